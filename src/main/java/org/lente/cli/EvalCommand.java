@@ -1,0 +1,92 @@
+package org.lente.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lente.eval.ExtractionEval;
+import org.lente.extract.Extractor;
+import org.lente.ingest.PageReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lente eval}: measures Lente against third-party benchmarks in the shared data folder. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {"Measures accuracy and speed on third-party benchmarks (see ../shared/data/DATA.md).",
+        "Tasks: extraction."},
+    exitCodeOnInvalidInput = 1,
+    exitCodeOnExecutionException = 2)
+final class EvalCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction.")
+  String task;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "The benchmark folder. Default: $LENTE_DATA, else ../shared/data beside Lente's folder.")
+  Path data;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+      description = "Score only the first N pages of each benchmark (0: all).")
+  int limit;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print a line per page that lost points.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!task.equals("extraction")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown task: " + task + " (known: extraction)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = data != null ? data : defaultData();
+    ExtractionEval eval = new ExtractionEval(dir, new Extractor(), new PageReader());
+    List<ExtractionEval.Result> results = new ArrayList<>();
+    List<String> details = new ArrayList<>();
+    ExtractionEval.Result sh = eval.scrapinghub(limit, verbose ? details::add : s -> { });
+    if (sh == null) {
+      out.println("skipped scrapinghub: " + eval.scrapinghubDir() + " not found");
+    } else {
+      results.add(sh);
+    }
+    ExtractionEval.Result tr = eval.trafilatura(limit, verbose ? details::add : s -> { });
+    if (tr == null) {
+      out.println("skipped trafilatura: " + eval.trafilaturaDir() + " not found");
+    } else {
+      results.add(tr);
+    }
+    details.forEach(out::println);
+    if (results.isEmpty()) {
+      out.println("no benchmark data found under " + dir + ": nothing measured");
+      return 0;
+    }
+    out.println();
+    out.println("| benchmark | pages | precision | recall | F1 | pages/s (1 thread) |");
+    out.println("|---|---:|---:|---:|---:|---:|");
+    for (ExtractionEval.Result r : results) {
+      out.printf("| %s | %d | %.3f | %.3f | %.3f | %.0f |%n", r.benchmark(), r.pages(), r.precision(), r.recall(),
+          r.f1(), r.pagesPerSecond());
+    }
+    return 0;
+  }
+
+  /** $LENTE_DATA, else ../shared/data beside Lente's folder ($LENTE_HOME, set by bin/lente), else beside the working directory. */
+  static Path defaultData() {
+    String env = System.getenv("LENTE_DATA");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String home = System.getenv("LENTE_HOME");
+    Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of("").toAbsolutePath();
+    Path candidate = base.resolve("../shared/data").normalize();
+    return Files.isDirectory(candidate) ? candidate : Path.of("../shared/data").toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,62 @@
+package org.lente.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code lente}: the command line. Exit codes: 0 success, 1 usage error, 2 failure. Exit codes are
+ * decided here and nowhere else.
+ */
+@Command(
+    name = "lente",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Lente reads the news: extracts articles from pages and feeds, and understands them.",
+    subcommands = {ExtractCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+    exitCodeOnInvalidInput = 1,
+    exitCodeOnExecutionException = 2)
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: try lente extract --help");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. Flushes {@code out}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      commandLine.getErr().println("lente: " + ex.getMessage());
+      return 2;
+    });
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The version from the jar manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"lente " + (v == null ? "dev" : v)};
+    }
+  }
+}

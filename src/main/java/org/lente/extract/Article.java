@@ -1,0 +1,62 @@
+package org.lente.extract;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * What extraction makes of one page: its metadata and its body as {@link Block}s.
+ *
+ * <p>Strings are null when the page does not give them; lists are empty, never null. Dates are
+ * ISO-8601: a date ({@code 2024-06-19}), or a date-time with its offset when the page gives one.
+ *
+ * @param source the input path or URL
+ * @param url the canonical URL the page declares, else the URL it was fetched from
+ * @param dateSource where {@code published} was found: json-ld, meta, time-element, url or text
+ * @param language ISO 639-1 code
+ * @param warnings what was wrong with the input and how it was handled; capped in length
+ */
+public record Article(
+    String source,
+    String url,
+    String title,
+    String subtitle,
+    List<String> authors,
+    String site,
+    String section,
+    List<String> tags,
+    String published,
+    String modified,
+    String dateSource,
+    String language,
+    List<Block> blocks,
+    String authorBio,
+    List<String> warnings) {
+
+  public Article {
+    Objects.requireNonNull(source, "source");
+    authors = List.copyOf(authors);
+    tags = List.copyOf(tags);
+    blocks = List.copyOf(blocks);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** An article with nothing found: for empty, binary or unreadable inputs. */
+  public static Article empty(String source, String url, List<String> warnings) {
+    return new Article(source, url, null, null, List.of(), null, null, List.of(), null, null, null, null,
+        List.of(), null, warnings);
+  }
+
+  public Article withWarnings(List<String> newWarnings) {
+    return new Article(source, url, title, subtitle, authors, site, section, tags, published, modified,
+        dateSource, language, blocks, authorBio, newWarnings);
+  }
+
+  /** The body as plain text: body blocks in order, separated by a blank line. */
+  public String text() {
+    return blocks.stream()
+        .filter(b -> b.type().countsAsBody())
+        .map(Block::text)
+        .collect(Collectors.joining("\n\n"));
+  }
+}

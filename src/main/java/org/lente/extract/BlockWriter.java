@@ -1,0 +1,279 @@
+package org.lente.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Writes an article root out as {@link Block}s in document order, leaving out the furniture inside
+ * it: navigation, share bars, related links, link lists, bylines (kept aside for the author
+ * fallback) and author bios (kept as {@link Block.Type#BIO}).
+ */
+final class BlockWriter {
+
+  private static final Pattern JUNK_LINE = Pattern.compile(
+      "(?i)^(advertisement|advertisements?|pubblicità|annuncio|anzeige|publicité|sponsored( content)?|"
+          + "continue reading( below)?|scroll to continue( with content)?|read more|leggi anche|leggi di più|"
+          + "share( this( article| story| post)?)?|condividi|tweet|email|print|stampa|click here.*|"
+          + "sign up.*|subscribe.*|iscriviti.*|follow us.*|seguici.*|related( articles| stories)?|"
+          + "recommended( for you)?|more from .*|image( \\d+ of \\d+)?|photo|foto|video|getty images|"
+          + "\\(?(ap|afp|reuters|ansa)\\)?|comments?|\\d+ comments?|loading.*|skip to .*|back to top)[.:!]?$");
+  private static final Pattern BIO_WORDS = Pattern.compile(
+      "(?i).*\\b(author-?bio|bio|biography|about-?the-?author|author-?info|author-?box|authorbox|"
+          + "author-?description|author-?details|contributor-?bio|autore-?bio)\\b.*");
+  private static final Pattern BYLINE_WORDS = Pattern.compile(
+      "(?i).*\\b(byline|author|authors|autore|firma|writer|contributor)s?\\b.*");
+  /** Below this depth the writer stops descending and takes the element's text as one paragraph. */
+  private static final int MAX_DEPTH = 400;
+
+  private final HtmlExtractor.Stats stats;
+  private final Element root;
+  private final String title;
+  private final int rootText;
+  private final List<Block> blocks = new ArrayList<>();
+  private final List<String> bylines = new ArrayList<>();
+  private final StringBuilder inline = new StringBuilder();
+  private boolean titleSeen;
+
+  BlockWriter(HtmlExtractor.Stats stats, Element root, String title) {
+    this.stats = stats;
+    this.root = root;
+    this.title = title == null ? null : HtmlExtractor.normalized(title);
+    this.rootText = Math.max(1, stats.of(root).text);
+  }
+
+  List<Block> write() {
+    container(root, 0);
+    flush();
+    return dedupe(blocks);
+  }
+
+  /** Byline texts met inside the root and left out of the body. */
+  List<String> bylines() {
+    return bylines;
+  }
+
+  private void container(Element e, int depth) {
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode t) {
+        inline.append(t.getWholeText());
+      } else if (child instanceof Element c) {
+        if (c.nameIs("br")) {
+          inline.append('\n');
+        } else if (Blocks.isBlock(c) || hasBlockInside(c)) {
+          flush();
+          element(c, depth + 1);
+          flush();
+        } else if (!skip(c)) {
+          inline.append(textOf(c));
+        }
+      }
+    }
+  }
+
+  private boolean hasBlockInside(Element e) {
+    for (Element c : e.children()) {
+      if (Blocks.isBlock(c) && !c.nameIs("br")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void element(Element e, int depth) {
+    if (skip(e)) {
+      return;
+    }
+    String attrs = e.className() + " " + e.id();
+    if (!attrs.isBlank() && BIO_WORDS.matcher(attrs).matches() && stats.of(e).text < rootText / 2) {
+      add(Block.Type.BIO, textOf(e));
+      return;
+    }
+    if (depth > MAX_DEPTH) {
+      add(Block.Type.PARAGRAPH, textOf(e));
+      return;
+    }
+    String tag = e.normalName();
+    if (Blocks.isHeading(e)) {
+      String text = textOf(e);
+      if (!titleSeen && title != null && HtmlExtractor.normalized(text).equals(title)) {
+        titleSeen = true;
+        return;
+      }
+      if (tag.equals("h1") && blocks.isEmpty()) {
+        return; // a page headline that differs from the metadata title: still the headline
+      }
+      add(Block.Type.HEADING, text);
+      return;
+    }
+    switch (tag) {
+      case "p" -> {
+        if (hasBlockInside(e)) {
+          container(e, depth);
+          flush();
+        } else {
+          add(Block.Type.PARAGRAPH, textOf(e));
+        }
+      }
+      case "blockquote" -> add(Block.Type.QUOTE, textOf(e));
+      case "ul", "ol", "dl" -> list(e);
+      case "pre" -> add(Block.Type.PARAGRAPH, e.wholeText().strip());
+      case "figcaption", "caption" -> add(Block.Type.CAPTION, textOf(e));
+      case "figure" -> figure(e, depth);
+      case "table" -> table(e, depth);
+      case "header" -> header(e, depth);
+      default -> {
+        container(e, depth);
+        flush();
+      }
+    }
+  }
+
+  private void header(Element e, int depth) {
+    if (e.selectFirst("h1") != null || stats.of(e).text < 300) {
+      return;
+    }
+    container(e, depth);
+    flush();
+  }
+
+  private void figure(Element e, int depth) {
+    for (Element c : e.select("figcaption")) {
+      add(Block.Type.CAPTION, textOf(c));
+    }
+  }
+
+  private void list(Element e) {
+    StringBuilder sb = new StringBuilder();
+    for (Element item : e.children()) {
+      if (skip(item)) {
+        continue;
+      }
+      String t = textOf(item).strip();
+      if (!t.isEmpty()) {
+        if (sb.length() > 0) {
+          sb.append('\n');
+        }
+        sb.append(t);
+      }
+    }
+    add(Block.Type.LIST, sb.toString());
+  }
+
+  /** A layout table (one holding paragraphs) is walked as a container; a data table becomes rows of cells. */
+  private void table(Element e, int depth) {
+    if (e.selectFirst("p, div, table table, h1, h2, h3") != null) {
+      container(e, depth);
+      flush();
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Element row : e.select("tr")) {
+      StringBuilder cells = new StringBuilder();
+      for (Element cell : row.children()) {
+        String t = textOf(cell).strip();
+        if (!t.isEmpty()) {
+          if (cells.length() > 0) {
+            cells.append(" | ");
+          }
+          cells.append(t);
+        }
+      }
+      if (cells.length() > 0) {
+        sb.append(cells).append('\n');
+      }
+    }
+    add(Block.Type.PARAGRAPH, sb.toString());
+  }
+
+  /** True for furniture inside the root: by tag, by class words, or as a dense list of links. */
+  private boolean skip(Element e) {
+    if (e == root) {
+      return false;
+    }
+    HtmlExtractor.Stats.Of s = stats.of(e);
+    String tag = e.normalName();
+    boolean major = s.text * 2 > rootText;
+    if (Boilerplate.FURNITURE_TAGS.contains(tag) && !major) {
+      return true;
+    }
+    if (s.furniture && !major) {
+      String attrs = e.className() + " " + e.id();
+      if (BYLINE_WORDS.matcher(attrs).matches() && s.text < 200) {
+        bylines.add(textOf(e));
+      }
+      if (BIO_WORDS.matcher(attrs).matches() && s.text >= 40) {
+        add(Block.Type.BIO, textOf(e));
+      }
+      return true;
+    }
+    if (s.text > 0 && s.link * 2 > s.text && !major && !e.nameIs("a") && Blocks.isBlock(e)) {
+      return true;
+    }
+    return false;
+  }
+
+  private void flush() {
+    if (inline.length() > 0) {
+      add(Block.Type.PARAGRAPH, inline.toString());
+      inline.setLength(0);
+    }
+  }
+
+  private void add(Block.Type type, String raw) {
+    String text = collapse(raw);
+    if (text.isEmpty()) {
+      return;
+    }
+    if (type == Block.Type.PARAGRAPH && text.length() < 80 && JUNK_LINE.matcher(text).matches()) {
+      return;
+    }
+    blocks.add(new Block(type, text));
+  }
+
+  /** Text with whitespace collapsed within lines, {@code <br>} kept as a line break. */
+  static String textOf(Element e) {
+    StringBuilder sb = new StringBuilder();
+    org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t) {
+        sb.append(t.getWholeText());
+      } else if (node instanceof Element c && depth > 0) {
+        if (c.nameIs("br")) {
+          sb.append('\n');
+        } else if (Blocks.isBlock(c) && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+          sb.append('\n');
+        }
+      }
+    }, e);
+    return sb.toString();
+  }
+
+  /** Collapses runs of spaces and tabs, trims every line, drops empty lines. */
+  static String collapse(String raw) {
+    StringBuilder out = new StringBuilder(raw.length());
+    for (String line : raw.split("\n")) {
+      String l = line.replace('\u00a0', ' ').replaceAll("[\\s\\u200b\\u00ad]+", " ").strip();
+      if (!l.isEmpty()) {
+        if (out.length() > 0) {
+          out.append('\n');
+        }
+        out.append(l);
+      }
+    }
+    return out.toString();
+  }
+
+  private static List<Block> dedupe(List<Block> in) {
+    List<Block> out = new ArrayList<>(in.size());
+    for (Block b : in) {
+      if (!out.isEmpty() && out.get(out.size() - 1).equals(b)) {
+        continue;
+      }
+      out.add(b);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,123 @@
+package org.lente.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * What marks an element as page furniture rather than article: its tag, and the words in its
+ * {@code class}, {@code id} and {@code role}. Class names are split into words at spaces, hyphens,
+ * underscores and camel case, so {@code article-share__button} has the words article, share, button.
+ */
+final class Boilerplate {
+
+  /** Elements never part of an article's text. */
+  static final Set<String> DROPPED_TAGS = Set.of(
+      "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button",
+      "input", "select", "textarea", "option", "link", "meta", "audio", "video", "source", "track", "map",
+      "dialog", "menu", "head");
+
+  /** Page furniture by tag, removed unless it holds most of the text. */
+  static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer");
+
+  private static final Set<String> STRONG = Set.of(
+      "comment", "comments", "commento", "commenti", "disqus", "related", "recirc", "recirculation",
+      "recommended", "recommendation", "recommendations", "share", "shares", "sharing", "sharebar", "social",
+      "newsletter", "subscribe", "subscription", "outbrain", "taboola", "sponsor", "sponsored", "promo",
+      "promotion", "ad", "ads", "adv", "advert", "advertisement", "advertising", "adsense", "dfp", "gpt",
+      "banner", "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "pagination", "pager",
+      "nav", "navbar", "navigation", "menu", "sidebar", "widget", "widgets", "trending", "popular",
+      "mostread", "most", "tags", "tag", "taglist", "keywords", "topics", "byline", "signup", "modal",
+      "popup", "overlay", "login", "paywall", "donate", "donation", "follow", "rss", "skip", "toolbar",
+      "tweet", "twitter", "instagram", "tiktok", "facebook", "whatsapp", "print", "jump", "teaser",
+      "teasers", "more", "readmore", "next", "prev", "previous", "footer", "masthead", "header",
+      "dateline", "timestamp", "meta", "author", "authors", "contributor", "caption", "credit", "credits",
+      "copyright", "hidden", "sronly", "visually", "offscreen", "disclaimer", "correction", "notice",
+      "alert", "toc", "video", "player", "gallery", "carousel", "slideshow", "infobox", "inline",
+      "card", "cards", "list", "partner", "partners", "affiliate", "shop", "shopping", "store",
+      "newsletters", "cta", "app", "download", "feedback", "survey", "poll", "quiz", "rating");
+
+  /** Words that mark furniture for sure; the rest of STRONG only weigh against an element. */
+  private static final Set<String> CERTAIN = Set.of(
+      "comment", "comments", "commenti", "disqus", "related", "recirc", "recirculation", "recommended",
+      "recommendations", "share", "sharing", "sharebar", "social", "newsletter", "subscribe", "outbrain",
+      "taboola", "sponsored", "promo", "ad", "ads", "advert", "advertisement", "advertising", "adsense",
+      "dfp", "cookie", "consent", "gdpr", "breadcrumb", "breadcrumbs", "pagination", "navbar", "navigation",
+      "sidebar", "widget", "trending", "mostread", "signup", "modal", "popup", "paywall", "toolbar",
+      "byline", "sronly", "offscreen", "tags", "taglist", "dateline", "timestamp");
+
+  private static final Set<String> POSITIVE = Set.of(
+      "article", "articolo", "artikel", "articlebody", "content", "contenuto", "entry", "post", "story",
+      "body", "text", "testo", "main", "blog", "hentry", "prose", "richtext", "rte", "paragraph");
+
+  private static final Pattern SPLIT = Pattern.compile("[\\s_\\-:./]+|(?<=[a-z])(?=[A-Z])");
+
+  private Boilerplate() {}
+
+  /** The lower-cased words of the element's class, id and role attributes. */
+  static String[] words(Element e) {
+    String attrs = (e.className() + " " + e.id() + " " + e.attr("role")).strip();
+    if (attrs.isEmpty()) {
+      return new String[0];
+    }
+    String[] parts = SPLIT.split(attrs);
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = parts[i].toLowerCase(Locale.ROOT);
+    }
+    return parts;
+  }
+
+  /** +1 per positive word, -1 per furniture word, -3 per certain-furniture word. */
+  static int weight(Element e) {
+    int w = 0;
+    for (String word : words(e)) {
+      if (CERTAIN.contains(word)) {
+        w -= 3;
+      } else if (STRONG.contains(word)) {
+        w -= 1;
+      } else if (POSITIVE.contains(word)) {
+        w += 1;
+      }
+    }
+    return w;
+  }
+
+  /**
+   * Furniture by its class words: a certain-furniture word (share, related, comments …) with at
+   * most one content word beside it, or a net {@link #weight} of -3 or less.
+   */
+  static boolean furniture(Element e) {
+    if (e.nameIs("body") || e.nameIs("html")) {
+      return false;
+    }
+    boolean certain = false;
+    int positive = 0;
+    int weight = 0;
+    for (String word : words(e)) {
+      if (CERTAIN.contains(word)) {
+        certain = true;
+        weight -= 3;
+      } else if (STRONG.contains(word)) {
+        weight -= 1;
+      } else if (POSITIVE.contains(word)) {
+        positive++;
+        weight += 1;
+      }
+    }
+    return certain && positive <= 1 || weight <= -3;
+  }
+
+  /** True when an element is hidden by its markup: hidden, aria-hidden, or an inline display:none. */
+  static boolean hidden(Element e) {
+    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.nameIs("span")) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (!style.isEmpty()) {
+      String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+      return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+    return false;
+  }
+}

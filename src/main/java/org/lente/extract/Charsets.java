@@ -1,0 +1,143 @@
+package org.lente.extract;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides how a page's bytes are decoded, in the order browsers use: a byte-order mark, the HTTP
+ * {@code Content-Type} charset, a {@code <meta>} declaration in the first 4 KiB, then sniffing
+ * (bytes that are valid UTF-8 are UTF-8; otherwise windows-1252, the superset of ISO-8859-1 that
+ * browsers substitute for it). A declaration that the bytes contradict (UTF-8 declared, invalid
+ * UTF-8 found) is overridden with a warning.
+ */
+public final class Charsets {
+
+  /** The decoded text and how its charset was chosen. */
+  public record Decoded(String text, Charset charset, String how, String warning) {}
+
+  private static final Pattern META_CHARSET = Pattern.compile(
+      "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HEADER_CHARSET = Pattern.compile(
+      "charset\\s*=\\s*[\"']?([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern XML_ENCODING = Pattern.compile(
+      "<\\?xml[^>]+encoding\\s*=\\s*[\"']([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  private Charsets() {}
+
+  /**
+   * Decodes {@code bytes}; never fails: undecodable sequences become U+FFFD.
+   *
+   * @param contentType the HTTP header, or null
+   */
+  public static Decoded decode(byte[] bytes, String contentType) {
+    int len = bytes.length;
+    if (len >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      return new Decoded(new String(bytes, 3, len - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "bom", null);
+    }
+    if (len >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+      return new Decoded(new String(bytes, 2, len - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE, "bom", null);
+    }
+    if (len >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+      return new Decoded(new String(bytes, 2, len - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE, "bom", null);
+    }
+    Charset declared = null;
+    String how = null;
+    if (contentType != null) {
+      Matcher m = HEADER_CHARSET.matcher(contentType);
+      if (m.find()) {
+        declared = lookup(m.group(1));
+        how = "http-header";
+      }
+    }
+    if (declared == null) {
+      String head = new String(bytes, 0, Math.min(len, 4096), StandardCharsets.ISO_8859_1);
+      Matcher m = META_CHARSET.matcher(head);
+      if (m.find()) {
+        declared = lookup(m.group(1));
+        how = "meta";
+      } else if ((m = XML_ENCODING.matcher(head)).find()) {
+        declared = lookup(m.group(1));
+        how = "xml-declaration";
+      }
+    }
+    boolean validUtf8 = isValidUtf8(bytes);
+    if (declared != null) {
+      // UTF-16 declared in an ASCII-compatible document is a known lie: browsers treat it as UTF-8.
+      if (declared.name().startsWith("UTF-16")) {
+        declared = StandardCharsets.UTF_8;
+      }
+      if (declared.equals(StandardCharsets.UTF_8) && !validUtf8) {
+        return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, "sniffed",
+            "declared UTF-8 but the bytes are not valid UTF-8; decoded as windows-1252");
+      }
+      if (declared.equals(StandardCharsets.ISO_8859_1) || declared.name().equals("US-ASCII")) {
+        declared = WINDOWS_1252;
+      }
+      if (!declared.equals(StandardCharsets.UTF_8) && validUtf8 && hasMultibyte(bytes)) {
+        // A page declared Latin-1 whose bytes are valid multi-byte UTF-8 was saved as UTF-8.
+        return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "sniffed",
+            "declared " + declared.name() + " but the bytes are UTF-8; decoded as UTF-8");
+      }
+      return new Decoded(new String(bytes, declared), declared, how, null);
+    }
+    if (validUtf8) {
+      return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "sniffed", null);
+    }
+    return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, "sniffed", null);
+  }
+
+  private static Charset lookup(String name) {
+    try {
+      return Charset.forName(name.trim().toLowerCase(Locale.ROOT));
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      return null;
+    }
+  }
+
+  /** True when the bytes decode as UTF-8 without error (a final sequence cut short counts as valid). */
+  static boolean isValidUtf8(byte[] bytes) {
+    int end = bytes.length;
+    // tolerate one multi-byte sequence cut by truncation at the very end
+    int tail = Math.max(0, end - 3);
+    for (int i = end - 1; i >= tail; i--) {
+      int b = bytes[i] & 0xff;
+      if (b >= 0xC0) {
+        int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        if (i + need > end) {
+          end = i;
+        }
+        break;
+      }
+      if (b < 0x80) {
+        break;
+      }
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, 0, end));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasMultibyte(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,120 @@
+package org.lente.extract;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/** Chooses the element that holds the article. */
+final class ContentRoot {
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  private ContentRoot() {}
+
+  /**
+   * The article's root: the element matching the JSON-LD article body best when there is one and
+   * the match is good, else the highest-valued element.
+   */
+  static Element choose(Element body, HtmlExtractor.Stats stats, String jsonLdBody) {
+    if (jsonLdBody != null && jsonLdBody.length() >= 300) {
+      Element hinted = bestMatch(body, jsonLdBody);
+      if (hinted != null) {
+        return hinted;
+      }
+    }
+    Element best = body;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (Element e : body.getAllElements()) {
+      if (!Blocks.isBlock(e)) {
+        continue;
+      }
+      HtmlExtractor.Stats.Of s = stats.of(e);
+      double factor = 1 + 0.08 * Math.max(-3, Math.min(3, s.weight));
+      if (e.nameIs("article")) {
+        factor += 0.1;
+      }
+      if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+        factor += 0.25;
+      }
+      double score = s.value * factor;
+      if (score > bestScore) {
+        bestScore = score;
+        best = e;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The element whose words best cover the given article body (F1 over word counts), when that F1
+   * is at least 0.7; else null. One pass over the tree.
+   */
+  private static Element bestMatch(Element body, String articleBody) {
+    Map<String, Integer> wanted = new HashMap<>();
+    int wantedTotal = 0;
+    Matcher m = WORD.matcher(articleBody);
+    while (m.find()) {
+      wanted.merge(m.group().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+      wantedTotal++;
+    }
+    if (wantedTotal < 50) {
+      return null;
+    }
+    Map<Element, int[]> counts = new IdentityHashMap<>(); // {words, matched}
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode t && t.parent() instanceof Element p) {
+          Matcher w = WORD.matcher(t.getWholeText());
+          int words = 0;
+          int matched = 0;
+          while (w.find()) {
+            words++;
+            if (wanted.containsKey(w.group().toLowerCase(java.util.Locale.ROOT))) {
+              matched++;
+            }
+          }
+          int[] c = counts.computeIfAbsent(p, k -> new int[2]);
+          c[0] += words;
+          c[1] += matched;
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e && e.parent() != null) {
+          int[] c = counts.get(e);
+          if (c != null) {
+            int[] p = counts.computeIfAbsent(e.parent(), k -> new int[2]);
+            p[0] += c[0];
+            p[1] += c[1];
+          }
+        }
+      }
+    }, body);
+    Element best = null;
+    double bestF1 = 0.7;
+    for (Map.Entry<Element, int[]> e : counts.entrySet()) {
+      int words = e.getValue()[0];
+      int matched = e.getValue()[1];
+      if (words == 0 || matched == 0) {
+        continue;
+      }
+      double precision = (double) matched / words;
+      double recall = Math.min(1.0, (double) matched / wantedTotal);
+      double f1 = 2 * precision * recall / (precision + recall);
+      if (f1 > bestF1 || f1 == bestF1 && best != null && e.getKey().parents().contains(best)) {
+        bestF1 = f1;
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,180 @@
+package org.lente.extract;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the dates pages give, in the forms pages use, into ISO-8601 strings: a date, or a
+ * date-time with its offset when the page states one. Every method returns null for a string it
+ * cannot read, and for a year outside 1990..2100 (pages carry copyright years and junk).
+ */
+final class Dates {
+
+  private static final Pattern ISO = Pattern.compile(
+      "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2}|[+-]\\d{2})?)?");
+  private static final Pattern URL_DATE = Pattern.compile(
+      "/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|-|_|\\.|$)");
+  private static final Pattern URL_MONTH = Pattern.compile("/((?:19|20)\\d{2})/(0[1-9]|1[0-2])/");
+  private static final Pattern NUMERIC = Pattern.compile(
+      "\\b(\\d{1,2})[./](\\d{1,2})[./]((?:19|20)\\d{2})\\b");
+  private static final Map<String, Integer> MONTHS = Map.ofEntries(
+      Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4),
+      Map.entry("may", 5), Map.entry("june", 6), Map.entry("july", 7), Map.entry("august", 8),
+      Map.entry("september", 9), Map.entry("october", 10), Map.entry("november", 11), Map.entry("december", 12),
+      Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
+      Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9),
+      Map.entry("sept", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12),
+      Map.entry("gennaio", 1), Map.entry("febbraio", 2), Map.entry("marzo", 3), Map.entry("aprile", 4),
+      Map.entry("maggio", 5), Map.entry("giugno", 6), Map.entry("luglio", 7), Map.entry("agosto", 8),
+      Map.entry("settembre", 9), Map.entry("ottobre", 10), Map.entry("novembre", 11), Map.entry("dicembre", 12),
+      Map.entry("gen", 1), Map.entry("mag", 5), Map.entry("giu", 6), Map.entry("lug", 7), Map.entry("ago", 8),
+      Map.entry("set", 9), Map.entry("ott", 10), Map.entry("dic", 12),
+      Map.entry("januar", 1), Map.entry("februar", 2), Map.entry("märz", 3), Map.entry("mai", 5),
+      Map.entry("juni", 6), Map.entry("juli", 7), Map.entry("oktober", 10), Map.entry("dezember", 12),
+      Map.entry("janvier", 1), Map.entry("février", 2), Map.entry("mars", 3), Map.entry("avril", 4),
+      Map.entry("juin", 6), Map.entry("juillet", 7), Map.entry("août", 8), Map.entry("septembre", 9),
+      Map.entry("octobre", 10), Map.entry("décembre", 12),
+      Map.entry("enero", 1), Map.entry("febrero", 2), Map.entry("abril", 4), Map.entry("mayo", 5),
+      Map.entry("junio", 6), Map.entry("julio", 7), Map.entry("septiembre", 9),
+      Map.entry("octubre", 10), Map.entry("noviembre", 11), Map.entry("diciembre", 12));
+  private static final String MONTH_WORD = "([A-Za-zÀ-ÿ]{3,10})\\.?";
+  // 19 novembre 2024 / 19. November 2024 / 19 Nov. 2024
+  private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+      "\\b(\\d{1,2})(?:st|nd|rd|th|°|º|\\.)?\\s+(?:de\\s+)?" + MONTH_WORD + "\\s+(?:de\\s+)?((?:19|20)\\d{2})\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  // November 19, 2019 / Nov. 19 2019
+  private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+      "\\b" + MONTH_WORD + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private Dates() {}
+
+  /** A machine-readable date: ISO forms, RFC 1123, or a written-out date. */
+  static String parse(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.strip();
+    if (s.isEmpty() || s.length() > 200) {
+      return null;
+    }
+    Matcher m = ISO.matcher(s);
+    if (m.find()) {
+      return fromIsoMatch(m);
+    }
+    try {
+      ZonedDateTime z = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
+      return checked(z.toOffsetDateTime().toString(), z.getYear());
+    } catch (DateTimeParseException e) {
+      // not RFC 1123: fall through to written-out dates
+    }
+    if (s.matches("\\d{8}")) {
+      return ymd(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)),
+          Integer.parseInt(s.substring(6, 8)));
+    }
+    return fromText(s);
+  }
+
+  /** A written-out date inside running text, e.g. a dateline: "19 giugno 2024", "June 19, 2024", "19.06.2024". */
+  static String fromText(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = DAY_MONTH_YEAR.matcher(text);
+    while (m.find()) {
+      Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
+      if (month != null) {
+        return ymd(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
+      }
+    }
+    m = MONTH_DAY_YEAR.matcher(text);
+    while (m.find()) {
+      Integer month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
+      if (month != null) {
+        return ymd(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)));
+      }
+    }
+    m = NUMERIC.matcher(text);
+    if (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      int year = Integer.parseInt(m.group(3));
+      // day first, as in most of the world; month first only when the day-first reading is impossible
+      return a > 12 || b <= 12 ? ymd(year, b, a) : ymd(year, a, b);
+    }
+    return null;
+  }
+
+  /** A date in a URL path: /2019/11/19/, /20191119/, /2019-11-19-title. */
+  static String fromUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_DATE.matcher(url);
+    if (m.find()) {
+      return ymd(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+    return null;
+  }
+
+  /** Year and month from a URL such as /2019/11/title, as {@code 2019-11}; for when no day is given. */
+  static String monthFromUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_MONTH.matcher(url);
+    return m.find() && inRange(Integer.parseInt(m.group(1))) ? m.group(1) + "-" + m.group(2) : null;
+  }
+
+  private static String fromIsoMatch(Matcher m) {
+    int year = Integer.parseInt(m.group(1));
+    int month = Integer.parseInt(m.group(2));
+    int day = Integer.parseInt(m.group(3));
+    if (m.group(4) == null) {
+      return ymd(year, month, day);
+    }
+    try {
+      int sec = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+      LocalDateTime local = LocalDateTime.of(year, month, day, Integer.parseInt(m.group(4)),
+          Integer.parseInt(m.group(5)), sec);
+      String zone = m.group(7);
+      if (zone == null) {
+        return checked(local.toString(), year);
+      }
+      if (zone.equals("Z")) {
+        zone = "+00:00";
+      } else if (zone.length() == 3) {
+        zone = zone + ":00";
+      } else if (zone.length() == 5) {
+        zone = zone.substring(0, 3) + ":" + zone.substring(3);
+      }
+      return checked(OffsetDateTime.of(local, java.time.ZoneOffset.of(zone)).toString(), year);
+    } catch (java.time.DateTimeException e) {
+      return ymd(year, month, day);
+    }
+  }
+
+  private static String ymd(int year, int month, int day) {
+    try {
+      return checked(LocalDate.of(year, month, day).toString(), year);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static String checked(String iso, int year) {
+    return inRange(year) ? iso : null;
+  }
+
+  private static boolean inRange(int year) {
+    return year >= 1990 && year <= 2100;
+  }
+}

@@ -1,0 +1,307 @@
+package org.lente.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the article in an HTML page.
+ *
+ * <p>The method, in three steps. (1) Every block element's own text is valued: long text with few
+ * links counts for it, link lists and short fragments count against it, and text inside elements
+ * that are furniture by their class names (share bars, related links, comments) counts against it
+ * too. (2) The element whose subtree has the highest value, nudged by class names such as
+ * {@code article-body}, is the article's root; when the page's JSON-LD carries the article body,
+ * the element whose words best match it is taken instead. (3) The root is written out as blocks,
+ * leaving out furniture inside it.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class HtmlExtractor {
+
+  /** Default maximum element depth: deeper markup is flattened into its ancestor at this depth. */
+  public static final int DEFAULT_MAX_DEPTH = 512;
+
+  private static final Pattern SUBTITLE_WORDS = Pattern.compile(
+      "(?i).*\\b(standfirst|subtitle|sub-title|subheadline|sub-headline|dek|deck|summary|sottotitolo|"
+          + "occhiello|catenaccio|strapline|excerpt|article-lead|lede|intro|description|abstract)\\b.*");
+
+  private final int maxDepth;
+
+  public HtmlExtractor(int maxDepth) {
+    if (maxDepth < 16) {
+      throw new IllegalArgumentException("maxDepth must be at least 16: " + maxDepth);
+    }
+    this.maxDepth = maxDepth;
+  }
+
+  public HtmlExtractor() {
+    this(DEFAULT_MAX_DEPTH);
+  }
+
+  /**
+   * Extracts the article from decoded HTML.
+   *
+   * @param pageUrl the page's URL if known, used to resolve relative links and as a date source; may be null
+   * @param warnings collects what was wrong with the page; appended to, and copied into the article
+   */
+  public Article extract(String source, String html, String pageUrl, List<String> warnings) {
+    Parser parser = Parser.htmlParser().setMaxDepth(maxDepth);
+    Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl, parser);
+    MetadataReader.Meta meta = MetadataReader.read(doc, pageUrl, warnings);
+    Element body = doc.body();
+    removeNonContent(body);
+
+    Stats stats = Stats.compute(body);
+    Element root = ContentRoot.choose(body, stats, meta.jsonLdBody());
+    String h1 = headline(doc, root);
+    String title = title(meta.title(), h1, meta.site());
+    BlockWriter writer = new BlockWriter(stats, root, title);
+    List<Block> blocks = writer.write();
+    if (blocks.stream().noneMatch(b -> b.type().countsAsBody()) && body.text().length() > 0) {
+      warnings.add("no article text found");
+    }
+
+    String text = blocks.stream().filter(b -> b.type().countsAsBody()).map(Block::text)
+        .reduce((a, b) -> a + "\n\n" + b).orElse("");
+    String subtitle = subtitle(doc, root, meta.description(), text);
+    String language = meta.language();
+    if (language == null) {
+      language = Languages.detect(text.isEmpty() ? body.text() : text);
+    }
+    String published = meta.published();
+    String dateSource = meta.dateSource();
+    if (published == null) {
+      published = Dates.fromText(dateline(root));
+      dateSource = published == null ? null : "text";
+    }
+    List<String> authors = meta.authors();
+    if (authors.isEmpty()) {
+      authors = Bylines.names(writer.bylines());
+    }
+    String bio = blocks.stream().filter(b -> b.type() == Block.Type.BIO).map(Block::text)
+        .reduce((a, b) -> a + "\n\n" + b).orElse(null);
+    return new Article(source, meta.url(), title, subtitle, authors, meta.site(), meta.section(),
+        meta.tags(), published, meta.modified(), dateSource, language, blocks, bio, warnings);
+  }
+
+  /** Drops elements that are never text: scripts, styles, forms' controls, hidden elements, comments. */
+  private static void removeNonContent(Element body) {
+    List<Node> doomed = new ArrayList<>();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof Element e) {
+          if (Boilerplate.DROPPED_TAGS.contains(e.normalName()) || Boilerplate.hidden(e)) {
+            doomed.add(e);
+          }
+        } else if (node instanceof org.jsoup.nodes.Comment) {
+          doomed.add(node);
+        }
+      }
+    }, body);
+    for (Node n : doomed) {
+      n.remove();
+    }
+  }
+
+  private static String headline(Document doc, Element root) {
+    Element h1 = root.selectFirst("h1");
+    if (h1 == null) {
+      h1 = doc.selectFirst("article h1, main h1, h1");
+    }
+    return h1 == null ? null : MetadataReader.clean(h1.text());
+  }
+
+  /** The page's headline: the h1 when it agrees with the metadata, else the metadata title without its site suffix. */
+  static String title(String metaTitle, String h1, String site) {
+    if (h1 != null && !h1.isEmpty() && h1.length() < 300) {
+      if (metaTitle == null || normalized(metaTitle).contains(normalized(h1))
+          || normalized(h1).contains(normalized(metaTitle))) {
+        return h1;
+      }
+    }
+    if (metaTitle == null) {
+      return h1;
+    }
+    String t = metaTitle;
+    for (String sep : List.of(" | ", " - ", " – ", " — ", " :: ", " · ", " » ")) {
+      int i = t.lastIndexOf(sep);
+      if (i > 0) {
+        String tail = t.substring(i + sep.length());
+        if (site != null && normalized(site).contains(normalized(tail)) || tail.length() < 30 && i > tail.length()) {
+          t = t.substring(0, i).strip();
+          break;
+        }
+      }
+    }
+    return t;
+  }
+
+  private static String subtitle(Document doc, Element root, String description, String text) {
+    Element h1 = doc.selectFirst("h1");
+    // an element marked as the standfirst, near the headline
+    for (Element e : doc.select("p, h2, div, span, header > *")) {
+      if (e.children().size() > 3 || e.text().length() < 20 || e.text().length() > 600) {
+        continue;
+      }
+      String attrs = e.className() + " " + e.id() + " " + e.attr("itemprop");
+      if (SUBTITLE_WORDS.matcher(attrs).matches() && !attrs.toLowerCase(Locale.ROOT).contains("author")) {
+        return MetadataReader.clean(e.text());
+      }
+    }
+    if (h1 != null) {
+      Element next = h1.nextElementSibling();
+      if (next != null && (next.nameIs("h2") || next.nameIs("p")) && next.text().length() >= 20
+          && next.text().length() <= 400 && !root.equals(next.parent())) {
+        return MetadataReader.clean(next.text());
+      }
+    }
+    if (description != null && description.length() >= 20) {
+      String start = normalized(text.substring(0, Math.min(text.length(), 800)));
+      String d = normalized(description.endsWith("...") || description.endsWith("…")
+          ? description.replaceAll("(\\.\\.\\.|…)$", "") : description);
+      if (!d.isEmpty() && !start.contains(d.substring(0, Math.min(d.length(), 80)))) {
+        return description;
+      }
+    }
+    return null;
+  }
+
+  /** Text that may carry a dateline: the root's first few hundred characters and its siblings before it. */
+  private static String dateline(Element root) {
+    StringBuilder sb = new StringBuilder();
+    Element prev = root.previousElementSibling();
+    for (int i = 0; i < 3 && prev != null; i++, prev = prev.previousElementSibling()) {
+      sb.append(prev.text(), 0, Math.min(prev.text().length(), 300)).append(' ');
+    }
+    String t = root.text();
+    sb.append(t, 0, Math.min(t.length(), 400));
+    return sb.toString();
+  }
+
+  static String normalized(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  /** Per-element text statistics, computed in one pass; lengths count non-whitespace characters. */
+  static final class Stats {
+    static final class Of {
+      int ownText;
+      int ownLink;
+      int text;
+      int link;
+      double value;
+      int weight;
+      boolean furniture;
+    }
+
+    private final Map<Element, Of> map = new IdentityHashMap<>();
+
+    Of of(Element e) {
+      Of s = map.get(e);
+      return s == null ? new Of() : s;
+    }
+
+    static Stats compute(Element body) {
+      Stats stats = new Stats();
+      NodeTraversor.traverse(new NodeVisitor() {
+        final ArrayList<Element> owners = new ArrayList<>();
+        int inLink;
+
+        @Override
+        public void head(Node node, int depth) {
+          if (node instanceof Element e) {
+            Of s = new Of();
+            s.weight = Boilerplate.weight(e);
+            s.furniture = Boilerplate.furniture(e);
+            stats.map.put(e, s);
+            if (Blocks.isBlock(e) || owners.isEmpty()) {
+              owners.add(e);
+            }
+            if (e.nameIs("a")) {
+              inLink++;
+            }
+          } else if (node instanceof TextNode t && !owners.isEmpty()) {
+            int n = nonWhitespace(t.getWholeText());
+            if (n > 0) {
+              Of owner = stats.map.get(owners.get(owners.size() - 1));
+              owner.ownText += n;
+              if (inLink > 0) {
+                owner.ownLink += n;
+              }
+            }
+          }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+          if (!(node instanceof Element e)) {
+            return;
+          }
+          Of s = stats.map.get(e);
+          if (!owners.isEmpty() && owners.get(owners.size() - 1) == e) {
+            owners.remove(owners.size() - 1);
+          }
+          if (e.nameIs("a")) {
+            inLink--;
+          }
+          s.text += s.ownText;
+          s.link += s.ownLink;
+          s.value += chunkValue(e, s.ownText, s.ownLink);
+          if (s.furniture) {
+            s.value = -0.5 * s.text;
+          }
+          Element parent = e.parent();
+          Of p = parent == null ? null : stats.map.get(parent);
+          if (p != null) {
+            p.text += s.text;
+            p.link += s.link;
+            p.value += s.value;
+          }
+        }
+      }, body);
+      return stats;
+    }
+
+    /** The value of an element's own text: long prose counts for, link lists and fragments against. */
+    private static double chunkValue(Element e, int len, int links) {
+      if (len == 0) {
+        return 0;
+      }
+      double density = (double) links / len;
+      if (density > 0.5) {
+        return -len;
+      }
+      if (len >= 60) {
+        return len - links;
+      }
+      if (e.nameIs("h2") || e.nameIs("h3") || e.nameIs("h4")) {
+        return 0;
+      }
+      return -0.5 * len;
+    }
+
+    static int nonWhitespace(String s) {
+      int n = 0;
+      for (int i = 0, len = s.length(); i < len; i++) {
+        char c = s.charAt(i);
+        if (c > ' ' && c != '\u00a0' && !Character.isWhitespace(c)) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+}

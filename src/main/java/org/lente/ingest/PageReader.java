@@ -1,0 +1,127 @@
+package org.lente.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads local inputs into {@link Page}s: files, directories (walked recursively, in name order)
+ * and standard input. Gzip is recognised by its magic bytes, whatever the file is called.
+ *
+ * <p>Reading is bounded: at most {@code maxBytes} of content are kept per input, after
+ * decompression, so a 50 MB page or a gzip bomb costs at most that much memory; the rest is
+ * dropped with a warning on the page. Thread-safe.
+ */
+public final class PageReader {
+
+  /** Default cap on the content kept per input: 16 MiB. */
+  public static final long DEFAULT_MAX_BYTES = 16L << 20;
+
+  private final long maxBytes;
+
+  public PageReader(long maxBytes) {
+    if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("maxBytes out of range: " + maxBytes);
+    }
+    this.maxBytes = maxBytes;
+  }
+
+  public PageReader() {
+    this(DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Expands the user's arguments into the files to read, in order: a directory becomes every
+   * regular, non-hidden file below it; {@code "-"} stays as it is.
+   *
+   * @throws java.nio.file.NoSuchFileException when an argument names nothing
+   */
+  public List<String> expand(List<String> arguments) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String arg : arguments) {
+      if (arg.equals("-")) {
+        out.add(arg);
+        continue;
+      }
+      Path path = Path.of(arg);
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .map(Path::toString)
+              .sorted()
+              .forEach(out::add);
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+      } else if (Files.exists(path)) {
+        out.add(arg);
+      } else {
+        throw new java.nio.file.NoSuchFileException(arg);
+      }
+    }
+    return out;
+  }
+
+  /** Reads one file, or standard input for {@code "-"}. */
+  public Page read(String source) throws IOException {
+    if (source.equals("-")) {
+      return read(source, System.in);
+    }
+    try (InputStream in = Files.newInputStream(Path.of(source))) {
+      return read(source, in);
+    }
+  }
+
+  /** Reads a stream to its end or to the cap, gunzipping it when it starts with gzip's magic. */
+  public Page read(String source, InputStream raw) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    in.mark(2);
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    InputStream content = in;
+    boolean gzip = b1 == 0x1f && b2 == 0x8b;
+    if (gzip) {
+      content = new GZIPInputStream(in, 1 << 16);
+    }
+    byte[] bytes = readCapped(content, warnings, gzip);
+    return new Page(source, bytes, null, null, warnings);
+  }
+
+  private byte[] readCapped(InputStream in, List<String> warnings, boolean gzip) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    byte[] buffer = new byte[1 << 16];
+    long total = 0;
+    try {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        long room = maxBytes - total;
+        if (n > room) {
+          out.write(buffer, 0, (int) room);
+          total += room;
+          warnings.add((gzip ? "decompressed content" : "input") + " exceeds the limit of "
+              + maxBytes + " bytes; truncated (raise it with --max-bytes)");
+          break;
+        }
+        out.write(buffer, 0, n);
+        total += n;
+      }
+    } catch (ZipException | java.io.EOFException e) {
+      warnings.add("gzip stream is broken (" + e.getMessage() + "); kept the "
+          + total + " bytes read before it");
+    }
+    return out.toByteArray();
+  }
+}
