@@ -20,7 +20,22 @@ final class BlockWriter {
           + "share( this( article| story| post)?)?|condividi|tweet|email|print|stampa|click here.*|"
           + "sign up.*|subscribe.*|iscriviti.*|follow us.*|seguici.*|related( articles| stories)?|"
           + "recommended( for you)?|more from .*|image( \\d+ of \\d+)?|photo|foto|video|getty images|"
-          + "\\(?(ap|afp|reuters|ansa)\\)?|comments?|\\d+ comments?|loading.*|skip to .*|back to top)[.:!]?$");
+          + "\\(?(ap|afp|reuters|ansa)\\)?|comments?|\\d+ comments?|loading.*|skip to .*|back to top|caption|"
+          + "close|open|image \\d+ of /? ?\\d+|\\d+ of \\d+|(photo|foto|image|credit)s?:.*|https?://\\S+)[.:!]?$");
+  /** Calls to action that close many articles: newsletters, tips, follow us. */
+  private static final Pattern PROMO = Pattern.compile(
+      "(?i).*\\b(subscribe to|sign up for|sign up to|newsletters?|iscriviti|abbonati|have a tip|"
+          + "may be reached at|can be reached at|follow us on|seguici su|download (our|the) app|"
+          + "all rights reserved|tutti i diritti riservati)\\b.*");
+  /** Headings that announce links to other articles rather than a section of this one. */
+  private static final Pattern RECIRCULATION_HEADING = Pattern.compile(
+      "(?i)^(more (in|from|on|about|stories|news|articles|coverage|videos?)\\b.*|related.*|read (more|next|also).*|"
+          + "see also.*|you (may|might) (also )?like.*|recommended.*|popular.*|most (read|popular|viewed).*|"
+          + "trending.*|latest( news)?|top stories|leggi anche.*|potrebbe interessarti.*|ti potrebbe interessare.*|"
+          + "articoli correlati.*|altri articoli.*|le notizie più lette.*|weitere artikel.*|lire aussi.*)$");
+  private static final Pattern MARKUP = Pattern.compile("^<[a-zA-Z!/][^>]*>.*");
+  private static final Pattern CAPTION_WORDS = Pattern.compile(
+      "(?i).*\\b(caption|figcaption|wp-caption-text|image-caption|photo-caption|credit|image-credit)\\b.*");
   private static final Pattern BIO_WORDS = Pattern.compile(
       "(?i).*\\b(author-?bio|bio|biography|about-?the-?author|author-?info|author-?box|authorbox|"
           + "author-?description|author-?details|contributor-?bio|autore-?bio)\\b.*");
@@ -37,6 +52,7 @@ final class BlockWriter {
   private final List<String> bylines = new ArrayList<>();
   private final StringBuilder inline = new StringBuilder();
   private boolean titleSeen;
+  private boolean skipNextList;
 
   BlockWriter(HtmlExtractor.Stats stats, Element root, String title) {
     this.stats = stats;
@@ -106,7 +122,20 @@ final class BlockWriter {
       if (tag.equals("h1") && blocks.isEmpty()) {
         return; // a page headline that differs from the metadata title: still the headline
       }
+      if (RECIRCULATION_HEADING.matcher(collapse(text)).matches()) {
+        skipNextList = true;
+        return;
+      }
       add(Block.Type.HEADING, text);
+      return;
+    }
+    if (skipNextList && (tag.equals("ul") || tag.equals("ol") || stats.of(e).link * 3 > stats.of(e).text)) {
+      skipNextList = false;
+      return;
+    }
+    skipNextList = false;
+    if (!attrs.isBlank() && CAPTION_WORDS.matcher(attrs).matches() && stats.of(e).text < rootText / 3) {
+      add(Block.Type.CAPTION, textOf(e));
       return;
     }
     switch (tag) {
@@ -210,10 +239,22 @@ final class BlockWriter {
       }
       return true;
     }
-    if (s.text > 0 && s.link * 2 > s.text && !major && !e.nameIs("a") && Blocks.isBlock(e)) {
+    boolean prose = e.nameIs("p") && s.text >= 100;
+    if (s.text > 0 && s.link * 2 > s.text && !major && !prose && !e.nameIs("a") && Blocks.isBlock(e)) {
       return true;
     }
     return false;
+  }
+
+  /** A line that is only a date or a time stamp, perhaps with a label: "PUBLISHED: November 19, 2019 at 8:59 pm". */
+  private static boolean isDateLine(String s) {
+    if (Dates.fromText(s) == null) {
+      return false;
+    }
+    String rest = s.replaceAll("(?i)\\b(published|updated|posted|pubblicato|aggiornato|il|on|at|alle|ore|am|pm|"
+        + "et|gmt|utc|cet|edt|est|pdt|pst|bst|\\p{L}{3,9}day|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|"
+        + "domenica|[\\p{L}]{3,10}\\.?)\\b", " ").replaceAll("[\\d\\s\\p{Punct}|]+", "");
+    return rest.isEmpty();
   }
 
   private void flush() {
@@ -228,8 +269,14 @@ final class BlockWriter {
     if (text.isEmpty()) {
       return;
     }
-    if (type == Block.Type.PARAGRAPH && text.length() < 80 && JUNK_LINE.matcher(text).matches()) {
-      return;
+    if (type == Block.Type.PARAGRAPH || type == Block.Type.LIST) {
+      String flat = text.replace('\n', ' ');
+      if (flat.length() < 80 && JUNK_LINE.matcher(flat).matches()
+          || flat.length() < 250 && PROMO.matcher(flat).matches()
+          || MARKUP.matcher(flat).matches()
+          || flat.length() < 120 && isDateLine(flat)) {
+        return;
+      }
     }
     blocks.add(new Block(type, text));
   }
@@ -251,18 +298,40 @@ final class BlockWriter {
     return sb.toString();
   }
 
-  /** Collapses runs of spaces and tabs, trims every line, drops empty lines. */
+  /**
+   * Collapses runs of whitespace (and zero-width spaces and soft hyphens) within lines to one
+   * space, trims every line, drops empty lines. A hand-written loop: this runs on every block.
+   */
   static String collapse(String raw) {
     StringBuilder out = new StringBuilder(raw.length());
-    for (String line : raw.split("\n")) {
-      String l = line.replace('\u00a0', ' ').replaceAll("[\\s\\u200b\\u00ad]+", " ").strip();
-      if (!l.isEmpty()) {
-        if (out.length() > 0) {
+    boolean space = false; // a space is pending
+    boolean lineHasText = false;
+    for (int i = 0, n = raw.length(); i < n; i++) {
+      char c = raw.charAt(i);
+      if (c == '\n') {
+        if (lineHasText) {
           out.append('\n');
         }
-        out.append(l);
+        lineHasText = false;
+        space = false;
+      } else if (c == '\u200b' || c == '\u00ad' || c == '\ufeff') {
+        continue;
+      } else if (c == ' ' || c == '\u00a0' || Character.isWhitespace(c)) {
+        space = lineHasText;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+        lineHasText = true;
       }
     }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == '\n') {
+      end--;
+    }
+    out.setLength(end);
     return out.toString();
   }
 

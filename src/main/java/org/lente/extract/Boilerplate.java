@@ -1,8 +1,9 @@
 package org.lente.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -41,37 +42,57 @@ final class Boilerplate {
   /** Words that mark furniture for sure; the rest of STRONG only weigh against an element. */
   private static final Set<String> CERTAIN = Set.of(
       "comment", "comments", "commenti", "disqus", "related", "recirc", "recirculation", "recommended",
-      "recommendations", "share", "sharing", "sharebar", "social", "newsletter", "subscribe", "outbrain",
+      "recommendations", "share", "sharing", "sharebar", "newsletter", "subscribe", "outbrain",
       "taboola", "sponsored", "promo", "ad", "ads", "advert", "advertisement", "advertising", "adsense",
       "dfp", "cookie", "consent", "gdpr", "breadcrumb", "breadcrumbs", "pagination", "navbar", "navigation",
-      "sidebar", "widget", "trending", "mostread", "signup", "modal", "popup", "paywall", "toolbar",
+      "sidebar", "trending", "mostread", "signup", "modal", "popup", "paywall", "toolbar",
       "byline", "sronly", "offscreen", "tags", "taglist", "dateline", "timestamp");
+
+  /** Furniture however much prose it holds: comment threads and recirculation. */
+  private static final Set<String> SURE = Set.of(
+      "comment", "comments", "commenti", "disqus", "related", "recirc", "recirculation", "recommended",
+      "recommendations", "outbrain", "taboola", "newsletter");
 
   private static final Set<String> POSITIVE = Set.of(
       "article", "articolo", "artikel", "articlebody", "content", "contenuto", "entry", "post", "story",
       "body", "text", "testo", "main", "blog", "hentry", "prose", "richtext", "rte", "paragraph");
 
-  private static final Pattern SPLIT = Pattern.compile("[\\s_\\-:./]+|(?<=[a-z])(?=[A-Z])");
 
   private Boilerplate() {}
 
-  /** The lower-cased words of the element's class, id and role attributes. */
-  static String[] words(Element e) {
-    String attrs = (e.className() + " " + e.id() + " " + e.attr("role")).strip();
-    if (attrs.isEmpty()) {
-      return new String[0];
+  /** The lower-cased words of the element's class, id and role attributes; split without regex, as this runs per element. */
+  static List<String> words(Element e) {
+    List<String> out = new ArrayList<>(4);
+    if (e.attributesSize() == 0) {
+      return out;
     }
-    String[] parts = SPLIT.split(attrs);
-    for (int i = 0; i < parts.length; i++) {
-      parts[i] = parts[i].toLowerCase(Locale.ROOT);
+    split(e.className(), out);
+    split(e.id(), out);
+    split(e.attr("role"), out);
+    return out;
+  }
+
+  private static void split(String s, List<String> out) {
+    int start = -1;
+    for (int i = 0, n = s.length(); i <= n; i++) {
+      char c = i < n ? s.charAt(i) : ' ';
+      boolean letter = Character.isLetterOrDigit(c);
+      boolean camel = letter && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1));
+      if (!letter || camel) {
+        if (start >= 0) {
+          out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+        }
+        start = camel ? i : -1;
+      } else if (start < 0) {
+        start = i;
+      }
     }
-    return parts;
   }
 
   /** +1 per positive word, -1 per furniture word, -3 per certain-furniture word. */
-  static int weight(Element e) {
+  static int weight(List<String> words) {
     int w = 0;
-    for (String word : words(e)) {
+    for (String word : words) {
       if (CERTAIN.contains(word)) {
         w -= 3;
       } else if (STRONG.contains(word)) {
@@ -87,14 +108,14 @@ final class Boilerplate {
    * Furniture by its class words: a certain-furniture word (share, related, comments …) with at
    * most one content word beside it, or a net {@link #weight} of -3 or less.
    */
-  static boolean furniture(Element e) {
-    if (e.nameIs("body") || e.nameIs("html")) {
+  static boolean furniture(Element e, List<String> words) {
+    if (words.isEmpty() || e.nameIs("body") || e.nameIs("html")) {
       return false;
     }
     boolean certain = false;
     int positive = 0;
     int weight = 0;
-    for (String word : words(e)) {
+    for (String word : words) {
       if (CERTAIN.contains(word)) {
         certain = true;
         weight -= 3;
@@ -106,6 +127,16 @@ final class Boilerplate {
       }
     }
     return certain && positive <= 1 || weight <= -3;
+  }
+
+  /** True when a class word marks the element as comments or recirculation, whatever its size. */
+  static boolean surelyFurniture(Element e) {
+    for (String word : words(e)) {
+      if (SURE.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when an element is hidden by its markup: hidden, aria-hidden, or an inline display:none. */

@@ -69,7 +69,8 @@ public final class Charsets {
         how = "xml-declaration";
       }
     }
-    boolean validUtf8 = isValidUtf8(bytes);
+    String utf8 = strictUtf8(bytes);
+    boolean validUtf8 = utf8 != null;
     if (declared != null) {
       // UTF-16 declared in an ASCII-compatible document is a known lie: browsers treat it as UTF-8.
       if (declared.name().startsWith("UTF-16")) {
@@ -84,13 +85,14 @@ public final class Charsets {
       }
       if (!declared.equals(StandardCharsets.UTF_8) && validUtf8 && hasMultibyte(bytes)) {
         // A page declared Latin-1 whose bytes are valid multi-byte UTF-8 was saved as UTF-8.
-        return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "sniffed",
+        return new Decoded(utf8, StandardCharsets.UTF_8, "sniffed",
             "declared " + declared.name() + " but the bytes are UTF-8; decoded as UTF-8");
       }
-      return new Decoded(new String(bytes, declared), declared, how, null);
+      return new Decoded(declared.equals(StandardCharsets.UTF_8) ? utf8 : new String(bytes, declared), declared,
+          how, null);
     }
     if (validUtf8) {
-      return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "sniffed", null);
+      return new Decoded(utf8, StandardCharsets.UTF_8, "sniffed", null);
     }
     return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, "sniffed", null);
   }
@@ -103,12 +105,13 @@ public final class Charsets {
     }
   }
 
-  /** True when the bytes decode as UTF-8 without error (a final sequence cut short counts as valid). */
-  static boolean isValidUtf8(byte[] bytes) {
+  /**
+   * The bytes decoded as UTF-8, or null when they are not valid UTF-8. A multi-byte sequence cut
+   * short at the very end (a truncated page) does not count against them.
+   */
+  static String strictUtf8(byte[] bytes) {
     int end = bytes.length;
-    // tolerate one multi-byte sequence cut by truncation at the very end
-    int tail = Math.max(0, end - 3);
-    for (int i = end - 1; i >= tail; i--) {
+    for (int i = end - 1; i >= Math.max(0, end - 3); i--) {
       int b = bytes[i] & 0xff;
       if (b >= 0xC0) {
         int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
@@ -122,13 +125,13 @@ public final class Charsets {
       }
     }
     try {
-      StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, 0, end));
-      return true;
+          .decode(ByteBuffer.wrap(bytes, 0, end))
+          .toString();
     } catch (CharacterCodingException e) {
-      return false;
+      return null;
     }
   }
 

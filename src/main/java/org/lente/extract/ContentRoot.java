@@ -23,19 +23,32 @@ final class ContentRoot {
    * the match is good, else the highest-valued element.
    */
   static Element choose(Element body, HtmlExtractor.Stats stats, String jsonLdBody) {
-    if (jsonLdBody != null && jsonLdBody.length() >= 300) {
-      Element hinted = bestMatch(body, jsonLdBody);
-      if (hinted != null) {
-        return hinted;
-      }
+    Element scored = highestValued(body, stats);
+    if (jsonLdBody == null || jsonLdBody.length() < 300) {
+      return scored;
     }
+    Element hinted = bestMatch(body, jsonLdBody);
+    if (hinted == null || hinted == scored) {
+      return scored;
+    }
+    // A JSON-LD body is often only the article's opening: trust it over the scores only when the
+    // element it points to is not a small part of the scored root.
+    boolean inside = hinted.parents().contains(scored);
+    if (inside && stats.of(hinted).text * 10 < stats.of(scored).text * 7) {
+      return scored;
+    }
+    return hinted;
+  }
+
+  private static Element highestValued(Element body, HtmlExtractor.Stats stats) {
     Element best = body;
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (Element e : body.getAllElements()) {
+    for (Map.Entry<Element, HtmlExtractor.Stats.Of> entry : stats.entries()) {
+      Element e = entry.getKey();
       if (!Blocks.isBlock(e)) {
         continue;
       }
-      HtmlExtractor.Stats.Of s = stats.of(e);
+      HtmlExtractor.Stats.Of s = entry.getValue();
       double factor = 1 + 0.08 * Math.max(-3, Math.min(3, s.weight));
       if (e.nameIs("article")) {
         factor += 0.1;

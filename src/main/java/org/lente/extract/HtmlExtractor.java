@@ -33,9 +33,11 @@ public final class HtmlExtractor {
   /** Default maximum element depth: deeper markup is flattened into its ancestor at this depth. */
   public static final int DEFAULT_MAX_DEPTH = 512;
 
-  private static final Pattern SUBTITLE_WORDS = Pattern.compile(
-      "(?i).*\\b(standfirst|subtitle|sub-title|subheadline|sub-headline|dek|deck|summary|sottotitolo|"
-          + "occhiello|catenaccio|strapline|excerpt|article-lead|lede|intro|description|abstract)\\b.*");
+  /** Class words that mark a standfirst. */
+  private static final java.util.Set<String> SUBTITLE_WORDS = java.util.Set.of(
+      "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck", "summary", "sottotitolo", "occhiello",
+      "catenaccio", "strapline", "excerpt", "lede", "intro", "abstract", "kicker", "teaser", "description");
+  private static final java.util.Set<String> SUBTITLE_TAGS = java.util.Set.of("p", "h2", "div", "span");
 
   private final int maxDepth;
 
@@ -152,13 +154,17 @@ public final class HtmlExtractor {
   private static String subtitle(Document doc, Element root, String description, String text) {
     Element h1 = doc.selectFirst("h1");
     // an element marked as the standfirst, near the headline
-    for (Element e : doc.select("p, h2, div, span, header > *")) {
-      if (e.children().size() > 3 || e.text().length() < 20 || e.text().length() > 600) {
+    for (Element e : doc.getAllElements()) {
+      if (e.attributesSize() == 0 || !SUBTITLE_TAGS.contains(e.normalName()) || e.childrenSize() > 3) {
         continue;
       }
-      String attrs = e.className() + " " + e.id() + " " + e.attr("itemprop");
-      if (SUBTITLE_WORDS.matcher(attrs).matches() && !attrs.toLowerCase(Locale.ROOT).contains("author")) {
-        return MetadataReader.clean(e.text());
+      List<String> words = Boilerplate.words(e);
+      if (words.isEmpty() || words.contains("author") || java.util.Collections.disjoint(words, SUBTITLE_WORDS)) {
+        continue;
+      }
+      String t = e.text();
+      if (t.length() >= 20 && t.length() <= 600) {
+        return MetadataReader.clean(t);
       }
     }
     if (h1 != null) {
@@ -203,6 +209,8 @@ public final class HtmlExtractor {
       int text;
       int link;
       double value;
+      /** The sum of the positive chunk values below: prose. */
+      double prose;
       int weight;
       boolean furniture;
     }
@@ -212,6 +220,10 @@ public final class HtmlExtractor {
     Of of(Element e) {
       Of s = map.get(e);
       return s == null ? new Of() : s;
+    }
+
+    Iterable<Map.Entry<Element, Of>> entries() {
+      return map.entrySet();
     }
 
     static Stats compute(Element body) {
@@ -224,8 +236,9 @@ public final class HtmlExtractor {
         public void head(Node node, int depth) {
           if (node instanceof Element e) {
             Of s = new Of();
-            s.weight = Boilerplate.weight(e);
-            s.furniture = Boilerplate.furniture(e);
+            List<String> words = Boilerplate.words(e);
+            s.weight = Boilerplate.weight(words);
+            s.furniture = Boilerplate.furniture(e, words);
             stats.map.put(e, s);
             if (Blocks.isBlock(e) || owners.isEmpty()) {
               owners.add(e);
@@ -259,7 +272,13 @@ public final class HtmlExtractor {
           }
           s.text += s.ownText;
           s.link += s.ownLink;
-          s.value += chunkValue(e, s.ownText, s.ownLink);
+          double own = chunkValue(e, s.ownText, s.ownLink);
+          s.value += own;
+          s.prose += Math.max(0, own);
+          // class words lie on big containers ("content-with-sidebar"): much prose overrules them
+          if (s.furniture && s.prose >= 1500 && !Boilerplate.surelyFurniture(e)) {
+            s.furniture = false;
+          }
           if (s.furniture) {
             s.value = -0.5 * s.text;
           }
@@ -269,6 +288,7 @@ public final class HtmlExtractor {
             p.text += s.text;
             p.link += s.link;
             p.value += s.value;
+            p.prose += s.furniture ? 0 : s.prose;
           }
         }
       }, body);
@@ -282,7 +302,8 @@ public final class HtmlExtractor {
       }
       double density = (double) links / len;
       if (density > 0.5) {
-        return -len;
+        // a long paragraph full of links is still prose; a list of links is not
+        return e.nameIs("p") && len >= 100 ? len - links : -len;
       }
       if (len >= 60) {
         return len - links;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +38,82 @@ final class MetadataReader {
   private final List<String> warnings;
   private JsonNode article; // the JSON-LD object describing the article, if any
   private final List<JsonNode> ldObjects = new ArrayList<>();
+  // The page's elements that carry metadata, found in one pass over the document.
+  private final Map<String, List<Element>> metas = new HashMap<>(); // by lower-cased name, property or itemprop
+  private final Map<String, Element> itemprops = new HashMap<>();
+  private final Map<String, String> httpEquivs = new HashMap<>();
+  private final Map<String, Element> links = new HashMap<>();
+  private final List<Element> ldScripts = new ArrayList<>();
+  private final List<Element> tagLinks = new ArrayList<>();
+  private final List<Element> authorElements = new ArrayList<>();
+  private final List<Element> times = new ArrayList<>();
+  private Element titleElement;
 
   private MetadataReader(Document doc, String pageUrl, List<String> warnings) {
     this.doc = doc;
     this.pageUrl = pageUrl;
     this.warnings = warnings;
+    index();
+  }
+
+  private static final Set<String> AUTHOR_CLASSES = Set.of(
+      "byline", "author", "author-name", "authorname", "byline__name", "byline-name", "autore", "firma",
+      "article-author", "post-author", "entry-author");
+
+  private void index() {
+    for (Element e : doc.getAllElements()) {
+      switch (e.normalName()) {
+        case "meta" -> {
+          String content = e.attr("content");
+          if (content.isBlank()) {
+            break;
+          }
+          String key = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
+          if (!key.isEmpty()) {
+            metas.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+          }
+          if (e.hasAttr("http-equiv")) {
+            httpEquivs.putIfAbsent(e.attr("http-equiv").toLowerCase(Locale.ROOT), content);
+          }
+        }
+        case "link" -> {
+          if (e.hasAttr("href")) {
+            links.putIfAbsent(e.attr("rel").toLowerCase(Locale.ROOT), e);
+          }
+        }
+        case "title" -> {
+          if (titleElement == null) {
+            titleElement = e;
+          }
+        }
+        case "script" -> {
+          if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+            ldScripts.add(e);
+          }
+        }
+        case "time" -> {
+          if (e.hasAttr("datetime")) {
+            times.add(e);
+          }
+        }
+        default -> { }
+      }
+      if (e.attributesSize() == 0) {
+        continue;
+      }
+      String itemprop = e.attr("itemprop");
+      if (!itemprop.isEmpty()) {
+        itemprops.putIfAbsent(itemprop, e);
+      }
+      String rel = e.attr("rel");
+      if (e.nameIs("a") && rel.contains("tag")) {
+        tagLinks.add(e);
+      }
+      if (authorElements.size() < 8 && (rel.equals("author") || itemprop.equals("author")
+          || AUTHOR_CLASSES.contains(e.className().strip().toLowerCase(Locale.ROOT)))) {
+        authorElements.add(e);
+      }
+    }
   }
 
   static Meta read(Document doc, String pageUrl, List<String> warnings) {
@@ -94,8 +167,8 @@ final class MetadataReader {
         meta("og:updated_time"), meta("modified_time"), meta("dateModified"), itemprop("dateModified"),
         meta("dc.date.modified"), meta("last-modified")));
 
-    String language = Languages.normalize(first(doc.selectFirst("html") == null ? null
-            : doc.selectFirst("html").attr("lang"), text(article, "inLanguage"), httpEquiv("content-language"),
+    Element html = doc.firstElementChild();
+    String language = Languages.normalize(first(html == null ? null : html.attr("lang"), text(article, "inLanguage"), httpEquiv("content-language"),
         meta("og:locale"), meta("language"), meta("dc.language")));
 
     List<String> authors = authors();
@@ -108,7 +181,7 @@ final class MetadataReader {
   // ---- JSON-LD
 
   private void readJsonLd() {
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : ldScripts) {
       String json = script.data().strip();
       if (json.isEmpty()) {
         continue;
@@ -254,9 +327,10 @@ final class MetadataReader {
       }
     }
     if (bylines.isEmpty()) {
-      for (Element e : doc.select("[itemprop=author] [itemprop=name], [rel=author], .byline [itemprop=name],"
-          + " [class~=(?i)^(byline|author|author-name|byline__name|autore|firma)$], [itemprop=author]")) {
-        if (e.parents().stream().anyMatch(p -> p.nameIs("a") && p != e) && e.nameIs("a")) {
+      for (Element author : authorElements) {
+        Element name = author.selectFirst("[itemprop=name]");
+        Element e = name != null ? name : author;
+        if (e.nameIs("meta")) {
           continue;
         }
         String t = e.text();
@@ -295,7 +369,7 @@ final class MetadataReader {
       }
     }
     if (out.isEmpty()) {
-      for (Element a : doc.select("a[rel~=tag]")) {
+      for (Element a : tagLinks) {
         addTags(out, a.text(), false);
       }
     }
@@ -317,14 +391,7 @@ final class MetadataReader {
   // ---- markup
 
   private List<Element> metas(String name) {
-    List<Element> out = new ArrayList<>();
-    for (Element m : doc.head() == null ? doc.select("meta") : doc.select("meta")) {
-      String key = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
-      if (key.equalsIgnoreCase(name) && !m.attr("content").isBlank()) {
-        out.add(m);
-      }
-    }
-    return out;
+    return metas.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
   }
 
   private String meta(String name) {
@@ -333,7 +400,7 @@ final class MetadataReader {
   }
 
   private String itemprop(String name) {
-    Element e = doc.selectFirst("[itemprop=" + name + "]");
+    Element e = itemprops.get(name);
     if (e == null) {
       return null;
     }
@@ -341,25 +408,25 @@ final class MetadataReader {
   }
 
   private String httpEquiv(String name) {
-    Element e = doc.selectFirst("meta[http-equiv~=(?i)^" + name + "$]");
-    return e == null ? null : blankToNull(e.attr("content"));
+    return blankToNull(httpEquivs.get(name));
   }
 
   private String link(String rel) {
-    Element e = doc.selectFirst("link[rel=" + rel + "][href]");
+    Element e = links.get(rel);
     return e == null ? null : blankToNull(e.attr("href"));
   }
 
   private String titleTag() {
-    Element t = doc.selectFirst("title");
-    return t == null ? null : blankToNull(t.text());
+    return titleElement == null ? null : blankToNull(titleElement.text());
   }
 
   private String timeElement() {
-    Element t = doc.selectFirst("time[pubdate][datetime], time[itemprop=datePublished], article time[datetime], time[datetime]");
-    if (t == null) {
+    if (times.isEmpty()) {
       return null;
     }
+    Element t = times.stream()
+        .filter(e -> e.hasAttr("pubdate") || e.attr("itemprop").equals("datePublished"))
+        .findFirst().orElse(times.get(0));
     String d = Dates.parse(t.attr("datetime"));
     return d != null ? d : Dates.parse(t.text());
   }
