@@ -15,24 +15,37 @@ import org.jsoup.nodes.TextNode;
 final class BlockWriter {
 
   private static final Pattern JUNK_LINE = Pattern.compile(
-      "(?i)^(advertisement|advertisements?|pubblicità|annuncio|anzeige|publicité|sponsored( content)?|"
+      "(?i)^(advertisement|advertisements?|advert|adverts|ad|ads|pubblicità|annuncio|anzeige|publicité|sponsored( content)?|"
           + "continue reading( below)?|scroll to continue( with content)?|read more|leggi anche|leggi di più|"
           + "share( this( article| story| post)?)?|condividi|tweet|email|print|stampa|click here.*|"
           + "sign up.*|subscribe.*|iscriviti.*|follow us.*|seguici.*|related( articles| stories)?|"
           + "recommended( for you)?|more from .*|image( \\d+ of \\d+)?|photo|foto|video|getty images|"
           + "\\(?(ap|afp|reuters|ansa)\\)?|comments?|\\d+ comments?|loading.*|skip to .*|back to top|caption|"
-          + "close|open|image \\d+ of /? ?\\d+|\\d+ of \\d+|(photo|foto|image|credit)s?:.*|https?://\\S+)[.:!]?$");
+          + "close|open|image \\d+ of /? ?\\d+|\\d+ of \\d+|(photo|foto|image|credit)s?:.*|"
+          + "this (slideshow|video|content|page) requires javascript.*|.*enable javascript.*|don'?t miss|"
+          + "also on \\S+|watch|watch:.*|listen|listen to this article|view comments|show comments)[.:!]?$");
+  private static final Pattern URL_ONLY = Pattern.compile("^https?://\\S+$");
+  /** Photo captions and credits written as plain paragraphs: "(Image: GETTY)", "© Jane Doe", "Photo: AP". */
+  private static final Pattern CREDIT = Pattern.compile(
+      "(?i)(\\((image|photo|picture|pic|foto|credit|video|source)s?\\s*:[^)]*\\)\\s*$|^©|^\\(?(photo|foto|image|credit)s?\\s*:|"
+          + "\\b(getty images|ap photo|afp via getty images|reuters/|shutterstock|lapresse|ansa foto)\\)?\\s*$)");
+  /** A metadata line: "05/10/2018 - Posted by: Jane Doe - Category: Health". */
+  private static final Pattern META_LINE = Pattern.compile(
+      "(?i).*\\b(posted|published|publicado|pubblicato|publié|veröffentlicht|written|scritto)\\s+(by|por|da|di|par|von)\\b.*");
   /** Calls to action that close many articles: newsletters, tips, follow us. */
   private static final Pattern PROMO = Pattern.compile(
       "(?i).*\\b(subscribe to|sign up for|sign up to|newsletters?|iscriviti|abbonati|have a tip|"
           + "may be reached at|can be reached at|follow us on|seguici su|download (our|the) app|"
-          + "all rights reserved|tutti i diritti riservati)\\b.*");
+          + "all rights reserved|tutti i diritti riservati|share it with|like this (story|article)|"
+          + "share this (story|article)|sign up now|read the full (story|article))\\b.*");
   /** Headings that announce links to other articles rather than a section of this one. */
   private static final Pattern RECIRCULATION_HEADING = Pattern.compile(
       "(?i)^(more (in|from|on|about|stories|news|articles|coverage|videos?)\\b.*|related.*|read (more|next|also).*|"
           + "see also.*|you (may|might) (also )?like.*|recommended.*|popular.*|most (read|popular|viewed).*|"
           + "trending.*|latest( news)?|top stories|leggi anche.*|potrebbe interessarti.*|ti potrebbe interessare.*|"
-          + "articoli correlati.*|altri articoli.*|le notizie più lette.*|weitere artikel.*|lire aussi.*)$");
+          + "articoli correlati.*|altri articoli.*|le notizie più lette.*|weitere artikel.*|lire aussi.*|"
+          + "don'?t miss.*|also on .*|tell us what you think.*|leave a (comment|reply).*|join the (conversation|discussion).*|"
+          + "comments?|\\d+ comments?|what do you think\\??|share this.*|follow us.*|lascia un commento.*)$");
   private static final Pattern MARKUP = Pattern.compile("^<[a-zA-Z!/][^>]*>.*");
   private static final Pattern CAPTION_WORDS = Pattern.compile(
       "(?i).*\\b(caption|figcaption|wp-caption-text|image-caption|photo-caption|credit|image-credit)\\b.*");
@@ -271,7 +284,20 @@ final class BlockWriter {
     }
     if (type == Block.Type.PARAGRAPH || type == Block.Type.LIST) {
       String flat = text.replace('\n', ' ');
+      int nl = text.indexOf('\n');
+      String firstLine = nl < 0 ? text : text.substring(0, nl);
+      if (flat.length() < 300 && CREDIT.matcher(flat).find()) {
+        blocks.add(new Block(Block.Type.CAPTION, text));
+        return;
+      }
+      if (flat.length() < 200 && META_LINE.matcher(flat).matches()) {
+        bylines.add(flat);
+        return;
+      }
       if (flat.length() < 80 && JUNK_LINE.matcher(flat).matches()
+          || URL_ONLY.matcher(flat).matches()
+          || nl > 0 && firstLine.length() < 60 && RECIRCULATION_HEADING.matcher(firstLine).matches()
+          || flat.startsWith("[") && flat.endsWith("]") && flat.contains("=")
           || flat.length() < 250 && PROMO.matcher(flat).matches()
           || MARKUP.matcher(flat).matches()
           || flat.length() < 120 && isDateLine(flat)) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -40,29 +41,43 @@ final class ContentRoot {
     return hinted;
   }
 
+  /** The highest-valued block element, never one inside furniture (a comment thread's longest comment). */
   private static Element highestValued(Element body, HtmlExtractor.Stats stats) {
-    Element best = body;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (Map.Entry<Element, HtmlExtractor.Stats.Of> entry : stats.entries()) {
-      Element e = entry.getKey();
-      if (!Blocks.isBlock(e)) {
-        continue;
+    Element[] best = {body};
+    double[] bestScore = {Double.NEGATIVE_INFINITY};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (!(node instanceof Element e)) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        HtmlExtractor.Stats.Of s = stats.of(e);
+        if (s.furniture) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (Blocks.isBlock(e)) {
+          double factor = 1 + 0.08 * Math.max(-3, Math.min(3, s.weight));
+          if (e.nameIs("article")) {
+            factor += 0.1;
+          }
+          if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            factor += 0.25;
+          }
+          double score = s.value * factor;
+          if (score > bestScore[0]) {
+            bestScore[0] = score;
+            best[0] = e;
+          }
+        }
+        return FilterResult.CONTINUE;
       }
-      HtmlExtractor.Stats.Of s = entry.getValue();
-      double factor = 1 + 0.08 * Math.max(-3, Math.min(3, s.weight));
-      if (e.nameIs("article")) {
-        factor += 0.1;
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
       }
-      if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
-        factor += 0.25;
-      }
-      double score = s.value * factor;
-      if (score > bestScore) {
-        bestScore = score;
-        best = e;
-      }
-    }
-    return best;
+    }, body);
+    return best[0];
   }
 
   /**

@@ -48,7 +48,7 @@ final class Dates {
   private static final String MONTH_WORD = "([A-Za-zÀ-ÿ]{3,10})\\.?";
   // 19 novembre 2024 / 19. November 2024 / 19 Nov. 2024
   private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-      "\\b(\\d{1,2})(?:st|nd|rd|th|°|º|\\.)?\\s+(?:de\\s+)?" + MONTH_WORD + "\\s+(?:de\\s+)?((?:19|20)\\d{2})\\b",
+      "\\b(\\d{1,2})(?:st|nd|rd|th|°|º|\\.)?\\s+(?:de\\s+)?" + MONTH_WORD + ",?\\s+(?:de\\s+)?((?:19|20)\\d{2})\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   // November 19, 2019 / Nov. 19 2019
   private static final Pattern MONTH_DAY_YEAR = Pattern.compile(

@@ -308,7 +308,10 @@ public final class HtmlExtractor {
       if (len >= 60) {
         return len - links;
       }
-      if (e.nameIs("h2") || e.nameIs("h3") || e.nameIs("h4")) {
+      if (e.nameIs("td") || e.nameIs("th")) {
+        return 0.5 * (len - links); // a data table's cells are short and are content
+      }
+      if (e.nameIs("h2") || e.nameIs("h3") || e.nameIs("h4") || e.nameIs("li")) {
         return 0;
       }
       return -0.5 * len;
