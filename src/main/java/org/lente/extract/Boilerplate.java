@@ -60,27 +60,52 @@ final class Boilerplate {
 
   private Boilerplate() {}
 
-  /** The lower-cased words of the element's class, id and role attributes; split without regex, as this runs per element. */
+  /**
+   * The lower-cased words of the element's class, id and role attributes. Class names that state a
+   * feature rather than what the element is are left out: BEM modifiers ({@code section--has-ads}
+   * keeps only {@code section}) and state classes ({@code has-sidebar}, {@code js-share},
+   * {@code modal-enabled}). Split without regex, as this runs for every element.
+   */
   static List<String> words(Element e) {
     List<String> out = new ArrayList<>(4);
     if (e.attributesSize() == 0) {
       return out;
     }
-    split(e.className(), out);
-    split(e.id(), out);
-    split(e.attr("role"), out);
+    for (String token : e.classNames()) {
+      String t = token.toLowerCase(Locale.ROOT);
+      int modifier = t.indexOf("--");
+      if (modifier >= 0) {
+        t = t.substring(0, modifier);
+      }
+      if (isStateClass(t)) {
+        continue;
+      }
+      split(t, token, out);
+    }
+    split(e.id(), e.id(), out);
+    split(e.attr("role"), e.attr("role"), out);
     return out;
   }
 
-  private static void split(String s, List<String> out) {
+  private static boolean isStateClass(String t) {
+    return t.startsWith("has-") || t.startsWith("has_") || t.startsWith("with-") || t.startsWith("no-")
+        || t.startsWith("is-") || t.startsWith("js-") || t.startsWith("show-") || t.startsWith("hide-")
+        || t.endsWith("-enabled") || t.endsWith("-disabled") || t.endsWith("-active") || t.endsWith("-open")
+        || t.contains("sidebar-") && !t.startsWith("sidebar") || t.contains("_sidebar") || t.contains("-sidebar");
+  }
+
+  /** Splits {@code lower} into words at non-letters, and at camel-case humps of the original spelling. */
+  private static void split(String lower, String original, List<String> out) {
     int start = -1;
-    for (int i = 0, n = s.length(); i <= n; i++) {
-      char c = i < n ? s.charAt(i) : ' ';
+    boolean sameCase = lower.length() == original.length();
+    for (int i = 0, n = lower.length(); i <= n; i++) {
+      char c = i < n ? lower.charAt(i) : ' ';
       boolean letter = Character.isLetterOrDigit(c);
-      boolean camel = letter && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1));
+      boolean camel = letter && sameCase && start >= 0 && i > 0 && Character.isUpperCase(original.charAt(i))
+          && Character.isLowerCase(original.charAt(i - 1));
       if (!letter || camel) {
         if (start >= 0) {
-          out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+          out.add(lower.substring(start, i));
         }
         start = camel ? i : -1;
       } else if (start < 0) {

@@ -55,7 +55,7 @@ final class ContentRoot {
         if (s.furniture) {
           return FilterResult.SKIP_ENTIRELY;
         }
-        if (Blocks.isBlock(e)) {
+        if (Blocks.isBlock(e) && !Blocks.isHeading(e)) {
           double factor = 1 + 0.08 * Math.max(-3, Math.min(3, s.weight));
           if (e.nameIs("article")) {
             factor += 0.1;
@@ -77,7 +77,8 @@ final class ContentRoot {
         return FilterResult.CONTINUE;
       }
     }, body);
-    return best[0];
+    // nothing worth its name: take the whole page rather than a fragment
+    return bestScore[0] > 0 ? best[0] : body;
   }
 
   /**

@@ -276,7 +276,7 @@ public final class HtmlExtractor {
           s.value += own;
           s.prose += Math.max(0, own);
           // class words lie on big containers ("content-with-sidebar"): much prose overrules them
-          if (s.furniture && s.prose >= 1500 && !Boilerplate.surelyFurniture(e)) {
+          if (s.furniture && s.prose >= 600 && !Boilerplate.surelyFurniture(e)) {
             s.furniture = false;
           }
           if (s.furniture) {
