@@ -45,7 +45,13 @@ final class BlockWriter {
           + "trending.*|latest( news)?|top stories|leggi anche.*|potrebbe interessarti.*|ti potrebbe interessare.*|"
           + "articoli correlati.*|altri articoli.*|le notizie più lette.*|weitere artikel.*|lire aussi.*|"
           + "don'?t miss.*|also on .*|tell us what you think.*|leave a (comment|reply).*|join the (conversation|discussion).*|"
-          + "comments?|\\d+ comments?|what do you think\\??|share this.*|follow us.*|lascia un commento.*)$");
+          + "comments?|\\d+ comments?|what do you think\\??|share this.*|follow us.*|lascia un commento.*|"
+          + "mehr zum thema.*|mehr zu[mr]? .*|weitere (artikel|beiträge|themen|nachrichten|informationen).*|"
+          + "das könnte sie (auch )?interessieren.*|lesen sie auch.*|auch interessant.*|verwandte (beiträge|artikel).*|"
+          + "ähnliche (beiträge|artikel).*|teile(n)? diese[nm]? (beitrag|artikel).*|"
+          + "(à )?lire (aussi|également).*|sur le même sujet.*|voir aussi.*|dans la même rubrique.*|"
+          + "te puede interesar.*|lee también.*|noticias relacionadas.*|más noticias.*|también te puede interesar.*|"
+          + "czytaj (także|też|również).*|zobacz (także|też|również).*|polecamy.*|przeczytaj (także|też).*)$");
   private static final Pattern MARKUP = Pattern.compile("^<[a-zA-Z!/][^>]*>.*");
   private static final Pattern CAPTION_WORDS = Pattern.compile(
       "(?i).*\\b(caption|figcaption|wp-caption-text|image-caption|photo-caption|credit|image-credit)\\b.*");
@@ -113,7 +119,7 @@ final class BlockWriter {
   }
 
   private void element(Element e, int depth) {
-    if (skip(e)) {
+    if (skip(e) || isRecirculationBox(e)) {
       return;
     }
     String attrs = e.className() + " " + e.id();
@@ -231,6 +237,29 @@ final class BlockWriter {
     add(Block.Type.PARAGRAPH, sb.toString());
   }
 
+  /**
+   * A small box inside the article that opens with a heading such as "Related" or "Mehr zum Thema",
+   * or that holds more fragments and links than prose (its value is negative).
+   */
+  private boolean isRecirculationBox(Element e) {
+    if (Blocks.isHeading(e) || e.nameIs("p") || e.nameIs("li") || e.nameIs("td") || e.nameIs("tr")
+        || e.nameIs("tbody") || e.nameIs("table")) {
+      return false;
+    }
+    HtmlExtractor.Stats.Of s = stats.of(e);
+    if (s.text * 5 > rootText) {
+      return false;
+    }
+    if (s.value < 0 && s.text > 0 && s.link > 0) {
+      return true;
+    }
+    Element first = e.firstElementChild();
+    for (int i = 0; i < 3 && first != null && !Blocks.isHeading(first); i++) {
+      first = first.firstElementChild();
+    }
+    return first != null && RECIRCULATION_HEADING.matcher(collapse(first.text())).matches();
+  }
+
   /** True for furniture inside the root: by tag, by class words, or as a dense list of links. */
   private boolean skip(Element e) {
     if (e == root) {
@@ -257,17 +286,6 @@ final class BlockWriter {
       return true;
     }
     return false;
-  }
-
-  /** A line that is only a date or a time stamp, perhaps with a label: "PUBLISHED: November 19, 2019 at 8:59 pm". */
-  private static boolean isDateLine(String s) {
-    if (Dates.fromText(s) == null) {
-      return false;
-    }
-    String rest = s.replaceAll("(?i)\\b(published|updated|posted|pubblicato|aggiornato|il|on|at|alle|ore|am|pm|"
-        + "et|gmt|utc|cet|edt|est|pdt|pst|bst|\\p{L}{3,9}day|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|"
-        + "domenica|[\\p{L}]{3,10}\\.?)\\b", " ").replaceAll("[\\d\\s\\p{Punct}|]+", "");
-    return rest.isEmpty();
   }
 
   private void flush() {
@@ -300,7 +318,7 @@ final class BlockWriter {
           || flat.startsWith("[") && flat.endsWith("]") && flat.contains("=")
           || flat.length() < 250 && PROMO.matcher(flat).matches()
           || MARKUP.matcher(flat).matches()
-          || flat.length() < 120 && isDateLine(flat)) {
+          || flat.length() < 120 && Dates.isDateLine(flat)) {
         return;
       }
     }

@@ -44,7 +44,7 @@ final class Boilerplate {
       "comment", "comments", "commenti", "disqus", "related", "recirc", "recirculation", "recommended",
       "recommendations", "share", "sharing", "sharebar", "newsletter", "subscribe", "outbrain",
       "taboola", "sponsored", "promo", "ad", "ads", "advert", "advertisement", "advertising", "adsense",
-      "dfp", "cookie", "consent", "gdpr", "breadcrumb", "breadcrumbs", "pagination", "navbar", "navigation",
+      "dfp", "cookie", "consent", "gdpr", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "pagination", "navbar", "navigation",
       "sidebar", "trending", "mostread", "signup", "modal", "popup", "paywall", "toolbar",
       "byline", "sronly", "offscreen", "tags", "taglist", "dateline", "timestamp");
 
@@ -94,6 +94,15 @@ final class Boilerplate {
         || t.contains("sidebar-") && !t.startsWith("sidebar") || t.contains("_sidebar") || t.contains("-sidebar");
   }
 
+  /** "teaser3" is a teaser: numbered variants of a class are the class. */
+  private static String stripDigits(String w) {
+    int end = w.length();
+    while (end > 1 && Character.isDigit(w.charAt(end - 1))) {
+      end--;
+    }
+    return end == w.length() ? w : w.substring(0, end);
+  }
+
   /** Splits {@code lower} into words at non-letters, and at camel-case humps of the original spelling. */
   private static void split(String lower, String original, List<String> out) {
     int start = -1;
@@ -105,7 +114,7 @@ final class Boilerplate {
           && Character.isLowerCase(original.charAt(i - 1));
       if (!letter || camel) {
         if (start >= 0) {
-          out.add(lower.substring(start, i));
+          out.add(stripDigits(lower.substring(start, i)));
         }
         start = camel ? i : -1;
       } else if (start < 0) {

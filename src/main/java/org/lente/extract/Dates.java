@@ -55,7 +55,35 @@ final class Dates {
       "\\b" + MONTH_WORD + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Words that may stand beside a date in a date line: labels, weekdays, zones, prepositions. */
+  private static final java.util.Set<String> DATE_LINE_WORDS = java.util.Set.of(
+      "published", "updated", "posted", "modified", "last", "date", "on", "at", "am", "pm", "the", "of",
+      "pubblicato", "aggiornato", "il", "alle", "ore", "del", "data", "ultimo", "aggiornamento",
+      "veröffentlicht", "aktualisiert", "letzte", "änderung", "geändert", "stand", "um", "uhr", "datum", "vom",
+      "publié", "mis", "à", "jour", "le", "publicado", "actualizado", "el", "de", "fecha", "a", "las",
+      "opublikowano", "aktualizacja", "gmt", "utc", "cet", "cest", "edt", "est", "pdt", "pst", "bst", "et",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+      "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+      "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag");
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+
   private Dates() {}
+
+  /** True when {@code s} holds a date and nothing but date words, numbers and punctuation: a time stamp line. */
+  static boolean isDateLine(String s) {
+    if (fromText(s) == null) {
+      return false;
+    }
+    Matcher m = LETTERS.matcher(s);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT);
+      if (!DATE_LINE_WORDS.contains(w) && !MONTHS.containsKey(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** A machine-readable date: ISO forms, RFC 1123, or a written-out date. */
   static String parse(String raw) {
