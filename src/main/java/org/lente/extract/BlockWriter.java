@@ -64,7 +64,7 @@ final class BlockWriter {
   private static final int MAX_DEPTH = 400;
 
   private final HtmlExtractor.Stats stats;
-  private final Element root;
+  private final List<Element> parts;
   private final String title;
   private final int rootText;
   private final List<Block> blocks = new ArrayList<>();
@@ -73,16 +73,23 @@ final class BlockWriter {
   private boolean titleSeen;
   private boolean skipNextList;
 
-  BlockWriter(HtmlExtractor.Stats stats, Element root, String title) {
+  /** @param parts the article's root element and the siblings that continue it, in document order */
+  BlockWriter(HtmlExtractor.Stats stats, List<Element> parts, String title) {
     this.stats = stats;
-    this.root = root;
+    this.parts = List.copyOf(parts);
     this.title = title == null ? null : HtmlExtractor.normalized(title);
-    this.rootText = Math.max(1, stats.of(root).text);
+    this.rootText = Math.max(1, parts.stream().mapToInt(p -> stats.of(p).text).sum());
   }
 
   List<Block> write() {
-    container(root, 0);
-    flush();
+    for (Element part : parts) {
+      if (parts.size() == 1) {
+        container(part, 0);
+      } else {
+        element(part, 0);
+      }
+      flush();
+    }
     return dedupe(blocks);
   }
 
@@ -262,7 +269,7 @@ final class BlockWriter {
 
   /** True for furniture inside the root: by tag, by class words, or as a dense list of links. */
   private boolean skip(Element e) {
-    if (e == root) {
+    if (parts.size() == 1 && e == parts.get(0)) {
       return false;
     }
     HtmlExtractor.Stats.Of s = stats.of(e);

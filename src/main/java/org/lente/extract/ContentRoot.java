@@ -1,6 +1,8 @@
 package org.lente.extract;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,6 +41,35 @@ final class ContentRoot {
       return scored;
     }
     return hinted;
+  }
+
+  /**
+   * The root and those of its siblings that read like more of the article (substantial prose with
+   * few links), in document order: articles split over several containers come out whole.
+   */
+  static List<Element> parts(Element root, HtmlExtractor.Stats stats) {
+    Element parent = root.parent();
+    if (parent == null || root.nameIs("body")) {
+      return List.of(root);
+    }
+    double rootValue = Math.max(0, stats.of(root).value);
+    List<Element> out = new ArrayList<>();
+    for (Element sibling : parent.children()) {
+      if (sibling == root) {
+        out.add(sibling);
+        continue;
+      }
+      HtmlExtractor.Stats.Of s = stats.of(sibling);
+      if (s.furniture || Boilerplate.FURNITURE_TAGS.contains(sibling.normalName()) || s.text == 0) {
+        continue;
+      }
+      boolean substantial = s.value >= Math.max(60, 0.2 * rootValue) && s.link * 3 < s.text;
+      boolean paragraph = sibling.nameIs("p") && s.text >= 80 && s.link * 4 < s.text;
+      if (substantial || paragraph) {
+        out.add(sibling);
+      }
+    }
+    return out;
   }
 
   /** The highest-valued block element, never one inside furniture (a comment thread's longest comment). */

@@ -69,7 +69,7 @@ public final class HtmlExtractor {
     Element root = ContentRoot.choose(body, stats, meta.jsonLdBody());
     String h1 = headline(doc, root);
     String title = title(meta.title(), h1, meta.site());
-    BlockWriter writer = new BlockWriter(stats, root, title);
+    BlockWriter writer = new BlockWriter(stats, ContentRoot.parts(root, stats), title);
     List<Block> blocks = writer.write();
     if (blocks.stream().noneMatch(b -> b.type().countsAsBody()) && body.text().length() > 0) {
       warnings.add("no article text found");
