@@ -80,6 +80,7 @@ final class BlockWriter {
   private final StringBuilder inline = new StringBuilder();
   private boolean titleSeen;
   private boolean skipNextList;
+  private final Block.Type captionType;
 
   /** @param parts the article's root element and the siblings that continue it, in document order */
   BlockWriter(HtmlExtractor.Stats stats, List<Element> parts, String title) {
@@ -87,6 +88,14 @@ final class BlockWriter {
     this.parts = List.copyOf(parts);
     this.title = title == null ? null : HtmlExtractor.normalized(title);
     this.rootText = Math.max(1, parts.stream().mapToInt(p -> stats.of(p).text).sum());
+    int captions = 0;
+    for (Element part : parts) {
+      for (Element c : part.getElementsByTag("figcaption")) {
+        captions += stats.of(c).text;
+      }
+    }
+    // a gallery: the captions are the article
+    this.captionType = captions * 2 > rootText ? Block.Type.PARAGRAPH : Block.Type.CAPTION;
   }
 
   List<Block> write() {
@@ -184,7 +193,7 @@ final class BlockWriter {
       case "blockquote" -> add(Block.Type.QUOTE, textOf(e));
       case "ul", "ol", "dl" -> list(e);
       case "pre" -> add(Block.Type.PARAGRAPH, e.wholeText().strip());
-      case "figcaption", "caption" -> add(Block.Type.CAPTION, textOf(e));
+      case "figcaption", "caption" -> add(captionType, textOf(e));
       case "figure" -> figure(e, depth);
       case "table" -> table(e, depth);
       case "header" -> header(e, depth);
@@ -205,7 +214,7 @@ final class BlockWriter {
 
   private void figure(Element e, int depth) {
     for (Element c : e.select("figcaption")) {
-      add(Block.Type.CAPTION, textOf(c));
+      add(captionType, textOf(c));
     }
   }
 

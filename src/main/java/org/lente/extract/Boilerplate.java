@@ -89,6 +89,7 @@ final class Boilerplate {
 
   private static boolean isStateClass(String t) {
     return t.startsWith("has-") || t.startsWith("has_") || t.startsWith("with-") || t.startsWith("no-")
+        || t.startsWith("non-") || t.startsWith("not-") || t.startsWith("without-")
         || t.startsWith("is-") || t.startsWith("js-") || t.startsWith("show-") || t.startsWith("hide-")
         || t.endsWith("-enabled") || t.endsWith("-disabled") || t.endsWith("-active") || t.endsWith("-open")
         || t.contains("sidebar-") && !t.startsWith("sidebar") || t.contains("_sidebar") || t.contains("-sidebar");

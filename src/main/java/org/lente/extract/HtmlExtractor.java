@@ -70,14 +70,25 @@ public final class HtmlExtractor {
     String h1 = headline(doc, root);
     String title = title(meta.title(), h1, meta.site());
     BlockWriter writer = new BlockWriter(stats, ContentRoot.parts(root, stats), title);
-    List<Block> blocks = writer.write();
+    List<Block> blocks = new ArrayList<>(writer.write());
     if (blocks.stream().noneMatch(b -> b.type().countsAsBody()) && body.text().length() > 0) {
       warnings.add("no article text found");
     }
 
     String text = blocks.stream().filter(b -> b.type().countsAsBody()).map(Block::text)
         .reduce((a, b) -> a + "\n\n" + b).orElse("");
-    String subtitle = subtitle(doc, root, meta.description(), text);
+    Element lead = standfirst(doc, root);
+    String subtitle;
+    if (lead != null) {
+      subtitle = MetadataReader.clean(lead.text());
+      // a standfirst printed above the body is where the article starts
+      if (subtitle != null && !normalized(text).contains(normalized(subtitle)) && precedes(lead, root)) {
+        blocks.add(0, new Block(Block.Type.PARAGRAPH, subtitle));
+        text = subtitle + (text.isEmpty() ? "" : "\n\n" + text);
+      }
+    } else {
+      subtitle = descriptionAsSubtitle(meta.description(), text);
+    }
     String language = meta.language();
     if (language == null) {
       language = Languages.detect(text.isEmpty() ? body.text() : text);
@@ -151,9 +162,8 @@ public final class HtmlExtractor {
     return t;
   }
 
-  private static String subtitle(Document doc, Element root, String description, String text) {
-    Element h1 = doc.selectFirst("h1");
-    // an element marked as the standfirst, near the headline
+  /** The standfirst: an element marked as one by its class words, or the paragraph right after the h1. */
+  private static Element standfirst(Document doc, Element root) {
     for (Element e : doc.getAllElements()) {
       if (e.attributesSize() == 0 || !SUBTITLE_TAGS.contains(e.normalName()) || e.childrenSize() > 3) {
         continue;
@@ -162,27 +172,46 @@ public final class HtmlExtractor {
       if (words.isEmpty() || words.contains("author") || java.util.Collections.disjoint(words, SUBTITLE_WORDS)) {
         continue;
       }
-      String t = e.text();
-      if (t.length() >= 20 && t.length() <= 600) {
-        return MetadataReader.clean(t);
+      int length = e.text().length();
+      if (length >= 20 && length <= 600) {
+        return e;
       }
     }
+    Element h1 = doc.selectFirst("h1");
     if (h1 != null) {
       Element next = h1.nextElementSibling();
       if (next != null && (next.nameIs("h2") || next.nameIs("p")) && next.text().length() >= 20
           && next.text().length() <= 400 && !root.equals(next.parent())) {
-        return MetadataReader.clean(next.text());
-      }
-    }
-    if (description != null && description.length() >= 20) {
-      String start = normalized(text.substring(0, Math.min(text.length(), 800)));
-      String d = normalized(description.endsWith("...") || description.endsWith("…")
-          ? description.replaceAll("(\\.\\.\\.|…)$", "") : description);
-      if (!d.isEmpty() && !start.contains(d.substring(0, Math.min(d.length(), 80)))) {
-        return description;
+        return next;
       }
     }
     return null;
+  }
+
+  /** The page's description, when it is not just the opening of the body. */
+  private static String descriptionAsSubtitle(String description, String text) {
+    if (description == null || description.length() < 20) {
+      return null;
+    }
+    String start = normalized(text.substring(0, Math.min(text.length(), 800)));
+    String d = normalized(description.endsWith("...") || description.endsWith("…")
+        ? description.replaceAll("(\\.\\.\\.|…)$", "") : description);
+    return !d.isEmpty() && !start.contains(d.substring(0, Math.min(d.length(), 80))) ? description : null;
+  }
+
+  /** True when {@code a} comes before {@code b} in document order and is not inside it. */
+  private static boolean precedes(Element a, Element b) {
+    if (a.parents().contains(b)) {
+      return false;
+    }
+    for (Element x = a; x != null; x = x.parent()) {
+      for (Element sib = x.nextElementSibling(); sib != null; sib = sib.nextElementSibling()) {
+        if (sib == b || b.parents().contains(sib)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Text that may carry a dateline: the root's first few hundred characters and its siblings before it. */
