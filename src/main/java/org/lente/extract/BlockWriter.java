@@ -27,7 +27,7 @@ final class BlockWriter {
   private static final Pattern URL_ONLY = Pattern.compile("^https?://\\S+$");
   /** Photo captions and credits written as plain paragraphs: "(Image: GETTY)", "© Jane Doe", "Photo: AP". */
   private static final Pattern CREDIT = Pattern.compile(
-      "(?i)(\\((image|photo|picture|pic|foto|credit|video|source)s?\\s*:[^)]*\\)\\s*$|^©|^\\(?(photo|foto|image|credit)s?\\s*:|"
+      "(?i)(\\((image|photo|picture|pic|foto|credit|video|source)s?\\s*:[^)]*\\)\\s*$|^©|^\\(?(photo|foto|image|credit|bild|abbildung \\d+|fig\\.? \\d+)s?\\s*:|"
           + "\\b(getty images|ap photo|afp via getty images|reuters/|shutterstock|lapresse|ansa foto)\\)?\\s*$)");
   /** A metadata line: "05/10/2018 - Posted by: Jane Doe - Category: Health". */
   private static final Pattern META_LINE = Pattern.compile(
@@ -324,6 +324,10 @@ final class BlockWriter {
     if (text.isEmpty()) {
       return;
     }
+    if (type == Block.Type.HEADING && text.length() < 80
+        && (JUNK_LINE.matcher(text).matches() || PROMO.matcher(text).matches())) {
+      return;
+    }
     if (type == Block.Type.PARAGRAPH || type == Block.Type.LIST) {
       String flat = text.replace('\n', ' ');
       int nl = text.indexOf('\n');
@@ -403,6 +407,7 @@ final class BlockWriter {
     return out.toString();
   }
 
+  /** Drops repeated consecutive blocks, and headings at the end that no text follows. */
   private static List<Block> dedupe(List<Block> in) {
     List<Block> out = new ArrayList<>(in.size());
     for (Block b : in) {
@@ -411,6 +416,17 @@ final class BlockWriter {
       }
       out.add(b);
     }
-    return out;
+    int end = out.size();
+    while (end > 0 && (out.get(end - 1).type() == Block.Type.HEADING || !out.get(end - 1).type().countsAsBody())) {
+      end--;
+    }
+    List<Block> trailing = out.subList(end, out.size());
+    List<Block> kept = new ArrayList<>(out.subList(0, end));
+    for (Block b : trailing) {
+      if (b.type() != Block.Type.HEADING) {
+        kept.add(b);
+      }
+    }
+    return kept;
   }
 }
