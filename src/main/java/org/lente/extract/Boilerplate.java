@@ -77,7 +77,7 @@ final class Boilerplate {
       if (modifier >= 0) {
         t = t.substring(0, modifier);
       }
-      if (isStateClass(t)) {
+      if (isStateClass(t) || isCamelState(token)) {
         continue;
       }
       split(t, token, out);
@@ -85,6 +85,17 @@ final class Boilerplate {
     split(e.id(), e.id(), out);
     split(e.attr("role"), e.attr("role"), out);
     return out;
+  }
+
+  /** camelCase state classes: isPaywall, hasSidebar, noComments. */
+  private static boolean isCamelState(String token) {
+    for (String prefix : new String[] {"is", "has", "no", "non", "not", "with", "show", "hide"}) {
+      if (token.length() > prefix.length() && token.startsWith(prefix)
+          && Character.isUpperCase(token.charAt(prefix.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isStateClass(String t) {

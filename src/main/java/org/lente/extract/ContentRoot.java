@@ -43,6 +43,21 @@ final class ContentRoot {
     return hinted;
   }
 
+  /** The element with the strongest article class words (entry-content, post, article), or body. */
+  private static Element marked(Element body, HtmlExtractor.Stats stats) {
+    Element best = body;
+    int bestWeight = 1;
+    for (Element e : body.getAllElements()) {
+      HtmlExtractor.Stats.Of s = stats.of(e);
+      int weight = s.weight + (e.nameIs("article") || e.nameIs("main") ? 2 : 0);
+      if (!s.furniture && s.text > 0 && Blocks.isBlock(e) && weight > bestWeight) {
+        best = e;
+        bestWeight = weight;
+      }
+    }
+    return best;
+  }
+
   /**
    * The root and those of its siblings that read like more of the article (substantial prose with
    * few links), in document order: articles split over several containers come out whole.
@@ -108,8 +123,9 @@ final class ContentRoot {
         return FilterResult.CONTINUE;
       }
     }, body);
-    // nothing worth its name: take the whole page rather than a fragment
-    return bestScore[0] > 0 ? best[0] : body;
+    // nothing worth its name: a short post, valued below zero for its short paragraphs; take the
+    // element the markup calls the article, else the whole page rather than a fragment
+    return bestScore[0] > 0 ? best[0] : marked(body, stats);
   }
 
   /**
