@@ -51,7 +51,7 @@ final class Boilerplate {
   /** Furniture however much prose it holds: comment threads and recirculation. */
   private static final Set<String> SURE = Set.of(
       "comment", "comments", "commenti", "disqus", "related", "recirc", "recirculation", "recommended",
-      "recommendations", "outbrain", "taboola", "newsletter");
+      "recommendations", "outbrain", "taboola", "newsletter", "teaser", "teasers");
 
   private static final Set<String> POSITIVE = Set.of(
       "article", "articolo", "artikel", "articlebody", "content", "contenuto", "entry", "post", "story",
