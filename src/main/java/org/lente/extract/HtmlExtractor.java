@@ -36,7 +36,10 @@ public final class HtmlExtractor {
   /** Class words that mark a standfirst. */
   private static final java.util.Set<String> SUBTITLE_WORDS = java.util.Set.of(
       "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck", "summary", "sottotitolo", "occhiello",
-      "catenaccio", "strapline", "excerpt", "lede", "intro", "abstract", "kicker", "teaser", "description");
+      "catenaccio", "strapline", "excerpt", "lede", "intro", "abstract", "kicker", "description");
+  /** Class words of a site's own tagline, which is no standfirst. */
+  private static final java.util.Set<String> SITE_WORDS = java.util.Set.of(
+      "site", "blog", "branding", "brand", "logo", "header", "masthead", "tagline", "slogan", "widget");
   private static final java.util.Set<String> SUBTITLE_TAGS = java.util.Set.of("p", "h2", "div", "span");
 
   private final int maxDepth;
@@ -77,7 +80,7 @@ public final class HtmlExtractor {
 
     String text = blocks.stream().filter(b -> b.type().countsAsBody()).map(Block::text)
         .reduce((a, b) -> a + "\n\n" + b).orElse("");
-    Element lead = standfirst(doc, root);
+    Element lead = standfirst(doc, root, stats);
     String subtitle;
     if (lead != null) {
       subtitle = MetadataReader.clean(lead.text());
@@ -163,13 +166,20 @@ public final class HtmlExtractor {
   }
 
   /** The standfirst: an element marked as one by its class words, or the paragraph right after the h1. */
-  private static Element standfirst(Document doc, Element root) {
+  private static Element standfirst(Document doc, Element root, Stats stats) {
+    Element h1 = doc.selectFirst("h1");
+    boolean afterH1 = h1 == null;
     for (Element e : doc.getAllElements()) {
-      if (e.attributesSize() == 0 || !SUBTITLE_TAGS.contains(e.normalName()) || e.childrenSize() > 3) {
+      if (e == h1) {
+        afterH1 = true;
+        continue;
+      }
+      if (!afterH1 || e.attributesSize() == 0 || !SUBTITLE_TAGS.contains(e.normalName()) || e.childrenSize() > 3) {
         continue;
       }
       List<String> words = Boilerplate.words(e);
-      if (words.isEmpty() || words.contains("author") || java.util.Collections.disjoint(words, SUBTITLE_WORDS)) {
+      if (words.isEmpty() || words.contains("author") || java.util.Collections.disjoint(words, SUBTITLE_WORDS)
+          || !java.util.Collections.disjoint(words, SITE_WORDS) || insideFurniture(e, stats)) {
         continue;
       }
       int length = e.text().length();
@@ -177,7 +187,6 @@ public final class HtmlExtractor {
         return e;
       }
     }
-    Element h1 = doc.selectFirst("h1");
     if (h1 != null) {
       Element next = h1.nextElementSibling();
       if (next != null && (next.nameIs("h2") || next.nameIs("p")) && next.text().length() >= 20
@@ -197,6 +206,15 @@ public final class HtmlExtractor {
     String d = normalized(description.endsWith("...") || description.endsWith("…")
         ? description.replaceAll("(\\.\\.\\.|…)$", "") : description);
     return !d.isEmpty() && !start.contains(d.substring(0, Math.min(d.length(), 80))) ? description : null;
+  }
+
+  private static boolean insideFurniture(Element e, Stats stats) {
+    for (Element x = e; x != null; x = x.parent()) {
+      if (stats.of(x).furniture || Boilerplate.FURNITURE_TAGS.contains(x.normalName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when {@code a} comes before {@code b} in document order and is not inside it. */
