@@ -31,7 +31,8 @@ final class BlockWriter {
           + "\\b(getty images|ap photo|afp via getty images|reuters/|shutterstock|lapresse|ansa foto)\\)?\\s*$)");
   /** A metadata line: "05/10/2018 - Posted by: Jane Doe - Category: Health". */
   private static final Pattern META_LINE = Pattern.compile(
-      "(?i).*\\b(posted|published|publicado|pubblicato|publié|veröffentlicht|written|scritto)\\s+(by|por|da|di|par|von)\\b.*");
+      "(?i).*\\b((posted|published|publicado|pubblicato|publié|veröffentlicht|written|scritto)\\s+(by|por|da|di|par|von)|"
+          + "(eintrag|beitrag|text|artikel) wurde .*veröffentlicht|this (entry|post) was posted)\\b.*");
   /** Calls to action that close many articles: newsletters, tips, follow us. */
   private static final Pattern PROMO = Pattern.compile(
       "(?i).*\\b(subscribe to|sign up for|sign up to|newsletters?|iscriviti|abbonati|have a tip|"
@@ -42,7 +43,12 @@ final class BlockWriter {
           + "is not responsible for the (opinions|content)|contains (affiliate|references to products)|"
           + "gibt die meinung de[rs] autor|werbung|anzeige|enthält affiliate|respektieren deine privatsphäre|"
           + "submit your letter|letter to the editor via|hazte miembro|zapraszamy (też )?do subskrypcji|"
-          + "externer inhalt|empfohlener redaktioneller inhalt|keine kommentare|no comments yet)\\b.*");
+          + "externer inhalt|empfohlener redaktioneller inhalt|keine kommentare|no comments yet|"
+          + "unterstützen sie|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|(möchten|willst) (sie|du) den artikel teilen|"
+          + "wussten sie schon|if you (enjoyed|liked) (reading )?this|si vous souhaitez (critiquer|réagir)|"
+          + "vervielfältigung nur mit|wird geladen|noch keine bewertungen|mit diesem button|"
+          + "sofern nicht anders (angegeben|ausgewiesen)|kennt ihr schon|support (our|independent) journalism|"
+          + "was this (article|page) helpful|puedes hacer periodismo)\\b.*");
   /** Headings that announce links to other articles rather than a section of this one. */
   private static final Pattern RECIRCULATION_HEADING = Pattern.compile(
       "(?i)^(more (in|from|on|about|stories|news|articles|coverage|videos?)\\b.*|related.*|read (more|next|also).*|"
@@ -338,6 +344,10 @@ final class BlockWriter {
       }
       if (flat.length() < 200 && META_LINE.matcher(flat).matches()) {
         bylines.add(flat);
+        return;
+      }
+      if (flat.length() < 60 && RECIRCULATION_HEADING.matcher(flat).matches()) {
+        skipNextList = true;
         return;
       }
       if (flat.length() < 80 && JUNK_LINE.matcher(flat).matches()
