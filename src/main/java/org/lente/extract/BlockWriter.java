@@ -31,11 +31,11 @@ final class BlockWriter {
           + "\\b(getty images|ap photo|afp via getty images|reuters/|shutterstock|lapresse|ansa foto)\\)?\\s*$)");
   /** A metadata line: "05/10/2018 - Posted by: Jane Doe - Category: Health". */
   private static final Pattern META_LINE = Pattern.compile(
-      "(?i).*\\b((posted|published|publicado|pubblicato|publié|veröffentlicht|written|scritto)\\s+(by|por|da|di|par|von)|"
-          + "(eintrag|beitrag|text|artikel) wurde .*veröffentlicht|this (entry|post) was posted)\\b.*");
+      "(?i)\\b((posted|published|publicado|pubblicato|publié|veröffentlicht|written|scritto)\\s+(by|por|da|di|par|von)|"
+          + "(eintrag|beitrag|text|artikel) wurde .*veröffentlicht|this (entry|post) was posted)\\b");
   /** Calls to action that close many articles: newsletters, tips, follow us. */
   private static final Pattern PROMO = Pattern.compile(
-      "(?i).*\\b(subscribe to|sign up for|sign up to|newsletters?|iscriviti|abbonati|have a tip|"
+      "(?i)\\b(subscribe to|sign up for|sign up to|newsletters?|iscriviti|abbonati|have a tip|"
           + "may be reached at|can be reached at|follow us on|seguici su|download (our|the) app|"
           + "all rights reserved|tutti i diritti riservati|share it with|like this (story|article)|"
           + "share this (story|article)|sign up now|read the full (story|article)|"
@@ -48,7 +48,7 @@ final class BlockWriter {
           + "wussten sie schon|if you (enjoyed|liked) (reading )?this|si vous souhaitez (critiquer|réagir)|"
           + "vervielfältigung nur mit|wird geladen|noch keine bewertungen|mit diesem button|"
           + "sofern nicht anders (angegeben|ausgewiesen)|kennt ihr schon|support (our|independent) journalism|"
-          + "was this (article|page) helpful|puedes hacer periodismo)\\b.*");
+          + "was this (article|page) helpful|puedes hacer periodismo)\\b");
   /** Headings that announce links to other articles rather than a section of this one. */
   private static final Pattern RECIRCULATION_HEADING = Pattern.compile(
       "(?i)^(more (in|from|on|about|stories|news|articles|coverage|videos?)\\b.*|related.*|read (more|next|also).*|"
@@ -68,12 +68,12 @@ final class BlockWriter {
           + "(das|die|der) (könnte|könnten) (sie|dich) (auch )?interessieren.*)$");
   private static final Pattern MARKUP = Pattern.compile("^<[a-zA-Z!/][^>]*>.*");
   private static final Pattern CAPTION_WORDS = Pattern.compile(
-      "(?i).*\\b(caption|figcaption|wp-caption-text|image-caption|photo-caption|credit|image-credit)\\b.*");
+      "(?i)\\b(caption|figcaption|wp-caption-text|image-caption|photo-caption|credit|image-credit)\\b");
   private static final Pattern BIO_WORDS = Pattern.compile(
-      "(?i).*\\b(author-?bio|bio|biography|about-?the-?author|author-?info|author-?box|authorbox|"
-          + "author-?description|author-?details|contributor-?bio|autore-?bio)\\b.*");
+      "(?i)\\b(author-?bio|bio|biography|about-?the-?author|author-?info|author-?box|authorbox|"
+          + "author-?description|author-?details|contributor-?bio|autore-?bio)\\b");
   private static final Pattern BYLINE_WORDS = Pattern.compile(
-      "(?i).*\\b(byline|author|authors|autore|firma|writer|contributor)s?\\b.*");
+      "(?i)\\b(byline|author|authors|autore|firma|writer|contributor)s?\\b");
   /** Below this depth the writer stops descending and takes the element's text as one paragraph. */
   private static final int MAX_DEPTH = 400;
 
@@ -153,7 +153,7 @@ final class BlockWriter {
       return;
     }
     String attrs = e.className() + " " + e.id();
-    if (!attrs.isBlank() && BIO_WORDS.matcher(attrs).matches() && stats.of(e).text < rootText / 2) {
+    if (!attrs.isBlank() && BIO_WORDS.matcher(attrs).find() && stats.of(e).text < rootText / 2) {
       add(Block.Type.BIO, textOf(e));
       return;
     }
@@ -183,7 +183,7 @@ final class BlockWriter {
       return;
     }
     skipNextList = false;
-    if (!attrs.isBlank() && CAPTION_WORDS.matcher(attrs).matches() && stats.of(e).text < rootText / 3) {
+    if (!attrs.isBlank() && CAPTION_WORDS.matcher(attrs).find() && stats.of(e).text < rootText / 3) {
       add(Block.Type.CAPTION, textOf(e));
       return;
     }
@@ -303,10 +303,10 @@ final class BlockWriter {
     }
     if (s.furniture && !major) {
       String attrs = e.className() + " " + e.id();
-      if (BYLINE_WORDS.matcher(attrs).matches() && s.text < 200) {
+      if (BYLINE_WORDS.matcher(attrs).find() && s.text < 200) {
         bylines.add(textOf(e));
       }
-      if (BIO_WORDS.matcher(attrs).matches() && s.text >= 40) {
+      if (BIO_WORDS.matcher(attrs).find() && s.text >= 40) {
         add(Block.Type.BIO, textOf(e));
       }
       return true;
@@ -331,7 +331,7 @@ final class BlockWriter {
       return;
     }
     if (type == Block.Type.HEADING && text.length() < 80
-        && (JUNK_LINE.matcher(text).matches() || PROMO.matcher(text).matches())) {
+        && (JUNK_LINE.matcher(text).matches() || PROMO.matcher(text).find())) {
       return;
     }
     if (type == Block.Type.PARAGRAPH || type == Block.Type.LIST) {
@@ -342,7 +342,7 @@ final class BlockWriter {
         blocks.add(new Block(Block.Type.CAPTION, text));
         return;
       }
-      if (flat.length() < 200 && META_LINE.matcher(flat).matches()) {
+      if (flat.length() < 200 && META_LINE.matcher(flat).find()) {
         bylines.add(flat);
         return;
       }
@@ -354,7 +354,7 @@ final class BlockWriter {
           || URL_ONLY.matcher(flat).matches()
           || nl > 0 && firstLine.length() < 60 && RECIRCULATION_HEADING.matcher(firstLine).matches()
           || flat.startsWith("[") && flat.endsWith("]") && flat.contains("=")
-          || flat.length() < 250 && PROMO.matcher(flat).matches()
+          || flat.length() < 250 && PROMO.matcher(flat).find()
           || MARKUP.matcher(flat).matches()
           || flat.length() < 120 && Dates.isDateLine(flat)) {
         return;

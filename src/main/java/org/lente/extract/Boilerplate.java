@@ -3,6 +3,7 @@ package org.lente.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -67,11 +68,33 @@ final class Boilerplate {
    * {@code modal-enabled}). Split without regex, as this runs for every element.
    */
   static List<String> words(Element e) {
-    List<String> out = new ArrayList<>(4);
     if (e.attributesSize() == 0) {
-      return out;
+      return List.of();
     }
-    for (String token : e.classNames()) {
+    List<String> out = classWords(e.className());
+    String id = e.id();
+    split(id.toLowerCase(Locale.ROOT), id, out);
+    String role = e.attr("role");
+    split(role.toLowerCase(Locale.ROOT), role, out);
+    return out;
+  }
+
+  private static List<String> classWords(String classes) {
+    List<String> out = new ArrayList<>(4);
+    int i = 0;
+    int n = classes.length();
+    while (i < n) {
+      while (i < n && Character.isWhitespace(classes.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(classes.charAt(i))) {
+        i++;
+      }
+      if (start == i) {
+        break;
+      }
+      String token = classes.substring(start, i);
       String t = token.toLowerCase(Locale.ROOT);
       int modifier = t.indexOf("--");
       if (modifier >= 0) {
@@ -82,8 +105,6 @@ final class Boilerplate {
       }
       split(t, token, out);
     }
-    split(e.id(), e.id(), out);
-    split(e.attr("role"), e.attr("role"), out);
     return out;
   }
 
@@ -155,7 +176,11 @@ final class Boilerplate {
    * most one content word beside it, or a net {@link #weight} of -3 or less.
    */
   static boolean furniture(Element e, List<String> words) {
-    if (words.isEmpty() || e.nameIs("body") || e.nameIs("html")) {
+    return !e.nameIs("body") && !e.nameIs("html") && furnitureWords(words);
+  }
+
+  private static boolean furnitureWords(List<String> words) {
+    if (words.isEmpty()) {
       return false;
     }
     boolean certain = false;
@@ -173,6 +198,52 @@ final class Boilerplate {
       }
     }
     return certain && positive <= 1 || weight <= -3;
+  }
+
+  /** Class words that mark a standfirst. */
+  private static final Set<String> LEAD_WORDS = Set.of(
+      "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck", "summary", "sottotitolo", "occhiello",
+      "catenaccio", "strapline", "excerpt", "lede", "intro", "abstract", "kicker", "description");
+  /** Class words of a site's own tagline, which is no standfirst. */
+  private static final Set<String> SITE_WORDS = Set.of(
+      "site", "blog", "branding", "brand", "logo", "header", "masthead", "tagline", "slogan", "widget", "author");
+
+  /**
+   * What an element's class words say of it.
+   *
+   * @param weight +1 per content word, -1 per furniture word, -3 per certain-furniture word
+   * @param furniture furniture by its words (see {@link #furniture(Element, List)})
+   * @param lead its words mark a standfirst
+   */
+  record Verdict(int weight, boolean furniture, boolean lead) {
+    static final Verdict NONE = new Verdict(0, false, false);
+  }
+
+  /** Judges an element by its words; verdicts for class attributes alone are kept in {@code cache}. */
+  static Verdict judge(Element e, Map<String, Verdict> cache) {
+    if (e.attributesSize() == 0) {
+      return Verdict.NONE;
+    }
+    String classes = e.className();
+    boolean cacheable = e.id().isEmpty() && e.attr("role").isEmpty();
+    if (cacheable) {
+      Verdict v = cache.get(classes);
+      if (v != null) {
+        return v;
+      }
+    }
+    List<String> words = words(e);
+    boolean lead = false;
+    boolean site = false;
+    for (String w : words) {
+      lead |= LEAD_WORDS.contains(w);
+      site |= SITE_WORDS.contains(w);
+    }
+    Verdict v = new Verdict(weight(words), furnitureWords(words), lead && !site);
+    if (cacheable) {
+      cache.put(classes, v);
+    }
+    return v;
   }
 
   /** True when a class word marks the element as comments or recirculation, whatever its size. */

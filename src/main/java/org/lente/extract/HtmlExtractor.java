@@ -33,13 +33,6 @@ public final class HtmlExtractor {
   /** Default maximum element depth: deeper markup is flattened into its ancestor at this depth. */
   public static final int DEFAULT_MAX_DEPTH = 512;
 
-  /** Class words that mark a standfirst. */
-  private static final java.util.Set<String> SUBTITLE_WORDS = java.util.Set.of(
-      "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck", "summary", "sottotitolo", "occhiello",
-      "catenaccio", "strapline", "excerpt", "lede", "intro", "abstract", "kicker", "description");
-  /** Class words of a site's own tagline, which is no standfirst. */
-  private static final java.util.Set<String> SITE_WORDS = java.util.Set.of(
-      "site", "blog", "branding", "brand", "logo", "header", "masthead", "tagline", "slogan", "widget");
   private static final java.util.Set<String> SUBTITLE_TAGS = java.util.Set.of("p", "h2", "div", "span");
 
   private final int maxDepth;
@@ -68,7 +61,7 @@ public final class HtmlExtractor {
     Element body = doc.body();
     removeNonContent(body);
 
-    Stats stats = Stats.compute(body);
+    Stats stats = Stats.compute(body, Math.max(256, html.length() / 64));
     Element root = ContentRoot.choose(body, stats, meta.jsonLdBody());
     String h1 = headline(doc, root);
     String title = title(meta.title(), h1, meta.site());
@@ -80,7 +73,7 @@ public final class HtmlExtractor {
 
     String text = blocks.stream().filter(b -> b.type().countsAsBody()).map(Block::text)
         .reduce((a, b) -> a + "\n\n" + b).orElse("");
-    Element lead = standfirst(doc, root, stats);
+    Element lead = standfirst(root, stats);
     String subtitle;
     if (lead != null) {
       subtitle = MetadataReader.clean(lead.text());
@@ -166,20 +159,10 @@ public final class HtmlExtractor {
   }
 
   /** The standfirst: an element marked as one by its class words, or the paragraph right after the h1. */
-  private static Element standfirst(Document doc, Element root, Stats stats) {
-    Element h1 = doc.selectFirst("h1");
-    boolean afterH1 = h1 == null;
-    for (Element e : doc.getAllElements()) {
-      if (e == h1) {
-        afterH1 = true;
-        continue;
-      }
-      if (!afterH1 || e.attributesSize() == 0 || !SUBTITLE_TAGS.contains(e.normalName()) || e.childrenSize() > 3) {
-        continue;
-      }
-      List<String> words = Boilerplate.words(e);
-      if (words.isEmpty() || words.contains("author") || java.util.Collections.disjoint(words, SUBTITLE_WORDS)
-          || !java.util.Collections.disjoint(words, SITE_WORDS) || insideFurniture(e, stats)) {
+  private static Element standfirst(Element root, Stats stats) {
+    Element h1 = stats.firstH1;
+    for (Element e : stats.leadCandidates) {
+      if (insideFurniture(e, stats)) {
         continue;
       }
       int length = e.text().length();
@@ -260,9 +243,17 @@ public final class HtmlExtractor {
       double prose;
       int weight;
       boolean furniture;
+      boolean owner; // a block element: owns the text directly inside it
     }
 
-    private final Map<Element, Of> map = new IdentityHashMap<>();
+    private final Map<Element, Of> map;
+    /** Elements whose class words mark a standfirst, after the first h1 (or anywhere when there is none). */
+    final List<Element> leadCandidates = new ArrayList<>();
+    Element firstH1;
+
+    private Stats(int expectedElements) {
+      map = new IdentityHashMap<>(expectedElements);
+    }
 
     Of of(Element e) {
       Of s = map.get(e);
@@ -273,22 +264,36 @@ public final class HtmlExtractor {
       return map.entrySet();
     }
 
-    static Stats compute(Element body) {
-      Stats stats = new Stats();
+    static Stats compute(Element body, int expectedElements) {
+      Stats stats = new Stats(expectedElements);
+      List<Element> beforeH1 = new ArrayList<>();
       NodeTraversor.traverse(new NodeVisitor() {
-        final ArrayList<Element> owners = new ArrayList<>();
+        final ArrayList<Of> path = new ArrayList<>(); // the Of of each open element, by depth
+        final ArrayList<Of> owners = new ArrayList<>(); // the open block elements
+        final Map<String, Boilerplate.Verdict> verdicts = new java.util.HashMap<>();
         int inLink;
 
         @Override
         public void head(Node node, int depth) {
           if (node instanceof Element e) {
             Of s = new Of();
-            List<String> words = Boilerplate.words(e);
-            s.weight = Boilerplate.weight(words);
-            s.furniture = Boilerplate.furniture(e, words);
+            Boilerplate.Verdict v = Boilerplate.judge(e, verdicts);
+            s.weight = v.weight();
+            s.furniture = v.furniture() && !e.nameIs("body");
+            if (stats.firstH1 == null && e.nameIs("h1")) {
+              stats.firstH1 = e;
+            }
+            if (v.lead() && SUBTITLE_TAGS.contains(e.normalName()) && e.childrenSize() <= 3) {
+              (stats.firstH1 == null ? beforeH1 : stats.leadCandidates).add(e);
+            }
             stats.map.put(e, s);
+            while (path.size() > depth) {
+              path.remove(path.size() - 1);
+            }
+            path.add(s);
             if (Blocks.isBlock(e) || owners.isEmpty()) {
-              owners.add(e);
+              s.owner = true;
+              owners.add(s);
             }
             if (e.nameIs("a")) {
               inLink++;
@@ -296,7 +301,7 @@ public final class HtmlExtractor {
           } else if (node instanceof TextNode t && !owners.isEmpty()) {
             int n = nonWhitespace(t.getWholeText());
             if (n > 0) {
-              Of owner = stats.map.get(owners.get(owners.size() - 1));
+              Of owner = owners.get(owners.size() - 1);
               owner.ownText += n;
               if (inLink > 0) {
                 owner.ownLink += n;
@@ -310,8 +315,8 @@ public final class HtmlExtractor {
           if (!(node instanceof Element e)) {
             return;
           }
-          Of s = stats.map.get(e);
-          if (!owners.isEmpty() && owners.get(owners.size() - 1) == e) {
+          Of s = path.get(depth);
+          if (s.owner) {
             owners.remove(owners.size() - 1);
           }
           if (e.nameIs("a")) {
@@ -329,8 +334,7 @@ public final class HtmlExtractor {
           if (s.furniture) {
             s.value = -0.5 * s.text;
           }
-          Element parent = e.parent();
-          Of p = parent == null ? null : stats.map.get(parent);
+          Of p = depth > 0 ? path.get(depth - 1) : null;
           if (p != null) {
             p.text += s.text;
             p.link += s.link;
@@ -339,6 +343,9 @@ public final class HtmlExtractor {
           }
         }
       }, body);
+      if (stats.firstH1 == null) {
+        stats.leadCandidates.addAll(0, beforeH1);
+      }
       return stats;
     }
 
