@@ -100,7 +100,7 @@ final class Dates {
     }
     try {
       ZonedDateTime z = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
-      return checked(z.toOffsetDateTime().toString(), z.getYear());
+      return checked(z.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), z.getYear());
     } catch (DateTimeParseException e) {
       // not RFC 1123: fall through to written-out dates
     }
@@ -175,7 +175,7 @@ final class Dates {
           Integer.parseInt(m.group(5)), sec);
       String zone = m.group(7);
       if (zone == null) {
-        return checked(local.toString(), year);
+        return checked(local.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), year);
       }
       if (zone.equals("Z")) {
         zone = "+00:00";
@@ -184,7 +184,7 @@ final class Dates {
       } else if (zone.length() == 5) {
         zone = zone.substring(0, 3) + ":" + zone.substring(3);
       }
-      return checked(OffsetDateTime.of(local, java.time.ZoneOffset.of(zone)).toString(), year);
+      return checked(OffsetDateTime.of(local, java.time.ZoneOffset.of(zone)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), year);
     } catch (java.time.DateTimeException e) {
       return ymd(year, month, day);
     }
