@@ -77,6 +77,10 @@ public final class Charsets {
         declared = StandardCharsets.UTF_8;
       }
       if (declared.equals(StandardCharsets.UTF_8) && !validUtf8) {
+        if (mostlyUtf8(bytes)) {
+          // a UTF-8 page with a few broken sequences: keep it UTF-8, broken bytes become U+FFFD
+          return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, how, null);
+        }
         return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, "sniffed",
             "declared UTF-8 but the bytes are not valid UTF-8; decoded as windows-1252");
       }
@@ -93,6 +97,9 @@ public final class Charsets {
     }
     if (validUtf8) {
       return new Decoded(utf8, StandardCharsets.UTF_8, "sniffed", null);
+    }
+    if (mostlyUtf8(bytes)) {
+      return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "sniffed", null);
     }
     return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, "sniffed", null);
   }
@@ -133,6 +140,37 @@ public final class Charsets {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  /**
+   * True when well-formed UTF-8 multi-byte sequences outnumber the bytes that fit no sequence: a
+   * UTF-8 text with a few corrupt bytes, as opposed to a single-byte text such as Latin-1.
+   */
+  static boolean mostlyUtf8(byte[] bytes) {
+    int valid = 0;
+    int invalid = 0;
+    int i = 0;
+    int n = bytes.length;
+    while (i < n) {
+      int b = bytes[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int need = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : -1;
+      boolean ok = need > 0;
+      for (int k = 1; ok && k <= need; k++) {
+        ok = i + k < n && (bytes[i + k] & 0xC0) == 0x80;
+      }
+      if (ok) {
+        valid++;
+        i += need + 1;
+      } else {
+        invalid++;
+        i++;
+      }
+    }
+    return valid > 0 && valid >= invalid;
   }
 
   private static boolean hasMultibyte(byte[] bytes) {
