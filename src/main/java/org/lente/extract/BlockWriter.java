@@ -126,6 +126,9 @@ final class BlockWriter {
       if (child instanceof TextNode t) {
         inline.append(t.getWholeText());
       } else if (child instanceof Element c) {
+        if (!stats.has(c)) {
+          continue;
+        }
         if (c.nameIs("br")) {
           inline.append('\n');
         } else if (Blocks.isBlock(c) || hasBlockInside(c)) {
@@ -363,18 +366,25 @@ final class BlockWriter {
     blocks.add(new Block(type, text));
   }
 
-  /** Text with whitespace collapsed within lines, {@code <br>} kept as a line break. */
-  static String textOf(Element e) {
+  /** Text with line breaks kept as {@code \n} (from br and block starts); elements that are never text left out. */
+  private String textOf(Element e) {
     StringBuilder sb = new StringBuilder();
-    org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof TextNode t) {
-        sb.append(t.getWholeText());
-      } else if (node instanceof Element c && depth > 0) {
-        if (c.nameIs("br")) {
-          sb.append('\n');
-        } else if (Blocks.isBlock(c) && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
-          sb.append('\n');
+    org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          sb.append(t.getWholeText());
+        } else if (node instanceof Element c && depth > 0) {
+          if (!stats.has(c)) {
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (c.nameIs("br")) {
+            sb.append('\n');
+          } else if (Blocks.isBlock(c) && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+            sb.append('\n');
+          }
         }
+        return FilterResult.CONTINUE;
       }
     }, e);
     return sb.toString();

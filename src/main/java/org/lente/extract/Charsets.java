@@ -23,6 +23,10 @@ public final class Charsets {
   /** The decoded text and how its charset was chosen. */
   public record Decoded(String text, Charset charset, String how, String warning) {}
 
+  private static String replacedWarning(int invalid) {
+    return invalid + " invalid UTF-8 byte sequence(s) replaced with U+FFFD";
+  }
+
   private static final Pattern META_CHARSET = Pattern.compile(
       "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern HEADER_CHARSET = Pattern.compile(
@@ -77,9 +81,11 @@ public final class Charsets {
         declared = StandardCharsets.UTF_8;
       }
       if (declared.equals(StandardCharsets.UTF_8) && !validUtf8) {
-        if (mostlyUtf8(bytes)) {
+        int invalid = invalidIfMostlyUtf8(bytes);
+        if (invalid >= 0) {
           // a UTF-8 page with a few broken sequences: keep it UTF-8, broken bytes become U+FFFD
-          return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, how, null);
+          return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, how,
+              replacedWarning(invalid));
         }
         return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, "sniffed",
             "declared UTF-8 but the bytes are not valid UTF-8; decoded as windows-1252");
@@ -98,8 +104,10 @@ public final class Charsets {
     if (validUtf8) {
       return new Decoded(utf8, StandardCharsets.UTF_8, "sniffed", null);
     }
-    if (mostlyUtf8(bytes)) {
-      return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "sniffed", null);
+    int invalid = invalidIfMostlyUtf8(bytes);
+    if (invalid >= 0) {
+      return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "sniffed",
+          replacedWarning(invalid));
     }
     return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, "sniffed", null);
   }
@@ -143,10 +151,10 @@ public final class Charsets {
   }
 
   /**
-   * True when well-formed UTF-8 multi-byte sequences outnumber the bytes that fit no sequence: a
-   * UTF-8 text with a few corrupt bytes, as opposed to a single-byte text such as Latin-1.
+   * The number of bytes that fit no UTF-8 sequence when well-formed multi-byte sequences outnumber
+   * them (a UTF-8 text with a few corrupt bytes), else -1 (a single-byte text such as Latin-1).
    */
-  static boolean mostlyUtf8(byte[] bytes) {
+  static int invalidIfMostlyUtf8(byte[] bytes) {
     int valid = 0;
     int invalid = 0;
     int i = 0;
@@ -170,7 +178,7 @@ public final class Charsets {
         i++;
       }
     }
-    return valid > 0 && valid >= invalid;
+    return valid > 0 && valid >= invalid ? invalid : -1;
   }
 
   private static boolean hasMultibyte(byte[] bytes) {

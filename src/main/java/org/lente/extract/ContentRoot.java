@@ -12,7 +12,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /** Chooses the element that holds the article. */
 final class ContentRoot {
@@ -30,7 +29,7 @@ final class ContentRoot {
     if (jsonLdBody == null || jsonLdBody.length() < 300) {
       return scored;
     }
-    Element hinted = bestMatch(body, jsonLdBody);
+    Element hinted = bestMatch(body, jsonLdBody, stats);
     if (hinted == null || hinted == scored) {
       return scored;
     }
@@ -132,7 +131,7 @@ final class ContentRoot {
    * The element whose words best cover the given article body (F1 over word counts), when that F1
    * is at least 0.7; else null. One pass over the tree.
    */
-  private static Element bestMatch(Element body, String articleBody) {
+  private static Element bestMatch(Element body, String articleBody, HtmlExtractor.Stats stats) {
     Map<String, Integer> wanted = new HashMap<>();
     int wantedTotal = 0;
     Matcher m = WORD.matcher(articleBody);
@@ -144,9 +143,12 @@ final class ContentRoot {
       return null;
     }
     Map<Element, int[]> counts = new IdentityHashMap<>(); // {words, matched}
-    NodeTraversor.traverse(new NodeVisitor() {
+    NodeTraversor.filter(new NodeFilter() {
       @Override
-      public void head(Node node, int depth) {
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element e && !stats.has(e)) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
         if (node instanceof TextNode t && t.parent() instanceof Element p) {
           Matcher w = WORD.matcher(t.getWholeText());
           int words = 0;
@@ -161,10 +163,11 @@ final class ContentRoot {
           c[0] += words;
           c[1] += matched;
         }
+        return FilterResult.CONTINUE;
       }
 
       @Override
-      public void tail(Node node, int depth) {
+      public FilterResult tail(Node node, int depth) {
         if (node instanceof Element e && e.parent() != null) {
           int[] c = counts.get(e);
           if (c != null) {
@@ -173,6 +176,7 @@ final class ContentRoot {
             p[1] += c[1];
           }
         }
+        return FilterResult.CONTINUE;
       }
     }, body);
     Element best = null;

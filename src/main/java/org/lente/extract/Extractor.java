@@ -52,10 +52,6 @@ public final class Extractor {
       warnings.add(decoded.warning());
     }
     String content = decoded.text();
-    if (content.indexOf('\uFFFD') >= 0) {
-      long bad = content.chars().filter(c -> c == '\uFFFD').count();
-      warnings.add(bad + " undecodable byte sequence(s) in " + decoded.charset().name() + " replaced with U+FFFD");
-    }
     Article article;
     if (looksLikeHtml(content)) {
       article = html.extract(page.source(), content, page.url(), warnings);

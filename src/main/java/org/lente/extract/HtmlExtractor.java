@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,7 +12,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Finds the article in an HTML page.
@@ -59,7 +58,6 @@ public final class HtmlExtractor {
     Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl, parser);
     MetadataReader.Meta meta = MetadataReader.read(doc, pageUrl, warnings);
     Element body = doc.body();
-    removeNonContent(body);
 
     Stats stats = Stats.compute(body, Math.max(256, html.length() / 64));
     Element root = ContentRoot.choose(body, stats, meta.jsonLdBody());
@@ -103,26 +101,6 @@ public final class HtmlExtractor {
         .reduce((a, b) -> a + "\n\n" + b).orElse(null);
     return new Article(source, meta.url(), title, subtitle, authors, meta.site(), meta.section(),
         meta.tags(), published, meta.modified(), dateSource, language, blocks, bio, warnings);
-  }
-
-  /** Drops elements that are never text: scripts, styles, forms' controls, hidden elements, comments. */
-  private static void removeNonContent(Element body) {
-    List<Node> doomed = new ArrayList<>();
-    NodeTraversor.traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof Element e) {
-          if (Boilerplate.DROPPED_TAGS.contains(e.normalName()) || Boilerplate.hidden(e)) {
-            doomed.add(e);
-          }
-        } else if (node instanceof org.jsoup.nodes.Comment) {
-          doomed.add(node);
-        }
-      }
-    }, body);
-    for (Node n : doomed) {
-      n.remove();
-    }
   }
 
   private static String headline(Document doc, Element root) {
@@ -255,6 +233,11 @@ public final class HtmlExtractor {
       map = new IdentityHashMap<>(expectedElements);
     }
 
+    /** False for elements that are never text (scripts, styles, hidden elements): they are not in the statistics. */
+    boolean has(Element e) {
+      return map.containsKey(e);
+    }
+
     Of of(Element e) {
       Of s = map.get(e);
       return s == null ? new Of() : s;
@@ -267,15 +250,18 @@ public final class HtmlExtractor {
     static Stats compute(Element body, int expectedElements) {
       Stats stats = new Stats(expectedElements);
       List<Element> beforeH1 = new ArrayList<>();
-      NodeTraversor.traverse(new NodeVisitor() {
+      NodeTraversor.filter(new NodeFilter() {
         final ArrayList<Of> path = new ArrayList<>(); // the Of of each open element, by depth
         final ArrayList<Of> owners = new ArrayList<>(); // the open block elements
         final Map<String, Boilerplate.Verdict> verdicts = new java.util.HashMap<>();
         int inLink;
 
         @Override
-        public void head(Node node, int depth) {
+        public FilterResult head(Node node, int depth) {
           if (node instanceof Element e) {
+            if (Boilerplate.DROPPED_TAGS.contains(e.normalName()) || Boilerplate.hidden(e)) {
+              return FilterResult.SKIP_ENTIRELY; // never text: left out of the statistics, and so of the article
+            }
             Of s = new Of();
             Boilerplate.Verdict v = Boilerplate.judge(e, verdicts);
             s.weight = v.weight();
@@ -308,12 +294,13 @@ public final class HtmlExtractor {
               }
             }
           }
+          return FilterResult.CONTINUE;
         }
 
         @Override
-        public void tail(Node node, int depth) {
+        public FilterResult tail(Node node, int depth) {
           if (!(node instanceof Element e)) {
-            return;
+            return FilterResult.CONTINUE;
           }
           Of s = path.get(depth);
           if (s.owner) {
@@ -341,6 +328,7 @@ public final class HtmlExtractor {
             p.value += s.value;
             p.prose += s.furniture ? 0 : s.prose;
           }
+          return FilterResult.CONTINUE;
         }
       }, body);
       if (stats.firstH1 == null) {

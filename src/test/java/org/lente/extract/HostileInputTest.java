@@ -2,6 +2,7 @@ package org.lente.extract;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lente.ingest.Page;
 import org.lente.ingest.PageReader;
 
@@ -36,8 +39,37 @@ class HostileInputTest {
   @TempDir Path dir;
 
   @Test
-  void aFiftyMegabytePageIsTruncatedWithAWarningAndStillGivesItsArticle() throws IOException {
+  void aFiftyMegabytePageIsTruncatedWithAWarningAndKeepsTheArticleBeforeTheCut() throws IOException {
     Path file = dir.resolve("big.html");
+    try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
+      w.write("<!doctype html><html lang=\"it\"><head><title>Il ponte riapre</title></head><body><article>"
+          + "<h1>Il ponte riapre</h1>"
+          + "<p>Il ponte sul fiume riapre domani dopo tre anni di lavori, ha annunciato il sindaco in consiglio.</p>"
+          + "<p>I cantieri sono costati più del previsto, ma la struttura è stata rinforzata per altri cento anni.</p>"
+          + "</article><script>window.__STATE__ = [");
+      for (long written = 0; written < 50_000_000; written += 100) {
+        w.write("{\"id\": 1234567, \"kind\": \"teaser\", \"title\": \"Un altro articolo del sito, da non leggere\"},\n");
+      }
+      w.write("];</script></body></html>");
+    }
+
+    Article a = assertTimeoutPreemptively(BOUND, () -> readAndExtract(file));
+
+    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("exceeds the limit") && w.contains("truncated")),
+        "warnings: " + a.warnings());
+    assertEquals("Il ponte riapre", a.title());
+    assertTrue(a.text().startsWith("Il ponte sul fiume riapre domani"), "text: " + a.text());
+    assertFalse(a.text().contains("teaser"), "the script is not text");
+  }
+
+  @Test
+  @Disabled("bug: HtmlExtractor.extract (and TextExtractor.extract) join the body text with "
+      + "blocks.stream().map(Block::text).reduce((a, b) -> a + \"\\n\\n\" + b), which is quadratic in the "
+      + "number of blocks. A page of distinct ~110-byte <p> paragraphs takes 3.4 s at 1 MB, 10 s at 4 MB, and at "
+      + "50 MB (16 MiB kept, ~150,000 blocks) did not finish in 10 minutes. Expected: linear (Collectors.joining, "
+      + "as Article.text() does), well under 20 s")
+  void aFiftyMegabytePageOfParagraphsIsExtractedInBoundedTime() throws IOException {
+    Path file = dir.resolve("paragraphs.html");
     try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
       w.write("<!doctype html><html lang=\"en\"><head><title>A very long page</title></head><body>"
           + "<article><h1>A very long page</h1>\n");
@@ -53,11 +85,9 @@ class HostileInputTest {
 
     Article a = assertTimeoutPreemptively(BOUND, () -> readAndExtract(file));
 
-    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("exceeds the limit") && w.contains("truncated")),
-        "warnings: " + a.warnings());
-    assertEquals("A very long page", a.title());
-    assertTrue(a.text().startsWith("Paragraph 0 of a page that never ends"), a.text().substring(0, 80));
-    assertTrue(a.text().contains("Paragraph 10000 of a page"), "the kept part is in the text");
+    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("truncated")), "warnings: " + a.warnings());
+    assertTrue(a.text().startsWith("Paragraph 0 of a page that never ends"));
+    assertTrue(a.text().contains("Paragraph 100000 of a page"), "the kept part is all in the text");
   }
 
   @Test
@@ -116,32 +146,17 @@ class HostileInputTest {
     assertTrue(a.warnings().stream().anyMatch(w -> w.contains("binary")), "warnings: " + a.warnings());
   }
 
-  @Test
-  void invalidUtf8InADeclaredUtf8PageGivesTextAndAWarning() throws IOException {
+  @ParameterizedTest(name = "declared as \"{0}\"")
+  @ValueSource(strings = {"<meta charset=\"utf-8\">", ""})
+  void invalidBytesInAUtf8PageAreReplacedAndTheRestStaysUtf8(String declaration) throws IOException {
     Path file = dir.resolve("bad-bytes.html");
-    Files.write(file, pageWithBadBytes("<meta charset=\"utf-8\">"));
+    Files.write(file, pageWithBadBytes(declaration));
 
     Article a = assertTimeoutPreemptively(BOUND, () -> readAndExtract(file));
 
-    assertTrue(a.text().contains("riaprire il ponte"), "text: " + a.text());
-    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("UTF-8")), "warnings: " + a.warnings());
-  }
-
-  @Test
-  @Disabled("bug: one invalid byte (0xFF) in an otherwise valid UTF-8 page makes Charsets.decode fall back to "
-      + "windows-1252 for the whole page, so every correct accented letter becomes mojibake (\"perché\" -> "
-      + "\"perchÃ©\"); without a <meta charset> there is not even a warning. Expected: UTF-8 with U+FFFD for "
-      + "the bad byte and the 'replaced with U+FFFD' warning")
-  void invalidUtf8InAUtf8PageIsReplacedAndTheRestStaysUtf8() throws IOException {
-    for (String declaration : List.of("<meta charset=\"utf-8\">", "")) {
-      Path file = dir.resolve("bad-bytes.html");
-      Files.write(file, pageWithBadBytes(declaration));
-
-      Article a = assertTimeoutPreemptively(BOUND, () -> readAndExtract(file));
-
-      assertTrue(a.text().contains("perché la città"), declaration + " text: " + a.text());
-      assertTrue(a.warnings().stream().anyMatch(w -> w.contains("U+FFFD")), declaration + " warnings: " + a.warnings());
-    }
+    assertTrue(a.text().contains("perché la città"), "text: " + a.text());
+    assertTrue(a.text().contains("dopo \uFFFDre anni"), "text: " + a.text());
+    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("U+FFFD")), "warnings: " + a.warnings());
   }
 
   @Test
@@ -163,12 +178,13 @@ class HostileInputTest {
   @Disabled("bug: extraction time and memory grow with the element count, which the byte cap does not bound. "
       + "A gzip bomb of 1 GiB of \"<p>a</p>\" is cut at 16 MiB (2,097,152 <p> elements); HtmlExtractor then "
       + "takes 15-19 s and ~1.4 GB of the 2 GB heap (jsoup's parse alone is ~1.6 s and ~280 MB). "
-      + "\"<p><b>a</b></p>\" behaves the same. Expected: well under 20 s and a fraction of the heap")
+      + "\"<p><b>a</b></p>\" behaves the same. Expected: under 10 s and a fraction of the heap")
   void aGzipBombOfTinyParagraphsFinishesInBoundedTime() throws IOException {
     Path file = dir.resolve("bomb-paragraphs.html.gz");
     writeGzipBomb(file, "<p>a</p>".repeat(1 << 17).getBytes(UTF_8));
 
-    Article a = assertTimeoutPreemptively(BOUND, () -> readAndExtract(file));
+    // 16 MiB of markup: parsing it takes jsoup under 2 s, so 10 s leaves Lente plenty
+    Article a = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> readAndExtract(file));
 
     assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("decompressed content exceeds the limit")),
         "warnings: " + a.warnings());
