@@ -180,12 +180,16 @@ public final class HtmlExtractor {
 
   /** True when {@code a} comes before {@code b} in document order and is not inside it. */
   private static boolean precedes(Element a, Element b) {
-    if (a.parents().contains(b)) {
-      return false;
+    java.util.Set<Element> bAndAncestors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element x = b; x != null; x = x.parent()) {
+      bAndAncestors.add(x);
     }
     for (Element x = a; x != null; x = x.parent()) {
+      if (x == b) {
+        return false; // a is inside b
+      }
       for (Element sib = x.nextElementSibling(); sib != null; sib = sib.nextElementSibling()) {
-        if (sib == b || b.parents().contains(sib)) {
+        if (bAndAncestors.contains(sib)) {
           return true;
         }
       }
