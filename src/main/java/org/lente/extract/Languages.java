@@ -34,7 +34,6 @@ final class Languages {
       "ita", "it", "eng", "en", "deu", "de", "ger", "de", "fra", "fr", "fre", "fr", "spa", "es",
       "por", "pt", "nld", "nl", "dut", "nl");
   private static final Pattern TAG = Pattern.compile("^\\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\\s*$");
-  private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
   private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
 
   private Languages() {}
@@ -61,11 +60,22 @@ final class Languages {
    */
   static String detect(String text) {
     Map<String, Integer> hits = new HashMap<>();
-    Matcher m = WORD.matcher(text);
     int words = 0;
-    while (m.find() && words < 3000) {
+    int i = 0;
+    int n = Math.min(text.length(), 12_000); // a few hundred words decide it
+    while (i < n) {
+      while (i < n && !Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      if (start == i) {
+        break;
+      }
       words++;
-      String w = m.group().toLowerCase(Locale.ROOT);
+      String w = text.substring(start, i).toLowerCase(Locale.ROOT);
       for (Map.Entry<String, Set<String>> e : FUNCTION_WORDS.entrySet()) {
         if (e.getValue().contains(w)) {
           hits.merge(e.getKey(), 1, Integer::sum);
@@ -82,4 +92,5 @@ final class Languages {
     }
     return bestHits >= 8 && bestHits * 10 >= words ? best : null;
   }
+
 }
