@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
 import org.lente.extract.Extractor;
-import org.lente.extract.HtmlExtractor;
+import org.lente.extract.Limits;
 import org.lente.ingest.Page;
 import org.lente.ingest.PageReader;
 import picocli.CommandLine;
@@ -39,9 +39,13 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Content kept per input, after gunzip; the rest is dropped with a warning. Default: ${DEFAULT-VALUE}.")
   long maxBytes;
 
-  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + HtmlExtractor.DEFAULT_MAX_DEPTH,
+  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_DEPTH,
       description = "Deepest element nesting kept; deeper markup is flattened. Default: ${DEFAULT-VALUE}.")
   int maxDepth;
+
+  @Option(names = "--max-tags", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_TAGS,
+      description = "Most tags parsed per page; the rest is dropped with a warning. Default: ${DEFAULT-VALUE}.")
+  int maxTags;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, or - for stdin.")
   List<String> inputs;
@@ -54,13 +58,17 @@ final class ExtractCommand implements Callable<Integer> {
     if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 16) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes out of range: " + maxBytes);
     }
-    if (maxDepth < 16) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--max-depth must be at least 16: " + maxDepth);
+    Limits limits;
+    try {
+      limits = new Limits(maxDepth, maxTags);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace("maxDepth", "--max-depth")
+          .replace("maxTags", "--max-tags"));
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PageReader reader = new PageReader(maxBytes);
-    Extractor extractor = new Extractor(maxDepth);
+    Extractor extractor = new Extractor(limits);
     int failures = 0;
     for (String input : inputs) {
       List<String> files;

@@ -124,7 +124,7 @@ final class BlockWriter {
   private void container(Element e, int depth) {
     for (Node child : e.childNodes()) {
       if (child instanceof TextNode t) {
-        inline.append(t.getWholeText());
+        appendText(inline, t.getWholeText());
       } else if (child instanceof Element c) {
         if (!stats.has(c)) {
           continue;
@@ -373,7 +373,7 @@ final class BlockWriter {
       @Override
       public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode t) {
-          sb.append(t.getWholeText());
+          appendText(sb, t.getWholeText());
         } else if (node instanceof Element c && depth > 0) {
           if (!stats.has(c)) {
             return FilterResult.SKIP_ENTIRELY;
@@ -388,6 +388,14 @@ final class BlockWriter {
       }
     }, e);
     return sb.toString();
+  }
+
+  /** Appends markup text: its line breaks are only source formatting, so they become spaces. */
+  private static void appendText(StringBuilder sb, String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      sb.append(c == '\n' || c == '\r' ? ' ' : c);
+    }
   }
 
   /**

@@ -15,7 +15,7 @@ final class Bylines {
           + "testo di|autore|autrice|author|authors|von|par|por|door|texto|text)\\s*[:\\-–—]?\\s+",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern SEPARATORS = Pattern.compile(
-      "\\s*(?:,|;|&|\\||\\band\\b|\\be\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bwith\\b|\\bcon\\b|\\n)\\s*",
+      "\\s*(?:,|;|&|\\||/|\\band\\b|\\be\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bwith\\b|\\bcon\\b|\\n)\\s*",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
   private static final Set<String> NOT_NAMES = Set.of(
@@ -28,6 +28,13 @@ final class Bylines {
           + "inviat[oa]|corrispondente|redattore|redattrice|photographer|fotografo|senior|chief|"
           + "deputy|news|bureau|opinion|political|politics|updated|published|read|minutes?|min)\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Words that name a publication or an agency rather than a person: "The Lakeside Courier". */
+  private static final Pattern OUTLET = Pattern.compile(
+      "(?i)^the\\s|\\b(courier|times|post|news|gazette|gazzetta|tribune|herald|journal|daily|press|agency|"
+          + "agenzia|corriere|giornale|repubblica|stampa|messaggero|quotidiano|magazine|review|chronicle|"
+          + "observer|guardian|telegraph|independent|zeitung|nachrichten|monde|figaro|país|diario|tv|radio|"
+          + "media|network|group|staff|desk|online|\\.com|\\.it)\\b");
 
   private Bylines() {}
 
@@ -65,7 +72,7 @@ final class Bylines {
     if (s.isEmpty() || s.length() > 60 || HAS_DIGIT.matcher(s).find()) {
       return false;
     }
-    if (NOT_NAMES.contains(s.toLowerCase(Locale.ROOT)) || ROLE_WORD.matcher(s).find()) {
+    if (NOT_NAMES.contains(s.toLowerCase(Locale.ROOT)) || ROLE_WORD.matcher(s).find() || OUTLET.matcher(s).find()) {
       return false;
     }
     String[] words = s.split("\\s+");

@@ -27,12 +27,12 @@ public final class Extractor {
   private final HtmlExtractor html;
   private final TextExtractor text = new TextExtractor();
 
-  public Extractor(int maxDepth) {
-    this.html = new HtmlExtractor(maxDepth);
+  public Extractor(Limits limits) {
+    this.html = new HtmlExtractor(limits);
   }
 
   public Extractor() {
-    this(HtmlExtractor.DEFAULT_MAX_DEPTH);
+    this(Limits.DEFAULTS);
   }
 
   public Article extract(Page page) {

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,22 +30,16 @@ import org.jsoup.select.NodeFilter;
  */
 public final class HtmlExtractor {
 
-  /** Default maximum element depth: deeper markup is flattened into its ancestor at this depth. */
-  public static final int DEFAULT_MAX_DEPTH = 512;
-
   private static final java.util.Set<String> SUBTITLE_TAGS = java.util.Set.of("p", "h2", "div", "span");
 
-  private final int maxDepth;
+  private final Limits limits;
 
-  public HtmlExtractor(int maxDepth) {
-    if (maxDepth < 16) {
-      throw new IllegalArgumentException("maxDepth must be at least 16: " + maxDepth);
-    }
-    this.maxDepth = maxDepth;
+  public HtmlExtractor(Limits limits) {
+    this.limits = java.util.Objects.requireNonNull(limits, "limits");
   }
 
   public HtmlExtractor() {
-    this(DEFAULT_MAX_DEPTH);
+    this(Limits.DEFAULTS);
   }
 
   /**
@@ -54,7 +49,8 @@ public final class HtmlExtractor {
    * @param warnings collects what was wrong with the page; appended to, and copied into the article
    */
   public Article extract(String source, String html, String pageUrl, List<String> warnings) {
-    Parser parser = Parser.htmlParser().setMaxDepth(maxDepth);
+    html = capTags(html, warnings);
+    Parser parser = Parser.htmlParser().setMaxDepth(limits.maxDepth());
     Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl, parser);
     MetadataReader.Meta meta = MetadataReader.read(doc, pageUrl, warnings);
     Element body = doc.body();
@@ -70,7 +66,7 @@ public final class HtmlExtractor {
     }
 
     String text = blocks.stream().filter(b -> b.type().countsAsBody()).map(Block::text)
-        .reduce((a, b) -> a + "\n\n" + b).orElse("");
+        .collect(Collectors.joining("\n\n"));
     Element lead = standfirst(root, stats);
     String subtitle;
     if (lead != null) {
@@ -98,9 +94,22 @@ public final class HtmlExtractor {
       authors = Bylines.names(writer.bylines());
     }
     String bio = blocks.stream().filter(b -> b.type() == Block.Type.BIO).map(Block::text)
-        .reduce((a, b) -> a + "\n\n" + b).orElse(null);
+        .collect(Collectors.collectingAndThen(Collectors.joining("\n\n"), s -> s.isEmpty() ? null : s));
     return new Article(source, meta.url(), title, subtitle, authors, meta.site(), meta.section(),
         meta.tags(), published, meta.modified(), dateSource, language, blocks, bio, warnings);
+  }
+
+  /** The page cut after {@code maxTags} tags (a {@code <} followed by a letter), with a warning. */
+  private String capTags(String html, List<String> warnings) {
+    int tags = 0;
+    for (int i = 0, n = html.length() - 1; i < n; i++) {
+      if (html.charAt(i) == '<' && Character.isLetter(html.charAt(i + 1)) && ++tags > limits.maxTags()) {
+        warnings.add("page has more than " + limits.maxTags() + " tags; cut at character " + i
+            + " (raise it with --max-tags)");
+        return html.substring(0, i);
+      }
+    }
+    return html;
   }
 
   private static String headline(Document doc, Element root) {

@@ -3,6 +3,7 @@ package org.lente.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds the structure of a plain-text article: paragraphs are separated by blank lines; the first
@@ -72,9 +73,9 @@ public final class TextExtractor {
       blocks.add(classify(body, k));
     }
     String bio = blocks.stream().filter(b -> b.type() == Block.Type.BIO).map(Block::text)
-        .reduce((a, b) -> a + "\n\n" + b).orElse(null);
+        .collect(Collectors.collectingAndThen(Collectors.joining("\n\n"), s -> s.isEmpty() ? null : s));
     String bodyText = blocks.stream().filter(b -> b.type().countsAsBody()).map(Block::text)
-        .reduce((a, b) -> a + "\n\n" + b).orElse("");
+        .collect(Collectors.joining("\n\n"));
     if (bodyText.isEmpty()) {
       warnings.add("no article text found");
     }

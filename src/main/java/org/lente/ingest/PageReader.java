@@ -42,7 +42,8 @@ public final class PageReader {
 
   /**
    * Expands the user's arguments into the files to read, in order: a directory becomes every
-   * regular, non-hidden file below it; {@code "-"} stays as it is.
+   * regular file below it, except hidden files and anything inside hidden folders; {@code "-"}
+   * stays as it is.
    *
    * @throws java.nio.file.NoSuchFileException when an argument names nothing
    */
@@ -57,7 +58,7 @@ public final class PageReader {
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
           walk.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .filter(p -> !hidden(path.relativize(p)))
               .map(Path::toString)
               .sorted()
               .forEach(out::add);
@@ -71,6 +72,16 @@ public final class PageReader {
       }
     }
     return out;
+  }
+
+  /** True when a file or any folder on its path below the walked directory is hidden (.git, .cache). */
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads one file, or standard input for {@code "-"}. */
