@@ -392,9 +392,10 @@ final class BlockWriter {
 
   /** Appends markup text: its line breaks are only source formatting, so they become spaces. */
   private static void appendText(StringBuilder sb, String text) {
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      sb.append(c == '\n' || c == '\r' ? ' ' : c);
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      sb.append(text);
+    } else {
+      sb.append(text.replace('\n', ' ').replace('\r', ' '));
     }
   }
 

@@ -101,6 +101,9 @@ public final class HtmlExtractor {
 
   /** The page cut after {@code maxTags} tags (a {@code <} followed by a letter), with a warning. */
   private String capTags(String html, List<String> warnings) {
+    if (html.length() <= 2L * limits.maxTags()) {
+      return html; // a tag takes at least two characters
+    }
     int tags = 0;
     for (int i = 0, n = html.length() - 1; i < n; i++) {
       if (html.charAt(i) == '<' && Character.isLetter(html.charAt(i + 1)) && ++tags > limits.maxTags()) {
