@@ -67,13 +67,6 @@ final class BlockWriter {
           + "quellen(angaben)?:?|sources?:|źródło:?|fuente:?|notas relacionadas|relacionad[oa]s|"
           + "(das|die|der) (könnte|könnten) (sie|dich) (auch )?interessieren.*)$");
   private static final Pattern MARKUP = Pattern.compile("^<[a-zA-Z!/][^>]*>.*");
-  private static final Pattern CAPTION_WORDS = Pattern.compile(
-      "(?i)\\b(caption|figcaption|wp-caption-text|image-caption|photo-caption|credit|image-credit)\\b");
-  private static final Pattern BIO_WORDS = Pattern.compile(
-      "(?i)\\b(author-?bio|bio|biography|about-?the-?author|author-?info|author-?box|authorbox|"
-          + "author-?description|author-?details|contributor-?bio|autore-?bio)\\b");
-  private static final Pattern BYLINE_WORDS = Pattern.compile(
-      "(?i)\\b(byline|author|authors|autore|firma|writer|contributor)s?\\b");
   /** Below this depth the writer stops descending and takes the element's text as one paragraph. */
   private static final int MAX_DEPTH = 400;
 
@@ -155,8 +148,8 @@ final class BlockWriter {
     if (skip(e) || isRecirculationBox(e)) {
       return;
     }
-    String attrs = e.className() + " " + e.id();
-    if (!attrs.isBlank() && BIO_WORDS.matcher(attrs).find() && stats.of(e).text < rootText / 2) {
+    Boilerplate.Verdict verdict = stats.of(e).verdict;
+    if (verdict.bio() && stats.of(e).text < rootText / 2) {
       add(Block.Type.BIO, textOf(e));
       return;
     }
@@ -186,7 +179,7 @@ final class BlockWriter {
       return;
     }
     skipNextList = false;
-    if (!attrs.isBlank() && CAPTION_WORDS.matcher(attrs).find() && stats.of(e).text < rootText / 3) {
+    if (verdict.caption() && stats.of(e).text < rootText / 3) {
       add(Block.Type.CAPTION, textOf(e));
       return;
     }
@@ -305,11 +298,10 @@ final class BlockWriter {
       return true;
     }
     if (s.furniture && !major) {
-      String attrs = e.className() + " " + e.id();
-      if (BYLINE_WORDS.matcher(attrs).find() && s.text < 200) {
+      if (s.verdict.byline() && s.text < 200) {
         bylines.add(textOf(e));
       }
-      if (BIO_WORDS.matcher(attrs).find() && s.text >= 40) {
+      if (s.verdict.bio() && s.text >= 40) {
         add(Block.Type.BIO, textOf(e));
       }
       return true;

@@ -214,10 +214,20 @@ final class Boilerplate {
    * @param weight +1 per content word, -1 per furniture word, -3 per certain-furniture word
    * @param furniture furniture by its words (see {@link #furniture(Element, List)})
    * @param lead its words mark a standfirst
+   * @param bio its words mark an author bio box
+   * @param caption its words mark a photo caption or credit
+   * @param byline its words mark a byline
    */
-  record Verdict(int weight, boolean furniture, boolean lead) {
-    static final Verdict NONE = new Verdict(0, false, false);
+  record Verdict(int weight, boolean furniture, boolean lead, boolean bio, boolean caption, boolean byline) {
+    static final Verdict NONE = new Verdict(0, false, false, false, false, false);
   }
+
+  private static final Set<String> BIO_WORDS = Set.of(
+      "bio", "biography", "authorbio", "authorbox", "authorinfo", "authordescription", "contributorbio");
+  private static final Set<String> AUTHOR_DETAIL_WORDS = Set.of("box", "info", "description", "details", "about");
+  private static final Set<String> CAPTION_WORDS = Set.of("caption", "figcaption", "credit", "credits");
+  private static final Set<String> BYLINE_WORDS = Set.of(
+      "byline", "author", "authors", "autore", "firma", "writer", "contributor", "contributors");
 
   /** Judges an element by its words; verdicts for class attributes alone are kept in {@code cache}. */
   static Verdict judge(Element e, Map<String, Verdict> cache) {
@@ -235,11 +245,22 @@ final class Boilerplate {
     List<String> words = words(e);
     boolean lead = false;
     boolean site = false;
+    boolean bio = false;
+    boolean author = false;
+    boolean detail = false;
+    boolean caption = false;
+    boolean byline = false;
     for (String w : words) {
       lead |= LEAD_WORDS.contains(w);
       site |= SITE_WORDS.contains(w);
+      bio |= BIO_WORDS.contains(w);
+      author |= w.equals("author");
+      detail |= AUTHOR_DETAIL_WORDS.contains(w);
+      caption |= CAPTION_WORDS.contains(w);
+      byline |= BYLINE_WORDS.contains(w);
     }
-    Verdict v = new Verdict(weight(words), furnitureWords(words), lead && !site);
+    Verdict v = new Verdict(weight(words), furnitureWords(words), lead && !site, bio || author && detail, caption,
+        byline);
     if (cacheable) {
       cache.put(classes, v);
     }

@@ -1,9 +1,6 @@
 package org.lente.extract;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -139,15 +136,49 @@ public final class Charsets {
         break;
       }
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, 0, end))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
+    return wellFormedUtf8(bytes, end) ? new String(bytes, 0, end, StandardCharsets.UTF_8) : null;
+  }
+
+  /** A tight check of UTF-8 well-formedness (no overlongs, no surrogates, nothing above U+10FFFF). */
+  private static boolean wellFormedUtf8(byte[] b, int end) {
+    int i = 0;
+    while (i < end) {
+      if (b[i] >= 0) {
+        i++;
+        continue;
+      }
+      int c = b[i] & 0xff;
+      int need;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return false;
+      }
+      if (i + need >= end) {
+        return false; // cut short (a sequence cut by truncation was trimmed from end before)
+      }
+      int second = b[i + 1] & 0xff;
+      if (second < lo || second > hi) {
+        return false;
+      }
+      for (int k = 2; k <= need; k++) {
+        if ((b[i + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
+      i += need + 1;
     }
+    return true;
   }
 
   /**

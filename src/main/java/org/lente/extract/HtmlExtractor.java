@@ -57,7 +57,7 @@ public final class HtmlExtractor {
 
     Stats stats = Stats.compute(body, Math.max(256, html.length() / 64));
     Element root = ContentRoot.choose(body, stats, meta.jsonLdBody());
-    String h1 = headline(doc, root);
+    String h1 = headline(root, stats);
     String title = title(meta.title(), h1, meta.site());
     BlockWriter writer = new BlockWriter(stats, ContentRoot.parts(root, stats), title);
     List<Block> blocks = new ArrayList<>(writer.write());
@@ -105,8 +105,9 @@ public final class HtmlExtractor {
       return html; // a tag takes at least two characters
     }
     int tags = 0;
-    for (int i = 0, n = html.length() - 1; i < n; i++) {
-      if (html.charAt(i) == '<' && Character.isLetter(html.charAt(i + 1)) && ++tags > limits.maxTags()) {
+    int n = html.length() - 1;
+    for (int i = html.indexOf('<'); i >= 0 && i < n; i = html.indexOf('<', i + 1)) {
+      if (Character.isLetter(html.charAt(i + 1)) && ++tags > limits.maxTags()) {
         warnings.add("page has more than " + limits.maxTags() + " tags; cut at character " + i
             + " (raise it with --max-tags)");
         return html.substring(0, i);
@@ -115,10 +116,11 @@ public final class HtmlExtractor {
     return html;
   }
 
-  private static String headline(Document doc, Element root) {
+  /** The text of the root's h1, else of the page's first h1. */
+  private static String headline(Element root, Stats stats) {
     Element h1 = root.selectFirst("h1");
     if (h1 == null) {
-      h1 = doc.selectFirst("article h1, main h1, h1");
+      h1 = stats.firstH1;
     }
     return h1 == null ? null : MetadataReader.clean(h1.text());
   }
@@ -238,6 +240,7 @@ public final class HtmlExtractor {
       int weight;
       boolean furniture;
       boolean owner; // a block element: owns the text directly inside it
+      Boilerplate.Verdict verdict = Boilerplate.Verdict.NONE;
     }
 
     private final Map<Element, Of> map;
@@ -280,6 +283,7 @@ public final class HtmlExtractor {
             }
             Of s = new Of();
             Boilerplate.Verdict v = Boilerplate.judge(e, verdicts);
+            s.verdict = v;
             s.weight = v.weight();
             s.furniture = v.furniture() && !e.nameIs("body");
             if (stats.firstH1 == null && e.nameIs("h1")) {

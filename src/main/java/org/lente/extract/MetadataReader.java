@@ -60,6 +60,15 @@ final class MetadataReader {
       "byline", "author", "author-name", "authorname", "byline__name", "byline-name", "autore", "firma",
       "article-author", "post-author", "entry-author");
 
+  /** A class attribute that is just "byline", "author" or the like (checked without allocating for the rest). */
+  private static boolean authorClass(Element e) {
+    String cls = e.className();
+    if (cls.isEmpty() || cls.length() > 20) {
+      return false;
+    }
+    return AUTHOR_CLASSES.contains(cls.strip().toLowerCase(Locale.ROOT));
+  }
+
   private void index() {
     for (Element e : doc.getAllElements()) {
       switch (e.normalName()) {
@@ -109,8 +118,7 @@ final class MetadataReader {
       if (e.nameIs("a") && rel.contains("tag")) {
         tagLinks.add(e);
       }
-      if (authorElements.size() < 8 && (rel.equals("author") || itemprop.equals("author")
-          || AUTHOR_CLASSES.contains(e.className().strip().toLowerCase(Locale.ROOT)))) {
+      if (authorElements.size() < 8 && (rel.equals("author") || itemprop.equals("author") || authorClass(e))) {
         authorElements.add(e);
       }
     }
