@@ -89,13 +89,38 @@ public final class PageReader {
     if (source.equals("-")) {
       return read(source, System.in);
     }
-    try (InputStream in = Files.newInputStream(Path.of(source))) {
-      return read(source, in);
+    Path path = Path.of(source);
+    int hint = sizeHint(path);
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(source, in, hint);
+    }
+  }
+
+  /**
+   * The size the file's content will have, to allocate once: the file's size, or for gzip the
+   * uncompressed size its trailer records (modulo 4 GiB, and possibly a lie: only a hint).
+   */
+  private int sizeHint(Path path) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+      long size = ch.size();
+      java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(2);
+      if (size >= 18 && ch.read(head, 0) == 2 && (head.get(0) & 0xff) == 0x1f && (head.get(1) & 0xff) == 0x8b) {
+        java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ch.read(trailer, size - 4);
+        size = trailer.getInt(0) & 0xffffffffL;
+      }
+      return (int) Math.min(Math.max(size, 8192), Math.min(maxBytes, 64L << 20));
+    } catch (IOException e) {
+      return 8192; // the read that follows reports the problem
     }
   }
 
   /** Reads a stream to its end or to the cap, gunzipping it when it starts with gzip's magic. */
   public Page read(String source, InputStream raw) throws IOException {
+    return read(source, raw, 8192);
+  }
+
+  private Page read(String source, InputStream raw, int sizeHint) throws IOException {
     List<String> warnings = new ArrayList<>();
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
@@ -107,12 +132,12 @@ public final class PageReader {
     if (gzip) {
       content = new GZIPInputStream(in, 1 << 16);
     }
-    byte[] bytes = readCapped(content, warnings, gzip);
+    byte[] bytes = readCapped(content, warnings, gzip, sizeHint);
     return new Page(source, bytes, null, null, warnings);
   }
 
-  private byte[] readCapped(InputStream in, List<String> warnings, boolean gzip) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+  private byte[] readCapped(InputStream in, List<String> warnings, boolean gzip, int sizeHint) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint + 1);
     byte[] buffer = new byte[1 << 16];
     long total = 0;
     try {
