@@ -49,7 +49,7 @@ public final class HtmlExtractor {
    * @param warnings collects what was wrong with the page; appended to, and copied into the article
    */
   public Article extract(String source, String html, String pageUrl, List<String> warnings) {
-    html = capTags(html, warnings);
+    html = capTags(RawText.strip(html), warnings);
     Parser parser = Parser.htmlParser().setMaxDepth(limits.maxDepth());
     Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl, parser);
     MetadataReader.Meta meta = MetadataReader.read(doc, pageUrl, warnings);
