@@ -175,10 +175,6 @@ final class Boilerplate {
    * Furniture by its class words: a certain-furniture word (share, related, comments …) with at
    * most one content word beside it, or a net {@link #weight} of -3 or less.
    */
-  static boolean furniture(Element e, List<String> words) {
-    return !e.nameIs("body") && !e.nameIs("html") && furnitureWords(words);
-  }
-
   private static boolean furnitureWords(List<String> words) {
     if (words.isEmpty()) {
       return false;
@@ -212,7 +208,7 @@ final class Boilerplate {
    * What an element's class words say of it.
    *
    * @param weight +1 per content word, -1 per furniture word, -3 per certain-furniture word
-   * @param furniture furniture by its words (see {@link #furniture(Element, List)})
+   * @param furniture furniture by its words (see {@link #furnitureWords(List)})
    * @param lead its words mark a standfirst
    * @param bio its words mark an author bio box
    * @param caption its words mark a photo caption or credit

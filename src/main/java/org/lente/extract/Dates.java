@@ -22,7 +22,6 @@ final class Dates {
       "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2}|[+-]\\d{2})?)?");
   private static final Pattern URL_DATE = Pattern.compile(
       "/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|-|_|\\.|$)");
-  private static final Pattern URL_MONTH = Pattern.compile("/((?:19|20)\\d{2})/(0[1-9]|1[0-2])/");
   private static final Pattern NUMERIC = Pattern.compile(
       "\\b(\\d{1,2})[./](\\d{1,2})[./]((?:19|20)\\d{2})\\b");
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -151,15 +150,6 @@ final class Dates {
       return ymd(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
     return null;
-  }
-
-  /** Year and month from a URL such as /2019/11/title, as {@code 2019-11}; for when no day is given. */
-  static String monthFromUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    Matcher m = URL_MONTH.matcher(url);
-    return m.find() && inRange(Integer.parseInt(m.group(1))) ? m.group(1) + "-" + m.group(2) : null;
   }
 
   private static String fromIsoMatch(Matcher m) {

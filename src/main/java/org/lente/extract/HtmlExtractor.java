@@ -262,10 +262,6 @@ public final class HtmlExtractor {
       return s == null ? new Of() : s;
     }
 
-    Iterable<Map.Entry<Element, Of>> entries() {
-      return map.entrySet();
-    }
-
     static Stats compute(Element body, int expectedElements) {
       Stats stats = new Stats(expectedElements);
       List<Element> beforeH1 = new ArrayList<>();

@@ -90,11 +90,6 @@ class DatesTest {
   }
 
   @Test
-  void monthFromUrlGivesYearAndMonth() {
-    assertEquals("2024-06", Dates.monthFromUrl("https://example.com/2024/06/ponte-riapre"));
-  }
-
-  @Test
   void aDateLineHoldsOnlyDateWords() {
     assertTrue(Dates.isDateLine("Pubblicato il 19 giugno 2024 alle 10:30"));
     assertTrue(Dates.isDateLine("Updated Wed June 19, 2024 8:30 am EDT"));
