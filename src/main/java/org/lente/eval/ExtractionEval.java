@@ -65,19 +65,8 @@ public final class ExtractionEval {
     JsonNode truth = JSON.readTree(truthFile.toFile());
     List<Double> precisions = new ArrayList<>();
     List<Double> recalls = new ArrayList<>();
-    long nanos = 0;
-    int pages = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (limit > 0 && pages >= limit) {
-        break;
-      }
-      Page page = reader.read(dir.resolve("html/" + e.getKey() + ".html.gz").toString())
-          .withUrl(e.getValue().path("url").asText(null));
-      long t0 = System.nanoTime();
-      Article a = extractor.extract(page);
-      nanos += System.nanoTime() - t0;
-      pages++;
+    Run run = run(truth, limit, e -> reader.read(dir.resolve("html/" + e.getKey() + ".html.gz").toString())
+        .withUrl(e.getValue().path("url").asText(null)), (e, a) -> {
       Shingles.Counts c = Shingles.score(e.getValue().path("articleBody").asText(""), a.text());
       if (!Double.isNaN(c.precision())) {
         precisions.add(c.precision());
@@ -86,10 +75,10 @@ public final class ExtractionEval {
         recalls.add(c.recall());
       }
       detail.accept(String.format("%s\tP=%.3f\tR=%.3f", e.getKey(), c.precision(), c.recall()));
-    }
+    });
     double p = mean(precisions);
     double r = mean(recalls);
-    return new Result("scrapinghub", pages, p, r, f1(p, r), nanos / 1e9);
+    return new Result("scrapinghub", run.pages, p, r, f1(p, r), run.nanos / 1e9);
   }
 
   /**
@@ -105,47 +94,67 @@ public final class ExtractionEval {
       return null;
     }
     JsonNode items = JSON.readTree(evalFile.toFile());
-    int tp = 0;
-    int fp = 0;
-    int fn = 0;
-    long nanos = 0;
-    int pages = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (limit > 0 && pages >= limit) {
-        break;
-      }
+    int[] counts = new int[3]; // true positives, false positives, false negatives
+    Run run = run(items, limit, e -> reader.read(dir.resolve("html/" + e.getValue().path("file").asText() + ".gz")
+        .toString()).withUrl(e.getKey()), (e, a) -> {
       JsonNode item = e.getValue();
-      Page page = reader.read(dir.resolve("html/" + item.path("file").asText() + ".gz").toString())
-          .withUrl(e.getKey());
-      long t0 = System.nanoTime();
-      Article a = extractor.extract(page);
-      nanos += System.nanoTime() - t0;
-      pages++;
       String text = norm(a.text());
       List<String> missed = new ArrayList<>();
       List<String> unwanted = new ArrayList<>();
       for (JsonNode w : item.path("with")) {
         if (text.contains(norm(w.asText()))) {
-          tp++;
+          counts[0]++;
         } else {
-          fn++;
+          counts[2]++;
           missed.add(w.asText());
         }
       }
       for (JsonNode w : item.path("without")) {
         if (text.contains(norm(w.asText()))) {
-          fp++;
+          counts[1]++;
           unwanted.add(w.asText());
         }
       }
       if (!missed.isEmpty() || !unwanted.isEmpty()) {
         detail.accept(item.path("file").asText() + "\tmissed=" + missed + "\tunwanted=" + unwanted);
       }
-    }
+    });
+    int tp = counts[0];
+    int fp = counts[1];
+    int fn = counts[2];
     double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
     double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-    return new Result("trafilatura", pages, p, r, f1(p, r), nanos / 1e9);
+    return new Result("trafilatura", run.pages, p, r, f1(p, r), run.nanos / 1e9);
+  }
+
+  /** How to read the page of one benchmark entry. */
+  private interface PageOf {
+    Page read(Map.Entry<String, JsonNode> entry) throws IOException;
+  }
+
+  private record Run(int pages, long nanos) {}
+
+  /**
+   * Extracts the page of each of the first {@code limit} entries (all when limit ≤ 0) and hands
+   * the entry and its article to {@code score}; times the extraction alone, not the reading.
+   */
+  private Run run(JsonNode entries, int limit, PageOf pageOf,
+      java.util.function.BiConsumer<Map.Entry<String, JsonNode>, Article> score) throws IOException {
+    long nanos = 0;
+    int pages = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (limit > 0 && pages >= limit) {
+        break;
+      }
+      Page page = pageOf.read(e);
+      long t0 = System.nanoTime();
+      Article a = extractor.extract(page);
+      nanos += System.nanoTime() - t0;
+      pages++;
+      score.accept(e, a);
+    }
+    return new Run(pages, nanos);
   }
 
   private static String norm(String s) {
