@@ -3,7 +3,13 @@ package org.lente.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
@@ -47,11 +53,15 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Most tags parsed per page; the rest is dropped with a warning. Default: ${DEFAULT-VALUE}.")
   int maxTags;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Pages extracted at once; the output keeps the input order. Default: the number of cores.")
+  Integer threads;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, or - for stdin.")
   List<String> inputs;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (url != null && (inputs.size() != 1 || !isSingleFile(inputs.get(0)))) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--url goes with exactly one input file");
     }
@@ -65,11 +75,23 @@ final class ExtractCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace("maxDepth", "--max-depth")
           .replace("maxTags", "--max-tags"));
     }
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1 || workers > 256) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 to 256: " + workers);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PageReader reader = new PageReader(maxBytes);
     Extractor extractor = new Extractor(limits);
     int failures = 0;
+    // Pages are read and extracted by the workers; results are printed in input order from a
+    // window of at most 2 × workers pending pages, so memory stays bounded however many inputs.
+    ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "lente-extract");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    ArrayDeque<Future<Outcome>> window = new ArrayDeque<>();
     for (String input : inputs) {
       List<String> files;
       try {
@@ -84,20 +106,55 @@ final class ExtractCommand implements Callable<Integer> {
         continue;
       }
       for (String file : files) {
-        try {
-          Page page = reader.read(file);
-          if (url != null) {
-            page = page.withUrl(url);
-          }
-          print(out, extractor.extract(page));
-        } catch (IOException e) {
-          err.println("lente: cannot read " + file + ": " + e.getMessage());
-          failures++;
+        Callable<Outcome> task = () -> extract(reader, extractor, file);
+        window.add(pool == null ? CompletableFuture.completedFuture(task.call()) : pool.submit(task));
+        while (window.size() > 2 * workers || pool == null && !window.isEmpty()) {
+          failures += report(window.poll(), out, err);
         }
       }
     }
+    while (!window.isEmpty()) {
+      failures += report(window.poll(), out, err);
+    }
+    if (pool != null) {
+      pool.shutdown();
+    }
     out.flush();
     return failures == 0 ? 0 : 2;
+  }
+
+  /** One input's article, or why it could not be read. */
+  private record Outcome(String file, Article article, String error) {}
+
+  private Outcome extract(PageReader reader, Extractor extractor, String file) {
+    try {
+      Page page = reader.read(file);
+      if (url != null) {
+        page = page.withUrl(url);
+      }
+      return new Outcome(file, extractor.extract(page), null);
+    } catch (IOException e) {
+      return new Outcome(file, null, e.getMessage());
+    }
+  }
+
+  /** Prints one outcome; returns 1 for a failure, else 0. */
+  private int report(Future<Outcome> pending, PrintWriter out, PrintWriter err) throws IOException {
+    Outcome o;
+    try {
+      o = pending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
+    }
+    if (o.error() != null) {
+      err.println("lente: cannot read " + o.file() + ": " + o.error());
+      return 1;
+    }
+    print(out, o.article());
+    return 0;
   }
 
   private static boolean isSingleFile(String input) {

@@ -137,7 +137,7 @@ final class BlockWriter {
 
   private boolean hasBlockInside(Element e) {
     for (Element c : e.children()) {
-      if (Blocks.isBlock(c) && !c.nameIs("br")) {
+      if (Blocks.isBlock(c)) {
         return true;
       }
     }
@@ -196,7 +196,7 @@ final class BlockWriter {
       case "ul", "ol", "dl" -> list(e);
       case "pre" -> add(Block.Type.PARAGRAPH, e.wholeText().strip());
       case "figcaption", "caption" -> add(captionType, textOf(e));
-      case "figure" -> figure(e, depth);
+      case "figure" -> figure(e);
       case "table" -> table(e, depth);
       case "header" -> header(e, depth);
       default -> {
@@ -214,7 +214,7 @@ final class BlockWriter {
     flush();
   }
 
-  private void figure(Element e, int depth) {
+  private void figure(Element e) {
     for (Element c : e.select("figcaption")) {
       add(captionType, textOf(c));
     }

@@ -55,6 +55,26 @@ class ExtractCommandTest {
   @TempDir Path dir;
 
   @Test
+  void manyThreadsKeepTheInputOrder() throws IOException {
+    List<String> args = new ArrayList<>(List.of("extract", "--json", "--threads", "4"));
+    for (int i = 0; i < 20; i++) {
+      args.add(write(String.format("p%02d.html", i), PAGE.replace("tre anni", i + " anni")).toString());
+    }
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, run.code(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(20, lines.size());
+    for (int i = 0; i < 20; i++) {
+      assertEquals(args.get(4 + i), JSON.readTree(lines.get(i)).get("source").asText());
+    }
+  }
+
+  @Test
+  void zeroThreadsIsAUsageError() throws IOException {
+    assertEquals(1, CliRun.of("extract", "--threads", "0", write("a.html", PAGE).toString()).code());
+  }
+
+  @Test
   void jsonPrintsOneLinePerInput() throws IOException {
     Path html = write("ponte.html", PAGE);
     Path text = write("mercato.txt", TEXT);
