@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lente.eval.ExtractionEval;
+import org.lente.eval.TimexEval;
+import org.lente.nlp.time.Lang;
+import org.lente.nlp.time.TimeTagger;
 import org.lente.extract.Extractor;
 import org.lente.ingest.PageReader;
 import picocli.CommandLine;
@@ -20,14 +23,14 @@ import picocli.CommandLine.Parameters;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {"Measures accuracy and speed on third-party benchmarks (see ../shared/data/DATA.md).",
-        "Tasks: extraction."},
+        "Tasks: extraction, timex."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction.")
+  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction or timex.")
   String task;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -43,11 +46,51 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!task.equals("extraction")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown task: " + task + " (known: extraction)");
-    }
     PrintWriter out = spec.commandLine().getOut();
     Path dir = data != null ? data : defaultData();
+    switch (task) {
+      case "extraction" -> {
+        return extraction(out, dir);
+      }
+      case "timex" -> {
+        return timex(out, dir);
+      }
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "unknown task: " + task + " (known: extraction, timex)");
+    }
+  }
+
+  /** Duckling's phrases in Italian and English: exact value and grain, reference 2013-02-12T04:30. */
+  private int timex(PrintWriter out, Path dir) throws IOException {
+    TimexEval eval = new TimexEval(new TimeTagger());
+    List<TimexEval.Result> results = new ArrayList<>();
+    for (Lang lang : Lang.values()) {
+      Path tsv = dir.resolve("time/duckling/" + lang.name().toLowerCase(java.util.Locale.ROOT) + "_time_examples.tsv");
+      if (!Files.isRegularFile(tsv)) {
+        out.println("skipped duckling " + lang + ": " + tsv + " not found");
+        continue;
+      }
+      TimexEval.Result r = eval.run(tsv, lang);
+      if (verbose) {
+        r.failures().forEach(out::println);
+      }
+      results.add(r);
+    }
+    if (results.isEmpty()) {
+      out.println("no benchmark data found under " + dir + ": nothing measured");
+      return 0;
+    }
+    out.println();
+    out.println("| benchmark | language | phrases | correct | accuracy (value and grain) |");
+    out.println("|---|---|---:|---:|---:|");
+    for (TimexEval.Result r : results) {
+      out.printf("| duckling | %s | %d | %d | %.3f |%n", r.lang().name().toLowerCase(java.util.Locale.ROOT),
+          r.total(), r.correct(), r.accuracy());
+    }
+    return 0;
+  }
+
+  private int extraction(PrintWriter out, Path dir) throws IOException {
     ExtractionEval eval = new ExtractionEval(dir, new Extractor(), new PageReader());
     List<ExtractionEval.Result> results = new ArrayList<>();
     List<String> details = new ArrayList<>();

@@ -1,0 +1,103 @@
+package org.lente.nlp.time;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.lente.nlp.time.TimeTagger.Clock;
+import org.lente.nlp.time.TimeTagger.Ctx;
+import org.lente.nlp.time.TimeTagger.Kind;
+import org.lente.nlp.time.TimeTagger.Piece;
+
+/** Combines adjacent pieces: a day with a clock time or part of day, and two ends into an interval. */
+final class Merges {
+  private Merges() {}
+
+  private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+  private static final Pattern JOIN = Pattern.compile("^[\\s,]*(?:alle|at|@|on|di|del|della|il|the|for|a|in|nella|of)?[\\s,]*$", F);
+  private static final Pattern TO = Pattern.compile("^\\s*(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*$", F);
+  private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
+
+  static List<Piece> merge(List<Piece> in, Ctx ctx) {
+    List<Piece> ps = new ArrayList<>(in);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i + 1 < ps.size(); i++) {
+        Piece a = ps.get(i), b = ps.get(i + 1);
+        String gap = ctx.s().substring(a.end(), b.start());
+        Piece c = JOIN.matcher(gap).matches() ? join(a, b, ctx) : null;
+        if (c == null && TO.matcher(gap).matches()) c = range(a, b, ctx);
+        if (c != null) {
+          ps.set(i, c);
+          ps.remove(i + 1);
+          changed = true;
+          break;
+        }
+      }
+    }
+    return ps;
+  }
+
+  private static boolean isDay(Piece p) {
+    return p.kind() == Kind.DATE && p.m() != null && p.m().end() == null && p.m().grain() == Grain.DAY;
+  }
+
+  private static Piece join(Piece a, Piece b, Ctx ctx) {
+    int s = a.start(), e = b.end();
+    boolean rel = a.relative() && b.relative();
+    if (isDay(a) && b.kind() == Kind.TIME || isDay(b) && a.kind() == Kind.TIME) {
+      Piece d = isDay(a) ? a : b, t = isDay(a) ? b : a;
+      Clock c = t.clock();
+      if (c == null) return null;
+      return d.with(s, e, Kind.TIME, TimeTagger.clockOn(d.m().start().toLocalDate(), c), d.relative());
+    }
+    if (isDay(a) && b.kind() == Kind.PART || isDay(b) && a.kind() == Kind.PART) {
+      Piece d = isDay(a) ? a : b, p = isDay(a) ? b : a;
+      Piece out = new Piece(s, e, Kind.PART, TimeTagger.partOn(d.m().start().toLocalDate(), p.part()), null, d.relative(), null, p.part(), null);
+      return out;
+    }
+    if (a.kind() == Kind.PART && b.kind() == Kind.TIME || a.kind() == Kind.TIME && b.kind() == Kind.PART) {
+      Piece p = a.kind() == Kind.PART ? a : b, t = a.kind() == Kind.PART ? b : a;
+      Clock c = t.clock();
+      if (c == null) return null;
+      int h = c.h();
+      if (p.part().from() >= 12 && h < 12 && (c.ambiguous() || h == 0)) h += 12;
+      if (p.part().code().equals("NI") && p.part().from() < 12 && h >= 12 && c.ambiguous()) h -= 12;
+      LocalDate day = p.m().start().toLocalDate().minusDays(p.part().dayShift());
+      Clock fixed = new Clock(h, c.min(), c.sec(), c.grain(), false);
+      return new Piece(s, e, Kind.TIME, TimeTagger.clockOn(day, fixed), null, p.relative(), fixed, null, null);
+    }
+    if (a.kind() == Kind.RANGE && isDay(b) || isDay(a) && b.kind() == Kind.RANGE) {
+      Piece r = a.kind() == Kind.RANGE ? a : b, d = a.kind() == Kind.RANGE ? b : a;
+      long shift = ChronoUnit.DAYS.between(r.m().start().toLocalDate(), d.m().start().toLocalDate());
+      Moment m = new Moment(r.m().start().plusDays(shift), r.m().grain(), r.m().end().plusDays(shift));
+      return new Piece(s, e, Kind.RANGE, m, null, d.relative(), null, null, null);
+    }
+    return null;
+  }
+
+  private static Piece range(Piece a, Piece b, Ctx ctx) {
+    if (a.m() == null || b.m() == null || a.m().end() != null || b.m().end() != null) return null;
+    boolean times = a.kind() == Kind.TIME && b.kind() == Kind.TIME;
+    boolean days = a.kind() == Kind.DATE && b.kind() == Kind.DATE;
+    if (!times && !days) return null;
+    Grain g = a.m().grain().compareTo(b.m().grain()) < 0 ? a.m().grain() : b.m().grain();
+    if (days && g.compareTo(Grain.DAY) > 0) return null; // "nel 2000 e 2001" lists years, not a range
+    LocalDateTime bs = b.m().start();
+    if (times && a.clock() != null && b.clock() != null) {
+      bs = a.m().start().toLocalDate().atTime(b.clock().h() % 24, b.clock().min(), b.clock().sec());
+      if (b.clock().ambiguous() && bs.isBefore(a.m().start()) && b.clock().h() < 12) bs = bs.plusHours(12);
+      if (bs.isBefore(a.m().start())) bs = bs.plusDays(1);
+    }
+    LocalDateTime end = b.m().grain().plus(bs, 1);
+    if (!end.isAfter(a.m().start())) return null;
+    int s = a.start();
+    java.util.regex.Matcher f = FROM.matcher(ctx.s().substring(Math.max(0, s - 12), s));
+    if (f.find()) s = Math.max(0, s - 12) + f.start();
+    return new Piece(s, b.end(), times ? Kind.RANGE : Kind.DATE, new Moment(a.m().start(), g, end), null, a.relative() || b.relative(), null, null, null);
+  }
+}

@@ -1,0 +1,407 @@
+package org.lente.nlp.time;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.lente.nlp.time.TimeTagger.Clock;
+import org.lente.nlp.time.TimeTagger.Ctx;
+import org.lente.nlp.time.TimeTagger.Kind;
+import org.lente.nlp.time.TimeTagger.Part;
+import org.lente.nlp.time.TimeTagger.Piece;
+
+/** The recognition rules of {@link TimeTagger}, one regex and one resolver each. */
+final class Rules {
+  private Rules() {}
+
+  private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+  private static final String B = "(?<![\\p{L}\\d])";
+  private static final String E = "(?![\\p{L}\\d])";
+
+  record Rule(Pattern pattern, BiFunction<Matcher, Ctx, Piece> resolve) {}
+
+  static Piece date(Matcher m, int g, Moment mo, boolean relative) {
+    return new Piece(m.start(g), m.end(g), Kind.DATE, mo, null, relative, null, null, null);
+  }
+
+  static Piece day(Matcher m, LocalDate d, boolean relative) {
+    return date(m, 0, Moment.at(d.atStartOfDay(), Grain.DAY), relative);
+  }
+
+  static int year(String y) {
+    int v = Integer.parseInt(y.replace("'", ""));
+    return y.replace("'", "").length() <= 2 ? (v < 50 ? 2000 + v : 1900 + v) : v;
+  }
+
+  /** The rules for a language; lenient rules also accept abbreviations and bare numbers, for whole-phrase input. */
+  static List<Rule> of(Lang lang, boolean lenient) {
+    boolean it = lang == Lang.IT;
+    String wd = "(?:" + (it ? Words.WD_IT : Words.WD_EN) + (lenient ? "|" + (it ? Words.WD_IT_ABBR : Words.WD_EN_ABBR) + ")\\.?" : ")");
+    String month = "(?:" + (it ? Words.MONTH_IT : Words.MONTH_EN) + ")";
+    String fullMonth = it ? "(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)"
+        : "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
+    String num = Words.number(lang);
+    String unit = "(" + Words.unit(lang) + ")";
+    String dayNum = it ? "(\\d{1,2}|primo|" + String.join("|", Words.NUM_IT.keySet().stream().filter(k -> !k.contains("'") && !k.equals("un")).toList()) + ")"
+        : "(\\d{1,2}|first|second|third|fourth|fifth|fifteenth)(?:st|nd|rd|th)?";
+    String yr = "(\\d{4}|'\\d{2})";
+    List<Rule> r = new ArrayList<>();
+
+    // ISO date
+    r.add(new Rule(Pattern.compile(B + "(\\d{4})-(\\d{2})-(\\d{2})" + E, F), (m, c) ->
+        day(m, LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), false)));
+    // numeric date d/m[/y] (IT) or m/d[/y] (EN)
+    r.add(new Rule(Pattern.compile(B + "(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})(?:\\s?[/.\\-]\\s?(\\d{4}|\\d{2}))?" + E, F), (m, c) -> {
+      int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(3));
+      int d = it ? a : b, mo = it ? b : a;
+      if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+      if (m.group(4) == null && (!m.group(2).equals("/") && (it || !lenient))) return null;
+      if (m.group(4) == null && m.group(2).equals(".")) return null;
+      if (m.group(4) != null) return day(m, LocalDate.of(year(m.group(4)), mo, Math.min(d, 28 + (d > 28 ? java.time.YearMonth.of(year(m.group(4)), mo).lengthOfMonth() - 28 : 0))), false);
+      return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true);
+    }));
+    // [weekday] [the] day [of] month [year]
+    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(?:(?:il|the|on the|on)\\s+)?" + dayNum + "\\s*(?:of\\s+|di\\s+)?(" + month + ")(?:,?\\s*" + yr + ")?" + E, F), (m, c) -> {
+      int d = (int) Words.value(m.group(2).replaceAll("(st|nd|rd|th)$", ""), lang);
+      if (d < 1 || d > 31) return null;
+      int mo = Words.month(m.group(3), lang);
+      if (m.group(4) != null) return day(m, LocalDate.of(year(m.group(4)), mo, d), false);
+      return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
+    }));
+    // [weekday] month [the] day [year]
+    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(" + month + ")\\s+(?:the\\s+)?" + dayNum + "(?!\\s*:|\\d)(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+      int d = (int) Words.value(m.group(3), lang);
+      if (d < 1 || d > 31) return null;
+      int mo = Words.month(m.group(2), lang);
+      if (m.group(4) != null) return day(m, LocalDate.of(year(m.group(4)), mo, d), false);
+      return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
+    }));
+    // month year
+    r.add(new Rule(Pattern.compile(B + "(" + month + "),?\\s+(\\d{4})" + E, F), (m, c) ->
+        date(m, 0, Moment.at(LocalDate.of(Integer.parseInt(m.group(2)), Words.month(m.group(1), lang), 1).atStartOfDay(), Grain.MONTH), false)));
+    // bare month, optionally next/last
+    r.add(new Rule(Pattern.compile(B + "(?:(next|last|prossimo|scorso)\\s+)?(" + (lenient ? month : fullMonth) + ")(?:\\s+(prossimo|scorso))?" + E, F), (m, c) -> {
+      String w = m.group(2);
+      if (w.equals("may") && !lenient && !Character.isUpperCase(c.original().charAt(m.start(2)))) return null;
+      int mo = Words.month(w, lang);
+      LocalDate d = TimeTagger.monthDay(c, mo, 0, m.start());
+      String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
+      if (mod.equals("last") || mod.equals("scorso")) d = LocalDate.of(c.today().getYear() - (mo >= c.today().getMonthValue() ? 1 : 0), mo, 1);
+      return date(m, 0, Moment.at(d.atStartOfDay(), Grain.MONTH), true).withNoAnchor(String.format("XXXX-%02d", mo));
+    }));
+    // years after a preposition, and in lists
+    String yPrep = it ? "(?:nel|nell'anno|del|dal|al|fino al|entro il|anno|l'anno|dopo il|prima del)" : "(?:in|since|of|by|until|through|before|after|year)";
+    r.add(new Rule(Pattern.compile(B + yPrep + "\\s+((?:1[5-9]|20)\\d\\d)(?:\\s*(?:a\\.d\\.|ad|d\\.c\\.))?" + E, F), (m, c) ->
+        date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR), false)));
+    r.add(new Rule(Pattern.compile("(?<=\\d{4}(?:, ?| e | and | o | or ))((?:1[5-9]|20)\\d\\d)" + E, F), (m, c) ->
+        date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR), false)));
+    if (lenient) {
+      r.add(new Rule(Pattern.compile("^((?:1[5-9]|20)\\d\\d)$", F), (m, c) ->
+          date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR), false)));
+    }
+    // relative days
+    String[][] rel = it
+        ? new String[][] {{"oggi|in giornata|odierna", "0"}, {"ieri", "-1"}, {"domani", "1"}, {"dopodomani|dopo domani", "2"}, {"l'altro ieri|altroieri|l'altroieri", "-2"}}
+        : new String[][] {{"today", "0"}, {"yesterday", "-1"}, {"tomorrow", "1"}, {"the day after tomorrow|day after tomorrow", "2"}, {"the day before yesterday|day before yesterday", "-2"}};
+    for (String[] x : rel) {
+      int off = Integer.parseInt(x[1]);
+      r.add(new Rule(Pattern.compile(B + "(?:" + x[0] + ")" + E, F), (m, c) -> day(m, c.today().plusDays(off), true)));
+    }
+    // weekdays with modifiers
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:(?:il|la)\\s+)?(?:(prossim[oa]|scors[oa]|quest[oa])\\s+)?(" + wd + ")(?:\\s+(prossim[oa]|scors[oa]|passat[oa]|dopo))?" + E, F), (m, c) -> {
+        String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
+        String k = mod.startsWith("pross") || mod.equals("dopo") ? "next" : mod.startsWith("scors") || mod.startsWith("passat") ? "last" : mod.startsWith("quest") ? "this" : "";
+        if (c.duckling() && mod.startsWith("pross") && m.group(1) != null) k = "nextnext";
+        LocalDate d = k.equals("nextnext") ? TimeTagger.weekday(c, Words.weekday(m.group(2)), "next", m.start()).plusWeeks(1)
+            : TimeTagger.weekday(c, Words.weekday(m.group(2)), k, m.start());
+        return day(m, d, true);
+      }));
+    } else {
+      r.add(new Rule(Pattern.compile(B + "(?:(next|last|this|coming|past|previous)\\s+)?(" + wd + ")(?:\\s+(?:of\\s+)?(this|next|last)\\s+week)?" + E, F), (m, c) -> {
+        String mod = m.group(1) == null ? "" : m.group(1);
+        String k = mod.equals("next") || mod.equals("coming") ? "next" : mod.equals("last") || mod.equals("past") || mod.equals("previous") ? "last" : mod.equals("this") ? "this" : "";
+        DayOfWeek dow = Words.weekday(m.group(2));
+        if (m.group(3) != null) {
+          LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+              .plusWeeks(m.group(3).equals("next") ? 1 : m.group(3).equals("last") ? -1 : 0);
+          return day(m, monday.with(TemporalAdjusters.nextOrSame(dow)), true);
+        }
+        return day(m, TimeTagger.weekday(c, dow, k, m.start()), true);
+      }));
+    }
+    // weekday + day of month ("martedì 19", "tuesday the 19th")
+    r.add(new Rule(Pattern.compile(B + "(" + wd + "),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?!\\s*[:.h]\\d)" + E, F), (m, c) -> {
+      int d = Integer.parseInt(m.group(2));
+      DayOfWeek dow = Words.weekday(m.group(1));
+      LocalDate t = c.today().withDayOfMonth(1);
+      for (int i = 0; i < 24 && d <= 31; i++) {
+        LocalDate mm = c.duckling() ? t.plusMonths(i) : t.minusMonths(i);
+        if (d <= mm.lengthOfMonth() && mm.withDayOfMonth(d).getDayOfWeek() == dow
+            && (!c.duckling() || !mm.withDayOfMonth(d).isBefore(c.today()))) {
+          return day(m, mm.withDayOfMonth(d), true);
+        }
+      }
+      return null;
+    }));
+    // day of month alone
+    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%))" + E, F), (m, c) -> {
+      int d = (int) Words.value(m.group(1), lang);
+      if (d < 1 || d > 31) return null;
+      Piece p = day(m, TimeTagger.dayOfMonth(c, d, m.start()), true);
+      return m.group(0).startsWith("dal") || m.group(0).startsWith("from") ? p.span(m.start(1), m.end()) : p;
+    }));
+    // this/next/last week|month|quarter|year
+    String relUnit = it ? "(settimana|mese|anno|trimestre)" : "(week|month|year|yr|quarter|qtr)";
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:(?:la|il|lo|l'|nella|nel|della|dello|del|nello)\\s*)?(?:(quest[oa']|scors[oa]|prossim[oa]|passat[oa])\\s*)?" + relUnit
+          + "(?:\\s+(scors[oa]|prossim[oa]|passat[oa]|corrente|successiv[oa]|precedente|in corso))?" + E, F), (m, c) -> {
+        String mod = m.group(1) != null ? m.group(1) : m.group(3);
+        if (mod == null) return null;
+        int off = mod.startsWith("pross") || mod.startsWith("succ") ? 1 : mod.startsWith("scors") || mod.startsWith("passat") || mod.startsWith("prec") ? -1 : 0;
+        return relPeriod(m, c, Words.grainOf(m.group(2)), off);
+      }));
+    } else {
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(last|past|previous|this|current|next|coming|upcoming|following)\\s+" + relUnit + E, F), (m, c) -> {
+        String mod = m.group(1);
+        int off = mod.matches("next|coming|upcoming|following") ? 1 : mod.matches("last|past|previous") ? -1 : 0;
+        return relPeriod(m, c, Words.grainOf(m.group(2)), off);
+      }));
+    }
+    // N units ago / in N units / N units from now / after N units
+    String agoIt = "(" + num + ")\\s+" + unit + "\\s+(?:fa|prima|or sono)";
+    String agoEn = "(" + num + ")\\s+" + unit + "\\s+ago";
+    r.add(new Rule(Pattern.compile(B + (it ? agoIt : agoEn) + E, F), (m, c) -> offset(m, c, lang, -1)));
+    String inIt = "(?:tra|fra|entro)\\s+(" + num + ")\\s+" + unit;
+    String inEn = "(?:in|within|after)\\s+(" + num + ")\\s+" + unit + "|(" + num + ")\\s+" + unit + "\\s+(?:from now|from today|hence|later)";
+    r.add(new Rule(Pattern.compile(B + "(?:" + (it ? inIt : inEn) + ")" + E, F), (m, c) -> offset(m, c, lang, 1)));
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:tra|fra|in)\\s+(un|tre)\\s+quart[oi]\\s+d'ora" + E, F), (m, c) -> {
+        int q = m.group(1).equals("un") ? 15 : 45;
+        return date(m, 0, Moment.at(c.ref().plusMinutes(q), Grain.SECOND), true);
+      }));
+      // durations: "in 24 anni", "per tre giorni", "da due settimane"
+      r.add(new Rule(Pattern.compile(B + "(?:in|per|da|durante)\\s+(" + num + ")\\s+" + unit + E, F), (m, c) -> {
+        if (c.duckling() && m.group(0).startsWith("in")) return offset(m, c, lang, 1);
+        return duration(m, lang);
+      }));
+    } else {
+      r.add(new Rule(Pattern.compile(B + "(?:in)\\s+(a|one|three|1|3)[\\s-]+quarters?\\s+of\\s+an\\s+hour" + E, F), (m, c) -> {
+        int q = m.group(1).matches("a|one|1") ? 15 : 45;
+        return date(m, 0, Moment.at(c.ref().plusMinutes(q), Grain.SECOND), true);
+      }));
+      r.add(new Rule(Pattern.compile(B + "(?:for|over)\\s+(" + num + ")\\s+" + unit + E, F), (m, c) -> duration(m, lang)));
+    }
+    // last/next N units
+    if (it) {
+      String last = "(?:(?:gli|i|le|negli|nei|nelle)\\s+)?";
+      r.add(new Rule(Pattern.compile(B + last + "(ultim[ieao]|scors[ieao]|prossim[ieao])\\s+(" + num + ")\\s+" + unit + E, F), (m, c) -> lastNext(m, c, lang, m.group(1), m.group(2), m.group(3))));
+      r.add(new Rule(Pattern.compile(B + last + "(" + num + ")\\s+(ultim[ieao]|scors[ieao]|prossim[ieao])\\s+" + unit + E, F), (m, c) -> lastNext(m, c, lang, m.group(2), m.group(1), m.group(3))));
+      r.add(new Rule(Pattern.compile(B + last + "(" + num + ")\\s+" + unit + "\\s+(passat[ie]|scors[ie]|prossim[ie])" + E, F), (m, c) -> lastNext(m, c, lang, m.group(3), m.group(1), m.group(2))));
+    } else {
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(last|past|next)\\s+(" + num + ")\\s+" + unit + E, F), (m, c) -> lastNext(m, c, lang, m.group(1), m.group(2), m.group(3))));
+    }
+    // clock times
+    String ampm = "(a\\.?m\\.?|p\\.?m\\.?|a|p)";
+    r.add(new Rule(Pattern.compile(B + "(?:(?:alle|le|verso le|per le|at|@|circa alle)\\s+)?(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?(?:\\s*" + ampm + ")?" + E, F), (m, c) -> {
+      int h = Integer.parseInt(m.group(1)), mi = Integer.parseInt(m.group(2));
+      if (h > 23 || mi > 59) return null;
+      if (m.group(0).contains(".") && m.group(4) == null && !m.group(0).matches("(?s).*(alle|le|at).*")) return null;
+      return clock(m, c, h, mi, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(3) == null ? Grain.MINUTE : Grain.SECOND, m.group(4));
+    }));
+    r.add(new Rule(Pattern.compile(B + "(?:(?:at|@)\\s+)?(\\d{1,2})h" + E, F), (m, c) -> {
+      int h = Integer.parseInt(m.group(1));
+      return h > 23 ? null : clock(m, c, h, 0, 0, Grain.MINUTE, null);
+    }));
+    r.add(new Rule(Pattern.compile(B + "(?:(?:at|@|around|about|at about)\\s+)?(\\d{1,2}|" + (it ? "x" : "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve") + ")(?:\\s*(?:o'?clock|ish))?\\s*" + ampm + E, F), (m, c) -> {
+      int h = (int) Words.value(m.group(1), lang);
+      return h < 1 || h > 12 ? null : clock(m, c, h, 0, 0, Grain.HOUR, m.group(2));
+    }));
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:alle|verso le|per le|le|circa alle|entro le|dalle|prima delle)" : "(?:at|@)") + "\\s+(\\d{1,2}|"
+        + (it ? "una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici" : "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve") + ")"
+        + (it ? "" : "(?:\\s*o'?clock)?") + "(?![:.h]?\\d)" + E, F), (m, c) -> {
+      int h = (int) Words.value(m.group(1), lang);
+      if (h < 0 || h > 24) return null;
+      Piece p = clock(m, c, h, 0, 0, Grain.HOUR, null);
+      return m.group(0).startsWith("dalle") || m.group(0).startsWith("entro") || m.group(0).startsWith("prima") ? p.span(m.start(1), m.end()) : p;
+    }));
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:a\\s+)?(mezzogiorno|mezzanotte)" : "(?:at\\s+)?(?:the\\s+)?(noon|midday|mid day|midnight)") + E, F), (m, c) ->
+        clock(m, c, m.group(1).startsWith("mezzan") || m.group(1).equals("midnight") ? 0 : 12, 0, 0, Grain.HOUR, "x")));
+    if (lenient) {
+      r.add(new Rule(Pattern.compile("^(\\d{1,2})$", F), (m, c) -> {
+        int h = Integer.parseInt(m.group(1));
+        return h > 23 ? null : clock(m, c, h, 0, 0, Grain.HOUR, null);
+      }));
+    }
+    // parts of day
+    String[][] parts = it ? new String[][] {
+        {"(?:questa|sta)\\s*sera|stasera|in serata|nella sera(?:ta)?|verso sera|(?:la|alla|di|della)\\s+sera(?:ta)?|sera", "18,24,0,EV"},
+        {"stanotte|nella notte|in nottata|(?:la|di)\\s+notte|notte", "0,4,1,NI"},
+        {"(?:nel|il|di|del)\\s+pomeriggio|pomeriggio|oggi pomeriggio", "12,19,0,AF"},
+        {"stamattina|stamani|(?:la|di|in|alla|della|nella)\\s+mattina(?:ta)?|mattina(?:ta)?", "0,12,0,MO"},
+        {"(?:a|al)\\s+pranzo|pranzo", "12,14,0,MI"}}
+        : new String[][] {
+        {"late tonight|late tonite", "21,24,0,NI"},
+        {"(?:this|today|in the)\\s+evening|tonight|tonite|evening|night", "18,24,0,EV"},
+        {"(?:this|in the)\\s+afternoon|afternoon", "12,19,0,AF"},
+        {"early (?:in the )?morning|in the early hours of the morning", "0,9,0,MO"},
+        {"(?:this|in the)\\s+morning|morning", "0,12,0,MO"},
+        {"(?:at\\s+)?lunch", "12,14,0,MI"},
+        {"after school", "15,21,0,AF"}};
+    for (String[] p : parts) {
+      String[] v = p[1].split(",");
+      Part part = new Part(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), v[3]);
+      r.add(new Rule(Pattern.compile(B + "(?:" + p[0] + ")" + E, F), (m, c) ->
+          new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today(), part), null, true, null, part, null)));
+    }
+    // seasons
+    String seasons = it ? "(quest[a']\\s*|in\\s+|l'|la prossima\\s+|la scorsa\\s+)?(estate|inverno|primavera|autunno)"
+        : "(this\\s+|current\\s+|in\\s+|the\\s+|next\\s+|last\\s+)?(summer|winter|spring|fall|autumn)";
+    r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> season(m, c)));
+    // quarters
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
+        : "(?:the\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)\\s+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
+      String q = m.group(1);
+      int n = q.startsWith("1") || q.startsWith("fi") || q.startsWith("pri") ? 1 : q.startsWith("2") || q.startsWith("sec") ? 2 : q.startsWith("3") || q.startsWith("th") || q.startsWith("ter") ? 3 : 4;
+      int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : c.today().getYear();
+      return date(m, 0, new Moment(LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), m.group(2) == null);
+    }));
+    r.add(new Rule(Pattern.compile(B + "(\\d{4}|\\d{2})q([1-4])" + E, F), (m, c) ->
+        date(m, 0, new Moment(LocalDateTime.of(year(m.group(1)), 3 * Integer.parseInt(m.group(2)) - 2, 1, 0, 0), Grain.QUARTER, null), false)));
+    // sets
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:ogni|tutti i|tutte le|il)\\s+(" + wd + "|giorno|settimana|mese|anno)" : "(?:every|each)\\s+(" + wd + "s?|day|week|month|year)") + E, F), (m, c) -> {
+      String w = m.group(1);
+      if (m.group(0).startsWith("il ")) return null;
+      String v;
+      if (w.matches("giorno|day")) v = "P1D";
+      else if (w.matches("settimana|week")) v = "P1W";
+      else if (w.matches("mese|month")) v = "P1M";
+      else if (w.matches("anno|year")) v = "P1Y";
+      else v = "XXXX-WXX-" + Words.weekday(w).getValue();
+      return new Piece(m.start(), m.end(), Kind.SET, null, v, false, null, null, null);
+    }));
+    // holidays with fixed dates, and Easter / Thanksgiving
+    String[][] hol = it ? new String[][] {{"vigilia di natale|la vigilia|alla vigilia", "12-24"}, {"natale", "12-25"}, {"santo stefano", "12-26"},
+        {"vigilia di capodanno|san silvestro", "12-31"}, {"capodanno", "01-01"}, {"epifania|befana", "01-06"},
+        {"festa del pap[aà]|festa di san giuseppe|san giuseppe", "03-19"}, {"anniversario della liberazione|festa della liberazione|(?:la|alla) liberazione", "04-25"},
+        {"festa dei lavoratori|festa del lavoro|primo maggio", "05-01"}, {"festa della repubblica", "06-02"}, {"ferragosto|assunzione", "08-15"},
+        {"ognissanti|tutti i santi", "11-01"}, {"giorno dei morti|commemorazione dei defunti|(?:ai )?morti", "11-02"},
+        {"(?:all')?immacolata(?: concezione)?", "12-08"}, {"san valentino", "02-14"}}
+        : new String[][] {{"christmas eve", "12-24"}, {"(?:christmas|xmas)(?: day)?", "12-25"}, {"new year'?s eve", "12-31"},
+        {"new year'?s(?: day)?", "01-01"}, {"valentine'?s?(?: day)?", "02-14"}, {"halloween", "10-31"}, {"boss'?s?(?: day)?", "10-16"},
+        {"world vegan day", "11-01"}};
+    for (String[] h : hol) {
+      int mo = Integer.parseInt(h[1].substring(0, 2)), d = Integer.parseInt(h[1].substring(3));
+      r.add(new Rule(Pattern.compile(B + "(?:" + h[0] + ")(?:\\s+(?:del\\s+|di\\s+)?(\\d{4}))?" + E, F), (m, c) -> {
+        if (m.group(1) != null) return day(m, LocalDate.of(Integer.parseInt(m.group(1)), mo, d), false);
+        LocalDate x = LocalDate.of(c.today().getYear(), mo, d);
+        if (c.duckling() && x.isBefore(c.today())) x = x.plusYears(1);
+        return day(m, x, true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
+      }));
+    }
+    r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(" + (it ? "pasqua|pasquetta|luned[iì] dell'angelo" : "easter(?: sunday)?|easter monday|thanksgiving(?: day)?|black friday") + ")(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+      String w = m.group(2);
+      java.util.function.IntFunction<LocalDate> f = y -> {
+        if (w.startsWith("thanks")) return LocalDate.of(y, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+        if (w.startsWith("black")) return LocalDate.of(y, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY)).plusDays(1);
+        LocalDate e = easter(y);
+        return w.contains("monday") || w.startsWith("pasquetta") || w.startsWith("luned") ? e.plusDays(1) : e;
+      };
+      if (m.group(3) != null) return day(m, f.apply(Integer.parseInt(m.group(3))), false);
+      int y = c.today().getYear();
+      LocalDate x = f.apply(y);
+      if ("last".equals(m.group(1))) x = x.isBefore(c.today()) ? x : f.apply(y - 1);
+      else if (c.duckling() && x.isBefore(c.today())) x = f.apply(y + 1);
+      return day(m, x, true);
+    }));
+    // day-range within a month: "dal 13 al 15 luglio", "12 to 16 september"
+    r.add(new Rule(Pattern.compile(B + "(?:(?:dal|tra il|tra|from|between)\\s+)?" + dayNum + "\\s*(?:-|al|e il|e|to|till|through|and)\\s*" + dayNum + "\\s+(" + month + ")(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+      int d1 = (int) Words.value(m.group(1).replaceAll("(st|nd|rd|th)$", ""), lang), d2 = (int) Words.value(m.group(2).replaceAll("(st|nd|rd|th)$", ""), lang);
+      if (d1 < 1 || d2 < d1 || d2 > 31) return null;
+      int mo = Words.month(m.group(3), lang);
+      LocalDate a = m.group(4) != null ? LocalDate.of(Integer.parseInt(m.group(4)), mo, d1) : TimeTagger.monthDay(c, mo, d1, m.start());
+      LocalDate b = a.withDayOfMonth(d2).plusDays(1);
+      return date(m, 0, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), m.group(4) == null);
+    }));
+    return r;
+  }
+
+
+  private static Piece relPeriod(Matcher m, Ctx c, Grain g, int off) {
+    LocalDateTime s = g.plus(g.truncate(c.ref()), off);
+    return date(m, 0, new Moment(s, g, null), true);
+  }
+
+  private static Piece offset(Matcher m, Ctx c, Lang lang, int sign) {
+    String n = m.group(1) != null ? m.group(1) : m.group(3);
+    String u = m.group(1) != null ? m.group(2) : m.group(4);
+    double v = Words.value(n, lang);
+    if (v < 0) return null;
+    Grain g = Words.grainOf(u);
+    LocalDateTime t = v == Math.floor(v) ? g.plus(c.ref(), sign * (long) v)
+        : Grain.MINUTE.plus(c.ref(), (long) (sign * v * (g == Grain.HOUR ? 60 : g == Grain.MINUTE ? 1 : 1440)));
+    Grain out = c.duckling() ? g.finer() : (g.compareTo(Grain.DAY) >= 0 ? Grain.DAY : g.finer());
+    if (g == Grain.YEAR && !c.duckling()) out = Grain.DAY;
+    return date(m, 0, Moment.at(t, out), true);
+  }
+
+  private static Piece duration(Matcher m, Lang lang) {
+    double v = Words.value(m.group(1), lang);
+    if (v < 0 || v != Math.floor(v)) return null;
+    Grain g = Words.grainOf(m.group(2));
+    String unit = switch (g) {
+      case SECOND -> "TS"; case MINUTE -> "TM"; case HOUR -> "TH"; case DAY -> "D"; case WEEK -> "W";
+      case MONTH -> "M"; case QUARTER -> "Q"; case YEAR -> "Y";
+    };
+    String value = unit.startsWith("T") ? "PT" + (int) v + unit.substring(1) : "P" + (int) v + unit;
+    if (g == Grain.QUARTER) value = "P" + (int) (v * 3) + "M";
+    return new Piece(m.start(), m.end(), Kind.DURATION, null, value, false, null, null, null);
+  }
+
+  private static Piece lastNext(Matcher m, Ctx c, Lang lang, String dir, String n, String u) {
+    double v = Words.value(n, lang);
+    if (v < 1 || v != Math.floor(v)) return null;
+    Grain g = Words.grainOf(u);
+    LocalDateTime base = g.truncate(c.ref());
+    boolean next = dir.startsWith("pross") || dir.equals("next");
+    LocalDateTime s = next ? g.plus(base, 1) : g.plus(base, -(long) v);
+    LocalDateTime e = next ? g.plus(base, 1 + (long) v) : base;
+    return date(m, 0, new Moment(s, g, e), true);
+  }
+
+  private static Piece clock(Matcher m, Ctx c, int h, int min, int sec, Grain g, String ampm) {
+    int hour = h;
+    boolean ambiguous = ampm == null && h >= 1 && h <= 12;
+    if (ampm != null && ampm.startsWith("p") && h < 12) hour = h + 12;
+    if (ampm != null && ampm.startsWith("a") && h == 12) hour = 0;
+    Clock clock = new Clock(hour, min, sec, g, ambiguous);
+    String floating = String.format(g == Grain.HOUR ? "XXXX-XX-XXT%02d" : "XXXX-XX-XXT%02d:%02d", hour, min);
+    return new Piece(m.start(), m.end(), Kind.TIME, TimeTagger.clockDefault(c, clock), null, true, clock, null, floating);
+  }
+
+  private static Piece season(Matcher m, Ctx c) {
+    String w = m.group(2);
+    int y = c.today().getYear();
+    int[][] s = {{6, 21, 9, 24}, {12, 21, 3, 21}, {3, 20, 6, 21}, {9, 23, 12, 21}};
+    int i = w.matches("estate|summer") ? 0 : w.matches("inverno|winter") ? 1 : w.matches("primavera|spring") ? 2 : 3;
+    int startYear = i == 1 && c.today().getMonthValue() <= 6 ? y - 1 : y;
+    LocalDate a = LocalDate.of(startYear, s[i][0], s[i][1]);
+    LocalDate b = LocalDate.of(i == 1 ? startYear + 1 : startYear, s[i][2], s[i][3]);
+    String code = new String[] {"SU", "WI", "SP", "FA"}[i];
+    return new Piece(m.start(), m.end(), Kind.DATE, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), startYear + "-" + code, true, null, null, "XXXX-" + code);
+  }
+
+  /** Gregorian Easter Sunday (anonymous Gregorian algorithm). */
+  static LocalDate easter(int y) {
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = ((h + l - 7 * m + 114) % 31) + 1;
+    return LocalDate.of(y, month, day);
+  }
+}

@@ -1,0 +1,243 @@
+package org.lente.nlp.time;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rule-based recogniser and normaliser of Italian and English time expressions (TIMEX3 style).
+ * A bare weekday, month or day of month in news text resolves to the occurrence at or before the anchor
+ * (the publication date) unless its sentence is in the future tense. Thread-safe: instances hold only
+ * immutable compiled rules.
+ */
+public final class TimeTagger {
+  /** A value in Duckling's convention: {@code start} or {@code start|end} (end exclusive) and a grain name. */
+  public record DucklingValue(String value, String grain) {
+    public DucklingValue {
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(grain, "grain");
+    }
+  }
+
+  /** Stand-in anchor for texts without one; values that depend on it are rewritten as anchor-relative. */
+  private static final LocalDateTime NO_ANCHOR = LocalDateTime.of(2000, 1, 5, 12, 0);
+  private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+
+  enum Kind { DATE, TIME, PART, RANGE, DURATION, SET }
+
+  enum Tense { PAST, FUTURE, NONE }
+
+  record Clock(int h, int min, int sec, Grain grain, boolean ambiguous) {}
+
+  record Part(int from, int to, int dayShift, String code) {}
+
+  /** A matched span with its resolution; {@code noAnchor} is the value to use when the text has no anchor. */
+  record Piece(int start, int end, Kind kind, Moment m, String value, boolean relative, Clock clock, Part part,
+         String noAnchor) {
+    Piece span(int s, int e) { return new Piece(s, e, kind, m, value, relative, clock, part, noAnchor); }
+
+    Piece withNoAnchor(String v) { return new Piece(start, end, kind, m, value, relative, clock, part, v); }
+
+    Piece with(int s, int e, Kind k, Moment mo, boolean rel) { return new Piece(s, e, k, mo, value, rel, clock, part, null); }
+  }
+
+  /** What a rule sees: the normalised text, the language, the anchor and the resolution policy. */
+  record Ctx(String s, String original, Lang lang, LocalDateTime ref, boolean anchored, boolean duckling) {
+    LocalDate today() { return ref.toLocalDate(); }
+
+    Tense tense(int pos) {
+      int a = pos, b = pos;
+      while (a > 0 && ".!?\n;".indexOf(s.charAt(a - 1)) < 0) a--;
+      while (b < s.length() && ".!?\n;".indexOf(s.charAt(b)) < 0) b++;
+      String sentence = s.substring(a, b);
+      if (FUTURE.get(lang).matcher(sentence).find()) return Tense.FUTURE;
+      if (PAST.get(lang).matcher(sentence).find()) return Tense.PAST;
+      return Tense.NONE;
+    }
+  }
+
+  private static final java.util.Map<Lang, Pattern> FUTURE = java.util.Map.of(
+      Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie])\\b", F),
+      Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to|plans? to)\\b", F));
+  private static final java.util.Map<Lang, Pattern> PAST = java.util.Map.of(
+      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
+      Lang.EN, Pattern.compile("\\b(was|were|had|did|said|\\p{L}{2,}ed)\\b", F));
+
+
+  private final java.util.Map<Lang, List<Rules.Rule>> rules = new java.util.EnumMap<>(Lang.class);
+  private final java.util.Map<Lang, List<Rules.Rule>> lenientRules = new java.util.EnumMap<>(Lang.class);
+
+  public TimeTagger() {
+    for (Lang l : Lang.values()) {
+      rules.put(l, Rules.of(l, false));
+      lenientRules.put(l, Rules.of(l, true));
+    }
+  }
+
+  /** Time expressions in {@code text}, in text order; {@code anchor} (publication date) may be null. */
+  public List<Timex> find(String text, Lang lang, LocalDate anchor) {
+    return find(text, lang, anchor == null ? null : anchor.atStartOfDay());
+  }
+
+  /** As {@link #find(String, Lang, LocalDate)}, with an anchor date-time (may be null). */
+  public List<Timex> find(String text, Lang lang, LocalDateTime anchor) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(lang, "lang");
+    Ctx ctx = new Ctx(normalise(text), text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false);
+    List<Timex> out = new ArrayList<>();
+    for (Piece p : pieces(ctx, rules.get(lang))) {
+      out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The first expression of {@code phrase} in Duckling's convention (future-leaning resolution, Duckling grains),
+   * resolved against {@code reference}; empty if none is found.
+   */
+  public Optional<DucklingValue> duckling(String phrase, Lang lang, LocalDateTime reference) {
+    Objects.requireNonNull(reference, "reference");
+    Ctx ctx = new Ctx(normalise(phrase), phrase, lang, reference, true, true);
+    return pieces(ctx, lenientRules.get(lang)).stream()
+        .filter(p -> p.m() != null)
+        .findFirst()
+        .map(p -> new DucklingValue(p.m().duckling(), p.m().grain().duckling));
+  }
+
+  static String normalise(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00a0', ' ');
+  }
+
+  private static List<Piece> pieces(Ctx ctx, List<Rules.Rule> rules) {
+    List<Piece> found = new ArrayList<>();
+    for (Rules.Rule r : rules) {
+      Matcher m = r.pattern().matcher(ctx.s());
+      while (m.find()) {
+        if (m.end() == m.start()) continue;
+        Piece p = r.resolve().apply(m, ctx);
+        if (p != null) found.add(p);
+      }
+    }
+    found.sort(Comparator.comparingInt((Piece p) -> p.end() - p.start()).reversed().thenComparingInt(Piece::start));
+    List<Piece> chosen = new ArrayList<>();
+    for (Piece p : found) {
+      if (chosen.stream().noneMatch(c -> c.start() < p.end() && p.start() < c.end())) chosen.add(p);
+    }
+    chosen.sort(Comparator.comparingInt(Piece::start));
+    return Merges.merge(chosen, ctx);
+  }
+
+  private static Timex.Type type(Piece p) {
+    return switch (p.kind()) {
+      case DURATION -> Timex.Type.DURATION;
+      case SET -> Timex.Type.SET;
+      case TIME, PART, RANGE -> Timex.Type.TIME;
+      case DATE -> p.m() != null && p.m().grain().compareTo(Grain.DAY) < 0 ? Timex.Type.TIME : Timex.Type.DATE;
+    };
+  }
+
+  private static String timexValue(Piece p, Ctx ctx) {
+    if (p.value() != null) return p.value();
+    if (!ctx.anchored() && p.relative()) {
+      if (p.noAnchor() != null) return p.noAnchor();
+      return relativeToUnknown(p.m());
+    }
+    if (p.part() != null && p.kind() == Kind.PART) {
+      return p.m().start().toLocalDate() + "T" + p.part().code();
+    }
+    return p.m().timex();
+  }
+
+  /** Value of a moment computed from {@link #NO_ANCHOR}, rewritten relative to an unknown anchor. */
+  private static String relativeToUnknown(Moment m) {
+    LocalDate a = NO_ANCHOR.toLocalDate();
+    if (m.end() == null && m.grain() == Grain.DAY) {
+      long d = ChronoUnit.DAYS.between(a, m.start().toLocalDate());
+      return d == 0 ? "ANCHOR" : d < 0 ? "ANCHOR-P" + (-d) + "D" : "ANCHOR+P" + d + "D";
+    }
+    LocalDateTime end = m.end() != null ? m.end() : m.grain().plus(m.start(), 1);
+    if (!m.start().isAfter(NO_ANCHOR) && end.isAfter(NO_ANCHOR)) return "PRESENT_REF";
+    return m.start().isAfter(NO_ANCHOR) ? "FUTURE_REF" : "PAST_REF";
+  }
+
+  // ---- resolution helpers shared by rules and merges ----
+
+  /** The day {@code dow} nearest the reference in the direction the context asks for. */
+  static LocalDate weekday(Ctx ctx, DayOfWeek dow, String mod, int pos) {
+    LocalDate t = ctx.today();
+    return switch (mod) {
+      case "next" -> t.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(dow));
+      case "last" -> t.with(TemporalAdjusters.previous(dow));
+      case "this" -> ctx.duckling() ? t.with(TemporalAdjusters.next(dow))
+          : t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(dow));
+      default -> ctx.duckling() ? t.with(TemporalAdjusters.next(dow))
+          : ctx.tense(pos) == Tense.FUTURE ? t.with(TemporalAdjusters.nextOrSame(dow))
+          : t.with(TemporalAdjusters.previousOrSame(dow));
+    };
+  }
+
+  /** Year for a month (and optional day) given without one. */
+  static LocalDate monthDay(Ctx ctx, int month, int day, int pos) {
+    LocalDate t = ctx.today();
+    int d = Math.max(day, 1);
+    if (!MonthDay.of(month, 1).isValidYear(t.getYear()) || d > java.time.YearMonth.of(t.getYear(), month).lengthOfMonth()) {
+      d = Math.min(d, 28);
+    }
+    LocalDate same = LocalDate.of(t.getYear(), month, d);
+    LocalDate cmp = day > 0 ? t : t.withDayOfMonth(1);
+    Tense tense = ctx.duckling() ? Tense.FUTURE : ctx.tense(pos);
+    if (tense == Tense.FUTURE) return same.isBefore(cmp) ? same.plusYears(1) : same;
+    if (tense == Tense.PAST || day == 0) return same.isAfter(cmp) ? same.minusYears(1) : same;
+    LocalDate before = same.isAfter(t) ? same.minusYears(1) : same;
+    LocalDate after = before.plusYears(1);
+    return ChronoUnit.DAYS.between(before, t) <= ChronoUnit.DAYS.between(t, after) ? before : after;
+  }
+
+  /** Day of month given alone, in the reference month or the adjacent one. */
+  static LocalDate dayOfMonth(Ctx ctx, int day, int pos) {
+    LocalDate t = ctx.today();
+    LocalDate first = t.withDayOfMonth(1);
+    boolean future = ctx.duckling() || ctx.tense(pos) == Tense.FUTURE;
+    LocalDate cand = first.plusDays(day - 1);
+    if (future) {
+      if (cand.isBefore(t)) cand = first.plusMonths(1).plusDays(day - 1);
+    } else if (cand.isAfter(t)) {
+      cand = first.minusMonths(1).plusDays(day - 1);
+    }
+    return cand;
+  }
+
+  /** A clock time on its default day: the anchor's day in news, the next occurrence in Duckling's convention. */
+  static Moment clockDefault(Ctx ctx, Clock c) {
+    LocalDateTime ref = ctx.ref();
+    if (!ctx.duckling()) return clockOn(ctx.today(), c);
+    List<LocalDateTime> cands = new ArrayList<>();
+    for (int day = 0; day <= 1; day++) {
+      LocalDate d = ctx.today().plusDays(day);
+      cands.add(d.atTime(c.h() % 24, c.min(), c.sec()));
+      if (c.ambiguous() && c.h() <= 12) cands.add(d.atTime((c.h() + 12) % 24, c.min(), c.sec()));
+    }
+    LocalDateTime best = cands.stream().filter(x -> !x.isBefore(ref)).min(Comparator.naturalOrder()).orElse(cands.get(0));
+    return Moment.at(best, c.grain());
+  }
+
+  static Moment clockOn(LocalDate d, Clock c) {
+    return Moment.at(d.atTime(LocalTime.of(c.h() % 24, c.min(), c.sec())), c.grain());
+  }
+
+  static Moment partOn(LocalDate d, Part p) {
+    LocalDateTime base = d.plusDays(p.dayShift()).atStartOfDay();
+    return new Moment(base.plusHours(p.from()), Grain.HOUR, base.plusHours(p.to()));
+  }
+}

@@ -1,0 +1,86 @@
+package org.lente.nlp.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TimeTaggerTest {
+  private static final LocalDate WED = LocalDate.of(2024, 6, 19);
+  private final TimeTagger tagger = new TimeTagger();
+
+  private Timex first(String text, Lang lang, LocalDate anchor) {
+    List<Timex> found = tagger.find(text, lang, anchor);
+    if (found.isEmpty()) throw new AssertionError("nothing found in: " + text);
+    return found.get(0);
+  }
+
+  private String value(String text, Lang lang) { return first(text, lang, WED).value(); }
+
+  @Test void capitalisedWeekdayIsTheAnchorDay() { assertEquals("2024-06-19", value("Mercoledì il governo ha approvato il decreto.", Lang.IT)); }
+  @Test void pastWeekdayIsEarlierThisWeek() { assertEquals("2024-06-18", value("Il ministro ha parlato martedì.", Lang.IT)); }
+  @Test void mondayInReportedSpeech() { assertEquals("2024-06-17", value("Il sindaco ha affermato lunedì che i lavori sono finiti.", Lang.IT)); }
+  @Test void futureTenseWeekdayIsAhead() { assertEquals("2024-06-20", value("I due leader si incontreranno giovedì a Roma.", Lang.IT)); }
+  @Test void englishPastWeekday() { assertEquals("2024-06-17", value("The minister said on Monday that talks failed.", Lang.EN)); }
+  @Test void pastMonthStaysInTheYear() { assertEquals("2024-03", value("A marzo, un veto russo ha posto fine alla missione.", Lang.IT)); }
+  @Test void futureMonthIsAhead() { assertEquals("2024-09", value("Si dice che a settembre si voterà.", Lang.IT)); }
+  @Test void englishPastMonth() { assertEquals("2024-03", value("In March, the council voted against it.", Lang.EN)); }
+  @Test void dayAndMonth() { assertEquals("2024-06-09", value("Si è votato il 9 giugno.", Lang.IT)); }
+  @Test void monthAndYear() { assertEquals("2023-09", value("L'accordo è nato nel settembre 2023.", Lang.IT)); }
+  @Test void lastYearItalian() { assertEquals("2023", value("L'anno scorso le vendite sono calate.", Lang.IT)); }
+  @Test void lastYearTypographicApostrophe() { assertEquals("2023", value("Come l\u2019anno scorso, piove.", Lang.IT)); }
+  @Test void lastYearEnglish() { assertEquals("2023", value("Sales fell last year.", Lang.EN)); }
+  @Test void yearList() {
+    List<Timex> t = tagger.find("Ha vinto nel 1961, 2000 e 2001.", Lang.IT, WED);
+    assertEquals(List.of("1961", "2000", "2001"), t.stream().map(Timex::value).toList());
+    assertEquals(List.of(Timex.Type.DATE, Timex.Type.DATE, Timex.Type.DATE), t.stream().map(Timex::type).toList());
+  }
+  @Test void durationInYears() {
+    Timex t = first("Il prezzo è triplicato in 24 anni.", Lang.IT, WED);
+    assertEquals(Timex.Type.DURATION, t.type());
+    assertEquals("P24Y", t.value());
+  }
+  @Test void weekdayEveningIsThatDay() { assertEquals("2024-06-19", value("Mercoledì sera è arrivata la notizia.", Lang.IT).substring(0, 10)); }
+  @Test void today() { assertEquals("2024-06-19", value("Oggi il tribunale decide.", Lang.IT)); }
+  @Test void yesterday() { assertEquals("2024-06-18", value("Ieri è piovuto.", Lang.IT)); }
+  @Test void tomorrow() { assertEquals("2024-06-20", value("Domani si vota.", Lang.IT)); }
+  @Test void englishToday() { assertEquals("2024-06-19", value("Markets opened today.", Lang.EN)); }
+  @Test void englishYesterday() { assertEquals("2024-06-18", value("It rained yesterday.", Lang.EN)); }
+  @Test void englishTomorrow() { assertEquals("2024-06-20", value("They vote tomorrow.", Lang.EN)); }
+  @Test void lastWeekItalian() { assertEquals("2024-W24", value("La settimana scorsa il parlamento ha votato.", Lang.IT)); }
+  @Test void lastWeekEnglish() { assertEquals("2024-W24", value("Parliament voted last week.", Lang.EN)); }
+  @Test void numericItalianDate() { assertEquals("2024-06-19", value("Firmato il 19/06/2024 a Milano.", Lang.IT)); }
+  @Test void isoDate() { assertEquals("2024-06-19", value("Published 2024-06-19.", Lang.EN)); }
+  @Test void italianClockTime() {
+    Timex t = first("La riunione è iniziata alle 15:30.", Lang.IT, WED);
+    assertEquals(Timex.Type.TIME, t.type());
+    assertEquals("2024-06-19T15:30", t.value());
+  }
+  @Test void englishClockTime() { assertEquals("2024-06-19T15:30", value("The vote began at 3:30 pm.", Lang.EN)); }
+  @Test void everyMondayItalian() {
+    Timex t = first("Il mercato si tiene ogni lunedì.", Lang.IT, WED);
+    assertEquals(Timex.Type.SET, t.type());
+    assertEquals("XXXX-WXX-1", t.value());
+  }
+  @Test void everyMondayEnglish() { assertEquals("XXXX-WXX-1", value("The market opens every Monday.", Lang.EN)); }
+  @Test void yesterdayWithoutAnchorIsAnchorRelative() { assertEquals("ANCHOR-P1D", first("Ieri è piovuto.", Lang.IT, null).value()); }
+  @Test void clockWithoutAnchorHasNoDate() { assertEquals("XXXX-XX-XXT15:30", first("alle 15:30", Lang.IT, null).value()); }
+  @Test void offsetsCoverTheText() {
+    String text = "Roma, martedì scorso.";
+    Timex t = first(text, Lang.IT, WED);
+    assertEquals(t.text(), text.substring(t.start(), t.end()));
+  }
+  @Test void timexRejectsBadSpan() {
+    assertThrows(IllegalArgumentException.class, () -> new Timex("ieri", Timex.Type.DATE, "2024-06-18", 5, 2));
+  }
+  @Test void dayRangeInDucklingConvention() {
+    assertEquals("2013-07-13T00:00:00|2013-07-16T00:00:00",
+        tagger.duckling("dal 13 al 15 luglio", Lang.IT, org.lente.eval.TimexEval.REFERENCE).orElseThrow().value());
+  }
+  @Test void bareWeekdayIsNextInDucklingConvention() {
+    assertEquals("2013-02-19T00:00:00", tagger.duckling("martedì", Lang.IT, org.lente.eval.TimexEval.REFERENCE).orElseThrow().value());
+  }
+}
