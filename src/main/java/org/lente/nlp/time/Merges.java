@@ -16,12 +16,43 @@ import org.lente.nlp.time.TimeTagger.Piece;
 final class Merges {
   private Merges() {}
 
+  /** UTC offset of the reference time in Duckling mode, in minutes. */
+  static final int DUCKLING_OFFSET_MINUTES = -120;
+
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   private static final Pattern JOIN = Pattern.compile("^[\\s,]*(?:alle|at|@|on|di|del|della|il|the|for|a|in|nella|of)?[\\s,]*$", F);
   private static final Pattern TO = Pattern.compile("^\\s*(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*$", F);
   private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
 
   static List<Piece> merge(List<Piece> in, Ctx ctx) {
+    return adjacent(zones(adjacent(in, ctx), ctx), ctx);
+  }
+
+  /**
+   * Folds a time-zone piece into the time or time range just before it, converting to the reference's zone.
+   * NOTE: only in Duckling mode, whose reference time is at UTC-2 (Duckling's test reference); news anchors carry no zone.
+   */
+  private static List<Piece> zones(List<Piece> in, Ctx ctx) {
+    List<Piece> ps = new ArrayList<>();
+    for (Piece p : in) {
+      Piece a = ps.isEmpty() ? null : ps.get(ps.size() - 1);
+      if (p.kind() == Kind.ZONE && ctx.duckling() && a != null && a.m() != null && (a.kind() == Kind.TIME || a.kind() == Kind.RANGE)
+          && ctx.s().substring(a.end(), p.start()).isBlank()) {
+        long shift = DUCKLING_OFFSET_MINUTES - EnglishRules.zoneOffset(p.value());
+        Moment m = a.m();
+        Grain g = m.grain() == Grain.HOUR ? Grain.MINUTE : m.grain();
+        LocalDateTime s = m.start().plusMinutes(shift);
+        Moment moved = new Moment(s, g, m.end() == null ? null : m.end().plusMinutes(shift));
+        Clock c = new Clock(s.getHour(), s.getMinute(), s.getSecond(), g, false);
+        ps.set(ps.size() - 1, new Piece(a.start(), p.end(), a.kind(), moved, null, a.relative(), a.kind() == Kind.TIME ? c : null, null, null));
+      } else {
+        ps.add(p);
+      }
+    }
+    return ps;
+  }
+
+  private static List<Piece> adjacent(List<Piece> in, Ctx ctx) {
     List<Piece> ps = new ArrayList<>(in);
     boolean changed = true;
     while (changed) {

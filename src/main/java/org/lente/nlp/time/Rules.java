@@ -68,7 +68,7 @@ final class Rules {
     }));
     // [weekday] [the] day [of] month [year]
     r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(?:(?:il|the|on the|on)\\s+)?" + dayNum + "\\s*(?:of\\s+|di\\s+)?(" + month + ")(?:,?\\s*" + yr + ")?" + E, F), (m, c) -> {
-      int d = (int) Words.value(m.group(2).replaceAll("(st|nd|rd|th)$", ""), lang);
+      int d = (int) Words.value(m.group(2).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang);
       if (d < 1 || d > 31) return null;
       int mo = Words.month(m.group(3), lang);
       if (m.group(4) != null) return day(m, LocalDate.of(year(m.group(4)), mo, d), false);
@@ -137,7 +137,7 @@ final class Rules {
       }));
     }
     // weekday + day of month ("martedì 19", "tuesday the 19th")
-    r.add(new Rule(Pattern.compile(B + "(" + wd + "),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?!\\s*[:.h]\\d)" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(B + "(" + wd + "),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?!\\s*(?:[:.h]\\d|[ap]\\.?m\\b))" + E, F), (m, c) -> {
       int d = Integer.parseInt(m.group(2));
       DayOfWeek dow = Words.weekday(m.group(1));
       LocalDate t = c.today().withDayOfMonth(1);
@@ -179,7 +179,7 @@ final class Rules {
     String agoEn = "(" + num + ")\\s+" + unit + "\\s+ago";
     r.add(new Rule(Pattern.compile(B + (it ? agoIt : agoEn) + E, F), (m, c) -> offset(m, c, lang, -1)));
     String inIt = "(?:tra|fra|entro)\\s+(" + num + ")\\s+" + unit;
-    String inEn = "(?:in|within|after)\\s+(" + num + ")\\s+" + unit + "|(" + num + ")\\s+" + unit + "\\s+(?:from now|from today|hence|later)";
+    String inEn = "(?:in|within|after)\\s+(" + num + ")\\s+" + unit + "|(" + num + ")\\s+" + unit + "\\s+(?:from now|from right now|from today|hence|later)";
     r.add(new Rule(Pattern.compile(B + "(?:" + (it ? inIt : inEn) + ")" + E, F), (m, c) -> offset(m, c, lang, 1)));
     if (it) {
       r.add(new Rule(Pattern.compile(B + "(?:tra|fra|in)\\s+(un|tre)\\s+quart[oi]\\s+d'ora" + E, F), (m, c) -> {
@@ -293,9 +293,7 @@ final class Rules {
         {"festa dei lavoratori|festa del lavoro|primo maggio", "05-01"}, {"festa della repubblica", "06-02"}, {"ferragosto|assunzione", "08-15"},
         {"ognissanti|tutti i santi", "11-01"}, {"giorno dei morti|commemorazione dei defunti|(?:ai )?morti", "11-02"},
         {"(?:all')?immacolata(?: concezione)?", "12-08"}, {"san valentino", "02-14"}}
-        : new String[][] {{"christmas eve", "12-24"}, {"(?:christmas|xmas)(?: day)?", "12-25"}, {"new year'?s eve", "12-31"},
-        {"new year'?s(?: day)?", "01-01"}, {"valentine'?s?(?: day)?", "02-14"}, {"halloween", "10-31"}, {"boss'?s?(?: day)?", "10-16"},
-        {"world vegan day", "11-01"}};
+        : new String[0][]; // English holidays: EnglishRules and Holidays
     for (String[] h : hol) {
       int mo = Integer.parseInt(h[1].substring(0, 2)), d = Integer.parseInt(h[1].substring(3));
       r.add(new Rule(Pattern.compile(B + "(?:" + h[0] + ")(?:\\s+(?:del\\s+|di\\s+)?(\\d{4}))?" + E, F), (m, c) -> {
@@ -305,24 +303,28 @@ final class Rules {
         return day(m, x, true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
       }));
     }
-    r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(" + (it ? "pasqua|pasquetta|luned[iì] dell'angelo" : "easter(?: sunday)?|easter monday|thanksgiving(?: day)?|black friday") + ")(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
-      String w = m.group(2);
-      java.util.function.IntFunction<LocalDate> f = y -> {
-        if (w.startsWith("thanks")) return LocalDate.of(y, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
-        if (w.startsWith("black")) return LocalDate.of(y, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY)).plusDays(1);
-        LocalDate e = easter(y);
-        return w.contains("monday") || w.startsWith("pasquetta") || w.startsWith("luned") ? e.plusDays(1) : e;
-      };
-      if (m.group(3) != null) return day(m, f.apply(Integer.parseInt(m.group(3))), false);
-      int y = c.today().getYear();
-      LocalDate x = f.apply(y);
-      if ("last".equals(m.group(1))) x = x.isBefore(c.today()) ? x : f.apply(y - 1);
-      else if (c.duckling() && x.isBefore(c.today())) x = f.apply(y + 1);
-      return day(m, x, true);
-    }));
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(pasqua|pasquetta|luned[iì] dell'angelo)(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+        String w = m.group(2);
+        java.util.function.IntFunction<LocalDate> f = y -> w.startsWith("pasquetta") || w.startsWith("luned") ? easter(y).plusDays(1) : easter(y);
+        if (m.group(3) != null) {
+          return day(m, f.apply(Integer.parseInt(m.group(3))), false);
+        }
+        int y = c.today().getYear();
+        LocalDate x = f.apply(y);
+        if ("last".equals(m.group(1))) {
+          x = x.isBefore(c.today()) ? x : f.apply(y - 1);
+        } else if (c.duckling() && x.isBefore(c.today())) {
+          x = f.apply(y + 1);
+        }
+        return day(m, x, true);
+      }));
+    } else {
+      r.addAll(EnglishRules.of(lenient));
+    }
     // day-range within a month: "dal 13 al 15 luglio", "12 to 16 september"
     r.add(new Rule(Pattern.compile(B + "(?:(?:dal|tra il|tra|from|between)\\s+)?" + dayNum + "\\s*(?:-|al|e il|e|to|till|through|and)\\s*" + dayNum + "\\s+(" + month + ")(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
-      int d1 = (int) Words.value(m.group(1).replaceAll("(st|nd|rd|th)$", ""), lang), d2 = (int) Words.value(m.group(2).replaceAll("(st|nd|rd|th)$", ""), lang);
+      int d1 = (int) Words.value(m.group(1).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang), d2 = (int) Words.value(m.group(2).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang);
       if (d1 < 1 || d2 < d1 || d2 > 31) return null;
       int mo = Words.month(m.group(3), lang);
       LocalDate a = m.group(4) != null ? LocalDate.of(Integer.parseInt(m.group(4)), mo, d1) : TimeTagger.monthDay(c, mo, d1, m.start());
@@ -346,7 +348,7 @@ final class Rules {
     Grain g = Words.grainOf(u);
     LocalDateTime t = v == Math.floor(v) ? g.plus(c.ref(), sign * (long) v)
         : Grain.MINUTE.plus(c.ref(), (long) (sign * v * (g == Grain.HOUR ? 60 : g == Grain.MINUTE ? 1 : 1440)));
-    Grain out = c.duckling() ? g.finer() : (g.compareTo(Grain.DAY) >= 0 ? Grain.DAY : g.finer());
+    Grain out = c.duckling() ? (v == Math.floor(v) ? g.finer() : Grain.SECOND) : (g.compareTo(Grain.DAY) >= 0 ? Grain.DAY : g.finer());
     if (g == Grain.YEAR && !c.duckling()) out = Grain.DAY;
     return date(m, 0, Moment.at(t, out), true);
   }
@@ -375,7 +377,7 @@ final class Rules {
     return date(m, 0, new Moment(s, g, e), true);
   }
 
-  private static Piece clock(Matcher m, Ctx c, int h, int min, int sec, Grain g, String ampm) {
+  static Piece clock(Matcher m, Ctx c, int h, int min, int sec, Grain g, String ampm) {
     int hour = h;
     boolean ambiguous = ampm == null && h >= 1 && h <= 12;
     if (ampm != null && ampm.startsWith("p") && h < 12) hour = h + 12;

@@ -34,7 +34,8 @@ public final class TimeTagger {
   private static final LocalDateTime NO_ANCHOR = LocalDateTime.of(2000, 1, 5, 12, 0);
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
-  enum Kind { DATE, TIME, PART, RANGE, DURATION, SET }
+  /** ZONE is a time-zone abbreviation, folded into the adjacent time by {@link Merges}; {@code value} holds it. */
+  enum Kind { DATE, TIME, PART, RANGE, DURATION, SET, ZONE }
 
   enum Tense { PAST, FUTURE, NONE }
 
@@ -97,6 +98,9 @@ public final class TimeTagger {
     Ctx ctx = new Ctx(normalise(text), text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false);
     List<Timex> out = new ArrayList<>();
     for (Piece p : pieces(ctx, rules.get(lang))) {
+      if (p.kind() == Kind.ZONE) {
+        continue;
+      }
       out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
     }
     return List.copyOf(out);
@@ -142,7 +146,7 @@ public final class TimeTagger {
     return switch (p.kind()) {
       case DURATION -> Timex.Type.DURATION;
       case SET -> Timex.Type.SET;
-      case TIME, PART, RANGE -> Timex.Type.TIME;
+      case TIME, PART, RANGE, ZONE -> Timex.Type.TIME;
       case DATE -> p.m() != null && p.m().grain().compareTo(Grain.DAY) < 0 ? Timex.Type.TIME : Timex.Type.DATE;
     };
   }

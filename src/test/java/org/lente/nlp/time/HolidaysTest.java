@@ -1,0 +1,59 @@
+package org.lente.nlp.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class HolidaysTest {
+  private static LocalDate in(String name, int year) { return Holidays.named(name).in().apply(year)[0]; }
+
+  private static LocalDate end(String name, int year) { return Holidays.named(name).in().apply(year)[1]; }
+
+  @Test void goodFridayIsTwoDaysBeforeEaster() { assertEquals(LocalDate.of(2024, 3, 29), in("good friday", 2024)); }
+  @Test void ashWednesdayStartsLent() { assertEquals(LocalDate.of(2024, 2, 14), in("ash wednesday", 2024)); }
+  @Test void palmSunday() { assertEquals(LocalDate.of(2024, 3, 24), in("palm sunday", 2024)); }
+  @Test void ascensionIsThirtyNineDaysAfterEaster() { assertEquals(LocalDate.of(2024, 5, 9), in("ascension day", 2024)); }
+  @Test void pentecost() { assertEquals(LocalDate.of(2024, 5, 19), in("pentecost", 2024)); }
+  @Test void corpusChristi() { assertEquals(LocalDate.of(2024, 5, 30), in("corpus christi", 2024)); }
+  @Test void lentEndsAtEaster() { assertEquals(LocalDate.of(2024, 3, 31), end("lent", 2024)); }
+  @Test void orthodoxEasterUsesTheJulianComputus() {
+    assertEquals(LocalDate.of(2024, 5, 5), Holidays.orthodoxEaster(2024));
+    assertEquals(LocalDate.of(2023, 4, 16), Holidays.orthodoxEaster(2023));
+  }
+  @Test void cleanMondayIsFortyEightDaysBeforeOrthodoxEaster() { assertEquals(LocalDate.of(2024, 3, 18), in("clean monday", 2024)); }
+  @Test void mlkDayIsThirdMondayOfJanuary() { assertEquals(LocalDate.of(2024, 1, 15), in("martin luther king day", 2024)); }
+  @Test void presidentsDay() { assertEquals(LocalDate.of(2024, 2, 19), in("presidents' day", 2024)); }
+  @Test void memorialDayIsLastMondayOfMay() { assertEquals(LocalDate.of(2024, 5, 27), in("memorial day", 2024)); }
+  @Test void laborDay() { assertEquals(LocalDate.of(2024, 9, 2), in("labor day", 2024)); }
+  @Test void columbusDay() { assertEquals(LocalDate.of(2024, 10, 14), in("columbus day", 2024)); }
+  @Test void thanksgivingIsFourthThursday() { assertEquals(LocalDate.of(2024, 11, 28), in("thanksgiving", 2024)); }
+  @Test void mothersAndFathersDay() {
+    assertEquals(LocalDate.of(2024, 5, 12), in("mother's day", 2024));
+    assertEquals(LocalDate.of(2024, 6, 16), in("father's day", 2024));
+  }
+  @Test void bossDayMovesOffTheWeekend() {
+    assertEquals(LocalDate.of(2026, 10, 16), in("boss's day", 2026));
+    assertEquals(LocalDate.of(2027, 10, 15), in("boss's day", 2027));
+  }
+  @Test void ramadanFromHijrahDate() {
+    assertEquals(LocalDate.of(2024, 3, 11), in("ramadan", 2024));
+    assertEquals(LocalDate.of(2024, 4, 10), end("ramadan", 2024));
+  }
+  @Test void eidAlAdha() { assertEquals(LocalDate.of(2024, 6, 16), in("eid al-adha", 2024)); }
+  @Test void hijriOutsideSupportedRangeIsAbsent() { assertNull(Holidays.named("ramadan").in().apply(1800)); }
+  @Test void hebrewNewYear() { assertEquals(LocalDate.of(2024, 10, 3), Holidays.Hebrew.toGregorian(5785, Holidays.Hebrew.TISHREI, 1)); }
+  @Test void roshHashanahStartsOnItsEve() {
+    assertEquals(LocalDate.of(2024, 10, 2), in("rosh hashanah", 2024));
+    assertEquals(LocalDate.of(2024, 10, 5), end("rosh hashanah", 2024));
+  }
+  @Test void yomKippurEve() { assertEquals(LocalDate.of(2024, 10, 11), in("yom kippur", 2024)); }
+  @Test void passoverLastsEightDaysFromItsEve() {
+    assertEquals(LocalDate.of(2024, 4, 22), in("passover", 2024));
+    assertEquals(LocalDate.of(2024, 5, 1), end("passover", 2024));
+  }
+  @Test void hanukkahEve() { assertEquals(LocalDate.of(2024, 12, 25), in("hanukkah", 2024)); }
+  @Test void purimInALeapYearIsInAdarII() { assertEquals(LocalDate.of(2024, 3, 23), in("purim", 2024)); }
+}
