@@ -62,9 +62,23 @@ public final class TimeTagger {
       while (a > 0 && ".!?\n;".indexOf(s.charAt(a - 1)) < 0) a--;
       while (b < s.length() && ".!?\n;".indexOf(s.charAt(b)) < 0) b++;
       String sentence = s.substring(a, b);
-      if (FUTURE.get(lang).matcher(sentence).find()) return Tense.FUTURE;
-      if (PAST.get(lang).matcher(sentence).find()) return Tense.PAST;
-      return Tense.NONE;
+      // the verb nearest the expression decides: "ha affermato lunedì che sostituirà" is past
+      int future = nearest(FUTURE.get(lang).matcher(sentence), pos - a);
+      int past = nearest(PAST.get(lang).matcher(sentence), pos - a);
+      if (future == Integer.MAX_VALUE && past == Integer.MAX_VALUE) {
+        return Tense.NONE;
+      }
+      return future < past ? Tense.FUTURE : Tense.PAST;
+    }
+
+    /** Characters between {@code at} and the closest match of {@code m}, or MAX_VALUE when none. */
+    private static int nearest(Matcher m, int at) {
+      int best = Integer.MAX_VALUE;
+      while (m.find()) {
+        int d = m.end() <= at ? at - m.end() : Math.max(0, m.start() - at);
+        best = Math.min(best, d);
+      }
+      return best;
     }
   }
 

@@ -23,6 +23,9 @@ class TimeTaggerTest {
   @Test void capitalisedWeekdayIsTheAnchorDay() { assertEquals("2024-06-19", value("Mercoledì il governo ha approvato il decreto.", Lang.IT)); }
   @Test void pastWeekdayIsEarlierThisWeek() { assertEquals("2024-06-18", value("Il ministro ha parlato martedì.", Lang.IT)); }
   @Test void mondayInReportedSpeech() { assertEquals("2024-06-17", value("Il sindaco ha affermato lunedì che i lavori sono finiti.", Lang.IT)); }
+  @Test void theNearestVerbDecidesTheTense() {
+    assertEquals("2024-06-17", value("Il ministero ha affermato lunedì che il decreto sostituirà le norme.", Lang.IT));
+  }
   @Test void futureTenseWeekdayIsAhead() { assertEquals("2024-06-20", value("I due leader si incontreranno giovedì a Roma.", Lang.IT)); }
   @Test void englishPastWeekday() { assertEquals("2024-06-17", value("The minister said on Monday that talks failed.", Lang.EN)); }
   @Test void pastMonthStaysInTheYear() { assertEquals("2024-03", value("A marzo, un veto russo ha posto fine alla missione.", Lang.IT)); }
