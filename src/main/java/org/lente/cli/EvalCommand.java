@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lente.eval.ExtractionEval;
+import org.lente.eval.MeantimeTimexEval;
 import org.lente.eval.TimexEval;
 import org.lente.nlp.time.Lang;
 import org.lente.nlp.time.TimeTagger;
@@ -76,7 +77,17 @@ final class EvalCommand implements Callable<Integer> {
       }
       results.add(r);
     }
-    if (results.isEmpty()) {
+    Path meantime = dir.resolve("meantime/en");
+    MeantimeTimexEval.Result news = null;
+    if (Files.isDirectory(meantime)) {
+      news = new MeantimeTimexEval(new TimeTagger()).run(meantime);
+      if (verbose) {
+        news.failures().forEach(out::println);
+      }
+    } else {
+      out.println("skipped meantime: " + meantime + " not found");
+    }
+    if (results.isEmpty() && news == null) {
       out.println("no benchmark data found under " + dir + ": nothing measured");
       return 0;
     }
@@ -86,6 +97,13 @@ final class EvalCommand implements Callable<Integer> {
     for (TimexEval.Result r : results) {
       out.printf("| duckling | %s | %d | %d | %.3f |%n", r.lang().name().toLowerCase(java.util.Locale.ROOT),
           r.total(), r.correct(), r.accuracy());
+    }
+    if (news != null) {
+      out.println();
+      out.println("| benchmark | documents | gold | found | span matched | value P | value R | value F1 |");
+      out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+      out.printf("| meantime en | %d | %d | %d | %d | %.3f | %.3f | %.3f |%n", news.documents(), news.gold(),
+          news.found(), news.matched(), news.precision(), news.recall(), news.f1());
     }
     return 0;
   }

@@ -99,11 +99,27 @@ final class Rules {
     String yPrep = it ? "(?:nel|nell'anno|del|dal|al|fino al|entro il|anno|l'anno|dopo il|prima del)" : "(?:in|since|of|by|until|through|before|after|year)";
     r.add(new Rule(Pattern.compile(B + yPrep + "\\s+((?:1[5-9]|20)\\d\\d)(?:\\s*(?:a\\.d\\.|ad|d\\.c\\.))?" + E, F), (m, c) ->
         date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR), false)));
-    r.add(new Rule(Pattern.compile("(?<=\\d{4}(?:, ?| e | and | o | or ))((?:1[5-9]|20)\\d\\d)" + E, F), (m, c) ->
+    r.add(new Rule(Pattern.compile("(?<=\\d{4}(?:, ?| e | and | o | or ))((?:1[5-9]|20)\\d\\d)(?!\\s*%)" + E, F), (m, c) ->
         date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR), false)));
     if (lenient) {
       r.add(new Rule(Pattern.compile("^((?:1[5-9]|20)\\d\\d)$", F), (m, c) ->
           date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR), false)));
+    } else {
+      // a year standing alone in running text, not an amount ("$2008", "2008 people" are rare in news)
+      r.add(new Rule(Pattern.compile("(?<![\\p{L}\\d$€£.,/-])((?:19|20)\\d\\d)(?![\\p{L}\\d%]|[.,]\\d|\\s*(?:%|per cent|percent|euro|dollars))", F),
+          (m, c) -> date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR),
+              false)));
+      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "several years"
+      r.add(new Rule(Pattern.compile(B + "(" + num + ")[\\s-]+" + unit + E, F), (m, c) -> duration(m, lang)));
+      r.add(new Rule(Pattern.compile(B + (it ? "(?:diversi|diverse|alcuni|alcune|molti|molte|pochi|poche)\\s+" : "(?:several|a few|many|some)\\s+")
+          + "(" + (it ? "anni|mesi|settimane|giorni|ore|minuti" : "years|months|weeks|days|hours|minutes") + ")" + E, F), (m, c) -> {
+        Grain g = Words.grainOf(m.group(1));
+        String v = switch (g) {
+          case YEAR -> "PXY"; case MONTH -> "PXM"; case WEEK -> "PXW"; case DAY -> "PXD";
+          case HOUR -> "PTXH"; default -> "PTXM";
+        };
+        return new Piece(m.start(), m.end(), Kind.DURATION, null, v, false, null, null, null);
+      }));
     }
     // relative days
     String[][] rel = it
@@ -154,6 +170,9 @@ final class Rules {
     r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%))" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(1), lang);
       if (d < 1 || d > 31) return null;
+      if (!lenient && Character.isLetter(m.group(1).charAt(0)) && followedByWord(c.s(), m.end())) {
+        return null; // "the first A380", "il primo ministro": an ordinal, not the first of the month
+      }
       Piece p = day(m, TimeTagger.dayOfMonth(c, d, m.start()), true);
       return m.group(0).startsWith("dal") || m.group(0).startsWith("from") ? p.span(m.start(1), m.end()) : p;
     }));
@@ -351,6 +370,19 @@ final class Rules {
     Grain out = c.duckling() ? (v == Math.floor(v) ? g.finer() : Grain.SECOND) : (g.compareTo(Grain.DAY) >= 0 ? Grain.DAY : g.finer());
     if (g == Grain.YEAR && !c.duckling()) out = Grain.DAY;
     return date(m, 0, Moment.at(t, out), true);
+  }
+
+  /** True when the next thing after {@code at} is a word other than of/del/di/dello: "the first A380". */
+  private static boolean followedByWord(String s, int at) {
+    int i = at;
+    while (i < s.length() && s.charAt(i) == ' ') {
+      i++;
+    }
+    if (i == at || i >= s.length() || !Character.isLetterOrDigit(s.charAt(i))) {
+      return false;
+    }
+    String rest = s.substring(i, Math.min(s.length(), i + 6)).toLowerCase(java.util.Locale.ROOT);
+    return !(rest.startsWith("of ") || rest.startsWith("del") || rest.startsWith("di "));
   }
 
   private static Piece duration(Matcher m, Lang lang) {

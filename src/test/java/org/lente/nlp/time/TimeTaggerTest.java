@@ -26,6 +26,16 @@ class TimeTaggerTest {
   @Test void theNearestVerbDecidesTheTense() {
     assertEquals("2024-06-17", value("Il ministero ha affermato lunedì che il decreto sostituirà le norme.", Lang.IT));
   }
+  @Test void aYearStandingAloneIsADate() { assertEquals("2008", value("Sales doubled compared with 2008, the company said.", Lang.EN)); }
+  @Test void anAmountIsNotAYear() { assertEquals(List.of(), tagger.find("The company paid $2008 and 2008% more.", Lang.EN, WED)); }
+  @Test void aSpanStandingAloneIsADuration() {
+    Timex t = first("The contract lasts two years.", Lang.EN, WED);
+    assertEquals(Timex.Type.DURATION, t.type());
+    assertEquals("P2Y", t.value());
+  }
+  @Test void aHyphenatedSpanIsADuration() { assertEquals("P27Y", value("It signed a 27-year contract.", Lang.EN)); }
+  @Test void anUncountedSpanHasAnUnknownLength() { assertEquals("PXY", value("It took several years.", Lang.EN)); }
+  @Test void theFirstBeforeANounIsAnOrdinal() { assertEquals(List.of(), tagger.find("The first aircraft flew well.", Lang.EN, WED)); }
   @Test void futureTenseWeekdayIsAhead() { assertEquals("2024-06-20", value("I due leader si incontreranno giovedì a Roma.", Lang.IT)); }
   @Test void englishPastWeekday() { assertEquals("2024-06-17", value("The minister said on Monday that talks failed.", Lang.EN)); }
   @Test void pastMonthStaysInTheYear() { assertEquals("2024-03", value("A marzo, un veto russo ha posto fine alla missione.", Lang.IT)); }
