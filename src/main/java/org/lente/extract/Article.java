@@ -54,9 +54,23 @@ public record Article(
 
   /** The body as plain text: body blocks in order, separated by a blank line. */
   public String text() {
+    return bodyText(blocks);
+  }
+
+  /** The text of the body blocks among {@code blocks}, separated by a blank line; empty when none. */
+  static String bodyText(List<Block> blocks) {
     return blocks.stream()
         .filter(b -> b.type().countsAsBody())
         .map(Block::text)
         .collect(Collectors.joining("\n\n"));
+  }
+
+  /** The text of the bio blocks among {@code blocks}, separated by a blank line; null when none. */
+  static String bioText(List<Block> blocks) {
+    String bio = blocks.stream()
+        .filter(b -> b.type() == Block.Type.BIO)
+        .map(Block::text)
+        .collect(Collectors.joining("\n\n"));
+    return bio.isEmpty() ? null : bio;
   }
 }

@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -65,8 +64,7 @@ public final class HtmlExtractor {
       warnings.add("no article text found");
     }
 
-    String text = blocks.stream().filter(b -> b.type().countsAsBody()).map(Block::text)
-        .collect(Collectors.joining("\n\n"));
+    String text = Article.bodyText(blocks);
     Element lead = standfirst(root, stats);
     String subtitle;
     if (lead != null) {
@@ -93,8 +91,7 @@ public final class HtmlExtractor {
     if (authors.isEmpty()) {
       authors = Bylines.names(writer.bylines());
     }
-    String bio = blocks.stream().filter(b -> b.type() == Block.Type.BIO).map(Block::text)
-        .collect(Collectors.collectingAndThen(Collectors.joining("\n\n"), s -> s.isEmpty() ? null : s));
+    String bio = Article.bioText(blocks);
     return new Article(source, meta.url(), title, subtitle, authors, meta.site(), meta.section(),
         meta.tags(), published, meta.modified(), dateSource, language, blocks, bio, warnings);
   }

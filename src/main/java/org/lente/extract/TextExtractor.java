@@ -3,7 +3,6 @@ package org.lente.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Finds the structure of a plain-text article: paragraphs are separated by blank lines; the first
@@ -72,10 +71,8 @@ public final class TextExtractor {
       }
       blocks.add(classify(body, k));
     }
-    String bio = blocks.stream().filter(b -> b.type() == Block.Type.BIO).map(Block::text)
-        .collect(Collectors.collectingAndThen(Collectors.joining("\n\n"), s -> s.isEmpty() ? null : s));
-    String bodyText = blocks.stream().filter(b -> b.type().countsAsBody()).map(Block::text)
-        .collect(Collectors.joining("\n\n"));
+    String bio = Article.bioText(blocks);
+    String bodyText = Article.bodyText(blocks);
     if (bodyText.isEmpty()) {
       warnings.add("no article text found");
     }
