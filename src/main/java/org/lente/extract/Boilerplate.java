@@ -1,6 +1,7 @@
 package org.lente.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,9 +109,11 @@ final class Boilerplate {
     return out;
   }
 
+  private static final String[] CAMEL_STATE_PREFIXES = {"is", "has", "no", "non", "not", "with", "show", "hide"};
+
   /** camelCase state classes: isPaywall, hasSidebar, noComments. */
   private static boolean isCamelState(String token) {
-    for (String prefix : new String[] {"is", "has", "no", "non", "not", "with", "show", "hide"}) {
+    for (String prefix : CAMEL_STATE_PREFIXES) {
       if (token.length() > prefix.length() && token.startsWith(prefix)
           && Character.isUpperCase(token.charAt(prefix.length()))) {
         return true;
@@ -120,11 +123,23 @@ final class Boilerplate {
   }
 
   private static boolean isStateClass(String t) {
-    return t.startsWith("has-") || t.startsWith("has_") || t.startsWith("with-") || t.startsWith("no-")
-        || t.startsWith("non-") || t.startsWith("not-") || t.startsWith("without-")
-        || t.startsWith("is-") || t.startsWith("js-") || t.startsWith("show-") || t.startsWith("hide-")
-        || t.endsWith("-enabled") || t.endsWith("-disabled") || t.endsWith("-active") || t.endsWith("-open")
-        || t.contains("sidebar-") && !t.startsWith("sidebar") || t.contains("_sidebar") || t.contains("-sidebar");
+    if (t.isEmpty()) {
+      return false;
+    }
+    boolean prefix = switch (t.charAt(0)) { // by first letter: this runs for every class name
+      case 'h' -> t.startsWith("has-") || t.startsWith("has_") || t.startsWith("hide-");
+      case 'w' -> t.startsWith("with-") || t.startsWith("without-");
+      case 'n' -> t.startsWith("no-") || t.startsWith("non-") || t.startsWith("not-");
+      case 'i' -> t.startsWith("is-");
+      case 'j' -> t.startsWith("js-");
+      case 's' -> t.startsWith("show-");
+      default -> false;
+    };
+    return prefix
+        || t.indexOf('-') >= 0
+            && (t.endsWith("-enabled") || t.endsWith("-disabled") || t.endsWith("-active") || t.endsWith("-open"))
+        || t.contains("sidebar")
+            && (t.contains("sidebar-") && !t.startsWith("sidebar") || t.contains("_sidebar") || t.contains("-sidebar"));
   }
 
   /** "teaser3" is a teaser: numbered variants of a class are the class. */
@@ -156,46 +171,6 @@ final class Boilerplate {
     }
   }
 
-  /** +1 per positive word, -1 per furniture word, -3 per certain-furniture word. */
-  static int weight(List<String> words) {
-    int w = 0;
-    for (String word : words) {
-      if (CERTAIN.contains(word)) {
-        w -= 3;
-      } else if (STRONG.contains(word)) {
-        w -= 1;
-      } else if (POSITIVE.contains(word)) {
-        w += 1;
-      }
-    }
-    return w;
-  }
-
-  /**
-   * Furniture by its class words: a certain-furniture word (share, related, comments …) with at
-   * most one content word beside it, or a net {@link #weight} of -3 or less.
-   */
-  private static boolean furnitureWords(List<String> words) {
-    if (words.isEmpty()) {
-      return false;
-    }
-    boolean certain = false;
-    int positive = 0;
-    int weight = 0;
-    for (String word : words) {
-      if (CERTAIN.contains(word)) {
-        certain = true;
-        weight -= 3;
-      } else if (STRONG.contains(word)) {
-        weight -= 1;
-      } else if (POSITIVE.contains(word)) {
-        positive++;
-        weight += 1;
-      }
-    }
-    return certain && positive <= 1 || weight <= -3;
-  }
-
   /** Class words that mark a standfirst. */
   private static final Set<String> LEAD_WORDS = Set.of(
       "standfirst", "subtitle", "subheadline", "subhead", "dek", "deck", "summary", "sottotitolo", "occhiello",
@@ -208,7 +183,8 @@ final class Boilerplate {
    * What an element's class words say of it.
    *
    * @param weight +1 per content word, -1 per furniture word, -3 per certain-furniture word
-   * @param furniture furniture by its words (see {@link #furnitureWords(List)})
+   * @param furniture furniture by its words: a certain-furniture word (share, related, comments …)
+   *     with at most one content word beside it, or a weight of -3 or less
    * @param lead its words mark a standfirst
    * @param bio its words mark an author bio box
    * @param caption its words mark a photo caption or credit
@@ -225,6 +201,31 @@ final class Boilerplate {
   private static final Set<String> BYLINE_WORDS = Set.of(
       "byline", "author", "authors", "autore", "firma", "writer", "contributor", "contributors");
 
+  private static final int CERTAIN_WORD = 1;
+  private static final int STRONG_WORD = 1 << 1;
+  private static final int POSITIVE_WORD = 1 << 2;
+  private static final int LEAD_WORD = 1 << 3;
+  private static final int SITE_WORD = 1 << 4;
+  private static final int BIO_WORD = 1 << 5;
+  private static final int AUTHOR_WORD = 1 << 6;
+  private static final int DETAIL_WORD = 1 << 7;
+  private static final int CAPTION_WORD = 1 << 8;
+  private static final int BYLINE_WORD = 1 << 9;
+  /** The sets above by word, as bits: judging an element costs one lookup per word, not one per set. */
+  private static final Map<String, Integer> WORD_BITS = wordBits();
+
+  private static Map<String, Integer> wordBits() {
+    Map<String, Integer> bits = new HashMap<>();
+    List<Set<String>> sets = List.of(CERTAIN, STRONG, POSITIVE, LEAD_WORDS, SITE_WORDS, BIO_WORDS, Set.of("author"),
+        AUTHOR_DETAIL_WORDS, CAPTION_WORDS, BYLINE_WORDS);
+    for (int i = 0; i < sets.size(); i++) {
+      for (String word : sets.get(i)) {
+        bits.merge(word, 1 << i, (a, b) -> a | b);
+      }
+    }
+    return Map.copyOf(bits);
+  }
+
   /** Judges an element by its words; verdicts for class attributes alone are kept in {@code cache}. */
   static Verdict judge(Element e, Map<String, Verdict> cache) {
     if (e.attributesSize() == 0) {
@@ -238,25 +239,25 @@ final class Boilerplate {
         return v;
       }
     }
-    List<String> words = words(e);
-    boolean lead = false;
-    boolean site = false;
-    boolean bio = false;
-    boolean author = false;
-    boolean detail = false;
-    boolean caption = false;
-    boolean byline = false;
-    for (String w : words) {
-      lead |= LEAD_WORDS.contains(w);
-      site |= SITE_WORDS.contains(w);
-      bio |= BIO_WORDS.contains(w);
-      author |= w.equals("author");
-      detail |= AUTHOR_DETAIL_WORDS.contains(w);
-      caption |= CAPTION_WORDS.contains(w);
-      byline |= BYLINE_WORDS.contains(w);
+    int weight = 0;
+    int positive = 0; // content words that are not furniture words too
+    int seen = 0; // the union of the words' bits
+    for (String w : words(e)) {
+      int bits = WORD_BITS.getOrDefault(w, 0);
+      seen |= bits;
+      if ((bits & CERTAIN_WORD) != 0) {
+        weight -= 3;
+      } else if ((bits & STRONG_WORD) != 0) {
+        weight -= 1;
+      } else if ((bits & POSITIVE_WORD) != 0) {
+        positive++;
+        weight += 1;
+      }
     }
-    Verdict v = new Verdict(weight(words), furnitureWords(words), lead && !site, bio || author && detail, caption,
-        byline);
+    boolean furniture = (seen & CERTAIN_WORD) != 0 && positive <= 1 || weight <= -3;
+    boolean lead = (seen & LEAD_WORD) != 0 && (seen & SITE_WORD) == 0;
+    boolean bio = (seen & BIO_WORD) != 0 || (seen & AUTHOR_WORD) != 0 && (seen & DETAIL_WORD) != 0;
+    Verdict v = new Verdict(weight, furniture, lead, bio, (seen & CAPTION_WORD) != 0, (seen & BYLINE_WORD) != 0);
     if (cacheable) {
       cache.put(classes, v);
     }
