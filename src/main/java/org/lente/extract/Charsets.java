@@ -136,11 +136,14 @@ public final class Charsets {
         break;
       }
     }
-    return wellFormedUtf8(bytes, end) ? new String(bytes, 0, end, StandardCharsets.UTF_8) : null;
+    String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+    // The JDK's decoder replaces every sequence wellFormedUtf8 rejects with U+FFFD (CharsetsTest
+    // checks this), so only a text with a U+FFFD in it, broken or written in the page, needs the scan.
+    return text.indexOf('\uFFFD') < 0 || wellFormedUtf8(bytes, end) ? text : null;
   }
 
   /** A tight check of UTF-8 well-formedness (no overlongs, no surrogates, nothing above U+10FFFF). */
-  private static boolean wellFormedUtf8(byte[] b, int end) {
+  static boolean wellFormedUtf8(byte[] b, int end) {
     int i = 0;
     while (i < end) {
       if (b[i] >= 0) {

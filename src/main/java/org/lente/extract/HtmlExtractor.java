@@ -220,8 +220,38 @@ public final class HtmlExtractor {
     return sb.toString();
   }
 
+  /**
+   * Lower case, letters and numbers only: every run of other characters is one space, none at the
+   * ends. The same as {@code replaceAll("[^\\p{L}\\p{N}]+", " ").strip()}, without a regex.
+   */
   static String normalized(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    String lower = s.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0, n = lower.length(); i < n; ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      if (c < 0x80 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' : letterOrNumber(c)) {
+        if (gap && !out.isEmpty()) {
+          out.append(' ');
+        }
+        gap = false;
+        out.appendCodePoint(c);
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code \p{L}} or {@code \p{N}}. */
+  private static boolean letterOrNumber(int c) {
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      default -> false;
+    };
   }
 
   /** Per-element text statistics, computed in one pass; lengths count non-whitespace characters. */
@@ -376,7 +406,7 @@ public final class HtmlExtractor {
       int n = 0;
       for (int i = 0, len = s.length(); i < len; i++) {
         char c = s.charAt(i);
-        if (c > ' ' && c != '\u00a0' && !Character.isWhitespace(c)) {
+        if (c > ' ' && (c < 0x80 || c != '\u00a0' && !Character.isWhitespace(c))) {
           n++;
         }
       }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Reads an HTML page's metadata: JSON-LD first (it is the most deliberate), then Open Graph and
@@ -70,57 +71,64 @@ final class MetadataReader {
   }
 
   private void index() {
-    for (Element e : doc.getAllElements()) {
-      switch (e.normalName()) {
-        case "meta" -> {
-          String content = e.attr("content");
-          if (content.isBlank()) {
-            break;
-          }
-          String key = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
-          if (!key.isEmpty()) {
-            metas.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
-          }
-          if (e.hasAttr("http-equiv")) {
-            httpEquivs.putIfAbsent(e.attr("http-equiv").toLowerCase(Locale.ROOT), content);
-          }
-        }
-        case "link" -> {
-          if (e.hasAttr("href")) {
-            links.putIfAbsent(e.attr("rel").toLowerCase(Locale.ROOT), e);
-          }
-        }
-        case "title" -> {
-          if (titleElement == null) {
-            titleElement = e;
-          }
-        }
-        case "script" -> {
-          if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
-            ldScripts.add(e);
-          }
-        }
-        case "time" -> {
-          if (e.hasAttr("datetime")) {
-            times.add(e);
-          }
-        }
-        default -> { }
+    // a traversal, not getAllElements(): no list of every element to build
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof Element e) {
+        index(e);
       }
-      if (e.attributesSize() == 0) {
-        continue;
+    }, doc);
+  }
+
+  private void index(Element e) {
+    switch (e.normalName()) {
+      case "meta" -> {
+        String content = e.attr("content");
+        if (content.isBlank()) {
+          break;
+        }
+        String key = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
+        if (!key.isEmpty()) {
+          metas.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+        }
+        if (e.hasAttr("http-equiv")) {
+          httpEquivs.putIfAbsent(e.attr("http-equiv").toLowerCase(Locale.ROOT), content);
+        }
       }
-      String itemprop = e.attr("itemprop");
-      if (!itemprop.isEmpty()) {
-        itemprops.putIfAbsent(itemprop, e);
+      case "link" -> {
+        if (e.hasAttr("href")) {
+          links.putIfAbsent(e.attr("rel").toLowerCase(Locale.ROOT), e);
+        }
       }
-      String rel = e.attr("rel");
-      if (e.nameIs("a") && rel.contains("tag")) {
-        tagLinks.add(e);
+      case "title" -> {
+        if (titleElement == null) {
+          titleElement = e;
+        }
       }
-      if (authorElements.size() < 8 && (rel.equals("author") || itemprop.equals("author") || authorClass(e))) {
-        authorElements.add(e);
+      case "script" -> {
+        if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+          ldScripts.add(e);
+        }
       }
+      case "time" -> {
+        if (e.hasAttr("datetime")) {
+          times.add(e);
+        }
+      }
+      default -> { }
+    }
+    if (e.attributesSize() == 0) {
+      return;
+    }
+    String itemprop = e.attr("itemprop");
+    if (!itemprop.isEmpty()) {
+      itemprops.putIfAbsent(itemprop, e);
+    }
+    String rel = e.attr("rel");
+    if (e.nameIs("a") && rel.contains("tag")) {
+      tagLinks.add(e);
+    }
+    if (authorElements.size() < 8 && (rel.equals("author") || itemprop.equals("author") || authorClass(e))) {
+      authorElements.add(e);
     }
   }
 

@@ -70,6 +70,10 @@ final class RawText {
 
   /** The raw-text element whose name starts at {@code at}, followed by a space, '>' or '/', else null. */
   private static String rawTextName(String html, int at) {
+    char first = at < html.length() ? html.charAt(at) : ' ';
+    if (first != 's' && first != 'S' && first < 0x80) {
+      return null; // most tags; non-ASCII letters go on, as regionMatches folds some of them to 's'
+    }
     for (String name : NAMES) {
       int after = at + name.length();
       if (after < html.length() && html.regionMatches(true, at, name, 0, name.length())) {

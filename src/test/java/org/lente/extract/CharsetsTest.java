@@ -166,6 +166,38 @@ class CharsetsTest {
     assertTrue(d.text().contains("perché la città aspetta"), d.text());
   }
 
+  @Test
+  void aPageWithAWrittenReplacementCharacterIsStillUtf8() {
+    Charsets.Decoded d = Charsets.decode(ITALIAN.formatted("").replace("ponte", "ponte \uFFFD").getBytes(UTF_8), null);
+
+    assertEquals(UTF_8, d.charset());
+    assertNull(d.warning());
+    assertTrue(d.text().contains("ponte \uFFFD"), d.text());
+  }
+
+  /** The UTF-8 check trusts the JDK's decoder to replace every ill-formed sequence: it must, for all of them. */
+  @Test
+  void theJdkDecoderReplacesExactlyTheSequencesTheCheckRejects() {
+    int[] next = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF};
+    byte[] seq = new byte[5];
+    for (int b0 = 0; b0 < 256; b0++) {
+      for (int b1 : next) {
+        for (int b2 : next) {
+          for (int b3 : next) {
+            seq[0] = (byte) b0;
+            seq[1] = (byte) b1;
+            seq[2] = (byte) b2;
+            seq[3] = (byte) b3;
+            seq[4] = 'a';
+            boolean replaced = new String(seq, UTF_8).indexOf('\uFFFD') >= 0;
+            assertEquals(!replaced, Charsets.wellFormedUtf8(seq, seq.length),
+                () -> String.format("%02X %02X %02X %02X", seq[0], seq[1], seq[2], seq[3]));
+          }
+        }
+      }
+    }
+  }
+
   private static byte[] latin1(String declaration) {
     return ITALIAN.formatted(declaration).getBytes(ISO_8859_1);
   }

@@ -494,6 +494,14 @@ class HtmlExtractorTest {
     assertThrows(IllegalArgumentException.class, () -> new Limits(15, Limits.DEFAULT_MAX_TAGS));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  ", "Il Ponte -- riapre!", "  «Città» 2024,  n° 3² Ⅻ  ", "naïve ca\u0301fe\u0301",
+      "İstanbul ΣΟΦΙΑ", "emoji 😀 𝐀𝐁 done", "broken \uD800 surrogate \uDC00", "tab\tand\u00a0nbsp_under"})
+  void normalizedIsTheRegexItReplaces(String s) {
+    assertEquals(s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip(),
+        HtmlExtractor.normalized(s));
+  }
+
   // ---- helpers
 
   /** Two Italian paragraphs long enough to be an article. */
