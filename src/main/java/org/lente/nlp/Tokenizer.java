@@ -1,0 +1,134 @@
+package org.lente.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lente.nlp.time.Lang;
+
+/**
+ * Splits text into {@link Token}s with exact offsets. Words keep inner hyphens between digits
+ * ("3-0"), dots of abbreviations ("U.S.", "Mr.", the initial
+ * "J.") and decimal marks; punctuation stands alone. An Italian
+ * elision ends its token at the apostrophe ("dell'" + "Ucraina", as the Italian NER data is cut);
+ * in English "'s" and "n't" are tokens of their own. Stateless and thread-safe.
+ */
+public final class Tokenizer {
+
+  /** Abbreviated titles whose dot belongs to the word. */
+  private static final java.util.Set<String> TITLES = java.util.Set.of(
+      "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "jr", "sr",
+      "st", "rev", "sig", "sigg", "dott", "avv", "mons", "pres");
+
+  private Tokenizer() {}
+
+  /** The tokens of {@code text}. */
+  public static List<Token> tokenize(String text, Lang lang) {
+    List<Token> out = new ArrayList<>(text.length() / 5 + 4);
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
+        i++;
+        continue;
+      }
+      if (!Character.isLetterOrDigit(c)) {
+        int j = i + 1;
+        // runs of the same punctuation stay one token: "...", "--", "!!"
+        while (j < n && text.charAt(j) == c && (c == '.' || c == '-' || c == '!' || c == '?')) {
+          j++;
+        }
+        if (Character.isHighSurrogate(c) && j < n) {
+          j++;
+        }
+        out.add(new Token(text.substring(i, j), i, j));
+        i = j;
+        continue;
+      }
+      int j = wordEnd(text, i);
+      if (j < n && text.charAt(j) == '.' && (j == i + 1 && Character.isUpperCase(c) && j + 2 < n
+          && text.charAt(j + 1) == ' ' && Character.isUpperCase(text.charAt(j + 2))
+          || TITLES.contains(text.substring(i, j).toLowerCase(java.util.Locale.ROOT)))) {
+        j++; // an initial before a name, "Mary J. Blige", or a title: "Mr. Obama", "Sen. Warren"
+      }
+      addWord(out, text, i, j, lang);
+      i = j;
+    }
+    return out;
+  }
+
+  /** End of the word starting at {@code i}: letters and digits, joined by inner marks. */
+  private static int wordEnd(String text, int i) {
+    int n = text.length();
+    int j = i;
+    while (j < n) {
+      char c = text.charAt(j);
+      if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+        j++;
+        continue;
+      }
+      boolean next = j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1));
+      char prev = text.charAt(j - 1);
+      if (next && (c == '\'' || c == '\u2019')) {
+        j++; // split later by language
+      } else if (next && (c == '.' || c == ',') && Character.isDigit(prev) && Character.isDigit(text.charAt(j + 1))) {
+        j++; // 1.500 / 3,5
+      } else if (next && c == '-' && Character.isDigit(prev) && Character.isDigit(text.charAt(j + 1))) {
+        j++; // 3-0, 2023-09
+      } else if (c == '.' && next && Character.isLetter(prev) && j + 2 <= n
+          && (j + 2 == n || text.charAt(j + 2) == '.') && isAbbrevRun(text, i, j)) {
+        j++; // U.S.A.
+      } else if (c == '.' && isAbbrevRun(text, i, j) && j - i >= 3) {
+        return j + 1; // the closing dot of U.S.
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  /** True when text[i, j) looks like single letters joined by dots ("U.S", "U"). */
+  private static boolean isAbbrevRun(String text, int i, int j) {
+    for (int k = i; k < j; k++) {
+      boolean letterSlot = (k - i) % 2 == 0;
+      char c = text.charAt(k);
+      if (letterSlot ? !Character.isLetter(c) : c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void addWord(List<Token> out, String text, int start, int end, Lang lang) {
+    int s = start;
+    for (int k = start; k < end; k++) {
+      char c = text.charAt(k);
+      if (c != '\'' && c != '\u2019') {
+        continue;
+      }
+      if (lang == Lang.EN) {
+        // don't -> do + n't ; Putin's -> Putin + 's
+        if (k + 2 == end && (text.charAt(k + 1) == 's' || text.charAt(k + 1) == 'S') && k > s) {
+          add(out, text, s, k);
+          add(out, text, k, end);
+          return;
+        }
+        if (k + 2 == end && (text.charAt(k + 1) == 't' || text.charAt(k + 1) == 'T') && k - 1 > s
+            && (text.charAt(k - 1) == 'n' || text.charAt(k - 1) == 'N')) {
+          add(out, text, s, k - 1);
+          add(out, text, k - 1, end);
+          return;
+        }
+      } else if (k + 1 < end) {
+        add(out, text, s, k + 1); // dell' + Ucraina
+        s = k + 1;
+      }
+    }
+    add(out, text, s, end);
+  }
+
+  private static void add(List<Token> out, String text, int s, int e) {
+    if (e > s) {
+      out.add(new Token(text.substring(s, e), s, e));
+    }
+  }
+}

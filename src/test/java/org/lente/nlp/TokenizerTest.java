@@ -1,0 +1,43 @@
+package org.lente.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lente.nlp.time.Lang;
+
+class TokenizerTest {
+
+  private static List<String> words(String text, Lang lang) {
+    return Tokenizer.tokenize(text, lang).stream().map(Token::text).toList();
+  }
+
+  @Test
+  void italianElisionEndsAtTheApostrophe() {
+    assertEquals(List.of("dell’", "Ucraina", "e", "l'", "incontro"), words("dell’Ucraina e l'incontro", Lang.IT));
+  }
+
+  @Test
+  void englishPossessiveAndNegationAreTokensOfTheirOwn() {
+    assertEquals(List.of("Clinton", "’s", "team", "did", "n't", "go"), words("Clinton’s team didn't go", Lang.EN));
+  }
+
+  @Test
+  void punctuationStandsAloneButScoresAndDecimalsStayWhole() {
+    assertEquals(List.of("vince", "3-0", ",", "il", "3,5", "%", "."), words("vince 3-0, il 3,5%.", Lang.IT));
+  }
+
+  @Test
+  void titlesInitialsAndAcronymsKeepTheirDots() {
+    assertEquals(List.of("Mr.", "Obama", "and", "Mary", "J.", "Blige", "in", "the", "U.S.", "."),
+        words("Mr. Obama and Mary J. Blige in the U.S..", Lang.EN));
+  }
+
+  @Test
+  void offsetsPointIntoTheText() {
+    String text = "  «Sì», disse.";
+    for (Token t : Tokenizer.tokenize(text, Lang.IT)) {
+      assertEquals(t.text(), text.substring(t.start(), t.end()));
+    }
+  }
+}
