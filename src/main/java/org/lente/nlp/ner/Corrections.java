@@ -1,0 +1,182 @@
+package org.lente.nlp.ner;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.lente.nlp.time.Lang;
+
+/**
+ * Rules that correct a statistical tagger's labels, one token label per word ({@code O}, {@code PER},
+ * {@code ORG}, {@code LOC}, {@code MISC}; adjacent words with the same label are one entity). Each
+ * rule fixes a mistake the models make on news text:
+ * <ul>
+ *   <li>no punctuation but quotation marks at an entity's edge (inside, as in "Dolce &amp; Gabbana",
+ *       it stays);
+ *   <li>no article or preposition at an entity's edge: "alla Russia" is "Russia", a sentence-initial
+ *       "Nella" is not a person; capitalised particles inside names stay ("Dell'Utri", "Di Lauro");
+ *   <li>an articulated preposition inside a run splits it: "Atlético Madrid al Deportivo" is two;
+ *   <li>no lower-case word opens a name: "nordcoreana KCNA" is "KCNA";
+ *   <li>a place "of the" country is two places: "Yeonpyeong della Corea del Sud"; a country that
+ *       acts stays what the model says (the Italian data calls it an organisation then);
+ *   <li>in a sports sentence (a score such as "2-0", or words like "gol", "campionato"), a town
+ *       that follows a masculine article ("il Reading", "del Bolton") or precedes a score is the
+ *       club, an organisation; "a Nottingham" stays a place.
+ * </ul>
+ * Stateless and thread-safe.
+ */
+final class Corrections {
+
+  private static final Set<String> FUNCTION_WORDS = Set.copyOf(java.util.Arrays.asList(("il lo la i gli le l' un uno una un' di a da in con su per"
+      + " tra fra del dello della dei degli delle dell' al allo alla ai agli alle all' dal dallo dalla dai dagli"
+      + " dalle dall' nel nello nella nei negli nelle nell' sul sullo sulla sui sugli sulle sull' col coi e ed o né"
+      + " che the a an of in on at to for from by with and or").split(" ")));
+  private static final Set<String> SPLITTERS = Set.copyOf(java.util.Arrays.asList(("al allo alla ai agli alle all' sul sullo sulla sui sugli"
+      + " sulle sull' nel nello nella nei negli nelle nell' dal dallo dalla dai dagli dalle dall' contro").split(" ")));
+  private static final Set<String> SENTENCE_OPENERS = Set.copyOf(java.util.Arrays.asList(("nella alla nel al sul sulla dalla dal nei negli il"
+      + " i gli le per in a con da tra fra e secondo the in on at for from by with and but").split(" ")));
+  private static final Pattern ADJECTIVE_ENDING = Pattern.compile(
+      "\\p{Ll}{2,}(ana|ano|ane|ani|ese|esi|ense|ensi|ica|ico|ici|iche|ale|ali|ista|isti|ian|ish|al|ic|ive)");
+  private static final Set<String> ADJECTIVES = Set.of("ex", "neo", "russo", "russa", "russi", "russe", "turco",
+      "turca", "greco", "greca", "tedesco", "tedesca", "ceco", "ceca", "basco", "basca", "former", "late", "new");
+  private static final Pattern SCORE = Pattern.compile("\\d{1,2}-\\d{1,2}");
+  private static final Set<String> SPORT_WORDS = Set.copyOf(java.util.Arrays.asList(("gol partita partite campionato classifica pareggia"
+      + " pareggio pareggiato vittoria sconfitta giornata squadra squadre championship premier liga serie cup"
+      + " coppa punti allenatore tifosi stadio rete reti segna segnato vince vincono batte battuto retrocessione"
+      + " promozione derby").split(" ")));
+  private static final Set<String> MASCULINE_ARTICLES = Set.of(
+      "il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "sul", "sullo", "nel", "nello", "col");
+  private static final Set<String> OF_THE = Set.of("del", "della", "dell'", "dello");
+  private static final Set<String> LOCATIVE = Set.of("a", "ad", "in");
+
+  private Corrections() {}
+
+  /** Corrects {@code labels} in place; {@code words} are the sentence's tokens. */
+  static void apply(Lang lang, String[] words, String[] labels) {
+    String[] lower = new String[words.length];
+    for (int i = 0; i < words.length; i++) {
+      lower[i] = words[i].toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    }
+    if (lang == Lang.IT) {
+      for (int i = 0; i < words.length; i++) {
+        if (!labels[i].equals("O") && SPLITTERS.contains(words[i].replace('\u2019', '\''))) {
+          labels[i] = "O";
+        }
+      }
+    }
+    trimEdges(words, lower, labels);
+    placesOfCountries(words, lower, labels);
+    if (lang == Lang.IT) {
+      sportsClubs(lower, labels);
+    }
+  }
+
+  private static void trimEdges(String[] words, String[] lower, String[] labels) {
+    forEachRun(labels, (i, j) -> {
+      int a = i;
+      int b = j;
+      while (a < b && (isLowerFunction(words[a]) || a == 0 && SENTENCE_OPENERS.contains(lower[a])
+          || isPunctuation(words[a]) || isLowerOpener(words, a, b))) {
+        labels[a++] = "O";
+      }
+      while (b > a && (isLowerFunction(words[b - 1]) || isPunctuation(words[b - 1]) || words[b - 1].equals("'s")
+          || words[b - 1].equals("’s"))) {
+        labels[--b] = "O";
+      }
+    });
+  }
+
+  /** Calls {@code run} with [start, end) of every run of equal labels other than O, left to right. */
+  private static void forEachRun(String[] labels, java.util.function.BiConsumer<Integer, Integer> run) {
+    int n = labels.length;
+    int i = 0;
+    while (i < n) {
+      if (labels[i].equals("O")) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && labels[j].equals(labels[i])) {
+        j++;
+      }
+      run.accept(i, j);
+      i = j;
+    }
+  }
+
+  /**
+   * A lower-case adjective before a capitalised word: "nordcoreana KCNA", "russo Putin". Nouns
+   * that head place names stay ("via Roma", "stazione Tiburtina"); without a part-of-speech tagger,
+   * adjectives are known by their endings ("-ana", "-ese", "-ico" ...) or listed.
+   */
+  private static boolean isLowerOpener(String[] words, int a, int b) {
+    String w = words[a];
+    return Character.isLowerCase(w.codePointAt(0)) && a + 1 < b && Character.isUpperCase(words[a + 1].codePointAt(0))
+        && isAdjective(w);
+  }
+
+  /** True for a lower-case word that looks like an adjective: "nordcoreana", "americano", "russo". */
+  static boolean isAdjective(String lower) {
+    return ADJECTIVE_ENDING.matcher(lower).matches() || ADJECTIVES.contains(lower);
+  }
+
+  private static boolean isLowerFunction(String w) {
+    return Character.isLowerCase(w.codePointAt(0)) && FUNCTION_WORDS.contains(w.replace('\u2019', '\''));
+  }
+
+  /** Punctuation other than quotation marks, which belong to quoted names ("\" Gomorra \""). */
+  private static boolean isPunctuation(String w) {
+    return w.chars().noneMatch(c -> Character.isLetterOrDigit(c) || "\"'“”«»‘’„".indexOf(c) >= 0);
+  }
+
+  /** "Yeonpyeong della Corea del Sud" is two places ("Principato di Monaco" is one). */
+  private static void placesOfCountries(String[] words, String[] lower, String[] labels) {
+    forEachRun(labels, (i, j) -> {
+      if (labels[i].equals("LOC")) {
+        for (int p = i + 1; p < j - 1; p++) {
+          if (OF_THE.contains(lower[p]) && Places.isCountry(join(words, p + 1, j))) {
+            labels[p] = "O";
+            break;
+          }
+        }
+      }
+    });
+  }
+
+  private static String join(String[] words, int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      if (k > from && !words[k - 1].endsWith("'") && !words[k - 1].endsWith("’")) {
+        sb.append(' ');
+      }
+      sb.append(words[k]);
+    }
+    return sb.toString();
+  }
+
+  private static void sportsClubs(String[] lower, String[] labels) {
+    boolean sport = false;
+    for (String w : lower) {
+      if (SPORT_WORDS.contains(w) || SCORE.matcher(w).matches()) {
+        sport = true;
+        break;
+      }
+    }
+    if (!sport) {
+      return;
+    }
+    int n = labels.length;
+    forEachRun(labels, (i, j) -> {
+      if (labels[i].equals("LOC") && !(i > 0 && LOCATIVE.contains(lower[i - 1]))) {
+        boolean article = i > 0 && MASCULINE_ARTICLES.contains(lower[i - 1]);
+        boolean score = false;
+        for (int k = j; k < Math.min(n, j + 3); k++) {
+          score |= SCORE.matcher(lower[k]).matches();
+        }
+        boolean pair = j + 1 < n && lower[j].equals("-") && !labels[j + 1].equals("O");
+        if (article || score || pair) {
+          java.util.Arrays.fill(labels, i, j, "ORG");
+        }
+      }
+    });
+  }
+}

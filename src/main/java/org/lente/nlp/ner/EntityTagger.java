@@ -1,0 +1,73 @@
+package org.lente.nlp.ner;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import java.util.ArrayList;
+import java.util.List;
+import org.lente.nlp.time.Lang;
+
+/**
+ * Labels the words of a sentence with entity types: the language's CRF model ({@link NerModels}),
+ * then {@link Corrections}. Labels are {@code O}, {@code PER}, {@code ORG}, {@code LOC} or
+ * {@code MISC}, one per word; a run of equal labels is one entity. Thread-safe.
+ */
+public final class EntityTagger {
+
+  private final NerModels models;
+
+  public EntityTagger(NerModels models) {
+    this.models = models;
+  }
+
+  /** One label per word of one sentence. */
+  public String[] label(Lang lang, List<String> words) {
+    String[] labels = new String[words.size()];
+    if (words.isEmpty()) {
+      return labels;
+    }
+    List<CoreLabel> input = new ArrayList<>(words.size());
+    for (String w : words) {
+      CoreLabel cl = new CoreLabel();
+      String norm = normalize(w);
+      cl.setWord(norm);
+      cl.setValue(norm);
+      cl.setOriginalText(w);
+      input.add(cl);
+    }
+    List<CoreLabel> out = models.classifier(lang).classifySentence(input);
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = type(out.get(i).get(CoreAnnotations.AnswerAnnotation.class));
+    }
+    Corrections.apply(lang, words.toArray(String[]::new), labels);
+    return labels;
+  }
+
+  /** The spelling the models were trained on: straight apostrophes and quotes. */
+  static String normalize(String w) {
+    if (w.length() == 1) {
+      return switch (w.charAt(0)) {
+        case '“', '”', '«', '»', '„' -> "\"";
+        case '‘', '’' -> "'";
+        case '–', '—' -> "-";
+        default -> w;
+      };
+    }
+    return w.indexOf('’') >= 0 ? w.replace('’', '\'') : w;
+  }
+
+  /** A model's answer as one of O, PER, ORG, LOC, MISC. */
+  static String type(String answer) {
+    if (answer == null) {
+      return "O";
+    }
+    String a = answer.startsWith("B-") || answer.startsWith("I-") || answer.startsWith("S-")
+        || answer.startsWith("E-") ? answer.substring(2) : answer;
+    return switch (a) {
+      case "PER", "PERSON" -> "PER";
+      case "ORG", "ORGANIZATION" -> "ORG";
+      case "LOC", "LOCATION", "GPE" -> "LOC";
+      case "MISC" -> "MISC";
+      default -> "O";
+    };
+  }
+}

@@ -1,0 +1,67 @@
+package org.lente.nlp.ner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+import org.lente.nlp.time.Lang;
+
+class CorrectionsTest {
+
+  private static String[] correct(Lang lang, String words, String labels) {
+    String[] w = words.split(" ");
+    String[] l = labels.split(" ");
+    Corrections.apply(lang, w, l);
+    return l;
+  }
+
+  @Test
+  void prepositionsAreNotPartOfNames() {
+    assertArrayEquals("O O LOC".split(" "), correct(Lang.IT, "sostegno alla Russia", "O LOC LOC"));
+  }
+
+  @Test
+  void aSentenceInitialPrepositionIsNotAPerson() {
+    assertArrayEquals("O O O".split(" "), correct(Lang.IT, "Nella seconda parte", "PER O O"));
+  }
+
+  @Test
+  void capitalisedParticlesInsideSurnamesStay() {
+    assertArrayEquals("O PER PER".split(" "), correct(Lang.IT, "che Dell' Utri", "O PER PER"));
+  }
+
+  @Test
+  void anArticulatedPrepositionSplitsTwoNames() {
+    assertArrayEquals("ORG ORG O ORG".split(" "), correct(Lang.IT, "Atlético Madrid al Deportivo", "ORG ORG ORG ORG"));
+  }
+
+  @Test
+  void anAdjectiveDoesNotOpenAName() {
+    assertArrayEquals("O O ORG".split(" "), correct(Lang.IT, "statale nordcoreana KCNA", "O ORG ORG"));
+  }
+
+  @Test
+  void aNounThatHeadsAPlaceNameStays() {
+    assertArrayEquals("O LOC LOC".split(" "), correct(Lang.IT, "in via Roma", "O LOC LOC"));
+  }
+
+  @Test
+  void aPlaceOfACountryIsTwoPlaces() {
+    assertArrayEquals("LOC O LOC LOC LOC".split(" "),
+        correct(Lang.IT, "Yeonpyeong della Corea del Sud", "LOC LOC LOC LOC LOC"));
+  }
+
+  @Test
+  void aTownBeforeAScoreIsTheClub() {
+    assertArrayEquals("O ORG O O O".split(" "), correct(Lang.IT, "vince Blackpool ( 2-0 )", "O LOC O O O"));
+  }
+
+  @Test
+  void aTownAfterAMasculineArticleInASportsSentenceIsTheClub() {
+    assertArrayEquals("O ORG O O O".split(" "), correct(Lang.IT, "il Reading vince la partita", "O LOC O O O"));
+  }
+
+  @Test
+  void aTownAfterALocativePrepositionStaysAPlace() {
+    assertArrayEquals("O O LOC O O".split(" "), correct(Lang.IT, "perde a Siena ( 2-0", "O O LOC O O"));
+  }
+}

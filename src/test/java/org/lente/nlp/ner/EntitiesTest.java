@@ -1,0 +1,80 @@
+package org.lente.nlp.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lente.nlp.Token;
+import org.lente.nlp.Tokenizer;
+import org.lente.nlp.time.Lang;
+
+class EntitiesTest {
+
+  /** The role before or after the name {@code name} in {@code text}. */
+  private static String role(String text, String name, Lang lang) {
+    List<Token> words = Tokenizer.tokenize(text, lang);
+    int at = text.indexOf(name);
+    int first = 0;
+    while (words.get(first).start() < at) {
+      first++;
+    }
+    int end = first;
+    while (end < words.size() && words.get(end).end() <= at + name.length()) {
+      end++;
+    }
+    return Entities.role(text, words, first, end);
+  }
+
+  @Test
+  void roleBeforeTheNameWithItsModifiers() {
+    assertEquals("segretario di Stato americano",
+        role("il segretario di Stato americano Antony Blinken ha affermato", "Antony Blinken", Lang.IT));
+    assertEquals("ministro della Difesa", role("tra cui il ministro della Difesa Andrei Belousov", "Andrei Belousov", Lang.IT));
+    assertEquals("vice primo ministro", role("e il vice primo ministro Denis Mantrurov.", "Denis Mantrurov", Lang.IT));
+    assertEquals("leader nordcoreano", role("Il leader nordcoreano Kim Jong Un ha promesso", "Kim Jong Un", Lang.IT));
+  }
+
+  @Test
+  void englishTitlesBeforeTheRoleNoun() {
+    assertEquals("Russian President", role("Russian President Vladimir Putin arrived", "Vladimir Putin", Lang.EN));
+    assertEquals("NATO chief", role("after meeting NATO chief Jens Stoltenberg", "Jens Stoltenberg", Lang.EN));
+  }
+
+  @Test
+  void roleInAnApposition() {
+    assertEquals("segretario generale della NATO",
+        role("Jens Stoltenberg, segretario generale della NATO, ha detto", "Jens Stoltenberg", Lang.IT));
+  }
+
+  @Test
+  void aVerbBetweenRoleNounAndNameIsNoRole() {
+    assertNull(role("il presidente ha incontrato Putin", "Putin", Lang.IT));
+  }
+
+  @Test
+  void aShortMentionTakesTheFullestNameOfTheText() {
+    List<Entity> mentions = new ArrayList<>();
+    mentions.add(new Entity("Kim Jong Un", Entity.Type.PER, 0, 11, "Kim Jong Un", null));
+    mentions.add(new Entity("Vladimir Putin", Entity.Type.PER, 20, 34, "Vladimir Putin", null));
+    mentions.add(new Entity("Putin", Entity.Type.PER, 40, 45, "Putin", null));
+    mentions.add(new Entity("Kim", Entity.Type.PER, 50, 53, "Kim", null));
+    mentions.add(new Entity("Kim Il Sung", Entity.Type.LOC, 60, 71, "Kim Il Sung", null));
+    List<Entity> linked = Entities.link(mentions, Map.of(1, "presidente"));
+    assertEquals("Vladimir Putin", linked.get(2).canonical());
+    assertEquals("presidente", linked.get(2).role());
+    assertEquals("Kim Jong Un", linked.get(3).canonical());
+    assertEquals("Kim Il Sung", linked.get(4).canonical());
+  }
+
+  @Test
+  void aNameTypedTwoWaysTakesItsMostFrequentType() {
+    List<Entity> voted = Entities.vote(List.of(
+        new Entity("Russia", Entity.Type.ORG, 0, 6, "Russia", null),
+        new Entity("Russia", Entity.Type.LOC, 10, 16, "Russia", null),
+        new Entity("Russia", Entity.Type.ORG, 20, 26, "Russia", null)));
+    assertEquals(List.of(Entity.Type.ORG, Entity.Type.ORG, Entity.Type.ORG), voted.stream().map(Entity::type).toList());
+  }
+}
