@@ -1,0 +1,664 @@
+package org.lente.nlp.quote;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.lente.nlp.Sentence;
+import org.lente.nlp.Token;
+import org.lente.nlp.ner.Entity;
+
+/**
+ * Finds who said what. Direct quotes are text between quotation marks of any style (“ ” « » „ “
+ * ‘ ’ and straight {@code "}), including one-word quotes and quotes split by an attribution
+ * ("“A,” said X, “B.”"); a quotation opened at the start of a paragraph and not closed runs to the
+ * paragraph's end, as news style continues long quotes. Indirect quotes are reported speech: "X ha
+ * affermato che …", "X said that …", "secondo X, …", "according to X, …", "…, ha detto X.", and
+ * denials or confirmations with an object ("hanno negato i trasferimenti di armi").
+ *
+ * <p>The speaker is found next to the cue verb: a name, a pronoun or a short noun phrase before it
+ * ("Blinken ha detto", "he said") or after it ("ha detto Blinken", "said the senator"); a subject
+ * named as "X di Y" or "X of Y" is X. A quote with no attribution of its own continues the
+ * previous speaker when that one spoke in the three sentences before ("“…”, ha aggiunto."), else is
+ * given to the person the sentence names before it. Pronouns are resolved to the previous speaker
+ * or the last person named. Thread-safe and stateless.
+ */
+public final class QuoteFinder {
+
+  private static final String OPENERS = "“«„‘‹\"";
+  private static final Set<String> PRONOUNS = Set.of(
+      "he", "she", "they", "lui", "lei", "egli", "ella", "essi", "esse", "loro");
+  private static final Set<String> THAT = Set.of("che", "that", "how", "come");
+  private static final Set<String> OF = Set.of("di", "del", "dello", "della", "dell'", "dei", "degli", "delle",
+      "of", "from", "at", "da", "dal", "dalla");
+  private static final Set<String> AND = Set.of("e", "ed", "and");
+  private static final Set<String> AND_BUT = Set.of("e", "ed", "and", "ma", "but");
+  /** Words that cannot open a speaker's noun phrase: "Si prevede", "It is said", "There". */
+  private static final Set<String> NOT_SPEAKERS = Set.of("si", "ci", "ne", "it", "there", "this", "ciò", "questo");
+  private static final Set<String> ARTICLES = Set.of("il", "lo", "la", "l'", "i", "gli", "le", "un", "uno",
+      "una", "un'", "the", "a", "an", "alcuni", "alcune", "some", "many", "several", "molti", "diversi");
+  private static final Set<String> OBJECT_CUES = Set.of(
+      "negare", "smentire", "confermare", "ammettere", "annunciare", "deny", "confirm", "admit", "announce");
+  private static final Set<String> CLAUSE_ENDS = Set.of("ma", "but", ";", "mentre", "while", "whereas");
+  private static final Set<String> ACCORDING = Set.of("secondo");
+
+  /** Everything the finder needs about one text. */
+  private record Doc(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities,
+      int[] tokenSentence, int[] tokenEntity, boolean[] inQuote) {}
+
+  /** A speaker mention: its tokens [from, to) and the entity it is, if any. */
+  private record Mention(int from, int to, Entity entity) {}
+
+  /** The quotes of {@code text}, in text order; the inputs are its tokens, sentences and entities. */
+  public List<Quote> find(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities) {
+    Doc doc = index(text, tokens, sentences, entities);
+    List<int[]> spans = directSpans(text);
+    for (int[] s : spans) {
+      for (int k = tokenAt(tokens, s[0]); k < tokens.size() && tokens.get(k).start() < s[1]; k++) {
+        doc.inQuote[k] = true;
+      }
+    }
+    List<Quote> out = new ArrayList<>();
+    Quote previous = null;
+    int previousSentence = -10;
+    List<Quote> indirect = indirect(doc);
+    int nextIndirect = 0;
+    for (int[] s : spans) {
+      while (nextIndirect < indirect.size() && indirect.get(nextIndirect).start() < s[0]) {
+        Quote q = indirect.get(nextIndirect++);
+        out.add(q);
+        if (q.speaker() != null) {
+          previous = q;
+          previousSentence = sentenceOfOffset(doc, q.start());
+        }
+      }
+      int open = tokenAt(tokens, s[0] - 1);
+      int sentence = doc.tokenSentence[Math.min(open, tokens.size() - 1)];
+      Quote q = direct(doc, s, previous, sentence - previousSentence <= 3 ? previous : null);
+      out.add(q);
+      if (q.speaker() != null) {
+        previous = q;
+        previousSentence = doc.tokenSentence[Math.min(tokenAt(tokens, s[1]), tokens.size() - 1)];
+      }
+    }
+    while (nextIndirect < indirect.size()) {
+      out.add(indirect.get(nextIndirect++));
+    }
+    return out;
+  }
+
+  private static Doc index(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities) {
+    int[] tokenSentence = new int[tokens.size()];
+    for (int s = 0; s < sentences.size(); s++) {
+      Arrays.fill(tokenSentence, sentences.get(s).first(), sentences.get(s).last(), s);
+    }
+    int[] tokenEntity = new int[tokens.size()];
+    Arrays.fill(tokenEntity, -1);
+    int k = 0;
+    for (int e = 0; e < entities.size(); e++) {
+      Entity en = entities.get(e);
+      while (k < tokens.size() && tokens.get(k).end() <= en.start()) {
+        k++;
+      }
+      for (int j = k; j < tokens.size() && tokens.get(j).start() < en.end(); j++) {
+        tokenEntity[j] = e;
+      }
+    }
+    return new Doc(text, tokens, sentences, entities, tokenSentence, tokenEntity, new boolean[tokens.size()]);
+  }
+
+  // ---------------------------------------------------------------- direct quotes
+
+  /** Content spans [start, end) between quotation marks, trimmed of spaces. */
+  static List<int[]> directSpans(String text) {
+    List<int[]> out = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      boolean opens = OPENERS.indexOf(c) >= 0 && (c != '"' || straightOpens(text, i))
+          && (c != '‘' || i + 1 < n && !Character.isWhitespace(text.charAt(i + 1)))
+          || c == '”' && (i == 0 || Character.isWhitespace(text.charAt(i - 1))) && i + 1 < n
+          && Character.isLetter(text.charAt(i + 1));
+      if (!opens) {
+        i++;
+        continue;
+      }
+      int paragraphEnd = text.indexOf("\n\n", i);
+      if (paragraphEnd < 0) {
+        paragraphEnd = n;
+      }
+      int limit = Math.min(paragraphEnd, i + 5000);
+      int close = -1;
+      for (int j = i + 1; j < limit; j++) {
+        if (closes(c, text, j)) {
+          close = j;
+          break;
+        }
+      }
+      if (close < 0 && atParagraphStart(text, i) && c != '‘') {
+        close = paragraphEnd; // a long quote continued in the next paragraph
+      }
+      if (close < 0) {
+        i++;
+        continue;
+      }
+      int s = i + 1;
+      int e = close;
+      while (s < e && Character.isWhitespace(text.charAt(s))) {
+        s++;
+      }
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      if (e > s && text.substring(s, e).chars().anyMatch(Character::isLetterOrDigit)) {
+        out.add(new int[] {s, e});
+      }
+      i = close + 1;
+    }
+    return out;
+  }
+
+  private static boolean straightOpens(String text, int i) {
+    boolean before = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{—–-:".indexOf(text.charAt(i - 1)) >= 0;
+    return before && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1));
+  }
+
+  private static boolean closes(char opener, String text, int j) {
+    char c = text.charAt(j);
+    boolean next = j + 1 < text.length() && Character.isLetterOrDigit(text.charAt(j + 1));
+    return switch (opener) {
+      case '“' -> c == '”' || c == '"' && !next || c == '“' && !next && j > 0 && !Character.isWhitespace(text.charAt(j - 1));
+      case '«' -> c == '»';
+      case '„' -> c == '“' || c == '”';
+      case '‹' -> c == '›';
+      case '‘' -> c == '’' && !next;
+      case '"' -> c == '"' && !next || c == '”';
+      case '”' -> c == '”' && !next;
+      default -> false;
+    };
+  }
+
+  private static boolean atParagraphStart(String text, int i) {
+    int k = i - 1;
+    while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+      k--;
+    }
+    return k < 0 || text.charAt(k) == '\n';
+  }
+
+  /** A direct quote with its speaker: the attribution after it, else before it, else by context. */
+  private Quote direct(Doc doc, int[] span, Quote previous, Quote recent) {
+    List<Token> tokens = doc.tokens;
+    int open = tokenAt(tokens, span[0]) - 1; // the opening mark, when it is a token
+    int close = tokenAt(tokens, span[1]); // the closing mark
+    int sOpen = doc.tokenSentence[Math.max(0, Math.min(open, tokens.size() - 1))];
+    Sentence left = doc.sentences.get(sOpen);
+    Attribution a = null;
+    // after: "”, ha detto Blinken" / "” he said" / "”, said Caddell" / "?” Clinton said." / "” ― Name"
+    int r = close + 1;
+    int rEnd = r < tokens.size() ? doc.sentences.get(doc.tokenSentence[r]).last() : r;
+    if (r < rEnd && isDash(tokens.get(r)) && r + 1 < rEnd && doc.tokenEntity[r + 1] >= 0
+        && span[1] <= tokens.get(r).start()) {
+      Mention m = entityMention(doc, r + 1);
+      return make(doc, doc.text.substring(span[0], span[1]), Quote.Kind.DIRECT, m, null, span[0], span[1], previous);
+    }
+    for (int k = r; k < rEnd; k++) {
+      if (doc.inQuote[k] || isOpenMark(tokens.get(k))) {
+        rEnd = k;
+        break;
+      }
+    }
+    while (r < rEnd && tokens.get(r).punctuation() && !isOpenMark(tokens.get(r))) {
+      r++;
+    }
+    if (r < rEnd && span[1] <= tokens.get(r).start()) {
+      a = attributionAfter(doc, r, Math.min(rEnd, r + 8));
+    }
+    // before: "Blinken ha affermato che … “" / "said: “"
+    if (a == null && open >= 0) {
+      a = attributionBefore(doc, left.first(), open);
+    }
+    String quoted = doc.text.substring(span[0], span[1]);
+    if (a == null && open > left.first()) {
+      // a quote inside a sentence with no cue: "X found that Y was “true”", "X pounded Y as a “con artist”"
+      Mention m = subjectBefore(doc, left.first(), open);
+      if (m != null) {
+        return make(doc, quoted, Quote.Kind.DIRECT, m, null, span[0], span[1], previous);
+      }
+    }
+    if (a == null) {
+      if (recent != null) {
+        return new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
+            recent.speakerCanonical(), null, span[0], span[1]);
+      }
+      return make(doc, quoted, Quote.Kind.DIRECT, null, null, span[0], span[1], previous);
+    }
+    if (a.speaker == null && recent != null) {
+      return new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
+          recent.speakerCanonical(), a.cue, span[0], span[1]);
+    }
+    return make(doc, quoted, Quote.Kind.DIRECT, a.speaker, a.cue, span[0], span[1], previous);
+  }
+
+  /** A cue with the speaker it names (the speaker may be null: "”, ha aggiunto."). */
+  private record Attribution(String cue, Mention speaker) {}
+
+  /** An attribution that starts at token {@code r}, right after a quote. */
+  private Attribution attributionAfter(Doc doc, int r, int end) {
+    List<Token> tokens = doc.tokens;
+    int k = r;
+    while (k < end && Cues.AUXILIARIES.contains(tokens.get(k).lower())) {
+      k++;
+    }
+    if (k < end && cue(tokens.get(k)) != null) { // cue first: the subject follows
+      return new Attribution(cue(tokens.get(k)), mentionAfter(doc, k + 1, end));
+    }
+    for (int c = r; c < end; c++) { // subject first: "he said", "Blinken ha detto"
+      String lemma = cue(tokens.get(c));
+      if (lemma != null) {
+        Mention m = mentionBefore(doc, r, c);
+        return m == null ? null : new Attribution(lemma, m);
+      }
+      if (tokens.get(c).punctuation()) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** An attribution in the same sentence before a quote that opens at token {@code open}. */
+  private Attribution attributionBefore(Doc doc, int from, int open) {
+    List<Token> tokens = doc.tokens;
+    for (int c = open - 1; c >= from; c--) {
+      if (doc.inQuote[c]) {
+        continue; // an earlier quote of the same sentence: "X ha detto “A” e “B”"
+      }
+      Token t = tokens.get(c);
+      String lemma = cue(t);
+      if (lemma != null) {
+        Mention m = mentionBefore(doc, from, c);
+        if (m == null) {
+          m = mentionAfter(doc, c + 1, open);
+        }
+        return new Attribution(lemma, m);
+      }
+      if (t.lower().equals("to") && c > from && tokens.get(c - 1).lower().equals("according")) {
+        return new Attribution("according to", mentionAfter(doc, c + 1, open));
+      }
+      if (ACCORDING.contains(t.lower())) {
+        return new Attribution("secondo", mentionAfter(doc, c + 1, open));
+      }
+      if (t.text().equals(":") && c == open - 1 && !(c > from && cue(tokens.get(c - 1)) != null)) {
+        Mention m = mentionBefore(doc, from, c);
+        if (m != null) {
+          return new Attribution(null, m);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isDash(Token t) {
+    return t.text().length() == 1 && "―—–-".indexOf(t.text().charAt(0)) >= 0;
+  }
+
+  private static boolean isOpenMark(Token t) {
+    return t.text().length() == 1 && "“«„‘‹".indexOf(t.text().charAt(0)) >= 0;
+  }
+
+  // ---------------------------------------------------------------- indirect quotes
+
+  private List<Quote> indirect(Doc doc) {
+    List<Quote> out = new ArrayList<>();
+    List<Token> tokens = doc.tokens;
+    for (Sentence s : doc.sentences) {
+      int last = s.last();
+      while (last > s.first() && tokens.get(last - 1).punctuation()) {
+        last--;
+      }
+      Quote found = null;
+      for (int c = s.first(); c < last && found == null; c++) {
+        if (doc.inQuote[c]) {
+          continue;
+        }
+        Token t = tokens.get(c);
+        String lemma = cue(t);
+        if (lemma != null) {
+          found = reported(doc, s, c, last, lemma);
+        } else if (ACCORDING.contains(t.lower()) || t.lower().equals("according") && c + 1 < last
+            && tokens.get(c + 1).lower().equals("to")) {
+          found = according(doc, s, c, last);
+        }
+      }
+      if (found != null) {
+        out.add(found);
+      }
+    }
+    return out;
+  }
+
+  /** "X ha detto che …", "X said that …", "X ha negato …", "…, ha detto X." */
+  private Quote reported(Doc doc, Sentence s, int c, int last, String lemma) {
+    List<Token> tokens = doc.tokens;
+    int k = c + 1;
+    int limit = Math.min(last, c + 5);
+    while (k < limit && !THAT.contains(tokens.get(k).lower()) && !tokens.get(k).punctuation()) {
+      k++;
+    }
+    boolean that = k < limit && THAT.contains(tokens.get(k).lower());
+    if (that && k + 1 < last && !startsDirect(doc, k + 1)) {
+      Mention m = mentionBefore(doc, s.first(), c);
+      if (m == null) {
+        m = mentionAfter(doc, c + 1, k);
+      }
+      return span(doc, k + 1, clauseEnd(doc, k + 1, last), m, lemma);
+    }
+    // "…, ha detto X." : the cue near the end, after a comma
+    int comma = c - 1;
+    while (comma > s.first() && Cues.AUXILIARIES.contains(tokens.get(comma).lower())) {
+      comma--;
+    }
+    if (comma > s.first() + 2 && tokens.get(comma).text().equals(",") && !anyQuoted(doc, s.first(), comma)) {
+      Mention m = mentionAfter(doc, c + 1, Math.min(last, c + 10));
+      if (m == null) {
+        m = mentionBefore(doc, comma + 1, c);
+      }
+      if (m != null && m.to >= last - 15) {
+        return span(doc, s.first(), comma, m, lemma);
+      }
+    }
+    if (OBJECT_CUES.contains(lemma) && c + 1 < last && !startsDirect(doc, c + 1)
+        && !tokens.get(c + 1).punctuation()) {
+      Mention m = mentionBefore(doc, s.first(), c);
+      if (m != null) {
+        return span(doc, c + 1, clauseEnd(doc, c + 1, last), m, lemma);
+      }
+    }
+    return null;
+  }
+
+  /** "secondo X, …", "according to X, …", "…, secondo X." */
+  private Quote according(Doc doc, Sentence s, int c, int last) {
+    List<Token> tokens = doc.tokens;
+    int after = tokens.get(c).lower().equals("according") ? c + 2 : c + 1;
+    String cue = after == c + 2 ? "according to" : "secondo";
+    Mention m = mentionAfter(doc, after, Math.min(last, after + 8));
+    if (m == null) {
+      return null;
+    }
+    if (c == s.first() || c > s.first() && tokens.get(c - 1).text().equals(",") && m.to >= last - 1) {
+      if (c == s.first()) {
+        int k = m.to;
+        while (k < last && !tokens.get(k).text().equals(",")) {
+          k++;
+        }
+        return k + 1 < last ? span(doc, k + 1, last, m, cue) : null;
+      }
+      return anyQuoted(doc, s.first(), c - 1) ? null : span(doc, s.first(), c - 1, m, cue);
+    }
+    return null;
+  }
+
+  private Quote span(Doc doc, int from, int to, Mention m, String cue) {
+    if (to <= from) {
+      return null;
+    }
+    int start = doc.tokens.get(from).start();
+    int end = doc.tokens.get(to - 1).end();
+    return make(doc, doc.text.substring(start, end), Quote.Kind.INDIRECT, m, cue, start, end, null);
+  }
+
+  private int clauseEnd(Doc doc, int from, int last) {
+    for (int k = from + 1; k < last; k++) {
+      String w = doc.tokens.get(k).lower();
+      if (CLAUSE_ENDS.contains(w) || w.equals(",") && k + 1 < last && CLAUSE_ENDS.contains(doc.tokens.get(k + 1).lower())) {
+        return k;
+      }
+      if (w.equals(",") && k + 2 < last && cue(doc.tokens.get(k + 1)) != null
+          || w.equals(",") && k + 2 < last && Cues.AUXILIARIES.contains(doc.tokens.get(k + 1).lower())
+          && cue(doc.tokens.get(k + 2)) != null) {
+        return k; // "…, hanno riferito le agenzie"
+      }
+    }
+    return last;
+  }
+
+  private static boolean startsDirect(Doc doc, int k) {
+    return doc.inQuote[k] || isOpenMark(doc.tokens.get(k)) || doc.tokens.get(k).text().equals("\"")
+        || doc.tokens.get(k).text().equals(":");
+  }
+
+  private static boolean anyQuoted(Doc doc, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (doc.inQuote[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- speakers
+
+  /** The speaker nearest before token {@code c}, within [from, c): a name, pronoun or noun phrase. */
+  private Mention mentionBefore(Doc doc, int from, int c) {
+    List<Token> tokens = doc.tokens;
+    int k = c - 1;
+    while (k >= from && Cues.AUXILIARIES.contains(tokens.get(k).lower())) {
+      k--;
+    }
+    int boundary = from;
+    for (int j = k; j >= from; j--) {
+      Token t = tokens.get(j);
+      if (doc.inQuote[j] || isOpenMark(t) || t.text().equals(";") || closesQuote(t)) {
+        boundary = j + 1;
+        break;
+      }
+      if (doc.tokenEntity[j] >= 0) {
+        return chain(doc, from, entityMention(doc, j));
+      }
+      if (PRONOUNS.contains(t.lower())) {
+        return new Mention(j, j + 1, null);
+      }
+      if (t.text().equals(",") && j < k) {
+        if (j + 1 <= k && AND_BUT.contains(tokens.get(j + 1).lower())) {
+          continue; // "il Cremlino non ha fornito dettagli, ma ha affermato": the subject is further back
+        }
+        boundary = j + 1;
+        break;
+      }
+    }
+    // a short noun phrase right before the cue: "Funzionari statunitensi e sudcoreani hanno affermato"
+    int start = boundary;
+    while (start <= k && (tokens.get(start).punctuation() || tokens.get(start).lower().equals("ma")
+        || tokens.get(start).lower().equals("but"))) {
+      start++;
+    }
+    if (k >= start && k - start < 7 && (tokens.get(start).capitalized() || ARTICLES.contains(tokens.get(start).lower()))
+        && !NOT_SPEAKERS.contains(tokens.get(start).lower())) {
+      return new Mention(start, k + 1, null);
+    }
+    return null;
+  }
+
+  private static boolean closesQuote(Token t) {
+    return t.text().length() == 1 && "”»’›".indexOf(t.text().charAt(0)) >= 0;
+  }
+
+  /** The speaker right after a cue, within [from, end): "ha detto Blinken", "hanno riferito le agenzie". */
+  private Mention mentionAfter(Doc doc, int from, int end) {
+    List<Token> tokens = doc.tokens;
+    int k = from;
+    while (k < end && (Cues.AUXILIARIES.contains(tokens.get(k).lower()) || isTimeWord(tokens.get(k)))) {
+      k++;
+    }
+    if (k >= end) {
+      return null;
+    }
+    if (doc.tokenEntity[k] >= 0) {
+      return entityMention(doc, k);
+    }
+    if (PRONOUNS.contains(tokens.get(k).lower())) {
+      return new Mention(k, k + 1, null);
+    }
+    if (ARTICLES.contains(tokens.get(k).lower()) && k + 1 < end && doc.tokenEntity[k + 1] >= 0) {
+      return entityMention(doc, k + 1); // "la Camera di Commercio"
+    }
+    if (ARTICLES.contains(tokens.get(k).lower()) || tokens.get(k).capitalized() && !tokens.get(k).punctuation()) {
+      int e = k + 1;
+      while (e < end && e < k + 8 && !tokens.get(e).punctuation() && !doc.inQuote[e]
+          && !isTimeWord(tokens.get(e)) && !(tokens.get(e).lower().equals("a") || tokens.get(e).lower().startsWith("ai")
+          || tokens.get(e).lower().equals("to"))) {
+        if (doc.tokenEntity[e] >= 0 && doc.entities.get(doc.tokenEntity[e]).type() == Entity.Type.PER) {
+          return entityMention(doc, e); // "the Republican nominee Donald Trump"
+        }
+        e++;
+      }
+      return e - k <= 7 ? new Mention(k, e, null) : null;
+    }
+    return null;
+  }
+
+  private static boolean isTimeWord(Token t) {
+    return switch (t.lower()) {
+      case "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "ieri", "oggi", "monday",
+          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "on",
+          "also", "later", "anche", "poi" -> true;
+      default -> false;
+    };
+  }
+
+  private static Mention entityMention(Doc doc, int k) {
+    int e = doc.tokenEntity[k];
+    int from = k;
+    while (from > 0 && doc.tokenEntity[from - 1] == e) {
+      from--;
+    }
+    int to = k + 1;
+    while (to < doc.tokens.size() && doc.tokenEntity[to] == e) {
+      to++;
+    }
+    return new Mention(from, to, doc.entities.get(e));
+  }
+
+  /** "Rob McBride di Oltre La Linea" → Rob McBride; "La Russia e la Corea del Nord" → both. */
+  private static Mention chain(Doc doc, int from, Mention m) {
+    Mention cur = m;
+    while (true) {
+      int k = cur.from - 1;
+      if (k > from && ARTICLES.contains(doc.tokens.get(k).lower())) {
+        k--;
+      }
+      if (k <= from || doc.tokenEntity[k - 1] < 0) {
+        return cur;
+      }
+      String w = doc.tokens.get(k).lower();
+      Mention before = entityMention(doc, k - 1);
+      if (OF.contains(w) && before.entity.type() != Entity.Type.LOC) {
+        cur = before;
+      } else if (AND.contains(w) && cur.entity != null && before.entity.type() != Entity.Type.MISC) {
+        cur = new Mention(before.from, cur.to, null);
+        return cur;
+      } else {
+        return cur;
+      }
+    }
+  }
+
+  /**
+   * The subject of the clause that holds a quote: before a complementizer ("X found that …"), the
+   * mention before its verb; else the first person or organisation the sentence names.
+   */
+  private Mention subjectBefore(Doc doc, int from, int to) {
+    for (int k = to - 1; k > from; k--) {
+      if (doc.inQuote[k]) {
+        break;
+      }
+      if (THAT.contains(doc.tokens.get(k).lower()) && k - 1 > from) {
+        Mention m = mentionBefore(doc, from, k - 1);
+        if (m != null && (m.entity != null || m.to - m.from == 1)) {
+          return m;
+        }
+      }
+    }
+    for (int k = from; k < to; k++) {
+      if (doc.inQuote[k]) {
+        return null;
+      }
+      int e = doc.tokenEntity[k];
+      if (e >= 0 && doc.entities.get(e).type() != Entity.Type.LOC && doc.entities.get(e).type() != Entity.Type.MISC) {
+        return chain(doc, from, entityMention(doc, k));
+      }
+      if (PRONOUNS.contains(doc.tokens.get(k).lower())) {
+        return new Mention(k, k + 1, null);
+      }
+    }
+    return null;
+  }
+
+  private Quote make(Doc doc, String text, Quote.Kind kind, Mention m, String cue, int start, int end,
+      Quote previous) {
+    if (m == null) {
+      return new Quote(text, kind, null, -1, null, cue, start, end);
+    }
+    int s = doc.tokens.get(m.from).start();
+    int e = doc.tokens.get(m.to - 1).end();
+    String speaker = doc.text.substring(s, e);
+    return new Quote(text, kind, speaker, s, canonical(doc, m, previous), cue, start, end);
+  }
+
+  /** The speaker's fullest name: an entity's canonical name, a pronoun's antecedent, else the words. */
+  private static String canonical(Doc doc, Mention m, Quote previous) {
+    if (m.entity != null) {
+      return m.entity.canonical();
+    }
+    if (m.to - m.from == 1 && PRONOUNS.contains(doc.tokens.get(m.from).lower())) {
+      if (previous != null && previous.speakerCanonical() != null && previous.speakerStart() < doc.tokens.get(m.from).start()) {
+        return previous.speakerCanonical();
+      }
+      for (int k = m.from - 1; k >= 0 && k > m.from - 300; k--) {
+        if (doc.tokenEntity[k] >= 0 && doc.entities.get(doc.tokenEntity[k]).type() == Entity.Type.PER) {
+          return doc.entities.get(doc.tokenEntity[k]).canonical();
+        }
+      }
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (int k = m.from; k < m.to; k++) {
+      int e = doc.tokenEntity[k];
+      if (e >= 0 && (names.isEmpty() || !names.get(names.size() - 1).equals(doc.entities.get(e).canonical()))) {
+        names.add(doc.entities.get(e).canonical());
+      }
+    }
+    return names.isEmpty() ? doc.text.substring(doc.tokens.get(m.from).start(), doc.tokens.get(m.to - 1).end())
+        : String.join(", ", names);
+  }
+
+  private static String cue(Token t) {
+    return t.punctuation() ? null : Cues.lemma(t.lower());
+  }
+
+  private static int sentenceOfOffset(Doc doc, int offset) {
+    return doc.tokenSentence[Math.min(tokenAt(doc.tokens, offset), doc.tokens.size() - 1)];
+  }
+
+  /** Index of the first token ending after {@code offset}. */
+  static int tokenAt(List<Token> tokens, int offset) {
+    int lo = 0;
+    int hi = tokens.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens.get(mid).end() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
