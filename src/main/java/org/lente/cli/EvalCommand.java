@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lente.eval.ExtractionEval;
 import org.lente.eval.MeantimeTimexEval;
+import org.lente.eval.NerEval;
+import org.lente.eval.QuoteEval;
+import org.lente.nlp.ner.Entities;
+import org.lente.nlp.ner.EntityTagger;
+import org.lente.nlp.ner.NerModels;
 import org.lente.eval.TimexEval;
 import org.lente.nlp.time.Lang;
 import org.lente.nlp.time.TimeTagger;
@@ -24,14 +29,14 @@ import picocli.CommandLine.Parameters;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {"Measures accuracy and speed on third-party benchmarks (see ../shared/data/DATA.md).",
-        "Tasks: extraction, timex."},
+        "Tasks: extraction, timex, ner, quotes."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction or timex.")
+  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner or quotes.")
   String task;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -56,8 +61,14 @@ final class EvalCommand implements Callable<Integer> {
       case "timex" -> {
         return timex(out, dir);
       }
+      case "ner" -> {
+        return ner(out, dir);
+      }
+      case "quotes" -> {
+        return quotes(out, dir);
+      }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown task: " + task + " (known: extraction, timex)");
+          "unknown task: " + task + " (known: extraction, timex, ner, quotes)");
     }
   }
 
@@ -105,6 +116,43 @@ final class EvalCommand implements Callable<Integer> {
       out.printf("| meantime en | %d | %d | %d | %d | %.3f | %.3f | %.3f |%n", news.documents(), news.gold(),
           news.found(), news.matched(), news.precision(), news.recall(), news.f1());
     }
+    return 0;
+  }
+
+  /** KIND Wikinews test_a (Italian): NERMuD token-level micro F1 and exact-span F1, tokens/s. */
+  private int ner(PrintWriter out, Path dir) throws IOException {
+    Path tsv = dir.resolve("ner/kind/WN_test_a.tsv");
+    if (!Files.isRegularFile(tsv)) {
+      out.println("skipped kind: " + tsv + " not found; nothing measured");
+      return 0;
+    }
+    NerModels models = new NerModels(spec.commandLine().getErr()::println);
+    NerEval.Result r = new NerEval(new EntityTagger(models)).run(tsv, Lang.IT);
+    out.println();
+    out.println("| benchmark | sentences | tokens | token P | token R | token F1 | span P | span R | span F1 | tokens/s (1 thread) |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    out.printf("| KIND WN_test_a (it) | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f |%n", r.sentences(),
+        r.tokens(), r.tokenLevel().precision(), r.tokenLevel().recall(), r.tokenLevel().f1(),
+        r.spanLevel().precision(), r.spanLevel().recall(), r.spanLevel().f1(), r.tokensPerSecond());
+    return 0;
+  }
+
+  /** PolNeAR dev (English): direct quotes found (overlap P/R/F1) and their speakers. */
+  private int quotes(PrintWriter out, Path dir) throws IOException {
+    Path polnear = dir.resolve("quotes/polnear/dev");
+    if (!Files.isDirectory(polnear.resolve("attributions"))) {
+      out.println("skipped polnear: " + polnear + " not found; nothing measured");
+      return 0;
+    }
+    NerModels models = new NerModels(spec.commandLine().getErr()::println);
+    QuoteEval.Result r = new QuoteEval(new Entities(new EntityTagger(models)))
+        .run(polnear, limit, verbose ? out::println : s -> { });
+    out.println();
+    out.println("| benchmark | articles | gold direct | found | precision | recall | F1 | speaker accuracy | tokens/s (1 thread) |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    out.printf("| PolNeAR dev (en) | %d | %d | %d | %.3f | %.3f | %.3f | %.3f (%d/%d) | %.0f |%n", r.articles(), r.gold(),
+        r.found(), r.precision(), r.recall(), r.f1(), r.speakerAccuracy(), r.speakerCorrect(), r.withSource(),
+        r.tokensPerSecond());
     return 0;
   }
 

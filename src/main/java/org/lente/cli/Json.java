@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.Sentence;
+import org.lente.nlp.ner.Entity;
+import org.lente.nlp.quote.Quote;
+import org.lente.nlp.time.Timex;
 
 /** The JSON shapes Lente prints: one object per article, fields in a fixed order. */
 final class Json {
@@ -34,6 +40,40 @@ final class Json {
     }
     o.put("text", a.text());
     o.put("authorBio", a.authorBio());
+    o.set("warnings", strings(a.warnings()));
+    return o;
+  }
+
+  static ObjectNode analysis(Analysis a) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.set("article", article(a.article()));
+    o.put("language", a.language());
+    o.put("anchor", a.anchor());
+    ArrayNode sentences = o.putArray("sentences");
+    for (Sentence s : a.sentences()) {
+      sentences.addObject().put("start", s.start()).put("end", s.end());
+    }
+    ArrayNode entities = o.putArray("entities");
+    for (Entity e : a.entities()) {
+      entities.addObject().put("text", e.text()).put("type", e.type().name()).put("start", e.start())
+          .put("end", e.end()).put("canonical", e.canonical()).put("role", e.role());
+    }
+    ArrayNode quotes = o.putArray("quotes");
+    for (Quote q : a.quotes()) {
+      ObjectNode n = quotes.addObject().put("text", q.text()).put("kind", q.kind().name().toLowerCase(Locale.ROOT))
+          .put("speaker", q.speaker());
+      if (q.speaker() != null) {
+        n.put("speakerStart", q.speakerStart()).put("speakerEnd", q.speakerEnd());
+      } else {
+        n.putNull("speakerStart").putNull("speakerEnd");
+      }
+      n.put("speakerCanonical", q.speakerCanonical()).put("cue", q.cue()).put("start", q.start()).put("end", q.end());
+    }
+    ArrayNode times = o.putArray("times");
+    for (Timex t : a.times()) {
+      times.addObject().put("text", t.text()).put("type", t.type().name()).put("value", t.value())
+          .put("start", t.start()).put("end", t.end());
+    }
     o.set("warnings", strings(a.warnings()));
     return o;
   }

@@ -1,0 +1,110 @@
+package org.lente.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lente.extract.Extractor;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.Analyzer;
+import org.lente.nlp.ner.Entity;
+import org.lente.nlp.ner.NerModels;
+import org.lente.nlp.quote.Quote;
+import org.lente.nlp.time.Timex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lente analyze}: entities, quotes and time expressions of each input's article. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Extracts the article from each input (as extract does), then finds its sentences, named entities",
+        "(with canonical names and roles), quotes (direct and indirect, with speakers) and time expressions",
+        "(normalized against the publication date). Offsets are into the article's text."},
+    exitCodeOnInvalidInput = 1,
+    exitCodeOnExecutionException = 2)
+final class AnalyzeCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--json", description = "One JSON object per input, one per line (JSON Lines).")
+  boolean json;
+
+  @Option(names = "--date", paramLabel = "ISO-8601",
+      description = "The date relative time expressions refer to, instead of the publication date.")
+  String date;
+
+  @CommandLine.Mixin InputOptions input;
+
+  @Override
+  public Integer call() throws IOException {
+    input.validate(spec.commandLine());
+    LocalDate anchor = null;
+    if (date != null) {
+      try {
+        anchor = LocalDate.parse(date.length() > 10 ? date.substring(0, 10) : date);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--date is not an ISO-8601 date: " + date);
+      }
+    }
+    LocalDate fixed = anchor;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Extractor extractor = input.extractor();
+    Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)));
+    int failures = input.<Analysis>batch().run(input.inputs,
+        page -> analyzer.analyze(extractor.extract(page), fixed), a -> print(out, a), err);
+    out.flush();
+    return failures == 0 ? 0 : 2;
+  }
+
+  private void print(PrintWriter out, Analysis a) throws IOException {
+    if (json) {
+      out.println(Json.MAPPER.writeValueAsString(Json.analysis(a)));
+      return;
+    }
+    out.println("== " + a.article().source());
+    if (a.article().title() != null) {
+      out.println("Title: " + a.article().title());
+    }
+    out.println("Language: " + (a.language() == null ? "-" : a.language()) + "    Dates relative to: "
+        + (a.anchor() == null ? "unknown" : a.anchor()) + "    Sentences: " + a.sentences().size());
+    out.println();
+    out.println("Entities");
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    Map<String, Entity> firsts = new LinkedHashMap<>();
+    for (Entity e : a.entities()) {
+      String key = e.type() + " " + e.canonical();
+      counts.computeIfAbsent(key, k -> new int[1])[0]++;
+      firsts.merge(key, e, (x, y) -> x.role() == null ? y : x);
+    }
+    firsts.forEach((key, e) -> out.printf("  %-4s %s%s  ×%d%n", e.type(), e.canonical(),
+        e.role() == null ? "" : " (" + e.role() + ")", counts.get(key)[0]));
+    out.println();
+    out.println("Quotes");
+    for (Quote q : a.quotes()) {
+      String who = q.speaker() == null ? "?" : q.speakerCanonical() != null && !q.speakerCanonical().equals(q.speaker())
+          ? q.speakerCanonical() + " [" + q.speaker() + "]" : q.speaker();
+      String what = q.kind() == Quote.Kind.DIRECT ? "“" + q.text() + "”" : q.text();
+      out.printf("  %-8s %s — %s%s%n", q.kind().name().toLowerCase(java.util.Locale.ROOT), what, who,
+          q.cue() == null ? "" : " (" + q.cue() + ")");
+    }
+    out.println();
+    out.println("Times");
+    for (Timex t : a.times()) {
+      out.printf("  %-9s %s → %s%n", t.type(), t.text(), t.value());
+    }
+    for (String w : a.warnings()) {
+      out.println("warning: " + w);
+    }
+    for (String w : a.article().warnings()) {
+      out.println("warning: " + w);
+    }
+    out.println();
+  }
+}

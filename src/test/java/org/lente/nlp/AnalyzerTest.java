@@ -1,0 +1,66 @@
+package org.lente.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lente.extract.Article;
+import org.lente.extract.Extractor;
+import org.lente.ingest.Page;
+import org.lente.nlp.ner.Entity;
+import org.lente.nlp.ner.SharedModels;
+import org.lente.nlp.quote.Quote;
+
+class AnalyzerTest {
+
+  private static final String ENGLISH = """
+      Harbour bridge to reopen after repairs
+
+      The harbour bridge will reopen on Friday, city officials said on Tuesday.
+
+      Mayor Helen Carter told reporters that the repairs had cost less than planned. “We kept our promise,” she said.
+
+      Engineers from Northfield University inspected the piers last week.
+      """;
+
+  private static final Analyzer ANALYZER = new Analyzer(SharedModels.MODELS);
+
+  private static Article article(String text, String name) throws IOException {
+    return new Extractor().extract(new Page(name, text.getBytes(StandardCharsets.UTF_8), "text/plain", null, List.of()));
+  }
+
+  @Test
+  void englishEntitiesQuotesAndTimes() throws IOException {
+    Analysis a = ANALYZER.analyze(article(ENGLISH, "bridge.txt"), LocalDate.of(2024, 3, 12));
+    assertEquals("en", a.language());
+    assertTrue(a.entities().stream().anyMatch(e -> e.text().equals("Helen Carter") && e.type() == Entity.Type.PER
+        && "Mayor".equals(e.role())), a.entities().toString());
+    Quote direct = a.quotes().stream().filter(q -> q.kind() == Quote.Kind.DIRECT).findFirst().orElseThrow();
+    assertEquals("she", direct.speaker());
+    assertEquals("Helen Carter", direct.speakerCanonical());
+    assertTrue(a.times().stream().anyMatch(t -> t.text().equals("Tuesday") && t.value().equals("2024-03-12")),
+        a.times().toString());
+  }
+
+  @Test
+  void withoutAPublicationDateRelativeTimesStayRelative() throws IOException {
+    Analysis a = ANALYZER.analyze(article(ENGLISH, "bridge.txt"), null);
+    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("no publication date")), a.warnings().toString());
+    assertTrue(a.times().stream().noneMatch(t -> t.value().startsWith("20")), a.times().toString());
+  }
+
+  @Test
+  void anUnsupportedLanguageGetsSentencesAndAWarning() throws IOException {
+    String german = "Die Brücke wird am Freitag wieder geöffnet. Die Reparaturen waren billiger als geplant, "
+        + "sagte die Bürgermeisterin am Dienstag. Die Stadt hatte die Brücke vor drei Jahren gesperrt.";
+    Analysis a = ANALYZER.analyze(article(german, "brücke.txt"), null);
+    assertTrue(a.entities().isEmpty());
+    assertEquals(3, a.sentences().size());
+    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("not supported") || w.contains("unknown")),
+        a.warnings().toString());
+  }
+}
