@@ -42,7 +42,11 @@ final class Cues {
     irregular("insistere", "insistito", "insiste");
     irregular("ritenere", "ritenuto", "ritiene", "ritengono");
     irregular("sottolineare", "sottolineato");
-    irregular("affermare", "afferma", "affermano");
+    irregular("affermare", "afferma", "affermano", "affermando");
+    irregular("dire", "dicendo");
+    irregular("spiegare", "spiegando");
+    irregular("sottolineare", "sottolineando");
+    irregular("aggiungere", "aggiungendo");
     irregular("spiegare", "spiega", "spiegano");
     irregular("dichiarare", "dichiara");
     irregular("sottolineare", "sottolinea", "sottolineano");
@@ -59,6 +63,7 @@ final class Cues {
     irregular("call", "called", "calls", "calling");
     irregular("describe", "described", "describes", "describing");
     irregular("speak", "spoke", "speaks");
+    irregular("sing", "sang", "sings");
     irregular("tell", "telling");
     irregular("tell", "told", "tells", "telling");
     irregular("write", "wrote", "writes", "written");
@@ -67,7 +72,8 @@ final class Cues {
     for (String v : ("add state note claim argue explain warn insist announce report tweet ask respond continue"
         + " acknowledge admit confirm suggest predict declare recall promise thank describe urge contend maintain"
         + " complain emphasize stress observe remark estimate assert reiterate allege tell testify vow boast quip joke shout"
-        + " exclaim proclaim concede counter retort plead wonder agree recount muse post").split(" ")) {
+        + " exclaim proclaim concede counter retort plead wonder agree recount muse post demand caution lament scoff tout"
+        + " chant yell").split(" ")) {
       english(v);
     }
   }

@@ -41,6 +41,15 @@ public final class QuoteFinder {
   private static final Set<String> OBJECT_CUES = Set.of(
       "negare", "smentire", "confermare", "ammettere", "annunciare", "deny", "confirm", "admit", "announce");
   private static final Set<String> CLAUSE_ENDS = Set.of("ma", "but", ";", "mentre", "while", "whereas");
+  private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our",
+      "my", "your", "these", "those", "this", "'s", "’s", "il", "la", "le", "i", "gli", "sue", "suoi");
+  /** Verb forms that are more often plural nouns: a verb only after a name or pronoun. */
+  private static final Set<String> NOUN_FORMS = Set.of("tweets", "reports", "claims", "posts", "calls", "notes",
+      "jokes", "counters", "remarks", "estimates", "promises", "thanks", "vows", "quips", "boasts", "states",
+      "stresses", "pleads", "replies", "responds", "continues");
+  private static final Set<String> CLAUSE_WORDS = Set.of("is", "was", "were", "are", "be", "been", "has", "had",
+      "while", "after", "when", "if", "because", "although", "as", "since", "before", "until", "that", "which",
+      "è", "era", "sono", "erano", "mentre", "dopo", "quando", "se", "perché", "che", "poiché", "prima");
   private static final Set<String> ACCORDING = Set.of("secondo");
 
   /** Everything the finder needs about one text. */
@@ -199,6 +208,10 @@ public final class QuoteFinder {
     // after: "”, ha detto Blinken" / "” he said" / "”, said Caddell" / "?” Clinton said." / "” ― Name"
     int r = close + 1;
     int rEnd = r < tokens.size() ? doc.sentences.get(doc.tokenSentence[r]).last() : r;
+    if (r < tokens.size() && doc.tokenSentence[r] != doc.tokenSentence[Math.min(close, tokens.size() - 1)]
+        && rEnd - r > 8) {
+      rEnd = r; // the quote ended its sentence and a new one begins: only "?” Clinton said." continues it
+    }
     if (r < rEnd && isDash(tokens.get(r)) && r + 1 < rEnd && doc.tokenEntity[r + 1] >= 0
         && span[1] <= tokens.get(r).start()) {
       Mention m = entityMention(doc, r + 1);
@@ -214,7 +227,16 @@ public final class QuoteFinder {
       r++;
     }
     if (r < rEnd && span[1] <= tokens.get(r).start()) {
-      a = attributionAfter(doc, r, Math.min(rEnd, r + 8));
+      a = attributionAfter(doc, r, rEnd);
+      for (int k = r + 1; a == null && k < rEnd - 1; k++) {
+        // further on: "“…” to drive up the price, she said, referencing …"
+        if (tokens.get(k).text().equals(",")) {
+          Attribution late = attributionAfter(doc, k + 1, rEnd);
+          if (late != null && late.speaker != null) {
+            a = late;
+          }
+        }
+      }
     }
     // before: "Blinken ha affermato che … “" / "said: “"
     if (a == null && open >= 0) {
@@ -252,14 +274,37 @@ public final class QuoteFinder {
     while (k < end && Cues.AUXILIARIES.contains(tokens.get(k).lower())) {
       k++;
     }
-    if (k < end && cue(tokens.get(k)) != null) { // cue first: the subject follows
-      return new Attribution(cue(tokens.get(k)), mentionAfter(doc, k + 1, end));
+    if (k < end && cue(doc, k) != null) { // cue first: the subject follows
+      return new Attribution(cue(doc, k), mentionAfter(doc, k + 1, Math.min(end, k + 9)));
     }
-    for (int c = r; c < end; c++) { // subject first: "he said", "Blinken ha detto"
-      String lemma = cue(tokens.get(c));
+    // subject first: "he said", "Blinken ha detto", "Scott Pruitt, the attorney general, said",
+    // "Rep. Jason Chaffetz (R-Utah) said"
+    int limit = Math.min(end, r + 25);
+    int subjectEnd = -1;
+    for (int c = r; c < limit; c++) {
+      String lemma = cue(doc, c);
       if (lemma != null) {
-        Mention m = mentionBefore(doc, r, c);
+        Mention m = subjectEnd >= 0 ? mentionAfter(doc, r, subjectEnd) : mentionBefore(doc, r, c);
         return m == null ? null : new Attribution(lemma, m);
+      }
+      if (subjectEnd < 0 && c - r >= 6) {
+        break; // a subject before its verb is short: "Mr. Obama said", "the New York businessman said"
+      }
+      String w = tokens.get(c).text();
+      if (w.equals("(") || w.equals(",") && c > r && (doc.tokenEntity[c - 1] >= 0 || subjectEnd >= 0)) {
+        String closer = w.equals("(") ? ")" : ",";
+        int k2 = c + 1;
+        while (k2 < limit && !tokens.get(k2).text().equals(closer)) {
+          k2++;
+        }
+        if (k2 >= limit || c == r) {
+          return null;
+        }
+        if (subjectEnd < 0) {
+          subjectEnd = c;
+        }
+        c = k2;
+        continue;
       }
       if (tokens.get(c).punctuation()) {
         break;
@@ -276,9 +321,10 @@ public final class QuoteFinder {
         continue; // an earlier quote of the same sentence: "X ha detto “A” e “B”"
       }
       Token t = tokens.get(c);
-      String lemma = cue(t);
+      String lemma = cue(doc, c);
       if (lemma != null) {
-        Mention m = mentionBefore(doc, from, c);
+        // a gerund ("…, saying", "dicendo") belongs to the subject of the main clause
+        Mention m = isGerund(t) ? firstActor(doc, from, c) : mentionBefore(doc, from, c);
         if (m == null) {
           m = mentionAfter(doc, c + 1, open);
         }
@@ -290,11 +336,31 @@ public final class QuoteFinder {
       if (ACCORDING.contains(t.lower())) {
         return new Attribution("secondo", mentionAfter(doc, c + 1, open));
       }
-      if (t.text().equals(":") && c == open - 1 && !(c > from && cue(tokens.get(c - 1)) != null)) {
+      if (t.text().equals(":") && c == open - 1 && !(c > from && cue(doc, c - 1) != null)) {
         Mention m = mentionBefore(doc, from, c);
         if (m != null) {
           return new Attribution(null, m);
         }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isGerund(Token t) {
+    String w = t.lower();
+    return w.endsWith("ing") || w.endsWith("ando") || w.endsWith("endo");
+  }
+
+  /** The first person or organisation named in [from, to), else the first pronoun. */
+  private static Mention firstActor(Doc doc, int from, int to) {
+    for (int k = from; k < to; k++) {
+      int e = doc.tokenEntity[k];
+      if (!doc.inQuote[k] && e >= 0 && (doc.entities.get(e).type() == Entity.Type.PER
+          || doc.entities.get(e).type() == Entity.Type.ORG)) {
+        return chain(doc, from, entityMention(doc, k));
+      }
+      if (PRONOUNS.contains(doc.tokens.get(k).lower())) {
+        return new Mention(k, k + 1, null);
       }
     }
     return null;
@@ -324,7 +390,7 @@ public final class QuoteFinder {
           continue;
         }
         Token t = tokens.get(c);
-        String lemma = cue(t);
+        String lemma = cue(doc, c);
         if (lemma != null) {
           found = reported(doc, s, c, last, lemma);
         } else if (ACCORDING.contains(t.lower()) || t.lower().equals("according") && c + 1 < last
@@ -416,9 +482,9 @@ public final class QuoteFinder {
       if (CLAUSE_ENDS.contains(w) || w.equals(",") && k + 1 < last && CLAUSE_ENDS.contains(doc.tokens.get(k + 1).lower())) {
         return k;
       }
-      if (w.equals(",") && k + 2 < last && cue(doc.tokens.get(k + 1)) != null
+      if (w.equals(",") && k + 2 < last && cue(doc, k + 1) != null
           || w.equals(",") && k + 2 < last && Cues.AUXILIARIES.contains(doc.tokens.get(k + 1).lower())
-          && cue(doc.tokens.get(k + 2)) != null) {
+          && cue(doc, k + 2) != null) {
         return k; // "…, hanno riferito le agenzie"
       }
     }
@@ -475,11 +541,21 @@ public final class QuoteFinder {
         || tokens.get(start).lower().equals("but"))) {
       start++;
     }
-    if (k >= start && k - start < 7 && (tokens.get(start).capitalized() || ARTICLES.contains(tokens.get(start).lower()))
-        && !NOT_SPEAKERS.contains(tokens.get(start).lower())) {
+    if (k >= start && k - start < 6 && (tokens.get(start).capitalized() || ARTICLES.contains(tokens.get(start).lower()))
+        && !NOT_SPEAKERS.contains(tokens.get(start).lower()) && !hasVerb(tokens, start, k + 1)) {
       return new Mention(start, k + 1, null);
     }
     return null;
+  }
+
+  /** True when [from, to) holds a finite verb or a clause opener: not a noun phrase. */
+  private static boolean hasVerb(List<Token> tokens, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (CLAUSE_WORDS.contains(tokens.get(k).lower())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean closesQuote(Token t) {
@@ -516,6 +592,11 @@ public final class QuoteFinder {
         e++;
       }
       return e - k <= 7 ? new Mention(k, e, null) : null;
+    }
+    for (int j = k; j < end && !tokens.get(j).punctuation(); j++) { // "panel Chairman Rep. Jason Chaffetz"
+      if (doc.tokenEntity[j] >= 0 && doc.entities.get(doc.tokenEntity[j]).type() == Entity.Type.PER) {
+        return entityMention(doc, j);
+      }
     }
     return null;
   }
@@ -635,8 +716,24 @@ public final class QuoteFinder {
         : String.join(", ", names);
   }
 
-  private static String cue(Token t) {
-    return t.punctuation() ? null : Cues.lemma(t.lower());
+  /**
+   * The lemma of the cue at token {@code k}, or null. A form after a determiner or possessive is
+   * a noun, not a verb: "his claims", "the reports", "Trump’s tweets".
+   */
+  private static String cue(Doc doc, int k) {
+    Token t = doc.tokens.get(k);
+    if (t.punctuation()) {
+      return null;
+    }
+    String lemma = Cues.lemma(t.lower());
+    if (lemma != null && k > 0 && NOUN_MARKERS.contains(doc.tokens.get(k - 1).lower())) {
+      return null;
+    }
+    if (lemma != null && NOUN_FORMS.contains(t.lower()) && !(k > 0 && (doc.tokenEntity[k - 1] >= 0
+        || PRONOUNS.contains(doc.tokens.get(k - 1).lower())))) {
+      return null; // "tweets accusing …" is a noun; "Trump tweets" a verb
+    }
+    return lemma;
   }
 
   private static int sentenceOfOffset(Doc doc, int offset) {
