@@ -11,6 +11,8 @@ import org.lente.eval.ExtractionEval;
 import org.lente.eval.MeantimeTimexEval;
 import org.lente.eval.NerEval;
 import org.lente.eval.QuoteEval;
+import org.lente.eval.SpeedEval;
+import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.Entities;
 import org.lente.nlp.ner.EntityTagger;
 import org.lente.nlp.ner.NerModels;
@@ -29,14 +31,14 @@ import picocli.CommandLine.Parameters;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {"Measures accuracy and speed on third-party benchmarks (see ../shared/data/DATA.md).",
-        "Tasks: extraction, timex, ner, quotes."},
+        "Tasks: extraction, timex, ner, quotes, speed."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner or quotes.")
+  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner, quotes or speed.")
   String task;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -67,8 +69,11 @@ final class EvalCommand implements Callable<Integer> {
       case "quotes" -> {
         return quotes(out, dir);
       }
+      case "speed" -> {
+        return speed(out, dir);
+      }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown task: " + task + " (known: extraction, timex, ner, quotes)");
+          "unknown task: " + task + " (known: extraction, timex, ner, quotes, speed)");
     }
   }
 
@@ -153,6 +158,35 @@ final class EvalCommand implements Callable<Integer> {
     out.printf("| PolNeAR dev (en) | %d | %d | %d | %.3f | %.3f | %.3f | %.3f (%d/%d) | %.0f |%n", r.articles(), r.gold(),
         r.found(), r.precision(), r.recall(), r.f1(), r.speakerAccuracy(), r.speakerCorrect(), r.withSource(),
         r.tokensPerSecond());
+    return 0;
+  }
+
+  /** Whole-analysis speed on one thread per language, and the heap both languages' models take. */
+  private int speed(PrintWriter out, Path dir) throws IOException {
+    long t0 = System.nanoTime();
+    NerModels models = new NerModels(spec.commandLine().getErr()::println);
+    SpeedEval eval = new SpeedEval(new Analyzer(models));
+    List<SpeedEval.Result> results = new ArrayList<>();
+    SpeedEval.Result it = eval.run("cl-tls-it (it)", dir.resolve("corpus/cl-tls-it"), "it", limit);
+    SpeedEval.Result en = eval.run("PolNeAR dev (en)", dir.resolve("quotes/polnear/dev/text"), "en", limit);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (it == null && en == null) {
+      out.println("no benchmark data found under " + dir + ": nothing measured");
+      return 0;
+    }
+    for (SpeedEval.Result r : new SpeedEval.Result[] {it, en}) {
+      if (r != null) {
+        results.add(r);
+      }
+    }
+    out.println();
+    out.println("| text | articles | tokens | seconds | tokens/s (1 thread) |");
+    out.println("|---|---:|---:|---:|---:|");
+    for (SpeedEval.Result r : results) {
+      out.printf("| %s | %d | %d | %.2f | %.0f |%n", r.set(), r.articles(), r.tokens(), r.seconds(), r.tokensPerSecond());
+    }
+    out.printf("%nheap in use with the models of both languages loaded: %d MiB (maximum %d MiB); whole run %.1f s%n",
+        SpeedEval.heapInUseMiB(), Runtime.getRuntime().maxMemory() >> 20, seconds);
     return 0;
   }
 

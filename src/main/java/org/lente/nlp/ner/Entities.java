@@ -212,6 +212,12 @@ public final class Entities {
    * NATO],"). Null when there is none.
    */
   static String role(String text, List<Token> words, int first, int end) {
+    if (first >= 2 && words.get(first - 1).text().equals(",")) {
+      String before = role(text, words, first - 1, end); // "il presidente dell'Autorità, Luciano Marchetti"
+      if (before != null) {
+        return before;
+      }
+    }
     int head = -1;
     for (int k = first - 1; k >= Math.max(0, first - 8); k--) {
       String w = words.get(k).lower();

@@ -454,8 +454,10 @@ public final class QuoteFinder {
     if (m == null) {
       return null;
     }
-    if (c == s.first() || c > s.first() && tokens.get(c - 1).text().equals(",") && m.to >= last - 1) {
-      if (c == s.first()) {
+    boolean opens = c == s.first() || c > s.first() && (tokens.get(c - 1).text().equals(":")
+        || tokens.get(c - 1).text().equals(";"));
+    if (opens || c > s.first() && tokens.get(c - 1).text().equals(",") && m.to >= last - 1) {
+      if (opens) {
         int k = m.to;
         while (k < last && !tokens.get(k).text().equals(",")) {
           k++;
@@ -590,6 +592,10 @@ public final class QuoteFinder {
           return entityMention(doc, e); // "the Republican nominee Donald Trump"
         }
         e++;
+      }
+      if (e + 1 < end && tokens.get(e).text().equals(",") && doc.tokenEntity[e + 1] >= 0
+          && doc.entities.get(doc.tokenEntity[e + 1]).type() == Entity.Type.PER) {
+        return entityMention(doc, e + 1); // "il presidente dell'Autorità, Luciano Marchetti,"
       }
       return e - k <= 7 ? new Mention(k, e, null) : null;
     }

@@ -50,6 +50,12 @@ class EntitiesTest {
   }
 
   @Test
+  void roleBeforeACommaAndTheName() {
+    assertEquals("presidente dell'Autorità",
+        role("ha detto il presidente dell'Autorità, Luciano Marchetti, durante", "Luciano Marchetti", Lang.IT));
+  }
+
+  @Test
   void aVerbBetweenRoleNounAndNameIsNoRole() {
     assertNull(role("il presidente ha incontrato Putin", "Putin", Lang.IT));
   }

@@ -122,6 +122,21 @@ class QuoteFinderTest {
   }
 
   @Test
+  void secondoXAfterAColon() {
+    Quote q = only(quotes("Le navi dovranno adeguarsi: secondo Assoporti, solo un terzo è pronto.", Lang.IT,
+        "ORG:Assoporti"), Quote.Kind.INDIRECT);
+    assertEquals("solo un terzo è pronto", q.text());
+    assertEquals("Assoporti", q.speaker());
+  }
+
+  @Test
+  void aRoleFollowedByTheNameInAppositionIsThePerson() {
+    Quote q = only(quotes("“Si parte”, ha detto il presidente del porto, Luca Sarti, alla cerimonia.", Lang.IT,
+        "PER:Luca Sarti"), Quote.Kind.DIRECT);
+    assertEquals("Luca Sarti", q.speaker());
+  }
+
+  @Test
   void anAttributionAtTheEndOfTheSentence() {
     Quote q = only(quotes("Il porto resterà chiuso fino a lunedì, ha affermato Pietro Sala della capitaneria.",
         Lang.IT, "PER:Pietro Sala"), Quote.Kind.INDIRECT);
