@@ -18,6 +18,7 @@ import org.lente.nlp.time.Lang;
  *   <li>no lower-case word opens a name: "nordcoreana KCNA" is "KCNA";
  *   <li>a place "of the" country is two places: "Yeonpyeong della Corea del Sud"; a country that
  *       acts stays what the model says (the Italian data calls it an organisation then);
+ *   <li>"lo Stato", "dello Stato" is the State, an organisation ("funerale di Stato" is not);
  *   <li>in a sports sentence (a score such as "2-0", or words like "gol", "campionato"), a town
  *       that follows a masculine article ("il Reading", "del Bolton") or precedes a score is the
  *       club, an organisation; "a Nottingham" stays a place.
@@ -46,6 +47,7 @@ final class Corrections {
   private static final Set<String> MASCULINE_ARTICLES = Set.of(
       "il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "sul", "sullo", "nel", "nello", "col");
   private static final Set<String> OF_THE = Set.of("del", "della", "dell'", "dello");
+  private static final Set<String> STATE_ARTICLES = Set.of("lo", "dello", "allo", "nello", "dallo", "sullo");
   private static final Set<String> LOCATIVE = Set.of("a", "ad", "in");
 
   private Corrections() {}
@@ -60,6 +62,13 @@ final class Corrections {
       for (int i = 0; i < words.length; i++) {
         if (!labels[i].equals("O") && SPLITTERS.contains(words[i].replace('\u2019', '\''))) {
           labels[i] = "O";
+        }
+      }
+    }
+    if (lang == Lang.IT) {
+      for (int i = 1; i < words.length; i++) {
+        if (words[i].equals("Stato") && labels[i].equals("O") && STATE_ARTICLES.contains(lower[i - 1])) {
+          labels[i] = "ORG"; // "dello Stato": the State as an institution
         }
       }
     }
