@@ -82,6 +82,15 @@ final class Boilerplate {
 
   private static List<String> classWords(String classes) {
     List<String> out = new ArrayList<>(4);
+    for (String name : classNames(classes)) {
+      nameWords(name, out);
+    }
+    return out;
+  }
+
+  /** The class names in a class attribute. */
+  private static List<String> classNames(String classes) {
+    List<String> out = new ArrayList<>(4);
     int i = 0;
     int n = classes.length();
     while (i < n) {
@@ -95,18 +104,22 @@ final class Boilerplate {
       if (start == i) {
         break;
       }
-      String token = classes.substring(start, i);
-      String t = token.toLowerCase(Locale.ROOT);
-      int modifier = t.indexOf("--");
-      if (modifier >= 0) {
-        t = t.substring(0, modifier);
-      }
-      if (isStateClass(t) || isCamelState(token)) {
-        continue;
-      }
-      split(t, token, out);
+      out.add(classes.substring(start, i));
     }
     return out;
+  }
+
+  /** Appends the words of one class name: none for a state class, none for a BEM modifier. */
+  private static void nameWords(String name, List<String> out) {
+    String t = name.toLowerCase(Locale.ROOT);
+    int modifier = t.indexOf("--");
+    if (modifier >= 0) {
+      t = t.substring(0, modifier);
+    }
+    if (isStateClass(t) || isCamelState(name)) {
+      return;
+    }
+    split(t, name, out);
   }
 
   private static final String[] CAMEL_STATE_PREFIXES = {"is", "has", "no", "non", "not", "with", "show", "hide"};
@@ -226,42 +239,87 @@ final class Boilerplate {
     return Map.copyOf(bits);
   }
 
-  /** Judges an element by its words; verdicts for class attributes alone are kept in {@code cache}. */
-  static Verdict judge(Element e, Map<String, Verdict> cache) {
-    if (e.attributesSize() == 0) {
-      return Verdict.NONE;
-    }
-    String classes = e.className();
-    boolean cacheable = e.id().isEmpty() && e.attr("role").isEmpty();
-    if (cacheable) {
-      Verdict v = cache.get(classes);
-      if (v != null) {
-        return v;
+  /**
+   * Judges the elements of one page by their words, remembering the verdicts of class attributes
+   * and the tallies of class names, which recur on a page. Not thread-safe: one per page.
+   */
+  static final class Judge {
+    private final Map<String, Verdict> byClasses = new HashMap<>();
+    private final Map<String, Tally> byName = new HashMap<>();
+
+    Verdict judge(Element e) {
+      if (e.attributesSize() == 0) {
+        return Verdict.NONE;
       }
-    }
-    int weight = 0;
-    int positive = 0; // content words that are not furniture words too
-    int seen = 0; // the union of the words' bits
-    for (String w : words(e)) {
-      int bits = WORD_BITS.getOrDefault(w, 0);
-      seen |= bits;
-      if ((bits & CERTAIN_WORD) != 0) {
-        weight -= 3;
-      } else if ((bits & STRONG_WORD) != 0) {
-        weight -= 1;
-      } else if ((bits & POSITIVE_WORD) != 0) {
-        positive++;
-        weight += 1;
+      String classes = e.className();
+      String id = e.id();
+      String role = e.attr("role");
+      boolean cacheable = id.isEmpty() && role.isEmpty();
+      if (cacheable) {
+        Verdict v = byClasses.get(classes);
+        if (v != null) {
+          return v;
+        }
       }
+      Tally t = Tally.NONE;
+      for (String name : classNames(classes)) {
+        Tally nameTally = byName.get(name);
+        if (nameTally == null) {
+          List<String> words = new ArrayList<>(4);
+          nameWords(name, words);
+          nameTally = Tally.of(words);
+          byName.put(name, nameTally);
+        }
+        t = t.plus(nameTally);
+      }
+      for (String attribute : new String[] {id, role}) {
+        if (!attribute.isEmpty()) {
+          List<String> words = new ArrayList<>(4);
+          split(attribute.toLowerCase(Locale.ROOT), attribute, words);
+          t = t.plus(Tally.of(words));
+        }
+      }
+      int seen = t.seen();
+      boolean furniture = (seen & CERTAIN_WORD) != 0 && t.positive() <= 1 || t.weight() <= -3;
+      boolean lead = (seen & LEAD_WORD) != 0 && (seen & SITE_WORD) == 0;
+      boolean bio = (seen & BIO_WORD) != 0 || (seen & AUTHOR_WORD) != 0 && (seen & DETAIL_WORD) != 0;
+      Verdict v = new Verdict(t.weight(), furniture, lead, bio, (seen & CAPTION_WORD) != 0, (seen & BYLINE_WORD) != 0);
+      if (cacheable) {
+        byClasses.put(classes, v);
+      }
+      return v;
     }
-    boolean furniture = (seen & CERTAIN_WORD) != 0 && positive <= 1 || weight <= -3;
-    boolean lead = (seen & LEAD_WORD) != 0 && (seen & SITE_WORD) == 0;
-    boolean bio = (seen & BIO_WORD) != 0 || (seen & AUTHOR_WORD) != 0 && (seen & DETAIL_WORD) != 0;
-    Verdict v = new Verdict(weight, furniture, lead, bio, (seen & CAPTION_WORD) != 0, (seen & BYLINE_WORD) != 0);
-    if (cacheable) {
-      cache.put(classes, v);
+  }
+
+  /**
+   * What some words say, in sums that add up over an element's words: its {@link Verdict#weight},
+   * its content words that are not furniture words too, and the union of the words' bits.
+   */
+  private record Tally(int weight, int positive, int seen) {
+    static final Tally NONE = new Tally(0, 0, 0);
+
+    static Tally of(List<String> words) {
+      int weight = 0;
+      int positive = 0;
+      int seen = 0;
+      for (String w : words) {
+        int bits = WORD_BITS.getOrDefault(w, 0);
+        seen |= bits;
+        if ((bits & CERTAIN_WORD) != 0) {
+          weight -= 3;
+        } else if ((bits & STRONG_WORD) != 0) {
+          weight -= 1;
+        } else if ((bits & POSITIVE_WORD) != 0) {
+          positive++;
+          weight += 1;
+        }
+      }
+      return weight == 0 && positive == 0 && seen == 0 ? NONE : new Tally(weight, positive, seen);
     }
-    return v;
+
+    Tally plus(Tally o) {
+      return o == NONE ? this : this == NONE ? o : new Tally(weight + o.weight, positive + o.positive, seen | o.seen);
+    }
   }
 
   /** True when a class word marks the element as comments or recirculation, whatever its size. */

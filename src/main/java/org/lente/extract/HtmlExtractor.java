@@ -295,7 +295,7 @@ public final class HtmlExtractor {
       NodeTraversor.filter(new NodeFilter() {
         final ArrayList<Of> path = new ArrayList<>(); // the Of of each open element, by depth
         final ArrayList<Of> owners = new ArrayList<>(); // the open block elements
-        final Map<String, Boilerplate.Verdict> verdicts = new java.util.HashMap<>();
+        final Boilerplate.Judge judge = new Boilerplate.Judge();
         int inLink;
 
         @Override
@@ -305,7 +305,7 @@ public final class HtmlExtractor {
               return FilterResult.SKIP_ENTIRELY; // never text: left out of the statistics, and so of the article
             }
             Of s = new Of();
-            Boilerplate.Verdict v = Boilerplate.judge(e, verdicts);
+            Boilerplate.Verdict v = judge.judge(e);
             s.verdict = v;
             s.weight = v.weight();
             s.furniture = v.furniture() && !e.nameIs("body");
