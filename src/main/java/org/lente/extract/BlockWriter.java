@@ -26,16 +26,20 @@ final class BlockWriter {
           + "also on \\S+|watch|watch:.*|listen|listen to this article|view comments|show comments)[.:!]?$");
   private static final Pattern URL_ONLY = Pattern.compile("^https?://\\S+$");
   /** Photo captions and credits written as plain paragraphs: "(Image: GETTY)", "© Jane Doe", "Photo: AP". */
-  private static final Pattern CREDIT = Pattern.compile(
-      "(?i)(\\((image|photo|picture|pic|foto|credit|video|source)s?\\s*:[^)]*\\)\\s*$|^©|^\\(?(photo|foto|image|credit|bild|abbildung \\d+|fig\\.? \\d+)s?\\s*:|"
-          + "\\b(getty images|ap photo|afp via getty images|reuters/|shutterstock|lapresse|ansa foto)\\)?\\s*$)");
+  private static final Pattern CREDIT_START = Pattern.compile(
+      "(?i)©|\\(?(photo|foto|image|credit|bild|abbildung \\d+|fig\\.? \\d+)s?\\s*:");
+  private static final Pattern CREDIT_END = Pattern.compile(
+      "(?i)\\((image|photo|picture|pic|foto|credit|video|source)s?\\s*:[^)]*\\)\\s*$");
+  /** A closing agency credit: "… (Getty Images)", "… Reuters/". */
+  static final Phrases AGENCY_CREDIT = new Phrases(
+      "getty images|ap photo|afp via getty images|reuters/|shutterstock|lapresse|ansa foto", "\\)?\\s*$");
   /** A metadata line: "05/10/2018 - Posted by: Jane Doe - Category: Health". */
-  private static final Pattern META_LINE = Pattern.compile(
-      "(?i)\\b((posted|published|publicado|pubblicato|publié|veröffentlicht|written|scritto)\\s+(by|por|da|di|par|von)|"
-          + "(eintrag|beitrag|text|artikel) wurde .*veröffentlicht|this (entry|post) was posted)\\b");
+  static final Phrases META_LINE = new Phrases(
+      "(posted|published|publicado|pubblicato|publié|veröffentlicht|written|scritto)\\s+(by|por|da|di|par|von)|"
+          + "(eintrag|beitrag|text|artikel) wurde .*veröffentlicht|this (entry|post) was posted", "\\b");
   /** Calls to action that close many articles: newsletters, tips, follow us. */
-  private static final Pattern PROMO = Pattern.compile(
-      "(?i)\\b(subscribe to|sign up for|sign up to|newsletters?|iscriviti|abbonati|have a tip|"
+  static final Phrases PROMO = new Phrases(
+      "subscribe to|sign up for|sign up to|newsletters?|iscriviti|abbonati|have a tip|"
           + "may be reached at|can be reached at|follow us on|seguici su|download (our|the) app|"
           + "all rights reserved|tutti i diritti riservati|share it with|like this (story|article)|"
           + "share this (story|article)|sign up now|read the full (story|article)|"
@@ -48,7 +52,7 @@ final class BlockWriter {
           + "wussten sie schon|if you (enjoyed|liked) (reading )?this|si vous souhaitez (critiquer|réagir)|"
           + "vervielfältigung nur mit|wird geladen|noch keine bewertungen|mit diesem button|"
           + "sofern nicht anders (angegeben|ausgewiesen)|kennt ihr schon|support (our|independent) journalism|"
-          + "was this (article|page) helpful|puedes hacer periodismo)\\b");
+          + "was this (article|page) helpful|puedes hacer periodismo", "\\b");
   /** Headings that announce links to other articles rather than a section of this one. */
   private static final Pattern RECIRCULATION_HEADING = Pattern.compile(
       "(?i)^(more (in|from|on|about|stories|news|articles|coverage|videos?)\\b.*|related.*|read (more|next|also).*|"
@@ -326,18 +330,18 @@ final class BlockWriter {
       return;
     }
     if (type == Block.Type.HEADING && text.length() < 80
-        && (JUNK_LINE.matcher(text).matches() || PROMO.matcher(text).find())) {
+        && (JUNK_LINE.matcher(text).matches() || PROMO.find(text))) {
       return;
     }
     if (type == Block.Type.PARAGRAPH || type == Block.Type.LIST) {
       String flat = text.replace('\n', ' ');
       int nl = text.indexOf('\n');
       String firstLine = nl < 0 ? text : text.substring(0, nl);
-      if (flat.length() < 300 && CREDIT.matcher(flat).find()) {
+      if (flat.length() < 300 && isCredit(flat)) {
         blocks.add(new Block(Block.Type.CAPTION, text));
         return;
       }
-      if (flat.length() < 200 && META_LINE.matcher(flat).find()) {
+      if (flat.length() < 200 && META_LINE.find(flat)) {
         bylines.add(flat);
         return;
       }
@@ -349,13 +353,19 @@ final class BlockWriter {
           || URL_ONLY.matcher(flat).matches()
           || nl > 0 && firstLine.length() < 60 && RECIRCULATION_HEADING.matcher(firstLine).matches()
           || flat.startsWith("[") && flat.endsWith("]") && flat.contains("=")
-          || flat.length() < 250 && PROMO.matcher(flat).find()
+          || flat.length() < 250 && PROMO.find(flat)
           || MARKUP.matcher(flat).matches()
           || flat.length() < 120 && Dates.isDateLine(flat)) {
         return;
       }
     }
     blocks.add(new Block(type, text));
+  }
+
+  /** A photo caption or credit: "© Jane Doe", "Photo: AP", "… (Image: GETTY)", "… Getty Images". */
+  private static boolean isCredit(String s) {
+    return CREDIT_START.matcher(s).lookingAt() || s.indexOf('(') >= 0 && CREDIT_END.matcher(s).find()
+        || AGENCY_CREDIT.find(s);
   }
 
   /** Text with line breaks kept as {@code \n} (from br and block starts); elements that are never text left out. */
@@ -396,36 +406,35 @@ final class BlockWriter {
    * space, trims every line, drops empty lines. A hand-written loop: this runs on every block.
    */
   static String collapse(String raw) {
-    StringBuilder out = new StringBuilder(raw.length());
+    char[] out = new char[raw.length()]; // never longer than raw; a char array is quicker than a StringBuilder
+    int length = 0;
     boolean space = false; // a space is pending
     boolean lineHasText = false;
     for (int i = 0, n = raw.length(); i < n; i++) {
       char c = raw.charAt(i);
       if (c == '\n') {
         if (lineHasText) {
-          out.append('\n');
+          out[length++] = '\n';
         }
         lineHasText = false;
         space = false;
       } else if (c == '\u200b' || c == '\u00ad' || c == '\ufeff') {
         continue;
-      } else if (c == ' ' || c == '\u00a0' || Character.isWhitespace(c)) {
+      } else if (c == ' ' || c == '\u00a0' || (c < ' ' || c > '~') && Character.isWhitespace(c)) {
         space = lineHasText;
       } else {
         if (space) {
-          out.append(' ');
+          out[length++] = ' ';
           space = false;
         }
-        out.append(c);
+        out[length++] = c;
         lineHasText = true;
       }
     }
-    int end = out.length();
-    while (end > 0 && out.charAt(end - 1) == '\n') {
-      end--;
+    while (length > 0 && out[length - 1] == '\n') {
+      length--;
     }
-    out.setLength(end);
-    return out.toString();
+    return new String(out, 0, length);
   }
 
   /** Drops repeated consecutive blocks, and headings at the end that no text follows. */

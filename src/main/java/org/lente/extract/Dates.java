@@ -112,7 +112,7 @@ final class Dates {
 
   /** A written-out date inside running text, e.g. a dateline: "19 giugno 2024", "June 19, 2024", "19.06.2024". */
   static String fromText(String text) {
-    if (text == null) {
+    if (text == null || !hasYear(text)) {
       return null;
     }
     Matcher m = DAY_MONTH_YEAR.matcher(text);
@@ -138,6 +138,22 @@ final class Dates {
       return a > 12 || b <= 12 ? ymd(year, b, a) : ymd(year, a, b);
     }
     return null;
+  }
+
+  /** True when four digits 19xx or 20xx occur, as in every date {@link #fromText} reads: a quick test first. */
+  private static boolean hasYear(String s) {
+    for (int i = 0, n = s.length() - 3; i < n; i++) {
+      char c = s.charAt(i);
+      if ((c == '1' && s.charAt(i + 1) == '9' || c == '2' && s.charAt(i + 1) == '0')
+          && isDigit(s.charAt(i + 2)) && isDigit(s.charAt(i + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** A date in a URL path: /2019/11/19/, /20191119/, /2019-11-19-title. */
