@@ -1,0 +1,20 @@
+package org.lente.store;
+
+import java.time.LocalDate;
+
+/**
+ * Which quotes to find: by a speaker (a name as written or canonical, case-insensitive, matched as
+ * whole words: "Blinken" finds "Antony Blinken"), about an entity (named in the quote's text or in
+ * its sentence), in a period of publication dates. Null means any. {@code limit} ≥ 1.
+ */
+public record QuoteQuery(String speaker, String about, LocalDate from, LocalDate to, int limit) {
+
+  public QuoteQuery {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new IllegalArgumentException("empty period: " + from + " to " + to);
+    }
+  }
+}
