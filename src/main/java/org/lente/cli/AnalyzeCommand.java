@@ -3,7 +3,6 @@ package org.lente.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,14 +43,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     input.validate(spec.commandLine());
-    LocalDate anchor = null;
-    if (date != null) {
-      try {
-        anchor = LocalDate.parse(date.length() > 10 ? date.substring(0, 10) : date);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--date is not an ISO-8601 date: " + date);
-      }
-    }
+    LocalDate anchor = Dates.parse(spec.commandLine(), date, "--date");
     LocalDate fixed = anchor;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -43,8 +43,18 @@ final class Batch<T> {
     this.url = url;
   }
 
-  /** Processes all inputs; returns how many could not be read. */
+  /** Told about each input that could not be read or processed: its name and why. */
+  interface Failure {
+    void failed(String source, String reason);
+  }
+
+  /** Processes all inputs; returns how many could not be read. Failures are printed to {@code err}. */
   int run(List<String> inputs, Work<T> work, Printer<T> printer, PrintWriter err) throws IOException {
+    return run(inputs, work, printer, (source, reason) -> err.println("lente: " + source + ": " + reason));
+  }
+
+  /** Processes all inputs; returns how many failed, each told to {@code failure}. */
+  int run(List<String> inputs, Work<T> work, Printer<T> printer, Failure failure) throws IOException {
     int failures = 0;
     ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "lente-worker");
@@ -58,11 +68,11 @@ final class Batch<T> {
         try {
           files = reader.expand(List.of(input));
         } catch (NoSuchFileException e) {
-          err.println("lente: no such file or directory: " + input);
+          failure.failed(input, "no such file or directory");
           failures++;
           continue;
         } catch (IOException e) {
-          err.println("lente: cannot list " + input + ": " + e.getMessage());
+          failure.failed(input, "cannot list: " + e.getMessage());
           failures++;
           continue;
         }
@@ -70,12 +80,12 @@ final class Batch<T> {
           window.add(pool == null ? CompletableFuture.completedFuture(process(file, work))
               : pool.submit(() -> process(file, work)));
           while (window.size() > 2 * workers || pool == null && !window.isEmpty()) {
-            failures += report(window.poll(), printer, err);
+            failures += report(window.poll(), printer, failure);
           }
         }
       }
       while (!window.isEmpty()) {
-        failures += report(window.poll(), printer, err);
+        failures += report(window.poll(), printer, failure);
       }
     } finally {
       if (pool != null) {
@@ -95,12 +105,12 @@ final class Batch<T> {
         page = page.withUrl(url);
       }
       return new Outcome<>(file, work.apply(page), null);
-    } catch (IOException e) {
-      return new Outcome<>(file, null, e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      return new Outcome<>(file, null, e.getMessage() == null ? e.toString() : e.getMessage());
     }
   }
 
-  private int report(Future<Outcome<T>> pending, Printer<T> printer, PrintWriter err) throws IOException {
+  private int report(Future<Outcome<T>> pending, Printer<T> printer, Failure failure) throws IOException {
     Outcome<T> o;
     try {
       o = pending.get();
@@ -111,7 +121,7 @@ final class Batch<T> {
       throw new IllegalStateException("processing failed: " + e.getCause(), e.getCause());
     }
     if (o.error() != null) {
-      err.println("lente: cannot read " + o.file() + ": " + o.error());
+      failure.failed(o.file(), o.error());
       return 1;
     }
     printer.print(o.result());
