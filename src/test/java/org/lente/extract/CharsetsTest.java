@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -175,9 +176,9 @@ class CharsetsTest {
     assertTrue(d.text().contains("ponte \uFFFD"), d.text());
   }
 
-  /** The UTF-8 check trusts the JDK's decoder to replace every ill-formed sequence: it must, for all of them. */
+  /** The UTF-8 check rejects what the JDK's decoder replaces with U+FFFD, and nothing else. */
   @Test
-  void theJdkDecoderReplacesExactlyTheSequencesTheCheckRejects() {
+  void theCheckRejectsExactlyTheSequencesTheJdkDecoderReplaces() {
     int[] next = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF};
     byte[] seq = new byte[5];
     for (int b0 = 0; b0 < 256; b0++) {
@@ -195,6 +196,18 @@ class CharsetsTest {
           }
         }
       }
+    }
+  }
+
+  /** The check skips ASCII eight bytes at a time: a broken byte is found wherever it falls. */
+  @Test
+  void aBrokenByteIsFoundAtAnyOffset() {
+    byte[] good = "Il ponte è chiuso; la città aspetta da tre anni la riapertura.".getBytes(UTF_8);
+    assertTrue(Charsets.wellFormedUtf8(good, good.length));
+    for (int at = 0; at < good.length; at++) {
+      byte[] bad = good.clone();
+      bad[at] = (byte) 0xFF;
+      assertFalse(Charsets.wellFormedUtf8(bad, bad.length), "0xFF at " + at);
     }
   }
 
