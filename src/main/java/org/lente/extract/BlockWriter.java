@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Writes an article root out as {@link Block}s in document order, leaving out the furniture inside
@@ -71,6 +73,8 @@ final class BlockWriter {
           + "quellen(angaben)?:?|sources?:|źródło:?|fuente:?|notas relacionadas|relacionad[oa]s|"
           + "(das|die|der) (könnte|könnten) (sie|dich) (auch )?interessieren.*)$");
   private static final Pattern MARKUP = Pattern.compile("^<[a-zA-Z!/][^>]*>.*");
+  private static final Evaluator FIGCAPTION = QueryParser.parse("figcaption");
+  private static final Evaluator ROW = QueryParser.parse("tr");
   /** Below this depth the writer stops descending and takes the element's text as one paragraph. */
   private static final int MAX_DEPTH = 400;
 
@@ -211,7 +215,7 @@ final class BlockWriter {
   }
 
   private void header(Element e, int depth) {
-    if (e.selectFirst("h1") != null || stats.of(e).text < 300) {
+    if (e.selectFirst(HtmlExtractor.H1) != null || stats.of(e).text < 300) {
       return;
     }
     container(e, depth);
@@ -219,7 +223,7 @@ final class BlockWriter {
   }
 
   private void figure(Element e) {
-    for (Element c : e.select("figcaption")) {
+    for (Element c : e.select(FIGCAPTION)) {
       add(captionType, textOf(c));
     }
   }
@@ -249,7 +253,7 @@ final class BlockWriter {
       return;
     }
     StringBuilder sb = new StringBuilder();
-    for (Element row : e.select("tr")) {
+    for (Element row : e.select(ROW)) {
       StringBuilder cells = new StringBuilder();
       for (Element cell : row.children()) {
         String t = textOf(cell).strip();
@@ -420,7 +424,7 @@ final class BlockWriter {
         space = false;
       } else if (c == '\u200b' || c == '\u00ad' || c == '\ufeff') {
         continue;
-      } else if (c == ' ' || c == '\u00a0' || (c < ' ' || c > '~') && Character.isWhitespace(c)) {
+      } else if (c == '\u00a0' || Whitespace.is(c)) {
         space = lineHasText;
       } else {
         if (space) {

@@ -94,11 +94,11 @@ final class Boilerplate {
     int i = 0;
     int n = classes.length();
     while (i < n) {
-      while (i < n && Character.isWhitespace(classes.charAt(i))) {
+      while (i < n && Whitespace.is(classes.charAt(i))) {
         i++;
       }
       int start = i;
-      while (i < n && !Character.isWhitespace(classes.charAt(i))) {
+      while (i < n && !Whitespace.is(classes.charAt(i))) {
         i++;
       }
       if (start == i) {

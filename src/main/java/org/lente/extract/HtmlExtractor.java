@@ -11,8 +11,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds the article in an HTML page.
@@ -30,6 +32,7 @@ import org.jsoup.select.NodeFilter;
 public final class HtmlExtractor {
 
   private static final java.util.Set<String> SUBTITLE_TAGS = java.util.Set.of("p", "h2", "div", "span");
+  static final Evaluator H1 = QueryParser.parse("h1");
 
   private final Limits limits;
 
@@ -115,7 +118,7 @@ public final class HtmlExtractor {
 
   /** The text of the root's h1, else of the page's first h1. */
   private static String headline(Element root, Stats stats) {
-    Element h1 = root.selectFirst("h1");
+    Element h1 = root.selectFirst(H1);
     if (h1 == null) {
       h1 = stats.firstH1;
     }
@@ -406,7 +409,7 @@ public final class HtmlExtractor {
       int n = 0;
       for (int i = 0, len = s.length(); i < len; i++) {
         char c = s.charAt(i);
-        if (c > ' ' && (c < 0x80 || c != '\u00a0' && !Character.isWhitespace(c))) {
+        if (c > ' ' && c != '\u00a0' && !Whitespace.is(c)) {
           n++;
         }
       }

@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads an HTML page's metadata: JSON-LD first (it is the most deliberate), then Open Graph and
@@ -29,6 +31,7 @@ final class MetadataReader {
       String jsonLdBody) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
   private static final Set<String> ARTICLE_TYPES = Set.of(
       "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
       "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
@@ -344,7 +347,7 @@ final class MetadataReader {
     }
     if (bylines.isEmpty()) {
       for (Element author : authorElements) {
-        Element name = author.selectFirst("[itemprop=name]");
+        Element name = author.selectFirst(ITEMPROP_NAME);
         Element e = name != null ? name : author;
         if (e.nameIs("meta")) {
           continue;
