@@ -1,7 +1,6 @@
 package org.lente.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -109,7 +109,7 @@ public final class PageReader {
         ch.read(trailer, size - 4);
         size = trailer.getInt(0) & 0xffffffffL;
       }
-      return (int) Math.min(Math.max(size, 8192), Math.min(maxBytes, 64L << 20));
+      return (int) Math.min(size, Math.min(maxBytes, 64L << 20));
     } catch (IOException e) {
       return 8192; // the read that follows reports the problem
     }
@@ -136,28 +136,39 @@ public final class PageReader {
     return new Page(source, bytes, null, null, warnings);
   }
 
+  /**
+   * Reads to the end or to the cap straight into an array of the hinted size, which is returned as
+   * it is when the hint was right: no copy of the content.
+   */
   private byte[] readCapped(InputStream in, List<String> warnings, boolean gzip, int sizeHint) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint + 1);
-    byte[] buffer = new byte[1 << 16];
-    long total = 0;
+    byte[] buffer = new byte[(int) Math.min(Math.max(sizeHint, 1), maxBytes)];
+    int total = 0;
     try {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        long room = maxBytes - total;
-        if (n > room) {
-          out.write(buffer, 0, (int) room);
-          total += room;
-          warnings.add((gzip ? "decompressed content" : "input") + " exceeds the limit of "
-              + maxBytes + " bytes; truncated (raise it with --max-bytes)");
+      while (true) {
+        if (total == buffer.length) {
+          int next = in.read(); // full: at the end, or more to come?
+          if (next < 0) {
+            break;
+          }
+          if (total == maxBytes) {
+            warnings.add((gzip ? "decompressed content" : "input") + " exceeds the limit of "
+                + maxBytes + " bytes; truncated (raise it with --max-bytes)");
+            break;
+          }
+          buffer = Arrays.copyOf(buffer, (int) Math.min(Math.max(2L * buffer.length, 8192), maxBytes));
+          buffer[total++] = (byte) next;
+          continue;
+        }
+        int n = in.read(buffer, total, buffer.length - total);
+        if (n < 0) {
           break;
         }
-        out.write(buffer, 0, n);
         total += n;
       }
     } catch (ZipException | java.io.EOFException e) {
       warnings.add("gzip stream is broken (" + e.getMessage() + "); kept the "
           + total + " bytes read before it");
     }
-    return out.toByteArray();
+    return total == buffer.length ? buffer : Arrays.copyOf(buffer, total);
   }
 }

@@ -44,6 +44,21 @@ class PageReaderTest {
   }
 
   @Test
+  void aGzipFileWhoseTrailerUnderstatesItsSizeIsReadWhole() throws IOException {
+    // two gzip members in one file: the trailer gives the size of the last one only
+    byte[] big = new byte[100_000];
+    Arrays.fill(big, (byte) 'a');
+    byte[] both = Arrays.copyOf(gzip(big), gzip(big).length + gzip(HTML).length);
+    System.arraycopy(gzip(HTML), 0, both, gzip(big).length, gzip(HTML).length);
+    Path file = write("two.html.gz", both);
+
+    byte[] read = new PageReader().read(file.toString()).bytes();
+
+    assertEquals(big.length + HTML.length, read.length);
+    assertArrayEquals(HTML, Arrays.copyOfRange(read, big.length, read.length));
+  }
+
+  @Test
   void aFileNamedGzThatIsNotGzipIsReadAsIs() throws IOException {
     Path file = write("page.html.gz", HTML);
 
