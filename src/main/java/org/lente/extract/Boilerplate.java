@@ -251,9 +251,9 @@ final class Boilerplate {
       if (e.attributesSize() == 0) {
         return Verdict.NONE;
       }
-      String classes = e.className();
-      String id = e.id();
-      String role = e.attr("role");
+      String classes = Attrs.get(e, "class").trim();
+      String id = Attrs.get(e, "id");
+      String role = Attrs.get(e, "role");
       boolean cacheable = id.isEmpty() && role.isEmpty();
       if (cacheable) {
         Verdict v = byClasses.get(classes);
@@ -334,10 +334,13 @@ final class Boilerplate {
 
   /** True when an element is hidden by its markup: hidden, aria-hidden, or an inline display:none. */
   static boolean hidden(Element e) {
-    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.nameIs("span")) {
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    if (Attrs.has(e, "hidden") || "true".equals(Attrs.get(e, "aria-hidden")) && !e.nameIs("span")) {
       return true;
     }
-    String style = e.attr("style");
+    String style = Attrs.get(e, "style");
     if (!style.isEmpty()) {
       String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
       return s.contains("display:none") || s.contains("visibility:hidden");

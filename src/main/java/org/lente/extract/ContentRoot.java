@@ -105,7 +105,7 @@ final class ContentRoot {
           if (e.nameIs("article")) {
             factor += 0.1;
           }
-          if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+          if (Attrs.get(e, "itemprop").equalsIgnoreCase("articleBody")) {
             factor += 0.25;
           }
           double score = s.value * factor;

@@ -66,7 +66,7 @@ final class MetadataReader {
 
   /** A class attribute that is just "byline", "author" or the like (checked without allocating for the rest). */
   private static boolean authorClass(Element e) {
-    String cls = e.className();
+    String cls = Attrs.get(e, "class").trim();
     if (cls.isEmpty() || cls.length() > 20) {
       return false;
     }
@@ -122,11 +122,11 @@ final class MetadataReader {
     if (e.attributesSize() == 0) {
       return;
     }
-    String itemprop = e.attr("itemprop");
+    String itemprop = Attrs.get(e, "itemprop");
     if (!itemprop.isEmpty()) {
       itemprops.putIfAbsent(itemprop, e);
     }
-    String rel = e.attr("rel");
+    String rel = Attrs.get(e, "rel");
     if (e.nameIs("a") && rel.contains("tag")) {
       tagLinks.add(e);
     }
