@@ -170,8 +170,9 @@ final class Boilerplate {
     boolean sameCase = lower.length() == original.length();
     for (int i = 0, n = lower.length(); i <= n; i++) {
       char c = i < n ? lower.charAt(i) : ' ';
-      boolean letter = Character.isLetterOrDigit(c);
-      boolean camel = letter && sameCase && start >= 0 && i > 0 && Character.isUpperCase(original.charAt(i))
+      boolean letter = c < 0x80 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+          : Character.isLetterOrDigit(c);
+      boolean camel = letter && sameCase && start >= 0 && i > 0 && isUpperCase(original.charAt(i))
           && Character.isLowerCase(original.charAt(i - 1));
       if (!letter || camel) {
         if (start >= 0) {
@@ -182,6 +183,10 @@ final class Boilerplate {
         start = i;
       }
     }
+  }
+
+  private static boolean isUpperCase(char c) {
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
   }
 
   /** Class words that mark a standfirst. */

@@ -229,22 +229,25 @@ public final class HtmlExtractor {
    */
   static String normalized(String s) {
     String lower = s.toLowerCase(Locale.ROOT);
-    StringBuilder out = new StringBuilder(lower.length());
+    char[] out = new char[lower.length()]; // never longer: a space stands for at least one character
+    int length = 0;
     boolean gap = false;
     for (int i = 0, n = lower.length(); i < n; ) {
       int c = lower.codePointAt(i);
-      i += Character.charCount(c);
+      int width = Character.charCount(c);
       if (c < 0x80 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' : letterOrNumber(c)) {
-        if (gap && !out.isEmpty()) {
-          out.append(' ');
+        if (gap && length > 0) {
+          out[length++] = ' ';
         }
         gap = false;
-        out.appendCodePoint(c);
+        lower.getChars(i, i + width, out, length);
+        length += width;
       } else {
         gap = true;
       }
+      i += width;
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
 
   /** {@code \p{L}} or {@code \p{N}}. */
