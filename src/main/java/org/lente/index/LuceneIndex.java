@@ -1,0 +1,607 @@
+package org.lente.index;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.lente.extract.Article;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.ner.Entity;
+import org.lente.store.StoredArticle;
+
+/**
+ * The embedded {@link SearchIndex}: a Lucene index in one folder, one {@link IndexWriter} and a
+ * near-real-time {@link SearcherManager} refreshed by {@link #commit}.
+ *
+ * <p>Field layout, one document per article id:
+ *
+ * <ul>
+ *   <li>{@code id} (keyword, the update key; also a numeric doc value), {@code version} (numeric doc
+ *       value), both stored;
+ *   <li>stored only, for the hit: {@code title}, {@code source}, {@code url}, {@code published} (as the
+ *       article gives it), {@code language};
+ *   <li>full text, analysed by the article's language: {@code title_it}/{@code body_it} with the
+ *       {@link ItalianAnalyzer}, {@code title_en}/{@code body_en} with the {@link EnglishAnalyzer}, and
+ *       {@code title_std}/{@code body_std} with the {@link StandardAnalyzer} for any other or no
+ *       language; the title field also holds the subtitle; the body is stored with offsets in the
+ *       postings, for the snippets; {@code group} says which of the three (it, en, std) the article uses;
+ *   <li>keywords for the filters, exact: {@code entity} (canonical names), {@code type} (PER, ORG, LOC,
+ *       MISC), {@code source}, {@code author}, {@code language}; {@code day}, the publication date as an
+ *       epoch day (points and doc values), absent when the article has no readable date;
+ *   <li>facets: the facet module's sorted-set doc values, dimensions entity, type, source, author,
+ *       language and year.
+ * </ul>
+ *
+ * <p>The source of an article is its site name, else the host of its URL. Its language is the
+ * article's declared or detected language, else the one it was analysed as, reduced to the two
+ * letters of ISO 639-1.
+ *
+ * <p>Query text is parsed once per language group with that group's analyzer and default operator
+ * AND (all words, in the title or the body), so {@code sanzioni} matches {@code sanzione} in Italian
+ * articles and {@code sanctions} matches {@code sanction} in English ones. Text the classic syntax
+ * cannot parse (an unbalanced quote, a dangling {@code AND}) is searched as plain words; text with no
+ * words at all is an {@link IllegalArgumentException}.
+ *
+ * <p>Thread-safe. Changes become visible to {@link #search} and {@link #versions} and durable at
+ * {@link #commit}; {@link #close} commits what is pending.
+ */
+public final class LuceneIndex implements SearchIndex {
+
+  /** How many values each facet lists, the most frequent first. */
+  public static final int FACET_VALUES = 20;
+
+  /** About how long a snippet is, in characters. */
+  static final int SNIPPET_CHARS = 200;
+
+  private static final double RAM_BUFFER_MB = 64;
+  private static final String ID = "id";
+  private static final String VERSION = "version";
+  private static final String TITLE = "title";
+  private static final String SOURCE = "source";
+  private static final String URL = "url";
+  private static final String PUBLISHED = "published";
+  private static final String LANGUAGE = "language";
+  private static final String ENTITY = "entity";
+  private static final String TYPE = "type";
+  private static final String AUTHOR = "author";
+  private static final String DAY = "day";
+  private static final String GROUP = "group";
+  private static final List<String> GROUPS = List.of("it", "en", "std");
+  private static final float TITLE_BOOST = 2f;
+  private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern OPERATOR_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:AND|OR|NOT)(?![\\p{L}\\p{N}])");
+  private static final FieldType BODY_TYPE = bodyType();
+
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final FacetsConfig facetsConfig;
+  private final Analyzer analyzer;
+  private final Map<String, Analyzer> groupAnalyzers;
+
+  private LuceneIndex(FSDirectory directory, IndexWriter writer, SearcherManager searchers, FacetsConfig facetsConfig,
+      Analyzer analyzer, Map<String, Analyzer> groupAnalyzers) {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+    this.facetsConfig = facetsConfig;
+    this.analyzer = analyzer;
+    this.groupAnalyzers = groupAnalyzers;
+  }
+
+  /**
+   * Opens the index in {@code dir}, creating the folder and an empty index when missing. One process
+   * at a time: a second open of the same folder fails with Lucene's lock exception.
+   */
+  public static LuceneIndex open(Path dir) throws IOException {
+    Objects.requireNonNull(dir, "dir");
+    Files.createDirectories(dir);
+    Map<String, Analyzer> groupAnalyzers = Map.of(
+        "it", new ItalianAnalyzer(), "en", new EnglishAnalyzer(), "std", new StandardAnalyzer());
+    Map<String, Analyzer> perField = new HashMap<>();
+    for (String group : GROUPS) {
+      perField.put(titleField(group), groupAnalyzers.get(group));
+      perField.put(bodyField(group), groupAnalyzers.get(group));
+    }
+    Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+    FacetsConfig facetsConfig = new FacetsConfig();
+    for (String multi : List.of(ENTITY, TYPE, AUTHOR)) {
+      facetsConfig.setMultiValued(multi, true);
+    }
+    FSDirectory directory = FSDirectory.open(dir);
+    IndexWriter writer = null;
+    try {
+      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(RAM_BUFFER_MB);
+      writer = new IndexWriter(directory, config);
+      writer.commit(); // a new folder gets an empty commit, so a reader can open it
+      SearcherManager searchers = new SearcherManager(writer, new FacetedSearcherFactory(facetsConfig));
+      return new LuceneIndex(directory, writer, searchers, facetsConfig, analyzer, groupAnalyzers);
+    } catch (IOException | RuntimeException e) {
+      if (writer != null) {
+        writer.rollback();
+      }
+      directory.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void put(StoredArticle article) throws IOException {
+    Objects.requireNonNull(article, "article");
+    writer.updateDocument(idTerm(article.id()), facetsConfig.build(document(article)));
+  }
+
+  @Override
+  public void delete(long id) throws IOException {
+    writer.deleteDocuments(idTerm(id));
+  }
+
+  @Override
+  public void commit() throws IOException {
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Removes every article; like any change, visible and durable at the next {@link #commit}. */
+  @Override
+  public void clear() throws IOException {
+    writer.deleteAll();
+  }
+
+  /**
+   * Searches the committed articles. Hits come by relevance; with no query text, newest first (undated
+   * last) with score 0. {@code total} and the facets count every matching article.
+   *
+   * @throws IllegalArgumentException when the text holds no word to search, or expands to too many terms
+   */
+  @Override
+  public SearchHits search(SearchQuery query) throws IOException {
+    Objects.requireNonNull(query, "query");
+    Query textQuery = query.text().isBlank() ? null : parse(query.text());
+    Query full = withFilters(textQuery == null ? new MatchAllDocsQuery() : textQuery, query);
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top;
+      FacetsCollector facets = null;
+      CollectorManager<?, ? extends TopDocs> topManager = textQuery == null
+          ? new TopFieldCollectorManager(newestFirst(), query.limit(), Integer.MAX_VALUE)
+          : new TopScoreDocCollectorManager(query.limit(), Integer.MAX_VALUE);
+      try {
+        if (query.facets().isEmpty()) {
+          top = searcher.search(full, topManager);
+        } else {
+          Object[] both = searcher.search(full, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+          top = (TopDocs) both[0];
+          facets = (FacetsCollector) both[1];
+        }
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new IllegalArgumentException("query expands to too many terms: " + query.text(), e);
+      }
+      List<SearchHits.Hit> hits = hits(searcher, top, textQuery);
+      Map<String, Map<String, Long>> counts = facets == null
+          ? Map.of()
+          : countFacets(((FacetedSearcher) searcher).state, facets, query.facets());
+      return new SearchHits(top.totalHits.value(), hits, counts);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** id → version of every committed article. */
+  @Override
+  public Map<Long, Integer> versions() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Map<Long, Integer> versions = new HashMap<>();
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        NumericDocValues ids = leaf.reader().getNumericDocValues(ID);
+        NumericDocValues vs = leaf.reader().getNumericDocValues(VERSION);
+        if (ids == null || vs == null) {
+          continue;
+        }
+        var live = leaf.reader().getLiveDocs();
+        for (int doc = ids.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
+          if ((live == null || live.get(doc)) && vs.advanceExact(doc)) {
+            versions.put(ids.longValue(), (int) vs.longValue());
+          }
+        }
+      }
+      return versions;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Commits what is pending and closes the index. */
+  @Override
+  public void close() throws IOException {
+    try (directory; writer; searchers) {
+      // closed in reverse order: searchers, then the writer (which commits), then the folder
+    }
+  }
+
+  // ---- indexing
+
+  private static Document document(StoredArticle stored) {
+    Analysis analysis = stored.analysis();
+    Article article = analysis.article();
+    String language = language(article.language() != null ? article.language() : analysis.language());
+    String group = language != null && (language.equals("it") || language.equals("en")) ? language : "std";
+    String source = source(article);
+    LocalDate published = date(article.published());
+
+    Document doc = new Document();
+    doc.add(new StringField(ID, Long.toString(stored.id()), Field.Store.YES));
+    doc.add(new NumericDocValuesField(ID, stored.id()));
+    doc.add(new StoredField(VERSION, stored.version()));
+    doc.add(new NumericDocValuesField(VERSION, stored.version()));
+    doc.add(new StringField(GROUP, group, Field.Store.NO));
+    addStored(doc, TITLE, article.title());
+    addStored(doc, URL, article.url());
+    addStored(doc, PUBLISHED, article.published());
+
+    for (String heading : new String[] {article.title(), article.subtitle()}) {
+      if (heading != null && !heading.isBlank()) {
+        doc.add(new TextField(titleField(group), heading, Field.Store.NO));
+      }
+    }
+    doc.add(new Field(bodyField(group), article.text(), BODY_TYPE));
+
+    if (source != null) {
+      doc.add(new StoredField(SOURCE, source));
+      addKeyword(doc, SOURCE, source);
+    }
+    if (language != null) {
+      doc.add(new StoredField(LANGUAGE, language));
+      addKeyword(doc, LANGUAGE, language);
+    }
+    for (String author : new LinkedHashSet<>(article.authors())) {
+      if (!author.isBlank()) {
+        addKeyword(doc, AUTHOR, author);
+      }
+    }
+    Set<String> names = new LinkedHashSet<>();
+    Set<String> types = new LinkedHashSet<>();
+    for (Entity entity : analysis.entities()) {
+      if (!entity.canonical().isBlank()) {
+        names.add(entity.canonical());
+      }
+      types.add(entity.type().name());
+    }
+    names.forEach(name -> addKeyword(doc, ENTITY, name));
+    types.forEach(type -> addKeyword(doc, TYPE, type));
+    if (published != null) {
+      doc.add(new LongField(DAY, published.toEpochDay(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField("year", Integer.toString(published.getYear())));
+    }
+    return doc;
+  }
+
+  /** An exact filter term and its facet value. */
+  private static void addKeyword(Document doc, String field, String value) {
+    doc.add(new StringField(field, value, Field.Store.NO));
+    doc.add(new SortedSetDocValuesFacetField(field, value));
+  }
+
+  private static void addStored(Document doc, String field, String value) {
+    if (value != null) {
+      doc.add(new StoredField(field, value));
+    }
+  }
+
+  private static FieldType bodyType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /** ISO 639-1 from a tag such as {@code it}, {@code it-IT} or {@code en_US}; null when there is none. */
+  static String language(String tag) {
+    if (tag == null) {
+      return null;
+    }
+    String code = tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+    return code.isEmpty() ? null : code;
+  }
+
+  /** The site name, else the URL's host without {@code www.}; null when neither is known. */
+  static String source(Article article) {
+    if (article.site() != null && !article.site().isBlank()) {
+      return article.site().strip();
+    }
+    if (article.url() != null) {
+      try {
+        String host = URI.create(article.url().strip()).getHost();
+        if (host != null) {
+          return host.startsWith("www.") ? host.substring(4) : host;
+        }
+      } catch (IllegalArgumentException e) {
+        return null; // a malformed URL gives no source
+      }
+    }
+    return null;
+  }
+
+  /** The calendar date an ISO-8601 date or date-time starts with, as written; null when unreadable. */
+  static LocalDate date(String iso) {
+    if (iso == null || !ISO_DATE.matcher(iso.strip()).find()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(iso.strip().substring(0, 10));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static Term idTerm(long id) {
+    return new Term(ID, Long.toString(id));
+  }
+
+  private static String titleField(String group) {
+    return "title_" + group;
+  }
+
+  private static String bodyField(String group) {
+    return "body_" + group;
+  }
+
+  // ---- searching
+
+  /**
+   * The text as one query per language group, each restricted to the articles of its group (so that a
+   * {@code -word} in one language does not let through the articles of another).
+   */
+  private Query parse(String text) {
+    try {
+      return parseClassic(text);
+    } catch (ParseException e) {
+      String words = OPERATOR_WORD.matcher(text).replaceAll(" ").strip();
+      if (words.isEmpty() || words.chars().noneMatch(Character::isLetterOrDigit)) {
+        throw new IllegalArgumentException("no words to search in " + quoted(text), e);
+      }
+      try {
+        return parseClassic(QueryParser.escape(words));
+      } catch (ParseException again) {
+        throw new IllegalArgumentException("cannot search " + quoted(text) + ": " + again.getMessage(), again);
+      }
+    }
+  }
+
+  private Query parseClassic(String text) throws ParseException {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String group : GROUPS) {
+      MultiFieldQueryParser parser = new MultiFieldQueryParser(
+          new String[] {titleField(group), bodyField(group)}, groupAnalyzers.get(group),
+          Map.of(titleField(group), TITLE_BOOST, bodyField(group), 1f));
+      parser.setDefaultOperator(QueryParser.Operator.AND);
+      Query parsed = parser.parse(text);
+      if (parsed == null || parsed instanceof BooleanQuery b && b.clauses().isEmpty()) {
+        continue; // only stop words for this language
+      }
+      BooleanQuery.Builder inGroup = new BooleanQuery.Builder().add(new TermQuery(new Term(GROUP, group)), Occur.FILTER);
+      if (parsed instanceof BooleanQuery b && b.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT)) {
+        b.clauses().forEach(inGroup::add); // only exclusions: the group's articles without them
+      } else {
+        inGroup.add(parsed, Occur.MUST);
+      }
+      any.add(inGroup.build(), Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  private static String quoted(String text) {
+    return '"' + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + '"';
+  }
+
+  private static Query withFilters(Query main, SearchQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(main, Occur.MUST);
+    for (String entity : q.entities()) {
+      b.add(new TermQuery(new Term(ENTITY, entity)), Occur.FILTER);
+    }
+    if (!q.types().isEmpty()) {
+      List<BytesRef> types = q.types().stream().map(t -> new BytesRef(t.strip().toUpperCase(Locale.ROOT))).toList();
+      b.add(new TermInSetQuery(TYPE, types), Occur.FILTER);
+    }
+    addFilter(b, SOURCE, q.source());
+    addFilter(b, AUTHOR, q.author());
+    addFilter(b, LANGUAGE, q.language() == null ? null : language(q.language()));
+    if (q.from() != null || q.to() != null) {
+      long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
+      long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
+      b.add(LongField.newRangeQuery(DAY, from, to), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static void addFilter(BooleanQuery.Builder b, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      b.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+    }
+  }
+
+  private static Sort newestFirst() {
+    return new Sort(LongField.newSortField(DAY, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE));
+  }
+
+  private List<SearchHits.Hit> hits(IndexSearcher searcher, TopDocs top, Query textQuery) throws IOException {
+    String[] bodies = GROUPS.stream().map(LuceneIndex::bodyField).toArray(String[]::new);
+    Map<String, String[]> highlights = null;
+    if (textQuery != null && top.scoreDocs.length > 0) {
+      UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+          .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true))
+          .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+              java.text.BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+          .withHandleMultiTermQuery(true)
+          .build();
+      int[] one = new int[bodies.length];
+      java.util.Arrays.fill(one, 1);
+      highlights = highlighter.highlightFields(bodies, textQuery, top, one);
+    }
+    StoredFields stored = searcher.storedFields();
+    Set<String> wanted = new java.util.HashSet<>(List.of(ID, TITLE, SOURCE, URL, PUBLISHED, LANGUAGE));
+    if (highlights == null) {
+      wanted.addAll(List.of(bodies));
+    }
+    List<SearchHits.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+    for (int i = 0; i < top.scoreDocs.length; i++) {
+      ScoreDoc sd = top.scoreDocs[i];
+      Document doc = stored.document(sd.doc, wanted);
+      String snippet = null;
+      for (String body : bodies) {
+        String s = highlights == null ? leadSnippet(doc.get(body)) : highlights.get(body)[i];
+        if (s != null) {
+          snippet = s;
+          break;
+        }
+      }
+      float score = textQuery == null || Float.isNaN(sd.score) ? 0f : sd.score;
+      hits.add(new SearchHits.Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(SOURCE), doc.get(URL),
+          doc.get(PUBLISHED), doc.get(LANGUAGE), score, snippet == null ? "" : snippet));
+    }
+    return hits;
+  }
+
+  /** The start of the body, about {@link #SNIPPET_CHARS} long, cut at a space, escaped for HTML. */
+  static String leadSnippet(String body) {
+    if (body == null) {
+      return null;
+    }
+    String text = body.strip().replaceAll("\\s+", " ");
+    if (text.length() > SNIPPET_CHARS) {
+      int cut = text.lastIndexOf(' ', SNIPPET_CHARS);
+      text = text.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + " …";
+    }
+    return escapeHtml(text);
+  }
+
+  static String escapeHtml(String text) {
+    StringBuilder sb = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#x27;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Map<String, Map<String, Long>> countFacets(SortedSetDocValuesReaderState state, FacetsCollector fc,
+      List<String> dims) throws IOException {
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    SortedSetDocValuesFacetCounts facets = state == null ? null : new SortedSetDocValuesFacetCounts(state, fc);
+    for (String dim : dims) {
+      Map<String, Long> values = new LinkedHashMap<>();
+      FacetResult result = facets == null || state.getOrdRange(dim) == null
+          ? null : facets.getTopChildren(FACET_VALUES, dim);
+      if (result != null) {
+        for (LabelAndValue lv : result.labelValues) {
+          values.put(lv.label, lv.value.longValue());
+        }
+      }
+      counts.put(dim, java.util.Collections.unmodifiableMap(values));
+    }
+    return counts;
+  }
+
+  /** A searcher with the facet ordinals of its reader, built once per refresh. */
+  private static final class FacetedSearcher extends IndexSearcher {
+    final SortedSetDocValuesReaderState state;
+
+    FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState state) {
+      super(reader);
+      this.state = state;
+    }
+  }
+
+  private static final class FacetedSearcherFactory extends SearcherFactory {
+    private final FacetsConfig config;
+
+    FacetedSearcherFactory(FacetsConfig config) {
+      this.config = config;
+    }
+
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+      boolean hasFacets = reader.leaves().stream()
+          .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
+      return new FacetedSearcher(reader, hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, config) : null);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.lente.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The schema's history: SQL scripts in this package's resources, applied in order, each once and
+ * each in its own transaction together with its row in {@code schema_version}. Version n is the
+ * n-th script, named {@code Vn__what.sql}. A script, once released, is never edited: a change to
+ * the schema is a new script at the end of {@link #SCRIPTS}.
+ */
+final class Migrations {
+
+  /** The scripts, oldest first. */
+  static final List<String> SCRIPTS = List.of("V1__articles.sql");
+
+  private Migrations() {}
+
+  /** The newest schema version this code knows. */
+  static int latest() {
+    return SCRIPTS.size();
+  }
+
+  /**
+   * Brings the database on {@code conn} (in auto-commit mode) up to {@link #latest()}. Safe when
+   * several processes open the same new database at once: each step re-reads the version inside a
+   * write transaction.
+   *
+   * @throws NewerSchemaException when the database's version is above {@link #latest()}
+   */
+  static void apply(Connection conn, Path database) throws IOException, SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+          + "script TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      while (true) {
+        st.executeUpdate("BEGIN IMMEDIATE");
+        try {
+          int current = current(conn);
+          if (current > latest()) {
+            throw new NewerSchemaException(database, current, latest());
+          }
+          if (current == latest()) {
+            st.executeUpdate("COMMIT");
+            return;
+          }
+          String script = SCRIPTS.get(current);
+          st.executeUpdate(load(script)); // sqlite3_exec: every statement of the script
+          try (PreparedStatement ins = conn.prepareStatement(
+              "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+            ins.setInt(1, current + 1);
+            ins.setString(2, script);
+            ins.setString(3, Instant.now().toString());
+            ins.executeUpdate();
+          }
+          st.executeUpdate("COMMIT");
+        } catch (IOException | SQLException | RuntimeException e) {
+          try {
+            st.executeUpdate("ROLLBACK");
+          } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+          }
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The database's schema version: 0 for a new one. */
+  static int current(Connection conn) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private static String load(String script) throws IOException {
+    try (InputStream in = Migrations.class.getResourceAsStream(script)) {
+      if (in == null) {
+        throw new IOException("migration script missing from the classpath: org/lente/store/" + script);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
