@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Finds the structure of a plain-text article: paragraphs are separated by blank lines; the first
+ * Finds the structure of a plain-text article: paragraphs are separated by blank lines (by line
+ * breaks in a text that has no blank line at all); the first
  * short line is the headline; a name-only (or "By …") paragraph near the top is the byline; a
  * repeat of the headline is dropped; short unpunctuated lines between paragraphs are subheadings;
- * long unpunctuated paragraphs and paragraphs of double-spaced sentences are photo captions; what
+ * unpunctuated paragraphs of a few lines and paragraphs of double-spaced sentences are photo captions; what
  * follows a closing repeat of the byline, or a closing paragraph that starts with the author's name,
  * is the author's bio.
  *
@@ -29,9 +30,19 @@ public final class TextExtractor {
   /** Extracts the article in {@code text}, which is already decoded. */
   public Article extract(String source, String text, String url, List<String> warnings) {
     List<String> paragraphs = new ArrayList<>();
-    for (String p : PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").replace('\r', '\n').strip())) {
+    String normalized = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    for (String p : PARAGRAPH_BREAK.split(normalized)) {
       if (!p.isBlank()) {
         paragraphs.add(p.strip());
+      }
+    }
+    if (paragraphs.size() == 1 && normalized.indexOf('\n') >= 0) {
+      // no blank lines at all: one paragraph per line, the layout of many text dumps
+      paragraphs.clear();
+      for (String line : normalized.split("\n")) {
+        if (!line.isBlank()) {
+          paragraphs.add(line.strip());
+        }
       }
     }
     String title = null;
@@ -176,7 +187,7 @@ public final class TextExtractor {
       return true;
     }
     int words = p.split("\\s+").length;
-    return words > 12 && !TERMINAL.matcher(p).find();
+    return words > 12 && p.length() < 400 && !TERMINAL.matcher(p).find();
   }
 
   private static boolean isList(String raw) {

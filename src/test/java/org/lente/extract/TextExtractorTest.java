@@ -275,4 +275,16 @@ class TextExtractorTest {
   private static List<String> texts(Article a, Block.Type type) {
     return a.blocks().stream().filter(b -> b.type() == type).map(Block::text).toList();
   }
+
+  @Test
+  void aTextWithoutBlankLinesHasOneParagraphPerLine() {
+    String text = "Il porto riapre dopo i lavori\n"
+        + "Il porto della città riapre domani dopo sei mesi di lavori sulle banchine, ha detto il sindaco.\n"
+        + "Le navi potranno attraccare dalle sette del mattino; i traghetti per le isole ripartono lunedì.\n"
+        + "La capitaneria ha confermato gli orari e pubblicato le nuove regole di accesso.\n";
+    Article a = new TextExtractor().extract("porto.txt", text, null, new java.util.ArrayList<>());
+    assertEquals("Il porto riapre dopo i lavori", a.title());
+    assertEquals(3, a.blocks().size(), a.blocks().toString());
+    assertTrue(a.blocks().stream().allMatch(b -> b.type() == Block.Type.PARAGRAPH), a.blocks().toString());
+  }
 }
