@@ -94,7 +94,8 @@ public final class EntityResolver {
         String key = nameKey(normalize(alias, e.type()), n.person);
         Node other = r.byName.putIfAbsent(key, n);
         if (other != null && other != n) {
-          throw new IllegalArgumentException("alias '" + alias + "' of " + e.key() + " is also an alias of " + other.key);
+          throw new IllegalArgumentException(
+              "alias '" + alias + "' of " + e.key() + " is also an alias of " + other.key);
         }
         n.aliases.add(alias);
         r.indexInitials(n, alias);

@@ -77,7 +77,8 @@ public final class Equivalents {
         throw new IllegalArgumentException("line " + number + ": want LOC|ORG<TAB>names, got: " + line);
       }
       List<String> names = List.of(parts[1].split("\\|"));
-      Entry entry = new Entry(Entity.Type.valueOf(parts[0]), names.get(0).strip(), names.stream().map(String::strip).toList());
+      Entry entry = new Entry(
+          Entity.Type.valueOf(parts[0]), names.get(0).strip(), names.stream().map(String::strip).toList());
       for (String name : entry.names()) {
         String key = Names.normalize(name, true);
         if (key.isEmpty()) {

@@ -12,14 +12,15 @@ import org.lente.nlp.ner.Entity;
  * record the store saves and gives back to {@link EntityResolver#restore}.
  *
  * @param key the stable identifier, never reused for another entity ("per:vladimir-putin",
- *     "loc:north-korea"); made from the type and name the entity was first seen with, so it does
- *     not change when a fuller name or another type comes later
+ *     "loc:north-korea"); made from the type and name the entity was first seen with (for an
+ *     entity of the {@link Equivalents} table, its line's type and preferred name), so it does not
+ *     change when a fuller name or another type comes later
  * @param name the preferred name: the table's name for a country or organisation it lists, the
  *     fullest name seen for a person, otherwise the first name seen that is not an acronym
  * @param type the type seen most often (on a tie, the one it had)
  * @param aliases every distinct name it was resolved from, as written, first seen first
- * @param typeCounts how often (unmodifiable, in type order) it was resolved with each type; may be empty for an entity imported
- *     from a store that did not keep them
+ * @param typeCounts how often it was resolved with each type (unmodifiable, in type order); may be
+ *     empty for an entity imported from a store that did not keep them
  */
 public record ResolvedEntity(
     String key, String name, Entity.Type type, List<String> aliases, Map<Entity.Type, Integer> typeCounts) {
