@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.lente.nlp.ner.Entity.Type;
 
@@ -115,6 +118,39 @@ class EntityResolverTest {
   @Test
   void anOrganisationsLegalFormDoesNotSeparateIt() {
     assertEquals(resolver.resolve("Apple Inc.", Type.ORG, "en").key(), resolver.resolve("Apple", Type.ORG, "en").key());
+  }
+
+  @Test
+  void natoAndItsItalianNameAreOneOrganisationThroughTheTable() {
+    assertEquals(resolver.resolve("Organizzazione del Trattato dell'Atlantico del Nord", Type.ORG, "it").key(),
+        resolver.resolve("NATO", Type.ORG, "en").key());
+  }
+
+  @Test
+  void concurrentCallersGetOneEntityPerName() throws Exception {
+    List<String> names = List.of("Stati Uniti", "USA", "United States", "U.S.", "Corea del Nord", "North Korea");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<String>>> runs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(pool.submit(() -> {
+          List<String> keys = new ArrayList<>();
+          for (int i = 0; i < 200; i++) {
+            String name = names.get(i % names.size());
+            keys.add(resolver.resolve(name, Type.LOC, "en").key());
+          }
+          return keys;
+        }));
+      }
+      List<String> first = runs.get(0).get();
+      for (Future<List<String>> run : runs) {
+        assertEquals(first, run.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, resolver.size());
+    assertEquals(1600, resolver.entities().stream().mapToInt(e -> e.typeCounts().get(Type.LOC)).sum());
   }
 
   @Test
