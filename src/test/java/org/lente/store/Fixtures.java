@@ -78,8 +78,11 @@ final class Fixtures {
   /** A direct quote of {@code said}, by {@code speaker} (written after the quote or anywhere), or none. */
   Fixtures quote(String said, String speaker, String canonical, String cue) {
     int at = find(said, 0);
-    int speakerAt = speaker == null ? -1 : text.indexOf(speaker, at + said.length()) >= 0
-        ? text.indexOf(speaker, at + said.length()) : find(speaker, 0);
+    int speakerAt = -1;
+    if (speaker != null) {
+      speakerAt = text.indexOf(speaker, at + said.length());
+      speakerAt = speakerAt >= 0 ? speakerAt : find(speaker, 0);
+    }
     quotes.add(new Quote(said, Quote.Kind.DIRECT, speaker, speakerAt, canonical, cue, at, at + said.length()));
     return this;
   }
