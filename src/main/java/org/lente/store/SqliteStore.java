@@ -534,7 +534,8 @@ public final class SqliteStore implements ArticleStore {
       sql.append(" AND q.published <= ?");
       args.add(query.to().toString());
     }
-    sql.append(" ORDER BY q.published DESC NULLS LAST, q.article_id DESC, q.start_offset LIMIT ?");
+    // the order of the index quotes_newest; SQLite puts nulls last in descending order
+    sql.append(" ORDER BY q.published DESC, q.article_id DESC, q.start_offset LIMIT ?");
     args.add(query.limit());
     return locked("find quotes " + query, () -> {
       PreparedStatement st = statement(sql.toString());

@@ -92,7 +92,8 @@ CREATE TABLE quotes (
   published TEXT                      -- the article's publication date, yyyy-MM-dd, or null
 );
 CREATE INDEX quotes_article ON quotes(article_id);
-CREATE INDEX quotes_published ON quotes(published, article_id);
+-- in the order quotes are listed, newest first, so that a search stops at its limit
+CREATE INDEX quotes_newest ON quotes(published DESC, article_id DESC, start_offset);
 
 CREATE TABLE times (
   id INTEGER PRIMARY KEY,

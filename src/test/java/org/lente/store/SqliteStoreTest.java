@@ -225,6 +225,14 @@ class SqliteStoreTest {
   }
 
   @Test
+  void articlesOfOneHostShareASource() throws IOException {
+    store.put(URL, Fixtures.plain(URL, "Primo."));
+    store.put("https://example.org/altro", Fixtures.plain("https://EXAMPLE.org/altro", "Secondo."));
+    store.put("file.txt", Fixtures.plain("file.txt", "Terzo, senza URL."));
+    assertEquals(1, store.stats().sources());
+  }
+
+  @Test
   void putsFromSeveralThreadsAreAllStored() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

@@ -121,6 +121,14 @@ public final class Entities {
   }
 
   /**
+   * Canonical names for mentions found by other means (an evaluation's gold mentions), by the rule
+   * {@link #find} applies to its own, without roles; offsets are not read.
+   */
+  public static List<Entity> canonicalNames(List<Entity> mentions) {
+    return link(mentions, Map.of());
+  }
+
+  /**
    * Canonical names and roles: a mention's canonical name is the mention of the same type with the
    * most words that include all of its words ("Putin" in "Vladimir Putin"); among equals, the one
    * named most often, then first. A role found at any mention goes to every mention of that name.

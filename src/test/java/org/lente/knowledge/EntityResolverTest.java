@@ -1,0 +1,198 @@
+package org.lente.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.lente.nlp.ner.Entity.Type;
+
+class EntityResolverTest {
+
+  private final EntityResolver resolver = new EntityResolver();
+
+  @Test
+  void putinAndVladimirPutinInTwoLanguagesAreOnePerson() {
+    ResolvedEntity italian = resolver.resolve("Vladimir Putin", Type.PER, "it");
+    ResolvedEntity bare = resolver.resolve("Putin", Type.PER, "it");
+    ResolvedEntity english = resolver.resolve("Vladimir Putin", Type.PER, "en");
+    assertEquals(italian.key(), bare.key());
+    assertEquals(italian.key(), english.key());
+    assertEquals(1, resolver.size());
+  }
+
+  @Test
+  void aFullerNameArrivingLaterJoinsTheSurnameAndBecomesThePreferredName() {
+    String key = resolver.resolve("Putin", Type.PER, "en").key();
+    ResolvedEntity full = resolver.resolve("Vladimir Putin", Type.PER, "en");
+    assertEquals(key, full.key());
+    assertEquals("Vladimir Putin", full.name());
+  }
+
+  @Test
+  void coreaDelNordAndNorthKoreaAreOneCountry() {
+    ResolvedEntity it = resolver.resolve("Corea del Nord", Type.LOC, "it");
+    ResolvedEntity en = resolver.resolve("North Korea", Type.LOC, "en");
+    assertEquals(it.key(), en.key());
+    assertEquals("North Korea", en.name());
+  }
+
+  @Test
+  void statiUnitiUnitedStatesUsaAndUsAreOneCountry() {
+    String key = resolver.resolve("Stati Uniti", Type.LOC, "it").key();
+    for (String name : List.of("United States", "USA", "U.S.", "Usa")) {
+      assertEquals(key, resolver.resolve(name, Type.LOC, "en").key(), name);
+    }
+  }
+
+  @Test
+  void securityCouncilAndPresidentialBuildingsMatchAcrossLanguages() {
+    assertEquals(resolver.resolve("Consiglio di Sicurezza delle Nazioni Unite", Type.ORG, "it").key(),
+        resolver.resolve("UN Security Council", Type.ORG, "en").key());
+    assertEquals(resolver.resolve("Casa Bianca", Type.LOC, "it").key(),
+        resolver.resolve("White House", Type.ORG, "en").key());
+    assertEquals(resolver.resolve("Cremlino", Type.ORG, "it").key(),
+        resolver.resolve("Kremlin", Type.ORG, "en").key());
+  }
+
+  @Test
+  void hyphensAndCaseDoNotSeparateNames() {
+    assertEquals(resolver.resolve("Kim Jong-un", Type.PER, "en").key(),
+        resolver.resolve("Kim Jong Un", Type.PER, "it").key());
+    assertEquals(resolver.resolve("NATO", Type.ORG, "en").key(), resolver.resolve("Nato", Type.ORG, "it").key());
+  }
+
+  @Test
+  void twoKimsStayTwoAndABareKimDoesNotJoinEither() {
+    ResolvedEntity un = resolver.resolve("Kim Jong Un", Type.PER, "en");
+    ResolvedEntity sung = resolver.resolve("Kim Il Sung", Type.PER, "en");
+    ResolvedEntity kim = resolver.resolve("Kim", Type.PER, "en");
+    assertNotEquals(un.key(), sung.key());
+    assertNotEquals(un.key(), kim.key());
+    assertNotEquals(sung.key(), kim.key());
+  }
+
+  @Test
+  void aBareNameJoinsTheOnlyPersonWithThatWord() {
+    String key = resolver.resolve("Kim Jong Un", Type.PER, "en").key();
+    assertEquals(key, resolver.resolve("Kim", Type.PER, "en").key());
+  }
+
+  @Test
+  void aFullerNameDoesNotPickAmongTwoPersonsWithItsSurname() {
+    resolver.resolve("Jeb Bush", Type.PER, "en");
+    resolver.resolve("George W. Bush", Type.PER, "en");
+    String bush = resolver.resolve("Bush", Type.PER, "en").key();
+    ResolvedEntity laura = resolver.resolve("Laura Bush", Type.PER, "en");
+    assertNotEquals(bush, laura.key());
+    assertEquals(4, resolver.size(), resolver.entities().toString());
+  }
+
+  @Test
+  void aCountryTaggedOrganisationAndPlaceIsOneEntityOfTheMostFrequentType() {
+    resolver.resolve("Russia", Type.ORG, "it");
+    resolver.resolve("Russia", Type.LOC, "en");
+    ResolvedEntity russia = resolver.resolve("Russia", Type.LOC, "it");
+    assertEquals(1, resolver.size());
+    assertEquals(Type.LOC, russia.type());
+    assertEquals(2, russia.typeCounts().get(Type.LOC));
+  }
+
+  @Test
+  void aPersonAndAPlaceWithTheSameNameStayTwo() {
+    assertNotEquals(resolver.resolve("Washington", Type.PER, "en").key(),
+        resolver.resolve("Washington", Type.LOC, "en").key());
+  }
+
+  @Test
+  void anAcronymJoinsTheOneOrganisationItsInitialsSpell() {
+    String full = resolver.resolve("European Aeronautic Defence and Space Company", Type.ORG, "en").key();
+    assertEquals(full, resolver.resolve("EADS", Type.ORG, "en").key());
+  }
+
+  @Test
+  void anOrganisationsLegalFormDoesNotSeparateIt() {
+    assertEquals(resolver.resolve("Apple Inc.", Type.ORG, "en").key(), resolver.resolve("Apple", Type.ORG, "en").key());
+  }
+
+  @Test
+  void natoAndItsItalianNameAreOneOrganisationThroughTheTable() {
+    assertEquals(resolver.resolve("Organizzazione del Trattato dell'Atlantico del Nord", Type.ORG, "it").key(),
+        resolver.resolve("NATO", Type.ORG, "en").key());
+  }
+
+  @Test
+  void concurrentCallersGetOneEntityPerName() throws Exception {
+    List<String> names = List.of("Stati Uniti", "USA", "United States", "U.S.", "Corea del Nord", "North Korea");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<String>>> runs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(pool.submit(() -> {
+          List<String> keys = new ArrayList<>();
+          for (int i = 0; i < 200; i++) {
+            String name = names.get(i % names.size());
+            keys.add(resolver.resolve(name, Type.LOC, "en").key());
+          }
+          return keys;
+        }));
+      }
+      List<String> first = runs.get(0).get();
+      for (Future<List<String>> run : runs) {
+        assertEquals(first, run.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, resolver.size());
+    assertEquals(1600, resolver.entities().stream().mapToInt(e -> e.typeCounts().get(Type.LOC)).sum());
+  }
+
+  @Test
+  void keysAreTheSameInEveryRunForTheSameCalls() {
+    EntityResolver other = new EntityResolver();
+    List<String> a = new ArrayList<>();
+    List<String> b = new ArrayList<>();
+    for (String name : List.of("Putin", "Corea del Nord", "Vladimir Putin", "Kim", "North Korea", "Kim Jong Un")) {
+      Type type = name.contains("Corea") || name.contains("Korea") ? Type.LOC : Type.PER;
+      a.add(resolver.resolve(name, type, "it").key());
+      b.add(other.resolve(name, type, "it").key());
+    }
+    assertEquals(a, b);
+    assertEquals(List.of("per:putin", "loc:north-korea", "per:putin", "per:kim", "loc:north-korea", "per:kim-jong-un"), a);
+  }
+
+  @Test
+  void exportedStateRestoresToAResolverThatContinuesTheSame() {
+    List<String> first = List.of("Vladimir Putin", "Kim Jong Un", "Kim Il Sung", "Steve Jobs");
+    List<String> then = List.of("Putin", "Kim", "Jobs", "Jong Un Kim", "Sergei Lavrov", "Lavrov");
+    for (String name : first) {
+      resolver.resolve(name, Type.PER, "en");
+    }
+    resolver.resolve("Casa Bianca", Type.ORG, "it");
+    EntityResolver restored = EntityResolver.restore(resolver.entities(), Equivalents.builtIn());
+    assertEquals(resolver.entities(), restored.entities());
+    for (String name : then) {
+      assertEquals(resolver.resolve(name, Type.PER, "en"), restored.resolve(name, Type.PER, "en"), name);
+    }
+    assertEquals(resolver.resolve("White House", Type.ORG, "en"), restored.resolve("White House", Type.ORG, "en"));
+    assertEquals(resolver.entities(), restored.entities());
+  }
+
+  @Test
+  void restoringTwoEntitiesWithOneAliasFails() {
+    ResolvedEntity a = new ResolvedEntity("per:a", "Anna Rossi", Type.PER, List.of("Anna Rossi", "Rossi"), java.util.Map.of());
+    ResolvedEntity b = new ResolvedEntity("per:b", "Mario Rossi", Type.PER, List.of("Mario Rossi", "rossi"), java.util.Map.of());
+    assertThrows(IllegalArgumentException.class, () -> EntityResolver.restore(List.of(a, b), Equivalents.none()));
+  }
+
+  @Test
+  void aNameWithoutLettersIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> resolver.resolve(" -- ", Type.ORG, "en"));
+  }
+}
