@@ -1,0 +1,67 @@
+package org.lente.ingest.fetch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Objects;
+
+/** A fetch that did not give a usable response, with the URL and the reason as data. */
+public final class FetchException extends IOException {
+
+  /** Why a fetch failed. */
+  public enum Reason {
+    /** Not an absolute http(s) URL with a host, or a redirect to one that is not. */
+    INVALID_URI,
+    /** The host name does not resolve. */
+    UNKNOWN_HOST,
+    /** The host resolves to an address the policy refuses (loopback, private, link-local, ...). */
+    PRIVATE_ADDRESS,
+    /** The site's robots.txt disallows the URL for Lente. */
+    ROBOTS,
+    /** No connection could be made (refused, unreachable, connect timeout, TLS handshake failure). */
+    CONNECT,
+    /** The read timeout or the request's deadline passed. */
+    TIMEOUT,
+    /** More redirects than {@code maxRedirects}. */
+    TOO_MANY_REDIRECTS,
+    /** The response's header section is over its cap (bodies over the cap are truncated instead). */
+    TOO_LARGE,
+    /** The final status is not 2xx or 304; {@link #status()} holds it. */
+    HTTP_STATUS,
+    /** The server's response is not HTTP/1.x as this client reads it. */
+    PROTOCOL,
+    /** The connection broke before a response was read, or the thread was interrupted. */
+    IO
+  }
+
+  private final URI uri;
+  private final Reason reason;
+  private final int status;
+
+  /**
+   * @param uri the URL being fetched when it failed (after redirects), never null
+   * @param status the HTTP status for {@link Reason#HTTP_STATUS}, else 0
+   */
+  public FetchException(URI uri, Reason reason, int status, String message, Throwable cause) {
+    super(reason + " " + uri + ": " + message, cause);
+    this.uri = Objects.requireNonNull(uri, "uri");
+    this.reason = Objects.requireNonNull(reason, "reason");
+    this.status = status;
+  }
+
+  public FetchException(URI uri, Reason reason, String message) {
+    this(uri, reason, 0, message, null);
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The HTTP status for {@link Reason#HTTP_STATUS}, else 0. */
+  public int status() {
+    return status;
+  }
+}
