@@ -31,6 +31,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + Analyzer.DEFAULT_MAX_CHARS,
+      description = "Longest text analysed per article; the rest is left out with a warning. Default: ${DEFAULT-VALUE}.")
+  int maxChars;
+
   @Option(names = "--json", description = "One JSON object per input, one per line (JSON Lines).")
   boolean json;
 
@@ -40,6 +44,13 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @CommandLine.Mixin InputOptions input;
 
+  private Analyzer analyzer(PrintWriter err) {
+    if (maxChars < 1_000) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-chars must be at least 1000: " + maxChars);
+    }
+    return new Analyzer(new NerModels(line -> err.println("lente: " + line)), maxChars);
+  }
+
   @Override
   public Integer call() throws IOException {
     input.validate(spec.commandLine());
@@ -48,7 +59,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Extractor extractor = input.extractor();
-    Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)));
+    Analyzer analyzer = analyzer(err);
     int failures = input.<Analysis>batch().run(input.inputs,
         page -> analyzer.analyze(extractor.extract(page), fixed), a -> print(out, a), err);
     out.flush();

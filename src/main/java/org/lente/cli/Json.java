@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
+import org.lente.index.SearchHits;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.ner.Entity;
@@ -76,6 +77,12 @@ final class Json {
     }
     o.set("warnings", strings(a.warnings()));
     return o;
+  }
+
+  static ObjectNode hit(SearchHits.Hit h) {
+    return MAPPER.createObjectNode().put("id", h.id()).put("title", h.title()).put("source", h.source())
+        .put("url", h.url()).put("published", h.published()).put("language", h.language()).put("score", h.score())
+        .put("snippet", h.snippet());
   }
 
   private static ArrayNode strings(List<String> values) {

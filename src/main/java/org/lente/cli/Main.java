@@ -16,11 +16,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Lente reads the news: extracts articles from pages and feeds, and understands them.",
-    subcommands = {ExtractCommand.class, AnalyzeCommand.class, NerCommand.class, TimexCommand.class,
-        EvalCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ExtractCommand.class, AnalyzeCommand.class, IngestCommand.class, SearchCommand.class,
+        QuotesCommand.class, StatsCommand.class, CheckCommand.class, ReindexCommand.class, NerCommand.class,
+        TimexCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 public final class Main implements Runnable {
+
+  /** Lucene reports through java.util.logging that the Vector API incubator is off: not an error. */
+  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -30,6 +34,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args, new PrintWriter(new BufferedWriter(
         new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)),
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));

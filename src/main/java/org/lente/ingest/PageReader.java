@@ -29,6 +29,11 @@ public final class PageReader {
 
   private final long maxBytes;
 
+  /** Content kept per input, after gunzip. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   public PageReader(long maxBytes) {
     if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("maxBytes out of range: " + maxBytes);

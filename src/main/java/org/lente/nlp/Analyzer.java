@@ -23,15 +23,30 @@ import org.lente.nlp.time.Timex;
  */
 public final class Analyzer {
 
-  /** Longest text analysed; the rest is left out with a warning. */
-  public static final int MAX_CHARS = 1_000_000;
+  /**
+   * Default for the longest text analysed: 50,000 characters, some 8,000 words, more than any news
+   * article; longer texts are transcripts, comment threads or page dumps, and analysing them whole
+   * would cost seconds each. The rest of the text is left out of the analysis with a warning (it
+   * stays in the article).
+   */
+  public static final int DEFAULT_MAX_CHARS = 50_000;
 
   private final Entities entities;
   private final QuoteFinder quotes = new QuoteFinder();
   private final TimeTagger times = new TimeTagger();
+  private final int maxChars;
 
   public Analyzer(NerModels models) {
+    this(models, DEFAULT_MAX_CHARS);
+  }
+
+  /** @param maxChars the longest text analysed, at least 1,000 */
+  public Analyzer(NerModels models, int maxChars) {
+    if (maxChars < 1_000) {
+      throw new IllegalArgumentException("maxChars must be at least 1000: " + maxChars);
+    }
     this.entities = new Entities(new EntityTagger(models));
+    this.maxChars = maxChars;
   }
 
   /**
@@ -42,9 +57,13 @@ public final class Analyzer {
   public Analysis analyze(Article article, LocalDate date) {
     List<String> warnings = new ArrayList<>();
     String text = article.text();
-    if (text.length() > MAX_CHARS) {
-      warnings.add("text of " + text.length() + " characters: only the first " + MAX_CHARS + " analysed");
-      text = text.substring(0, MAX_CHARS);
+    if (text.length() > maxChars) {
+      int cut = maxChars;
+      while (cut > maxChars - 2_000 && !Character.isWhitespace(text.charAt(cut - 1))) {
+        cut--; // not inside a word
+      }
+      warnings.add("text of " + text.length() + " characters: only the first " + cut + " analysed");
+      text = text.substring(0, cut);
     }
     Lang lang = lang(article.language());
     String language = lang == null ? null : lang.name().toLowerCase(java.util.Locale.ROOT);

@@ -79,6 +79,10 @@ public final class Entities {
         Token last = words.get(j - 1);
         Entity.Type type = Entity.Type.valueOf(labels[i]);
         String mention = text.substring(first.start(), last.end());
+        if (mention.chars().noneMatch(Character::isUpperCase)) {
+          i = j; // "il governo", "la polizia": a common noun, not a name
+          continue;
+        }
         if (type == Entity.Type.PER) {
           String role = role(text, words, i, j);
           if (role != null) {

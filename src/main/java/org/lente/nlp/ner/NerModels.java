@@ -11,15 +11,17 @@ import org.lente.nlp.time.Lang;
  * The statistical NER models, loaded once per process and lazily per language: Italian is FBK Tint's
  * Wikinews CRF ({@code eu.fbk.dh:tint-models}), English is Stanford CoreNLP's CoNLL 4-class CRF with
  * distributional similarity features ({@code stanford-corenlp:models}). Both come from Maven
- * Central jars on the class path; nothing is downloaded. Loading takes a few seconds and is
- * announced through the progress consumer. Thread-safe; the classifiers tag concurrently.
+ * Central jars on the class path; nothing is downloaded. Loading takes a few seconds, happens once
+ * per process whatever the number of instances, and is announced through the progress consumer of
+ * the instance that triggers it. Thread-safe; the classifiers tag concurrently.
  */
 public final class NerModels {
 
   static final String ITALIAN = "models/italian-ner-wikinews.ser.gz";
   static final String ENGLISH = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
-  private final Map<Lang, CRFClassifier<CoreLabel>> loaded = new EnumMap<>(Lang.class);
+  /** Loaded once per process, whichever instance asks first. */
+  private static final Map<Lang, CRFClassifier<CoreLabel>> LOADED = new EnumMap<>(Lang.class);
   private final Consumer<String> progress;
 
   /** @param progress receives one line when a model starts and ends loading */
@@ -28,8 +30,14 @@ public final class NerModels {
   }
 
   /** The classifier for {@code lang}, loading it on first use. */
-  public synchronized CRFClassifier<CoreLabel> classifier(Lang lang) {
-    CRFClassifier<CoreLabel> crf = loaded.get(lang);
+  public CRFClassifier<CoreLabel> classifier(Lang lang) {
+    synchronized (LOADED) {
+      return load(lang);
+    }
+  }
+
+  private CRFClassifier<CoreLabel> load(Lang lang) {
+    CRFClassifier<CoreLabel> crf = LOADED.get(lang);
     if (crf == null) {
       String path = lang == Lang.IT ? ITALIAN : ENGLISH;
       progress.accept("loading the " + (lang == Lang.IT ? "Italian" : "English") + " entity model (" + path + ") ...");
@@ -40,7 +48,7 @@ public final class NerModels {
         throw new IllegalStateException("cannot load the entity model " + path + ": " + e.getMessage(), e);
       }
       progress.accept(String.format("loaded in %.1f s", (System.nanoTime() - t0) / 1e9));
-      loaded.put(lang, crf);
+      LOADED.put(lang, crf);
     }
     return crf;
   }

@@ -1,0 +1,38 @@
+package org.lente.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lente.index.LuceneIndex;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.store.SqliteStore;
+import picocli.CommandLine.Option;
+
+/** The {@code --data} option and the one place where the embedded knowledge base is put together. */
+final class DataDir {
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "lente-data",
+      description = "The knowledge base's folder (SQLite database and search index). Default: ${DEFAULT-VALUE}.")
+  Path dir;
+
+  /** Opens (creating if needed) the knowledge base in {@code dir}: SQLite store, Lucene index. */
+  KnowledgeBase open() throws IOException {
+    Files.createDirectories(dir);
+    SqliteStore store = SqliteStore.open(dir);
+    try {
+      return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")));
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Opens an existing knowledge base; a clear error when {@code dir} holds none. */
+  KnowledgeBase openExisting() throws IOException {
+    if (!Files.isRegularFile(dir.resolve("lente.db"))) {
+      throw new IOException("no knowledge base in " + dir.toAbsolutePath() + " (create one with lente ingest --data "
+          + dir + " …)");
+    }
+    return open();
+  }
+}

@@ -1,0 +1,111 @@
+package org.lente.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.lente.extract.Extractor;
+import org.lente.ingest.PageReader;
+import org.lente.ingest.fetch.Fetcher;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.nlp.Analyzer;
+import org.lente.nlp.ner.NerModels;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lente ingest}: extracts, analyses and stores articles in the knowledge base. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Extracts, analyses and stores every article of the sources in the knowledge base (--data).",
+        "A source is a page URL, an RSS/Atom/JSON Feed, a sitemap (or news sitemap, or sitemap index), an",
+        "OPML list of feeds (URLs or files), a file or directory (HTML, gzip, plain text), or a WARC file.",
+        "Ingesting is idempotent: the same URL or the same text is stored once; a changed text is a new",
+        "version. Ends with a summary; exit code 2 when some source failed."},
+    exitCodeOnInvalidInput = 1,
+    exitCodeOnExecutionException = 2)
+final class IngestCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin DataDir data;
+
+  @CommandLine.Mixin FetchOptions fetch;
+
+  @Option(names = "--json", description = "Print the summary as one JSON object.")
+  boolean json;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "Print a line per page as it is done: outcome, source, article id (flushed at once).")
+  boolean verbose;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Articles analysed at once. Default: the number of cores.")
+  Integer threads;
+
+  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + PageReader.DEFAULT_MAX_BYTES,
+      description = "Content kept per page or file; the rest is dropped with a warning. Default: ${DEFAULT-VALUE}.")
+  long maxBytes;
+
+  @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + Analyzer.DEFAULT_MAX_CHARS,
+      description = "Longest text analysed per article; the rest is left out with a warning. Default: ${DEFAULT-VALUE}.")
+  int maxChars;
+
+  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "URLs, files or directories.")
+  List<String> sources;
+
+  @Override
+  public Integer call() throws IOException {
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1 || workers > 256) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 to 256: " + workers);
+    }
+    if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 16) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes out of range: " + maxBytes);
+    }
+    if (maxChars < 1_000) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-chars must be at least 1000: " + maxChars);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes);
+    Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), maxChars);
+    IngestSummary summary = new IngestSummary();
+    try (KnowledgeBase kb = data.open(); ProgressBar bar = progress(err);
+        Ingestion run = new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, workers,
+            summary, verbose ? line -> {
+              out.println(line);
+              out.flush();
+            } : line -> { }, bar::step)) {
+      for (String source : sources) {
+        run.source(source);
+      }
+      run.finish();
+    }
+    out.println(json ? summary.json() : summary.text());
+    out.flush();
+    return summary.failed() == 0 ? 0 : 2;
+  }
+
+  /** A bar drawn on the terminal, or a plain line every ten seconds when standard error is not one. */
+  static ProgressBar progress(PrintWriter err) {
+    ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(-1).showSpeed()
+        .setUnit(" pages", 1).setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS);
+    if (System.console() != null) {
+      b.setConsumer(new ConsoleProgressBarConsumer(System.err));
+    } else {
+      b.setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis((int) Duration.ofSeconds(10).toMillis())
+          .setConsumer(new DelegatingProgressBarConsumer(err::println));
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,319 @@
+package org.lente.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.lente.extract.Article;
+import org.lente.extract.Extractor;
+import org.lente.ingest.Page;
+import org.lente.ingest.PageReader;
+import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.fetch.Response;
+import org.lente.ingest.fetch.Validators;
+import org.lente.ingest.source.Feed;
+import org.lente.ingest.source.FeedItem;
+import org.lente.ingest.source.Feeds;
+import org.lente.ingest.source.Opml;
+import org.lente.ingest.source.Sitemap;
+import org.lente.ingest.source.SitemapUrl;
+import org.lente.ingest.source.Sitemaps;
+import org.lente.ingest.source.SourceKind;
+import org.lente.ingest.source.Subscription;
+import org.lente.ingest.source.Warcs;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.Analyzer;
+import org.lente.store.ArticleStore;
+import org.lente.store.ContentHash;
+
+/**
+ * One ingest run: expands sources (files, directories, WARC files, page URLs, feeds, sitemaps and
+ * sitemap indexes, OPML lists, local or fetched) into pages, extracts and analyses them on worker
+ * threads, and stores them from the calling thread, which alone writes to the knowledge base. At
+ * most 2 × workers pages are in flight, so memory stays bounded however large the source. Not
+ * thread-safe: one caller drives it.
+ */
+final class Ingestion implements AutoCloseable {
+
+  /** Deepest nesting of sitemap indexes and OPML lists followed. */
+  private static final int MAX_DEPTH = 3;
+
+  /** One page made ready for the store: its key and analysis, or why it is skipped. */
+  private record Prepared(String source, String key, Analysis analysis, String skipped) {}
+
+  private final KnowledgeBase kb;
+  private final PageReader reader;
+  private final Fetcher fetcher;
+  private final Extractor extractor;
+  private final Analyzer analyzer;
+  private final IngestSummary summary;
+  private final Consumer<String> log;
+  private final Runnable step;
+  private final ExecutorService pool;
+  private final int window;
+  private final Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
+  private final Deque<String> inFlightSource = new ArrayDeque<>();
+  private final Set<String> seenUrls = new HashSet<>();
+
+  /**
+   * @param log told one line per page done (outcome, source, id), or a no-op
+   * @param step called once per page done, for a progress bar
+   */
+  Ingestion(KnowledgeBase kb, PageReader reader, Fetcher fetcher, Extractor extractor, Analyzer analyzer,
+      int workers, IngestSummary summary, Consumer<String> log, Runnable step) {
+    this.kb = kb;
+    this.reader = reader;
+    this.fetcher = fetcher;
+    this.extractor = extractor;
+    this.analyzer = analyzer;
+    this.summary = summary;
+    this.log = log;
+    this.step = step;
+    this.window = 2 * workers;
+    this.pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "lente-ingest");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Ingests one source as given on the command line: a URL, a file or a directory. */
+  void source(String source) throws IOException {
+    if (source.startsWith("http://") || source.startsWith("https://")) {
+      URI uri;
+      try {
+        uri = URI.create(source);
+      } catch (IllegalArgumentException e) {
+        fail(source, "not a valid URL: " + e.getMessage());
+        return;
+      }
+      url(uri, 0);
+      return;
+    }
+    List<String> files;
+    try {
+      files = reader.expand(List.of(source));
+    } catch (NoSuchFileException e) {
+      fail(source, "no such file or directory");
+      return;
+    } catch (IOException e) {
+      fail(source, "cannot list: " + e.getMessage());
+      return;
+    }
+    for (String file : files) {
+      file(file);
+    }
+  }
+
+  private void file(String file) throws IOException {
+    if (!file.equals("-") && isWarc(Path.of(file))) {
+      try {
+        Warcs.Summary s = Warcs.read(Path.of(file), reader.maxBytes(), page -> {
+          try {
+            submit(page.source(), () -> prepare(page));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+        s.warnings().forEach(w -> log.accept("warning\t" + file + "\t" + w));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        fail(file, "cannot read the WARC file: " + e.getMessage());
+      }
+      return;
+    }
+    Page page;
+    try {
+      page = reader.read(file);
+    } catch (IOException e) {
+      fail(file, e.getMessage());
+      return;
+    }
+    URI base = file.equals("-") ? URI.create("file:///stdin") : Path.of(file).toAbsolutePath().toUri();
+    if (!expandList(page.bytes(), page.contentType(), base, file, 0)) {
+      submit(file, () -> prepare(page));
+    }
+  }
+
+  /** Fetches {@code uri}: a list (feed, sitemap, OPML) is expanded, anything else is a page. */
+  private void url(URI uri, int depth) throws IOException {
+    if (!seenUrls.add(uri.toString())) {
+      return;
+    }
+    Response r;
+    try {
+      r = fetcher.fetch(uri, Validators.NONE);
+    } catch (IOException e) {
+      fail(uri.toString(), e.getMessage());
+      return;
+    }
+    if (!expandList(r.body(), r.contentType(), r.uri(), uri.toString(), depth)) {
+      Page page = r.toPage();
+      submit(uri.toString(), () -> prepare(page));
+    }
+  }
+
+  /** Expands a feed, sitemap or OPML list; false when the bytes are none of those. */
+  private boolean expandList(byte[] bytes, String contentType, URI base, String source, int depth) throws IOException {
+    SourceKind kind = SourceKind.sniff(bytes, contentType, base);
+    try {
+      switch (kind) {
+        case FEED -> {
+          Feed feed = Feeds.parse(bytes, base);
+          for (FeedItem item : feed.items()) {
+            fetchArticle(item.url());
+          }
+          return true;
+        }
+        case SITEMAP -> {
+          Sitemap map = Sitemaps.parse(bytes, base);
+          for (String child : map.sitemaps()) {
+            if (depth < MAX_DEPTH) {
+              url(URI.create(child), depth + 1);
+            } else {
+              fail(child, "sitemap nested deeper than " + MAX_DEPTH + " levels: not followed");
+            }
+          }
+          for (SitemapUrl u : map.urls()) {
+            fetchArticle(u.url());
+          }
+          return true;
+        }
+        case OPML -> {
+          for (Subscription s : Opml.parse(bytes).feeds()) {
+            if (depth < MAX_DEPTH) {
+              url(URI.create(s.url()), depth + 1);
+            }
+          }
+          return true;
+        }
+        default -> {
+          return false;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      fail(source, "bad URL in the list: " + e.getMessage());
+      return true;
+    } catch (org.lente.ingest.source.SourceFormatException e) {
+      fail(source, "cannot parse as " + kind.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
+      return true;
+    }
+  }
+
+  /** Fetches and ingests one article URL from a list, on a worker. */
+  private void fetchArticle(String url) throws IOException {
+    if (!seenUrls.add(url)) {
+      return;
+    }
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      fail(url, "not a valid URL: " + e.getMessage());
+      return;
+    }
+    submit(url, () -> prepare(fetcher.fetch(uri, Validators.NONE).toPage()));
+  }
+
+  private Prepared prepare(Page page) {
+    Article article = extractor.extract(page);
+    if (article.text().isBlank()) {
+      return new Prepared(page.source(), null, null, "no article text found");
+    }
+    String key = article.url() != null ? article.url()
+        : page.source().equals("-") ? "stdin:" + ContentHash.of(article.text()) : keyOf(page.source());
+    return new Prepared(page.source(), key, analyzer.analyze(article, null), null);
+  }
+
+  /** A local file's key: its absolute path as a file: URI, the same whatever the working directory. */
+  static String keyOf(String source) {
+    return Path.of(source).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  private static boolean isWarc(Path p) throws IOException {
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
+      return true;
+    }
+    if (!Files.isRegularFile(p)) {
+      return false;
+    }
+    byte[] head = new byte[5];
+    try (var in = Files.newInputStream(p)) {
+      return in.readNBytes(head, 0, 5) == 5 && new String(head, java.nio.charset.StandardCharsets.US_ASCII)
+          .equals("WARC/");
+    }
+  }
+
+  private void submit(String source, Callable<Prepared> task) throws IOException {
+    while (inFlight.size() >= window) {
+      drainOne();
+    }
+    inFlight.add(pool.submit(task));
+    inFlightSource.add(source);
+  }
+
+  private void drainOne() throws IOException {
+    Future<Prepared> f = inFlight.poll();
+    String source = inFlightSource.poll();
+    Prepared p;
+    try {
+      p = f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      fail(source, c.getMessage() == null ? c.toString() : c.getMessage());
+      return;
+    }
+    if (p.skipped() != null) {
+      summary.skip();
+      log.accept("skipped\t" + p.source() + "\t" + p.skipped());
+    } else {
+      ArticleStore.Put put;
+      try {
+        put = kb.add(p.key(), p.analysis());
+      } catch (IllegalArgumentException e) {
+        summary.skip();
+        log.accept("skipped\t" + p.source() + "\t" + e.getMessage());
+        step.run();
+        return;
+      }
+      summary.count(put.outcome());
+      log.accept(put.outcome().name().toLowerCase(Locale.ROOT) + "\t" + p.source() + "\t" + put.id());
+    }
+    step.run();
+  }
+
+  private void fail(String source, String reason) {
+    summary.fail(source, reason);
+    log.accept("failed\t" + source + "\t" + reason);
+    step.run();
+  }
+
+  /** Waits for every page in flight and stores it. */
+  void finish() throws IOException {
+    while (!inFlight.isEmpty()) {
+      drainOne();
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
