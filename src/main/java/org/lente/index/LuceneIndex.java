@@ -138,6 +138,8 @@ public final class LuceneIndex implements SearchIndex {
   private static final float TITLE_BOOST = 2f;
   private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern OPERATOR_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:AND|OR|NOT)(?![\\p{L}\\p{N}])");
+  private static final Pattern FIELD_OR_REGEXP = Pattern.compile("(?<!\\\\)[:/]");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final FieldType BODY_TYPE = bodyType();
 
   private final FSDirectory directory;
@@ -423,18 +425,20 @@ public final class LuceneIndex implements SearchIndex {
    * The text as one query per language group, each restricted to the articles of its group (so that a
    * {@code -word} in one language does not let through the articles of another).
    */
-  private Query parse(String text) {
+  private Query parse(String query) {
+    // field names are not part of the syntax offered ("Libia: ..." is a headline, not a field), nor regexps
+    String text = FIELD_OR_REGEXP.matcher(query).replaceAll(" ");
     try {
       return parseClassic(text);
     } catch (ParseException e) {
       String words = OPERATOR_WORD.matcher(text).replaceAll(" ").strip();
       if (words.isEmpty() || words.chars().noneMatch(Character::isLetterOrDigit)) {
-        throw new IllegalArgumentException("no words to search in " + quoted(text), e);
+        throw new IllegalArgumentException("no words to search in " + quoted(query), e);
       }
       try {
         return parseClassic(QueryParser.escape(words));
       } catch (ParseException again) {
-        throw new IllegalArgumentException("cannot search " + quoted(text) + ": " + again.getMessage(), again);
+        throw new IllegalArgumentException("cannot search " + quoted(query) + ": " + again.getMessage(), again);
       }
     }
   }
@@ -538,7 +542,8 @@ public final class LuceneIndex implements SearchIndex {
     if (body == null) {
       return null;
     }
-    String text = body.strip().replaceAll("\\s+", " ");
+    String start = body.strip();
+    String text = WHITESPACE.matcher(start.substring(0, Math.min(start.length(), 2 * SNIPPET_CHARS))).replaceAll(" ");
     if (text.length() > SNIPPET_CHARS) {
       int cut = text.lastIndexOf(' ', SNIPPET_CHARS);
       text = text.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + " …";

@@ -162,6 +162,18 @@ class LuceneIndexTest {
   // ---- malformed queries
 
   @Test
+  void colonIsPunctuationNotAFieldName() throws IOException {
+    put(article(1).body("Libia, Gheddafi lascia Tripoli."), article(2).body("Gheddafi parla alla televisione."));
+    assertEquals(List.of(1L), ids(search("Libia: Gheddafi")));
+  }
+
+  @Test
+  void slashIsPunctuationNotARegularExpression() throws IOException {
+    put(article(1).body("Aperto 24 ore su 7."));
+    assertEquals(List.of(1L), ids(search("24/7")));
+  }
+
+  @Test
   void unbalancedQuoteIsSearchedAsWords() throws IOException {
     put(article(1).body("Il porto di Livorno apre la nuova banchina."), article(2).body("Altro testo."));
     assertEquals(List.of(1L), ids(search("\"porto Livorno")));
