@@ -91,8 +91,8 @@ import org.lente.store.StoredArticle;
  *   <li>full text, analysed by the article's language: {@code title_it}/{@code body_it} with the
  *       {@link ItalianAnalyzer}, {@code title_en}/{@code body_en} with the {@link EnglishAnalyzer}, and
  *       {@code title_std}/{@code body_std} with the {@link StandardAnalyzer} for any other or no
- *       language; the title field also holds the subtitle; the body is stored with offsets in the
- *       postings, for the snippets; {@code group} says which of the three (it, en, std) the article uses;
+ *       language; the title field also holds the subtitle; the body has offsets in its postings, and
+ *       its first {@value #STORED_BODY_CHARS} characters are stored, for the snippets; {@code group} says which of the three (it, en, std) the article uses;
  *   <li>keywords for the filters, exact: {@code entity} (canonical names), {@code type} (PER, ORG, LOC,
  *       MISC), {@code source}, {@code author}, {@code language}; {@code day}, the publication date as an
  *       epoch day (points and doc values), absent when the article has no readable date;
@@ -120,6 +120,13 @@ public final class LuceneIndex implements SearchIndex {
 
   /** About how long a snippet is, in characters. */
   static final int SNIPPET_CHARS = 200;
+
+  /**
+   * How much of the body is stored for the snippets, in characters: the highlighter's own default
+   * limit. Matches further on count for the search but are not shown; some pages run to half a
+   * megabyte, and loading them whole made a search of ten such hits cost some 30 ms.
+   */
+  static final int STORED_BODY_CHARS = 10_000;
 
   private static final double RAM_BUFFER_MB = 64;
   private static final String ID = "id";
@@ -317,7 +324,9 @@ public final class LuceneIndex implements SearchIndex {
         doc.add(new TextField(titleField(group), heading, Field.Store.NO));
       }
     }
-    doc.add(new Field(bodyField(group), article.text(), BODY_TYPE));
+    String body = article.text();
+    doc.add(new Field(bodyField(group), body, BODY_TYPE));
+    doc.add(new StoredField(bodyField(group), prefix(body, STORED_BODY_CHARS)));
 
     if (source != null) {
       doc.add(new StoredField(SOURCE, source));
@@ -362,10 +371,18 @@ public final class LuceneIndex implements SearchIndex {
   }
 
   private static FieldType bodyType() {
-    FieldType type = new FieldType(TextField.TYPE_STORED);
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
+  }
+
+  /** The first {@code max} characters of {@code text}, not splitting a surrogate pair. */
+  private static String prefix(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
   }
 
   /** ISO 639-1 from a tag such as {@code it}, {@code it-IT} or {@code en_US}; null when there is none. */
@@ -508,6 +525,7 @@ public final class LuceneIndex implements SearchIndex {
           .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
               java.text.BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
           .withHandleMultiTermQuery(true)
+          .withMaxLength(STORED_BODY_CHARS)
           .build();
       int[] one = new int[bodies.length];
       java.util.Arrays.fill(one, 1);

@@ -349,6 +349,15 @@ class LuceneIndexTest {
   }
 
   @Test
+  void wordsBeyondTheStoredBodyAreFoundButNotHighlighted() throws IOException {
+    String filler = "Il tempo è stato bello per tutta la settimana in città. ".repeat(LuceneIndex.STORED_BODY_CHARS / 50);
+    put(article(1).body(filler + "\n\nIl ministro ha firmato il decreto sui porti."));
+    SearchHits hits = search("decreto");
+    assertEquals(1, hits.total());
+    assertTrue(hits.hits().get(0).snippet().startsWith("Il tempo è stato bello"), hits.hits().get(0).snippet());
+  }
+
+  @Test
   void emptyQuerySnippetIsTheStartOfTheBody() throws IOException {
     String body = "Il porto di Livorno apre la nuova banchina per le navi <elettriche>. ".repeat(10);
     put(article(1).body(body));
