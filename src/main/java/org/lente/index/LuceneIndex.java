@@ -92,7 +92,8 @@ import org.lente.store.StoredArticle;
  *       {@link ItalianAnalyzer}, {@code title_en}/{@code body_en} with the {@link EnglishAnalyzer}, and
  *       {@code title_std}/{@code body_std} with the {@link StandardAnalyzer} for any other or no
  *       language; the title field also holds the subtitle; the body has offsets in its postings, and
- *       its first {@value #STORED_BODY_CHARS} characters are stored, for the snippets; {@code group} says which of the three (it, en, std) the article uses;
+ *       its first {@value #STORED_BODY_CHARS} characters are stored, for the snippets; {@code group}
+ *       says which of the three (it, en, std) the article uses;
  *   <li>keywords for the filters, exact: {@code entity} (canonical names), {@code type} (PER, ORG, LOC,
  *       MISC), {@code source}, {@code author}, {@code language}; {@code day}, the publication date as an
  *       epoch day (points and doc values), absent when the article has no readable date;
@@ -471,7 +472,8 @@ public final class LuceneIndex implements SearchIndex {
       if (parsed == null || parsed instanceof BooleanQuery b && b.clauses().isEmpty()) {
         continue; // only stop words for this language
       }
-      BooleanQuery.Builder inGroup = new BooleanQuery.Builder().add(new TermQuery(new Term(GROUP, group)), Occur.FILTER);
+      BooleanQuery.Builder inGroup = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(GROUP, group)), Occur.FILTER);
       if (parsed instanceof BooleanQuery b && b.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT)) {
         b.clauses().forEach(inGroup::add); // only exclusions: the group's articles without them
       } else {

@@ -205,7 +205,8 @@ class LuceneIndexTest {
     put(article(1).entity(Entity.Type.PER, "Vladimir Putin").entity(Entity.Type.PER, "Kim Jong Un"),
         article(2).entity(Entity.Type.PER, "Vladimir Putin"),
         article(3).entity(Entity.Type.PER, "Putin"));
-    assertEquals(List.of(1L, 2L), ids(index.search(filtered(List.of("Vladimir Putin"), null, null, null, null, null, null))));
+    assertEquals(List.of(1L, 2L),
+        ids(index.search(filtered(List.of("Vladimir Putin"), null, null, null, null, null, null))));
     assertEquals(List.of(1L),
         ids(index.search(filtered(List.of("Vladimir Putin", "Kim Jong Un"), null, null, null, null, null, null))));
   }
@@ -214,7 +215,8 @@ class LuceneIndexTest {
   void typeFilterNeedsOneOfTheTypes() throws IOException {
     put(article(1).entity(Entity.Type.ORG, "NATO"), article(2).entity(Entity.Type.LOC, "Libia"),
         article(3).entity(Entity.Type.PER, "Mario Rossi"));
-    assertEquals(List.of(1L, 2L), ids(index.search(filtered(null, List.of("ORG", "loc"), null, null, null, null, null))));
+    assertEquals(List.of(1L, 2L),
+        ids(index.search(filtered(null, List.of("ORG", "loc"), null, null, null, null, null))));
   }
 
   @Test
@@ -253,7 +255,8 @@ class LuceneIndexTest {
   @Test
   void openRangeExcludesUndatedArticles() throws IOException {
     put(article(1).published("2024-06-01"), article(2).published(null), article(3).published("not a date"));
-    assertEquals(List.of(1L), ids(index.search(filtered(null, null, null, null, null, LocalDate.of(2000, 1, 1), null))));
+    SearchQuery since2000 = filtered(null, null, null, null, null, LocalDate.of(2000, 1, 1), null);
+    assertEquals(List.of(1L), ids(index.search(since2000)));
   }
 
   @Test
@@ -315,7 +318,8 @@ class LuceneIndexTest {
   @Test
   void facetsCountAllMatchesNotOnlyTheHitsReturned() throws IOException {
     for (int i = 1; i <= 30; i++) {
-      index.put(article(i).body(i % 3 == 0 ? "Sanzione alla Russia." : "Porto di Livorno.").site("S" + (i % 2)).stored());
+      String body = i % 3 == 0 ? "Sanzione alla Russia." : "Porto di Livorno.";
+      index.put(article(i).body(body).site("S" + (i % 2)).stored());
     }
     index.commit();
     SearchHits hits = index.search(new SearchQuery("sanzioni", null, null, null, null, null, null, null, 2,
@@ -350,7 +354,8 @@ class LuceneIndexTest {
 
   @Test
   void wordsBeyondTheStoredBodyAreFoundButNotHighlighted() throws IOException {
-    String filler = "Il tempo è stato bello per tutta la settimana in città. ".repeat(LuceneIndex.STORED_BODY_CHARS / 50);
+    String filler = "Il tempo è stato bello per tutta la settimana in città. "
+        .repeat(LuceneIndex.STORED_BODY_CHARS / 50);
     put(article(1).body(filler + "\n\nIl ministro ha firmato il decreto sui porti."));
     SearchHits hits = search("decreto");
     assertEquals(1, hits.total());
