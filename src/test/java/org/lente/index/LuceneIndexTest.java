@@ -443,6 +443,36 @@ class LuceneIndexTest {
   }
 
   @Test
+  void threadsCanPutCommitAndSearchAtOnce() throws Exception {
+    int threads = 4;
+    int each = 50;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t * each + 1;
+        work.add(pool.submit(() -> {
+          for (int id = first; id < first + each; id++) {
+            index.put(article(id).body("Sanzione numero " + id + ".").stored());
+            if (id % 10 == 0) {
+              index.commit();
+              search("sanzioni");
+            }
+          }
+          return null;
+        }));
+      }
+      for (var w : work) {
+        w.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    index.commit();
+    assertEquals(threads * each, search("sanzioni").total());
+  }
+
+  @Test
   void reopenKeepsCommittedArticles() throws IOException {
     put(article(1).body("Sanzione alla Russia.").version(2));
     index.close();
