@@ -91,8 +91,9 @@ import org.lente.store.StoredArticle;
  *   <li>full text, analysed by the article's language: {@code title_it}/{@code body_it} with the
  *       {@link ItalianAnalyzer}, {@code title_en}/{@code body_en} with the {@link EnglishAnalyzer}, and
  *       {@code title_std}/{@code body_std} with the {@link StandardAnalyzer} for any other or no
- *       language; the title field also holds the subtitle; the body is stored with offsets in the
- *       postings, for the snippets; {@code group} says which of the three (it, en, std) the article uses;
+ *       language; the title field also holds the subtitle; the body has offsets in its postings, and
+ *       its first {@value #STORED_BODY_CHARS} characters are stored, for the snippets; {@code group}
+ *       says which of the three (it, en, std) the article uses;
  *   <li>keywords for the filters, exact: {@code entity} (canonical names), {@code type} (PER, ORG, LOC,
  *       MISC), {@code source}, {@code author}, {@code language}; {@code day}, the publication date as an
  *       epoch day (points and doc values), absent when the article has no readable date;
@@ -121,6 +122,13 @@ public final class LuceneIndex implements SearchIndex {
   /** About how long a snippet is, in characters. */
   static final int SNIPPET_CHARS = 200;
 
+  /**
+   * How much of the body is stored for the snippets, in characters: the highlighter's own default
+   * limit. Matches further on count for the search but are not shown; some pages run to half a
+   * megabyte, and loading them whole made a search of ten such hits cost some 30 ms.
+   */
+  static final int STORED_BODY_CHARS = 10_000;
+
   private static final double RAM_BUFFER_MB = 64;
   private static final String ID = "id";
   private static final String VERSION = "version";
@@ -138,6 +146,8 @@ public final class LuceneIndex implements SearchIndex {
   private static final float TITLE_BOOST = 2f;
   private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern OPERATOR_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:AND|OR|NOT)(?![\\p{L}\\p{N}])");
+  private static final Pattern FIELD_OR_REGEXP = Pattern.compile("(?<!\\\\)[:/]");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final FieldType BODY_TYPE = bodyType();
 
   private final FSDirectory directory;
@@ -315,7 +325,9 @@ public final class LuceneIndex implements SearchIndex {
         doc.add(new TextField(titleField(group), heading, Field.Store.NO));
       }
     }
-    doc.add(new Field(bodyField(group), article.text(), BODY_TYPE));
+    String body = article.text();
+    doc.add(new Field(bodyField(group), body, BODY_TYPE));
+    doc.add(new StoredField(bodyField(group), prefix(body, STORED_BODY_CHARS)));
 
     if (source != null) {
       doc.add(new StoredField(SOURCE, source));
@@ -360,10 +372,18 @@ public final class LuceneIndex implements SearchIndex {
   }
 
   private static FieldType bodyType() {
-    FieldType type = new FieldType(TextField.TYPE_STORED);
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
+  }
+
+  /** The first {@code max} characters of {@code text}, not splitting a surrogate pair. */
+  private static String prefix(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
   }
 
   /** ISO 639-1 from a tag such as {@code it}, {@code it-IT} or {@code en_US}; null when there is none. */
@@ -423,18 +443,20 @@ public final class LuceneIndex implements SearchIndex {
    * The text as one query per language group, each restricted to the articles of its group (so that a
    * {@code -word} in one language does not let through the articles of another).
    */
-  private Query parse(String text) {
+  private Query parse(String query) {
+    // field names are not part of the syntax offered ("Libia: ..." is a headline, not a field), nor regexps
+    String text = FIELD_OR_REGEXP.matcher(query).replaceAll(" ");
     try {
       return parseClassic(text);
     } catch (ParseException e) {
       String words = OPERATOR_WORD.matcher(text).replaceAll(" ").strip();
       if (words.isEmpty() || words.chars().noneMatch(Character::isLetterOrDigit)) {
-        throw new IllegalArgumentException("no words to search in " + quoted(text), e);
+        throw new IllegalArgumentException("no words to search in " + quoted(query), e);
       }
       try {
         return parseClassic(QueryParser.escape(words));
       } catch (ParseException again) {
-        throw new IllegalArgumentException("cannot search " + quoted(text) + ": " + again.getMessage(), again);
+        throw new IllegalArgumentException("cannot search " + quoted(query) + ": " + again.getMessage(), again);
       }
     }
   }
@@ -450,7 +472,8 @@ public final class LuceneIndex implements SearchIndex {
       if (parsed == null || parsed instanceof BooleanQuery b && b.clauses().isEmpty()) {
         continue; // only stop words for this language
       }
-      BooleanQuery.Builder inGroup = new BooleanQuery.Builder().add(new TermQuery(new Term(GROUP, group)), Occur.FILTER);
+      BooleanQuery.Builder inGroup = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(GROUP, group)), Occur.FILTER);
       if (parsed instanceof BooleanQuery b && b.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT)) {
         b.clauses().forEach(inGroup::add); // only exclusions: the group's articles without them
       } else {
@@ -504,6 +527,7 @@ public final class LuceneIndex implements SearchIndex {
           .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
               java.text.BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
           .withHandleMultiTermQuery(true)
+          .withMaxLength(STORED_BODY_CHARS)
           .build();
       int[] one = new int[bodies.length];
       java.util.Arrays.fill(one, 1);
@@ -538,7 +562,8 @@ public final class LuceneIndex implements SearchIndex {
     if (body == null) {
       return null;
     }
-    String text = body.strip().replaceAll("\\s+", " ");
+    String start = body.strip();
+    String text = WHITESPACE.matcher(start.substring(0, Math.min(start.length(), 2 * SNIPPET_CHARS))).replaceAll(" ");
     if (text.length() > SNIPPET_CHARS) {
       int cut = text.lastIndexOf(' ', SNIPPET_CHARS);
       text = text.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + " …";

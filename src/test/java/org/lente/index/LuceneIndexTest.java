@@ -162,6 +162,18 @@ class LuceneIndexTest {
   // ---- malformed queries
 
   @Test
+  void colonIsPunctuationNotAFieldName() throws IOException {
+    put(article(1).body("Libia, Gheddafi lascia Tripoli."), article(2).body("Gheddafi parla alla televisione."));
+    assertEquals(List.of(1L), ids(search("Libia: Gheddafi")));
+  }
+
+  @Test
+  void slashIsPunctuationNotARegularExpression() throws IOException {
+    put(article(1).body("Aperto 24 ore su 7."));
+    assertEquals(List.of(1L), ids(search("24/7")));
+  }
+
+  @Test
   void unbalancedQuoteIsSearchedAsWords() throws IOException {
     put(article(1).body("Il porto di Livorno apre la nuova banchina."), article(2).body("Altro testo."));
     assertEquals(List.of(1L), ids(search("\"porto Livorno")));
@@ -193,7 +205,8 @@ class LuceneIndexTest {
     put(article(1).entity(Entity.Type.PER, "Vladimir Putin").entity(Entity.Type.PER, "Kim Jong Un"),
         article(2).entity(Entity.Type.PER, "Vladimir Putin"),
         article(3).entity(Entity.Type.PER, "Putin"));
-    assertEquals(List.of(1L, 2L), ids(index.search(filtered(List.of("Vladimir Putin"), null, null, null, null, null, null))));
+    assertEquals(List.of(1L, 2L),
+        ids(index.search(filtered(List.of("Vladimir Putin"), null, null, null, null, null, null))));
     assertEquals(List.of(1L),
         ids(index.search(filtered(List.of("Vladimir Putin", "Kim Jong Un"), null, null, null, null, null, null))));
   }
@@ -202,7 +215,8 @@ class LuceneIndexTest {
   void typeFilterNeedsOneOfTheTypes() throws IOException {
     put(article(1).entity(Entity.Type.ORG, "NATO"), article(2).entity(Entity.Type.LOC, "Libia"),
         article(3).entity(Entity.Type.PER, "Mario Rossi"));
-    assertEquals(List.of(1L, 2L), ids(index.search(filtered(null, List.of("ORG", "loc"), null, null, null, null, null))));
+    assertEquals(List.of(1L, 2L),
+        ids(index.search(filtered(null, List.of("ORG", "loc"), null, null, null, null, null))));
   }
 
   @Test
@@ -241,7 +255,8 @@ class LuceneIndexTest {
   @Test
   void openRangeExcludesUndatedArticles() throws IOException {
     put(article(1).published("2024-06-01"), article(2).published(null), article(3).published("not a date"));
-    assertEquals(List.of(1L), ids(index.search(filtered(null, null, null, null, null, LocalDate.of(2000, 1, 1), null))));
+    SearchQuery since2000 = filtered(null, null, null, null, null, LocalDate.of(2000, 1, 1), null);
+    assertEquals(List.of(1L), ids(index.search(since2000)));
   }
 
   @Test
@@ -303,7 +318,8 @@ class LuceneIndexTest {
   @Test
   void facetsCountAllMatchesNotOnlyTheHitsReturned() throws IOException {
     for (int i = 1; i <= 30; i++) {
-      index.put(article(i).body(i % 3 == 0 ? "Sanzione alla Russia." : "Porto di Livorno.").site("S" + (i % 2)).stored());
+      String body = i % 3 == 0 ? "Sanzione alla Russia." : "Porto di Livorno.";
+      index.put(article(i).body(body).site("S" + (i % 2)).stored());
     }
     index.commit();
     SearchHits hits = index.search(new SearchQuery("sanzioni", null, null, null, null, null, null, null, 2,
@@ -334,6 +350,16 @@ class LuceneIndexTest {
     String snippet = search("decreto").hits().get(0).snippet();
     assertTrue(snippet.contains("<b>decreto</b>"), snippet);
     assertTrue(snippet.length() < 400, snippet);
+  }
+
+  @Test
+  void wordsBeyondTheStoredBodyAreFoundButNotHighlighted() throws IOException {
+    String filler = "Il tempo è stato bello per tutta la settimana in città. "
+        .repeat(LuceneIndex.STORED_BODY_CHARS / 50);
+    put(article(1).body(filler + "\n\nIl ministro ha firmato il decreto sui porti."));
+    SearchHits hits = search("decreto");
+    assertEquals(1, hits.total());
+    assertTrue(hits.hits().get(0).snippet().startsWith("Il tempo è stato bello"), hits.hits().get(0).snippet());
   }
 
   @Test
@@ -414,6 +440,36 @@ class LuceneIndexTest {
     index.commit();
     assertEquals(0, search("").total());
     assertEquals(Map.of(), index.versions());
+  }
+
+  @Test
+  void threadsCanPutCommitAndSearchAtOnce() throws Exception {
+    int threads = 4;
+    int each = 50;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t * each + 1;
+        work.add(pool.submit(() -> {
+          for (int id = first; id < first + each; id++) {
+            index.put(article(id).body("Sanzione numero " + id + ".").stored());
+            if (id % 10 == 0) {
+              index.commit();
+              search("sanzioni");
+            }
+          }
+          return null;
+        }));
+      }
+      for (var w : work) {
+        w.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    index.commit();
+    assertEquals(threads * each, search("sanzioni").total());
   }
 
   @Test
