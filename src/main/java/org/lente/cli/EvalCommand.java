@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lente.eval.CorefEval;
 import org.lente.eval.ExtractionEval;
 import org.lente.eval.MeantimeTimexEval;
 import org.lente.eval.NerEval;
@@ -31,14 +32,14 @@ import picocli.CommandLine.Parameters;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {"Measures accuracy and speed on third-party benchmarks (see ../shared/data/DATA.md).",
-        "Tasks: extraction, timex, ner, quotes, speed."},
+        "Tasks: extraction, timex, ner, quotes, speed, coref."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner, quotes or speed.")
+  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner, quotes, speed or coref.")
   String task;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -72,8 +73,11 @@ final class EvalCommand implements Callable<Integer> {
       case "speed" -> {
         return speed(out, dir);
       }
+      case "coref" -> {
+        return coref(out, dir);
+      }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown task: " + task + " (known: extraction, timex, ner, quotes, speed)");
+          "unknown task: " + task + " (known: extraction, timex, ner, quotes, speed, coref)");
     }
   }
 
@@ -187,6 +191,17 @@ final class EvalCommand implements Callable<Integer> {
     }
     out.printf("%nheap in use with the models of both languages loaded: %d MiB (maximum %d MiB); whole run %.1f s%n",
         SpeedEval.heapInUseMiB(), Runtime.getRuntime().maxMemory() >> 20, seconds);
+    return 0;
+  }
+
+  /** MEANTIME English: cross-document entity resolution, MUC, B³, CEAF-e and CoNLL F1. */
+  private int coref(PrintWriter out, Path dir) throws IOException {
+    Path meantime = dir.resolve("meantime/en");
+    if (!Files.isDirectory(meantime)) {
+      out.println("skipped meantime: " + meantime + " not found; nothing measured");
+      return 0;
+    }
+    out.println(new CorefEval().run(meantime).table());
     return 0;
   }
 

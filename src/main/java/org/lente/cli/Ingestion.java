@@ -213,6 +213,13 @@ final class Ingestion implements AutoCloseable {
     }
   }
 
+  /** Fetches and ingests article URLs (a feed's items), each once per run. */
+  void articles(List<String> urls) throws IOException {
+    for (String url : urls) {
+      fetchArticle(url);
+    }
+  }
+
   /** Fetches and ingests one article URL from a list, on a worker. */
   private void fetchArticle(String url) throws IOException {
     if (!seenUrls.add(url)) {
@@ -299,7 +306,7 @@ final class Ingestion implements AutoCloseable {
     step.run();
   }
 
-  private void fail(String source, String reason) {
+  void fail(String source, String reason) {
     summary.fail(source, reason);
     log.accept("failed\t" + source + "\t" + reason);
     step.run();

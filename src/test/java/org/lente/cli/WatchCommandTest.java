@@ -1,0 +1,84 @@
+package org.lente.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lente watch} against a real local server that answers conditional requests. */
+class WatchCommandTest {
+
+  private HttpServer server;
+  private String base;
+  private final List<String> feedRequests = new CopyOnWriteArrayList<>();
+
+  @TempDir Path data;
+
+  @BeforeEach
+  void serve() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    base = "http://127.0.0.1:" + 0;
+    server.createContext("/feed.xml", ex -> {
+      String inm = ex.getRequestHeaders().getFirst("If-None-Match");
+      feedRequests.add(inm == null ? "-" : inm);
+      if ("\"v1\"".equals(inm)) {
+        ex.sendResponseHeaders(304, -1);
+        ex.close();
+        return;
+      }
+      byte[] b = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Notizie</title><item><title>Mercato"
+          + "</title><link>" + base + "/mercato.html</link></item></channel></rss>").getBytes(UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+      ex.getResponseHeaders().set("ETag", "\"v1\"");
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    server.createContext("/mercato.html", ex -> {
+      byte[] b = ("<html lang=\"it\"><body><article><h1>Il mercato coperto chiude per restauro</h1><p>Il mercato "
+          + "coperto di via Roma chiuderà lunedì per un restauro di otto mesi, ha annunciato il sindaco Paolo Ferri "
+          + "durante il consiglio comunale di ieri sera.</p></article></body></html>").getBytes(UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void pollsWithConditionalRequestsAndIngestsNewArticlesOnce() {
+    CliRun run = CliRun.of("watch", "--data", data.toString(), "--allow-private", "--delay", "0", "--every", "0.001",
+        "--polls", "2", base + "/feed.xml");
+
+    assertEquals(0, run.code(), run.err());
+    List<String> polls = run.out().lines().filter(l -> l.contains(" poll ")).toList();
+    assertEquals(2, polls.size(), run.out());
+    assertTrue(polls.get(0).contains("stored 1"), polls.get(0));
+    assertTrue(polls.get(1).contains("stored 0, updated 0, duplicates 0"), polls.get(1));
+    assertEquals(List.of("-", "\"v1\""), feedRequests);
+  }
+
+  @Test
+  void maxAgeIsReadFromCacheControl() {
+    assertEquals(Duration.ofSeconds(600), WatchCommand.maxAge("public, max-age=600"));
+    assertEquals(null, WatchCommand.maxAge("no-cache"));
+  }
+}
