@@ -20,7 +20,7 @@ final class DataDir {
     Files.createDirectories(dir);
     SqliteStore store = SqliteStore.open(dir);
     try {
-      return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")));
+      return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"));
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;

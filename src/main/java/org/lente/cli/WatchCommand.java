@@ -109,7 +109,7 @@ final class WatchCommand implements Callable<Integer> {
               out.flush();
             } : line -> { }, () -> { })) {
           for (Map.Entry<URI, State> e : states.entrySet()) {
-            if (e.getValue().due.isAfter(now)) {
+            if (e.getValue().due.isAfter(now.plusMillis(10))) { // sleeping wakes to the millisecond
               continue;
             }
             poll(e.getKey(), e.getValue(), run, fetcher, least, known);
@@ -125,7 +125,7 @@ final class WatchCommand implements Callable<Integer> {
         Instant next = states.values().stream().map(s -> s.due).min(Instant::compareTo).orElse(now.plus(least));
         long wait = Duration.between(Instant.now(), next).toMillis();
         if (wait > 0) {
-          Thread.sleep(wait);
+          Thread.sleep(wait + 1);
         }
       }
     }

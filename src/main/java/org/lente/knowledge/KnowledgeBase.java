@@ -1,6 +1,12 @@
 package org.lente.knowledge;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +16,9 @@ import org.lente.index.SearchHits;
 import org.lente.index.SearchIndex;
 import org.lente.index.SearchQuery;
 import org.lente.nlp.Analysis;
+import org.lente.nlp.ner.Entity;
+import org.lente.nlp.quote.Quote;
+import org.lente.store.EntityProfile;
 import org.lente.store.ArticleStore;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
@@ -36,16 +45,36 @@ public final class KnowledgeBase implements AutoCloseable {
   private final SearchIndex index;
   private final List<long[]> pending = new ArrayList<>();
 
+  private final EntityResolver resolver;
+  private final Path resolverState;
+
   /** Opens the knowledge base over {@code store} and {@code index}, indexing what a crash left out. */
   public KnowledgeBase(ArticleStore store, SearchIndex index) throws IOException {
+    this(store, index, null);
+  }
+
+  /**
+   * Opens the knowledge base, with the entity resolver's state kept in {@code resolverState} (a JSON
+   * file; null keeps it in memory only).
+   */
+  public KnowledgeBase(ArticleStore store, SearchIndex index, Path resolverState) throws IOException {
     this.store = Objects.requireNonNull(store, "store");
     this.index = Objects.requireNonNull(index, "index");
+    this.resolverState = resolverState;
+    this.resolver = resolverState != null && Files.isRegularFile(resolverState)
+        ? EntityResolver.restore(readState(resolverState), Equivalents.builtIn()) : new EntityResolver();
     catchUp();
   }
 
-  /** Stores {@code analysis} under {@code key} and indexes it; durable in the store when it returns. */
+  /**
+   * Stores {@code analysis} under {@code key} and indexes it; durable in the store when it returns.
+   * Entities are first resolved across articles and languages ({@link EntityResolver}): each
+   * mention's canonical name and type become its knowledge-base entity's ("Putin" in an Italian
+   * article and "Vladimir Putin" in an English one are both "Vladimir Putin"; "North Korea" and
+   * "Corea del Nord" one entity), and so do the quotes' speakers.
+   */
   public synchronized ArticleStore.Put add(String key, Analysis analysis) throws IOException {
-    ArticleStore.Put put = store.put(key, analysis);
+    ArticleStore.Put put = store.put(key, resolve(analysis));
     if (put.outcome() != ArticleStore.Put.Outcome.DUPLICATE) {
       StoredArticle stored = store.get(put.id()).orElseThrow(
           () -> new IOException("article " + put.id() + " reported stored but not found"));
@@ -58,7 +87,7 @@ public final class KnowledgeBase implements AutoCloseable {
     return put;
   }
 
-  /** Commits the index and records in the store which versions it now holds. */
+  /** Commits the index, records in the store which versions it now holds, saves the resolver. */
   public synchronized void flush() throws IOException {
     if (pending.isEmpty()) {
       return;
@@ -68,6 +97,63 @@ public final class KnowledgeBase implements AutoCloseable {
       store.markIndexed(p[0], (int) p[1]);
     }
     pending.clear();
+    saveState();
+  }
+
+  private Analysis resolve(Analysis a) {
+    Map<String, String> names = new HashMap<>();
+    List<Entity> entities = new ArrayList<>(a.entities().size());
+    for (Entity e : a.entities()) {
+      try {
+        ResolvedEntity r = resolver.resolve(e.canonical(), e.type(), a.language());
+        names.putIfAbsent(e.canonical(), r.name());
+        entities.add(new Entity(e.text(), r.type(), e.start(), e.end(), r.name(), e.role()));
+      } catch (IllegalArgumentException noLetters) {
+        entities.add(e);
+      }
+    }
+    List<Quote> quotes = new ArrayList<>(a.quotes().size());
+    for (Quote q : a.quotes()) {
+      String c = q.speakerCanonical() == null ? null : names.getOrDefault(q.speakerCanonical(), q.speakerCanonical());
+      quotes.add(new Quote(q.text(), q.kind(), q.speaker(), q.speakerStart(), c, q.cue(), q.start(), q.end()));
+    }
+    return new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), entities, quotes, a.times(),
+        a.warnings());
+  }
+
+  private static final ObjectMapper STATE_JSON = new ObjectMapper();
+
+  private static List<ResolvedEntity> readState(Path file) throws IOException {
+    try {
+      return STATE_JSON.readValue(file.toFile(), new TypeReference<List<ResolvedEntity>>() { });
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IOException("cannot read the entity resolver's state " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the resolver's state next to the store, replacing the old file in one rename. */
+  private void saveState() throws IOException {
+    if (resolverState == null) {
+      return;
+    }
+    Path tmp = resolverState.resolveSibling(resolverState.getFileName() + ".tmp");
+    STATE_JSON.writeValue(tmp.toFile(), resolver.entities());
+    Files.move(tmp, resolverState, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** What the knowledge base knows of an entity, by any of its names; empty when unknown. */
+  public Optional<EntityProfile> entity(String name) throws IOException {
+    Optional<EntityProfile> p = store.entity(name);
+    if (p.isPresent()) {
+      return p;
+    }
+    // an alias the resolver knows: "Putin" for "Vladimir Putin", "North Korea" for "Corea del Nord"
+    for (ResolvedEntity r : resolver.entities()) {
+      if (r.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(name.strip()))) {
+        return store.entity(r.name());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Indexes every stored article the index does not hold yet; returns how many. */
@@ -155,6 +241,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public synchronized void close() throws IOException {
     try {
       flush();
+      saveState();
     } finally {
       try {
         index.close();

@@ -53,6 +53,13 @@ public interface ArticleStore extends AutoCloseable {
   /** Quotes by a speaker and/or about an entity, in a period; newest first. */
   List<QuoteHit> quotes(QuoteQuery query) throws IOException;
 
+  /**
+   * What is known of the entity whose canonical name is {@code name} (any case), across articles
+   * and languages: aliases, roles over time, mentions per day, quotes by and about it, the entities
+   * it occurs with; empty when no article names it.
+   */
+  Optional<EntityProfile> entity(String name) throws IOException;
+
   @Override
   void close() throws IOException;
 }

@@ -553,6 +553,90 @@ public final class SqliteStore implements ArticleStore {
     });
   }
 
+  @Override
+  public Optional<EntityProfile> entity(String name) throws IOException {
+    Optional<EntityProfile> profile = locked("profile entity " + name, () -> {
+      // the entity rows of this name (one per language), of its most mentioned type
+      PreparedStatement find = statement("SELECT e.type, e.canonical, count(m.id) AS n FROM entities e "
+          + "JOIN mentions m ON m.entity_id = e.id WHERE e.canonical = ? COLLATE NOCASE GROUP BY e.type, e.canonical "
+          + "ORDER BY n DESC LIMIT 1");
+      find.setString(1, name);
+      String type;
+      String canonical;
+      try (ResultSet rs = find.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.<EntityProfile>empty();
+        }
+        type = rs.getString(1);
+        canonical = rs.getString(2);
+      }
+      String ids = "(SELECT id FROM entities WHERE type = ? AND canonical = ?)";
+      long articles = 0;
+      PreparedStatement st = statement("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id IN " + ids);
+      st.setString(1, type);
+      st.setString(2, canonical);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        articles = rs.getLong(1);
+      }
+      List<EntityProfile.Count> aliases = new ArrayList<>();
+      st = statement("SELECT text, count(*) AS n FROM mentions WHERE entity_id IN " + ids
+          + " GROUP BY text ORDER BY n DESC, text LIMIT 50");
+      st.setString(1, type);
+      st.setString(2, canonical);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          aliases.add(new EntityProfile.Count(rs.getString(1), type, rs.getLong(2)));
+        }
+      }
+      List<EntityProfile.Role> roles = new ArrayList<>();
+      st = statement("SELECT m.role, count(*) AS n, min(substr(a.published, 1, 10)), max(substr(a.published, 1, 10)) "
+          + "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.role IS NOT NULL AND m.entity_id IN " + ids
+          + " GROUP BY m.role ORDER BY n DESC LIMIT 50");
+      st.setString(1, type);
+      st.setString(2, canonical);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          roles.add(new EntityProfile.Role(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+        }
+      }
+      Map<String, Long> perDay = new java.util.TreeMap<>();
+      st = statement("SELECT coalesce(substr(a.published, 1, 10), 'undated') AS day, count(*) FROM mentions m "
+          + "JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN " + ids + " GROUP BY day");
+      st.setString(1, type);
+      st.setString(2, canonical);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          perDay.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      List<EntityProfile.Count> together = new ArrayList<>();
+      st = statement("SELECT e2.canonical, e2.type, count(DISTINCT m2.article_id) AS n FROM mentions m1 "
+          + "JOIN mentions m2 ON m2.article_id = m1.article_id JOIN entities e2 ON e2.id = m2.entity_id "
+          + "WHERE m1.entity_id IN " + ids + " AND NOT (e2.type = ? AND e2.canonical = ?) "
+          + "GROUP BY e2.canonical, e2.type ORDER BY n DESC, e2.canonical LIMIT 20");
+      st.setString(1, type);
+      st.setString(2, canonical);
+      st.setString(3, type);
+      st.setString(4, canonical);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          together.add(new EntityProfile.Count(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        }
+      }
+      return Optional.of(new EntityProfile(canonical, type, articles, aliases, roles, perDay, List.of(), List.of(),
+          together));
+    });
+    if (profile.isEmpty()) {
+      return profile;
+    }
+    EntityProfile p = profile.get();
+    List<QuoteHit> by = quotes(new QuoteQuery(p.name(), null, null, null, 20));
+    List<QuoteHit> about = quotes(new QuoteQuery(null, p.name(), null, null, 20));
+    return Optional.of(new EntityProfile(p.name(), p.type(), p.articles(), p.aliases(), p.roles(), p.mentionsPerDay(),
+        by, about, p.cooccurring()));
+  }
+
   /** Closes the database; later calls do nothing. Other methods then throw IllegalStateException. */
   @Override
   public void close() throws IOException {
