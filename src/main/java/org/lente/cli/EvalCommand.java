@@ -169,7 +169,7 @@ final class EvalCommand implements Callable<Integer> {
   private int speed(PrintWriter out, Path dir) throws IOException {
     long t0 = System.nanoTime();
     NerModels models = new NerModels(spec.commandLine().getErr()::println);
-    SpeedEval eval = new SpeedEval(new Analyzer(models));
+    SpeedEval eval = new SpeedEval(new Analyzer(models, Integer.MAX_VALUE)); // whole texts: tokens counted are tokens analysed
     List<SpeedEval.Result> results = new ArrayList<>();
     SpeedEval.Result it = eval.run("cl-tls-it (it)", dir.resolve("corpus/cl-tls-it"), "it", limit);
     SpeedEval.Result en = eval.run("PolNeAR dev (en)", dir.resolve("quotes/polnear/dev/text"), "en", limit);

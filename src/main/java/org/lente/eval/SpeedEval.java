@@ -19,7 +19,8 @@ import org.lente.nlp.time.Lang;
  * Speed of the whole analysis ({@link Analyzer}: tokens, sentences, entities, quotes, times) on one
  * thread, per language: Italian news from {@code corpus/cl-tls-it}, English news from PolNeAR's
  * {@code text} folder. Each set is analysed once to warm up, then timed on a second pass. Also
- * reports the heap in use with both languages' models loaded.
+ * reports the heap in use with both languages' models loaded. The analyzer given should analyse
+ * whole texts (no length cap), so that the tokens counted are the tokens analysed.
  */
 public final class SpeedEval {
 
