@@ -36,10 +36,6 @@ final class IngestSummary {
     return errors.size();
   }
 
-  int done() {
-    return stored + updated + duplicates + skipped + errors.size();
-  }
-
   String json() throws com.fasterxml.jackson.core.JsonProcessingException {
     var o = Json.MAPPER.createObjectNode();
     o.put("stored", stored).put("updated", updated).put("duplicates", duplicates).put("skipped", skipped)

@@ -3,7 +3,6 @@ package org.lente.nlp.quote;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.Token;
@@ -761,7 +760,4 @@ public final class QuoteFinder {
     return lo;
   }
 
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
 }
