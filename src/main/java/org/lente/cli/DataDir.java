@@ -21,6 +21,10 @@ final class DataDir {
     SqliteStore store = SqliteStore.open(dir);
     try {
       return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"));
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      store.close();
+      throw new IOException("the knowledge base in " + dir.toAbsolutePath() + " is in use by another Lente process "
+          + "(one process at a time per folder)", e);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;

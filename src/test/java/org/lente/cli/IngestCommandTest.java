@@ -136,6 +136,16 @@ class IngestCommandTest {
   }
 
   @Test
+  void aKnowledgeBaseInUseIsAClearError() throws IOException {
+    ingestJson(base + "/feed.xml");
+    try (var held = org.lente.index.LuceneIndex.open(data.resolve("index"))) {
+      CliRun run = CliRun.of("search", "--data", data.toString(), "porto");
+      assertEquals(2, run.code());
+      assertTrue(run.err().contains("in use by another Lente process"), run.err());
+    }
+  }
+
+  @Test
   void aMissingFileIsAFailureWithItsReason() throws IOException {
     JsonNode s = ingestJson(data.resolve("nowhere.html").toString());
     assertEquals(1, s.get("failed").asInt());
