@@ -2,7 +2,7 @@ package org.lente.nlp.ner;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreLabel;
-import java.util.EnumMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.lente.nlp.time.Lang;
@@ -21,7 +21,7 @@ public final class NerModels {
   static final String ENGLISH = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
   /** Loaded once per process, whichever instance asks first. */
-  private static final Map<Lang, CRFClassifier<CoreLabel>> LOADED = new EnumMap<>(Lang.class);
+  private static final Map<Lang, CRFClassifier<CoreLabel>> LOADED = new ConcurrentHashMap<>();
   private final Consumer<String> progress;
 
   /** @param progress receives one line when a model starts and ends loading */
@@ -31,6 +31,10 @@ public final class NerModels {
 
   /** The classifier for {@code lang}, loading it on first use. */
   public CRFClassifier<CoreLabel> classifier(Lang lang) {
+    CRFClassifier<CoreLabel> crf = LOADED.get(lang); // called per sentence: no lock once loaded
+    if (crf != null) {
+      return crf;
+    }
     synchronized (LOADED) {
       return load(lang);
     }
