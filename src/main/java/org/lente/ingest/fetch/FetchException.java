@@ -17,8 +17,13 @@ public final class FetchException extends IOException {
     PRIVATE_ADDRESS,
     /** The site's robots.txt disallows the URL for Lente. */
     ROBOTS,
-    /** No connection could be made (refused, unreachable, connect timeout, TLS handshake failure). */
+    /** No connection could be made (refused, unreachable, connect timeout). */
     CONNECT,
+    /**
+     * The TLS handshake failed: the server's certificate is not trusted or does not name the host,
+     * or no protocol is shared. Not retried.
+     */
+    TLS,
     /** The read timeout or the request's deadline passed. */
     TIMEOUT,
     /** More redirects than {@code maxRedirects}. */

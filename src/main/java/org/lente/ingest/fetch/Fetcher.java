@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A safe and polite HTTP(S) client for fetching feeds, sitemaps and pages from the open web.
@@ -192,6 +193,7 @@ public final class Fetcher {
   private final Options options;
   private final Resolver resolver;
   private final AddressPolicy policy;
+  private final SSLSocketFactory tls;
   private final ConcurrentHashMap<String, HostGate> gates = new ConcurrentHashMap<>();
   private final RobotsCache robots = new RobotsCache(this::loadRobots);
 
@@ -204,9 +206,19 @@ public final class Fetcher {
    * @param policy which addresses may be reached, unless {@code options.allowPrivate()} allows all
    */
   public Fetcher(Options options, Resolver resolver, AddressPolicy policy) {
+    this(options, resolver, policy, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /**
+   * @param tls where TLS connections come from: the JDK's default (its trust store, or the one
+   *     {@code -Djavax.net.ssl.trustStore} names) unless a caller trusts other certificates;
+   *     whichever it is, the server's certificate is checked against the URL's host name
+   */
+  public Fetcher(Options options, Resolver resolver, AddressPolicy policy, SSLSocketFactory tls) {
     this.options = Objects.requireNonNull(options, "options");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.policy = options.allowPrivate() ? AddressPolicy.ANY : Objects.requireNonNull(policy, "policy");
+    this.tls = Objects.requireNonNull(tls, "tls");
   }
 
   public Options options() {
@@ -398,7 +410,7 @@ public final class Fetcher {
       FetchException failure = null;
       for (InetSocketAddress address : addresses) {
         try {
-          return HttpExchange.get(address, target, headers, options, deadline, maxBytes);
+          return HttpExchange.get(address, target, headers, options, tls, deadline, maxBytes);
         } catch (FetchException e) {
           if (e.reason() != FetchException.Reason.CONNECT) {
             throw e;

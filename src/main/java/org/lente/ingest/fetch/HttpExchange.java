@@ -59,7 +59,7 @@ final class HttpExchange {
    * @param deadlineNanos a {@link System#nanoTime()} past which everything stops with TIMEOUT
    */
   static Raw get(InetSocketAddress address, URI target, Map<String, String> extraHeaders, Fetcher.Options options,
-      long deadlineNanos, long maxBytes) throws FetchException {
+      SSLSocketFactory tls, long deadlineNanos, long maxBytes) throws FetchException {
     Socket socket = new Socket();
     try {
       try {
@@ -73,7 +73,7 @@ final class HttpExchange {
       }
       Socket channel = socket;
       if (target.getScheme().equalsIgnoreCase("https")) {
-        channel = tls(socket, target, options, deadlineNanos);
+        channel = tls(tls, socket, target, options, deadlineNanos);
       }
       DeadlineInputStream timed = new DeadlineInputStream(channel, options.readTimeout().toMillis(), deadlineNanos);
       InputStream in = new BufferedInputStream(timed, 1 << 16);
@@ -87,6 +87,8 @@ final class HttpExchange {
     } catch (DeadlinePassed e) {
       throw new FetchException(target, FetchException.Reason.TIMEOUT, 0,
           "the deadline of " + options.deadline().toMillis() + " ms passed", e);
+    } catch (FetchException e) {
+      throw e; // already says what failed: connecting, TLS, or a response over its caps
     } catch (IOException e) {
       throw new FetchException(target, FetchException.Reason.IO, 0, "connection broke: " + e.getMessage(), e);
     } finally {
@@ -98,12 +100,12 @@ final class HttpExchange {
     }
   }
 
-  private static Socket tls(Socket socket, URI target, Fetcher.Options options, long deadlineNanos) throws FetchException {
+  private static Socket tls(SSLSocketFactory factory, Socket socket, URI target, Fetcher.Options options,
+      long deadlineNanos) throws FetchException {
     String host = target.getHost();
     try {
       socket.setSoTimeout(timeoutMillis(options.readTimeout().toMillis(), deadlineNanos));
-      SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-          .createSocket(socket, host, port(target), true);
+      SSLSocket ssl = (SSLSocket) factory.createSocket(socket, host, port(target), true);
       SSLParameters parameters = ssl.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       if (!isIpLiteral(host)) {
@@ -115,7 +117,7 @@ final class HttpExchange {
     } catch (SocketTimeoutException e) {
       throw new FetchException(target, FetchException.Reason.TIMEOUT, 0, "TLS handshake timed out", e);
     } catch (SSLException e) {
-      throw new FetchException(target, FetchException.Reason.CONNECT, 0, "TLS handshake failed: " + e.getMessage(), e);
+      throw new FetchException(target, FetchException.Reason.TLS, 0, "TLS handshake failed: " + e.getMessage(), e);
     } catch (IOException | IllegalArgumentException e) {
       throw new FetchException(target, FetchException.Reason.CONNECT, 0, "TLS setup failed: " + e.getMessage(), e);
     }
