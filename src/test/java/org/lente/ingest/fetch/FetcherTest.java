@@ -334,6 +334,21 @@ class FetcherTest {
   }
 
   @Test
+  void aSitesCrawlDelaySpacesRequestsBeyondOurOwnDelay() throws IOException {
+    server.on("/robots.txt", ex -> TestServer.send(ex, 200, "User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n"));
+    server.on("/a", ex -> TestServer.send(ex, 200, "a"));
+    Fetcher fetcher = new Fetcher(LOCAL.withPoliteness(2, Duration.ZERO));
+    fetcher.fetch(server.uri("/a")); // loads robots.txt and its delay
+    long start = System.nanoTime();
+
+    fetcher.fetch(server.uri("/a"));
+    fetcher.fetch(server.uri("/a"));
+
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis >= 1_900, "two requests after a Crawl-delay of 1 s took " + millis + " ms");
+  }
+
+  @Test
   void atMostNRequestsToOneHostRunAtOnce() throws Exception {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
