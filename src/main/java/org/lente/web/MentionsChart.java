@@ -21,6 +21,7 @@ public final class MentionsChart {
 
   static final int MAX_BARS = 60;
   static final int MAX_DAYS = 90;
+  private static final double MAX_BAR_WIDTH = 48;
   private static final int WIDTH = 640;
   private static final int HEIGHT = 220;
   private static final int LEFT = 44;
@@ -70,12 +71,12 @@ public final class MentionsChart {
     int n = buckets.size();
     double step = plotW / n;
     if (n <= MAX_BARS) {
-      double gap = Math.min(4, step * 0.2);
+      double width = Math.max(1, Math.min(MAX_BAR_WIDTH, step - Math.min(4, step * 0.2)));
       for (int i = 0; i < n; i++) {
         Bucket b = buckets.get(i);
         double h = plotH * b.count() / top;
-        sb.append("<rect class=\"bar\" x=\"").append(fmt(LEFT + i * step + gap / 2)).append("\" y=\"")
-            .append(fmt(TOP + plotH - h)).append("\" width=\"").append(fmt(Math.max(1, step - gap)))
+        sb.append("<rect class=\"bar\" x=\"").append(fmt(LEFT + (i + 0.5) * step - width / 2)).append("\" y=\"")
+            .append(fmt(TOP + plotH - h)).append("\" width=\"").append(fmt(width))
             .append("\" height=\"").append(fmt(h)).append("\"><title>").append(Html.escape(b.label())).append(": ")
             .append(Html.escape(m.number(b.count()))).append("</title></rect>");
       }
@@ -96,8 +97,9 @@ public final class MentionsChart {
     }
     int[] labelled = n == 1 ? new int[] {0} : n == 2 ? new int[] {0, 1} : new int[] {0, n / 2, n - 1};
     for (int i : labelled) {
-      String anchor = i == 0 && n > 1 ? "start" : i == n - 1 && n > 1 ? "end" : "middle";
-      double x = anchor.equals("start") ? LEFT : anchor.equals("end") ? WIDTH - RIGHT : LEFT + (i + 0.5) * step;
+      double x = LEFT + (i + 0.5) * step;
+      String anchor = x - LEFT < 40 ? "start" : WIDTH - RIGHT - x < 40 ? "end" : "middle";
+      x = anchor.equals("start") ? Math.max(LEFT, x - 20) : anchor.equals("end") ? Math.min(WIDTH - RIGHT, x + 20) : x;
       sb.append("<text class=\"axis\" x=\"").append(fmt(x)).append("\" y=\"").append(HEIGHT - 10)
           .append("\" text-anchor=\"").append(anchor).append("\">").append(Html.escape(buckets.get(i).label()))
           .append("</text>");

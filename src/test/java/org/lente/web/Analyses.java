@@ -75,8 +75,13 @@ final class Analyses {
   }
 
   Analyses entity(String mention, Entity.Type type, String canonical, String role) {
-    int at = at(mention);
-    entities.add(new Entity(mention, type, at, at + mention.length(), canonical, role));
+    return entity(mention, type, canonical, role, mention.length());
+  }
+
+  /** An entity of the first {@code length} characters where {@code context} is first written. */
+  Analyses entity(String context, Entity.Type type, String canonical, String role, int length) {
+    int at = at(context);
+    entities.add(new Entity(context.substring(0, length), type, at, at + length, canonical, role));
     return this;
   }
 
@@ -97,6 +102,14 @@ final class Analyses {
     int at = at(said);
     int s = speaker == null ? -1 : at(speaker);
     quotes.add(new Quote(said, kind, speaker, s, canonical, cue, at, at + said.length()));
+    return this;
+  }
+
+  /** A direct quote whose speaker is the first {@code length} characters where {@code context} is written. */
+  Analyses quote(String said, String context, String canonical, String cue, int length) {
+    int at = at(said);
+    quotes.add(new Quote(said, Quote.Kind.DIRECT, context.substring(0, length), at(context), canonical, cue, at,
+        at + said.length()));
     return this;
   }
 
