@@ -1073,12 +1073,13 @@ public final class SqliteStore implements ArticleStore, Accounts {
           perDay.merge(day.isEmpty() ? "undated" : day, rs.getLong(2), Long::sum);
         }
       }
-      String window = "(SELECT article_id FROM article_entities WHERE entity_id = ?1 ORDER BY day DESC, article_id DESC "
-          + "LIMIT " + EntityProfile.WINDOW + ")";
       List<EntityRef> together = new ArrayList<>();
-      st = statement("SELECT x.entity_id, k.name, k.type, count(*) AS n FROM article_entities x "
-          + "JOIN kb_entities k ON k.id = x.entity_id WHERE x.article_id IN " + window + " AND x.entity_id <> ?1 "
-          + "GROUP BY x.entity_id ORDER BY n DESC, k.name LIMIT 20");
+      // counted over the window, ordered by count alone; only the 20 kept get their names
+      st = statement("SELECT k.id, k.name, k.type, t.n FROM (SELECT x.entity_id AS id, count(*) AS n "
+          + "FROM article_entities x WHERE x.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?1 "
+          + "ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW + ") AND x.entity_id <> ?1 "
+          + "GROUP BY x.entity_id ORDER BY n DESC, x.entity_id LIMIT 20) t JOIN kb_entities k ON k.id = t.id "
+          + "ORDER BY t.n DESC, k.name");
       st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -1089,16 +1090,42 @@ public final class SqliteStore implements ArticleStore, Accounts {
           + "WHERE q.speaker_canonical = ? ORDER BY q.published DESC, q.article_id DESC, q.start_offset LIMIT 20");
       st.setString(1, name);
       List<QuoteHit> by = quoteHits(st);
-      st = statement("SELECT " + QUOTE_COLUMNS + " FROM quotes q JOIN articles a ON a.id = q.article_id "
-          + "WHERE q.article_id IN " + window + " AND q.speaker_canonical IS NOT ?2 AND EXISTS (SELECT 1 FROM mentions m "
-          + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = q.article_id AND m.start_offset >= "
-          + "q.sentence_start AND m.end_offset <= q.sentence_end AND e.kb_id = ?1) "
-          + "ORDER BY q.published DESC, q.article_id DESC, q.start_offset LIMIT 20");
-      st.setLong(1, id);
-      st.setString(2, name);
-      List<QuoteHit> about = quoteHits(st);
-      return Optional.of(new EntityProfile(id, name, type, articles, aliases, roles, perDay, by, about, together));
+      return Optional.of(new EntityProfile(id, name, type, articles, aliases, roles, perDay, by,
+          quotesAbout(id, name), together));
     }));
+  }
+
+  /**
+   * Quotes about entity {@code id} (named in the quote's sentences, not its speaker), newest first:
+   * its latest {@link EntityProfile#WINDOW} articles are read newest first until 20 are found, so a
+   * frequent entity costs a few articles and a rare one its few articles. Under the lock.
+   */
+  private List<QuoteHit> quotesAbout(long id, String name) throws SQLException {
+    PreparedStatement window = statement("SELECT article_id FROM article_entities WHERE entity_id = ? "
+        + "ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW);
+    window.setLong(1, id);
+    List<Long> articles = new ArrayList<>();
+    try (ResultSet rs = window.executeQuery()) {
+      while (rs.next()) {
+        articles.add(rs.getLong(1));
+      }
+    }
+    PreparedStatement st = statement("SELECT " + QUOTE_COLUMNS + " FROM quotes q JOIN articles a ON a.id = q.article_id "
+        + "WHERE q.article_id = ?1 AND q.speaker_canonical IS NOT ?3 AND EXISTS (SELECT 1 FROM mentions m "
+        + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 AND m.start_offset >= q.sentence_start "
+        + "AND m.start_offset < q.sentence_end AND m.end_offset <= q.sentence_end AND e.kb_id = ?2) "
+        + "ORDER BY q.start_offset");
+    List<QuoteHit> about = new ArrayList<>();
+    for (long article : articles) {
+      st.setLong(1, article);
+      st.setLong(2, id);
+      st.setString(3, name);
+      about.addAll(quoteHits(st));
+      if (about.size() >= 20) {
+        return about.subList(0, 20);
+      }
+    }
+    return about;
   }
 
   private static final String QUOTE_COLUMNS = "q.article_id, a.title, a.url, a.published, q.text, q.kind, q.speaker, "
