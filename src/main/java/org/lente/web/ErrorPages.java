@@ -34,7 +34,7 @@ public final class ErrorPages implements ErrorPage {
           title = m.t("error.500.title");
           text = m.t("error.500.text");
         } else {
-          title = problem.title() != null ? problem.title() : m.t("error.400.title");
+          title = m.t("error.400.title");
           text = problem.detail();
         }
       }
