@@ -136,5 +136,11 @@ class BrowserFlowTest {
     assertTrue(driver.findElements(By.cssSelector(".article-body .hl.ent.loc")).stream()
         .anyMatch(e -> e.getText().equals("Roma")), "Roma is a highlighted place");
     shot("08-added-article");
+
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    driver.navigate().refresh();
+    assertTrue(driver.findElement(By.cssSelector(".article-body")).getRect().getWidth() <= 390,
+        "on a phone the text fits the screen");
+    shot("09-added-article-phone");
   }
 }

@@ -55,6 +55,11 @@ final class WebSite implements AutoCloseable {
 
   /** Starts a site whose added articles are analysed by the real models (loaded on first use). */
   static WebSite start(Path dir, Filler filler) throws IOException {
+    return start(dir, filler, false);
+  }
+
+  /** A site whose pages need a login when {@code privateRead}. */
+  static WebSite start(Path dir, Filler filler, boolean privateRead) throws IOException {
     SqliteStore store = SqliteStore.open(dir);
     KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"));
     filler.fill(kb);
@@ -63,7 +68,7 @@ final class WebSite implements AutoCloseable {
     Csrf csrf = new Csrf();
     Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
         new Analyzer(MODELS));
-    Server server = new Server(Server.Settings.defaults("127.0.0.1", 0), auth, csrf, new Metrics(kb::status),
+    Server server = new Server(Server.Settings.defaults("127.0.0.1", 0).withPrivateRead(privateRead), auth, csrf, new Metrics(kb::status),
         new ErrorPages(), List.of(new WebRoutes(kb, ingests, auth, csrf)));
     server.start();
     server.ready(true);
