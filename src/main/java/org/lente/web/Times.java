@@ -15,13 +15,14 @@ public final class Times {
   private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+  private static final Pattern ANCHORED = Pattern.compile("ANCHOR([+-])P(\\d{1,4})D");
 
   private Times() {}
 
   /**
    * A TIMEX3 value in words of the interface's language: "19 giugno 2024" for 2024-06-19, "June
-   * 2024" for 2024-06, the year, "week 25 of 2024"; other values (durations, references, times of
-   * day) as they are.
+   * 2024" for 2024-06, the year, "week 25 of 2024", the relative values of an undated article ("1
+   * day before the article's date", "in the future"); other values (durations, times of day) as they are.
    */
   public static String describe(String value, Messages m) {
     if (value == null) {
@@ -44,7 +45,15 @@ public final class Times {
     if (w.matches()) {
       return m.t("time.week", Integer.parseInt(w.group(2)), w.group(1));
     }
-    return value;
+    Matcher a = ANCHORED.matcher(value);
+    if (a.matches()) {
+      return m.t(a.group(1).equals("-") ? "time.before" : "time.after", Integer.parseInt(a.group(2)));
+    }
+    return switch (value) {
+      case "ANCHOR" -> m.t("time.anchor");
+      case "PAST_REF", "PRESENT_REF", "FUTURE_REF" -> m.t("time." + value);
+      default -> value;
+    };
   }
 
   /**

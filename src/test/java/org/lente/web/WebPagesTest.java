@@ -172,6 +172,13 @@ class WebPagesTest {
   }
 
   @Test
+  void anUnknownAddressIsAFriendly404Page() throws Exception {
+    HttpResponse<String> r = site.get("/no/such/page", "Accept-Language", "en");
+    assertEquals(404, r.statusCode());
+    assertEquals("Page not found", org.jsoup.Jsoup.parse(r.body()).selectFirst("h1").text());
+  }
+
+  @Test
   void theLanguageFollowsAcceptLanguageAndTheLangLinkIsRemembered() throws Exception {
     assertEquals("Ultimi articoli", site.page("/", "Accept-Language", "it-IT,it;q=0.9").selectFirst("#latest-h").text());
     WebSite.Visitor v = site.visitor();
