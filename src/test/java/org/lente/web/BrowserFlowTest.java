@@ -55,6 +55,7 @@ class BrowserFlowTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1280,900", "--lang=en-US");
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -142,5 +143,10 @@ class BrowserFlowTest {
     assertTrue(driver.findElement(By.cssSelector(".article-body")).getRect().getWidth() <= 390,
         "on a phone the text fits the screen");
     shot("09-added-article-phone");
+
+    List<String> console = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+    assertTrue(console.stream().noneMatch(line -> line.contains("Content Security Policy") || line.contains("SEVERE")),
+        "no page broke the Content-Security-Policy or failed to load a resource: " + console);
   }
 }
