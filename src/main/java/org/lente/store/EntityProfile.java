@@ -28,7 +28,7 @@ public record EntityProfile(long id, String name, String type, long articles, Li
     List<EntityRef> cooccurring) {
 
   /** How many of an entity's latest articles co-occurrences and quotes about it are taken from. */
-  public static final int WINDOW = 200;
+  public static final int WINDOW = 100;
 
   /** A name with how often it occurs. */
   public record Count(String name, String type, long count) {}

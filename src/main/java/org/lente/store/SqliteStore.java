@@ -58,6 +58,12 @@ public final class SqliteStore implements ArticleStore, Accounts {
   /** How long a statement waits for another process's write transaction to end. */
   public static final int BUSY_TIMEOUT_MS = 10_000;
 
+  /** How much of the database file is memory-mapped for reading. */
+  static final long MMAP_BYTES = 1L << 30;
+
+  /** SQLite's own page cache. */
+  static final long CACHE_BYTES = 64L << 20;
+
   private static final String ARTICLE_COLUMNS = "a.id, a.key, a.content_hash, a.version, a.stored_at, a.analysis";
 
   private final Path file;
@@ -93,6 +99,12 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
     try {
       Migrations.apply(conn, file);
+      try (Statement st = conn.createStatement()) {
+        // reads through a memory map (no read call per page) and a larger page cache: the reader's
+        // pages read article rows and their overflow pages at random
+        st.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+        st.execute("PRAGMA cache_size = -" + (CACHE_BYTES >> 10));
+      }
       return new SqliteStore(file, conn);
     } catch (SQLException e) {
       throw closing(conn, new IOException("cannot open " + file + ": " + e.getMessage(), e));
@@ -857,8 +869,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
     String idList = ids.toString(); // "[1, 2, 3]": a JSON array for json_each
     Map<Long, List<AuthorRef>> authors = authorsOf(idList);
     PreparedStatement st = statement("SELECT a.id, a.title, a.url, a.published, a.language, s.id, s.host, s.site, "
-        + "json_extract(a.analysis, '$.article.subtitle', '$.article.blocks[0]', '$.article.blocks[1]', "
-        + "'$.article.blocks[2]') FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+        + "substr(a.analysis, 1, " + SNIPPET_PREFIX + ") FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
         + "WHERE a.id IN (SELECT value FROM json_each(?))");
     st.setString(1, idList);
     Map<Long, ArticleSummary> byId = new HashMap<>();
@@ -897,32 +908,63 @@ public final class SqliteStore implements ArticleStore, Accounts {
   }
 
   /**
-   * A snippet from {@code [subtitle, block0, block1, block2]} as json_extract gives them: the
-   * subtitle, else the first paragraph, else the first block; whitespace collapsed, cut at a word
-   * with "…" to at most {@link ArticleSummary#SNIPPET_CHARS} characters.
+   * How much of an article's stored analysis a listing reads for its snippet: the article's fields
+   * come first in it, the subtitle and first blocks within the first few kilobytes.
+   */
+  static final int SNIPPET_PREFIX = 8000;
+
+  /**
+   * A snippet from the start of an article's stored analysis JSON (possibly cut off): the subtitle,
+   * else the first paragraph among the first three blocks, else the first block; whitespace
+   * collapsed, cut at a word with "…" to at most {@link ArticleSummary#SNIPPET_CHARS} characters.
+   * Streams the JSON and stops early, so only the prefix is parsed.
    */
   static String snippet(String json) {
     if (json == null) {
       return null;
     }
-    String text = null;
-    try {
-      com.fasterxml.jackson.databind.JsonNode parts = SNIPPET_JSON.readTree(json);
-      text = parts.path(0).asText(null);
-      if (text == null || text.isBlank()) {
-        text = null;
-        for (int i = 1; i < parts.size() && text == null; i++) {
-          if ("PARAGRAPH".equals(parts.path(i).path("type").asText())) {
-            text = parts.path(i).path("text").asText(null);
+    String subtitle = null;
+    String firstBlock = null;
+    String paragraph = null;
+    try (com.fasterxml.jackson.core.JsonParser p = SNIPPET_JSON.getFactory().createParser(json)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT || !"article".equals(p.nextFieldName())
+          || p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if (field.equals("subtitle") && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+          subtitle = p.getText();
+        } else if (field.equals("blocks") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          for (int i = 0; i < 3 && p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT; i++) {
+            String type = null;
+            String text = null;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+              String name = p.currentName();
+              p.nextToken();
+              if (name.equals("type")) {
+                type = p.getText();
+              } else if (name.equals("text")) {
+                text = p.getText();
+              } else {
+                p.skipChildren();
+              }
+            }
+            firstBlock = firstBlock == null ? text : firstBlock;
+            if ("PARAGRAPH".equals(type) && paragraph == null) {
+              paragraph = text;
+            }
           }
-        }
-        if (text == null) {
-          text = parts.path(1).path("text").asText(null);
+          break;
+        } else {
+          p.skipChildren();
         }
       }
     } catch (IOException e) {
-      return null; // not what json_extract writes: no snippet rather than no listing
+      // cut off inside what we were reading: use what was read
     }
+    String text = subtitle != null && !subtitle.isBlank() ? subtitle : paragraph != null ? paragraph : firstBlock;
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -1169,9 +1211,12 @@ public final class SqliteStore implements ArticleStore, Accounts {
       } catch (DateTimeParseException e) {
         first = newest; // a day that is not a date: that day alone
       }
-      PreparedStatement st = statement("SELECT d.entity_id, k.name, k.type, sum(d.articles) AS n FROM entity_days d "
-          + "JOIN kb_entities k ON k.id = d.entity_id WHERE d.day BETWEEN ? AND ? GROUP BY d.entity_id "
-          + "ORDER BY n DESC, k.name LIMIT ?");
+      // NOTE: by the day index, always: with statistics SQLite may prefer skipping through the primary
+      // key entity by entity, which reads every entity's days
+      PreparedStatement st = statement("SELECT k.id, k.name, k.type, t.n FROM (SELECT d.entity_id AS id, "
+          + "sum(d.articles) AS n FROM entity_days d INDEXED BY entity_days_day WHERE d.day BETWEEN ? AND ? "
+          + "GROUP BY d.entity_id ORDER BY n DESC, d.entity_id LIMIT ?) t JOIN kb_entities k ON k.id = t.id "
+          + "ORDER BY t.n DESC, k.name");
       st.setString(1, first);
       st.setString(2, newest);
       st.setInt(3, limit);

@@ -101,17 +101,25 @@ CREATE TABLE api_tokens (
   created_at TEXT NOT NULL
 );
 
--- backfill from the rows of version 1
+-- backfill from the rows of version 1: each large table is read once, in one pass
+CREATE TEMP TABLE article_day (id INTEGER PRIMARY KEY, day TEXT NOT NULL);
+INSERT INTO article_day (id, day) SELECT id, day FROM articles;
+
 INSERT INTO kb_entities (name, type, articles, mentions)
   SELECT e.canonical, 'MISC', 0, 0 FROM entities e GROUP BY e.canonical;
 UPDATE entities SET kb_id = (SELECT k.id FROM kb_entities k WHERE k.name = entities.canonical);
 
+-- mentions grouped by entity row and article, then by knowledge-base entity
+CREATE TEMP TABLE found (entity_id INTEGER NOT NULL, article_id INTEGER NOT NULL, mentions INTEGER NOT NULL);
+INSERT INTO found SELECT entity_id, article_id, count(*) FROM mentions GROUP BY entity_id, article_id;
+
 INSERT INTO kb_entity_types (entity_id, type, mentions)
-  SELECT e.kb_id, e.type, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id GROUP BY e.kb_id, e.type;
+  SELECT e.kb_id, e.type, sum(f.mentions) FROM found f JOIN entities e ON e.id = f.entity_id GROUP BY e.kb_id, e.type;
 
 INSERT INTO article_entities (entity_id, day, article_id, mentions)
-  SELECT e.kb_id, a.day, m.article_id, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id
-  JOIN articles a ON a.id = m.article_id GROUP BY e.kb_id, m.article_id;
+  SELECT e.kb_id, d.day, f.article_id, sum(f.mentions) FROM found f JOIN entities e ON e.id = f.entity_id
+  JOIN article_day d ON d.id = f.article_id GROUP BY e.kb_id, f.article_id;
+DROP TABLE found;
 
 INSERT INTO entity_days (entity_id, day, articles, mentions)
   SELECT entity_id, day, count(*), sum(mentions) FROM article_entities GROUP BY entity_id, day;
@@ -120,8 +128,8 @@ INSERT INTO entity_aliases (entity_id, alias, mentions)
   SELECT e.kb_id, m.text, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id GROUP BY e.kb_id, m.text;
 
 INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day)
-  SELECT e.kb_id, m.role, count(*), min(nullif(a.day, '')), max(nullif(a.day, '')) FROM mentions m
-  JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id
+  SELECT e.kb_id, m.role, count(*), min(nullif(d.day, '')), max(nullif(d.day, '')) FROM mentions m
+  JOIN entities e ON e.id = m.entity_id JOIN article_day d ON d.id = m.article_id
   WHERE m.role IS NOT NULL GROUP BY e.kb_id, m.role;
 
 UPDATE kb_entities SET
@@ -133,14 +141,16 @@ UPDATE kb_entities SET
 UPDATE sources SET articles = (SELECT count(*) FROM articles a WHERE a.source_id = sources.id);
 
 INSERT INTO author_articles (author_id, day, article_id)
-  SELECT aa.author_id, a.day, a.id FROM article_authors aa JOIN articles a ON a.id = aa.article_id;
+  SELECT aa.author_id, d.day, d.id FROM article_authors aa JOIN article_day d ON d.id = aa.article_id;
 UPDATE authors SET articles = (SELECT count(*) FROM article_authors aa WHERE aa.author_id = authors.id);
 INSERT INTO author_sources (author_id, source_id, articles)
   SELECT aa.author_id, a.source_id, count(*) FROM article_authors aa JOIN articles a ON a.id = aa.article_id
   WHERE a.source_id IS NOT NULL GROUP BY aa.author_id, a.source_id;
 
+-- each author's latest single-author article with a bio, newest first: stops at the first found
 UPDATE authors SET bio = (
-  SELECT json_extract(a.analysis, '$.article.authorBio') FROM article_authors aa JOIN articles a ON a.id = aa.article_id
-  WHERE aa.author_id = authors.id AND json_extract(a.analysis, '$.article.authorBio') IS NOT NULL
-    AND (SELECT count(*) FROM article_authors x WHERE x.article_id = a.id) = 1
-  ORDER BY a.day DESC, a.id DESC LIMIT 1);
+  SELECT json_extract(a.analysis, '$.article.authorBio') FROM author_articles x JOIN articles a ON a.id = x.article_id
+  WHERE x.author_id = authors.id AND json_extract(a.analysis, '$.article.authorBio') IS NOT NULL
+    AND (SELECT count(*) FROM article_authors y WHERE y.article_id = x.article_id) = 1
+  ORDER BY x.day DESC, x.article_id DESC LIMIT 1);
+DROP TABLE article_day;

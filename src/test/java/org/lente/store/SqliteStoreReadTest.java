@@ -142,10 +142,20 @@ class SqliteStoreReadTest {
 
   @Test
   void aLongSnippetIsCutAtAWord() {
-    String json = "[null,{\"type\":\"PARAGRAPH\",\"text\":\"" + "parola ".repeat(100) + "\"}]";
+    String json = "{\"article\":{\"source\":\"x\",\"blocks\":[{\"type\":\"HEADING\",\"text\":\"Titolo\"},"
+        + "{\"type\":\"PARAGRAPH\",\"text\":\"" + "parola ".repeat(100) + "\"}]}}";
     String snippet = SqliteStore.snippet(json);
     assertTrue(snippet.length() <= ArticleSummary.SNIPPET_CHARS, snippet);
-    assertTrue(snippet.endsWith("parola…"), snippet);
+    assertTrue(snippet.startsWith("parola parola") && snippet.endsWith("parola…"), snippet);
+  }
+
+  @Test
+  void aSnippetIsReadFromACutOffAnalysis() {
+    String json = "{\"article\":{\"source\":\"x\",\"subtitle\":\"Il sommario\",\"blocks\":[{\"type\":\"PARAGRAPH\","
+        + "\"text\":\"Primo paragrafo.\"},{\"type\":\"PARAGRAPH\",\"text\":\"Sec";
+    assertEquals("Il sommario", SqliteStore.snippet(json));
+    assertEquals("Primo paragrafo.", SqliteStore.snippet(json.replace("\"subtitle\":\"Il sommario\",", "")));
+    assertNull(SqliteStore.snippet("{\"article\":{\"source\":\"x\",\"blo"));
   }
 
   @Test
