@@ -75,8 +75,11 @@ class AddArticleTest {
         + "Paragraph one is long enough to be an article body, written by hand for this test. <script>alert(1)</script>"
         + "<img src=x onerror=alert(2)> " + Newsroom.SVG + "</p><p><a href=\"javascript:alert(3)\">A link</a> and a"
         + " second paragraph that also carries enough words to count as text of the article.</p></article></body></html>";
-    String article = add(v, "html=" + Chrome.enc(html) + "&url=" + Chrome.enc("https://evil.example/pasted"));
+    String article = add(v, "html=" + Chrome.enc(html) + "&url=" + Chrome.enc("https://evil.example/pasted?q=%22%3E%3Cscript%3E"));
     HostilePagesTest.assertInert(article, v.page(article));
+    Document home = v.page("/");
+    HostilePagesTest.assertInert("/", home);
+    assertFalse(home.select("#status-h ~ ul.articles li").isEmpty(), "the home page lists what was added");
   }
 
   @Test
