@@ -31,6 +31,14 @@ final class DataDir {
     }
   }
 
+  /**
+   * Opens the store alone (no search index, so another process may hold the folder): for the
+   * server's users and tokens. Creates the folder and database when missing.
+   */
+  SqliteStore openStore() throws IOException {
+    return SqliteStore.open(dir);
+  }
+
   /** Opens an existing knowledge base; a clear error when {@code dir} holds none. */
   KnowledgeBase openExisting() throws IOException {
     if (!Files.isRegularFile(dir.resolve("lente.db"))) {

@@ -56,7 +56,7 @@ final class EntityCommand implements Callable<Integer> {
     }
     out.println("mentions per day: " + p.mentionsPerDay());
     out.println("appears with: " + String.join(", ", p.cooccurring().stream()
-        .map(c -> c.name() + " (" + c.count() + ")").toList()));
+        .map(c -> c.name() + " (" + c.articles() + ")").toList()));
     quotes(out, "quotes by", p.quotesBy());
     quotes(out, "quotes about", p.quotesAbout());
     out.flush();

@@ -18,8 +18,16 @@ import org.lente.index.SearchQuery;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
-import org.lente.store.EntityProfile;
+import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleStore;
+import org.lente.store.ArticleSummary;
+import org.lente.store.ArticleView;
+import org.lente.store.AuthorProfile;
+import org.lente.store.EntityProfile;
+import org.lente.store.EntityRef;
+import org.lente.store.IngestStatus;
+import org.lente.store.Page;
+import org.lente.store.SourceProfile;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
 import org.lente.store.StoreStats;
@@ -76,6 +84,9 @@ public final class KnowledgeBase implements AutoCloseable {
   public synchronized ArticleStore.Put add(String key, Analysis analysis) throws IOException {
     ArticleStore.Put put = store.put(key, resolve(analysis));
     if (put.outcome() != ArticleStore.Put.Outcome.DUPLICATE) {
+      synchronized (statusLock) {
+        statusStale = true;
+      }
       StoredArticle stored = store.get(put.id()).orElseThrow(
           () -> new IOException("article " + put.id() + " reported stored but not found"));
       index.put(stored);
@@ -141,19 +152,13 @@ public final class KnowledgeBase implements AutoCloseable {
     Files.move(tmp, resolverState, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** What the knowledge base knows of an entity, by any of its names; empty when unknown. */
+  /**
+   * What the knowledge base knows of an entity, by any of its names (an alias the resolver knows too:
+   * "Putin" for "Vladimir Putin", "North Korea" for "Corea del Nord"); empty when unknown.
+   */
   public Optional<EntityProfile> entity(String name) throws IOException {
-    Optional<EntityProfile> p = store.entity(name);
-    if (p.isPresent()) {
-      return p;
-    }
-    // an alias the resolver knows: "Putin" for "Vladimir Putin", "North Korea" for "Corea del Nord"
-    for (ResolvedEntity r : resolver.entities()) {
-      if (r.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(name.strip()))) {
-        return store.entity(r.name());
-      }
-    }
-    return Optional.empty();
+    Optional<Long> id = entityId(name);
+    return id.isPresent() ? store.entity(id.get()) : Optional.empty();
   }
 
   /** Indexes every stored article the index does not hold yet; returns how many. */
@@ -235,6 +240,100 @@ public final class KnowledgeBase implements AutoCloseable {
   public StoreStats stats() throws IOException {
     return store.stats();
   }
+
+  // ---- the reader: what the web pages and the API show (see ArticleStore for the contracts) ----
+
+  /** A page of articles, newest first; {@code cursor} null or a {@link Page#next()}; limit 1 to 100. */
+  public Page<ArticleSummary> articles(ArticleFilter filter, String cursor, int limit) throws IOException {
+    return store.articles(filter, cursor, limit);
+  }
+
+  public Optional<ArticleView> articleView(long id) throws IOException {
+    return store.articleView(id);
+  }
+
+  /** Entity {@code id}: profile, quotes by and about it, co-occurring entities. */
+  public Optional<EntityProfile> entity(long id) throws IOException {
+    return store.entity(id);
+  }
+
+  /**
+   * The id of the entity known by {@code name}: a canonical name or a way an article wrote it (any
+   * case), else a name the entity resolver gathered for it.
+   */
+  public Optional<Long> entityId(String name) throws IOException {
+    Optional<Long> id = store.entityId(name);
+    if (id.isPresent()) {
+      return id;
+    }
+    for (ResolvedEntity r : resolver.entities()) {
+      if (r.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(name.strip()))) {
+        return store.entityId(r.name());
+      }
+    }
+    return Optional.empty();
+  }
+
+  public List<EntityRef> trending(int days, int limit) throws IOException {
+    return store.trending(days, limit);
+  }
+
+  public Page<EntityRef> entities(String cursor, int limit) throws IOException {
+    return store.entities(cursor, limit);
+  }
+
+  public Optional<SourceProfile> source(long id) throws IOException {
+    return store.source(id);
+  }
+
+  public Page<SourceProfile> sources(String cursor, int limit) throws IOException {
+    return store.sources(cursor, limit);
+  }
+
+  public Optional<Long> sourceId(String hostOrSite) throws IOException {
+    return store.sourceId(hostOrSite);
+  }
+
+  public Optional<AuthorProfile> author(long id) throws IOException {
+    return store.author(id);
+  }
+
+  public Page<AuthorProfile> authors(String cursor, int limit) throws IOException {
+    return store.authors(cursor, limit);
+  }
+
+  public Optional<Long> authorId(String name) throws IOException {
+    return store.authorId(name);
+  }
+
+  /** How long a status is reused when nothing was added through this knowledge base. */
+  static final long STATUS_MAX_AGE_NANOS = 60_000_000_000L;
+
+  /** How long a status is reused after an add, so that a stream of adds does not recount each time. */
+  static final long STATUS_MIN_AGE_NANOS = 2_000_000_000L;
+
+  private IngestStatus status;
+  private long statusAt;
+  private boolean statusStale;
+
+  /**
+   * Counts and the time of the latest article stored. Counting takes a scan of an index, so the
+   * result is reused: for up to a minute, and for up to two seconds after an article is added here.
+   */
+  public IngestStatus status() throws IOException {
+    synchronized (statusLock) {
+      long now = System.nanoTime();
+      long age = now - statusAt;
+      if (status == null || age > STATUS_MAX_AGE_NANOS || (statusStale && age > STATUS_MIN_AGE_NANOS)) {
+        status = store.status();
+        statusAt = now;
+        statusStale = false;
+      }
+      return status;
+    }
+  }
+
+  private final Object statusLock = new Object();
 
   /** Flushes, then closes the index and the store. */
   @Override

@@ -54,11 +54,59 @@ public interface ArticleStore extends AutoCloseable {
   List<QuoteHit> quotes(QuoteQuery query) throws IOException;
 
   /**
-   * What is known of the entity whose canonical name is {@code name} (any case), across articles
-   * and languages: aliases, roles over time, mentions per day, quotes by and about it, the entities
-   * it occurs with; empty when no article names it.
+   * What is known of the entity named {@code name} (its canonical name, any case, or a way articles
+   * write it), across articles and languages; empty when no article names it.
    */
   Optional<EntityProfile> entity(String name) throws IOException;
+
+  // ---- the reader: listings and pages (see the records for what each field holds) ----
+
+  /**
+   * A page of the articles {@code filter} lets through, newest first (publication day descending,
+   * then id descending; undated articles last).
+   *
+   * @param cursor null for the first page, else a {@link Page#next()} of the same listing
+   * @param limit 1 to 100
+   * @throws IllegalArgumentException on a bad cursor or limit
+   */
+  Page<ArticleSummary> articles(ArticleFilter filter, String cursor, int limit) throws IOException;
+
+  /** Article {@code id} with its source, byline, author bio and the ids of the entities it names. */
+  Optional<ArticleView> articleView(long id) throws IOException;
+
+  /** The knowledge-base entity {@code id}; empty when unknown or no longer mentioned. */
+  Optional<EntityProfile> entity(long id) throws IOException;
+
+  /** The id of the entity with this canonical name or alias (any case). */
+  Optional<Long> entityId(String name) throws IOException;
+
+  /**
+   * The entities in the most articles in the {@code days} days up to the newest publication day
+   * stored, with those article counts; by count, then name.
+   */
+  List<EntityRef> trending(int days, int limit) throws IOException;
+
+  /** Every entity mentioned, by its number of articles (descending), then id. */
+  Page<EntityRef> entities(String cursor, int limit) throws IOException;
+
+  Optional<SourceProfile> source(long id) throws IOException;
+
+  /** The sites with articles, by number of articles (descending), then id. */
+  Page<SourceProfile> sources(String cursor, int limit) throws IOException;
+
+  /** The id of the source with this host (with or without "www.") or site name (any case). */
+  Optional<Long> sourceId(String hostOrSite) throws IOException;
+
+  Optional<AuthorProfile> author(long id) throws IOException;
+
+  /** The authors with articles, by number of articles (descending), then id. */
+  Page<AuthorProfile> authors(String cursor, int limit) throws IOException;
+
+  /** The id of the author with this name (any case). */
+  Optional<Long> authorId(String name) throws IOException;
+
+  /** Counts and the time of the latest article stored. */
+  IngestStatus status() throws IOException;
 
   @Override
   void close() throws IOException;

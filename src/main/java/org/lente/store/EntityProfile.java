@@ -1,24 +1,34 @@
 package org.lente.store;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What the knowledge base knows of one entity, across articles and languages.
  *
- * @param name the entity's canonical name; {@code type} its type
+ * @param id the knowledge-base entity's id ({@link EntityRef#id()})
+ * @param name the entity's canonical name; {@code type} its most mentioned type
  * @param articles how many articles mention it
- * @param aliases the ways articles write it, most frequent first, with their counts
+ * @param aliases the ways articles write it, most frequent first, with their counts (at most 50)
  * @param roles the roles articles give it, with the first and last publication day they appear on
+ *     (at most 50)
  * @param mentionsPerDay mentions by publication day (yyyy-MM-dd), oldest first; undated articles
  *     are counted under "undated"
- * @param quotesBy quotes whose speaker is this entity, newest first
- * @param quotesAbout quotes about it (named in the quote or its sentence), newest first
- * @param cooccurring the entities named in the same articles, by the number of shared articles
+ * @param quotesBy quotes whose speaker is this entity, newest first (at most 20)
+ * @param quotesAbout quotes about it (it is named in the quote's sentence), newest first, among its
+ *     latest {@link #WINDOW} articles (at most 20)
+ * @param cooccurring the entities named in the same articles, by the number of shared articles among
+ *     its latest {@link #WINDOW} articles (at most 20)
  */
-public record EntityProfile(String name, String type, long articles, List<Count> aliases, List<Role> roles,
-    Map<String, Long> mentionsPerDay, List<QuoteHit> quotesBy, List<QuoteHit> quotesAbout, List<Count> cooccurring) {
+public record EntityProfile(long id, String name, String type, long articles, List<Count> aliases, List<Role> roles,
+    Map<String, Long> mentionsPerDay, List<QuoteHit> quotesBy, List<QuoteHit> quotesAbout,
+    List<EntityRef> cooccurring) {
+
+  /** How many of an entity's latest articles co-occurrences and quotes about it are taken from. */
+  public static final int WINDOW = 100;
 
   /** A name with how often it occurs. */
   public record Count(String name, String type, long count) {}
@@ -29,9 +39,12 @@ public record EntityProfile(String name, String type, long articles, List<Count>
   public EntityProfile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
+    if (id <= 0) {
+      throw new IllegalArgumentException("bad entity id: " + id);
+    }
     aliases = List.copyOf(aliases);
     roles = List.copyOf(roles);
-    mentionsPerDay = Map.copyOf(mentionsPerDay);
+    mentionsPerDay = Collections.unmodifiableSortedMap(new TreeMap<>(mentionsPerDay));
     quotesBy = List.copyOf(quotesBy);
     quotesAbout = List.copyOf(quotesAbout);
     cooccurring = List.copyOf(cooccurring);

@@ -50,13 +50,19 @@ import org.sqlite.SQLiteConfig;
  * Other processes may open the same folder: writers wait for each other up to
  * {@link #BUSY_TIMEOUT_MS}, and readers never wait for writers.
  */
-public final class SqliteStore implements ArticleStore {
+public final class SqliteStore implements ArticleStore, Accounts {
 
   /** The database file's name in the store's folder. */
   public static final String FILE = "lente.db";
 
   /** How long a statement waits for another process's write transaction to end. */
   public static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /** How much of the database file is memory-mapped for reading. */
+  static final long MMAP_BYTES = 1L << 30;
+
+  /** SQLite's own page cache. */
+  static final long CACHE_BYTES = 64L << 20;
 
   private static final String ARTICLE_COLUMNS = "a.id, a.key, a.content_hash, a.version, a.stored_at, a.analysis";
 
@@ -93,6 +99,12 @@ public final class SqliteStore implements ArticleStore {
     }
     try {
       Migrations.apply(conn, file);
+      try (Statement st = conn.createStatement()) {
+        // reads through a memory map (no read call per page) and a larger page cache: the reader's
+        // pages read article rows and their overflow pages at random
+        st.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+        st.execute("PRAGMA cache_size = -" + (CACHE_BYTES >> 10));
+      }
       return new SqliteStore(file, conn);
     } catch (SQLException e) {
       throw closing(conn, new IOException("cannot open " + file + ": " + e.getMessage(), e));
@@ -179,6 +191,7 @@ public final class SqliteStore implements ArticleStore {
           + "analysis) SELECT id, version, content_hash, stored_at, analysis FROM articles WHERE id = ?");
       keep.setLong(1, id);
       keep.executeUpdate();
+      aggregates(id, -1);
       deleteFound(id);
       write = statement("UPDATE articles SET content_hash = ?, stored_at = ?, published = ?, language = ?, title = ?, "
           + "source = ?, url = ?, site = ?, source_id = ?, analysis = ?, version = version + 1 WHERE id = ? "
@@ -200,6 +213,8 @@ public final class SqliteStore implements ArticleStore {
       id = rs.getLong(1);
     }
     insertFound(id, analysis);
+    aggregates(id, +1);
+    authorBio(id, analysis);
     return version == 0 ? new Put(Put.Outcome.STORED, id, 1) : new Put(Put.Outcome.UPDATED, id, version + 1);
   }
 
@@ -295,6 +310,7 @@ public final class SqliteStore implements ArticleStore {
           rs.next();
           entityId = rs.getLong(1);
         }
+        linkToKbEntity(entityId, e.canonical(), e.type().name());
         entityIds.put(entityKey, entityId);
       }
       mention.setLong(1, id);
@@ -343,6 +359,200 @@ public final class SqliteStore implements ArticleStore {
       time.addBatch();
     }
     time.executeBatch();
+  }
+
+  /** Gives the entity row {@code entityId} its knowledge-base entity, the one named {@code canonical}. */
+  private void linkToKbEntity(long entityId, String canonical, String type) throws SQLException {
+    PreparedStatement kb = statement("INSERT INTO kb_entities (name, type, articles, mentions) VALUES (?, ?, 0, 0) "
+        + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
+    kb.setString(1, canonical);
+    kb.setString(2, type);
+    long kbId;
+    try (ResultSet rs = kb.executeQuery()) {
+      rs.next();
+      kbId = rs.getLong(1);
+    }
+    PreparedStatement link = statement("UPDATE entities SET kb_id = ? WHERE id = ? AND kb_id IS NOT ?1");
+    link.setLong(1, kbId);
+    link.setLong(2, entityId);
+    link.executeUpdate();
+  }
+
+  /**
+   * Adds ({@code sign} +1) or removes (-1) article {@code id}'s rows (mentions, byline, source) to or
+   * from the aggregate tables of schema version 2, so that counts stay exact without scanning: called
+   * after its rows are inserted and before they are deleted. Roles' first and last days only widen.
+   */
+  private void aggregates(long id, int sign) throws SQLException {
+    PreparedStatement art = statement("SELECT day, source_id FROM articles WHERE id = ?");
+    art.setLong(1, id);
+    String day;
+    Long sourceId;
+    try (ResultSet rs = art.executeQuery()) {
+      rs.next();
+      day = rs.getString(1);
+      long source = rs.getLong(2);
+      sourceId = rs.wasNull() ? null : source;
+    }
+    String datedDay = day.isEmpty() ? null : day;
+
+    Map<Long, Integer> mentions = new LinkedHashMap<>();
+    Map<Long, Map<String, Integer>> types = new HashMap<>();
+    Map<Long, Map<String, Integer>> aliases = new HashMap<>();
+    Map<Long, Map<String, Integer>> roles = new HashMap<>();
+    PreparedStatement found = statement("SELECT e.kb_id, e.type, m.text, m.role FROM mentions m "
+        + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND e.kb_id IS NOT NULL");
+    found.setLong(1, id);
+    try (ResultSet rs = found.executeQuery()) {
+      while (rs.next()) {
+        long kb = rs.getLong(1);
+        mentions.merge(kb, 1, Integer::sum);
+        types.computeIfAbsent(kb, k -> new HashMap<>()).merge(rs.getString(2), 1, Integer::sum);
+        aliases.computeIfAbsent(kb, k -> new HashMap<>()).merge(rs.getString(3), 1, Integer::sum);
+        String role = rs.getString(4);
+        if (role != null) {
+          roles.computeIfAbsent(kb, k -> new HashMap<>()).merge(role, 1, Integer::sum);
+        }
+      }
+    }
+    PreparedStatement articleEntity = statement(sign > 0
+        ? "INSERT INTO article_entities (entity_id, day, article_id, mentions) VALUES (?, ?, ?, ?)"
+        : "DELETE FROM article_entities WHERE entity_id = ? AND day = ? AND article_id = ? AND mentions = ?");
+    PreparedStatement perDay = statement("INSERT INTO entity_days (entity_id, day, articles, mentions) "
+        + "VALUES (?, ?, ?, ?) ON CONFLICT (entity_id, day) DO UPDATE SET articles = articles + excluded.articles, "
+        + "mentions = mentions + excluded.mentions");
+    PreparedStatement kbCounts = statement("UPDATE kb_entities SET articles = articles + ?, mentions = mentions + ? "
+        + "WHERE id = ?");
+    PreparedStatement typeCount = statement("INSERT INTO kb_entity_types (entity_id, type, mentions) VALUES (?, ?, ?) "
+        + "ON CONFLICT (entity_id, type) DO UPDATE SET mentions = mentions + excluded.mentions");
+    PreparedStatement kbType = statement("UPDATE kb_entities SET type = (SELECT t.type FROM kb_entity_types t "
+        + "WHERE t.entity_id = ?1 ORDER BY t.mentions DESC, t.type LIMIT 1) WHERE id = ?1");
+    PreparedStatement aliasCount = statement("INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, ?) "
+        + "ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions");
+    PreparedStatement roleCount = statement("INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) "
+        + "VALUES (?, ?, ?, ?4, ?4) ON CONFLICT (entity_id, role) DO UPDATE SET mentions = mentions + excluded.mentions, "
+        + "first_day = coalesce(min(first_day, excluded.first_day), first_day, excluded.first_day), "
+        + "last_day = coalesce(max(last_day, excluded.last_day), last_day, excluded.last_day)");
+    for (Map.Entry<Long, Integer> m : mentions.entrySet()) {
+      long kb = m.getKey();
+      int n = m.getValue();
+      articleEntity.setLong(1, kb);
+      articleEntity.setString(2, day);
+      articleEntity.setLong(3, id);
+      articleEntity.setInt(4, n);
+      articleEntity.addBatch();
+      perDay.setLong(1, kb);
+      perDay.setString(2, day);
+      perDay.setInt(3, sign);
+      perDay.setInt(4, sign * n);
+      perDay.addBatch();
+      kbCounts.setInt(1, sign);
+      kbCounts.setInt(2, sign * n);
+      kbCounts.setLong(3, kb);
+      kbCounts.addBatch();
+      for (Map.Entry<String, Integer> t : types.get(kb).entrySet()) {
+        typeCount.setLong(1, kb);
+        typeCount.setString(2, t.getKey());
+        typeCount.setInt(3, sign * t.getValue());
+        typeCount.addBatch();
+      }
+      for (Map.Entry<String, Integer> a : aliases.get(kb).entrySet()) {
+        aliasCount.setLong(1, kb);
+        aliasCount.setString(2, a.getKey());
+        aliasCount.setInt(3, sign * a.getValue());
+        aliasCount.addBatch();
+      }
+      for (Map.Entry<String, Integer> r : roles.getOrDefault(kb, Map.of()).entrySet()) {
+        roleCount.setLong(1, kb);
+        roleCount.setString(2, r.getKey());
+        roleCount.setInt(3, sign * r.getValue());
+        roleCount.setString(4, datedDay);
+        roleCount.addBatch();
+      }
+    }
+    articleEntity.executeBatch();
+    perDay.executeBatch();
+    kbCounts.executeBatch();
+    typeCount.executeBatch();
+    aliasCount.executeBatch();
+    roleCount.executeBatch();
+    for (long kb : mentions.keySet()) {
+      kbType.setLong(1, kb);
+      kbType.addBatch();
+    }
+    kbType.executeBatch();
+    if (sign < 0) {
+      for (String table : List.of("entity_days", "kb_entity_types", "entity_aliases", "entity_roles")) {
+        PreparedStatement empty = statement("DELETE FROM " + table + " WHERE entity_id = ? AND mentions <= 0");
+        for (long kb : mentions.keySet()) {
+          empty.setLong(1, kb);
+          empty.addBatch();
+        }
+        empty.executeBatch();
+      }
+    }
+
+    if (sourceId != null) {
+      PreparedStatement source = statement("UPDATE sources SET articles = articles + ? WHERE id = ?");
+      source.setInt(1, sign);
+      source.setLong(2, sourceId);
+      source.executeUpdate();
+    }
+    PreparedStatement byline = statement("SELECT author_id FROM article_authors WHERE article_id = ?");
+    byline.setLong(1, id);
+    List<Long> authors = new ArrayList<>();
+    try (ResultSet rs = byline.executeQuery()) {
+      while (rs.next()) {
+        authors.add(rs.getLong(1));
+      }
+    }
+    PreparedStatement authorCount = statement("UPDATE authors SET articles = articles + ? WHERE id = ?");
+    PreparedStatement authorArticle = statement(sign > 0
+        ? "INSERT INTO author_articles (author_id, day, article_id) VALUES (?, ?, ?)"
+        : "DELETE FROM author_articles WHERE author_id = ? AND day = ? AND article_id = ?");
+    PreparedStatement authorSource = statement("INSERT INTO author_sources (author_id, source_id, articles) "
+        + "VALUES (?, ?, ?) ON CONFLICT (author_id, source_id) DO UPDATE SET articles = articles + excluded.articles");
+    for (long author : authors) {
+      authorCount.setInt(1, sign);
+      authorCount.setLong(2, author);
+      authorCount.addBatch();
+      authorArticle.setLong(1, author);
+      authorArticle.setString(2, day);
+      authorArticle.setLong(3, id);
+      authorArticle.addBatch();
+      if (sourceId != null) {
+        authorSource.setLong(1, author);
+        authorSource.setLong(2, sourceId);
+        authorSource.setInt(3, sign);
+        authorSource.addBatch();
+      }
+    }
+    authorCount.executeBatch();
+    authorArticle.executeBatch();
+    authorSource.executeBatch();
+    if (sign < 0 && sourceId != null) {
+      PreparedStatement empty = statement("DELETE FROM author_sources WHERE author_id = ? AND source_id = ? "
+          + "AND articles <= 0");
+      for (long author : authors) {
+        empty.setLong(1, author);
+        empty.setLong(2, sourceId);
+        empty.addBatch();
+      }
+      empty.executeBatch();
+    }
+  }
+
+  /** Keeps the bio the extractor found on a single-author article as its author's latest bio. */
+  private void authorBio(long id, Analysis analysis) throws SQLException {
+    String bio = analysis.article().authorBio();
+    if (bio == null || bio.isBlank()) {
+      return;
+    }
+    PreparedStatement st = statement("UPDATE authors SET bio = ? WHERE id = (SELECT author_id FROM article_authors "
+        + "WHERE article_id = ?2) AND (SELECT count(*) FROM article_authors WHERE article_id = ?2) = 1");
+    st.setString(1, bio.strip());
+    st.setLong(2, id);
+    st.executeUpdate();
   }
 
   /**
@@ -553,89 +763,735 @@ public final class SqliteStore implements ArticleStore {
     });
   }
 
+  // ---- the reader's queries (schema version 2) ----
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper SNIPPET_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** The most a listing gives in one page. */
+  public static final int MAX_PAGE = 100;
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE + ": " + limit);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Driven by the narrowest index: the entity's or author's article list when filtered by one,
+   * else the articles by source, language or day; each page costs a range scan of the index plus
+   * the page's rows.
+   */
+  @Override
+  public Page<ArticleSummary> articles(ArticleFilter filter, String cursor, int limit) throws IOException {
+    Objects.requireNonNull(filter, "filter");
+    checkLimit(limit);
+    Cursor after = Cursor.decode(cursor);
+    StringBuilder sql = new StringBuilder();
+    List<Object> args = new ArrayList<>();
+    String day;
+    String id;
+    boolean needArticles = filter.sourceId() != null || filter.language() != null;
+    if (filter.entityId() != null) {
+      sql.append("SELECT x.article_id, x.day FROM article_entities x")
+          .append(needArticles ? " JOIN articles a ON a.id = x.article_id" : "").append(" WHERE x.entity_id = ?");
+      args.add(filter.entityId());
+      day = "x.day";
+      id = "x.article_id";
+      if (filter.authorId() != null) {
+        sql.append(" AND EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = x.article_id "
+            + "AND aa.author_id = ?)");
+        args.add(filter.authorId());
+      }
+    } else if (filter.authorId() != null) {
+      sql.append("SELECT x.article_id, x.day FROM author_articles x")
+          .append(needArticles ? " JOIN articles a ON a.id = x.article_id" : "").append(" WHERE x.author_id = ?");
+      args.add(filter.authorId());
+      day = "x.day";
+      id = "x.article_id";
+    } else {
+      sql.append("SELECT a.id, a.day FROM articles a WHERE 1 = 1");
+      day = "a.day";
+      id = "a.id";
+    }
+    if (filter.sourceId() != null) {
+      sql.append(" AND a.source_id = ?");
+      args.add(filter.sourceId());
+    }
+    if (filter.language() != null) {
+      sql.append(" AND a.language = ?");
+      args.add(filter.language());
+    }
+    if (filter.from() != null) {
+      sql.append(" AND ").append(day).append(" >= ?");
+      args.add(filter.from().toString());
+    }
+    if (filter.to() != null) {
+      sql.append(" AND ").append(day).append(" <= ?");
+      args.add(filter.to().toString());
+    }
+    if (after != null) {
+      sql.append(" AND (").append(day).append(", ").append(id).append(") < (?, ?)");
+      args.add(after.key());
+      args.add(after.id());
+    }
+    sql.append(" ORDER BY ").append(day).append(" DESC, ").append(id).append(" DESC LIMIT ?");
+    args.add(limit + 1);
+    return locked("list articles " + filter, () -> {
+      PreparedStatement st = statement(sql.toString());
+      bind(st, args);
+      List<Long> ids = new ArrayList<>();
+      String lastDay = null;
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next() && ids.size() < limit + 1) {
+          ids.add(rs.getLong(1));
+          if (ids.size() == limit) {
+            lastDay = rs.getString(2);
+          }
+        }
+      }
+      String next = null;
+      if (ids.size() > limit) {
+        ids = ids.subList(0, limit);
+        next = new Cursor(ids.get(limit - 1), lastDay).encode();
+      }
+      return new Page<>(summaries(ids), next);
+    });
+  }
+
+  /** The summaries of articles {@code ids}, in that order (missing ones left out). Under the lock. */
+  private List<ArticleSummary> summaries(List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String idList = ids.toString(); // "[1, 2, 3]": a JSON array for json_each
+    Map<Long, List<AuthorRef>> authors = authorsOf(idList);
+    PreparedStatement st = statement("SELECT a.id, a.title, a.url, a.published, a.language, s.id, s.host, s.site, "
+        + "substr(a.analysis, 1, " + SNIPPET_PREFIX + ") FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+        + "WHERE a.id IN (SELECT value FROM json_each(?))");
+    st.setString(1, idList);
+    Map<Long, ArticleSummary> byId = new HashMap<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        long sourceId = rs.getLong(6);
+        SourceRef source = rs.wasNull() ? null : new SourceRef(sourceId, rs.getString(7), rs.getString(8));
+        byId.put(id, new ArticleSummary(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), source,
+            authors.getOrDefault(id, List.of()), snippet(rs.getString(9))));
+      }
+    }
+    List<ArticleSummary> out = new ArrayList<>(ids.size());
+    for (long id : ids) {
+      ArticleSummary s = byId.get(id);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** The bylines of the articles in {@code idList} (a JSON array of ids). Under the lock. */
+  private Map<Long, List<AuthorRef>> authorsOf(String idList) throws SQLException {
+    PreparedStatement st = statement("SELECT aa.article_id, w.id, w.name FROM article_authors aa "
+        + "JOIN authors w ON w.id = aa.author_id WHERE aa.article_id IN (SELECT value FROM json_each(?)) "
+        + "ORDER BY aa.article_id, aa.position");
+    st.setString(1, idList);
+    Map<Long, List<AuthorRef>> authors = new HashMap<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        authors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new AuthorRef(rs.getLong(2), rs.getString(3)));
+      }
+    }
+    return authors;
+  }
+
+  /**
+   * How much of an article's stored analysis a listing reads for its snippet: the article's fields
+   * come first in it, the subtitle and first blocks within the first few kilobytes.
+   */
+  static final int SNIPPET_PREFIX = 8000;
+
+  /**
+   * A snippet from the start of an article's stored analysis JSON (possibly cut off): the subtitle,
+   * else the first paragraph among the first three blocks, else the first block; whitespace
+   * collapsed, cut at a word with "…" to at most {@link ArticleSummary#SNIPPET_CHARS} characters.
+   * Streams the JSON and stops early, so only the prefix is parsed.
+   */
+  static String snippet(String json) {
+    if (json == null) {
+      return null;
+    }
+    String subtitle = null;
+    String firstBlock = null;
+    String paragraph = null;
+    try (com.fasterxml.jackson.core.JsonParser p = SNIPPET_JSON.getFactory().createParser(json)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT || !"article".equals(p.nextFieldName())
+          || p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if (field.equals("subtitle") && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+          subtitle = p.getText();
+        } else if (field.equals("blocks") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          for (int i = 0; i < 3 && p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT; i++) {
+            String type = null;
+            String text = null;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+              String name = p.currentName();
+              p.nextToken();
+              if (name.equals("type")) {
+                type = p.getText();
+              } else if (name.equals("text")) {
+                text = p.getText();
+              } else {
+                p.skipChildren();
+              }
+            }
+            firstBlock = firstBlock == null ? text : firstBlock;
+            if ("PARAGRAPH".equals(type) && paragraph == null) {
+              paragraph = text;
+            }
+          }
+          break;
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      // cut off inside what we were reading: use what was read
+    }
+    String text = subtitle != null && !subtitle.isBlank() ? subtitle : paragraph != null ? paragraph : firstBlock;
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    text = text.replaceAll("\\s+", " ").strip();
+    int max = ArticleSummary.SNIPPET_CHARS;
+    if (text.length() <= max) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', max - 1);
+    if (cut < max / 2) {
+      cut = max - 1;
+    }
+    return text.substring(0, cut).stripTrailing() + "…";
+  }
+
+  @Override
+  public Optional<ArticleView> articleView(long id) throws IOException {
+    return locked("read article " + id, () -> {
+      PreparedStatement st = statement("SELECT " + ARTICLE_COLUMNS + ", s.id, s.host, s.site FROM articles a "
+          + "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?");
+      st.setLong(1, id);
+      StoredArticle article;
+      SourceRef source = null;
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.<ArticleView>empty();
+        }
+        article = article(rs);
+        long sourceId = rs.getLong(7);
+        if (!rs.wasNull()) {
+          source = new SourceRef(sourceId, rs.getString(8), rs.getString(9));
+        }
+      }
+      List<AuthorRef> authors = authorsOf("[" + id + "]").getOrDefault(id, List.of());
+      Map<String, Long> entityIds = new HashMap<>();
+      PreparedStatement names = statement("SELECT DISTINCT e.canonical, e.kb_id FROM mentions m "
+          + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND e.kb_id IS NOT NULL");
+      names.setLong(1, id);
+      try (ResultSet rs = names.executeQuery()) {
+        while (rs.next()) {
+          entityIds.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      for (Quote q : article.analysis().quotes()) {
+        String speaker = q.speakerCanonical();
+        if (speaker != null && !entityIds.containsKey(speaker)) {
+          kbId(speaker).ifPresent(kb -> entityIds.put(speaker, kb));
+        }
+      }
+      return Optional.of(new ArticleView(article, source, authors, article.analysis().article().authorBio(),
+          entityIds));
+    });
+  }
+
+  /** The knowledge-base entity named exactly {@code name}. Under the lock. */
+  private Optional<Long> kbId(String name) throws SQLException {
+    PreparedStatement st = statement("SELECT id FROM kb_entities WHERE name = ?");
+    st.setString(1, name);
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>By its canonical name exactly, else in any case, else by the most frequent entity written
+   * that way in articles (an alias, any case).
+   */
+  @Override
+  public Optional<Long> entityId(String name) throws IOException {
+    Objects.requireNonNull(name, "name");
+    String n = name.strip();
+    return locked("find entity " + n, () -> {
+      Optional<Long> exact = kbId(n);
+      if (exact.isPresent()) {
+        return exact;
+      }
+      PreparedStatement st = statement("SELECT id FROM kb_entities WHERE name = ? COLLATE NOCASE AND articles > 0 "
+          + "ORDER BY articles DESC LIMIT 1");
+      st.setString(1, n);
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          return Optional.of(rs.getLong(1));
+        }
+      }
+      st = statement("SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE ORDER BY mentions DESC "
+          + "LIMIT 1");
+      st.setString(1, n);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+      }
+    });
+  }
+
   @Override
   public Optional<EntityProfile> entity(String name) throws IOException {
-    Optional<EntityProfile> profile = locked("profile entity " + name, () -> {
-      // the entity rows of this name (one per language), of its most mentioned type
-      PreparedStatement find = statement("SELECT e.type, e.canonical, count(m.id) AS n FROM entities e "
-          + "JOIN mentions m ON m.entity_id = e.id WHERE e.canonical = ? COLLATE NOCASE GROUP BY e.type, e.canonical "
-          + "ORDER BY n DESC LIMIT 1");
-      find.setString(1, name);
+    Optional<Long> id = entityId(name);
+    return id.isPresent() ? entity(id.get()) : Optional.empty();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read from the aggregate tables, never from all the entity's mentions: quotes about it and
+   * co-occurring entities come from its latest {@link EntityProfile#WINDOW} articles.
+   */
+  @Override
+  public Optional<EntityProfile> entity(long id) throws IOException {
+    return locked("profile entity " + id, () -> inTransaction("BEGIN", () -> {
+      PreparedStatement st = statement("SELECT name, type, articles FROM kb_entities WHERE id = ? AND articles > 0");
+      st.setLong(1, id);
+      String name;
       String type;
-      String canonical;
-      try (ResultSet rs = find.executeQuery()) {
+      long articles;
+      try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
           return Optional.<EntityProfile>empty();
         }
-        type = rs.getString(1);
-        canonical = rs.getString(2);
-      }
-      String ids = "(SELECT id FROM entities WHERE type = ? AND canonical = ?)";
-      long articles = 0;
-      PreparedStatement st = statement("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id IN " + ids);
-      st.setString(1, type);
-      st.setString(2, canonical);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        articles = rs.getLong(1);
+        name = rs.getString(1);
+        type = rs.getString(2);
+        articles = rs.getLong(3);
       }
       List<EntityProfile.Count> aliases = new ArrayList<>();
-      st = statement("SELECT text, count(*) AS n FROM mentions WHERE entity_id IN " + ids
-          + " GROUP BY text ORDER BY n DESC, text LIMIT 50");
-      st.setString(1, type);
-      st.setString(2, canonical);
+      st = statement("SELECT alias, mentions FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, alias "
+          + "LIMIT 50");
+      st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           aliases.add(new EntityProfile.Count(rs.getString(1), type, rs.getLong(2)));
         }
       }
       List<EntityProfile.Role> roles = new ArrayList<>();
-      st = statement("SELECT m.role, count(*) AS n, min(substr(a.published, 1, 10)), max(substr(a.published, 1, 10)) "
-          + "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.role IS NOT NULL AND m.entity_id IN " + ids
-          + " GROUP BY m.role ORDER BY n DESC LIMIT 50");
-      st.setString(1, type);
-      st.setString(2, canonical);
+      st = statement("SELECT role, mentions, first_day, last_day FROM entity_roles WHERE entity_id = ? "
+          + "ORDER BY mentions DESC, role LIMIT 50");
+      st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           roles.add(new EntityProfile.Role(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
         }
       }
       Map<String, Long> perDay = new java.util.TreeMap<>();
-      st = statement("SELECT coalesce(substr(a.published, 1, 10), 'undated') AS day, count(*) FROM mentions m "
-          + "JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN " + ids + " GROUP BY day");
-      st.setString(1, type);
-      st.setString(2, canonical);
+      st = statement("SELECT day, mentions FROM entity_days WHERE entity_id = ?");
+      st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          perDay.put(rs.getString(1), rs.getLong(2));
+          String day = rs.getString(1);
+          perDay.merge(day.isEmpty() ? "undated" : day, rs.getLong(2), Long::sum);
         }
       }
-      List<EntityProfile.Count> together = new ArrayList<>();
-      st = statement("SELECT e2.canonical, e2.type, count(DISTINCT m2.article_id) AS n FROM mentions m1 "
-          + "JOIN mentions m2 ON m2.article_id = m1.article_id JOIN entities e2 ON e2.id = m2.entity_id "
-          + "WHERE m1.entity_id IN " + ids + " AND NOT (e2.type = ? AND e2.canonical = ?) "
-          + "GROUP BY e2.canonical, e2.type ORDER BY n DESC, e2.canonical LIMIT 20");
-      st.setString(1, type);
-      st.setString(2, canonical);
-      st.setString(3, type);
-      st.setString(4, canonical);
+      List<EntityRef> together = new ArrayList<>();
+      // counted over the window, ordered by count alone; only the 20 kept get their names
+      st = statement("SELECT k.id, k.name, k.type, t.n FROM (SELECT x.entity_id AS id, count(*) AS n "
+          + "FROM article_entities x WHERE x.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?1 "
+          + "ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW + ") AND x.entity_id <> ?1 "
+          + "GROUP BY x.entity_id ORDER BY n DESC, x.entity_id LIMIT 20) t JOIN kb_entities k ON k.id = t.id "
+          + "ORDER BY t.n DESC, k.name");
+      st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          together.add(new EntityProfile.Count(rs.getString(1), rs.getString(2), rs.getLong(3)));
+          together.add(new EntityRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
         }
       }
-      return Optional.of(new EntityProfile(canonical, type, articles, aliases, roles, perDay, List.of(), List.of(),
-          together));
-    });
-    if (profile.isEmpty()) {
-      return profile;
-    }
-    EntityProfile p = profile.get();
-    List<QuoteHit> by = quotes(new QuoteQuery(p.name(), null, null, null, 20));
-    List<QuoteHit> about = quotes(new QuoteQuery(null, p.name(), null, null, 20));
-    return Optional.of(new EntityProfile(p.name(), p.type(), p.articles(), p.aliases(), p.roles(), p.mentionsPerDay(),
-        by, about, p.cooccurring()));
+      st = statement("SELECT " + QUOTE_COLUMNS + " FROM quotes q JOIN articles a ON a.id = q.article_id "
+          + "WHERE q.speaker_canonical = ? ORDER BY q.published DESC, q.article_id DESC, q.start_offset LIMIT 20");
+      st.setString(1, name);
+      List<QuoteHit> by = quoteHits(st);
+      return Optional.of(new EntityProfile(id, name, type, articles, aliases, roles, perDay, by,
+          quotesAbout(id, name), together));
+    }));
   }
+
+  /**
+   * Quotes about entity {@code id} (named in the quote's sentences, not its speaker), newest first:
+   * its latest {@link EntityProfile#WINDOW} articles are read newest first until 20 are found, so a
+   * frequent entity costs a few articles and a rare one its few articles. Under the lock.
+   */
+  private List<QuoteHit> quotesAbout(long id, String name) throws SQLException {
+    PreparedStatement window = statement("SELECT article_id FROM article_entities WHERE entity_id = ? "
+        + "ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW);
+    window.setLong(1, id);
+    List<Long> articles = new ArrayList<>();
+    try (ResultSet rs = window.executeQuery()) {
+      while (rs.next()) {
+        articles.add(rs.getLong(1));
+      }
+    }
+    PreparedStatement st = statement("SELECT " + QUOTE_COLUMNS + " FROM quotes q JOIN articles a ON a.id = q.article_id "
+        + "WHERE q.article_id = ?1 AND q.speaker_canonical IS NOT ?3 AND EXISTS (SELECT 1 FROM mentions m "
+        + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 AND m.start_offset >= q.sentence_start "
+        + "AND m.start_offset < q.sentence_end AND m.end_offset <= q.sentence_end AND e.kb_id = ?2) "
+        + "ORDER BY q.start_offset");
+    List<QuoteHit> about = new ArrayList<>();
+    for (long article : articles) {
+      st.setLong(1, article);
+      st.setLong(2, id);
+      st.setString(3, name);
+      about.addAll(quoteHits(st));
+      if (about.size() >= 20) {
+        return about.subList(0, 20);
+      }
+    }
+    return about;
+  }
+
+  private static final String QUOTE_COLUMNS = "q.article_id, a.title, a.url, a.published, q.text, q.kind, q.speaker, "
+      + "q.speaker_canonical, q.cue";
+
+  private static List<QuoteHit> quoteHits(PreparedStatement st) throws SQLException {
+    List<QuoteHit> hits = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        hits.add(new QuoteHit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Counted from the per-day aggregates: the cost grows with the entities named in the period, not
+   * with their mentions.
+   */
+  @Override
+  public List<EntityRef> trending(int days, int limit) throws IOException {
+    if (days < 1 || days > 3660) {
+      throw new IllegalArgumentException("days must be 1 to 3660: " + days);
+    }
+    checkLimit(limit);
+    return locked("find trending entities", () -> {
+      String newest;
+      try (ResultSet rs = statement("SELECT max(day) FROM articles").executeQuery()) {
+        rs.next();
+        newest = rs.getString(1);
+      }
+      if (newest == null || newest.isEmpty()) {
+        return List.<EntityRef>of();
+      }
+      String first;
+      try {
+        first = LocalDate.parse(newest).minusDays(days - 1L).toString();
+      } catch (DateTimeParseException e) {
+        first = newest; // a day that is not a date: that day alone
+      }
+      // NOTE: by the day index, always: with statistics SQLite may prefer skipping through the primary
+      // key entity by entity, which reads every entity's days
+      PreparedStatement st = statement("SELECT k.id, k.name, k.type, t.n FROM (SELECT d.entity_id AS id, "
+          + "sum(d.articles) AS n FROM entity_days d INDEXED BY entity_days_day WHERE d.day BETWEEN ? AND ? "
+          + "GROUP BY d.entity_id ORDER BY n DESC, d.entity_id LIMIT ?) t JOIN kb_entities k ON k.id = t.id "
+          + "ORDER BY t.n DESC, k.name");
+      st.setString(1, first);
+      st.setString(2, newest);
+      st.setInt(3, limit);
+      List<EntityRef> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(new EntityRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Page<EntityRef> entities(String cursor, int limit) throws IOException {
+    checkLimit(limit);
+    Cursor after = Cursor.decode(cursor);
+    return locked("list entities", () -> {
+      PreparedStatement st = statement("SELECT id, name, type, articles FROM kb_entities WHERE articles > 0 "
+          + "AND (?1 IS NULL OR (articles, id) < (?1, ?2)) ORDER BY articles DESC, id DESC LIMIT ?3");
+      st.setObject(1, after == null ? null : after.number());
+      st.setObject(2, after == null ? null : after.id());
+      st.setInt(3, limit + 1);
+      List<EntityRef> refs = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          refs.add(new EntityRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        }
+      }
+      if (refs.size() <= limit) {
+        return new Page<>(refs, null);
+      }
+      EntityRef last = refs.get(limit - 1);
+      return new Page<>(refs.subList(0, limit), new Cursor(last.id(), Long.toString(last.articles())).encode());
+    });
+  }
+
+  @Override
+  public Optional<SourceProfile> source(long id) throws IOException {
+    return locked("read source " + id, () -> sourceProfile(id));
+  }
+
+  private Optional<SourceProfile> sourceProfile(long id) throws SQLException {
+    PreparedStatement st = statement("SELECT host, site, articles FROM sources WHERE id = ?");
+    st.setLong(1, id);
+    String host;
+    String site;
+    long articles;
+    try (ResultSet rs = st.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      host = rs.getString(1);
+      site = rs.getString(2);
+      articles = rs.getLong(3);
+    }
+    // min and max each on their own, so that SQLite reads one end of the index
+    PreparedStatement min = statement("SELECT min(day) FROM articles WHERE source_id = ? AND day > ''");
+    min.setLong(1, id);
+    PreparedStatement max = statement("SELECT max(day) FROM articles WHERE source_id = ? AND day > ''");
+    max.setLong(1, id);
+    String first;
+    String last;
+    try (ResultSet rs = min.executeQuery()) {
+      rs.next();
+      first = rs.getString(1);
+    }
+    try (ResultSet rs = max.executeQuery()) {
+      rs.next();
+      last = rs.getString(1);
+    }
+    return Optional.of(new SourceProfile(id, host, site, articles, first, last));
+  }
+
+  @Override
+  public Page<SourceProfile> sources(String cursor, int limit) throws IOException {
+    return bySize("sources", cursor, limit, this::sourceProfile, SourceProfile::id, SourceProfile::articles);
+  }
+
+  /** Reads one profile by id. */
+  @FunctionalInterface
+  private interface Profile<T> {
+    Optional<T> read(long id) throws SQLException;
+  }
+
+  /**
+   * A page of the rows of {@code table} (sources or authors) with articles, by their {@code articles}
+   * count descending then id descending, each read by {@code profile}.
+   */
+  private <T> Page<T> bySize(String table, String cursor, int limit, Profile<T> profile,
+      java.util.function.ToLongFunction<T> id, java.util.function.ToLongFunction<T> articles) throws IOException {
+    checkLimit(limit);
+    Cursor after = Cursor.decode(cursor);
+    return locked("list " + table, () -> {
+      PreparedStatement st = statement("SELECT id FROM " + table + " WHERE articles > 0 "
+          + "AND (?1 IS NULL OR (articles, id) < (?1, ?2)) ORDER BY articles DESC, id DESC LIMIT ?3");
+      st.setObject(1, after == null ? null : after.number());
+      st.setObject(2, after == null ? null : after.id());
+      st.setInt(3, limit + 1);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      List<T> out = new ArrayList<>();
+      for (long each : ids.subList(0, Math.min(limit, ids.size()))) {
+        profile.read(each).ifPresent(out::add);
+      }
+      String next = null;
+      if (ids.size() > limit && !out.isEmpty()) {
+        T last = out.get(out.size() - 1);
+        next = new Cursor(id.applyAsLong(last), Long.toString(articles.applyAsLong(last))).encode();
+      }
+      return new Page<>(out, next);
+    });
+  }
+
+  @Override
+  public Optional<Long> sourceId(String hostOrSite) throws IOException {
+    Objects.requireNonNull(hostOrSite, "hostOrSite");
+    String name = hostOrSite.strip().toLowerCase(Locale.ROOT);
+    String host = name.startsWith("www.") ? name.substring(4) : name;
+    return locked("find source " + hostOrSite, () -> {
+      PreparedStatement st = statement("SELECT id FROM sources WHERE host = ?");
+      st.setString(1, host);
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          return Optional.of(rs.getLong(1));
+        }
+      }
+      st = statement("SELECT id FROM sources WHERE site = ? COLLATE NOCASE ORDER BY articles DESC LIMIT 1");
+      st.setString(1, hostOrSite.strip());
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+      }
+    });
+  }
+
+  @Override
+  public Optional<AuthorProfile> author(long id) throws IOException {
+    return locked("read author " + id, () -> authorProfile(id));
+  }
+
+  private Optional<AuthorProfile> authorProfile(long id) throws SQLException {
+    PreparedStatement st = statement("SELECT name, bio, articles FROM authors WHERE id = ?");
+    st.setLong(1, id);
+    String name;
+    String bio;
+    long articles;
+    try (ResultSet rs = st.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      name = rs.getString(1);
+      bio = rs.getString(2);
+      articles = rs.getLong(3);
+    }
+    List<SourceRef> sources = new ArrayList<>();
+    st = statement("SELECT s.id, s.host, s.site FROM author_sources x JOIN sources s ON s.id = x.source_id "
+        + "WHERE x.author_id = ? AND x.articles > 0 ORDER BY x.articles DESC, s.id LIMIT 20");
+    st.setLong(1, id);
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        sources.add(new SourceRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+      }
+    }
+    return Optional.of(new AuthorProfile(id, name, bio, articles, sources));
+  }
+
+  @Override
+  public Page<AuthorProfile> authors(String cursor, int limit) throws IOException {
+    return bySize("authors", cursor, limit, this::authorProfile, AuthorProfile::id, AuthorProfile::articles);
+  }
+
+  @Override
+  public Optional<Long> authorId(String name) throws IOException {
+    Objects.requireNonNull(name, "name");
+    return locked("find author " + name, () -> {
+      PreparedStatement st = statement("SELECT id FROM authors WHERE name = ? COLLATE NOCASE ORDER BY name = ?1 DESC, "
+          + "articles DESC LIMIT 1");
+      st.setString(1, name.strip());
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+      }
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The last stored instant is that of the article with the highest id (an update of an older
+   * article is not counted). The counts take a scan of the quotes' smallest index: cache them.
+   */
+  @Override
+  public IngestStatus status() throws IOException {
+    return locked("read the status", () -> inTransaction("BEGIN", () -> {
+      Instant last = null;
+      try (ResultSet rs = statement("SELECT stored_at FROM articles ORDER BY id DESC LIMIT 1").executeQuery()) {
+        if (rs.next()) {
+          last = Instant.parse(rs.getString(1));
+        }
+      }
+      return new IngestStatus(count("SELECT count(*) FROM articles"),
+          count("SELECT count(*) FROM kb_entities WHERE articles > 0"),
+          count("SELECT count(*) FROM quotes"),
+          count("SELECT count(*) FROM sources WHERE articles > 0"),
+          count("SELECT count(*) FROM authors WHERE articles > 0"),
+          last);
+    }));
+  }
+
+  @Override
+  public void putUser(String name, String passwordHash) throws IOException {
+    if (name == null || name.isBlank() || name.length() > 100 || !name.equals(name.strip())) {
+      throw new IllegalArgumentException("bad user name: '" + name + "'");
+    }
+    Objects.requireNonNull(passwordHash, "passwordHash");
+    locked("add user " + name, () -> {
+      PreparedStatement st = statement("INSERT INTO users (name, password, created_at) VALUES (?, ?, ?) "
+          + "ON CONFLICT (name) DO UPDATE SET password = excluded.password");
+      st.setString(1, name);
+      st.setString(2, passwordHash);
+      st.setString(3, Instant.now().toString());
+      st.executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<String> passwordHash(String name) throws IOException {
+    return locked("read user " + name, () -> {
+      PreparedStatement st = statement("SELECT password FROM users WHERE name = ?");
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+      }
+    });
+  }
+
+  /** {@inheritDoc} @throws IllegalArgumentException when there is no user {@code name} */
+  @Override
+  public void putToken(String tokenHash, String name) throws IOException {
+    Objects.requireNonNull(tokenHash, "tokenHash");
+    if (passwordHash(name).isEmpty()) {
+      throw new IllegalArgumentException("no user " + name + " (add one with lente user add " + name + ")");
+    }
+    locked("add a token for " + name, () -> {
+      PreparedStatement st = statement("INSERT INTO api_tokens (hash, user_name, created_at) VALUES (?, ?, ?)");
+      st.setString(1, tokenHash);
+      st.setString(2, name);
+      st.setString(3, Instant.now().toString());
+      st.executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<String> tokenUser(String tokenHash) throws IOException {
+    return locked("check a token", () -> {
+      PreparedStatement st = statement("SELECT t.user_name FROM api_tokens t JOIN users u ON u.name = t.user_name "
+          + "WHERE t.hash = ?");
+      st.setString(1, tokenHash);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+      }
+    });
+  }
+
+  private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      st.setObject(i + 1, args.get(i));
+    }
+  }
+
 
   /** Closes the database; later calls do nothing. Other methods then throw IllegalStateException. */
   @Override
@@ -678,20 +1534,24 @@ public final class SqliteStore implements ArticleStore {
     List<StoredArticle> found = new ArrayList<>();
     try (ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        long id = rs.getLong(1);
-        int version = rs.getInt(4);
-        Analysis analysis;
-        try {
-          analysis = AnalysisJson.read(rs.getString(6));
-        } catch (IOException e) {
-          throw new SQLException("unreadable analysis of article " + id + " version " + version + ": "
-              + e.getMessage(), e);
-        }
-        found.add(new StoredArticle(id, rs.getString(2), rs.getString(3), version, Instant.parse(rs.getString(5)),
-            analysis));
+        found.add(article(rs));
       }
     }
     return found;
+  }
+
+  /** The article at the current row of a query of {@link #ARTICLE_COLUMNS} (or columns of the same shape). */
+  private static StoredArticle article(ResultSet rs) throws SQLException {
+    long id = rs.getLong(1);
+    int version = rs.getInt(4);
+    Analysis analysis;
+    try {
+      analysis = AnalysisJson.read(rs.getString(6));
+    } catch (IOException e) {
+      throw new SQLException("unreadable analysis of article " + id + " version " + version + ": "
+          + e.getMessage(), e);
+    }
+    return new StoredArticle(id, rs.getString(2), rs.getString(3), version, Instant.parse(rs.getString(5)), analysis);
   }
 
   /** A prepared statement for {@code sql}, prepared once per connection. Called under the lock. */

@@ -61,7 +61,7 @@ class KnowledgeBaseTest {
       assertTrue(putin.aliases().stream().anyMatch(a -> a.name().equals("Putin")), putin.aliases().toString());
       EntityProfile korea = kb.entity("North Korea").orElseThrow();
       assertEquals(3, korea.articles(), korea.toString());
-      assertTrue(putin.cooccurring().stream().anyMatch(c -> c.name().equals(korea.name()) && c.count() == 3),
+      assertTrue(putin.cooccurring().stream().anyMatch(c -> c.name().equals(korea.name()) && c.articles() == 3),
           putin.cooccurring().toString());
     }
   }

@@ -23,6 +23,7 @@ final class Fixtures {
   private String published;
   private String site;
   private String language = "it";
+  private String bio;
   private final List<String> authors = new ArrayList<>();
   private final List<Entity> entities = new ArrayList<>();
   private final List<Quote> quotes = new ArrayList<>();
@@ -59,6 +60,12 @@ final class Fixtures {
     return this;
   }
 
+  /** The author bio the extractor found. */
+  Fixtures bio(String text) {
+    this.bio = text;
+    return this;
+  }
+
   Fixtures author(String name) {
     authors.add(name);
     return this;
@@ -66,8 +73,13 @@ final class Fixtures {
 
   /** An entity at the first place where {@code mention} is written, at or after {@code from}. */
   Fixtures entity(String mention, Entity.Type type, String canonical, int from) {
+    return entity(mention, type, canonical, from, null);
+  }
+
+  /** An entity with the role the article gives it. */
+  Fixtures entity(String mention, Entity.Type type, String canonical, int from, String role) {
     int at = find(mention, from);
-    entities.add(new Entity(mention, type, at, at + mention.length(), canonical, null));
+    entities.add(new Entity(mention, type, at, at + mention.length(), canonical, role));
     return this;
   }
 
@@ -97,7 +109,7 @@ final class Fixtures {
     List<Block> blocks = paragraphs.stream().map(p -> new Block(Block.Type.PARAGRAPH, p)).toList();
     String first = paragraphs.get(0);
     Article article = new Article(url, url, first.substring(0, Math.min(100, first.length())), null, authors, site, null, List.of("esteri"),
-        published, null, published == null ? null : "meta", language, blocks, null, List.of());
+        published, null, published == null ? null : "meta", language, blocks, bio, List.of());
     return new Analysis(article, language, published, sentences(text), entities, quotes, times, List.of());
   }
 

@@ -1,0 +1,230 @@
+package org.lente.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.lente.extract.Article;
+import org.lente.extract.Extractor;
+import org.lente.ingest.Page;
+import org.lente.ingest.fetch.FetchException;
+import org.lente.ingest.fetch.Fetcher;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.Analyzer;
+import org.lente.store.ArticleStore;
+import org.lente.store.ContentHash;
+
+/**
+ * Articles added through the server (the API's {@code POST /api/v1/ingest}, the web's add form): a
+ * URL fetched with the {@link Fetcher} (which refuses private addresses unless it was built to
+ * allow them), or pasted HTML or text; each is extracted, analysed and stored through
+ * {@link KnowledgeBase#add} on one background thread, in order. At most {@value #MAX_QUEUED} wait;
+ * the last {@value #MAX_KEPT} submissions are remembered (in memory) for their status. Thread-safe.
+ */
+public final class Ingests implements AutoCloseable {
+
+  /** Submissions waiting at most; more are refused. */
+  public static final int MAX_QUEUED = 50;
+
+  /** Submissions remembered, newest kept. */
+  public static final int MAX_KEPT = 1000;
+
+  /** Where a submission is. */
+  public enum State { QUEUED, ANALYSING, STORED, DUPLICATE, FAILED }
+
+  /**
+   * What to add: exactly one of a URL to fetch, HTML (with the URL it came from, or null) or plain
+   * text (with a title, or null).
+   */
+  public record Request(String url, String html, String text, String title) {
+
+    public Request {
+      int given = (url != null && html == null ? 1 : 0) + (html != null ? 1 : 0) + (text != null ? 1 : 0);
+      if (given != 1) {
+        throw new IllegalArgumentException("give one of url, html or text");
+      }
+      if (html != null && html.isBlank() || text != null && text.isBlank()) {
+        throw new IllegalArgumentException("the html or text is empty");
+      }
+      if (url != null) {
+        URI uri;
+        try {
+          uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("not a valid URL: " + url);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+          throw new IllegalArgumentException("only http and https URLs can be fetched: " + url);
+        }
+      }
+    }
+
+    public static Request url(String url) {
+      return new Request(Objects.requireNonNull(url, "url"), null, null, null);
+    }
+
+    public static Request html(String html, String url) {
+      return new Request(url, Objects.requireNonNull(html, "html"), null, null);
+    }
+
+    public static Request text(String text, String title) {
+      return new Request(null, null, Objects.requireNonNull(text, "text"), title);
+    }
+
+    /** What the submission shows as its input: the URL, else "html" or "text". */
+    String label() {
+      return html != null ? "html" : text != null ? "text" : url;
+    }
+  }
+
+  /**
+   * One submission and where it is.
+   *
+   * @param articleId the stored article (also for a duplicate: the one already there), else null
+   * @param error why it failed, else null
+   * @param at when it was submitted
+   */
+  public record Submission(String id, String input, State state, Long articleId, String error, Instant at,
+      String user) {
+
+    public Submission {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(at, "at");
+    }
+
+    Submission with(State newState, Long newArticleId, String newError) {
+      return new Submission(id, input, newState, newArticleId, newError, at, user);
+    }
+  }
+
+  private final KnowledgeBase kb;
+  private final Fetcher fetcher;
+  private final Extractor extractor;
+  private final Analyzer analyzer;
+  private final ThreadPoolExecutor worker;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Submission> kept = new LinkedHashMap<>();
+
+  public Ingests(KnowledgeBase kb, Fetcher fetcher, Extractor extractor, Analyzer analyzer) {
+    this.kb = Objects.requireNonNull(kb, "kb");
+    this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+    this.extractor = Objects.requireNonNull(extractor, "extractor");
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
+      Thread t = new Thread(r, "lente-add");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Queues {@code request}, submitted by {@code user}; returns the queued submission.
+   *
+   * @throws IllegalStateException when {@value #MAX_QUEUED} submissions are already waiting
+   */
+  public Submission submit(Request request, String user) {
+    Objects.requireNonNull(request, "request");
+    String id = HexFormat.of().formatHex(bytes());
+    Submission s = new Submission(id, request.label(), State.QUEUED, null, null, Instant.now(), user);
+    put(s);
+    try {
+      worker.execute(() -> run(s, request));
+    } catch (RejectedExecutionException e) {
+      synchronized (kept) {
+        kept.remove(id);
+      }
+      throw new IllegalStateException(MAX_QUEUED + " articles are already waiting to be added; try again later");
+    }
+    return s;
+  }
+
+  private byte[] bytes() {
+    byte[] b = new byte[8];
+    random.nextBytes(b);
+    return b;
+  }
+
+  /** The submission with this id, while it is remembered. */
+  public Optional<Submission> get(String id) {
+    synchronized (kept) {
+      return Optional.ofNullable(kept.get(id));
+    }
+  }
+
+  /** The latest submissions, newest first. */
+  public List<Submission> recent(int limit) {
+    synchronized (kept) {
+      List<Submission> all = new ArrayList<>(kept.values());
+      java.util.Collections.reverse(all);
+      return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+  }
+
+  private void put(Submission s) {
+    synchronized (kept) {
+      kept.put(s.id(), s);
+      while (kept.size() > MAX_KEPT) {
+        kept.remove(kept.keySet().iterator().next());
+      }
+    }
+  }
+
+  private void run(Submission s, Request request) {
+    put(s.with(State.ANALYSING, null, null));
+    try {
+      Page page;
+      if (request.html() != null) {
+        page = new Page("submitted html", request.html().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
+            request.url(), List.of());
+      } else if (request.text() != null) {
+        String text = request.title() == null || request.title().isBlank() ? request.text()
+            : request.title().strip() + "\n\n" + request.text();
+        page = new Page("submitted text", text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", null,
+            List.of());
+      } else {
+        page = fetcher.fetch(URI.create(request.url().strip())).toPage();
+      }
+      Article article = extractor.extract(page);
+      if (article.text().isBlank()) {
+        put(s.with(State.FAILED, null, "no article text found"));
+        return;
+      }
+      String key = article.url() != null ? article.url() : "submitted:" + ContentHash.of(article.text());
+      Analysis analysis = analyzer.analyze(article, null);
+      ArticleStore.Put stored = kb.add(key, analysis);
+      kb.flush();
+      put(s.with(stored.outcome() == ArticleStore.Put.Outcome.DUPLICATE ? State.DUPLICATE : State.STORED, stored.id(),
+          null));
+    } catch (FetchException e) {
+      put(s.with(State.FAILED, null, "cannot fetch: " + e.getMessage()));
+    } catch (IOException | RuntimeException e) {
+      put(s.with(State.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  /** Stops taking submissions and waits up to 30 s for those queued. */
+  @Override
+  public void close() {
+    worker.shutdown();
+    try {
+      worker.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

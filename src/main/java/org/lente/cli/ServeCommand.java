@@ -1,0 +1,100 @@
+package org.lente.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.lente.api.ApiRoutes;
+import org.lente.api.Ingests;
+import org.lente.extract.Extractor;
+import org.lente.ingest.PageReader;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.nlp.Analyzer;
+import org.lente.nlp.ner.NerModels;
+import org.lente.server.Auth;
+import org.lente.server.Csrf;
+import org.lente.server.ErrorPage;
+import org.lente.server.Metrics;
+import org.lente.server.Passwords;
+import org.lente.server.Server;
+import org.lente.store.SqliteStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lente serve}: the web interface and the JSON API over a knowledge base, until the process
+ * is stopped. The one place the server is put together.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {"Serves the knowledge base: the JSON API under /api/v1 (see /api/v1/openapi.json), /health and "
+        + "/metrics.", "Reading is public unless --private; adding articles needs a user (lente user add) or an "
+        + "API token (lente token add)."},
+    exitCodeOnInvalidInput = 1,
+    exitCodeOnExecutionException = 2)
+final class ServeCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin DataDir data;
+
+  @CommandLine.Mixin FetchOptions fetch;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to listen on (0.0.0.0 for every interface). Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--private", description = "Reading needs a logged-in user or an API token too.")
+  boolean privateRead;
+
+  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + Server.Settings.DEFAULT_MAX_BODY,
+      description = "Largest request body accepted. Default: ${DEFAULT-VALUE}.")
+  long maxBody;
+
+  @Option(names = "--writes-per-minute", paramLabel = "N", defaultValue = "30",
+      description = "Write requests allowed per client address per minute. Default: ${DEFAULT-VALUE}.")
+  int writesPerMinute;
+
+  @Option(names = "--access-log", paramLabel = "FILE",
+      description = "Where the access log goes: a file, or - for standard error. Default: access.log in the data folder.")
+  String accessLog;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65_535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535: " + port);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Path log = accessLog == null ? data.dir.resolve("access.log") : accessLog.equals("-") ? null : Path.of(accessLog);
+    Server.Settings settings;
+    try {
+      settings = new Server.Settings(host, port, privateRead, maxBody, writesPerMinute, log);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), Analyzer.DEFAULT_MAX_CHARS);
+    try (KnowledgeBase kb = data.open(); SqliteStore accounts = data.openStore();
+        Ingests ingests = new Ingests(kb, fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES),
+            new Extractor(), analyzer)) {
+      Auth auth = new Auth(accounts, new Passwords());
+      try (Server server = new Server(settings, auth, new Csrf(), new Metrics(kb::status), ErrorPage.PLAIN,
+          List.of(new ApiRoutes(kb, ingests, auth)))) {
+        server.start();
+        server.ready(true);
+        err.printf("lente: serving %s on http://%s:%d/ (API under /api/v1)%n", data.dir.toAbsolutePath(), host,
+            server.port());
+        err.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "lente-stop"));
+        stopped.await();
+      }
+    }
+    return 0;
+  }
+}

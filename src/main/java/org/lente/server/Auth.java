@@ -1,0 +1,171 @@
+package org.lente.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import io.javalin.http.UnauthorizedResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lente.store.Accounts;
+
+/**
+ * Who is making a request: a user logged in through a session cookie ({@value #SESSION_COOKIE}), or
+ * the owner of an API token sent as {@code Authorization: Bearer <token>}. Users and tokens are kept
+ * in the knowledge base ({@link Accounts}): passwords as Argon2id ({@link Passwords}), tokens as
+ * SHA-256 (they are 256 random bits, so a fast hash is enough and checking one costs nothing).
+ * Sessions live in memory: a restart logs everyone out. Thread-safe.
+ */
+public final class Auth {
+
+  /** The session cookie. */
+  public static final String SESSION_COOKIE = "lente_session";
+
+  /** How long a session lasts after login. */
+  public static final Duration SESSION_LENGTH = Duration.ofHours(12);
+
+  /** The most sessions kept at once; the oldest-expiring go first. */
+  static final int MAX_SESSIONS = 10_000;
+
+  private static final String USER_ATTRIBUTE = "lente.user";
+  private static final Base64.Encoder TOKEN_TEXT = Base64.getUrlEncoder().withoutPadding();
+
+  private final Accounts accounts;
+  private final Passwords passwords;
+  private final SecureRandom random = new SecureRandom();
+  /** SHA-256 of the session id → session. */
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  /** A hash to verify against when the user does not exist, so that timing does not tell. */
+  private final String decoy;
+
+  private record Session(String user, long expiresAtMillis) {}
+
+  public Auth(Accounts accounts, Passwords passwords) {
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.passwords = Objects.requireNonNull(passwords, "passwords");
+    this.decoy = passwords.hash("decoy password".toCharArray());
+  }
+
+  /** Adds a user, or sets a new password for one. */
+  public void addUser(String name, char[] password) throws IOException {
+    if (password.length < 8) {
+      throw new IllegalArgumentException("a password needs at least 8 characters");
+    }
+    accounts.putUser(name, passwords.hash(password));
+  }
+
+  /** Makes a new API token for user {@code name} and returns it: it is shown once and kept only hashed. */
+  public String newToken(String name) throws IOException {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = "lente_" + TOKEN_TEXT.encodeToString(bytes);
+    accounts.putToken(sha256(token), name);
+    return token;
+  }
+
+  /** The user making this request, by API token or session; empty for an anonymous request. */
+  public Optional<String> user(Context ctx) {
+    Optional<String> known = ctx.attribute(USER_ATTRIBUTE);
+    if (known != null) {
+      return known;
+    }
+    Optional<String> user = Optional.empty();
+    String authorization = ctx.header("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      try {
+        user = accounts.tokenUser(sha256(authorization.substring(7).strip()));
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot check the API token: " + e.getMessage(), e);
+      }
+    } else {
+      String id = ctx.cookie(SESSION_COOKIE);
+      if (id != null) {
+        Session s = sessions.get(sha256(id));
+        if (s != null && s.expiresAtMillis() > System.currentTimeMillis()) {
+          user = Optional.of(s.user());
+        }
+      }
+    }
+    ctx.attribute(USER_ATTRIBUTE, user);
+    return user;
+  }
+
+  /** Whether the request carries an {@code Authorization: Bearer} header (valid or not). */
+  static boolean hasBearer(Context ctx) {
+    String authorization = ctx.header("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  /**
+   * The user making this request.
+   *
+   * @throws UnauthorizedResponse (401) for an anonymous request
+   */
+  public String requireUser(Context ctx) {
+    return user(ctx).orElseThrow(() -> new UnauthorizedResponse(
+        "this needs a logged-in user or an API token (Authorization: Bearer …)"));
+  }
+
+  /**
+   * Checks {@code name} and {@code password}; when they match, starts a session and sets its cookie
+   * (HttpOnly, SameSite=Lax, Secure on https). Takes the time of one Argon2id hash either way.
+   */
+  public boolean login(Context ctx, String name, String password) throws IOException {
+    if (name == null || password == null) {
+      return false;
+    }
+    Optional<String> stored = accounts.passwordHash(name);
+    boolean ok = passwords.verify(password.toCharArray(), stored.orElse(decoy)) && stored.isPresent();
+    if (!ok) {
+      return false;
+    }
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String id = TOKEN_TEXT.encodeToString(bytes);
+    prune();
+    sessions.put(sha256(id), new Session(name, System.currentTimeMillis() + SESSION_LENGTH.toMillis()));
+    Cookie cookie = new Cookie(SESSION_COOKIE, id, "/", (int) SESSION_LENGTH.toSeconds(), "https".equals(ctx.scheme()),
+        true, null, SameSite.LAX);
+    ctx.cookie(cookie);
+    ctx.attribute(USER_ATTRIBUTE, Optional.of(name));
+    return true;
+  }
+
+  /** Ends the request's session, if any, and clears its cookie. */
+  public void logout(Context ctx) {
+    String id = ctx.cookie(SESSION_COOKIE);
+    if (id != null) {
+      sessions.remove(sha256(id));
+    }
+    ctx.removeCookie(SESSION_COOKIE, "/");
+    ctx.attribute(USER_ATTRIBUTE, Optional.empty());
+  }
+
+  /** Drops expired sessions, and the oldest when too many remain. */
+  private void prune() {
+    long now = System.currentTimeMillis();
+    sessions.values().removeIf(s -> s.expiresAtMillis() <= now);
+    while (sessions.size() >= MAX_SESSIONS) {
+      sessions.entrySet().stream().min(Map.Entry.comparingByValue(
+          java.util.Comparator.comparingLong(Session::expiresAtMillis))).ifPresent(e -> sessions.remove(e.getKey()));
+    }
+  }
+
+  /** SHA-256 of {@code text} (UTF-8), in hex. */
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
+  }
+}

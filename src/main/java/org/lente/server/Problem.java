@@ -1,0 +1,46 @@
+package org.lente.server;
+
+import java.util.Objects;
+
+/**
+ * An error as RFC 9457 describes it ({@code application/problem+json}): what the API answers, and
+ * what an {@link ErrorPage} renders for the HTML pages.
+ *
+ * @param type a URI naming the kind of problem; "about:blank" when the status says it all
+ * @param title the status's short, fixed description ("Not Found")
+ * @param detail what went wrong with this request, for a person; never internals
+ * @param instance the request's path
+ */
+public record Problem(String type, String title, int status, String detail, String instance) {
+
+  public Problem {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(title, "title");
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("not an error status: " + status);
+    }
+  }
+
+  /** A problem of type about:blank with the status's usual title. */
+  public static Problem of(int status, String detail, String instance) {
+    return new Problem("about:blank", title(status), status, detail, instance);
+  }
+
+  /** The usual reason phrase of {@code status}. */
+  static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 422 -> "Unprocessable Content";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 503 -> "Service Unavailable";
+      default -> status < 500 ? "Client Error" : "Server Error";
+    };
+  }
+}

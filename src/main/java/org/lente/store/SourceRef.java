@@ -1,0 +1,14 @@
+package org.lente.store;
+
+import java.util.Objects;
+
+/** A site articles come from: its host (lower case, no "www.") and the name it gives itself (nullable). */
+public record SourceRef(long id, String host, String site) {
+
+  public SourceRef {
+    Objects.requireNonNull(host, "host");
+    if (id <= 0) {
+      throw new IllegalArgumentException("bad source id: " + id);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.lente.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.lente.extract.Article;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.ner.Entity;
+import org.lente.nlp.quote.Quote;
+import org.lente.nlp.time.Timex;
+import org.lente.store.ArticleView;
+import org.lente.store.AuthorRef;
+
+/**
+ * What the article page shows, taken from the stored analysis: the highlighted text, who is quoted,
+ * who and what is mentioned, the dates referred to, and the schema.org description.
+ *
+ * @param original the article's address when it is http(s), else null
+ */
+public record ArticlePage(ArticleView view, SafeHtml body, SafeHtml jsonLd, List<Speaker> speakers,
+    List<MentionGroup> mentioned, List<DateRef> timeline, String original) {
+
+  /** Someone quoted, with what they said in this article. */
+  public record Speaker(String name, Long id, List<String> quotes) {}
+
+  /** Entities of one type, most mentioned first. */
+  public record MentionGroup(String type, List<Mention> entities) {}
+
+  /** An entity with how often this article mentions it. */
+  public record Mention(String name, Long id, int count) {}
+
+  /** A day, month or year the article refers to, with the words it uses for it. */
+  public record DateRef(String value, String label, List<String> words) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public Article article() {
+    return view.article().analysis().article();
+  }
+
+  public Analysis analysis() {
+    return view.article().analysis();
+  }
+
+  /** The title, or the address when there is none. */
+  public String title() {
+    Article a = article();
+    return a.title() != null && !a.title().isBlank() ? a.title() : view.article().key();
+  }
+
+  public static ArticlePage of(ArticleView view, Messages m, String pageUrl) {
+    Analysis a = view.article().analysis();
+    Map<String, Long> ids = view.entityIds();
+    SafeHtml body = ArticleText.render(a, ids, m, "tip");
+    return new ArticlePage(view, body, jsonLd(view, pageUrl), speakers(a, ids), mentioned(a, ids),
+        timeline(a, m), Html.httpUrl(a.article().url()));
+  }
+
+  static List<Speaker> speakers(Analysis a, Map<String, Long> ids) {
+    Map<String, List<String>> said = new LinkedHashMap<>();
+    for (Quote q : a.quotes()) {
+      String who = q.speakerCanonical() != null ? q.speakerCanonical() : q.speaker();
+      if (who != null) {
+        said.computeIfAbsent(who, k -> new ArrayList<>()).add(q.text());
+      }
+    }
+    List<Speaker> out = new ArrayList<>();
+    said.forEach((who, quotes) -> out.add(new Speaker(who, ids.get(who), quotes)));
+    out.sort(Comparator.comparingInt((Speaker s) -> -s.quotes().size()));
+    return out;
+  }
+
+  static List<MentionGroup> mentioned(Analysis a, Map<String, Long> ids) {
+    List<MentionGroup> groups = new ArrayList<>();
+    for (Entity.Type type : Entity.Type.values()) {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      for (Entity e : a.entities()) {
+        if (e.type() == type) {
+          counts.merge(e.canonical(), 1, Integer::sum);
+        }
+      }
+      if (!counts.isEmpty()) {
+        List<Mention> list = new ArrayList<>();
+        counts.forEach((name, n) -> list.add(new Mention(name, ids.get(name), n)));
+        list.sort(Comparator.comparingInt((Mention x) -> -x.count()).thenComparing(Mention::name));
+        groups.add(new MentionGroup(type.name(), list));
+      }
+    }
+    return groups;
+  }
+
+  /** The dates (days, months, years) the article refers to, in time order. */
+  static List<DateRef> timeline(Analysis a, Messages m) {
+    TreeMap<String, List<String>> byValue = new TreeMap<>();
+    for (Timex t : a.times()) {
+      if (t.type() == Timex.Type.DATE && t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+        List<String> words = byValue.computeIfAbsent(t.value(), k -> new ArrayList<>());
+        if (!words.contains(t.text())) {
+          words.add(t.text());
+        }
+      }
+    }
+    List<DateRef> out = new ArrayList<>();
+    byValue.forEach((v, words) -> out.add(new DateRef(v, Times.describe(v, m), words)));
+    return out;
+  }
+
+  /**
+   * The schema.org NewsArticle as a JSON-LD script element; {@code <}, {@code >}, {@code &} and the
+   * line separators are written as JSON escapes, so no text can close the element.
+   */
+  static SafeHtml jsonLd(ArticleView view, String pageUrl) {
+    Article a = view.article().analysis().article();
+    ObjectNode o = JSON.createObjectNode();
+    o.put("@context", "https://schema.org");
+    o.put("@type", "NewsArticle");
+    if (a.title() != null) {
+      o.put("headline", a.title());
+    }
+    if (a.subtitle() != null) {
+      o.put("description", a.subtitle());
+    }
+    if (a.published() != null) {
+      o.put("datePublished", a.published());
+    }
+    if (a.modified() != null) {
+      o.put("dateModified", a.modified());
+    }
+    String lang = view.article().analysis().language() != null ? view.article().analysis().language() : a.language();
+    if (lang != null) {
+      o.put("inLanguage", lang);
+    }
+    String url = Html.httpUrl(a.url());
+    if (url != null) {
+      o.put("url", url);
+    }
+    if (pageUrl != null) {
+      o.put("mainEntityOfPage", pageUrl);
+    }
+    if (!view.authors().isEmpty()) {
+      ArrayNode authors = o.putArray("author");
+      for (AuthorRef r : view.authors()) {
+        authors.addObject().put("@type", "Person").put("name", r.name());
+      }
+    }
+    if (view.source() != null) {
+      o.putObject("publisher").put("@type", "Organization")
+          .put("name", view.source().site() != null ? view.source().site() : view.source().host());
+    }
+    try {
+      String json = JSON.writeValueAsString(o).replace("<", "\\u003c").replace(">", "\\u003e")
+          .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+      return new SafeHtml("<script type=\"application/ld+json\">" + json + "</script>");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON-LD: " + e.getMessage(), e);
+    }
+  }
+}

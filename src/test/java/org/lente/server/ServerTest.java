@@ -1,0 +1,234 @@
+package org.lente.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.SqliteStore;
+
+/** A real server on port 0 with a few routes of its own, driven over HTTP. */
+class ServerTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  private SqliteStore store;
+  private Auth auth;
+  private Server server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws IOException {
+    store = SqliteStore.open(dir);
+    auth = new Auth(store, new Passwords());
+    server = start(Server.Settings.defaults("127.0.0.1", 0).withMaxBodyBytes(1000).withWritesPerMinute(5)
+        .withAccessLog(dir.resolve("access.log")));
+  }
+
+  private Server start(Server.Settings settings) throws IOException {
+    Server s = new Server(settings, auth, new Csrf(), new Metrics(store::status), ErrorPage.PLAIN, List.of(config -> {
+      config.routes.get("/api/v1/hello", ctx -> ctx.json(java.util.Map.of("hello", "world")));
+      config.routes.post("/api/v1/echo", ctx -> {
+        String user = auth.requireUser(ctx);
+        ctx.json(java.util.Map.of("user", user, "bytes", ctx.bodyAsBytes().length));
+      });
+      config.routes.get("/page", ctx -> ctx.html("<p>page</p>"));
+      config.routes.get("/form", ctx -> ctx.html("<form><input name=csrf value=" + new Csrf().token(ctx) + "></form>"));
+      config.routes.post("/form", ctx -> ctx.html("<p>posted</p>"));
+      config.routes.get("/boom", ctx -> {
+        throw new IllegalStateException("secret internals");
+      });
+    }));
+    s.start();
+    s.ready(true);
+    return s;
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.close();
+    store.close();
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void everyResponseCarriesTheSecurityHeaders() throws Exception {
+    for (String path : List.of("/api/v1/hello", "/page", "/nowhere", "/api/v1/nowhere", "/boom")) {
+      HttpResponse<String> r = get(path);
+      assertEquals(Server.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), path);
+      assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+      assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+    }
+  }
+
+  @Test
+  void anUnknownApiPathIsAProblemJson404() throws Exception {
+    HttpResponse<String> r = get("/api/v1/nowhere");
+    assertEquals(404, r.statusCode());
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+    JsonNode p = JSON.readTree(r.body());
+    assertEquals(404, p.get("status").asInt());
+    assertEquals("Not Found", p.get("title").asText());
+    assertEquals("/api/v1/nowhere", p.get("instance").asText());
+  }
+
+  @Test
+  void anUnknownPageIsAnHtmlErrorPage() throws Exception {
+    HttpResponse<String> r = get("/nowhere%3Cscript%3E");
+    assertEquals(404, r.statusCode());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertFalse(r.body().contains("<script>"), r.body());
+  }
+
+  @Test
+  void aFailingHandlerIsA500ThatKeepsItsSecrets() throws Exception {
+    HttpResponse<String> r = get("/boom");
+    assertEquals(500, r.statusCode());
+    assertFalse(r.body().contains("secret"), r.body());
+  }
+
+  @Test
+  void aWrongMethodIsA405() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/hello")))
+        .DELETE().header("Authorization", "Bearer x").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(405, r.statusCode());
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  @Test
+  void aBodyOverTheLimitIsA413() throws Exception {
+    HttpResponse<String> r = post("/api/v1/echo", "x".repeat(1001), "Authorization", "Bearer x");
+    assertEquals(413, r.statusCode());
+    assertEquals(413, JSON.readTree(r.body()).get("status").asInt());
+  }
+
+  @Test
+  void writesWithoutAUserAreRefusedAndWithATokenAccepted() throws Exception {
+    assertEquals(401, post("/api/v1/echo", "{}", "Authorization", "Bearer wrong").statusCode());
+    auth.addUser("admin", "correct horse".toCharArray());
+    String token = auth.newToken("admin");
+    HttpResponse<String> r = post("/api/v1/echo", "{}", "Authorization", "Bearer " + token);
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("admin", JSON.readTree(r.body()).get("user").asText());
+  }
+
+  @Test
+  void aFormPostWithoutTheCsrfTokenIsForbidden() throws Exception {
+    HttpResponse<String> r = post("/form", "a=b", "Content-Type", "application/x-www-form-urlencoded");
+    assertEquals(403, r.statusCode());
+  }
+
+  @Test
+  void aFormPostWithTheCsrfTokenOfItsCookieIsAccepted() throws Exception {
+    HttpResponse<String> form = get("/form");
+    String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Csrf.COOKIE + "="))
+        .findFirst().orElseThrow();
+    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+    String token = cookie.substring(Csrf.COOKIE.length() + 1, cookie.indexOf(';'));
+    assertTrue(form.body().contains(token));
+    HttpResponse<String> r = post("/form", "csrf=" + token, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + token);
+    assertEquals(200, r.statusCode(), r.body());
+    HttpResponse<String> other = post("/form", "csrf=" + "A".repeat(32), "Content-Type",
+        "application/x-www-form-urlencoded", "Cookie", Csrf.COOKIE + "=" + token);
+    assertEquals(403, other.statusCode());
+  }
+
+  @Test
+  void writesBeyondTheRateLimitGet429WithRetryAfter() throws Exception {
+    int limited = 0;
+    String retry = null;
+    for (int i = 0; i < 8; i++) {
+      HttpResponse<String> r = post("/api/v1/echo", "{}", "Authorization", "Bearer x");
+      if (r.statusCode() == 429) {
+        limited++;
+        retry = r.headers().firstValue("Retry-After").orElse(null);
+      }
+    }
+    assertEquals(3, limited);
+    assertTrue(Integer.parseInt(retry) >= 1, retry);
+    assertEquals(200, get("/api/v1/hello").statusCode(), "reading is not limited");
+  }
+
+  @Test
+  void healthIs503UntilReady() throws Exception {
+    assertEquals(200, get("/health").statusCode());
+    server.ready(false);
+    assertEquals(503, get("/health").statusCode());
+  }
+
+  @Test
+  void metricsCountRequestsByRouteAndShowTheStoreCounts() throws Exception {
+    get("/api/v1/hello");
+    get("/api/v1/hello");
+    String metrics = get("/metrics").body();
+    assertTrue(metrics.contains("lente_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/hello\","
+        + "status=\"200\"} 2"), metrics);
+    assertTrue(metrics.contains("lente_http_requests_seconds_bucket{"), metrics);
+    assertTrue(metrics.contains("lente_articles 0.0"), metrics);
+  }
+
+  @Test
+  void theAccessLogHasOneLinePerRequest() throws Exception {
+    get("/api/v1/hello");
+    get("/nowhere");
+    server.close();
+    List<String> lines = Files.readAllLines(dir.resolve("access.log"));
+    assertEquals(2, lines.size(), lines.toString());
+    String[] first = lines.get(0).split(" ");
+    assertEquals(6, first.length, lines.get(0));
+    assertEquals("GET", first[1]);
+    assertEquals("/api/v1/hello", first[2]);
+    assertEquals("200", first[3]);
+    assertTrue(Long.parseLong(first[5]) > 0);
+    assertTrue(lines.get(1).contains(" /nowhere 404 "), lines.get(1));
+    server = start(Server.Settings.defaults("127.0.0.1", 0));
+  }
+
+  @Test
+  void privateReadingRedirectsPagesToLoginAndRefusesTheApi() throws Exception {
+    server.close();
+    server = start(Server.Settings.defaults("127.0.0.1", 0).withPrivateRead(true));
+    HttpResponse<String> page = get("/page");
+    assertEquals(303, page.statusCode());
+    assertEquals("/login?next=%2Fpage", page.headers().firstValue("Location").orElse(""));
+    assertEquals(401, get("/api/v1/hello").statusCode());
+    assertEquals(200, get("/health").statusCode());
+    auth.addUser("admin", "correct horse".toCharArray());
+    String token = auth.newToken("admin");
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/hello")))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode());
+  }
+}
