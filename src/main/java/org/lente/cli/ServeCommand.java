@@ -14,11 +14,12 @@ import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import org.lente.server.Auth;
 import org.lente.server.Csrf;
-import org.lente.server.ErrorPage;
 import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.store.SqliteStore;
+import org.lente.web.ErrorPages;
+import org.lente.web.WebRoutes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,8 +84,9 @@ final class ServeCommand implements Callable<Integer> {
         Ingests ingests = new Ingests(kb, fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES),
             new Extractor(), analyzer)) {
       Auth auth = new Auth(accounts, new Passwords());
-      try (Server server = new Server(settings, auth, new Csrf(), new Metrics(kb::status), ErrorPage.PLAIN,
-          List.of(new ApiRoutes(kb, ingests, auth)))) {
+      Csrf csrf = new Csrf();
+      try (Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
+          List.of(new ApiRoutes(kb, ingests, auth), new WebRoutes(kb, ingests, auth, csrf)))) {
         server.start();
         server.ready(true);
         err.printf("lente: serving %s on http://%s:%d/ (API under /api/v1)%n", data.dir.toAbsolutePath(), host,
