@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,6 @@ import org.lente.index.SearchHits;
 import org.lente.index.SearchIndex;
 import org.lente.index.SearchQuery;
 import org.lente.nlp.Analysis;
-import org.lente.nlp.ner.Entity;
-import org.lente.nlp.quote.Quote;
 import org.lente.store.EntityProfile;
 import org.lente.store.ArticleStore;
 import org.lente.store.QuoteHit;
@@ -101,24 +98,7 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   private Analysis resolve(Analysis a) {
-    Map<String, String> names = new HashMap<>();
-    List<Entity> entities = new ArrayList<>(a.entities().size());
-    for (Entity e : a.entities()) {
-      try {
-        ResolvedEntity r = resolver.resolve(e.canonical(), e.type(), a.language());
-        names.putIfAbsent(e.canonical(), r.name());
-        entities.add(new Entity(e.text(), r.type(), e.start(), e.end(), r.name(), e.role()));
-      } catch (IllegalArgumentException noLetters) {
-        entities.add(e);
-      }
-    }
-    List<Quote> quotes = new ArrayList<>(a.quotes().size());
-    for (Quote q : a.quotes()) {
-      String c = q.speakerCanonical() == null ? null : names.getOrDefault(q.speakerCanonical(), q.speakerCanonical());
-      quotes.add(new Quote(q.text(), q.kind(), q.speaker(), q.speakerStart(), c, q.cue(), q.start(), q.end()));
-    }
-    return new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), entities, quotes, a.times(),
-        a.warnings());
+    return resolver.resolveAll(a);
   }
 
   private static final ObjectMapper STATE_JSON = new ObjectMapper();
