@@ -111,6 +111,18 @@ public final class Provenance {
     return new Verdict(d, balance, evidence);
   }
 
+  /**
+   * Whether {@code there}, a near-duplicate of {@code here} in the same language, is its original or
+   * its copy: the clues of {@link #decide}, and containment (the copy usually trims or adds).
+   */
+  public static Verdict decide(Analysis here, Signature hereSig, Analysis there, Signature thereSig, Overlap overlap) {
+    Verdict v = decide(here, hereSig, there, thereSig);
+    List<Evidence> evidence = new ArrayList<>(v.evidence());
+    double balance = v.balance() + overlap.containmentBalance(evidence);
+    Direction d = balance >= DECIDES ? Direction.ORIGINAL : balance <= -DECIDES ? Direction.COPY : Direction.UNKNOWN;
+    return new Verdict(d, balance, evidence);
+  }
+
   private static double published(String here, String there, List<Evidence> out) {
     Instant a = instant(here);
     Instant b = instant(there);
