@@ -79,6 +79,9 @@ final class EvalCommand implements Callable<Integer> {
       case "lineage" -> {
         return lineage(out, dir);
       }
+      case "stories" -> {
+        return stories(out, dir);
+      }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown task: " + task + " (known: extraction, timex, ner, quotes, speed, coref, lineage, stories)");
     }
@@ -228,6 +231,26 @@ final class EvalCommand implements Callable<Integer> {
     out.printf("| MEANTIME multilingual, no publication times | %d | %d | %.3f (%d) | %.3f | %.3f (%d) | %d |%n", r.queries(),
         r.candidates(), r.precisionAt1(), r.firstCorrect(), r.mrr(), r.directionAccuracy(), r.directionCorrect(),
         r.directionUnknown());
+    return 0;
+  }
+
+  /** cl-tls-it: stories formed one article at a time, scored against the four topic folders. */
+  private int stories(PrintWriter out, Path dir) throws IOException {
+    Path corpus = dir.resolve("corpus/cl-tls-it");
+    PrintWriter err = spec.commandLine().getErr();
+    List<org.lente.eval.StoriesEval.Result> results = new org.lente.eval.StoriesEval(
+        new Analyzer(new NerModels(err::println))).run(corpus, line -> err.println("lente: " + line));
+    if (results.isEmpty()) {
+      out.println("skipped cl-tls-it: " + corpus + " not found; nothing measured");
+      return 0;
+    }
+    out.println();
+    out.println("| benchmark | window | threshold | articles | topics | stories | NMI | purity | ms per article (assignment) |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (org.lente.eval.StoriesEval.Result r : results) {
+      out.printf("| cl-tls-it | %s | %.2f | %d | %d | %d | %.3f | %.3f | %.2f |%n", r.window(), r.threshold(), r.articles(), r.topics(),
+          r.stories(), r.nmi(), r.purity(), r.msPerArticle());
+    }
     return 0;
   }
 
