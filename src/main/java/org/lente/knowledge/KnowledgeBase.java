@@ -44,6 +44,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   private final EntityResolver resolver;
   private final Path resolverState;
+  private final ArticleListener listener;
 
   /** Opens the knowledge base over {@code store} and {@code index}, indexing what a crash left out. */
   public KnowledgeBase(ArticleStore store, SearchIndex index) throws IOException {
@@ -55,6 +56,13 @@ public final class KnowledgeBase implements AutoCloseable {
    * file; null keeps it in memory only).
    */
   public KnowledgeBase(ArticleStore store, SearchIndex index, Path resolverState) throws IOException {
+    this(store, index, resolverState, (id, analysis) -> { });
+  }
+
+  /** Opens the knowledge base, telling {@code listener} of each article stored (stories and lineage). */
+  public KnowledgeBase(ArticleStore store, SearchIndex index, Path resolverState, ArticleListener listener)
+      throws IOException {
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.store = Objects.requireNonNull(store, "store");
     this.index = Objects.requireNonNull(index, "index");
     this.resolverState = resolverState;
@@ -80,6 +88,7 @@ public final class KnowledgeBase implements AutoCloseable {
       if (pending.size() >= FLUSH_EVERY) {
         flush();
       }
+      listener.stored(put.id(), stored.analysis()); // stories and lineage; the article is stored whatever it does
     }
     return put;
   }
@@ -226,7 +235,11 @@ public final class KnowledgeBase implements AutoCloseable {
       try {
         index.close();
       } finally {
-        store.close();
+        try {
+          listener.close();
+        } finally {
+          store.close();
+        }
       }
     }
   }

@@ -21,7 +21,10 @@ import java.util.List;
 final class Migrations {
 
   /** The scripts, oldest first. */
-  static final List<String> SCRIPTS = List.of("V1__articles.sql");
+  static final List<String> SCRIPTS = List.of(
+      "V1__articles.sql",
+      // V2: the read side's script (branch h-api), merged by the lead before this line
+      "V3__stories.sql");
 
   private Migrations() {}
 

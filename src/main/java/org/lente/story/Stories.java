@@ -58,7 +58,7 @@ public final class Stories {
   private final Map<String, Deque<Long>> postings = new HashMap<>();
   private final Map<Long, Draft> stories = new LinkedHashMap<>();
   private final Map<Long, Long> storyOf = new HashMap<>();
-  private long nextId = 1;
+  private long nextId;
 
   /**
    * @param window how far apart in publication time an article and a story's latest article may be
@@ -66,6 +66,15 @@ public final class Stories {
    * @param threshold the least cosine with a story's centroid to join it, in (0, 1)
    */
   public Stories(Duration window, double threshold) {
+    this(window, threshold, 1);
+  }
+
+  /** As above, numbering new stories from {@code firstId} (after those a store already holds). */
+  public Stories(Duration window, double threshold, long firstId) {
+    if (firstId < 1) {
+      throw new IllegalArgumentException("story ids start at 1: " + firstId);
+    }
+    this.nextId = firstId;
     this.window = Objects.requireNonNull(window, "window");
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold out of (0, 1): " + threshold);

@@ -3,7 +3,7 @@ package org.lente.story;
 import org.lente.nlp.Analysis;
 
 /** Short articles written for these tests: one piece of news in Italian and English, and unrelated ones. */
-final class Fixtures {
+public final class Fixtures {
 
   private Fixtures() {
   }
@@ -27,17 +27,17 @@ final class Fixtures {
   static final String OTHER_IT_BODY = "Il governo di Roma ha approvato un piano da 3 miliardi di euro per le ferrovie "
       + "del Sud. Il ministro Matteo Salvini ha detto che i cantieri apriranno nel 2026 a Napoli e a Bari.";
 
-  static Analysis english(String published) {
+  public static Analysis english(String published) {
     return Texts.analysis("news.example.com/airbus-qatar", "Example News", "en", published,
         "Airbus wins Qatar Airways order", EN_BODY, EN_NAMES);
   }
 
-  static Analysis italian(String published) {
+  public static Analysis italian(String published) {
     return Texts.analysis("notizie.example.it/airbus-qatar", "Notizie", "it", published,
         "Airbus vince l'ordine di Qatar Airways", IT_BODY, IT_NAMES);
   }
 
-  static Analysis otherItalian() {
+  public static Analysis otherItalian() {
     return Texts.analysis("notizie.example.it/ferrovie", "Notizie", "it", null, "Piano per le ferrovie",
         OTHER_IT_BODY, "Roma=Rome/LOC", "Matteo Salvini=Matteo Salvini/PER", "Napoli=Naples/LOC", "Bari=Bari/LOC");
   }

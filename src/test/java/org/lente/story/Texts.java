@@ -16,7 +16,7 @@ import org.lente.nlp.quote.QuoteFinder;
 import org.lente.nlp.time.Lang;
 
 /** Analyses built from short texts written for the tests, with their entities named by hand (no models). */
-final class Texts {
+public final class Texts {
 
   private Texts() {
   }
@@ -25,7 +25,7 @@ final class Texts {
    * An analysis of {@code body} in {@code language}; each {@code names} entry is "text=canonical/TYPE" and
    * every occurrence of text becomes an entity (none for a language without entities, as Lente does).
    */
-  static Analysis analysis(String source, String site, String language, String published, String title, String body,
+  public static Analysis analysis(String source, String site, String language, String published, String title, String body,
       String... names) {
     Article article = new Article(source, "https://" + source, title, null, List.of(), site, null, List.of(), published,
         null, null, language, List.of(new Block(Block.Type.PARAGRAPH, body)), null, List.of());

@@ -1,0 +1,37 @@
+package org.lente.story;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where stories, lineage links and LSH bands are kept. The embedded implementation is
+ * {@link SqliteStoryStore}, in the knowledge base's {@code lente.db}. Implementations are safe for use
+ * by several threads; each method is atomic.
+ */
+public interface StoryStore extends AutoCloseable {
+
+  /** Records the LSH band keys of an article's text ({@link MinHash#bands}). */
+  void putBands(long article, String language, long[] bands) throws IOException;
+
+  /** Articles in {@code language} sharing a band key with {@code bands}, at most {@code max}. */
+  Set<Long> bandCandidates(String language, long[] bands, int max) throws IOException;
+
+  /** Stores each link and its flipped twin, replacing earlier links between the same two articles. */
+  void putLinks(List<Link> links) throws IOException;
+
+  /** The links of an article, strongest first. */
+  List<Link> links(long article) throws IOException;
+
+  /** Stores a story as it is now, with {@code article} as one of its articles joined at {@code score}. */
+  void putStory(Story story, long article, double score) throws IOException;
+
+  Optional<Story> story(long id) throws IOException;
+
+  /** The story of an article. */
+  Optional<Long> storyOf(long article) throws IOException;
+
+  @Override
+  void close() throws IOException;
+}
