@@ -35,7 +35,7 @@ public final class Lineage implements ArticleListener {
   /** Likeness across languages that makes a translation. */
   static final double TRANSLATION = 0.45;
   /** Articles of the story compared with a new one, the latest. */
-  static final int STORY_PEERS = 20;
+  static final int STORY_PEERS = 10;
 
   private final StoryStore store;
   private final Articles articles;
@@ -87,9 +87,7 @@ public final class Lineage implements ArticleListener {
       links.add(peer(id, analysis, sig, other, there.get()));
     }
     links.sort(Comparator.comparingDouble(Link::score).reversed());
-    store.putStory(story, id, assignment.score());
-    store.putLinks(links);
-    store.putBands(id, sig.language(), bands);
+    store.putArticle(id, story, assignment.score(), links, sig.language(), bands);
     return links;
   }
 

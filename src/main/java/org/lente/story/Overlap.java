@@ -101,15 +101,20 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
         outlets.add(s.strip());
       }
     }
+    List<Set<String>> wordsB = new ArrayList<>(there.sentences().size());
+    for (Sentence sb : there.sentences()) {
+      wordsB.add(new HashSet<>(MinHash.words(b.substring(sb.start(), sb.end())).words()));
+    }
     for (Sentence sa : here.sentences()) {
       String ta = a.substring(sa.start(), sa.end());
+      Set<String> wa = new HashSet<>(MinHash.words(ta).words());
       Sentence best = null;
       double bestSim = 0;
-      for (Sentence sb : there.sentences()) {
-        double sim = wordJaccard(ta, b.substring(sb.start(), sb.end()));
+      for (int j = 0; j < wordsB.size(); j++) {
+        double sim = jaccard(wa, wordsB.get(j));
         if (sim > bestSim) {
           bestSim = sim;
-          best = sb;
+          best = there.sentences().get(j);
         }
       }
       if (best == null || bestSim < 0.5 || bestSim == 1.0 || out.size() >= MAX_DIFFERENCES) {
@@ -172,9 +177,7 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
     return out;
   }
 
-  static double wordJaccard(String a, String b) {
-    Set<String> x = new HashSet<>(MinHash.words(a).words());
-    Set<String> y = new HashSet<>(MinHash.words(b).words());
+  private static double jaccard(Set<String> x, Set<String> y) {
     if (x.isEmpty() || y.isEmpty()) {
       return 0;
     }

@@ -163,8 +163,9 @@ public final class Provenance {
       List<Evidence> out, boolean fromThere) {
     double w = 0;
     String site = other.article().site();
+    String lower = text.toLowerCase(Locale.ROOT);
     for (Map.Entry<String, String> o : OUTLETS.entrySet()) {
-      String credited = creditLine(text, o.getKey());
+      String credited = creditLine(text, lower, o.getKey());
       if (credited == null) {
         continue;
       }
@@ -181,13 +182,25 @@ public final class Provenance {
     return Math.min(w, 4);
   }
 
-  /** The credit line naming {@code outlet} in {@code text}, or null. */
-  static String creditLine(String text, String outlet) {
-    String name = Pattern.quote(outlet);
-    Pattern p = Pattern.compile("(?:\\(" + name + "\\)|" + CREDIT_CUES + "\\s+(?:l'|la |il |the |l’)?" + name
-        + "(?![\\p{L}])|(?<![\\p{L}])" + name + " (?:reported|reports|riporta|riferisce|informa))",
-        outlet.length() <= 4 ? 0 : Pattern.CASE_INSENSITIVE);
-    Matcher m = p.matcher(text);
+  /** The credit-line pattern of each outlet, compiled once. */
+  private static final Map<String, Pattern> CREDIT_LINES = new LinkedHashMap<>();
+
+  static {
+    for (String outlet : OUTLETS.keySet()) {
+      String name = Pattern.quote(outlet);
+      CREDIT_LINES.put(outlet, Pattern.compile("(?:\\(" + name + "\\)|" + CREDIT_CUES + "\\s+(?:l'|la |il |the |l’)?"
+          + name + "(?![\\p{L}])|(?<![\\p{L}])" + name + " (?:reported|reports|riporta|riferisce|informa))",
+          outlet.length() <= 4 ? 0 : Pattern.CASE_INSENSITIVE));
+    }
+  }
+
+  /** The credit line naming {@code outlet} (one of {@link #OUTLETS}) in {@code text} ({@code lowerText} in lower case), or null. */
+  static String creditLine(String text, String lowerText, String outlet) {
+    boolean present = outlet.length() <= 4 ? text.contains(outlet) : lowerText.contains(outlet.toLowerCase(Locale.ROOT));
+    if (!present) {
+      return null; // most texts name no outlet: the regular expression is not run
+    }
+    Matcher m = CREDIT_LINES.get(outlet).matcher(text);
     return m.find() ? text.substring(Math.max(0, m.start() - 30), Math.min(text.length(), m.end() + 10)).strip() : null;
   }
 

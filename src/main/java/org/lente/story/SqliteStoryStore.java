@@ -51,10 +51,37 @@ public final class SqliteStoryStore implements StoryStore {
   }
 
   @Override
+  public synchronized void putArticle(long article, Story story, double score, List<Link> links, String language,
+      long[] bands) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeStory(story, article, score);
+      writeLinks(links);
+      writeBands(article, language, bands);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store the story and lineage of article " + article, e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  @Override
   public synchronized void putBands(long article, String language, long[] bands) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeBands(article, language, bands);
+      conn.commit();
+    } catch (SQLException e) {
+      throw rollback("cannot store the bands of article " + article, e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeBands(long article, String language, long[] bands) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement(
         "INSERT OR IGNORE INTO lsh_bands (band_key, article_id, language) VALUES (?, ?, ?)")) {
-      conn.setAutoCommit(false);
       for (long b : bands) {
         ps.setLong(1, b);
         ps.setLong(2, article);
@@ -62,11 +89,6 @@ public final class SqliteStoryStore implements StoryStore {
         ps.addBatch();
       }
       ps.executeBatch();
-      conn.commit();
-    } catch (SQLException e) {
-      throw rollback("cannot store the bands of article " + article, e);
-    } finally {
-      autoCommit();
     }
   }
 
@@ -101,9 +123,20 @@ public final class SqliteStoryStore implements StoryStore {
     if (links.isEmpty()) {
       return;
     }
+    try {
+      conn.setAutoCommit(false);
+      writeLinks(links);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store " + links.size() + " links", e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeLinks(List<Link> links) throws SQLException, IOException {
     try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO links "
         + "(article_id, related_id, relation, direction, score, evidence) VALUES (?, ?, ?, ?, ?, ?)")) {
-      conn.setAutoCommit(false);
       for (Link l : links) {
         for (Link side : List.of(l, l.flipped())) {
           ps.setLong(1, side.article());
@@ -116,11 +149,6 @@ public final class SqliteStoryStore implements StoryStore {
         }
       }
       ps.executeBatch();
-      conn.commit();
-    } catch (SQLException e) {
-      throw rollback("cannot store " + links.size() + " links", e);
-    } finally {
-      autoCommit();
     }
   }
 
@@ -145,11 +173,22 @@ public final class SqliteStoryStore implements StoryStore {
 
   @Override
   public synchronized void putStory(Story story, long article, double score) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeStory(story, article, score);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store story " + story.id(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeStory(Story story, long article, double score) throws SQLException, IOException {
     try (PreparedStatement st = conn.prepareStatement("INSERT OR REPLACE INTO stories "
         + "(id, title, first_published, last_published, updated_at, story) VALUES (?, ?, ?, ?, ?, ?)");
         PreparedStatement sa = conn.prepareStatement(
             "INSERT OR REPLACE INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?)")) {
-      conn.setAutoCommit(false);
       st.setLong(1, story.id());
       st.setString(2, story.title());
       st.setString(3, story.first());
@@ -161,11 +200,6 @@ public final class SqliteStoryStore implements StoryStore {
       sa.setLong(2, story.id());
       sa.setDouble(3, score);
       sa.executeUpdate();
-      conn.commit();
-    } catch (SQLException e) {
-      throw rollback("cannot store story " + story.id(), e);
-    } finally {
-      autoCommit();
     }
   }
 
@@ -216,7 +250,7 @@ public final class SqliteStoryStore implements StoryStore {
     }
   }
 
-  private IOException rollback(String what, SQLException e) {
+  private IOException rollback(String what, Exception e) {
     IOException failure = new IOException(what + ": " + e.getMessage(), e);
     try {
       conn.rollback();

@@ -12,6 +12,13 @@ import java.util.Set;
  */
 public interface StoryStore extends AutoCloseable {
 
+  /**
+   * Records all that was learned of one new article in one transaction: its story as it is now (the
+   * article joined at {@code score}), its links ({@link #putLinks}) and its LSH bands ({@link #putBands}).
+   */
+  void putArticle(long article, Story story, double score, List<Link> links, String language, long[] bands)
+      throws IOException;
+
   /** Records the LSH band keys of an article's text ({@link MinHash#bands}). */
   void putBands(long article, String language, long[] bands) throws IOException;
 
