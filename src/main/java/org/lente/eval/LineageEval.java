@@ -121,7 +121,8 @@ public final class LineageEval {
         first++;
       } else {
         Ranked top = ranked.get(0);
-        details.add(q.getKey() + ": original ranked " + rank + "; first " + top.lang() + " " + top.id() + " "
+        details.add(q.getKey() + ": original ranked " + rank + String.format(" (%.3f)", rank == 0 ? 0
+            : ranked.get(rank - 1).score()) + "; first " + top.lang() + " " + top.id() + " "
             + String.format("%.3f", top.score()));
       }
       rr += rank == 0 ? 0 : 1.0 / rank;

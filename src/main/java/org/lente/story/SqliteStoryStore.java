@@ -11,10 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import org.lente.store.SqliteStore;
 import org.sqlite.SQLiteConfig;
 
@@ -94,8 +94,8 @@ public final class SqliteStoryStore implements StoryStore {
 
   /** Articles sharing most bands first. */
   @Override
-  public synchronized Set<Long> bandCandidates(String language, long[] bands, int max) throws IOException {
-    StringBuilder sql = new StringBuilder("SELECT article_id FROM lsh_bands WHERE language = ? AND band_key IN (");
+  public synchronized Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException {
+    StringBuilder sql = new StringBuilder("SELECT article_id, count(*) FROM lsh_bands WHERE language = ? AND band_key IN (");
     for (int i = 0; i < bands.length; i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
@@ -106,10 +106,10 @@ public final class SqliteStoryStore implements StoryStore {
         ps.setLong(i + 2, bands[i]);
       }
       ps.setInt(bands.length + 2, max);
-      Set<Long> out = new LinkedHashSet<>();
+      Map<Long, Integer> out = new LinkedHashMap<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(rs.getLong(1));
+          out.put(rs.getLong(1), rs.getInt(2));
         }
       }
       return out;

@@ -2,8 +2,8 @@ package org.lente.story;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where stories, lineage links and LSH bands are kept. The embedded implementation is
@@ -22,8 +22,11 @@ public interface StoryStore extends AutoCloseable {
   /** Records the LSH band keys of an article's text ({@link MinHash#bands}). */
   void putBands(long article, String language, long[] bands) throws IOException;
 
-  /** Articles in {@code language} sharing a band key with {@code bands}, at most {@code max}. */
-  Set<Long> bandCandidates(String language, long[] bands, int max) throws IOException;
+  /**
+   * Articles in {@code language} sharing a band key with {@code bands}, at most {@code max}, with how
+   * many bands each shares, most first.
+   */
+  Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException;
 
   /** Stores each link and its flipped twin, replacing earlier links between the same two articles. */
   void putLinks(List<Link> links) throws IOException;

@@ -33,7 +33,8 @@ class SqliteStoryStoreTest {
       s.putBands(ids[0], "it", new long[] {1, 2, 3});
       s.putBands(ids[1], "it", new long[] {3, 4, 5});
       s.putBands(ids[2], "en", new long[] {1, 2, 3});
-      assertEquals(List.of(ids[1], ids[0]), List.copyOf(s.bandCandidates("it", new long[] {3, 4, 9}, 10)));
+      assertEquals(java.util.Map.of(ids[1], 2, ids[0], 1), s.bandCandidates("it", new long[] {3, 4, 9}, 10));
+      assertEquals(List.of(ids[1], ids[0]), List.copyOf(s.bandCandidates("it", new long[] {3, 4, 9}, 10).keySet()));
     }
   }
 
