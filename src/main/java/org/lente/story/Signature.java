@@ -59,7 +59,7 @@ public record Signature(String language, String published, List<Anchor> anchors,
         }
       }
     }
-    capitalised(text, sentences, anchors);
+    capitalised(text, sentences, analysis.entities(), anchors);
     Matcher m = Numbers.TOKEN.matcher(text);
     boolean comma = Numbers.decimalComma(language);
     while (m.find()) {
@@ -104,10 +104,20 @@ public record Signature(String language, String published, List<Anchor> anchors,
     return out;
   }
 
-  /** Capitalised words that do not open a sentence, and words in capitals anywhere: names by their shape. */
-  private static void capitalised(String text, List<Sentence> sentences, List<Anchor> out) {
+  /**
+   * Capitalised words that do not open a sentence, and words in capitals anywhere, outside the entities
+   * (sorted by offset): names by their shape.
+   */
+  private static void capitalised(String text, List<Sentence> sentences, List<Entity> entities, List<Anchor> out) {
     Matcher m = WORD.matcher(text);
+    int e = 0;
     while (m.find()) {
+      while (e < entities.size() && entities.get(e).end() <= m.start()) {
+        e++;
+      }
+      if (e < entities.size() && entities.get(e).start() <= m.start()) {
+        continue; // inside an entity: its resolved name stands for it
+      }
       String w = m.group();
       if (!Character.isUpperCase(w.codePointAt(0))) {
         continue;
