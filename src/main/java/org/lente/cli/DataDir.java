@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import org.lente.index.LuceneIndex;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.store.SqliteStore;
+import org.lente.store.StoredArticle;
+import org.lente.story.Lineage;
+import org.lente.story.SqliteStoryStore;
+import org.lente.story.Stories;
 import picocli.CommandLine.Option;
 
 /** The {@code --data} option and the one place where the embedded knowledge base is put together. */
@@ -19,13 +23,19 @@ final class DataDir {
   KnowledgeBase open() throws IOException {
     Files.createDirectories(dir);
     SqliteStore store = SqliteStore.open(dir);
+    Lineage lineage = null;
     try {
-      return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"));
+      lineage = lineage(store);
+      return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"), lineage);
     } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      lineage.close();
       store.close();
       throw new IOException("the knowledge base in " + dir.toAbsolutePath() + " is in use by another Lente process "
           + "(one process at a time per folder)", e);
     } catch (IOException | RuntimeException e) {
+      if (lineage != null) {
+        lineage.close();
+      }
       store.close();
       throw e;
     }
@@ -37,6 +47,13 @@ final class DataDir {
    */
   SqliteStore openStore() throws IOException {
     return SqliteStore.open(dir);
+  }
+
+  /** Stories and lineage over the story tables of {@code dir}'s database. */
+  private Lineage lineage(SqliteStore store) throws IOException {
+    SqliteStoryStore stories = SqliteStoryStore.open(dir);
+    return new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
+        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories.lastStoryId() + 1));
   }
 
   /** Opens an existing knowledge base; a clear error when {@code dir} holds none. */

@@ -32,14 +32,14 @@ import picocli.CommandLine.Parameters;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {"Measures accuracy and speed on third-party benchmarks (see ../shared/data/DATA.md).",
-        "Tasks: extraction, timex, ner, quotes, speed, coref."},
+        "Tasks: extraction, timex, ner, quotes, speed, coref, lineage, stories."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner, quotes, speed or coref.")
+  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner, quotes, speed, coref, lineage or stories.")
   String task;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -76,8 +76,14 @@ final class EvalCommand implements Callable<Integer> {
       case "coref" -> {
         return coref(out, dir);
       }
+      case "lineage" -> {
+        return lineage(out, dir);
+      }
+      case "stories" -> {
+        return stories(out, dir);
+      }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown task: " + task + " (known: extraction, timex, ner, quotes, speed, coref)");
+          "unknown task: " + task + " (known: extraction, timex, ner, quotes, speed, coref, lineage, stories)");
     }
   }
 
@@ -202,6 +208,49 @@ final class EvalCommand implements Callable<Integer> {
       return 0;
     }
     out.println(new CorefEval().run(meantime).table());
+    return 0;
+  }
+
+  /** MEANTIME multilingual: each Italian article's English original among all en/es/nl articles, and direction. */
+  private int lineage(PrintWriter out, Path dir) throws IOException {
+    Path meantime = dir.resolve("meantime/multilingual");
+    PrintWriter err = spec.commandLine().getErr();
+    NerModels models = new NerModels(err::println);
+    org.lente.eval.LineageEval.Result r = new org.lente.eval.LineageEval(new Analyzer(models)).run(meantime,
+        line -> err.println("lente: " + line));
+    if (r == null) {
+      out.println("skipped meantime multilingual: " + meantime + " not found; nothing measured");
+      return 0;
+    }
+    if (verbose) {
+      r.details().forEach(out::println);
+    }
+    out.println();
+    out.println("| benchmark | Italian articles | candidates each | P@1 (English original) | MRR | direction correct | direction unknown |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|");
+    out.printf("| MEANTIME multilingual, no publication times | %d | %d | %.3f (%d) | %.3f | %.3f (%d) | %d |%n", r.queries(),
+        r.candidates(), r.precisionAt1(), r.firstCorrect(), r.mrr(), r.directionAccuracy(), r.directionCorrect(),
+        r.directionUnknown());
+    return 0;
+  }
+
+  /** cl-tls-it: stories formed one article at a time, scored against the four topic folders. */
+  private int stories(PrintWriter out, Path dir) throws IOException {
+    Path corpus = dir.resolve("corpus/cl-tls-it");
+    PrintWriter err = spec.commandLine().getErr();
+    List<org.lente.eval.StoriesEval.Result> results = new org.lente.eval.StoriesEval(
+        new Analyzer(new NerModels(err::println))).run(corpus, line -> err.println("lente: " + line));
+    if (results.isEmpty()) {
+      out.println("skipped cl-tls-it: " + corpus + " not found; nothing measured");
+      return 0;
+    }
+    out.println();
+    out.println("| benchmark | window | threshold | articles | topics | stories | NMI | purity | ms per article (assignment) |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (org.lente.eval.StoriesEval.Result r : results) {
+      out.printf("| cl-tls-it | %s | %.2f | %d | %d | %d | %.3f | %.3f | %.2f |%n", r.window(), r.threshold(), r.articles(), r.topics(),
+          r.stories(), r.nmi(), r.purity(), r.msPerArticle());
+    }
     return 0;
   }
 

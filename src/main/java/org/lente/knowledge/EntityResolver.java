@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
+import org.lente.nlp.quote.Quote;
 
 /**
  * Resolves entity names across articles and languages to one entity of the knowledge base each:
@@ -132,6 +134,32 @@ public final class EntityResolver {
     }
     see(node, name, normalized, type);
     return node.snapshot();
+  }
+
+  /**
+   * {@code a} with each entity's canonical name and type replaced by its resolved entity's, and each
+   * quote's speaker by the name its entity resolved to. Entity names without a letter or digit stay
+   * as they are.
+   */
+  public Analysis resolveAll(Analysis a) {
+    Map<String, String> names = new HashMap<>();
+    List<Entity> entities = new ArrayList<>(a.entities().size());
+    for (Entity e : a.entities()) {
+      try {
+        ResolvedEntity r = resolve(e.canonical(), e.type(), a.language());
+        names.putIfAbsent(e.canonical(), r.name());
+        entities.add(new Entity(e.text(), r.type(), e.start(), e.end(), r.name(), e.role()));
+      } catch (IllegalArgumentException noLetters) {
+        entities.add(e);
+      }
+    }
+    List<Quote> quotes = new ArrayList<>(a.quotes().size());
+    for (Quote q : a.quotes()) {
+      String c = q.speakerCanonical() == null ? null : names.getOrDefault(q.speakerCanonical(), q.speakerCanonical());
+      quotes.add(new Quote(q.text(), q.kind(), q.speaker(), q.speakerStart(), c, q.cue(), q.start(), q.end()));
+    }
+    return new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), entities, quotes, a.times(),
+        a.warnings());
   }
 
   /** The entity with this key, as it is now. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +54,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   private final EntityResolver resolver;
   private final Path resolverState;
+  private final ArticleListener listener;
 
   /** Opens the knowledge base over {@code store} and {@code index}, indexing what a crash left out. */
   public KnowledgeBase(ArticleStore store, SearchIndex index) throws IOException {
@@ -66,6 +66,13 @@ public final class KnowledgeBase implements AutoCloseable {
    * file; null keeps it in memory only).
    */
   public KnowledgeBase(ArticleStore store, SearchIndex index, Path resolverState) throws IOException {
+    this(store, index, resolverState, (id, analysis) -> { });
+  }
+
+  /** Opens the knowledge base, telling {@code listener} of each article stored (stories and lineage). */
+  public KnowledgeBase(ArticleStore store, SearchIndex index, Path resolverState, ArticleListener listener)
+      throws IOException {
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.store = Objects.requireNonNull(store, "store");
     this.index = Objects.requireNonNull(index, "index");
     this.resolverState = resolverState;
@@ -94,6 +101,7 @@ public final class KnowledgeBase implements AutoCloseable {
       if (pending.size() >= FLUSH_EVERY) {
         flush();
       }
+      listener.stored(put.id(), stored.analysis()); // stories and lineage; the article is stored whatever it does
     }
     return put;
   }
@@ -112,24 +120,7 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   private Analysis resolve(Analysis a) {
-    Map<String, String> names = new HashMap<>();
-    List<Entity> entities = new ArrayList<>(a.entities().size());
-    for (Entity e : a.entities()) {
-      try {
-        ResolvedEntity r = resolver.resolve(e.canonical(), e.type(), a.language());
-        names.putIfAbsent(e.canonical(), r.name());
-        entities.add(new Entity(e.text(), r.type(), e.start(), e.end(), r.name(), e.role()));
-      } catch (IllegalArgumentException noLetters) {
-        entities.add(e);
-      }
-    }
-    List<Quote> quotes = new ArrayList<>(a.quotes().size());
-    for (Quote q : a.quotes()) {
-      String c = q.speakerCanonical() == null ? null : names.getOrDefault(q.speakerCanonical(), q.speakerCanonical());
-      quotes.add(new Quote(q.text(), q.kind(), q.speaker(), q.speakerStart(), c, q.cue(), q.start(), q.end()));
-    }
-    return new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), entities, quotes, a.times(),
-        a.warnings());
+    return resolver.resolveAll(a);
   }
 
   private static final ObjectMapper STATE_JSON = new ObjectMapper();
@@ -345,7 +336,11 @@ public final class KnowledgeBase implements AutoCloseable {
       try {
         index.close();
       } finally {
-        store.close();
+        try {
+          listener.close();
+        } finally {
+          store.close();
+        }
       }
     }
   }

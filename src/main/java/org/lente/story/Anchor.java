@@ -1,0 +1,40 @@
+package org.lente.story;
+
+import java.util.Objects;
+
+/**
+ * A piece of an article that survives translation: a name, a number, a quote's speaker or a date,
+ * compared in a language-independent form.
+ *
+ * @param value the compared form: a name word without accents in lower case ("korea"), a number in
+ *     plain decimal form ("4.6", "44000"), a speaker's name words, a TIMEX3 date ("2005-06-13")
+ * @param start offset of the anchor's text in the article's text
+ * @param sentence index of the sentence it lies in, or -1 when it lies in none
+ */
+public record Anchor(Kind kind, String value, int start, int sentence) {
+
+  /** What the anchor is. */
+  public enum Kind {
+    /** A word of an entity's resolved name (languages with an entity model). */
+    NAME,
+    /** A capitalised word that does not open a sentence, or a word in capitals: a name by its shape, any language. */
+    CAPITAL,
+    NUMBER,
+    /** A quote's speaker. */
+    QUOTE,
+    DATE
+  }
+
+  public Anchor {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(value, "value");
+    if (value.isBlank() || start < 0 || sentence < -1) {
+      throw new IllegalArgumentException("bad anchor " + kind + " '" + value + "' at " + start + " in sentence " + sentence);
+    }
+  }
+
+  /** The kind and value: what two anchors must share to match. */
+  public String term() {
+    return (kind == Kind.CAPITAL ? "K" : kind.name().charAt(0)) + ":" + value;
+  }
+}

@@ -1,0 +1,125 @@
+package org.lente.story;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.lente.knowledge.ArticleListener;
+import org.lente.nlp.Analysis;
+
+/**
+ * Stories and lineage for each article the knowledge base stores: its story ({@link Stories}), its
+ * near-duplicates in the same language (articles sharing an LSH band of its text, compared word for
+ * word by {@link Overlap}), its translations and the other articles of its story (compared by
+ * {@link Likeness}), each link with a direction ({@link Provenance}) and evidence, all kept in a
+ * {@link StoryStore}. Thread-safe: additions are serialised.
+ *
+ * <p>NOTE: the story index ({@link Stories}) lives in memory: after a restart, new articles form new
+ * stories rather than join those stored before.
+ */
+public final class Lineage implements ArticleListener {
+
+  /** The analysis of a stored article, by id. */
+  @FunctionalInterface
+  public interface Articles {
+    Optional<Analysis> analysis(long id) throws IOException;
+  }
+
+  /** Near-duplicate candidates compared word for word, those sharing most bands. */
+  static final int NEAR_CANDIDATES = 10;
+  /**
+   * Bands a candidate must share to be compared word for word, except the one sharing most: one band
+   * in 32 is what two texts with a shingle Jaccard of 0.35 share on average, two of 0.45.
+   */
+  static final int MIN_BANDS = 2;
+  /** Shingle Jaccard, or containment of either article in the other, that makes a near-duplicate. */
+  static final double NEAR_JACCARD = 0.3;
+  static final double NEAR_CONTAINMENT = 0.6;
+  /** Likeness across languages that makes a translation. */
+  static final double TRANSLATION = 0.45;
+  /** Articles of the story compared with a new one, the latest. */
+  static final int STORY_PEERS = 5;
+
+  private final StoryStore store;
+  private final Articles articles;
+  private final Stories stories;
+
+  public Lineage(StoryStore store, Articles articles, Stories stories) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.articles = Objects.requireNonNull(articles, "articles");
+    this.stories = Objects.requireNonNull(stories, "stories");
+  }
+
+  @Override
+  public void stored(long id, Analysis analysis) throws IOException {
+    add(id, analysis);
+  }
+
+  /** Assigns the article to a story, finds and stores its links; returns them, strongest first. */
+  public synchronized List<Link> add(long id, Analysis analysis) throws IOException {
+    Signature sig = Signature.of(analysis);
+    long[] bands = MinHash.bands(MinHash.signature(MinHash.shingles(MinHash.words(analysis.article().text()))));
+    List<Link> links = new ArrayList<>();
+    List<Long> linked = new ArrayList<>();
+    boolean first = true;
+    for (Map.Entry<Long, Integer> lead : store.bandCandidates(sig.language(), bands, NEAR_CANDIDATES).entrySet()) {
+      long other = lead.getKey();
+      if (other == id || (!first && lead.getValue() < MIN_BANDS)) {
+        continue;
+      }
+      first = false;
+      Optional<Analysis> there = articles.analysis(other);
+      if (there.isEmpty()) {
+        continue;
+      }
+      Overlap o = Overlap.of(analysis, there.get());
+      if (o.jaccard() >= NEAR_JACCARD || Math.max(o.hereInThere(), o.thereInHere()) >= NEAR_CONTAINMENT) {
+        Provenance.Verdict v = Provenance.decide(analysis, sig, there.get(), Signature.of(there.get()), o);
+        List<Evidence> evidence = new ArrayList<>(o.passages());
+        evidence.addAll(o.differences());
+        evidence.addAll(v.evidence());
+        links.add(new Link(id, other, Link.Relation.NEAR_DUPLICATE, v.direction(), o.jaccard(), evidence));
+        linked.add(other);
+      }
+    }
+    Stories.Assignment assignment = stories.add(id, analysis);
+    Story story = stories.story(assignment.story()).orElseThrow();
+    List<Long> peers = story.articles();
+    for (long other : peers.subList(Math.max(0, peers.size() - 1 - STORY_PEERS), peers.size())) {
+      if (other == id || linked.contains(other)) {
+        continue;
+      }
+      Optional<Analysis> there = articles.analysis(other);
+      if (there.isEmpty()) {
+        continue;
+      }
+      links.add(peer(id, analysis, sig, other, there.get()));
+    }
+    links.sort(Comparator.comparingDouble(Link::score).reversed());
+    store.putArticle(id, story, assignment.score(), links, sig.language(), bands);
+    return links;
+  }
+
+  /** A translation link when the languages differ and the likeness is high, else a same-story link. */
+  private static Link peer(long id, Analysis here, Signature sig, long other, Analysis there) {
+    Signature thereSig = Signature.of(there);
+    Likeness l = Likeness.of(sig, thereSig, term -> Likeness.kindWeight(term));
+    List<Evidence> evidence = new ArrayList<>(Passages.aligned(here, sig, there, thereSig, l));
+    boolean otherLanguage = sig.language() != null && thereSig.language() != null
+        && !sig.language().equals(thereSig.language());
+    if (otherLanguage && l.score() >= TRANSLATION) {
+      Provenance.Verdict v = Provenance.decide(here, sig, there, thereSig);
+      evidence.addAll(v.evidence());
+      return new Link(id, other, Link.Relation.TRANSLATION, v.direction(), l.score(), evidence);
+    }
+    return new Link(id, other, Link.Relation.SAME_STORY, Direction.UNKNOWN, l.score(), evidence);
+  }
+
+  @Override
+  public void close() throws IOException {
+    store.close();
+  }
+}

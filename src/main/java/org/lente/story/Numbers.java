@@ -1,0 +1,63 @@
+package org.lente.story;
+
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers as written in Italian, English, Spanish, Dutch and German news, read into one form:
+ * "44,000" (en) and "44.000" (it) are both 44000, "4.6" (en) and "4,6" (it) both 4.6. Stateless.
+ */
+final class Numbers {
+
+  /** Digits with separators, or a word made of letters and digits ("A350", "F-35", "787"). */
+  static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\d])(?:\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?|"
+      + "\\p{L}{1,4}-?\\d+\\p{L}*)(?![\\p{L}\\d])");
+  private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([.,])\\d{3}(?:\\1\\d{3})*(?:([.,])(\\d+))?");
+
+  private Numbers() {
+  }
+
+  /**
+   * The plain form of a numeric token: a number without grouping ("44000", "4.6"), or a code in lower
+   * case without its hyphen ("a350", "f35"); null when {@code token} is neither.
+   *
+   * @param decimalComma whether the article's language writes decimals with a comma (it, es, nl, de,
+   *     fr); a lone separator followed by exactly three digits is then a thousands separator
+   */
+  static String plain(String token, boolean decimalComma) {
+    if (token.isEmpty()) {
+      return null;
+    }
+    if (Character.isLetter(token.charAt(0))) {
+      String code = token.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+      return code.chars().anyMatch(Character::isDigit) ? code : null;
+    }
+    String digits;
+    Matcher g = GROUPED.matcher(token);
+    if (g.matches() && (g.group(2) == null || !g.group(2).equals(g.group(1)))) {
+      boolean singleGroup = token.indexOf(g.group(1)) == token.lastIndexOf(g.group(1)) && g.group(2) == null;
+      char sep = g.group(1).charAt(0);
+      if (singleGroup && (sep == ',') == decimalComma) {
+        digits = token.replace(sep, '.'); // "4,600" in Italian is 4.6 with trailing zeros
+      } else {
+        digits = token.replace(String.valueOf(sep), "");
+        if (g.group(2) != null) {
+          digits = digits.replace(g.group(2).charAt(0), '.');
+        }
+      }
+    } else {
+      digits = token.replace(',', '.');
+    }
+    try {
+      return new BigDecimal(digits).stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Whether {@code language} (ISO 639-1) writes decimals with a comma; true when unknown but not English. */
+  static boolean decimalComma(String language) {
+    return language == null || !language.equals("en");
+  }
+}

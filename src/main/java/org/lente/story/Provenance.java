@@ -1,0 +1,292 @@
+package org.lente.story;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.lente.nlp.Analysis;
+
+/**
+ * Decides which of two linked articles is the original from what the texts show, never from a
+ * preferred language: publication times when both give one, credit lines ("ha detto a Reuters",
+ * "(ANSA)") naming an outlet of the other article's language or the other article's site, sentence
+ * breaks in the wrong place ("dei suoi paesi. alleati."), function words of the other article's
+ * language left in the text, numbers written in the other language's convention ("4.6 miliardi").
+ * Each clue adds to a balance; a balance too small to decide gives {@link Direction#UNKNOWN}.
+ * Stateless.
+ */
+public final class Provenance {
+
+  /** The outcome: the related article's role and the clues that decided it. */
+  public record Verdict(Direction direction, double balance, List<Evidence> evidence) {
+    public Verdict {
+      Objects.requireNonNull(direction, "direction");
+      evidence = List.copyOf(evidence);
+    }
+  }
+
+  /** The smallest balance that decides. */
+  static final double DECIDES = 1.0;
+
+  /** Outlets whose credit lines are recognised, with the language they publish in. */
+  private static final Map<String, String> OUTLETS = new LinkedHashMap<>();
+
+  static {
+    for (String en : List.of("Reuters", "Associated Press", "AP", "Bloomberg", "CNN", "BBC", "New York Times",
+        "Washington Post", "Guardian", "Wall Street Journal", "Financial Times", "Wikinews", "NPR", "Politico",
+        "Axios", "Al Jazeera English", "NK News", "Yonhap")) {
+      OUTLETS.put(en, "en");
+    }
+    for (String it : List.of("ANSA", "AGI", "Adnkronos", "LaPresse", "Askanews", "Corriere della Sera", "la Repubblica",
+        "Il Sole 24 Ore", "RaiNews", "Il Post")) {
+      OUTLETS.put(it, "it");
+    }
+    OUTLETS.put("AFP", "fr");
+    OUTLETS.put("Agence France-Presse", "fr");
+    OUTLETS.put("Le Monde", "fr");
+    OUTLETS.put("EFE", "es");
+    OUTLETS.put("Europa Press", "es");
+    OUTLETS.put("El País", "es");
+    OUTLETS.put("ANP", "nl");
+    OUTLETS.put("dpa", "de");
+    OUTLETS.put("TASS", "ru");
+    OUTLETS.put("RIA Novosti", "ru");
+    OUTLETS.put("Xinhua", "zh");
+    OUTLETS.put("KCNA", "ko");
+  }
+
+  private static final String CREDIT_CUES = "(?:told|to|said to|according to|reported by|via|ha detto a|ha dichiarato a|"
+      + "ha riferito a|ha spiegato a|secondo|riporta|riferisce|fonte:?|dijo a|según|declaró a|aldus|zei tegen|volgens)";
+
+  /** Function words of each language, for spotting words left untranslated. */
+  private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
+      "en", Set.of("the", "of", "and", "with", "which", "that", "was", "were", "has", "have", "been", "from", "this",
+          "these", "would", "will", "said", "their", "its", "after", "about", "but", "not", "is", "are", "by", "for",
+          "they", "we", "our", "he", "she", "to"),
+      "it", Set.of("il", "della", "delle", "degli", "dei", "dello", "nella", "nelle", "negli", "sulla", "sulle", "che",
+          "per", "sono", "essere", "stato", "stata", "hanno", "questo", "questa", "anche", "dopo", "non", "più", "gli",
+          "alla", "alle", "con", "una", "uno", "ha", "è"),
+      "es", Set.of("el", "los", "las", "del", "que", "por", "para", "con", "una", "uno", "es", "son", "fue", "ha", "han",
+          "sido", "este", "esta", "pero", "también", "según", "más", "como", "sus"),
+      "nl", Set.of("de", "het", "een", "van", "en", "dat", "die", "niet", "zijn", "werd", "wordt", "heeft", "hebben",
+          "met", "voor", "naar", "ook", "maar", "deze", "bij", "door", "om", "op", "er"));
+
+  /** A full stop followed by a lower-case word that is not an abbreviation's: a break a translation misplaced. */
+  private static final Pattern BAD_BREAK = Pattern.compile("\\p{Ll}{3,}\\. (\\p{Ll}{3,})");
+  private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d'’])\\p{Ll}+(?![\\p{L}\\d])");
+  private static final Pattern POINT_DECIMAL = Pattern.compile("(?<![\\p{L}\\d.,])\\d{1,3}\\.\\d{1,2}(?![\\d.,])"
+      + "(?=\\s*(?:%|per ?cent|\\p{Ll}))");
+  private static final Pattern COMMA_DECIMAL = Pattern.compile("(?<![\\p{L}\\d.,])\\d{1,3},\\d{1,2}(?![\\d.,])"
+      + "(?=\\s*(?:%|per ?cent|\\p{Ll}))");
+
+  private Provenance() {
+  }
+
+  /** Whether {@code there} is the original of {@code here} or a copy of it, with the clues for it. */
+  public static Verdict decide(Analysis here, Signature hereSig, Analysis there, Signature thereSig) {
+    List<Evidence> evidence = new ArrayList<>();
+    double balance = 0; // > 0: "there" is the original
+    balance += published(hereSig.published(), thereSig.published(), evidence);
+    String hereText = here.article().text();
+    String thereText = there.article().text();
+    balance += credits(hereText, hereSig.language(), there, thereSig.language(), evidence, false);
+    balance -= credits(thereText, thereSig.language(), here, hereSig.language(), evidence, true);
+    balance += breaks(hereText, thereText, evidence);
+    if (hereSig.language() != null && thereSig.language() != null && !hereSig.language().equals(thereSig.language())) {
+      balance += foreignWords(hereText, hereSig.language(), thereText, thereSig.language(), evidence);
+      balance += numberFormat(hereText, hereSig.language(), thereText, thereSig.language(), evidence);
+    }
+    Direction d = balance >= DECIDES ? Direction.ORIGINAL : balance <= -DECIDES ? Direction.COPY : Direction.UNKNOWN;
+    return new Verdict(d, balance, evidence);
+  }
+
+  /**
+   * Whether {@code there}, a near-duplicate of {@code here} in the same language, is its original or
+   * its copy: the clues of {@link #decide}, and containment (the copy usually trims or adds).
+   */
+  public static Verdict decide(Analysis here, Signature hereSig, Analysis there, Signature thereSig, Overlap overlap) {
+    Verdict v = decide(here, hereSig, there, thereSig);
+    List<Evidence> evidence = new ArrayList<>(v.evidence());
+    double balance = v.balance() + overlap.containmentBalance(evidence);
+    Direction d = balance >= DECIDES ? Direction.ORIGINAL : balance <= -DECIDES ? Direction.COPY : Direction.UNKNOWN;
+    return new Verdict(d, balance, evidence);
+  }
+
+  private static double published(String here, String there, List<Evidence> out) {
+    Instant a = instant(here);
+    Instant b = instant(there);
+    if (a == null || b == null || a.equals(b)) {
+      return 0;
+    }
+    boolean thereFirst = b.isBefore(a);
+    out.add(new Evidence("published", here, there, thereFirst ? "the related article was published first"
+        : "this article was published first"));
+    return thereFirst ? 3 : -3;
+  }
+
+  /** A publication date-time, or a date at midnight UTC; null when unreadable. */
+  static Instant instant(String iso) {
+    if (iso == null || iso.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(iso).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(iso);
+      } catch (DateTimeParseException e2) {
+        try {
+          return LocalDate.parse(iso.length() >= 10 ? iso.substring(0, 10) : iso).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e3) {
+          return null;
+        }
+      }
+    }
+  }
+
+  /**
+   * Credit lines in {@code text} that point at the other article: its site, or an outlet of its
+   * language when the languages differ. Returns the weight for "the other is the original".
+   */
+  private static double credits(String text, String language, Analysis other, String otherLanguage,
+      List<Evidence> out, boolean fromThere) {
+    double w = 0;
+    String site = other.article().site();
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, String> o : OUTLETS.entrySet()) {
+      String credited = creditLine(text, lower, o.getKey());
+      if (credited == null) {
+        continue;
+      }
+      boolean otherSite = site != null && site.toLowerCase(Locale.ROOT).contains(o.getKey().toLowerCase(Locale.ROOT));
+      boolean otherLanguageOutlet = otherLanguage != null && !otherLanguage.equals(language)
+          && o.getValue().equals(otherLanguage);
+      if (otherSite || otherLanguageOutlet) {
+        String note = (fromThere ? "the related article credits " : "this article credits ") + o.getKey()
+            + (otherSite ? ", the other article's outlet" : ", an outlet writing in " + o.getValue());
+        out.add(fromThere ? new Evidence("credit", null, credited, note) : new Evidence("credit", credited, null, note));
+        w += otherSite ? 3 : 2;
+      }
+    }
+    return Math.min(w, 4);
+  }
+
+  /** The credit-line pattern of each outlet, compiled once. */
+  private static final Map<String, Pattern> CREDIT_LINES = new LinkedHashMap<>();
+
+  static {
+    for (String outlet : OUTLETS.keySet()) {
+      String name = Pattern.quote(outlet);
+      CREDIT_LINES.put(outlet, Pattern.compile("(?:\\(" + name + "\\)|" + CREDIT_CUES + "\\s+(?:l'|la |il |the |l’)?"
+          + name + "(?![\\p{L}])|(?<![\\p{L}])" + name + " (?:reported|reports|riporta|riferisce|informa))",
+          outlet.length() <= 4 ? 0 : Pattern.CASE_INSENSITIVE));
+    }
+  }
+
+  /** The credit line naming {@code outlet} (one of {@link #OUTLETS}) in {@code text} ({@code lowerText} in lower case), or null. */
+  static String creditLine(String text, String lowerText, String outlet) {
+    boolean present = outlet.length() <= 4 ? text.contains(outlet) : lowerText.contains(outlet.toLowerCase(Locale.ROOT));
+    if (!present) {
+      return null; // most texts name no outlet: the regular expression is not run
+    }
+    Matcher m = CREDIT_LINES.get(outlet).matcher(text);
+    return m.find() ? text.substring(Math.max(0, m.start() - 30), Math.min(text.length(), m.end() + 10)).strip() : null;
+  }
+
+  private static double breaks(String here, String there, List<Evidence> out) {
+    List<String> a = badBreaks(here);
+    List<String> b = badBreaks(there);
+    if (a.size() == b.size()) {
+      return 0;
+    }
+    boolean hereMore = a.size() > b.size();
+    List<String> shown = hereMore ? a : b;
+    out.add(new Evidence("sentence-break", hereMore ? shown.get(0) : null, hereMore ? null : shown.get(0),
+        (hereMore ? "this article" : "the related article") + " has " + shown.size()
+            + " sentence break(s) before a lower-case word, as machine translation leaves them"));
+    return Math.min(3, Math.abs(a.size() - b.size())) * (hereMore ? 1 : -1);
+  }
+
+  static List<String> badBreaks(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = BAD_BREAK.matcher(text);
+    while (m.find() && out.size() < 10) {
+      out.add(text.substring(Math.max(0, m.start() - 20), Math.min(text.length(), m.end())));
+    }
+    return out;
+  }
+
+  private static double foreignWords(String here, String hereLang, String there, String thereLang, List<Evidence> out) {
+    List<String> a = foreign(here, hereLang, thereLang);
+    List<String> b = foreign(there, thereLang, hereLang);
+    int diff = a.size() - b.size();
+    if (Math.abs(diff) < 2) {
+      return 0;
+    }
+    boolean hereMore = diff > 0;
+    List<String> shown = hereMore ? a : b;
+    String words = String.join(", ", shown.subList(0, Math.min(6, shown.size())));
+    out.add(new Evidence("foreign-words", hereMore ? words : null, hereMore ? null : words,
+        (hereMore ? "this article keeps " : "the related article keeps ") + shown.size() + " function words of "
+            + (hereMore ? thereLang : hereLang) + ", the other article's language"));
+    return hereMore ? 1.5 : -1.5;
+  }
+
+  /** Lower-case words of {@code text} that are function words of {@code other} but not of {@code language}. */
+  static List<String> foreign(String text, String language, String other) {
+    Set<String> theirs = FUNCTION_WORDS.get(other);
+    Set<String> ours = FUNCTION_WORDS.getOrDefault(language, Set.of());
+    if (theirs == null) {
+      return List.of();
+    }
+    Set<String> only = new HashSet<>(theirs);
+    only.removeAll(ours);
+    List<String> out = new ArrayList<>();
+    Matcher m = LOWER_WORD.matcher(text);
+    while (m.find()) {
+      if (only.contains(m.group())) {
+        out.add(m.group());
+      }
+    }
+    return out;
+  }
+
+  private static double numberFormat(String here, String hereLang, String there, String thereLang, List<Evidence> out) {
+    List<String> a = otherConvention(here, hereLang, thereLang);
+    List<String> b = otherConvention(there, thereLang, hereLang);
+    if (a.size() == b.size()) {
+      return 0;
+    }
+    boolean hereMore = a.size() > b.size();
+    List<String> shown = hereMore ? a : b;
+    String numbers = String.join(", ", shown.subList(0, Math.min(4, shown.size())));
+    out.add(new Evidence("number-format", hereMore ? numbers : null, hereMore ? null : numbers,
+        (hereMore ? "this article" : "the related article") + " writes decimals as the other article's language does"));
+    return Math.min(2, Math.abs(a.size() - b.size())) * (hereMore ? 1 : -1);
+  }
+
+  /** Decimals in {@code text} written in {@code other}'s convention where {@code language}'s differs. */
+  static List<String> otherConvention(String text, String language, String other) {
+    boolean ours = Numbers.decimalComma(language);
+    if (ours == Numbers.decimalComma(other)) {
+      return List.of();
+    }
+    Matcher m = (ours ? POINT_DECIMAL : COMMA_DECIMAL).matcher(text);
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+}

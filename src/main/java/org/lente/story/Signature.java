@@ -1,0 +1,163 @@
+package org.lente.story;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.Sentence;
+import org.lente.nlp.ner.Entity;
+import org.lente.nlp.quote.Quote;
+import org.lente.nlp.time.Timex;
+
+/**
+ * What of an article can be compared with its versions in other languages, built from Lente's own
+ * analysis: its names, numbers, quotes' speakers and dates, in text order ({@link Anchor}).
+ *
+ * <p>Names are the entities' canonical names as the analysis gives them, split into words; the
+ * knowledge base resolves them across languages before they are stored ({@code EntityResolver}), so
+ * "Corea del Nord" in an Italian article and "North Korea" in an English one are the same words
+ * here. For a language Lente has no entity model for (Spanish, Dutch, ...), the names are the
+ * capitalised words that do not open a sentence, and acronyms: a weaker signal, not resolved across
+ * languages.
+ *
+ * @param language the article's ISO 639-1 code (the analysed one, else the declared one), or null
+ * @param published the publication date-time as the article gives it (ISO-8601), or null
+ * @param anchors in order of their offsets
+ * @param sentences how many sentences the text has
+ */
+public record Signature(String language, String published, List<Anchor> anchors, int sentences) {
+
+  /** Words of names that say nothing alone ("of", "di", "van"). */
+  static final Set<String> NAME_GLUE = Set.of("of", "and", "the", "for", "de", "di", "da", "del", "della", "dei", "degli",
+      "delle", "dell", "e", "y", "van", "von", "der", "den", "het", "la", "le", "el", "los", "las", "lo", "il", "des",
+      "du", "al", "a", "in", "en", "on", "at");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\d'’-]*");
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}(?:-\\d{2})?");
+
+  public Signature {
+    anchors = List.copyOf(anchors);
+    if (sentences < 0) {
+      throw new IllegalArgumentException("negative sentence count " + sentences);
+    }
+  }
+
+  /** The signature of an analysed article. */
+  public static Signature of(Analysis analysis) {
+    String text = analysis.article().text();
+    String language = analysis.language() != null ? analysis.language() : analysis.article().language();
+    List<Sentence> sentences = analysis.sentences();
+    List<Anchor> anchors = new ArrayList<>();
+    if (!analysis.entities().isEmpty()) {
+      for (Entity e : analysis.entities()) {
+        for (String w : nameWords(e.canonical())) {
+          anchors.add(new Anchor(Anchor.Kind.NAME, w, e.start(), sentenceOf(sentences, e.start())));
+        }
+      }
+    }
+    capitalised(text, sentences, analysis.entities(), anchors);
+    Matcher m = Numbers.TOKEN.matcher(text);
+    boolean comma = Numbers.decimalComma(language);
+    while (m.find()) {
+      String plain = Numbers.plain(m.group(), comma);
+      if (plain != null) {
+        anchors.add(new Anchor(Anchor.Kind.NUMBER, plain, m.start(), sentenceOf(sentences, m.start())));
+      }
+    }
+    for (Quote q : analysis.quotes()) {
+      String who = q.speakerCanonical() != null ? q.speakerCanonical() : null;
+      if (who != null) {
+        String value = String.join(" ", nameWords(who));
+        if (!value.isEmpty()) {
+          anchors.add(new Anchor(Anchor.Kind.QUOTE, value, q.start(), sentenceOf(sentences, q.start())));
+        }
+      }
+    }
+    for (Timex t : analysis.times()) {
+      if (t.type() == Timex.Type.DATE && DATE.matcher(t.value()).matches()) {
+        anchors.add(new Anchor(Anchor.Kind.DATE, t.value(), t.start(), sentenceOf(sentences, t.start())));
+      }
+    }
+    anchors.sort(Comparator.comparingInt(Anchor::start).thenComparing(Anchor::kind));
+    return new Signature(language, analysis.article().published(), anchors, sentences.size());
+  }
+
+  /** A copy without the publication time: what direction must be decided without. */
+  public Signature withoutPublished() {
+    return new Signature(language, null, anchors, sentences);
+  }
+
+  /** The compared words of a name: accents removed, lower case, glue words and single letters left out. */
+  static List<String> nameWords(String name) {
+    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT).replace(".", "");
+    List<String> out = new ArrayList<>();
+    for (String w : folded.split("[^\\p{L}\\d]+")) {
+      if (w.length() > 1 && !NAME_GLUE.contains(w)) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Capitalised words that do not open a sentence, and words in capitals anywhere, outside the entities
+   * (sorted by offset): names by their shape.
+   */
+  private static void capitalised(String text, List<Sentence> sentences, List<Entity> entities, List<Anchor> out) {
+    Matcher m = WORD.matcher(text);
+    int e = 0;
+    while (m.find()) {
+      while (e < entities.size() && entities.get(e).end() <= m.start()) {
+        e++;
+      }
+      if (e < entities.size() && entities.get(e).start() <= m.start()) {
+        continue; // inside an entity: its resolved name stands for it
+      }
+      String w = m.group();
+      if (!Character.isUpperCase(w.codePointAt(0))) {
+        continue;
+      }
+      boolean acronym = w.length() >= 2 && w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+      if (!acronym && opensSentence(text, m.start(), sentences)) {
+        continue;
+      }
+      for (String part : nameWords(w)) {
+        out.add(new Anchor(Anchor.Kind.CAPITAL, part, m.start(), sentenceOf(sentences, m.start())));
+      }
+    }
+  }
+
+  private static boolean opensSentence(String text, int at, List<Sentence> sentences) {
+    for (int i = at - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '"' || c == '“' || c == '«' || c == '(' || c == '\'' || c == '‘') {
+        continue;
+      }
+      return c == '.' || c == '!' || c == '?' || c == ':' || c == '—' || c == '-';
+    }
+    return true;
+  }
+
+  /** Index of the sentence holding {@code offset}, or -1. */
+  static int sentenceOf(List<Sentence> sentences, int offset) {
+    int lo = 0;
+    int hi = sentences.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Sentence s = sentences.get(mid);
+      if (offset < s.start()) {
+        hi = mid - 1;
+      } else if (offset >= s.end()) {
+        lo = mid + 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,279 @@
+package org.lente.story;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import org.lente.store.SqliteStore;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded {@link StoryStore}: tables {@code stories}, {@code story_articles}, {@code links} and
+ * {@code lsh_bands} of the knowledge base's {@code lente.db} (schema script {@code V3__stories.sql},
+ * applied by {@link SqliteStore#open}), on a connection of its own. WAL mode with
+ * {@code synchronous=NORMAL}: these tables are derived from the articles, so a power loss that drops
+ * the last commits loses nothing that cannot be recomputed. Thread-safe: one connection under a lock.
+ */
+public final class SqliteStoryStore implements StoryStore {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Connection conn;
+
+  private SqliteStoryStore(Connection conn) {
+    this.conn = conn;
+  }
+
+  /** Opens the story tables of the knowledge base in {@code dir}, creating or upgrading its schema first. */
+  public static SqliteStoryStore open(Path dir) throws IOException {
+    SqliteStore.open(dir).close(); // applies the migrations, V3 included
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(SqliteStore.BUSY_TIMEOUT_MS);
+    Path file = dir.resolve(SqliteStore.FILE);
+    try {
+      return new SqliteStoryStore(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+    } catch (SQLException e) {
+      throw new IOException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void putArticle(long article, Story story, double score, List<Link> links, String language,
+      long[] bands) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeStory(story, article, score);
+      writeLinks(links);
+      writeBands(article, language, bands);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store the story and lineage of article " + article, e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  @Override
+  public synchronized void putBands(long article, String language, long[] bands) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeBands(article, language, bands);
+      conn.commit();
+    } catch (SQLException e) {
+      throw rollback("cannot store the bands of article " + article, e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeBands(long article, String language, long[] bands) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT OR IGNORE INTO lsh_bands (band_key, article_id, language) VALUES (?, ?, ?)")) {
+      for (long b : bands) {
+        ps.setLong(1, b);
+        ps.setLong(2, article);
+        ps.setString(3, language == null ? "" : language);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Articles sharing most bands first. */
+  @Override
+  public synchronized Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException {
+    StringBuilder sql = new StringBuilder("SELECT article_id, count(*) FROM lsh_bands WHERE language = ? AND band_key IN (");
+    for (int i = 0; i < bands.length; i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(") GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?");
+    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+      ps.setString(1, language == null ? "" : language);
+      for (int i = 0; i < bands.length; i++) {
+        ps.setLong(i + 2, bands[i]);
+      }
+      ps.setInt(bands.length + 2, max);
+      Map<Long, Integer> out = new LinkedHashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getInt(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot look up LSH bands: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void putLinks(List<Link> links) throws IOException {
+    if (links.isEmpty()) {
+      return;
+    }
+    try {
+      conn.setAutoCommit(false);
+      writeLinks(links);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store " + links.size() + " links", e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeLinks(List<Link> links) throws SQLException, IOException {
+    try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO links "
+        + "(article_id, related_id, relation, direction, score, evidence) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (Link l : links) {
+        for (Link side : List.of(l, l.flipped())) {
+          ps.setLong(1, side.article());
+          ps.setLong(2, side.related());
+          ps.setString(3, side.relation().label());
+          ps.setString(4, side.direction().label());
+          ps.setDouble(5, side.score());
+          ps.setString(6, JSON.writeValueAsString(side.evidence()));
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public synchronized List<Link> links(long article) throws IOException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT related_id, relation, direction, score, evidence "
+        + "FROM links WHERE article_id = ? ORDER BY score DESC, related_id")) {
+      ps.setLong(1, article);
+      List<Link> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Link(article, rs.getLong(1), Link.Relation.parse(rs.getString(2)),
+              Direction.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getDouble(4),
+              JSON.readValue(rs.getString(5), new TypeReference<List<Evidence>>() { })));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot read the links of article " + article + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void putStory(Story story, long article, double score) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeStory(story, article, score);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store story " + story.id(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeStory(Story story, long article, double score) throws SQLException, IOException {
+    try (PreparedStatement st = conn.prepareStatement("INSERT OR REPLACE INTO stories "
+        + "(id, title, first_published, last_published, updated_at, story) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement sa = conn.prepareStatement(
+            "INSERT OR REPLACE INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?)")) {
+      st.setLong(1, story.id());
+      st.setString(2, story.title());
+      st.setString(3, story.first());
+      st.setString(4, story.last());
+      st.setString(5, Instant.now().toString());
+      st.setString(6, JSON.writeValueAsString(story));
+      st.executeUpdate();
+      sa.setLong(1, article);
+      sa.setLong(2, story.id());
+      sa.setDouble(3, score);
+      sa.executeUpdate();
+    }
+  }
+
+  @Override
+  public synchronized Optional<Story> story(long id) throws IOException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT story FROM stories WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(JSON.readValue(rs.getString(1), Story.class)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot read story " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Long> storyOf(long article) throws IOException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT story_id FROM story_articles WHERE article_id = ?")) {
+      ps.setLong(1, article);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot read the story of article " + article + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The id of the article whose key, URL or source (the path it was ingested from) is {@code reference}. */
+  public synchronized Optional<Long> articleId(String reference) throws IOException {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "SELECT id FROM articles WHERE key = ?1 OR url = ?1 OR source = ?1 ORDER BY id LIMIT 1")) {
+      ps.setString(1, reference);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot look up article " + reference + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The highest story id stored, 0 when none: where new story ids continue. */
+  public synchronized long lastStoryId() throws IOException {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM stories")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IOException("cannot read stories: " + e.getMessage(), e);
+    }
+  }
+
+  private IOException rollback(String what, Exception e) {
+    IOException failure = new IOException(what + ": " + e.getMessage(), e);
+    try {
+      conn.rollback();
+    } catch (SQLException r) {
+      failure.addSuppressed(r);
+    }
+    return failure;
+  }
+
+  private void autoCommit() throws IOException {
+    try {
+      conn.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw new IOException("cannot reset auto-commit: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      throw new IOException("cannot close the story store: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package org.lente.story;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.ner.Entity;
+import org.lente.nlp.quote.Quote;
+
+/**
+ * Groups articles into stories as they arrive, without recomputing what is there: each new article
+ * is reduced to its key terms (resolved entity names and capitalised words, weighted by tf-idf over
+ * the articles seen so far), the stories sharing a key term and active within the time window are
+ * found through an inverted index, and the article joins the one whose centroid is most like it
+ * (cosine at least the threshold), else starts a new story. A term weighs its tf times the square root of
+ * its idf ({@link #IDF_POWER}). Names resolved across languages make
+ * Italian and English articles on the same news meet. Thread-safe: additions are serialised.
+ */
+public final class Stories {
+
+  /** The cosine with a story's centroid that joins it, used by Lente and its evaluation. */
+  public static final double DEFAULT_THRESHOLD = 0.15;
+  /** The time window used by Lente and its evaluation. */
+  public static final java.time.Duration DEFAULT_WINDOW = java.time.Duration.ofDays(30);
+
+  /**
+   * The power of a term's idf in its weight: 0.5 lets the names an article is about (a country, its
+   * leader) outweigh the rare names it mentions once, which would split one piece of news apart.
+   */
+  static final double IDF_POWER = 0.5;
+  /** Key terms kept per article. */
+  static final int KEY_TERMS = 25;
+  /** Stories scored per new article, those sharing most key terms. */
+  static final int CANDIDATES = 40;
+  /** Stories kept per term in the inverted index, the latest. */
+  static final int POSTINGS = 500;
+
+  /** What {@link #add} did with an article. */
+  public record Assignment(long story, boolean created, double score) {
+  }
+
+  private final Duration window;
+  private final double threshold;
+  private final Map<String, Integer> df = new HashMap<>();
+  private int articles;
+  private final Map<String, Deque<Long>> postings = new HashMap<>();
+  private final Map<Long, Draft> stories = new LinkedHashMap<>();
+  private final Map<Long, Long> storyOf = new HashMap<>();
+  private long nextId;
+
+  /**
+   * @param window how far apart in publication time an article and a story's latest article may be
+   *     (articles without a date are compared with every story)
+   * @param threshold the least cosine with a story's centroid to join it, in (0, 1)
+   */
+  public Stories(Duration window, double threshold) {
+    this(window, threshold, 1);
+  }
+
+  /** As above, numbering new stories from {@code firstId} (after those a store already holds). */
+  public Stories(Duration window, double threshold, long firstId) {
+    if (firstId < 1) {
+      throw new IllegalArgumentException("story ids start at 1: " + firstId);
+    }
+    this.nextId = firstId;
+    this.window = Objects.requireNonNull(window, "window");
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("threshold out of (0, 1): " + threshold);
+    }
+    this.threshold = threshold;
+  }
+
+  /** Assigns article {@code id} to a story; an article added again keeps its story. */
+  public synchronized Assignment add(long id, Analysis analysis) {
+    Long known = storyOf.get(id);
+    if (known != null) {
+      return new Assignment(known, false, 1);
+    }
+    Map<String, Double> vector = vector(analysis);
+    Instant when = Provenance.instant(analysis.article().published());
+    Map<Long, Integer> shared = new HashMap<>();
+    for (String term : vector.keySet()) {
+      for (long s : postings.getOrDefault(term, new ArrayDeque<>())) {
+        shared.merge(s, 1, Integer::sum);
+      }
+    }
+    long best = -1;
+    double bestScore = 0;
+    List<Map.Entry<Long, Integer>> leads = new ArrayList<>(shared.entrySet());
+    leads.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    for (Map.Entry<Long, Integer> lead : leads.subList(0, Math.min(CANDIDATES, leads.size()))) {
+      Draft d = stories.get(lead.getKey());
+      if (!d.within(when, window)) {
+        continue;
+      }
+      double s = d.cosine(vector);
+      if (s > bestScore) {
+        bestScore = s;
+        best = d.id;
+      }
+    }
+    boolean created = best < 0 || bestScore < threshold;
+    Draft story = created ? new Draft(nextId++, title(analysis)) : stories.get(best);
+    if (created) {
+      stories.put(story.id, story);
+    }
+    story.add(id, analysis, vector, when);
+    storyOf.put(id, story.id);
+    for (String term : vector.keySet()) {
+      Deque<Long> list = postings.computeIfAbsent(term, t -> new ArrayDeque<>());
+      if (!list.contains(story.id)) {
+        list.addLast(story.id);
+        if (list.size() > POSTINGS) {
+          list.removeFirst();
+        }
+      }
+    }
+    return new Assignment(story.id, created, created ? 0 : bestScore);
+  }
+
+  /** The story of an article, when it was added. */
+  public synchronized Optional<Long> storyOf(long article) {
+    return Optional.ofNullable(storyOf.get(article));
+  }
+
+  /** A story as it is now. */
+  public synchronized Optional<Story> story(long id) {
+    Draft d = stories.get(id);
+    return d == null ? Optional.empty() : Optional.of(d.snapshot());
+  }
+
+  /** How many stories there are. */
+  public synchronized int size() {
+    return stories.size();
+  }
+
+  /** The key terms of an article with their tf-idf weights, unit length; also counts it for later idf. */
+  private Map<String, Double> vector(Analysis analysis) {
+    Map<String, Integer> tf = new HashMap<>();
+    for (Entity e : analysis.entities()) {
+      if (e.type() != Entity.Type.MISC) {
+        tf.merge("E:" + e.canonical().toLowerCase(Locale.ROOT), 1, Integer::sum);
+      }
+    }
+    for (Anchor a : Signature.of(analysis).anchors()) {
+      if (a.kind() == Anchor.Kind.CAPITAL && a.value().length() > 2) {
+        tf.merge(a.term(), 1, Integer::sum);
+      }
+    }
+    articles++;
+    for (String t : tf.keySet()) {
+      df.merge(t, 1, Integer::sum);
+    }
+    Map<String, Double> w = new HashMap<>();
+    for (Map.Entry<String, Integer> e : tf.entrySet()) {
+      double idf = Math.pow(Math.log((articles + 1.0) / (df.get(e.getKey()) + 1.0)) + 1, IDF_POWER);
+      w.put(e.getKey(), (1 + Math.log(e.getValue())) * idf);
+    }
+    List<Map.Entry<String, Double>> top = new ArrayList<>(w.entrySet());
+    top.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    Map<String, Double> out = new LinkedHashMap<>();
+    double norm = 0;
+    for (Map.Entry<String, Double> e : top.subList(0, Math.min(KEY_TERMS, top.size()))) {
+      norm += e.getValue() * e.getValue();
+    }
+    for (Map.Entry<String, Double> e : top.subList(0, Math.min(KEY_TERMS, top.size()))) {
+      out.put(e.getKey(), e.getValue() / Math.sqrt(norm));
+    }
+    return out;
+  }
+
+  private static String title(Analysis a) {
+    String t = a.article().title();
+    return t != null && !t.isBlank() ? t.strip() : a.article().source();
+  }
+
+  /** A story being built. */
+  private static final class Draft {
+    final long id;
+    final String title;
+    final List<Long> articles = new ArrayList<>();
+    final Set<String> sources = new LinkedHashSet<>();
+    final Set<String> languages = new LinkedHashSet<>();
+    final Map<String, Double> centroid = new HashMap<>();
+    final Map<String, String> names = new HashMap<>();
+    final List<String> quotes = new ArrayList<>();
+    final List<Story.Event> timeline = new ArrayList<>();
+    Instant first;
+    Instant last;
+    double norm;
+
+    Draft(long id, String title) {
+      this.id = id;
+      this.title = title;
+    }
+
+    boolean within(Instant when, Duration window) {
+      return when == null || last == null
+          || (!when.isBefore(first.minus(window)) && !when.isAfter(last.plus(window)));
+    }
+
+    double cosine(Map<String, Double> v) {
+      double dot = 0;
+      for (Map.Entry<String, Double> e : v.entrySet()) {
+        dot += e.getValue() * centroid.getOrDefault(e.getKey(), 0.0);
+      }
+      return norm == 0 ? 0 : dot / Math.sqrt(norm);
+    }
+
+    void add(long article, Analysis a, Map<String, Double> v, Instant when) {
+      articles.add(article);
+      v.forEach((t, w) -> centroid.merge(t, w, Double::sum));
+      norm = centroid.values().stream().mapToDouble(x -> x * x).sum();
+      String host = host(a.article().url() != null ? a.article().url() : a.article().source());
+      sources.add(a.article().site() != null ? a.article().site() : host);
+      if (a.language() != null || a.article().language() != null) {
+        languages.add(a.language() != null ? a.language() : a.article().language());
+      }
+      for (Entity e : a.entities()) {
+        names.putIfAbsent("E:" + e.canonical().toLowerCase(Locale.ROOT), e.canonical());
+      }
+      for (Quote q : a.quotes()) {
+        if (quotes.size() < Story.MAX_QUOTES && q.kind() == Quote.Kind.DIRECT && q.speakerCanonical() != null) {
+          quotes.add(q.speakerCanonical() + ": " + q.text());
+        }
+      }
+      if (when != null) {
+        first = first == null || when.isBefore(first) ? when : first;
+        last = last == null || when.isAfter(last) ? when : last;
+      }
+      timeline.add(new Story.Event(a.article().published(), article, a.article().title()));
+    }
+
+    Story snapshot() {
+      List<String> keys = centroid.entrySet().stream()
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .map(Map.Entry::getKey).filter(names::containsKey).limit(10).map(names::get).toList();
+      List<Story.Event> line = new ArrayList<>(timeline);
+      line.sort(Comparator.comparing((Story.Event e) -> Provenance.instant(e.published()),
+          Comparator.nullsLast(Comparator.naturalOrder())));
+      return new Story(id, title, first == null ? null : first.toString(), last == null ? null : last.toString(),
+          articles, List.copyOf(sources), List.copyOf(languages), keys, quotes, line);
+    }
+
+    private static String host(String url) {
+      String s = url.replaceFirst("^[a-z]+://", "");
+      int slash = s.indexOf('/');
+      return slash < 0 ? s : s.substring(0, slash);
+    }
+  }
+}

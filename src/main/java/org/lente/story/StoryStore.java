@@ -1,0 +1,47 @@
+package org.lente.story;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where stories, lineage links and LSH bands are kept. The embedded implementation is
+ * {@link SqliteStoryStore}, in the knowledge base's {@code lente.db}. Implementations are safe for use
+ * by several threads; each method is atomic.
+ */
+public interface StoryStore extends AutoCloseable {
+
+  /**
+   * Records all that was learned of one new article in one transaction: its story as it is now (the
+   * article joined at {@code score}), its links ({@link #putLinks}) and its LSH bands ({@link #putBands}).
+   */
+  void putArticle(long article, Story story, double score, List<Link> links, String language, long[] bands)
+      throws IOException;
+
+  /** Records the LSH band keys of an article's text ({@link MinHash#bands}). */
+  void putBands(long article, String language, long[] bands) throws IOException;
+
+  /**
+   * Articles in {@code language} sharing a band key with {@code bands}, at most {@code max}, with how
+   * many bands each shares, most first.
+   */
+  Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException;
+
+  /** Stores each link and its flipped twin, replacing earlier links between the same two articles. */
+  void putLinks(List<Link> links) throws IOException;
+
+  /** The links of an article, strongest first. */
+  List<Link> links(long article) throws IOException;
+
+  /** Stores a story as it is now, with {@code article} as one of its articles joined at {@code score}. */
+  void putStory(Story story, long article, double score) throws IOException;
+
+  Optional<Story> story(long id) throws IOException;
+
+  /** The story of an article. */
+  Optional<Long> storyOf(long article) throws IOException;
+
+  @Override
+  void close() throws IOException;
+}

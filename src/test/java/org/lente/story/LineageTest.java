@@ -1,0 +1,104 @@
+package org.lente.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lente.index.LuceneIndex;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.nlp.Analysis;
+import org.lente.store.SqliteStore;
+import org.lente.store.StoredArticle;
+
+/** The knowledge base with stories and lineage on real files: SQLite, Lucene, in a temporary folder. */
+class LineageTest {
+
+  @TempDir
+  Path dir;
+
+  private SqliteStoryStore stories;
+  private KnowledgeBase kb;
+
+  @BeforeEach
+  void open() throws IOException {
+    SqliteStore store = SqliteStore.open(dir);
+    stories = SqliteStoryStore.open(dir);
+    Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
+        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories.lastStoryId() + 1));
+    kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    kb.close();
+  }
+
+  private long add(String key, Analysis a) throws IOException {
+    return kb.add(key, a).id();
+  }
+
+  private static Analysis copyOfItalian() {
+    String body = Fixtures.IT_BODY.replace("15,5 miliardi", "16 miliardi") + " Lo riferisce la redazione.";
+    return Texts.analysis("altro.example.it/airbus", "Altro Giornale", "it", "2024-05-01T12:00:00Z",
+        "Qatar Airways sceglie Airbus", body, Fixtures.IT_NAMES);
+  }
+
+  @Test
+  void theItalianArticleLinksToItsEnglishOriginal() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    Link link = stories.links(it).get(0);
+    assertEquals(en, link.related());
+    assertEquals(Link.Relation.TRANSLATION, link.relation());
+    assertEquals(Direction.ORIGINAL, link.direction());
+    assertTrue(link.evidence().stream().anyMatch(e -> e.kind().equals("aligned-passage")), link.evidence().toString());
+  }
+
+  @Test
+  void theLinkIsStoredFromBothSides() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    Link back = stories.links(en).get(0);
+    assertEquals(it, back.related());
+    assertEquals(Direction.COPY, back.direction());
+  }
+
+  @Test
+  void aLightlyEditedCopyIsANearDuplicateWithItsChangedNumber() throws IOException {
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    long copy = add("copy", copyOfItalian());
+    Link link = stories.links(copy).stream().filter(l -> l.related() == it).findFirst().orElseThrow();
+    assertEquals(Link.Relation.NEAR_DUPLICATE, link.relation());
+    assertEquals(Direction.ORIGINAL, link.direction(), link.evidence().toString());
+    assertTrue(link.evidence().stream().anyMatch(e -> e.kind().equals("changed-number") && e.note().contains("16")),
+        link.evidence().toString());
+  }
+
+  @Test
+  void articlesOfOneNewsShareAStoryAndOthersDoNot() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    long other = add("other", Fixtures.otherItalian());
+    assertEquals(stories.storyOf(en), stories.storyOf(it));
+    assertTrue(!stories.storyOf(other).equals(stories.storyOf(en)));
+    Story s = stories.story(stories.storyOf(en).orElseThrow()).orElseThrow();
+    assertEquals(List.of(en, it), s.articles());
+  }
+
+  @Test
+  void storyIdsContinueAfterReopening() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long first = stories.storyOf(en).orElseThrow();
+    kb.close();
+    open();
+    long other = add("other", Fixtures.otherItalian());
+    assertTrue(stories.storyOf(other).orElseThrow() > first);
+    assertTrue(stories.story(first).isPresent());
+  }
+}

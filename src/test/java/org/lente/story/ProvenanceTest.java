@@ -1,0 +1,43 @@
+package org.lente.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.lente.nlp.Analysis;
+
+class ProvenanceTest {
+
+  private static Provenance.Verdict decide(Analysis here, Analysis there) {
+    return Provenance.decide(here, Signature.of(here), there, Signature.of(there));
+  }
+
+  @Test
+  void theTextsAloneShowTheEnglishIsTheOriginal() {
+    Provenance.Verdict v = decide(Fixtures.italian(null), Fixtures.english(null));
+    assertEquals(Direction.ORIGINAL, v.direction(), v.toString());
+    assertTrue(v.evidence().stream().anyMatch(e -> e.kind().equals("credit") && e.here().contains("Reuters")),
+        v.toString());
+    assertTrue(v.evidence().stream().anyMatch(e -> e.kind().equals("sentence-break")
+        && e.here().contains("prima. volta")), v.toString());
+  }
+
+  @Test
+  void seenFromTheOriginalTheTranslationIsTheCopy() {
+    assertEquals(Direction.COPY, decide(Fixtures.english(null), Fixtures.italian(null)).direction());
+  }
+
+  @Test
+  void publicationTimesOutweighOneClue() {
+    Analysis it = Texts.analysis("a", null, "it", "2024-05-01T08:00:00Z", "t", "Il 3 maggio. arriva Airbus.");
+    Analysis en = Texts.analysis("b", null, "en", "2024-05-01T10:00:00Z", "t", "On 3 May Airbus arrives.");
+    assertEquals(Direction.COPY, decide(it, en).direction());
+  }
+
+  @Test
+  void withoutCluesTheDirectionIsUnknown() {
+    Analysis a = Texts.analysis("a", null, "it", null, "t", "Airbus consegna 60 aerei.");
+    Analysis b = Texts.analysis("b", null, "en", null, "t", "Airbus delivers 60 planes.");
+    assertEquals(Direction.UNKNOWN, decide(a, b).direction());
+  }
+}

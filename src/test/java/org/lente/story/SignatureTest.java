@@ -1,0 +1,47 @@
+package org.lente.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SignatureTest {
+
+  private static List<String> terms(Signature s, Anchor.Kind kind) {
+    return s.anchors().stream().filter(a -> a.kind() == kind).map(Anchor::value).toList();
+  }
+
+  @Test
+  void numbersWrittenInEachLanguagesConventionAreOneValue() {
+    List<String> it = terms(Signature.of(Fixtures.italian(null)), Anchor.Kind.NUMBER);
+    List<String> en = terms(Signature.of(Fixtures.english(null)), Anchor.Kind.NUMBER);
+    assertEquals(List.of("60", "a350", "15.5", "20", "777", "4.6", "1250", "2004"), it);
+    assertEquals(it, en);
+  }
+
+  @Test
+  void resolvedNamesAreTheSameWordsInBothLanguages() {
+    List<String> it = terms(Signature.of(Fixtures.italian(null)), Anchor.Kind.NAME);
+    List<String> en = terms(Signature.of(Fixtures.english(null)), Anchor.Kind.NAME);
+    assertTrue(it.contains("paris") && en.contains("paris"), it + " / " + en);
+    assertEquals(List.of("airbus", "qatar", "airways"), it.subList(0, 3));
+  }
+
+  @Test
+  void aLanguageWithoutEntitiesGetsNamesFromCapitals() {
+    Signature es = Signature.of(Texts.analysis("es.example/x", null, "es", null, "t",
+        "El fabricante Airbus ganó un pedido de Qatar Airways en París. Luego vendió aviones."));
+    assertEquals(List.of("airbus", "qatar", "airways", "paris"), terms(es, Anchor.Kind.CAPITAL));
+    assertTrue(terms(es, Anchor.Kind.NAME).isEmpty());
+  }
+
+  @Test
+  void numbersParseInTheirLanguage() {
+    assertEquals("44000", Numbers.plain("44,000", false));
+    assertEquals("44000", Numbers.plain("44.000", true));
+    assertEquals("4.6", Numbers.plain("4,6", true));
+    assertEquals("1234567.5", Numbers.plain("1.234.567,5", true));
+    assertEquals("f35", Numbers.plain("F-35", true));
+  }
+}
