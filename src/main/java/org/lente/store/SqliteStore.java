@@ -1182,36 +1182,21 @@ public final class SqliteStore implements ArticleStore, Accounts {
   }
 
   /**
-   * Quotes about entity {@code id} (named in the quote's sentences, not its speaker), newest first:
-   * its latest {@link EntityProfile#WINDOW} articles are read newest first until 20 are found, so a
-   * frequent entity costs a few articles and a rare one its few articles. Under the lock.
+   * Quotes about entity {@code id} (named in the quote's sentences, not its speaker), newest first,
+   * from its latest {@link EntityProfile#WINDOW} articles: one query over at most that many
+   * articles' quotes, however frequent the entity. Under a read.
    */
   private List<QuoteHit> quotesAbout(long id, String name) throws SQLException {
-    PreparedStatement window = statement("SELECT article_id FROM article_entities WHERE entity_id = ? "
-        + "ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW);
-    window.setLong(1, id);
-    List<Long> articles = new ArrayList<>();
-    try (ResultSet rs = window.executeQuery()) {
-      while (rs.next()) {
-        articles.add(rs.getLong(1));
-      }
-    }
-    PreparedStatement st = statement("SELECT " + QUOTE_COLUMNS + " FROM quotes q JOIN articles a ON a.id = q.article_id "
-        + "WHERE q.article_id = ?1 AND q.speaker_canonical IS NOT ?3 AND EXISTS (SELECT 1 FROM mentions m "
-        + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 AND m.start_offset >= q.sentence_start "
-        + "AND m.start_offset < q.sentence_end AND m.end_offset <= q.sentence_end AND e.kb_id = ?2) "
-        + "ORDER BY q.start_offset");
-    List<QuoteHit> about = new ArrayList<>();
-    for (long article : articles) {
-      st.setLong(1, article);
-      st.setLong(2, id);
-      st.setString(3, name);
-      about.addAll(quoteHits(st));
-      if (about.size() >= 20) {
-        return about.subList(0, 20);
-      }
-    }
-    return about;
+    PreparedStatement st = statement("SELECT " + QUOTE_COLUMNS + " FROM (SELECT article_id, day FROM article_entities "
+        + "WHERE entity_id = ?1 ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW + ") w "
+        + "JOIN quotes q ON q.article_id = w.article_id JOIN articles a ON a.id = q.article_id "
+        + "WHERE q.speaker_canonical IS NOT ?2 AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        + "WHERE m.article_id = q.article_id AND m.start_offset >= q.sentence_start AND m.start_offset < q.sentence_end "
+        + "AND m.end_offset <= q.sentence_end AND e.kb_id = ?1) "
+        + "ORDER BY w.day DESC, w.article_id DESC, q.start_offset LIMIT 20");
+    st.setLong(1, id);
+    st.setString(2, name);
+    return quoteHits(st);
   }
 
   private static final String QUOTE_COLUMNS = "q.article_id, a.title, a.url, a.published, q.text, q.kind, q.speaker, "
