@@ -149,10 +149,13 @@ public final class ApiRoutes implements Routes {
 
   private void entityArticles(Context ctx) throws IOException {
     long id = pathId(ctx);
-    kb.entity(id).orElseThrow(() -> new NotFoundResponse("no entity " + id));
     ArticleFilter filter = new ArticleFilter(optionalId(ctx, "source"), optionalId(ctx, "author"), id, language(ctx),
         date(ctx, "from"), date(ctx, "to"));
-    page(ctx, kb.articles(filter, ctx.queryParam("cursor"), limit(ctx)), ApiRoutes::summary);
+    Page<ArticleSummary> page = kb.articles(filter, ctx.queryParam("cursor"), limit(ctx));
+    if (page.items().isEmpty() && kb.entity(id).isEmpty()) { // the profile only when the page cannot tell
+      throw new NotFoundResponse("no entity " + id);
+    }
+    page(ctx, page, ApiRoutes::summary);
   }
 
   private void entityQuotes(Context ctx) throws IOException {

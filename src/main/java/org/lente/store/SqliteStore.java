@@ -66,15 +66,37 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   private static final String ARTICLE_COLUMNS = "a.id, a.key, a.content_hash, a.version, a.stored_at, a.analysis";
 
+  /** Connections for the reader's queries, which run side by side (WAL: readers do not wait). */
+  static final int READERS = 4;
+
   private final Path file;
   private final Connection conn;
+  private final java.util.concurrent.BlockingQueue<Reader> readers = new java.util.concurrent.LinkedBlockingQueue<>();
+  private final List<Reader> allReaders = new ArrayList<>();
+  /** The reader this thread is using, while it runs a read ({@link #reading}); statements then come from it. */
+  private final ThreadLocal<Reader> current = new ThreadLocal<>();
+
+  /** A read-only connection with its own prepared statements; used by one thread at a time. */
+  private static final class Reader {
+    final Connection conn;
+    final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    Reader(Connection conn) {
+      this.conn = conn;
+    }
+  }
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
-  private boolean closed;
+  private volatile boolean closed;
 
-  private SqliteStore(Path file, Connection conn) {
+  private SqliteStore(Path file, Connection conn, List<Connection> readerConnections) {
     this.file = file;
     this.conn = conn;
+    for (Connection c : readerConnections) {
+      Reader r = new Reader(c);
+      allReaders.add(r);
+      readers.add(r);
+    }
   }
 
   /**
@@ -99,19 +121,41 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
     try {
       Migrations.apply(conn, file);
-      try (Statement st = conn.createStatement()) {
-        // reads through a memory map (no read call per page) and a larger page cache: the reader's
-        // pages read article rows and their overflow pages at random
-        st.execute("PRAGMA mmap_size = " + MMAP_BYTES);
-        st.execute("PRAGMA cache_size = -" + (CACHE_BYTES >> 10));
+      tuneForReading(conn);
+      List<Connection> readerConnections = new ArrayList<>();
+      try {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        readOnly.setBusyTimeout(BUSY_TIMEOUT_MS);
+        for (int i = 0; i < READERS; i++) {
+          Connection c = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+          readerConnections.add(c);
+          tuneForReading(c);
+        }
+      } catch (SQLException e) {
+        for (Connection c : readerConnections) {
+          closing(c, e);
+        }
+        throw e;
       }
-      return new SqliteStore(file, conn);
+      return new SqliteStore(file, conn, readerConnections);
     } catch (SQLException e) {
       throw closing(conn, new IOException("cannot open " + file + ": " + e.getMessage(), e));
     } catch (IOException e) {
       throw closing(conn, e);
     } catch (RuntimeException e) {
       throw closing(conn, e);
+    }
+  }
+
+  /**
+   * Reads through a memory map (no read call per page) and a larger page cache: the reader's pages
+   * read article rows and their overflow pages at random.
+   */
+  private static void tuneForReading(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+      st.execute("PRAGMA cache_size = -" + (CACHE_BYTES >> 10));
     }
   }
 
@@ -839,7 +883,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
     sql.append(" ORDER BY ").append(day).append(" DESC, ").append(id).append(" DESC LIMIT ?");
     args.add(limit + 1);
-    return locked("list articles " + filter, () -> {
+    return reading("list articles " + filter, () -> {
       PreparedStatement st = statement(sql.toString());
       bind(st, args);
       List<Long> ids = new ArrayList<>();
@@ -982,7 +1026,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   @Override
   public Optional<ArticleView> articleView(long id) throws IOException {
-    return locked("read article " + id, () -> {
+    return reading("read article " + id, () -> {
       PreparedStatement st = statement("SELECT " + ARTICLE_COLUMNS + ", s.id, s.host, s.site FROM articles a "
           + "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?");
       st.setLong(1, id);
@@ -1038,7 +1082,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
   public Optional<Long> entityId(String name) throws IOException {
     Objects.requireNonNull(name, "name");
     String n = name.strip();
-    return locked("find entity " + n, () -> {
+    return reading("find entity " + n, () -> {
       Optional<Long> exact = kbId(n);
       if (exact.isPresent()) {
         return exact;
@@ -1074,7 +1118,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
    */
   @Override
   public Optional<EntityProfile> entity(long id) throws IOException {
-    return locked("profile entity " + id, () -> inTransaction("BEGIN", () -> {
+    return reading("profile entity " + id, () -> {
       PreparedStatement st = statement("SELECT name, type, articles FROM kb_entities WHERE id = ? AND articles > 0");
       st.setLong(1, id);
       String name;
@@ -1134,40 +1178,25 @@ public final class SqliteStore implements ArticleStore, Accounts {
       List<QuoteHit> by = quoteHits(st);
       return Optional.of(new EntityProfile(id, name, type, articles, aliases, roles, perDay, by,
           quotesAbout(id, name), together));
-    }));
+    });
   }
 
   /**
-   * Quotes about entity {@code id} (named in the quote's sentences, not its speaker), newest first:
-   * its latest {@link EntityProfile#WINDOW} articles are read newest first until 20 are found, so a
-   * frequent entity costs a few articles and a rare one its few articles. Under the lock.
+   * Quotes about entity {@code id} (named in the quote's sentences, not its speaker), newest first,
+   * from its latest {@link EntityProfile#WINDOW} articles: one query over at most that many
+   * articles' quotes, however frequent the entity. Under a read.
    */
   private List<QuoteHit> quotesAbout(long id, String name) throws SQLException {
-    PreparedStatement window = statement("SELECT article_id FROM article_entities WHERE entity_id = ? "
-        + "ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW);
-    window.setLong(1, id);
-    List<Long> articles = new ArrayList<>();
-    try (ResultSet rs = window.executeQuery()) {
-      while (rs.next()) {
-        articles.add(rs.getLong(1));
-      }
-    }
-    PreparedStatement st = statement("SELECT " + QUOTE_COLUMNS + " FROM quotes q JOIN articles a ON a.id = q.article_id "
-        + "WHERE q.article_id = ?1 AND q.speaker_canonical IS NOT ?3 AND EXISTS (SELECT 1 FROM mentions m "
-        + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 AND m.start_offset >= q.sentence_start "
-        + "AND m.start_offset < q.sentence_end AND m.end_offset <= q.sentence_end AND e.kb_id = ?2) "
-        + "ORDER BY q.start_offset");
-    List<QuoteHit> about = new ArrayList<>();
-    for (long article : articles) {
-      st.setLong(1, article);
-      st.setLong(2, id);
-      st.setString(3, name);
-      about.addAll(quoteHits(st));
-      if (about.size() >= 20) {
-        return about.subList(0, 20);
-      }
-    }
-    return about;
+    PreparedStatement st = statement("SELECT " + QUOTE_COLUMNS + " FROM (SELECT article_id, day FROM article_entities "
+        + "WHERE entity_id = ?1 ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW + ") w "
+        + "JOIN quotes q ON q.article_id = w.article_id JOIN articles a ON a.id = q.article_id "
+        + "WHERE q.speaker_canonical IS NOT ?2 AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        + "WHERE m.article_id = q.article_id AND m.start_offset >= q.sentence_start AND m.start_offset < q.sentence_end "
+        + "AND m.end_offset <= q.sentence_end AND e.kb_id = ?1) "
+        + "ORDER BY w.day DESC, w.article_id DESC, q.start_offset LIMIT 20");
+    st.setLong(1, id);
+    st.setString(2, name);
+    return quoteHits(st);
   }
 
   private static final String QUOTE_COLUMNS = "q.article_id, a.title, a.url, a.published, q.text, q.kind, q.speaker, "
@@ -1196,7 +1225,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
       throw new IllegalArgumentException("days must be 1 to 3660: " + days);
     }
     checkLimit(limit);
-    return locked("find trending entities", () -> {
+    return reading("find trending entities", () -> {
       String newest;
       try (ResultSet rs = statement("SELECT max(day) FROM articles").executeQuery()) {
         rs.next();
@@ -1234,7 +1263,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
   public Page<EntityRef> entities(String cursor, int limit) throws IOException {
     checkLimit(limit);
     Cursor after = Cursor.decode(cursor);
-    return locked("list entities", () -> {
+    return reading("list entities", () -> {
       PreparedStatement st = statement("SELECT id, name, type, articles FROM kb_entities WHERE articles > 0 "
           + "AND (?1 IS NULL OR (articles, id) < (?1, ?2)) ORDER BY articles DESC, id DESC LIMIT ?3");
       st.setObject(1, after == null ? null : after.number());
@@ -1256,7 +1285,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   @Override
   public Optional<SourceProfile> source(long id) throws IOException {
-    return locked("read source " + id, () -> sourceProfile(id));
+    return reading("read source " + id, () -> sourceProfile(id));
   }
 
   private Optional<SourceProfile> sourceProfile(long id) throws SQLException {
@@ -1310,7 +1339,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
       java.util.function.ToLongFunction<T> id, java.util.function.ToLongFunction<T> articles) throws IOException {
     checkLimit(limit);
     Cursor after = Cursor.decode(cursor);
-    return locked("list " + table, () -> {
+    return reading("list " + table, () -> {
       PreparedStatement st = statement("SELECT id FROM " + table + " WHERE articles > 0 "
           + "AND (?1 IS NULL OR (articles, id) < (?1, ?2)) ORDER BY articles DESC, id DESC LIMIT ?3");
       st.setObject(1, after == null ? null : after.number());
@@ -1340,7 +1369,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
     Objects.requireNonNull(hostOrSite, "hostOrSite");
     String name = hostOrSite.strip().toLowerCase(Locale.ROOT);
     String host = name.startsWith("www.") ? name.substring(4) : name;
-    return locked("find source " + hostOrSite, () -> {
+    return reading("find source " + hostOrSite, () -> {
       PreparedStatement st = statement("SELECT id FROM sources WHERE host = ?");
       st.setString(1, host);
       try (ResultSet rs = st.executeQuery()) {
@@ -1358,7 +1387,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   @Override
   public Optional<AuthorProfile> author(long id) throws IOException {
-    return locked("read author " + id, () -> authorProfile(id));
+    return reading("read author " + id, () -> authorProfile(id));
   }
 
   private Optional<AuthorProfile> authorProfile(long id) throws SQLException {
@@ -1395,7 +1424,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
   @Override
   public Optional<Long> authorId(String name) throws IOException {
     Objects.requireNonNull(name, "name");
-    return locked("find author " + name, () -> {
+    return reading("find author " + name, () -> {
       PreparedStatement st = statement("SELECT id FROM authors WHERE name = ? COLLATE NOCASE ORDER BY name = ?1 DESC, "
           + "articles DESC LIMIT 1");
       st.setString(1, name.strip());
@@ -1413,7 +1442,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
    */
   @Override
   public IngestStatus status() throws IOException {
-    return locked("read the status", () -> inTransaction("BEGIN", () -> {
+    return reading("read the status", () -> {
       Instant last = null;
       try (ResultSet rs = statement("SELECT stored_at FROM articles ORDER BY id DESC LIMIT 1").executeQuery()) {
         if (rs.next()) {
@@ -1426,7 +1455,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
           count("SELECT count(*) FROM sources WHERE articles > 0"),
           count("SELECT count(*) FROM authors WHERE articles > 0"),
           last);
-    }));
+    });
   }
 
   @Override
@@ -1511,6 +1540,28 @@ public final class SqliteStore implements ArticleStore, Accounts {
         }
       }
       statements.clear();
+      for (int i = 0; i < allReaders.size(); i++) {
+        try {
+          readers.poll(10, java.util.concurrent.TimeUnit.SECONDS); // let reads in progress finish
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      for (Reader r : allReaders) {
+        for (PreparedStatement st : r.statements.values()) {
+          try {
+            st.close();
+          } catch (SQLException e) {
+            first = first == null ? e : first;
+          }
+        }
+        try {
+          r.conn.close();
+        } catch (SQLException e) {
+          first = first == null ? e : first;
+        }
+      }
       try {
         exec("PRAGMA optimize");
       } catch (SQLException e) {
@@ -1556,12 +1607,48 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   /** A prepared statement for {@code sql}, prepared once per connection. Called under the lock. */
   private PreparedStatement statement(String sql) throws SQLException {
-    PreparedStatement st = statements.get(sql);
+    Reader reader = current.get();
+    Map<String, PreparedStatement> cache = reader != null ? reader.statements : statements;
+    PreparedStatement st = cache.get(sql);
     if (st == null) {
-      st = conn.prepareStatement(sql);
-      statements.put(sql, st);
+      st = (reader != null ? reader.conn : conn).prepareStatement(sql);
+      cache.put(sql, st);
     }
     return st;
+  }
+
+  /**
+   * Runs a read on one of the {@link #READERS} read-only connections (waiting for one when all are
+   * busy), so that reads run side by side with each other and with a write; {@link #statement}
+   * prepares on that connection meanwhile. An SQLException becomes an IOException saying what could
+   * not be done.
+   */
+  private <T> T reading(String what, Work<T> work) throws IOException {
+    checkOpen();
+    if (current.get() != null) {
+      try {
+        return work.run(); // a read within a read: same connection
+      } catch (SQLException e) {
+        throw failure(what, e);
+      }
+    }
+    Reader reader;
+    try {
+      reader = readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting to " + what, e);
+    }
+    current.set(reader);
+    try {
+      checkOpen();
+      return work.run();
+    } catch (SQLException e) {
+      throw failure(what, e);
+    } finally {
+      current.remove();
+      readers.add(reader);
+    }
   }
 
   /** Work on the database that may fail with an SQLException. */
