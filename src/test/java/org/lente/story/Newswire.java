@@ -16,7 +16,7 @@ public final class Newswire {
   private static final String[] EN_NAMES = {"Stellantis=Stellantis/ORG", "Turin=Turin/LOC", "Mirafiori=Mirafiori/LOC",
       "Carlos Tavares=Carlos Tavares/PER", "Tavares=Carlos Tavares/PER", "Fiom=Fiom/ORG"};
 
-  static final String IT_BODY = "Stellantis investirà 850 milioni di euro nello stabilimento di Mirafiori a Torino, "
+  public static final String IT_BODY = "Stellantis investirà 850 milioni di euro nello stabilimento di Mirafiori a Torino, "
       + "dove dal 2026 produrrà 120.000 auto elettriche all'anno. L'annuncio è arrivato martedì durante una visita "
       + "dell'amministratore delegato Carlos Tavares. \"Mirafiori resta il cuore del gruppo in Italia\", ha detto "
       + "Tavares ai lavoratori. Il sindacato Fiom ha chiesto garanzie per i 3.200 dipendenti dello stabilimento. "
