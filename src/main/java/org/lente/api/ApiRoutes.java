@@ -43,11 +43,17 @@ import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
 import org.lente.store.SourceProfile;
 import org.lente.store.SourceRef;
+import org.lente.story.Evidence;
+import org.lente.story.Link;
+import org.lente.story.Related;
+import org.lente.story.Story;
+import org.lente.story.StoryReader;
+import org.lente.story.StoryView;
 
 /**
  * The JSON API under {@value #BASE}, as {@code openapi.json} (served at
- * {@code /api/v1/openapi.json}) documents it: articles, entities, quotes, search, sources, authors
- * and ingest. Listings page with opaque cursors: a page's {@code next} is the URL of the following
+ * {@code /api/v1/openapi.json}) documents it: articles and their lineage, stories, entities, quotes,
+ * search, sources, authors and ingest. Listings page with opaque cursors: a page's {@code next} is the URL of the following
  * page, or null. Ids are the knowledge base's ({@code lente search --json} prints the same article
  * ids). Errors are the Server's problem+json. Handlers are thin: parse, call the knowledge base,
  * write JSON.
@@ -62,12 +68,14 @@ public final class ApiRoutes implements Routes {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KnowledgeBase kb;
+  private final StoryReader stories;
   private final Ingests ingests;
   private final Auth auth;
   private final byte[] openApi;
 
-  public ApiRoutes(KnowledgeBase kb, Ingests ingests, Auth auth) throws IOException {
+  public ApiRoutes(KnowledgeBase kb, StoryReader stories, Ingests ingests, Auth auth) throws IOException {
     this.kb = Objects.requireNonNull(kb, "kb");
+    this.stories = Objects.requireNonNull(stories, "stories");
     this.ingests = Objects.requireNonNull(ingests, "ingests");
     this.auth = Objects.requireNonNull(auth, "auth");
     try (InputStream in = ApiRoutes.class.getResourceAsStream("openapi.json")) {
@@ -84,6 +92,9 @@ public final class ApiRoutes implements Routes {
     r.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     r.get(BASE + "/articles", this::articles);
     r.get(BASE + "/articles/{id}", this::article);
+    r.get(BASE + "/articles/{id}/lineage", this::lineage);
+    r.get(BASE + "/stories", this::stories);
+    r.get(BASE + "/stories/{id}", this::story);
     r.get(BASE + "/entities", this::entities);
     r.get(BASE + "/entities/trending", this::trending);
     r.get(BASE + "/entities/{id}", this::entity);
@@ -112,6 +123,71 @@ public final class ApiRoutes implements Routes {
     long id = pathId(ctx);
     ArticleView view = kb.articleView(id).orElseThrow(() -> new NotFoundResponse("no article " + id));
     write(ctx, articleJson(view));
+  }
+
+  /** As {@code lente lineage --json}: the article, its story, and its related articles best first. */
+  private void lineage(Context ctx) throws IOException {
+    long id = pathId(ctx);
+    ArticleSummary a = kb.summaries(List.of(id)).stream().findFirst()
+        .orElseThrow(() -> new NotFoundResponse("no article " + id));
+    ObjectNode o = JSON.createObjectNode();
+    o.set("article", lineageArticle(a));
+    putId(o, "story", stories.storyOf(id).orElse(null));
+    ArrayNode related = o.putArray("related");
+    for (Related r : stories.related(id)) {
+      Link l = r.link();
+      ObjectNode x = r.article() == null ? JSON.createObjectNode().put("id", l.related()).putNull("source")
+          .putNull("language").putNull("title").putNull("url").putNull("published") : lineageArticle(r.article());
+      x.put("relation", l.relation().label()).put("direction", l.direction().label())
+          .put("score", Math.round(l.score() * 1000) / 1000.0);
+      ArrayNode ev = x.putArray("evidence");
+      for (Evidence e : l.evidence()) {
+        ev.addObject().put("kind", e.kind()).put("here", e.here()).put("there", e.there()).put("note", e.note());
+      }
+      related.add(x);
+    }
+    write(ctx, o);
+  }
+
+  /** An article as {@code lente lineage --json} describes it; source is the site's name, else the host. */
+  private static ObjectNode lineageArticle(ArticleSummary a) {
+    String source = a.source() == null ? null : a.source().site() != null ? a.source().site() : a.source().host();
+    return JSON.createObjectNode().put("id", a.id()).put("source", source).put("language", a.language())
+        .put("title", a.title()).put("url", a.url()).put("published", a.published());
+  }
+
+  private void stories(Context ctx) throws IOException {
+    int minArticles = intParam(ctx, "minArticles", 1, 1, 1000);
+    page(ctx, stories.stories(language(ctx), minArticles, ctx.queryParam("cursor"), limit(ctx)), ApiRoutes::storyItem);
+  }
+
+  private void story(Context ctx) throws IOException {
+    long id = pathId(ctx);
+    StoryView v = stories.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id));
+    ObjectNode o = storyItem(v.story());
+    ArrayNode articles = o.putArray("articleList");
+    v.articles().forEach(a -> articles.add(summary(a)));
+    ArrayNode entities = o.putArray("keyEntities");
+    v.keyEntities().forEach(e -> putId(entities.addObject().put("name", e.name()), "id", e.id()));
+    ArrayNode quotes = o.putArray("quotes");
+    v.story().quotes().forEach(quotes::add);
+    ObjectNode timeline = o.putObject("timeline");
+    ObjectNode perDay = timeline.putObject("articlesPerDay");
+    v.articlesPerDay().forEach(perDay::put);
+    ObjectNode referred = timeline.putObject("datesReferred");
+    v.datesReferred().forEach(referred::put);
+    write(ctx, o);
+  }
+
+  static ObjectNode storyItem(Story s) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", s.id()).put("title", s.title()).put("first", s.first()).put("last", s.last())
+        .put("articles", s.articles().size());
+    ArrayNode sources = o.putArray("sources");
+    s.sources().forEach(sources::add);
+    ArrayNode languages = o.putArray("languages");
+    s.languages().forEach(languages::add);
+    return o;
   }
 
   private void entities(Context ctx) throws IOException {

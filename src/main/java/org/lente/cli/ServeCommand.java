@@ -10,6 +10,8 @@ import org.lente.api.Ingests;
 import org.lente.extract.Extractor;
 import org.lente.ingest.PageReader;
 import org.lente.knowledge.KnowledgeBase;
+import org.lente.story.SqliteStoryStore;
+import org.lente.story.StoryReader;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import org.lente.server.Auth;
@@ -81,12 +83,14 @@ final class ServeCommand implements Callable<Integer> {
     }
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), Analyzer.DEFAULT_MAX_CHARS);
     try (KnowledgeBase kb = data.open(); SqliteStore accounts = data.openStore();
+        SqliteStoryStore storyStore = SqliteStoryStore.open(data.dir);
         Ingests ingests = new Ingests(kb, fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES),
             new Extractor(), analyzer)) {
       Auth auth = new Auth(accounts, new Passwords());
       Csrf csrf = new Csrf();
+      StoryReader stories = new StoryReader(storyStore, kb);
       try (Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
-          List.of(new ApiRoutes(kb, ingests, auth), new WebRoutes(kb, ingests, auth, csrf)))) {
+          List.of(new ApiRoutes(kb, stories, ingests, auth), new WebRoutes(kb, stories, ingests, auth, csrf)))) {
         server.start();
         server.ready(true);
         err.printf("lente: serving %s on http://%s:%d/ (API under /api/v1)%n", data.dir.toAbsolutePath(), host,

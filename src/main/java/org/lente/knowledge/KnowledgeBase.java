@@ -239,6 +239,11 @@ public final class KnowledgeBase implements AutoCloseable {
     return store.articles(filter, cursor, limit);
   }
 
+  /** The summaries of articles {@code ids}, in that order; ids not stored are left out. At most 1,000 ids. */
+  public List<ArticleSummary> summaries(List<Long> ids) throws IOException {
+    return store.summaries(ids);
+  }
+
   public Optional<ArticleView> articleView(long id) throws IOException {
     return store.articleView(id);
   }

@@ -174,6 +174,17 @@ public final class Server implements AutoCloseable {
     }
   }
 
+  /**
+   * Where the login page sends a visitor back: the path and query string they asked for, or "/" when
+   * the path could be read as another host's ("//host", a backslash).
+   */
+  static String returnTo(String path, String query) {
+    if (path == null || !path.startsWith("/") || path.startsWith("//") || path.indexOf('\\') >= 0) {
+      return "/";
+    }
+    return query == null || query.isEmpty() ? path : path + "?" + query;
+  }
+
   /** What runs before every handler: headers, body limit, private reading, rate limit, CSRF. */
   private void guard(Context ctx) {
     securityHeaders(ctx);
@@ -188,7 +199,8 @@ public final class Server implements AutoCloseable {
       if (isApi(path) || write || path.equals("/metrics")) {
         throw new UnauthorizedResponse("this server is private: log in or send an API token");
       }
-      ctx.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+      ctx.redirect("/login?next=" + URLEncoder.encode(returnTo(path, ctx.queryString()), StandardCharsets.UTF_8),
+          HttpStatus.SEE_OTHER);
       ctx.skipRemainingHandlers();
       return;
     }

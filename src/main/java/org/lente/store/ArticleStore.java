@@ -108,6 +108,9 @@ public interface ArticleStore extends AutoCloseable {
   /** Counts and the time of the latest article stored. */
   IngestStatus status() throws IOException;
 
+  /** The summaries of articles {@code ids}, in that order; ids not stored are left out. At most 1,000 ids. */
+  List<ArticleSummary> summaries(List<Long> ids) throws IOException;
+
   @Override
   void close() throws IOException;
 }

@@ -901,12 +901,21 @@ public final class SqliteStore implements ArticleStore, Accounts {
         ids = ids.subList(0, limit);
         next = new Cursor(ids.get(limit - 1), lastDay).encode();
       }
-      return new Page<>(summaries(ids), next);
+      return new Page<>(summariesLocked(ids), next);
     });
   }
 
+  @Override
+  public List<ArticleSummary> summaries(List<Long> ids) throws IOException {
+    if (ids.size() > 1000) {
+      throw new IllegalArgumentException("at most 1000 summaries at a time: " + ids.size());
+    }
+    List<Long> copy = List.copyOf(ids);
+    return locked("summarise " + copy.size() + " articles", () -> summariesLocked(copy));
+  }
+
   /** The summaries of articles {@code ids}, in that order (missing ones left out). Under the lock. */
-  private List<ArticleSummary> summaries(List<Long> ids) throws SQLException {
+  private List<ArticleSummary> summariesLocked(List<Long> ids) throws SQLException {
     if (ids.isEmpty()) {
       return List.of();
     }

@@ -250,6 +250,61 @@ public final class SqliteStoryStore implements StoryStore {
     }
   }
 
+  @Override
+  public synchronized org.lente.store.Page<Story> stories(String language, int minArticles, String cursor, int limit)
+      throws IOException {
+    if (limit < 1 || limit > 100) {
+      throw new IllegalArgumentException("limit must be 1 to 100: " + limit);
+    }
+    if (minArticles < 1) {
+      throw new IllegalArgumentException("minimum articles must be at least 1: " + minArticles);
+    }
+    StoryCursor after = StoryCursor.decode(cursor);
+    StringBuilder sql = new StringBuilder("SELECT id, last_published, story FROM stories WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (after != null && after.last() != null) {
+      sql.append(" AND (last_published IS NULL OR last_published < ? OR (last_published = ? AND id < ?))");
+      args.add(after.last());
+      args.add(after.last());
+      args.add(after.id());
+    } else if (after != null) {
+      sql.append(" AND last_published IS NULL AND id < ?");
+      args.add(after.id());
+    }
+    if (language != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM json_each(story, '$.languages') WHERE value = ?)");
+      args.add(language);
+    }
+    if (minArticles > 1) {
+      sql.append(" AND json_array_length(story, '$.articles') >= ?");
+      args.add(minArticles);
+    }
+    sql.append(" ORDER BY last_published IS NULL, last_published DESC, id DESC LIMIT ?");
+    args.add(limit + 1);
+    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      List<Story> out = new ArrayList<>();
+      String next = null;
+      String lastPublished = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (out.size() == limit) {
+            Story last = out.get(limit - 1);
+            next = new StoryCursor(last.id(), lastPublished).encode();
+            break;
+          }
+          lastPublished = rs.getString(2);
+          out.add(JSON.readValue(rs.getString(3), Story.class));
+        }
+      }
+      return new org.lente.store.Page<>(out, next);
+    } catch (SQLException e) {
+      throw new IOException("cannot list stories: " + e.getMessage(), e);
+    }
+  }
+
   private IOException rollback(String what, Exception e) {
     IOException failure = new IOException(what + ": " + e.getMessage(), e);
     try {

@@ -42,6 +42,18 @@ public interface StoryStore extends AutoCloseable {
   /** The story of an article. */
   Optional<Long> storyOf(long article) throws IOException;
 
+  /**
+   * A page of stories, latest activity first: latest publication of their articles descending, then id
+   * descending; stories with no dated article last.
+   *
+   * @param language only stories with an article in this language, or null for any
+   * @param minArticles only stories with at least this many articles (1 for all)
+   * @param cursor null for the first page, else a {@link org.lente.store.Page#next()} of the same listing
+   * @param limit 1 to 100
+   * @throws IllegalArgumentException on a bad cursor, limit or minimum
+   */
+  org.lente.store.Page<Story> stories(String language, int minArticles, String cursor, int limit) throws IOException;
+
   @Override
   void close() throws IOException;
 }

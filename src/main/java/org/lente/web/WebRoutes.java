@@ -31,9 +31,13 @@ import org.lente.store.EntityProfile;
 import org.lente.store.Page;
 import org.lente.store.QuoteHit;
 import org.lente.store.SourceProfile;
+import org.lente.story.Story;
+import org.lente.story.StoryReader;
+import org.lente.story.StoryView;
 
 /**
- * The HTML pages: home, article, entity, search and quote search, author, source, the Atom feeds,
+ * The HTML pages: home (latest stories, else latest articles), article (with its other versions and
+ * story), story, entity, search and quote search, author, source, the Atom feeds,
  * the add-article form and login. Handlers parse their parameters, ask the knowledge base, and render
  * a template; unknown ids are {@link NotFoundResponse}s, bad parameters IllegalArgumentExceptions
  * (the server turns both into error pages, see {@link ErrorPages}).
@@ -47,12 +51,14 @@ public final class WebRoutes implements Routes {
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
 
   private final KnowledgeBase kb;
+  private final StoryReader stories;
   private final Ingests ingests;
   private final Auth auth;
   private final Csrf csrf;
 
-  public WebRoutes(KnowledgeBase kb, Ingests ingests, Auth auth, Csrf csrf) {
+  public WebRoutes(KnowledgeBase kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf) {
     this.kb = Objects.requireNonNull(kb, "kb");
+    this.stories = Objects.requireNonNull(stories, "stories");
     this.ingests = Objects.requireNonNull(ingests, "ingests");
     this.auth = Objects.requireNonNull(auth, "auth");
     this.csrf = Objects.requireNonNull(csrf, "csrf");
@@ -67,6 +73,7 @@ public final class WebRoutes implements Routes {
     });
     config.routes.get("/", this::home);
     config.routes.get("/articles/{id}", this::article);
+    config.routes.get("/stories/{id}", this::story);
     config.routes.get("/entities/{id}", this::entity);
     config.routes.get("/authors/{id}", this::author);
     config.routes.get("/sources/{id}", this::source);
@@ -83,7 +90,11 @@ public final class WebRoutes implements Routes {
 
   private void home(Context ctx) throws IOException {
     Map<String, Object> p = page(ctx);
-    p.put("latest", kb.articles(ArticleFilter.ALL, ctx.queryParam("cursor"), PAGE_SIZE));
+    String cursor = ctx.queryParam("cursor");
+    Page<Story> latestStories = stories.stories(null, 1, cursor, PAGE_SIZE);
+    p.put("stories", latestStories);
+    p.put("latest", latestStories.items().isEmpty() ? kb.articles(ArticleFilter.ALL, cursor, PAGE_SIZE)
+        : new Page<ArticleSummary>(List.of(), null));
     p.put("trending", kb.trending(7, 15));
     p.put("status", kb.status());
     p.put("recent", ingests.recent(5).stream().map(WebRoutes::summary).toList());
@@ -95,7 +106,16 @@ public final class WebRoutes implements Routes {
     var view = kb.articleView(id).orElseThrow(() -> new NotFoundResponse("no article " + id));
     Map<String, Object> p = page(ctx);
     p.put("p", ArticlePage.of(view, ((Chrome) p.get("c")).m(), base(ctx) + "/articles/" + id));
+    p.put("lineage", LineagePanel.of(stories.storyOf(id).orElse(null), stories.related(id)));
     ctx.html(Templates.render("article.jte", p));
+  }
+
+  private void story(Context ctx) throws IOException {
+    long id = id(ctx.pathParam("id"));
+    StoryView v = stories.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id));
+    Map<String, Object> p = page(ctx);
+    p.put("v", v);
+    ctx.html(Templates.render("story.jte", p));
   }
 
   private void entity(Context ctx) throws IOException {

@@ -47,6 +47,12 @@ import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.store.SqliteStore;
+import org.lente.store.StoredArticle;
+import org.lente.story.Lineage;
+import org.lente.story.Newswire;
+import org.lente.story.SqliteStoryStore;
+import org.lente.story.Stories;
+import org.lente.story.StoryReader;
 
 /**
  * The API on a real server (port 0) over a knowledge base of a few articles analysed by the real
@@ -89,6 +95,9 @@ class ApiTest {
   static Path dir;
 
   private KnowledgeBase kb;
+  private SqliteStoryStore storyStore;
+  /** The Italian original of the wire story (org.lente.story.Newswire), with an English version and a copy. */
+  private long wireItalian;
   private SqliteStore accounts;
   private Ingests ingests;
   private Server server;
@@ -99,7 +108,11 @@ class ApiTest {
 
   @BeforeAll
   void start() throws Exception {
-    kb = new KnowledgeBase(SqliteStore.open(dir), LuceneIndex.open(dir.resolve("index")), null);
+    SqliteStore store = SqliteStore.open(dir);
+    storyStore = SqliteStoryStore.open(dir);
+    Lineage lineage = new Lineage(storyStore, id -> store.get(id).map(StoredArticle::analysis),
+        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, storyStore.lastStoryId() + 1));
+    kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
     Extractor extractor = new Extractor();
     Analyzer analyzer = new Analyzer(new NerModels(line -> { }));
     for (String[] p : PAGES) {
@@ -111,6 +124,9 @@ class ApiTest {
           List.of()));
       kb.add(p[0], analyzer.analyze(article, null));
     }
+    wireItalian = kb.add("wire-it", Newswire.italian("Stellantis, 850 milioni per Mirafiori")).id();
+    kb.add("wire-en", Newswire.english("Stellantis to invest 850 million euros in Mirafiori"));
+    kb.add("wire-copy", Newswire.copy("Mirafiori, arrivano 900 milioni"));
     kb.flush();
     accounts = SqliteStore.open(dir);
     Auth auth = new Auth(accounts, new Passwords());
@@ -118,7 +134,7 @@ class ApiTest {
     token = auth.newToken("admin");
     ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), extractor, analyzer);
     server = new Server(Server.Settings.defaults("127.0.0.1", 0).withAccessLog(dir.resolve("access.log")), auth,
-        new Csrf(), new Metrics(kb::status), ErrorPage.PLAIN, List.of(new ApiRoutes(kb, ingests, auth)));
+        new Csrf(), new Metrics(kb::status), ErrorPage.PLAIN, List.of(new ApiRoutes(kb, new StoryReader(storyStore, kb), ingests, auth)));
     server.start();
     server.ready(true);
     try (InputStream in = ApiRoutes.class.getResourceAsStream("openapi.json")) {
@@ -132,6 +148,7 @@ class ApiTest {
     ingests.close();
     accounts.close();
     kb.close();
+    storyStore.close();
   }
 
   // ---- calling and validating ----
@@ -241,6 +258,17 @@ class ApiTest {
     get("/ingest", "/api/v1/ingest", 200);
     get("/ingest", "/api/v1/ingest?limit=-3", 400);
     get("/ingest/{id}", "/api/v1/ingest/0000000000000000", 404);
+
+    JsonNode lineage = get("/articles/{id}/lineage", "/api/v1/articles/" + wireItalian + "/lineage", 200);
+    get("/articles/{id}/lineage", "/api/v1/articles/999999/lineage", 404);
+    get("/articles/{id}/lineage", "/api/v1/articles/x/lineage", 400);
+    JsonNode stories = get("/stories", "/api/v1/stories?limit=2", 200);
+    get("/stories", "/api/v1/stories?minArticles=2&lang=en", 200);
+    get("/stories", "/api/v1/stories?minArticles=0", 400);
+    get("/stories", "/api/v1/stories?cursor=%25%25", 400);
+    JsonNode story = get("/stories/{id}", "/api/v1/stories/" + lineage.get("story").asLong(), 200);
+    get("/stories/{id}", "/api/v1/stories/999999", 404);
+    get("/stories/{id}", "/api/v1/stories/0", 400);
     postIngest();
 
     Set<String> documented = new TreeSet<>();
@@ -253,6 +281,40 @@ class ApiTest {
     assertEquals("tregua", found.get("hits").size() > 0 ? "tregua" : "no hits for tregua: " + found);
     assertNotNull(entity.get("name"));
     assertTrue(article.get("entities").size() > 0, article.toString());
+    assertEquals(2, lineage.get("related").size(), lineage.toString());
+    assertTrue(stories.get("items").size() > 0, stories.toString());
+    assertEquals(3, story.get("articleList").size(), story.toString());
+  }
+
+  @Test
+  void theLineageOfTheEnglishVersionNamesItsItalianOriginalWithEvidence() throws Exception {
+    JsonNode lineage = get("/articles/{id}/lineage", "/api/v1/articles/" + wireItalian + "/lineage", 200);
+    JsonNode english = null;
+    for (JsonNode r : lineage.get("related")) {
+      if ("en".equals(r.get("language").asText())) {
+        english = r;
+      }
+    }
+    assertNotNull(english, lineage.toString());
+    assertEquals("translation", english.get("relation").asText());
+    assertEquals("copy", english.get("direction").asText(), "the English version is a copy of the Italian original");
+    assertEquals("Example Wire", english.get("source").asText());
+    assertTrue(english.get("evidence").size() > 0, english.toString());
+  }
+
+  @Test
+  void aCursorWalksEveryStoryOnce() throws Exception {
+    Set<Long> seen = new HashSet<>();
+    String next = "/api/v1/stories?limit=1";
+    while (next != null) {
+      JsonNode page = get("/stories", next, 200);
+      for (JsonNode s : page.get("items")) {
+        assertTrue(seen.add(s.get("id").asLong()), "repeated " + s);
+      }
+      next = page.get("next").isNull() ? null : page.get("next").asText();
+    }
+    JsonNode all = get("/stories", "/api/v1/stories?limit=100", 200);
+    assertEquals(all.get("items").size(), seen.size());
   }
 
   /** POST /ingest: refused without a token (401), with a bad media type (415); added with one (202). */
@@ -307,7 +369,7 @@ class ApiTest {
   @Test
   void filtersNarrowTheListing() throws Exception {
     JsonNode english = get("/articles", "/api/v1/articles?lang=en&limit=100", 200);
-    assertEquals(2, english.get("items").size());
+    assertEquals(3, english.get("items").size(), "two pages and the wire story's English version");
     JsonNode june20 = get("/articles", "/api/v1/articles?from=2024-06-20&to=2024-06-21", 200);
     assertEquals(2, june20.get("items").size());
   }

@@ -73,8 +73,10 @@ class ArticlePageTest {
   void theArticleTemplateShowsTheTextMetadataAndPanel() {
     ArticlePage p = ArticlePage.of(view(putin(), Map.of("Vladimir Putin", 5L)), EN, "http://localhost/articles/1");
     Chrome c = new Chrome(EN, "/articles/1", null, "tok", null);
-    Document d = Jsoup.parse(Templates.render("article.jte", Map.of("c", c, "p", p)));
+    Document d = Jsoup.parse(Templates.render("article.jte", Map.of("c", c, "p", p, "lineage",
+        new LineagePanel(null, java.util.List.of(), java.util.List.of()))));
     assertEquals("Putin in Pyongyang · Lente", d.title());
+    assertNull(d.selectFirst("#versions, #same-story"), "no lineage panel for an article with no relative and no story");
     assertEquals("Putin in Pyongyang", d.selectFirst("h1").text());
     assertEquals("/authors/3", d.selectFirst("a[rel=author]").attr("href"));
     assertEquals("https://example.org/a", d.selectFirst("a:contains(Read the original)").attr("href"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.story.Newswire;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,8 +30,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The reader's path through Lente in Debian's Chromium (headless) against a real server: home →
- * article → entity → search → log in → add an article by pasting text → see it analysed. A
+ * The reader's path through Lente in Debian's Chromium (headless) against a real server: home → story
+ * → article → entity → search → log in → add an article by pasting text → see it analysed; and a
+ * wire story's page and an article's other versions, with their evidence and changes. A
  * screenshot of each step is saved under target/screenshots/. Skipped when chromium or chromedriver
  * is not installed.
  */
@@ -49,7 +51,12 @@ class BrowserFlowTest {
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-    site = WebSite.start(dir, Newsroom::fill);
+    site = WebSite.start(dir, kb -> {
+      Newsroom.fill(kb);
+      kb.add("wire-it", Newswire.italian("Stellantis, 850 milioni per Mirafiori"));
+      kb.add("wire-en", Newswire.english("Stellantis to invest 850 million euros in Mirafiori"));
+      kb.add("wire-copy", Newswire.copy("Mirafiori, arrivano 900 milioni"));
+    });
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -85,9 +92,11 @@ class BrowserFlowTest {
   @Test
   void aReaderFollowsTheNewsAndAddsAnArticle() throws Exception {
     driver.get(site.url("/?lang=en"));
-    assertEquals("Latest articles", driver.findElement(By.id("latest-h")).getText());
+    assertEquals("Latest stories", driver.findElement(By.id("latest-h")).getText());
     shot("01-home");
 
+    driver.findElement(By.cssSelector(".stories a[href^='/stories/']")).click();
+    assertEquals("Putin arrives in Pyongyang", driver.findElement(By.tagName("h1")).getText());
     driver.findElement(By.linkText("Putin arrives in Pyongyang")).click();
     WebElement putin = driver.findElement(By.cssSelector(".article-body .hl.ent.per"));
     WebElement tip = driver.findElement(By.id(putin.getDomAttribute("aria-describedby")));
@@ -148,5 +157,34 @@ class BrowserFlowTest {
         .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     assertTrue(console.stream().noneMatch(line -> line.contains("Content Security Policy") || line.contains("SEVERE")),
         "no page broke the Content-Security-Policy or failed to load a resource: " + console);
+  }
+
+  @Test
+  void aReaderComparesTheVersionsOfAWireStory() throws Exception {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    driver.get(site.url("/?lang=en"));
+    driver.findElement(By.linkText("Stellantis, 850 milioni per Mirafiori")).click();
+    waiting().until(ExpectedConditions.urlMatches("/stories/\\d+$"));
+    assertEquals(3, driver.findElements(By.cssSelector(".articles h3 a")).size());
+    assertTrue(driver.findElement(By.id("timeline-h")).isDisplayed());
+    shot("10-story");
+
+    driver.findElement(By.linkText("Stellantis to invest 850 million euros in Mirafiori")).click();
+    WebElement versions = driver.findElement(By.id("versions"));
+    WebElement original = versions.findElement(By.xpath(".//li[contains(@class,'version')][.//a[text()="
+        + "'Stellantis, 850 milioni per Mirafiori']]"));
+    assertEquals("This is the original", original.findElement(By.cssSelector(".badge.direction")).getText());
+    WebElement passages = original.findElement(By.cssSelector("table.passages"));
+    assertFalse(passages.isDisplayed(), "the evidence is folded until asked for");
+    original.findElement(By.cssSelector(".evidence summary")).click();
+    assertTrue(passages.isDisplayed(), "without JavaScript, the details element opens the evidence");
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", versions);
+    shot("11-other-versions");
+
+    driver.findElement(By.linkText("Mirafiori, arrivano 900 milioni")).click();
+    WebElement change = driver.findElement(By.cssSelector("#versions .changes .change"));
+    assertEquals("Changed number", change.findElement(By.cssSelector(".changed")).getText());
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", change);
+    shot("12-changed-number");
   }
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.story.Newswire;
+import org.lente.story.Texts;
 import org.w3c.dom.NodeList;
 
 /**
@@ -43,6 +45,7 @@ class HostilePagesTest {
     site = WebSite.start(dir, kb -> {
       Newsroom.fill(kb);
       Newsroom.hostile(kb);
+      hostileWire(kb);
     });
     pages = pagesToCheck();
   }
@@ -52,6 +55,16 @@ class HostilePagesTest {
     site.close();
   }
 
+  /** A hostile wire story: an Italian article whose title, site and text carry payloads, and a copy of it. */
+  private static void hostileWire(org.lente.knowledge.KnowledgeBase kb) throws java.io.IOException {
+    String body = Newswire.IT_BODY.replace("Mirafiori resta", "Mirafiori " + Newsroom.EVIL + " " + Newsroom.SVG + " resta");
+    String[] names = {"Stellantis=Stellantis/ORG", "Torino=Turin/LOC", "Carlos Tavares=Carlos Tavares/PER"};
+    kb.add("evil-wire", Texts.analysis("evil.example.it/wire", Newsroom.SVG + " Wire", "it", "2024-04-09T08:00:00Z",
+        Newsroom.EVIL + " wire " + Newsroom.STYLE, body, names));
+    kb.add("evil-copy", Texts.analysis("copy.example.it/wire", Newsroom.EVIL + " Copy", "it", "2024-04-09T10:00:00Z",
+        Newsroom.SVG + " copy", body.replace("850 milioni", "900 milioni") + " (ANSA) " + Newsroom.EVIL, names));
+  }
+
   /** Home, both hostile articles, every entity, author and source page they link to, and searches. */
   private static List<String> pagesToCheck() throws Exception {
     Set<String> paths = new LinkedHashSet<>(List.of("/", "/search?q=Evilcorp", "/search?q=alert",
@@ -59,6 +72,11 @@ class HostilePagesTest {
     Document home = site.page("/");
     for (Element a : home.select(".articles h3 a")) {
       paths.add(a.attr("href"));
+    }
+    for (String story : paths.stream().filter(p -> p.startsWith("/stories/")).toList()) {
+      for (Element a : site.page(story).select(".articles h3 a")) {
+        paths.add(a.attr("href"));
+      }
     }
     List<String> articles = paths.stream().filter(p -> p.startsWith("/articles/")).toList();
     for (String article : articles) {
@@ -76,7 +94,7 @@ class HostilePagesTest {
 
   @Test
   void thePagesToCheckIncludeEveryKind() {
-    for (String kind : List.of("/articles/", "/entities/", "/authors/", "/sources/", "/search?", "/quotes?")) {
+    for (String kind : List.of("/articles/", "/stories/", "/entities/", "/authors/", "/sources/", "/search?", "/quotes?")) {
       assertTrue(pages.stream().anyMatch(p -> p.startsWith(kind)), kind + " in " + pages);
     }
     assertTrue(pages.size() > 15, pages.toString());
@@ -94,6 +112,22 @@ class HostilePagesTest {
     Document d = site.page(path);
     assertEquals(Newsroom.EVIL + " headline " + Newsroom.SVG, d.selectFirst("h1").text());
     assertTrue(d.selectFirst(".article-body").text().contains("<script>alert('x')</script>"));
+  }
+
+  @Test
+  void theHostileCopyShowsItsOtherVersionAndChangeAsText() throws Exception {
+    String path = pages.stream().filter(p -> p.startsWith("/articles/")).filter(p -> {
+      try {
+        return site.page(p).selectFirst("h1").text().endsWith(" copy");
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }).findFirst().orElseThrow(() -> new AssertionError("the hostile copy is not among " + pages));
+    Document d = site.page(path);
+    Element version = d.selectFirst("#versions .version");
+    assertTrue(version.selectFirst("h3 a").text().startsWith("<script>alert('x')</script>"), version.html());
+    assertTrue(version.select(".changes .change").text().contains("900"), version.html());
+    assertInert(path, d);
   }
 
   @Test

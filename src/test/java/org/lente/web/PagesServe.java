@@ -15,6 +15,8 @@ import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.store.SqliteStore;
+import org.lente.story.SqliteStoryStore;
+import org.lente.story.StoryReader;
 
 /**
  * Serves the web pages of an existing knowledge base folder, for load tests with bench/pages.lua
@@ -38,7 +40,7 @@ public final class PagesServe {
     Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
         new Analyzer(new NerModels(line -> { })));
     Server server = new Server(Server.Settings.defaults("127.0.0.1", port), auth, csrf, new Metrics(kb::status),
-        new ErrorPages(), List.of(new WebRoutes(kb, ingests, auth, csrf)));
+        new ErrorPages(), List.of(new WebRoutes(kb, new StoryReader(SqliteStoryStore.open(dir), kb), ingests, auth, csrf)));
     server.start();
     server.ready(true);
     var status = kb.status();

@@ -45,6 +45,15 @@ class PrivateReadingTest {
   }
 
   @Test
+  void theLoginRedirectKeepsTheQueryString() throws Exception {
+    WebSite.Visitor v = site.visitor();
+    HttpResponse<String> r = v.get("/search?q=Putin&lang=en");
+    assertEquals(303, r.statusCode());
+    String login = r.headers().firstValue("Location").orElseThrow();
+    assertEquals("/search?q=Putin&lang=en", v.page(login).selectFirst("input[name=next]").attr("value"));
+  }
+
+  @Test
   void theLoginPageNeverSendsElsewhere() {
     assertEquals("/", WebRoutes.localPath("https://evil.example/"));
     assertEquals("/", WebRoutes.localPath("//evil.example/"));

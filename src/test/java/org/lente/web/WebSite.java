@@ -23,6 +23,11 @@ import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.store.SqliteStore;
+import org.lente.store.StoredArticle;
+import org.lente.story.Lineage;
+import org.lente.story.SqliteStoryStore;
+import org.lente.story.Stories;
+import org.lente.story.StoryReader;
 
 /**
  * A real Lente server on a free loopback port over a knowledge base in a temporary folder, with the
@@ -61,7 +66,11 @@ final class WebSite implements AutoCloseable {
   /** A site whose pages need a login when {@code privateRead}. */
   static WebSite start(Path dir, Filler filler, boolean privateRead) throws IOException {
     SqliteStore store = SqliteStore.open(dir);
-    KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"));
+    SqliteStoryStore storyStore = SqliteStoryStore.open(dir);
+    Lineage lineage = new Lineage(storyStore, id -> store.get(id).map(StoredArticle::analysis),
+        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, storyStore.lastStoryId() + 1));
+    KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"),
+        lineage);
     filler.fill(kb);
     Auth auth = new Auth(store, new Passwords());
     auth.addUser(USER, PASSWORD.toCharArray());
@@ -69,7 +78,7 @@ final class WebSite implements AutoCloseable {
     Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
         new Analyzer(MODELS));
     Server server = new Server(Server.Settings.defaults("127.0.0.1", 0).withPrivateRead(privateRead), auth, csrf, new Metrics(kb::status),
-        new ErrorPages(), List.of(new WebRoutes(kb, ingests, auth, csrf)));
+        new ErrorPages(), List.of(new WebRoutes(kb, new StoryReader(storyStore, kb), ingests, auth, csrf)));
     server.start();
     server.ready(true);
     return new WebSite(kb, ingests, server);

@@ -1,0 +1,92 @@
+package org.lente.story;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.nlp.time.Timex;
+import org.lente.store.ArticleSummary;
+import org.lente.store.Page;
+import org.lente.store.StoredArticle;
+
+/**
+ * What the API and the web pages read of stories and lineage: the story store's records joined with
+ * the knowledge base's article summaries and entity ids. Thread-safe as its store and knowledge base are.
+ */
+public final class StoryReader {
+
+  /** Articles of a story whose analyses are read for the dates they refer to, the first that joined. */
+  public static final int MAX_ANALYSED = 30;
+  /** Articles of a story summarised, the first that joined. */
+  public static final int MAX_ARTICLES = 200;
+
+  private final StoryStore stories;
+  private final KnowledgeBase kb;
+
+  public StoryReader(StoryStore stories, KnowledgeBase kb) {
+    this.stories = Objects.requireNonNull(stories, "stories");
+    this.kb = Objects.requireNonNull(kb, "kb");
+  }
+
+  /** A page of stories, latest activity first; see {@link StoryStore#stories}. */
+  public Page<Story> stories(String language, int minArticles, String cursor, int limit) throws IOException {
+    return stories.stories(language, minArticles, cursor, limit);
+  }
+
+  /** Story {@code id} with its articles' summaries, its key entities' ids and its timeline. */
+  public Optional<StoryView> story(long id) throws IOException {
+    Optional<Story> found = stories.story(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Story s = found.get();
+    List<Long> ids = s.articles().subList(0, Math.min(MAX_ARTICLES, s.articles().size()));
+    List<ArticleSummary> articles = kb.summaries(ids);
+    List<StoryView.KeyEntity> entities = new ArrayList<>();
+    for (String name : s.keyEntities()) {
+      entities.add(new StoryView.KeyEntity(name, kb.entityId(name).orElse(null)));
+    }
+    Map<String, Long> perDay = new TreeMap<>();
+    for (ArticleSummary a : articles) {
+      if (a.published() != null && a.published().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+        perDay.merge(a.published().substring(0, 10), 1L, Long::sum);
+      }
+    }
+    Map<String, Long> referred = new TreeMap<>();
+    for (long article : ids.subList(0, Math.min(MAX_ANALYSED, ids.size()))) {
+      Optional<StoredArticle> stored = kb.article(article);
+      if (stored.isEmpty()) {
+        continue;
+      }
+      stored.get().analysis().times().stream()
+          .filter(t -> t.type() == Timex.Type.DATE && t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?"))
+          .map(Timex::value).distinct().forEach(v -> referred.merge(v, 1L, Long::sum));
+    }
+    return Optional.of(new StoryView(s, articles, entities, perDay, referred));
+  }
+
+  /** The articles related to {@code article}, best first (as {@link StoryStore#links}), with their summaries. */
+  public List<Related> related(long article) throws IOException {
+    List<Link> links = stories.links(article);
+    List<Long> ids = links.stream().limit(1000).map(Link::related).toList();
+    Map<Long, ArticleSummary> byId = new HashMap<>();
+    for (ArticleSummary a : kb.summaries(ids)) {
+      byId.put(a.id(), a);
+    }
+    List<Related> out = new ArrayList<>(ids.size());
+    for (Link l : links.subList(0, ids.size())) {
+      out.add(new Related(l, byId.get(l.related())));
+    }
+    return out;
+  }
+
+  /** The id of the story of {@code article}, if it has one. */
+  public Optional<Long> storyOf(long article) throws IOException {
+    return stories.storyOf(article);
+  }
+}
