@@ -105,8 +105,18 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
     for (Sentence sb : there.sentences()) {
       wordsB.add(new HashSet<>(MinHash.words(b.substring(sb.start(), sb.end())).words()));
     }
+    Set<String> sentencesB = new HashSet<>(there.sentences().size() * 2);
+    for (Sentence sb : there.sentences()) {
+      sentencesB.add(b.substring(sb.start(), sb.end()));
+    }
     for (Sentence sa : here.sentences()) {
+      if (out.size() >= MAX_DIFFERENCES) {
+        break;
+      }
       String ta = a.substring(sa.start(), sa.end());
+      if (sentencesB.contains(ta)) {
+        continue; // the same sentence there: nothing changed in it
+      }
       Set<String> wa = new HashSet<>(MinHash.words(ta).words());
       Sentence best = null;
       double bestSim = 0;
@@ -181,9 +191,15 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
     if (x.isEmpty() || y.isEmpty()) {
       return 0;
     }
-    Set<String> both = new HashSet<>(x);
-    both.retainAll(y);
-    return (double) both.size() / (x.size() + y.size() - both.size());
+    Set<String> small = x.size() <= y.size() ? x : y;
+    Set<String> large = small == x ? y : x;
+    int both = 0;
+    for (String w : small) {
+      if (large.contains(w)) {
+        both++;
+      }
+    }
+    return (double) both / (x.size() + y.size() - both);
   }
 
   /**

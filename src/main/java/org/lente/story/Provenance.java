@@ -194,14 +194,34 @@ public final class Provenance {
     }
   }
 
-  /** The credit line naming {@code outlet} (one of {@link #OUTLETS}) in {@code text} ({@code lowerText} in lower case), or null. */
+  /** How far before an outlet's name a credit line may start ("ha dichiarato all'agenzia …"), and end after it. */
+  private static final int CREDIT_BEFORE = 60;
+  private static final int CREDIT_AFTER = 24;
+
+  /**
+   * The credit line naming {@code outlet} (one of {@link #OUTLETS}) in {@code text} ({@code lowerText}
+   * in lower case), or null. The pattern runs only in a window around each place the name occurs,
+   * so a long text that names the outlet costs a few short matches, not a scan of the whole text.
+   */
   static String creditLine(String text, String lowerText, String outlet) {
-    boolean present = outlet.length() <= 4 ? text.contains(outlet) : lowerText.contains(outlet.toLowerCase(Locale.ROOT));
-    if (!present) {
-      return null; // most texts name no outlet: the regular expression is not run
+    boolean exactCase = outlet.length() <= 4;
+    String haystack = exactCase || lowerText.length() != text.length() ? text : lowerText;
+    String needle = haystack == text && !exactCase ? null : exactCase ? outlet : outlet.toLowerCase(Locale.ROOT);
+    Matcher m = CREDIT_LINES.get(outlet).matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    if (needle == null) { // lower-casing changed the length: offsets would not match, search the whole text
+      return lowerText.contains(outlet.toLowerCase(Locale.ROOT)) && m.find() ? around(text, m) : null;
     }
-    Matcher m = CREDIT_LINES.get(outlet).matcher(text);
-    return m.find() ? text.substring(Math.max(0, m.start() - 30), Math.min(text.length(), m.end() + 10)).strip() : null;
+    for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length())) {
+      m.region(Math.max(0, at - CREDIT_BEFORE), Math.min(text.length(), at + needle.length() + CREDIT_AFTER));
+      if (m.find()) {
+        return around(text, m);
+      }
+    }
+    return null; // most texts name no outlet: the regular expression is not run
+  }
+
+  private static String around(String text, Matcher m) {
+    return text.substring(Math.max(0, m.start() - 30), Math.min(text.length(), m.end() + 10)).strip();
   }
 
   private static double breaks(String here, String there, List<Evidence> out) {

@@ -1,6 +1,7 @@
 package org.lente.story;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,15 @@ class ProvenanceTest {
     Analysis a = Texts.analysis("a", null, "it", null, "t", "Airbus consegna 60 aerei.");
     Analysis b = Texts.analysis("b", null, "en", null, "t", "Airbus delivers 60 planes.");
     assertEquals(Direction.UNKNOWN, decide(a, b).direction());
+  }
+
+  @Test
+  void aCreditLineIsFoundAtAnyOccurrenceOfTheOutletsName() {
+    String text = "Reuters e Bloomberg hanno seguito il vertice. " + "Il vertice è durato tre ore. ".repeat(400)
+        + "Lo ha detto a Reuters un funzionario che ha chiesto l'anonimato. (ANSA)";
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    assertTrue(Provenance.creditLine(text, lower, "Reuters").contains("Lo ha detto a Reuters"));
+    assertTrue(Provenance.creditLine(text, lower, "ANSA").endsWith("(ANSA)"));
+    assertNull(Provenance.creditLine(text, lower, "Bloomberg"), "named, but not as a credit");
   }
 }
