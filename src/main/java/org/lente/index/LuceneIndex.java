@@ -67,6 +67,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -524,8 +525,10 @@ public final class LuceneIndex implements SearchIndex {
     if (textQuery != null && top.scoreDocs.length > 0) {
       UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
           .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true))
+          // passages end at full stops: as good as the JDK's sentence rules for a 200-character
+          // snippet, and a fraction of their cost, which dominated search pages over long articles
           .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-              java.text.BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+              new CustomSeparatorBreakIterator('.'), SNIPPET_CHARS, 0.5f))
           .withHandleMultiTermQuery(true)
           .withMaxLength(STORED_BODY_CHARS)
           .build();
