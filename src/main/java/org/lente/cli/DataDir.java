@@ -53,7 +53,7 @@ final class DataDir {
   private Lineage lineage(SqliteStore store) throws IOException {
     SqliteStoryStore stories = SqliteStoryStore.open(dir);
     return new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
-        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories.lastStoryId() + 1));
+        Stories.restore(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories));
   }
 
   /** Opens an existing knowledge base; a clear error when {@code dir} holds none. */

@@ -33,8 +33,19 @@ public record Anchor(Kind kind, String value, int start, int sentence) {
     }
   }
 
-  /** The kind and value: what two anchors must share to match. */
+  /**
+   * The kind and value: what two anchors must share to match ({@code "n:korea"}, {@code "#:4.6"}). A
+   * word of a resolved name ({@code n:}) does not match the same word found by its capital letter
+   * ({@code k:}): resolved names are written the same way in every language the knowledge base
+   * resolves, capitalised words are not.
+   */
   public String term() {
-    return (kind == Kind.CAPITAL ? "K" : kind.name().charAt(0)) + ":" + value;
+    return switch (kind) {
+      case NAME -> "n:" + value;
+      case CAPITAL -> "k:" + value;
+      case NUMBER -> "#:" + value;
+      case QUOTE -> "q:" + value;
+      case DATE -> "d:" + value;
+    };
   }
 }

@@ -30,13 +30,13 @@ public record Likeness(double score, double cosine, double order, List<int[]> al
   }
 
   /**
-   * How much a term's kind counts beside its rarity: anchors Lente understood (resolved entity names,
-   * normalised dates, speakers) count twice as much as names found by their capital letter and bare
-   * numbers, which a different article can share by chance.
+   * How much a term's kind counts beside its rarity ({@link Anchor#term}): anchors Lente understood
+   * (resolved entity names, normalised dates, speakers) count twice as much as names found by their
+   * capital letter and bare numbers, which a different article can share by chance.
    */
   public static double kindWeight(String term) {
     return switch (term.charAt(0)) {
-      case 'N', 'D', 'Q' -> 2.0;
+      case 'n', 'd', 'q' -> 2.0;
       default -> 1.0;
     };
   }
@@ -84,6 +84,24 @@ public record Likeness(double score, double cosine, double order, List<int[]> al
     return new Likeness(cosine * (0.5 + 0.5 * order), cosine, order, aligned);
   }
 
+  /**
+   * How much of the larger of the two signatures ({@code a} and {@code b}, those this likeness was
+   * computed from) the common sequence accounts for, in [0, 1]. A translation carries almost all of
+   * its original's anchors in order; a follow-up on the same news about the same people shares a few.
+   */
+  public double coverage(Signature a, Signature b) {
+    int larger = Math.max(a.anchors().size(), b.anchors().size());
+    return larger == 0 ? 0 : Math.min(1, (double) aligned.size() / larger);
+  }
+
+  private static String[] terms(Signature s, List<Integer> indexes) {
+    String[] out = new String[indexes.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = s.anchors().get(indexes.get(i)).term();
+    }
+    return out;
+  }
+
   private static Map<String, Integer> counts(Signature s) {
     Map<String, Integer> c = new HashMap<>();
     for (Anchor x : s.anchors()) {
@@ -106,19 +124,19 @@ public record Likeness(double score, double cosine, double order, List<int[]> al
   private static List<int[]> lcs(Signature a, List<Integer> sa, Signature b, List<Integer> sb) {
     int n = sa.size();
     int m = sb.size();
+    String[] ta = terms(a, sa);
+    String[] tb = terms(b, sb);
     int[][] len = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
-      String ta = a.anchors().get(sa.get(i)).term();
       for (int j = m - 1; j >= 0; j--) {
-        len[i][j] = ta.equals(b.anchors().get(sb.get(j)).term()) ? len[i + 1][j + 1] + 1
-            : Math.max(len[i + 1][j], len[i][j + 1]);
+        len[i][j] = ta[i].equals(tb[j]) ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
       }
     }
     List<int[]> out = new ArrayList<>(len[0][0]);
     int i = 0;
     int j = 0;
     while (i < n && j < m) {
-      if (a.anchors().get(sa.get(i)).term().equals(b.anchors().get(sb.get(j)).term())) {
+      if (ta[i].equals(tb[j])) {
         out.add(new int[] {sa.get(i), sb.get(j)});
         i++;
         j++;

@@ -40,30 +40,27 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
 
   /** Compares two analysed articles. */
   public static Overlap of(Analysis here, Analysis there) {
-    String a = here.article().text();
-    String b = there.article().text();
-    MinHash.Words wa = MinHash.words(a);
-    MinHash.Words wb = MinHash.words(b);
-    long[] sa = MinHash.shingles(wa);
-    long[] sb = MinHash.shingles(wb);
-    Set<Long> setA = set(sa);
-    Set<Long> setB = set(sb);
-    Set<Long> shared = new HashSet<>(setA);
-    shared.retainAll(setB);
-    Set<Long> union = new HashSet<>(setA);
-    union.addAll(setB);
-    double jaccard = union.isEmpty() ? 0 : (double) shared.size() / union.size();
-    double aInB = setA.isEmpty() ? 0 : (double) shared.size() / setA.size();
-    double bInA = setB.isEmpty() ? 0 : (double) shared.size() / setB.size();
-    return new Overlap(jaccard, aInB, bInA, passages(a, wa, sa, shared), differences(here, there));
+    return of(new Profile(here), new Profile(there));
   }
 
-  private static Set<Long> set(long[] shingles) {
-    Set<Long> s = new HashSet<>();
-    for (long x : shingles) {
-      s.add(x);
+  /** Compares two articles from their profiles, which keep their words and shingles for later comparisons. */
+  static Overlap of(Profile here, Profile there) {
+    Set<Long> setA = here.shingleSet();
+    Set<Long> setB = there.shingleSet();
+    Set<Long> small = setA.size() <= setB.size() ? setA : setB;
+    Set<Long> large = small == setA ? setB : setA;
+    Set<Long> shared = new HashSet<>();
+    for (Long x : small) {
+      if (large.contains(x)) {
+        shared.add(x);
+      }
     }
-    return s;
+    int union = setA.size() + setB.size() - shared.size();
+    double jaccard = union == 0 ? 0 : (double) shared.size() / union;
+    double aInB = setA.isEmpty() ? 0 : (double) shared.size() / setA.size();
+    double bInA = setB.isEmpty() ? 0 : (double) shared.size() / setB.size();
+    return new Overlap(jaccard, aInB, bInA, passages(here.text(), here.words(), here.shingles(), shared),
+        differences(here, there));
   }
 
   /** Runs of shared shingles in {@code text}, as passages, longest first. */
@@ -91,8 +88,10 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
   }
 
   /** Sentences that match (most of their words shared) but differ in a number, a speaker or an outlet. */
-  private static List<Evidence> differences(Analysis here, Analysis there) {
+  private static List<Evidence> differences(Profile hereProfile, Profile thereProfile) {
     List<Evidence> out = new ArrayList<>();
+    Analysis here = hereProfile.analysis();
+    Analysis there = thereProfile.analysis();
     String a = here.article().text();
     String b = there.article().text();
     Set<String> outlets = new HashSet<>();
@@ -101,15 +100,12 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
         outlets.add(s.strip());
       }
     }
-    List<Set<String>> wordsB = new ArrayList<>(there.sentences().size());
-    for (Sentence sb : there.sentences()) {
-      wordsB.add(new HashSet<>(MinHash.words(b.substring(sb.start(), sb.end())).words()));
-    }
-    Set<String> sentencesB = new HashSet<>(there.sentences().size() * 2);
-    for (Sentence sb : there.sentences()) {
-      sentencesB.add(b.substring(sb.start(), sb.end()));
-    }
+    List<Set<String>> wordsB = thereProfile.sentenceWords();
+    Set<String> sentencesB = thereProfile.sentenceTexts();
+    List<Set<String>> wordsA = hereProfile.sentenceWords();
+    int index = -1;
     for (Sentence sa : here.sentences()) {
+      index++;
       if (out.size() >= MAX_DIFFERENCES) {
         break;
       }
@@ -117,7 +113,7 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
       if (sentencesB.contains(ta)) {
         continue; // the same sentence there: nothing changed in it
       }
-      Set<String> wa = new HashSet<>(MinHash.words(ta).words());
+      Set<String> wa = wordsA.get(index);
       Sentence best = null;
       double bestSim = 0;
       for (int j = 0; j < wordsB.size(); j++) {

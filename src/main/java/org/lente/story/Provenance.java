@@ -95,20 +95,26 @@ public final class Provenance {
 
   /** Whether {@code there} is the original of {@code here} or a copy of it, with the clues for it. */
   public static Verdict decide(Analysis here, Signature hereSig, Analysis there, Signature thereSig) {
+    return decide(new Profile(here, hereSig), new Profile(there, thereSig));
+  }
+
+  /** As {@link #decide(Analysis, Signature, Analysis, Signature)}, from profiles that keep what they computed. */
+  static Verdict decide(Profile here, Profile there) {
     List<Evidence> evidence = new ArrayList<>();
     double balance = 0; // > 0: "there" is the original
+    Signature hereSig = here.signature();
+    Signature thereSig = there.signature();
     balance += published(hereSig.published(), thereSig.published(), evidence);
-    String hereText = here.article().text();
-    String thereText = there.article().text();
-    balance += credits(hereText, hereSig.language(), there, thereSig.language(), evidence, false);
-    balance -= credits(thereText, thereSig.language(), here, hereSig.language(), evidence, true);
-    balance += breaks(hereText, thereText, evidence);
+    balance += credits(here, hereSig.language(), there.analysis(), thereSig.language(), evidence, false);
+    balance -= credits(there, thereSig.language(), here.analysis(), hereSig.language(), evidence, true);
+    balance += breaks(here.badBreaks(), there.badBreaks(), evidence);
     if (hereSig.language() != null && thereSig.language() != null && !hereSig.language().equals(thereSig.language())) {
-      balance += foreignWords(hereText, hereSig.language(), thereText, thereSig.language(), evidence);
-      balance += numberFormat(hereText, hereSig.language(), thereText, thereSig.language(), evidence);
+      balance += foreignWords(here.foreign(thereSig.language()), there.foreign(hereSig.language()), hereSig.language(),
+          thereSig.language(), evidence);
+      balance += numberFormat(here.otherConvention(thereSig.language()), there.otherConvention(hereSig.language()),
+          evidence);
     }
-    Direction d = balance >= DECIDES ? Direction.ORIGINAL : balance <= -DECIDES ? Direction.COPY : Direction.UNKNOWN;
-    return new Verdict(d, balance, evidence);
+    return verdict(balance, evidence);
   }
 
   /**
@@ -116,9 +122,16 @@ public final class Provenance {
    * its copy: the clues of {@link #decide}, and containment (the copy usually trims or adds).
    */
   public static Verdict decide(Analysis here, Signature hereSig, Analysis there, Signature thereSig, Overlap overlap) {
-    Verdict v = decide(here, hereSig, there, thereSig);
+    return decide(new Profile(here, hereSig), new Profile(there, thereSig), overlap);
+  }
+
+  static Verdict decide(Profile here, Profile there, Overlap overlap) {
+    Verdict v = decide(here, there);
     List<Evidence> evidence = new ArrayList<>(v.evidence());
-    double balance = v.balance() + overlap.containmentBalance(evidence);
+    return verdict(v.balance() + overlap.containmentBalance(evidence), evidence);
+  }
+
+  private static Verdict verdict(double balance, List<Evidence> evidence) {
     Direction d = balance >= DECIDES ? Direction.ORIGINAL : balance <= -DECIDES ? Direction.COPY : Direction.UNKNOWN;
     return new Verdict(d, balance, evidence);
   }
@@ -159,27 +172,36 @@ public final class Provenance {
    * Credit lines in {@code text} that point at the other article: its site, or an outlet of its
    * language when the languages differ. Returns the weight for "the other is the original".
    */
-  private static double credits(String text, String language, Analysis other, String otherLanguage,
+  private static double credits(Profile text, String language, Analysis other, String otherLanguage,
       List<Evidence> out, boolean fromThere) {
     double w = 0;
     String site = other.article().site();
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (Map.Entry<String, String> o : OUTLETS.entrySet()) {
-      String credited = creditLine(text, lower, o.getKey());
-      if (credited == null) {
-        continue;
-      }
-      boolean otherSite = site != null && site.toLowerCase(Locale.ROOT).contains(o.getKey().toLowerCase(Locale.ROOT));
+    for (Map.Entry<String, String> c : text.creditLines().entrySet()) {
+      String outlet = c.getKey();
+      String credited = c.getValue();
+      boolean otherSite = site != null && site.toLowerCase(Locale.ROOT).contains(outlet.toLowerCase(Locale.ROOT));
       boolean otherLanguageOutlet = otherLanguage != null && !otherLanguage.equals(language)
-          && o.getValue().equals(otherLanguage);
+          && OUTLETS.get(outlet).equals(otherLanguage);
       if (otherSite || otherLanguageOutlet) {
-        String note = (fromThere ? "the related article credits " : "this article credits ") + o.getKey()
-            + (otherSite ? ", the other article's outlet" : ", an outlet writing in " + o.getValue());
+        String note = (fromThere ? "the related article credits " : "this article credits ") + outlet
+            + (otherSite ? ", the other article's outlet" : ", an outlet writing in " + OUTLETS.get(outlet));
         out.add(fromThere ? new Evidence("credit", null, credited, note) : new Evidence("credit", credited, null, note));
         w += otherSite ? 3 : 2;
       }
     }
     return Math.min(w, 4);
+  }
+
+  /** The credit line of each known outlet that {@code text} ({@code lowerText} in lower case) credits, by outlet, in {@link #OUTLETS} order. */
+  static Map<String, String> creditLines(String text, String lowerText) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String outlet : OUTLETS.keySet()) {
+      String line = creditLine(text, lowerText, outlet);
+      if (line != null) {
+        out.put(outlet, line);
+      }
+    }
+    return out;
   }
 
   /** The credit-line pattern of each outlet, compiled once. */
@@ -224,9 +246,7 @@ public final class Provenance {
     return text.substring(Math.max(0, m.start() - 30), Math.min(text.length(), m.end() + 10)).strip();
   }
 
-  private static double breaks(String here, String there, List<Evidence> out) {
-    List<String> a = badBreaks(here);
-    List<String> b = badBreaks(there);
+  private static double breaks(List<String> a, List<String> b, List<Evidence> out) {
     if (a.size() == b.size()) {
       return 0;
     }
@@ -247,9 +267,8 @@ public final class Provenance {
     return out;
   }
 
-  private static double foreignWords(String here, String hereLang, String there, String thereLang, List<Evidence> out) {
-    List<String> a = foreign(here, hereLang, thereLang);
-    List<String> b = foreign(there, thereLang, hereLang);
+  private static double foreignWords(List<String> a, List<String> b, String hereLang, String thereLang,
+      List<Evidence> out) {
     int diff = a.size() - b.size();
     if (Math.abs(diff) < 2) {
       return 0;
@@ -282,9 +301,7 @@ public final class Provenance {
     return out;
   }
 
-  private static double numberFormat(String here, String hereLang, String there, String thereLang, List<Evidence> out) {
-    List<String> a = otherConvention(here, hereLang, thereLang);
-    List<String> b = otherConvention(there, thereLang, hereLang);
+  private static double numberFormat(List<String> a, List<String> b, List<Evidence> out) {
     if (a.size() == b.size()) {
       return 0;
     }

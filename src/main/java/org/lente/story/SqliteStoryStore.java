@@ -51,11 +51,13 @@ public final class SqliteStoryStore implements StoryStore {
   }
 
   @Override
-  public synchronized void putArticle(long article, Story story, double score, List<Link> links, String language,
-      long[] bands) throws IOException {
+  public synchronized void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
+      double score, List<Link> links, String language, long[] bands) throws IOException {
     try {
       conn.setAutoCommit(false);
-      writeStory(story, article, score);
+      writeStory(story.story(), article, score);
+      writeCentroid(story);
+      writeTerms(terms);
       writeLinks(links);
       writeBands(article, language, bands);
       conn.commit();
@@ -240,7 +242,82 @@ public final class SqliteStoryStore implements StoryStore {
     }
   }
 
-  /** The highest story id stored, 0 when none: where new story ids continue. */
+  private void writeCentroid(Stories.Saved story) throws SQLException, IOException {
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE stories SET centroid = ? WHERE id = ?")) {
+      ps.setString(1, JSON.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names())));
+      ps.setLong(2, story.story().id());
+      ps.executeUpdate();
+    }
+  }
+
+  private void writeTerms(java.util.Collection<String> terms) throws SQLException {
+    if (terms.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1")) {
+      for (String t : terms) {
+        ps.setString(1, t);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public synchronized Map<String, Integer> termCounts() throws IOException {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT term, df FROM story_terms")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getInt(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot read story terms: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized int storyArticleCount() throws IOException {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM story_articles")) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IOException("cannot count story articles: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized List<Stories.Saved> savedStories(int max) throws IOException {
+    if (max < 0) {
+      throw new IllegalArgumentException("negative maximum " + max);
+    }
+    List<Stories.Saved> out = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT story, centroid FROM stories WHERE centroid IS NOT NULL "
+        + "ORDER BY updated_at DESC, id DESC LIMIT ?")) {
+      ps.setInt(1, max);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Story story = JSON.readValue(rs.getString(1), Story.class);
+          Centroid c = JSON.readValue(rs.getString(2), Centroid.class);
+          out.add(new Stories.Saved(story, c.terms(), c.names()));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot read stories: " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored form of a story's centroid. */
+  private record Centroid(Map<String, Double> terms, Map<String, String> names) {
+    Centroid {
+      terms = terms == null ? Map.of() : terms;
+      names = names == null ? Map.of() : names;
+    }
+  }
+
+  @Override
   public synchronized long lastStoryId() throws IOException {
     try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM stories")) {
       rs.next();

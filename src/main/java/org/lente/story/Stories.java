@@ -27,6 +27,12 @@ import org.lente.nlp.quote.Quote;
  * (cosine at least the threshold), else starts a new story. A term weighs its tf times the square root of
  * its idf ({@link #IDF_POWER}). Names resolved across languages make
  * Italian and English articles on the same news meet. Thread-safe: additions are serialised.
+ *
+ * <p>Memory is bounded: a story keeps its {@value #CENTROID_TERMS} heaviest terms, and at most
+ * {@value #OPEN_STORIES} stories are open to new articles, those most recently added to; an older story
+ * is closed (it stays stored, and a later article on its news starts a new one). What the index needs
+ * is saved with each article ({@link #saved}, {@link Assignment#terms}); {@link #restore} reopens the
+ * latest stories of a {@link StoryStore} after a restart.
  */
 public final class Stories {
 
@@ -47,12 +53,39 @@ public final class Stories {
   /** Stories kept per term in the inverted index, the latest. */
   static final int POSTINGS = 500;
 
-  /** What {@link #add} did with an article. */
-  public record Assignment(long story, boolean created, double score) {
+  /** Terms a story's centroid keeps, its heaviest. */
+  static final int CENTROID_TERMS = 200;
+  /** Stories open to new articles, those most recently added to. */
+  static final int OPEN_STORIES = 20_000;
+
+  /**
+   * What {@link #add} did with an article.
+   *
+   * @param terms the article's terms counted for idf (to be saved with it); empty when it was known
+   */
+  public record Assignment(long story, boolean created, double score, Set<String> terms) {
+    public Assignment {
+      terms = Set.copyOf(terms);
+    }
+  }
+
+  /**
+   * A story with what the index needs to reopen it.
+   *
+   * @param centroid the story's heaviest terms with their summed weights
+   * @param names display names of the entity terms among them
+   */
+  public record Saved(Story story, Map<String, Double> centroid, Map<String, String> names) {
+    public Saved {
+      java.util.Objects.requireNonNull(story, "story");
+      centroid = Map.copyOf(centroid);
+      names = Map.copyOf(names);
+    }
   }
 
   private final Duration window;
   private final double threshold;
+  private final int openStories;
   private final Map<String, Integer> df = new HashMap<>();
   private int articles;
   private final Map<String, Deque<Long>> postings = new HashMap<>();
@@ -71,6 +104,15 @@ public final class Stories {
 
   /** As above, numbering new stories from {@code firstId} (after those a store already holds). */
   public Stories(Duration window, double threshold, long firstId) {
+    this(window, threshold, firstId, OPEN_STORIES);
+  }
+
+  /** As above, with at most {@code openStories} stories open to new articles. */
+  Stories(Duration window, double threshold, long firstId, int openStories) {
+    if (openStories < 1) {
+      throw new IllegalArgumentException("at least one story must stay open: " + openStories);
+    }
+    this.openStories = openStories;
     if (firstId < 1) {
       throw new IllegalArgumentException("story ids start at 1: " + firstId);
     }
@@ -83,12 +125,18 @@ public final class Stories {
   }
 
   /** Assigns article {@code id} to a story; an article added again keeps its story. */
-  public synchronized Assignment add(long id, Analysis analysis) {
+  public Assignment add(long id, Analysis analysis) {
+    return add(id, analysis, Signature.of(analysis));
+  }
+
+  /** As {@link #add(long, Analysis)}, with the article's signature already computed. */
+  public synchronized Assignment add(long id, Analysis analysis, Signature signature) {
     Long known = storyOf.get(id);
     if (known != null) {
-      return new Assignment(known, false, 1);
+      return new Assignment(known, false, 1, Set.of());
     }
-    Map<String, Double> vector = vector(analysis);
+    Set<String> counted = new java.util.HashSet<>();
+    Map<String, Double> vector = vector(analysis, signature, counted);
     Instant when = Provenance.instant(analysis.article().published());
     Map<Long, Integer> shared = new HashMap<>();
     for (String term : vector.keySet()) {
@@ -102,7 +150,7 @@ public final class Stories {
     leads.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     for (Map.Entry<Long, Integer> lead : leads.subList(0, Math.min(CANDIDATES, leads.size()))) {
       Draft d = stories.get(lead.getKey());
-      if (!d.within(when, window)) {
+      if (d == null || !d.within(when, window)) { // closed, or too far apart
         continue;
       }
       double s = d.cosine(vector);
@@ -112,22 +160,60 @@ public final class Stories {
       }
     }
     boolean created = best < 0 || bestScore < threshold;
-    Draft story = created ? new Draft(nextId++, title(analysis)) : stories.get(best);
-    if (created) {
-      stories.put(story.id, story);
-    }
+    Draft story = created ? new Draft(nextId++, title(analysis)) : stories.remove(best);
+    open(story);
     story.add(id, analysis, vector, when);
     storyOf.put(id, story.id);
-    for (String term : vector.keySet()) {
+    index(story.id, vector.keySet());
+    return new Assignment(story.id, created, created ? 0 : bestScore, counted);
+  }
+
+  /** Puts a story last among the open ones, closing the least recently added to beyond the limit. */
+  private void open(Draft story) {
+    stories.put(story.id, story);
+    if (stories.size() > openStories) {
+      Draft closed = stories.remove(stories.keySet().iterator().next());
+      closed.articles.forEach(storyOf::remove);
+    }
+  }
+
+  /** Lists the story under each term, keeping the latest {@link #POSTINGS} stories per term. */
+  private void index(long story, Iterable<String> terms) {
+    for (String term : terms) {
       Deque<Long> list = postings.computeIfAbsent(term, t -> new ArrayDeque<>());
-      if (!list.contains(story.id)) {
-        list.addLast(story.id);
+      if (!list.contains(story)) {
+        list.addLast(story);
         if (list.size() > POSTINGS) {
           list.removeFirst();
         }
       }
     }
-    return new Assignment(story.id, created, created ? 0 : bestScore);
+  }
+
+  /** A story as it is now, with its centroid: what a {@link StoryStore} saves; empty when it is not open. */
+  public synchronized Optional<Saved> saved(long id) {
+    Draft d = stories.get(id);
+    return d == null ? Optional.empty() : Optional.of(new Saved(d.snapshot(), d.centroid, d.names));
+  }
+
+  /**
+   * The index of {@code store} as it was left: term counts, and its latest {@link #OPEN_STORIES} stories
+   * reopened (stories saved before their centroids were, by schema V3, stay closed); new stories are
+   * numbered after the highest stored.
+   */
+  public static Stories restore(Duration window, double threshold, StoryStore store) throws java.io.IOException {
+    Stories s = new Stories(window, threshold, store.lastStoryId() + 1);
+    s.df.putAll(store.termCounts());
+    s.articles = store.storyArticleCount();
+    List<Saved> saved = new ArrayList<>(store.savedStories(OPEN_STORIES));
+    java.util.Collections.reverse(saved); // oldest first: the latest end up most recently opened
+    for (Saved sv : saved) {
+      Draft d = Draft.of(sv);
+      s.stories.put(d.id, d);
+      d.articles.forEach(a -> s.storyOf.put(a, d.id));
+      s.index(d.id, d.centroid.keySet());
+    }
+    return s;
   }
 
   /** The story of an article, when it was added. */
@@ -146,15 +232,15 @@ public final class Stories {
     return stories.size();
   }
 
-  /** The key terms of an article with their tf-idf weights, unit length; also counts it for later idf. */
-  private Map<String, Double> vector(Analysis analysis) {
+  /** The key terms of an article with their tf-idf weights, unit length; also counts it for later idf (into {@code counted}). */
+  private Map<String, Double> vector(Analysis analysis, Signature signature, Set<String> counted) {
     Map<String, Integer> tf = new HashMap<>();
     for (Entity e : analysis.entities()) {
       if (e.type() != Entity.Type.MISC) {
         tf.merge("E:" + e.canonical().toLowerCase(Locale.ROOT), 1, Integer::sum);
       }
     }
-    for (Anchor a : Signature.of(analysis).anchors()) {
+    for (Anchor a : signature.anchors()) {
       if (a.kind() == Anchor.Kind.CAPITAL && a.value().length() > 2) {
         tf.merge(a.term(), 1, Integer::sum);
       }
@@ -163,6 +249,7 @@ public final class Stories {
     for (String t : tf.keySet()) {
       df.merge(t, 1, Integer::sum);
     }
+    counted.addAll(tf.keySet());
     Map<String, Double> w = new HashMap<>();
     for (Map.Entry<String, Integer> e : tf.entrySet()) {
       double idf = Math.pow(Math.log((articles + 1.0) / (df.get(e.getKey()) + 1.0)) + 1, IDF_POWER);
@@ -206,6 +293,23 @@ public final class Stories {
       this.title = title;
     }
 
+    /** A saved story reopened. */
+    static Draft of(Saved saved) {
+      Story st = saved.story();
+      Draft d = new Draft(st.id(), st.title());
+      d.articles.addAll(st.articles());
+      d.sources.addAll(st.sources());
+      d.languages.addAll(st.languages());
+      d.centroid.putAll(saved.centroid());
+      d.names.putAll(saved.names());
+      d.quotes.addAll(st.quotes());
+      d.timeline.addAll(st.timeline());
+      d.first = Provenance.instant(st.first());
+      d.last = Provenance.instant(st.last());
+      d.norm = d.centroid.values().stream().mapToDouble(x -> x * x).sum();
+      return d;
+    }
+
     boolean within(Instant when, Duration window) {
       return when == null || last == null
           || (!when.isBefore(first.minus(window)) && !when.isAfter(last.plus(window)));
@@ -222,6 +326,14 @@ public final class Stories {
     void add(long article, Analysis a, Map<String, Double> v, Instant when) {
       articles.add(article);
       v.forEach((t, w) -> centroid.merge(t, w, Double::sum));
+      if (centroid.size() > 2 * CENTROID_TERMS) {
+        List<Map.Entry<String, Double>> kept = centroid.entrySet().stream()
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .limit(CENTROID_TERMS).toList();
+        centroid.clear();
+        kept.forEach(e -> centroid.put(e.getKey(), e.getValue()));
+        names.keySet().retainAll(centroid.keySet());
+      }
       norm = centroid.values().stream().mapToDouble(x -> x * x).sum();
       String host = host(a.article().url() != null ? a.article().url() : a.article().source());
       sources.add(a.article().site() != null ? a.article().site() : host);
@@ -229,7 +341,10 @@ public final class Stories {
         languages.add(a.language() != null ? a.language() : a.article().language());
       }
       for (Entity e : a.entities()) {
-        names.putIfAbsent("E:" + e.canonical().toLowerCase(Locale.ROOT), e.canonical());
+        String term = "E:" + e.canonical().toLowerCase(Locale.ROOT);
+        if (centroid.containsKey(term)) {
+          names.putIfAbsent(term, e.canonical());
+        }
       }
       for (Quote q : a.quotes()) {
         if (quotes.size() < Story.MAX_QUOTES && q.kind() == Quote.Kind.DIRECT && q.speakerCanonical() != null) {

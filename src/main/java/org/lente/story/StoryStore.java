@@ -13,11 +13,28 @@ import java.util.Optional;
 public interface StoryStore extends AutoCloseable {
 
   /**
-   * Records all that was learned of one new article in one transaction: its story as it is now (the
-   * article joined at {@code score}), its links ({@link #putLinks}) and its LSH bands ({@link #putBands}).
+   * Records all that was learned of one new article in one transaction: its story as it is now, with
+   * the index's centroid (the article joined at {@code score}), the article's {@code terms} counted
+   * once more for idf ({@link #termCounts}), its links ({@link #putLinks}) and its LSH bands
+   * ({@link #putBands}).
    */
-  void putArticle(long article, Story story, double score, List<Link> links, String language, long[] bands)
-      throws IOException;
+  void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms, double score,
+      List<Link> links, String language, long[] bands) throws IOException;
+
+  /** The highest story id stored, 0 when none: where new story ids continue. */
+  long lastStoryId() throws IOException;
+
+  /** In how many stored articles each key term occurs. */
+  Map<String, Integer> termCounts() throws IOException;
+
+  /** How many articles have a story. */
+  int storyArticleCount() throws IOException;
+
+  /**
+   * The stories most recently added to, at most {@code max}, latest first, with their centroids; stories
+   * saved without one (before schema V4) are left out.
+   */
+  List<Stories.Saved> savedStories(int max) throws IOException;
 
   /** Records the LSH band keys of an article's text ({@link MinHash#bands}). */
   void putBands(long article, String language, long[] bands) throws IOException;

@@ -37,6 +37,16 @@ public final class Fixtures {
         "Airbus vince l'ordine di Qatar Airways", IT_BODY, IT_NAMES);
   }
 
+  static final String FOLLOW_UP_IT_BODY = "Il giorno dopo l'ordine di Qatar Airways, Akbar Al Baker ha detto che "
+      + "la compagnia valuta altri aerei Airbus per le rotte verso l'Asia. A Parigi gli analisti hanno ricordato i "
+      + "ritardi nelle consegne degli ultimi anni e il prezzo del carburante, salito del 12 per cento da gennaio.";
+
+  /** Another article on the Airbus order, a day later, in Italian: the same news, not a translation. */
+  public static Analysis followUpItalian() {
+    return Texts.analysis("giornale.example.it/airbus-asia", "Giornale", "it", "2024-05-02T09:00:00Z",
+        "Qatar Airways guarda ancora ad Airbus", FOLLOW_UP_IT_BODY, IT_NAMES);
+  }
+
   public static Analysis otherItalian() {
     return Texts.analysis("notizie.example.it/ferrovie", "Notizie", "it", null, "Piano per le ferrovie",
         OTHER_IT_BODY, "Roma=Rome/LOC", "Matteo Salvini=Matteo Salvini/PER", "Napoli=Naples/LOC", "Bari=Bari/LOC");

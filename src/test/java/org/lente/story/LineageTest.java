@@ -30,7 +30,7 @@ class LineageTest {
     SqliteStore store = SqliteStore.open(dir);
     stories = SqliteStoryStore.open(dir);
     Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
-        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories.lastStoryId() + 1));
+        Stories.restore(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories));
     kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
   }
 
@@ -58,6 +58,14 @@ class LineageTest {
     assertEquals(Link.Relation.TRANSLATION, link.relation());
     assertEquals(Direction.ORIGINAL, link.direction());
     assertTrue(link.evidence().stream().anyMatch(e -> e.kind().equals("aligned-passage")), link.evidence().toString());
+  }
+
+  @Test
+  void aFollowUpInAnotherLanguageIsTheSameStoryNotATranslation() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long followUp = add("follow-up", Fixtures.followUpItalian());
+    Link link = stories.links(followUp).stream().filter(l -> l.related() == en).findFirst().orElseThrow();
+    assertEquals(Link.Relation.SAME_STORY, link.relation(), link.evidence().toString());
   }
 
   @Test
@@ -89,6 +97,16 @@ class LineageTest {
     assertTrue(!stories.storyOf(other).equals(stories.storyOf(en)));
     Story s = stories.story(stories.storyOf(en).orElseThrow()).orElseThrow();
     assertEquals(List.of(en, it), s.articles());
+  }
+
+  @Test
+  void anArticleAfterARestartJoinsTheStoryStoredBefore() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    kb.close();
+    open();
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    assertEquals(stories.storyOf(en), stories.storyOf(it));
+    assertEquals(List.of(en, it), stories.story(stories.storyOf(en).orElseThrow()).orElseThrow().articles());
   }
 
   @Test

@@ -55,4 +55,20 @@ class StoriesTest {
     assertEquals(2L, story.timeline().get(0).article());
     assertEquals("2024-05-01T08:00:00Z", story.first());
   }
+
+  @Test
+  void aClosedStoryTakesNoNewArticle() {
+    Stories two = new Stories(Duration.ofDays(30), Stories.DEFAULT_THRESHOLD, 1, 1);
+    long first = two.add(1, Fixtures.english("2024-05-01T08:00:00Z")).story();
+    two.add(2, Fixtures.otherItalian()); // only one story stays open: the Airbus one closes
+    assertTrue(two.story(first).isEmpty());
+    assertNotEquals(first, two.add(3, Fixtures.italian("2024-05-01T10:00:00Z")).story());
+  }
+
+  @Test
+  void anAssignmentCarriesTheTermsCountedForIdf() {
+    Stories.Assignment a = stories.add(1, Fixtures.english("2024-05-01T08:00:00Z"));
+    assertTrue(a.terms().contains("E:qatar airways"), a.terms().toString());
+    assertTrue(stories.add(1, Fixtures.english("2024-05-01T08:00:00Z")).terms().isEmpty());
+  }
 }
