@@ -49,8 +49,8 @@ public final class MentionsChart {
     long top = niceCeiling(Math.max(1, max));
     long total = buckets.stream().mapToLong(Bucket::count).sum();
     Bucket peak = buckets.stream().reduce((a, b) -> b.count() > a.count() ? b : a).orElseThrow();
-    String desc = m.t("chart.desc", m.number(total), buckets.get(0).label(),
-        buckets.get(buckets.size() - 1).label(), peak.label(), m.number(peak.count()));
+    String desc = m.count("chart.desc", total, buckets.get(0).label(), buckets.get(buckets.size() - 1).label(),
+        peak.label(), m.number(peak.count()));
 
     StringBuilder sb = new StringBuilder(4096);
     String tid = idPrefix + "-title";
