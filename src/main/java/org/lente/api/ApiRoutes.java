@@ -184,7 +184,7 @@ public final class ApiRoutes implements Routes {
     o.put("id", s.id()).put("title", s.title()).put("first", s.first()).put("last", s.last())
         .put("articles", s.articles().size());
     ArrayNode sources = o.putArray("sources");
-    s.sources().forEach(sources::add);
+    s.sources().stream().filter(x -> !x.isBlank()).forEach(sources::add); // "" is a local file's: no source
     ArrayNode languages = o.putArray("languages");
     s.languages().forEach(languages::add);
     return o;
