@@ -73,6 +73,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.lente.extract.Article;
+import org.lente.html.Escape;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.store.StoredArticle;
@@ -568,7 +569,7 @@ public final class LuceneIndex implements SearchIndex {
     Map<String, String[]> highlights = null;
     if (textQuery != null && top.scoreDocs.length > 0) {
       UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-          .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true))
+          .withFormatter(new EscapingFormatter())
           // passages end at full stops: as good as the JDK's sentence rules for a 200-character
           // snippet, and a fraction of their cost, which dominated search pages over long articles
           .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
@@ -615,23 +616,7 @@ public final class LuceneIndex implements SearchIndex {
       int cut = text.lastIndexOf(' ', SNIPPET_CHARS);
       text = text.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + " …";
     }
-    return escapeHtml(text);
-  }
-
-  static String escapeHtml(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#x27;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return Escape.html(text);
   }
 
   private static Map<String, Map<String, Long>> countFacets(SortedSetDocValuesReaderState state, FacetsCollector fc,
@@ -650,6 +635,22 @@ public final class LuceneIndex implements SearchIndex {
       counts.put(dim, java.util.Collections.unmodifiableMap(values));
     }
     return counts;
+  }
+
+  /**
+   * Passages with the matched words in {@code <b>}, passages joined by "… ", everything else escaped
+   * by {@link Escape} (as the reader escapes, rather than by the highlighter's own escaping).
+   */
+  private static final class EscapingFormatter extends DefaultPassageFormatter {
+
+    EscapingFormatter() {
+      super("<b>", "</b>", "… ", true);
+    }
+
+    @Override
+    protected void append(StringBuilder dest, String content, int start, int end) {
+      Escape.appendHtml(dest, content, start, end);
+    }
   }
 
   /** A searcher with the facet ordinals of its reader, built once per refresh. */

@@ -344,6 +344,13 @@ class LuceneIndexTest {
   }
 
   @Test
+  void snippetsAreEscapedAsTheReaderEscapes() throws IOException {
+    put(article(1).body("L'ANSA/AGI \u0007riporta sanzioni \"dure\"."));
+    assertEquals("L&#39;ANSA/AGI riporta <b>sanzioni</b> &quot;dure&quot;.", search("sanzione").hits().get(0).snippet());
+    assertEquals("L&#39;ANSA/AGI riporta sanzioni &quot;dure&quot;.", search("").hits().get(0).snippet());
+  }
+
+  @Test
   void snippetIsTheBestPassageOfALongBody() throws IOException {
     String filler = "Il tempo è stato bello per tutta la settimana in città. ".repeat(20);
     put(article(1).body(filler + "\n\nIl ministro ha firmato il decreto sui porti. " + filler));
