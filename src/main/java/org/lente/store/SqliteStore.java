@@ -1578,6 +1578,66 @@ public final class SqliteStore implements ArticleStore, Accounts {
     });
   }
 
+  /** {@inheritDoc} @throws IllegalArgumentException when there is no user {@code name} */
+  @Override
+  public void putSession(String idHash, String name, Instant expires) throws IOException {
+    Objects.requireNonNull(idHash, "idHash");
+    Objects.requireNonNull(expires, "expires");
+    if (passwordHash(name).isEmpty()) {
+      throw new IllegalArgumentException("no user " + name);
+    }
+    locked("start a session for " + name, () -> {
+      PreparedStatement st = statement("INSERT INTO sessions (hash, user_name, expires_at, created_at) "
+          + "VALUES (?, ?, ?, ?)");
+      st.setString(1, idHash);
+      st.setString(2, name);
+      st.setLong(3, expires.toEpochMilli());
+      st.setString(4, Instant.now().toString());
+      st.executeUpdate();
+      return null;
+    });
+  }
+
+  /** {@inheritDoc} On a read connection: checking a session does not wait for a write. */
+  @Override
+  public Optional<String> sessionUser(String idHash, Instant now) throws IOException {
+    return reading("check a session", () -> {
+      PreparedStatement st = statement("SELECT s.user_name FROM sessions s JOIN users u ON u.name = s.user_name "
+          + "WHERE s.hash = ? AND s.expires_at > ?");
+      st.setString(1, idHash);
+      st.setLong(2, now.toEpochMilli());
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+      }
+    });
+  }
+
+  @Override
+  public void deleteSession(String idHash) throws IOException {
+    locked("end a session", () -> {
+      PreparedStatement st = statement("DELETE FROM sessions WHERE hash = ?");
+      st.setString(1, idHash);
+      st.executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public int pruneSessions(Instant now, int keep) throws IOException {
+    if (keep < 0) {
+      throw new IllegalArgumentException("keep must not be negative: " + keep);
+    }
+    return locked("prune sessions", () -> {
+      PreparedStatement ended = statement("DELETE FROM sessions WHERE expires_at <= ?");
+      ended.setLong(1, now.toEpochMilli());
+      int gone = ended.executeUpdate();
+      PreparedStatement surplus = statement("DELETE FROM sessions WHERE hash IN (SELECT hash FROM sessions "
+          + "ORDER BY expires_at DESC, hash LIMIT -1 OFFSET ?)");
+      surplus.setInt(1, keep);
+      return gone + surplus.executeUpdate();
+    });
+  }
+
   private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
     for (int i = 0; i < args.size(); i++) {
       st.setObject(i + 1, args.get(i));

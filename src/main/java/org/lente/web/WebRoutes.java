@@ -312,7 +312,7 @@ public final class WebRoutes implements Routes {
     }
   }
 
-  private void logout(Context ctx) {
+  private void logout(Context ctx) throws IOException {
     auth.logout(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
