@@ -184,7 +184,7 @@ public final class ApiRoutes implements Routes {
     o.put("id", s.id()).put("title", s.title()).put("first", s.first()).put("last", s.last())
         .put("articles", s.articles().size());
     ArrayNode sources = o.putArray("sources");
-    s.sources().forEach(sources::add);
+    s.sources().stream().filter(x -> !x.isBlank()).forEach(sources::add); // "" is a local file's: no source
     ArrayNode languages = o.putArray("languages");
     s.languages().forEach(languages::add);
     return o;
@@ -245,16 +245,25 @@ public final class ApiRoutes implements Routes {
     };
     ObjectNode o = JSON.createObjectNode();
     o.put("entity", id).put("role", role);
-    o.set("items", quoteList(kb.quotes(q)));
-    write(ctx, o);
+    quotePage(ctx, q, o);
   }
 
   private void quotes(Context ctx) throws IOException {
     String speaker = blankToNull(ctx.queryParam("speaker"));
     String about = blankToNull(ctx.queryParam("about"));
-    ObjectNode o = JSON.createObjectNode();
-    o.set("items", quoteList(kb.quotes(new QuoteQuery(speaker, about, date(ctx, "from"), date(ctx, "to"),
-        limit(ctx)))));
+    quotePage(ctx, new QuoteQuery(speaker, about, date(ctx, "from"), date(ctx, "to"), limit(ctx)),
+        JSON.createObjectNode());
+  }
+
+  /**
+   * One page of {@code query}'s quotes into {@code o} as {@code items} and {@code next}: the page
+   * starts after the request's {@code cursor} (the position of the previous page's last quote).
+   */
+  private void quotePage(Context ctx, QuoteQuery query, ObjectNode o) throws IOException {
+    List<QuoteHit> hits = kb.quotes(query.after(ctx.queryParam("cursor"), query.limit() + 1));
+    List<QuoteHit> page = hits.subList(0, Math.min(hits.size(), query.limit()));
+    o.set("items", quoteList(page));
+    o.put("next", hits.size() > query.limit() ? nextUrl(ctx, page.getLast().position()) : null);
     write(ctx, o);
   }
 
@@ -262,10 +271,11 @@ public final class ApiRoutes implements Routes {
     boolean facets = "true".equals(ctx.queryParam("facets"));
     SearchQuery q = new SearchQuery(ctx.queryParam("q"), ctx.queryParams("entity"), ctx.queryParams("type"),
         blankToNull(ctx.queryParam("source")), blankToNull(ctx.queryParam("author")), language(ctx), date(ctx, "from"),
-        date(ctx, "to"), limit(ctx), facets ? SearchQuery.FACETS : List.of());
+        date(ctx, "to"), limit(ctx), facets ? SearchQuery.FACETS : List.of(), ctx.queryParam("cursor"));
     SearchHits hits = kb.search(q);
     ObjectNode o = JSON.createObjectNode();
     o.put("total", hits.total());
+    o.put("next", hits.next() == null ? null : nextUrl(ctx, hits.next()));
     ArrayNode items = o.putArray("hits");
     for (SearchHits.Hit h : hits.hits()) {
       items.addObject().put("id", h.id()).put("title", h.title()).put("source", h.source()).put("url", h.url())

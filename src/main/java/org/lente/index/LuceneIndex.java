@@ -51,7 +51,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -66,7 +66,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -74,6 +73,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.lente.extract.Article;
+import org.lente.html.Escape;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.store.StoredArticle;
@@ -230,23 +230,33 @@ public final class LuceneIndex implements SearchIndex {
   }
 
   /**
-   * Searches the committed articles. Hits come by relevance; with no query text, newest first (undated
-   * last) with score 0. {@code total} and the facets count every matching article.
+   * Searches the committed articles, one page at a time. Hits come by relevance, ties by article id;
+   * with no query text, newest first (undated last), ties by article id, with score 0. {@code total}
+   * and the facets count every matching article, whatever the page.
    *
-   * @throws IllegalArgumentException when the text holds no word to search, or expands to too many terms
+   * <p>Paging is by position, not by offset: {@link SearchHits#next} holds the sort key of the page's
+   * last hit, and the next page is the hits that sort after it ({@code searchAfter}). A page costs
+   * the same however deep it is, and an article added or removed between two pages neither repeats
+   * nor hides the others, as long as the scores stay the same; new articles change the collection's
+   * statistics and so the scores, after which a text search's later pages may repeat or skip a few
+   * hits. A cursor only fits the search it came from (same text and filters).
+   *
+   * @throws IllegalArgumentException when the text holds no word to search, or expands to too many
+   *     terms, or the cursor is not one of this search's
    */
   @Override
   public SearchHits search(SearchQuery query) throws IOException {
     Objects.requireNonNull(query, "query");
+    SearchCursor after = SearchCursor.decode(query.cursor(), query);
     Query textQuery = query.text().isBlank() ? null : parse(query.text());
     Query full = withFilters(textQuery == null ? new MatchAllDocsQuery() : textQuery, query);
     IndexSearcher searcher = searchers.acquire();
     try {
       TopDocs top;
       FacetsCollector facets = null;
-      CollectorManager<?, ? extends TopDocs> topManager = textQuery == null
-          ? new TopFieldCollectorManager(newestFirst(), query.limit(), Integer.MAX_VALUE)
-          : new TopScoreDocCollectorManager(query.limit(), Integer.MAX_VALUE);
+      // one more than the page, to know whether there is a next one
+      var topManager = new TopFieldCollectorManager(textQuery == null ? newestFirst() : bestFirst(), query.limit() + 1,
+          after == null ? null : afterDoc(after, textQuery == null), Integer.MAX_VALUE);
       try {
         if (query.facets().isEmpty()) {
           top = searcher.search(full, topManager);
@@ -258,11 +268,17 @@ public final class LuceneIndex implements SearchIndex {
       } catch (IndexSearcher.TooManyClauses e) {
         throw new IllegalArgumentException("query expands to too many terms: " + query.text(), e);
       }
+      String next = null;
+      if (top.scoreDocs.length > query.limit()) {
+        FieldDoc last = (FieldDoc) top.scoreDocs[query.limit() - 1];
+        next = cursorAt(last, textQuery == null, SearchCursor.fingerprint(query)).encode();
+        top = new TopDocs(top.totalHits, java.util.Arrays.copyOf(top.scoreDocs, query.limit()));
+      }
       List<SearchHits.Hit> hits = hits(searcher, top, textQuery);
       Map<String, Map<String, Long>> counts = facets == null
           ? Map.of()
           : countFacets(((FacetedSearcher) searcher).state, facets, query.facets());
-      return new SearchHits(top.totalHits.value(), hits, counts);
+      return new SearchHits(top.totalHits.value(), hits, counts, next);
     } finally {
       searchers.release(searcher);
     }
@@ -515,8 +531,37 @@ public final class LuceneIndex implements SearchIndex {
     }
   }
 
+  /** Newest first, undated last, then by article id: each hit has its own place, for paging. */
   private static Sort newestFirst() {
-    return new Sort(LongField.newSortField(DAY, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE));
+    return new Sort(LongField.newSortField(DAY, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE),
+        new SortField(ID, SortField.Type.LONG));
+  }
+
+  /** Best score first, then by article id. */
+  private static Sort bestFirst() {
+    return new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.LONG));
+  }
+
+  /** The cursor of a hit sorted by {@link #newestFirst} (when {@code byDay}) or {@link #bestFirst}. */
+  private static SearchCursor cursorAt(FieldDoc doc, boolean byDay, String fingerprint) {
+    long key = byDay ? (Long) doc.fields[0] : Float.floatToIntBits((Float) doc.fields[0]);
+    return new SearchCursor(fingerprint, key, (Long) doc.fields[1]);
+  }
+
+  /**
+   * The position {@code cursor} names, for {@code searchAfter}. Its doc is the largest there is, so
+   * that the hit with the same sort values (the cursor's own article) counts as already given.
+   */
+  private static FieldDoc afterDoc(SearchCursor cursor, boolean byDay) {
+    Object key;
+    if (byDay) {
+      key = cursor.key();
+    } else if (cursor.key() == (int) cursor.key()) {
+      key = Float.intBitsToFloat((int) cursor.key());
+    } else {
+      throw new IllegalArgumentException("bad cursor: " + cursor.encode());
+    }
+    return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {key, cursor.id()});
   }
 
   private List<SearchHits.Hit> hits(IndexSearcher searcher, TopDocs top, Query textQuery) throws IOException {
@@ -524,7 +569,7 @@ public final class LuceneIndex implements SearchIndex {
     Map<String, String[]> highlights = null;
     if (textQuery != null && top.scoreDocs.length > 0) {
       UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-          .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true))
+          .withFormatter(new EscapingFormatter())
           // passages end at full stops: as good as the JDK's sentence rules for a 200-character
           // snippet, and a fraction of their cost, which dominated search pages over long articles
           .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
@@ -553,7 +598,7 @@ public final class LuceneIndex implements SearchIndex {
           break;
         }
       }
-      float score = textQuery == null || Float.isNaN(sd.score) ? 0f : sd.score;
+      float score = textQuery == null ? 0f : (Float) ((FieldDoc) sd).fields[0];
       hits.add(new SearchHits.Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(SOURCE), doc.get(URL),
           doc.get(PUBLISHED), doc.get(LANGUAGE), score, snippet == null ? "" : snippet));
     }
@@ -571,23 +616,7 @@ public final class LuceneIndex implements SearchIndex {
       int cut = text.lastIndexOf(' ', SNIPPET_CHARS);
       text = text.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + " …";
     }
-    return escapeHtml(text);
-  }
-
-  static String escapeHtml(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#x27;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return Escape.html(text);
   }
 
   private static Map<String, Map<String, Long>> countFacets(SortedSetDocValuesReaderState state, FacetsCollector fc,
@@ -606,6 +635,22 @@ public final class LuceneIndex implements SearchIndex {
       counts.put(dim, java.util.Collections.unmodifiableMap(values));
     }
     return counts;
+  }
+
+  /**
+   * Passages with the matched words in {@code <b>}, passages joined by "… ", everything else escaped
+   * by {@link Escape} (as the reader escapes, rather than by the highlighter's own escaping).
+   */
+  private static final class EscapingFormatter extends DefaultPassageFormatter {
+
+    EscapingFormatter() {
+      super("<b>", "</b>", "… ", true);
+    }
+
+    @Override
+    protected void append(StringBuilder dest, String content, int start, int end) {
+      Escape.appendHtml(dest, content, start, end);
+    }
   }
 
   /** A searcher with the facet ordinals of its reader, built once per refresh. */

@@ -4,17 +4,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result of a search.
+ * The result of a search: one page of hits.
  *
- * @param total how many articles match
- * @param hits the best {@code limit} of them, best first
+ * @param total how many articles match (all pages together)
+ * @param hits the page, at most {@code limit} hits, best first
  * @param facets facet field → value → count over all matching articles, values by count
+ * @param next the opaque cursor of the following page (URL-safe), for {@link SearchQuery#withCursor};
+ *     null on the last page
  */
-public record SearchHits(long total, List<Hit> hits, Map<String, Map<String, Long>> facets) {
+public record SearchHits(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, String next) {
 
   public SearchHits {
     hits = List.copyOf(hits);
     facets = Map.copyOf(facets);
+    if (next != null && next.isBlank()) {
+      throw new IllegalArgumentException("blank cursor");
+    }
   }
 
   /** One matching article; {@code snippet} has the matched words between {@code <b>} and {@code </b>}. */

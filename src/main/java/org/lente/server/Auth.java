@@ -10,12 +10,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.lente.store.Accounts;
 
 /**
@@ -23,7 +22,8 @@ import org.lente.store.Accounts;
  * the owner of an API token sent as {@code Authorization: Bearer <token>}. Users and tokens are kept
  * in the knowledge base ({@link Accounts}): passwords as Argon2id ({@link Passwords}), tokens as
  * SHA-256 (they are 256 random bits, so a fast hash is enough and checking one costs nothing).
- * Sessions live in memory: a restart logs everyone out. Thread-safe.
+ * Sessions are kept there too, by the SHA-256 of their id, with their end: a restart logs no one
+ * out, and a copy of the database holds no usable session id. Thread-safe.
  */
 public final class Auth {
 
@@ -33,7 +33,7 @@ public final class Auth {
   /** How long a session lasts after login. */
   public static final Duration SESSION_LENGTH = Duration.ofHours(12);
 
-  /** The most sessions kept at once; the oldest-expiring go first. */
+  /** The most sessions kept at once; those that end soonest go first. */
   static final int MAX_SESSIONS = 10_000;
 
   private static final String USER_ATTRIBUTE = "lente.user";
@@ -42,12 +42,8 @@ public final class Auth {
   private final Accounts accounts;
   private final Passwords passwords;
   private final SecureRandom random = new SecureRandom();
-  /** SHA-256 of the session id → session. */
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   /** A hash to verify against when the user does not exist, so that timing does not tell. */
   private final String decoy;
-
-  private record Session(String user, long expiresAtMillis) {}
 
   public Auth(Accounts accounts, Passwords passwords) {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -89,9 +85,10 @@ public final class Auth {
     } else {
       String id = ctx.cookie(SESSION_COOKIE);
       if (id != null) {
-        Session s = sessions.get(sha256(id));
-        if (s != null && s.expiresAtMillis() > System.currentTimeMillis()) {
-          user = Optional.of(s.user());
+        try {
+          user = accounts.sessionUser(sha256(id), Instant.now());
+        } catch (IOException e) {
+          throw new IllegalStateException("cannot check the session: " + e.getMessage(), e);
         }
       }
     }
@@ -131,8 +128,9 @@ public final class Auth {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String id = TOKEN_TEXT.encodeToString(bytes);
-    prune();
-    sessions.put(sha256(id), new Session(name, System.currentTimeMillis() + SESSION_LENGTH.toMillis()));
+    Instant now = Instant.now();
+    accounts.pruneSessions(now, MAX_SESSIONS - 1);
+    accounts.putSession(sha256(id), name, now.plus(SESSION_LENGTH));
     Cookie cookie = new Cookie(SESSION_COOKIE, id, "/", (int) SESSION_LENGTH.toSeconds(), "https".equals(ctx.scheme()),
         true, null, SameSite.LAX);
     ctx.cookie(cookie);
@@ -141,23 +139,13 @@ public final class Auth {
   }
 
   /** Ends the request's session, if any, and clears its cookie. */
-  public void logout(Context ctx) {
+  public void logout(Context ctx) throws IOException {
     String id = ctx.cookie(SESSION_COOKIE);
     if (id != null) {
-      sessions.remove(sha256(id));
+      accounts.deleteSession(sha256(id));
     }
     ctx.removeCookie(SESSION_COOKIE, "/");
     ctx.attribute(USER_ATTRIBUTE, Optional.empty());
-  }
-
-  /** Drops expired sessions, and the oldest when too many remain. */
-  private void prune() {
-    long now = System.currentTimeMillis();
-    sessions.values().removeIf(s -> s.expiresAtMillis() <= now);
-    while (sessions.size() >= MAX_SESSIONS) {
-      sessions.entrySet().stream().min(Map.Entry.comparingByValue(
-          java.util.Comparator.comparingLong(Session::expiresAtMillis))).ifPresent(e -> sessions.remove(e.getKey()));
-    }
   }
 
   /** SHA-256 of {@code text} (UTF-8), in hex. */

@@ -1,6 +1,7 @@
 package org.lente.server;
 
 import io.javalin.http.Context;
+import org.lente.html.Escape;
 
 /**
  * Renders an error for the HTML pages (every path outside {@code /api/}): the status is already set
@@ -14,7 +15,7 @@ public interface ErrorPage {
 
   /** A minimal page: the title and the detail, escaped. */
   ErrorPage PLAIN = (ctx, problem) -> ctx.html("<!doctype html><html><head><meta charset=\"utf-8\"><title>"
-      + Html.escape(problem.title()) + "</title></head><body><h1>" + problem.status() + " "
-      + Html.escape(problem.title()) + "</h1><p>" + Html.escape(problem.detail() == null ? "" : problem.detail())
+      + Escape.html(problem.title()) + "</title></head><body><h1>" + problem.status() + " "
+      + Escape.html(problem.title()) + "</h1><p>" + Escape.html(problem.detail() == null ? "" : problem.detail())
       + "</p></body></html>");
 }

@@ -1,11 +1,13 @@
 package org.lente.store;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The server's users and API tokens, kept with the knowledge base. Only hashes are kept: a
- * password's Argon2id string, a token's SHA-256; hashing is the caller's ({@code org.lente.server.Auth}).
+ * The server's users, API tokens and login sessions, kept with the knowledge base. Only hashes are
+ * kept: a password's Argon2id string, a token's or session id's SHA-256; hashing is the caller's
+ * ({@code org.lente.server.Auth}).
  */
 public interface Accounts {
 
@@ -20,4 +22,22 @@ public interface Accounts {
 
   /** The user an API token belongs to, by the token's hash. */
   Optional<String> tokenUser(String tokenHash) throws IOException;
+
+  /** Records a login session by its id's hash, for user {@code name} (who must exist), until {@code expires}. */
+  void putSession(String idHash, String name, Instant expires) throws IOException;
+
+  /**
+   * The user of a session, by its id's hash: empty when there is no such session, it has ended by
+   * {@code now}, or its user is gone.
+   */
+  Optional<String> sessionUser(String idHash, Instant now) throws IOException;
+
+  /** Ends a session; nothing when there is none. */
+  void deleteSession(String idHash) throws IOException;
+
+  /**
+   * Drops the sessions ended by {@code now}, then, while more than {@code keep} remain, those that end
+   * soonest; returns how many went.
+   */
+  int pruneSessions(Instant now, int keep) throws IOException;
 }

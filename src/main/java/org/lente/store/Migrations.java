@@ -21,7 +21,8 @@ import java.util.List;
 final class Migrations {
 
   /** The scripts, oldest first. */
-  static final List<String> SCRIPTS = List.of("V1__articles.sql", "V2__reader.sql", "V3__stories.sql", "V4__story_index.sql");
+  static final List<String> SCRIPTS = List.of("V1__articles.sql", "V2__reader.sql", "V3__stories.sql",
+      "V4__story_index.sql", "V5__sessions.sql");
 
   private Migrations() {}
 

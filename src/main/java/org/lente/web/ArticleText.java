@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lente.html.Escape;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
@@ -151,12 +152,12 @@ public final class ArticleText {
     int at = from;
     for (int i = from; i < to; i++) {
       if (text.charAt(i) == '\n') {
-        Html.appendEscaped(out, text, at, i);
+        Escape.appendHtml(out, text, at, i);
         out.append("<br>");
         at = i + 1;
       }
     }
-    Html.appendEscaped(out, text, at, to);
+    Escape.appendHtml(out, text, at, to);
   }
 
   private void open(Mark k) {
@@ -169,22 +170,22 @@ public final class ArticleText {
         if (first) {
           String tip = nextTipId();
           out.append("<span class=\"said\"><span class=\"said-mark\" tabindex=\"0\" role=\"img\" aria-label=\"")
-              .append(Html.escape(m.t("quote.mark", speakerName(q)))).append("\" aria-describedby=\"")
+              .append(Escape.html(m.t("quote.mark", speakerName(q)))).append("\" aria-describedby=\"")
               .append(tip).append("\">❝</span>");
           openTip(tip);
-          out.append(Html.escape(m.t(q.kind() == Quote.Kind.DIRECT ? "quote.direct" : "quote.indirect")))
+          out.append(Escape.html(m.t(q.kind() == Quote.Kind.DIRECT ? "quote.direct" : "quote.indirect")))
               .append(": ");
           if (q.speaker() == null) {
-            out.append(Html.escape(m.t("quote.nospeaker")));
+            out.append(Escape.html(m.t("quote.nospeaker")));
           } else {
-            out.append(Html.escape(m.t("quote.by"))).append(' ');
+            out.append(Escape.html(m.t("quote.by"))).append(' ');
             entityName(q.speakerCanonical() != null ? q.speakerCanonical() : q.speaker());
             if (q.speakerCanonical() != null && !q.speakerCanonical().equals(q.speaker())) {
-              out.append(" (“").append(Html.escape(q.speaker())).append("”)");
+              out.append(" (“").append(Escape.html(q.speaker())).append("”)");
             }
           }
           if (q.cue() != null) {
-            out.append(" · <i>").append(Html.escape(q.cue())).append("</i>");
+            out.append(" · <i>").append(Escape.html(q.cue())).append("</i>");
           }
           out.append("</span></span>");
         }
@@ -221,19 +222,19 @@ public final class ArticleText {
     if (k.kind() == Kind.ENTITY && closed.add(k)) {
       Entity e = (Entity) k.what();
       openTip(tipIdOf(k));
-      out.append(Html.escape(m.t("type." + e.type().name()))).append(": ");
+      out.append(Escape.html(m.t("type." + e.type().name()))).append(": ");
       entityName(e.canonical());
       if (e.role() != null && !e.role().isBlank()) {
-        out.append(" · ").append(Html.escape(e.role()));
+        out.append(" · ").append(Escape.html(e.role()));
       }
       out.append("</span>");
     } else if (k.kind() == Kind.TIME && closed.add(k)) {
       Timex t = (Timex) k.what();
       openTip(tipIdOf(k));
       String described = Times.describe(t.value(), m);
-      out.append(Html.escape(m.t("time." + t.type().name()))).append(": ").append(Html.escape(described));
+      out.append(Escape.html(m.t("time." + t.type().name()))).append(": ").append(Escape.html(described));
       if (!described.equals(t.value())) {
-        out.append(" <code>").append(Html.escape(t.value())).append("</code>");
+        out.append(" <code>").append(Escape.html(t.value())).append("</code>");
       }
       out.append("</span>");
     }
@@ -256,9 +257,9 @@ public final class ArticleText {
   private void entityName(String name) {
     Long id = entityIds.get(name);
     if (id != null) {
-      out.append("<a href=\"/entities/").append(id).append("\">").append(Html.escape(name)).append("</a>");
+      out.append("<a href=\"/entities/").append(id).append("\">").append(Escape.html(name)).append("</a>");
     } else {
-      out.append("<b>").append(Html.escape(name)).append("</b>");
+      out.append("<b>").append(Escape.html(name)).append("</b>");
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.lente.html.Escape;
 
 /**
  * A chart of mentions over time as inline SVG, drawn on the server: bars for up to {@value #MAX_BARS}
@@ -43,22 +44,22 @@ public final class MentionsChart {
   public static SafeHtml svg(Map<String, Long> perDay, String title, String idPrefix, Messages m) {
     List<Bucket> buckets = buckets(perDay, m);
     if (buckets.isEmpty()) {
-      return new SafeHtml("<p class=\"muted\">" + Html.escape(m.t("chart.empty")) + "</p>");
+      return new SafeHtml("<p class=\"muted\">" + Escape.html(m.t("chart.empty")) + "</p>");
     }
     long max = buckets.stream().mapToLong(Bucket::count).max().orElse(1);
     long top = niceCeiling(Math.max(1, max));
     long total = buckets.stream().mapToLong(Bucket::count).sum();
     Bucket peak = buckets.stream().reduce((a, b) -> b.count() > a.count() ? b : a).orElseThrow();
-    String desc = m.t("chart.desc", m.number(total), buckets.get(0).label(),
-        buckets.get(buckets.size() - 1).label(), peak.label(), m.number(peak.count()));
+    String desc = m.count("chart.desc", total, buckets.get(0).label(), buckets.get(buckets.size() - 1).label(),
+        peak.label(), m.number(peak.count()));
 
     StringBuilder sb = new StringBuilder(4096);
     String tid = idPrefix + "-title";
     String did = idPrefix + "-desc";
     sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
         .append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"").append(tid).append(' ').append(did).append("\">")
-        .append("<title id=\"").append(tid).append("\">").append(Html.escape(title)).append("</title>")
-        .append("<desc id=\"").append(did).append("\">").append(Html.escape(desc)).append("</desc>");
+        .append("<title id=\"").append(tid).append("\">").append(Escape.html(title)).append("</title>")
+        .append("<desc id=\"").append(did).append("\">").append(Escape.html(desc)).append("</desc>");
     double plotW = WIDTH - LEFT - RIGHT;
     double plotH = HEIGHT - TOP - BOTTOM;
     for (long tick : java.util.stream.LongStream.of(0, top / 2, top).distinct().toArray()) {
@@ -66,7 +67,7 @@ public final class MentionsChart {
       sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
           .append("\" y1=\"").append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\"/>")
           .append("<text class=\"axis\" x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
-          .append("\" text-anchor=\"end\">").append(Html.escape(m.number(tick))).append("</text>");
+          .append("\" text-anchor=\"end\">").append(Escape.html(m.number(tick))).append("</text>");
     }
     int n = buckets.size();
     double step = plotW / n;
@@ -77,8 +78,8 @@ public final class MentionsChart {
         double h = plotH * b.count() / top;
         sb.append("<rect class=\"bar\" x=\"").append(fmt(LEFT + (i + 0.5) * step - width / 2)).append("\" y=\"")
             .append(fmt(TOP + plotH - h)).append("\" width=\"").append(fmt(width))
-            .append("\" height=\"").append(fmt(h)).append("\"><title>").append(Html.escape(b.label())).append(": ")
-            .append(Html.escape(m.number(b.count()))).append("</title></rect>");
+            .append("\" height=\"").append(fmt(h)).append("\"><title>").append(Escape.html(b.label())).append(": ")
+            .append(Escape.html(m.number(b.count()))).append("</title></rect>");
       }
     } else {
       StringBuilder points = new StringBuilder();
@@ -91,8 +92,8 @@ public final class MentionsChart {
       for (int i = 0; i < n; i++) {
         Bucket b = buckets.get(i);
         sb.append("<circle class=\"point\" r=\"2.5\" cx=\"").append(fmt(LEFT + (i + 0.5) * step)).append("\" cy=\"")
-            .append(fmt(TOP + plotH - plotH * b.count() / top)).append("\"><title>").append(Html.escape(b.label()))
-            .append(": ").append(Html.escape(m.number(b.count()))).append("</title></circle>");
+            .append(fmt(TOP + plotH - plotH * b.count() / top)).append("\"><title>").append(Escape.html(b.label()))
+            .append(": ").append(Escape.html(m.number(b.count()))).append("</title></circle>");
       }
     }
     int[] labelled = n == 1 ? new int[] {0} : n == 2 ? new int[] {0, 1} : new int[] {0, n / 2, n - 1};
@@ -101,7 +102,7 @@ public final class MentionsChart {
       String anchor = x - LEFT < 40 ? "start" : WIDTH - RIGHT - x < 40 ? "end" : "middle";
       x = anchor.equals("start") ? Math.max(LEFT, x - 20) : anchor.equals("end") ? Math.min(WIDTH - RIGHT, x + 20) : x;
       sb.append("<text class=\"axis\" x=\"").append(fmt(x)).append("\" y=\"").append(HEIGHT - 10)
-          .append("\" text-anchor=\"").append(anchor).append("\">").append(Html.escape(buckets.get(i).label()))
+          .append("\" text-anchor=\"").append(anchor).append("\">").append(Escape.html(buckets.get(i).label()))
           .append("</text>");
     }
     sb.append("</svg>");

@@ -60,6 +60,20 @@ public final class Messages {
     return s;
   }
 
+  /**
+   * A count with its noun: the message under {@code key.one} when {@code n} is 1, else under
+   * {@code key.other} ("1 article", "0 articles", "2 articoli"), with {@code {0}} the number formatted
+   * for this language and {@code {1}}, {@code {2}} … {@code more}. Italian and English have the same
+   * two plural forms for whole numbers (CLDR's one and other), one being exactly 1; a language with
+   * more forms would add keys here.
+   */
+  public String count(String key, long n, Object... more) {
+    Object[] args = new Object[more.length + 1];
+    args[0] = number(n);
+    System.arraycopy(more, 0, args, 1, more.length);
+    return t(key + (n == 1 ? ".one" : ".other"), args);
+  }
+
   /** The number formatted for this language (1,234 or 1.234). */
   public String number(long n) {
     return String.format(locale(), "%,d", n);

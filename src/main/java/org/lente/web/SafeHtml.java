@@ -3,6 +3,7 @@ package org.lente.web;
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import java.util.Objects;
+import org.lente.html.Escape;
 
 /**
  * HTML built by this package's writers, which escape every piece of text they are given: a
@@ -19,7 +20,7 @@ public record SafeHtml(String html) implements Content {
 
   /** Plain text, escaped. */
   public static SafeHtml text(String text) {
-    return new SafeHtml(Html.escape(text));
+    return new SafeHtml(Escape.html(text));
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class Times {
     }
     Matcher a = ANCHORED.matcher(value);
     if (a.matches()) {
-      return m.t(a.group(1).equals("-") ? "time.before" : "time.after", Integer.parseInt(a.group(2)));
+      return m.count(a.group(1).equals("-") ? "time.before" : "time.after", Integer.parseInt(a.group(2)));
     }
     return switch (value) {
       case "ANCHOR" -> m.t("time.anchor");

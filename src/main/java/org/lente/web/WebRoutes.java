@@ -248,7 +248,7 @@ public final class WebRoutes implements Routes {
     int given = (html.isBlank() && !url.isBlank() ? 1 : 0) + (html.isBlank() ? 0 : 1) + (text.isBlank() ? 0 : 1);
     if (given != 1) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      renderAdd(ctx, messages(ctx).t("add.one"), url, title, text, html);
+      renderAdd(ctx, messages(ctx).t("add.oneOf"), url, title, text, html);
       return;
     }
     Ingests.Request request;
@@ -312,7 +312,7 @@ public final class WebRoutes implements Routes {
     }
   }
 
-  private void logout(Context ctx) {
+  private void logout(Context ctx) throws IOException {
     auth.logout(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }

@@ -242,8 +242,11 @@ class ApiTest {
 
     get("/quotes", "/api/v1/quotes?speaker=Guterres&from=2024-06-01&to=2024-06-30", 200);
     get("/quotes", "/api/v1/quotes?limit=1000", 400);
+    get("/quotes", "/api/v1/quotes?cursor=%25%25", 400);
+    get("/entities/{id}/quotes", "/api/v1/entities/" + entityId + "/quotes?cursor=!", 400);
     JsonNode found = get("/search", "/api/v1/search?q=" + enc("tregua") + "&facets=true", 200);
     get("/search", "/api/v1/search?limit=0", 400);
+    get("/search", "/api/v1/search?cursor=%25%25", 400);
 
     JsonNode sources = get("/sources", "/api/v1/sources", 200);
     get("/sources/{id}", "/api/v1/sources/" + sources.get("items").get(0).get("id").asLong(), 200);
@@ -364,6 +367,53 @@ class ApiTest {
     }
     assertTrue(seen.size() >= PAGES.length, seen.toString());
     assertEquals((seen.size() + 1) / 2, pages);
+  }
+
+  /** The ids (or {@code key}s) of every item of the listing at {@code first}, following {@code next}. */
+  private List<String> walk(String template, String first, String items, String key) throws Exception {
+    List<String> all = new ArrayList<>();
+    for (String next = first; next != null; ) {
+      JsonNode page = get(template, next, 200);
+      page.get(items).forEach(x -> all.add(x.get(key).asText()));
+      next = page.get("next").isNull() ? null : page.get("next").asText();
+    }
+    return all;
+  }
+
+  @Test
+  void searchPageTwoFollowsPageOneInRankOrder() throws Exception {
+    String q = "/api/v1/search?q=" + enc("Guterres OR Mirafiori") + "&facets=true";
+    JsonNode one = get("/search", q + "&limit=100", 200);
+    List<String> all = new ArrayList<>();
+    one.get("hits").forEach(h -> all.add(h.get("id").asText()));
+    assertTrue(all.size() >= 3, one.toString());
+    assertTrue(one.get("next").isNull(), one.toString());
+    JsonNode first = get("/search", q + "&limit=2", 200);
+    JsonNode second = get("/search", first.get("next").asText(), 200);
+    assertEquals(one.get("total"), second.get("total"), "the total counts every page");
+    assertEquals(all.get(2), second.get("hits").get(0).get("id").asText(), second.toString());
+    assertEquals(all, walk("/search", q + "&limit=1", "hits", "id"));
+  }
+
+  @Test
+  void aSearchCursorDoesNotFitAnotherSearch() throws Exception {
+    JsonNode first = get("/search", "/api/v1/search?q=&limit=1", 200);
+    String cursor = first.get("next").asText().replaceFirst(".*cursor=", "");
+    JsonNode problem = get("/search", "/api/v1/search?q=Guterres&cursor=" + cursor, 400);
+    assertTrue(problem.get("detail").asText().contains("another search"), problem.toString());
+  }
+
+  @Test
+  void quotePageTwoFollowsPageOne() throws Exception {
+    String q = "/api/v1/quotes?speaker=Guterres";
+    JsonNode one = get("/quotes", q + "&limit=100", 200);
+    List<String> all = new ArrayList<>();
+    one.get("items").forEach(x -> all.add(x.get("text").asText()));
+    assertTrue(all.size() >= 3, one.toString());
+    JsonNode first = get("/quotes", q + "&limit=2", 200);
+    JsonNode second = get("/quotes", first.get("next").asText(), 200);
+    assertEquals(all.get(2), second.get("items").get(0).get("text").asText(), second.toString());
+    assertEquals(all, walk("/quotes", q + "&limit=1", "items", "text"));
   }
 
   @Test

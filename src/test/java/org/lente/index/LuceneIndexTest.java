@@ -344,6 +344,13 @@ class LuceneIndexTest {
   }
 
   @Test
+  void snippetsAreEscapedAsTheReaderEscapes() throws IOException {
+    put(article(1).body("L'ANSA/AGI \u0007riporta sanzioni \"dure\"."));
+    assertEquals("L&#39;ANSA/AGI riporta <b>sanzioni</b> &quot;dure&quot;.", search("sanzione").hits().get(0).snippet());
+    assertEquals("L&#39;ANSA/AGI riporta sanzioni &quot;dure&quot;.", search("").hits().get(0).snippet());
+  }
+
+  @Test
   void snippetIsTheBestPassageOfALongBody() throws IOException {
     String filler = "Il tempo è stato bello per tutta la settimana in città. ".repeat(20);
     put(article(1).body(filler + "\n\nIl ministro ha firmato il decreto sui porti. " + filler));
@@ -398,6 +405,99 @@ class LuceneIndexTest {
     SearchHits hits = search("porto");
     assertEquals(25, hits.total());
     assertEquals(10, hits.hits().size());
+  }
+
+  // ---- paging
+
+  /** Every hit of {@code first}'s search, following the cursors page by page. */
+  private List<Long> walk(SearchQuery first) throws IOException {
+    List<Long> ids = new ArrayList<>();
+    SearchQuery q = first;
+    while (true) {
+      SearchHits page = index.search(q);
+      page.hits().forEach(h -> ids.add(h.id()));
+      if (page.next() == null) {
+        return ids;
+      }
+      q = q.withCursor(page.next());
+    }
+  }
+
+  private static SearchQuery paged(String text, int limit) {
+    return new SearchQuery(text, null, null, null, null, null, null, null, limit, null);
+  }
+
+  @Test
+  void cursorsWalkEveryTextHitOnceInRankOrder() throws IOException {
+    for (int i = 1; i <= 23; i++) {
+      index.put(article(i).body("Porto di Livorno. " + "Il porto. ".repeat(i % 5)).stored());
+    }
+    index.commit();
+    List<Long> all = index.search(paged("porto", 100)).hits().stream().map(SearchHits.Hit::id).toList();
+    assertEquals(23, all.size());
+    assertEquals(all, walk(paged("porto", 4)));
+  }
+
+  @Test
+  void cursorsWalkEveryArticleOnceNewestFirst() throws IOException {
+    for (int i = 1; i <= 11; i++) {
+      index.put(article(i).published(i % 3 == 0 ? null : "2024-06-" + (10 + i % 4)).stored());
+    }
+    index.commit();
+    List<Long> all = index.search(paged("", 100)).hits().stream().map(SearchHits.Hit::id).toList();
+    assertEquals(11, all.size());
+    assertEquals(all, walk(paged("", 3)));
+  }
+
+  @Test
+  void theLastPageHasNoCursor() throws IOException {
+    put(article(1), article(2));
+    assertEquals(null, index.search(paged("", 2)).next());
+  }
+
+  @Test
+  void laterPagesCountEveryMatch() throws IOException {
+    for (int i = 1; i <= 5; i++) {
+      index.put(article(i).stored());
+    }
+    index.commit();
+    SearchHits first = index.search(paged("testo", 2));
+    SearchHits second = index.search(paged("testo", 2).withCursor(first.next()));
+    assertEquals(5, second.total());
+    assertEquals(2, second.hits().size());
+  }
+
+  @Test
+  void anArticleAddedBetweenPagesDoesNotRepeatTheOthers() throws IOException {
+    for (int i = 1; i <= 6; i++) {
+      index.put(article(i).published("2024-06-" + (10 + i)).stored());
+    }
+    index.commit();
+    SearchHits first = index.search(paged("", 3));
+    put(article(7).published("2024-06-30"));
+    SearchHits second = index.search(paged("", 3).withCursor(first.next()));
+    assertEquals(List.of(3L, 2L, 1L), second.hits().stream().map(SearchHits.Hit::id).toList());
+  }
+
+  @Test
+  void aCursorOfAnotherSearchIsRejected() throws IOException {
+    for (int i = 1; i <= 3; i++) {
+      index.put(article(i).stored());
+    }
+    index.commit();
+    String next = index.search(paged("testo", 1)).next();
+    var e = assertThrows(IllegalArgumentException.class, () -> index.search(paged("titolo", 1).withCursor(next)));
+    assertTrue(e.getMessage().contains("another search"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> index.search(paged("", 1).withCursor(next)));
+  }
+
+  @Test
+  void aMalformedCursorIsRejected() throws IOException {
+    put(article(1));
+    for (String bad : List.of("%%", "bm90IGEgY3Vyc29y", "abc:1:2")) {
+      var e = assertThrows(IllegalArgumentException.class, () -> index.search(paged("", 1).withCursor(bad)));
+      assertTrue(e.getMessage().startsWith("bad cursor"), e.getMessage());
+    }
   }
 
   // ---- lifecycle

@@ -367,7 +367,48 @@ class SqliteStoreTest {
       QuoteHit hit = store.quotes(new QuoteQuery("Putin", null, null, null, 1)).get(0);
       assertEquals(new QuoteHit(hit.articleId(), "«La Russia non cederà», ha detto lui, cioè Vladimir Putin, a Pyongyang.",
           "https://example.org/maggio", "2024-05-02T09:30:00+03:00", "La Russia non cederà", "DIRECT", "lui",
-          "Vladimir Putin", "dire"), hit);
+          "Vladimir Putin", "dire", hit.position()), hit);
+    }
+
+    /** Every quote of {@code query}, {@code limit} at a time, following the positions. */
+    private List<String> walk(QuoteQuery query, int limit) throws IOException {
+      List<String> texts = new ArrayList<>();
+      String position = null;
+      while (true) {
+        List<QuoteHit> page = store.quotes(query.after(position, limit));
+        page.forEach(h -> texts.add(h.text()));
+        if (page.size() < limit) {
+          return texts;
+        }
+        position = page.get(limit - 1).position();
+      }
+    }
+
+    @Test
+    void positionsWalkEveryQuoteOnceUndatedLast() throws IOException {
+      String undated = "https://example.org/senza-data";
+      store.put(undated, Fixtures.article(undated, "«Primo», ha detto Rossi. «Secondo», ha detto Rossi.")
+          .quote("Primo", "Rossi", null, "dire")
+          .quote("Secondo", "Rossi", null, "dire")
+          .build());
+      List<String> all = texts(new QuoteQuery(null, null, null, null, 100));
+      assertEquals(List.of("Primo", "Secondo"), all.subList(all.size() - 2, all.size()), all.toString());
+      assertEquals(all, walk(new QuoteQuery(null, null, null, null, 100), 1));
+      assertEquals(all, walk(new QuoteQuery(null, null, null, null, 100), 2));
+    }
+
+    @Test
+    void positionsKeepTheFilters() throws IOException {
+      assertEquals(List.of("Siamo pronti", "La Russia non cederà"), walk(new QuoteQuery(null, "Putin", null, null, 1), 1));
+    }
+
+    @Test
+    void aMalformedCursorIsRefused() {
+      for (String bad : List.of("%%", "MTp4", "Mjp4OnktMDEtMDE")) { // "1:x", "2:x:y-01-01"
+        var e = assertThrows(IllegalArgumentException.class,
+            () -> store.quotes(new QuoteQuery(null, null, null, null, 1, bad)));
+        assertTrue(e.getMessage().startsWith("bad cursor"), e.getMessage());
+      }
     }
 
     @Test

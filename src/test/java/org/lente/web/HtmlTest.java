@@ -8,16 +8,6 @@ import org.junit.jupiter.api.Test;
 class HtmlTest {
 
   @Test
-  void escapeCoversTextAndBothQuotes() {
-    assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;", Html.escape("<a href=\"x\" title='y'>&"));
-  }
-
-  @Test
-  void controlCharactersAndLoneSurrogatesAreDropped() {
-    assertEquals("ab\ncd😀", Html.escape("a\u0000b\n\u0007c\uD800d\uD83D\uDE00"));
-  }
-
-  @Test
   void onlyHttpAndHttpsUrlsAreLinks() {
     assertEquals("https://example.org/a?b=c", Html.httpUrl(" https://example.org/a?b=c "));
     assertEquals("HTTP://example.org/", Html.httpUrl("HTTP://example.org/"));

@@ -19,7 +19,8 @@ class TimesTest {
 
   @Test
   void relativeValuesOfAnUndatedArticleAreWords() {
-    assertEquals("1 day(s) before the article's date (unknown)", Times.describe("ANCHOR-P1D", EN));
+    assertEquals("1 day before the article's date (unknown)", Times.describe("ANCHOR-P1D", EN));
+    assertEquals("3 giorni dopo la data dell'articolo (sconosciuta)", Times.describe("ANCHOR+P3D", IT));
     assertEquals("nel futuro", Times.describe("FUTURE_REF", IT));
   }
 

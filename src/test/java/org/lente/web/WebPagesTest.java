@@ -151,6 +151,21 @@ class WebPagesTest {
   }
 
   @Test
+  void oneResultIsCountedInTheSingular() throws Exception {
+    String path = "/search?q=Putin&language=it";
+    assertEquals("1 article", site.page(path, "Accept-Language", "en").selectFirst("#results-h").text());
+    assertEquals("1 articolo", site.page(path, "Accept-Language", "it").selectFirst("#results-h").text());
+    assertEquals("2 articles", site.page("/search?q=Pyongyang", "Accept-Language", "en").selectFirst("#results-h").text());
+  }
+
+  @Test
+  void theSourcePageCountsItsOneArticleInTheSingular() throws Exception {
+    Document article = site.page("/articles/" + articleId("Putin arrives in Pyongyang"));
+    Document d = site.page(article.selectFirst("a[href^=/sources/]").attr("href"), "Accept-Language", "en");
+    assertTrue(d.selectFirst("h1 + p.meta").text().contains("· 1 article ·"), d.select(".meta").text());
+  }
+
+  @Test
   void searchAndEntityFeedsAreAtom() throws Exception {
     for (String path : List.of("/search.atom?q=Putin", "/entities/" + entityId("Vladimir Putin") + ".atom")) {
       HttpResponse<String> r = site.get(path);
