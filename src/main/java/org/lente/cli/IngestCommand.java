@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
         "A source is a page URL, an RSS/Atom/JSON Feed, a sitemap (or news sitemap, or sitemap index), an",
         "OPML list of feeds (URLs or files), a file or directory (HTML, gzip, plain text), or a WARC file.",
         "Ingesting is idempotent: the same URL or the same text is stored once; a changed text is a new",
-        "version. Ends with a summary; exit code 2 when some source failed."},
+        "version. Ends with a summary; exit code 2 when some source failed.",
+        "Ctrl-C (SIGINT) or SIGTERM stops taking pages, stores those in flight that are ready within 10 s,",
+        "prints the summary (marked interrupted) and exits with 130 (SIGINT) or 143 (SIGTERM)."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class IngestCommand implements Callable<Integer> {
@@ -80,19 +82,25 @@ final class IngestCommand implements Callable<Integer> {
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes);
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), maxChars);
     IngestSummary summary = new IngestSummary();
-    try (KnowledgeBase kb = data.open(); ProgressBar bar = progress(err);
-        Ingestion run = new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, workers,
-            summary, verbose ? line -> {
-              out.println(line);
-              out.flush();
-            } : line -> { }, bar::step)) {
-      for (String source : sources) {
-        run.source(source);
+    try (StopSignal stop = StopSignal.listen()) {
+      try (KnowledgeBase kb = data.open(); ProgressBar bar = progress(err);
+          Ingestion run = new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, workers,
+              summary, verbose ? line -> {
+                out.println(line);
+                out.flush();
+              } : line -> { }, bar::step, stop::requested)) {
+        for (String source : sources) {
+          run.source(source);
+        }
+        run.finish();
       }
-      run.finish();
+      if (stop.requested()) {
+        summary.markInterrupted();
+      }
+      out.println(json ? summary.json() : summary.text());
+      out.flush();
     }
-    out.println(json ? summary.json() : summary.text());
-    out.flush();
+    // after a signal the JVM exits with 130 or 143 once the summary is out, whatever is returned here
     return summary.failed() == 0 ? 0 : 2;
   }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -16,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.lente.extract.Article;
 import org.lente.extract.Extractor;
@@ -46,11 +50,18 @@ import org.lente.store.ContentHash;
  * threads, and stores them from the calling thread, which alone writes to the knowledge base. At
  * most 2 × workers pages are in flight, so memory stays bounded however large the source. Not
  * thread-safe: one caller drives it.
+ *
+ * <p>Once {@code stop} answers true (a signal came), no new page is taken: sources are left
+ * unread, and {@link #finish()} stores the pages in flight that are ready within {@link #GRACE} and
+ * abandons the others, which are then neither stored nor counted but for {@code abandoned}.
  */
 final class Ingestion implements AutoCloseable {
 
   /** Deepest nesting of sitemap indexes and OPML lists followed. */
   private static final int MAX_DEPTH = 3;
+
+  /** Longest wait, after a stop, for the pages in flight; kept well under {@link StopSignal#GRACE}. */
+  static final Duration GRACE = Duration.ofSeconds(10);
 
   /** One page made ready for the store: its key and analysis, or why it is skipped. */
   private record Prepared(String source, String key, Analysis analysis, String skipped) {}
@@ -63,6 +74,8 @@ final class Ingestion implements AutoCloseable {
   private final IngestSummary summary;
   private final Consumer<String> log;
   private final Runnable step;
+  private final BooleanSupplier stop;
+  private long stopDeadline;
   private final ExecutorService pool;
   private final int window;
   private final Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
@@ -72,9 +85,10 @@ final class Ingestion implements AutoCloseable {
   /**
    * @param log told one line per page done (outcome, source, id), or a no-op
    * @param step called once per page done, for a progress bar
+   * @param stop polled before each new page: true once the run should stop taking pages
    */
   Ingestion(KnowledgeBase kb, PageReader reader, Fetcher fetcher, Extractor extractor, Analyzer analyzer,
-      int workers, IngestSummary summary, Consumer<String> log, Runnable step) {
+      int workers, IngestSummary summary, Consumer<String> log, Runnable step, BooleanSupplier stop) {
     this.kb = kb;
     this.reader = reader;
     this.fetcher = fetcher;
@@ -83,6 +97,7 @@ final class Ingestion implements AutoCloseable {
     this.summary = summary;
     this.log = log;
     this.step = step;
+    this.stop = stop;
     this.window = 2 * workers;
     this.pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "lente-ingest");
@@ -93,6 +108,9 @@ final class Ingestion implements AutoCloseable {
 
   /** Ingests one source as given on the command line: a URL, a file or a directory. */
   void source(String source) throws IOException {
+    if (stop.getAsBoolean()) {
+      return;
+    }
     if (source.startsWith("http://") || source.startsWith("https://")) {
       URI uri;
       try {
@@ -115,6 +133,9 @@ final class Ingestion implements AutoCloseable {
       return;
     }
     for (String file : files) {
+      if (stop.getAsBoolean()) {
+        return;
+      }
       file(file);
     }
   }
@@ -122,7 +143,12 @@ final class Ingestion implements AutoCloseable {
   private void file(String file) throws IOException {
     if (!file.equals("-") && isWarc(Path.of(file))) {
       try {
+        // NOTE: after a stop the rest of the file is read but its pages are not taken, as Warcs.read
+        // cannot be cut short from its consumer (it counts a thrown exception as a bad record).
         Warcs.Summary s = Warcs.read(Path.of(file), reader.maxBytes(), page -> {
+          if (stop.getAsBoolean()) {
+            return;
+          }
           try {
             submit(page.source(), () -> prepare(page));
           } catch (IOException e) {
@@ -150,7 +176,7 @@ final class Ingestion implements AutoCloseable {
 
   /** Fetches {@code uri}: a list (feed, sitemap, OPML) is expanded, anything else is a page. */
   private void url(URI uri, int depth) throws IOException {
-    if (!seenUrls.add(uri.toString())) {
+    if (stop.getAsBoolean() || !seenUrls.add(uri.toString())) {
       return;
     }
     Response r;
@@ -222,7 +248,7 @@ final class Ingestion implements AutoCloseable {
 
   /** Fetches and ingests one article URL from a list, on a worker. */
   private void fetchArticle(String url) throws IOException {
-    if (!seenUrls.add(url)) {
+    if (stop.getAsBoolean() || !seenUrls.add(url)) {
       return;
     }
     URI uri;
@@ -266,6 +292,9 @@ final class Ingestion implements AutoCloseable {
   }
 
   private void submit(String source, Callable<Prepared> task) throws IOException {
+    if (stop.getAsBoolean()) {
+      return;
+    }
     while (inFlight.size() >= window) {
       drainOne();
     }
@@ -278,7 +307,12 @@ final class Ingestion implements AutoCloseable {
     String source = inFlightSource.poll();
     Prepared p;
     try {
-      p = f.get();
+      p = stop.getAsBoolean() ? f.get(untilDeadline(), TimeUnit.NANOSECONDS) : f.get();
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      summary.abandon();
+      log.accept("abandoned\t" + source + "\tstopped before it was ready");
+      return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
@@ -312,7 +346,18 @@ final class Ingestion implements AutoCloseable {
     step.run();
   }
 
-  /** Waits for every page in flight and stores it. */
+  /** Nanoseconds left of the grace that began at the first wait after a stop. */
+  private long untilDeadline() {
+    if (stopDeadline == 0) {
+      stopDeadline = System.nanoTime() + GRACE.toNanos();
+    }
+    return Math.max(0, stopDeadline - System.nanoTime());
+  }
+
+  /**
+   * Waits for every page in flight and stores it; after a stop, waits at most {@link #GRACE} in all
+   * and abandons the pages not ready by then.
+   */
   void finish() throws IOException {
     while (!inFlight.isEmpty()) {
       drainOne();

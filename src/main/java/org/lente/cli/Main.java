@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code lente}: the command line. Exit codes: 0 success, 1 usage error, 2 failure. Exit codes are
- * decided here and nowhere else.
+ * decided here and nowhere else, but for a signal: SIGINT or SIGTERM ends the process with 130 or
+ * 143, which the JVM sets once {@code ingest} or {@code watch} has printed its summary (see
+ * {@link StopSignal}).
  */
 @Command(
     name = "lente",

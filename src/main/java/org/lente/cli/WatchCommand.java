@@ -36,7 +36,9 @@ import picocli.CommandLine.Parameters;
     description = {
         "Polls the feeds (RSS, Atom, JSON Feed URLs) every --every minutes, or less often when a feed asks",
         "(its ttl, or Cache-Control max-age), with conditional requests (ETag, Last-Modified), and ingests",
-        "the new articles into the knowledge base. Runs until stopped (Ctrl-C), or for --polls rounds."},
+        "the new articles into the knowledge base. Runs until stopped, or for --polls rounds.",
+        "Ctrl-C (SIGINT) or SIGTERM ends the current round as lente ingest does (pages in flight that are",
+        "ready within 10 s are stored), prints its summary (marked interrupted) and exits with 130 or 143."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class WatchCommand implements Callable<Integer> {
@@ -99,7 +101,7 @@ final class WatchCommand implements Callable<Integer> {
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)));
     Duration least = Duration.ofMillis((long) (every * 60_000));
-    try (KnowledgeBase kb = data.open()) {
+    try (StopSignal stop = StopSignal.listen(); KnowledgeBase kb = data.open()) {
       for (int round = 1; polls == 0 || round <= polls; round++) {
         Instant now = Instant.now();
         IngestSummary summary = new IngestSummary();
@@ -107,8 +109,11 @@ final class WatchCommand implements Callable<Integer> {
             verbose ? line -> {
               out.println(line);
               out.flush();
-            } : line -> { }, () -> { })) {
+            } : line -> { }, () -> { }, stop::requested)) {
           for (Map.Entry<URI, State> e : states.entrySet()) {
+            if (stop.requested()) {
+              break;
+            }
             if (e.getValue().due.isAfter(now.plusMillis(10))) { // sleeping wakes to the millisecond
               continue;
             }
@@ -117,18 +122,24 @@ final class WatchCommand implements Callable<Integer> {
           run.finish();
         }
         kb.flush();
+        if (stop.requested()) {
+          summary.markInterrupted();
+        }
         out.printf("%s poll %d: %s%n", Instant.now(), round, summary.text().replace("\n", "\n  "));
         out.flush();
-        if (polls != 0 && round == polls) {
+        if (stop.requested() || polls != 0 && round == polls) {
           break;
         }
         Instant next = states.values().stream().map(s -> s.due).min(Instant::compareTo).orElse(now.plus(least));
-        long wait = Duration.between(Instant.now(), next).toMillis();
-        if (wait > 0) {
-          Thread.sleep(wait + 1);
+        Duration wait = Duration.between(Instant.now(), next);
+        if (!wait.isNegative() && stop.sleep(wait.plusMillis(1))) {
+          out.printf("%s stopped while waiting for poll %d%n", Instant.now(), round + 1);
+          out.flush();
+          break;
         }
       }
     }
+    // after a signal the JVM exits with 130 or 143 once the last line is out, whatever is returned here
     return 0;
   }
 

@@ -49,11 +49,11 @@ import org.xml.sax.SAXException;
  *   <li><b>named</b>: only names, the mentions annotated {@code NAM} or {@code PRE.NAM}, and, where
  *       the annotation gives no syntactic type, the mentions whose words (after a leading article)
  *       are all capitalised or mixed-case ("the Air Force", "iPhone 4"), except pronouns.
- *   <li><b>all</b>: every mention; pronouns and definite noun phrases ("it", "the company") join,
- *       by a simple rule, the entity of a name of the same type in the same document: one inside
- *       the mention, else the nearest before it, else the nearest after it; other mentions ("a
- *       market research firm", "its profits") and those with no such name are entities of their
- *       own.
+ *   <li><b>all</b>: every mention; pronouns and noun phrases ("it", "the company", "Apple CEO")
+ *       join an entity of the same document by the rules of {@link MentionLinker}: a name inside
+ *       the phrase, the nearest name of the type for pronouns, roles and short definite phrases,
+ *       the antecedent for relative pronouns, an earlier phrase with the same words; the rest are
+ *       entities of their own.
  * </ul>
  *
  * <p>Scores are MUC, B³ and CEAF-e over the mentions of the setting ({@link CorefMetrics}) and the
@@ -165,9 +165,9 @@ public final class CorefEval {
         Entity e = linked.get(i);
         namedSystem.put(names.get(i).id(), resolver.resolve(e.canonical(), e.type(), "en").key());
       }
+      MentionLinker linker = new MentionLinker(mentions, names, linked, namedSystem);
       for (Mention m : mentions) {
-        Mention name = m.named() ? m : attaches(m) ? nameFor(m, names) : null;
-        allSystem.put(m.id(), name == null ? "alone:" + m.id() : namedSystem.get(name.id()));
+        allSystem.put(m.id(), linker.entityOf(m));
       }
       named.addAll(names);
       all.addAll(mentions);
@@ -175,35 +175,14 @@ public final class CorefEval {
     return new Result(files.size(), score(named, namedSystem), score(all, allSystem));
   }
 
-  /**
-   * Whether a mention that is not a name joins one: a one-word pronoun ("it", "his") or a definite
-   * or demonstrative noun phrase ("the company", "this release"); not an indefinite or bare one ("a
-   * market research firm", "applications"), nor a possessed one ("its profits"), which mostly
-   * stand for something else.
-   */
-  private static boolean attaches(Mention m) {
-    String[] words = m.text().toLowerCase(Locale.ROOT).split(" ");
-    return words.length == 1 && PRONOUNS.contains(words[0]) || DEFINITE.contains(words[0]);
+  /** Whether a lower-case word is a pronoun ("it", "his", "which", "everyone"). */
+  static boolean isPronoun(String lower) {
+    return PRONOUNS.contains(lower);
   }
 
-  /** The name a pronoun or common noun joins: inside it, else the nearest before, else after. */
-  private static Mention nameFor(Mention m, List<Mention> names) {
-    Mention before = null;
-    Mention after = null;
-    for (Mention n : names) {
-      if (n.type() != m.type()) {
-        continue;
-      }
-      if (n.first() >= m.first() && n.last() <= m.last()) {
-        return n;
-      }
-      if (n.first() < m.first() && (before == null || n.first() > before.first())) {
-        before = n;
-      } else if (n.first() > m.first() && (after == null || n.first() < after.first())) {
-        after = n;
-      }
-    }
-    return before != null ? before : after;
+  /** Whether a lower-case word makes a noun phrase definite ("the", "this", "those"). */
+  static boolean isDefinite(String lower) {
+    return DEFINITE.contains(lower);
   }
 
   private static Scores score(List<Mention> mentions, Map<String, String> system) {

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,5 +84,31 @@ class WatchCommandTest {
   void maxAgeIsReadFromCacheControl() {
     assertEquals(Duration.ofSeconds(600), WatchCommand.maxAge("public, max-age=600"));
     assertEquals(null, WatchCommand.maxAge("no-cache"));
+  }
+
+  @Test
+  void sigtermWhileWaitingEndsAtOnceWith143() throws Exception {
+    String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    Process p = new ProcessBuilder(javaCommand, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.lente.cli.Main",
+        "watch", "--data", data.toString(), "--allow-private", "--delay", "0", "--every", "60", base + "/feed.xml")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    List<String> lines = new ArrayList<>();
+    long signalled = 0;
+    try (var r = new BufferedReader(new InputStreamReader(p.getInputStream(), UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        lines.add(line);
+        if (line.contains(" poll 1: ")) {
+          p.toHandle().destroy(); // SIGTERM, leaving the output open (Process.destroy closes it)
+          signalled = System.nanoTime();
+        }
+      }
+    }
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "watch did not end after SIGTERM");
+    long took = (System.nanoTime() - signalled) / 1_000_000;
+
+    assertEquals(143, p.exitValue(), lines.toString());
+    assertTrue(lines.get(0).contains("stored 1"), lines.toString());
+    assertTrue(lines.get(lines.size() - 1).contains("stopped while waiting for poll 2"), lines.toString());
+    assertTrue(took < 10_000, "took " + took + " ms to stop instead of waiting out the minute");
   }
 }
