@@ -22,14 +22,26 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     KnowledgeBase.Check c;
+    List<Long> behind;
     try (KnowledgeBase kb = data.openExisting()) {
       c = kb.check();
+      behind = kb.behind();
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (c.consistent()) {
+    if (!behind.isEmpty()) {
+      out.printf("%d articles have no story or lineage yet (a run stopped before it added them)%n", behind.size());
+      line(out, "without a story", behind);
+      out.println("complete with: lente reindex --data " + data.dir + " (or any lente ingest into it)");
+    }
+    if (c.consistent() && behind.isEmpty()) {
       out.printf("ok: %d articles, index matches the store%n", c.articles());
       out.flush();
       return 0;
+    }
+    if (c.consistent()) {
+      out.printf("index matches the store (%d articles)%n", c.articles());
+      out.flush();
+      return 2;
     }
     out.printf("index does not match the store (%d articles): %d missing, %d at an old version, %d unknown%n",
         c.articles(), c.missing().size(), c.stale().size(), c.extra().size());

@@ -89,6 +89,7 @@ final class IngestCommand implements Callable<Integer> {
                 out.println(line);
                 out.flush();
               } : line -> { }, bar::step, stop::requested)) {
+        catchUp(kb, err);
         for (String source : sources) {
           run.source(source);
         }
@@ -115,5 +116,15 @@ final class IngestCommand implements Callable<Integer> {
           .setConsumer(new DelegatingProgressBarConsumer(err::println));
     }
     return b.build();
+  }
+
+  /** Adds the stories and lineage a stopped run left out (re-running an ingest completes the work). */
+  static void catchUp(KnowledgeBase kb, PrintWriter err) throws IOException {
+    int behind = kb.behind().size();
+    if (behind > 0) {
+      err.println("lente: adding the stories and lineage of " + behind + " article(s) stored by an earlier run that stopped");
+      err.flush();
+      kb.catchUpStories();
+    }
   }
 }

@@ -21,6 +21,7 @@ final class ReindexCommand implements Callable<Integer> {
     int n;
     try (KnowledgeBase kb = data.openExisting()) {
       n = kb.reindex();
+      IngestCommand.catchUp(kb, spec.commandLine().getErr());
     }
     spec.commandLine().getOut().printf("reindexed %d articles%n", n);
     spec.commandLine().getOut().flush();

@@ -102,6 +102,7 @@ final class WatchCommand implements Callable<Integer> {
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)));
     Duration least = Duration.ofMillis((long) (every * 60_000));
     try (StopSignal stop = StopSignal.listen(); KnowledgeBase kb = data.open()) {
+      IngestCommand.catchUp(kb, spec.commandLine().getErr());
       for (int round = 1; polls == 0 || round <= polls; round++) {
         Instant now = Instant.now();
         IngestSummary summary = new IngestSummary();

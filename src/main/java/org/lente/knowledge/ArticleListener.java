@@ -1,6 +1,7 @@
 package org.lente.knowledge;
 
 import java.io.IOException;
+import java.util.List;
 import org.lente.nlp.Analysis;
 
 /**
@@ -11,6 +12,19 @@ public interface ArticleListener extends AutoCloseable {
 
   /** Article {@code id} was stored with {@code analysis}, its entity names resolved. */
   void stored(long id, Analysis analysis) throws IOException;
+
+  /**
+   * Stored articles this listener was not told of: the process stopped (a crash, {@code kill -9})
+   * between the store's commit and {@link #stored}. Ids ascending; empty by default.
+   */
+  default List<Long> behind() throws IOException {
+    return List.of();
+  }
+
+  /** Does for each article {@link #behind} what {@link #stored} would have; returns how many. */
+  default int catchUp() throws IOException {
+    return 0;
+  }
 
   @Override
   default void close() throws IOException {

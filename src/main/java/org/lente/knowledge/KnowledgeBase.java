@@ -106,6 +106,19 @@ public final class KnowledgeBase implements AutoCloseable {
     return put;
   }
 
+  /** Stored articles whose stories and lineage are missing ({@link ArticleListener#behind}). */
+  public synchronized List<Long> behind() throws IOException {
+    return listener.behind();
+  }
+
+  /**
+   * Adds the stories and lineage of the articles {@link #behind}; returns how many. Not done on open
+   * (a store older than stories may hold many such articles): ingest, watch and reindex call it.
+   */
+  public synchronized int catchUpStories() throws IOException {
+    return listener.catchUp();
+  }
+
   /** Commits the index, records in the store which versions it now holds, saves the resolver. */
   public synchronized void flush() throws IOException {
     if (pending.isEmpty()) {

@@ -265,6 +265,20 @@ public final class SqliteStoryStore implements StoryStore {
   }
 
   @Override
+  public synchronized List<Long> articlesWithoutStory() throws IOException {
+    List<Long> out = new ArrayList<>();
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT a.id FROM articles a "
+        + "WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.id")) {
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot list articles without a story: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public synchronized Map<String, Integer> termCounts() throws IOException {
     Map<String, Integer> out = new java.util.HashMap<>();
     try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT term, df FROM story_terms")) {

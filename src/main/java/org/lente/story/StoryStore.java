@@ -21,6 +21,9 @@ public interface StoryStore extends AutoCloseable {
   void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms, double score,
       List<Link> links, String language, long[] bands) throws IOException;
 
+  /** Stored articles with no story yet (their lineage never ran), ids ascending. */
+  List<Long> articlesWithoutStory() throws IOException;
+
   /** The highest story id stored, 0 when none: where new story ids continue. */
   long lastStoryId() throws IOException;
 

@@ -23,11 +23,12 @@ class LineageTest {
   Path dir;
 
   private SqliteStoryStore stories;
+  private SqliteStore store;
   private KnowledgeBase kb;
 
   @BeforeEach
   void open() throws IOException {
-    SqliteStore store = SqliteStore.open(dir);
+    store = SqliteStore.open(dir);
     stories = SqliteStoryStore.open(dir);
     Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
         Stories.restore(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories));
@@ -107,6 +108,17 @@ class LineageTest {
     long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
     assertEquals(stories.storyOf(en), stories.storyOf(it));
     assertEquals(List.of(en, it), stories.story(stories.storyOf(en).orElseThrow()).orElseThrow().articles());
+  }
+
+  @Test
+  void anArticleStoredWhoseLineageNeverRanIsCaughtUp() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long it = store.put("it", Fixtures.italian("2024-05-01T10:00:00Z")).id(); // as if killed before its lineage
+    assertEquals(List.of(it), kb.behind());
+    assertEquals(1, kb.catchUpStories());
+    assertTrue(kb.behind().isEmpty());
+    assertEquals(stories.storyOf(en), stories.storyOf(it));
+    assertEquals(en, stories.links(it).get(0).related());
   }
 
   @Test
