@@ -283,7 +283,10 @@ public final class Stories {
     final Map<String, Double> centroid = new HashMap<>();
     final Map<String, String> names = new HashMap<>();
     final List<String> quotes = new ArrayList<>();
+    /** In publication order, undated events last: kept sorted as events are added. */
     final List<Story.Event> timeline = new ArrayList<>();
+    /** The publication instant of each timeline event, null for undated ones. */
+    final List<Instant> times = new ArrayList<>();
     Instant first;
     Instant last;
     double norm;
@@ -303,7 +306,7 @@ public final class Stories {
       d.centroid.putAll(saved.centroid());
       d.names.putAll(saved.names());
       d.quotes.addAll(st.quotes());
-      d.timeline.addAll(st.timeline());
+      st.timeline().forEach(e -> d.place(e, Provenance.instant(e.published())));
       d.first = Provenance.instant(st.first());
       d.last = Provenance.instant(st.last());
       d.norm = d.centroid.values().stream().mapToDouble(x -> x * x).sum();
@@ -355,16 +358,35 @@ public final class Stories {
         first = first == null || when.isBefore(first) ? when : first;
         last = last == null || when.isAfter(last) ? when : last;
       }
-      timeline.add(new Story.Event(a.article().published(), article, a.article().title()));
+      place(new Story.Event(a.article().published(), article, a.article().title()), when);
+    }
+
+    /** Inserts an event after every event dated at or before {@code when}; an undated one goes last. */
+    void place(Story.Event e, Instant when) {
+      int at = times.size();
+      if (when != null) {
+        int lo = 0;
+        int hi = times.size();
+        while (lo < hi) { // first event after "when", undated ones counting as after every date
+          int mid = (lo + hi) >>> 1;
+          Instant t = times.get(mid);
+          if (t != null && !t.isAfter(when)) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
+          }
+        }
+        at = lo;
+      }
+      timeline.add(at, e);
+      times.add(at, when);
     }
 
     Story snapshot() {
       List<String> keys = centroid.entrySet().stream()
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .map(Map.Entry::getKey).filter(names::containsKey).limit(10).map(names::get).toList();
-      List<Story.Event> line = new ArrayList<>(timeline);
-      line.sort(Comparator.comparing((Story.Event e) -> Provenance.instant(e.published()),
-          Comparator.nullsLast(Comparator.naturalOrder())));
+      List<Story.Event> line = timeline;
       return new Story(id, title, first == null ? null : first.toString(), last == null ? null : last.toString(),
           articles, List.copyOf(sources), List.copyOf(languages), keys, quotes, line);
     }
