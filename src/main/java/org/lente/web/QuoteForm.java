@@ -9,7 +9,7 @@ import org.lente.store.QuoteQuery;
 /** A quote search as the quotes page's address gives it: {@code speaker}, {@code about}, {@code from}, {@code to}. */
 public record QuoteForm(String speaker, String about, LocalDate from, LocalDate to) {
 
-  /** How many quotes the page shows at most. */
+  /** How many quotes a page shows at most. */
   static final int LIMIT = 50;
 
   public QuoteForm {
@@ -32,6 +32,7 @@ public record QuoteForm(String speaker, String about, LocalDate from, LocalDate 
     return speaker.isEmpty() && about.isEmpty() && from == null && to == null;
   }
 
+  /** The first page's query; {@link QuoteQuery#after} gives the following ones. */
   public QuoteQuery query() {
     return new QuoteQuery(speaker.isEmpty() ? null : speaker, about.isEmpty() ? null : about, from, to, LIMIT);
   }

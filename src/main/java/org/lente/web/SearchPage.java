@@ -10,12 +10,14 @@ import org.lente.index.SearchQuery;
 
 /**
  * What the search page shows: the form, the hits with their highlighted snippets, and the facets
- * as links that add or remove a filter.
+ * as links that add or remove a filter; {@code hits.next()} is the following page's cursor.
  *
+ * @param cursor the cursor that gave this page, or null for the first page
  * @param hits the result, or null when nothing was searched or the search failed
  * @param error why the search could not run, or null
  */
-public record SearchPage(SearchForm form, SearchHits hits, List<Hit> items, List<Facet> facets, String error) {
+public record SearchPage(SearchForm form, String cursor, SearchHits hits, List<Hit> items, List<Facet> facets,
+    String error) {
 
   /** One hit with its snippet made safe: only {@code <b>} survives, everything else is text. */
   public record Hit(long id, String title, String source, String published, String language, SafeHtml snippet) {}
@@ -28,7 +30,13 @@ public record SearchPage(SearchForm form, SearchHits hits, List<Hit> items, List
 
   private static final Safelist ONLY_BOLD = Safelist.none().addTags("b");
 
-  public static SearchPage of(SearchForm form, SearchHits hits) {
+  /** The page of nothing searched: only the form. */
+  public static SearchPage blank(SearchForm form) {
+    return new SearchPage(form, null, null, List.of(), List.of(), null);
+  }
+
+  /** The page {@code cursor} (null: the first) of {@code form}'s search, whose result is {@code hits}. */
+  public static SearchPage of(SearchForm form, String cursor, SearchHits hits) {
     List<Hit> items = new ArrayList<>();
     for (SearchHits.Hit h : hits.hits()) {
       items.add(new Hit(h.id(), h.title(), h.source(), h.published(), h.language(), snippet(h.snippet())));
@@ -47,11 +55,12 @@ public record SearchPage(SearchForm form, SearchHits hits, List<Hit> items, List
       });
       facets.add(new Facet(name, values));
     }
-    return new SearchPage(form, hits, items, facets, null);
+    return new SearchPage(form, cursor, hits, items, facets, null);
   }
 
+  /** The first page of a search that could not run, saying why. */
   public static SearchPage failed(SearchForm form, String error) {
-    return new SearchPage(form, null, List.of(), List.of(), error);
+    return new SearchPage(form, null, null, List.of(), List.of(), error);
   }
 
   /** The highlighter's snippet (escaped text with {@code <b>} around matches) with nothing else kept. */

@@ -30,6 +30,7 @@ import org.lente.store.AuthorProfile;
 import org.lente.store.EntityProfile;
 import org.lente.store.Page;
 import org.lente.store.QuoteHit;
+import org.lente.store.QuoteQuery;
 import org.lente.store.SourceProfile;
 import org.lente.story.Story;
 import org.lente.story.StoryReader;
@@ -162,15 +163,23 @@ public final class WebRoutes implements Routes {
     ctx.html(Templates.render(template, p));
   }
 
+  /**
+   * A page of a search: the first, or the one its {@code cursor} points to. The first page shows why
+   * a search cannot run; a later one is reached by its link from a page whose search ran, so there
+   * a failure means a bad or changed cursor, and is a 400.
+   */
   private void search(Context ctx) throws IOException {
     SearchForm form = SearchForm.parse(ctx.queryParamMap());
+    String cursor = ctx.queryParam("cursor");
     Map<String, Object> p = page(ctx, form.q());
     SearchPage page;
     if (form.empty()) {
-      page = new SearchPage(form, null, List.of(), List.of(), null);
+      page = SearchPage.blank(form);
+    } else if (cursor != null) {
+      page = SearchPage.of(form, cursor, kb.search(form.query(PAGE_SIZE).withCursor(cursor)));
     } else {
       try {
-        page = SearchPage.of(form, kb.search(form.query(PAGE_SIZE)));
+        page = SearchPage.of(form, null, kb.search(form.query(PAGE_SIZE)));
       } catch (IllegalArgumentException e) {
         page = SearchPage.failed(form, e.getMessage());
       }
@@ -211,14 +220,28 @@ public final class WebRoutes implements Routes {
     ctx.contentType(AtomFeed.CONTENT_TYPE).result(feed.xml(Instant.now()));
   }
 
+  /** A page of a quote search: the first, or the quotes after its {@code cursor} (a bad one is a 400). */
   private void quotes(Context ctx) throws IOException {
     QuoteForm form = QuoteForm.parse(ctx.queryParamMap());
-    List<QuoteHit> quotes = form.empty() ? List.of() : kb.quotes(form.query());
+    String cursor = ctx.queryParam("cursor");
+    Page<QuoteHit> quotes = form.empty() ? new Page<>(List.of(), null)
+        : quotePage(form.query().after(cursor, QuoteForm.LIMIT));
     Map<String, Object> p = page(ctx);
     p.put("f", form);
+    p.put("cursor", cursor);
     p.put("quotes", quotes);
-    p.put("ids", speakerIds(quotes));
+    p.put("ids", speakerIds(quotes.items()));
     ctx.html(Templates.render("quotes.jte", p));
+  }
+
+  /** {@code query}'s quotes, with the position of the last as the next cursor when more follow. */
+  private Page<QuoteHit> quotePage(QuoteQuery query) throws IOException {
+    List<QuoteHit> hits = kb.quotes(query.after(query.cursor(), query.limit() + 1));
+    if (hits.size() <= query.limit()) {
+      return new Page<>(hits, null);
+    }
+    List<QuoteHit> page = hits.subList(0, query.limit());
+    return new Page<>(page, page.getLast().position());
   }
 
   private void addForm(Context ctx) {
