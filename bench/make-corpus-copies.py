@@ -13,6 +13,8 @@ src = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shar
 if not os.path.isdir(src):
     sys.exit('no corpus at ' + os.path.normpath(src) + ' (../shared/data beside the repository)')
 out = sys.argv[1]; copies = int(sys.argv[2]); keep = int(sys.argv[3]) if len(sys.argv) == 4 else None
+if copies < 1 or (keep is not None and keep < 1):
+    sys.exit('COPIES and PARAGRAPHS must be at least 1')
 files = []
 for topic in ['egypt', 'libya', 'syria', 'yemen']:
     for root, _, names in os.walk(os.path.join(src, topic)):

@@ -52,8 +52,8 @@ final class DataDir {
   /** Stories and lineage over the story tables of {@code dir}'s database. */
   private Lineage lineage(SqliteStore store) throws IOException {
     SqliteStoryStore stories = SqliteStoryStore.open(dir);
-    return new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
-        Stories.restore(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories));
+    return new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+        Stories.DEFAULT_THRESHOLD);
   }
 
   /** Opens an existing knowledge base; a clear error when {@code dir} holds none. */

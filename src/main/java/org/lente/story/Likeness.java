@@ -90,7 +90,7 @@ public record Likeness(double score, double cosine, double order, List<int[]> al
    * its original's anchors in order; a follow-up on the same news about the same people shares a few.
    */
   public double coverage(Signature a, Signature b) {
-    int larger = Math.max(a.anchors().size(), b.anchors().size());
+    int larger = Math.min(MAX_ANCHORS, Math.max(a.anchors().size(), b.anchors().size())); // the sequence stops there
     return larger == 0 ? 0 : Math.min(1, (double) aligned.size() / larger);
   }
 

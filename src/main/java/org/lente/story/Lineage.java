@@ -45,21 +45,50 @@ public final class Lineage implements ArticleListener {
    * 0.39 (`lente eval lineage`); a follow-up naming the same leader on the same days covers about 0.28.
    */
   static final double TRANSLATION_COVERAGE = 0.35;
-  /** Profiles kept of the latest articles (each holds an analysis: a few hundred kilobytes at most). */
+  /**
+   * Profiles kept of the latest articles, at most this many and {@link #RECENT_CHARS} characters of
+   * text: a profile of a 5,000-character article holds about 220 KB, of a 49,000-character one 2 MB.
+   */
   static final int RECENT_PROFILES = 256;
+  static final long RECENT_CHARS = 4_000_000;
   /** Articles of the story compared with a new one, the latest. */
   static final int STORY_PEERS = 5;
 
   private final StoryStore store;
   private final Articles articles;
-  private final Stories stories;
+  private Stories stories;
+  private final java.time.Duration window;
+  private final double threshold;
   /** The profiles of the latest articles added or compared: the candidates of the next ones. */
-  private final Map<Long, Profile> recent = Profile.recent(RECENT_PROFILES);
+  private final Map<Long, Profile> recent = Profile.recent();
+  /** The characters of the texts of {@link #recent}: kept under {@link #RECENT_CHARS}. */
+  private long recentChars;
 
+  /** Lineage over {@code stories} as they are. */
   public Lineage(StoryStore store, Articles articles, Stories stories) {
     this.store = Objects.requireNonNull(store, "store");
     this.articles = Objects.requireNonNull(articles, "articles");
     this.stories = Objects.requireNonNull(stories, "stories");
+    this.window = null;
+    this.threshold = 0;
+  }
+
+  /**
+   * Lineage over the stories of {@code store}, {@link Stories#restore restored} with {@code window}
+   * and {@code threshold} when the first article is added (a process that only reads never loads them).
+   */
+  public Lineage(StoryStore store, Articles articles, java.time.Duration window, double threshold) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.articles = Objects.requireNonNull(articles, "articles");
+    this.window = Objects.requireNonNull(window, "window");
+    this.threshold = threshold;
+  }
+
+  private Stories stories() throws IOException {
+    if (stories == null) {
+      stories = Stories.restore(window, threshold, store);
+    }
+    return stories;
   }
 
   @Override
@@ -95,10 +124,19 @@ public final class Lineage implements ArticleListener {
         linked.add(other);
       }
     }
-    Stories.Assignment assignment = stories.add(id, analysis, sig);
-    Stories.Saved saved = stories.saved(assignment.story()).orElseThrow();
-    Story story = saved.story();
-    List<Long> peers = story.articles();
+    Stories stories = stories();
+    // An article stored again whose story is no longer open keeps that story; only its links are redone.
+    Optional<Long> kept = stories.storyOf(id).isPresent() ? Optional.empty() : store.storyOf(id);
+    Stories.Assignment assignment = null;
+    Stories.Saved saved = null;
+    List<Long> peers = List.of();
+    if (kept.isPresent()) {
+      peers = store.story(kept.get()).map(Story::articles).orElse(List.of());
+    } else {
+      assignment = stories.add(id, analysis, sig);
+      saved = stories.saved(assignment.story()).orElseThrow();
+      peers = saved.story().articles();
+    }
     for (long other : peers.subList(Math.max(0, peers.size() - 1 - STORY_PEERS), peers.size())) {
       if (other == id || linked.contains(other)) {
         continue;
@@ -109,9 +147,26 @@ public final class Lineage implements ArticleListener {
       }
     }
     links.sort(Comparator.comparingDouble(Link::score).reversed());
-    store.putArticle(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
-    recent.put(id, here);
+    if (saved != null) {
+      store.putArticle(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
+    } else {
+      store.putLinks(links);
+      store.putBands(id, sig.language(), bands);
+    }
+    keep(id, here);
     return links;
+  }
+
+  /** Keeps a profile among the recent ones, dropping the least recently used beyond the count or characters. */
+  private void keep(long id, Profile p) {
+    Profile before = recent.put(id, p);
+    recentChars += p.text().length() - (before == null ? 0 : before.text().length());
+    java.util.Iterator<Profile> eldest = recent.values().iterator();
+    while ((recentChars > RECENT_CHARS || recent.size() > RECENT_PROFILES) && recent.size() > 1 && eldest.hasNext()) {
+      Profile dropped = eldest.next();
+      eldest.remove();
+      recentChars -= dropped.text().length();
+    }
   }
 
   /** The profile of a stored article, from the latest kept or read from the store; null when it is gone. */
@@ -123,7 +178,7 @@ public final class Lineage implements ArticleListener {
         return null;
       }
       p = new Profile(a.get());
-      recent.put(id, p);
+      keep(id, p);
     }
     return p;
   }

@@ -143,19 +143,8 @@ final class Profile {
     return otherConvention.computeIfAbsent(other, o -> Provenance.otherConvention(text(), signature().language(), o));
   }
 
-  /**
-   * The latest profiles by article id, at most {@code max}: the least recently used is dropped first.
-   * Not thread-safe.
-   */
-  static <K> Map<K, Profile> recent(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("profiles kept must be at least 1: " + max);
-    }
-    return new LinkedHashMap<>(max * 2, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, Profile> eldest) {
-        return size() > max;
-      }
-    };
+  /** An empty map of profiles by article id in access order, least recently used first. Not thread-safe. */
+  static <K> Map<K, Profile> recent() {
+    return new LinkedHashMap<>(64, 0.75f, true);
   }
 }

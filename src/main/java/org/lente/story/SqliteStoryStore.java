@@ -187,8 +187,10 @@ public final class SqliteStoryStore implements StoryStore {
   }
 
   private void writeStory(Story story, long article, double score) throws SQLException, IOException {
-    try (PreparedStatement st = conn.prepareStatement("INSERT OR REPLACE INTO stories "
-        + "(id, title, first_published, last_published, updated_at, story) VALUES (?, ?, ?, ?, ?, ?)");
+    try (PreparedStatement st = conn.prepareStatement("INSERT INTO stories "
+        + "(id, title, first_published, last_published, updated_at, story) VALUES (?, ?, ?, ?, ?, ?) "
+        + "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_published = excluded.first_published, "
+        + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story");
         PreparedStatement sa = conn.prepareStatement(
             "INSERT OR REPLACE INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?)")) {
       st.setLong(1, story.id());
@@ -250,6 +252,7 @@ public final class SqliteStoryStore implements StoryStore {
     }
   }
 
+  /** Counts each term once more, and the article under {@link #COUNTED} (when it has terms). */
   private void writeTerms(java.util.Collection<String> terms) throws SQLException {
     if (terms.isEmpty()) {
       return;
@@ -257,12 +260,19 @@ public final class SqliteStoryStore implements StoryStore {
     try (PreparedStatement ps = conn.prepareStatement(
         "INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1")) {
       for (String t : terms) {
-        ps.setString(1, t);
-        ps.addBatch();
+        if (!t.isEmpty()) {
+          ps.setString(1, t);
+          ps.addBatch();
+        }
       }
+      ps.setString(1, COUNTED);
+      ps.addBatch();
       ps.executeBatch();
     }
   }
+
+  /** The {@code story_terms} row that counts the articles whose terms were counted: no term is empty. */
+  private static final String COUNTED = "";
 
   @Override
   public synchronized List<Long> articlesWithoutStory() throws IOException {
@@ -281,7 +291,8 @@ public final class SqliteStoryStore implements StoryStore {
   @Override
   public synchronized Map<String, Integer> termCounts() throws IOException {
     Map<String, Integer> out = new java.util.HashMap<>();
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT term, df FROM story_terms")) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT term, df FROM story_terms WHERE term <> ''")) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getInt(2));
       }
@@ -292,8 +303,9 @@ public final class SqliteStoryStore implements StoryStore {
   }
 
   @Override
-  public synchronized int storyArticleCount() throws IOException {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM story_articles")) {
+  public synchronized int countedArticles() throws IOException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT coalesce(max(df), 0) FROM story_terms WHERE term = ''")) {
       rs.next();
       return rs.getInt(1);
     } catch (SQLException e) {
@@ -308,7 +320,7 @@ public final class SqliteStoryStore implements StoryStore {
     }
     List<Stories.Saved> out = new ArrayList<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT story, centroid FROM stories WHERE centroid IS NOT NULL "
-        + "ORDER BY updated_at DESC, id DESC LIMIT ?")) {
+        + "ORDER BY (SELECT max(article_id) FROM story_articles s WHERE s.story_id = stories.id) DESC, id DESC LIMIT ?")) {
       ps.setInt(1, max);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -28,9 +28,10 @@ import org.lente.nlp.quote.Quote;
  * its idf ({@link #IDF_POWER}). Names resolved across languages make
  * Italian and English articles on the same news meet. Thread-safe: additions are serialised.
  *
- * <p>Memory is bounded: a story keeps its {@value #CENTROID_TERMS} heaviest terms, and at most
- * {@value #OPEN_STORIES} stories are open to new articles, those most recently added to; an older story
- * is closed (it stays stored, and a later article on its news starts a new one). What the index needs
+ * <p>Stories in memory are bounded: a story keeps its {@value #CENTROID_TERMS} heaviest terms, and at
+ * most {@value #OPEN_STORIES} stories are open to new articles, those most recently added to; an older
+ * story is closed (it stays stored, and a later article on its news starts a new one) and leaves the
+ * inverted index. The term counts for idf grow with the vocabulary (one entry per distinct key term). What the index needs
  * is saved with each article ({@link #saved}, {@link Assignment#terms}); {@link #restore} reopens the
  * latest stories of a {@link StoryStore} after a restart.
  */
@@ -141,7 +142,9 @@ public final class Stories {
     Map<Long, Integer> shared = new HashMap<>();
     for (String term : vector.keySet()) {
       for (long s : postings.getOrDefault(term, new ArrayDeque<>())) {
-        shared.merge(s, 1, Integer::sum);
+        if (stories.containsKey(s)) {
+          shared.merge(s, 1, Integer::sum);
+        }
       }
     }
     long best = -1;
@@ -174,6 +177,15 @@ public final class Stories {
     if (stories.size() > openStories) {
       Draft closed = stories.remove(stories.keySet().iterator().next());
       closed.articles.forEach(storyOf::remove);
+      for (String term : closed.centroid.keySet()) {
+        Deque<Long> list = postings.get(term);
+        if (list != null) {
+          list.remove(closed.id);
+          if (list.isEmpty()) {
+            postings.remove(term);
+          }
+        }
+      }
     }
   }
 
@@ -204,7 +216,7 @@ public final class Stories {
   public static Stories restore(Duration window, double threshold, StoryStore store) throws java.io.IOException {
     Stories s = new Stories(window, threshold, store.lastStoryId() + 1);
     s.df.putAll(store.termCounts());
-    s.articles = store.storyArticleCount();
+    s.articles = store.countedArticles();
     List<Saved> saved = new ArrayList<>(store.savedStories(OPEN_STORIES));
     java.util.Collections.reverse(saved); // oldest first: the latest end up most recently opened
     for (Saved sv : saved) {

@@ -30,12 +30,12 @@ public interface StoryStore extends AutoCloseable {
   /** In how many stored articles each key term occurs. */
   Map<String, Integer> termCounts() throws IOException;
 
-  /** How many articles have a story. */
-  int storyArticleCount() throws IOException;
+  /** How many articles had their terms counted ({@link #putArticle} with terms): the idf's article count. */
+  int countedArticles() throws IOException;
 
   /**
-   * The stories most recently added to, at most {@code max}, latest first, with their centroids; stories
-   * saved without one (before schema V4) are left out.
+   * The stories whose latest article is the most recent, at most {@code max}, latest first, with their
+   * centroids; stories saved without one (before schema V4) are left out.
    */
   List<Stories.Saved> savedStories(int max) throws IOException;
 

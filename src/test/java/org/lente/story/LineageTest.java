@@ -30,8 +30,8 @@ class LineageTest {
   void open() throws IOException {
     store = SqliteStore.open(dir);
     stories = SqliteStoryStore.open(dir);
-    Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
-        Stories.restore(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories));
+    Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+        Stories.DEFAULT_THRESHOLD);
     kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
   }
 
@@ -108,6 +108,34 @@ class LineageTest {
     long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
     assertEquals(stories.storyOf(en), stories.storyOf(it));
     assertEquals(List.of(en, it), stories.story(stories.storyOf(en).orElseThrow()).orElseThrow().articles());
+  }
+
+  @Test
+  void termCountsSurviveARestart() throws IOException {
+    add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    add("it", Fixtures.italian("2024-05-01T10:00:00Z")); // a duplicate counts nothing
+    kb.close();
+    open();
+    assertEquals(2, stories.countedArticles());
+    assertEquals(2, stories.termCounts().get("E:qatar airways"));
+    assertTrue(!stories.termCounts().containsKey(""), stories.termCounts().keySet().toString());
+  }
+
+  @Test
+  void anArticleStoredAgainAfterItsStoryClosedKeepsIt() throws IOException {
+    kb.close();
+    store = SqliteStore.open(dir);
+    stories = SqliteStoryStore.open(dir);
+    Lineage one = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
+        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, 1, 1));
+    kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, one);
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long story = stories.storyOf(en).orElseThrow();
+    add("other", Fixtures.otherItalian()); // closes the Airbus story
+    assertEquals(en, add("en", Fixtures.english("2024-05-02T08:00:00Z"))); // changed: stored again
+    assertEquals(story, stories.storyOf(en).orElseThrow());
+    assertEquals(List.of(en), stories.story(story).orElseThrow().articles());
   }
 
   @Test

@@ -58,11 +58,19 @@ class StoriesTest {
 
   @Test
   void aClosedStoryTakesNoNewArticle() {
-    Stories two = new Stories(Duration.ofDays(30), Stories.DEFAULT_THRESHOLD, 1, 1);
+    Stories one = new Stories(Duration.ofDays(30), Stories.DEFAULT_THRESHOLD, 1, 1);
+    long first = one.add(1, Fixtures.english("2024-05-01T08:00:00Z")).story();
+    one.add(2, Fixtures.otherItalian()); // only one story stays open: the Airbus one closes
+    assertTrue(one.story(first).isEmpty());
+    assertTrue(one.add(3, Fixtures.italian("2024-05-01T10:00:00Z")).created());
+  }
+
+  @Test
+  void anOpenStoryTakesTheSameArticle() { // the control of the test above: with room for two, it joins
+    Stories two = new Stories(Duration.ofDays(30), Stories.DEFAULT_THRESHOLD, 1, 2);
     long first = two.add(1, Fixtures.english("2024-05-01T08:00:00Z")).story();
-    two.add(2, Fixtures.otherItalian()); // only one story stays open: the Airbus one closes
-    assertTrue(two.story(first).isEmpty());
-    assertNotEquals(first, two.add(3, Fixtures.italian("2024-05-01T10:00:00Z")).story());
+    two.add(2, Fixtures.otherItalian());
+    assertEquals(first, two.add(3, Fixtures.italian("2024-05-01T10:00:00Z")).story());
   }
 
   @Test
