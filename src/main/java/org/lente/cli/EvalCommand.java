@@ -226,10 +226,12 @@ final class EvalCommand implements Callable<Integer> {
       r.details().forEach(out::println);
     }
     out.println();
-    out.println("| benchmark | Italian articles | candidates each | P@1 (English original) | MRR | direction correct | direction unknown |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|");
-    out.printf("| MEANTIME multilingual, no publication times | %d | %d | %.3f (%d) | %.3f | %.3f (%d) | %d |%n", r.queries(),
-        r.candidates(), r.precisionAt1(), r.firstCorrect(), r.mrr(), r.directionAccuracy(), r.directionCorrect(),
+    out.println("| benchmark | Italian articles | candidates each | P@1 (English original) | MRR | linked as translations "
+        + "(least coverage) | other English articles linked | direction correct | direction unknown |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    out.printf("| MEANTIME multilingual, no publication times | %d | %d | %.3f (%d) | %.3f | %d (%.3f) | %d of %d | %.3f (%d) "
+        + "| %d |%n", r.queries(), r.candidates(), r.precisionAt1(), r.firstCorrect(), r.mrr(), r.translationsLinked(),
+        r.leastCoverage(), r.falseLinks(), r.otherPairs(), r.directionAccuracy(), r.directionCorrect(),
         r.directionUnknown());
     return 0;
   }

@@ -22,17 +22,21 @@ import org.lente.nlp.Analysis;
 import org.lente.nlp.Analyzer;
 import org.lente.story.Direction;
 import org.lente.story.Likeness;
+import org.lente.story.Lineage;
 import org.lente.story.Provenance;
 import org.lente.story.Signature;
 
 /**
- * Translation pairing and direction on MEANTIME multilingual: the same Wikinews articles in English
+ * Translation pairing, the translation rule and direction on MEANTIME multilingual: the same Wikinews articles in English
  * (the originals) and in Italian, Spanish and Dutch translations, as token tables with shared
  * document ids. Each article is rebuilt as text (its first sentence the title), analysed by Lente
  * (entities only for Italian and English; Spanish and Dutch get names from capitalisation), its
  * entity names resolved through one {@link EntityResolver} as the knowledge base does, and reduced
  * to a {@link Signature}. For each Italian article every English, Spanish and Dutch article is ranked
- * by {@link Likeness}: precision at 1 and MRR of the English original. Direction is then decided by
+ * by {@link Likeness}: precision at 1 and MRR of the English original. Each Italian article and its
+ * original are also judged by the rule that makes a translation link ({@link Lineage#translation}):
+ * how many pairs it links, and the least coverage seen; and every other English article, which it
+ * should not link (a different news story in the same topic). Direction is then decided by
  * {@link Provenance} for each Italian article and its English original with no publication time
  * (the corpus has none in its tables anyway): correct when the English one is called the original.
  */
@@ -40,7 +44,8 @@ public final class LineageEval {
 
   /** The figures; {@code details} has one line per Italian article whose original was not first or whose direction was wrong. */
   public record Result(int queries, int candidates, int firstCorrect, double mrr, int directionCorrect,
-      int directionUnknown, List<String> details) {
+      int directionUnknown, int translationsLinked, double leastCoverage, int falseLinks, int otherPairs,
+      List<String> details) {
     public Result {
       details = List.copyOf(details);
     }
@@ -98,6 +103,10 @@ public final class LineageEval {
     double rr = 0;
     int dirCorrect = 0;
     int dirUnknown = 0;
+    int linked = 0;
+    int falseLinks = 0;
+    int otherPairs = 0;
+    double leastCoverage = 1;
     int candidates = 0;
     List<String> details = new ArrayList<>();
     for (Map.Entry<String, Signature> q : signatures.get("it").entrySet()) {
@@ -126,6 +135,26 @@ public final class LineageEval {
             + String.format("%.3f", top.score()));
       }
       rr += rank == 0 ? 0 : 1.0 / rank;
+      Signature original = signatures.get("en").get(q.getKey());
+      Likeness pair = Lineage.likeness(q.getValue(), original);
+      leastCoverage = Math.min(leastCoverage, pair.coverage(q.getValue(), original));
+      for (Map.Entry<String, Signature> other : signatures.get("en").entrySet()) {
+        if (!other.getKey().equals(q.getKey())) {
+          otherPairs++;
+          Likeness l = Lineage.likeness(q.getValue(), other.getValue());
+          if (Lineage.translation(q.getValue(), other.getValue(), l)) {
+            falseLinks++;
+            details.add(q.getKey() + String.format(": linked as a translation of another article, en %s (likeness %.3f)",
+                other.getKey(), l.score()));
+          }
+        }
+      }
+      if (Lineage.translation(q.getValue(), original, pair)) {
+        linked++;
+      } else {
+        details.add(q.getKey() + String.format(": not linked as a translation (likeness %.3f, coverage %.3f)",
+            pair.score(), pair.coverage(q.getValue(), original)));
+      }
       Provenance.Verdict v = Provenance.decide(analyses.get("it").get(q.getKey()), q.getValue(),
           analyses.get("en").get(q.getKey()), signatures.get("en").get(q.getKey()));
       if (v.direction() == Direction.ORIGINAL) {
@@ -139,7 +168,8 @@ public final class LineageEval {
       }
     }
     int queries = signatures.get("it").size();
-    return new Result(queries, candidates, first, queries == 0 ? 0 : rr / queries, dirCorrect, dirUnknown, details);
+    return new Result(queries, candidates, first, queries == 0 ? 0 : rr / queries, dirCorrect, dirUnknown, linked,
+        queries == 0 ? 0 : leastCoverage, falseLinks, otherPairs, details);
   }
 
   /** The articles of one language's token table, by document id, in table order. */

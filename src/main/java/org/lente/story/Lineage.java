@@ -183,15 +183,28 @@ public final class Lineage implements ArticleListener {
     return p;
   }
 
+  /** The likeness lineage compares two articles of one story by: anchors weighed by their kind alone. */
+  public static Likeness likeness(Signature a, Signature b) {
+    return Likeness.of(a, b, term -> Likeness.kindWeight(term));
+  }
+
+  /**
+   * Whether two articles whose {@link #likeness} is {@code l} make a translation link: their languages
+   * differ, the likeness is at least {@value #TRANSLATION}, and the common sequence covers at least
+   * {@value #TRANSLATION_COVERAGE} of the larger signature.
+   */
+  public static boolean translation(Signature a, Signature b, Likeness l) {
+    boolean otherLanguage = a.language() != null && b.language() != null && !a.language().equals(b.language());
+    return otherLanguage && l.score() >= TRANSLATION && l.coverage(a, b) >= TRANSLATION_COVERAGE;
+  }
+
   /** A translation link when the languages differ and the likeness is high, else a same-story link. */
   private static Link peer(long id, Profile here, long other, Profile there) {
     Signature sig = here.signature();
     Signature thereSig = there.signature();
-    Likeness l = Likeness.of(sig, thereSig, term -> Likeness.kindWeight(term));
+    Likeness l = likeness(sig, thereSig);
     List<Evidence> evidence = new ArrayList<>(Passages.aligned(here.analysis(), sig, there.analysis(), thereSig, l));
-    boolean otherLanguage = sig.language() != null && thereSig.language() != null
-        && !sig.language().equals(thereSig.language());
-    if (otherLanguage && l.score() >= TRANSLATION && l.coverage(sig, thereSig) >= TRANSLATION_COVERAGE) {
+    if (translation(sig, thereSig, l)) {
       Provenance.Verdict v = Provenance.decide(here, there);
       evidence.addAll(v.evidence());
       return new Link(id, other, Link.Relation.TRANSLATION, v.direction(), l.score(), evidence);
