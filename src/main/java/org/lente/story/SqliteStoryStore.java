@@ -363,7 +363,10 @@ public final class SqliteStoryStore implements StoryStore {
       throw new IllegalArgumentException("minimum articles must be at least 1: " + minArticles);
     }
     StoryCursor after = StoryCursor.decode(cursor);
-    StringBuilder sql = new StringBuilder("SELECT id, last_published, story FROM stories WHERE 1 = 1");
+    // A listing shows counts, dates, sources and languages: the timeline (a title per article) and the
+    // quotes are left out in SQLite, not parsed by Jackson (a story of 4,000 articles holds 580 KB).
+    StringBuilder sql = new StringBuilder("SELECT id, last_published, json_set(story, '$.timeline', json('[]'), "
+        + "'$.quotes', json('[]')) FROM stories WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (after != null && after.last() != null) {
       sql.append(" AND (last_published IS NULL OR last_published < ? OR (last_published = ? AND id < ?))");

@@ -64,7 +64,8 @@ public interface StoryStore extends AutoCloseable {
 
   /**
    * A page of stories, latest activity first: latest publication of their articles descending, then id
-   * descending; stories with no dated article last.
+   * descending; stories with no dated article last. A listed story's timeline and quotes are empty
+   * (read the story by {@link #story} for them): a listing shows counts, dates, sources and languages.
    *
    * @param language only stories with an article in this language, or null for any
    * @param minArticles only stories with at least this many articles (1 for all)
