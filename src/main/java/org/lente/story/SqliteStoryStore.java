@@ -364,9 +364,9 @@ public final class SqliteStoryStore implements StoryStore {
     }
     StoryCursor after = StoryCursor.decode(cursor);
     // A listing shows counts, dates, sources and languages: the timeline (a title per article) and the
-    // quotes are left out in SQLite, not parsed by Jackson (a story of 4,000 articles holds 580 KB).
-    StringBuilder sql = new StringBuilder("SELECT id, last_published, json_set(story, '$.timeline', json('[]'), "
-        + "'$.quotes', json('[]')) FROM stories WHERE 1 = 1");
+    // quotes are left out in SQLite, not parsed by Jackson (a story of 4,000 articles holds 580 KB), and
+    // only for the page's rows: the inner query picks them without touching the JSON (unless filtering).
+    StringBuilder sql = new StringBuilder("SELECT id FROM stories WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (after != null && after.last() != null) {
       sql.append(" AND (last_published IS NULL OR last_published < ? OR (last_published = ? AND id < ?))");
@@ -387,6 +387,9 @@ public final class SqliteStoryStore implements StoryStore {
     }
     sql.append(" ORDER BY last_published IS NULL, last_published DESC, id DESC LIMIT ?");
     args.add(limit + 1);
+    sql.insert(0, "SELECT s.id, s.last_published, json_set(s.story, '$.timeline', json('[]'), '$.quotes', json('[]')) "
+        + "FROM stories s JOIN (").append(") p ON p.id = s.id "
+        + "ORDER BY s.last_published IS NULL, s.last_published DESC, s.id DESC");
     try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
         ps.setObject(i + 1, args.get(i));
