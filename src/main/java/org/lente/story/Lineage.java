@@ -60,7 +60,7 @@ public final class Lineage implements ArticleListener {
   private final java.time.Duration window;
   private final double threshold;
   /** The profiles of the latest articles added or compared: the candidates of the next ones. */
-  private final Map<Long, Profile> recent = Profile.recent();
+  private final Map<Long, Profile> recent = new java.util.LinkedHashMap<>(64, 0.75f, true); // least recently used first
   /** The characters of the texts of {@link #recent}: kept under {@link #RECENT_CHARS}. */
   private long recentChars;
 

@@ -3,7 +3,6 @@ package org.lente.story;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -141,10 +140,5 @@ final class Profile {
   /** Decimals written in {@code other}'s convention ({@link Provenance#otherConvention}). */
   List<String> otherConvention(String other) {
     return otherConvention.computeIfAbsent(other, o -> Provenance.otherConvention(text(), signature().language(), o));
-  }
-
-  /** An empty map of profiles by article id in access order, least recently used first. Not thread-safe. */
-  static <K> Map<K, Profile> recent() {
-    return new LinkedHashMap<>(64, 0.75f, true);
   }
 }
