@@ -15,7 +15,7 @@ import org.lente.nlp.Sentence;
  * One article as lineage compares it: its analysis, and what {@link Overlap}, {@link Likeness} and
  * {@link Provenance} read from it, each computed on first use and then kept — its signature, its
  * words and shingles, the words of each sentence, its credit lines, misplaced sentence breaks,
- * function words of another language and decimals in another language's convention. An article is
+ * function words of another language, its lower-case words, and decimals in another language's convention. An article is
  * compared with many new ones while it is recent; {@link Lineage} keeps the latest articles' profiles
  * so that each is read and reduced once, not once per comparison.
  *
@@ -33,6 +33,7 @@ final class Profile {
   private String lowerText;
   private Map<String, String> creditLines;
   private List<String> badBreaks;
+  private Set<String> lowerWords;
   private final Map<String, List<String>> foreign = new HashMap<>(4);
   private final Map<String, List<String>> otherConvention = new HashMap<>(4);
 
@@ -130,6 +131,14 @@ final class Profile {
       badBreaks = Provenance.badBreaks(text());
     }
     return badBreaks;
+  }
+
+  /** The distinct words written in lower case ({@link Provenance#lowerWords}). */
+  Set<String> lowerWords() {
+    if (lowerWords == null) {
+      lowerWords = Provenance.lowerWords(text());
+    }
+    return lowerWords;
   }
 
   /** Function words of {@code other} that are not the text's language's ({@link Provenance#foreign}). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import org.lente.nlp.Analysis;
  * preferred language: publication times when both give one, credit lines ("ha detto a Reuters",
  * "(ANSA)") naming an outlet of the other article's language or the other article's site, sentence
  * breaks in the wrong place ("dei suoi paesi. alleati."), function words of the other article's
- * language left in the text, numbers written in the other language's convention ("4.6 miliardi").
+ * language left in the text, words of the other article's language that original news in this
+ * article's language does not use ({@link Lexicon}), numbers written in the other language's convention ("4.6 miliardi").
  * Each clue adds to a balance; a balance too small to decide gives {@link Direction#UNKNOWN}.
  * Stateless.
  */
@@ -84,6 +86,7 @@ public final class Provenance {
 
   /** A full stop followed by a lower-case word that is not an abbreviation's: a break a translation misplaced. */
   private static final Pattern BAD_BREAK = Pattern.compile("\\p{Ll}{3,}\\. (\\p{Ll}{3,})");
+  private static final Pattern LOWER_RUN = Pattern.compile("(?<![\\p{L}\\d])\\p{Ll}{3,}(?![\\p{L}\\d])");
   private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d'’])\\p{Ll}+(?![\\p{L}\\d])");
   private static final Pattern POINT_DECIMAL = Pattern.compile("(?<![\\p{L}\\d.,])\\d{1,3}\\.\\d{1,2}(?![\\d.,])"
       + "(?=\\s*(?:%|per ?cent|\\p{Ll}))");
@@ -109,8 +112,16 @@ public final class Provenance {
     balance -= credits(there, thereSig.language(), here.analysis(), hereSig.language(), evidence, true);
     balance += breaks(here.badBreaks(), there.badBreaks(), evidence);
     if (hereSig.language() != null && thereSig.language() != null && !hereSig.language().equals(thereSig.language())) {
-      balance += foreignWords(here.foreign(thereSig.language()), there.foreign(hereSig.language()), hereSig.language(),
-          thereSig.language(), evidence);
+      Optional<Lexicon> hereWords = Lexicon.of(hereSig.language());
+      Optional<Lexicon> thereWords = Lexicon.of(thereSig.language());
+      if (hereWords.isPresent() && thereWords.isPresent()) {
+        balance += keptWords(kept(here.lowerWords(), there.lowerWords(), hereWords.get(), thereWords.get()),
+            kept(there.lowerWords(), here.lowerWords(), thereWords.get(), hereWords.get()), hereSig.language(),
+            thereSig.language(), evidence);
+      } else {
+        balance += foreignWords(here.foreign(thereSig.language()), there.foreign(hereSig.language()),
+            hereSig.language(), thereSig.language(), evidence);
+      }
       balance += numberFormat(here.otherConvention(thereSig.language()), there.otherConvention(hereSig.language()),
           evidence);
     }
@@ -280,6 +291,60 @@ public final class Provenance {
         (hereMore ? "this article keeps " : "the related article keeps ") + shown.size() + " function words of "
             + (hereMore ? thereLang : hereLang) + ", the other article's language"));
     return hereMore ? 1.5 : -1.5;
+  }
+
+  /** How much one kept word weighs, and the most that kept words add up to. */
+  static final double KEPT_WORD = 1.0;
+  static final double KEPT_WORDS_MOST = 2.5;
+
+  /**
+   * Words of another language kept in a translation: a translator leaves source terms untranslated
+   * ("browser", "download" in an Italian text translated from English), an original borrows fewer.
+   * {@code a} holds the words this article kept from the related one's language, {@code b} the
+   * reverse; each word of difference weighs {@link #KEPT_WORD}, "the related article is the original"
+   * when this one kept more.
+   */
+  private static double keptWords(List<String> a, List<String> b, String hereLang, String thereLang,
+      List<Evidence> out) {
+    int diff = a.size() - b.size();
+    if (diff == 0) {
+      return 0;
+    }
+    boolean hereMore = diff > 0;
+    List<String> shown = hereMore ? a : b;
+    String words = String.join(", ", shown.subList(0, Math.min(8, shown.size())));
+    out.add(new Evidence("kept-words", hereMore ? words : null, hereMore ? null : words,
+        (hereMore ? "this article" : "the related article") + " keeps " + shown.size() + " word(s) of "
+            + (hereMore ? thereLang : hereLang) + " that the other article also has and that original "
+            + (hereMore ? hereLang : thereLang) + " news does not use"));
+    return Math.min(KEPT_WORDS_MOST, Math.abs(diff) * KEPT_WORD) * (hereMore ? 1 : -1);
+  }
+
+  /**
+   * The words written in lower case in both {@code mine} and {@code theirs} that original news of
+   * their language uses and of mine does not: words my text kept from theirs. Sorted.
+   */
+  static List<String> kept(Set<String> mine, Set<String> theirs, Lexicon myLanguage, Lexicon theirLanguage) {
+    Set<String> small = mine.size() <= theirs.size() ? mine : theirs;
+    Set<String> large = small == mine ? theirs : mine;
+    List<String> out = new ArrayList<>();
+    for (String w : small) {
+      if (large.contains(w) && !myLanguage.contains(w) && theirLanguage.contains(w)) {
+        out.add(w);
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** The distinct words of {@code text} written in lower case, of three letters or more ("dell'hardware" gives "hardware"). */
+  static Set<String> lowerWords(String text) {
+    Set<String> out = new HashSet<>();
+    Matcher m = LOWER_RUN.matcher(text);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
   }
 
   /** Lower-case words of {@code text} that are function words of {@code other} but not of {@code language}. */

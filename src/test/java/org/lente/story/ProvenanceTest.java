@@ -51,4 +51,33 @@ class ProvenanceTest {
     assertTrue(Provenance.creditLine(text, lower, "ANSA").endsWith("(ANSA)"));
     assertNull(Provenance.creditLine(text, lower, "Bloomberg"), "named, but not as a credit");
   }
+
+  @Test
+  void wordsATranslationKeptFromItsSourceLanguageShowTheOriginal() {
+    Analysis it = Texts.analysis("a", null, "it", null, "t",
+        "Apple aggiorna il browser Safari. Il download del nuovo hardware è gratuito.");
+    Analysis en = Texts.analysis("b", null, "en", null, "t",
+        "Apple updates the Safari browser. The download for the new hardware is free.");
+    Provenance.Verdict v = decide(it, en);
+    assertEquals(Direction.ORIGINAL, v.direction(), v.toString());
+    assertTrue(v.evidence().stream().anyMatch(e -> e.kind().equals("kept-words")
+        && e.here().equals("browser, download, hardware")), v.toString());
+  }
+
+  @Test
+  void wordsAnEnglishTranslationKeptFromItalianShowTheItalianOriginal() {
+    Analysis it = Texts.analysis("a", null, "it", null, "t",
+        "I carabinieri hanno arrestato il sindaco in piazza Garibaldi.");
+    Analysis en = Texts.analysis("b", null, "en", null, "t",
+        "The carabinieri arrested the sindaco in piazza Garibaldi.");
+    assertEquals(Direction.COPY, decide(it, en).direction());
+  }
+
+  @Test
+  void wordsOriginalNewsOfBothLanguagesUseAreNoClue() {
+    Analysis it = Texts.analysis("a", null, "it", null, "t", "Il team di Apple ha messo online il nuovo computer.");
+    Analysis en = Texts.analysis("b", null, "en", null, "t", "The Apple team put the new computer online.");
+    Provenance.Verdict v = decide(it, en);
+    assertEquals(Direction.UNKNOWN, v.direction(), v.toString());
+  }
 }
