@@ -15,7 +15,10 @@ public record Anchor(Kind kind, String value, int start, int sentence) {
 
   /** What the anchor is. */
   public enum Kind {
-    /** A word of an entity's resolved name (languages with an entity model). */
+    /**
+     * A word of an entity's name (languages with an entity model), or a capitalised word that is a word
+     * of one of the article's entity names.
+     */
     NAME,
     /** A capitalised word that does not open a sentence, or a word in capitals: a name by its shape, any language. */
     CAPITAL,

@@ -13,8 +13,13 @@ import java.util.Set;
  * (the longest common subsequence of the anchors both have). A translation keeps names, numbers and
  * dates, and their order; another article on the same news keeps some names and loses the order.
  *
+ * <p>A term's count enters the cosine sublinearly, {@code 1 + ln(count)}: the name an article is about
+ * comes back in every other sentence, and with raw counts a short article that shares only that name
+ * (and the company's or person's other name words) outweighs the article's translation, which shares
+ * it and much more besides.
+ *
  * @param score {@code cosine * (0.5 + 0.5 * order)}, in [0, 1]
- * @param cosine of the tf-idf weighted anchor counts
+ * @param cosine of the tf-idf weighted anchor counts, counts damped as {@code 1 + ln(count)}
  * @param order the common subsequence's length over the shorter of the two shared sequences, in [0, 1]
  * @param aligned the anchors of the common subsequence: pairs of indexes into each signature's anchors
  */
@@ -60,15 +65,15 @@ public record Likeness(double score, double cosine, double order, List<int[]> al
     double nb = 0;
     for (Map.Entry<String, Integer> e : ca.entrySet()) {
       double w = weights.idf(e.getKey());
-      double x = e.getValue() * w;
+      double x = tf(e.getValue()) * w;
       na += x * x;
       Integer other = cb.get(e.getKey());
       if (other != null) {
-        dot += x * other * w;
+        dot += x * tf(other) * w;
       }
     }
     for (Map.Entry<String, Integer> e : cb.entrySet()) {
-      double y = e.getValue() * weights.idf(e.getKey());
+      double y = tf(e.getValue()) * weights.idf(e.getKey());
       nb += y * y;
     }
     double cosine = na == 0 || nb == 0 ? 0 : Math.min(1, dot / Math.sqrt(na * nb));
@@ -92,6 +97,11 @@ public record Likeness(double score, double cosine, double order, List<int[]> al
   public double coverage(Signature a, Signature b) {
     int larger = Math.min(MAX_ANCHORS, Math.max(a.anchors().size(), b.anchors().size())); // the sequence stops there
     return larger == 0 ? 0 : Math.min(1, (double) aligned.size() / larger);
+  }
+
+  /** A term's weight for its count in one article: {@code 1 + ln(count)}, 1 for one anchor. */
+  static double tf(int count) {
+    return 1 + Math.log(count);
   }
 
   private static String[] terms(Signature s, List<Integer> indexes) {

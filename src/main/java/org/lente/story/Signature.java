@@ -3,6 +3,7 @@ package org.lente.story;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,12 +19,13 @@ import org.lente.nlp.time.Timex;
  * What of an article can be compared with its versions in other languages, built from Lente's own
  * analysis: its names, numbers, quotes' speakers and dates, in text order ({@link Anchor}).
  *
- * <p>Names are the entities' canonical names as the analysis gives them, split into words; the
- * knowledge base resolves them across languages before they are stored ({@code EntityResolver}), so
- * "Corea del Nord" in an Italian article and "North Korea" in an English one are the same words
- * here. For a language Lente has no entity model for (Spanish, Dutch, ...), the names are the
- * capitalised words that do not open a sentence, and acronyms: a weaker signal, not resolved across
- * languages.
+ * <p>Names are the words of the entities' mentions, or of their canonical names as the analysis gives
+ * them when a mention is written with other words ({@link #mentionWords}); the knowledge base resolves
+ * canonical names across languages before they are stored ({@code EntityResolver}), so "Corea del Nord"
+ * in an Italian article and "North Korea" in an English one are the same words here. A capitalised
+ * word outside the entities that is a word of one of those names counts as that name. For a language
+ * Lente has no entity model for (Spanish, Dutch, ...), the names are the capitalised words that do not
+ * open a sentence, and acronyms: a weaker signal, not resolved across languages.
  *
  * @param language the article's ISO 639-1 code (the analysed one, else the declared one), or null
  * @param published the publication date-time as the article gives it (ISO-8601), or null
@@ -52,14 +54,14 @@ public record Signature(String language, String published, List<Anchor> anchors,
     String language = analysis.language() != null ? analysis.language() : analysis.article().language();
     List<Sentence> sentences = analysis.sentences();
     List<Anchor> anchors = new ArrayList<>();
-    if (!analysis.entities().isEmpty()) {
-      for (Entity e : analysis.entities()) {
-        for (String w : nameWords(e.canonical())) {
-          anchors.add(new Anchor(Anchor.Kind.NAME, w, e.start(), sentenceOf(sentences, e.start())));
-        }
+    Set<String> named = new HashSet<>();
+    for (Entity e : analysis.entities()) {
+      for (String w : mentionWords(e)) {
+        anchors.add(new Anchor(Anchor.Kind.NAME, w, e.start(), sentenceOf(sentences, e.start())));
+        named.add(w);
       }
     }
-    capitalised(text, sentences, analysis.entities(), anchors);
+    capitalised(text, sentences, analysis.entities(), named, anchors);
     Matcher m = Numbers.TOKEN.matcher(text);
     boolean comma = Numbers.decimalComma(language);
     while (m.find()) {
@@ -91,6 +93,19 @@ public record Signature(String language, String published, List<Anchor> anchors,
     return new Signature(language, null, anchors, sentences);
   }
 
+  /**
+   * The name words an entity mention stands for: the words it is written with when its canonical name
+   * holds them all ("Jobs" of "Steve Jobs", "Apple" of "Apple Computer"), else the canonical's ("Stati
+   * Uniti" and "USA" are "United States"). The canonical then adds only what coreference within the
+   * article joined to the mention, at every mention and not always right ("Apple" of "MacBook Pro di
+   * Apple"); it is kept for what it is there for, a name written with other words.
+   */
+  static List<String> mentionWords(Entity e) {
+    List<String> canonical = nameWords(e.canonical());
+    List<String> written = nameWords(e.text());
+    return !written.isEmpty() && canonical.containsAll(written) ? written : canonical;
+  }
+
   /** The compared words of a name: accents removed, lower case, glue words and single letters left out. */
   static List<String> nameWords(String name) {
     String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
@@ -106,9 +121,12 @@ public record Signature(String language, String published, List<Anchor> anchors,
 
   /**
    * Capitalised words that do not open a sentence, and words in capitals anywhere, outside the entities
-   * (sorted by offset): names by their shape.
+   * (sorted by offset): names by their shape. A word of a name the article's entities have ({@code named})
+   * is that name, a mention the entity model missed ("Macbook" where it found "Macbook" once): a
+   * {@link Anchor.Kind#NAME NAME} anchor, so that one name is not two terms in one article.
    */
-  private static void capitalised(String text, List<Sentence> sentences, List<Entity> entities, List<Anchor> out) {
+  private static void capitalised(String text, List<Sentence> sentences, List<Entity> entities, Set<String> named,
+      List<Anchor> out) {
     Matcher m = WORD.matcher(text);
     int e = 0;
     while (m.find()) {
@@ -127,7 +145,8 @@ public record Signature(String language, String published, List<Anchor> anchors,
         continue;
       }
       for (String part : nameWords(w)) {
-        out.add(new Anchor(Anchor.Kind.CAPITAL, part, m.start(), sentenceOf(sentences, m.start())));
+        Anchor.Kind kind = named.contains(part) ? Anchor.Kind.NAME : Anchor.Kind.CAPITAL;
+        out.add(new Anchor(kind, part, m.start(), sentenceOf(sentences, m.start())));
       }
     }
   }

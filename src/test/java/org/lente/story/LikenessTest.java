@@ -28,6 +28,31 @@ class LikenessTest {
   }
 
   @Test
+  void aNameRepeatedInAShortArticleDoesNotOutweighATranslation() {
+    // the Italian article names the company six times and gives four figures; its translation says the
+    // company's name three times (pronouns elsewhere), keeps the figures and adds two of its own; another
+    // short article on the company names it four times and nothing else of the Italian one
+    Signature it = signature("it", "n:apple", "#:199", "n:apple", "#:2008", "n:apple", "#:9", "n:apple", "#:3",
+        "n:apple", "n:apple");
+    Signature translation = signature("en", "n:apple", "#:199", "#:2008", "n:apple", "#:9", "#:3", "n:apple", "#:16",
+        "#:32");
+    Signature other = signature("en", "n:apple", "n:apple", "n:leopard", "n:apple", "n:apple");
+    double t = Likeness.of(it, translation, Likeness.Weights.UNIFORM).score();
+    double o = Likeness.of(it, other, Likeness.Weights.UNIFORM).score();
+    assertTrue(t > o, "translation " + t + ", other " + o);
+  }
+
+  /** A signature of the terms given ({@code "n:apple"}, {@code "#:199"}), one sentence each. */
+  private static Signature signature(String language, String... terms) {
+    java.util.List<Anchor> anchors = new java.util.ArrayList<>();
+    for (int i = 0; i < terms.length; i++) {
+      Anchor.Kind kind = terms[i].startsWith("n:") ? Anchor.Kind.NAME : Anchor.Kind.NUMBER;
+      anchors.add(new Anchor(kind, terms[i].substring(2), 10 * i, i));
+    }
+    return new Signature(language, null, anchors, terms.length);
+  }
+
+  @Test
   void articlesWithNothingInCommonScoreZero() {
     Signature a = Signature.of(Texts.analysis("a", null, "it", null, "t", "nessun nome qui."));
     Likeness l = Likeness.of(a, Signature.of(Fixtures.english(null)), Likeness.Weights.UNIFORM);

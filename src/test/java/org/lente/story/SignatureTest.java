@@ -37,6 +37,23 @@ class SignatureTest {
   }
 
   @Test
+  void aMentionWhoseCanonicalNameHoldsItsWordsIsOnlyThoseWords() {
+    // coreference gave "Apple" the fullest name it found beside it, a product's; the article names the company
+    Signature it = Signature.of(Texts.analysis("it.example/a", null, "it", null, "t",
+        "Il nuovo portatile di Apple costa meno. Apple ne ha venduti molti.", "Apple=MacBook Pro Apple/ORG"));
+    assertEquals(List.of("apple", "apple"), terms(it, Anchor.Kind.NAME));
+  }
+
+  @Test
+  void aCapitalisedWordOfANameTheArticleHasIsThatName() {
+    // the entity model found "Macbook Pro" but not the "Macbook" of the second sentence
+    Signature it = Signature.of(Texts.analysis("it.example/m", null, "it", null, "t",
+        "Arriva il nuovo Macbook Pro con un chip Intel. Il Macbook costa 999 dollari.", "Macbook Pro=Macbook Pro/MISC"));
+    assertEquals(List.of("macbook", "pro", "macbook"), terms(it, Anchor.Kind.NAME));
+    assertEquals(List.of("intel"), terms(it, Anchor.Kind.CAPITAL));
+  }
+
+  @Test
   void numbersParseInTheirLanguage() {
     assertEquals("44000", Numbers.plain("44,000", false));
     assertEquals("44000", Numbers.plain("44.000", true));
