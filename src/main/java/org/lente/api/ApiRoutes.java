@@ -133,8 +133,11 @@ public final class ApiRoutes implements Routes {
     ObjectNode o = JSON.createObjectNode();
     o.set("article", lineageArticle(a));
     putId(o, "story", stories.storyOf(id).orElse(null));
+    List<Related> all = stories.related(id);
+    ArrayNode derivedFrom = o.putArray("derivedFrom");
+    all.stream().map(Related::link).filter(Link::derivedFrom).forEach(l -> derivedFrom.add(l.related()));
     ArrayNode related = o.putArray("related");
-    for (Related r : stories.related(id)) {
+    for (Related r : all) {
       Link l = r.link();
       ObjectNode x = r.article() == null ? JSON.createObjectNode().put("id", l.related()).putNull("source")
           .putNull("language").putNull("title").putNull("url").putNull("published") : lineageArticle(r.article());

@@ -31,7 +31,8 @@ final class LineageCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DataDir data;
 
-  @Option(names = "--json", description = "One JSON object per article, one per line: {article, related: [...]}.")
+  @Option(names = "--json", description = "One JSON object per article, one per line: {article, derivedFrom: [ids of "
+      + "the originals it copies or translates], related: [...]}.")
   boolean json;
 
   @Parameters(arity = "1..*", paramLabel = "ARTICLE", description = "An article id, its URL or the path it was ingested from.")
@@ -70,6 +71,8 @@ final class LineageCommand implements Callable<Integer> {
   private static ObjectNode toJson(StoredArticle a, List<Link> links, SqliteStore articles) throws IOException {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.set("article", describe(a));
+    ArrayNode derivedFrom = o.putArray("derivedFrom");
+    links.stream().filter(Link::derivedFrom).forEach(l -> derivedFrom.add(l.related()));
     ArrayNode related = o.putArray("related");
     for (Link l : links) {
       Optional<StoredArticle> other = articles.get(l.related());
@@ -109,6 +112,11 @@ final class LineageCommand implements Callable<Integer> {
       throws IOException {
     Article art = a.analysis().article();
     out.printf("== %s (id %d): %s%n", ref, a.id(), art.title());
+    List<String> originals = links.stream().filter(Link::derivedFrom)
+        .map(l -> "id " + l.related() + " (" + l.relation().label() + ")").toList();
+    if (!originals.isEmpty()) {
+      out.println("  derived from " + String.join(", ", originals));
+    }
     if (links.isEmpty()) {
       out.println("  no related article");
     }

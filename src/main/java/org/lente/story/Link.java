@@ -36,6 +36,14 @@ public record Link(long article, long related, Relation relation, Direction dire
     }
   }
 
+  /**
+   * Whether this article is derived from the related one: a near-duplicate or a translation of it,
+   * and the related one is the original. Stored as the {@code derived_from} view of {@code lente.db}.
+   */
+  public boolean derivedFrom() {
+    return direction == Direction.ORIGINAL && (relation == Relation.TRANSLATION || relation == Relation.NEAR_DUPLICATE);
+  }
+
   /** The same link from the related article's side. */
   public Link flipped() {
     return new Link(related, article, relation, direction.flipped(), score,

@@ -303,6 +303,9 @@ class ApiTest {
     assertEquals("copy", english.get("direction").asText(), "the English version is a copy of the Italian original");
     assertEquals("Example Wire", english.get("source").asText());
     assertTrue(english.get("evidence").size() > 0, english.toString());
+    assertEquals(0, lineage.get("derivedFrom").size(), "the original is derived from nothing");
+    JsonNode copy = get("/articles/{id}/lineage", "/api/v1/articles/" + english.get("id").asLong() + "/lineage", 200);
+    assertEquals(wireItalian, copy.get("derivedFrom").get(0).asLong(), copy.toString());
   }
 
   @Test

@@ -3,8 +3,10 @@ package org.lente.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.knowledge.KnowledgeBase;
@@ -32,6 +34,7 @@ class LineageCommandTest {
     assertEquals(0, run.code(), run.err());
     JsonNode o = Json.MAPPER.readTree(run.out());
     assertEquals(ids[1], o.get("article").get("id").asLong());
+    assertEquals(List.of(ids[0]), Json.MAPPER.convertValue(o.get("derivedFrom"), new TypeReference<List<Long>>() { }));
     JsonNode first = o.get("related").get(0);
     assertEquals(ids[0], first.get("id").asLong());
     assertEquals("en", first.get("language").asText());

@@ -1,10 +1,16 @@
 package org.lente.story;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +65,21 @@ class LineageTest {
     assertEquals(Link.Relation.TRANSLATION, link.relation());
     assertEquals(Direction.ORIGINAL, link.direction());
     assertTrue(link.evidence().stream().anyMatch(e -> e.kind().equals("aligned-passage")), link.evidence().toString());
+  }
+
+  @Test
+  void aTranslationIsStoredAsDerivedFromItsOriginal() throws IOException, SQLException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+        PreparedStatement ps = c.prepareStatement("SELECT article_id, original_id, relation FROM derived_from")) {
+      ResultSet rs = ps.executeQuery();
+      assertTrue(rs.next(), "one derived-from row");
+      assertEquals(it, rs.getLong(1));
+      assertEquals(en, rs.getLong(2));
+      assertEquals("translation", rs.getString(3));
+      assertFalse(rs.next(), "the original is derived from nothing");
+    }
   }
 
   @Test
