@@ -1,6 +1,9 @@
 package org.lente.story;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One thing a user can check that supports a link between two articles or its direction.
@@ -11,7 +14,7 @@ import java.util.Objects;
  *     {@code changed-outlet}
  * @param here the text or value in the article the link starts from, or null
  * @param there the text or value in the related article, or null
- * @param note what it shows, in one line
+ * @param note what it shows, in one line, seen from the article the link starts from
  */
 public record Evidence(String kind, String here, String there, String note) {
 
@@ -20,8 +23,23 @@ public record Evidence(String kind, String here, String there, String note) {
     Objects.requireNonNull(note, "note");
   }
 
-  /** The same evidence seen from the related article. */
+  /** The words of a note that name a side, each with the one naming the other side. */
+  private static final Map<String, String> SIDES = Map.of("this article", "the related article",
+      "the related article", "this article", "this one", "the related one", "the related one", "this one",
+      "here", "there", "there", "here");
+  private static final Pattern SIDE = Pattern.compile("\\b(this article|the related article|this one|the related one|here|there)\\b");
+
+  /**
+   * The same evidence seen from the related article: its values swapped, and its note's words for
+   * the two sides ("this article" and "the related article", "here" and "there") swapped with them,
+   * so that "the related article was published first" reads right from either side. A changed
+   * outlet's note is the outlet's name and stays as it is.
+   */
   public Evidence flipped() {
-    return new Evidence(kind, there, here, note);
+    return new Evidence(kind, there, here, kind.equals("changed-outlet") ? note : otherSide(note));
+  }
+
+  static String otherSide(String note) {
+    return SIDE.matcher(note).replaceAll(m -> Matcher.quoteReplacement(SIDES.get(m.group(1))));
   }
 }

@@ -1,0 +1,45 @@
+package org.lente.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class EvidenceTest {
+
+  @Test
+  void aFlippedNoteNamesTheSidesFromTheOtherArticle() {
+    Evidence e = new Evidence("published", "2024-04-09T12:00:00Z", "2024-04-09T08:00:00Z",
+        "the related article was published first");
+    Evidence back = e.flipped();
+    assertEquals("this article was published first", back.note());
+    assertEquals("2024-04-09T08:00:00Z", back.here());
+    assertEquals("2024-04-09T12:00:00Z", back.there());
+  }
+
+  @Test
+  void hereAndThereSwapAsWholeWordsOnly() {
+    Evidence e = new Evidence("changed-speaker", "a", "b", "the quote is given to Nowhere Man here, to Mario Bianchi there");
+    assertEquals("the quote is given to Nowhere Man there, to Mario Bianchi here", e.flipped().note());
+  }
+
+  @Test
+  void containmentSwapsBothWaysOfNamingASide() {
+    Evidence e = new Evidence("containment", "0.90", "0.40",
+        "this article is mostly contained in the related one, which has more: this one looks trimmed");
+    assertEquals("the related article is mostly contained in this one, which has more: the related one looks trimmed",
+        e.flipped().note());
+  }
+
+  @Test
+  void flippingTwiceGivesTheSameEvidence() {
+    Evidence e = new Evidence("kept-words", "browser", null,
+        "this article keeps 1 word(s) of en that the other article also has and that original it news does not use");
+    assertEquals(e, e.flipped().flipped());
+  }
+
+  @Test
+  void aChangedOutletsNoteIsANameAndIsKept() {
+    Evidence e = new Evidence("changed-outlet", "a", "b", "There Times");
+    assertEquals("There Times", e.flipped().note());
+  }
+}
