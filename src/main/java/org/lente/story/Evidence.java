@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param kind what it is: {@code aligned-passage}, {@code shared-sequence}, {@code published},
  *     {@code credit}, {@code sentence-break}, {@code foreign-words}, {@code number-format},
  *     {@code kept-words}, {@code containment}, {@code shared-passage}, {@code changed-number}, {@code changed-speaker},
- *     {@code changed-outlet}
+ *     {@code changed-outlet}, {@code closer-version}
  * @param here the text or value in the article the link starts from, or null
  * @param there the text or value in the related article, or null
  * @param note what it shows, in one line, seen from the article the link starts from

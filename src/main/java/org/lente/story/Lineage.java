@@ -3,10 +3,14 @@ package org.lente.story;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.lente.knowledge.ArticleListener;
 import org.lente.nlp.Analysis;
 
@@ -146,6 +150,7 @@ public final class Lineage implements ArticleListener {
         links.add(peer(id, here, other, there));
       }
     }
+    links = closestOriginal(id, links);
     links.sort(Comparator.comparingDouble(Link::score).reversed());
     if (saved != null) {
       store.putArticle(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
@@ -155,6 +160,88 @@ public final class Lineage implements ArticleListener {
     }
     keep(id, here);
     return links;
+  }
+
+  /** The closer of two candidate originals first: a near-duplicate before a translation, then the higher score. */
+  private static final Comparator<Link> CLOSER = Comparator
+      .comparing((Link l) -> l.relation() != Link.Relation.NEAR_DUPLICATE)
+      .thenComparing(Comparator.comparingDouble(Link::score).reversed());
+
+  /**
+   * An article copies one version of a text, not all of them. When several of the new article's links
+   * name an original and those originals are versions of one another (stored as near-duplicates or
+   * translations of each other), the closest ({@link #CLOSER}) stays its original; and when the new
+   * article would be the original of an article that already derives from a closer version of it, it
+   * is not. Such links become {@link Direction#UNKNOWN}, with a {@code closer-version} evidence naming
+   * the version the copy derives from: an English translation of an Italian article and of its lightly
+   * edited copy derives from the article whose numbers it keeps, whichever of the three came first.
+   */
+  private List<Link> closestOriginal(long id, List<Link> links) throws IOException {
+    Map<Long, Evidence> instead = new HashMap<>(); // a demoted link's related article -> why
+    List<Link> originals = links.stream().filter(Link::derivedFrom).sorted(CLOSER).toList();
+    for (int i = 0; originals.size() > 1 && i < originals.size(); i++) {
+      Link closer = originals.get(i);
+      if (instead.containsKey(closer.related())) {
+        continue;
+      }
+      Set<Long> versions = versions(store.links(closer.related()));
+      for (Link other : originals.subList(i + 1, originals.size())) {
+        if (versions.contains(other.related())) {
+          instead.putIfAbsent(other.related(), closer(false, closer, other));
+        }
+      }
+    }
+    Set<Long> ours = versions(links);
+    for (Link l : links) {
+      if (l.direction() == Direction.COPY && l.relation() != Link.Relation.SAME_STORY) {
+        Link fromCopy = l.flipped();
+        for (Link theirs : store.links(l.related())) {
+          if (theirs.derivedFrom() && theirs.related() != id && ours.contains(theirs.related())
+              && CLOSER.compare(theirs, fromCopy) < 0) {
+            instead.put(l.related(), closer(true, theirs, fromCopy));
+            break;
+          }
+        }
+      }
+    }
+    if (instead.isEmpty()) {
+      return links;
+    }
+    List<Link> out = new ArrayList<>(links.size());
+    for (Link l : links) {
+      Evidence why = instead.get(l.related());
+      if (why == null) {
+        out.add(l);
+      } else {
+        List<Evidence> evidence = new ArrayList<>(l.evidence());
+        evidence.add(why);
+        out.add(new Link(l.article(), l.related(), l.relation(), Direction.UNKNOWN, l.score(), evidence));
+      }
+    }
+    return out;
+  }
+
+  /** The articles that {@code links} make versions of their article: near-duplicates and translations. */
+  private static Set<Long> versions(List<Link> links) {
+    Set<Long> out = new HashSet<>();
+    for (Link l : links) {
+      if (l.relation() != Link.Relation.SAME_STORY) {
+        out.add(l.related());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The evidence that a copy derives from {@code closer}, not from the article of {@code farther}
+   * (both links seen from the copy); {@code copyIsRelated} when the copy is the related article of
+   * the link that gets the evidence, not the new article itself.
+   */
+  private static Evidence closer(boolean copyIsRelated, Link closer, Link farther) {
+    return new Evidence("closer-version", null, null, String.format(Locale.ROOT,
+        "%s derives from article %d, a version of %s that it is closer to (%s, %.2f against %.2f)",
+        copyIsRelated ? "the related article" : "this article", closer.related(),
+        copyIsRelated ? "this one" : "the related one", closer.relation().label(), closer.score(), farther.score()));
   }
 
   /** Keeps a profile among the recent ones, dropping the least recently used beyond the count or characters. */

@@ -83,6 +83,33 @@ class LineageTest {
   }
 
   @Test
+  void anArticleDerivesFromTheVersionItIsClosestToNotFromEachVersion() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    long copy = add("copy", copyOfItalian()); // the Italian lightly edited, published after both
+    List<Link> links = stories.links(copy);
+    assertEquals(List.of(it), links.stream().filter(Link::derivedFrom).map(Link::related).toList(), links.toString());
+    Link toEnglish = links.stream().filter(l -> l.related() == en).findFirst().orElseThrow();
+    assertEquals(Direction.UNKNOWN, toEnglish.direction(), toEnglish.toString());
+    assertTrue(toEnglish.evidence().stream().anyMatch(e -> e.kind().equals("closer-version")
+        && e.note().contains("article " + it)), toEnglish.evidence().toString());
+  }
+
+  @Test
+  void aVersionAddedLaterIsNotTheOriginalOfACopyThatDerivesFromACloserOne() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z")); // translated from en
+    String edited = Fixtures.EN_BODY.replace("15.5 billion", "16 billion") + " The airline confirmed the figures.";
+    long wire = add("wire", Texts.analysis("wire.example.com/airbus", "Example Wire", "en", "2024-05-01T09:00:00Z",
+        "Airbus wins Qatar order", edited, Fixtures.EN_NAMES)); // an edited copy of en, stored last
+    Link toItalian = stories.links(wire).stream().filter(l -> l.related() == it).findFirst().orElseThrow();
+    assertEquals(Direction.UNKNOWN, toItalian.direction(), toItalian.toString());
+    assertTrue(toItalian.evidence().stream().anyMatch(e -> e.kind().equals("closer-version")
+        && e.note().startsWith("the related article derives from article " + en)), toItalian.evidence().toString());
+    assertEquals(List.of(en), stories.links(it).stream().filter(Link::derivedFrom).map(Link::related).toList());
+  }
+
+  @Test
   void aFollowUpInAnotherLanguageIsTheSameStoryNotATranslation() throws IOException {
     long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
     long followUp = add("follow-up", Fixtures.followUpItalian());
