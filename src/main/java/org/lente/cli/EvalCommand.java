@@ -227,12 +227,13 @@ final class EvalCommand implements Callable<Integer> {
     }
     out.println();
     out.println("| benchmark | Italian articles | candidates each | P@1 (English original) | MRR | linked as translations "
-        + "(least coverage) | other English articles linked | direction correct | direction unknown |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        + "(least coverage) | other English articles linked | direction correct | direction unknown | changes flagged "
+        + "on the pairs |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     out.printf("| MEANTIME multilingual, no publication times | %d | %d | %.3f (%d) | %.3f | %d (%.3f) | %d of %d | %.3f (%d) "
-        + "| %d |%n", r.queries(), r.candidates(), r.precisionAt1(), r.firstCorrect(), r.mrr(), r.translationsLinked(),
+        + "| %d | %d |%n", r.queries(), r.candidates(), r.precisionAt1(), r.firstCorrect(), r.mrr(), r.translationsLinked(),
         r.leastCoverage(), r.falseLinks(), r.otherPairs(), r.directionAccuracy(), r.directionCorrect(),
-        r.directionUnknown());
+        r.directionUnknown(), r.changesFlagged());
     return 0;
   }
 

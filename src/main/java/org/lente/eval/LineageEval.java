@@ -21,6 +21,7 @@ import org.lente.knowledge.EntityResolver;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Analyzer;
 import org.lente.story.Direction;
+import org.lente.story.Evidence;
 import org.lente.story.Likeness;
 import org.lente.story.Lineage;
 import org.lente.story.Provenance;
@@ -42,10 +43,15 @@ import org.lente.story.Signature;
  */
 public final class LineageEval {
 
-  /** The figures; {@code details} has one line per Italian article whose original was not first or whose direction was wrong. */
+  /**
+   * The figures; {@code changesFlagged} counts the changed numbers and outlets found between each
+   * Italian article and its original (faithful translations: each one is a false alarm or a slip of
+   * the translator); {@code details} has one line per Italian article whose original was not first or
+   * whose direction was wrong, and one per change flagged.
+   */
   public record Result(int queries, int candidates, int firstCorrect, double mrr, int directionCorrect,
       int directionUnknown, int translationsLinked, double leastCoverage, int falseLinks, int otherPairs,
-      List<String> details) {
+      int changesFlagged, List<String> details) {
     public Result {
       details = List.copyOf(details);
     }
@@ -104,6 +110,7 @@ public final class LineageEval {
     int dirCorrect = 0;
     int dirUnknown = 0;
     int linked = 0;
+    int flagged = 0;
     int falseLinks = 0;
     int otherPairs = 0;
     double leastCoverage = 1;
@@ -149,6 +156,12 @@ public final class LineageEval {
           }
         }
       }
+      for (Evidence change : Lineage.translationChanges(analyses.get("it").get(q.getKey()), q.getValue(),
+          analyses.get("en").get(q.getKey()), original)) {
+        flagged++;
+        details.add(q.getKey() + ": " + change.kind() + " flagged on a faithful translation: " + change.note()
+            + " | " + change.here() + " | " + change.there());
+      }
       if (Lineage.translation(q.getValue(), original, pair)) {
         linked++;
       } else {
@@ -169,7 +182,7 @@ public final class LineageEval {
     }
     int queries = signatures.get("it").size();
     return new Result(queries, candidates, first, queries == 0 ? 0 : rr / queries, dirCorrect, dirUnknown, linked,
-        queries == 0 ? 0 : leastCoverage, falseLinks, otherPairs, details);
+        queries == 0 ? 0 : leastCoverage, falseLinks, otherPairs, flagged, details);
   }
 
   /** The articles of one language's token table, by document id, in table order. */

@@ -32,11 +32,11 @@ public record Evidence(String kind, String here, String there, String note) {
   /**
    * The same evidence seen from the related article: its values swapped, and its note's words for
    * the two sides ("this article" and "the related article", "here" and "there") swapped with them,
-   * so that "the related article was published first" reads right from either side. A changed
-   * outlet's note is the outlet's name and stays as it is.
+   * so that "the related article was published first" reads right from either side. The words are
+   * matched in lower case only: an outlet or a person named "There" keeps its name.
    */
   public Evidence flipped() {
-    return new Evidence(kind, there, here, kind.equals("changed-outlet") ? note : otherSide(note));
+    return new Evidence(kind, there, here, otherSide(note));
   }
 
   static String otherSide(String note) {

@@ -285,6 +285,14 @@ public final class Lineage implements ArticleListener {
     return otherLanguage && l.score() >= TRANSLATION && l.coverage(a, b) >= TRANSLATION_COVERAGE;
   }
 
+  /**
+   * What {@code here}, a translation of {@code there} or the other way round, changed in the sentences
+   * the two align: numbers and outlets ({@code changed-number}, {@code changed-outlet} evidence).
+   */
+  public static List<Evidence> translationChanges(Analysis here, Signature hereSig, Analysis there, Signature thereSig) {
+    return Passages.differences(here, hereSig, there, thereSig, likeness(hereSig, thereSig));
+  }
+
   /** A translation link when the languages differ and the likeness is high, else a same-story link. */
   private static Link peer(long id, Profile here, long other, Profile there) {
     Signature sig = here.signature();
@@ -293,6 +301,7 @@ public final class Lineage implements ArticleListener {
     List<Evidence> evidence = new ArrayList<>(Passages.aligned(here.analysis(), sig, there.analysis(), thereSig, l));
     if (translation(sig, thereSig, l)) {
       Provenance.Verdict v = Provenance.decide(here, there);
+      evidence.addAll(Passages.differences(here.analysis(), sig, there.analysis(), thereSig, l));
       evidence.addAll(v.evidence());
       return new Link(id, other, Link.Relation.TRANSLATION, v.direction(), l.score(), evidence);
     }

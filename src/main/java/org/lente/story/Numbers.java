@@ -13,6 +13,8 @@ final class Numbers {
   /** Digits with separators, or a word made of letters and digits ("A350", "F-35", "787"). */
   static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\d])(?:\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?|"
       + "\\p{L}{1,4}-?\\d+\\p{L}*)(?![\\p{L}\\d])");
+  /** A code of capitals and digits followed by a lower-case s, its English plural: "A380s", "KC-30s". */
+  private static final Pattern PLURAL_CODE = Pattern.compile("\\p{Lu}{1,4}-?\\d+s");
   private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([.,])\\d{3}(?:\\1\\d{3})*(?:([.,])(\\d+))?");
 
   private Numbers() {
@@ -20,7 +22,8 @@ final class Numbers {
 
   /**
    * The plain form of a numeric token: a number without grouping ("44000", "4.6"), or a code in lower
-   * case without its hyphen ("a350", "f35"); null when {@code token} is neither.
+   * case without its hyphen and its English plural ("a350" for "A350" and "A350s", "f35"); null when
+   * {@code token} is neither.
    *
    * @param decimalComma whether the article's language writes decimals with a comma (it, es, nl, de,
    *     fr); a lone separator followed by exactly three digits is then a thousands separator
@@ -31,6 +34,9 @@ final class Numbers {
     }
     if (Character.isLetter(token.charAt(0))) {
       String code = token.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+      if (PLURAL_CODE.matcher(token).matches()) {
+        code = code.substring(0, code.length() - 1); // "A380s", "KC-30s": English plurals of a code
+      }
       return code.chars().anyMatch(Character::isDigit) ? code : null;
     }
     String digits;

@@ -94,12 +94,7 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
     Analysis there = thereProfile.analysis();
     String a = here.article().text();
     String b = there.article().text();
-    Set<String> outlets = new HashSet<>();
-    for (String s : new String[] {here.article().site(), there.article().site()}) {
-      if (s != null && !s.isBlank()) {
-        outlets.add(s.strip());
-      }
-    }
+    Set<String> outlets = sites(here, there);
     List<Set<String>> wordsB = thereProfile.sentenceWords();
     Set<String> sentencesB = thereProfile.sentenceTexts();
     List<Set<String>> wordsA = hereProfile.sentenceWords();
@@ -153,19 +148,47 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
     return null;
   }
 
-  /** Notes on outlet names (the articles' sites, known agencies) present in one sentence and not the other. */
-  private static List<String> outletsIn(String ta, String tb, Set<String> sites) {
+  /** The two articles' site names, the outlets {@link #outletsIn} looks for besides the agencies. */
+  static Set<String> sites(Analysis here, Analysis there) {
+    Set<String> outlets = new HashSet<>();
+    for (String s : new String[] {here.article().site(), there.article().site()}) {
+      if (s != null && !s.isBlank()) {
+        outlets.add(s.strip());
+      }
+    }
+    return outlets;
+  }
+
+  /**
+   * Notes on outlet names present in one sentence and not the other: the articles' sites, and the
+   * outlets whose credit lines {@link Provenance} knows ("Reuters", "NK News", "ANSA"), each matched as
+   * whole words ("AP" is not found in "APPLE").
+   */
+  static List<String> outletsIn(String ta, String tb, Set<String> sites) {
     Set<String> names = new LinkedHashSet<>(sites);
-    names.addAll(List.of("Reuters", "Associated Press", "AFP", "ANSA", "AGI", "Adnkronos", "Bloomberg", "CNN", "BBC"));
+    names.addAll(Provenance.outlets());
     List<String> out = new ArrayList<>();
     for (String n : names) {
-      boolean inA = ta.contains(n);
-      boolean inB = tb.contains(n);
+      boolean inA = named(ta, n);
+      boolean inB = named(tb, n);
       if (inA != inB) {
         out.add(n + (inA ? " is named here, not there" : " is named there, not here"));
       }
     }
     return out;
+  }
+
+  /** Whether {@code name} occurs in {@code text} as whole words. */
+  private static boolean named(String text, String name) {
+    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      int end = at + name.length();
+      boolean before = at == 0 || !Character.isLetterOrDigit(text.codePointBefore(at));
+      boolean after = end == text.length() || !Character.isLetterOrDigit(text.codePointAt(end));
+      if (before && after) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<String> matches(Pattern p, String s) {
@@ -177,7 +200,8 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
     return out;
   }
 
-  private static Set<String> minus(Set<String> a, Set<String> b) {
+  /** The members of {@code a} not in {@code b}, in {@code a}'s order. */
+  static Set<String> minus(Set<String> a, Set<String> b) {
     Set<String> out = new LinkedHashSet<>(a);
     out.removeAll(b);
     return out;

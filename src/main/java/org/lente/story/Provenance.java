@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,6 +202,11 @@ public final class Provenance {
       }
     }
     return Math.min(w, 4);
+  }
+
+  /** The outlets whose credit lines are recognised, in a fixed order. */
+  static Set<String> outlets() {
+    return Collections.unmodifiableSet(OUTLETS.keySet());
   }
 
   /** The credit line of each known outlet that {@code text} ({@code lowerText} in lower case) credits, by outlet, in {@link #OUTLETS} order. */

@@ -38,8 +38,8 @@ class EvidenceTest {
   }
 
   @Test
-  void aChangedOutletsNoteIsANameAndIsKept() {
-    Evidence e = new Evidence("changed-outlet", "a", "b", "There Times");
-    assertEquals("There Times", e.flipped().note());
+  void aChangedOutletsNoteSwapsItsSidesAndKeepsTheOutletsName() {
+    Evidence e = new Evidence("changed-outlet", "a", "b", "There Times is named here, not there");
+    assertEquals("There Times is named there, not here", e.flipped().note());
   }
 }

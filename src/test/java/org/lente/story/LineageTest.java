@@ -110,6 +110,45 @@ class LineageTest {
   }
 
   @Test
+  void aTranslationThatChangedANumberShowsTheChange() throws IOException {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    long copy = add("copy", copyOfItalian()); // says 16 miliardi where the English says 15.5 billion
+    Link link = stories.links(copy).stream().filter(l -> l.related() == en).findFirst().orElseThrow();
+    assertEquals(Link.Relation.TRANSLATION, link.relation());
+    assertTrue(link.evidence().stream().anyMatch(e -> e.kind().equals("changed-number")
+        && e.note().equals("numbers [16] here, [15.5] there")), link.evidence().toString());
+  }
+
+  @Test
+  void clockTimesInTwoConventionsAreNoChangedNumber() {
+    Analysis en = Texts.analysis("a", null, "en", null, "t",
+        "The Airbus A380 landed in Singapore at 6:40 p.m. after a flight of 12 hours.", Fixtures.EN_NAMES);
+    Analysis it = Texts.analysis("b", null, "it", null, "t",
+        "L'Airbus A380 è atterrato a Singapore alle 18:40 dopo un volo di 12 ore.", Fixtures.IT_NAMES);
+    List<Evidence> changes = Lineage.translationChanges(it, Signature.of(it), en, Signature.of(en));
+    assertTrue(changes.isEmpty(), changes.toString());
+    Analysis changed = Texts.analysis("c", null, "it", null, "t",
+        "L'Airbus A380 è atterrato a Singapore alle 18:40 dopo un volo di 14 ore.", Fixtures.IT_NAMES);
+    assertEquals("numbers [14] here, [12] there",
+        Lineage.translationChanges(changed, Signature.of(changed), en, Signature.of(en)).get(0).note());
+  }
+
+  @Test
+  void aTranslationThatReplacedTheOutletShowsTheChange() throws IOException {
+    String credit = " Airbus will deliver the first 12 jets in 2026, a spokesman told NK News.";
+    long en = add("en", Texts.analysis("news.example.com/airbus-qatar", "Example News", "en", "2024-05-01T08:00:00Z",
+        "Airbus wins Qatar Airways order", Fixtures.EN_BODY + credit, Fixtures.EN_NAMES));
+    String credito = " Airbus consegnerà i primi 12 aerei nel 2026, ha detto un portavoce a Notizie Oggi.";
+    long it = add("it", Texts.analysis("oggi.example.it/airbus", "Notizie Oggi", "it", "2024-05-01T10:00:00Z",
+        "Airbus vince l'ordine di Qatar Airways", Fixtures.IT_BODY + credito, Fixtures.IT_NAMES));
+    Link link = stories.links(it).stream().filter(l -> l.related() == en).findFirst().orElseThrow();
+    List<String> notes = link.evidence().stream().filter(e -> e.kind().equals("changed-outlet")).map(Evidence::note)
+        .toList();
+    assertTrue(notes.containsAll(List.of("Notizie Oggi is named here, not there", "NK News is named there, not here")),
+        notes.toString());
+  }
+
+  @Test
   void aFollowUpInAnotherLanguageIsTheSameStoryNotATranslation() throws IOException {
     long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
     long followUp = add("follow-up", Fixtures.followUpItalian());

@@ -61,4 +61,11 @@ class SignatureTest {
     assertEquals("1234567.5", Numbers.plain("1.234.567,5", true));
     assertEquals("f35", Numbers.plain("F-35", true));
   }
+
+  @Test
+  void aCodesEnglishPluralIsTheCode() {
+    assertEquals("a380", Numbers.plain("A380s", false));
+    assertEquals("kc30", Numbers.plain("KC-30s", false));
+    assertEquals("a380", Numbers.plain("A380", true));
+  }
 }
