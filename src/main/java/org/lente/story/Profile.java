@@ -133,10 +133,10 @@ final class Profile {
     return badBreaks;
   }
 
-  /** The distinct words written in lower case ({@link Provenance#lowerWords}). */
+  /** The distinct words written in lower case outside names, quotes and addresses ({@link Provenance#lowerWords}). */
   Set<String> lowerWords() {
     if (lowerWords == null) {
-      lowerWords = Provenance.lowerWords(text());
+      lowerWords = Provenance.lowerWords(analysis);
     }
     return lowerWords;
   }

@@ -53,24 +53,37 @@ class ProvenanceTest {
   }
 
   @Test
-  void wordsATranslationKeptFromItsSourceLanguageShowTheOriginal() {
+  void wordsATranslationKeptFromItsSourceLanguageAreShownButDoNotDecideAlone() {
     Analysis it = Texts.analysis("a", null, "it", null, "t",
         "Apple aggiorna il browser Safari. Il download del nuovo hardware è gratuito.");
     Analysis en = Texts.analysis("b", null, "en", null, "t",
         "Apple updates the Safari browser. The download for the new hardware is free.");
     Provenance.Verdict v = decide(it, en);
-    assertEquals(Direction.ORIGINAL, v.direction(), v.toString());
+    assertEquals(Direction.UNKNOWN, v.direction(), v.toString());
+    assertEquals(3 * Provenance.KEPT_WORD, v.balance(), 1e-9, v.toString());
     assertTrue(v.evidence().stream().anyMatch(e -> e.kind().equals("kept-words")
         && e.here().equals("browser, download, hardware")), v.toString());
   }
 
   @Test
-  void wordsAnEnglishTranslationKeptFromItalianShowTheItalianOriginal() {
+  void wordsAnEnglishTranslationKeptFromItalianPointToTheItalian() {
     Analysis it = Texts.analysis("a", null, "it", null, "t",
         "I carabinieri hanno arrestato il sindaco in piazza Garibaldi.");
     Analysis en = Texts.analysis("b", null, "en", null, "t",
         "The carabinieri arrested the sindaco in piazza Garibaldi.");
-    assertEquals(Direction.COPY, decide(it, en).direction());
+    assertTrue(decide(it, en).balance() < 0, "towards the Italian as the original");
+  }
+
+  @Test
+  void wordsOfAddressesNamesAndQuotesAreNotKeptWords() {
+    Analysis it = Texts.analysis("a", null, "it", null, "t",
+        "Il rapporto è su example.org/news/world/report e in www.example.net/browser. Lo ha detto Palazzo della "
+            + "Consulta.", "Palazzo della Consulta=Palazzo della Consulta/ORG");
+    Analysis en = Texts.analysis("b", null, "en", null, "t",
+        "The report is at example.org/news/world/report and www.example.net/browser. Palazzo della Consulta said "
+            + "so.", "Palazzo della Consulta=Palazzo della Consulta/ORG");
+    Provenance.Verdict v = decide(it, en);
+    assertTrue(v.evidence().stream().noneMatch(e -> e.kind().equals("kept-words")), v.toString());
   }
 
   @Test
@@ -79,5 +92,6 @@ class ProvenanceTest {
     Analysis en = Texts.analysis("b", null, "en", null, "t", "The Apple team put the new computer online.");
     Provenance.Verdict v = decide(it, en);
     assertEquals(Direction.UNKNOWN, v.direction(), v.toString());
+    assertEquals(0, v.balance(), 1e-9, v.toString());
   }
 }
