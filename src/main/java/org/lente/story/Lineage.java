@@ -170,11 +170,13 @@ public final class Lineage implements ArticleListener {
   /**
    * An article copies one version of a text, not all of them. When several of the new article's links
    * name an original and those originals are versions of one another (stored as near-duplicates or
-   * translations of each other), the closest ({@link #CLOSER}) stays its original; and when the new
-   * article would be the original of an article that already derives from a closer version of it, it
-   * is not. Such links become {@link Direction#UNKNOWN}, with a {@code closer-version} evidence naming
-   * the version the copy derives from: an English translation of an Italian article and of its lightly
-   * edited copy derives from the article whose numbers it keeps, whichever of the three came first.
+   * translations of each other), the closest ({@link #CLOSER}) stays its original. When the new
+   * article would be the original of an article that already derives from another version of it, the
+   * closer of the two stays that article's original: the new article's link, or the stored one, which
+   * is then stored again. Links that lose become {@link Direction#UNKNOWN}, with a
+   * {@code closer-version} evidence naming the version the copy derives from: an English translation
+   * of an Italian article and of its lightly edited copy derives from the article whose numbers it
+   * keeps, in whatever order the three are stored.
    */
   private List<Link> closestOriginal(long id, List<Link> links) throws IOException {
     Map<Long, Evidence> instead = new HashMap<>(); // a demoted link's related article -> why
@@ -192,16 +194,26 @@ public final class Lineage implements ArticleListener {
       }
     }
     Set<Long> ours = versions(links);
+    List<Link> restated = new ArrayList<>(); // a copy's stored links to versions farther than this article
     for (Link l : links) {
       if (l.direction() == Direction.COPY && l.relation() != Link.Relation.SAME_STORY) {
         Link fromCopy = l.flipped();
         for (Link theirs : store.links(l.related())) {
-          if (theirs.derivedFrom() && theirs.related() != id && ours.contains(theirs.related())
-              && CLOSER.compare(theirs, fromCopy) < 0) {
+          if (!theirs.derivedFrom() || theirs.related() == id || !ours.contains(theirs.related())) {
+            continue;
+          }
+          if (CLOSER.compare(theirs, fromCopy) <= 0) {
             instead.put(l.related(), closer(true, theirs, fromCopy));
+            restated.clear();
             break;
           }
+          List<Evidence> evidence = new ArrayList<>(theirs.evidence());
+          evidence.add(closer(false, fromCopy, theirs));
+          restated.add(new Link(theirs.article(), theirs.related(), theirs.relation(), Direction.UNKNOWN,
+              theirs.score(), evidence));
         }
+        store.putLinks(restated);
+        restated.clear();
       }
     }
     if (instead.isEmpty()) {

@@ -110,6 +110,20 @@ class LineageTest {
   }
 
   @Test
+  void aCloserVersionStoredLaterBecomesTheOriginalInsteadOfTheFartherOne() throws IOException {
+    String edited = Fixtures.EN_BODY.replace("15.5 billion", "16 billion") + " The airline confirmed the figures.";
+    long wire = add("wire", Texts.analysis("wire.example.com/airbus", "Example Wire", "en", "2024-05-01T09:00:00Z",
+        "Airbus wins Qatar order", edited, Fixtures.EN_NAMES));
+    long it = add("it", Fixtures.italian("2024-05-01T10:00:00Z")); // translated from en, not yet stored
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    List<Link> links = stories.links(it);
+    assertEquals(List.of(en), links.stream().filter(Link::derivedFrom).map(Link::related).toList(), links.toString());
+    Link toWire = links.stream().filter(l -> l.related() == wire).findFirst().orElseThrow();
+    assertTrue(toWire.evidence().stream().anyMatch(e -> e.kind().equals("closer-version")
+        && e.note().startsWith("this article derives from article " + en)), toWire.evidence().toString());
+  }
+
+  @Test
   void aTranslationThatChangedANumberShowsTheChange() throws IOException {
     long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
     long copy = add("copy", copyOfItalian()); // says 16 miliardi where the English says 15.5 billion
