@@ -28,18 +28,49 @@ public record Evidence(String kind, String here, String there, String note) {
       "the related article", "this article", "this one", "the related one", "the related one", "this one",
       "here", "there", "there", "here");
   private static final Pattern SIDE = Pattern.compile("\\b(this article|the related article|this one|the related one|here|there)\\b");
+  /** The notes that hold the articles' own words (speakers, outlets, numbers), in the forms Lente writes them. */
+  private static final Pattern SPEAKER_NOTE = Pattern.compile("the quote is given to (.+) here, to (.+) there");
+  private static final Pattern NUMBER_NOTE = Pattern.compile("numbers (\\[.*]) here, (\\[.*]) there");
+  private static final Pattern OUTLET_NOTE = Pattern.compile("(.+) is named (here|there), not (here|there)");
 
   /**
    * The same evidence seen from the related article: its values swapped, and its note's words for
    * the two sides ("this article" and "the related article", "here" and "there") swapped with them,
-   * so that "the related article was published first" reads right from either side. The words are
-   * matched in lower case only: an outlet or a person named "There" keeps its name.
+   * so that "the related article was published first" reads right from either side. In a note that
+   * holds the articles' own words (a changed speaker, number or outlet), only Lente's words move:
+   * a speaker called "Officials there" keeps the name.
    */
   public Evidence flipped() {
-    return new Evidence(kind, there, here, otherSide(note));
+    return new Evidence(kind, there, here, otherSide(kind, note));
   }
 
-  static String otherSide(String note) {
+  static String otherSide(String kind, String note) {
+    Matcher m;
+    switch (kind) {
+      case "changed-speaker" -> {
+        if ((m = SPEAKER_NOTE.matcher(note)).matches()) {
+          return "the quote is given to " + m.group(2) + " here, to " + m.group(1) + " there";
+        }
+      }
+      case "changed-number" -> {
+        if ((m = NUMBER_NOTE.matcher(note)).matches()) {
+          return "numbers " + m.group(2) + " here, " + m.group(1) + " there";
+        }
+      }
+      case "changed-outlet" -> {
+        if ((m = OUTLET_NOTE.matcher(note)).matches()) {
+          return m.group(1) + " is named " + m.group(3) + ", not " + m.group(2);
+        }
+      }
+      default -> {
+        return otherSide(note);
+      }
+    }
+    return note; // a changed speaker, number or outlet in a form Lente does not write: left as it is
+  }
+
+  /** A note of Lente's own words with its words for the two sides swapped. */
+  private static String otherSide(String note) {
     return SIDE.matcher(note).replaceAll(m -> Matcher.quoteReplacement(SIDES.get(m.group(1))));
   }
 }

@@ -17,9 +17,15 @@ class EvidenceTest {
   }
 
   @Test
-  void hereAndThereSwapAsWholeWordsOnly() {
-    Evidence e = new Evidence("changed-speaker", "a", "b", "the quote is given to Nowhere Man here, to Mario Bianchi there");
-    assertEquals("the quote is given to Nowhere Man there, to Mario Bianchi here", e.flipped().note());
+  void aChangedSpeakerNoteSwapsTheSpeakersAndKeepsTheirNames() {
+    Evidence e = new Evidence("changed-speaker", "a", "b", "the quote is given to Officials there here, to Mario Bianchi there");
+    assertEquals("the quote is given to Mario Bianchi here, to Officials there there", e.flipped().note());
+  }
+
+  @Test
+  void aChangedNumberNoteSwapsTheNumbers() {
+    Evidence e = new Evidence("changed-number", "a", "b", "numbers [16] here, [15.5] there");
+    assertEquals("numbers [15.5] here, [16] there", e.flipped().note());
   }
 
   @Test
@@ -39,7 +45,7 @@ class EvidenceTest {
 
   @Test
   void aChangedOutletsNoteSwapsItsSidesAndKeepsTheOutletsName() {
-    Evidence e = new Evidence("changed-outlet", "a", "b", "There Times is named here, not there");
-    assertEquals("There Times is named there, not here", e.flipped().note());
+    Evidence e = new Evidence("changed-outlet", "a", "b", "News from here is named here, not there");
+    assertEquals("News from here is named there, not here", e.flipped().note());
   }
 }
