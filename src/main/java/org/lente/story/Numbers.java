@@ -15,6 +15,8 @@ final class Numbers {
       + "\\p{L}{1,4}-?\\d+\\p{L}*)(?![\\p{L}\\d])");
   /** A code of capitals and digits followed by a lower-case s, its English plural: "A380s", "KC-30s". */
   private static final Pattern PLURAL_CODE = Pattern.compile("\\p{Lu}{1,4}-?\\d+s");
+  /** A number behind a lower-case prefix and a hyphen: "mid-2011", "pre-2008". */
+  private static final Pattern PREFIXED = Pattern.compile("\\p{Ll}+-(\\d+)");
   private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([.,])\\d{3}(?:\\1\\d{3})*(?:([.,])(\\d+))?");
 
   private Numbers() {
@@ -22,8 +24,8 @@ final class Numbers {
 
   /**
    * The plain form of a numeric token: a number without grouping ("44000", "4.6"), or a code in lower
-   * case without its hyphen and its English plural ("a350" for "A350" and "A350s", "f35"); null when
-   * {@code token} is neither.
+   * case without its hyphen and its English plural ("a350" for "A350" and "A350s", "f35"), a number
+   * behind a lower-case prefix as that number ("2011" for "mid-2011"); null when {@code token} is neither.
    *
    * @param decimalComma whether the article's language writes decimals with a comma (it, es, nl, de,
    *     fr); a lone separator followed by exactly three digits is then a thousands separator
@@ -31,6 +33,10 @@ final class Numbers {
   static String plain(String token, boolean decimalComma) {
     if (token.isEmpty()) {
       return null;
+    }
+    Matcher prefixed = PREFIXED.matcher(token);
+    if (prefixed.matches()) {
+      return plain(prefixed.group(1), decimalComma); // "mid-2011" is 2011
     }
     if (Character.isLetter(token.charAt(0))) {
       String code = token.replace("-", "").toLowerCase(java.util.Locale.ROOT);

@@ -54,14 +54,14 @@ public record Signature(String language, String published, List<Anchor> anchors,
     String language = analysis.language() != null ? analysis.language() : analysis.article().language();
     List<Sentence> sentences = analysis.sentences();
     List<Anchor> anchors = new ArrayList<>();
-    Set<String> named = new HashSet<>();
+    Set<String> named = new HashSet<>(); // the words of the names the entity model found
     for (Entity e : analysis.entities()) {
       for (String w : mentionWords(e)) {
         anchors.add(new Anchor(Anchor.Kind.NAME, w, e.start(), sentenceOf(sentences, e.start())));
         named.add(w);
       }
     }
-    capitalised(text, sentences, analysis.entities(), named, anchors);
+    capitalised(text, sentences, analysis.entities(), analysis.times(), named, anchors);
     Matcher m = Numbers.TOKEN.matcher(text);
     boolean comma = Numbers.decimalComma(language);
     while (m.find()) {
@@ -122,14 +122,16 @@ public record Signature(String language, String published, List<Anchor> anchors,
   /**
    * Capitalised words that do not open a sentence, and words in capitals anywhere, outside the entities
    * (sorted by offset): names by their shape. A word of a name the article's entities have ({@code named})
-   * is that name, a mention the entity model missed ("Macbook" where it found "Macbook" once): a
-   * {@link Anchor.Kind#NAME NAME} anchor, so that one name is not two terms in one article.
+   * is that name, a mention the entity model missed ("Macbook" where it found "Macbook Pro"): a
+   * {@link Anchor.Kind#NAME NAME} anchor, so that one name is not two terms in one article; but not
+   * inside a time expression, so that "Theresa May" does not make the month of "29 May" a name.
    */
-  private static void capitalised(String text, List<Sentence> sentences, List<Entity> entities, Set<String> named,
-      List<Anchor> out) {
+  private static void capitalised(String text, List<Sentence> sentences, List<Entity> entities, List<Timex> times,
+      Set<String> named, List<Anchor> out) {
     Matcher m = WORD.matcher(text);
     int e = 0;
     while (m.find()) {
+      int at = m.start();
       while (e < entities.size() && entities.get(e).end() <= m.start()) {
         e++;
       }
@@ -145,7 +147,8 @@ public record Signature(String language, String published, List<Anchor> anchors,
         continue;
       }
       for (String part : nameWords(w)) {
-        Anchor.Kind kind = named.contains(part) ? Anchor.Kind.NAME : Anchor.Kind.CAPITAL;
+        boolean name = named.contains(part) && times.stream().noneMatch(t -> t.start() <= at && at < t.end());
+        Anchor.Kind kind = name ? Anchor.Kind.NAME : Anchor.Kind.CAPITAL; // not "May" of "29 May"
         out.add(new Anchor(kind, part, m.start(), sentenceOf(sentences, m.start())));
       }
     }

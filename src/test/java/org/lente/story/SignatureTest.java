@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lente.nlp.Analysis;
+import org.lente.nlp.time.Timex;
 
 class SignatureTest {
 
@@ -67,5 +69,24 @@ class SignatureTest {
     assertEquals("a380", Numbers.plain("A380s", false));
     assertEquals("kc30", Numbers.plain("KC-30s", false));
     assertEquals("a380", Numbers.plain("A380", true));
+  }
+
+  @Test
+  void aMonthIsNotANameBecauseAPersonHasItsWord() {
+    Analysis a = Texts.analysis("en.example/may", null, "en", null, "t",
+        "Theresa May spoke in London. The vote is on 29 May.", "Theresa May=Theresa May/PER");
+    String text = a.article().text();
+    int at = text.indexOf("29 May");
+    Analysis dated = new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), a.entities(), a.quotes(),
+        List.of(new Timex("29 May", Timex.Type.DATE, "XXXX-05-29", at, at + 6)), a.warnings());
+    Signature s = Signature.of(dated);
+    assertEquals(List.of("theresa", "may"), terms(s, Anchor.Kind.NAME));
+    assertEquals(List.of("london", "may"), terms(s, Anchor.Kind.CAPITAL));
+  }
+
+  @Test
+  void aYearBehindAPrefixIsTheYear() {
+    assertEquals("2011", Numbers.plain("mid-2011", false));
+    assertEquals("f35", Numbers.plain("F-35", false));
   }
 }
