@@ -52,7 +52,7 @@ public final class Provenance {
   static {
     for (String en : List.of("Reuters", "Associated Press", "AP", "Bloomberg", "CNN", "BBC", "New York Times",
         "Washington Post", "Guardian", "Wall Street Journal", "Financial Times", "Wikinews", "NPR", "Politico",
-        "Axios", "Al Jazeera English", "NK News", "Yonhap")) {
+        "Axios", "Al Jazeera English", "Al Jazeera", "NK News", "Yonhap")) {
       OUTLETS.put(en, "en");
     }
     for (String it : List.of("ANSA", "AGI", "Adnkronos", "LaPresse", "Askanews", "Corriere della Sera", "la Repubblica",
