@@ -31,6 +31,7 @@ public record Evidence(String kind, String here, String there, String note) {
   /** The notes that hold the articles' own words (speakers, outlets, numbers), in the forms Lente writes them. */
   private static final Pattern SPEAKER_NOTE = Pattern.compile("the quote is given to (.+) here, to (.+) there");
   private static final Pattern NUMBER_NOTE = Pattern.compile("numbers (\\[.*]) here, (\\[.*]) there");
+  private static final Pattern REPLACED_NOTE = Pattern.compile("names (.+) here, (.+) there");
   private static final Pattern OUTLET_NOTE = Pattern.compile("(.+) is named (here|there), not (here|there)");
 
   /**
@@ -60,6 +61,9 @@ public record Evidence(String kind, String here, String there, String note) {
       case "changed-outlet" -> {
         if ((m = OUTLET_NOTE.matcher(note)).matches()) {
           return m.group(1) + " is named " + m.group(3) + ", not " + m.group(2);
+        }
+        if ((m = REPLACED_NOTE.matcher(note)).matches()) {
+          return "names " + m.group(2) + " here, " + m.group(1) + " there";
         }
       }
       default -> {

@@ -160,21 +160,29 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
   }
 
   /**
-   * Notes on outlet names present in one sentence and not the other: the articles' sites, and the
+   * Notes on outlet names present in one sentence and not the other ("names Oltre La Linea here, Al
+   * Jazeera there" when one stands in place of the other): the articles' sites, and the
    * outlets whose credit lines {@link Provenance} knows ("Reuters", "NK News", "ANSA"), each matched as
    * whole words ("AP" is not found in "APPLE").
    */
   static List<String> outletsIn(String ta, String tb, Set<String> sites) {
     Set<String> names = new LinkedHashSet<>(sites);
     names.addAll(Provenance.outlets());
-    List<String> out = new ArrayList<>();
+    List<String> onlyA = new ArrayList<>();
+    List<String> onlyB = new ArrayList<>();
     for (String n : names) {
       boolean inA = named(ta, n);
       boolean inB = named(tb, n);
       if (inA != inB) {
-        out.add(n + (inA ? " is named here, not there" : " is named there, not here"));
+        (inA ? onlyA : onlyB).add(n);
       }
     }
+    if (onlyA.size() == 1 && onlyB.size() == 1) { // one outlet in place of another
+      return List.of("names " + onlyA.get(0) + " here, " + onlyB.get(0) + " there");
+    }
+    List<String> out = new ArrayList<>();
+    onlyA.forEach(n -> out.add(n + " is named here, not there"));
+    onlyB.forEach(n -> out.add(n + " is named there, not here"));
     return out;
   }
 

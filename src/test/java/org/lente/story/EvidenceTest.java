@@ -48,4 +48,10 @@ class EvidenceTest {
     Evidence e = new Evidence("changed-outlet", "a", "b", "News from here is named here, not there");
     assertEquals("News from here is named there, not here", e.flipped().note());
   }
+
+  @Test
+  void anOutletInPlaceOfAnotherSwapsTheOutlets() {
+    Evidence e = new Evidence("changed-outlet", "a", "b", "names Oltre La Linea here, Al Jazeera there");
+    assertEquals("names Al Jazeera here, Oltre La Linea there", e.flipped().note());
+  }
 }
