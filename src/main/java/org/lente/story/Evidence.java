@@ -45,7 +45,7 @@ public record Evidence(String kind, String here, String there, String note) {
     return new Evidence(kind, there, here, otherSide(kind, note));
   }
 
-  static String otherSide(String kind, String note) {
+  private static String otherSide(String kind, String note) {
     Matcher m;
     switch (kind) {
       case "changed-speaker" -> {

@@ -36,7 +36,7 @@ final class Lexicon {
 
   /** The list of {@code language} (an ISO 639-1 code), or empty when Lente has none for it. */
   static Optional<Lexicon> of(String language) {
-    if (language == null || !language.matches("[a-z]{2}")) {
+    if (language == null || language.length() != 2 || !language.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
       return Optional.empty();
     }
     return LOADED.computeIfAbsent(language, Lexicon::load);
@@ -60,6 +60,7 @@ final class Lexicon {
     }
   }
 
+  /** The list's language, an ISO 639-1 code. */
   String language() {
     return language;
   }
@@ -67,9 +68,5 @@ final class Lexicon {
   /** Whether original news in this language uses {@code word} (lower case, letters only). */
   boolean contains(String word) {
     return words.contains(word);
-  }
-
-  int size() {
-    return words.size();
   }
 }

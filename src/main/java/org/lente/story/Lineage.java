@@ -194,26 +194,27 @@ public final class Lineage implements ArticleListener {
       }
     }
     Set<Long> ours = versions(links);
-    List<Link> restated = new ArrayList<>(); // a copy's stored links to versions farther than this article
     for (Link l : links) {
-      if (l.direction() == Direction.COPY && l.relation() != Link.Relation.SAME_STORY) {
-        Link fromCopy = l.flipped();
-        for (Link theirs : store.links(l.related())) {
-          if (!theirs.derivedFrom() || theirs.related() == id || !ours.contains(theirs.related())) {
-            continue;
-          }
-          if (CLOSER.compare(theirs, fromCopy) <= 0) {
-            instead.put(l.related(), closer(true, theirs, fromCopy));
-            restated.clear();
-            break;
-          }
-          List<Evidence> evidence = new ArrayList<>(theirs.evidence());
-          evidence.add(closer(false, fromCopy, theirs));
-          restated.add(new Link(theirs.article(), theirs.related(), theirs.relation(), Direction.UNKNOWN,
-              theirs.score(), evidence));
+      if (l.direction() != Direction.COPY || l.relation() == Link.Relation.SAME_STORY) {
+        continue;
+      }
+      Link fromCopy = l.flipped();
+      List<Link> farther = new ArrayList<>(); // the copy's stored links to versions farther than this article
+      Evidence closerStored = null;
+      for (Link theirs : store.links(l.related())) {
+        if (!theirs.derivedFrom() || theirs.related() == id || !ours.contains(theirs.related())) {
+          continue;
         }
-        store.putLinks(restated);
-        restated.clear();
+        if (CLOSER.compare(theirs, fromCopy) <= 0) {
+          closerStored = closer(true, theirs, fromCopy);
+          break;
+        }
+        farther.add(unknown(theirs, closer(false, fromCopy, theirs)));
+      }
+      if (closerStored != null) {
+        instead.put(l.related(), closerStored);
+      } else {
+        store.putLinks(farther);
       }
     }
     if (instead.isEmpty()) {
@@ -222,15 +223,16 @@ public final class Lineage implements ArticleListener {
     List<Link> out = new ArrayList<>(links.size());
     for (Link l : links) {
       Evidence why = instead.get(l.related());
-      if (why == null) {
-        out.add(l);
-      } else {
-        List<Evidence> evidence = new ArrayList<>(l.evidence());
-        evidence.add(why);
-        out.add(new Link(l.article(), l.related(), l.relation(), Direction.UNKNOWN, l.score(), evidence));
-      }
+      out.add(why == null ? l : unknown(l, why));
     }
     return out;
+  }
+
+  /** {@code l} with its direction unknown, and {@code why} added to its evidence. */
+  private static Link unknown(Link l, Evidence why) {
+    List<Evidence> evidence = new ArrayList<>(l.evidence());
+    evidence.add(why);
+    return new Link(l.article(), l.related(), l.relation(), Direction.UNKNOWN, l.score(), evidence);
   }
 
   /** The articles that {@code links} make versions of their article: near-duplicates and translations. */

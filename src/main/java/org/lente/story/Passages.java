@@ -39,8 +39,8 @@ final class Passages {
       out.add(new Evidence("shared-sequence", s, s, l.aligned().size() + " names, numbers, quotes and dates in the same order"));
     }
     pairs(hereSig, thereSig, l).entrySet().stream()
-        .sorted(Map.Entry.<int[], Integer>comparingByValue().reversed()).limit(MAX_PASSAGES).forEach(e ->
-            out.add(new Evidence("aligned-passage", sentence(here, e.getKey()[0]), sentence(there, e.getKey()[1]),
+        .sorted(Map.Entry.<Pair, Integer>comparingByValue().reversed()).limit(MAX_PASSAGES).forEach(e ->
+            out.add(new Evidence("aligned-passage", sentence(here, e.getKey().here()), sentence(there, e.getKey().there()),
                 e.getValue() + " shared anchors")));
     return out;
   }
@@ -55,46 +55,39 @@ final class Passages {
   static List<Evidence> differences(Analysis here, Signature hereSig, Analysis there, Signature thereSig, Likeness l) {
     List<Evidence> out = new ArrayList<>();
     Set<String> sites = Overlap.sites(here, there);
-    for (int[] ij : pairs(hereSig, thereSig, l).keySet()) {
+    for (Pair p : pairs(hereSig, thereSig, l).keySet()) {
       if (out.size() >= Overlap.MAX_DIFFERENCES) {
         break;
       }
-      Set<String> na = numbers(here, hereSig, ij[0]);
-      Set<String> nb = numbers(there, thereSig, ij[1]);
-      String ta = null;
-      String tb = null;
+      String ta = sentence(here, p.here());
+      String tb = sentence(there, p.there());
+      Set<String> na = numbers(here, hereSig, p.here());
+      Set<String> nb = numbers(there, thereSig, p.there());
       if (!na.isEmpty() && na.size() == nb.size() && !na.equals(nb)) {
-        ta = sentence(here, ij[0]);
-        tb = sentence(there, ij[1]);
         out.add(new Evidence("changed-number", ta, tb, "numbers " + Overlap.minus(na, nb) + " here, " + Overlap.minus(nb, na) + " there"));
       }
-      List<String> outlets = Overlap.outletsIn(text(here, ij[0]), text(there, ij[1]), sites);
-      for (String outlet : outlets) {
-        out.add(new Evidence("changed-outlet", ta != null ? ta : sentence(here, ij[0]),
-            tb != null ? tb : sentence(there, ij[1]), outlet));
+      for (String outlet : Overlap.outletsIn(text(here, p.here()), text(there, p.there()), sites)) {
+        out.add(new Evidence("changed-outlet", ta, tb, outlet));
       }
     }
     return out;
   }
 
-  /** The sentence pairs ({here, there}) that share at least two anchors of the common sequence, with how many, in text order. */
-  private static Map<int[], Integer> pairs(Signature hereSig, Signature thereSig, Likeness l) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
+  /** A sentence of each article, by index. */
+  private record Pair(int here, int there) { }
+
+  /** The sentence pairs that share at least two anchors of the common sequence, with how many, in text order. */
+  private static Map<Pair, Integer> pairs(Signature hereSig, Signature thereSig, Likeness l) {
+    Map<Pair, Integer> counts = new LinkedHashMap<>();
     for (int[] p : l.aligned()) {
       Anchor a = hereSig.anchors().get(p[0]);
       Anchor b = thereSig.anchors().get(p[1]);
       if (a.sentence() >= 0 && b.sentence() >= 0) {
-        counts.merge(a.sentence() + ":" + b.sentence(), 1, Integer::sum);
+        counts.merge(new Pair(a.sentence(), b.sentence()), 1, Integer::sum);
       }
     }
-    Map<int[], Integer> out = new LinkedHashMap<>();
-    counts.forEach((k, n) -> {
-      if (n >= 2) {
-        String[] ij = k.split(":");
-        out.put(new int[] {Integer.parseInt(ij[0]), Integer.parseInt(ij[1])}, n);
-      }
-    });
-    return out;
+    counts.values().removeIf(n -> n < 2);
+    return counts;
   }
 
   /**

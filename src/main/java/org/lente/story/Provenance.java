@@ -125,9 +125,9 @@ public final class Provenance {
       balance += foreignWords(here.foreign(thereSig.language()), there.foreign(hereSig.language()),
           hereSig.language(), thereSig.language(), evidence);
       if (hereWords.isPresent() && thereWords.isPresent()) {
-        balance += keptWords(kept(here.lowerWords(), there.lowerWords(), hereWords.get(), thereWords.get(),
-            thereSig.language()), kept(there.lowerWords(), here.lowerWords(), thereWords.get(), hereWords.get(),
-            hereSig.language()), hereSig.language(), thereSig.language(), evidence);
+        balance += keptWords(kept(here.lowerWords(), there.lowerWords(), hereWords.get(), thereWords.get()),
+            kept(there.lowerWords(), here.lowerWords(), thereWords.get(), hereWords.get()), hereSig.language(),
+            thereSig.language(), evidence);
       }
       balance += numberFormat(here.otherConvention(thereSig.language()), there.otherConvention(hereSig.language()),
           evidence);
@@ -342,11 +342,10 @@ public final class Provenance {
    * The words written in lower case in both {@code mine} and {@code theirs} that original news of
    * their language uses and of mine does not: words my text kept from theirs. Sorted.
    */
-  static List<String> kept(Set<String> mine, Set<String> theirs, Lexicon myLanguage, Lexicon theirLanguage,
-      String theirCode) {
+  static List<String> kept(Set<String> mine, Set<String> theirs, Lexicon myLanguage, Lexicon theirLanguage) {
     Set<String> small = mine.size() <= theirs.size() ? mine : theirs;
     Set<String> large = small == mine ? theirs : mine;
-    Set<String> functionWords = FUNCTION_WORDS.getOrDefault(theirCode, Set.of()); // the foreign-words clue's
+    Set<String> functionWords = FUNCTION_WORDS.getOrDefault(theirLanguage.language(), Set.of()); // foreign-words' own
     List<String> out = new ArrayList<>();
     for (String w : small) {
       if (large.contains(w) && !myLanguage.contains(w) && theirLanguage.contains(w) && !functionWords.contains(w)) {
