@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,29 +27,18 @@ class AuthTest {
   Path dir;
 
   private SqliteStore store;
-  private Auth auth;
-  private Server server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private LoginServer server;
 
   @BeforeEach
   void start() throws IOException {
     open();
-    auth.addUser("admin", PASSWORD.toCharArray());
+    server.auth().addUser("admin", PASSWORD.toCharArray());
   }
 
   /** Opens the store in {@link #dir} and a server over it, as {@code lente serve} does. */
   private void open() throws IOException {
     store = SqliteStore.open(dir);
-    auth = new Auth(store, new Passwords());
-    server = new Server(Server.Settings.defaults("127.0.0.1", 0), auth, new Csrf(), new Metrics(store::status),
-        ErrorPage.PLAIN, List.of(config -> {
-          config.routes.get("/test/login", ctx -> ctx.result(
-              Boolean.toString(auth.login(ctx, ctx.queryParam("user"), ctx.queryParam("password")))));
-          config.routes.get("/test/logout", ctx -> auth.logout(ctx));
-          config.routes.get("/test/me", ctx -> ctx.result(auth.user(ctx).orElse("-")));
-        }));
-    server.start();
-    server.ready(true);
+    server = LoginServer.start(store);
   }
 
   @AfterEach
@@ -67,20 +52,12 @@ class AuthTest {
   }
 
   private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-    if (cookie != null) {
-      b.header("Cookie", cookie);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return server.get(path, cookie);
   }
 
   /** Logs in as admin and returns the session cookie ("name=value"). */
   private String login() throws Exception {
-    HttpResponse<String> r = get("/test/login?user=admin&password=" + PASSWORD.replace(" ", "+"), null);
-    assertEquals("true", r.body());
-    String set = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Auth.SESSION_COOKIE + "="))
-        .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + r.headers()));
-    return set.substring(0, set.indexOf(';'));
+    return server.login("admin", PASSWORD);
   }
 
   @Test
