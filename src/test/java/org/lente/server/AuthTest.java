@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.Accounts;
 import org.lente.store.SqliteStore;
 
 /** Login sessions kept in the store's database: real servers on port 0 over a real SQLite file. */
@@ -103,8 +104,9 @@ class AuthTest {
   @Test
   void anEndedSessionIsRefusedAndPruned() throws Exception {
     Instant now = Instant.now();
-    store.putSession("ended", "admin", now.minusSeconds(1));
-    store.putSession("live", "admin", now.plus(Duration.ofHours(1)));
+    Accounts.User admin = store.user("admin").orElseThrow();
+    store.putSession("ended", admin, now.minusSeconds(1));
+    store.putSession("live", admin, now.plus(Duration.ofHours(1)));
     assertEquals(Optional.empty(), store.sessionUser("ended", now));
     assertEquals(Optional.of("admin"), store.sessionUser("live", now));
     assertEquals(1, store.pruneSessions(now, 10));
@@ -114,8 +116,9 @@ class AuthTest {
   @Test
   void pruningKeepsTheSessionsThatEndLast() throws Exception {
     Instant now = Instant.now();
+    Accounts.User admin = store.user("admin").orElseThrow();
     for (int i = 1; i <= 5; i++) {
-      store.putSession("s" + i, "admin", now.plus(Duration.ofMinutes(i)));
+      store.putSession("s" + i, admin, now.plus(Duration.ofMinutes(i)));
     }
     assertEquals(3, store.pruneSessions(now, 2));
     for (int i = 1; i <= 5; i++) {
