@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lente.server.Auth;
@@ -59,7 +60,7 @@ final class TokenCommand implements Runnable {
 
   /** Lists the tokens, never their secret. */
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = {"Lists the API tokens, oldest first: id, user, when made and when last used (to the minute; "
+      description = {"Lists the API tokens, oldest first: id, user, when made and when last used (to the minute, in UTC; "
           + "never, when not used since it was made or since Lente recorded uses). The tokens themselves are "
           + "not kept, so they cannot be shown."},
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
@@ -91,10 +92,10 @@ final class TokenCommand implements Runnable {
         }
         out.println(Json.MAPPER.writeValueAsString(array));
       } else {
-        out.printf("%-6s %-20s %-24s %s%n", "ID", "USER", "CREATED", "LAST USED");
+        out.printf("%-6s %-20s %-21s %s%n", "ID", "USER", "CREATED", "LAST USED");
         for (Accounts.Token t : tokens) {
-          out.printf("%-6d %-20s %-24s %s%n", t.id(), t.user(), t.created(),
-              t.lastUsed() == null ? "never" : t.lastUsed());
+          out.printf("%-6d %-20s %-21s %s%n", t.id(), t.user(), t.created().truncatedTo(ChronoUnit.SECONDS),
+              t.lastUsed() == null ? "never" : t.lastUsed().truncatedTo(ChronoUnit.SECONDS));
         }
       }
       out.flush();
@@ -122,8 +123,8 @@ final class TokenCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       if ((id == null) == (user == null)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "give a token's ID or --user NAME, not "
-            + (id == null ? "neither" : "both"));
+        throw new CommandLine.ParameterException(spec.commandLine(), id == null
+            ? "which tokens? Give a token's ID or --user NAME" : "give a token's ID or --user NAME, not both");
       }
       String done;
       try (SqliteStore store = data.openStore()) {
