@@ -1,24 +1,33 @@
 package org.lente.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.lente.server.Auth;
 import org.lente.server.Passwords;
+import org.lente.store.Accounts;
 import org.lente.store.SqliteStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lente token add NAME}: an API token for a user, printed once. */
+/** {@code lente token add|list|revoke}: the API's tokens; a token is printed once and kept only hashed. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manages the API's tokens.",
-    subcommands = {TokenCommand.Add.class}, exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+    subcommands = {TokenCommand.Add.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class},
+    exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
 final class TokenCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: lente token add NAME");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing a command: lente token add NAME, lente token list or lente token revoke ID|--user NAME");
   }
 
   /** Makes a token for an existing user and prints it: it is kept only hashed, so it is shown once. */
@@ -45,6 +54,93 @@ final class TokenCommand implements Runnable {
       }
       spec.commandLine().getOut().println(token);
       spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** Lists the tokens, never their secret. */
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = {"Lists the API tokens, oldest first: id, user, when made and when last used (to the minute, in UTC; "
+          + "never, when not used since it was made or since Lente recorded uses). The tokens themselves are "
+          + "not kept, so they cannot be shown."},
+      exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+  static final class ListTokens implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin DataDir data;
+
+    @Option(names = "--json", description = "A JSON array of {id, user, created, lastUsed (null when never)}.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      List<Accounts.Token> tokens;
+      try (SqliteStore store = data.openStore()) {
+        tokens = store.tokens();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (Accounts.Token t : tokens) {
+          ObjectNode o = array.addObject().put("id", t.id()).put("user", t.user()).put("created", t.created().toString());
+          if (t.lastUsed() == null) {
+            o.putNull("lastUsed");
+          } else {
+            o.put("lastUsed", t.lastUsed().toString());
+          }
+        }
+        out.println(Json.MAPPER.writeValueAsString(array));
+      } else {
+        out.printf("%-6s %-20s %-21s %s%n", "ID", "USER", "CREATED", "LAST USED");
+        for (Accounts.Token t : tokens) {
+          out.printf("%-6d %-20s %-21s %s%n", t.id(), t.user(), t.created().truncatedTo(ChronoUnit.SECONDS),
+              t.lastUsed() == null ? "never" : t.lastUsed().truncatedTo(ChronoUnit.SECONDS));
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** Revokes one token, or all of a user's. */
+  @Command(name = "revoke", mixinStandardHelpOptions = true,
+      description = {"Revokes API token ID (as lente token list shows it), or with --user every token of user "
+          + "NAME: on every server of the data folder, they stop working at once."},
+      exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+  static final class Revoke implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin DataDir data;
+
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "The token's id.")
+    Long id;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Revokes every token of user NAME instead.")
+    String user;
+
+    @Override
+    public Integer call() throws IOException {
+      if ((id == null) == (user == null)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), id == null
+            ? "which tokens? Give a token's ID or --user NAME" : "give a token's ID or --user NAME, not both");
+      }
+      String done;
+      try (SqliteStore store = data.openStore()) {
+        if (id != null) {
+          if (!store.revokeToken(id)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no token " + id + " (see lente token list)");
+          }
+          done = "token " + id + " revoked";
+        } else {
+          int revoked = store.revokeTokens(user);
+          done = revoked + " token" + (revoked == 1 ? "" : "s") + " of " + user + " revoked";
+        }
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      spec.commandLine().getErr().println("lente: " + done);
       return 0;
     }
   }

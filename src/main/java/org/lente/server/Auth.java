@@ -23,7 +23,9 @@ import org.lente.store.Accounts;
  * in the knowledge base ({@link Accounts}): passwords as Argon2id ({@link Passwords}), tokens as
  * SHA-256 (they are 256 random bits, so a fast hash is enough and checking one costs nothing).
  * Sessions are kept there too, by the SHA-256 of their id, with their end: a restart logs no one
- * out, and a copy of the database holds no usable session id. Thread-safe.
+ * out, and a copy of the database holds no usable session id. Sessions and tokens belong to a
+ * user's id, which is never given again: a new password ends the user's sessions, removing the user
+ * ends their sessions and tokens, and a name added again starts with neither. Thread-safe.
  */
 public final class Auth {
 
@@ -51,15 +53,37 @@ public final class Auth {
     this.decoy = passwords.hash("decoy password".toCharArray());
   }
 
-  /** Adds a user, or sets a new password for one. */
+  /**
+   * Adds user {@code name} with {@code password}.
+   *
+   * @throws IllegalArgumentException when the name is taken or bad, or the password too short
+   */
   public void addUser(String name, char[] password) throws IOException {
-    if (password.length < 8) {
-      throw new IllegalArgumentException("a password needs at least 8 characters");
-    }
-    accounts.putUser(name, passwords.hash(password));
+    accounts.addUser(name, hash(password));
   }
 
-  /** Makes a new API token for user {@code name} and returns it: it is shown once and kept only hashed. */
+  /**
+   * Sets a new password for user {@code name} and ends their sessions (they log in again with the
+   * new one); their API tokens stay. Returns how many sessions ended.
+   *
+   * @throws IllegalArgumentException when there is no such user or the password is too short
+   */
+  public int setPassword(String name, char[] password) throws IOException {
+    return accounts.setPassword(name, hash(password));
+  }
+
+  private String hash(char[] password) {
+    if (password.length < 8) {
+      throw new IllegalArgumentException("a password needs at least 8 characters, not " + password.length);
+    }
+    return passwords.hash(password);
+  }
+
+  /**
+   * Makes a new API token for user {@code name} and returns it: it is shown once and kept only hashed.
+   *
+   * @throws IllegalArgumentException when there is no such user
+   */
   public String newToken(String name) throws IOException {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
@@ -78,7 +102,7 @@ public final class Auth {
     String authorization = ctx.header("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       try {
-        user = accounts.tokenUser(sha256(authorization.substring(7).strip()));
+        user = accounts.tokenUser(sha256(authorization.substring(7).strip()), Instant.now());
       } catch (IOException e) {
         throw new IllegalStateException("cannot check the API token: " + e.getMessage(), e);
       }
@@ -120,8 +144,9 @@ public final class Auth {
     if (name == null || password == null) {
       return false;
     }
-    Optional<String> stored = accounts.passwordHash(name);
-    boolean ok = passwords.verify(password.toCharArray(), stored.orElse(decoy)) && stored.isPresent();
+    Optional<Accounts.User> user = accounts.user(name);
+    boolean ok = passwords.verify(password.toCharArray(), user.map(Accounts.User::passwordHash).orElse(decoy))
+        && user.isPresent();
     if (!ok) {
       return false;
     }
@@ -130,7 +155,9 @@ public final class Auth {
     String id = TOKEN_TEXT.encodeToString(bytes);
     Instant now = Instant.now();
     accounts.pruneSessions(now, MAX_SESSIONS - 1);
-    accounts.putSession(sha256(id), name, now.plus(SESSION_LENGTH));
+    if (!accounts.putSession(sha256(id), user.get(), now.plus(SESSION_LENGTH))) {
+      return false; // the user was removed or given a new password since the check above
+    }
     Cookie cookie = new Cookie(SESSION_COOKIE, id, "/", (int) SESSION_LENGTH.toSeconds(), "https".equals(ctx.scheme()),
         true, null, SameSite.LAX);
     ctx.cookie(cookie);

@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.Accounts;
 import org.lente.store.SqliteStore;
 
 /** Login sessions kept in the store's database: real servers on port 0 over a real SQLite file. */
@@ -31,29 +28,18 @@ class AuthTest {
   Path dir;
 
   private SqliteStore store;
-  private Auth auth;
-  private Server server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private LoginServer server;
 
   @BeforeEach
   void start() throws IOException {
     open();
-    auth.addUser("admin", PASSWORD.toCharArray());
+    server.auth().addUser("admin", PASSWORD.toCharArray());
   }
 
   /** Opens the store in {@link #dir} and a server over it, as {@code lente serve} does. */
   private void open() throws IOException {
     store = SqliteStore.open(dir);
-    auth = new Auth(store, new Passwords());
-    server = new Server(Server.Settings.defaults("127.0.0.1", 0), auth, new Csrf(), new Metrics(store::status),
-        ErrorPage.PLAIN, List.of(config -> {
-          config.routes.get("/test/login", ctx -> ctx.result(
-              Boolean.toString(auth.login(ctx, ctx.queryParam("user"), ctx.queryParam("password")))));
-          config.routes.get("/test/logout", ctx -> auth.logout(ctx));
-          config.routes.get("/test/me", ctx -> ctx.result(auth.user(ctx).orElse("-")));
-        }));
-    server.start();
-    server.ready(true);
+    server = LoginServer.start(store);
   }
 
   @AfterEach
@@ -67,20 +53,12 @@ class AuthTest {
   }
 
   private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-    if (cookie != null) {
-      b.header("Cookie", cookie);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return server.get(path, cookie);
   }
 
   /** Logs in as admin and returns the session cookie ("name=value"). */
   private String login() throws Exception {
-    HttpResponse<String> r = get("/test/login?user=admin&password=" + PASSWORD.replace(" ", "+"), null);
-    assertEquals("true", r.body());
-    String set = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Auth.SESSION_COOKIE + "="))
-        .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + r.headers()));
-    return set.substring(0, set.indexOf(';'));
+    return server.login("admin", PASSWORD);
   }
 
   @Test
@@ -126,8 +104,9 @@ class AuthTest {
   @Test
   void anEndedSessionIsRefusedAndPruned() throws Exception {
     Instant now = Instant.now();
-    store.putSession("ended", "admin", now.minusSeconds(1));
-    store.putSession("live", "admin", now.plus(Duration.ofHours(1)));
+    Accounts.User admin = store.user("admin").orElseThrow();
+    store.putSession("ended", admin, now.minusSeconds(1));
+    store.putSession("live", admin, now.plus(Duration.ofHours(1)));
     assertEquals(Optional.empty(), store.sessionUser("ended", now));
     assertEquals(Optional.of("admin"), store.sessionUser("live", now));
     assertEquals(1, store.pruneSessions(now, 10));
@@ -137,8 +116,9 @@ class AuthTest {
   @Test
   void pruningKeepsTheSessionsThatEndLast() throws Exception {
     Instant now = Instant.now();
+    Accounts.User admin = store.user("admin").orElseThrow();
     for (int i = 1; i <= 5; i++) {
-      store.putSession("s" + i, "admin", now.plus(Duration.ofMinutes(i)));
+      store.putSession("s" + i, admin, now.plus(Duration.ofMinutes(i)));
     }
     assertEquals(3, store.pruneSessions(now, 2));
     for (int i = 1; i <= 5; i++) {

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -284,11 +285,11 @@ class SqliteStoreReadTest {
 
   @Test
   void usersAndTokensAreKeptByHash() throws IOException {
-    store.putUser("admin", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+    store.addUser("admin", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
     assertEquals("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", store.passwordHash("admin").orElseThrow());
     store.putToken("ab12", "admin");
-    assertEquals("admin", store.tokenUser("ab12").orElseThrow());
-    assertTrue(store.tokenUser("cd34").isEmpty());
+    assertEquals("admin", store.tokenUser("ab12", Instant.now()).orElseThrow());
+    assertTrue(store.tokenUser("cd34", Instant.now()).isEmpty());
     assertThrows(IllegalArgumentException.class, () -> store.putToken("ef56", "nobody"));
   }
 
