@@ -138,10 +138,21 @@ final class UserCommand implements Runnable {
       }
       return first;
     }
-    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-    if (line == null) {
+    // Read at most one character past the longest password, so that a huge input is refused, not held.
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != -1 && c != '\n' && line.length() <= Auth.MAX_PASSWORD; c = in.read()) {
+      line.append((char) c);
+    }
+    if (line.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no password on standard input");
     }
-    return line.toCharArray();
+    if (line.charAt(line.length() - 1) == '\r') {
+      line.setLength(line.length() - 1);
+    }
+    char[] password = new char[line.length()];
+    line.getChars(0, line.length(), password, 0);
+    line.setLength(0);
+    return password;
   }
 }

@@ -35,6 +35,9 @@ public final class Auth {
   /** How long a session lasts after login. */
   public static final Duration SESSION_LENGTH = Duration.ofHours(12);
 
+  /** The longest password taken: beyond it a login fails at once and a new password is refused. */
+  public static final int MAX_PASSWORD = 1024;
+
   /** The most sessions kept at once; those that end soonest go first. */
   static final int MAX_SESSIONS = 10_000;
 
@@ -73,8 +76,9 @@ public final class Auth {
   }
 
   private String hash(char[] password) {
-    if (password.length < 8) {
-      throw new IllegalArgumentException("a password needs at least 8 characters, not " + password.length);
+    if (password.length < 8 || password.length > MAX_PASSWORD) {
+      throw new IllegalArgumentException("a password needs 8 to " + MAX_PASSWORD + " characters, not "
+          + password.length);
     }
     return passwords.hash(password);
   }
@@ -141,7 +145,7 @@ public final class Auth {
    * (HttpOnly, SameSite=Lax, Secure on https). Takes the time of one Argon2id hash either way.
    */
   public boolean login(Context ctx, String name, String password) throws IOException {
-    if (name == null || password == null) {
+    if (name == null || password == null || password.length() > MAX_PASSWORD || name.length() > 100) {
       return false;
     }
     Optional<Accounts.User> user = accounts.user(name);

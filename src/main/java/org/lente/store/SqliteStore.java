@@ -1523,8 +1523,11 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   @Override
   public long addUser(String name, String passwordHash) throws IOException {
-    if (name == null || name.isBlank() || name.length() > 100 || !name.equals(name.strip())) {
-      throw new IllegalArgumentException("bad user name: '" + name + "'");
+    if (name == null || name.isBlank() || name.length() > 100 || !name.equals(name.strip())
+        || name.codePoints().anyMatch(SqliteStore::unprintable)) {
+      throw new IllegalArgumentException("bad user name: '" + (name == null ? null : name.codePoints()
+          .map(c -> unprintable(c) ? '?' : c).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+              StringBuilder::append)) + "' (1 to 100 printable characters, no space at either end)");
     }
     Objects.requireNonNull(passwordHash, "passwordHash");
     return locked("add user " + name, () -> inTransaction("BEGIN IMMEDIATE", () -> {
@@ -1539,6 +1542,13 @@ public final class SqliteStore implements ArticleStore, Accounts {
       st.executeUpdate();
       return lastInsertId();
     }));
+  }
+
+  /** Control and format characters (line breaks, U+202E and the other direction marks) have no place in a name. */
+  private static boolean unprintable(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   @Override

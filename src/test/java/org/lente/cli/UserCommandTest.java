@@ -194,4 +194,19 @@ class UserCommandTest {
     assertEquals("-", server.whoByToken(token));
     assertEquals("-", server.whoBySession(cookie));
   }
+
+  @Test
+  void aNameWithADirectionOverrideIsRefused() {
+    CliRun run = withStdin(PASSWORD + "\n", "user", "add", "--data", dir.toString(), "ad\u202Emin");
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("bad user name: 'ad?min'"), run.err());
+  }
+
+  @Test
+  void aPasswordLongerThanTheLimitIsRefusedWithoutBeingHashed() {
+    String huge = "x".repeat(5_000_000);
+    CliRun run = withStdin(huge + "\n", "user", "add", "--data", dir.toString(), "admin");
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("8 to 1024 characters, not 1025"), run.err());
+  }
 }
