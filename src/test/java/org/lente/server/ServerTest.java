@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,31 @@ class ServerTest {
     HttpResponse<String> other = post("/form", "csrf=" + "A".repeat(32), "Content-Type",
         "application/x-www-form-urlencoded", "Cookie", Csrf.COOKIE + "=" + token);
     assertEquals(403, other.statusCode());
+  }
+
+  @Test
+  void unknownMethodsAreCountedAsOther() throws Exception {
+    Random random = new Random(5);
+    for (int i = 0; i < 20; i++) {
+      StringBuilder method = new StringBuilder();
+      for (int j = 0; j < 4000; j++) {
+        method.append((char) ('A' + random.nextInt(26)));
+      }
+      http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/hello")))
+          .method(method.toString(), HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+    String metrics = get("/metrics").body();
+    assertTrue(metrics.contains("method=\"OTHER\""), metrics.substring(0, Math.min(2000, metrics.length())));
+    assertTrue(metrics.length() < 200_000, "a scrape of " + metrics.length() + " characters");
+  }
+
+  @Test
+  void theStoreCountsSurviveAGarbageCollection() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    String metrics = get("/metrics").body();
+    assertTrue(metrics.contains("lente_articles 0.0"), metrics);
   }
 
   @Test
