@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,15 @@ class UntrustedRequestTest {
     assertTrue(page.startsWith("HTTP/1.1 200"), page);
     assertTrue(page.contains("application/ld+json"), page);
     assertFalse(page.contains("evil.example"), page);
+  }
+
+  @Test
+  void aRightToLeftOverrideInASpeakerNameStaysInsideTheName() throws Exception {
+    Document d = site.page("/quotes?speaker=Mallory");
+    Element meta = d.selectFirst(".quotes-list li .meta");
+    Element name = meta.getElementsContainingOwnText(RLO).first();
+    assertEquals("bdi", name == null ? null : name.tagName(), meta.outerHtml());
+    Element title = meta.select("a[href^=/articles/]").first();
+    assertEquals("bdi", title.child(0).tagName(), meta.outerHtml());
   }
 }
