@@ -70,9 +70,12 @@ public final class Server implements AutoCloseable {
    * @param maxBodyBytes the largest request body accepted
    * @param writesPerMinute write requests (POST, PUT, PATCH, DELETE) allowed per client address per minute
    * @param accessLog the access log file, or null for standard error
+   * @param publicUrl the address readers use to reach the server ({@code https://news.example.org}),
+   *     for the links of feeds and pages and the Origin a write request may come from; null when not
+   *     configured: links then name the address the request came in on, never its Host header
    */
   public record Settings(String host, int port, boolean privateRead, long maxBodyBytes, int writesPerMinute,
-      Path accessLog) {
+      Path accessLog, URI publicUrl) {
 
     /** 2 MiB: a pasted article's HTML fits, a video does not. */
     public static final long DEFAULT_MAX_BODY = 2L << 20;
@@ -86,27 +89,59 @@ public final class Server implements AutoCloseable {
         throw new IllegalArgumentException("maxBodyBytes and writesPerMinute must be positive: " + maxBodyBytes
             + ", " + writesPerMinute);
       }
+      if (publicUrl != null) {
+        publicUrl = publicUrl(publicUrl.toString());
+      }
+    }
+
+    /**
+     * {@code text} as a public address: an absolute http or https URL with a host and no query or
+     * fragment, returned without a trailing slash ({@code https://example.org/news}).
+     *
+     * @throws IllegalArgumentException naming {@code text} when it is not one
+     */
+    public static URI publicUrl(String text) {
+      URI uri;
+      try {
+        uri = new URI(text);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("bad public URL: " + text + ": " + e.getReason(), e);
+      }
+      if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+          || uri.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("bad public URL: " + text + " (want http or https://host[:port][/path])");
+      }
+      String clean = uri.toString();
+      while (clean.endsWith("/")) {
+        clean = clean.substring(0, clean.length() - 1);
+      }
+      return URI.create(clean);
     }
 
     /** Public reading, 2 MiB bodies, 30 writes a minute per client, access log on standard error. */
     public static Settings defaults(String host, int port) {
-      return new Settings(host, port, false, DEFAULT_MAX_BODY, 30, null);
+      return new Settings(host, port, false, DEFAULT_MAX_BODY, 30, null, null);
     }
 
     public Settings withPrivateRead(boolean value) {
-      return new Settings(host, port, value, maxBodyBytes, writesPerMinute, accessLog);
+      return new Settings(host, port, value, maxBodyBytes, writesPerMinute, accessLog, publicUrl);
     }
 
     public Settings withMaxBodyBytes(long value) {
-      return new Settings(host, port, privateRead, value, writesPerMinute, accessLog);
+      return new Settings(host, port, privateRead, value, writesPerMinute, accessLog, publicUrl);
     }
 
     public Settings withWritesPerMinute(int value) {
-      return new Settings(host, port, privateRead, maxBodyBytes, value, accessLog);
+      return new Settings(host, port, privateRead, maxBodyBytes, value, accessLog, publicUrl);
     }
 
     public Settings withAccessLog(Path file) {
-      return new Settings(host, port, privateRead, maxBodyBytes, writesPerMinute, file);
+      return new Settings(host, port, privateRead, maxBodyBytes, writesPerMinute, file, publicUrl);
+    }
+
+    public Settings withPublicUrl(URI value) {
+      return new Settings(host, port, privateRead, maxBodyBytes, writesPerMinute, accessLog, value);
     }
   }
 
@@ -268,9 +303,14 @@ public final class Server implements AutoCloseable {
         throw new TooManyRequestsResponse("at most " + settings.writesPerMinute() + " write requests a minute; "
             + "try again in " + wait + " s");
       }
-      if (!Auth.hasBearer(ctx) && !csrf.valid(ctx)) {
-        throw new ForbiddenResponse("missing or wrong CSRF token: send the form's " + Csrf.FIELD + " field or the "
-            + Csrf.HEADER + " header, or use an API token");
+      if (!Auth.hasBearer(ctx)) {
+        if (!Csrf.sameOrigin(ctx, settings.publicUrl())) {
+          throw new ForbiddenResponse("this request comes from another site: Origin " + ctx.header("Origin"));
+        }
+        if (!csrf.valid(ctx)) {
+          throw new ForbiddenResponse("missing or wrong CSRF token: send the form's " + Csrf.FIELD + " field or the "
+              + Csrf.HEADER + " header, or use an API token");
+        }
       }
     }
   }

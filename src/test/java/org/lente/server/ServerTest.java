@@ -2,6 +2,7 @@ package org.lente.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,6 +193,47 @@ class ServerTest {
     return cookie.substring(Csrf.COOKIE.length() + 1, cookie.indexOf(';'));
   }
 
+  @Test
+  void aCsrfCookiePlantedByAnotherSiteIsNoToken() throws Exception {
+    String planted = "P".repeat(32);
+    HttpResponse<String> r = post("/form", "csrf=" + planted, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + planted);
+    assertEquals(403, r.statusCode(), r.body());
+  }
+
+  @Test
+  void aCsrfTokenIsGoodOnlyInTheSessionItWasMadeFor() throws Exception {
+    HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(url("/form")))
+        .header("Cookie", Auth.SESSION_COOKIE + "=session-of-the-victim").build(), HttpResponse.BodyHandlers.ofString());
+    String nonce = csrfCookie(form);
+    String token = formToken(form);
+    HttpResponse<String> same = post("/form", "csrf=" + token, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + nonce + "; " + Auth.SESSION_COOKIE + "=session-of-the-victim");
+    assertEquals(200, same.statusCode(), same.body());
+    HttpResponse<String> other = post("/form", "csrf=" + token, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + nonce + "; " + Auth.SESSION_COOKIE + "=another-session");
+    assertEquals(403, other.statusCode(), other.body());
+  }
+
+  @Test
+  void aFormPostFromAnotherOriginIsForbiddenEvenWithItsToken() throws Exception {
+    HttpResponse<String> form = get("/form");
+    String nonce = csrfCookie(form);
+    String token = formToken(form);
+    HttpResponse<String> r = post("/form", "csrf=" + token, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + nonce, "Origin", "http://evil.example");
+    assertEquals(403, r.statusCode(), r.body());
+  }
+
+  @Test
+  void aFormPostFromThisOriginIsAccepted() throws Exception {
+    HttpResponse<String> form = get("/form");
+    HttpResponse<String> r = post("/form", "csrf=" + formToken(form), "Content-Type",
+        "application/x-www-form-urlencoded", "Cookie", Csrf.COOKIE + "=" + csrfCookie(form), "Origin",
+        "http://127.0.0.1:" + server.port());
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
   /** A valid API token of a new user. */
   private String token() throws IOException {
     auth.addUser("admin", "correct horse".toCharArray());
@@ -317,6 +359,15 @@ class ServerTest {
     }
     String metrics = get("/metrics").body();
     assertTrue(metrics.contains("lente_articles 0.0"), metrics);
+  }
+
+  @Test
+  void aPublicUrlIsAnHttpAddressWithAHost() {
+    assertEquals(URI.create("https://news.example.org/lente"), Server.Settings.publicUrl("https://news.example.org/lente/"));
+    for (String bad : List.of("ftp://news.example.org", "news.example.org", "https://news.example.org/?a=b", "http://")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Server.Settings.publicUrl(bad));
+      assertTrue(e.getMessage().contains(bad), e.getMessage());
+    }
   }
 
   @Test
