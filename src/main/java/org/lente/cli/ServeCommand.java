@@ -64,6 +64,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Write requests allowed per client address per minute. Default: ${DEFAULT-VALUE}.")
   int writesPerMinute;
 
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "The address readers use to reach the server (https://news.example.org), for the links of feeds "
+          + "and pages and the Origin accepted on forms. Default: the address each request came in on.")
+  String publicUrl;
+
   @Option(names = "--access-log", paramLabel = "FILE",
       description = "Where the access log goes: a file, or - for standard error. Default: access.log in the data folder.")
   String accessLog;
@@ -77,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
     Path log = accessLog == null ? data.dir.resolve("access.log") : accessLog.equals("-") ? null : Path.of(accessLog);
     Server.Settings settings;
     try {
-      settings = new Server.Settings(host, port, privateRead, maxBody, writesPerMinute, log);
+      settings = new Server.Settings(host, port, privateRead, maxBody, writesPerMinute, log,
+          publicUrl == null ? null : Server.Settings.publicUrl(publicUrl));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -90,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
       Csrf csrf = new Csrf();
       StoryReader stories = new StoryReader(storyStore, kb);
       try (Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
-          List.of(new ApiRoutes(kb, stories, ingests, auth), new WebRoutes(kb, stories, ingests, auth, csrf)))) {
+          List.of(new ApiRoutes(kb, stories, ingests, auth), new WebRoutes(kb, stories, ingests, auth, csrf,
+              settings.publicUrl())))) {
         server.start();
         server.ready(true);
         err.printf("lente: serving %s on http://%s:%d/ (API under /api/v1)%n", data.dir.toAbsolutePath(), host,

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.lente.store.IngestStatus;
 
@@ -14,6 +15,10 @@ import org.lente.store.IngestStatus;
  * route (the route's pattern, such as {@code /api/v1/articles/{id}}, so that ids do not each make a
  * series) and status, as a latency histogram ({@code lente_http_requests_seconds_bucket}); and the
  * knowledge base's counts as gauges ({@code lente_articles}, …). Thread-safe.
+ *
+ * <p>Every label takes few values, whatever clients send: a method outside {@link #METHODS} is
+ * counted as {@value #OTHER}, and routes are the server's patterns, so that the number of series, and
+ * the size of a scrape, stay bounded.
  */
 public final class Metrics {
 
@@ -22,6 +27,13 @@ public final class Metrics {
   public interface Counts {
     IngestStatus status() throws IOException;
   }
+
+  /** The methods counted under their own name; any other is {@value #OTHER}. */
+  static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
+      "CONNECT", "QUERY");
+
+  /** The label value of a method that is not among the known ones. */
+  static final String OTHER = "OTHER";
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -34,21 +46,31 @@ public final class Metrics {
   }
 
   private void gauge(String name, String help, Counts counts, ToDoubleFunction<IngestStatus> field) {
+    // NOTE: a gauge holds its object weakly unless told otherwise; counts is often a lambda no one
+    // else holds, so without strongReference the first garbage collection turns every count to NaN.
     Gauge.builder(name, counts, c -> {
       try {
         return field.applyAsDouble(c.status());
       } catch (IOException | RuntimeException e) {
         return Double.NaN;
       }
-    }).description(help).register(registry);
+    }).description(help).strongReference(true).register(registry);
   }
 
-  /** Records one request. */
+  /**
+   * Records one request: {@code method} as the request had it (counted as {@value #OTHER} unless
+   * known), {@code route} the pattern of the route that answered (a bounded set: the server's own).
+   */
   void record(String method, String route, int status, Duration time) {
-    Timer.builder("lente_http_requests").description("HTTP requests").tag("method", method).tag("route", route)
-        .tag("status", Integer.toString(status)).publishPercentileHistogram()
+    Timer.builder("lente_http_requests").description("HTTP requests").tag("method", methodLabel(method))
+        .tag("route", route).tag("status", Integer.toString(status)).publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry).record(time);
+  }
+
+  /** {@code method} when it is one of {@link #METHODS}, else {@value #OTHER}. */
+  static String methodLabel(String method) {
+    return method != null && METHODS.contains(method) ? method : OTHER;
   }
 
   /** Everything, in Prometheus's text exposition format. */

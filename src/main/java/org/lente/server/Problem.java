@@ -1,5 +1,7 @@
 package org.lente.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
 
 /**
@@ -12,6 +14,11 @@ import java.util.Objects;
  * @param instance the request's path
  */
 public record Problem(String type, String title, int status, String detail, String instance) {
+
+  /** The media type of {@link #json()}; JSON is UTF-8 (RFC 8259), so it names no charset. */
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public Problem {
     Objects.requireNonNull(type, "type");
@@ -26,6 +33,15 @@ public record Problem(String type, String title, int status, String detail, Stri
     return new Problem("about:blank", title(status), status, detail, instance);
   }
 
+  /** This problem as {@value #CONTENT_TYPE}, in UTF-8. */
+  public byte[] json() {
+    try {
+      return JSON.writeValueAsBytes(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a record of strings and an int is always JSON: " + this, e);
+    }
+  }
+
   /** The usual reason phrase of {@code status}. */
   static String title(int status) {
     return switch (status) {
@@ -35,9 +51,11 @@ public record Problem(String type, String title, int status, String detail, Stri
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
       case 415 -> "Unsupported Media Type";
       case 422 -> "Unprocessable Content";
       case 429 -> "Too Many Requests";
+      case 431 -> "Request Header Fields Too Large";
       case 500 -> "Internal Server Error";
       case 503 -> "Service Unavailable";
       default -> status < 500 ? "Client Error" : "Server Error";

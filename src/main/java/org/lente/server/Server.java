@@ -1,8 +1,8 @@
 package org.lente.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
@@ -10,8 +10,10 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.http.UnsupportedMediaTypeResponse;
 import io.javalin.router.Endpoint;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,19 +22,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
  * The HTTP server: Javalin 7 (Jetty 12) serving the given {@link Routes} plus {@code /health} and
- * {@code /metrics}, with what every response needs: security headers ({@link #CSP} and friends), a
- * request body limit (413), a rate limit on write methods per client address (429 with
- * Retry-After), CSRF protection of write requests ({@link Csrf}), private reading when asked
- * ({@link Settings#privateRead}), an access log ({@link AccessLog}) and metrics ({@link Metrics}).
+ * {@code /metrics}, with what every response needs: security headers ({@link #CSP} and friends, and
+ * {@code Cache-Control: no-store} on answers to requests that carry credentials), a request body
+ * limit (413) counted on the bytes actually read, chunked or not, a rate limit on write methods per
+ * client address (429 with Retry-After), CSRF protection of write requests ({@link Csrf}), private
+ * reading when asked ({@link Settings#privateRead}), an access log ({@link AccessLog}) and metrics
+ * ({@link Metrics}).
+ *
+ * <p>Request bodies: {@code multipart/form-data} is read only for a request with a valid API token
+ * (no page of Lente sends one; the API's ingest route takes one), so that no anonymous request makes
+ * the server parse one; it is held in memory, within the body limit. {@code X-HTTP-Method-Override}
+ * is refused (400): a request's method is the one it was sent with.
  *
  * <p>Errors: handlers throw Javalin's {@link HttpResponseException}s ({@code NotFoundResponse},
  * {@code BadRequestResponse}, …) or {@link IllegalArgumentException} (400); anything else is a 500
  * whose body says nothing of the cause (which goes to standard error). Under {@code /api/} an error
  * is an RFC 9457 {@code application/problem+json} body ({@link Problem}); elsewhere the
- * {@link ErrorPage} renders it.
+ * {@link ErrorPage} renders it. Errors that Jetty answers itself (a malformed request, a URI or
+ * headers too long) carry the same headers ({@link JettyErrors}).
  */
 public final class Server implements AutoCloseable {
 
@@ -46,7 +58,8 @@ public final class Server implements AutoCloseable {
   private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
       HandlerType.DELETE);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The header some frameworks take as the request's method; Lente refuses it. */
+  static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
   /**
    * How the server runs.
@@ -57,9 +70,12 @@ public final class Server implements AutoCloseable {
    * @param maxBodyBytes the largest request body accepted
    * @param writesPerMinute write requests (POST, PUT, PATCH, DELETE) allowed per client address per minute
    * @param accessLog the access log file, or null for standard error
+   * @param publicUrl the address readers use to reach the server ({@code https://news.example.org}),
+   *     for the links of feeds and pages and the Origin a write request may come from; null when not
+   *     configured: links then name the address the request came in on, never its Host header
    */
   public record Settings(String host, int port, boolean privateRead, long maxBodyBytes, int writesPerMinute,
-      Path accessLog) {
+      Path accessLog, URI publicUrl) {
 
     /** 2 MiB: a pasted article's HTML fits, a video does not. */
     public static final long DEFAULT_MAX_BODY = 2L << 20;
@@ -73,27 +89,59 @@ public final class Server implements AutoCloseable {
         throw new IllegalArgumentException("maxBodyBytes and writesPerMinute must be positive: " + maxBodyBytes
             + ", " + writesPerMinute);
       }
+      if (publicUrl != null) {
+        publicUrl = publicUrl(publicUrl.toString());
+      }
+    }
+
+    /**
+     * {@code text} as a public address: an absolute http or https URL with a host and no query or
+     * fragment, returned without a trailing slash ({@code https://example.org/news}).
+     *
+     * @throws IllegalArgumentException naming {@code text} when it is not one
+     */
+    public static URI publicUrl(String text) {
+      URI uri;
+      try {
+        uri = new URI(text);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("bad public URL: " + text + ": " + e.getReason(), e);
+      }
+      if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+          || uri.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("bad public URL: " + text + " (want http or https://host[:port][/path])");
+      }
+      String clean = uri.toString();
+      while (clean.endsWith("/")) {
+        clean = clean.substring(0, clean.length() - 1);
+      }
+      return URI.create(clean);
     }
 
     /** Public reading, 2 MiB bodies, 30 writes a minute per client, access log on standard error. */
     public static Settings defaults(String host, int port) {
-      return new Settings(host, port, false, DEFAULT_MAX_BODY, 30, null);
+      return new Settings(host, port, false, DEFAULT_MAX_BODY, 30, null, null);
     }
 
     public Settings withPrivateRead(boolean value) {
-      return new Settings(host, port, value, maxBodyBytes, writesPerMinute, accessLog);
+      return new Settings(host, port, value, maxBodyBytes, writesPerMinute, accessLog, publicUrl);
     }
 
     public Settings withMaxBodyBytes(long value) {
-      return new Settings(host, port, privateRead, value, writesPerMinute, accessLog);
+      return new Settings(host, port, privateRead, value, writesPerMinute, accessLog, publicUrl);
     }
 
     public Settings withWritesPerMinute(int value) {
-      return new Settings(host, port, privateRead, maxBodyBytes, value, accessLog);
+      return new Settings(host, port, privateRead, maxBodyBytes, value, accessLog, publicUrl);
     }
 
     public Settings withAccessLog(Path file) {
-      return new Settings(host, port, privateRead, maxBodyBytes, writesPerMinute, file);
+      return new Settings(host, port, privateRead, maxBodyBytes, writesPerMinute, file, publicUrl);
+    }
+
+    public Settings withPublicUrl(URI value) {
+      return new Settings(host, port, privateRead, maxBodyBytes, writesPerMinute, accessLog, value);
     }
   }
 
@@ -123,8 +171,18 @@ public final class Server implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.http.prefer405over404 = true;
-      config.jetty.modifyServer(server -> server.setRequestLog(accessLog));
-      config.requestLogger.http((ctx, ms) -> metrics.record(ctx.method().name(), route(ctx), ctx.statusCode(),
+      // multipart parts stay in memory (no file in the temp folder), within the body limit
+      int inMemory = (int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes());
+      config.jetty.multipartConfig.maxInMemoryFileSize(inMemory, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+      config.jetty.modifyServer(server -> {
+        server.setRequestLog(accessLog);
+        // counts the bytes read, so a chunked body (no Content-Length) is limited too
+        server.insertHandler(new SizeLimitHandler(settings.maxBodyBytes(), -1));
+        server.setErrorHandler(new JettyErrors(settings.maxBodyBytes()));
+      });
+      config.requestLogger.http((ctx, ms) -> metrics.record(ctx.req().getMethod(), route(ctx), ctx.statusCode(),
           Duration.ofNanos((long) (ms * 1_000_000))));
       config.routes.before(this::guard);
       config.routes.get("/health", ctx -> ctx.status(ready ? 200 : 503)
@@ -134,6 +192,12 @@ public final class Server implements AutoCloseable {
       config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()));
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
+        HttpException http = httpException(e);
+        if (http != null) { // Jetty's: the body over the limit (413), a malformed multipart body (400)
+          fail(ctx, http.getCode(), http.getCode() == 413 ? tooLarge(settings.maxBodyBytes())
+              : "the request body could not be read: " + http.getReason());
+          return;
+        }
         System.err.println("lente serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
         e.printStackTrace();
         fail(ctx, 500, "the server could not answer this request");
@@ -185,13 +249,34 @@ public final class Server implements AutoCloseable {
     return query == null || query.isEmpty() ? path : path + "?" + query;
   }
 
-  /** What runs before every handler: headers, body limit, private reading, rate limit, CSRF. */
+  /** The detail of a 413. */
+  static String tooLarge(long limit) {
+    return "request bodies are limited to " + limit + " bytes";
+  }
+
+  /**
+   * The Jetty HTTP error at the root of {@code e}, or null: the deepest among {@code e} and its
+   * causes, since a multipart parser reports a body cut at the limit (413) as a bad body (400).
+   */
+  private static HttpException httpException(Throwable e) {
+    HttpException found = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpException h) {
+        found = h;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * What runs before every handler: headers, method override, private reading, multipart, rate
+   * limit, CSRF. (A body over the limit never gets here: the {@link SizeLimitHandler} answers.)
+   */
   private void guard(Context ctx) {
     securityHeaders(ctx);
-    long length = ctx.req().getContentLengthLong();
-    if (length > settings.maxBodyBytes()) {
-      throw new ContentTooLargeResponse("request bodies are limited to " + settings.maxBodyBytes() + " bytes; this one "
-          + "has " + length);
+    if (ctx.header(METHOD_OVERRIDE) != null) {
+      throw new BadRequestResponse(METHOD_OVERRIDE + " is not supported: send the request with method "
+          + ctx.header(METHOD_OVERRIDE) + " itself");
     }
     String path = ctx.path();
     boolean write = WRITES.contains(ctx.method());
@@ -204,6 +289,13 @@ public final class Server implements AutoCloseable {
       ctx.skipRemainingHandlers();
       return;
     }
+    if (ctx.isMultipartFormData()) {
+      if (!Auth.hasBearer(ctx)) {
+        throw new UnsupportedMediaTypeResponse("multipart/form-data needs an API token (Authorization: Bearer …); "
+            + "send application/x-www-form-urlencoded or JSON");
+      }
+      auth.requireUser(ctx); // the part of the request that can be checked before reading its body
+    }
     if (write) {
       long wait = rateLimit.take(ctx.ip(), System.nanoTime());
       if (wait > 0) {
@@ -211,19 +303,28 @@ public final class Server implements AutoCloseable {
         throw new TooManyRequestsResponse("at most " + settings.writesPerMinute() + " write requests a minute; "
             + "try again in " + wait + " s");
       }
-      if (!Auth.hasBearer(ctx) && !csrf.valid(ctx)) {
-        throw new ForbiddenResponse("missing or wrong CSRF token: send the form's " + Csrf.FIELD + " field or the "
-            + Csrf.HEADER + " header, or use an API token");
+      if (!Auth.hasBearer(ctx)) {
+        if (!Csrf.sameOrigin(ctx, settings.publicUrl())) {
+          throw new ForbiddenResponse("this request comes from another site: Origin " + ctx.header("Origin"));
+        }
+        if (!csrf.valid(ctx)) {
+          throw new ForbiddenResponse("missing or wrong CSRF token: send the form's " + Csrf.FIELD + " field or the "
+              + Csrf.HEADER + " header, or use an API token");
+        }
       }
     }
   }
 
   private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("X-Frame-Options", "DENY");
+    SECURITY_HEADERS.forEach(ctx::header);
+    if (ctx.header("Authorization") != null || ctx.cookie(Auth.SESSION_COOKIE) != null) {
+      ctx.header("Cache-Control", "no-store"); // what a user may read must not stay in a shared cache
+    }
   }
+
+  /** The headers of every response, errors included. */
+  static final Map<String, String> SECURITY_HEADERS = Map.of("Content-Security-Policy", CSP,
+      "X-Content-Type-Options", "nosniff", "Referrer-Policy", "same-origin", "X-Frame-Options", "DENY");
 
   /** Answers with an error: problem+json under /api/ and for /health and /metrics, the error page elsewhere. */
   private void fail(Context ctx, int status, String detail) {
@@ -233,8 +334,8 @@ public final class Server implements AutoCloseable {
     securityHeaders(ctx);
     String path = ctx.path();
     try {
-      if (isApi(path) || path.equals("/health") || path.equals("/metrics")) {
-        ctx.contentType("application/problem+json").result(JSON.writeValueAsString(problem));
+      if (wantsJson(path)) {
+        ctx.contentType(Problem.CONTENT_TYPE).result(problem.json());
       } else {
         errorPage.render(ctx, problem);
       }
@@ -248,9 +349,17 @@ public final class Server implements AutoCloseable {
     return path.startsWith("/api/") || path.equals("/api");
   }
 
-  /** The route pattern a request matched, for metrics: "unmatched" when none. */
+  /** Whether an error at {@code path} is answered as problem+json (else as a page). */
+  static boolean wantsJson(String path) {
+    return isApi(path) || path.equals("/health") || path.equals("/metrics");
+  }
+
+  /** The route pattern a request matched, for metrics: "static" for a file, "unmatched" when none. */
   private static String route(Context ctx) {
     Endpoint e = ctx.endpoints().matchedHttpEndpoint();
-    return e == null ? (ctx.statusCode() == 404 ? "unmatched" : "static") : e.path;
+    if (e != null && !e.path.isEmpty()) {
+      return e.path;
+    }
+    return ctx.statusCode() >= 400 ? "unmatched" : "static";
   }
 }

@@ -8,6 +8,7 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.lente.api.Ingests;
 import org.lente.index.SearchHits;
@@ -49,20 +49,30 @@ public final class WebRoutes implements Routes {
   static final int PAGE_SIZE = 20;
   /** Entries per feed. */
   static final int FEED_SIZE = 50;
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
 
   private final KnowledgeBase kb;
   private final StoryReader stories;
   private final Ingests ingests;
   private final Auth auth;
   private final Csrf csrf;
+  private final URI publicUrl;
 
+  /** Pages whose absolute links name the address each request came in on. */
   public WebRoutes(KnowledgeBase kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf) {
+    this(kb, stories, ingests, auth, csrf, null);
+  }
+
+  /**
+   * Pages whose absolute links (feeds, JSON-LD) start with {@code publicUrl}
+   * ({@link org.lente.server.Server.Settings#publicUrl}); null: with the address the request came in on.
+   */
+  public WebRoutes(KnowledgeBase kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf, URI publicUrl) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.stories = Objects.requireNonNull(stories, "stories");
     this.ingests = Objects.requireNonNull(ingests, "ingests");
     this.auth = Objects.requireNonNull(auth, "auth");
     this.csrf = Objects.requireNonNull(csrf, "csrf");
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -412,14 +422,19 @@ public final class WebRoutes implements Routes {
     return ctx.path() + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
   }
 
-  /** The site's address as the request names it (scheme and host), for feeds and JSON-LD. */
-  static String base(Context ctx) {
-    String host = ctx.host();
-    if (host == null || !HOST.matcher(host).matches()) {
-      host = "localhost";
+  /**
+   * The site's address, for the absolute links of feeds and JSON-LD: the configured public URL, else
+   * the local address and port the request's connection came in on. Never the Host header, which
+   * any client can set to another site's name.
+   */
+  private String base(Context ctx) {
+    if (publicUrl != null) {
+      return publicUrl.toString();
     }
+    String address = ctx.req().getLocalAddr();
+    String host = address.indexOf(':') >= 0 ? "[" + address + "]" : address;
     String scheme = "https".equalsIgnoreCase(ctx.scheme()) ? "https" : "http";
-    return scheme + "://" + host;
+    return scheme + "://" + host + ":" + ctx.req().getLocalPort();
   }
 
   private static long id(String raw) {

@@ -2,18 +2,23 @@ package org.lente.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,7 @@ class ServerTest {
   private SqliteStore store;
   private Auth auth;
   private Server server;
+  private Csrf csrf;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -42,14 +48,22 @@ class ServerTest {
   }
 
   private Server start(Server.Settings settings) throws IOException {
-    Server s = new Server(settings, auth, new Csrf(), new Metrics(store::status), ErrorPage.PLAIN, List.of(config -> {
+    csrf = new Csrf();
+    Server s = new Server(settings, auth, csrf, new Metrics(store::status), ErrorPage.PLAIN, List.of(config -> {
       config.routes.get("/api/v1/hello", ctx -> ctx.json(java.util.Map.of("hello", "world")));
       config.routes.post("/api/v1/echo", ctx -> {
         String user = auth.requireUser(ctx);
         ctx.json(java.util.Map.of("user", user, "bytes", ctx.bodyAsBytes().length));
       });
+      config.routes.get("/api/v1/bad", ctx -> {
+        throw new IllegalArgumentException("bad value: " + ctx.queryParam("v"));
+      });
       config.routes.get("/page", ctx -> ctx.html("<p>page</p>"));
-      config.routes.get("/form", ctx -> ctx.html("<form><input name=csrf value=" + new Csrf().token(ctx) + "></form>"));
+      config.routes.post("/api/v1/form", ctx -> {
+        auth.requireUser(ctx);
+        ctx.json(java.util.Map.of("a", String.valueOf(ctx.formParam("a"))));
+      });
+      config.routes.get("/form", ctx -> ctx.html("<form><input name=csrf value=" + csrf.token(ctx) + "></form>"));
       config.routes.post("/form", ctx -> ctx.html("<p>posted</p>"));
       config.routes.get("/boom", ctx -> {
         throw new IllegalStateException("secret internals");
@@ -155,14 +169,205 @@ class ServerTest {
     String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Csrf.COOKIE + "="))
         .findFirst().orElseThrow();
     assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
-    String token = cookie.substring(Csrf.COOKIE.length() + 1, cookie.indexOf(';'));
-    assertTrue(form.body().contains(token));
+    String nonce = cookie.substring(Csrf.COOKIE.length() + 1, cookie.indexOf(';'));
+    String token = formToken(form);
     HttpResponse<String> r = post("/form", "csrf=" + token, "Content-Type", "application/x-www-form-urlencoded",
-        "Cookie", Csrf.COOKIE + "=" + token);
+        "Cookie", Csrf.COOKIE + "=" + nonce);
     assertEquals(200, r.statusCode(), r.body());
     HttpResponse<String> other = post("/form", "csrf=" + "A".repeat(32), "Content-Type",
-        "application/x-www-form-urlencoded", "Cookie", Csrf.COOKIE + "=" + token);
+        "application/x-www-form-urlencoded", "Cookie", Csrf.COOKIE + "=" + nonce);
     assertEquals(403, other.statusCode());
+  }
+
+  /** The csrf field of a page of the /form route. */
+  private static String formToken(HttpResponse<String> form) {
+    String body = form.body();
+    int at = body.indexOf("value=") + "value=".length();
+    return body.substring(at, body.indexOf('>', at));
+  }
+
+  /** The csrf cookie's value set by a response. */
+  private static String csrfCookie(HttpResponse<String> r) {
+    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Csrf.COOKIE + "="))
+        .findFirst().orElseThrow();
+    return cookie.substring(Csrf.COOKIE.length() + 1, cookie.indexOf(';'));
+  }
+
+  @Test
+  void aCsrfCookiePlantedByAnotherSiteIsNoToken() throws Exception {
+    String planted = "P".repeat(32);
+    HttpResponse<String> r = post("/form", "csrf=" + planted, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + planted);
+    assertEquals(403, r.statusCode(), r.body());
+  }
+
+  @Test
+  void aCsrfTokenIsGoodOnlyInTheSessionItWasMadeFor() throws Exception {
+    HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(url("/form")))
+        .header("Cookie", Auth.SESSION_COOKIE + "=session-of-the-victim").build(), HttpResponse.BodyHandlers.ofString());
+    String nonce = csrfCookie(form);
+    String token = formToken(form);
+    HttpResponse<String> same = post("/form", "csrf=" + token, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + nonce + "; " + Auth.SESSION_COOKIE + "=session-of-the-victim");
+    assertEquals(200, same.statusCode(), same.body());
+    HttpResponse<String> other = post("/form", "csrf=" + token, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + nonce + "; " + Auth.SESSION_COOKIE + "=another-session");
+    assertEquals(403, other.statusCode(), other.body());
+  }
+
+  @Test
+  void aFormPostFromAnotherOriginIsForbiddenEvenWithItsToken() throws Exception {
+    HttpResponse<String> form = get("/form");
+    String nonce = csrfCookie(form);
+    String token = formToken(form);
+    HttpResponse<String> r = post("/form", "csrf=" + token, "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", Csrf.COOKIE + "=" + nonce, "Origin", "http://evil.example");
+    assertEquals(403, r.statusCode(), r.body());
+  }
+
+  @Test
+  void aFormPostFromThisOriginIsAccepted() throws Exception {
+    HttpResponse<String> form = get("/form");
+    HttpResponse<String> r = post("/form", "csrf=" + formToken(form), "Content-Type",
+        "application/x-www-form-urlencoded", "Cookie", Csrf.COOKIE + "=" + csrfCookie(form), "Origin",
+        "http://127.0.0.1:" + server.port());
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
+  /** A valid API token of a new user. */
+  private String token() throws IOException {
+    auth.addUser("admin", "correct horse".toCharArray());
+    return auth.newToken("admin");
+  }
+
+  /** A body of {@code bytes} bytes sent chunked: without a Content-Length. */
+  private static HttpRequest.BodyPublisher chunked(byte[] bytes) {
+    return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+  }
+
+  /** A multipart body with one field {@code a} of {@code size} bytes. */
+  private static byte[] multipart(String boundary, int size) {
+    return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"a\"; filename=\"a\"\r\n\r\n" + "x".repeat(size)
+        + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aChunkedMultipartBodyOverTheLimitIsA413() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/form")))
+        .header("Authorization", "Bearer " + token()).header("Content-Type", "multipart/form-data; boundary=b0undary")
+        .POST(chunked(multipart("b0undary", 5000))).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, r.statusCode(), r.body());
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  @Test
+  void aMultipartBodyWithoutAnApiTokenIsRefusedUnread() throws Exception {
+    HttpResponse<String> form = get("/form");
+    String nonce = csrfCookie(form);
+    String boundary = "b0undary";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + formToken(form)
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big\"\r\n\r\n"
+        + "x".repeat(500) + "\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/form")))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", Csrf.COOKIE + "=" + nonce)
+        .POST(chunked(body.getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(415, r.statusCode(), r.body());
+  }
+
+  @Test
+  void aMalformedMultipartBodyIsA400() throws Exception {
+    HttpResponse<String> r = post("/api/v1/form", "this is no multipart body", "Authorization", "Bearer " + token(),
+        "Content-Type", "multipart/form-data; boundary=b0undary");
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(400, JSON.readTree(r.body()).get("status").asInt());
+  }
+
+  @Test
+  void theMethodOverrideHeaderIsRefused() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/echo")))
+        .header("Authorization", "Bearer " + token()).header("X-HTTP-Method-Override", "POST").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, r.statusCode(), r.body());
+  }
+
+  @Test
+  void answersToRequestsWithCredentialsAreNotStored() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/hello")))
+        .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode());
+    assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null));
+  }
+
+  @Test
+  void apiErrorBodiesAreUtf8() throws Exception {
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/bad?v=caff%C3%A8"))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(400, r.statusCode());
+    String detail = JSON.readTree(new String(r.body(), StandardCharsets.UTF_8)).get("detail").asText();
+    assertTrue(detail.contains("caffè"), detail);
+  }
+
+  @Test
+  void aUriTooLongIsAProblemWithTheSecurityHeaders() throws Exception {
+    HttpResponse<String> r = get("/api/v1/hello?q=" + "x".repeat(20_000));
+    assertEquals(414, r.statusCode(), r.body());
+    assertEquals(Server.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null));
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  @Test
+  void headersTooLargeAreA431WithTheSecurityHeaders() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/page")))
+        .header("X-Big", "x".repeat(20_000)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(431, r.statusCode(), r.body());
+    assertEquals(Server.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null));
+  }
+
+  @Test
+  void aMalformedRequestIsA400WithTheSecurityHeaders() throws Exception {
+    String answer;
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write("GET /page HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    assertTrue(answer.contains("Content-Security-Policy: " + Server.CSP), answer);
+  }
+
+  @Test
+  void unknownMethodsAreCountedAsOther() throws Exception {
+    Random random = new Random(5);
+    for (int i = 0; i < 20; i++) {
+      StringBuilder method = new StringBuilder();
+      for (int j = 0; j < 4000; j++) {
+        method.append((char) ('A' + random.nextInt(26)));
+      }
+      http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/hello")))
+          .method(method.toString(), HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+    String metrics = get("/metrics").body();
+    assertTrue(metrics.contains("method=\"OTHER\""), metrics.substring(0, Math.min(2000, metrics.length())));
+    assertTrue(metrics.length() < 200_000, "a scrape of " + metrics.length() + " characters");
+  }
+
+  @Test
+  void theStoreCountsSurviveAGarbageCollection() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    String metrics = get("/metrics").body();
+    assertTrue(metrics.contains("lente_articles 0.0"), metrics);
+  }
+
+  @Test
+  void aPublicUrlIsAnHttpAddressWithAHost() {
+    assertEquals(URI.create("https://news.example.org/lente"), Server.Settings.publicUrl("https://news.example.org/lente/"));
+    for (String bad : List.of("ftp://news.example.org", "news.example.org", "https://news.example.org/?a=b", "http://")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Server.Settings.publicUrl(bad));
+      assertTrue(e.getMessage().contains(bad), e.getMessage());
+    }
   }
 
   @Test
