@@ -31,6 +31,7 @@ import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
 import org.lente.store.StoreStats;
 import org.lente.store.StoredArticle;
+import org.lente.store.StoredJson;
 
 /**
  * The knowledge base: articles kept in an {@link ArticleStore} (the source of truth) and searchable
@@ -136,7 +137,7 @@ public final class KnowledgeBase implements AutoCloseable {
     return resolver.resolveAll(a);
   }
 
-  private static final ObjectMapper STATE_JSON = new ObjectMapper();
+  private static final ObjectMapper STATE_JSON = StoredJson.MAPPER;
 
   private static List<ResolvedEntity> readState(Path file) throws IOException {
     try {

@@ -862,9 +862,6 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   // ---- the reader's queries (schema version 2) ----
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper SNIPPET_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
-
   /** The most a listing gives in one page. */
   public static final int MAX_PAGE = 100;
 
@@ -1032,7 +1029,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
     String subtitle = null;
     String firstBlock = null;
     String paragraph = null;
-    try (com.fasterxml.jackson.core.JsonParser p = SNIPPET_JSON.getFactory().createParser(json)) {
+    try (com.fasterxml.jackson.core.JsonParser p = StoredJson.MAPPER.getFactory().createParser(json)) {
       if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT || !"article".equals(p.nextFieldName())
           || p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
         return null;
