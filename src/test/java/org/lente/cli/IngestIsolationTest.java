@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,5 +64,47 @@ class IngestIsolationTest {
     CliRun check = lente("check", "--data", data.toString());
     assertEquals(0, check.code(), check.out() + check.err());
     assertTrue(check.out().startsWith("ok: 3 articles"), check.out());
+  }
+
+  /** Makes the story of article {@code id} fail, in SQLite itself, until {@link #accept}. */
+  private void refuseStoryOf(long id) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("lente.db"));
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TRIGGER refuse BEFORE INSERT ON story_articles WHEN NEW.article_id = " + id
+          + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    }
+  }
+
+  private void accept() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("lente.db"));
+        Statement st = c.createStatement()) {
+      st.execute("DROP TRIGGER refuse");
+    }
+  }
+
+  @Test
+  void anArticleWhoseStoryFailsIsCountedFailedListedByCheckAndRetriedByReindex() throws Exception {
+    Path first = write("first.txt", "The bridge\n\nThe mayor of Turin said on Wednesday that the new bridge will open in May.\n");
+    Path refused = write("refused.txt", "The port\n\nThe harbour master of Genoa said on Thursday that the port will "
+        + "close for a day.\n");
+    Path after = write("after.txt", "The train\n\nThe rail company of Naples said on Friday that the line reopens on "
+        + "Monday.\n");
+    assertEquals(0, lente("ingest", "--threads", "1", "--data", data.toString(), first.toString()).code());
+    refuseStoryOf(2);
+
+    CliRun ingest = lente("ingest", "--threads", "1", "--data", data.toString(), refused.toString(), after.toString());
+    assertEquals(2, ingest.code(), ingest.out() + ingest.err());
+    assertTrue(ingest.out().startsWith("stored 1, updated 0, duplicates 0, skipped 0, failed 1"), ingest.out());
+    assertTrue(ingest.out().contains("stored as article 2, but its story stage failed"), ingest.out());
+    CliRun check = lente("check", "--data", data.toString());
+    assertEquals(2, check.code(), check.out());
+    assertTrue(check.out().contains("article 2: story failed"), check.out());
+
+    accept();
+    CliRun reindex = lente("reindex", "--data", data.toString());
+    assertEquals(0, reindex.code(), reindex.out() + reindex.err());
+    CliRun fixed = lente("check", "--data", data.toString());
+    assertEquals(0, fixed.code(), fixed.out());
+    assertTrue(fixed.out().startsWith("ok: 3 articles"), fixed.out());
   }
 }
