@@ -93,7 +93,8 @@ public final class Ingests implements AutoCloseable {
   /**
    * One submission and where it is.
    *
-   * @param articleId the stored article (also for a duplicate: the one already there), else null
+   * @param articleId the stored article (also for a duplicate: the one already there; also when a stage
+   *     after storing it failed), else null
    * @param error why it failed, else null
    * @param at when it was submitted
    */
@@ -206,8 +207,13 @@ public final class Ingests implements AutoCloseable {
       }
       String key = article.url() != null ? article.url() : "submitted:" + ContentHash.of(article.text());
       Analysis analysis = analyzer.analyze(article, null);
-      ArticleStore.Put stored = kb.add(key, analysis);
+      KnowledgeBase.Added stored = kb.add(key, analysis);
       kb.flush();
+      if (stored.failure() != null) {
+        put(s.with(State.FAILED, stored.id(), "stored as article " + stored.id() + ", but its "
+            + stored.failure().stage().label() + " stage failed (retried by lente reindex): " + stored.failure().reason()));
+        return;
+      }
       put(s.with(stored.outcome() == ArticleStore.Put.Outcome.DUPLICATE ? State.DUPLICATE : State.STORED, stored.id(),
           null));
     } catch (FetchException e) {

@@ -3,15 +3,18 @@ package org.lente.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.lente.knowledge.KnowledgeBase;
+import org.lente.store.ArticleFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code lente check}: does the search index match the store? */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Compares the search index with the store. Exit code 0 when they match, 2 when they do not",
-        "(repair with lente reindex)."},
+    description = {"Compares the search index with the store, and lists the stored articles whose indexing or story",
+        "failed. Exit code 0 when they match and none failed, else 2 (repair with lente reindex)."},
     exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
 final class CheckCommand implements Callable<Integer> {
 
@@ -23,17 +26,31 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     KnowledgeBase.Check c;
     List<Long> behind;
+    List<ArticleFailure> failures;
     try (KnowledgeBase kb = data.openExisting()) {
       c = kb.check();
-      behind = kb.behind();
+      failures = kb.failures();
+      Set<Long> storyFailed = failures.stream().filter(f -> f.stage() == ArticleFailure.Stage.STORY)
+          .map(ArticleFailure::article).collect(Collectors.toSet());
+      behind = kb.behind().stream().filter(id -> !storyFailed.contains(id)).toList();
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (!failures.isEmpty()) {
+      out.printf("%d stage(s) failed for stored articles (the articles are kept)%n", failures.size());
+      for (ArticleFailure f : failures.subList(0, Math.min(20, failures.size()))) {
+        out.printf("  article %d: %s failed at %s: %s%n", f.article(), f.stage().label(), f.at(), f.reason());
+      }
+      if (failures.size() > 20) {
+        out.println("  …");
+      }
+      out.println("retry with: lente reindex --data " + data.dir + " (or any lente ingest into it)");
+    }
     if (!behind.isEmpty()) {
       out.printf("%d articles have no story or lineage yet (a run stopped before it added them)%n", behind.size());
       line(out, "without a story", behind);
       out.println("complete with: lente reindex --data " + data.dir + " (or any lente ingest into it)");
     }
-    if (c.consistent() && behind.isEmpty()) {
+    if (c.consistent() && behind.isEmpty() && failures.isEmpty()) {
       out.printf("ok: %d articles, index matches the store%n", c.articles());
       out.flush();
       return 0;

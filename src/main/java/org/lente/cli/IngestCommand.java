@@ -16,6 +16,7 @@ import org.lente.ingest.fetch.Fetcher;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
+import org.lente.store.ArticleFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -118,13 +119,25 @@ final class IngestCommand implements Callable<Integer> {
     return b.build();
   }
 
-  /** Adds the stories and lineage a stopped run left out (re-running an ingest completes the work). */
-  static void catchUp(KnowledgeBase kb, PrintWriter err) throws IOException {
+  /**
+   * Adds the stories and lineage a stopped run left out, and retries those that failed (re-running an
+   * ingest completes the work); returns the stages of stored articles that still fail, each told to
+   * {@code err}. Indexing was retried when the knowledge base was opened.
+   */
+  static List<ArticleFailure> catchUp(KnowledgeBase kb, PrintWriter err) throws IOException {
     int behind = kb.behind().size();
-    if (behind > 0) {
-      err.println("lente: adding the stories and lineage of " + behind + " article(s) stored by an earlier run that stopped");
+    long failed = kb.failures().stream().filter(f -> f.stage() == ArticleFailure.Stage.STORY).count();
+    if (behind > 0 || failed > 0) {
+      err.println("lente: adding the stories and lineage of " + behind + " article(s) stored by an earlier run that "
+          + "stopped" + (failed > 0 ? ", retrying " + failed + " that failed" : ""));
       err.flush();
       kb.catchUpStories();
     }
+    List<ArticleFailure> still = kb.failures();
+    for (ArticleFailure f : still) {
+      err.println("lente: article " + f.article() + ": its " + f.stage().label() + " stage still fails: " + f.reason());
+    }
+    err.flush();
+    return still;
   }
 }

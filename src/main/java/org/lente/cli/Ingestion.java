@@ -41,7 +41,6 @@ import org.lente.ingest.source.Warcs;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Analyzer;
-import org.lente.store.ArticleStore;
 import org.lente.store.ContentHash;
 
 /**
@@ -325,13 +324,18 @@ final class Ingestion implements AutoCloseable {
       summary.skip();
       log.accept("skipped\t" + p.source() + "\t" + p.skipped());
     } else {
-      ArticleStore.Put put;
+      KnowledgeBase.Added put;
       try {
         put = kb.add(p.key(), p.analysis());
       } catch (IllegalArgumentException e) {
         summary.skip();
         log.accept("skipped\t" + p.source() + "\t" + e.getMessage());
         step.run();
+        return;
+      }
+      if (put.failure() != null) {
+        fail(p.source(), "stored as article " + put.id() + ", but its " + put.failure().stage().label()
+            + " stage failed (retried by lente reindex and the next ingest): " + put.failure().reason());
         return;
       }
       summary.count(put.outcome());

@@ -6,9 +6,11 @@ import org.lente.knowledge.KnowledgeBase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code lente reindex}: rebuilds the search index from the store. */
+/** {@code lente reindex}: rebuilds the search index from the store, and retries what failed. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-    description = "Rebuilds the search index from the store (the store is the source of truth).",
+    description = {"Rebuilds the search index from the store (the store is the source of truth), adds the stories",
+        "and lineage missing, and retries the articles whose indexing or story failed. Exit code 2 when some",
+        "still fail (they stay stored; lente check lists them)."},
     exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
 final class ReindexCommand implements Callable<Integer> {
 
@@ -19,12 +21,14 @@ final class ReindexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     int n;
+    int failing;
     try (KnowledgeBase kb = data.openExisting()) {
       n = kb.reindex();
-      IngestCommand.catchUp(kb, spec.commandLine().getErr());
+      failing = IngestCommand.catchUp(kb, spec.commandLine().getErr()).size();
     }
-    spec.commandLine().getOut().printf("reindexed %d articles%n", n);
+    spec.commandLine().getOut().printf("reindexed %d articles%s%n", n,
+        failing == 0 ? "" : "; " + failing + " stage(s) of stored articles still fail (see lente check)");
     spec.commandLine().getOut().flush();
-    return 0;
+    return failing == 0 ? 0 : 2;
   }
 }

@@ -149,7 +149,8 @@ final class MetadataReader {
     String title = first(text(article, "headline"), meta("og:title"), meta("twitter:title"), titleTag());
     String description = first(text(article, "description"), meta("og:description"), meta("description"),
         meta("twitter:description"));
-    String site = first(meta("og:site_name"), publisherName(), meta("application-name"), host(url));
+    String site = first(siteName(meta("og:site_name")), siteName(publisherName()), siteName(meta("application-name")),
+        host(url));
     String section = first(sectionOf(article), meta("article:section"), meta("section"), meta("parsely-section"),
         meta("sailthru.section"));
 
@@ -475,6 +476,17 @@ final class MetadataReader {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * The longest site name kept: a longer og:site_name, publisher or application name is no name (the
+   * host stands for the site), and the site becomes an exact filter and facet of the search index.
+   */
+  static final int MAX_SITE_CHARS = 200;
+
+  /** {@code name}, or null when it is longer than {@link #MAX_SITE_CHARS}. */
+  private static String siteName(String name) {
+    return name == null || name.strip().length() > MAX_SITE_CHARS ? null : name;
   }
 
   static String first(String... values) {

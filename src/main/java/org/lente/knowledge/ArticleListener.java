@@ -10,7 +10,10 @@ import org.lente.nlp.Analysis;
  */
 public interface ArticleListener extends AutoCloseable {
 
-  /** Article {@code id} was stored with {@code analysis}, its entity names resolved. */
+  /**
+   * Article {@code id} was stored with {@code analysis}, its entity names resolved. Called again for
+   * the same article when it failed (the knowledge base retries it): must not count it twice.
+   */
   void stored(long id, Analysis analysis) throws IOException;
 
   /**
@@ -19,11 +22,6 @@ public interface ArticleListener extends AutoCloseable {
    */
   default List<Long> behind() throws IOException {
     return List.of();
-  }
-
-  /** Does for each article {@link #behind} what {@link #stored} would have; returns how many. */
-  default int catchUp() throws IOException {
-    return 0;
   }
 
   @Override

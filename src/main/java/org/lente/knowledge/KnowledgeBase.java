@@ -7,16 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.lente.index.SearchHits;
 import org.lente.index.SearchIndex;
 import org.lente.index.SearchQuery;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
+import org.lente.store.ArticleFailure;
 import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleStore;
 import org.lente.store.ArticleSummary;
@@ -31,6 +34,7 @@ import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
 import org.lente.store.StoreStats;
 import org.lente.store.StoredArticle;
+import org.lente.store.StoredJson;
 
 /**
  * The knowledge base: articles kept in an {@link ArticleStore} (the source of truth) and searchable
@@ -42,6 +46,11 @@ import org.lente.store.StoredArticle;
  * {@value #FLUSH_EVERY} articles and on {@link #close}). Whatever a crash leaves unindexed is indexed
  * when the knowledge base is next opened ({@link #catchUp}); {@link #check} compares the two and
  * {@link #reindex} rebuilds the index from the store. Thread-safe: writes are serialized.
+ *
+ * <p>Isolation: once an article is stored, a failure of a later stage for it (indexing, its story and
+ * lineage) stops nothing else. The article is kept, the failure recorded in the store
+ * ({@link #failures}) and returned by {@link #add}; {@link #catchUp} (on open, and by {@link #reindex})
+ * and {@link #catchUpStories} retry the stage and forget the failure when it succeeds.
  */
 public final class KnowledgeBase implements AutoCloseable {
 
@@ -82,28 +91,91 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * What {@link #add} did: the store's outcome, and the first stage that failed after the article was
+   * stored, or null when none did (nor for a duplicate, which is not added again).
+   */
+  public record Added(ArticleStore.Put put, ArticleFailure failure) {
+    public Added {
+      Objects.requireNonNull(put, "put");
+    }
+
+    public long id() {
+      return put.id();
+    }
+
+    public ArticleStore.Put.Outcome outcome() {
+      return put.outcome();
+    }
+  }
+
+  /**
    * Stores {@code analysis} under {@code key} and indexes it; durable in the store when it returns.
    * Entities are first resolved across articles and languages ({@link EntityResolver}): each
    * mention's canonical name and type become its knowledge-base entity's ("Putin" in an Italian
    * article and "Vladimir Putin" in an English one are both "Vladimir Putin"; "North Korea" and
    * "Corea del Nord" one entity), and so do the quotes' speakers.
+   *
+   * <p>A failure to index the article or to add its story and lineage does not throw: it is recorded
+   * and returned ({@link Added#failure}), and the stage retried later. An IOException means the
+   * article may not be stored (the store failed), or the index could not commit.
    */
-  public synchronized ArticleStore.Put add(String key, Analysis analysis) throws IOException {
+  public synchronized Added add(String key, Analysis analysis) throws IOException {
     ArticleStore.Put put = store.put(key, resolve(analysis));
-    if (put.outcome() != ArticleStore.Put.Outcome.DUPLICATE) {
-      synchronized (statusLock) {
-        statusStale = true;
-      }
-      StoredArticle stored = store.get(put.id()).orElseThrow(
-          () -> new IOException("article " + put.id() + " reported stored but not found"));
+    if (put.outcome() == ArticleStore.Put.Outcome.DUPLICATE) {
+      return new Added(put, null);
+    }
+    synchronized (statusLock) {
+      statusStale = true;
+    }
+    if (put.outcome() == ArticleStore.Put.Outcome.UPDATED) {
+      store.clearFailed(put.id(), ArticleFailure.Stage.values()); // the new version is tried afresh
+    }
+    StoredArticle stored = store.get(put.id()).orElseThrow(
+        () -> new IOException("article " + put.id() + " reported stored but not found"));
+    ArticleFailure failure = null;
+    try {
       index.put(stored);
       pending.add(new long[] {put.id(), put.version()});
-      if (pending.size() >= FLUSH_EVERY) {
-        flush();
-      }
-      listener.stored(put.id(), stored.analysis()); // stories and lineage; the article is stored whatever it does
+    } catch (IOException | RuntimeException e) {
+      failure = failed(put.id(), ArticleFailure.Stage.INDEX, e); // left unindexed: catchUp retries it
     }
-    return put;
+    if (pending.size() >= FLUSH_EVERY) {
+      flush();
+    }
+    ArticleFailure story = tell(put.id(), stored.analysis());
+    return new Added(put, failure != null ? failure : story);
+  }
+
+  /** Tells the listener (stories and lineage) of a stored article; the failure recorded when it fails, else null. */
+  private ArticleFailure tell(long id, Analysis analysis) throws IOException {
+    try {
+      listener.stored(id, analysis);
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return failed(id, ArticleFailure.Stage.STORY, e);
+    }
+  }
+
+  private ArticleFailure failed(long id, ArticleFailure.Stage stage, Exception cause) throws IOException {
+    ArticleFailure f = ArticleFailure.of(id, stage, cause);
+    store.markFailed(f);
+    return f;
+  }
+
+  /** The ids of the articles whose {@code stage} failed and was not retried with success yet. */
+  private Set<Long> failedAt(ArticleFailure.Stage stage) throws IOException {
+    Set<Long> ids = new HashSet<>();
+    for (ArticleFailure f : store.failures()) {
+      if (f.stage() == stage) {
+        ids.add(f.article());
+      }
+    }
+    return ids;
+  }
+
+  /** The stages that failed for stored articles and are still to retry, by article id. */
+  public List<ArticleFailure> failures() throws IOException {
+    return store.failures();
   }
 
   /** Stored articles whose stories and lineage are missing ({@link ArticleListener#behind}). */
@@ -112,11 +184,32 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Adds the stories and lineage of the articles {@link #behind}; returns how many. Not done on open
-   * (a store older than stories may hold many such articles): ingest, watch and reindex call it.
+   * Adds the stories and lineage of the articles {@link #behind} and of those whose story stage
+   * failed ({@link #failures}), in id order; returns how many succeeded. An article that fails again
+   * stays recorded and stops no other. Not done on open (a store older than stories may hold many
+   * such articles): ingest, watch and reindex call it.
    */
   public synchronized int catchUpStories() throws IOException {
-    return listener.catchUp();
+    Set<Long> failed = failedAt(ArticleFailure.Stage.STORY);
+    java.util.SortedSet<Long> ids = new java.util.TreeSet<>(listener.behind());
+    ids.addAll(failed);
+    int done = 0;
+    for (long id : ids) {
+      Optional<StoredArticle> a;
+      try {
+        a = store.get(id);
+      } catch (IOException | RuntimeException e) { // a row that cannot be read back
+        failed(id, ArticleFailure.Stage.STORY, e);
+        continue;
+      }
+      if (a.isPresent() && tell(id, a.get().analysis()) == null) {
+        done++;
+        if (failed.contains(id)) {
+          store.clearFailed(id, ArticleFailure.Stage.STORY);
+        }
+      }
+    }
+    return done;
   }
 
   /** Commits the index, records in the store which versions it now holds, saves the resolver. */
@@ -136,7 +229,7 @@ public final class KnowledgeBase implements AutoCloseable {
     return resolver.resolveAll(a);
   }
 
-  private static final ObjectMapper STATE_JSON = new ObjectMapper();
+  private static final ObjectMapper STATE_JSON = StoredJson.MAPPER;
 
   private static List<ResolvedEntity> readState(Path file) throws IOException {
     try {
@@ -165,22 +258,37 @@ public final class KnowledgeBase implements AutoCloseable {
     return id.isPresent() ? store.entity(id.get()) : Optional.empty();
   }
 
-  /** Indexes every stored article the index does not hold yet; returns how many. */
+  /**
+   * Indexes every stored article the index does not hold yet; returns how many. An article the index
+   * refuses is recorded as failed ({@link #failures}), stays unindexed and stops no other.
+   */
   public synchronized int catchUp() throws IOException {
+    Set<Long> failed = failedAt(ArticleFailure.Stage.INDEX);
     int done = 0;
+    long after = 0;
     while (true) {
-      List<StoredArticle> batch = store.unindexed(500);
+      List<StoredArticle> batch = store.unindexed(after, 500);
       if (batch.isEmpty()) {
         return done;
       }
+      List<StoredArticle> added = new ArrayList<>(batch.size());
       for (StoredArticle a : batch) {
-        index.put(a);
+        after = a.id();
+        try {
+          index.put(a);
+          added.add(a);
+        } catch (IOException | RuntimeException e) {
+          failed(a.id(), ArticleFailure.Stage.INDEX, e);
+        }
       }
       index.commit();
-      for (StoredArticle a : batch) {
+      for (StoredArticle a : added) {
         store.markIndexed(a.id(), a.version());
+        if (failed.contains(a.id())) {
+          store.clearFailed(a.id(), ArticleFailure.Stage.INDEX);
+        }
       }
-      done += batch.size();
+      done += added.size();
     }
   }
 

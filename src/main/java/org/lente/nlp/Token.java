@@ -3,13 +3,20 @@ package org.lente.nlp;
 /**
  * A word or punctuation mark of a text, by its character offsets.
  *
- * @param text the characters {@code [start, end)} of the text, as they appear there
+ * @param text the characters {@code [start, end)} of the text, as they appear there: 1 to {@link #MAX_CHARS}
  */
 public record Token(String text, int start, int end) {
 
+  /**
+   * The longest token: a longer run of letters and digits is no word (the longest words of the
+   * languages Lente reads have under 50 letters), and {@link Tokenizer} cuts it into tokens this long.
+   */
+  public static final int MAX_CHARS = 100;
+
   public Token {
-    if (text.isEmpty() || start < 0 || end - start != text.length()) {
-      throw new IllegalArgumentException("bad token " + text + " at " + start + "-" + end);
+    if (text.isEmpty() || start < 0 || end - start != text.length() || text.length() > MAX_CHARS) {
+      throw new IllegalArgumentException("bad token " + (text.length() > MAX_CHARS ? text.substring(0, 20) + "… ("
+          + text.length() + " characters)" : text) + " at " + start + "-" + end);
     }
   }
 

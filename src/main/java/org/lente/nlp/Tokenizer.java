@@ -7,7 +7,8 @@ import org.lente.nlp.time.Lang;
 /**
  * Splits text into {@link Token}s with exact offsets. Words keep inner hyphens between digits
  * ("3-0"), dots of abbreviations ("U.S.", "Mr.", the initial
- * "J.") and decimal marks; punctuation stands alone. An Italian
+ * "J.") and decimal marks; punctuation stands alone. A run longer than {@link Token#MAX_CHARS}
+ * is cut into tokens of that length. An Italian
  * elision ends its token at the apostrophe ("dell'" + "Ucraina", as the Italian NER data is cut);
  * in English "'s" and "n't" are tokens of their own. Stateless and thread-safe.
  */
@@ -40,7 +41,7 @@ public final class Tokenizer {
         if (Character.isHighSurrogate(c) && j < n) {
           j++;
         }
-        out.add(new Token(text.substring(i, j), i, j));
+        add(out, text, i, j);
         i = j;
         continue;
       }
@@ -126,7 +127,16 @@ public final class Tokenizer {
     add(out, text, s, end);
   }
 
+  /** Adds {@code text[s, e)} as a token, or as tokens of {@link Token#MAX_CHARS} when it is longer: no word is. */
   private static void add(List<Token> out, String text, int s, int e) {
+    while (e - s > Token.MAX_CHARS) {
+      int cut = s + Token.MAX_CHARS;
+      if (Character.isLowSurrogate(text.charAt(cut))) {
+        cut--; // not between the halves of a character
+      }
+      out.add(new Token(text.substring(s, cut), s, cut));
+      s = cut;
+    }
     if (e > s) {
       out.add(new Token(text.substring(s, e), s, e));
     }

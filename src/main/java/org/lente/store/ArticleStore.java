@@ -34,13 +34,27 @@ public interface ArticleStore extends AutoCloseable {
   Optional<StoredArticle> get(long id) throws IOException;
 
   /** Articles whose latest version is not marked indexed, in id order, at most {@code max}. */
-  List<StoredArticle> unindexed(int max) throws IOException;
+  default List<StoredArticle> unindexed(int max) throws IOException {
+    return unindexed(0, max);
+  }
+
+  /** As {@link #unindexed(int)}, among the articles with an id above {@code after}. */
+  List<StoredArticle> unindexed(long after, int max) throws IOException;
 
   /** Records that the index holds {@code version} of article {@code id}. */
   void markIndexed(long id, int version) throws IOException;
 
   /** Marks every article unindexed, for a full rebuild of the index. */
   void clearIndexed() throws IOException;
+
+  /** Records that a stage failed for a stored article, replacing an earlier failure of that stage. */
+  void markFailed(ArticleFailure failure) throws IOException;
+
+  /** Forgets the failures of {@code stages} for article {@code id}: a retry succeeded, or a new version came. */
+  void clearFailed(long id, ArticleFailure.Stage... stages) throws IOException;
+
+  /** The stages that failed for stored articles and were not retried with success, by article id then stage. */
+  List<ArticleFailure> failures() throws IOException;
 
   /** id → latest version, for every article: what the index must hold. */
   java.util.Map<Long, Integer> versions() throws IOException;

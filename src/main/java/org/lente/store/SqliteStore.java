@@ -650,14 +650,15 @@ public final class SqliteStore implements ArticleStore, Accounts {
   }
 
   @Override
-  public List<StoredArticle> unindexed(int max) throws IOException {
+  public List<StoredArticle> unindexed(long after, int max) throws IOException {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1: " + max);
     }
     return locked("list unindexed articles", () -> {
       PreparedStatement st = statement("SELECT " + ARTICLE_COLUMNS + " FROM articles a "
-          + "WHERE a.indexed_version < a.version ORDER BY a.id LIMIT ?");
-      st.setInt(1, max);
+          + "WHERE a.indexed_version < a.version AND a.id > ? ORDER BY a.id LIMIT ?");
+      st.setLong(1, after);
+      st.setInt(2, max);
       return articles(st);
     });
   }
@@ -691,6 +692,49 @@ public final class SqliteStore implements ArticleStore, Accounts {
     locked("clear indexed versions", () -> {
       exec("UPDATE articles SET indexed_version = 0");
       return null;
+    });
+  }
+
+  @Override
+  public void markFailed(ArticleFailure failure) throws IOException {
+    locked("record the failure of article " + failure.article(), () -> {
+      PreparedStatement st = statement("INSERT OR REPLACE INTO article_failures (article_id, stage, reason, failed_at) "
+          + "VALUES (?, ?, ?, ?)");
+      st.setLong(1, failure.article());
+      st.setString(2, failure.stage().label());
+      st.setString(3, failure.reason());
+      st.setString(4, failure.at().toString());
+      st.executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public void clearFailed(long id, ArticleFailure.Stage... stages) throws IOException {
+    locked("clear the failures of article " + id, () -> {
+      PreparedStatement st = statement("DELETE FROM article_failures WHERE article_id = ? AND stage = ?");
+      for (ArticleFailure.Stage s : stages) {
+        st.setLong(1, id);
+        st.setString(2, s.label());
+        st.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<ArticleFailure> failures() throws IOException {
+    return locked("list failed articles", () -> {
+      PreparedStatement st = statement("SELECT article_id, stage, reason, failed_at FROM article_failures "
+          + "ORDER BY article_id, stage");
+      List<ArticleFailure> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(new ArticleFailure(rs.getLong(1), ArticleFailure.Stage.parse(rs.getString(2)), rs.getString(3),
+              Instant.parse(rs.getString(4))));
+        }
+      }
+      return out;
     });
   }
 
@@ -862,9 +906,6 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   // ---- the reader's queries (schema version 2) ----
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper SNIPPET_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
-
   /** The most a listing gives in one page. */
   public static final int MAX_PAGE = 100;
 
@@ -1032,7 +1073,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
     String subtitle = null;
     String firstBlock = null;
     String paragraph = null;
-    try (com.fasterxml.jackson.core.JsonParser p = SNIPPET_JSON.getFactory().createParser(json)) {
+    try (com.fasterxml.jackson.core.JsonParser p = StoredJson.MAPPER.getFactory().createParser(json)) {
       if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT || !"article".equals(p.nextFieldName())
           || p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
         return null;

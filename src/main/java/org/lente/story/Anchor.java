@@ -6,12 +6,18 @@ import java.util.Objects;
  * A piece of an article that survives translation: a name, a number, a quote's speaker or a date,
  * compared in a language-independent form.
  *
- * @param value the compared form: a name word without accents in lower case ("korea"), a number in
+ * @param value the compared form, 1 to {@link #MAX_CHARS} characters: a name word without accents in lower case ("korea"), a number in
  *     plain decimal form ("4.6", "44000"), a speaker's name words, a TIMEX3 date ("2005-06-13")
  * @param start offset of the anchor's text in the article's text
  * @param sentence index of the sentence it lies in, or -1 when it lies in none
  */
 public record Anchor(Kind kind, String value, int start, int sentence) {
+
+  /**
+   * The longest value: a longer word or number is no name and no figure of the news, and story
+   * terms and centroids, stored as JSON, stay small ({@link Signature} leaves longer ones out).
+   */
+  public static final int MAX_CHARS = 100;
 
   /** What the anchor is. */
   public enum Kind {
@@ -31,8 +37,9 @@ public record Anchor(Kind kind, String value, int start, int sentence) {
   public Anchor {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(value, "value");
-    if (value.isBlank() || start < 0 || sentence < -1) {
-      throw new IllegalArgumentException("bad anchor " + kind + " '" + value + "' at " + start + " in sentence " + sentence);
+    if (value.isBlank() || value.length() > MAX_CHARS || start < 0 || sentence < -1) {
+      String shown = value.length() > MAX_CHARS ? value.substring(0, 20) + "… (" + value.length() + " characters)" : value;
+      throw new IllegalArgumentException("bad anchor " + kind + " '" + shown + "' at " + start + " in sentence " + sentence);
     }
   }
 

@@ -328,19 +328,6 @@ public final class Lineage implements ArticleListener {
   }
 
   @Override
-  public synchronized int catchUp() throws IOException {
-    int done = 0;
-    for (long id : behind()) {
-      Optional<Analysis> a = articles.analysis(id);
-      if (a.isPresent()) {
-        add(id, a.get());
-        done++;
-      }
-    }
-    return done;
-  }
-
-  @Override
   public void close() throws IOException {
     store.close();
   }

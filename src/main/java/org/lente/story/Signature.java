@@ -66,7 +66,7 @@ public record Signature(String language, String published, List<Anchor> anchors,
     boolean comma = Numbers.decimalComma(language);
     while (m.find()) {
       String plain = Numbers.plain(m.group(), comma);
-      if (plain != null) {
+      if (plain != null && plain.length() <= Anchor.MAX_CHARS) {
         anchors.add(new Anchor(Anchor.Kind.NUMBER, plain, m.start(), sentenceOf(sentences, m.start())));
       }
     }
@@ -74,7 +74,7 @@ public record Signature(String language, String published, List<Anchor> anchors,
       String who = q.speakerCanonical() != null ? q.speakerCanonical() : null;
       if (who != null) {
         String value = String.join(" ", nameWords(who));
-        if (!value.isEmpty()) {
+        if (!value.isEmpty() && value.length() <= Anchor.MAX_CHARS) {
           anchors.add(new Anchor(Anchor.Kind.QUOTE, value, q.start(), sentenceOf(sentences, q.start())));
         }
       }
@@ -106,13 +106,16 @@ public record Signature(String language, String published, List<Anchor> anchors,
     return !written.isEmpty() && canonical.containsAll(written) ? written : canonical;
   }
 
-  /** The compared words of a name: accents removed, lower case, glue words and single letters left out. */
+  /**
+   * The compared words of a name: accents removed, lower case, glue words, single letters and words
+   * longer than {@link Anchor#MAX_CHARS} left out.
+   */
   static List<String> nameWords(String name) {
     String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
         .toLowerCase(Locale.ROOT).replace(".", "");
     List<String> out = new ArrayList<>();
     for (String w : folded.split("[^\\p{L}\\d]+")) {
-      if (w.length() > 1 && !NAME_GLUE.contains(w)) {
+      if (w.length() > 1 && w.length() <= Anchor.MAX_CHARS && !NAME_GLUE.contains(w)) {
         out.add(w);
       }
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.lente.store.SqliteStore;
+import org.lente.store.StoredJson;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -27,7 +28,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteStoryStore implements StoryStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = StoredJson.MAPPER;
 
   private final Connection conn;
 

@@ -247,7 +247,7 @@ public final class Stories {
   private Map<String, Double> vector(Analysis analysis, Signature signature, Set<String> counted) {
     Map<String, Integer> tf = new HashMap<>();
     for (Entity e : analysis.entities()) {
-      if (e.type() != Entity.Type.MISC) {
+      if (e.type() != Entity.Type.MISC && e.canonical().length() <= Entity.MAX_CHARS) { // longer: stored before the bound
         tf.merge("E:" + e.canonical().toLowerCase(Locale.ROOT), 1, Integer::sum);
       }
     }

@@ -321,6 +321,14 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void aSiteNameOfTenThousandCharactersGivesWayToTheHost() {
+    Article a = extract(page("<meta property=\"og:site_name\" content=\"" + "S".repeat(10_000) + "\">"),
+        "https://www.gazzettadellago.example/cronaca/ponte");
+
+    assertEquals("gazzettadellago.example", a.site());
+  }
+
+  @Test
   void siteFallsBackToTheHostWithoutWww() {
     Article a = extract(page(""), "https://www.gazzettadellago.example/cronaca/ponte");
 

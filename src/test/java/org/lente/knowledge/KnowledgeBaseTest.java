@@ -15,6 +15,7 @@ import org.lente.nlp.Analysis;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
+import org.lente.store.ArticleFailure;
 import org.lente.store.EntityProfile;
 import org.lente.store.SqliteStore;
 
@@ -63,6 +64,26 @@ class KnowledgeBaseTest {
       assertEquals(3, korea.articles(), korea.toString());
       assertTrue(putin.cooccurring().stream().anyMatch(c -> c.name().equals(korea.name()) && c.articles() == 3),
           putin.cooccurring().toString());
+    }
+  }
+
+  @Test
+  void anArticleTheIndexRefusesIsKeptRecordedAndStopsNoOther() throws IOException {
+    String huge = "Zeta" + "z".repeat(40_000); // a name as stored before names were bounded: an immense Lucene term
+    long refused;
+    try (KnowledgeBase kb = open()) {
+      KnowledgeBase.Added a = kb.add("huge", analysis("it", "2024-06-19", "Il gruppo " + huge + " ha parlato.",
+          "ORG:" + huge));
+      refused = a.id();
+      assertEquals(ArticleFailure.Stage.INDEX, a.failure().stage());
+      long next = kb.add("next", analysis("it", "2024-06-20", "Il sindaco Gualtieri ha parlato a Roma.",
+          "PER:Gualtieri")).id();
+      assertEquals(null, kb.failures().stream().filter(f -> f.article() == next).findAny().orElse(null));
+      assertEquals(List.of(refused), kb.check().missing());
+    }
+    try (KnowledgeBase kb = open()) { // opening retries it, and is not stopped by it
+      assertEquals(List.of(refused), kb.failures().stream().map(ArticleFailure::article).toList());
+      assertEquals(2, kb.check().articles());
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.lente.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,13 @@ class TokenizerTest {
     for (Token t : Tokenizer.tokenize(text, Lang.IT)) {
       assertEquals(t.text(), text.substring(t.start(), t.end()));
     }
+  }
+
+  @Test
+  void aRunOfFiftyThousandLettersIsCutIntoTokensOfAtMostMaxChars() {
+    String text = "Il sindaco " + "A".repeat(50_001) + " parla.";
+    List<Token> tokens = Tokenizer.tokenize(text, Lang.IT);
+    assertTrue(tokens.stream().allMatch(t -> t.text().length() <= Token.MAX_CHARS), "a token longer than the bound");
+    assertEquals("A".repeat(50_001), text.substring(tokens.get(2).start(), tokens.get(tokens.size() - 3).end()));
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lente.index.LuceneIndex;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
+import org.lente.store.ArticleFailure;
 import org.lente.store.SqliteStore;
 import org.lente.store.StoredArticle;
 
@@ -258,5 +259,30 @@ class LineageTest {
     long other = add("other", Fixtures.otherItalian());
     assertTrue(stories.storyOf(other).orElseThrow() > first);
     assertTrue(stories.story(first).isPresent());
+  }
+
+  @Test
+  void anArticleWhoseStoryFailsIsKeptRecordedAndRetriedWithoutStoppingTheNext() throws Exception {
+    long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lente.db"));
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TRIGGER refuse BEFORE INSERT ON story_articles WHEN NEW.article_id = " + (en + 1)
+          + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    }
+    KnowledgeBase.Added it = kb.add("it", Fixtures.italian("2024-05-01T10:00:00Z"));
+    assertEquals(en + 1, it.id());
+    assertEquals(ArticleFailure.Stage.STORY, it.failure().stage());
+    assertTrue(it.failure().reason().contains("refused by the test"), it.failure().reason());
+    long other = add("other", Fixtures.otherItalian());
+    assertTrue(stories.storyOf(other).isPresent());
+    assertEquals(List.of(it.id()), kb.failures().stream().map(ArticleFailure::article).toList());
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lente.db"));
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("DROP TRIGGER refuse");
+    }
+    assertEquals(1, kb.catchUpStories());
+    assertTrue(kb.failures().isEmpty());
+    assertEquals(stories.storyOf(en), stories.storyOf(it.id()));
   }
 }

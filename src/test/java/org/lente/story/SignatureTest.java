@@ -89,4 +89,15 @@ class SignatureTest {
     assertEquals("2011", Numbers.plain("mid-2011", false));
     assertEquals("f35", Numbers.plain("F-35", false));
   }
+
+  @Test
+  void aWordOrNumberOfFiftyThousandCharactersIsNoAnchor() {
+    String word = "A".repeat(50_001);
+    String number = "7".repeat(50_001);
+    Signature s = Signature.of(Texts.analysis("en.example/long", null, "en", null, "t",
+        "The council met in Rome. It read " + word + " and " + number + " aloud.", word + "=" + word + "/ORG"));
+    assertTrue(s.anchors().stream().allMatch(a -> a.value().length() <= Anchor.MAX_CHARS),
+        "an anchor longer than the bound");
+    assertEquals(List.of("rome"), terms(s, Anchor.Kind.CAPITAL));
+  }
 }

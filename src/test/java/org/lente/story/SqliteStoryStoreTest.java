@@ -74,4 +74,17 @@ class SqliteStoryStoreTest {
       assertEquals(Optional.empty(), s.articleId("nowhere"));
     }
   }
+
+  @Test
+  void aCentroidWithATermOfSixtyThousandCharactersReadsBack() throws IOException {
+    long[] ids = articles(1);
+    String term = "k:" + "a".repeat(60_000);
+    Story story = new Story(1, "Titolo", null, null, List.of(ids[0]), List.of("site.example"), List.of("it"),
+        List.of(), List.of(), List.of());
+    try (SqliteStoryStore s = SqliteStoryStore.open(dir)) {
+      s.putArticle(ids[0], new Stories.Saved(story, java.util.Map.of(term, 1.0), java.util.Map.of()), List.of(term),
+          0, List.of(), "it", new long[] {1});
+      assertEquals(java.util.Map.of(term, 1.0), s.savedStories(10).get(0).centroid());
+    }
+  }
 }

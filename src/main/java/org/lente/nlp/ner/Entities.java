@@ -79,8 +79,8 @@ public final class Entities {
         Token last = words.get(j - 1);
         Entity.Type type = Entity.Type.valueOf(labels[i]);
         String mention = text.substring(first.start(), last.end());
-        if (mention.chars().noneMatch(Character::isUpperCase)) {
-          i = j; // "il governo", "la polizia": a common noun, not a name
+        if (mention.chars().noneMatch(Character::isUpperCase) || mention.length() > Entity.MAX_CHARS) {
+          i = j; // "il governo", "la polizia": a common noun, not a name; nor is a run of 200 characters
           continue;
         }
         if (type == Entity.Type.PER) {

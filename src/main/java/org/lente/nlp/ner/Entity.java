@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Entity(String text, Type type, int start, int end, String canonical, String role) {
 
+  /**
+   * The longest mention {@link Entities} reports: a longer run of words is no name. Not checked here,
+   * so that analyses stored before the bound still read back; story terms leave longer names out.
+   */
+  public static final int MAX_CHARS = 200;
+
   /** Entity types, as in CoNLL: person, organisation, location, other names. */
   public enum Type { PER, ORG, LOC, MISC }
 

@@ -1,0 +1,71 @@
+package org.lente.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lente.extract.Extractor;
+import org.lente.index.LuceneIndex;
+import org.lente.ingest.fetch.Fetcher;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.nlp.Analyzer;
+import org.lente.nlp.ner.SharedModels;
+import org.lente.store.SqliteStore;
+import org.lente.store.StoredArticle;
+import org.lente.story.Lineage;
+import org.lente.story.SqliteStoryStore;
+import org.lente.story.Stories;
+
+/** Articles added through the server, on a real knowledge base with stories in a temporary folder. */
+class IngestsTest {
+
+  @TempDir Path dir;
+
+  private static final Set<Ingests.State> DONE = Set.of(Ingests.State.STORED, Ingests.State.DUPLICATE,
+      Ingests.State.FAILED);
+
+  private static Ingests.Submission done(Ingests ingests, Ingests.Submission s) throws InterruptedException {
+    for (int i = 0; i < 1200; i++) {
+      Ingests.Submission now = ingests.get(s.id()).orElseThrow();
+      if (DONE.contains(now.state())) {
+        return now;
+      }
+      Thread.sleep(100);
+    }
+    return fail("submission " + s.id() + " not done after 120 s");
+  }
+
+  @Test
+  void aSubmissionWhoseStoryFailsNamesItsStoredArticleAndTheNextIsStoredWithAStory() throws Exception {
+    SqliteStore store = SqliteStore.open(dir);
+    SqliteStoryStore stories = SqliteStoryStore.open(dir);
+    Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+        Stories.DEFAULT_THRESHOLD);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lente.db"));
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TRIGGER refuse BEFORE INSERT ON story_articles WHEN NEW.article_id = 1"
+          + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    }
+    try (KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
+        Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
+            new Analyzer(SharedModels.MODELS))) {
+      Ingests.Submission refused = done(ingests, ingests.submit(Ingests.Request.text(
+          "The harbour master of Genoa said on Thursday that the port will close for a day.", "The port"), "admin"));
+      assertEquals(Ingests.State.FAILED, refused.state());
+      assertEquals(1L, refused.articleId());
+      assertTrue(refused.error().contains("story stage failed"), refused.error());
+
+      Ingests.Submission next = done(ingests, ingests.submit(Ingests.Request.text(
+          "The rail company of Naples said on Friday that the line reopens on Monday.", "The train"), "admin"));
+      assertEquals(Ingests.State.STORED, next.state(), next.error());
+      assertTrue(stories.storyOf(next.articleId()).isPresent());
+    }
+  }
+}
