@@ -106,8 +106,17 @@ public final class TimeTagger {
         .map(p -> new DucklingValue(p.m().duckling(), p.m().grain().duckling));
   }
 
+  /**
+   * {@code text} lower-cased char by char, with typographic apostrophes and non-breaking spaces made plain. NOTE: one
+   * char for one char, so offsets in it are offsets in the text; {@code String.toLowerCase} turns "İ" into two chars.
+   */
   static String normalise(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00a0', ' ');
+    char[] s = text.toCharArray();
+    for (int i = 0; i < s.length; i++) {
+      char c = s[i];
+      s[i] = c == '\u2019' || c == '\u2018' ? '\'' : c == '\u00a0' ? ' ' : Character.toLowerCase(c);
+    }
+    return new String(s);
   }
 
   private static List<Piece> pieces(Ctx ctx, List<Rules.Rule> rules) {
@@ -196,18 +205,18 @@ public final class TimeTagger {
     return ChronoUnit.DAYS.between(before, t) <= ChronoUnit.DAYS.between(t, after) ? before : after;
   }
 
-  /** Day of month given alone, in the reference month or the adjacent one. */
+  /**
+   * Day of month {@code day} (1-31) given alone: in the reference month when it has that day on the side the tense
+   * asks for, else in the nearest month before (past) or after (future) that has it: "il 31" in March is 31 January.
+   */
   static LocalDate dayOfMonth(Ctx ctx, int day, int pos) {
     LocalDate t = ctx.today();
-    LocalDate first = t.withDayOfMonth(1);
     boolean future = ctx.duckling() || ctx.tense(pos) == Tense.FUTURE;
-    LocalDate cand = first.plusDays(day - 1);
-    if (future) {
-      if (cand.isBefore(t)) cand = first.plusMonths(1).plusDays(day - 1);
-    } else if (cand.isAfter(t)) {
-      cand = first.minusMonths(1).plusDays(day - 1);
+    java.time.YearMonth month = java.time.YearMonth.from(t);
+    while (!month.isValidDay(day) || (future ? month.atDay(day).isBefore(t) : month.atDay(day).isAfter(t))) {
+      month = month.plusMonths(future ? 1 : -1); // at most three steps: some month of any three has day 31
     }
-    return cand;
+    return month.atDay(day);
   }
 
   /** A clock time on its default day: the anchor's day in news, the next occurrence in Duckling's convention. */

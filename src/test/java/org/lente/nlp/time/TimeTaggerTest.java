@@ -99,7 +99,7 @@ class TimeTaggerTest {
     assertEquals("2013-02-19T00:00:00", tagger.duckling("martedì", Lang.IT, org.lente.eval.TimexEval.REFERENCE).orElseThrow().value());
   }
 
-  // ---- hostile content: never quadratic (issue 13, case 6) ----
+  // ---- hostile content: never an exception, never quadratic (issue 13, cases 6 and 9) ----
 
   private List<String> values(String text, Lang lang, LocalDate anchor) {
     return tagger.find(text, lang, anchor).stream().map(Timex::value).toList();
@@ -121,5 +121,37 @@ class TimeTaggerTest {
   @Test void aLongGapBetweenTwoDatesIsCrossedInLinearTime() {
     String text = "Il 3 marzo" + " ".repeat(50_000) + "poi il 4 marzo.";
     assertEquals(List.of("2024-03-03", "2024-03-04"), assertTimeoutPreemptively(Duration.ofSeconds(10), () -> values(text, Lang.IT, WED)));
+  }
+  @Test void aDayTheMonthLacksKeepsTheMonthAndMarksTheDay() {
+    List<Timex> t = tagger.find("Il delitto è avvenuto il 31 novembre 2017 a Napoli.", Lang.IT, WED);
+    assertEquals(List.of(new Timex("il 31 novembre 2017", Timex.Type.DATE, "2017-11-XX", 22, 41)), t);
+  }
+  @Test void aThirtiethOfFebruaryWithoutYearGetsTheYearOfTheMonth() {
+    assertEquals(List.of("2025-02-XX"), values("Si voterà il 30 febbraio.", Lang.IT, WED));
+  }
+  @Test void anImpossibleNumericDateIsMarkedNotMovedToTheMonthEnd() {
+    assertEquals(List.of("2023-04-XX"), values("Firmato il 31/04/2023 a Milano.", Lang.IT, WED));
+  }
+  @Test void aTwentyNinthOfFebruaryInACommonYearIsMarked() {
+    assertEquals(List.of("2023-02-XX"), values("The deal closed on February 29, 2023.", Lang.EN, WED));
+  }
+  @Test void aDayRangeEndingPastTheMonthIsMarked() {
+    assertEquals(List.of("2023-02-XX"), values("Chiuso dal 28 al 29 febbraio.", Lang.IT, LocalDate.of(2023, 6, 19)));
+  }
+  @Test void anIsoDateWithMonthThirteenIsNoDay() { assertEquals(List.of("2023"), values("Il codice 2023-13-01.", Lang.EN, WED)); }
+  @Test void anImpossibleDayWithoutAnchorIsMarkedWithoutYear() {
+    assertEquals(List.of("XXXX-04-XX"), values("Firmato il 31 aprile.", Lang.IT, null));
+  }
+  @Test void aDayAloneSkipsMonthsThatLackIt() {
+    assertEquals(List.of("2024-01-31"), values("Il contratto è stato firmato il 31.", Lang.IT, LocalDate.of(2024, 3, 15)));
+  }
+  @Test void aCountBeyondTheCalendarIsNoTimeSpan() {
+    assertEquals(List.of(), values("Tra 99999999999 anni il sole si spegnerà.", Lang.IT, WED));
+  }
+  @Test void anEnglishCountBeyondTheCalendarIsNoTimeSpan() {
+    assertEquals(List.of(), values("That was 1000000000000 years ago.", Lang.EN, WED));
+  }
+  @Test void offsetsStayTheTextsWhenLowerCasingWouldLengthenIt() {
+    assertEquals(List.of(new Timex("2020", Timex.Type.DATE, "2020", 10, 14)), tagger.find("İstanbul, 2020", Lang.EN, WED));
   }
 }
