@@ -182,7 +182,7 @@ final class Rules {
       int d = Integer.parseInt(m.group(2));
       DayOfWeek dow = Words.weekday(m.group(1));
       LocalDate t = c.today().withDayOfMonth(1);
-      for (int i = 0; i < 24 && d <= 31; i++) {
+      for (int i = 0; i < 24 && d >= 1 && d <= 31; i++) {
         LocalDate mm = c.duckling() ? t.plusMonths(i) : t.minusMonths(i);
         if (d <= mm.lengthOfMonth() && mm.withDayOfMonth(d).getDayOfWeek() == dow
             && (!c.duckling() || !mm.withDayOfMonth(d).isBefore(c.today()))) {
