@@ -20,8 +20,9 @@ final class Merges {
   static final int DUCKLING_OFFSET_MINUTES = -120;
 
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-  private static final Pattern JOIN = Pattern.compile("^[\\s,]*(?:alle|at|@|on|di|del|della|il|the|for|a|in|nella|of)?[\\s,]*$", F);
-  private static final Pattern TO = Pattern.compile("^\\s*(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*$", F);
+  // NOTE: possessive runs, as no word here starts with a space or comma: a long gap that does not join fails in one pass
+  private static final Pattern JOIN = Pattern.compile("^[\\s,]*+(?:alle|at|@|on|di|del|della|il|the|for|a|in|nella|of)?[\\s,]*+$", F);
+  private static final Pattern TO = Pattern.compile("^\\s*+(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*+$", F);
   private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
 
   static List<Piece> merge(List<Piece> in, Ctx ctx) {
@@ -54,20 +55,19 @@ final class Merges {
 
   private static List<Piece> adjacent(List<Piece> in, Ctx ctx) {
     List<Piece> ps = new ArrayList<>(in);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int i = 0; i + 1 < ps.size(); i++) {
-        Piece a = ps.get(i), b = ps.get(i + 1);
-        String gap = ctx.s().substring(a.end(), b.start());
-        Piece c = JOIN.matcher(gap).matches() ? join(a, b, ctx) : null;
-        if (c == null && TO.matcher(gap).matches()) c = range(a, b, ctx);
-        if (c != null) {
-          ps.set(i, c);
-          ps.remove(i + 1);
-          changed = true;
-          break;
-        }
+    int i = 0;
+    while (i + 1 < ps.size()) {
+      Piece a = ps.get(i), b = ps.get(i + 1);
+      String gap = ctx.s().substring(a.end(), b.start());
+      Piece c = JOIN.matcher(gap).matches() ? join(a, b, ctx) : null;
+      if (c == null && TO.matcher(gap).matches()) c = range(a, b, ctx);
+      if (c == null) {
+        i++;
+      } else {
+        // NOTE: only the pairs next to the merged piece are new; the pairs before it were tried and did not merge
+        ps.set(i, c);
+        ps.remove(i + 1);
+        i = Math.max(0, i - 1);
       }
     }
     return ps;

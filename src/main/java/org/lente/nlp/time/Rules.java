@@ -34,6 +34,22 @@ final class Rules {
     return date(m, 0, Moment.at(d.atStartOfDay(), Grain.DAY), relative);
   }
 
+  /** True when day {@code d} of month {@code mo} (1-12) is in the calendar: in year {@code y}, or in some year if null. */
+  static boolean exists(Integer y, int mo, int d) {
+    return d >= 1 && (y == null ? d <= java.time.Month.of(mo).maxLength() : java.time.YearMonth.of(y, mo).isValidDay(d));
+  }
+
+  /**
+   * A written day the calendar lacks ("il 31 novembre 2017", "30/02", a 29 February in a common year): a DATE whose
+   * value keeps the year and month and marks the day unknown, {@code 2017-11-XX}. The year is {@code y}, or if null
+   * the one the context gives the month ({@code XXXX} without an anchor). No moment: it joins nothing.
+   */
+  static Piece noSuchDay(Matcher m, Ctx c, Integer y, int mo) {
+    String year = y != null ? String.format("%04d", y)
+        : c.anchored() ? String.format("%04d", TimeTagger.monthDay(c, mo, 0, m.start()).getYear()) : "XXXX";
+    return new Piece(m.start(), m.end(), Kind.DATE, null, String.format("%s-%02d-XX", year, mo), y == null, null, null, null);
+  }
+
   static int year(String y) {
     int v = Integer.parseInt(y.replace("'", ""));
     return y.replace("'", "").length() <= 2 ? (v < 50 ? 2000 + v : 1900 + v) : v;
@@ -54,8 +70,11 @@ final class Rules {
     List<Rule> r = new ArrayList<>();
 
     // ISO date
-    r.add(new Rule(Pattern.compile(B + "(\\d{4})-(\\d{2})-(\\d{2})" + E, F), (m, c) ->
-        day(m, LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), false)));
+    r.add(new Rule(Pattern.compile(B + "(\\d{4})-(\\d{2})-(\\d{2})" + E, F), (m, c) -> {
+      int y = Integer.parseInt(m.group(1)), mo = Integer.parseInt(m.group(2)), d = Integer.parseInt(m.group(3));
+      if (mo < 1 || mo > 12) return null; // "2023-13-01" is a code, not a date
+      return exists(y, mo, d) ? day(m, LocalDate.of(y, mo, d), false) : noSuchDay(m, c, y, mo);
+    }));
     // numeric date d/m[/y] (IT) or m/d[/y] (EN)
     r.add(new Rule(Pattern.compile(B + "(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})(?:\\s?[/.\\-]\\s?(\\d{4}|\\d{2}))?" + E, F), (m, c) -> {
       int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(3));
@@ -63,7 +82,9 @@ final class Rules {
       if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
       if (m.group(4) == null && (!m.group(2).equals("/") && (it || !lenient))) return null;
       if (m.group(4) == null && m.group(2).equals(".")) return null;
-      if (m.group(4) != null) return day(m, LocalDate.of(year(m.group(4)), mo, Math.min(d, 28 + (d > 28 ? java.time.YearMonth.of(year(m.group(4)), mo).lengthOfMonth() - 28 : 0))), false);
+      Integer y = m.group(4) == null ? null : year(m.group(4));
+      if (!exists(y, mo, d)) return noSuchDay(m, c, y, mo);
+      if (y != null) return day(m, LocalDate.of(y, mo, d), false);
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true);
     }));
     // [weekday] [the] day [of] month [year]
@@ -71,7 +92,9 @@ final class Rules {
       int d = (int) Words.value(m.group(2).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang);
       if (d < 1 || d > 31) return null;
       int mo = Words.month(m.group(3), lang);
-      if (m.group(4) != null) return day(m, LocalDate.of(year(m.group(4)), mo, d), false);
+      Integer y = m.group(4) == null ? null : year(m.group(4));
+      if (!exists(y, mo, d)) return noSuchDay(m, c, y, mo);
+      if (y != null) return day(m, LocalDate.of(y, mo, d), false);
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
     }));
     // [weekday] month [the] day [year]
@@ -79,7 +102,9 @@ final class Rules {
       int d = (int) Words.value(m.group(3), lang);
       if (d < 1 || d > 31) return null;
       int mo = Words.month(m.group(2), lang);
-      if (m.group(4) != null) return day(m, LocalDate.of(year(m.group(4)), mo, d), false);
+      Integer y = m.group(4) == null ? null : year(m.group(4));
+      if (!exists(y, mo, d)) return noSuchDay(m, c, y, mo);
+      if (y != null) return day(m, LocalDate.of(y, mo, d), false);
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
     }));
     // month year
@@ -157,7 +182,7 @@ final class Rules {
       int d = Integer.parseInt(m.group(2));
       DayOfWeek dow = Words.weekday(m.group(1));
       LocalDate t = c.today().withDayOfMonth(1);
-      for (int i = 0; i < 24 && d <= 31; i++) {
+      for (int i = 0; i < 24 && d >= 1 && d <= 31; i++) {
         LocalDate mm = c.duckling() ? t.plusMonths(i) : t.minusMonths(i);
         if (d <= mm.lengthOfMonth() && mm.withDayOfMonth(d).getDayOfWeek() == dow
             && (!c.duckling() || !mm.withDayOfMonth(d).isBefore(c.today()))) {
@@ -346,7 +371,10 @@ final class Rules {
       int d1 = (int) Words.value(m.group(1).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang), d2 = (int) Words.value(m.group(2).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang);
       if (d1 < 1 || d2 < d1 || d2 > 31) return null;
       int mo = Words.month(m.group(3), lang);
-      LocalDate a = m.group(4) != null ? LocalDate.of(Integer.parseInt(m.group(4)), mo, d1) : TimeTagger.monthDay(c, mo, d1, m.start());
+      Integer y = m.group(4) == null ? null : Integer.parseInt(m.group(4));
+      if (!exists(y, mo, d2)) return noSuchDay(m, c, y, mo);
+      LocalDate a = y != null ? LocalDate.of(y, mo, d1) : TimeTagger.monthDay(c, mo, d1, m.start());
+      if (!exists(a.getYear(), mo, d2)) return noSuchDay(m, c, y, mo); // "dal 28 al 29 febbraio" in a common year
       LocalDate b = a.withDayOfMonth(d2).plusDays(1);
       return date(m, 0, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), m.group(4) == null);
     }));

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rule-based recogniser and normaliser of Italian and English time expressions (TIMEX3 style).
@@ -32,7 +31,6 @@ public final class TimeTagger {
 
   /** Stand-in anchor for texts without one; values that depend on it are rewritten as anchor-relative. */
   private static final LocalDateTime NO_ANCHOR = LocalDateTime.of(2000, 1, 5, 12, 0);
-  private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
   /** ZONE is a time-zone abbreviation, folded into the adjacent time by {@link Merges}; {@code value} holds it. */
   enum Kind { DATE, TIME, PART, RANGE, DURATION, SET, ZONE }
@@ -53,42 +51,17 @@ public final class TimeTagger {
     Piece with(int s, int e, Kind k, Moment mo, boolean rel) { return new Piece(s, e, k, mo, value, rel, clock, part, null); }
   }
 
-  /** What a rule sees: the normalised text, the language, the anchor and the resolution policy. */
-  record Ctx(String s, String original, Lang lang, LocalDateTime ref, boolean anchored, boolean duckling) {
+  /** What a rule sees: the normalised text, the language, the anchor, the resolution policy and the text's tense cues. */
+  record Ctx(String s, String original, Lang lang, LocalDateTime ref, boolean anchored, boolean duckling, Tenses tenses) {
+    Ctx(String s, String original, Lang lang, LocalDateTime ref, boolean anchored, boolean duckling) {
+      this(s, original, lang, ref, anchored, duckling, Tenses.of(s, lang));
+    }
+
     LocalDate today() { return ref.toLocalDate(); }
 
-    Tense tense(int pos) {
-      int a = pos, b = pos;
-      while (a > 0 && ".!?\n;".indexOf(s.charAt(a - 1)) < 0) a--;
-      while (b < s.length() && ".!?\n;".indexOf(s.charAt(b)) < 0) b++;
-      String sentence = s.substring(a, b);
-      // the verb nearest the expression decides: "ha affermato lunedì che sostituirà" is past
-      int future = nearest(FUTURE.get(lang).matcher(sentence), pos - a);
-      int past = nearest(PAST.get(lang).matcher(sentence), pos - a);
-      if (future == Integer.MAX_VALUE && past == Integer.MAX_VALUE) {
-        return Tense.NONE;
-      }
-      return future < past ? Tense.FUTURE : Tense.PAST;
-    }
-
-    /** Characters between {@code at} and the closest match of {@code m}, or MAX_VALUE when none. */
-    private static int nearest(Matcher m, int at) {
-      int best = Integer.MAX_VALUE;
-      while (m.find()) {
-        int d = m.end() <= at ? at - m.end() : Math.max(0, m.start() - at);
-        best = Math.min(best, d);
-      }
-      return best;
-    }
+    /** The tense of the sentence around {@code pos}; see {@link Tenses#at(int)}. */
+    Tense tense(int pos) { return tenses.at(pos); }
   }
-
-  private static final java.util.Map<Lang, Pattern> FUTURE = java.util.Map.of(
-      Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie])\\b", F),
-      Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to|plans? to)\\b", F));
-  private static final java.util.Map<Lang, Pattern> PAST = java.util.Map.of(
-      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
-      Lang.EN, Pattern.compile("\\b(was|were|had|did|said|\\p{L}{2,}ed)\\b", F));
-
 
   private final java.util.Map<Lang, List<Rules.Rule>> rules = new java.util.EnumMap<>(Lang.class);
   private final java.util.Map<Lang, List<Rules.Rule>> lenientRules = new java.util.EnumMap<>(Lang.class);
@@ -133,8 +106,17 @@ public final class TimeTagger {
         .map(p -> new DucklingValue(p.m().duckling(), p.m().grain().duckling));
   }
 
+  /**
+   * {@code text} lower-cased char by char, with typographic apostrophes and non-breaking spaces made plain. NOTE: one
+   * char for one char, so offsets in it are offsets in the text; {@code String.toLowerCase} turns "İ" into two chars.
+   */
   static String normalise(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00a0', ' ');
+    char[] s = text.toCharArray();
+    for (int i = 0; i < s.length; i++) {
+      char c = s[i];
+      s[i] = c == '\u2019' || c == '\u2018' ? '\'' : c == '\u00a0' ? ' ' : Character.toLowerCase(c);
+    }
+    return new String(s);
   }
 
   private static List<Piece> pieces(Ctx ctx, List<Rules.Rule> rules) {
@@ -148,12 +130,13 @@ public final class TimeTagger {
       }
     }
     found.sort(Comparator.comparingInt((Piece p) -> p.end() - p.start()).reversed().thenComparingInt(Piece::start));
-    List<Piece> chosen = new ArrayList<>();
+    // the longest pieces win; chosen ones are disjoint, so only the last one starting before p can overlap it
+    java.util.TreeMap<Integer, Piece> chosen = new java.util.TreeMap<>();
     for (Piece p : found) {
-      if (chosen.stream().noneMatch(c -> c.start() < p.end() && p.start() < c.end())) chosen.add(p);
+      var before = chosen.lowerEntry(p.end());
+      if (p.end() > p.start() && (before == null || before.getValue().end() <= p.start())) chosen.put(p.start(), p);
     }
-    chosen.sort(Comparator.comparingInt(Piece::start));
-    return Merges.merge(chosen, ctx);
+    return Merges.merge(List.copyOf(chosen.values()), ctx);
   }
 
   private static Timex.Type type(Piece p) {
@@ -222,18 +205,18 @@ public final class TimeTagger {
     return ChronoUnit.DAYS.between(before, t) <= ChronoUnit.DAYS.between(t, after) ? before : after;
   }
 
-  /** Day of month given alone, in the reference month or the adjacent one. */
+  /**
+   * Day of month {@code day} (1-31) given alone: in the reference month when it has that day on the side the tense
+   * asks for, else in the nearest month before (past) or after (future) that has it: "il 31" in March is 31 January.
+   */
   static LocalDate dayOfMonth(Ctx ctx, int day, int pos) {
     LocalDate t = ctx.today();
-    LocalDate first = t.withDayOfMonth(1);
     boolean future = ctx.duckling() || ctx.tense(pos) == Tense.FUTURE;
-    LocalDate cand = first.plusDays(day - 1);
-    if (future) {
-      if (cand.isBefore(t)) cand = first.plusMonths(1).plusDays(day - 1);
-    } else if (cand.isAfter(t)) {
-      cand = first.minusMonths(1).plusDays(day - 1);
+    java.time.YearMonth month = java.time.YearMonth.from(t);
+    while (!month.isValidDay(day) || (future ? month.atDay(day).isBefore(t) : month.atDay(day).isAfter(t))) {
+      month = month.plusMonths(future ? 1 : -1); // at most three steps: some month of any three has day 31
     }
-    return cand;
+    return month.atDay(day);
   }
 
   /** A clock time on its default day: the anchor's day in news, the next occurrence in Duckling's convention. */

@@ -35,11 +35,15 @@ final class Words {
     return m;
   }
 
-  /** Regex alternation of the number words of a language, longest first, plus digits. */
+  /**
+   * Regex alternation of the number words of a language, longest first, plus counts of up to six digits. NOTE: a
+   * longer count is not a time span ("tra 99999999999 anni"): six digits of years from any four-digit year stay
+   * inside java.time's range and, as days, inside an int.
+   */
   static String number(Lang lang) {
     Map<String, Integer> m = lang == Lang.IT ? NUM_IT : NUM_EN;
     return m.keySet().stream().sorted((a, b) -> b.length() - a.length())
-        .map(w -> w.replace(" ", "\\s+")).collect(Collectors.joining("|", "(?:\\d+(?:[.,]5)?|", ")"));
+        .map(w -> w.replace(" ", "\\s+")).collect(Collectors.joining("|", "(?:\\d{1,6}(?:[.,]5)?|", ")"));
   }
 
   /** Value of a number written in digits or words; -1 if unknown. */

@@ -2,7 +2,9 @@ package org.lente.nlp.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -95,5 +97,61 @@ class TimeTaggerTest {
   }
   @Test void bareWeekdayIsNextInDucklingConvention() {
     assertEquals("2013-02-19T00:00:00", tagger.duckling("martedì", Lang.IT, org.lente.eval.TimexEval.REFERENCE).orElseThrow().value());
+  }
+
+  // ---- hostile content: never an exception, never quadratic (issue 13, cases 6 and 9) ----
+
+  private List<String> values(String text, Lang lang, LocalDate anchor) {
+    return tagger.find(text, lang, anchor).stream().map(Timex::value).toList();
+  }
+
+  /** 49 KB of "il N mese," in one sentence: the tense of each date looked at the whole sentence, 27 s and more. */
+  @Test void aLongSentenceOfDatesIsTaggedInLinearTime() {
+    String[] months = {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+        "ottobre", "novembre", "dicembre"};
+    StringBuilder text = new StringBuilder("Le udienze si sono tenute");
+    for (int i = 0; text.length() < 49_000; i++) {
+      text.append(" il ").append(i % 28 + 1).append(' ').append(months[i % 12]).append(',');
+    }
+    text.append(" e la sentenza arriverà lunedì.");
+    // under 1 s alone and 2 s on a loaded machine with the fix; 27 s alone and over 60 s loaded before it
+    List<Timex> found = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> tagger.find(text.toString(), Lang.IT, WED));
+    assertEquals("2024-06-24", found.get(found.size() - 1).value());
+  }
+  @Test void aLongGapBetweenTwoDatesIsCrossedInLinearTime() {
+    String text = "Il 3 marzo" + " ".repeat(50_000) + "poi il 4 marzo.";
+    assertEquals(List.of("2024-03-03", "2024-03-04"), assertTimeoutPreemptively(Duration.ofSeconds(10), () -> values(text, Lang.IT, WED)));
+  }
+  @Test void aDayTheMonthLacksKeepsTheMonthAndMarksTheDay() {
+    List<Timex> t = tagger.find("Il delitto è avvenuto il 31 novembre 2017 a Napoli.", Lang.IT, WED);
+    assertEquals(List.of(new Timex("il 31 novembre 2017", Timex.Type.DATE, "2017-11-XX", 22, 41)), t);
+  }
+  @Test void aThirtiethOfFebruaryWithoutYearGetsTheYearOfTheMonth() {
+    assertEquals(List.of("2025-02-XX"), values("Si voterà il 30 febbraio.", Lang.IT, WED));
+  }
+  @Test void anImpossibleNumericDateIsMarkedNotMovedToTheMonthEnd() {
+    assertEquals(List.of("2023-04-XX"), values("Firmato il 31/04/2023 a Milano.", Lang.IT, WED));
+  }
+  @Test void aTwentyNinthOfFebruaryInACommonYearIsMarked() {
+    assertEquals(List.of("2023-02-XX"), values("The deal closed on February 29, 2023.", Lang.EN, WED));
+  }
+  @Test void aDayRangeEndingPastTheMonthIsMarked() {
+    assertEquals(List.of("2023-02-XX"), values("Chiuso dal 28 al 29 febbraio.", Lang.IT, LocalDate.of(2023, 6, 19)));
+  }
+  @Test void anIsoDateWithMonthThirteenIsNoDay() { assertEquals(List.of("2023"), values("Il codice 2023-13-01.", Lang.EN, WED)); }
+  @Test void anImpossibleDayWithoutAnchorIsMarkedWithoutYear() {
+    assertEquals(List.of("XXXX-04-XX"), values("Firmato il 31 aprile.", Lang.IT, null));
+  }
+  @Test void aDayAloneSkipsMonthsThatLackIt() {
+    assertEquals(List.of("2024-01-31"), values("Il contratto è stato firmato il 31.", Lang.IT, LocalDate.of(2024, 3, 15)));
+  }
+  @Test void aCountBeyondTheCalendarIsNoTimeSpan() {
+    assertEquals(List.of(), values("Tra 99999999999 anni il sole si spegnerà.", Lang.IT, WED));
+  }
+  @Test void anEnglishCountBeyondTheCalendarIsNoTimeSpan() {
+    assertEquals(List.of(), values("That was 1000000000000 years ago.", Lang.EN, WED));
+  }
+  @Test void offsetsStayTheTextsWhenLowerCasingWouldLengthenIt() {
+    assertEquals(List.of(new Timex("2020", Timex.Type.DATE, "2020", 10, 14)), tagger.find("İstanbul, 2020", Lang.EN, WED));
   }
 }

@@ -1,0 +1,99 @@
+package org.lente.nlp.time;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.lente.nlp.time.TimeTagger.Tense;
+
+/**
+ * The tense cues of one text, found in one pass over it: where its sentences end and where its future and past
+ * verbs are. {@link #at(int)} then answers by binary search, so tagging a sentence of n dates costs n log n, not
+ * n times the sentence. Immutable and thread-safe.
+ */
+final class Tenses {
+  private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+  /** Characters that end a sentence for tense purposes; no cue below contains one, so no cue spans two sentences. */
+  private static final String ENDS = ".!?\n;";
+  private static final Map<Lang, Pattern> FUTURE = Map.of(
+      Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie])\\b", F),
+      Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to|plans? to)\\b", F));
+  private static final Map<Lang, Pattern> PAST = Map.of(
+      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
+      Lang.EN, Pattern.compile("\\b(was|were|had|did|said|\\p{L}{2,}ed)\\b", F));
+
+  private final int length;
+  /** Offsets of the sentence-ending characters, ascending. */
+  private final int[] ends;
+  private final Cues future;
+  private final Cues past;
+
+  private Tenses(int length, int[] ends, Cues future, Cues past) {
+    this.length = length;
+    this.ends = ends;
+    this.future = future;
+    this.past = past;
+  }
+
+  /** The cues of {@code s}, the normalised text the rules match. */
+  static Tenses of(String s, Lang lang) {
+    int[] ends = new int[16];
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (ENDS.indexOf(s.charAt(i)) >= 0) {
+        if (n == ends.length) ends = Arrays.copyOf(ends, 2 * n);
+        ends[n++] = i;
+      }
+    }
+    return new Tenses(s.length(), Arrays.copyOf(ends, n), Cues.of(FUTURE.get(lang).matcher(s)), Cues.of(PAST.get(lang).matcher(s)));
+  }
+
+  /**
+   * The tense of the sentence around {@code pos}: that of the verb nearest to it ("ha affermato lunedì che
+   * sostituirà" is past), or NONE when the sentence has no cue.
+   */
+  Tense at(int pos) {
+    int i = Arrays.binarySearch(ends, pos);
+    int after = i >= 0 ? i : -i - 1; // first end at or after pos
+    int from = after == 0 ? 0 : ends[after - 1] + 1;
+    int to = after == ends.length ? length : ends[after];
+    int f = future.distance(pos, from, to);
+    int p = past.distance(pos, from, to);
+    if (f == Integer.MAX_VALUE && p == Integer.MAX_VALUE) {
+      return Tense.NONE;
+    }
+    return f < p ? Tense.FUTURE : Tense.PAST;
+  }
+
+  /** The matches of one cue pattern as parallel arrays of starts and ends, both ascending (matches do not overlap). */
+  private record Cues(int[] starts, int[] ends) {
+    static Cues of(Matcher m) {
+      int[] s = new int[16], e = new int[16];
+      int n = 0;
+      while (m.find()) {
+        if (n == s.length) {
+          s = Arrays.copyOf(s, 2 * n);
+          e = Arrays.copyOf(e, 2 * n);
+        }
+        s[n] = m.start();
+        e[n++] = m.end();
+      }
+      return new Cues(Arrays.copyOf(s, n), Arrays.copyOf(e, n));
+    }
+
+    /** Characters between {@code at} and the closest match inside [from, to), or MAX_VALUE when none. */
+    int distance(int at, int from, int to) {
+      int i = Arrays.binarySearch(ends, at + 1);
+      int k = i >= 0 ? i : -i - 1; // matches [0, k) end at or before at; ends are distinct, as matches are not empty
+      int best = Integer.MAX_VALUE;
+      if (k > 0 && starts[k - 1] >= from) {
+        best = at - ends[k - 1];
+      }
+      if (k < ends.length && ends[k] <= to) {
+        best = Math.min(best, Math.max(0, starts[k] - at));
+      }
+      return best;
+    }
+  }
+}
