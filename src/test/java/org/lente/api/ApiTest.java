@@ -407,6 +407,12 @@ class ApiTest {
   }
 
   @Test
+  void aSearchWithMoreFuzzyTermsThanTheLimitIsABadRequestNamingIt() throws Exception {
+    JsonNode problem = get("/search", "/api/v1/search?q=" + enc("tregua~ pace~ guerra~ porto~ ponte~ strada~"), 400);
+    assertTrue(problem.get("detail").asText().contains("at most 5 per search"), problem.toString());
+  }
+
+  @Test
   void quotePageTwoFollowsPageOne() throws Exception {
     String q = "/api/v1/quotes?speaker=Guterres";
     JsonNode one = get("/quotes", q + "&limit=100", 200);
