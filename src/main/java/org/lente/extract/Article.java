@@ -66,6 +66,40 @@ public record Article(
         dateSource, language, blocks, authorBio, newWarnings, declaredUrl);
   }
 
+  /** About how long a title made from the body's first line may be, in characters. */
+  static final int MADE_TITLE_CHARS = 80;
+
+  /**
+   * The title to show a reader: the title; else, for an untitled article, the first line of its body
+   * cut at a word after about {@value #MADE_TITLE_CHARS} characters; else the name of the file or
+   * URL it came from, without folders or extension, dashes and underscores as spaces. Never a path
+   * or an address; null when none of these has a letter or digit.
+   */
+  public String displayTitle() {
+    if (title != null && !title.isBlank()) {
+      return title.strip();
+    }
+    String line = text().strip().lines().findFirst().orElse("").strip();
+    if (line.chars().anyMatch(Character::isLetterOrDigit)) {
+      return cut(line);
+    }
+    String name = source.replaceFirst("[?#].*$", "").replaceFirst("[/\\\\]+$", "");
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+        .replaceFirst("(\\.[A-Za-z0-9]{1,5}){1,2}$", "").replaceAll("[-_+.\\s]+", " ").strip();
+    if (name.chars().noneMatch(Character::isLetterOrDigit)) {
+      return null;
+    }
+    return cut(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+  }
+
+  private static String cut(String line) {
+    if (line.length() <= MADE_TITLE_CHARS) {
+      return line;
+    }
+    int space = line.lastIndexOf(' ', MADE_TITLE_CHARS);
+    return line.substring(0, space > MADE_TITLE_CHARS / 2 ? space : MADE_TITLE_CHARS).strip() + " …";
+  }
+
   /** The body as plain text: body blocks in order, separated by a blank line. */
   public String text() {
     return bodyText(blocks);
