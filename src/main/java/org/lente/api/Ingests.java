@@ -42,6 +42,27 @@ public final class Ingests implements AutoCloseable {
   /** Submissions remembered, newest kept. */
   public static final int MAX_KEPT = 1000;
 
+  /** Why a submission failed, as anyone may read it: the page gave no article text. */
+  public static final String NOT_AN_ARTICLE = "not an article: no article text found";
+
+  /** Why a submission failed: the address resolves to a private, loopback or link-local one. */
+  public static final String PRIVATE_ADDRESS = "private addresses are not allowed";
+
+  /** Why a submission failed: the site's robots.txt disallows it. */
+  public static final String ROBOTS = "the site does not allow it (robots.txt)";
+
+  /** Why a submission failed: the address could not be fetched (any other fetch failure). */
+  public static final String NOT_FETCHED = "the address could not be fetched";
+
+  /**
+   * Why a submission failed: it was stored, but a stage after that (the index or the stories, named
+   * after this in brackets) failed; {@code lente reindex} and the next ingest retry it.
+   */
+  public static final String STAGE_FAILED = "stored, but not yet searchable or in a story (retried later)";
+
+  /** Why a submission failed: anything else, an error of this server. */
+  public static final String NOT_ANALYSED = "the article could not be analysed";
+
   /** Where a submission is. */
   public enum State { QUEUED, ANALYSING, STORED, DUPLICATE, FAILED }
 
@@ -95,7 +116,8 @@ public final class Ingests implements AutoCloseable {
    *
    * @param articleId the stored article (also for a duplicate: the one already there; also when a stage
    *     after storing it failed), else null
-   * @param error why it failed, else null
+   * @param error why it failed in words fit for any reader (one of the {@code Ingests.*} reasons: no
+   *     address, exception or path; the full error goes to the server's log), else null
    * @param at when it was submitted
    */
   public record Submission(String id, String input, State state, Long articleId, String error, Instant at,
@@ -202,7 +224,7 @@ public final class Ingests implements AutoCloseable {
       }
       Article article = extractor.extract(page);
       if (article.text().isBlank()) {
-        put(s.with(State.FAILED, null, "no article text found"));
+        put(s.with(State.FAILED, null, NOT_AN_ARTICLE));
         return;
       }
       String key = article.url() != null ? article.url() : "submitted:" + ContentHash.of(article.text());
@@ -210,17 +232,32 @@ public final class Ingests implements AutoCloseable {
       KnowledgeBase.Added stored = kb.add(key, analysis);
       kb.flush();
       if (stored.failure() != null) {
-        put(s.with(State.FAILED, stored.id(), "stored as article " + stored.id() + ", but its "
-            + stored.failure().stage().label() + " stage failed (retried by lente reindex): " + stored.failure().reason()));
+        System.err.println("lente serve: submission " + s.id() + " (" + s.input() + ") stored as article " + stored.id()
+            + ", but its " + stored.failure().stage().label() + " stage failed: " + stored.failure().reason());
+        put(s.with(State.FAILED, stored.id(), STAGE_FAILED + " (" + stored.failure().stage().label() + ")"));
         return;
       }
       put(s.with(stored.outcome() == ArticleStore.Put.Outcome.DUPLICATE ? State.DUPLICATE : State.STORED, stored.id(),
           null));
     } catch (FetchException e) {
-      put(s.with(State.FAILED, null, "cannot fetch: " + e.getMessage()));
+      fail(s, e, switch (e.reason()) {
+        case PRIVATE_ADDRESS -> PRIVATE_ADDRESS;
+        case ROBOTS -> ROBOTS;
+        case HTTP_STATUS -> NOT_FETCHED + " (HTTP " + e.status() + ")";
+        default -> NOT_FETCHED;
+      });
     } catch (IOException | RuntimeException e) {
-      put(s.with(State.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+      fail(s, e, NOT_ANALYSED);
     }
+  }
+
+  /**
+   * Marks {@code s} failed with {@code reason}, and logs {@code e} in full: its message may hold
+   * resolved addresses, exception names or server paths, which only the server's operator sees.
+   */
+  private void fail(Submission s, Exception e, String reason) {
+    System.err.println("lente serve: submission " + s.id() + " (" + s.input() + ") by " + s.user() + " failed: " + e);
+    put(s.with(State.FAILED, null, reason));
   }
 
   /** Stops taking submissions and waits up to 30 s for those queued. */

@@ -25,6 +25,7 @@ final class Json {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("source", a.source());
     o.put("url", a.url());
+    o.put("declaredUrl", a.declaredUrl());
     o.put("title", a.title());
     o.put("subtitle", a.subtitle());
     o.set("authors", strings(a.authors()));

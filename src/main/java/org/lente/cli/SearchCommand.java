@@ -73,6 +73,8 @@ final class SearchCommand implements Callable<Integer> {
     SearchHits hits;
     try (KnowledgeBase kb = data.openExisting()) {
       hits = kb.search(q);
+    } catch (IllegalArgumentException e) { // the text cannot be searched, or is beyond a search's bounds
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (json) {
       for (SearchHits.Hit h : hits.hits()) {

@@ -11,10 +11,15 @@ import java.util.stream.Collectors;
  * ISO-8601: a date ({@code 2024-06-19}), or a date-time with its offset when the page gives one.
  *
  * @param source the input path or URL
- * @param url the canonical URL the page declares, else the URL it was fetched from
+ * @param url the URL the article is known by (and stored under): the canonical URL the page
+ *     declares when it is on the site the page was fetched from (same host or registrable domain),
+ *     or when the page's own URL is unknown; else the URL the page was fetched from. A page cannot
+ *     claim another outlet's article.
  * @param dateSource where {@code published} was found: json-ld, meta, time-element, url or text
  * @param language ISO 639-1 code
  * @param warnings what was wrong with the input and how it was handled; capped in length
+ * @param declaredUrl the canonical URL the page declares (JSON-LD, canonical link, {@code og:url}),
+ *     whatever its site; null when it declares none
  */
 public record Article(
     String source,
@@ -31,7 +36,8 @@ public record Article(
     String language,
     List<Block> blocks,
     String authorBio,
-    List<String> warnings) {
+    List<String> warnings,
+    String declaredUrl) {
 
   public Article {
     Objects.requireNonNull(source, "source");
@@ -39,6 +45,14 @@ public record Article(
     tags = List.copyOf(tags);
     blocks = List.copyOf(blocks);
     warnings = List.copyOf(warnings);
+  }
+
+  /** An article whose page declares no URL of its own (plain text, or made in code). */
+  public Article(String source, String url, String title, String subtitle, List<String> authors, String site,
+      String section, List<String> tags, String published, String modified, String dateSource, String language,
+      List<Block> blocks, String authorBio, List<String> warnings) {
+    this(source, url, title, subtitle, authors, site, section, tags, published, modified, dateSource, language,
+        blocks, authorBio, warnings, null);
   }
 
   /** An article with nothing found: for empty, binary or unreadable inputs. */
@@ -49,7 +63,41 @@ public record Article(
 
   public Article withWarnings(List<String> newWarnings) {
     return new Article(source, url, title, subtitle, authors, site, section, tags, published, modified,
-        dateSource, language, blocks, authorBio, newWarnings);
+        dateSource, language, blocks, authorBio, newWarnings, declaredUrl);
+  }
+
+  /** About how long a title made from the body's first line may be, in characters. */
+  static final int MADE_TITLE_CHARS = 80;
+
+  /**
+   * The title to show a reader: the title; else, for an untitled article, the first line of its body
+   * cut at a word after about {@value #MADE_TITLE_CHARS} characters; else the name of the file or
+   * URL it came from, without folders or extension, dashes and underscores as spaces. Never a path
+   * or an address; null when none of these has a letter or digit.
+   */
+  public String displayTitle() {
+    if (title != null && !title.isBlank()) {
+      return title.strip();
+    }
+    String line = text().strip().lines().findFirst().orElse("").strip();
+    if (line.chars().anyMatch(Character::isLetterOrDigit)) {
+      return cut(line);
+    }
+    String name = source.replaceFirst("[?#].*$", "").replaceFirst("[/\\\\]+$", "");
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+        .replaceFirst("(\\.[A-Za-z0-9]{1,5}){1,2}$", "").replaceAll("[-_+.\\s]+", " ").strip();
+    if (name.chars().noneMatch(Character::isLetterOrDigit)) {
+      return null;
+    }
+    return cut(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+  }
+
+  private static String cut(String line) {
+    if (line.length() <= MADE_TITLE_CHARS) {
+      return line;
+    }
+    int space = line.lastIndexOf(' ', MADE_TITLE_CHARS);
+    return line.substring(0, space > MADE_TITLE_CHARS / 2 ? space : MADE_TITLE_CHARS).strip() + " …";
   }
 
   /** The body as plain text: body blocks in order, separated by a blank line. */

@@ -96,7 +96,7 @@ public final class HtmlExtractor {
     }
     String bio = Article.bioText(blocks);
     return new Article(source, meta.url(), title, subtitle, authors, meta.site(), meta.section(),
-        meta.tags(), published, meta.modified(), dateSource, language, blocks, bio, warnings);
+        meta.tags(), published, meta.modified(), dateSource, language, blocks, bio, warnings, meta.declaredUrl());
   }
 
   /** The page cut after {@code maxTags} tags (a {@code <} followed by a letter), with a warning. */

@@ -24,9 +24,12 @@ import org.jsoup.select.QueryParser;
  */
 final class MetadataReader {
 
-  /** What the page says about itself; any field may be null, lists are never null. */
+  /**
+   * What the page says about itself; any field may be null, lists are never null. {@code url} is the
+   * article's URL and {@code declaredUrl} the one the page declares, as {@link Article} has them.
+   */
   record Meta(
-      String url, String title, String description, List<String> authors, String site, String section,
+      String url, String declaredUrl, String title, String description, List<String> authors, String site, String section,
       List<String> tags, String published, String modified, String dateSource, String language,
       String jsonLdBody) {}
 
@@ -141,10 +144,14 @@ final class MetadataReader {
 
   private Meta read() {
     readJsonLd();
-    String url = first(text(article, "url"), mainEntityId(), link("canonical"), meta("og:url"));
-    url = absolute(url);
-    if (url == null) {
+    String declared = absolute(first(text(article, "url"), mainEntityId(), link("canonical"), meta("og:url")));
+    String url = declared;
+    if (declared == null) {
       url = pageUrl;
+    } else if (pageUrl != null && !Sites.same(declared, pageUrl)) {
+      url = pageUrl;
+      warnings.add("the page declares its URL as " + declared + ", on another site than " + pageUrl
+          + " where it was read: kept as its declared URL only");
     }
     String title = first(text(article, "headline"), meta("og:title"), meta("twitter:title"), titleTag());
     String description = first(text(article, "description"), meta("og:description"), meta("description"),
@@ -194,7 +201,7 @@ final class MetadataReader {
     List<String> authors = authors();
     List<String> tags = tags();
     String body = text(article, "articleBody");
-    return new Meta(url, clean(title), clean(description), authors, clean(site), clean(section), tags,
+    return new Meta(url, declared, clean(title), clean(description), authors, clean(site), clean(section), tags,
         published, modified, dateSource, language, body);
   }
 

@@ -5,9 +5,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -49,13 +52,16 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -72,6 +78,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.lente.extract.Article;
 import org.lente.html.Escape;
 import org.lente.nlp.Analysis;
@@ -130,6 +137,21 @@ public final class LuceneIndex implements SearchIndex {
    */
   static final int STORED_BODY_CHARS = 10_000;
 
+  /** Fuzzy terms ({@code word~}) a search may have, once repeats are dropped. */
+  public static final int MAX_FUZZY_TERMS = 5;
+
+  /** Wildcard, prefix and range terms ({@code wor*}, {@code w?rd}, {@code [a TO c]}) a search may have. */
+  public static final int MAX_WILDCARD_TERMS = 5;
+
+  /** Words a search may have, once repeats are dropped; each counts once though it is searched in two fields. */
+  public static final int MAX_TERMS = 50;
+
+  /**
+   * How long one search may take by default, from parsing to highlighting the hits; {@link #search}
+   * refuses one that takes longer. Searches take some milliseconds; this leaves room for a loaded machine.
+   */
+  public static final Duration SEARCH_BUDGET = Duration.ofSeconds(2);
+
   private static final double RAM_BUFFER_MB = 64;
   private static final String ID = "id";
   private static final String VERSION = "version";
@@ -157,15 +179,17 @@ public final class LuceneIndex implements SearchIndex {
   private final FacetsConfig facetsConfig;
   private final Analyzer analyzer;
   private final Map<String, Analyzer> groupAnalyzers;
+  private final Duration budget;
 
   private LuceneIndex(FSDirectory directory, IndexWriter writer, SearcherManager searchers, FacetsConfig facetsConfig,
-      Analyzer analyzer, Map<String, Analyzer> groupAnalyzers) {
+      Analyzer analyzer, Map<String, Analyzer> groupAnalyzers, Duration budget) {
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
     this.facetsConfig = facetsConfig;
     this.analyzer = analyzer;
     this.groupAnalyzers = groupAnalyzers;
+    this.budget = budget;
   }
 
   /**
@@ -173,7 +197,15 @@ public final class LuceneIndex implements SearchIndex {
    * at a time: a second open of the same folder fails with Lucene's lock exception.
    */
   public static LuceneIndex open(Path dir) throws IOException {
+    return open(dir, SEARCH_BUDGET);
+  }
+
+  /** Opens the index in {@code dir} as {@link #open(Path)} does, with {@code budget} as the time one search may take. */
+  public static LuceneIndex open(Path dir, Duration budget) throws IOException {
     Objects.requireNonNull(dir, "dir");
+    if (budget.isNegative() || budget.isZero()) {
+      throw new IllegalArgumentException("the search budget must be positive: " + budget);
+    }
     Files.createDirectories(dir);
     Map<String, Analyzer> groupAnalyzers = Map.of(
         "it", new ItalianAnalyzer(), "en", new EnglishAnalyzer(), "std", new StandardAnalyzer());
@@ -196,7 +228,7 @@ public final class LuceneIndex implements SearchIndex {
       writer = new IndexWriter(directory, config);
       writer.commit(); // a new folder gets an empty commit, so a reader can open it
       SearcherManager searchers = new SearcherManager(writer, new FacetedSearcherFactory(facetsConfig));
-      return new LuceneIndex(directory, writer, searchers, facetsConfig, analyzer, groupAnalyzers);
+      return new LuceneIndex(directory, writer, searchers, facetsConfig, analyzer, groupAnalyzers, budget);
     } catch (IOException | RuntimeException e) {
       if (writer != null) {
         writer.rollback();
@@ -241,17 +273,28 @@ public final class LuceneIndex implements SearchIndex {
    * statistics and so the scores, after which a text search's later pages may repeat or skip a few
    * hits. A cursor only fits the search it came from (same text and filters).
    *
-   * @throws IllegalArgumentException when the text holds no word to search, or expands to too many
-   *     terms, or the cursor is not one of this search's
+   * <p>A search is bounded: at most {@value #MAX_TERMS} different words, of which at most
+   * {@value #MAX_FUZZY_TERMS} fuzzy and {@value #MAX_WILDCARD_TERMS} wildcard, prefix or range terms
+   * (a repeated word counts once, and is searched once); a fuzzy term matches at most
+   * {@link FuzzyQuery#defaultMaxExpansions} words of the index; matching stops once the search has run
+   * for the index's time budget ({@link #SEARCH_BUDGET} unless opened with another).
+   *
+   * @throws IllegalArgumentException when the text holds no word to search, or more terms than the
+   *     limits above (the message names the limit), or the search runs out of time, or the cursor is
+   *     not one of this search's
    */
   @Override
   public SearchHits search(SearchQuery query) throws IOException {
     Objects.requireNonNull(query, "query");
+    long deadline = System.nanoTime() + budget.toNanos();
     SearchCursor after = SearchCursor.decode(query.cursor(), query);
     Query textQuery = query.text().isBlank() ? null : parse(query.text());
     Query full = withFilters(textQuery == null ? new MatchAllDocsQuery() : textQuery, query);
-    IndexSearcher searcher = searchers.acquire();
+    IndexSearcher shared = searchers.acquire();
     try {
+      // a searcher of its own, for a timeout of its own: the shared one serves other threads
+      FacetedSearcher searcher = new FacetedSearcher(shared.getIndexReader(), ((FacetedSearcher) shared).state);
+      searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
       TopDocs top;
       FacetsCollector facets = null;
       // one more than the page, to know whether there is a next one
@@ -268,6 +311,10 @@ public final class LuceneIndex implements SearchIndex {
       } catch (IndexSearcher.TooManyClauses e) {
         throw new IllegalArgumentException("query expands to too many terms: " + query.text(), e);
       }
+      if (searcher.timedOut()) {
+        throw new IllegalArgumentException("the search " + quoted(query.text()) + " took longer than "
+            + budget.toMillis() + " ms, the most one search may take: try fewer words, or plainer ones");
+      }
       String next = null;
       if (top.scoreDocs.length > query.limit()) {
         FieldDoc last = (FieldDoc) top.scoreDocs[query.limit() - 1];
@@ -277,10 +324,10 @@ public final class LuceneIndex implements SearchIndex {
       List<SearchHits.Hit> hits = hits(searcher, top, textQuery);
       Map<String, Map<String, Long>> counts = facets == null
           ? Map.of()
-          : countFacets(((FacetedSearcher) searcher).state, facets, query.facets());
+          : countFacets(searcher.state, facets, query.facets());
       return new SearchHits(top.totalHits.value(), hits, counts, next);
     } finally {
-      searchers.release(searcher);
+      searchers.release(shared);
     }
   }
 
@@ -489,6 +536,8 @@ public final class LuceneIndex implements SearchIndex {
       if (parsed == null || parsed instanceof BooleanQuery b && b.clauses().isEmpty()) {
         continue; // only stop words for this language
       }
+      parsed = withoutRepeats(parsed);
+      checkBounds(parsed, text);
       BooleanQuery.Builder inGroup = new BooleanQuery.Builder()
           .add(new TermQuery(new Term(GROUP, group)), Occur.FILTER);
       if (parsed instanceof BooleanQuery b && b.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT)) {
@@ -499,6 +548,61 @@ public final class LuceneIndex implements SearchIndex {
       any.add(inGroup.build(), Occur.SHOULD);
     }
     return any.build();
+  }
+
+  /**
+   * {@code query} with each clause of its boolean queries once: {@code word~2 word~2} costs what
+   * {@code word~2} costs. Only the scores can differ (a repeated word weighed more).
+   */
+  private static Query withoutRepeats(Query query) {
+    if (!(query instanceof BooleanQuery b)) {
+      return query;
+    }
+    Set<BooleanClause> clauses = new LinkedHashSet<>();
+    for (BooleanClause c : b.clauses()) {
+      clauses.add(new BooleanClause(withoutRepeats(c.query()), c.occur()));
+    }
+    BooleanQuery.Builder once = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+    clauses.forEach(once::add);
+    return once.build();
+  }
+
+  /**
+   * Refuses {@code query} when it has more fuzzy, wildcard or other terms than a search may have:
+   * each fuzzy term costs an automaton per field and a walk of the field's terms, then again in the
+   * highlighter. A word searched in both the title and the body counts once.
+   */
+  private static void checkBounds(Query query, String text) {
+    Set<String> words = new HashSet<>();
+    Set<String> fuzzy = new HashSet<>();
+    Set<String> wildcards = new HashSet<>();
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        for (Term t : terms) {
+          words.add(t.text());
+        }
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        String term = q.toString(field);
+        words.add(term);
+        (q instanceof FuzzyQuery ? fuzzy : wildcards).add(term);
+      }
+    });
+    if (fuzzy.size() > MAX_FUZZY_TERMS) {
+      throw new IllegalArgumentException("too many fuzzy terms (word~) in " + quoted(text) + ": " + fuzzy.size()
+          + ", at most " + MAX_FUZZY_TERMS + " per search");
+    }
+    if (wildcards.size() > MAX_WILDCARD_TERMS) {
+      throw new IllegalArgumentException("too many wildcard, prefix or range terms (wor*, w?rd, [a TO c]) in "
+          + quoted(text) + ": " + wildcards.size() + ", at most " + MAX_WILDCARD_TERMS + " per search");
+    }
+    if (words.size() > MAX_TERMS) {
+      throw new IllegalArgumentException("too many words in " + quoted(text) + ": " + words.size() + ", at most "
+          + MAX_TERMS + " per search");
+    }
   }
 
   private static String quoted(String text) {

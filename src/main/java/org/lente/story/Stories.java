@@ -280,8 +280,8 @@ public final class Stories {
   }
 
   private static String title(Analysis a) {
-    String t = a.article().title();
-    return t != null && !t.isBlank() ? t.strip() : a.article().source();
+    String t = a.article().displayTitle();
+    return t != null ? t : "";
   }
 
   /** A story being built. */

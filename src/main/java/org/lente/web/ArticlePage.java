@@ -48,10 +48,10 @@ public record ArticlePage(ArticleView view, SafeHtml body, SafeHtml jsonLd, List
     return view.article().analysis();
   }
 
-  /** The title, or the address when there is none. */
+  /** The title, or one made for an untitled article ({@link Article#displayTitle}), or "#id". */
   public String title() {
-    Article a = article();
-    return a.title() != null && !a.title().isBlank() ? a.title() : view.article().key();
+    String title = article().displayTitle();
+    return title != null ? title : "#" + view.article().id();
   }
 
   public static ArticlePage of(ArticleView view, Messages m, String pageUrl) {

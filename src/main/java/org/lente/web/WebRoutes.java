@@ -175,7 +175,7 @@ public final class WebRoutes implements Routes {
 
   /**
    * A page of a search: the first, or the one its {@code cursor} points to. The first page shows why
-   * a search cannot run; a later one is reached by its link from a page whose search ran, so there
+   * a search cannot run, with status 400; a later one is reached by its link from a page whose search ran, so there
    * a failure means a bad or changed cursor, and is a 400.
    */
   private void search(Context ctx) throws IOException {
@@ -191,6 +191,7 @@ public final class WebRoutes implements Routes {
       try {
         page = SearchPage.of(form, null, kb.search(form.query(PAGE_SIZE)));
       } catch (IllegalArgumentException e) {
+        ctx.status(HttpStatus.BAD_REQUEST);
         page = SearchPage.failed(form, e.getMessage());
       }
     }

@@ -407,6 +407,29 @@ class ApiTest {
   }
 
   @Test
+  void aSearchWithMoreFuzzyTermsThanTheLimitIsABadRequestNamingIt() throws Exception {
+    JsonNode problem = get("/search", "/api/v1/search?q=" + enc("tregua~ pace~ guerra~ porto~ ponte~ strada~"), 400);
+    assertTrue(problem.get("detail").asText().contains("at most 5 per search"), problem.toString());
+  }
+
+  @Test
+  void aFailedSubmissionShowsAnonymousReadersOnlyAReasonFitForThem() throws Exception {
+    String json = "{\"url\": \"http://127.0.0.1:" + server.port() + "/api/v1/articles\"}";
+    JsonNode s = check("post", "/ingest", send(request("/api/v1/ingest").header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json))), 202);
+    for (int i = 0; i < 600 && !s.get("state").asText().equals("failed"); i++) {
+      Thread.sleep(100);
+      s = get("/ingest/{id}", s.get("statusUrl").asText(), 200);
+    }
+    String id = s.get("id").asText();
+    JsonNode listed = null;
+    for (JsonNode r : get("/ingest", "/api/v1/ingest?limit=100", 200).get("recent")) {
+      listed = r.get("id").asText().equals(id) ? r : listed;
+    }
+    assertEquals(Ingests.PRIVATE_ADDRESS, listed.get("error").asText(), listed.toString());
+  }
+
+  @Test
   void quotePageTwoFollowsPageOne() throws Exception {
     String q = "/api/v1/quotes?speaker=Guterres";
     JsonNode one = get("/quotes", q + "&limit=100", 200);

@@ -26,7 +26,7 @@ class ExtractCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The fields of one JSON line, in the documented order. */
-  private static final List<String> FIELDS = List.of("source", "url", "title", "subtitle", "authors", "site",
+  private static final List<String> FIELDS = List.of("source", "url", "declaredUrl", "title", "subtitle", "authors", "site",
       "section", "tags", "published", "modified", "dateSource", "language", "blocks", "text", "authorBio",
       "warnings");
 

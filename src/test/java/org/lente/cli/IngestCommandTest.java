@@ -78,6 +78,22 @@ class IngestCommandTest {
   }
 
   @Test
+  void aPageCannotReplaceAnotherSitesArticleByDeclaringItsUrl() throws IOException {
+    ingestJson(base + "/porto.html");
+    site.put("/copia.html", page("Il porto resta chiuso", "<p>Il porto di Livorno resta chiuso per altri sei mesi, "
+        + "scrive una pagina che si dichiara l'articolo di un altro sito.</p>", "2024-05-14T10:00:00+02:00")
+        .replace("</title>", "</title><link rel=\"canonical\" href=\"" + base + "/porto.html\">"));
+    String otherHost = base.replace("127.0.0.1", "localhost");
+
+    JsonNode copy = ingestJson(otherHost + "/copia.html");
+
+    assertEquals(1, copy.get("stored").asInt(), copy.toString());
+    CliRun search = CliRun.of("search", "--json", "--data", data.toString(), "porto");
+    assertEquals(2, search.out().lines().count(), search.out());
+    assertTrue(search.out().contains("Il porto riapre dopo i lavori"), search.out());
+  }
+
+  @Test
   void aFeedIsIngestedOnceAndSearchable() throws IOException {
     JsonNode first = ingestJson(base + "/feed.xml");
     assertEquals(2, first.get("stored").asInt(), first.toString());

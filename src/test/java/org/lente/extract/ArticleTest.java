@@ -21,6 +21,35 @@ class ArticleTest {
     assertEquals("Titoletto\n\nPrimo paragrafo.\n\nUna citazione.\n\nuno\ndue", a.text());
   }
 
+  private static Article untitled(String source, String... paragraphs) {
+    return new Article(source, null, null, null, List.of(), null, null, List.of(), null, null, null, null,
+        java.util.Arrays.stream(paragraphs).map(p -> new Block(Block.Type.PARAGRAPH, p)).toList(), null, List.of());
+  }
+
+  @Test
+  void anUntitledArticleIsShownWithItsFirstLine() {
+    assertEquals("Il porto riapre.", untitled("/srv/news/porto.txt", "Il porto riapre.", "Domani.").displayTitle());
+  }
+
+  @Test
+  void aLongFirstLineIsCutAtAWord() {
+    String line = "Il porto di Livorno riapre domani dopo sei mesi di lavori sulle banchine, ha annunciato l'Autorità.";
+    assertEquals("Il porto di Livorno riapre domani dopo sei mesi di lavori sulle banchine, ha …",
+        untitled("/srv/news/porto.txt", line).displayTitle());
+  }
+
+  @Test
+  void anUntitledArticleWithoutTextIsShownWithItsFileName() {
+    assertEquals("Porto di livorno", untitled("/srv/news/porto-di_livorno.html.gz").displayTitle());
+  }
+
+  @Test
+  void aTitleIsShownAsItIs() {
+    Article a = new Article("/srv/news/porto.txt", null, " Porto ", null, List.of(), null, null, List.of(), null, null,
+        null, null, List.of(new Block(Block.Type.PARAGRAPH, "Testo.")), null, List.of());
+    assertEquals("Porto", a.displayTitle());
+  }
+
   @Test
   void anEmptyArticleHasNoText() {
     assertEquals("", Article.empty("x", null, List.of("empty input")).text());

@@ -329,6 +329,47 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void aCanonicalUrlOnAnotherSiteIsKeptAsDeclaredButNotTaken() {
+    Article a = extract(page("<link rel=\"canonical\" href=\"https://www.repubblica.it/cronaca/ponte\">"),
+        "https://copie.example.net/ponte");
+
+    assertEquals("https://copie.example.net/ponte", a.url());
+    assertEquals("https://www.repubblica.it/cronaca/ponte", a.declaredUrl());
+  }
+
+  @Test
+  void anOgUrlOnAnotherSiteIsNotTaken() {
+    Article a = extract(page("<meta property=\"og:url\" content=\"https://www.repubblica.it/cronaca/ponte\">"),
+        "https://copie.example.net/ponte");
+
+    assertEquals("https://copie.example.net/ponte", a.url());
+  }
+
+  @Test
+  void aCanonicalUrlOnAnotherHostOfTheSameRegistrableDomainIsTaken() {
+    Article a = extract(page("<link rel=\"canonical\" href=\"https://www.bbc.co.uk/news/ponte\">"),
+        "https://m.bbc.co.uk/news/ponte");
+
+    assertEquals("https://www.bbc.co.uk/news/ponte", a.url());
+  }
+
+  @Test
+  void twoSitesUnderOnePublicSuffixAreTwoSites() {
+    Article a = extract(page("<link rel=\"canonical\" href=\"https://itv.co.uk/news/ponte\">"),
+        "https://bbc.co.uk/news/ponte");
+
+    assertEquals("https://bbc.co.uk/news/ponte", a.url());
+  }
+
+  @Test
+  void sitesUnderAPrivateSuffixAreTwoSites() {
+    Article a = extract(page("<link rel=\"canonical\" href=\"https://gazzetta.github.io/ponte\">"),
+        "https://copie.github.io/ponte");
+
+    assertEquals("https://copie.github.io/ponte", a.url());
+  }
+
+  @Test
   void siteFallsBackToTheHostWithoutWww() {
     Article a = extract(page(""), "https://www.gazzettadellago.example/cronaca/ponte");
 

@@ -198,6 +198,50 @@ class LuceneIndexTest {
     assertThrows(IllegalArgumentException.class, () -> search("((( ]"));
   }
 
+  // ---- bounded searches
+
+  @Test
+  void aRepeatedFuzzyTermIsSearchedOnce() throws IOException {
+    put(article(1).body("Il governo approva la legge."), article(2).body("Altro testo."));
+    assertEquals(List.of(1L), ids(search("governi~2 ".repeat(200))));
+  }
+
+  @Test
+  void moreFuzzyTermsThanTheLimitAreRefusedNamingIt() throws IOException {
+    put(article(1).body("Il governo approva la legge."));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> search("governo~ legge~ approva~ porto~ ponte~ strada~"));
+    assertTrue(e.getMessage().contains("at most " + LuceneIndex.MAX_FUZZY_TERMS + " per search"), e.getMessage());
+  }
+
+  @Test
+  void moreWildcardTermsThanTheLimitAreRefusedNamingIt() throws IOException {
+    put(article(1).body("Il governo approva la legge."));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> search("gov* leg* appr?va port* pont* [a TO c]"));
+    assertTrue(e.getMessage().contains("at most " + LuceneIndex.MAX_WILDCARD_TERMS + " per search"), e.getMessage());
+  }
+
+  @Test
+  void moreWordsThanTheLimitAreRefusedNamingIt() throws IOException {
+    put(article(1).body("Il governo approva la legge."));
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i <= LuceneIndex.MAX_TERMS; i++) {
+      words.append(" n").append(i);
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> search(words.toString()));
+    assertTrue(e.getMessage().contains("at most " + LuceneIndex.MAX_TERMS + " per search"), e.getMessage());
+  }
+
+  @Test
+  void aSearchOverItsTimeBudgetIsRefusedNamingIt() throws IOException {
+    put(article(1).body("Il governo approva la legge."));
+    index.close();
+    index = LuceneIndex.open(dir.resolve("index"), java.time.Duration.ofNanos(1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> search("governo"));
+    assertTrue(e.getMessage().contains("the most one search may take"), e.getMessage());
+  }
+
   // ---- filters
 
   @Test

@@ -44,6 +44,15 @@ class AnalysisJsonTest {
   }
 
   @Test
+  void theUrlAPageDeclaresIsKept() throws IOException {
+    Article article = new Article("https://copie.example.net/a", "https://copie.example.net/a", null, null, List.of(),
+        null, null, List.of(), null, null, null, null, List.of(new Block(Block.Type.PARAGRAPH, "Testo.")), null,
+        List.of(), "https://www.repubblica.it/a");
+    Analysis analysis = new Analysis(article, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
+    assertEquals("https://www.repubblica.it/a", AnalysisJson.read(AnalysisJson.write(analysis)).article().declaredUrl());
+  }
+
+  @Test
   void articleTextIsNotWrittenTwice() throws IOException {
     String json = AnalysisJson.write(Fixtures.plain("https://example.org/a", "Un testo."));
     assertFalse(new ObjectMapper().readTree(json).get("article").has("text"), json);

@@ -91,6 +91,19 @@ class AddArticleTest {
   }
 
   @Test
+  void theHomePageShowsAFailedAdditionWithAReasonFitForAnyReader() throws Exception {
+    WebSite.Visitor v = site.visitor();
+    v.login();
+    HttpResponse<String> r = v.post("/add", "csrf=" + v.csrf("/add") + "&url=" + Chrome.enc("http://127.0.0.1:9/rete"));
+    String waiting = r.headers().firstValue("Location").orElseThrow();
+    for (int i = 0; i < 600 && !Jsoup.parse(v.get(waiting).body()).select("[role=alert]").hasText(); i++) {
+      Thread.sleep(100);
+    }
+    String listed = site.page("/", "Accept-Language", "en").select("li:contains(127.0.0.1:9/rete)").text();
+    assertEquals("http://127.0.0.1:9/rete — failed (private addresses are not allowed)", listed);
+  }
+
+  @Test
   void giveOneOfAddressHtmlOrText() throws Exception {
     WebSite.Visitor v = site.visitor();
     v.login();

@@ -129,6 +129,24 @@ class SearchPagingTest {
     assertEquals("Bad request", Jsoup.parse(r.body()).selectFirst(".error-page h1").text());
   }
 
+  /** Six fuzzy terms: one more than a search may have. */
+  private static final String TOO_FUZZY = "/search?q=Roma~+notizia~+frase~+prima~+seconda~+terza~";
+
+  @Test
+  void aSearchWithMoreFuzzyTermsThanTheLimitIsABadRequestNamingIt() throws Exception {
+    HttpResponse<String> r = site.get(TOO_FUZZY, "Accept-Language", "en");
+    assertEquals(400, r.statusCode());
+    String error = Jsoup.parse(r.body()).selectFirst("[role=alert]").text();
+    assertTrue(error.contains("at most 5 per search"), error);
+  }
+
+  @Test
+  void aSearchFeedWithMoreFuzzyTermsThanTheLimitIsABadRequestNamingIt() throws Exception {
+    HttpResponse<String> r = site.get(TOO_FUZZY.replace("/search", "/search.atom"), "Accept-Language", "en");
+    assertEquals(400, r.statusCode());
+    assertTrue(r.body().contains("at most 5 per search"), r.body());
+  }
+
   @Test
   void theQuoteSearchIsPagedAndKeepsItsFilters() throws Exception {
     int expected = 3 * (ITALIAN - 2);
