@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lente.index.LuceneIndex;
 import org.lente.knowledge.KnowledgeBase;
+import org.lente.store.PrivateFiles;
 import org.lente.store.SqliteStore;
 import org.lente.store.StoredArticle;
 import org.lente.story.Lineage;
@@ -21,7 +22,7 @@ final class DataDir {
 
   /** Opens (creating if needed) the knowledge base in {@code dir}: SQLite store, Lucene index. */
   KnowledgeBase open() throws IOException {
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     SqliteStore store = SqliteStore.open(dir);
     Lineage lineage = null;
     try {

@@ -26,6 +26,7 @@ import org.lente.store.EntityProfile;
 import org.lente.store.EntityRef;
 import org.lente.store.IngestStatus;
 import org.lente.store.Page;
+import org.lente.store.PrivateFiles;
 import org.lente.store.SourceProfile;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
@@ -146,12 +147,14 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
-  /** Writes the resolver's state next to the store, replacing the old file in one rename. */
+  /** Writes the resolver's state next to the store (mode 0600), replacing the old file in one rename. */
   private void saveState() throws IOException {
     if (resolverState == null) {
       return;
     }
     Path tmp = resolverState.resolveSibling(resolverState.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp); // a crashed run's, perhaps with another mode
+    PrivateFiles.createFile(tmp);
     STATE_JSON.writeValue(tmp.toFile(), resolver.entities());
     Files.move(tmp, resolverState, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

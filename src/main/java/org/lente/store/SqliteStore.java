@@ -2,7 +2,6 @@ package org.lente.store;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -100,14 +99,15 @@ public final class SqliteStore implements ArticleStore, Accounts {
   }
 
   /**
-   * Opens the store in {@code dir}, creating the folder and the database when missing and bringing
-   * an older schema up to date.
+   * Opens the store in {@code dir}, creating the folder (0700) and the database (0600) when missing
+   * and bringing an older schema up to date.
    *
    * @throws NewerSchemaException when the database was written by a newer Lente
    */
   public static SqliteStore open(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     Path file = dir.resolve(FILE);
+    PrivateFiles.createFile(file); // 0600, which SQLite gives its -wal and -shm files too
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
