@@ -23,10 +23,14 @@ final class DataDir {
   /** Opens (creating if needed) the knowledge base in {@code dir}: SQLite store, Lucene index. */
   KnowledgeBase open() throws IOException {
     PrivateFiles.createDirectories(dir);
-    SqliteStore store = SqliteStore.open(dir);
+    return assemble(SqliteStore.open(dir), false);
+  }
+
+  /** The knowledge base over {@code store}, with its stories, lineage and search index; closes the store on failure. */
+  private KnowledgeBase assemble(SqliteStore store, boolean readOnly) throws IOException {
     Lineage lineage = null;
     try {
-      lineage = lineage(store);
+      lineage = lineage(store, readOnly);
       return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"), lineage);
     } catch (org.apache.lucene.store.LockObtainFailedException e) {
       lineage.close();
@@ -51,18 +55,31 @@ final class DataDir {
   }
 
   /** Stories and lineage over the story tables of {@code dir}'s database. */
-  private Lineage lineage(SqliteStore store) throws IOException {
-    SqliteStoryStore stories = SqliteStoryStore.open(dir);
+  private Lineage lineage(SqliteStore store, boolean readOnly) throws IOException {
+    SqliteStoryStore stories = readOnly ? SqliteStoryStore.openReadOnly(dir) : SqliteStoryStore.open(dir);
     return new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
         Stories.DEFAULT_THRESHOLD);
   }
 
-  /** Opens an existing knowledge base; a clear error when {@code dir} holds none. */
+  /**
+   * Opens an existing knowledge base; a clear error when {@code dir} holds none. When it cannot be
+   * opened for writing (a full disk), it is opened for reading only, writing nothing: enough for the
+   * commands that read, while a command that writes fails at its first write.
+   */
   KnowledgeBase openExisting() throws IOException {
     if (!Files.isRegularFile(dir.resolve("lente.db"))) {
       throw new IOException("no knowledge base in " + dir.toAbsolutePath() + " (create one with lente ingest --data "
           + dir + " …)");
     }
-    return open();
+    try {
+      return open();
+    } catch (IOException e) {
+      try {
+        return assemble(SqliteStore.openReadOnly(dir), true);
+      } catch (IOException | RuntimeException readOnly) {
+        e.addSuppressed(readOnly);
+        throw e;
+      }
+    }
   }
 }

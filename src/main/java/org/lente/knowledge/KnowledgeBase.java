@@ -54,6 +54,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final List<long[]> pending = new ArrayList<>();
 
   private final EntityResolver resolver;
+  /** Whether the resolver may hold what its saved state does not: a read-only use never saves. */
+  private boolean resolverChanged;
   private final Path resolverState;
   private final ArticleListener listener;
 
@@ -134,6 +136,7 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   private Analysis resolve(Analysis a) {
+    resolverChanged = true;
     return resolver.resolveAll(a);
   }
 
@@ -149,7 +152,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** Writes the resolver's state next to the store (mode 0600), replacing the old file in one rename. */
   private void saveState() throws IOException {
-    if (resolverState == null) {
+    if (resolverState == null || !resolverChanged) {
       return;
     }
     Path tmp = resolverState.resolveSibling(resolverState.getFileName() + ".tmp");
@@ -157,6 +160,7 @@ public final class KnowledgeBase implements AutoCloseable {
     PrivateFiles.createFile(tmp);
     STATE_JSON.writeValue(tmp.toFile(), resolver.entities());
     Files.move(tmp, resolverState, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    resolverChanged = false;
   }
 
   /**
@@ -347,7 +351,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   private final Object statusLock = new Object();
 
-  /** Flushes, then closes the index and the store. */
+  /** Flushes, then closes the index and the store; writes nothing when nothing was added. */
   @Override
   public synchronized void close() throws IOException {
     try {
