@@ -48,10 +48,42 @@ final class DataDir {
 
   /**
    * Opens the store alone (no search index, so another process may hold the folder): for the
-   * server's users and tokens. Creates the folder and database when missing.
+   * server's users and tokens. Creates the folder and database when missing; an existing one that
+   * cannot be opened for writing (a full disk) is opened for reading only.
    */
   SqliteStore openStore() throws IOException {
-    return SqliteStore.open(dir);
+    return writableElseReadOnly(() -> SqliteStore.open(dir), () -> SqliteStore.openReadOnly(dir));
+  }
+
+  /** The story tables, as {@link #openStore} opens the store. */
+  SqliteStoryStore openStories() throws IOException {
+    return writableElseReadOnly(() -> SqliteStoryStore.open(dir), () -> SqliteStoryStore.openReadOnly(dir));
+  }
+
+  /** Opens something of the folder. */
+  private interface Opener<T> {
+    T open() throws IOException;
+  }
+
+  /**
+   * What {@code writable} opens; when that fails and the folder holds a knowledge base, what
+   * {@code readOnly} opens, which writes nothing: enough for the commands that read, while a
+   * command that writes fails at its first write. When both fail, the first failure is thrown.
+   */
+  private <T> T writableElseReadOnly(Opener<T> writable, Opener<T> readOnly) throws IOException {
+    try {
+      return writable.open();
+    } catch (IOException e) {
+      if (!Files.isRegularFile(dir.resolve(SqliteStore.FILE))) {
+        throw e;
+      }
+      try {
+        return readOnly.open();
+      } catch (IOException | RuntimeException again) {
+        e.addSuppressed(again);
+        throw e;
+      }
+    }
   }
 
   /** Stories and lineage over the story tables of {@code dir}'s database. */
@@ -63,23 +95,21 @@ final class DataDir {
 
   /**
    * Opens an existing knowledge base; a clear error when {@code dir} holds none. When it cannot be
-   * opened for writing (a full disk), it is opened for reading only, writing nothing: enough for the
-   * commands that read, while a command that writes fails at its first write.
+   * opened for writing (a full disk), it is opened for reading only (see {@link #openOrRead}).
    */
   KnowledgeBase openExisting() throws IOException {
-    if (!Files.isRegularFile(dir.resolve("lente.db"))) {
+    if (!Files.isRegularFile(dir.resolve(SqliteStore.FILE))) {
       throw new IOException("no knowledge base in " + dir.toAbsolutePath() + " (create one with lente ingest --data "
           + dir + " …)");
     }
-    try {
-      return open();
-    } catch (IOException e) {
-      try {
-        return assemble(SqliteStore.openReadOnly(dir), true);
-      } catch (IOException | RuntimeException readOnly) {
-        e.addSuppressed(readOnly);
-        throw e;
-      }
-    }
+    return openOrRead();
+  }
+
+  /**
+   * Opens the knowledge base, creating it when missing; an existing one that cannot be opened for
+   * writing (a full disk) is opened for reading only, writing nothing.
+   */
+  KnowledgeBase openOrRead() throws IOException {
+    return writableElseReadOnly(this::open, () -> assemble(SqliteStore.openReadOnly(dir), true));
   }
 }

@@ -1,23 +1,13 @@
 package org.lente.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,29 +60,13 @@ class DataFolderModesTest {
   @Test
   void serveCreatesItsFolderAndAccessLogForTheOwnerAlone() throws Exception {
     Path data = tmp.resolve("served");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.lente.cli.Main",
-        "serve", "--port", "0", "--data", data.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    try {
-      int port = -1;
-      Pattern serving = Pattern.compile("serving .* on http://127\\.0\\.0\\.1:(\\d+)/");
-      try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), UTF_8))) {
-        String line;
-        while (port < 0 && (line = err.readLine()) != null) {
-          Matcher m = serving.matcher(line);
-          if (m.find()) {
-            port = Integer.parseInt(m.group(1));
-          }
-        }
-        assertTrue(port > 0, "serve did not start");
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, health.statusCode());
+
+    try (ServeProcess serve = ServeProcess.start(data)) {
+      assertEquals(200, serve.get("/health").statusCode());
+      long deadline = System.nanoTime() + 10_000_000_000L; // the line is written once the response is complete
+      while (Files.size(data.resolve("access.log")) == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
       }
-    } finally {
-      p.destroy(); // SIGTERM: the server closes the knowledge base and the access log
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "serve did not stop");
     }
 
     assertTrue(Files.size(data.resolve("access.log")) > 0, "the request was not logged");

@@ -94,4 +94,14 @@ class DiskFullTest {
     assertEquals(0, check.code(), check.out() + check.err());
     assertTrue(check.out().startsWith("ok: 1 articles"), check.out());
   }
+
+  @Test
+  void serveAnswersFromAKnowledgeBaseOnAFullDisk() throws Exception {
+    try (ServeProcess serve = ServeProcess.start(data)) {
+      var articles = serve.get("/api/v1/articles");
+
+      assertEquals(200, articles.statusCode(), articles.body());
+      assertTrue(articles.body().contains("Il porto riapre dopo i lavori"), articles.body());
+    }
+  }
 }
