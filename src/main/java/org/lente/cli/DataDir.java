@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lente.index.LuceneIndex;
 import org.lente.knowledge.KnowledgeBase;
+import org.lente.store.PrivateFiles;
 import org.lente.store.SqliteStore;
 import org.lente.store.StoredArticle;
 import org.lente.story.Lineage;
@@ -21,11 +22,15 @@ final class DataDir {
 
   /** Opens (creating if needed) the knowledge base in {@code dir}: SQLite store, Lucene index. */
   KnowledgeBase open() throws IOException {
-    Files.createDirectories(dir);
-    SqliteStore store = SqliteStore.open(dir);
+    PrivateFiles.createDirectories(dir);
+    return assemble(SqliteStore.open(dir), false);
+  }
+
+  /** The knowledge base over {@code store}, with its stories, lineage and search index; closes the store on failure. */
+  private KnowledgeBase assemble(SqliteStore store, boolean readOnly) throws IOException {
     Lineage lineage = null;
     try {
-      lineage = lineage(store);
+      lineage = lineage(store, readOnly);
       return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"), lineage);
     } catch (org.apache.lucene.store.LockObtainFailedException e) {
       lineage.close();
@@ -43,25 +48,68 @@ final class DataDir {
 
   /**
    * Opens the store alone (no search index, so another process may hold the folder): for the
-   * server's users and tokens. Creates the folder and database when missing.
+   * server's users and tokens. Creates the folder and database when missing; an existing one that
+   * cannot be opened for writing (a full disk) is opened for reading only.
    */
   SqliteStore openStore() throws IOException {
-    return SqliteStore.open(dir);
+    return writableElseReadOnly(() -> SqliteStore.open(dir), () -> SqliteStore.openReadOnly(dir));
+  }
+
+  /** The story tables, as {@link #openStore} opens the store. */
+  SqliteStoryStore openStories() throws IOException {
+    return writableElseReadOnly(() -> SqliteStoryStore.open(dir), () -> SqliteStoryStore.openReadOnly(dir));
+  }
+
+  /** Opens something of the folder. */
+  private interface Opener<T> {
+    T open() throws IOException;
+  }
+
+  /**
+   * What {@code writable} opens; when that fails and the folder holds a knowledge base, what
+   * {@code readOnly} opens, which writes nothing: enough for the commands that read, while a
+   * command that writes fails at its first write. When both fail, the first failure is thrown.
+   */
+  private <T> T writableElseReadOnly(Opener<T> writable, Opener<T> readOnly) throws IOException {
+    try {
+      return writable.open();
+    } catch (IOException e) {
+      if (!Files.isRegularFile(dir.resolve(SqliteStore.FILE))) {
+        throw e;
+      }
+      try {
+        return readOnly.open();
+      } catch (IOException | RuntimeException again) {
+        e.addSuppressed(again);
+        throw e;
+      }
+    }
   }
 
   /** Stories and lineage over the story tables of {@code dir}'s database. */
-  private Lineage lineage(SqliteStore store) throws IOException {
-    SqliteStoryStore stories = SqliteStoryStore.open(dir);
+  private Lineage lineage(SqliteStore store, boolean readOnly) throws IOException {
+    SqliteStoryStore stories = readOnly ? SqliteStoryStore.openReadOnly(dir) : SqliteStoryStore.open(dir);
     return new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
         Stories.DEFAULT_THRESHOLD);
   }
 
-  /** Opens an existing knowledge base; a clear error when {@code dir} holds none. */
+  /**
+   * Opens an existing knowledge base; a clear error when {@code dir} holds none. When it cannot be
+   * opened for writing (a full disk), it is opened for reading only (see {@link #openOrRead}).
+   */
   KnowledgeBase openExisting() throws IOException {
-    if (!Files.isRegularFile(dir.resolve("lente.db"))) {
+    if (!Files.isRegularFile(dir.resolve(SqliteStore.FILE))) {
       throw new IOException("no knowledge base in " + dir.toAbsolutePath() + " (create one with lente ingest --data "
           + dir + " …)");
     }
-    return open();
+    return openOrRead();
+  }
+
+  /**
+   * Opens the knowledge base, creating it when missing; an existing one that cannot be opened for
+   * writing (a full disk) is opened for reading only, writing nothing.
+   */
+  KnowledgeBase openOrRead() throws IOException {
+    return writableElseReadOnly(this::open, () -> assemble(SqliteStore.openReadOnly(dir), true));
   }
 }

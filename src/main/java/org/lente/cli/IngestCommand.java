@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         "A source is a page URL, an RSS/Atom/JSON Feed, a sitemap (or news sitemap, or sitemap index), an",
         "OPML list of feeds (URLs or files), a file or directory (HTML, gzip, plain text), or a WARC file.",
         "Ingesting is idempotent: the same URL or the same text is stored once; a changed text is a new",
-        "version. Ends with a summary; exit code 2 when some source failed.",
+        "version. Ends with a summary; exit code 2 when some source failed or the knowledge base could not be",
+        "written (a full disk), which the summary names.",
         "Ctrl-C (SIGINT) or SIGTERM stops taking pages, stores those in flight that are ready within 10 s,",
         "prints the summary (marked interrupted) and exits with 130 (SIGINT) or 143 (SIGTERM)."},
     exitCodeOnInvalidInput = 1,
@@ -95,6 +96,9 @@ final class IngestCommand implements Callable<Integer> {
           run.source(source);
         }
         run.finish();
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // the knowledge base could not be opened or written: the summary still tells what was done
+        summary.fail(data.dir.toString(), storeFailure(data.dir, e));
       }
       if (stop.requested()) {
         summary.markInterrupted();
@@ -104,6 +108,24 @@ final class IngestCommand implements Callable<Integer> {
     }
     // after a signal the JVM exits with 130 or 143 once the summary is out, whatever is returned here
     return summary.failed() == 0 ? 0 : 2;
+  }
+
+  /** Below this much room left on its file system, a failure to write the knowledge base is a full disk. */
+  private static final long FULL_BELOW = 1 << 20;
+
+  /** Why the knowledge base in {@code dir} failed: "disk full (N bytes free): …" when its file system has no room left. */
+  static String storeFailure(java.nio.file.Path dir, Exception e) {
+    String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+    java.nio.file.Path existing = dir.toAbsolutePath();
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    try {
+      long free = existing == null ? Long.MAX_VALUE : java.nio.file.Files.getFileStore(existing).getUsableSpace();
+      return free < FULL_BELOW ? "disk full (" + free + " bytes free): " + reason : reason;
+    } catch (IOException unknown) {
+      return reason;
+    }
   }
 
   /** A bar drawn on the terminal, or a plain line every ten seconds when standard error is not one. */

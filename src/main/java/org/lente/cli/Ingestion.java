@@ -141,10 +141,10 @@ final class Ingestion implements AutoCloseable {
 
   private void file(String file) throws IOException {
     if (!file.equals("-") && isWarc(Path.of(file))) {
+      Warcs.Summary s;
       try {
-        // NOTE: after a stop the rest of the file is read but its pages are not taken, as Warcs.read
-        // cannot be cut short from its consumer (it counts a thrown exception as a bad record).
-        Warcs.Summary s = Warcs.read(Path.of(file), reader.maxBytes(), page -> {
+        // NOTE: after a stop the rest of the file is read but its pages are not taken.
+        s = Warcs.read(Path.of(file), reader.maxBytes(), page -> {
           if (stop.getAsBoolean()) {
             return;
           }
@@ -154,9 +154,16 @@ final class Ingestion implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
           }
         });
-        s.warnings().forEach(w -> log.accept("warning\t" + file + "\t" + w));
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause(); // the store's, through the consumer: not the file's fault
+      } catch (IOException e) {
         fail(file, "cannot read the WARC file: " + e.getMessage());
+        return;
+      }
+      s.warnings().forEach(w -> log.accept("warning\t" + file + "\t" + w));
+      s.failures().forEach(reason -> fail(file, reason));
+      if (s.failed() > s.failures().size()) {
+        fail(file, (s.failed() - s.failures().size()) + " more unreadable records or stretches of bytes, not listed");
       }
       return;
     }

@@ -88,8 +88,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), Analyzer.DEFAULT_MAX_CHARS);
-    try (KnowledgeBase kb = data.open(); SqliteStore accounts = data.openStore();
-        SqliteStoryStore storyStore = SqliteStoryStore.open(data.dir);
+    // a folder on a full disk is served for reading: adding articles and logging in then fail
+    try (KnowledgeBase kb = data.openOrRead(); SqliteStore accounts = data.openStore();
+        SqliteStoryStore storyStore = data.openStories();
         Ingests ingests = new Ingests(kb, fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES),
             new Extractor(), analyzer)) {
       Auth auth = new Auth(accounts, new Passwords());

@@ -2,7 +2,6 @@ package org.lente.index;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -77,12 +76,16 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.lente.extract.Article;
 import org.lente.html.Escape;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
+import org.lente.store.PrivateFiles;
 import org.lente.store.StoredArticle;
 
 /**
@@ -193,8 +196,9 @@ public final class LuceneIndex implements SearchIndex {
   }
 
   /**
-   * Opens the index in {@code dir}, creating the folder and an empty index when missing. One process
-   * at a time: a second open of the same folder fails with Lucene's lock exception.
+   * Opens the index in {@code dir}, creating the folder (0700) and an empty index when missing; the
+   * index's files are created 0600. One process at a time: a second open of the same folder fails
+   * with Lucene's lock exception.
    */
   public static LuceneIndex open(Path dir) throws IOException {
     return open(dir, SEARCH_BUDGET);
@@ -206,7 +210,7 @@ public final class LuceneIndex implements SearchIndex {
     if (budget.isNegative() || budget.isZero()) {
       throw new IllegalArgumentException("the search budget must be positive: " + budget);
     }
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     Map<String, Analyzer> groupAnalyzers = Map.of(
         "it", new ItalianAnalyzer(), "en", new EnglishAnalyzer(), "std", new StandardAnalyzer());
     Map<String, Analyzer> perField = new HashMap<>();
@@ -219,13 +223,14 @@ public final class LuceneIndex implements SearchIndex {
     for (String multi : List.of(ENTITY, TYPE, AUTHOR)) {
       facetsConfig.setMultiValued(multi, true);
     }
-    FSDirectory directory = FSDirectory.open(dir);
+    FSDirectory directory = new PrivateDirectory(dir);
     IndexWriter writer = null;
     try {
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(RAM_BUFFER_MB);
       writer = new IndexWriter(directory, config);
+      PrivateFiles.restrict(dir.resolve(IndexWriter.WRITE_LOCK_NAME));
       writer.commit(); // a new folder gets an empty commit, so a reader can open it
       SearcherManager searchers = new SearcherManager(writer, new FacetedSearcherFactory(facetsConfig));
       return new LuceneIndex(directory, writer, searchers, facetsConfig, analyzer, groupAnalyzers, budget);
@@ -235,6 +240,34 @@ public final class LuceneIndex implements SearchIndex {
       }
       directory.close();
       throw e;
+    }
+  }
+
+  /** Lucene's memory-mapped directory, whose new files only their owner may read (0600). */
+  private static final class PrivateDirectory extends MMapDirectory {
+
+    PrivateDirectory(Path dir) throws IOException {
+      super(dir);
+    }
+
+    @Override
+    public IndexOutput createOutput(String name, IOContext context) throws IOException {
+      return restricted(super.createOutput(name, context));
+    }
+
+    @Override
+    public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+      return restricted(super.createTempOutput(prefix, suffix, context));
+    }
+
+    private IndexOutput restricted(IndexOutput out) throws IOException {
+      try {
+        PrivateFiles.restrict(getDirectory().resolve(out.getName()));
+        return out;
+      } catch (IOException e) {
+        out.close();
+        throw e;
+      }
     }
   }
 

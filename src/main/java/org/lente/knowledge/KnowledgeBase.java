@@ -29,6 +29,7 @@ import org.lente.store.EntityProfile;
 import org.lente.store.EntityRef;
 import org.lente.store.IngestStatus;
 import org.lente.store.Page;
+import org.lente.store.PrivateFiles;
 import org.lente.store.SourceProfile;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
@@ -62,6 +63,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final List<long[]> pending = new ArrayList<>();
 
   private final EntityResolver resolver;
+  /** Whether the resolver may hold what its saved state does not: a read-only use never saves. */
+  private boolean resolverChanged;
   private final Path resolverState;
   private final ArticleListener listener;
 
@@ -226,6 +229,7 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   private Analysis resolve(Analysis a) {
+    resolverChanged = true;
     return resolver.resolveAll(a);
   }
 
@@ -239,14 +243,17 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
-  /** Writes the resolver's state next to the store, replacing the old file in one rename. */
+  /** Writes the resolver's state next to the store (mode 0600), replacing the old file in one rename. */
   private void saveState() throws IOException {
-    if (resolverState == null) {
+    if (resolverState == null || !resolverChanged) {
       return;
     }
     Path tmp = resolverState.resolveSibling(resolverState.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp); // a crashed run's, perhaps with another mode
+    PrivateFiles.createFile(tmp);
     STATE_JSON.writeValue(tmp.toFile(), resolver.entities());
     Files.move(tmp, resolverState, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    resolverChanged = false;
   }
 
   /**
@@ -452,7 +459,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   private final Object statusLock = new Object();
 
-  /** Flushes, then closes the index and the store. */
+  /** Flushes, then closes the index and the store; writes nothing when nothing was added. */
   @Override
   public synchronized void close() throws IOException {
     try {

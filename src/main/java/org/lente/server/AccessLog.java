@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
+import org.lente.store.PrivateFiles;
 
 /**
  * One line per request, written when the response is complete:
@@ -25,13 +26,14 @@ final class AccessLog implements RequestLog, AutoCloseable {
   private final java.io.Writer out;
   private final boolean ownsOut;
 
-  /** A log appended to {@code file} (created when missing), or written to standard error when null. */
+  /** A log appended to {@code file} (created with mode 0600 when missing), or written to standard error when null. */
   AccessLog(Path file) throws IOException {
     if (file == null) {
       out = new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
       ownsOut = false;
     } else {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+      PrivateFiles.createFile(file);
       out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       ownsOut = true;
     }

@@ -88,10 +88,13 @@ public final class SqliteStore implements ArticleStore, Accounts {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private volatile boolean closed;
+  /** Opened by {@link #openReadOnly}: nothing is written, not even on close. */
+  private final boolean readOnly;
 
-  private SqliteStore(Path file, Connection conn, List<Connection> readerConnections) {
+  private SqliteStore(Path file, Connection conn, List<Connection> readerConnections, boolean readOnly) {
     this.file = file;
     this.conn = conn;
+    this.readOnly = readOnly;
     for (Connection c : readerConnections) {
       Reader r = new Reader(c);
       allReaders.add(r);
@@ -100,14 +103,15 @@ public final class SqliteStore implements ArticleStore, Accounts {
   }
 
   /**
-   * Opens the store in {@code dir}, creating the folder and the database when missing and bringing
-   * an older schema up to date.
+   * Opens the store in {@code dir}, creating the folder (0700) and the database (0600) when missing
+   * and bringing an older schema up to date.
    *
    * @throws NewerSchemaException when the database was written by a newer Lente
    */
   public static SqliteStore open(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     Path file = dir.resolve(FILE);
+    PrivateFiles.createFile(file); // 0600, which SQLite gives its -wal and -shm files too
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -138,13 +142,84 @@ public final class SqliteStore implements ArticleStore, Accounts {
         }
         throw e;
       }
-      return new SqliteStore(file, conn, readerConnections);
+      return new SqliteStore(file, conn, readerConnections, false);
     } catch (SQLException e) {
       throw closing(conn, new IOException("cannot open " + file + ": " + e.getMessage(), e));
     } catch (IOException e) {
       throw closing(conn, e);
     } catch (RuntimeException e) {
       throw closing(conn, e);
+    }
+  }
+
+  /**
+   * Opens the store in {@code dir} for reading only, writing nothing: no migration, no checkpoint,
+   * no file created but SQLite's {@code -shm} and {@code -wal} when they are missing. So it opens on
+   * a full disk: when SQLite cannot map its shared-memory index there and the write-ahead log is
+   * empty (the last writer closed cleanly), the database file alone is the whole truth and is opened
+   * as immutable. Writes through the store fail.
+   *
+   * @throws IOException when there is no database, its schema is older than this Lente's (a
+   *     writing command upgrades it), or it cannot be read
+   * @throws NewerSchemaException when the database was written by a newer Lente
+   */
+  public static SqliteStore openReadOnly(Path dir) throws IOException {
+    Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no knowledge base in " + dir.toAbsolutePath());
+    }
+    List<Connection> connections = new ArrayList<>();
+    try {
+      for (int i = 0; i <= READERS; i++) {
+        Connection c = readOnlyConnection(file);
+        connections.add(c);
+        tuneForReading(c);
+      }
+      int version = Migrations.current(connections.get(0));
+      if (version > Migrations.latest()) {
+        throw new NewerSchemaException(file, version, Migrations.latest());
+      }
+      if (version < Migrations.latest()) {
+        throw new IOException("cannot open " + file + " for reading: its schema (version " + version
+            + ") is older than this Lente's (" + Migrations.latest() + "); a writing command upgrades it");
+      }
+      return new SqliteStore(file, connections.get(0), List.copyOf(connections.subList(1, connections.size())), true);
+    } catch (SQLException | IOException | RuntimeException e) {
+      IOException failure = e instanceof IOException io ? io
+          : new IOException("cannot open " + file + " for reading: " + e.getMessage(), e);
+      for (Connection c : connections) {
+        closing(c, failure);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * A read-only connection to {@code database}, which writes nothing. Where SQLite cannot map the
+   * write-ahead log's shared-memory index (a full disk) and the log is empty, the database is
+   * opened as immutable, without the index.
+   */
+  public static Connection readOnlyConnection(Path database) throws SQLException, IOException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    String path = database.toAbsolutePath().toUri().getRawPath();
+    Connection conn = config.createConnection("jdbc:sqlite:file:" + path + "?mode=ro");
+    try (Statement st = conn.createStatement()) {
+      st.execute("SELECT count(*) FROM sqlite_master"); // maps the shared-memory index, or fails
+      return conn;
+    } catch (SQLException e) {
+      conn.close();
+      Path wal = database.resolveSibling(database.getFileName() + "-wal");
+      long walBytes = Files.exists(wal) ? Files.size(wal) : 0;
+      if (walBytes > 0) {
+        throw new IOException("cannot read " + database + " (" + e.getMessage() + "), and its write-ahead log holds "
+            + walBytes + " bytes not yet in the database file: free some space and run the command again", e);
+      }
+      return config.createConnection("jdbc:sqlite:file:" + path + "?immutable=1");
     }
   }
 
@@ -1851,7 +1926,9 @@ public final class SqliteStore implements ArticleStore, Accounts {
         }
       }
       try {
-        exec("PRAGMA optimize");
+        if (!readOnly) {
+          exec("PRAGMA optimize");
+        }
       } catch (SQLException e) {
         first = first == null ? e : first;
       }

@@ -51,6 +51,19 @@ public final class SqliteStoryStore implements StoryStore {
     }
   }
 
+  /**
+   * Opens the story tables of the knowledge base in {@code dir} for reading only, writing nothing
+   * (see {@link SqliteStore#openReadOnly}); writes through it fail.
+   */
+  public static SqliteStoryStore openReadOnly(Path dir) throws IOException {
+    Path file = dir.resolve(SqliteStore.FILE);
+    try {
+      return new SqliteStoryStore(SqliteStore.readOnlyConnection(file));
+    } catch (SQLException e) {
+      throw new IOException("cannot open " + file + " for reading: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public synchronized void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
       double score, List<Link> links, String language, long[] bands) throws IOException {

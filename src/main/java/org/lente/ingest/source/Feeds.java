@@ -39,7 +39,8 @@ public final class Feeds {
    *
    * @param baseUri where the feed came from, for relative links; may be null
    * @throws SourceFormatException when the bytes are not a feed (another root element, not XML or
-   *     JSON, a JSON document that is not a JSON Feed) or break before anything was read
+   *     JSON, a JSON document that is not a JSON Feed), break before anything was read, or nest
+   *     elements deeper than 256 levels ("feed too deeply nested (limit 256)")
    */
   public static Feed parse(byte[] bytes, URI baseUri) throws SourceFormatException {
     List<String> warnings = new ArrayList<>();
@@ -61,6 +62,7 @@ public final class Feeds {
         default -> throw new SourceFormatException("not a feed: the root element is <" + root + ">");
       }
     } catch (XMLStreamException e) {
+      SafeXml.rejectTooDeep(e, "feed");
       if (feed.items.isEmpty() && feed.title == null) {
         throw SafeXml.error("the feed is not well-formed XML", e);
       }

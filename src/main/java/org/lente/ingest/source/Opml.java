@@ -27,7 +27,8 @@ public record Opml(String title, List<Subscription> feeds, List<String> warnings
    * http(s) URL are skipped with a warning; a document that breaks half-way gives the feeds before
    * the break and a warning.
    *
-   * @throws SourceFormatException when the root element is not {@code opml} or the bytes are not XML
+   * @throws SourceFormatException when the root element is not {@code opml}, the bytes are not XML,
+   *     or elements nest deeper than 256 levels
    */
   public static Opml parse(byte[] bytes) throws SourceFormatException {
     List<String> warnings = new ArrayList<>();
@@ -54,6 +55,7 @@ public record Opml(String title, List<Subscription> feeds, List<String> warnings
         }
       }
     } catch (XMLStreamException e) {
+      SafeXml.rejectTooDeep(e, "OPML list");
       warnings.add(SafeXml.brokeAfter(e, reading.feeds.size(), "feeds"));
     }
     if (reading.skipped > 0) {

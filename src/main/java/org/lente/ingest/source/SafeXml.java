@@ -95,6 +95,20 @@ public final class SafeXml {
         at == null ? -1 : at.getColumnNumber(), e);
   }
 
+  /**
+   * Throws "{@code what} too deeply nested (limit 256)" when {@code e} is the nesting limit's error:
+   * a document nested that deep is hostile or broken beyond use, so it is rejected whole, whatever
+   * was read before the limit.
+   */
+  static void rejectTooDeep(XMLStreamException e, String what) throws SourceFormatException {
+    // the JDK reports the limit in a plain XMLStreamException; its message names the property
+    if (String.valueOf(e.getMessage()).contains(MAX_ELEMENT_DEPTH)) {
+      Location at = e.getLocation();
+      throw new SourceFormatException(what + " too deeply nested (limit " + MAX_DEPTH + ")",
+          at == null ? -1 : at.getLineNumber(), at == null ? -1 : at.getColumnNumber(), e);
+    }
+  }
+
   /** The warning for a document that broke after {@code kept} entries were read. */
   static String brokeAfter(XMLStreamException e, int kept, String entries) {
     Location at = e.getLocation();

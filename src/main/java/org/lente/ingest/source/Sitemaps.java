@@ -26,8 +26,8 @@ public final class Sitemaps {
    *
    * @param baseUri where it came from, to resolve relative locations (the protocol forbids them,
    *     some sites use them); may be null
-   * @throws SourceFormatException when the bytes are neither kind of sitemap, or break before the
-   *     root element
+   * @throws SourceFormatException when the bytes are neither kind of sitemap, break before the
+   *     root element, or nest elements deeper than 256 levels
    */
   public static Sitemap parse(byte[] bytes, URI baseUri) throws SourceFormatException {
     List<String> warnings = new ArrayList<>();
@@ -89,6 +89,7 @@ public final class Sitemaps {
         }
       }
     } catch (XMLStreamException e) {
+      SafeXml.rejectTooDeep(e, "sitemap");
       warnings.add(SafeXml.brokeAfter(e, sitemaps.size() + urls.size(), "entries"));
     }
     if (skipped > 0) {

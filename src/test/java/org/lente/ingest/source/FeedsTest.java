@@ -228,4 +228,15 @@ class FeedsTest {
     assertNull(feed.items().get(0).published());
     assertEquals(List.of("1 date(s) that could not be read left out (first: \"yesterday\")"), feed.warnings());
   }
+
+  @Test
+  void aFeedNestedTooDeeplyIsRejectedWhateverWasReadBefore() {
+    byte[] deep = ("<rss version=\"2.0\"><channel><title>Notizie</title><item><title>Porto</title>"
+        + "<link>https://news.example/porto</link></item><item>" + "<x>".repeat(200_000) + "</x>".repeat(200_000)
+        + "</item></channel></rss>").getBytes(UTF_8);
+
+    SourceFormatException e = assertThrows(SourceFormatException.class, () -> Feeds.parse(deep, BASE));
+
+    assertTrue(e.getMessage().startsWith("feed too deeply nested (limit 256)"), e.getMessage());
+  }
 }

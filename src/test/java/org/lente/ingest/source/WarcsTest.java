@@ -65,7 +65,7 @@ class WarcsTest {
 
     assertEquals(List.of(ARTICLE_URI.toString(), "https://news.example/archived.html"),
         pages.stream().map(Page::url).toList());
-    assertEquals(new Warcs.Summary(5, 2, 0, List.of()), summary);
+    assertEquals(new Warcs.Summary(5, 2, 0, List.of(), List.of()), summary);
   }
 
   @Test
@@ -124,12 +124,12 @@ class WarcsTest {
     Warcs.Summary summary = Warcs.read(path, pages::add);
 
     assertEquals(1, pages.size());
-    assertEquals(1, summary.skipped());
-    assertTrue(summary.warnings().get(0).startsWith("record at byte 0 (response) skipped: "), summary.warnings().toString());
+    assertEquals(1, summary.failures().size());
+    assertTrue(summary.failures().get(0).startsWith("record at byte 0 (response) skipped: "), summary.failures().toString());
   }
 
   @Test
-  void garbageAfterTheRecordsEndsTheReadingWithAWarning() throws IOException {
+  void garbageAfterTheRecordsIsAFailureWithItsReason() throws IOException {
     Path path = warc("truncated.warc", WarcCompression.NONE);
     Files.write(path, "WARC/1.1\r\nthis is not a header\r\n\u0000\u0001garbage".getBytes(UTF_8), StandardOpenOption.APPEND);
     List<Page> pages = new ArrayList<>();
@@ -137,7 +137,105 @@ class WarcsTest {
     Warcs.Summary summary = Warcs.read(path, pages::add);
 
     assertEquals(2, pages.size());
-    assertTrue(summary.warnings().stream().anyMatch(w -> w.startsWith("the WARC breaks at byte")), summary.warnings().toString());
+    assertEquals(1, summary.failures().size(), summary.toString());
+    assertTrue(summary.failures().get(0).contains("no record follows"), summary.failures().toString());
+  }
+
+  /** Two HTML responses, as a plain WARC's bytes. */
+  private static byte[] twoRecords(WarcCompression compression) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (WarcWriter writer = new WarcWriter(java.nio.channels.Channels.newChannel(bytes), compression)) {
+      writer.write(response(ARTICLE_URI, 200, "text/html", ARTICLE));
+      writer.write(response(URI.create("https://news.example/second"), 200, "text/html", ARTICLE));
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void garbageBeforeTheFirstRecordIsSkippedToTheRecordAndCounted() throws IOException {
+    Path path = Files.write(dir.resolve("garbage-first.warc"),
+        concat("this is garbage\u0000\u0001 not a warc\r\n".getBytes(UTF_8), twoRecords(WarcCompression.NONE)));
+    List<Page> pages = new ArrayList<>();
+
+    Warcs.Summary summary = Warcs.read(path, pages::add);
+
+    assertEquals(2, pages.size());
+    assertEquals(1, summary.failures().size(), summary.toString());
+    assertTrue(summary.failures().get(0).contains("resumed at the next record, byte 30"), summary.failures().toString());
+  }
+
+  @Test
+  void garbageBetweenRecordsIsSkippedToTheNextRecordAndCounted() throws IOException {
+    byte[] two = twoRecords(WarcCompression.NONE);
+    int second = indexOf(two, "WARC/1.".getBytes(UTF_8), 1);
+    Path path = Files.write(dir.resolve("garbage-between.warc"),
+        concat(java.util.Arrays.copyOf(two, second), "junk junk\r\n".getBytes(UTF_8),
+            java.util.Arrays.copyOfRange(two, second, two.length)));
+    List<Page> pages = new ArrayList<>();
+
+    Warcs.Summary summary = Warcs.read(path, pages::add);
+
+    assertEquals(List.of(ARTICLE_URI.toString(), "https://news.example/second"), pages.stream().map(Page::url).toList());
+    assertEquals(1, summary.failures().size(), summary.toString());
+  }
+
+  @Test
+  void garbageBetweenGzipMembersIsSkippedToTheNextMember() throws IOException {
+    byte[] first = gzipRecord(ARTICLE_URI);
+    byte[] second = gzipRecord(URI.create("https://news.example/second"));
+    Path path = Files.write(dir.resolve("garbage.warc.gz"), concat(first, "garbage here!".getBytes(UTF_8), second));
+    List<Page> pages = new ArrayList<>();
+
+    Warcs.Summary summary = Warcs.read(path, pages::add);
+
+    assertEquals(2, pages.size(), summary.toString());
+    assertEquals(1, summary.failures().size(), summary.toString());
+  }
+
+  private static byte[] gzipRecord(URI uri) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (WarcWriter writer = new WarcWriter(java.nio.channels.Channels.newChannel(bytes), WarcCompression.GZIP)) {
+      writer.write(response(uri, 200, "text/html", ARTICLE));
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void anAbsurdContentLengthIsAFailureWithItsReasonAndTheNextRecordIsRead() throws IOException {
+    byte[] two = twoRecords(WarcCompression.NONE);
+    String text = new String(two, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int length = text.indexOf("Content-Length: ");
+    int end = text.indexOf("\r\n", length);
+    String absurd = text.substring(0, length) + "Content-Length: 99999999999999999" + text.substring(end);
+    Path path = Files.write(dir.resolve("absurd.warc"), absurd.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    List<Page> pages = new ArrayList<>();
+
+    Warcs.Summary summary = Warcs.read(path, pages::add);
+
+    assertEquals(List.of("https://news.example/second"), pages.stream().map(Page::url).toList());
+    assertEquals(1, summary.failures().size(), summary.toString());
+    assertTrue(summary.failures().get(0).contains("Content-Length 99999999999999999"), summary.failures().toString());
+  }
+
+  private static int indexOf(byte[] bytes, byte[] pattern, int from) {
+    outer:
+    for (int i = from; i <= bytes.length - pattern.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (bytes[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Test
