@@ -60,7 +60,7 @@ class IngestsTest {
           "The harbour master of Genoa said on Thursday that the port will close for a day.", "The port"), "admin"));
       assertEquals(Ingests.State.FAILED, refused.state());
       assertEquals(1L, refused.articleId());
-      assertTrue(refused.error().contains("story stage failed"), refused.error());
+      assertEquals(Ingests.STAGE_FAILED + " (story)", refused.error(), "the reason anyone may read, not the SQL error");
 
       Ingests.Submission next = done(ingests, ingests.submit(Ingests.Request.text(
           "The rail company of Naples said on Friday that the line reopens on Monday.", "The train"), "admin"));
