@@ -233,6 +233,8 @@ final class Ingestion implements AutoCloseable {
           for (Subscription s : opml.feeds()) {
             if (depth < MAX_DEPTH) {
               url(URI.create(s.url()), depth + 1);
+            } else {
+              fail(s.url(), "OPML list nested deeper than " + MAX_DEPTH + " levels: not followed");
             }
           }
           return true;

@@ -194,4 +194,30 @@ class IngestLossTest {
     assertEquals("1 outline(s) whose xmlUrl is not an absolute http(s) URL skipped (first: \"feed.xml\")",
         s.get("errors").get(0).get("reason").asText(), s.toString());
   }
+
+  @Test
+  void aFeedInAnOpmlListNestedTooDeepIsAFailureNotADrop() throws IOException {
+    String[] next = {"/o2.opml", "/o3.opml", "/feed.xml"};
+    for (int i = 0; i < next.length; i++) {
+      byte[] b = ("<opml version=\"2.0\"><body><outline text=\"Giù\" xmlUrl=\"" + site + next[i] + "\"/></body></opml>")
+          .getBytes(UTF_8);
+      server.createContext("/o" + (i + 1) + ".opml", ex -> {
+        ex.getResponseHeaders().set("Content-Type", "text/x-opml");
+        ex.sendResponseHeaders(200, b.length);
+        ex.getResponseBody().write(b);
+        ex.close();
+      });
+    }
+    Path opml = file("top.opml", "<opml version=\"2.0\"><body><outline text=\"Fonti\" xmlUrl=\"" + site
+        + "/o1.opml\"/></body></opml>");
+
+    CliRun run = ingestList(opml);
+
+    JsonNode s = summary(run);
+    assertEquals(2, run.code(), run.out() + run.err());
+    assertEquals(1, s.get("failed").asInt(), s.toString());
+    assertEquals(site + "/feed.xml", s.get("errors").get(0).get("source").asText(), s.toString());
+    assertEquals("OPML list nested deeper than 3 levels: not followed", s.get("errors").get(0).get("reason").asText(),
+        s.toString());
+  }
 }
