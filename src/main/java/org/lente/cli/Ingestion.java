@@ -31,6 +31,7 @@ import org.lente.ingest.fetch.Validators;
 import org.lente.ingest.source.Feed;
 import org.lente.ingest.source.FeedItem;
 import org.lente.ingest.source.Feeds;
+import org.lente.ingest.source.Loss;
 import org.lente.ingest.source.Opml;
 import org.lente.ingest.source.Sitemap;
 import org.lente.ingest.source.SitemapUrl;
@@ -205,6 +206,7 @@ final class Ingestion implements AutoCloseable {
       switch (kind) {
         case FEED -> {
           Feed feed = Feeds.parse(bytes, base);
+          lost(source, feed.losses(), feed.warnings());
           for (FeedItem item : feed.items()) {
             fetchArticle(item.url());
           }
@@ -212,6 +214,7 @@ final class Ingestion implements AutoCloseable {
         }
         case SITEMAP -> {
           Sitemap map = Sitemaps.parse(bytes, base);
+          lost(source, map.losses(), map.warnings());
           for (String child : map.sitemaps()) {
             if (depth < MAX_DEPTH) {
               url(URI.create(child), depth + 1);
@@ -225,9 +228,13 @@ final class Ingestion implements AutoCloseable {
           return true;
         }
         case OPML -> {
-          for (Subscription s : Opml.parse(bytes).feeds()) {
+          Opml opml = Opml.parse(bytes);
+          lost(source, opml.losses(), opml.warnings());
+          for (Subscription s : opml.feeds()) {
             if (depth < MAX_DEPTH) {
               url(URI.create(s.url()), depth + 1);
+            } else {
+              fail(s.url(), "OPML list nested deeper than " + MAX_DEPTH + " levels: not followed");
             }
           }
           return true;
@@ -243,6 +250,15 @@ final class Ingestion implements AutoCloseable {
       fail(source, "cannot parse as " + kind.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
       return true;
     }
+  }
+
+  /**
+   * Counts each loss of a list read from {@code source} as one of its failures, with its reason,
+   * and logs the list's warnings; the entries that were read are ingested all the same.
+   */
+  void lost(String source, List<Loss> losses, List<String> warnings) {
+    warnings.forEach(w -> log.accept("warning\t" + source + "\t" + w));
+    losses.forEach(loss -> fail(source, loss.reason()));
   }
 
   /** Fetches and ingests article URLs (a feed's items), each once per run. */

@@ -153,6 +153,7 @@ final class WatchCommand implements Callable<Integer> {
       if (r.outcome() == Response.Outcome.OK) {
         state.validators = r.validators();
         Feed feed = Feeds.parse(r.body(), r.uri());
+        run.lost(uri.toString(), feed.losses(), feed.warnings());
         if (feed.ttl() != null && Duration.ofMinutes(feed.ttl()).compareTo(wait) > 0) {
           wait = Duration.ofMinutes(feed.ttl());
         }

@@ -49,6 +49,15 @@ class WatchCommandTest {
       ex.getResponseBody().write(b);
       ex.close();
     });
+    server.createContext("/broken.xml", ex -> {
+      byte[] b = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Notizie</title><item><title>Mercato"
+          + "</title><link>" + base + "/mercato.html</link></item>\n<item><title>Porto</title><link>" + base
+          + "/porto.html</li").getBytes(UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
     server.createContext("/mercato.html", ex -> {
       byte[] b = ("<html lang=\"it\"><body><article><h1>Il mercato coperto chiude per restauro</h1><p>Il mercato "
           + "coperto di via Roma chiuderà lunedì per un restauro di otto mesi, ha annunciato il sindaco Paolo Ferri "
@@ -78,6 +87,17 @@ class WatchCommandTest {
     assertTrue(polls.get(0).contains("stored 1"), polls.get(0));
     assertTrue(polls.get(1).contains("stored 0, updated 0, duplicates 0"), polls.get(1));
     assertEquals(List.of("-", "\"v1\""), feedRequests);
+  }
+
+  @Test
+  void aFeedThatBreaksHalfWayIsReportedAsAFailureAndItsFirstItemIngested() {
+    CliRun run = CliRun.of("watch", "--data", data.toString(), "--allow-private", "--delay", "0", "--polls", "1",
+        base + "/broken.xml");
+
+    String poll = run.out().lines().filter(l -> l.contains(" poll 1: ")).findFirst().orElse(run.out());
+    assertTrue(poll.contains("stored 1, updated 0, duplicates 0, skipped 0, failed 1"), run.out());
+    assertTrue(run.out().contains("failed: " + base + "/broken.xml: the XML is malformed at line 2"), run.out());
+    assertTrue(run.out().contains("kept the 1 items read before it"), run.out());
   }
 
   @Test

@@ -10,15 +10,18 @@ import java.util.List;
  * @param ttl how many minutes the feed may be cached (RSS {@code ttl}, or the syndication module's
  *     update period), or null when it does not say
  * @param items the entries in document order; only entries with an absolute http(s) link
- * @param warnings what was wrong with the document and how it was handled
+ * @param losses what of the document could not be read: entries skipped, the rest after a break
+ * @param warnings what was wrong with the document and repaired or ignored without losing an entry
  */
-public record Feed(String title, String link, Integer ttl, List<FeedItem> items, List<String> warnings) {
+public record Feed(String title, String link, Integer ttl, List<FeedItem> items, List<Loss> losses,
+    List<String> warnings) {
 
   public Feed {
     if (ttl != null && ttl < 0) {
       throw new IllegalArgumentException("negative ttl: " + ttl);
     }
     items = List.copyOf(items);
+    losses = List.copyOf(losses);
     warnings = List.copyOf(warnings);
   }
 }

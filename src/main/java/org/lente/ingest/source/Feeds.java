@@ -14,8 +14,8 @@ import javax.xml.stream.XMLStreamReader;
  * JSON Feed 1.x. Parsing only: nothing is fetched, not even a DTD.
  *
  * <p>Lenient with content: gzip is recognised by its magic bytes; a feed that breaks half-way
- * gives the items before the break and a warning; items without a usable link are skipped with a
- * warning; dates that cannot be read are left null with a warning. Relative links are resolved
+ * gives the items before the break, and items without a usable link are skipped, each a counted
+ * {@link Feed#losses loss}; dates that cannot be read are left null with a warning. Relative links are resolved
  * against {@code xml:base}, then the base URI, then (RSS) the channel's link. Thread-safe.
  */
 public final class Feeds {
@@ -44,16 +44,17 @@ public final class Feeds {
    */
   public static Feed parse(byte[] bytes, URI baseUri) throws SourceFormatException {
     List<String> warnings = new ArrayList<>();
-    byte[] content = SourceBytes.gunzipIfGzip(bytes, warnings);
+    List<Loss> losses = new ArrayList<>();
+    byte[] content = SourceBytes.gunzipIfGzip(bytes, losses);
     int first = SourceBytes.firstContent(content, content.length);
     if (first < 0) {
       throw new SourceFormatException("not a feed: the input is empty");
     }
     if (content[first] == '{') {
-      return JsonFeeds.parse(content, baseUri, warnings);
+      return JsonFeeds.parse(content, baseUri, losses, warnings);
     }
     XMLStreamReader r = SafeXml.open(content, warnings);
-    Parsed feed = new Parsed(baseUri, warnings);
+    Parsed feed = new Parsed(baseUri, losses, warnings);
     String root = r.getLocalName();
     try {
       switch (root) {
@@ -66,7 +67,7 @@ public final class Feeds {
       if (feed.items.isEmpty() && feed.title == null) {
         throw SafeXml.error("the feed is not well-formed XML", e);
       }
-      warnings.add(SafeXml.brokeAfter(e, feed.items.size(), "items"));
+      losses.add(Loss.rest(SafeXml.brokeAfter(e, feed.items.size(), "items")));
     }
     return feed.build();
   }
@@ -74,6 +75,7 @@ public final class Feeds {
   /** What has been read so far, kept when the document breaks. */
   static final class Parsed {
     final URI baseUri;
+    final List<Loss> losses;
     final List<String> warnings;
     final List<FeedItem> items = new ArrayList<>();
     String title;
@@ -84,8 +86,9 @@ public final class Feeds {
     int badDates;
     String badDateExample;
 
-    Parsed(URI baseUri, List<String> warnings) {
+    Parsed(URI baseUri, List<Loss> losses, List<String> warnings) {
       this.baseUri = baseUri;
+      this.losses = losses;
       this.warnings = warnings;
     }
 
@@ -108,12 +111,13 @@ public final class Feeds {
 
     Feed build() {
       if (noLink > 0) {
-        warnings.add(noLink + " item(s) without a usable http(s) link skipped (first: " + noLinkExample + ")");
+        losses.add(new Loss(noLink, noLink + " item(s) without a usable http(s) link skipped (first: " + noLinkExample
+            + ")"));
       }
       if (badDates > 0) {
         warnings.add(badDates + " date(s) that could not be read left out (first: \"" + badDateExample + "\")");
       }
-      return new Feed(title, link, ttl, items, warnings);
+      return new Feed(title, link, ttl, items, losses, warnings);
     }
   }
 

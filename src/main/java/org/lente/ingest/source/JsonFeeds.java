@@ -15,7 +15,7 @@ final class JsonFeeds {
 
   private JsonFeeds() {}
 
-  static Feed parse(byte[] bytes, URI baseUri, List<String> warnings) throws SourceFormatException {
+  static Feed parse(byte[] bytes, URI baseUri, List<Loss> losses, List<String> warnings) throws SourceFormatException {
     JsonNode root;
     try {
       root = MAPPER.readTree(bytes);
@@ -35,7 +35,7 @@ final class JsonFeeds {
           : "\"" + version + "\"") + ", expected " + VERSION_PREFIX + "1 or 1.1");
     }
     URI base = Links.base(baseUri, text(root, "feed_url"));
-    Feeds.Parsed feed = new Feeds.Parsed(base, warnings);
+    Feeds.Parsed feed = new Feeds.Parsed(base, losses, warnings);
     feed.title = Feeds.plain(text(root, "title"));
     feed.link = Links.resolve(base, text(root, "home_page_url"));
     JsonNode items = root.path("items");
@@ -43,9 +43,10 @@ final class JsonFeeds {
       warnings.add("the feed has no \"items\" array");
       return feed.build();
     }
+    int notObjects = 0;
     for (JsonNode item : items) {
       if (!item.isObject()) {
-        warnings.add("an item that is not an object was skipped");
+        notObjects++;
         continue;
       }
       String url = Feeds.first(Links.resolve(base, text(item, "url")), Links.resolve(base, text(item, "external_url")),
@@ -58,6 +59,9 @@ final class JsonFeeds {
       }
       Feeds.author(text(item.path("author"), "name"), authors);
       feed.add(url, Feeds.plain(text(item, "title")), published, summary, authors);
+    }
+    if (notObjects > 0) {
+      losses.add(new Loss(notObjects, notObjects + " item(s) that are not JSON objects skipped"));
     }
     return feed.build();
   }

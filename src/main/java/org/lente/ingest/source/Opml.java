@@ -13,31 +13,34 @@ import javax.xml.stream.XMLStreamReader;
  *
  * @param title the document's {@code head/title}, or null
  * @param feeds every outline with an {@code xmlUrl}, in document order, each URL once
- * @param warnings what was wrong with the document and how it was handled
+ * @param losses what of the document could not be read: outlines skipped, the rest after a break
+ * @param warnings what was wrong with the document and repaired or ignored without losing an outline
  */
-public record Opml(String title, List<Subscription> feeds, List<String> warnings) {
+public record Opml(String title, List<Subscription> feeds, List<Loss> losses, List<String> warnings) {
 
   public Opml {
     feeds = List.copyOf(feeds);
+    losses = List.copyOf(losses);
     warnings = List.copyOf(warnings);
   }
 
   /**
    * Parses an OPML document. Nothing is fetched. Outlines whose {@code xmlUrl} is not an absolute
-   * http(s) URL are skipped with a warning; a document that breaks half-way gives the feeds before
-   * the break and a warning.
+   * http(s) URL are skipped, and a document that breaks half-way gives the feeds before the break:
+   * each is one of {@link #losses}.
    *
    * @throws SourceFormatException when the root element is not {@code opml}, the bytes are not XML,
    *     or elements nest deeper than 256 levels
    */
   public static Opml parse(byte[] bytes) throws SourceFormatException {
     List<String> warnings = new ArrayList<>();
-    byte[] content = SourceBytes.gunzipIfGzip(bytes, warnings);
+    List<Loss> losses = new ArrayList<>();
+    byte[] content = SourceBytes.gunzipIfGzip(bytes, losses);
     XMLStreamReader r = SafeXml.open(content, warnings);
     if (!r.getLocalName().equals("opml")) {
       throw new SourceFormatException("not OPML: the root element is <" + r.getLocalName() + ">");
     }
-    Reading reading = new Reading(warnings);
+    Reading reading = new Reading();
     try {
       while (SafeXml.nextChild(r)) {
         if (r.getLocalName().equals("head")) {
@@ -56,26 +59,21 @@ public record Opml(String title, List<Subscription> feeds, List<String> warnings
       }
     } catch (XMLStreamException e) {
       SafeXml.rejectTooDeep(e, "OPML list");
-      warnings.add(SafeXml.brokeAfter(e, reading.feeds.size(), "feeds"));
+      losses.add(Loss.rest(SafeXml.brokeAfter(e, reading.feeds.size(), "feeds")));
     }
     if (reading.skipped > 0) {
-      warnings.add(reading.skipped + " outline(s) whose xmlUrl is not an absolute http(s) URL skipped (first: \""
-          + reading.skippedExample + "\")");
+      losses.add(new Loss(reading.skipped, reading.skipped + " outline(s) whose xmlUrl is not an absolute http(s) URL"
+          + " skipped (first: \"" + reading.skippedExample + "\")"));
     }
-    return new Opml(reading.title, reading.feeds, warnings);
+    return new Opml(reading.title, reading.feeds, losses, warnings);
   }
 
   private static final class Reading {
-    final List<String> warnings;
     final List<Subscription> feeds = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
     String title;
     int skipped;
     String skippedExample;
-
-    Reading(List<String> warnings) {
-      this.warnings = warnings;
-    }
   }
 
   /** The outlines inside the current element, recursively; {@code folders} is the path to it. */

@@ -12,8 +12,8 @@ import javax.xml.stream.XMLStreamReader;
  * {@code urlset} with the Google News extension, or a plain-text sitemap (one URL a line),
  * gzip-compressed or not (recognised by its magic bytes). Parsing only: nothing is fetched.
  *
- * <p>A sitemap that breaks half-way gives the entries before the break and a warning; entries
- * whose location is not an http(s) URL are skipped with a warning. Thread-safe.
+ * <p>A sitemap that breaks half-way gives the entries before the break; entries whose location is
+ * not an http(s) URL are skipped: each is one of {@link Sitemap#losses}. Thread-safe.
  */
 public final class Sitemaps {
 
@@ -31,13 +31,14 @@ public final class Sitemaps {
    */
   public static Sitemap parse(byte[] bytes, URI baseUri) throws SourceFormatException {
     List<String> warnings = new ArrayList<>();
-    byte[] content = SourceBytes.gunzipIfGzip(bytes, warnings);
+    List<Loss> losses = new ArrayList<>();
+    byte[] content = SourceBytes.gunzipIfGzip(bytes, losses);
     int first = SourceBytes.firstContent(content, content.length);
     if (first < 0) {
       throw new SourceFormatException("not a sitemap: the input is empty");
     }
     if (content[first] != '<') {
-      return text(content, baseUri, warnings);
+      return text(content, baseUri, losses, warnings);
     }
     XMLStreamReader r = SafeXml.open(content, warnings);
     String root = r.getLocalName();
@@ -90,16 +91,18 @@ public final class Sitemaps {
       }
     } catch (XMLStreamException e) {
       SafeXml.rejectTooDeep(e, "sitemap");
-      warnings.add(SafeXml.brokeAfter(e, sitemaps.size() + urls.size(), "entries"));
+      losses.add(Loss.rest(SafeXml.brokeAfter(e, sitemaps.size() + urls.size(), "entries")));
     }
     if (skipped > 0) {
-      warnings.add(skipped + " entr(ies) without a usable http(s) location skipped (first: \"" + skippedExample + "\")");
+      losses.add(new Loss(skipped, skipped + " entr(ies) without a usable http(s) location skipped (first: \""
+          + skippedExample + "\")"));
     }
-    return new Sitemap(index ? Sitemap.Kind.INDEX : Sitemap.Kind.URLSET, sitemaps, urls, warnings);
+    return new Sitemap(index ? Sitemap.Kind.INDEX : Sitemap.Kind.URLSET, sitemaps, urls, losses, warnings);
   }
 
-  /** A text sitemap: one URL a line; lines that are not URLs are skipped with a warning. */
-  private static Sitemap text(byte[] content, URI baseUri, List<String> warnings) throws SourceFormatException {
+  /** A text sitemap: one URL a line; lines that are not URLs are skipped, a loss. */
+  private static Sitemap text(byte[] content, URI baseUri, List<Loss> losses, List<String> warnings)
+      throws SourceFormatException {
     List<SitemapUrl> urls = new ArrayList<>();
     int skipped = 0;
     String example = null;
@@ -121,8 +124,8 @@ public final class Sitemaps {
       throw new SourceFormatException("not a sitemap: neither XML nor lines of URLs (first line: \"" + example + "\")");
     }
     if (skipped > 0) {
-      warnings.add(skipped + " line(s) that are not http(s) URLs skipped (first: \"" + example + "\")");
+      losses.add(new Loss(skipped, skipped + " line(s) that are not http(s) URLs skipped (first: \"" + example + "\")"));
     }
-    return new Sitemap(Sitemap.Kind.URLSET, List.of(), urls, warnings);
+    return new Sitemap(Sitemap.Kind.URLSET, List.of(), urls, losses, warnings);
   }
 }

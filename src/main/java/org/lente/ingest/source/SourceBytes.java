@@ -25,12 +25,12 @@ final class SourceBytes {
   }
 
   /** The bytes gunzipped when they start with gzip's magic, else the same array. */
-  static byte[] gunzipIfGzip(byte[] bytes, List<String> warnings) {
-    return isGzip(bytes) ? gunzip(bytes, MAX_UNCOMPRESSED, warnings) : bytes;
+  static byte[] gunzipIfGzip(byte[] bytes, List<Loss> losses) {
+    return isGzip(bytes) ? gunzip(bytes, MAX_UNCOMPRESSED, losses) : bytes;
   }
 
-  /** Gunzips at most {@code max} bytes; a broken stream or the cap keeps what came before, with a warning. */
-  static byte[] gunzip(byte[] bytes, int max, List<String> warnings) {
+  /** Gunzips at most {@code max} bytes; a broken stream or the cap keeps what came before, and the rest is a loss. */
+  static byte[] gunzip(byte[] bytes, int max, List<Loss> losses) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, Math.max(bytes.length * 4, 8192)));
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
@@ -39,13 +39,14 @@ final class SourceBytes {
         int room = max - out.size();
         if (n > room) {
           out.write(buffer, 0, room);
-          warnings.add("decompressed content exceeds the limit of " + max + " bytes; truncated");
+          losses.add(Loss.rest("decompressed content exceeds the limit of " + max + " bytes; truncated"));
           break;
         }
         out.write(buffer, 0, n);
       }
     } catch (ZipException | EOFException e) {
-      warnings.add("gzip stream is broken (" + e.getMessage() + "); kept the " + out.size() + " bytes read before it");
+      losses.add(Loss.rest("gzip stream is broken (" + e.getMessage() + "); kept the " + out.size()
+          + " bytes read before it"));
     } catch (IOException e) {
       throw new AssertionError("in-memory streams do not fail", e);
     }

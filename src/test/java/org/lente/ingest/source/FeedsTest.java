@@ -128,7 +128,7 @@ class FeedsTest {
   }
 
   @Test
-  void atomEntryWithOnlyASelfLinkIsSkippedWithAWarning() throws IOException {
+  void atomEntryWithOnlyASelfLinkIsSkippedAsALoss() throws IOException {
     String atom = """
         <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
           <entry><title>Self only</title><link rel="self" href="http://example.org/1000"/><id>urn:uuid:1</id></entry>
@@ -138,7 +138,9 @@ class FeedsTest {
     Feed feed = Feeds.parse(atom.getBytes(UTF_8), null);
 
     assertEquals(List.of(), feed.items());
-    assertEquals(List.of("1 item(s) without a usable http(s) link skipped (first: Self only)"), feed.warnings());
+    assertEquals(List.of(new Loss(1, "1 item(s) without a usable http(s) link skipped (first: Self only)")),
+        feed.losses());
+    assertEquals(List.of(), feed.warnings());
   }
 
   @Test
@@ -185,7 +187,37 @@ class FeedsTest {
     Feed feed = Feeds.parse(cut.getBytes(UTF_8), BASE);
 
     assertEquals(1, feed.items().size());
-    assertTrue(feed.warnings().get(0).startsWith("the XML is malformed at line"), feed.warnings().toString());
+    assertEquals(1, feed.losses().size(), feed.losses().toString());
+    assertEquals(0, feed.losses().get(0).entries());
+    assertTrue(feed.losses().get(0).reason().startsWith("the XML is malformed at line"), feed.losses().toString());
+  }
+
+  @Test
+  void jsonFeedItemsThatAreNotObjectsAreOneLoss() throws IOException {
+    String json = """
+        {"version": "https://jsonfeed.org/version/1.1", "items": [
+          "https://news.example/a", {"url": "https://news.example/b"}, 7]}
+        """;
+
+    Feed feed = Feeds.parse(json.getBytes(UTF_8), null);
+
+    assertEquals(1, feed.items().size());
+    assertEquals(List.of(new Loss(2, "2 item(s) that are not JSON objects skipped")), feed.losses());
+  }
+
+  @Test
+  void aGzipFeedCutShortKeepsItsItemsAndCountsTheLoss() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(RSS.getBytes(UTF_8));
+    }
+    byte[] gzip = out.toByteArray();
+    byte[] cut = java.util.Arrays.copyOf(gzip, gzip.length - 8); // the trailer's checksum and size
+
+    Feed feed = Feeds.parse(cut, BASE);
+
+    assertEquals(Feeds.parse(RSS.getBytes(UTF_8), BASE).items(), feed.items());
+    assertTrue(feed.losses().get(0).reason().startsWith("gzip stream is broken"), feed.losses().toString());
   }
 
   @Test

@@ -40,9 +40,9 @@ class OpmlTest {
   }
 
   @Test
-  void aRelativeXmlUrlIsSkippedWithAWarning() throws IOException {
-    assertEquals(List.of("1 outline(s) whose xmlUrl is not an absolute http(s) URL skipped (first: \"feed.xml\")"),
-        Opml.parse(OPML.getBytes(UTF_8)).warnings());
+  void aRelativeXmlUrlIsSkippedAsALoss() throws IOException {
+    assertEquals(List.of(new Loss(1, "1 outline(s) whose xmlUrl is not an absolute http(s) URL skipped (first: "
+        + "\"feed.xml\")")), Opml.parse(OPML.getBytes(UTF_8)).losses());
   }
 
   @Test

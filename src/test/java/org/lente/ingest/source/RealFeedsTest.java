@@ -49,7 +49,8 @@ class RealFeedsTest {
         }
         JsonNode items = expected.path("items");
         if (items.size() != feed.items().size()) {
-          problems.add(name + ": " + feed.items().size() + " items, expected " + items.size() + " " + feed.warnings());
+          problems.add(name + ": " + feed.items().size() + " items, expected " + items.size() + " " + feed.losses()
+              + " " + feed.warnings());
           continue;
         }
         for (int i = 0; i < items.size(); i++) {
@@ -109,6 +110,7 @@ class RealFeedsTest {
 
       assertEquals(locs, sitemap.urls().stream().map(SitemapUrl::url).toList(), name);
       assertEquals(List.of(), sitemap.warnings(), name);
+      assertEquals(List.of(), sitemap.losses(), name);
     }
   }
 

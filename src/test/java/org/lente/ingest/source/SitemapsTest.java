@@ -59,14 +59,14 @@ class SitemapsTest {
   }
 
   @Test
-  void relativeLocationsResolveAndOthersAreSkippedWithAWarning() throws IOException {
+  void relativeLocationsResolveAndOthersAreSkippedAsALoss() throws IOException {
     Sitemap sitemap = Sitemaps.parse(NEWS.getBytes(UTF_8), BASE);
 
     assertEquals(new SitemapUrl("https://news.example/2024/05/15/relativo", "2024-05-15", null, null),
         sitemap.urls().get(1));
     assertEquals(2, sitemap.urls().size());
-    assertEquals(List.of("1 entr(ies) without a usable http(s) location skipped (first: \"javascript:alert(1)\")"),
-        sitemap.warnings());
+    assertEquals(List.of(new Loss(1, "1 entr(ies) without a usable http(s) location skipped (first: "
+        + "\"javascript:alert(1)\")")), sitemap.losses());
   }
 
   @Test
@@ -85,7 +85,8 @@ class SitemapsTest {
 
     assertEquals(List.of("https://news.example/a", "https://news.example/b"),
         sitemap.urls().stream().map(SitemapUrl::url).toList());
-    assertEquals(List.of("1 line(s) that are not http(s) URLs skipped (first: \"not a url\")"), sitemap.warnings());
+    assertEquals(List.of(new Loss(1, "1 line(s) that are not http(s) URLs skipped (first: \"not a url\")")),
+        sitemap.losses());
   }
 
   @Test
