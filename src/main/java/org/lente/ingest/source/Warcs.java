@@ -1,7 +1,9 @@
 package org.lente.ingest.source;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,19 @@ public final class Warcs {
     long records = 0;
     long count = 0;
     long skipped = 0;
-    try (WarcReader reader = new WarcReader(warc)) {
+    FileChannel channel = FileChannel.open(warc);
+    WarcReader opened;
+    try {
+      opened = new WarcReader(channel); // reads the first bytes to tell gzip from plain
+    } catch (EOFException e) {
+      long size = channel.size();
+      channel.close();
+      return new Summary(0, 0, 0, List.of("not a WARC: the file ends after " + size + " byte(s), before the first record"));
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    try (WarcReader reader = opened) {
       reader.onWarning(message -> warn(warnings, "WARC: " + message));
       while (true) {
         long position = reader.position();
