@@ -3,23 +3,16 @@ package org.lente.ingest.source;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.lente.fuzz.FuzzBounds;
-import org.lente.ingest.Page;
 
 /**
- * Fuzzes the readers of subscription sources. The XML readers ({@link Feeds}, {@link Sitemaps},
- * {@link Opml}) share {@link SafeXml} and gzip sniffing, so each input goes to all three: a
- * mutation that breaks one format is still explored by the others. Seeds:
- * {@code SourceReadersFuzzTestInputs/}.
+ * Fuzzes the readers of subscription sources: {@link Feeds}, {@link Sitemaps} and {@link Opml}
+ * share {@link SafeXml} and gzip sniffing, so each input goes to all three, and a mutation that
+ * breaks one format is still explored by the others. Seeds: {@code SourceReadersFuzzTestInputs/}.
  */
 class SourceReadersFuzzTest {
 
@@ -27,11 +20,6 @@ class SourceReadersFuzzTest {
 
   /** StAX and the values read cost some hundreds of bytes per byte of (decompressed) content. */
   private static final long BYTES_PER_CONTENT_BYTE = 2_000;
-
-  /** Small, so that the fuzzer can reach the cap with a gzip-encoded body. */
-  private static final long MAX_PAGE_BYTES = 64 << 10;
-
-  private static final Path WARC = temporaryFile();
 
   static {
     // the StAX factory loads once per JVM, not in an input's time
@@ -63,28 +51,13 @@ class SourceReadersFuzzTest {
     }
   }
 
-  /** Any bytes as a WARC file give pages within the cap and a summary: the reader never throws for content. */
-  @FuzzTest(maxDuration = "30s")
-  void anyBytesAsAWarcGivePagesWithinTheCap(byte[] input) throws IOException {
-    Files.write(WARC, input);
-    AtomicLong pages = new AtomicLong();
-    Warcs.Summary summary = FuzzBounds.run(input, perInputByte(input), () -> Warcs.read(WARC, MAX_PAGE_BYTES,
-        (Page page) -> {
-          pages.incrementAndGet();
-          FuzzBounds.atMost(MAX_PAGE_BYTES, page.bytes().length, "a page's size", input);
-        }));
-    FuzzBounds.atMost(input.length, summary.records(), "the number of records", input);
-    FuzzBounds.atMost(summary.records(), pages.get(), "the number of pages", input);
-    FuzzBounds.atMost(100, summary.warnings().size(), "the number of warnings", input);
-  }
-
   /** The length of what the readers parse: the input, gunzipped when it is gzip. */
-  private static int contentLength(byte[] input) {
+  static int contentLength(byte[] input) {
     return SourceBytes.gunzipIfGzip(input, new ArrayList<>()).length;
   }
 
   /** The allocation allowed per input byte: more when gzip makes the content larger than the input. */
-  private static long perInputByte(byte[] input) {
+  static long perInputByte(byte[] input) {
     return BYTES_PER_CONTENT_BYTE * Math.max(1, contentLength(input) / Math.max(1, input.length));
   }
 
@@ -98,15 +71,5 @@ class SourceReadersFuzzTest {
         return null;
       }
     });
-  }
-
-  private static Path temporaryFile() {
-    try {
-      Path file = Files.createTempFile("lente-fuzz-", ".warc");
-      file.toFile().deleteOnExit();
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

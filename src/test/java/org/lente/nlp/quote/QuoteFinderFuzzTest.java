@@ -24,6 +24,13 @@ class QuoteFinderFuzzTest {
 
   private static final QuoteFinder FINDER = new QuoteFinder();
 
+  static {
+    // classes load (and, when fuzzing, get instrumented) once per JVM, not in an input's budget
+    String text = "“Siamo pronti”, ha detto Paolo Verdi. He said that it was over.";
+    List<Token> tokens = Tokenizer.tokenize(text, Lang.IT);
+    FINDER.find(text, tokens, Sentences.split(text, tokens), capitalisedRuns(text, tokens));
+  }
+
   /** The text is indexed a few times over (tokens, sentences, spans): some kilobytes per character. */
   private static final long BYTES_PER_INPUT_BYTE = 10_000;
 
