@@ -31,8 +31,9 @@ public final class TextExtractor {
   public Article extract(String source, String text, String url, List<String> warnings) {
     List<String> paragraphs = new ArrayList<>();
     String normalized = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    // blank as oneLine sees it: String.isBlank keeps a paragraph of U+00A0, which oneLine empties
     for (String p : PARAGRAPH_BREAK.split(normalized)) {
-      if (!p.isBlank()) {
+      if (!oneLine(p).isEmpty()) {
         paragraphs.add(p.strip());
       }
     }
@@ -40,7 +41,7 @@ public final class TextExtractor {
       // no blank lines at all: one paragraph per line, the layout of many text dumps
       paragraphs.clear();
       for (String line : normalized.split("\n")) {
-        if (!line.isBlank()) {
+        if (!oneLine(line).isEmpty()) {
           paragraphs.add(line.strip());
         }
       }

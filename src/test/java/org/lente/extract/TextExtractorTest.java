@@ -96,6 +96,17 @@ class TextExtractorTest {
   // ---- the Italian article
 
   @Test
+  void aParagraphOfNoBreakSpacesIsBlank() {
+    // found by ExtractorFuzzTest: U+00A0 is not whitespace to String.isBlank, and the paragraph became a blank block
+    String text = "Il ponte riapre\n\nIl sindaco ha parlato a lungo del ponte sul fiume.\n\n\u00a0\u00a0";
+
+    Article a = new TextExtractor().extract("test", text, null, new ArrayList<>());
+
+    assertEquals(List.of(new Block(Block.Type.PARAGRAPH, "Il sindaco ha parlato a lungo del ponte sul fiume.")),
+        a.blocks());
+  }
+
+  @Test
   void titleIsTheHeadline() {
     assertEquals(HEADLINE, extract(ARTICOLO).title());
   }

@@ -3,6 +3,8 @@ package org.lente.ingest.source;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,11 @@ final class JsonFeeds {
       var at = e.getLocation();
       throw new SourceFormatException("not a JSON Feed: the JSON is malformed: " + e.getOriginalMessage(),
           at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(), e);
-    } catch (java.io.IOException e) {
+    } catch (CharConversionException e) {
+      // Jackson guesses UTF-16 or UTF-32 from NUL bytes at the start, then meets bytes that are no character
+      throw new SourceFormatException("not a JSON Feed: the bytes are not text in the encoding they look like: "
+          + e.getMessage(), -1, -1, e);
+    } catch (IOException e) {
       throw new AssertionError("in-memory input does not fail", e);
     }
     if (root == null || !root.isObject()) {

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.lente.extract.Charsets;
 
 /**
@@ -72,7 +73,7 @@ public final class SafeXml {
     }
     String text = escapeUndeclaredEntities(decoded.text(), warnings);
     try {
-      XMLStreamReader reader = newInputFactory().createXMLStreamReader(new StringReader(text));
+      XMLStreamReader reader = new Guarded(newInputFactory().createXMLStreamReader(new StringReader(text)));
       while (reader.hasNext()) {
         int event = reader.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
@@ -85,6 +86,42 @@ public final class SafeXml {
       throw new SourceFormatException("no XML root element found");
     } catch (XMLStreamException e) {
       throw error("not well-formed XML", e);
+    }
+  }
+
+  /**
+   * A reader whose moves through the document fail only with {@link XMLStreamException}. The
+   * JDK's parser reports some errors by throwing a runtime exception of its own: a control
+   * character inside a DTD's internal subset ({@code <!DOCTYPE rss [\u0002]>}) gives a
+   * {@code MissingResourceException} for its missing message {@code InvalidCharInDTD}. Such an
+   * exception becomes the malformed-XML error the readers already handle, naming it.
+   */
+  private static final class Guarded extends StreamReaderDelegate {
+
+    Guarded(XMLStreamReader reader) {
+      super(reader);
+    }
+
+    @Override
+    public int next() throws XMLStreamException {
+      try {
+        return super.next();
+      } catch (RuntimeException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public boolean hasNext() throws XMLStreamException {
+      try {
+        return super.hasNext();
+      } catch (RuntimeException e) {
+        throw failed(e);
+      }
+    }
+
+    private XMLStreamException failed(RuntimeException e) {
+      return new XMLStreamException("the XML parser failed: " + e, getLocation(), e);
     }
   }
 

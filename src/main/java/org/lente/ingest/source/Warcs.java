@@ -1,5 +1,6 @@
 package org.lente.ingest.source;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -94,7 +95,20 @@ public final class Warcs {
     long records = 0;
     long count = 0;
     long failed = 0;
-    try (FileChannel file = FileChannel.open(warc); WarcReader reader = new WarcReader(file)) {
+    FileChannel channel = FileChannel.open(warc);
+    WarcReader opened;
+    try {
+      opened = new WarcReader(channel); // reads the first bytes to tell gzip from plain
+    } catch (EOFException e) {
+      long size = channel.size();
+      channel.close();
+      return new Summary(0, 0, 1, List.of("not a WARC: the file ends after " + size + " byte(s), before the first record"),
+          List.of());
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    try (FileChannel file = channel; WarcReader reader = opened) {
       reader.onWarning(message -> add(warnings, "WARC: " + message));
       boolean gzip = reader.compression() == WarcCompression.GZIP;
       long size = file.size();

@@ -45,6 +45,16 @@ class FeedsTest {
       """;
 
   @Test
+  void jsonInAnImpossibleEncodingIsAFormatErrorNamingIt() {
+    // "{" then three NULs: Jackson reads UTF-32LE, and the next four bytes are no character at all
+    byte[] json = {'{', 0, 0, 0, 0, 0, (byte) 0xff, 0};
+
+    SourceFormatException e = assertThrows(SourceFormatException.class, () -> Feeds.parse(json, BASE));
+
+    assertTrue(e.getMessage().contains("Invalid UTF-32 character"), e.getMessage());
+  }
+
+  @Test
   void rssChannelGivesTitleLinkAndTtl() throws IOException {
     Feed feed = Feeds.parse(RSS.getBytes(UTF_8), BASE);
 

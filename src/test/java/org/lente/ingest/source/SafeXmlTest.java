@@ -3,6 +3,7 @@ package org.lente.ingest.source;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class SafeXmlTest {
 
   @TempDir Path dir;
+
+  @Test
+  void aControlCharacterInTheDtdIsAFormatErrorNotAParserCrash() {
+    // the JDK's parser fails here with a MissingResourceException: its message for this error is missing
+    byte[] xml = "<!DOCTYPE rss [\u0002]><rss><channel><title>T</title></channel></rss>".getBytes(UTF_8);
+
+    SourceFormatException e = assertThrows(SourceFormatException.class, () -> Feeds.parse(xml, null));
+
+    assertTrue(e.getMessage().contains("InvalidCharInDTD"), e.getMessage());
+  }
 
   @Test
   void xxeDoesNotReadALocalFile() throws IOException {

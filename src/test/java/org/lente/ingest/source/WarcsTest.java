@@ -58,6 +58,16 @@ class WarcsTest {
   }
 
   @Test
+  void aOneByteFileIsAFailureNotAnException() throws IOException {
+    Path file = Files.write(dir.resolve("one-byte.warc"), new byte[] {'0'});
+
+    Warcs.Summary summary = Warcs.read(file, page -> {});
+
+    assertEquals(new Warcs.Summary(0, 0, 1,
+        List.of("not a WARC: the file ends after 1 byte(s), before the first record"), List.of()), summary);
+  }
+
+  @Test
   void htmlResponsesAndResourcesBecomePages() throws IOException {
     List<Page> pages = new ArrayList<>();
 
