@@ -255,9 +255,10 @@ final class Rules {
     String ampm = "(a\\.?m\\.?|p\\.?m\\.?|a|p)";
     r.add(new Rule(Pattern.compile(B + "(?:(?:alle|le|verso le|per le|at|@|circa alle)\\s+)?(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?(?:\\s*" + ampm + ")?" + E, F), (m, c) -> {
       int h = Integer.parseInt(m.group(1)), mi = Integer.parseInt(m.group(2));
-      if (h > 23 || mi > 59) return null;
+      int sec = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+      if (h > 23 || mi > 59 || sec > 59) return null; // no such clock time (a leap second's :60 included)
       if (m.group(0).contains(".") && m.group(4) == null && !m.group(0).matches("(?s).*(alle|le|at).*")) return null;
-      return clock(m, c, h, mi, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(3) == null ? Grain.MINUTE : Grain.SECOND, m.group(4));
+      return clock(m, c, h, mi, sec, m.group(3) == null ? Grain.MINUTE : Grain.SECOND, m.group(4));
     }));
     r.add(new Rule(Pattern.compile(B + "(?:(?:at|@)\\s+)?(\\d{1,2})h" + E, F), (m, c) -> {
       int h = Integer.parseInt(m.group(1));

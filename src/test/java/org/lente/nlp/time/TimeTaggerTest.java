@@ -139,6 +139,9 @@ class TimeTaggerTest {
     assertEquals(List.of("2023-02-XX"), values("Chiuso dal 28 al 29 febbraio.", Lang.IT, LocalDate.of(2023, 6, 19)));
   }
   @Test void anIsoDateWithMonthThirteenIsNoDay() { assertEquals(List.of("2023"), values("Il codice 2023-13-01.", Lang.EN, WED)); }
+  @Test void aClockTimeWithSecondSixtyIsNoTime() {
+    assertEquals(List.of(), values("Il segnale alle 23:59:60 non è arrivato.", Lang.IT, WED));
+  }
   @Test void anImpossibleDayWithoutAnchorIsMarkedWithoutYear() {
     assertEquals(List.of("XXXX-04-XX"), values("Firmato il 31 aprile.", Lang.IT, null));
   }
