@@ -22,7 +22,7 @@ import org.sqlite.SQLiteConfig;
 /**
  * The embedded {@link StoryStore}: tables {@code stories}, {@code story_articles}, {@code links} and
  * {@code lsh_bands} of the knowledge base's {@code lente.db} (schema scripts {@code V3__stories.sql} and
- * {@code V9__anchor_postings.sql} for {@code anchor_postings},
+ * {@code V9__anchor_postings.sql} for {@code anchor_postings} and {@code anchor_terms},
  * applied by {@link SqliteStore#open}), on a connection of its own. WAL mode with
  * {@code synchronous=NORMAL}: these tables are derived from the articles, so a power loss that drops
  * the last commits loses nothing that cannot be recomputed. Thread-safe: one connection under a lock.
@@ -102,14 +102,18 @@ public final class SqliteStoryStore implements StoryStore {
     try {
       conn.setAutoCommit(false);
       try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT OR IGNORE INTO anchor_postings (term, article_id, language) VALUES (?, ?, ?)")) {
+          "INSERT OR IGNORE INTO anchor_postings (term, article_id, language) VALUES (?, ?, ?)");
+          PreparedStatement count = conn.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES (?, 1) "
+              + "ON CONFLICT(term) DO UPDATE SET articles = articles + 1")) {
         for (String t : terms) {
           ps.setString(1, t);
           ps.setLong(2, article);
           ps.setString(3, language == null ? "" : language);
-          ps.addBatch();
+          if (ps.executeUpdate() == 1) { // a new posting: one more article holds the term
+            count.setString(1, t);
+            count.executeUpdate();
+          }
         }
-        ps.executeBatch();
       }
       conn.commit();
     } catch (SQLException e) {
@@ -129,8 +133,8 @@ public final class SqliteStoryStore implements StoryStore {
         List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
         String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
         List<String> rare = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT term FROM anchor_postings WHERE term IN (" + marks
-            + ") GROUP BY term HAVING count(*) <= ?")) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT term FROM anchor_terms WHERE term IN (" + marks
+            + ") AND articles <= ?")) {
           for (int i = 0; i < chunk.size(); i++) {
             ps.setString(i + 1, chunk.get(i));
           }

@@ -8,3 +8,8 @@ CREATE TABLE anchor_postings (
   PRIMARY KEY (term, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX anchor_postings_article ON anchor_postings(article_id);
+
+CREATE TABLE anchor_terms (          -- how many articles hold each term of anchor_postings, read in one step
+  term TEXT PRIMARY KEY,
+  articles INTEGER NOT NULL
+) WITHOUT ROWID;
