@@ -19,7 +19,10 @@ import org.lente.nlp.Analysis;
  * near-duplicates in the same language (articles sharing an LSH band of its text, compared word for
  * word by {@link Overlap}), its translations and the other articles of its story (compared by
  * {@link Likeness}), each link with a direction ({@link Provenance}) and evidence, all kept in a
- * {@link StoryStore}. Thread-safe: additions are serialised.
+ * {@link StoryStore}. Translations are also looked for outside the story, whatever the dates: among
+ * the articles in other languages that share the rarest anchors (names, numbers, dates) with the new
+ * one, from an inverted index the store keeps ({@link StoryStore#anchorPostings}); a candidate is a
+ * translation when {@link TranslationLink} decides. Thread-safe: additions are serialised.
  * The story index is saved with each article; open it with {@link Stories#restore} so that, after a
  * restart, new articles join the stories stored before.
  */
@@ -41,14 +44,6 @@ public final class Lineage implements ArticleListener {
   /** Shingle Jaccard, or containment of either article in the other, that makes a near-duplicate. */
   static final double NEAR_JACCARD = 0.3;
   static final double NEAR_CONTAINMENT = 0.6;
-  /** Likeness across languages that makes a translation... */
-  static final double TRANSLATION = 0.45;
-  /**
-   * ...when the common sequence also covers this much of the larger signature. On MEANTIME's
-   * professional translations the least coverage of an Italian article by its English original is
-   * 0.45 (`lente eval lineage`); a follow-up naming the same leader on the same days covers about 0.24.
-   */
-  static final double TRANSLATION_COVERAGE = 0.35;
   /**
    * Profiles kept of the latest articles, at most this many and {@link #RECENT_CHARS} characters of
    * text: a profile of a 5,000-character article holds about 220 KB, of a 49,000-character one 2 MB.
@@ -57,6 +52,16 @@ public final class Lineage implements ArticleListener {
   static final long RECENT_CHARS = 4_000_000;
   /** Articles of the story compared with a new one, the latest. */
   static final int STORY_PEERS = 5;
+  /**
+   * Articles in other languages compared with a new one as possible translations, those sharing the
+   * rarest anchors with it ({@link #anchorCandidates}): whatever their dates and stories.
+   */
+  static final int ANCHOR_CANDIDATES = 8;
+  /**
+   * An anchor held by more stored articles than this finds no candidates: a common number or the
+   * name of a country says little, and its postings would be long.
+   */
+  static final int ANCHOR_MAX_ARTICLES = 2_000;
 
   private final StoryStore store;
   private final Articles articles;
@@ -148,8 +153,24 @@ public final class Lineage implements ArticleListener {
       Profile there = profile(other);
       if (there != null) {
         links.add(peer(id, here, other, there));
+        linked.add(other);
       }
     }
+    Set<String> terms = terms(sig);
+    for (long other : anchorCandidates(id, sig.language(), terms)) {
+      if (linked.contains(other)) {
+        continue;
+      }
+      Profile there = profile(other);
+      if (there != null) {
+        Link l = peer(id, here, other, there);
+        if (l.relation() == Link.Relation.TRANSLATION) { // another story's article is linked only as a version
+          links.add(l);
+          linked.add(other);
+        }
+      }
+    }
+    store.putAnchors(id, sig.language(), terms);
     links = closestOriginal(id, links);
     links.sort(Comparator.comparingDouble(Link::score).reversed());
     if (saved != null) {
@@ -160,6 +181,39 @@ public final class Lineage implements ArticleListener {
     }
     keep(id, here);
     return links;
+  }
+
+  /** The distinct anchor terms of a signature: what the anchor index holds of an article. */
+  private static Set<String> terms(Signature sig) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (Anchor a : sig.anchors()) {
+      out.add(a.term());
+    }
+    return out;
+  }
+
+  /**
+   * The stored articles in other languages that share the most of {@code terms}, at most
+   * {@link #ANCHOR_CANDIDATES}: each shared term counts its {@link Likeness#kindWeight kind's weight}
+   * over {@code 1 + ln(n)}, n the articles holding it, so that a rare figure or name outweighs a
+   * common one. None when the language is unknown: a translation is told by its other language.
+   */
+  private List<Long> anchorCandidates(long id, String language, Set<String> terms) throws IOException {
+    if (language == null || terms.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Double> score = new HashMap<>();
+    for (Map.Entry<String, List<Long>> e : store.anchorPostings(terms, language, ANCHOR_MAX_ARTICLES).entrySet()) {
+      double w = Likeness.kindWeight(e.getKey()) / (1 + Math.log(e.getValue().size()));
+      for (long other : e.getValue()) {
+        if (other != id) {
+          score.merge(other, w, Double::sum);
+        }
+      }
+    }
+    return score.entrySet().stream()
+        .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(ANCHOR_CANDIDATES).map(Map.Entry::getKey).toList();
   }
 
   /** The closer of two candidate originals first: a near-duplicate before a translation, then the higher score. */
@@ -291,12 +345,11 @@ public final class Lineage implements ArticleListener {
 
   /**
    * Whether two articles whose {@link #likeness} is {@code l} make a translation link: their languages
-   * differ, the likeness is at least {@value #TRANSLATION}, and the common sequence covers at least
-   * {@value #TRANSLATION_COVERAGE} of the larger signature.
+   * differ and {@link TranslationLink#DEFAULT} decides, from how much of the larger signature the
+   * common sequence covers and how much of the shared anchors keep their order.
    */
   public static boolean translation(Signature a, Signature b, Likeness l) {
-    boolean otherLanguage = a.language() != null && b.language() != null && !a.language().equals(b.language());
-    return otherLanguage && l.score() >= TRANSLATION && l.coverage(a, b) >= TRANSLATION_COVERAGE;
+    return TranslationLink.DEFAULT.test(a, b, l);
   }
 
   /**

@@ -157,7 +157,13 @@ public final class Provenance {
   private static double published(String here, String there, List<Evidence> out) {
     Instant a = instant(here);
     Instant b = instant(there);
-    if (a == null || b == null || a.equals(b)) {
+    if (a == null || b == null) { // say so: the direction then rests on the texts alone
+      String which = a == null && b == null ? "neither article gives a publication date"
+          : a == null ? "this article gives no publication date" : "the related article gives no publication date";
+      out.add(new Evidence("published", here, there, which + ": the original is told by the texts alone"));
+      return 0;
+    }
+    if (a.equals(b)) {
       return 0;
     }
     boolean thereFirst = b.isBefore(a);

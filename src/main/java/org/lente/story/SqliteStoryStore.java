@@ -21,7 +21,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The embedded {@link StoryStore}: tables {@code stories}, {@code story_articles}, {@code links} and
- * {@code lsh_bands} of the knowledge base's {@code lente.db} (schema script {@code V3__stories.sql},
+ * {@code lsh_bands} of the knowledge base's {@code lente.db} (schema scripts {@code V3__stories.sql} and
+ * {@code V9__anchor_postings.sql} for {@code anchor_postings} and {@code anchor_terms},
  * applied by {@link SqliteStore#open}), on a connection of its own. WAL mode with
  * {@code synchronous=NORMAL}: these tables are derived from the articles, so a power loss that drops
  * the last commits loses nothing that cannot be recomputed. Thread-safe: one connection under a lock.
@@ -105,6 +106,77 @@ public final class SqliteStoryStore implements StoryStore {
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  @Override
+  public synchronized void putAnchors(long article, String language, java.util.Collection<String> terms)
+      throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      try (PreparedStatement ps = conn.prepareStatement(
+          "INSERT OR IGNORE INTO anchor_postings (term, article_id, language) VALUES (?, ?, ?)");
+          PreparedStatement count = conn.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES (?, 1) "
+              + "ON CONFLICT(term) DO UPDATE SET articles = articles + 1")) {
+        for (String t : terms) {
+          ps.setString(1, t);
+          ps.setLong(2, article);
+          ps.setString(3, language == null ? "" : language);
+          if (ps.executeUpdate() == 1) { // a new posting: one more article holds the term
+            count.setString(1, t);
+            count.executeUpdate();
+          }
+        }
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      throw rollback("cannot store the anchors of article " + article, e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  @Override
+  public synchronized Map<String, List<Long>> anchorPostings(java.util.Collection<String> terms, String language,
+      int maxArticles) throws IOException {
+    Map<String, List<Long>> out = new LinkedHashMap<>();
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
+    try {
+      for (int from = 0; from < all.size(); from += 500) { // under SQLite's bound on parameters
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+        List<String> rare = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT term FROM anchor_terms WHERE term IN (" + marks
+            + ") AND articles <= ?")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i));
+          }
+          ps.setInt(chunk.size() + 1, maxArticles);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rare.add(rs.getString(1));
+            }
+          }
+        }
+        if (rare.isEmpty()) {
+          continue;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT term, article_id FROM anchor_postings WHERE term IN ("
+            + String.join(", ", java.util.Collections.nCopies(rare.size(), "?")) + ") AND language <> ?")) {
+          for (int i = 0; i < rare.size(); i++) {
+            ps.setString(i + 1, rare.get(i));
+          }
+          ps.setString(rare.size() + 1, language == null ? "\u0000" : language);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getLong(2));
+            }
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot look up anchor postings: " + e.getMessage(), e);
     }
   }
 

@@ -48,6 +48,20 @@ public interface StoryStore extends AutoCloseable {
    */
   Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException;
 
+  /**
+   * Records the distinct anchor terms of an article ({@link Anchor#term}) in the index that lineage
+   * finds versions in other languages with; an article recorded again keeps its earlier terms too.
+   */
+  void putAnchors(long article, String language, java.util.Collection<String> terms) throws IOException;
+
+  /**
+   * The articles holding each of {@code terms} whose language is not {@code language} (null: any), for
+   * the terms held by at most {@code maxArticles} stored articles of any language; a term held by more,
+   * or by none, is left out of the map.
+   */
+  Map<String, List<Long>> anchorPostings(java.util.Collection<String> terms, String language, int maxArticles)
+      throws IOException;
+
   /** Stores each link and its flipped twin, replacing earlier links between the same two articles. */
   void putLinks(List<Link> links) throws IOException;
 

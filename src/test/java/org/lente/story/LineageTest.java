@@ -57,6 +57,64 @@ class LineageTest {
         "Qatar Airways sceglie Airbus", body, Fixtures.IT_NAMES);
   }
 
+  /** An English article written for these tests, without a publication date. */
+  static Analysis undatedEnglishPort() {
+    return Texts.analysis("harbour.example.com/terminal", "Harbour News", "en", null,
+        "Northvale port opens a container terminal",
+        "The port of Northvale opened a container terminal worth 420 million euros, its director Kessler said. "
+            + "The terminal can handle 1.8 million containers a year and employs 650 workers. Kessler said the shipping "
+            + "line Baltica Lines had signed a contract for 12 years. The regional government of Estmark paid 35 "
+            + "percent of the cost, and the European Investment Bank lent 140 million euros. The first ship docked "
+            + "with 9,400 containers, said Baltica Lines.",
+        "Northvale=Northvale/LOC", "Kessler=Marta Kessler/PER", "Baltica Lines=Baltica Lines/ORG",
+        "Estmark=Estmark/LOC", "European Investment Bank=European Investment Bank/ORG");
+  }
+
+  /** Its Italian translation, undated too. */
+  static Analysis undatedItalianPort() {
+    return Texts.analysis("porti.example.it/terminal", "Notizie dai Porti", "it", null,
+        "Il porto di Northvale apre un terminal per container",
+        "Il porto di Northvale ha inaugurato un terminal per container da 420 milioni di euro, ha detto la "
+            + "direttrice Kessler. Il terminal può movimentare 1,8 milioni di container all'anno e impiega 650 "
+            + "lavoratori. Kessler ha detto che la compagnia Baltica Lines ha firmato un contratto per 12 anni. Il "
+            + "governo regionale di Estmark ha pagato il 35 per cento del costo e la Banca europea per gli "
+            + "investimenti ha prestato 140 milioni di euro. La prima nave ha attraccato con 9.400 container, ha "
+            + "detto Baltica Lines.",
+        "Northvale=Northvale/LOC", "Kessler=Marta Kessler/PER", "Baltica Lines=Baltica Lines/ORG",
+        "Estmark=Estmark/LOC", "Banca europea per gli investimenti=European Investment Bank/ORG");
+  }
+
+  @Test
+  void anUndatedItalianTranslationIsLinkedToItsUndatedOriginalSayingTheDatesAreMissing() throws IOException {
+    long en = add("en", undatedEnglishPort());
+    long it = add("it", undatedItalianPort());
+    Link link = stories.links(it).get(0);
+    assertEquals(en, link.related());
+    assertEquals(Link.Relation.TRANSLATION, link.relation());
+    assertTrue(link.evidence().stream().anyMatch(e -> e.kind().equals("published")
+        && e.note().startsWith("neither article gives a publication date")), link.evidence().toString());
+  }
+
+  @Test
+  void aTranslationIsFoundByItsAnchorsWhenItsStoryIsAnother(@TempDir Path other) throws IOException {
+    SqliteStore s = SqliteStore.open(other);
+    SqliteStoryStore st = SqliteStoryStore.open(other);
+    // one story open at a time: the unrelated article closes the English one's, so the Italian article
+    // starts another story and only the anchor index can pair it with its original
+    Lineage lineage = new Lineage(st, id -> s.get(id).map(StoredArticle::analysis),
+        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, 1, 1));
+    try (KnowledgeBase apart = new KnowledgeBase(s, LuceneIndex.open(other.resolve("index")), null, lineage)) {
+      long en = apart.add("en", undatedEnglishPort()).id();
+      long unrelated = apart.add("other-it", Fixtures.otherItalian()).id();
+      long it = apart.add("it", undatedItalianPort()).id();
+      assertFalse(st.storyOf(it).equals(st.storyOf(en)), "two stories");
+      List<Link> links = st.links(it);
+      assertEquals(List.of(en), links.stream().map(Link::related).toList(), links.toString());
+      assertEquals(Link.Relation.TRANSLATION, links.get(0).relation());
+      assertTrue(st.links(unrelated).isEmpty(), st.links(unrelated).toString());
+    }
+  }
+
   @Test
   void theItalianArticleLinksToItsEnglishOriginal() throws IOException {
     long en = add("en", Fixtures.english("2024-05-01T08:00:00Z"));

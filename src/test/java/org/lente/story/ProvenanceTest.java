@@ -36,6 +36,15 @@ class ProvenanceTest {
   }
 
   @Test
+  void aMissingPublicationDateIsNamedWithItsSide() {
+    Analysis it = Texts.analysis("a", null, "it", null, "t", "Il porto di Northvale apre un terminal da 420 milioni.");
+    Analysis en = Texts.analysis("b", null, "en", "2024-05-01T10:00:00Z", "t", "Northvale opens a 420 million terminal.");
+    Evidence e = decide(it, en).evidence().stream().filter(x -> x.kind().equals("published")).findFirst().orElseThrow();
+    assertTrue(e.note().startsWith("this article gives no publication date"), e.note());
+    assertTrue(e.flipped().note().startsWith("the related article gives no publication date"), e.flipped().note());
+  }
+
+  @Test
   void withoutCluesTheDirectionIsUnknown() {
     Analysis a = Texts.analysis("a", null, "it", null, "t", "Airbus consegna 60 aerei.");
     Analysis b = Texts.analysis("b", null, "en", null, "t", "Airbus delivers 60 planes.");

@@ -39,6 +39,21 @@ class SqliteStoryStoreTest {
   }
 
   @Test
+  void anchorPostingsListArticlesInOtherLanguagesForTheRarerTerms() throws IOException {
+    long[] ids = articles(4);
+    try (SqliteStoryStore s = SqliteStoryStore.open(dir)) {
+      s.putAnchors(ids[0], "en", List.of("#:420", "n:kessler"));
+      s.putAnchors(ids[1], "en", List.of("#:420", "n:estmark"));
+      s.putAnchors(ids[2], "it", List.of("#:420", "n:kessler"));
+      s.putAnchors(ids[3], "nl", List.of("#:420"));
+      assertEquals(java.util.Map.of("n:kessler", List.of(ids[0])),
+          s.anchorPostings(List.of("#:420", "n:kessler", "n:nowhere"), "it", 3)); // "#:420" is in 4 articles
+      assertEquals(List.of(ids[0], ids[1], ids[3]),
+          s.anchorPostings(List.of("#:420"), "it", 4).get("#:420").stream().sorted().toList());
+    }
+  }
+
+  @Test
   void linksSurviveReopeningWithTheirEvidence() throws IOException {
     long[] ids = articles(2);
     Evidence e = new Evidence("credit", "ha detto a Reuters", null, "this article credits Reuters");
