@@ -144,7 +144,7 @@ public final class Warcs {
         records++;
         long length = declaredLength(record);
         if (!gzip && length > size - at) {
-          loss = "record at byte " + at + " (" + record.type() + ") declares Content-Length " + length
+          loss = "record at byte " + at + " (" + typeOf(record) + ") declares Content-Length " + length
               + ", more than the " + (size - at) + " bytes left in the file";
           from = skipTo(reader, file, from, recordStart);
           if (from < 0) {
@@ -157,7 +157,7 @@ public final class Warcs {
           page = page(record, maxBytes);
         } catch (IOException | RuntimeException e) {
           failed++;
-          add(failures, "record at byte " + at + " (" + record.type() + ") skipped: " + e.getMessage());
+          add(failures, "record at byte " + at + " (" + typeOf(record) + ") skipped: " + e.getMessage());
           continue;
         }
         if (page != null) {
@@ -280,4 +280,10 @@ public final class Warcs {
       messages.add(message);
     }
   }
+
+  /** The record's {@code WARC-Type}, or a note that it has none (jwarc's {@code type()} throws then). */
+  private static String typeOf(WarcRecord record) {
+    return record.headers().first("WARC-Type").orElse("no WARC-Type");
+  }
+
 }
