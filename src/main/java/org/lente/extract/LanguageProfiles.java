@@ -33,13 +33,18 @@ public final class LanguageProfiles {
 
   /** The n-gram orders used: 1 to {@value}. */
   public static final int MAX_ORDER = 4;
+  /**
+   * Coverage counts n-grams of this order and above: letters and letter pairs are shared by every language
+   * written in the same script, so they cannot tell a profiled language from another.
+   */
+  static final int COVERAGE_ORDER = 3;
   private static final String RESOURCE = "language-profiles.tsv";
   private static volatile LanguageProfiles standard;
 
   /**
    * One answer: {@code language} is null when unknown; {@code best} is the leading profile even then, {@code lead}
-   * its lead over the second in nats per order, {@code coverage} the share of the text's n-grams that its profile
-   * holds (0 when the text has none).
+   * its lead over the second in nats per order, {@code coverage} the share of the text's n-grams of order
+   * {@value #COVERAGE_ORDER} and above that its profile holds (0 when the text has none).
    */
   public record Guess(String language, String best, double lead, double coverage, int ngrams) {
 
@@ -158,13 +163,18 @@ public final class LanguageProfiles {
     int[] held = new int[languages.size()];
     int[] seen = {0, 0};
     ngrams(text, 20_000, (g, n) -> {
-      seen[1]++;
+      boolean telling = n >= COVERAGE_ORDER;
+      if (telling) {
+        seen[1]++;
+      }
       float[] p = logProbs.get(g);
       if (p != null) {
         seen[0]++;
-        int mask = holders.get(g);
-        for (int i = 0; i < held.length; i++) {
-          held[i] += (mask >>> i) & 1;
+        if (telling) {
+          int mask = holders.get(g);
+          for (int i = 0; i < held.length; i++) {
+            held[i] += (mask >>> i) & 1;
+          }
         }
         for (int i = 0; i < score.length; i++) {
           score[i] += p[i];
@@ -185,7 +195,7 @@ public final class LanguageProfiles {
       return new Guess(null, null, 0, 0, 0);
     }
     double lead = second < 0 ? Double.POSITIVE_INFINITY : (score[best] - score[second]) / MAX_ORDER;
-    double coverage = (double) held[best] / seen[1];
+    double coverage = seen[1] == 0 ? 0 : (double) held[best] / seen[1];
     String lang = languages.get(best);
     return new Guess(lead >= margin && coverage >= minCoverage ? lang : null, lang, lead, coverage, seen[0]);
   }
