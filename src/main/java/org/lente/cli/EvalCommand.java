@@ -32,14 +32,14 @@ import picocli.CommandLine.Parameters;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {"Measures accuracy and speed on third-party benchmarks (see ../shared/data/DATA.md).",
-        "Tasks: extraction, timex, ner, quotes, speed, coref, lineage, stories."},
+        "Tasks: extraction, timex, ner, quotes, speed, coref, lineage, stories, lang."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner, quotes, speed, coref, lineage or stories.")
+  @Parameters(index = "0", paramLabel = "TASK", description = "What to evaluate: extraction, timex, ner, quotes, speed, coref, lineage, stories or lang.")
   String task;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -49,6 +49,15 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
       description = "Score only the first N pages of each benchmark (0: all).")
   int limit;
+
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "lang: write the profiles built from all documents, with the chosen margin, to FILE "
+          + "(src/main/resources/org/lente/extract/language-profiles.tsv is the one Lente ships).")
+  Path save;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "500",
+      description = "lang: keep the N most frequent n-grams of each order in each language's profile.")
+  int top;
 
   @Option(names = {"-v", "--verbose"}, description = "Print a line per page that lost points.")
   boolean verbose;
@@ -82,8 +91,11 @@ final class EvalCommand implements Callable<Integer> {
       case "stories" -> {
         return stories(out, dir);
       }
+      case "lang" -> {
+        return lang(out, dir);
+      }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown task: " + task + " (known: extraction, timex, ner, quotes, speed, coref, lineage, stories)");
+          "unknown task: " + task + " (known: extraction, timex, ner, quotes, speed, coref, lineage, stories, lang)");
     }
   }
 
@@ -234,6 +246,33 @@ final class EvalCommand implements Callable<Integer> {
         + "| %d | %d |%n", r.queries(), r.candidates(), r.precisionAt1(), r.firstCorrect(), r.mrr(), r.translationsLinked(),
         r.leastCoverage(), r.falseLinks(), r.otherPairs(), r.directionAccuracy(), r.directionCorrect(),
         r.directionUnknown(), r.changesFlagged());
+    return 0;
+  }
+
+  /** Language identification on short slices of the shared corpora, cross-validated by document. */
+  private int lang(PrintWriter out, Path dir) throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    org.lente.eval.LanguageEval eval = new org.lente.eval.LanguageEval(dir);
+    List<org.lente.eval.LanguageEval.Doc> docs = eval.documents(limit, line -> err.println("lente: " + line));
+    if (docs.isEmpty()) {
+      out.println("no corpus found under " + dir + ": nothing measured");
+      return 0;
+    }
+    org.lente.eval.LanguageEval.Result r = eval.run(docs, top, line -> err.println("lente: " + line));
+    String command = "lente eval lang --data " + dir + " --top " + top + (limit > 0 ? " --limit " + limit : "");
+    if (verbose) {
+      for (String slice : org.lente.eval.LanguageEval.SLICES) {
+        org.lente.eval.LanguageEval.mistakes(r, slice).forEach(line -> out.println(slice + ": " + line));
+      }
+    }
+    out.println(org.lente.eval.LanguageEval.table(r, command));
+    if (save != null) {
+      try (java.io.Writer w = Files.newBufferedWriter(save, java.nio.charset.StandardCharsets.UTF_8)) {
+        r.all().write(w, List.of("Character n-gram counts (no text) per language, made by: " + command + " --save FILE",
+            "margin and coverage: chosen on folds 0-2 of the shared corpora by that command; see docs/language.md"));
+      }
+      out.println("profiles written to " + save);
+    }
     return 0;
   }
 

@@ -82,7 +82,7 @@ public final class HtmlExtractor {
     }
     String language = meta.language();
     if (language == null) {
-      language = Languages.detect(text.isEmpty() ? body.text() : text);
+      language = Languages.detect(TextExtractor.withTitle(title, text.isEmpty() ? body.text() : text));
     }
     String published = meta.published();
     String dateSource = meta.dateSource();

@@ -89,8 +89,13 @@ public final class TextExtractor {
       warnings.add("no article text found");
     }
     return new Article(source, url, title, null, authors, null, null, List.of(), published, null,
-        published == null ? null : "text", Languages.detect(bodyText.isEmpty() ? text : bodyText), blocks,
+        published == null ? null : "text", Languages.detect(withTitle(title, bodyText.isEmpty() ? text : bodyText)), blocks,
         bio, warnings);
+  }
+
+  /** The text whose language is identified: the headline counts, which matters when the body is one sentence. */
+  static String withTitle(String title, String text) {
+    return title == null || text.startsWith(title) ? text : title + "\n\n" + text;
   }
 
   private static Block classify(List<String> body, int k) {

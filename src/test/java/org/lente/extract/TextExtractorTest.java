@@ -298,4 +298,22 @@ class TextExtractorTest {
     assertEquals(3, a.blocks().size(), a.blocks().toString());
     assertTrue(a.blocks().stream().allMatch(b -> b.type() == Block.Type.PARAGRAPH), a.blocks().toString());
   }
+
+  @Test
+  void aHeadlineAndOneSentenceOfItalianAreItalian() {
+    Article a = extract("Riapre la biblioteca comunale\n\nDa lunedì le sale di lettura saranno aperte anche la sera, fino alle dieci.");
+    assertEquals("it", a.language());
+  }
+
+  @Test
+  void aHeadlineAndOneSentenceOfEnglishAreEnglish() {
+    Article a = extract("Town library reopens\n\nFrom Monday the reading rooms will also be open in the evening, until ten.");
+    assertEquals("en", a.language());
+  }
+
+  @Test
+  void aHeadlineAndOneSentenceOfSpanishAreNeitherItalianNorEnglish() {
+    Article a = extract("Reabre la biblioteca municipal\n\nDesde el lunes las salas de lectura estarán abiertas también por la noche.");
+    assertEquals("es", a.language());
+  }
 }

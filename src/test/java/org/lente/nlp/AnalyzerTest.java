@@ -47,6 +47,15 @@ class AnalyzerTest {
   }
 
   @Test
+  void aShortItalianItemIsAnalysed() throws IOException {
+    String item = "Sciopero dei treni a Milano\n\nGiovedì si fermano anche gli autobus, ha detto il sindaco Paolo Riva.";
+    Analysis a = ANALYZER.analyze(article(item, "sciopero.txt"), LocalDate.of(2024, 3, 12));
+    assertEquals("it", a.language());
+    assertTrue(a.warnings().stream().noneMatch(w -> w.contains("not analysed")), a.warnings().toString());
+    assertTrue(a.times().stream().anyMatch(t -> t.text().equals("Giovedì")), a.times().toString());
+  }
+
+  @Test
   void withoutAPublicationDateRelativeTimesStayRelative() throws IOException {
     Analysis a = ANALYZER.analyze(article(ENGLISH, "bridge.txt"), null);
     assertTrue(a.warnings().stream().anyMatch(w -> w.contains("no publication date")), a.warnings().toString());
