@@ -803,13 +803,16 @@ public final class QuoteFinder {
       return null;
     }
     if (doc.tokenEntity[k] >= 0) {
-      return entityMention(doc, k);
+      Mention m = entityMention(doc, k);
+      Mention person = personInNounPhrase(doc, m, end);
+      return person != null ? person : m;
     }
     if (PRONOUNS.contains(tokens.get(k).lower())) {
       return new Mention(k, k + 1, null);
     }
     if (ARTICLES.contains(tokens.get(k).lower()) && k + 1 < end && doc.tokenEntity[k + 1] >= 0) {
-      return entityMention(doc, k + 1); // "la Camera di Commercio"
+      Mention person = personInNounPhrase(doc, entityMention(doc, k + 1), end);
+      return person != null ? person : entityMention(doc, k + 1); // "la Camera di Commercio"
     }
     if (ARTICLES.contains(tokens.get(k).lower()) || tokens.get(k).capitalized() && !tokens.get(k).punctuation()) {
       int e = k + 1;
@@ -830,6 +833,28 @@ public final class QuoteFinder {
     for (int j = k; j < end && !tokens.get(j).punctuation(); j++) { // "panel Chairman Rep. Jason Chaffetz"
       if (doc.tokenEntity[j] >= 0 && doc.entities.get(doc.tokenEntity[j]).type() == Entity.Type.PER) {
         return entityMention(doc, j);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The person a noun phrase names after a name that only modifies it: "House Speaker Paul Ryan",
+   * "Judicial Watch president Tom Fitton", "Rubio spokesman Alex Conant"; null when the phrase ends
+   * (at punctuation, a quote or a preposition) before a person's name.
+   */
+  private static Mention personInNounPhrase(Doc doc, Mention m, int end) {
+    if (m.entity != null && m.entity.type() == Entity.Type.PER) {
+      return null;
+    }
+    for (int e = m.to; e < end && e < m.to + 4; e++) {
+      Token t = doc.tokens.get(e);
+      if (t.punctuation() || doc.inQuote[e] || OF.contains(t.lower()) || isTimeWord(t) || t.lower().equals("to")
+          || t.lower().equals("in") || cue(doc, e) != null) {
+        return null;
+      }
+      if (doc.tokenEntity[e] >= 0 && doc.entities.get(doc.tokenEntity[e]).type() == Entity.Type.PER) {
+        return entityMention(doc, e);
       }
     }
     return null;

@@ -119,6 +119,13 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aNameThatModifiesARoleIsNotTheSpeakerWhenAPersonFollows() {
+    Quote q = only(quotes("“The vote is next week,” said Harbor Board chairman Leo Park.", Lang.EN,
+        "ORG:Harbor Board", "PER:Leo Park"), Quote.Kind.DIRECT);
+    assertEquals("Leo Park", q.speaker());
+  }
+
+  @Test
   void aLabelOpeningALineIsNeverTheSpeaker() {
     String text = "Siria: «Siamo pronti a trattare con tutti»\n\nIl ministro ha parlato a lungo.";
     for (QuoteFinder.Candidate c : candidates(text, Lang.IT, "LOC:Siria")) {
