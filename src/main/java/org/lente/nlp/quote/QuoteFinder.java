@@ -14,14 +14,23 @@ import org.lente.nlp.ner.Entity;
  * ("“A,” said X, “B.”"); a quotation opened at the start of a paragraph and not closed runs to the
  * paragraph's end, as news style continues long quotes. Indirect quotes are reported speech: "X ha
  * affermato che …", "X said that …", "secondo X, …", "according to X, …", "…, ha detto X.", and
- * denials or confirmations with an object ("hanno negato i trasferimenti di armi").
+ * denials or confirmations with an object ("hanno negato i trasferimenti di armi"). Two apostrophes
+ * also quote ("''We won,'' she said"), as some newspaper archives write.
+ *
+ * <p>Text between quotation marks is a direct quote only when {@link DirectQuoteModel} finds the
+ * evidence of speech around it ({@link Evidence}: a cue and speaker nearby, a colon introduction, the
+ * length and form of a sentence). Quoted words it rejects that still have a cue and a speaker are
+ * reported speech ("X ha promesso «pieno sostegno» a Y"): an indirect quote of those words. The
+ * rest (scare quotes, titles, nicknames, slogans) are no quotes.
  *
  * <p>The speaker is found next to the cue verb: a name, a pronoun or a short noun phrase before it
  * ("Blinken ha detto", "he said") or after it ("ha detto Blinken", "said the senator"); a subject
  * named as "X di Y" or "X of Y" is X. A quote with no attribution of its own continues the
  * previous speaker when that one spoke in the three sentences before ("“…”, ha aggiunto."), else is
  * given to the person the sentence names before it. Pronouns are resolved to the previous speaker
- * or the last person named. Thread-safe and stateless.
+ * or the last person named. A speaker never crosses a line, is never a "Label:" opening a line
+ * ("Siria: …") and is never taken from a headline other than the quote's own line. Thread-safe and
+ * stateless.
  */
 public final class QuoteFinder {
 
@@ -58,8 +67,42 @@ public final class QuoteFinder {
   /** A speaker mention: its tokens [from, to) and the entity it is, if any. */
   private record Mention(int from, int to, Entity entity) {}
 
+  /** A direct quote as found, before the model's decision, with the evidence for it. */
+  public record Candidate(Quote quote, Evidence evidence) {}
+
+  private final DirectQuoteModel model;
+
+  /** A finder that keeps the direct quotes the bundled {@link DirectQuoteModel} accepts. */
+  public QuoteFinder() {
+    this(DirectQuoteModel.bundled());
+  }
+
+  /** A finder that keeps the direct quotes {@code model} accepts. */
+  public QuoteFinder(DirectQuoteModel model) {
+    this.model = java.util.Objects.requireNonNull(model, "model");
+  }
+
   /** The quotes of {@code text}, in text order; the inputs are its tokens, sentences and entities. */
   public List<Quote> find(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities) {
+    List<Quote> out = new ArrayList<>();
+    for (Candidate c : run(text, tokens, sentences, entities, true)) {
+      out.add(c.quote);
+    }
+    return out;
+  }
+
+  /**
+   * Every text between quotation marks as a direct quote, each with its evidence, whatever the
+   * model would decide (indirect quotes are left out): the model's training input.
+   */
+  public List<Candidate> candidates(String text, List<Token> tokens, List<Sentence> sentences,
+      List<Entity> entities) {
+    return run(text, tokens, sentences, entities, false).stream()
+        .filter(c -> c.evidence != null).toList();
+  }
+
+  private List<Candidate> run(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities,
+      boolean decide) {
     Doc doc = index(text, tokens, sentences, entities);
     List<int[]> spans = directSpans(text);
     for (int[] s : spans) {
@@ -67,7 +110,7 @@ public final class QuoteFinder {
         doc.inQuote[k] = true;
       }
     }
-    List<Quote> out = new ArrayList<>();
+    List<Candidate> out = new ArrayList<>();
     Quote previous = null;
     int previousSentence = -10;
     List<Quote> indirect = indirect(doc);
@@ -75,7 +118,7 @@ public final class QuoteFinder {
     for (int[] s : spans) {
       while (nextIndirect < indirect.size() && indirect.get(nextIndirect).start() < s[0]) {
         Quote q = indirect.get(nextIndirect++);
-        out.add(q);
+        out.add(new Candidate(q, null));
         if (q.speaker() != null) {
           previous = q;
           previousSentence = sentenceOfOffset(doc, q.start());
@@ -83,17 +126,37 @@ public final class QuoteFinder {
       }
       int open = tokenAt(tokens, s[0] - 1);
       int sentence = doc.tokenSentence[Math.min(open, tokens.size() - 1)];
-      Quote q = direct(doc, s, previous, sentence - previousSentence <= 3 ? previous : null);
-      out.add(q);
+      Candidate c = direct(doc, s, previous, sentence - previousSentence <= 3 ? previous : null);
+      if (decide && !model.accepts(c.evidence.features())) {
+        Quote q = c.quote;
+        if (q.speaker() == null || q.cue() == null || overlapsAny(out, q) || overlapsAny(indirect, q)) {
+          continue; // a scare quote, a title, a nickname: not something someone said
+        }
+        // quoted words inside reported speech ("X promised “full support” to Y"): reported, with their speaker
+        c = new Candidate(new Quote(q.text(), Quote.Kind.INDIRECT, q.speaker(), q.speakerStart(),
+            q.speakerCanonical(), q.cue(), q.start(), q.end()), c.evidence);
+      }
+      out.add(c);
+      Quote q = c.quote;
       if (q.speaker() != null) {
         previous = q;
         previousSentence = doc.tokenSentence[Math.min(tokenAt(tokens, s[1]), tokens.size() - 1)];
       }
     }
     while (nextIndirect < indirect.size()) {
-      out.add(indirect.get(nextIndirect++));
+      out.add(new Candidate(indirect.get(nextIndirect++), null));
     }
     return out;
+  }
+
+  private static boolean overlapsAny(List<?> quotes, Quote q) {
+    for (Object o : quotes) {
+      Quote other = o instanceof Candidate c ? c.quote : (Quote) o;
+      if (other.kind() == Quote.Kind.INDIRECT && other.start() < q.end() && q.start() < other.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Doc index(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities) {
@@ -125,6 +188,22 @@ public final class QuoteFinder {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
+      if (c == '\'' && text.startsWith("''", i) && i + 2 < n && !Character.isWhitespace(text.charAt(i + 2))
+          && (i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{—–-:".indexOf(text.charAt(i - 1)) >= 0)) {
+        int close = doubleApostropheClose(text, i + 2);
+        if (close >= 0) {
+          int s = i + 2;
+          int e = close;
+          while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+          }
+          if (e > s && text.substring(s, e).chars().anyMatch(Character::isLetterOrDigit)) {
+            out.add(new int[] {s, e});
+          }
+          i = close + 2;
+          continue;
+        }
+      }
       boolean opens = OPENERS.indexOf(c) >= 0 && (c != '"' || straightOpens(text, i))
           && (c != '‘' || i + 1 < n && !Character.isWhitespace(text.charAt(i + 1)))
           || c == '”' && (i == 0 || Character.isWhitespace(text.charAt(i - 1))) && i + 1 < n
@@ -168,6 +247,22 @@ public final class QuoteFinder {
     return out;
   }
 
+  /**
+   * Where two apostrophes close a quotation opened by two ("''It's over,'' she said", as some
+   * newspaper archives write quotation marks), searching from {@code from} within the paragraph; -1
+   * when none does.
+   */
+  private static int doubleApostropheClose(String text, int from) {
+    int paragraphEnd = text.indexOf("\n\n", from);
+    int limit = Math.min(paragraphEnd < 0 ? text.length() : paragraphEnd, from + 5000);
+    for (int j = text.indexOf("''", from); j >= 0 && j < limit; j = text.indexOf("''", j + 1)) {
+      if (j + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(j + 2))) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
   private static boolean straightOpens(String text, int i) {
     boolean before = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{—–-:".indexOf(text.charAt(i - 1)) >= 0;
     return before && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1));
@@ -197,13 +292,18 @@ public final class QuoteFinder {
   }
 
   /** A direct quote with its speaker: the attribution after it, else before it, else by context. */
-  private Quote direct(Doc doc, int[] span, Quote previous, Quote recent) {
+  private Candidate direct(Doc doc, int[] span, Quote previous, Quote recent) {
     List<Token> tokens = doc.tokens;
     int open = tokenAt(tokens, span[0]) - 1; // the opening mark, when it is a token
+    if (open > 0 && isApostrophePair(tokens.get(open - 1), tokens.get(open))) {
+      open--; // the first of two apostrophes that open the quote
+    }
     int close = tokenAt(tokens, span[1]); // the closing mark
     int sOpen = doc.tokenSentence[Math.max(0, Math.min(open, tokens.size() - 1))];
     Sentence left = doc.sentences.get(sOpen);
+    String quoted = doc.text.substring(span[0], span[1]);
     Attribution a = null;
+    Evidence.How how = Evidence.How.NONE;
     // after: "”, ha detto Blinken" / "” he said" / "”, said Caddell" / "?” Clinton said." / "” ― Name"
     int r = close + 1;
     int rEnd = r < tokens.size() ? doc.sentences.get(doc.tokenSentence[r]).last() : r;
@@ -213,8 +313,9 @@ public final class QuoteFinder {
     }
     if (r < rEnd && isDash(tokens.get(r)) && r + 1 < rEnd && doc.tokenEntity[r + 1] >= 0
         && span[1] <= tokens.get(r).start()) {
-      Mention m = entityMention(doc, r + 1);
-      return make(doc, doc.text.substring(span[0], span[1]), Quote.Kind.DIRECT, m, null, span[0], span[1], previous);
+      Mention m = speakerOrNull(doc, entityMention(doc, r + 1), span);
+      Quote q = make(doc, quoted, Quote.Kind.DIRECT, m, null, span[0], span[1], previous);
+      return new Candidate(q, evidence(doc, span, open, close, Evidence.How.DASH, -1, m));
     }
     for (int k = r; k < rEnd; k++) {
       if (doc.inQuote[k] || isOpenMark(tokens.get(k))) {
@@ -236,35 +337,163 @@ public final class QuoteFinder {
           }
         }
       }
+      if (a != null) {
+        how = Evidence.How.CUE_AFTER;
+      }
     }
     // before: "Blinken ha affermato che … “" / "said: “"
     if (a == null && open >= 0) {
       a = attributionBefore(doc, left.first(), open);
+      if (a != null) {
+        how = a.cue == null ? Evidence.How.COLON : Evidence.How.CUE_BEFORE;
+      }
     }
-    String quoted = doc.text.substring(span[0], span[1]);
+    if (a != null) {
+      a = new Attribution(a.cue, speakerOrNull(doc, a.speaker, span), a.at);
+      if (a.cue == null && a.speaker == null) {
+        a = null; // a colon after a label or a headline: no attribution
+        how = Evidence.How.NONE;
+      }
+    }
+    int distance = a == null || a.at < 0 ? -1 : Math.min(distance(a.at, open, close),
+        a.speaker == null ? Integer.MAX_VALUE : Math.min(distance(a.speaker.from, open, close),
+        distance(a.speaker.to - 1, open, close)));
     if (a == null && open > left.first()) {
       // a quote inside a sentence with no cue: "X found that Y was “true”", "X pounded Y as a “con artist”"
-      Mention m = subjectBefore(doc, left.first(), open);
+      Mention m = speakerOrNull(doc, subjectBefore(doc, left.first(), open), span);
       if (m != null) {
-        return make(doc, quoted, Quote.Kind.DIRECT, m, null, span[0], span[1], previous);
+        Quote q = make(doc, quoted, Quote.Kind.DIRECT, m, null, span[0], span[1], previous);
+        return new Candidate(q, evidence(doc, span, open, close, Evidence.How.CONTEXT, -1, m));
       }
     }
     if (a == null) {
       if (recent != null) {
-        return new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
+        Quote q = new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
             recent.speakerCanonical(), null, span[0], span[1]);
+        return new Candidate(q, evidence(doc, span, open, close, Evidence.How.CONTINUED, -1, null));
       }
-      return make(doc, quoted, Quote.Kind.DIRECT, null, null, span[0], span[1], previous);
+      Quote q = make(doc, quoted, Quote.Kind.DIRECT, null, null, span[0], span[1], previous);
+      return new Candidate(q, evidence(doc, span, open, close, Evidence.How.NONE, -1, null));
     }
     if (a.speaker == null && recent != null) {
-      return new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
+      Quote q = new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
           recent.speakerCanonical(), a.cue, span[0], span[1]);
+      return new Candidate(q, evidence(doc, span, open, close, how, distance, null));
     }
-    return make(doc, quoted, Quote.Kind.DIRECT, a.speaker, a.cue, span[0], span[1], previous);
+    Quote q = make(doc, quoted, Quote.Kind.DIRECT, a.speaker, a.cue, span[0], span[1], previous);
+    return new Candidate(q, evidence(doc, span, open, close, how, distance, a.speaker));
   }
 
-  /** A cue with the speaker it names (the speaker may be null: "”, ha aggiunto."). */
-  private record Attribution(String cue, Mention speaker) {}
+  /** Tokens between token {@code k} and a quote's opening or closing mark. */
+  private static int distance(int k, int open, int close) {
+    return k > close ? k - close - 1 : Math.max(0, open - k - 1);
+  }
+
+  private static Evidence evidence(Doc doc, int[] span, int open, int close, Evidence.How how, int cueDistance,
+      Mention speaker) {
+    List<Token> tokens = doc.tokens;
+    int from = tokenAt(tokens, span[0]);
+    int to = from;
+    while (to < tokens.size() && tokens.get(to).start() < span[1]) {
+      to++;
+    }
+    Evidence.SpeakerKind kind = speaker == null ? Evidence.SpeakerKind.NONE
+        : speaker.entity != null ? Evidence.SpeakerKind.ENTITY : Evidence.SpeakerKind.OTHER;
+    Token before = open >= 0 && open < from ? tokens.get(open) : null;
+    int beforeIndex = open;
+    if (before != null && isQuoteMark(before)) {
+      before = open > 0 ? tokens.get(open - 1) : null;
+      beforeIndex = open - 1;
+    }
+    int afterIndex = close;
+    while (afterIndex < tokens.size() && isQuoteMark(tokens.get(afterIndex))) {
+      afterIndex++;
+    }
+    Token after = afterIndex < tokens.size() ? tokens.get(afterIndex) : null;
+    boolean opens = before == null || beforeIndex < 0
+        || doc.tokenSentence[beforeIndex] != doc.tokenSentence[Math.min(from, tokens.size() - 1)]
+        || doc.text.substring(before.end(), span[0]).contains("\n");
+    boolean split = false;
+    if (before != null && before.text().equals(",")) {
+      for (int k = beforeIndex - 1; k >= 0 && doc.tokenSentence[k] == doc.tokenSentence[beforeIndex]; k--) {
+        if (doc.inQuote[k]) {
+          split = true;
+          break;
+        }
+      }
+    }
+    return new Evidence(how, cueDistance, kind, tokens.subList(from, to), doc.text.substring(span[0], span[1]),
+        before, after, opens, split);
+  }
+
+  private static boolean isApostrophePair(Token a, Token b) {
+    return a.text().equals("'") && b.text().equals("'") && a.end() == b.start();
+  }
+
+  private static boolean isQuoteMark(Token t) {
+    return t.text().length() == 1 && "“”«»„‘’‹›\"'".indexOf(t.text().charAt(0)) >= 0;
+  }
+
+  /**
+   * The speaker, unless it cannot be one: a span that crosses a line (a headline and the text after
+   * it), a "Label:" opening a line ("Siria: …"), or words of a headline other than the quote's.
+   */
+  private static Mention speakerOrNull(Doc doc, Mention m, int[] span) {
+    if (m == null) {
+      return null;
+    }
+    int s = doc.tokens.get(m.from).start();
+    int e = doc.tokens.get(m.to - 1).end();
+    if (doc.text.substring(s, e).indexOf('\n') >= 0) {
+      return null;
+    }
+    int lineStart = doc.text.lastIndexOf('\n', s - 1) + 1;
+    int lineEnd = doc.text.indexOf('\n', e);
+    if (lineEnd < 0) {
+      lineEnd = doc.text.length();
+    }
+    String line = doc.text.substring(lineStart, lineEnd);
+    if (doc.text.substring(lineStart, s).isBlank() && m.to < doc.tokens.size()
+        && doc.tokens.get(m.to).text().equals(":")) {
+      return null; // "Siria: …", "Alcuni: …": a label, not a source
+    }
+    boolean sameLine = span[0] >= lineStart && span[0] <= lineEnd;
+    if (!sameLine && isHeadline(line)) {
+      return null;
+    }
+    return m;
+  }
+
+  /**
+   * True when {@code line} reads as a headline: words with no sentence end (news paragraphs end with
+   * one), or three or more words all capitalised but the minor ones.
+   */
+  static boolean isHeadline(String line) {
+    String t = line.strip();
+    if (t.isEmpty()) {
+      return false;
+    }
+    String[] words = t.split("\\s+");
+    boolean ended = ".!?;:".indexOf(t.charAt(t.length() - 1)) >= 0
+        || t.length() > 1 && "”\"»’'".indexOf(t.charAt(t.length() - 1)) >= 0
+        && ".!?,".indexOf(t.charAt(t.length() - 2)) >= 0;
+    if (!ended) {
+      return true;
+    }
+    int capitalised = 0;
+    int minor = 0;
+    for (String w : words) {
+      if (Character.isUpperCase(w.codePointAt(0))) {
+        capitalised++;
+      } else if (w.length() <= 3) {
+        minor++;
+      }
+    }
+    return words.length >= 3 && capitalised + minor == words.length && capitalised >= 3;
+  }
+
+  /** A cue with the speaker it names (the speaker may be null: "”, ha aggiunto."), at token {@code at} or -1. */
+  private record Attribution(String cue, Mention speaker, int at) {}
 
   /** An attribution that starts at token {@code r}, right after a quote. */
   private Attribution attributionAfter(Doc doc, int r, int end) {
@@ -274,7 +503,7 @@ public final class QuoteFinder {
       k++;
     }
     if (k < end && cue(doc, k) != null) { // cue first: the subject follows
-      return new Attribution(cue(doc, k), mentionAfter(doc, k + 1, Math.min(end, k + 9)));
+      return new Attribution(cue(doc, k), mentionAfter(doc, k + 1, Math.min(end, k + 9)), k);
     }
     // subject first: "he said", "Blinken ha detto", "Scott Pruitt, the attorney general, said",
     // "Rep. Jason Chaffetz (R-Utah) said"
@@ -284,7 +513,7 @@ public final class QuoteFinder {
       String lemma = cue(doc, c);
       if (lemma != null) {
         Mention m = subjectEnd >= 0 ? mentionAfter(doc, r, subjectEnd) : mentionBefore(doc, r, c);
-        return m == null ? null : new Attribution(lemma, m);
+        return m == null ? null : new Attribution(lemma, m, c);
       }
       if (subjectEnd < 0 && c - r >= 6) {
         break; // a subject before its verb is short: "Mr. Obama said", "the New York businessman said"
@@ -327,18 +556,18 @@ public final class QuoteFinder {
         if (m == null) {
           m = mentionAfter(doc, c + 1, open);
         }
-        return new Attribution(lemma, m);
+        return new Attribution(lemma, m, c);
       }
       if (t.lower().equals("to") && c > from && tokens.get(c - 1).lower().equals("according")) {
-        return new Attribution("according to", mentionAfter(doc, c + 1, open));
+        return new Attribution("according to", mentionAfter(doc, c + 1, open), c);
       }
       if (ACCORDING.contains(t.lower())) {
-        return new Attribution("secondo", mentionAfter(doc, c + 1, open));
+        return new Attribution("secondo", mentionAfter(doc, c + 1, open), c);
       }
       if (t.text().equals(":") && c == open - 1 && !(c > from && cue(doc, c - 1) != null)) {
         Mention m = mentionBefore(doc, from, c);
         if (m != null) {
-          return new Attribution(null, m);
+          return new Attribution(null, m, -1);
         }
       }
     }
@@ -574,13 +803,16 @@ public final class QuoteFinder {
       return null;
     }
     if (doc.tokenEntity[k] >= 0) {
-      return entityMention(doc, k);
+      Mention m = entityMention(doc, k);
+      Mention person = personInNounPhrase(doc, m, end);
+      return person != null ? person : m;
     }
     if (PRONOUNS.contains(tokens.get(k).lower())) {
       return new Mention(k, k + 1, null);
     }
     if (ARTICLES.contains(tokens.get(k).lower()) && k + 1 < end && doc.tokenEntity[k + 1] >= 0) {
-      return entityMention(doc, k + 1); // "la Camera di Commercio"
+      Mention person = personInNounPhrase(doc, entityMention(doc, k + 1), end);
+      return person != null ? person : entityMention(doc, k + 1); // "la Camera di Commercio"
     }
     if (ARTICLES.contains(tokens.get(k).lower()) || tokens.get(k).capitalized() && !tokens.get(k).punctuation()) {
       int e = k + 1;
@@ -601,6 +833,28 @@ public final class QuoteFinder {
     for (int j = k; j < end && !tokens.get(j).punctuation(); j++) { // "panel Chairman Rep. Jason Chaffetz"
       if (doc.tokenEntity[j] >= 0 && doc.entities.get(doc.tokenEntity[j]).type() == Entity.Type.PER) {
         return entityMention(doc, j);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The person a noun phrase names after a name that only modifies it: "House Speaker Paul Ryan",
+   * "Judicial Watch president Tom Fitton", "Rubio spokesman Alex Conant"; null when the phrase ends
+   * (at punctuation, a quote or a preposition) before a person's name.
+   */
+  private static Mention personInNounPhrase(Doc doc, Mention m, int end) {
+    if (m.entity != null && m.entity.type() == Entity.Type.PER) {
+      return null;
+    }
+    for (int e = m.to; e < end && e < m.to + 4; e++) {
+      Token t = doc.tokens.get(e);
+      if (t.punctuation() || doc.inQuote[e] || OF.contains(t.lower()) || isTimeWord(t) || t.lower().equals("to")
+          || t.lower().equals("in") || cue(doc, e) != null) {
+        return null;
+      }
+      if (doc.tokenEntity[e] >= 0 && doc.entities.get(doc.tokenEntity[e]).type() == Entity.Type.PER) {
+        return entityMention(doc, e);
       }
     }
     return null;

@@ -1,7 +1,9 @@
 package org.lente.nlp.quote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +33,25 @@ class QuoteFinderTest {
     return new QuoteFinder().find(text, tokens, Sentences.split(text, tokens), linked);
   }
 
+  /** Every quotation of {@code text} with its evidence, before the model's decision. */
+  private static List<QuoteFinder.Candidate> candidates(String text, Lang lang, String... names) {
+    List<Entity> entities = new ArrayList<>();
+    for (String n : names) {
+      Entity.Type type = Entity.Type.valueOf(n.substring(0, 3));
+      String name = n.substring(4);
+      for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+        entities.add(new Entity(name, type, i, i + name.length(), name, null));
+      }
+    }
+    entities.sort(Comparator.comparingInt(Entity::start));
+    List<Token> tokens = Tokenizer.tokenize(text, lang);
+    return new QuoteFinder().candidates(text, tokens, Sentences.split(text, tokens), entities);
+  }
+
+  private static List<Quote> direct(List<Quote> quotes) {
+    return quotes.stream().filter(q -> q.kind() == Quote.Kind.DIRECT).toList();
+  }
+
   private static Quote only(List<Quote> quotes, Quote.Kind kind) {
     List<Quote> of = quotes.stream().filter(q -> q.kind() == kind).toList();
     assertEquals(1, of.size(), () -> "quotes: " + quotes);
@@ -50,8 +71,82 @@ class QuoteFinderTest {
 
   @Test
   void anApostropheInsideSingleQuotesDoesNotCloseThem() {
-    Quote q = only(quotes("Lo chiamano ‘l’uomo dell’anno’ in paese.", Lang.IT), Quote.Kind.DIRECT);
-    assertEquals("l’uomo dell’anno", q.text());
+    String text = "Lo chiamano ‘l’uomo dell’anno’ in paese.";
+    int[] span = QuoteFinder.directSpans(text).get(0);
+    assertEquals("l’uomo dell’anno", text.substring(span[0], span[1]));
+  }
+
+  @Test
+  void aNicknameInQuotesIsNotAQuote() {
+    assertEquals(List.of(), direct(quotes("Lo chiamano ‘l’uomo dell’anno’ in paese.", Lang.IT)));
+  }
+
+  @Test
+  void anItalianScareQuoteWithoutAttributionIsNotAQuote() {
+    String text = "Il governo ha presentato la riforma come la risposta al «nemico del popolo» che da anni divide il"
+        + " paese.";
+    assertEquals(1, candidates(text, Lang.IT).size());
+    assertEquals(List.of(), direct(quotes(text, Lang.IT)));
+  }
+
+  @Test
+  void anItalianQuoteWithCueAndSpeakerIsAQuote() {
+    Quote q = only(quotes("«Non ci fermeremo», ha detto il sindaco.", Lang.IT), Quote.Kind.DIRECT);
+    assertEquals("Non ci fermeremo", q.text());
+    assertEquals("il sindaco", q.speaker());
+    assertEquals("dire", q.cue());
+  }
+
+  @Test
+  void aColonIntroductionByANamedSourceIsAQuote() {
+    Quote q = only(quotes("Lo ha spiegato ieri Anna Ferri: «Il cantiere chiuderà entro l'estate».", Lang.IT,
+        "PER:Anna Ferri"), Quote.Kind.DIRECT);
+    assertEquals("Anna Ferri", q.speaker());
+  }
+
+  @Test
+  void theTitleOfAShowIsNotAQuote() {
+    assertEquals(List.of(), direct(quotes("Last year she appeared twice on “Saturday Night Live” with her sister.",
+        Lang.EN)));
+  }
+
+  @Test
+  void twoApostrophesOpenAndCloseAQuote() {
+    Quote q = only(quotes("''We are not done yet,'' Anna Lowe said on Monday.", Lang.EN, "PER:Anna Lowe"),
+        Quote.Kind.DIRECT);
+    assertEquals("We are not done yet,", q.text());
+    assertEquals("Anna Lowe", q.speaker());
+  }
+
+  @Test
+  void aNameThatModifiesARoleIsNotTheSpeakerWhenAPersonFollows() {
+    Quote q = only(quotes("“The vote is next week,” said Harbor Board chairman Leo Park.", Lang.EN,
+        "ORG:Harbor Board", "PER:Leo Park"), Quote.Kind.DIRECT);
+    assertEquals("Leo Park", q.speaker());
+  }
+
+  @Test
+  void aLabelOpeningALineIsNeverTheSpeaker() {
+    String text = "Siria: «Siamo pronti a trattare con tutti»\n\nIl ministro ha parlato a lungo.";
+    for (QuoteFinder.Candidate c : candidates(text, Lang.IT, "LOC:Siria")) {
+      assertNull(c.quote().speaker(), () -> c.quote().toString());
+    }
+  }
+
+  @Test
+  void aSpeakerIsNeverTakenFromAHeadline() {
+    String text = "Washington Post Hit Piece Exploits Trump\n“This is a disgrace and we will fight it in court.”";
+    for (QuoteFinder.Candidate c : candidates(text, Lang.EN, "ORG:Washington Post", "PER:Trump")) {
+      assertNull(c.quote().speaker(), () -> c.quote().toString());
+    }
+  }
+
+  @Test
+  void aHeadlineIsALineWithoutSentenceEndOrInTitleCase() {
+    assertTrue(QuoteFinder.isHeadline("Crooked Hillary Clinton Strikes Again"));
+    assertTrue(QuoteFinder.isHeadline("Siria, il governo apre ai negoziati"));
+    assertTrue(QuoteFinder.isHeadline("Trump Wins The Nomination In Indiana."));
+    assertFalse(QuoteFinder.isHeadline("The senator spoke for an hour in the hall."));
   }
 
   @Test
@@ -157,9 +252,11 @@ class QuoteFinderTest {
   }
 
   @Test
-  void aQuoteWithNoSpeakerAnywhereHasNone() {
-    Quote q = only(quotes("Il cartello diceva soltanto “chiuso”.", Lang.IT), Quote.Kind.DIRECT);
-    assertNull(q.speaker());
-    assertEquals(-1, q.speakerStart());
+  void aQuotationWithNoSpeakerAnywhereHasNone() {
+    List<QuoteFinder.Candidate> cs = candidates("Il cartello diceva soltanto “chiuso”.", Lang.IT);
+    assertEquals(1, cs.size());
+    assertNull(cs.get(0).quote().speaker());
+    assertEquals(-1, cs.get(0).quote().speakerStart());
+    assertEquals(Evidence.How.NONE, cs.get(0).evidence().how());
   }
 }

@@ -1,0 +1,125 @@
+package org.lente.nlp.quote;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decides whether text between quotation marks is a direct quote from the evidence around it: a
+ * logistic regression over {@link Evidence#NAMES}. Scare quotes, titles, nicknames and slogans (short
+ * quoted noun phrases with no cue, speaker or colon introduction) score low; speech with an
+ * attribution, or long and sentence-like, scores high. Immutable and thread-safe.
+ *
+ * <p>The weights in {@code direct-quote-model.tsv} were learned from PolNeAR's training split by
+ * {@code scripts/train-quote-model} ({@link org.lente.eval.QuoteModelTraining}).
+ */
+public final class DirectQuoteModel {
+
+  /** The bundled model's resource, beside this class. */
+  static final String RESOURCE = "direct-quote-model.tsv";
+
+  /** A quote is kept when the model's probability is at least this: the plain logistic decision. */
+  public static final double THRESHOLD = 0.5;
+
+  private final double[] weights;
+
+  /** @param weights one per {@link Evidence#NAMES}, the first being the bias */
+  public DirectQuoteModel(double[] weights) {
+    if (weights.length != Evidence.NAMES.size()) {
+      throw new IllegalArgumentException("expected " + Evidence.NAMES.size() + " weights, got " + weights.length);
+    }
+    this.weights = weights.clone();
+  }
+
+  /** The model bundled with Lente. */
+  public static DirectQuoteModel bundled() {
+    try (InputStream in = DirectQuoteModel.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads "name TAB weight" lines ('#' starts a comment); every feature must be there, in order. */
+  static DirectQuoteModel parse(List<String> lines) {
+    double[] w = new double[Evidence.NAMES.size()];
+    int i = 0;
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      if (f.length != 2 || i >= w.length || !f[0].equals(Evidence.NAMES.get(i))) {
+        throw new IllegalArgumentException("bad model line " + (i + 1) + ": " + line + " (expected "
+            + (i < w.length ? Evidence.NAMES.get(i) : "no more lines") + ")");
+      }
+      w[i++] = Double.parseDouble(f[1]);
+    }
+    if (i != w.length) {
+      throw new IllegalArgumentException("model has " + i + " weights, expected " + w.length);
+    }
+    return new DirectQuoteModel(w);
+  }
+
+  /** The probability that a quotation with these features is a direct quote. */
+  public double probability(double[] features) {
+    if (features.length != weights.length) {
+      throw new IllegalArgumentException("expected " + weights.length + " features, got " + features.length);
+    }
+    double z = 0;
+    for (int i = 0; i < weights.length; i++) {
+      z += weights[i] * features[i];
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** True when the quotation is a direct quote. */
+  public boolean accepts(double[] features) {
+    return probability(features) >= THRESHOLD;
+  }
+
+  /** The weights, the bias first. */
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  /**
+   * Fits a model by batch gradient descent on the mean log loss with an L2 penalty {@code lambda}
+   * (the bias is not penalised).
+   */
+  public static DirectQuoteModel train(List<double[]> x, List<Boolean> y, double lambda, int iterations) {
+    if (x.size() != y.size() || x.isEmpty()) {
+      throw new IllegalArgumentException("bad training set: " + x.size() + " rows, " + y.size() + " labels");
+    }
+    int d = Evidence.NAMES.size();
+    double[] w = new double[d];
+    double rate = 0.5;
+    double[] grad = new double[d];
+    for (int it = 0; it < iterations; it++) {
+      Arrays.fill(grad, 0);
+      for (int n = 0; n < x.size(); n++) {
+        double[] f = x.get(n);
+        double z = 0;
+        for (int i = 0; i < d; i++) {
+          z += w[i] * f[i];
+        }
+        double err = 1 / (1 + Math.exp(-z)) - (y.get(n) ? 1 : 0);
+        for (int i = 0; i < d; i++) {
+          grad[i] += err * f[i];
+        }
+      }
+      for (int i = 0; i < d; i++) {
+        w[i] -= rate * (grad[i] / x.size() + (i == 0 ? 0 : lambda * w[i]));
+      }
+    }
+    return new DirectQuoteModel(w);
+  }
+}
