@@ -26,8 +26,8 @@ class ExtractorFuzzTest {
     EXTRACTOR.extract(Page.of("warm-up", "<html lang=\"it\"><body><p>Il ponte riapre domani.</p></body></html>"
         .getBytes(UTF_8)));
     // no declared language: the identifier's profiles load here
-    EXTRACTOR.extract(Page.of("warm-up", "<html><body><h1>Il ponte riapre</h1><p>Il ponte sul fiume riapre domani "
-        + "mattina dopo tre mesi di lavori, ha detto il sindaco.</p></body></html>".getBytes(UTF_8)));
+    EXTRACTOR.extract(Page.of("warm-up", ("<html><body><h1>Il ponte riapre</h1><p>Il ponte sul fiume riapre domani "
+        + "mattina dopo tre mesi di lavori, ha detto il sindaco.</p></body></html>").getBytes(UTF_8)));
   }
 
   /** A parsed DOM and the passes over it cost a few kilobytes per byte of markup. */
