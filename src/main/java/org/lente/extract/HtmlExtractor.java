@@ -44,6 +44,31 @@ public final class HtmlExtractor {
     this(Limits.DEFAULTS);
   }
 
+  /** A tag, for reading a page whose markup the parser could not take: bounded, so linear. */
+  private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^<>]{0,4096}>");
+
+  /**
+   * Parses {@code html} with the depth limit. jsoup has bugs of its own on some hostile markup (its
+   * depth pruning inside templates throws "Bug: no template insertion mode on stack!"): then the page
+   * is read without its markup, each run of text between tags a paragraph, with a warning.
+   */
+  private Document parse(String html, String baseUri, List<String> warnings) {
+    try {
+      return Jsoup.parse(html, baseUri, Parser.htmlParser().setMaxDepth(limits.maxDepth()));
+    } catch (RuntimeException e) {
+      warnings.add("the HTML parser failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+          + "); the page was read without its markup");
+      Document doc = Document.createShell(baseUri);
+      for (String line : TAG.matcher(html).replaceAll("\n").split("\n")) {
+        String text = Parser.unescapeEntities(line, false).strip();
+        if (!text.isEmpty()) {
+          doc.body().appendElement("p").text(text);
+        }
+      }
+      return doc;
+    }
+  }
+
   /**
    * Extracts the article from decoded HTML.
    *
@@ -52,8 +77,7 @@ public final class HtmlExtractor {
    */
   public Article extract(String source, String html, String pageUrl, List<String> warnings) {
     html = capTags(RawText.strip(html), warnings);
-    Parser parser = Parser.htmlParser().setMaxDepth(limits.maxDepth());
-    Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl, parser);
+    Document doc = parse(html, pageUrl == null ? "" : pageUrl, warnings);
     MetadataReader.Meta meta = MetadataReader.read(doc, pageUrl, warnings);
     Element body = doc.body();
 
