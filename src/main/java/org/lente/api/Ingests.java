@@ -232,8 +232,8 @@ public final class Ingests implements AutoCloseable {
       KnowledgeBase.Added stored = kb.add(key, analysis);
       kb.flush();
       if (stored.failure() != null) {
-        System.err.println("lente serve: submission " + s.id() + " (" + s.input() + ") stored as article " + stored.id()
-            + ", but its " + stored.failure().stage().label() + " stage failed: " + stored.failure().reason());
+        log(s, "stored as article " + stored.id() + ", but its " + stored.failure().stage().label()
+            + " stage failed: " + stored.failure().reason());
         put(s.with(State.FAILED, stored.id(), STAGE_FAILED + " (" + stored.failure().stage().label() + ")"));
         return;
       }
@@ -256,8 +256,13 @@ public final class Ingests implements AutoCloseable {
    * resolved addresses, exception names or server paths, which only the server's operator sees.
    */
   private void fail(Submission s, Exception e, String reason) {
-    System.err.println("lente serve: submission " + s.id() + " (" + s.input() + ") by " + s.user() + " failed: " + e);
+    log(s, "failed: " + e);
     put(s.with(State.FAILED, null, reason));
+  }
+
+  /** Tells the server's operator, on standard error, what became of {@code s}: words no reader sees. */
+  private static void log(Submission s, String what) {
+    System.err.println("lente serve: submission " + s.id() + " (" + s.input() + ") by " + s.user() + " " + what);
   }
 
   /** Stops taking submissions and waits up to 30 s for those queued. */

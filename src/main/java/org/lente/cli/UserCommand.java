@@ -50,14 +50,10 @@ final class UserCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      char[] password = password(spec, name);
-      try (SqliteStore store = data.openStore()) {
-        new Auth(store, new Passwords()).addUser(name, password);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      } finally {
-        Arrays.fill(password, '\0');
-      }
+      withPassword(spec, data, name, (auth, password) -> {
+        auth.addUser(name, password);
+        return null;
+      });
       spec.commandLine().getErr().println("lente: user " + name + " added");
       return 0;
     }
@@ -80,15 +76,7 @@ final class UserCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      char[] password = password(spec, name);
-      int ended;
-      try (SqliteStore store = data.openStore()) {
-        ended = new Auth(store, new Passwords()).setPassword(name, password);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      } finally {
-        Arrays.fill(password, '\0');
-      }
+      int ended = withPassword(spec, data, name, (auth, password) -> auth.setPassword(name, password));
       spec.commandLine().getErr().println("lente: new password for " + name + "; " + ended + " session"
           + (ended == 1 ? "" : "s") + " ended; API tokens kept (lente token revoke --user " + name + ")");
       return 0;
@@ -121,6 +109,27 @@ final class UserCommand implements Runnable {
       }
       spec.commandLine().getErr().println("lente: user " + name + " removed, with their sessions and API tokens");
       return 0;
+    }
+  }
+
+  /** What a command does with the password it read. */
+  private interface PasswordAction<T> {
+    T apply(Auth auth, char[] password) throws IOException;
+  }
+
+  /**
+   * Reads user {@code name}'s password, applies {@code action} to it over the folder's store, and
+   * wipes it: a bad name or password (an {@link IllegalArgumentException}) is a usage error.
+   */
+  private static <T> T withPassword(CommandLine.Model.CommandSpec spec, DataDir data, String name,
+      PasswordAction<T> action) throws IOException {
+    char[] password = password(spec, name);
+    try (SqliteStore store = data.openStore()) {
+      return action.apply(new Auth(store, new Passwords()), password);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } finally {
+      Arrays.fill(password, '\0');
     }
   }
 
