@@ -223,30 +223,54 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** MEANTIME multilingual: each Italian article's English original among all en/es/nl articles, and direction. */
+  /**
+   * MEANTIME multilingual through the product path: the articles written as files, {@code lente ingest}, then
+   * {@code lente lineage --json} for each Italian article; P@1 of the English original, per topic.
+   */
   private int lineage(PrintWriter out, Path dir) throws IOException {
     Path meantime = dir.resolve("meantime/multilingual");
     PrintWriter err = spec.commandLine().getErr();
-    NerModels models = new NerModels(err::println);
-    org.lente.eval.LineageEval.Result r = new org.lente.eval.LineageEval(new Analyzer(models)).run(meantime,
-        line -> err.println("lente: " + line));
-    if (r == null) {
+    Path work = Files.createTempDirectory("lente-eval-lineage");
+    List<org.lente.eval.LineageEval.Result> results;
+    try {
+      results = new org.lente.eval.LineageEval(Main::run).run(meantime, work, line -> err.println("lente: " + line));
+    } finally {
+      deleteTree(work);
+    }
+    if (results.isEmpty()) {
       out.println("skipped meantime multilingual: " + meantime + " not found; nothing measured");
       return 0;
     }
     if (verbose) {
-      r.details().forEach(out::println);
+      for (org.lente.eval.LineageEval.Result r : results) {
+        r.queries().stream().filter(q -> q.rank() != 1).forEach(q -> out.println(r.variant() + ": it-" + q.id()
+            + ": original " + (q.rank() == 0 ? "not related" : "ranked " + q.rank()) + "; first " + q.first()));
+      }
     }
     out.println();
-    out.println("| benchmark | Italian articles | candidates each | P@1 (English original) | MRR | linked as translations "
-        + "(least coverage) | other English articles linked | direction correct | direction unknown | changes flagged "
-        + "on the pairs |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    out.printf("| MEANTIME multilingual, no publication times | %d | %d | %.3f (%d) | %.3f | %d (%.3f) | %d of %d | %.3f (%d) "
-        + "| %d | %d |%n", r.queries(), r.candidates(), r.precisionAt1(), r.firstCorrect(), r.mrr(), r.translationsLinked(),
-        r.leastCoverage(), r.falseLinks(), r.otherPairs(), r.directionAccuracy(), r.directionCorrect(),
-        r.directionUnknown(), r.changesFlagged());
+    out.println("| MEANTIME multilingual, `lente ingest` then `lente lineage --json` | topic | Italian articles "
+        + "| P@1 (English original first) | original related | MRR | first and called the original "
+        + "| other stories linked as copies |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+    for (org.lente.eval.LineageEval.Result r : results) {
+      List<String> rows = new java.util.ArrayList<>(r.topics());
+      rows.add(null);
+      for (String topic : rows) {
+        org.lente.eval.LineageEval.Score s = r.score(topic);
+        out.printf("| %s | %s | %d | %.3f | %d | %.3f | %d | %d |%n", r.variant(), topic == null ? "all" : topic,
+            s.queries(), s.precisionAt1(), s.linked(), s.mrr(), s.calledOriginal(), s.wrongCopies());
+      }
+    }
     return 0;
+  }
+
+  /** Deletes a folder this command made, with everything in it. */
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** Language identification on short slices of the shared corpora, cross-validated by document. */

@@ -126,7 +126,7 @@ public final class LanguageEval {
     for (String lang : List.of("en", "it", "es", "nl")) {
       Path csv = data.resolve("meantime/multilingual/" + lang + "/conll.csv");
       if (Files.isRegularFile(csv)) {
-        for (Map.Entry<String, Article> e : LineageEval.read(csv, lang).entrySet()) {
+        for (Map.Entry<String, Article> e : MeantimeTables.read(csv, lang).entrySet()) {
           Article a = e.getValue();
           Doc d = doc("meantime:" + e.getKey(), lang, "meantime " + lang, a.title(), a.text());
           if (d != null) {
