@@ -48,6 +48,13 @@ public final class QuoteFinder {
       "una", "un'", "the", "a", "an", "alcuni", "alcune", "some", "many", "several", "molti", "diversi");
   private static final Set<String> OBJECT_CUES = Set.of(
       "negare", "smentire", "confermare", "ammettere", "annunciare", "deny", "confirm", "admit", "announce");
+  /** Closed-class words that cannot be part of a noun phrase's head: prepositions, conjunctions, common adverbs. */
+  private static final Set<String> FUNCTION_WORDS = Set.of("by", "in", "on", "for", "with", "to", "into", "about",
+      "or", "nor", "so", "yet", "often", "also", "just", "further", "still", "again", "then", "now", "already",
+      "never", "always", "later", "too", "once", "soon", "even", "not", "only", "first", "last", "this", "that",
+      "here", "there", "today", "yesterday", "tonight", "anche", "poi", "già", "ancora", "sempre", "mai", "non",
+      "oggi", "ieri", "invece", "però", "quindi", "inoltre", "ora", "allora", "per", "con", "su", "tra",
+      "fra", "o");
   private static final Set<String> CLAUSE_ENDS = Set.of("ma", "but", ";", "mentre", "while", "whereas");
   private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our",
       "my", "your", "these", "those", "this", "'s", "’s", "il", "la", "le", "i", "gli", "sue", "suoi");
@@ -57,6 +64,7 @@ public final class QuoteFinder {
       "stresses", "pleads", "replies", "responds", "continues");
   private static final Set<String> CLAUSE_WORDS = Set.of("is", "was", "were", "are", "be", "been", "has", "had",
       "while", "after", "when", "if", "because", "although", "as", "since", "before", "until", "that", "which",
+      "who", "whom", "whose", "cui",
       "è", "era", "sono", "erano", "mentre", "dopo", "quando", "se", "perché", "che", "poiché", "prima");
   private static final Set<String> ACCORDING = Set.of("secondo");
 
@@ -85,7 +93,7 @@ public final class QuoteFinder {
   /** The quotes of {@code text}, in text order; the inputs are its tokens, sentences and entities. */
   public List<Quote> find(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities) {
     List<Quote> out = new ArrayList<>();
-    for (Candidate c : run(text, tokens, sentences, entities, true)) {
+    for (Candidate c : decided(text, tokens, sentences, entities)) {
       out.add(c.quote);
     }
     return out;
@@ -97,23 +105,53 @@ public final class QuoteFinder {
    */
   public List<Candidate> candidates(String text, List<Token> tokens, List<Sentence> sentences,
       List<Entity> entities) {
-    return run(text, tokens, sentences, entities, false).stream()
+    return run(text, tokens, sentences, entities, false, Set.of()).stream()
         .filter(c -> c.evidence != null).toList();
   }
 
+  /**
+   * The quotes with the model's decisions. Quoted words the model refuses (a scare quote, a title, a
+   * nickname) are plain words of their sentence for reported speech: the text is read again with
+   * the same decisions, its reported speech now found whole around them ("Il cosiddetto «superbonus»
+   * ha pesato sui conti, ha spiegato il ministro"). Refused words that no reported speech covers stay
+   * an indirect quote of their own when a cue and a speaker held them ("X promised “full support”").
+   */
+  private List<Candidate> decided(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities) {
+    List<Candidate> first = run(text, tokens, sentences, entities, true, Set.of());
+    Set<Integer> kept = new java.util.HashSet<>();
+    for (Candidate c : first) {
+      if (c.evidence != null && c.quote.kind() == Quote.Kind.DIRECT) {
+        kept.add(c.quote.start());
+      }
+    }
+    Set<Integer> refused = new java.util.HashSet<>();
+    for (int[] span : directSpans(text)) {
+      if (!kept.contains(span[0])) {
+        refused.add(span[0]);
+      }
+    }
+    return refused.isEmpty() ? first : run(text, tokens, sentences, entities, true, refused);
+  }
+
+  /**
+   * The candidates, each decided by the model when {@code decide}; reported speech is looked for as if
+   * the spans opening at {@code plain} were not quotations.
+   */
   private List<Candidate> run(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities,
-      boolean decide) {
+      boolean decide, Set<Integer> plain) {
     Doc doc = index(text, tokens, sentences, entities);
+    Doc reported = plain.isEmpty() ? doc : index(text, tokens, sentences, entities);
     List<int[]> spans = directSpans(text);
     for (int[] s : spans) {
       for (int k = tokenAt(tokens, s[0]); k < tokens.size() && tokens.get(k).start() < s[1]; k++) {
         doc.inQuote[k] = true;
+        reported.inQuote[k] |= !plain.contains(s[0]);
       }
     }
     List<Candidate> out = new ArrayList<>();
     Quote previous = null;
     int previousSentence = -10;
-    List<Quote> indirect = indirect(doc);
+    List<Quote> indirect = indirect(reported);
     int nextIndirect = 0;
     for (int[] s : spans) {
       while (nextIndirect < indirect.size() && indirect.get(nextIndirect).start() < s[0]) {
@@ -598,6 +636,10 @@ public final class QuoteFinder {
     return t.text().length() == 1 && "―—–-".indexOf(t.text().charAt(0)) >= 0;
   }
 
+  private static boolean isMark(Token t) {
+    return isOpenMark(t) || closesQuote(t) || t.text().equals("\"");
+  }
+
   private static boolean isOpenMark(Token t) {
     return t.text().length() == 1 && "“«„‘‹".indexOf(t.text().charAt(0)) >= 0;
   }
@@ -654,10 +696,18 @@ public final class QuoteFinder {
     while (comma > s.first() && Cues.AUXILIARIES.contains(tokens.get(comma).lower())) {
       comma--;
     }
+    // "…, the senator said." : a short speaker between the comma and the cue
+    for (int j = comma; j > s.first() && j >= c - 7 && !tokens.get(comma).text().equals(","); j--) {
+      if (tokens.get(j).text().equals(",")) {
+        comma = j;
+      } else if (tokens.get(j).punctuation()) {
+        break;
+      }
+    }
     if (comma > s.first() + 2 && tokens.get(comma).text().equals(",") && !anyQuoted(doc, s.first(), comma)) {
-      Mention m = mentionAfter(doc, c + 1, Math.min(last, c + 10));
+      Mention m = mentionBefore(doc, comma + 1, c);
       if (m == null) {
-        m = mentionBefore(doc, comma + 1, c);
+        m = mentionAfter(doc, c + 1, Math.min(last, c + 10));
       }
       if (m != null && m.to >= last - 15) {
         return span(doc, s.first(), comma, m, lemma);
@@ -697,7 +747,14 @@ public final class QuoteFinder {
     return null;
   }
 
+  /** Reported speech over tokens [from, to), without quotation marks at its ends (its words are reported, not quoted). */
   private Quote span(Doc doc, int from, int to, Mention m, String cue) {
+    while (from < to && isMark(doc.tokens.get(from))) {
+      from++;
+    }
+    while (to > from && isMark(doc.tokens.get(to - 1))) {
+      to--;
+    }
     if (to <= from) {
       return null;
     }
@@ -752,7 +809,9 @@ public final class QuoteFinder {
         break;
       }
       if (doc.tokenEntity[j] >= 0) {
-        return chain(doc, from, entityMention(doc, j));
+        Mention named = entityMention(doc, j);
+        Mention phrase = modifiedNoun(doc, named, k);
+        return phrase != null ? phrase : chain(doc, from, named);
       }
       if (PRONOUNS.contains(t.lower())) {
         return new Mention(j, j + 1, null);
@@ -776,6 +835,31 @@ public final class QuoteFinder {
       return new Mention(start, k + 1, null);
     }
     return null;
+  }
+
+  /**
+   * A name that modifies the noun after it, up to the cue at {@code k + 1}: "the Florida senator said",
+   * "the Kremlin spokesman said". The speaker is that noun phrase (its head the noun, its article
+   * included), not the place or organisation; null when {@code named} is a person, or the words
+   * after it up to {@code k} are not one to three lower-case words.
+   */
+  private static Mention modifiedNoun(Doc doc, Mention named, int k) {
+    if (named.entity() == null || named.entity().type() == Entity.Type.PER || named.to() > k
+        || k - named.to() >= 3) {
+      return null;
+    }
+    for (int j = named.to(); j <= k; j++) {
+      Token t = doc.tokens.get(j);
+      String w = t.lower();
+      if (t.punctuation() || t.capitalized() || doc.tokenEntity[j] >= 0 || CLAUSE_WORDS.contains(w)
+          || PRONOUNS.contains(w) || FUNCTION_WORDS.contains(w) || OF.contains(w) || AND_BUT.contains(w)
+          || w.endsWith("ly") || !t.text().chars().allMatch(Character::isLetter)) {
+        return null;
+      }
+    }
+    int start = named.from() > 0 && ARTICLES.contains(doc.tokens.get(named.from() - 1).lower())
+        ? named.from() - 1 : named.from();
+    return new Mention(start, k + 1, null);
   }
 
   /** True when [from, to) holds a finite verb or a clause opener: not a noun phrase. */
@@ -948,7 +1032,10 @@ public final class QuoteFinder {
     return new Quote(text, kind, speaker, s, canonical(doc, m, previous), cue, start, end);
   }
 
-  /** The speaker's fullest name: an entity's canonical name, a pronoun's antecedent, else the words. */
+  /**
+   * The speaker's fullest name: an entity's canonical name, a pronoun's antecedent, the names a phrase
+   * ending in a name holds, else the words.
+   */
   private static String canonical(Doc doc, Mention m, Quote previous) {
     if (m.entity != null) {
       return m.entity.canonical();
@@ -971,7 +1058,9 @@ public final class QuoteFinder {
         names.add(doc.entities.get(e).canonical());
       }
     }
-    return names.isEmpty() ? doc.text.substring(doc.tokens.get(m.from).start(), doc.tokens.get(m.to - 1).end())
+    // a phrase whose head is not a name ("the Vermont senator", "the Trump campaign") is not the name it holds
+    return names.isEmpty() || doc.tokenEntity[m.to - 1] < 0
+        ? doc.text.substring(doc.tokens.get(m.from).start(), doc.tokens.get(m.to - 1).end())
         : String.join(", ", names);
   }
 

@@ -126,6 +126,36 @@ class QuoteFinderTest {
   }
 
   @Test
+  void reportedSpeechAroundAScareQuoteIsFoundWhole() {
+    Quote q = only(quotes("Il cosiddetto «superbonus» ha pesato sui conti pubblici, ha spiegato il ministro.", Lang.IT),
+        Quote.Kind.INDIRECT);
+    assertEquals("Il cosiddetto «superbonus» ha pesato sui conti pubblici", q.text());
+    assertEquals("il ministro", q.speaker());
+  }
+
+  @Test
+  void reportedSpeechNeverEndsOnAQuotationMark() {
+    Quote q = only(quotes("Secondo il presidente Gabriele Fava, «il sistema regge».", Lang.IT,
+        "PER:Gabriele Fava"), Quote.Kind.INDIRECT);
+    assertEquals("il sistema regge", q.text());
+    assertEquals("Gabriele Fava", q.speaker());
+  }
+
+  @Test
+  void aPlaceThatModifiesTheNounBeforeTheCueIsNotTheSpeaker() {
+    String text = "The reform will pass this year, the Vermont senator said on Monday.";
+    Quote q = only(quotes(text, Lang.EN, "LOC:Vermont"), Quote.Kind.INDIRECT);
+    assertEquals("the Vermont senator", q.speaker());
+  }
+
+  @Test
+  void aPlaceFollowedByAnAdverbIsStillTheSpeaker() {
+    Quote q = only(quotes("The port will reopen soon, Genoa repeatedly said.", Lang.EN, "LOC:Genoa"),
+        Quote.Kind.INDIRECT);
+    assertEquals("Genoa", q.speaker());
+  }
+
+  @Test
   void aLabelOpeningALineIsNeverTheSpeaker() {
     String text = "Siria: «Siamo pronti a trattare con tutti»\n\nIl ministro ha parlato a lungo.";
     for (QuoteFinder.Candidate c : candidates(text, Lang.IT, "LOC:Siria")) {
