@@ -42,8 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--date", paramLabel = "ISO-8601",
-      description = {"The date relative time expressions refer to, instead of the publication date; also the",
-          "publication date of an input that states none (in its page, dateline or path)."})
+      description = "The date relative time expressions refer to, instead of the publication date; also the "
+          + "publication date of an input that states none (in its page, dateline or path).")
   String date;
 
   @CommandLine.Mixin InputOptions input;

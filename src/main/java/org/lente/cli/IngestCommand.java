@@ -70,8 +70,8 @@ final class IngestCommand implements Callable<Integer> {
   int maxChars;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-      description = {"The publication date of articles that state none: used only when neither the page, nor the",
-          "dateline that opens the text, nor a folder or file name (…/2011-03-08/…) gives one."})
+      description = "The publication date of articles that state none: used only when neither the page, nor the "
+          + "dateline that opens the text, nor a folder or file name (…/2011-03-08/…) gives one.")
   String date;
 
   @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "URLs, files or directories.")

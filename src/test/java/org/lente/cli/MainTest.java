@@ -82,6 +82,12 @@ class MainTest {
         assertTrue(paragraph.endsWith(".") || paragraph.startsWith("Example:"),
             "lente " + name + " --help: a paragraph is cut: " + paragraph);
       }
+      for (picocli.CommandLine.Model.OptionSpec option : cl.getCommandSpec().options()) {
+        for (String line : option.description()) {
+          assertTrue(line.endsWith(".") || line.endsWith(")"), "lente " + name + " --help: " + option.longestName()
+              + "'s description is cut: " + line);
+        }
+      }
     });
   }
 
