@@ -213,4 +213,18 @@ class IngestCommandTest {
     assertEquals("\r\033[Klente: loading the model" + System.lineSeparator(), terminal.toString());
     assertEquals("lente: loading the model" + System.lineSeparator(), file.toString());
   }
+
+  @Test
+  void theProgressOfALocalFolderShowsItsTotal() throws IOException {
+    Path in = Files.createDirectories(data.resolve("in"));
+    Files.writeString(in.resolve("porto.txt"), "Il porto riapre\n\nIl porto di Livorno riapre domani dopo sei mesi di "
+        + "lavori sulle banchine, ha annunciato l'Autorità portuale.\n");
+    Files.writeString(in.resolve("ponte.txt"), "Il ponte chiude\n\nIl ponte sull'Arno chiude lunedì per due settimane "
+        + "per la manutenzione dei piloni, ha deciso il comune.\n");
+
+    CliRun run = CliRun.of("ingest", "--data", data.resolve("kb").toString(), in.toString());
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("2/2 pages"), run.err());
+  }
 }
