@@ -181,13 +181,19 @@ class IngestCommandTest {
     assertTrue(Files.notExists(kb), "a knowledge base was made for nothing");
   }
 
+  /** A folder "in" of two plain-text articles, the second opening with {@code dateline} (may be empty). */
+  private Path twoTexts(String dateline) throws IOException {
+    Path in = Files.createDirectories(data.resolve("in"));
+    Files.writeString(in.resolve("porto.txt"), "Il porto riapre\n\nIl porto di Livorno riapre domani dopo sei "
+        + "mesi di lavori sulle banchine, ha annunciato l'Autorità portuale.\n");
+    Files.writeString(in.resolve("ponte.txt"), "Il ponte chiude\n\n" + dateline + "Il ponte sull'Arno "
+        + "chiude lunedì per due settimane per la manutenzione dei piloni, ha deciso il comune.\n");
+    return in;
+  }
+
   @Test
   void theDateOptionDatesOnlyTheArticlesThatStateNone() throws IOException {
-    Path in = Files.createDirectories(data.resolve("in"));
-    Files.writeString(in.resolve("senza-data.txt"), "Il porto riapre\n\nIl porto di Livorno riapre domani dopo sei "
-        + "mesi di lavori sulle banchine, ha annunciato l'Autorità portuale.\n");
-    Files.writeString(in.resolve("con-data.txt"), "Il ponte chiude\n\nPISA, 3 febbraio 2023 – Il ponte sull'Arno "
-        + "chiude lunedì per due settimane per la manutenzione dei piloni, ha deciso il comune.\n");
+    Path in = twoTexts("PISA, 3 febbraio 2023 – ");
     Path kb = data.resolve("kb");
 
     CliRun run = CliRun.of("ingest", "--data", kb.toString(), "--date", "2024-05-14", in.toString());
@@ -216,11 +222,7 @@ class IngestCommandTest {
 
   @Test
   void theProgressOfALocalFolderShowsItsTotal() throws IOException {
-    Path in = Files.createDirectories(data.resolve("in"));
-    Files.writeString(in.resolve("porto.txt"), "Il porto riapre\n\nIl porto di Livorno riapre domani dopo sei mesi di "
-        + "lavori sulle banchine, ha annunciato l'Autorità portuale.\n");
-    Files.writeString(in.resolve("ponte.txt"), "Il ponte chiude\n\nIl ponte sull'Arno chiude lunedì per due settimane "
-        + "per la manutenzione dei piloni, ha deciso il comune.\n");
+    Path in = twoTexts("");
 
     CliRun run = CliRun.of("ingest", "--data", data.resolve("kb").toString(), in.toString());
 
