@@ -22,9 +22,12 @@ import picocli.CommandLine.Option;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-        "Extracts the article from each input (as extract does), then finds its sentences, named entities",
-        "(with canonical names and roles), quotes (direct and indirect, with speakers) and time expressions",
-        "(normalized against the publication date). Offsets are into the article's text."},
+        "Extracts the article from each input as extract does, then finds its sentences, named entities "
+            + "(with canonical names and roles), quotes (direct and indirect, with speakers) and time expressions.",
+        "Times are normalized against the publication date: the page's own, else the dateline that opens the "
+            + "text, else a date in the file's path, else --date (the article's dateSource says which). Offsets "
+            + "are into the article's text. Exit codes: 0 success, 1 usage error or only empty folders, 2 some "
+            + "input could not be read."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class AnalyzeCommand implements Callable<Integer> {
@@ -39,7 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--date", paramLabel = "ISO-8601",
-      description = "The date relative time expressions refer to, instead of the publication date.")
+      description = "The date relative time expressions refer to, instead of the publication date; also the "
+          + "publication date of an input that states none (in its page, dateline or path).")
   String date;
 
   @CommandLine.Mixin InputOptions input;
@@ -54,14 +58,18 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     input.validate(spec.commandLine());
+    if (input.noInputs(spec.commandLine().getErr())) {
+      return 1;
+    }
     LocalDate anchor = Dates.parse(spec.commandLine(), date, "--date");
     LocalDate fixed = anchor;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Extractor extractor = input.extractor();
     Analyzer analyzer = analyzer(err);
+    PublicationDates dates = new PublicationDates(fixed);
     int failures = input.<Analysis>batch().run(input.inputs,
-        page -> analyzer.analyze(extractor.extract(page), fixed), a -> print(out, a), err);
+        page -> analyzer.analyze(dates.fill(extractor.extract(page)), fixed), a -> print(out, a), err);
     out.flush();
     return failures == 0 ? 0 : 2;
   }

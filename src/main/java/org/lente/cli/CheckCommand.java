@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
 
 /** {@code lente check}: does the search index match the store? */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Compares the search index with the store, and lists the stored articles whose indexing or story",
-        "failed. Exit code 0 when they match and none failed, else 2 (repair with lente reindex)."},
+    description = {
+        "Compares the search index with the store and lists the stored articles whose indexing or story "
+            + "failed.",
+        "Exit code 0 when they match and none failed, else 2 (repair with lente reindex)."},
     exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
 final class CheckCommand implements Callable<Integer> {
 

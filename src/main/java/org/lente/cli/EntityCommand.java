@@ -15,8 +15,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lente entity}: what the knowledge base knows of one entity. */
 @Command(name = "entity", mixinStandardHelpOptions = true,
-    description = {"Shows an entity across articles and languages: its aliases, roles over time, mentions per day,",
-        "quotes by it and about it, and the entities it appears with. NAME is any name it is known by."},
+    description = {
+        "Shows an entity across articles and languages: its aliases, roles over time, mentions per day, "
+            + "quotes by it and about it, and the entities it appears with.",
+        "NAME is any name it is known by."},
     exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
 final class EntityCommand implements Callable<Integer> {
 

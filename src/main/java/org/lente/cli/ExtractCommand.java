@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
         "Extracts the article from HTML pages (plain or gzip) and plain-text files.",
-        "Directories are walked recursively; - reads standard input. All inputs run in one process."},
+        "Directories are walked recursively; - reads standard input. All inputs run in one process. Exit "
+            + "codes: 0 success, 1 usage error or only empty folders, 2 some input could not be read."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class ExtractCommand implements Callable<Integer> {
@@ -31,6 +32,9 @@ final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     input.validate(spec.commandLine());
+    if (input.noInputs(spec.commandLine().getErr())) {
+      return 1;
+    }
     PrintWriter out = spec.commandLine().getOut();
     Extractor extractor = input.extractor();
     int failures = input.<Article>batch()

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -28,14 +29,17 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
         "Extracts, analyses and stores every article of the sources in the knowledge base (--data).",
-        "A source is a page URL, an RSS/Atom/JSON Feed, a sitemap (or news sitemap, or sitemap index), an",
-        "OPML list of feeds (URLs or files), a file or directory (HTML, gzip, plain text), or a WARC file.",
-        "Ingesting is idempotent: the same URL or the same text is stored once; a changed text is a new",
-        "version. Ends with a summary; exit code 2 when some source failed or the knowledge base could not be",
-        "written (a full disk), which the summary names. A feed, sitemap or OPML list that breaks half-way or",
-        "has entries without a usable link is a failure too, with what was lost; the entries read are ingested.",
-        "Ctrl-C (SIGINT) or SIGTERM stops taking pages, stores those in flight that are ready within 10 s,",
-        "prints the summary (marked interrupted) and exits with 130 (SIGINT) or 143 (SIGTERM)."},
+        "A source is a page URL, an RSS/Atom/JSON Feed, a sitemap (or news sitemap, or sitemap index), an "
+            + "OPML list of feeds (URLs or files), a file or directory (HTML, gzip, plain text), or a WARC file.",
+        "Ingesting is idempotent: the same URL or the same text is stored once; a changed text is a new "
+            + "version. An article whose page states no date is dated by the dateline that opens its text, else by "
+            + "a date in its file's path (.../2011-03-08/...), else by --date.",
+        "Ends with a summary. Exit codes: 0 success; 1 usage error, or every source an empty folder (no "
+            + "inputs found); 2 some source failed or the knowledge base could not be written (a full disk), which "
+            + "the summary names. A feed, sitemap or OPML list that breaks half-way or has entries without a "
+            + "usable link is a failure too, with what was lost; the entries read are ingested.",
+        "Ctrl-C (SIGINT) or SIGTERM stops taking pages, stores those in flight that are ready within 10 s, "
+            + "prints the summary (marked interrupted) and exits with 130 (SIGINT) or 143 (SIGTERM)."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class IngestCommand implements Callable<Integer> {
@@ -65,6 +69,11 @@ final class IngestCommand implements Callable<Integer> {
       description = "Longest text analysed per article; the rest is left out with a warning. Default: ${DEFAULT-VALUE}.")
   int maxChars;
 
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "The publication date of articles that state none: used only when neither the page, nor the "
+          + "dateline that opens the text, nor a folder or file name (…/2011-03-08/…) gives one.")
+  String date;
+
   @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "URLs, files or directories.")
   List<String> sources;
 
@@ -80,19 +89,29 @@ final class IngestCommand implements Callable<Integer> {
     if (maxChars < 1_000) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-chars must be at least 1000: " + maxChars);
     }
+    PublicationDates dates = new PublicationDates(Dates.parse(spec.commandLine(), date, "--date"));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    LocalInputs inputs = LocalInputs.count(new PageReader(maxBytes), sources);
+    if (inputs.nothing(sources)) {
+      err.println("lente: " + inputs.emptyMessage());
+      return 1;
+    }
+    Consumer<String> say = messages(err, System.console() != null);
+    if (!inputs.empty().isEmpty()) {
+      say.accept(inputs.emptyMessage());
+    }
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes);
-    Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), maxChars);
+    Analyzer analyzer = new Analyzer(new NerModels(say), maxChars);
     IngestSummary summary = new IngestSummary();
     try (StopSignal stop = StopSignal.listen()) {
-      try (KnowledgeBase kb = data.open(); ProgressBar bar = progress(err);
-          Ingestion run = new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, workers,
-              summary, verbose ? line -> {
+      try (KnowledgeBase kb = data.open(); ProgressBar bar = progress(err, inputs.total());
+          Ingestion run = new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, dates,
+              workers, summary, verbose ? line -> {
                 out.println(line);
                 out.flush();
-              } : line -> { }, bar::step, stop::requested)) {
-        catchUp(kb, err);
+              } : line -> { }, progress(bar), stop::requested)) {
+        catchUp(kb, say);
         for (String source : sources) {
           run.source(source);
         }
@@ -129,9 +148,13 @@ final class IngestCommand implements Callable<Integer> {
     }
   }
 
-  /** A bar drawn on the terminal, or a plain line every ten seconds when standard error is not one. */
-  static ProgressBar progress(PrintWriter err) {
-    ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(-1).showSpeed()
+  /**
+   * A bar drawn on the terminal, or a plain line every ten seconds when standard error is not one.
+   *
+   * @param total the pages to expect, or -1 when unknown
+   */
+  static ProgressBar progress(PrintWriter err, long total) {
+    ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(total).showSpeed()
         .setUnit(" pages", 1).setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS);
     if (System.console() != null) {
       b.setConsumer(new ConsoleProgressBarConsumer(System.err));
@@ -142,25 +165,55 @@ final class IngestCommand implements Callable<Integer> {
     return b.build();
   }
 
+  /** {@code bar} told of an ingestion's progress. */
+  static Ingestion.Progress progress(ProgressBar bar) {
+    return new Ingestion.Progress() {
+      @Override
+      public void step() {
+        bar.step();
+      }
+
+      @Override
+      public void unknownTotal() {
+        bar.maxHint(-1);
+      }
+    };
+  }
+
+  /**
+   * Prints each message as "lente: …" on a line of its own; on a terminal ({@code terminal}) the progress
+   * bar's line is cleared first, so that a message (a model being loaded) is not written onto the bar,
+   * which is drawn again below it. Thread-safe.
+   */
+  static Consumer<String> messages(PrintWriter err, boolean terminal) {
+    return line -> {
+      synchronized (err) {
+        if (terminal) {
+          err.print("\r\033[K");
+        }
+        err.println("lente: " + line);
+        err.flush();
+      }
+    };
+  }
+
   /**
    * Adds the stories and lineage a stopped run left out, and retries those that failed (re-running an
    * ingest completes the work); returns the stages of stored articles that still fail, each told to
-   * {@code err}. Indexing was retried when the knowledge base was opened.
+   * {@code say}. Indexing was retried when the knowledge base was opened.
    */
-  static List<ArticleFailure> catchUp(KnowledgeBase kb, PrintWriter err) throws IOException {
+  static List<ArticleFailure> catchUp(KnowledgeBase kb, Consumer<String> say) throws IOException {
     int behind = kb.behind().size();
     long failed = kb.failures().stream().filter(f -> f.stage() == ArticleFailure.Stage.STORY).count();
     if (behind > 0 || failed > 0) {
-      err.println("lente: adding the stories and lineage of " + behind + " article(s) stored by an earlier run that "
+      say.accept("adding the stories and lineage of " + behind + " article(s) stored by an earlier run that "
           + "stopped" + (failed > 0 ? ", retrying " + failed + " that failed" : ""));
-      err.flush();
       kb.catchUpStories();
     }
     List<ArticleFailure> still = kb.failures();
     for (ArticleFailure f : still) {
-      err.println("lente: article " + f.article() + ": its " + f.stage().label() + " stage still fails: " + f.reason());
+      say.accept("article " + f.article() + ": its " + f.stage().label() + " stage still fails: " + f.reason());
     }
-    err.flush();
     return still;
   }
 }

@@ -63,6 +63,24 @@ final class Ingestion implements AutoCloseable {
   /** Longest wait, after a stop, for the pages in flight; kept well under {@link StopSignal#GRACE}. */
   static final Duration GRACE = Duration.ofSeconds(10);
 
+  /** Told as the run goes, for a progress bar. */
+  interface Progress {
+    /** Nothing told: for runs without a bar. */
+    Progress NONE = new Progress() {
+      @Override
+      public void step() { }
+
+      @Override
+      public void unknownTotal() { }
+    };
+
+    /** One page or failed source done. */
+    void step();
+
+    /** A local file was a feed, sitemap, OPML list or WARC file: the number of pages to expect is no longer known. */
+    void unknownTotal();
+  }
+
   /** One page made ready for the store: its key and analysis, or why it is skipped. */
   private record Prepared(String source, String key, Analysis analysis, String skipped) {}
 
@@ -71,9 +89,10 @@ final class Ingestion implements AutoCloseable {
   private final Fetcher fetcher;
   private final Extractor extractor;
   private final Analyzer analyzer;
+  private final PublicationDates dates;
   private final IngestSummary summary;
   private final Consumer<String> log;
-  private final Runnable step;
+  private final Progress progress;
   private final BooleanSupplier stop;
   private long stopDeadline;
   private final ExecutorService pool;
@@ -83,20 +102,22 @@ final class Ingestion implements AutoCloseable {
   private final Set<String> seenUrls = new HashSet<>();
 
   /**
+   * @param dates fills in the publication date of articles whose page gives none
    * @param log told one line per page done (outcome, source, id), or a no-op
-   * @param step called once per page done, for a progress bar
+   * @param progress told once per page done, for a progress bar
    * @param stop polled before each new page: true once the run should stop taking pages
    */
   Ingestion(KnowledgeBase kb, PageReader reader, Fetcher fetcher, Extractor extractor, Analyzer analyzer,
-      int workers, IngestSummary summary, Consumer<String> log, Runnable step, BooleanSupplier stop) {
+      PublicationDates dates, int workers, IngestSummary summary, Consumer<String> log, Progress progress, BooleanSupplier stop) {
     this.kb = kb;
     this.reader = reader;
     this.fetcher = fetcher;
     this.extractor = extractor;
     this.analyzer = analyzer;
+    this.dates = dates;
     this.summary = summary;
     this.log = log;
-    this.step = step;
+    this.progress = progress;
     this.stop = stop;
     this.window = 2 * workers;
     this.pool = Executors.newFixedThreadPool(workers, r -> {
@@ -142,6 +163,7 @@ final class Ingestion implements AutoCloseable {
 
   private void file(String file) throws IOException {
     if (!file.equals("-") && isWarc(Path.of(file))) {
+      progress.unknownTotal();
       Warcs.Summary s;
       try {
         // NOTE: after a stop the rest of the file is read but its pages are not taken.
@@ -176,7 +198,9 @@ final class Ingestion implements AutoCloseable {
       return;
     }
     URI base = file.equals("-") ? URI.create("file:///stdin") : Path.of(file).toAbsolutePath().toUri();
-    if (!expandList(page.bytes(), page.contentType(), base, file, 0)) {
+    if (expandList(page.bytes(), page.contentType(), base, file, 0)) {
+      progress.unknownTotal();
+    } else {
       submit(file, () -> prepare(page));
     }
   }
@@ -284,7 +308,7 @@ final class Ingestion implements AutoCloseable {
   }
 
   private Prepared prepare(Page page) {
-    Article article = extractor.extract(page);
+    Article article = dates.fill(extractor.extract(page));
     if (article.text().isBlank()) {
       return new Prepared(page.source(), null, null, "no article text found");
     }
@@ -353,7 +377,7 @@ final class Ingestion implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         summary.skip();
         log.accept("skipped\t" + p.source() + "\t" + e.getMessage());
-        step.run();
+        progress.step();
         return;
       }
       if (put.failure() != null) {
@@ -364,13 +388,13 @@ final class Ingestion implements AutoCloseable {
       summary.count(put.outcome());
       log.accept(put.outcome().name().toLowerCase(Locale.ROOT) + "\t" + p.source() + "\t" + put.id());
     }
-    step.run();
+    progress.step();
   }
 
   void fail(String source, String reason) {
     summary.fail(source, reason);
     log.accept("failed\t" + source + "\t" + reason);
-    step.run();
+    progress.step();
   }
 
   /** Nanoseconds left of the grace that began at the first wait after a stop. */

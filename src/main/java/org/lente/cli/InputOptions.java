@@ -53,6 +53,21 @@ final class InputOptions {
     }
   }
 
+  /**
+   * True when every input is a folder with nothing to read, which is told to {@code err}: the command
+   * then exits with 1 without reading anything. An input that does not exist is not checked here: the
+   * run reports it as a failure.
+   */
+  boolean noInputs(java.io.PrintWriter err) {
+    LocalInputs found = LocalInputs.count(new PageReader(maxBytes), inputs);
+    if (found.nothing(inputs)) {
+      err.println("lente: " + found.emptyMessage());
+      err.flush();
+      return true;
+    }
+    return false;
+  }
+
   int workers() {
     return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
   }

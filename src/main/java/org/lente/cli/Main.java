@@ -48,6 +48,14 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setExecutionStrategy(parsed -> {
+      Integer help = CommandLine.executeHelpRequest(parsed);
+      if (help != null) {
+        return help;
+      }
+      checkDataFolder(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       commandLine.getErr().println("lente: " + ex.getMessage());
       return 2;
@@ -57,6 +65,22 @@ public final class Main implements Runnable {
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  /**
+   * Refuses a {@code --data} that names a file, before the command runs: the option names the
+   * knowledge base's folder, and a file there would otherwise fail deep in the store with only its path.
+   */
+  private static void checkDataFolder(CommandLine.ParseResult parsed) {
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    CommandLine.Model.OptionSpec data = parsed.commandSpec().findOption("--data");
+    if (data != null && data.getValue() instanceof java.nio.file.Path dir && java.nio.file.Files.exists(dir)
+        && !java.nio.file.Files.isDirectory(dir)) {
+      throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), "--data names the knowledge "
+          + "base's folder, but " + dir.toAbsolutePath() + " is a file: give a folder (made when missing)");
     }
   }
 

@@ -24,8 +24,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "ner",
     mixinStandardHelpOptions = true,
-    description = {"Labels token-per-line input (CoNLL: the token in the first column, a blank line between",
-        "sentences) and prints token<TAB>tag in IOB2 (B-PER, I-ORG, O ...) with the same tokens and breaks."},
+    description = {
+        "Labels token-per-line input (CoNLL) with entity tags and prints token<TAB>tag in IOB2 (B-PER, "
+            + "I-ORG, O ...).",
+        "The input has the token in the first column and a blank line between sentences; the output keeps "
+            + "the same tokens and breaks."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class NerCommand implements Callable<Integer> {

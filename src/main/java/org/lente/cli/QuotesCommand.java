@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lente quotes}: what did someone say, about whom, when. */
 @Command(name = "quotes", mixinStandardHelpOptions = true,
-    description = {"Finds stored quotes by a speaker and/or about an entity, in a period: newest first.",
+    description = {
+        "Finds stored quotes by a speaker and/or about an entity, in a period, newest first.",
         "Example: lente quotes --speaker Blinken --about \"Corea del Nord\""},
     exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
 final class QuotesCommand implements Callable<Integer> {

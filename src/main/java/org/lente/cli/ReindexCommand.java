@@ -8,9 +8,11 @@ import picocli.CommandLine.Command;
 
 /** {@code lente reindex}: rebuilds the search index from the store, and retries what failed. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-    description = {"Rebuilds the search index from the store (the store is the source of truth), adds the stories",
-        "and lineage missing, and retries the articles whose indexing or story failed. Exit code 2 when some",
-        "still fail (they stay stored; lente check lists them)."},
+    description = {
+        "Rebuilds the search index from the store, adds the stories and lineage missing, and retries the "
+            + "articles whose indexing or story failed.",
+        "The store is the source of truth. Exit code 2 when some articles still fail (they stay stored; "
+            + "lente check lists them)."},
     exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
 final class ReindexCommand implements Callable<Integer> {
 
@@ -24,7 +26,7 @@ final class ReindexCommand implements Callable<Integer> {
     int failing;
     try (KnowledgeBase kb = data.openExisting()) {
       n = kb.reindex();
-      failing = IngestCommand.catchUp(kb, spec.commandLine().getErr()).size();
+      failing = IngestCommand.catchUp(kb, IngestCommand.messages(spec.commandLine().getErr(), false)).size();
     }
     spec.commandLine().getOut().printf("reindexed %d articles%s%n", n,
         failing == 0 ? "" : "; " + failing + " stage(s) of stored articles still fail (see lente check)");

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
-    description = {"Searches the stored articles (Italian and English stemming; \"phrases\", AND, OR, -word).",
+    description = {
+        "Searches the stored articles (Italian and English stemming; \"phrases\", AND, OR, -word).",
         "An empty QUERY matches every article, to browse by filters and facets."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)

@@ -33,9 +33,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = {"Serves the knowledge base: the JSON API under /api/v1 (see /api/v1/openapi.json), /health and "
-        + "/metrics.", "Reading is public unless --private; adding articles needs a user (lente user add) or an "
-        + "API token (lente token add)."},
+    description = {
+        "Serves the web reader and the JSON API of the knowledge base at http://HOST:PORT/ "
+            + "(http://127.0.0.1:8080/ by default).",
+        "The reader (articles, search, entities, quotes, stories) is at /, the JSON API under /api/v1 "
+            + "(described at /api/v1/openapi.json), with /health and /metrics beside them.",
+        "Reading is public unless --private; adding articles needs a user (lente user add) or an API token "
+            + "(lente token add)."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class ServeCommand implements Callable<Integer> {
@@ -101,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
               settings.publicUrl())))) {
         server.start();
         server.ready(true);
-        err.printf("lente: serving %s on http://%s:%d/ (API under /api/v1)%n", data.dir.toAbsolutePath(), host,
+        err.printf("lente: serving %s on http://%s:%d/ (the reader at /, the JSON API under /api/v1)%n",
+            data.dir.toAbsolutePath(), host,
             server.port());
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);

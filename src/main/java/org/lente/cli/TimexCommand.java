@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "timex",
     mixinStandardHelpOptions = true,
-    description = {"Finds the first time expression on each line and normalises it against --ref.",
+    description = {
+        "Finds the first time expression on each line and normalises it against --ref.",
         "Prints input<TAB>value<TAB>grain; value and grain are empty when nothing is found."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)

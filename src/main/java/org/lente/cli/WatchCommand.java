@@ -3,6 +3,8 @@ package org.lente.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,11 +36,15 @@ import picocli.CommandLine.Parameters;
     name = "watch",
     mixinStandardHelpOptions = true,
     description = {
-        "Polls the feeds (RSS, Atom, JSON Feed URLs) every --every minutes, or less often when a feed asks",
-        "(its ttl, or Cache-Control max-age), with conditional requests (ETag, Last-Modified), and ingests",
-        "the new articles into the knowledge base. Runs until stopped, or for --polls rounds.",
-        "Ctrl-C (SIGINT) or SIGTERM ends the current round as lente ingest does (pages in flight that are",
-        "ready within 10 s are stored), prints its summary (marked interrupted) and exits with 130 or 143."},
+        "Polls feeds on a schedule and ingests their new articles into the knowledge base until stopped, or "
+            + "for --polls rounds.",
+        "A feed is an RSS, Atom or JSON Feed URL or a local feed file. Each is polled every --every minutes, "
+            + "or less often when it asks (its ttl, or Cache-Control max-age), with conditional requests (ETag, "
+            + "Last-Modified).",
+        "Prints a summary per round. Exit codes: 0 success, 1 usage error, 2 a poll failed (a feed or an "
+            + "article could not be read), which the summaries name.",
+        "Ctrl-C (SIGINT) or SIGTERM ends the current round as lente ingest does (pages in flight that are "
+            + "ready within 10 s are stored), prints its summary (marked interrupted) and exits with 130 or 143."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class WatchCommand implements Callable<Integer> {
@@ -65,7 +71,7 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Print a line per article as it is done.")
   boolean verbose;
 
-  @Parameters(arity = "1..*", paramLabel = "FEED", description = "Feed URLs.")
+  @Parameters(arity = "1..*", paramLabel = "FEED", description = "Feed URLs or feed files.")
   List<String> feeds;
 
   /** What is known of one feed between polls. */
@@ -85,12 +91,17 @@ final class WatchCommand implements Callable<Integer> {
     Map<URI, State> states = new LinkedHashMap<>();
     java.util.Set<String> known = new java.util.HashSet<>();
     for (String f : feeds) {
-      try {
-        URI uri = URI.create(f);
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-          throw new IllegalArgumentException("not an http(s) URL");
+      if (!f.startsWith("http://") && !f.startsWith("https://")) {
+        Path file = Path.of(f);
+        if (!Files.isRegularFile(file)) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "not a feed URL or file: " + f
+              + (Files.isDirectory(file) ? " (a folder)" : " (no such file)"));
         }
-        states.put(uri, new State());
+        states.put(file.toAbsolutePath().normalize().toUri(), new State());
+        continue;
+      }
+      try {
+        states.put(URI.create(f), new State());
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "not a feed URL: " + f + " (" + e.getMessage() + ")");
       }
@@ -99,18 +110,20 @@ final class WatchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
-    Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)));
+    Analyzer analyzer = new Analyzer(new NerModels(IngestCommand.messages(err, false)));
     Duration least = Duration.ofMillis((long) (every * 60_000));
+    boolean failed = false;
     try (StopSignal stop = StopSignal.listen(); KnowledgeBase kb = data.open()) {
-      IngestCommand.catchUp(kb, spec.commandLine().getErr());
+      IngestCommand.catchUp(kb, IngestCommand.messages(spec.commandLine().getErr(), false));
       for (int round = 1; polls == 0 || round <= polls; round++) {
         Instant now = Instant.now();
         IngestSummary summary = new IngestSummary();
-        try (Ingestion run = new Ingestion(kb, new PageReader(), fetcher, new Extractor(), analyzer, workers, summary,
+        try (Ingestion run = new Ingestion(kb, new PageReader(), fetcher, new Extractor(), analyzer,
+            new PublicationDates(null), workers, summary,
             verbose ? line -> {
               out.println(line);
               out.flush();
-            } : line -> { }, () -> { }, stop::requested)) {
+            } : line -> { }, Ingestion.Progress.NONE, stop::requested)) {
           for (Map.Entry<URI, State> e : states.entrySet()) {
             if (stop.requested()) {
               break;
@@ -123,6 +136,7 @@ final class WatchCommand implements Callable<Integer> {
           run.finish();
         }
         kb.flush();
+        failed |= summary.failed() > 0;
         if (stop.requested()) {
           summary.markInterrupted();
         }
@@ -141,18 +155,30 @@ final class WatchCommand implements Callable<Integer> {
       }
     }
     // after a signal the JVM exits with 130 or 143 once the last line is out, whatever is returned here
-    return 0;
+    return failed ? 2 : 0;
   }
 
-  /** Fetches one feed (conditionally) and hands its items to the run; sets when it is due again. */
+  /**
+   * Fetches one feed (conditionally), or reads it again when it is a local file, and hands its items to
+   * the run; sets when it is due again.
+   */
   private static void poll(URI uri, State state, Ingestion run, Fetcher fetcher, Duration least,
       java.util.Set<String> known) throws IOException {
     Duration wait = least;
     try {
-      Response r = fetcher.fetch(uri, state.validators);
-      if (r.outcome() == Response.Outcome.OK) {
-        state.validators = r.validators();
-        Feed feed = Feeds.parse(r.body(), r.uri());
+      Feed feed = null;
+      String cacheControl = null;
+      if ("file".equals(uri.getScheme())) {
+        feed = Feeds.parse(new PageReader().read(Path.of(uri).toString()).bytes(), uri);
+      } else {
+        Response r = fetcher.fetch(uri, state.validators);
+        cacheControl = r.cacheControl();
+        if (r.outcome() == Response.Outcome.OK) {
+          state.validators = r.validators();
+          feed = Feeds.parse(r.body(), r.uri());
+        }
+      }
+      if (feed != null) {
         run.lost(uri.toString(), feed.losses(), feed.warnings());
         if (feed.ttl() != null && Duration.ofMinutes(feed.ttl()).compareTo(wait) > 0) {
           wait = Duration.ofMinutes(feed.ttl());
@@ -165,7 +191,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         run.articles(urls);
       }
-      Duration maxAge = maxAge(r.cacheControl());
+      Duration maxAge = maxAge(cacheControl);
       if (maxAge != null && maxAge.compareTo(wait) > 0) {
         wait = maxAge;
       }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *     declares when it is on the site the page was fetched from (same host or registrable domain),
  *     or when the page's own URL is unknown; else the URL the page was fetched from. A page cannot
  *     claim another outlet's article.
- * @param dateSource where {@code published} was found: json-ld, meta, time-element, url or text
+ * @param dateSource where {@code published} was found: json-ld, meta, time-element, url or text (the page's
+ *     own), or path, dateline or option when ingestion filled in a missing date
  * @param language ISO 639-1 code
  * @param warnings what was wrong with the input and how it was handled; capped in length
  * @param declaredUrl the canonical URL the page declares (JSON-LD, canonical link, {@code og:url}),
@@ -64,6 +65,12 @@ public record Article(
   public Article withWarnings(List<String> newWarnings) {
     return new Article(source, url, title, subtitle, authors, site, section, tags, published, modified,
         dateSource, language, blocks, authorBio, newWarnings, declaredUrl);
+  }
+
+  /** This article with {@code newPublished} as its publication date, found in {@code newDateSource}. */
+  public Article withPublished(String newPublished, String newDateSource) {
+    return new Article(source, url, title, subtitle, authors, site, section, tags, newPublished, modified,
+        newDateSource, language, blocks, authorBio, warnings, declaredUrl);
   }
 
   /** About how long a title made from the body's first line may be, in characters. */

@@ -231,12 +231,14 @@ public final class WebRoutes implements Routes {
     ctx.contentType(AtomFeed.CONTENT_TYPE).result(feed.xml(Instant.now()));
   }
 
-  /** A page of a quote search: the first, or the quotes after its {@code cursor} (a bad one is a 400). */
+  /**
+   * A page of a quote search: the first, or the quotes after its {@code cursor} (a bad one is a 400);
+   * an empty form lists the latest quotes, newest first.
+   */
   private void quotes(Context ctx) throws IOException {
     QuoteForm form = QuoteForm.parse(ctx.queryParamMap());
     String cursor = ctx.queryParam("cursor");
-    Page<QuoteHit> quotes = form.empty() ? new Page<>(List.of(), null)
-        : quotePage(form.query().after(cursor, QuoteForm.LIMIT));
+    Page<QuoteHit> quotes = quotePage(form.query().after(cursor, QuoteForm.LIMIT));
     Map<String, Object> p = page(ctx);
     p.put("f", form);
     p.put("cursor", cursor);

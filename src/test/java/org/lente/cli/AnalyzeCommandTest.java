@@ -71,4 +71,17 @@ class AnalyzeCommandTest {
     assertEquals(1, run.code());
     assertTrue(run.err().contains("--date is not an ISO-8601 date"), run.err());
   }
+
+  @Test
+  void jsonTellsWhereAFilledInDateCameFrom() throws IOException {
+    Path day = Files.createDirectories(dir.resolve("2024-06-17"));
+    Path in = Files.writeString(day.resolve("mercato.txt"), ARTICLE);
+
+    CliRun run = CliRun.of("analyze", "--json", in.toString());
+
+    assertEquals(0, run.code(), run.err());
+    JsonNode article = new ObjectMapper().readTree(run.out()).get("article");
+    assertEquals("2024-06-17", article.get("published").asText());
+    assertEquals("path", article.get("dateSource").asText());
+  }
 }

@@ -294,4 +294,26 @@ class ExtractCommandTest {
   private static JsonNode json(CliRun run, int line) throws IOException {
     return JSON.readTree(run.out().lines().toList().get(line));
   }
+
+  @Test
+  void anEmptyFolderIsNoInputsFoundWithExitOne() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+
+    CliRun run = CliRun.of("extract", "--json", empty.toString());
+
+    assertEquals(1, run.code(), run.out());
+    assertEquals("", run.out());
+    assertTrue(run.err().contains("no inputs found in " + empty), run.err());
+  }
+
+  @Test
+  void aFolderWithFilesBesideAnEmptyOneIsRead() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path text = Files.writeString(dir.resolve("mercato.txt"), TEXT);
+
+    CliRun run = CliRun.of("extract", "--json", empty.toString(), text.toString());
+
+    assertEquals(0, run.code(), run.err());
+    assertEquals(1, run.out().strip().lines().count(), run.out());
+  }
 }

@@ -167,4 +167,66 @@ class IngestCommandTest {
     assertEquals(1, s.get("failed").asInt());
     assertEquals("no such file or directory", s.get("errors").get(0).get("reason").asText());
   }
+
+  @Test
+  void anEmptyFolderIsNoInputsFoundWithExitOneAndNoKnowledgeBase() throws IOException {
+    Path empty = Files.createDirectories(data.resolve("empty"));
+    Files.writeString(empty.resolve(".hidden.html"), "<p>not read</p>");
+    Path kb = data.resolve("kb");
+
+    CliRun run = CliRun.of("ingest", "--data", kb.toString(), empty.toString());
+
+    assertEquals(1, run.code(), run.out());
+    assertTrue(run.err().contains("no inputs found in " + empty), run.err());
+    assertTrue(Files.notExists(kb), "a knowledge base was made for nothing");
+  }
+
+  /** A folder "in" of two plain-text articles, the second opening with {@code dateline} (may be empty). */
+  private Path twoTexts(String dateline) throws IOException {
+    Path in = Files.createDirectories(data.resolve("in"));
+    Files.writeString(in.resolve("porto.txt"), "Il porto riapre\n\nIl porto di Livorno riapre domani dopo sei "
+        + "mesi di lavori sulle banchine, ha annunciato l'Autorità portuale.\n");
+    Files.writeString(in.resolve("ponte.txt"), "Il ponte chiude\n\n" + dateline + "Il ponte sull'Arno "
+        + "chiude lunedì per due settimane per la manutenzione dei piloni, ha deciso il comune.\n");
+    return in;
+  }
+
+  @Test
+  void theDateOptionDatesOnlyTheArticlesThatStateNone() throws IOException {
+    Path in = twoTexts("PISA, 3 febbraio 2023 – ");
+    Path kb = data.resolve("kb");
+
+    CliRun run = CliRun.of("ingest", "--data", kb.toString(), "--date", "2024-05-14", in.toString());
+
+    assertEquals(0, run.code(), run.err());
+    CliRun search = CliRun.of("search", "--json", "--data", kb.toString(), "");
+    java.util.Map<String, String> published = new java.util.TreeMap<>();
+    for (String line : search.out().strip().split("\n")) {
+      JsonNode hit = JSON.readTree(line);
+      published.put(hit.get("title").asText(), hit.get("published").asText());
+    }
+    assertEquals(java.util.Map.of("Il porto riapre", "2024-05-14", "Il ponte chiude", "2023-02-03"), published);
+  }
+
+  @Test
+  void aMessageOnATerminalClearsTheProgressLineFirst() {
+    java.io.StringWriter terminal = new java.io.StringWriter();
+    java.io.StringWriter file = new java.io.StringWriter();
+
+    IngestCommand.messages(new java.io.PrintWriter(terminal), true).accept("loading the model");
+    IngestCommand.messages(new java.io.PrintWriter(file), false).accept("loading the model");
+
+    assertEquals("\r\033[Klente: loading the model" + System.lineSeparator(), terminal.toString());
+    assertEquals("lente: loading the model" + System.lineSeparator(), file.toString());
+  }
+
+  @Test
+  void theProgressOfALocalFolderShowsItsTotal() throws IOException {
+    Path in = twoTexts("");
+
+    CliRun run = CliRun.of("ingest", "--data", data.resolve("kb").toString(), in.toString());
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("2/2 pages"), run.err());
+  }
 }

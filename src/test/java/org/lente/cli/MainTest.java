@@ -61,4 +61,52 @@ class MainTest {
   void extractWithoutInputsIsAUsageError() {
     assertEquals(1, CliRun.of("extract").code());
   }
+
+  /** Every command and subcommand, with its name as typed. */
+  private static java.util.Map<String, picocli.CommandLine> commands(String prefix, picocli.CommandLine cl,
+      java.util.Map<String, picocli.CommandLine> into) {
+    cl.getSubcommands().forEach((name, sub) -> {
+      into.put(prefix + name, sub);
+      commands(prefix + name + " ", sub, into);
+    });
+    return into;
+  }
+
+  @Test
+  void everyHelpParagraphIsCompleteSentences() {
+    commands("", new picocli.CommandLine(new Main()), new java.util.TreeMap<>()).forEach((name, cl) -> {
+      String[] description = cl.getCommandSpec().usageMessage().description();
+      assertTrue(description.length > 0, name + " has no description");
+      for (String line : description) {
+        String paragraph = line.replace("%n", "").strip(); // picocli's line break, as in its own help command
+        assertTrue(paragraph.endsWith(".") || paragraph.startsWith("Example:"),
+            "lente " + name + " --help: a paragraph is cut: " + paragraph);
+      }
+      for (picocli.CommandLine.Model.OptionSpec option : cl.getCommandSpec().options()) {
+        for (String line : option.description()) {
+          assertTrue(line.endsWith(".") || line.endsWith(")"), "lente " + name + " --help: " + option.longestName()
+              + "'s description is cut: " + line);
+        }
+      }
+    });
+  }
+
+  @Test
+  void serveHelpNamesTheReaderAndItsAddress() {
+    String help = CliRun.of("serve", "--help").out().replaceAll("\\s+", " ");
+
+    assertTrue(help.contains("web reader"), help);
+    assertTrue(help.contains("http://127.0.0.1:8080/"), help);
+  }
+
+  @Test
+  void dataNamingAFileIsAUsageErrorThatSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a folder");
+
+    CliRun run = CliRun.of("stats", "--data", file.toString());
+
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains(file.toAbsolutePath() + " is a file: give a folder"), run.err());
+  }
 }

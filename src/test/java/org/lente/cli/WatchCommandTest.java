@@ -131,4 +131,26 @@ class WatchCommandTest {
     assertTrue(lines.get(lines.size() - 1).contains("stopped while waiting for poll 2"), lines.toString());
     assertTrue(took < 10_000, "took " + took + " ms to stop instead of waiting out the minute");
   }
+
+  @Test
+  void aLocalFeedFileIsWatchedAsIngestReadsIt() throws IOException {
+    Path feed = java.nio.file.Files.writeString(data.resolve("feed.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\">"
+        + "<channel><title>Notizie</title><item><title>Mercato</title><link>" + base + "/mercato.html</link></item>"
+        + "</channel></rss>");
+
+    CliRun run = CliRun.of("watch", "--data", data.resolve("kb").toString(), "--allow-private", "--delay", "0",
+        "--polls", "1", feed.toString());
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains(" poll 1: stored 1,"), run.out());
+  }
+
+  @Test
+  void aRunWhoseFeedsFailedExitsWithTwo() {
+    CliRun run = CliRun.of("watch", "--data", data.toString(), "--allow-private", "--delay", "0", "--polls", "1",
+        base + "/missing.xml");
+
+    assertEquals(2, run.code(), run.out());
+    assertTrue(run.out().contains("failed: " + base + "/missing.xml"), run.out());
+  }
 }

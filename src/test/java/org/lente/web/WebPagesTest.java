@@ -135,6 +135,16 @@ class WebPagesTest {
   }
 
   @Test
+  void theQuotesPageWithoutASearchListsTheLatestQuotes() throws Exception {
+    Document d = site.page("/quotes", "Accept-Language", "en");
+
+    assertEquals("Latest quotes", d.selectFirst("#qresults-h").text());
+    List<String> days = d.select(".quotes-list time").eachAttr("datetime");
+    assertTrue(days.size() >= 3, d.select(".quotes-list").html());
+    assertEquals(days.stream().sorted(java.util.Comparator.reverseOrder()).toList(), days);
+  }
+
+  @Test
   void theAuthorPageShowsTheBio() throws Exception {
     Document article = site.page("/articles/" + articleId("Putin lascia la Corea del Nord per il Vietnam"));
     Document d = site.page(article.selectFirst("a[rel=author]").attr("href"));
