@@ -40,7 +40,7 @@ final class NewsRules {
     // sets: "daily", "annually", "every morning", "15 a year"
     String[][] adverbs = it ? new String[][] {{"quotidianamente", "P1D"}, {"settimanalmente", "P1W"}, {"mensilmente", "P1M"},
         {"annualmente", "P1Y"}}
-        : new String[][] {{"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually|yearly|annual", "P1Y"}, {"hourly", "PT1H"}};
+        : new String[][] {{"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually|yearly", "P1Y"}, {"hourly", "PT1H"}};
     for (String[] x : adverbs) {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.SET, x[1])));
     }

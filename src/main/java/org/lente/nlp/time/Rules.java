@@ -28,6 +28,8 @@ final class Rules {
   record Rule(Pattern pattern, BiFunction<Matcher, Ctx, Piece> resolve) {}
 
   /** Words before a unit that do not count it: ordinals ("the third quarter") and years ("the 1988 quarter"). */
+  /** A share, not a span: "a quarter of the votes", "three-quarters". */
+  private static final Pattern FRACTION = Pattern.compile("(?:an?|\\S+-)\\s*quarters?|\\S+[\\s-]+quarti", F);
   private static final Pattern ORDINAL_OR_YEAR = Pattern.compile("first|second|third|fourth|fifth|fifteenth|primo|(?:1[5-9]|20)\\d\\d", F);
 
   static Piece date(Matcher m, int g, Moment mo, boolean relative) {
@@ -89,6 +91,9 @@ final class Rules {
       if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
       if (m.group(4) == null && (!m.group(2).equals("/") && (it || !lenient))) return null;
       if (m.group(4) == null && m.group(2).equals(".")) return null;
+      if (m.group(4) == null && m.start() >= 2 && c.s().charAt(m.start() - 1) == ' ' && Character.isDigit(c.s().charAt(m.start() - 2))) {
+        return null; // "3 7/8": the fraction of a mixed number, as in share prices
+      }
       Integer y = m.group(4) == null ? null : year(m.group(4));
       if (!exists(y, mo, d)) return noSuchDay(m, c, y, mo);
       if (y != null) return day(m, LocalDate.of(y, mo, d), false);
@@ -143,7 +148,7 @@ final class Rules {
               false)));
       // a span of time standing alone: "two years", "18 months", "a 27-year contract", "several years"
       r.add(new Rule(Pattern.compile(B + "(" + num + ")[\\s-]+" + unit + E, F), (m, c) ->
-          ORDINAL_OR_YEAR.matcher(m.group(1)).matches() ? null : duration(m, lang)));
+          ORDINAL_OR_YEAR.matcher(m.group(1)).matches() || FRACTION.matcher(m.group()).matches() ? null : duration(m, lang)));
       r.add(new Rule(Pattern.compile(B + (it ? "(?:diversi|diverse|alcuni|alcune|molti|molte|pochi|poche)\\s+" : "(?:several|a few|many|some)\\s+")
           + "(" + (it ? "anni|mesi|settimane|giorni|ore|minuti" : "years|months|weeks|days|hours|minutes") + ")" + E, F), (m, c) -> {
         return new Piece(m.start(), m.end(), Kind.DURATION, null, durationValue("X", Words.grainOf(m.group(1))), false, null, null, null);

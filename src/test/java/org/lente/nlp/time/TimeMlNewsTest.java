@@ -106,6 +106,12 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q4 [the fourth quarter]"), en("The plant will open in the fourth quarter."));
   }
 
+  @Test void aReportingVerbDoesNotSetTheTenseOfWhatItReports() {
+    assertEquals(List.of("DATE 2024-12-15 [Dec. 15]"), tagged("The company said Dec. 15 is the deadline.", Lang.EN, LocalDate.of(2024, 10, 20)));
+  }
+  @Test void aMixedNumberIsNotADate() { assertEquals(List.of(), en("The shares closed 3 7/8 higher.")); }
+  @Test void aQuarterOfSomethingIsNotASpan() { assertEquals(List.of(), en("A quarter of the votes went to him, three-quarters to her.")); }
+
   @Test void manySpacesBeforeADecadeAreCrossedInLinearTime() {
     String text = "the past" + " ".repeat(50_000) + "decade";
     assertTimeoutPreemptively(Duration.ofSeconds(5), () -> en(text));
