@@ -28,15 +28,24 @@ final class NewsRules {
     String notSpan = "(?!\\s+(?:" + Words.number(lang) + "|" + Words.unit(lang) + "|decades?|decenni)" + Rules.E + ")";
     String[][] refs = it ? new String[][] {
         {"attualmente|adesso|oggigiorno|al momento|tuttora", "PRESENT_REF"},
-        {"recentemente|di recente|ultimamente|in passato", "PAST_REF"},
+        {"recentemente|di recente|ultimamente|in passato|negli ultimi (?:anni|mesi|giorni)", "PAST_REF"},
         {"in futuro|(?:il|nel) futuro", "FUTURE_REF"}}
         : new String[][] {
-        {"now|currently|at present|nowadays", "PRESENT_REF"},
-        {"recently|(?:in\\s+)?the\\s+past" + notSpan, "PAST_REF"},
+        {"now|currently|at present|nowadays|these days", "PRESENT_REF"},
+        {"recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days)|(?:in\\s+)?the\\s+past" + notSpan, "PAST_REF"},
         {"(?:in\\s+)?the\\s+future", "FUTURE_REF"}};
     for (String[] x : refs) {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.DATE, x[1])));
     }
+    // uncounted spans after a preposition of extent: "for years", "over the years", "per mesi"
+    String extent = it ? "(?:per|da)\\s+(anni|mesi|settimane|giorni|decenni)" : "(?:for|over|within)\\s+(?:the\\s+)?(years|months|weeks|days|decades)";
+    r.add(new Rule(Pattern.compile(Rules.B + extent + E, F), (m, c) -> {
+      Grain g = m.group(1).startsWith("dec") ? Grain.YEAR : Words.grainOf(m.group(1));
+      return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("X", g));
+    }));
+    // the weekend: this week's, the last or next one, or by the tense
+    r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:il|lo|nel|nello|questo|lo scorso|il prossimo)\\s+)?(week-?end)(?:\\s+(scorso|prossimo))?"
+        : "(?:(this|last|next|coming|the|over the)\\s+)?(weekend)") + E, F), (m, c) -> weekend(m, c, it)));
     // sets: "daily", "annually", "every morning", "15 a year"
     String[][] adverbs = it ? new String[][] {{"quotidianamente", "P1D"}, {"settimanalmente", "P1W"}, {"mensilmente", "P1M"},
         {"annualmente", "P1Y"}}
@@ -70,6 +79,33 @@ final class NewsRules {
       return fixed(m.start(), m.end(), Kind.DURATION, "P" + count + "Y");
     }));
     return r;
+  }
+
+  /**
+   * A weekend as TimeML writes it, {@code 2010-W04-WE}: the week the modifier names, else the tense's direction, else
+   * the nearest weekend. Null without an anchor.
+   */
+  private static Piece weekend(java.util.regex.Matcher m, TimeTagger.Ctx c, boolean it) {
+    if (!c.anchored()) {
+      return null; // no week to name
+    }
+    String mod = (it ? m.group(0) : m.group(1) == null ? "" : m.group(1)).toLowerCase(java.util.Locale.ROOT);
+    java.time.LocalDate t = c.today();
+    boolean begun = t.getDayOfWeek().getValue() >= 6;
+    int shift;
+    if (mod.matches(".*\\b(last|scorso)\\b.*")) {
+      shift = begun ? 0 : -1;
+    } else if (mod.matches(".*\\b(next|coming|prossimo)\\b.*")) {
+      shift = begun ? 1 : 0;
+    } else if (mod.matches("(this|questo)\\b.*")) {
+      shift = 0;
+    } else if (c.tense(m.start()) == TimeTagger.Tense.NONE) {
+      shift = begun || t.getDayOfWeek().getValue() > 3 ? 0 : -1; // the nearest: on a Monday, the one just over
+    } else {
+      shift = c.tense(m.start()) == TimeTagger.Tense.PAST ? (begun ? 0 : -1) : 0;
+    }
+    Moment week = Moment.at(t.plusWeeks(shift).atStartOfDay(), Grain.WEEK);
+    return fixed(m.start(), m.end(), Kind.DATE, week.timex() + "-WE");
   }
 
   private static Piece fixed(int start, int end, Kind kind, String value) {

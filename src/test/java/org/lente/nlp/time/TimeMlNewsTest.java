@@ -112,6 +112,20 @@ class TimeMlNewsTest {
   @Test void aMixedNumberIsNotADate() { assertEquals(List.of(), en("The shares closed 3 7/8 higher.")); }
   @Test void aQuarterOfSomethingIsNotASpan() { assertEquals(List.of(), en("A quarter of the votes went to him, three-quarters to her.")); }
 
+  @Test void scheduledIsNotAPastCue() {
+    assertEquals(List.of("DATE 2024-06-20 [Thursday]"), en("The vote is scheduled for Thursday."));
+  }
+  @Test void thisWeekendIsTheAnchorWeeks() { assertEquals(List.of("DATE 2024-W25-WE [this weekend]"), en("The story broke this weekend.")); }
+  @Test void theWeekendOnAMondayIsTheOneJustOver() {
+    assertEquals(List.of("DATE 2024-W24-WE [over the weekend]"), tagged("Talks go on over the weekend.", Lang.EN, LocalDate.of(2024, 6, 17)));
+  }
+  @Test void theWeekendInThePastLooksBack() {
+    assertEquals(List.of("DATE 2024-W24-WE [the weekend]"), tagged("Talks collapsed at the weekend.", Lang.EN, LocalDate.of(2024, 6, 20)));
+  }
+  @Test void recentYearsAreThePast() { assertEquals(List.of("DATE PAST_REF [in recent years]"), en("Sales fell in recent years.")); }
+  @Test void forYearsIsAnUncountedSpan() { assertEquals(List.of("DURATION PXY [for years]"), en("The two firms fought for years.")); }
+  @Test void italianForMonthsIsAnUncountedSpan() { assertEquals(List.of("DURATION PXM [per mesi]"), it("Gli operai hanno scioperato per mesi.")); }
+
   @Test void manySpacesBeforeADecadeAreCrossedInLinearTime() {
     String text = "the past" + " ".repeat(50_000) + "decade";
     assertTimeoutPreemptively(Duration.ofSeconds(5), () -> en(text));
