@@ -145,6 +145,9 @@ final class EnglishRules {
     // boundaries of a year: its first or last four months
     r.add(new Rule(Pattern.compile(B + "(?:at\\s+)?(?:the\\s+)?(beginning|start|end)\\s+of\\s+(?:(?:the\\s+)?(?:" + REL + "\\s+)?year|(\\d{4}))" + E, F), (m, c) -> {
       int y = m.group(3) != null ? Integer.parseInt(m.group(3)) : c.today().getYear() + rel(m.group(2));
+      if (!c.duckling()) {
+        return Rules.date(m, 0, Moment.at(LocalDateTime.of(y, 1, 1, 0, 0), Grain.YEAR), m.group(3) == null); // TimeML: the year, with a mod
+      }
       LocalDateTime a = LocalDateTime.of(y, m.group(1).equals("end") ? 9 : 1, 1, 0, 0);
       return Rules.date(m, 0, new Moment(a, Grain.MONTH, a.plusMonths(m.group(1).equals("end") ? 4 : 3)), m.group(3) == null);
     }));
@@ -155,6 +158,9 @@ final class EnglishRules {
       }
       int mo = Words.month(m.group(2), Lang.EN);
       LocalDate first = m.group(3) != null ? LocalDate.of(Integer.parseInt(m.group(3)), mo, 1) : TimeTagger.monthDay(c, mo, 0, m.start());
+      if (!c.duckling()) {
+        return Rules.date(m, 0, Moment.at(first.atStartOfDay(), Grain.MONTH), m.group(3) == null); // TimeML: the month, with a mod
+      }
       return switch (m.group(1)) {
         case "early" -> span(m, first, first.plusDays(10));
         case "mid" -> span(m, first.plusDays(10), first.plusDays(20));

@@ -15,16 +15,22 @@ import org.lente.nlp.time.TimeTagger.Ctx;
 import org.lente.nlp.time.TimeTagger.Kind;
 import org.lente.nlp.time.TimeTagger.Part;
 import org.lente.nlp.time.TimeTagger.Piece;
+import org.lente.nlp.time.TimeTagger.Tense;
 
 /** The recognition rules of {@link TimeTagger}, one regex and one resolver each. */
 final class Rules {
   private Rules() {}
 
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-  private static final String B = "(?<![\\p{L}\\d])";
-  private static final String E = "(?![\\p{L}\\d])";
+  static final String B = "(?<![\\p{L}\\d])";
+  static final String E = "(?![\\p{L}\\d])";
 
   record Rule(Pattern pattern, BiFunction<Matcher, Ctx, Piece> resolve) {}
+
+  /** Words before a unit that do not count it: ordinals ("the third quarter") and years ("the 1988 quarter"). */
+  /** A share, not a span: "a quarter of the votes", "three-quarters". */
+  private static final Pattern FRACTION = Pattern.compile("(?:an?|\\S+-)\\s*quarters?|\\S+[\\s-]+quarti", F);
+  private static final Pattern ORDINAL_OR_YEAR = Pattern.compile("first|second|third|fourth|fifth|fifteenth|primo|(?:1[5-9]|20)\\d\\d", F);
 
   static Piece date(Matcher m, int g, Moment mo, boolean relative) {
     return new Piece(m.start(g), m.end(g), Kind.DATE, mo, null, relative, null, null, null);
@@ -68,6 +74,9 @@ final class Rules {
         : "(\\d{1,2}|first|second|third|fourth|fifth|fifteenth)(?:st|nd|rd|th)?";
     String yr = "(\\d{4}|'\\d{2})";
     List<Rule> r = new ArrayList<>();
+    if (!lenient) {
+      r.addAll(NewsRules.of(lang)); // first, so that "15 a year" is a set rather than the span "a year" of the same length
+    }
 
     // ISO date
     r.add(new Rule(Pattern.compile(B + "(\\d{4})-(\\d{2})-(\\d{2})" + E, F), (m, c) -> {
@@ -82,6 +91,9 @@ final class Rules {
       if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
       if (m.group(4) == null && (!m.group(2).equals("/") && (it || !lenient))) return null;
       if (m.group(4) == null && m.group(2).equals(".")) return null;
+      if (m.group(4) == null && m.start() >= 2 && c.s().charAt(m.start() - 1) == ' ' && Character.isDigit(c.s().charAt(m.start() - 2))) {
+        return null; // "3 7/8": the fraction of a mixed number, as in share prices
+      }
       Integer y = m.group(4) == null ? null : year(m.group(4));
       if (!exists(y, mo, d)) return noSuchDay(m, c, y, mo);
       if (y != null) return day(m, LocalDate.of(y, mo, d), false);
@@ -135,15 +147,11 @@ final class Rules {
           (m, c) -> date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR),
               false)));
       // a span of time standing alone: "two years", "18 months", "a 27-year contract", "several years"
-      r.add(new Rule(Pattern.compile(B + "(" + num + ")[\\s-]+" + unit + E, F), (m, c) -> duration(m, lang)));
+      r.add(new Rule(Pattern.compile(B + "(" + num + ")[\\s-]+" + unit + E, F), (m, c) ->
+          ORDINAL_OR_YEAR.matcher(m.group(1)).matches() || FRACTION.matcher(m.group()).matches() ? null : duration(m, lang)));
       r.add(new Rule(Pattern.compile(B + (it ? "(?:diversi|diverse|alcuni|alcune|molti|molte|pochi|poche)\\s+" : "(?:several|a few|many|some)\\s+")
           + "(" + (it ? "anni|mesi|settimane|giorni|ore|minuti" : "years|months|weeks|days|hours|minutes") + ")" + E, F), (m, c) -> {
-        Grain g = Words.grainOf(m.group(1));
-        String v = switch (g) {
-          case YEAR -> "PXY"; case MONTH -> "PXM"; case WEEK -> "PXW"; case DAY -> "PXD";
-          case HOUR -> "PTXH"; default -> "PTXM";
-        };
-        return new Piece(m.start(), m.end(), Kind.DURATION, null, v, false, null, null, null);
+        return new Piece(m.start(), m.end(), Kind.DURATION, null, durationValue("X", Words.grainOf(m.group(1))), false, null, null, null);
       }));
     }
     // relative days
@@ -224,7 +232,9 @@ final class Rules {
     r.add(new Rule(Pattern.compile(B + (it ? agoIt : agoEn) + E, F), (m, c) -> offset(m, c, lang, -1)));
     String inIt = "(?:tra|fra|entro)\\s+(" + num + ")\\s+" + unit;
     String inEn = "(?:in|within|after)\\s+(" + num + ")\\s+" + unit + "|(" + num + ")\\s+" + unit + "\\s+(?:from now|from right now|from today|hence|later)";
-    r.add(new Rule(Pattern.compile(B + "(?:" + (it ? inIt : inEn) + ")" + E, F), (m, c) -> offset(m, c, lang, 1)));
+    r.add(new Rule(Pattern.compile(B + "(?:" + (it ? inIt : inEn) + ")" + E, F), (m, c) ->
+        // TimeML: in news, "in two weeks" is the span "two weeks" (DURATION), its preposition a signal
+        !it && !c.duckling() && m.group(1) != null ? duration(m, lang).span(m.start(1), m.end(2)) : offset(m, c, lang, 1)));
     if (it) {
       r.add(new Rule(Pattern.compile(B + "(?:tra|fra|in)\\s+(un|tre)\\s+quart[oi]\\s+d'ora" + E, F), (m, c) -> {
         int q = m.group(1).equals("un") ? 15 : 45;
@@ -311,10 +321,12 @@ final class Rules {
     r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> season(m, c)));
     // quarters
     r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
-        : "(?:the\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)\\s+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
+        : "(?:the\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
       String q = m.group(1);
       int n = q.startsWith("1") || q.startsWith("fi") || q.startsWith("pri") ? 1 : q.startsWith("2") || q.startsWith("sec") ? 2 : q.startsWith("3") || q.startsWith("th") || q.startsWith("ter") ? 3 : 4;
-      int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : c.today().getYear();
+      // a quarter without a year is the one the tense points at, as a bare month: in January, "the fourth quarter" is past
+      int y = m.group(2) != null ? Integer.parseInt(m.group(2))
+          : c.duckling() ? c.today().getYear() : TimeTagger.monthDay(c, 3 * n - 2, 0, m.start()).getYear();
       return date(m, 0, new Moment(LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), m.group(2) == null);
     }));
     r.add(new Rule(Pattern.compile(B + "(\\d{4}|\\d{2})q([1-4])" + E, F), (m, c) ->
@@ -396,8 +408,8 @@ final class Rules {
     Grain g = Words.grainOf(u);
     LocalDateTime t = v == Math.floor(v) ? g.plus(c.ref(), sign * (long) v)
         : Grain.MINUTE.plus(c.ref(), (long) (sign * v * (g == Grain.HOUR ? 60 : g == Grain.MINUTE ? 1 : 1440)));
-    Grain out = c.duckling() ? (v == Math.floor(v) ? g.finer() : Grain.SECOND) : (g.compareTo(Grain.DAY) >= 0 ? Grain.DAY : g.finer());
-    if (g == Grain.YEAR && !c.duckling()) out = Grain.DAY;
+    // TimeML: in news the value has the unit's grain, "three years ago" is a year and "two months ago" a month
+    Grain out = c.duckling() ? (v == Math.floor(v) ? g.finer() : Grain.SECOND) : v == Math.floor(v) ? g : g.finer();
     return date(m, 0, Moment.at(t, out), true);
   }
 
@@ -418,19 +430,28 @@ final class Rules {
     double v = Words.value(m.group(1), lang);
     if (v < 0 || v != Math.floor(v)) return null;
     Grain g = Words.grainOf(m.group(2));
-    String unit = switch (g) {
-      case SECOND -> "TS"; case MINUTE -> "TM"; case HOUR -> "TH"; case DAY -> "D"; case WEEK -> "W";
-      case MONTH -> "M"; case QUARTER -> "Q"; case YEAR -> "Y";
-    };
-    String value = unit.startsWith("T") ? "PT" + (int) v + unit.substring(1) : "P" + (int) v + unit;
-    if (g == Grain.QUARTER) value = "P" + (int) (v * 3) + "M";
+    String value = g == Grain.QUARTER ? "P" + (int) (v * 3) + "M" : durationValue(String.valueOf((int) v), g);
     return new Piece(m.start(), m.end(), Kind.DURATION, null, value, false, null, null, null);
+  }
+
+  /** TIMEX3 duration of {@code count} (digits, or X when unknown) units of {@code g}: P2Y, PXW, PT30M, P2Q. */
+  static String durationValue(String count, Grain g) {
+    return switch (g) {
+      case SECOND -> "PT" + count + "S"; case MINUTE -> "PT" + count + "M"; case HOUR -> "PT" + count + "H";
+      case DAY -> "P" + count + "D"; case WEEK -> "P" + count + "W"; case MONTH -> "P" + count + "M";
+      case QUARTER -> "P" + count + "Q"; case YEAR -> "P" + count + "Y";
+    };
   }
 
   private static Piece lastNext(Matcher m, Ctx c, Lang lang, String dir, String n, String u) {
     double v = Words.value(n, lang);
     if (v < 1 || v != Math.floor(v)) return null;
     Grain g = Words.grainOf(u);
+    if (!c.duckling()) {
+      // TimeML: in news "the past two months" and "the next four years" are durations; "the past few weeks" is PXW
+      String count = n.matches("(?:a\\s+)?few") ? "X" : String.valueOf((long) v);
+      return new Piece(m.start(), m.end(), Kind.DURATION, null, durationValue(count, g), false, null, null, null);
+    }
     LocalDateTime base = g.truncate(c.ref());
     boolean next = dir.startsWith("pross") || dir.equals("next");
     LocalDateTime s = next ? g.plus(base, 1) : g.plus(base, -(long) v);
@@ -454,10 +475,39 @@ final class Rules {
     int[][] s = {{6, 21, 9, 24}, {12, 21, 3, 21}, {3, 20, 6, 21}, {9, 23, 12, 21}};
     int i = w.matches("estate|summer") ? 0 : w.matches("inverno|winter") ? 1 : w.matches("primavera|spring") ? 2 : 3;
     int startYear = i == 1 && c.today().getMonthValue() <= 6 ? y - 1 : y;
+    if (!c.duckling()) {
+      startYear = seasonYear(c, m.group(1), s[i], startYear, m.start());
+    }
     LocalDate a = LocalDate.of(startYear, s[i][0], s[i][1]);
     LocalDate b = LocalDate.of(i == 1 ? startYear + 1 : startYear, s[i][2], s[i][3]);
     String code = new String[] {"SU", "WI", "SP", "FA"}[i];
     return new Piece(m.start(), m.end(), Kind.DATE, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), startYear + "-" + code, true, null, null, "XXXX-" + code);
+  }
+
+  /**
+   * The year a season starts in news, from its modifier or else the tense: "last summer" is the latest one over by the
+   * anchor (in May 2010, 2009's), "next summer" the first one not begun, a bare season in a past sentence the latest one
+   * begun and in a future sentence the first one not over; otherwise {@code current}, the anchor year's.
+   * {@code dates} are the season's start and end month and day.
+   */
+  private static int seasonYear(Ctx c, String modifier, int[] dates, int current, int pos) {
+    String mod = modifier == null ? "" : modifier.trim();
+    LocalDate t = c.today();
+    Tense tense = c.tense(pos);
+    boolean last = mod.matches("last|la scorsa"), next = mod.matches("next|la prossima");
+    boolean bare = mod.isEmpty() || mod.matches("in|the|l'");
+    for (int k = 0; k < 4 && (last || next || bare && tense != Tense.NONE); k++) {
+      // candidates from the latest to the earliest when looking back, the other way when looking ahead
+      boolean back = last || !next && tense == Tense.PAST;
+      int y = back ? t.getYear() - k : t.getYear() - 1 + k;
+      LocalDate start = LocalDate.of(y, dates[0], dates[1]);
+      LocalDate end = LocalDate.of(dates[2] < dates[0] ? y + 1 : y, dates[2], dates[3]);
+      boolean fits = last ? !end.isAfter(t) : next ? start.isAfter(t) : back ? !start.isAfter(t) : end.isAfter(t);
+      if (fits) {
+        return y;
+      }
+    }
+    return current;
   }
 
   /** Gregorian Easter Sunday (anonymous Gregorian algorithm). */

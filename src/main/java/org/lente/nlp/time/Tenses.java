@@ -16,12 +16,19 @@ final class Tenses {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   /** Characters that end a sentence for tense purposes; no cue below contains one, so no cue spans two sentences. */
   private static final String ENDS = ".!?\n;";
+  /**
+   * English words in -ed that are no past cue: verbs of saying, which give the time of the report and not of what is
+   * reported, and the future cues "scheduled", "expected" ("is scheduled to" is not a past).
+   */
+  private static final String NOT_PAST_EN = "said|announced|reported|stated|added|noted|claimed|explained|confirmed|disclosed"
+      + "|scheduled|expected";
   private static final Map<Lang, Pattern> FUTURE = Map.of(
       Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie])\\b", F),
       Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to|plans? to)\\b", F));
   private static final Map<Lang, Pattern> PAST = Map.of(
       Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
-      Lang.EN, Pattern.compile("\\b(was|were|had|did|said|\\p{L}{2,}ed)\\b", F));
+      // NOTE: not a reporting verb: "said Dec. 15 is the deadline" dates the report, not the deadline
+      Lang.EN, Pattern.compile("\\b(?!(?:" + NOT_PAST_EN + ")\\b)(was|were|had|did|\\p{L}{2,}ed)\\b", F));
 
   private final int length;
   /** Offsets of the sentence-ending characters, ascending. */

@@ -1,0 +1,121 @@
+package org.lente.nlp.time;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.lente.nlp.time.Rules.Rule;
+import org.lente.nlp.time.TimeTagger.Kind;
+import org.lente.nlp.time.TimeTagger.Piece;
+
+/**
+ * Rules for what news says about time in TimeML's terms and Duckling has no category for: references to the present,
+ * past and future ({@code PRESENT_REF}, {@code PAST_REF}, {@code FUTURE_REF}), sets ("daily", "every morning", "15 a
+ * year") and decades. Used for running text only, not for Duckling's phrases.
+ */
+final class NewsRules {
+  private NewsRules() {}
+
+  private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+  /** Not a compound's first part: "now-defunct" is a modifier, not a time. */
+  private static final String E = Rules.E + "(?!-)";
+
+  /** The rules for {@code lang}. */
+  static List<Rule> of(Lang lang) {
+    boolean it = lang == Lang.IT;
+    List<Rule> r = new ArrayList<>();
+    // a number or unit after "the past" makes it a span ("the past two years"), which other rules read
+    String notSpan = "(?!\\s+(?:" + Words.number(lang) + "|" + Words.unit(lang) + "|decades?|decenni)" + Rules.E + ")";
+    String[][] refs = it ? new String[][] {
+        {"attualmente|adesso|oggigiorno|al momento|tuttora", "PRESENT_REF"},
+        {"recentemente|di recente|ultimamente|in passato|negli ultimi (?:anni|mesi|giorni)", "PAST_REF"},
+        {"in futuro|(?:il|nel) futuro", "FUTURE_REF"}}
+        : new String[][] {
+        {"now|currently|at present|nowadays|these days", "PRESENT_REF"},
+        {"recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days)|(?:in\\s+)?the\\s+past" + notSpan, "PAST_REF"},
+        {"(?:in\\s+)?the\\s+future", "FUTURE_REF"}};
+    for (String[] x : refs) {
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.DATE, x[1])));
+    }
+    // uncounted spans after a preposition of extent: "for years", "over the years", "per mesi"
+    String extent = it ? "(?:per|da)\\s+(anni|mesi|settimane|giorni|decenni)" : "(?:for|over|within)\\s+(?:the\\s+)?(years|months|weeks|days|decades)";
+    r.add(new Rule(Pattern.compile(Rules.B + extent + E, F), (m, c) -> {
+      Grain g = m.group(1).startsWith("dec") ? Grain.YEAR : Words.grainOf(m.group(1));
+      return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("X", g));
+    }));
+    // the weekend: this week's, the last or next one, or by the tense
+    r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:il|lo|nel|nello|questo|lo scorso|il prossimo)\\s+)?(week-?end)(?:\\s+(scorso|prossimo))?"
+        : "(?:(this|last|next|coming|the|over the)\\s+)?(weekend)") + E, F), (m, c) -> weekend(m, c, it)));
+    // sets: "daily", "annually", "every morning", "15 a year"
+    String[][] adverbs = it ? new String[][] {{"quotidianamente", "P1D"}, {"settimanalmente", "P1W"}, {"mensilmente", "P1M"},
+        {"annualmente", "P1Y"}}
+        : new String[][] {{"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually|yearly", "P1Y"}, {"hourly", "PT1H"}};
+    for (String[] x : adverbs) {
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.SET, x[1])));
+    }
+    String parts = it ? "(?:ogni|tutte le|tutti i)\\s+(mattin[ae]|pomerigg(?:io|i)|ser[ae]|nott[ei])"
+        : "(?:every|each)\\s+(morning|afternoon|evening|night)";
+    r.add(new Rule(Pattern.compile(Rules.B + parts + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.SET, "XXXX-XX-XXT" + partCode(m.group(1)))));
+    // a rate: after an amount ("15 a year", "$4 billion a year", "3% all'anno")
+    String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
+        : "(?<=\\d\\s?|%\\s?|(?:percent|per cent|thousand|million|billion)\\s)(?:a|an|per)\\s+(year|month|week|day)";
+    r.add(new Rule(Pattern.compile(rate + E, F), (m, c) ->
+        fixed(m.start(), m.end(), Kind.SET, Rules.durationValue("1", Words.grainOf(m.group(1))))));
+    // decades: "the 1990s" is 199; "the past decade", "two decades" are spans. NOTE: a space run is read only after a
+    // word that starts the phrase, so a long run of spaces is crossed once, not once per space
+    r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:gli\\s+anni\\s+)((?:1[5-9]|20)\\d)0" : "(?:the\\s+)?((?:1[5-9]|20)\\d)0'?s") + E, F), (m, c) ->
+        fixed(m.start(), m.end(), Kind.DATE, m.group(1))));
+    String decade = it ? "(?:(?:gli|negli|nei|i)\\s+)?(?:(ultimi|scorsi|prossimi)\\s+)?(?:(" + Words.number(lang) + ")\\s+)?(decenni|decennio)"
+        + "(?:\\s+(passato|scorso|prossimo))?"
+        : "(?:the\\s+)?(?:(past|last|next|coming)\\s+)?(?:(" + Words.number(lang) + ")[\\s-]+)?(decades?)";
+    r.add(new Rule(Pattern.compile(Rules.B + decade + E, F), (m, c) -> {
+      String n = m.group(2);
+      double v = n == null ? -1 : Words.value(n, lang);
+      boolean plural = m.group(3).matches("decades|decenni");
+      if (n == null && !plural && m.group(1) == null && (!it || m.group(4) == null)) {
+        return null; // "the decade" alone needs its context
+      }
+      String count = v >= 1 && v == Math.floor(v) ? String.valueOf(10 * (long) v) : plural ? "X" : "10";
+      return fixed(m.start(), m.end(), Kind.DURATION, "P" + count + "Y");
+    }));
+    return r;
+  }
+
+  /**
+   * A weekend as TimeML writes it, {@code 2010-W04-WE}: the week the modifier names, else the tense's direction, else
+   * the nearest weekend. Null without an anchor.
+   */
+  private static Piece weekend(java.util.regex.Matcher m, TimeTagger.Ctx c, boolean it) {
+    if (!c.anchored()) {
+      return null; // no week to name
+    }
+    String mod = (it ? m.group(0) : m.group(1) == null ? "" : m.group(1)).toLowerCase(java.util.Locale.ROOT);
+    java.time.LocalDate t = c.today();
+    boolean begun = t.getDayOfWeek().getValue() >= 6;
+    int shift;
+    if (mod.matches(".*\\b(last|scorso)\\b.*")) {
+      shift = begun ? 0 : -1;
+    } else if (mod.matches(".*\\b(next|coming|prossimo)\\b.*")) {
+      shift = begun ? 1 : 0;
+    } else if (mod.matches("(this|questo)\\b.*")) {
+      shift = 0;
+    } else if (c.tense(m.start()) == TimeTagger.Tense.NONE) {
+      shift = begun || t.getDayOfWeek().getValue() > 3 ? 0 : -1; // the nearest: on a Monday, the one just over
+    } else {
+      shift = c.tense(m.start()) == TimeTagger.Tense.PAST ? (begun ? 0 : -1) : 0;
+    }
+    Moment week = Moment.at(t.plusWeeks(shift).atStartOfDay(), Grain.WEEK);
+    return fixed(m.start(), m.end(), Kind.DATE, week.timex() + "-WE");
+  }
+
+  private static Piece fixed(int start, int end, Kind kind, String value) {
+    return new Piece(start, end, kind, null, value, false, null, null, null);
+  }
+
+  /** TIMEX3's part-of-day code for a word: MO, AF, EV or NI. */
+  private static String partCode(String word) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    return w.startsWith("mor") || w.startsWith("matt") ? "MO" : w.startsWith("aft") || w.startsWith("pom") ? "AF"
+        : w.startsWith("eve") || w.startsWith("ser") ? "EV" : "NI";
+  }
+}
