@@ -45,16 +45,9 @@ final class BlockWriter {
           + "may be reached at|can be reached at|follow us on|seguici su|download (our|the) app|"
           + "all rights reserved|tutti i diritti riservati|share it with|like this (story|article)|"
           + "share this (story|article)|sign up now|read the full (story|article)|"
-          + "follow (us|the \\S+) on|s[ií]guenos en|folgen sie uns|seguici|únete|canal de (telegram|youtube|whatsapp)|"
-          + "is not responsible for the (opinions|content)|contains (affiliate|references to products)|"
-          + "gibt die meinung de[rs] autor|werbung|anzeige|enthält affiliate|respektieren deine privatsphäre|"
-          + "submit your letter|letter to the editor via|hazte miembro|zapraszamy (też )?do subskrypcji|"
-          + "externer inhalt|empfohlener redaktioneller inhalt|keine kommentare|no comments yet|"
-          + "unterstützen sie|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|(möchten|willst) (sie|du) den artikel teilen|"
-          + "wussten sie schon|if you (enjoyed|liked) (reading )?this|si vous souhaitez (critiquer|réagir)|"
-          + "vervielfältigung nur mit|wird geladen|noch keine bewertungen|mit diesem button|"
-          + "sofern nicht anders (angegeben|ausgewiesen)|kennt ihr schon|support (our|independent) journalism|"
-          + "was this (article|page) helpful|puedes hacer periodismo", "\\b");
+          + "follow (us|the \\S+) on|s[ií]guenos en|folgen sie uns|seguici|"
+          + "werbung|anzeige|keine kommentare|no comments yet|if you (enjoyed|liked) (reading )?this|"
+          + "support (our|independent) journalism|was this (article|page) helpful", "\\b");
   /** Headings that announce links to other articles rather than a section of this one. */
   private static final Pattern RECIRCULATION_HEADING = Pattern.compile(
       "(?i)^(more (in|from|on|about|stories|news|articles|coverage|videos?)\\b.*|related.*|read (more|next|also).*|"
@@ -69,7 +62,7 @@ final class BlockWriter {
           + "(à )?lire (aussi|également).*|sur le même sujet.*|voir aussi.*|dans la même rubrique.*|"
           + "te puede interesar.*|lee también.*|noticias relacionadas.*|más noticias.*|también te puede interesar.*|"
           + "czytaj (także|też|również).*|zobacz (także|też|również).*|polecamy.*|przeczytaj (także|też).*|"
-          + "zum weiterlesen.*|schon gelesen.*|top themen.*|weitere (infos|themen|tourentipps|beiträge).*|"
+          + "zum weiterlesen.*|schon gelesen.*|top themen.*|"
           + "quellen(angaben)?:?|sources?:|źródło:?|fuente:?|notas relacionadas|relacionad[oa]s|"
           + "(das|die|der) (könnte|könnten) (sie|dich) (auch )?interessieren.*)$");
   private static final Pattern MARKUP = Pattern.compile("^<[a-zA-Z!/][^>]*>.*");
