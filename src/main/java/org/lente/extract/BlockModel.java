@@ -1,14 +1,9 @@
 package org.lente.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.lente.learn.Logistic;
 
 /**
  * Decides which of the blocks found inside an article's root are article text: a logistic regression
@@ -88,57 +83,22 @@ public final class BlockModel {
 
   /** The model bundled with Lente. */
   public static BlockModel bundled() {
-    try (InputStream in = BlockModel.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new BlockModel(Logistic.resource(BlockModel.class, RESOURCE, FEATURES));
   }
 
   /** Reads "name TAB weight" lines ('#' starts a comment); every feature must be there, in order. */
   public static BlockModel parse(List<String> lines) {
-    double[] w = new double[FEATURES.size()];
-    int i = 0;
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\t");
-      if (f.length != 2 || i >= w.length || !f[0].equals(FEATURES.get(i))) {
-        throw new IllegalArgumentException("bad block model line " + (i + 1) + ": " + line + " (expected "
-            + (i < w.length ? FEATURES.get(i) : "no more lines") + ")");
-      }
-      w[i++] = Double.parseDouble(f[1]);
-    }
-    if (i != w.length) {
-      throw new IllegalArgumentException("block model has " + i + " weights, expected " + w.length);
-    }
-    return new BlockModel(w);
+    return new BlockModel(Logistic.parse(lines, FEATURES));
   }
 
   /** The model as {@link #parse} reads it: one "name TAB weight" line per feature. */
   public String format() {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < weights.length; i++) {
-      sb.append(FEATURES.get(i)).append('\t').append(String.format(java.util.Locale.ROOT, "%.6f", weights[i]))
-          .append('\n');
-    }
-    return sb.toString();
+    return Logistic.format(weights, FEATURES);
   }
 
   /** The probability that a block with these features is article text. */
   public double probability(double[] features) {
-    if (features.length != weights.length) {
-      throw new IllegalArgumentException("expected " + weights.length + " features, got " + features.length);
-    }
-    double z = 0;
-    for (int i = 0; i < weights.length; i++) {
-      z += weights[i] * features[i];
-    }
-    return 1 / (1 + Math.exp(-z));
+    return Logistic.probability(weights, features);
   }
 
   /**
