@@ -81,9 +81,14 @@ public final class BlockModel {
     return new BlockModel(new double[FEATURES.size()], true);
   }
 
-  /** The model bundled with Lente. */
+  /** The model bundled with Lente, read once. */
   public static BlockModel bundled() {
-    return new BlockModel(Logistic.resource(BlockModel.class, RESOURCE, FEATURES));
+    return Bundled.MODEL;
+  }
+
+  /** Holds the bundled model: read on first use. */
+  private static final class Bundled {
+    static final BlockModel MODEL = new BlockModel(Logistic.resource(BlockModel.class, RESOURCE, FEATURES));
   }
 
   /** Reads "name TAB weight" lines ('#' starts a comment); every feature must be there, in order. */
