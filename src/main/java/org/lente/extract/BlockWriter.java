@@ -45,16 +45,9 @@ final class BlockWriter {
           + "may be reached at|can be reached at|follow us on|seguici su|download (our|the) app|"
           + "all rights reserved|tutti i diritti riservati|share it with|like this (story|article)|"
           + "share this (story|article)|sign up now|read the full (story|article)|"
-          + "follow (us|the \\S+) on|s[ií]guenos en|folgen sie uns|seguici|únete|canal de (telegram|youtube|whatsapp)|"
-          + "is not responsible for the (opinions|content)|contains (affiliate|references to products)|"
-          + "gibt die meinung de[rs] autor|werbung|anzeige|enthält affiliate|respektieren deine privatsphäre|"
-          + "submit your letter|letter to the editor via|hazte miembro|zapraszamy (też )?do subskrypcji|"
-          + "externer inhalt|empfohlener redaktioneller inhalt|keine kommentare|no comments yet|"
-          + "unterstützen sie|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|(möchten|willst) (sie|du) den artikel teilen|"
-          + "wussten sie schon|if you (enjoyed|liked) (reading )?this|si vous souhaitez (critiquer|réagir)|"
-          + "vervielfältigung nur mit|wird geladen|noch keine bewertungen|mit diesem button|"
-          + "sofern nicht anders (angegeben|ausgewiesen)|kennt ihr schon|support (our|independent) journalism|"
-          + "was this (article|page) helpful|puedes hacer periodismo", "\\b");
+          + "follow (us|the \\S+) on|s[ií]guenos en|folgen sie uns|seguici|"
+          + "werbung|anzeige|keine kommentare|no comments yet|if you (enjoyed|liked) (reading )?this|"
+          + "support (our|independent) journalism|was this (article|page) helpful", "\\b");
   /** Headings that announce links to other articles rather than a section of this one. */
   private static final Pattern RECIRCULATION_HEADING = Pattern.compile(
       "(?i)^(more (in|from|on|about|stories|news|articles|coverage|videos?)\\b.*|related.*|read (more|next|also).*|"
@@ -69,7 +62,7 @@ final class BlockWriter {
           + "(à )?lire (aussi|également).*|sur le même sujet.*|voir aussi.*|dans la même rubrique.*|"
           + "te puede interesar.*|lee también.*|noticias relacionadas.*|más noticias.*|también te puede interesar.*|"
           + "czytaj (także|też|również).*|zobacz (także|też|również).*|polecamy.*|przeczytaj (także|też).*|"
-          + "zum weiterlesen.*|schon gelesen.*|top themen.*|weitere (infos|themen|tourentipps|beiträge).*|"
+          + "zum weiterlesen.*|schon gelesen.*|top themen.*|"
           + "quellen(angaben)?:?|sources?:|źródło:?|fuente:?|notas relacionadas|relacionad[oa]s|"
           + "(das|die|der) (könnte|könnten) (sie|dich) (auch )?interessieren.*)$");
   private static final Pattern MARKUP = Pattern.compile("^<[a-zA-Z!/][^>]*>.*");
@@ -82,7 +75,9 @@ final class BlockWriter {
   private final List<Element> parts;
   private final String title;
   private final int rootText;
-  private final List<Block> blocks = new ArrayList<>();
+  private final List<BlockFeatures.Source> blocks = new ArrayList<>();
+  /** The element the text being written comes from. */
+  private Element source;
   private final List<String> bylines = new ArrayList<>();
   private final StringBuilder inline = new StringBuilder();
   private boolean titleSeen;
@@ -105,8 +100,10 @@ final class BlockWriter {
     this.captionType = captions * 2 > rootText ? Block.Type.PARAGRAPH : Block.Type.CAPTION;
   }
 
-  List<Block> write() {
+  /** The blocks, each with the element it was written from. */
+  List<BlockFeatures.Source> write() {
     for (Element part : parts) {
+      source = part;
       if (parts.size() == 1) {
         container(part, 0);
       } else {
@@ -153,6 +150,16 @@ final class BlockWriter {
   }
 
   private void element(Element e, int depth) {
+    Element outer = source;
+    source = e;
+    try {
+      elementAsBlocks(e, depth);
+    } finally {
+      source = outer;
+    }
+  }
+
+  private void elementAsBlocks(Element e, int depth) {
     if (skip(e) || isRecirculationBox(e)) {
       return;
     }
@@ -328,6 +335,11 @@ final class BlockWriter {
     }
   }
 
+  /**
+   * Adds a block unless it is never text or reads like furniture: a bare URL, markup, a shortcode, a
+   * call to action, a "Related" label, a metadata or date line. A metadata line is kept aside as a
+   * byline, and a "Related" label leaves out the list after it.
+   */
   private void add(Block.Type type, String raw) {
     String text = collapse(raw);
     if (text.isEmpty()) {
@@ -342,7 +354,7 @@ final class BlockWriter {
       int nl = text.indexOf('\n');
       String firstLine = nl < 0 ? text : text.substring(0, nl);
       if (flat.length() < 300 && isCredit(flat)) {
-        blocks.add(new Block(Block.Type.CAPTION, text));
+        blocks.add(new BlockFeatures.Source(new Block(Block.Type.CAPTION, text), source));
         return;
       }
       if (flat.length() < 200 && META_LINE.find(flat)) {
@@ -363,7 +375,7 @@ final class BlockWriter {
         return;
       }
     }
-    blocks.add(new Block(type, text));
+    blocks.add(new BlockFeatures.Source(new Block(type, text), source));
   }
 
   /** A photo caption or credit: "© Jane Doe", "Photo: AP", "… (Image: GETTY)", "… Getty Images". */
@@ -442,25 +454,28 @@ final class BlockWriter {
   }
 
   /** Drops repeated consecutive blocks, and headings at the end that no text follows. */
-  private static List<Block> dedupe(List<Block> in) {
-    List<Block> out = new ArrayList<>(in.size());
-    for (Block b : in) {
-      if (!out.isEmpty() && out.get(out.size() - 1).equals(b)) {
+  private static List<BlockFeatures.Source> dedupe(List<BlockFeatures.Source> in) {
+    List<BlockFeatures.Source> out = new ArrayList<>(in.size());
+    for (BlockFeatures.Source b : in) {
+      if (!out.isEmpty() && out.get(out.size() - 1).block().equals(b.block())) {
         continue;
       }
       out.add(b);
     }
     int end = out.size();
-    while (end > 0 && (out.get(end - 1).type() == Block.Type.HEADING || !out.get(end - 1).type().countsAsBody())) {
+    while (end > 0 && (typeAt(out, end - 1) == Block.Type.HEADING || !typeAt(out, end - 1).countsAsBody())) {
       end--;
     }
-    List<Block> trailing = out.subList(end, out.size());
-    List<Block> kept = new ArrayList<>(out.subList(0, end));
-    for (Block b : trailing) {
-      if (b.type() != Block.Type.HEADING) {
+    List<BlockFeatures.Source> kept = new ArrayList<>(out.subList(0, end));
+    for (BlockFeatures.Source b : out.subList(end, out.size())) {
+      if (b.block().type() != Block.Type.HEADING) {
         kept.add(b);
       }
     }
     return kept;
+  }
+
+  private static Block.Type typeAt(List<BlockFeatures.Source> blocks, int i) {
+    return blocks.get(i).block().type();
   }
 }

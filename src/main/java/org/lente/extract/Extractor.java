@@ -31,6 +31,11 @@ public final class Extractor {
     this.html = new HtmlExtractor(limits);
   }
 
+  /** @param model decides which blocks inside an HTML article's root are article text */
+  public Extractor(Limits limits, BlockModel model) {
+    this.html = new HtmlExtractor(limits, model);
+  }
+
   public Extractor() {
     this(Limits.DEFAULTS);
   }
@@ -59,6 +64,19 @@ public final class Extractor {
       article = text.extract(page.source(), content, page.url(), warnings);
     }
     return capped(article);
+  }
+
+  /**
+   * The blocks found inside the article's root of an HTML page, before {@link BlockModel} decides on
+   * them; empty for other input. For training the model.
+   */
+  public List<BlockModel.Candidate> candidates(Page page) {
+    byte[] bytes = page.bytes();
+    if (bytes.length == 0 || binaryReason(bytes) != null) {
+      return List.of();
+    }
+    String content = Charsets.decode(bytes, page.contentType()).text();
+    return looksLikeHtml(content) ? html.candidates(content, page.url()) : List.of();
   }
 
   static boolean looksLikeHtml(String content) {

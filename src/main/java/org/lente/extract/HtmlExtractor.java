@@ -35,9 +35,16 @@ public final class HtmlExtractor {
   static final Evaluator H1 = QueryParser.parse("h1");
 
   private final Limits limits;
+  private final BlockModel model;
+
+  /** @param model decides which blocks inside the article's root are article text */
+  public HtmlExtractor(Limits limits, BlockModel model) {
+    this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    this.model = java.util.Objects.requireNonNull(model, "model");
+  }
 
   public HtmlExtractor(Limits limits) {
-    this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    this(limits, BlockModel.bundled());
   }
 
   public HtmlExtractor() {
@@ -76,17 +83,15 @@ public final class HtmlExtractor {
    * @param warnings collects what was wrong with the page; appended to, and copied into the article
    */
   public Article extract(String source, String html, String pageUrl, List<String> warnings) {
-    html = capTags(RawText.strip(html), warnings);
-    Document doc = parse(html, pageUrl == null ? "" : pageUrl, warnings);
-    MetadataReader.Meta meta = MetadataReader.read(doc, pageUrl, warnings);
+    Reading r = read(html, pageUrl, warnings);
+    Document doc = r.doc();
+    MetadataReader.Meta meta = r.meta();
     Element body = doc.body();
-
-    Stats stats = Stats.compute(body, Math.max(256, html.length() / 64));
-    Element root = ContentRoot.choose(body, stats, meta.jsonLdBody());
-    String h1 = headline(root, stats);
-    String title = title(meta.title(), h1, meta.site());
-    BlockWriter writer = new BlockWriter(stats, ContentRoot.parts(root, stats), title);
-    List<Block> blocks = new ArrayList<>(writer.write());
+    Stats stats = r.stats();
+    Element root = r.root();
+    String title = r.title();
+    BlockWriter writer = r.writer();
+    List<Block> blocks = new ArrayList<>(model.keep(r.candidates()));
     if (blocks.stream().noneMatch(b -> b.type().countsAsBody()) && body.text().length() > 0) {
       warnings.add("no article text found");
     }
@@ -121,6 +126,33 @@ public final class HtmlExtractor {
     String bio = Article.bioText(blocks);
     return new Article(source, meta.url(), title, subtitle, authors, meta.site(), meta.section(),
         meta.tags(), published, meta.modified(), dateSource, language, blocks, bio, warnings, meta.declaredUrl());
+  }
+
+  /**
+   * The blocks found inside the article's root, before {@link BlockModel} decides on them: what the
+   * model is trained on.
+   *
+   * @param pageUrl the page's URL if known; may be null
+   */
+  public List<BlockModel.Candidate> candidates(String html, String pageUrl) {
+    return read(html, pageUrl, new ArrayList<>()).candidates();
+  }
+
+  /** A page read as far as its candidate blocks. */
+  private record Reading(Document doc, MetadataReader.Meta meta, Stats stats, Element root, String title,
+      BlockWriter writer, List<BlockModel.Candidate> candidates) {}
+
+  private Reading read(String html, String pageUrl, List<String> warnings) {
+    html = capTags(RawText.strip(html), warnings);
+    Document doc = parse(html, pageUrl == null ? "" : pageUrl, warnings);
+    MetadataReader.Meta meta = MetadataReader.read(doc, pageUrl, warnings);
+    Element body = doc.body();
+    Stats stats = Stats.compute(body, Math.max(256, html.length() / 64));
+    Element root = ContentRoot.choose(body, stats, meta.jsonLdBody());
+    String title = title(meta.title(), headline(root, stats), meta.site());
+    List<Element> parts = ContentRoot.parts(root, stats);
+    BlockWriter writer = new BlockWriter(stats, parts, title);
+    return new Reading(doc, meta, stats, root, title, writer, BlockFeatures.of(writer.write(), stats, parts));
   }
 
   /** The page cut after {@code maxTags} tags (a {@code <} followed by a letter), with a warning. */

@@ -1,13 +1,8 @@
 package org.lente.nlp.quote;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.lente.learn.Logistic;
 
 /**
  * Decides whether text between quotation marks is a direct quote from the evidence around it: a
@@ -38,47 +33,17 @@ public final class DirectQuoteModel {
 
   /** The model bundled with Lente. */
   public static DirectQuoteModel bundled() {
-    try (InputStream in = DirectQuoteModel.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new DirectQuoteModel(Logistic.resource(DirectQuoteModel.class, RESOURCE, Evidence.NAMES));
   }
 
   /** Reads "name TAB weight" lines ('#' starts a comment); every feature must be there, in order. */
   static DirectQuoteModel parse(List<String> lines) {
-    double[] w = new double[Evidence.NAMES.size()];
-    int i = 0;
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\t");
-      if (f.length != 2 || i >= w.length || !f[0].equals(Evidence.NAMES.get(i))) {
-        throw new IllegalArgumentException("bad model line " + (i + 1) + ": " + line + " (expected "
-            + (i < w.length ? Evidence.NAMES.get(i) : "no more lines") + ")");
-      }
-      w[i++] = Double.parseDouble(f[1]);
-    }
-    if (i != w.length) {
-      throw new IllegalArgumentException("model has " + i + " weights, expected " + w.length);
-    }
-    return new DirectQuoteModel(w);
+    return new DirectQuoteModel(Logistic.parse(lines, Evidence.NAMES));
   }
 
   /** The probability that a quotation with these features is a direct quote. */
   public double probability(double[] features) {
-    if (features.length != weights.length) {
-      throw new IllegalArgumentException("expected " + weights.length + " features, got " + features.length);
-    }
-    double z = 0;
-    for (int i = 0; i < weights.length; i++) {
-      z += weights[i] * features[i];
-    }
-    return 1 / (1 + Math.exp(-z));
+    return Logistic.probability(weights, features);
   }
 
   /** True when the quotation is a direct quote. */

@@ -1,0 +1,73 @@
+package org.lente.learn;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The parts every logistic-regression model of Lente shares: its weights file ("name TAB weight"
+ * lines, one per feature in order, '#' starting a comment) and its probability. Stateless.
+ */
+public final class Logistic {
+
+  private Logistic() {}
+
+  /** The weights in a resource beside {@code owner}; an error names a missing resource. */
+  public static double[] resource(Class<?> owner, String resource, List<String> names) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList(), names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads "name TAB weight" lines; every one of {@code names} must be there, in order, and nothing else. */
+  public static double[] parse(List<String> lines, List<String> names) {
+    double[] w = new double[names.size()];
+    int i = 0;
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      if (f.length != 2 || i >= w.length || !f[0].equals(names.get(i))) {
+        throw new IllegalArgumentException("bad model line " + (i + 1) + ": " + line + " (expected "
+            + (i < w.length ? names.get(i) : "no more lines") + ")");
+      }
+      w[i++] = Double.parseDouble(f[1]);
+    }
+    if (i != w.length) {
+      throw new IllegalArgumentException("model has " + i + " weights, expected " + w.length);
+    }
+    return w;
+  }
+
+  /** The weights as {@link #parse} reads them. */
+  public static String format(double[] weights, List<String> names) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < weights.length; i++) {
+      sb.append(names.get(i)).append('\t').append(String.format(Locale.ROOT, "%.6f", weights[i])).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The logistic of the weighted sum: the probability of the positive class. */
+  public static double probability(double[] weights, double[] features) {
+    if (features.length != weights.length) {
+      throw new IllegalArgumentException("expected " + weights.length + " features, got " + features.length);
+    }
+    double z = 0;
+    for (int i = 0; i < weights.length; i++) {
+      z += weights[i] * features[i];
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+}
