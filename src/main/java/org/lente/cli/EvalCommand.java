@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lente.eval.CorefEval;
 import org.lente.eval.ExtractionEval;
-import org.lente.eval.MeantimeTimexEval;
 import org.lente.eval.NerEval;
 import org.lente.eval.QuoteEval;
 import org.lente.eval.SpeedEval;
@@ -99,7 +98,7 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  /** Duckling's phrases in Italian and English: exact value and grain, reference 2013-02-12T04:30. */
+  /** Duckling's phrases in Italian and English, scored as the team's ruler scores {@code lente timex}. */
   private int timex(PrintWriter out, Path dir) throws IOException {
     TimexEval eval = new TimexEval(new TimeTagger());
     List<TimexEval.Result> results = new ArrayList<>();
@@ -115,17 +114,7 @@ final class EvalCommand implements Callable<Integer> {
       }
       results.add(r);
     }
-    Path meantime = dir.resolve("meantime/en");
-    MeantimeTimexEval.Result news = null;
-    if (Files.isDirectory(meantime)) {
-      news = new MeantimeTimexEval(new TimeTagger()).run(meantime);
-      if (verbose) {
-        news.failures().forEach(out::println);
-      }
-    } else {
-      out.println("skipped meantime: " + meantime + " not found");
-    }
-    if (results.isEmpty() && news == null) {
+    if (results.isEmpty()) {
       out.println("no benchmark data found under " + dir + ": nothing measured");
       return 0;
     }
@@ -136,13 +125,9 @@ final class EvalCommand implements Callable<Integer> {
       out.printf("| duckling | %s | %d | %d | %.3f |%n", r.lang().name().toLowerCase(java.util.Locale.ROOT),
           r.total(), r.correct(), r.accuracy());
     }
-    if (news != null) {
-      out.println();
-      out.println("| benchmark | documents | gold | found | span matched | value P | value R | value F1 |");
-      out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-      out.printf("| meantime en | %d | %d | %d | %d | %.3f | %.3f | %.3f |%n", news.documents(), news.gold(),
-          news.found(), news.matched(), news.precision(), news.recall(), news.f1());
-    }
+    out.println();
+    out.println("Scored as ../shared/tools/measure timex scores lente timex. Time in news (TimeML, TempEval-3 style, "
+        + "through lente analyze): bench/timex-news.py, see docs/time.md.");
     return 0;
   }
 

@@ -1,5 +1,6 @@
 package org.lente.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,7 +35,9 @@ class TimexEvalTest {
   }
 
   @Test
-  void unspecifiedDayReadsAsFirst() {
-    assertTrue(TimexEval.normalise("2013-01-00T00:00:00").equals("2013-01-01T00:00:00"));
+  void aValueIsCutToTheGoldGrainAtEachEnd() {
+    assertEquals("2013-01", TimexEval.cut("2013-01-00T00:00:00", "month"));
+    assertEquals("2013-02-12T04|2013-02-12T06", TimexEval.cut("2013-02-12T04:00:00|2013-02-12T06:00:00", "hour"));
+    assertEquals("2013-02-12T04:30:00", TimexEval.cut("2013-02-12T04:30:00", "unknown"));
   }
 }
