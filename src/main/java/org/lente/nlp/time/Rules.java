@@ -379,11 +379,13 @@ final class Rules {
       LocalDate b = a.withDayOfMonth(d2).plusDays(1);
       return date(m, 0, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), m.group(4) == null);
     }));
+    if (lenient) r.addAll(0, Grammar.of(lang)); // first: a tie in length goes to the composed reading
     return r;
   }
 
 
-  private static Piece relPeriod(Matcher m, Ctx c, Grain g, int off) {
+  /** The {@code g}-sized period {@code off} periods from the reference's ("next week" is +1), at grain {@code g}. */
+  static Piece relPeriod(Matcher m, Ctx c, Grain g, int off) {
     LocalDateTime s = g.plus(g.truncate(c.ref()), off);
     return date(m, 0, new Moment(s, g, null), true);
   }
@@ -393,7 +395,15 @@ final class Rules {
     String u = m.group(1) != null ? m.group(2) : m.group(4);
     double v = Words.value(n, lang);
     if (v < 0) return null;
-    Grain g = Words.grainOf(u);
+    return shift(m, c, v, Words.grainOf(u), sign);
+  }
+
+  /**
+   * The reference moved by {@code v} (at least 0; a fraction moves by minutes) units of {@code g}, forward for
+   * {@code sign} 1 and back for -1, at the grain each convention gives such an offset: "in 3 days" is a Hour in
+   * Duckling's, a day in news.
+   */
+  static Piece shift(Matcher m, Ctx c, double v, Grain g, int sign) {
     LocalDateTime t = v == Math.floor(v) ? g.plus(c.ref(), sign * (long) v)
         : Grain.MINUTE.plus(c.ref(), (long) (sign * v * (g == Grain.HOUR ? 60 : g == Grain.MINUTE ? 1 : 1440)));
     Grain out = c.duckling() ? (v == Math.floor(v) ? g.finer() : Grain.SECOND) : (g.compareTo(Grain.DAY) >= 0 ? Grain.DAY : g.finer());
