@@ -260,6 +260,30 @@ final class Grammar {
       return k == null ? null : new Piece(m.start(), m.end(), Kind.TIME, TimeTagger.clockDefault(c, k), null, true, k, null, null);
     }));
 
+    if (it) {
+      // Italian clock arithmetic: "le 3 e un quarto", "alle 15 e 30", "le tre meno dieci", "mezzogiorno e mezzo", "all'una"
+      String hour = "(\\d{1,2}|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici"
+          + "|diciassette|diciotto|diciannove|venti|ventuno|ventidue|ventitré|ventitre|mezzogiorno|mezzanotte)";
+      String minutes = "(un\\s+quarto|quarto|mezz[oa]|(?:tre|3)\\s+quarti|" + count(lang) + ")(?:\\s+minuti)?";
+      r.add(new Rule(Pattern.compile(B + "(?:(?:alle|le|all'|l'|verso\\s+le|per\\s+le|a)\\s*)?" + hour + "(?:\\s+(e|meno)\\s+" + minutes
+          + "|(?<=all'una|l'una))" + E, F), (m, c) -> {
+        int h = m.group(1).matches("mezzogiorno") ? 12 : m.group(1).matches("mezzanotte") ? 0 : (int) Words.value(m.group(1), lang);
+        int min = m.group(3) == null ? 0 : m.group(3).contains("quart") ? (m.group(3).matches("(?:tre|3)\\s+quarti") ? 45 : 15)
+            : m.group(3).startsWith("mezz") ? 30 : (int) countValue(m.group(3), lang);
+        if (h < 0 || h > 23 || min < 0 || min > 59 || min != 0 && min != Math.floor(min)) return null;
+        if ("meno".equals(m.group(2))) {
+          h = (h + 23) % 24;
+          min = 60 - min;
+        }
+        boolean fixed = m.group(1).matches("mezzogiorno|mezzanotte");
+        return Rules.clock(m, c, h, min, 0, m.group(3) == null ? Grain.HOUR : Grain.MINUTE, fixed ? "x" : null);
+      }));
+      // "domattina": tomorrow's morning
+      TimeTagger.Part morning = new TimeTagger.Part(0, 12, 0, "MO");
+      r.add(new Rule(Pattern.compile(B + "domattina" + E, F), (m, c) ->
+          new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today().plusDays(1), morning), null, true, null, morning, null)));
+    }
+
     // weekends: Friday 18:00 to Monday 00:00, as Duckling renders them
     String weekend = it ? "(?:(?:il|lo|nel|nello|questo|quest')\\s*)?(?:(prossimo|scorso)\\s+)?(?:week-?end|fine\\s+settimana)(?:\\s+(prossimo|scorso|passato))?"
         : "(?:(?:the|this|on\\s+the)\\s+)?(?:(next|last|coming|past|previous)\\s+)?week-?end()";
@@ -338,7 +362,8 @@ final class Grammar {
     if (end.isBefore(start.start())) end = end.plusDays(1);
     Grain g = a.grain().compareTo(b.grain()) < 0 ? a.grain() : b.grain();
     end = g.plus(end, 1);
-    return new Piece(m.start(), m.end(), Kind.RANGE, new Moment(start.start(), g, end), null, true, null, null, null);
+    // the start's clock goes with the span, so that Merges can read an ambiguous start in a named day's morning
+    return new Piece(m.start(), m.end(), Kind.RANGE, new Moment(start.start(), g, end), null, true, a, null, null);
   }
 
   private static Piece boundary(Matcher m, Ctx c) {

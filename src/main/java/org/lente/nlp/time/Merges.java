@@ -105,7 +105,9 @@ final class Merges {
     if (a.kind() == Kind.RANGE && isDay(b) || isDay(a) && b.kind() == Kind.RANGE) {
       Piece r = a.kind() == Kind.RANGE ? a : b, d = a.kind() == Kind.RANGE ? b : a;
       long shift = ChronoUnit.DAYS.between(r.m().start().toLocalDate(), d.m().start().toLocalDate());
-      Moment m = new Moment(r.m().start().plusDays(shift), r.m().grain(), r.m().end().plusDays(shift));
+      // a span from an ambiguous hour read in the evening because the morning had passed: on a named day, the morning
+      long hours = r.clock() != null && r.clock().ambiguous() && r.m().start().getHour() == r.clock().h() + 12 ? -12 : 0;
+      Moment m = new Moment(r.m().start().plusDays(shift).plusHours(hours), r.m().grain(), r.m().end().plusDays(shift).plusHours(hours));
       return new Piece(s, e, Kind.RANGE, m, null, d.relative(), null, null, null);
     }
     return null;
