@@ -228,10 +228,16 @@ final class Grammar {
 
     // the <ordinal> <weekday|day|week> of <month|year>
     String ord = "(" + ordinal(lang) + ")";
-    String cycle = it ? "(giorno|settimana|week-?end|fine\\s+settimana)" : "(day|week|week-?end)";
+    String cycle = it ? "(giorno|settimana|week-?end|fine\\s+settimana|mese|trimestre)" : "(day|week|week-?end|month|quarter)";
     String of = it ? "(?:di|del|dello|della|dell'|in|nel|nell')\\s*" : "(?:of|in)\\s+";
     r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|lo|la|l')\\s*)?" : "(?:the\\s+)?") + ord + "\\s+(?:" + wd + "|" + cycle + ")\\s+" + of
         + frame(lang) + E, F), (m, c) -> nth(m, c, lang)));
+
+    // quarters written Q1-Q4, of the reference's year or a given one
+    r.add(new Rule(Pattern.compile(B + "q([1-4])(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+      int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : c.today().getYear();
+      return Rules.date(m, 0, Moment.at(LocalDateTime.of(y, 3 * Integer.parseInt(m.group(1)) - 2, 1, 0, 0), Grain.QUARTER), m.group(2) == null);
+    }));
 
     // a weekday of this, next or last week
     if (it) {
@@ -337,6 +343,11 @@ final class Grammar {
       d = n < 0 ? f.end().minusDays(1).with(TemporalAdjusters.previousOrSame(dow)) : f.first().with(TemporalAdjusters.nextOrSame(dow)).plusWeeks(n - 1L);
     } else if (m.group(3).matches("giorno|day")) {
       d = n < 0 ? f.end().minusDays(1) : f.first().plusDays(n - 1L);
+    } else if (m.group(3).matches("mese|month|trimestre|quarter")) { // a month or quarter of a year
+      Grain g = Words.grainOf(m.group(3));
+      LocalDateTime start = g.plus(n < 0 ? f.end().atStartOfDay() : f.first().atStartOfDay(), n < 0 ? -1 : n - 1L);
+      return start.toLocalDate().isBefore(f.end()) && !start.toLocalDate().isBefore(f.first()) && f.end().isAfter(f.first().plusMonths(1))
+          ? Rules.date(m, 0, Moment.at(start, g), f.relative()) : null;
     } else if (!m.group(3).matches("settimana|week")) { // a weekend: the one of the frame's n-th (or last) Friday
       LocalDate friday = n < 0 ? f.end().minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY))
           : f.first().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).plusWeeks(n - 1L);

@@ -53,6 +53,9 @@ class GrammarTest {
   @Test void lastWeekIsTheLastOneStartingInTheMonth() { assertEquals("2024-10-21T00:00:00 Week", en("the last week of october")); }
   @Test void secondDayOfAMonth() { assertEquals("2024-09-02T00:00:00 Day", it("il secondo giorno di settembre")); }
   @Test void lastWeekendOfAMonth() { assertEquals("2024-11-29T18:00:00|2024-12-02T00:00:00 Hour", it("l'ultimo weekend di novembre")); }
+  @Test void quarterOfNextYear() { assertEquals("2025-04-01T00:00:00 Quarter", en("the second quarter of next year")); }
+  @Test void lastMonthOfAYear() { assertEquals("2030-12-01T00:00:00 Month", it("l'ultimo mese del 2030")); }
+  @Test void quarterWrittenQ() { assertEquals("2026-07-01T00:00:00 Quarter", en("Q3 2026")); }
   @Test void noFifthWeekdayInAShortMonth() { assertNotEquals("2025-03-03T00:00:00 Day", en("the fifth monday of february 2025")); }
 
   // a weekday of a relative week
