@@ -233,6 +233,21 @@ final class Grammar {
     r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|lo|la|l')\\s*)?" : "(?:the\\s+)?") + ord + "\\s+(?:" + wd + "|" + cycle + ")\\s+" + of
         + frame(lang) + E, F), (m, c) -> nth(m, c, lang)));
 
+    // the week of a day: "la settimana del 6 ottobre", "the week of october 6th"
+    String dom = "(\\d{1,2}|primo|first)(?:st|nd|rd|th|°)?";
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:la|nella)\\s+)?settimana\\s+(?:del|di)\\s+(?:(?:il|l')\\s*)?" + dom + "\\s+(" + Words.MONTH_IT + ")()()"
+        : "(?:the\\s+)?week\\s+of\\s+(?:the\\s+)?(?:" + dom + "\\s+(?:of\\s+)?(" + Words.MONTH_EN + ")|(" + Words.MONTH_EN + ")\\s+" + dom + ")")
+        + "(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+      String dw = m.group(1) != null ? m.group(1) : m.group(4), mw = m.group(2) != null ? m.group(2) : m.group(3);
+      int d = dw.matches("primo|first") ? 1 : Integer.parseInt(dw), mo = Words.month(mw, lang);
+      if (!Rules.exists(m.group(5) == null ? null : Integer.parseInt(m.group(5)), mo, d)) return null;
+      LocalDate day = m.group(5) != null ? LocalDate.of(Integer.parseInt(m.group(5)), mo, d) : TimeTagger.monthDay(c, mo, d, m.start());
+      // NOTE: Duckling's reading (its gold gives a Sunday's week as the one that starts the next day): the first week
+      // starting on or after the day
+      LocalDate monday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+      return Rules.date(m, 0, new Moment(monday.atStartOfDay(), Grain.WEEK, null), m.group(5) == null);
+    }));
+
     // quarters written Q1-Q4, of the reference's year or a given one
     r.add(new Rule(Pattern.compile(B + "q([1-4])(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
       int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : c.today().getYear();

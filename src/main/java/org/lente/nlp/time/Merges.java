@@ -25,6 +25,8 @@ final class Merges {
   private static final Pattern TO = Pattern.compile("^\\s*+(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*+$", F);
   private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
 
+  private static final Pattern WEEKDAY = Pattern.compile("(?:" + Words.WD_IT + "|" + Words.WD_EN + ")", F);
+
   static List<Piece> merge(List<Piece> in, Ctx ctx) {
     return adjacent(zones(adjacent(in, ctx), ctx), ctx);
   }
@@ -125,6 +127,9 @@ final class Merges {
       bs = a.m().start().toLocalDate().atTime(b.clock().h() % 24, b.clock().min(), b.clock().sec());
       if (b.clock().ambiguous() && bs.isBefore(a.m().start()) && b.clock().h() < 12) bs = bs.plusHours(12);
       if (bs.isBefore(a.m().start())) bs = bs.plusDays(1);
+    }
+    if (days && ctx.duckling() && b.relative() && bs.isBefore(a.m().start()) && WEEKDAY.matcher(ctx.s().substring(b.start(), b.end())).find()) {
+      bs = bs.plusWeeks(ChronoUnit.WEEKS.between(bs, a.m().start()) + 1); // "from friday to monday": the weekday after the start
     }
     LocalDateTime end = b.m().grain().plus(bs, 1);
     if (!end.isAfter(a.m().start())) return null;

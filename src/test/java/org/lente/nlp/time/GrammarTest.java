@@ -56,6 +56,9 @@ class GrammarTest {
   @Test void quarterOfNextYear() { assertEquals("2025-04-01T00:00:00 Quarter", en("the second quarter of next year")); }
   @Test void lastMonthOfAYear() { assertEquals("2030-12-01T00:00:00 Month", it("l'ultimo mese del 2030")); }
   @Test void quarterWrittenQ() { assertEquals("2026-07-01T00:00:00 Quarter", en("Q3 2026")); }
+  @Test void weekOfASundayStartsTheNextDay() { assertEquals("2024-10-07T00:00:00 Week", it("la settimana del 6 ottobre")); }
+  @Test void weekOfAMonday() { assertEquals("2025-01-06T00:00:00 Week", en("the week of january 6th, 2025")); }
+  @Test void weekdaySpanEndsOnTheWeekdayAfterTheStart() { assertEquals("2024-06-24T00:00:00|2024-06-29T00:00:00 Day", it("da lunedì a venerdì")); }
   @Test void noFifthWeekdayInAShortMonth() { assertNotEquals("2025-03-03T00:00:00 Day", en("the fifth monday of february 2025")); }
 
   // a weekday of a relative week
