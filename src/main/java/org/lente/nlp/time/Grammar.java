@@ -248,6 +248,22 @@ final class Grammar {
       return Rules.date(m, 0, new Moment(monday.atStartOfDay(), Grain.WEEK, null), m.group(5) == null);
     }));
 
+    // a day of a relative month: "il 20 del mese prossimo" (English has its own rule)
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:il\\s+)?(\\d{1,2}|primo)\\s+(?:del|di)\\s+((?:(?:questo|prossimo|scorso)\\s+)?mese(?:\\s+(?:prossimo|scorso|corrente))?)" + E, F), (m, c) -> {
+        int d = m.group(1).equals("primo") ? 1 : Integer.parseInt(m.group(1));
+        LocalDate first = c.today().withDayOfMonth(1).plusMonths(step(m.group(2)));
+        return d < 1 || d > first.lengthOfMonth() ? null : Rules.day(m, first.plusDays(d - 1L), true);
+      }));
+    } else {
+      // "2 mondays ago": the second Monday before today
+      r.add(new Rule(Pattern.compile(B + cnt + "\\s+(" + Words.WD_EN + ")s\\s+(?:ago|back)" + E, F), (m, c) -> {
+        double n = countValue(m.group(1), lang);
+        return n < 1 || n > 999 || n != Math.floor(n) ? null
+            : Rules.day(m, c.today().with(TemporalAdjusters.previous(Words.weekday(m.group(2)))).minusWeeks((long) n - 1), true);
+      }));
+    }
+
     // quarters written Q1-Q4, of the reference's year or a given one
     r.add(new Rule(Pattern.compile(B + "q([1-4])(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
       int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : c.today().getYear();

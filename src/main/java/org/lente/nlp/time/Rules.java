@@ -64,7 +64,7 @@ final class Rules {
         : "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
     String num = Words.number(lang);
     String unit = "(" + Words.unit(lang) + ")";
-    String dayNum = it ? "(\\d{1,2}|primo|" + String.join("|", Words.NUM_IT.keySet().stream().filter(k -> !k.contains("'") && !k.equals("un")).toList()) + ")"
+    String dayNum = it ? "(\\d{1,2}|primo|" + String.join("|", Words.NUM_IT.keySet().stream().filter(k -> !k.contains("'") && !k.equals("un") && !k.equals("prima")).toList()) + ")"
         : "(\\d{1,2}|first|second|third|fourth|fifth|fifteenth)(?:st|nd|rd|th)?";
     String yr = "(\\d{4}|'\\d{2})";
     List<Rule> r = new ArrayList<>();

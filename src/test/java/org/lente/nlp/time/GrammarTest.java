@@ -59,6 +59,9 @@ class GrammarTest {
   @Test void weekOfASundayStartsTheNextDay() { assertEquals("2024-10-07T00:00:00 Week", it("la settimana del 6 ottobre")); }
   @Test void weekOfAMonday() { assertEquals("2025-01-06T00:00:00 Week", en("the week of january 6th, 2025")); }
   @Test void weekdaySpanEndsOnTheWeekdayAfterTheStart() { assertEquals("2024-06-24T00:00:00|2024-06-29T00:00:00 Day", it("da lunedì a venerdì")); }
+  @Test void dayOfNextMonth() { assertEquals("2024-07-20T00:00:00 Day", it("il 20 del mese prossimo")); }
+  @Test void weekdaysAgo() { assertEquals("2024-06-07T00:00:00 Day", en("two fridays ago")); }
+  @Test void primaDiIsNotTheFirstDay() { assertEquals("2025-03-01T00:00:00 Month", it("prima di marzo")); }
   @Test void noFifthWeekdayInAShortMonth() { assertNotEquals("2025-03-03T00:00:00 Day", en("the fifth monday of february 2025")); }
 
   // a weekday of a relative week
