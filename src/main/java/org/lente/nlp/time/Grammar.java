@@ -321,6 +321,21 @@ final class Grammar {
           new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today().plusDays(1), morning), null, true, null, morning, null)));
     }
 
+    // after lunch, work or school: Duckling's afternoon and evening spans (13-17, 17-21, 15-21)
+    String afterWhat = it ? "dopo\\s+(?:(pranzo)|(?:il\\s+)?(lavoro)|(?:la\\s+)?(scuola))" : "after[\\s-]?(?:(lunch)|(work)|(school))";
+    r.add(new Rule(Pattern.compile(B + afterWhat + E, F), (m, c) -> {
+      TimeTagger.Part part = m.group(1) != null ? new TimeTagger.Part(13, 17, 0, "AF")
+          : m.group(2) != null ? new TimeTagger.Part(17, 21, 0, "EV") : new TimeTagger.Part(15, 21, 0, "AF");
+      return new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today(), part), null, true, null, part, null);
+    }));
+    if (!it) {
+      // "around 3", "about eleven": an approximate clock time is the clock time
+      r.add(new Rule(Pattern.compile(B + "(?:at\\s+)?(?:around|about|approximately|roughly)\\s+" + ck + E, F), (m, c) -> {
+        Clock k = clockOf(m.group(1), lang);
+        return k == null ? null : new Piece(m.start(), m.end(), Kind.TIME, TimeTagger.clockDefault(c, k), null, true, k, null, null);
+      }));
+    }
+
     // weekends: Friday 18:00 to Monday 00:00, as Duckling renders them
     String weekend = it ? "(?:(?:il|lo|nel|nello|questo|quest')\\s*)?(?:(prossimo|scorso)\\s+)?(?:week-?end|fine\\s+settimana)(?:\\s+(prossimo|scorso|passato))?"
         : "(?:(?:the|this|on\\s+the)\\s+)?(?:(next|last|coming|past|previous)\\s+)?week-?end()";

@@ -297,8 +297,7 @@ final class Rules {
         {"(?:this|in the)\\s+afternoon|afternoon", "12,19,0,AF"},
         {"early (?:in the )?morning|in the early hours of the morning", "0,9,0,MO"},
         {"(?:this|in the)\\s+morning|morning", "0,12,0,MO"},
-        {"(?:at\\s+)?lunch", "12,14,0,MI"},
-        {"after school", "15,21,0,AF"}};
+        {"(?:at\\s+)?lunch", "12,14,0,MI"}};
     for (String[] p : parts) {
       String[] v = p[1].split(",");
       Part part = new Part(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), v[3]);

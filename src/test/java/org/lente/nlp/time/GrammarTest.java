@@ -62,6 +62,9 @@ class GrammarTest {
   @Test void dayOfNextMonth() { assertEquals("2024-07-20T00:00:00 Day", it("il 20 del mese prossimo")); }
   @Test void weekdaysAgo() { assertEquals("2024-06-07T00:00:00 Day", en("two fridays ago")); }
   @Test void primaDiIsNotTheFirstDay() { assertEquals("2025-03-01T00:00:00 Month", it("prima di marzo")); }
+  @Test void afterWork() { assertEquals("2024-06-19T17:00:00|2024-06-19T21:00:00 Hour", en("after work")); }
+  @Test void dopoPranzo() { assertEquals("2024-06-19T13:00:00|2024-06-19T17:00:00 Hour", it("dopo pranzo")); }
+  @Test void aroundAnHour() { assertEquals("2024-06-19T15:00:00 Hour", en("around 3")); }
   @Test void noFifthWeekdayInAShortMonth() { assertNotEquals("2025-03-03T00:00:00 Day", en("the fifth monday of february 2025")); }
 
   // a weekday of a relative week
