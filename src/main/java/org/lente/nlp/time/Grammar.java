@@ -439,6 +439,9 @@ final class Grammar {
       }
     } else if (m.group(4) != null) {
       frame = m.group(4).equals("mese") ? Grain.MONTH : Grain.YEAR;
+      if (which.equals("fine") && m.group(5) == null && m.group(0).matches("(?s).*(?:del|dell')\\s*(?:mese|anno)")) {
+        return Rules.relPeriod(m, c, frame, 1); // Duckling's Italian "fine del mese", "fine dell'anno": the next month, year
+      }
       first = frame.truncate(c.ref()).toLocalDate();
       first = frame.plus(first.atStartOfDay(), m.group(5) == null ? 0 : step(m.group(5))).toLocalDate();
     } else {

@@ -65,6 +65,8 @@ class GrammarTest {
   @Test void afterWork() { assertEquals("2024-06-19T17:00:00|2024-06-19T21:00:00 Hour", en("after work")); }
   @Test void dopoPranzo() { assertEquals("2024-06-19T13:00:00|2024-06-19T17:00:00 Hour", it("dopo pranzo")); }
   @Test void aroundAnHour() { assertEquals("2024-06-19T15:00:00 Hour", en("around 3")); }
+  @Test void fineDelMeseIsDucklingsNextMonth() { assertEquals("2024-07-01T00:00:00 Month", it("alla fine del mese")); }
+  @Test void fineDellAnnoIsDucklingsNextYear() { assertEquals("2025-01-01T00:00:00 Year", it("fine dell'anno")); }
   @Test void noFifthWeekdayInAShortMonth() { assertNotEquals("2025-03-03T00:00:00 Day", en("the fifth monday of february 2025")); }
 
   // a weekday of a relative week
