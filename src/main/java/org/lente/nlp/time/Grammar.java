@@ -188,8 +188,15 @@ final class Grammar {
 
   // ---- composition rules ----
 
-  /** The rules of the layer for a language. */
-  static List<Rule> of(Lang lang) {
+  /** Longest text after "after"/"dopo" read as the anchor of a period after or before a time; bounds the work per match. */
+  private static final int ANCHOR_CHARS = 60;
+
+  /**
+   * The rules of the layer for a language; {@code anchors} (the phrase-level rules, without this layer) read the time
+   * that "the day after ..." is counted from. NOTE: the anchor is read with {@code anchors} only, so no reading nests
+   * another and the work per match is bounded by {@link #ANCHOR_CHARS}: linear in the text.
+   */
+  static List<Rule> of(Lang lang, List<Rule> anchors) {
     boolean it = lang == Lang.IT;
     String wd = "(" + (it ? Words.WD_IT : Words.WD_EN) + ")";
     String unit = "(" + Words.unit(lang) + ")";
@@ -263,6 +270,12 @@ final class Grammar {
             : Rules.day(m, c.today().with(TemporalAdjusters.previous(Words.weekday(m.group(2)))).minusWeeks((long) n - 1), true);
       }));
     }
+
+    // the period, or the n-th weekday, after or before a time: "il mese dopo natale 2015", "the third tuesday after easter"
+    String cyc = it ? "(giorno|settimana|mese|anno|trimestre)" : "(day|week|month|year|quarter)";
+    String dir = it ? "(dopo|prima\\s+(?:di|del|della|dell'))" : "(after|before)";
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|la|lo|l')\\s*)?" : "(?:the\\s+)?") + "(?:" + ord + "\\s+" + wd + "|" + cyc + ")\\s+" + dir + "\\s+", F),
+        (m, c) -> around(m, c, lang, anchors)));
 
     // quarters written Q1-Q4, of the reference's year or a given one
     r.add(new Rule(Pattern.compile(B + "q([1-4])(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
@@ -370,6 +383,28 @@ final class Grammar {
           Rules.relPeriod(m, c, Words.grainOf(m.group(1)), m.group(2).startsWith("after") ? 2 : -2)));
     }
     return r;
+  }
+
+  private static Piece around(Matcher m, Ctx c, Lang lang, List<Rule> anchors) {
+    String rest = c.s().substring(m.end(), Math.min(c.s().length(), m.end() + ANCHOR_CHARS));
+    Ctx sub = new Ctx(rest, rest, lang, c.ref(), c.anchored(), c.duckling());
+    Piece a = TimeTagger.pieces(sub, anchors).stream().filter(p -> p.m() != null && p.start() == 0).findFirst().orElse(null);
+    if (a == null) return null;
+    boolean after = m.group(4).matches("dopo|after");
+    LocalDateTime t = a.m().start();
+    Moment mo;
+    if (m.group(2) != null) { // the n-th weekday after or before
+      int n = ordinalValue(m.group(1), lang);
+      if (n < 1 || n > 53) return null;
+      DayOfWeek dow = Words.weekday(m.group(2));
+      LocalDate d = after ? t.toLocalDate().with(TemporalAdjusters.next(dow)).plusWeeks(n - 1L)
+          : t.toLocalDate().with(TemporalAdjusters.previous(dow)).minusWeeks(n - 1L);
+      mo = Moment.at(d.atStartOfDay(), Grain.DAY);
+    } else {
+      Grain g = Words.grainOf(m.group(3));
+      mo = Moment.at(g.plus(g.truncate(t), after ? 1 : -1), g);
+    }
+    return new Piece(m.start(), m.end() + a.end(), Kind.DATE, mo, null, true, null, null, null);
   }
 
   private static Piece offset(Matcher m, Ctx c, Lang lang, int sign) {

@@ -378,7 +378,7 @@ final class Rules {
       LocalDate b = a.withDayOfMonth(d2).plusDays(1);
       return date(m, 0, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), m.group(4) == null);
     }));
-    if (lenient) r.addAll(0, Grammar.of(lang)); // first: a tie in length goes to the composed reading
+    if (lenient) r.addAll(0, Grammar.of(lang, List.copyOf(r))); // first: a tie in length goes to the composed reading
     return r;
   }
 

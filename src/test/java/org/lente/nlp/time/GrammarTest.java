@@ -67,6 +67,10 @@ class GrammarTest {
   @Test void aroundAnHour() { assertEquals("2024-06-19T15:00:00 Hour", en("around 3")); }
   @Test void fineDelMeseIsDucklingsNextMonth() { assertEquals("2024-07-01T00:00:00 Month", it("alla fine del mese")); }
   @Test void fineDellAnnoIsDucklingsNextYear() { assertEquals("2025-01-01T00:00:00 Year", it("fine dell'anno")); }
+  @Test void monthAfterAHolidayOfAYear() { assertEquals("2021-01-01T00:00:00 Month", it("il mese dopo natale 2020")); }
+  @Test void dayBeforeADate() { assertEquals("2024-08-14T00:00:00 Day", en("the day before august 15")); }
+  @Test void nthWeekdayAfterADate() { assertEquals("2024-09-17T00:00:00 Day", en("the second tuesday after september 5")); }
+  @Test void nothingToCountFrom() { assertEquals("-", en("the week after")); }
   @Test void noFifthWeekdayInAShortMonth() { assertNotEquals("2025-03-03T00:00:00 Day", en("the fifth monday of february 2025")); }
 
   // a weekday of a relative week
