@@ -2,7 +2,9 @@ package org.lente.nlp.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -116,6 +118,17 @@ class GrammarTest {
   @Test void romanNumerals() {
     assertEquals(19, Grammar.roman("xix"));
     assertEquals(0, Grammar.roman("iiii"));
+  }
+
+  /** Some 50,000 characters of the layer's own compositions, read as one phrase: bounded time, no exception. */
+  @Test void longCompositionsAreReadInBoundedTime() {
+    List<String> texts = List.of("the day after ".repeat(3_600) + "tomorrow", "il mese dopo ".repeat(3_800) + "natale",
+        "dalle 9 alle 11 di ".repeat(2_600) + "giovedì", "tra un paio di ".repeat(3_300) + "ore",
+        "the first monday of the last week of ".repeat(1_300) + "march", "le tre meno un quarto e ".repeat(2_000));
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> texts.forEach(t -> {
+      tagger.duckling(t, Lang.IT, REF);
+      tagger.duckling(t, Lang.EN, REF);
+    }));
   }
 
   // the layer is for whole phrases: running news text keeps its own rules
