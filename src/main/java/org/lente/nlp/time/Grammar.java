@@ -389,7 +389,8 @@ final class Grammar {
     String rest = c.s().substring(m.end(), Math.min(c.s().length(), m.end() + ANCHOR_CHARS));
     Ctx sub = new Ctx(rest, rest, lang, c.ref(), c.anchored(), c.duckling());
     Piece a = TimeTagger.pieces(sub, anchors).stream().filter(p -> p.m() != null && p.start() == 0).findFirst().orElse(null);
-    if (a == null) return null;
+    // an anchor with a clock time ("the day after tomorrow at 5pm") is a day and a time: left to the merges
+    if (a == null || a.m().grain().compareTo(Grain.DAY) < 0) return null;
     boolean after = m.group(4).matches("dopo|after");
     LocalDateTime t = a.m().start();
     Moment mo;

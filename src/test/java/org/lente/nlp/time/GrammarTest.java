@@ -72,6 +72,7 @@ class GrammarTest {
   @Test void monthAfterAHolidayOfAYear() { assertEquals("2021-01-01T00:00:00 Month", it("il mese dopo natale 2020")); }
   @Test void dayBeforeADate() { assertEquals("2024-08-14T00:00:00 Day", en("the day before august 15")); }
   @Test void nthWeekdayAfterADate() { assertEquals("2024-09-17T00:00:00 Day", en("the second tuesday after september 5")); }
+  @Test void anchorWithATimeKeepsTheTime() { assertEquals("2024-06-21T17:00:00 Hour", en("the day after tomorrow at 5pm")); }
   @Test void nothingToCountFrom() { assertEquals("-", en("the week after")); }
   @Test void noFifthWeekdayInAShortMonth() { assertNotEquals("2025-03-03T00:00:00 Day", en("the fifth monday of february 2025")); }
 
