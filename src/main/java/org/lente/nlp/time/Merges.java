@@ -25,6 +25,8 @@ final class Merges {
   private static final Pattern TO = Pattern.compile("^\\s*+(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*+$", F);
   private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
 
+  private static final Pattern WEEKDAY = Pattern.compile("(?:" + Words.WD_IT + "|" + Words.WD_EN + ")", F);
+
   static List<Piece> merge(List<Piece> in, Ctx ctx) {
     return adjacent(zones(adjacent(in, ctx), ctx), ctx);
   }
@@ -105,7 +107,9 @@ final class Merges {
     if (a.kind() == Kind.RANGE && isDay(b) || isDay(a) && b.kind() == Kind.RANGE) {
       Piece r = a.kind() == Kind.RANGE ? a : b, d = a.kind() == Kind.RANGE ? b : a;
       long shift = ChronoUnit.DAYS.between(r.m().start().toLocalDate(), d.m().start().toLocalDate());
-      Moment m = new Moment(r.m().start().plusDays(shift), r.m().grain(), r.m().end().plusDays(shift));
+      // a span from an ambiguous hour read in the evening because the morning had passed: on a named day, the morning
+      long hours = r.clock() != null && r.clock().ambiguous() && r.m().start().getHour() == r.clock().h() + 12 ? -12 : 0;
+      Moment m = new Moment(r.m().start().plusDays(shift).plusHours(hours), r.m().grain(), r.m().end().plusDays(shift).plusHours(hours));
       return new Piece(s, e, Kind.RANGE, m, null, d.relative(), null, null, null);
     }
     return null;
@@ -123,6 +127,9 @@ final class Merges {
       bs = a.m().start().toLocalDate().atTime(b.clock().h() % 24, b.clock().min(), b.clock().sec());
       if (b.clock().ambiguous() && bs.isBefore(a.m().start()) && b.clock().h() < 12) bs = bs.plusHours(12);
       if (bs.isBefore(a.m().start())) bs = bs.plusDays(1);
+    }
+    if (days && ctx.duckling() && b.relative() && bs.isBefore(a.m().start()) && WEEKDAY.matcher(ctx.s().substring(b.start(), b.end())).find()) {
+      bs = bs.plusWeeks(ChronoUnit.WEEKS.between(bs, a.m().start()) + 1); // "from friday to monday": the weekday after the start
     }
     LocalDateTime end = b.m().grain().plus(bs, 1);
     if (!end.isAfter(a.m().start())) return null;

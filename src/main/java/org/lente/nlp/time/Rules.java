@@ -70,7 +70,7 @@ final class Rules {
         : "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
     String num = Words.number(lang);
     String unit = "(" + Words.unit(lang) + ")";
-    String dayNum = it ? "(\\d{1,2}|primo|" + String.join("|", Words.NUM_IT.keySet().stream().filter(k -> !k.contains("'") && !k.equals("un")).toList()) + ")"
+    String dayNum = it ? "(\\d{1,2}|primo|" + String.join("|", Words.NUM_IT.keySet().stream().filter(k -> !k.contains("'") && !k.equals("un") && !k.equals("prima")).toList()) + ")"
         : "(\\d{1,2}|first|second|third|fourth|fifth|fifteenth)(?:st|nd|rd|th)?";
     String yr = "(\\d{4}|'\\d{2})";
     List<Rule> r = new ArrayList<>();
@@ -307,8 +307,7 @@ final class Rules {
         {"(?:this|in the)\\s+afternoon|afternoon", "12,19,0,AF"},
         {"early (?:in the )?morning|in the early hours of the morning", "0,9,0,MO"},
         {"(?:this|in the)\\s+morning|morning", "0,12,0,MO"},
-        {"(?:at\\s+)?lunch", "12,14,0,MI"},
-        {"after school", "15,21,0,AF"}};
+        {"(?:at\\s+)?lunch", "12,14,0,MI"}};
     for (String[] p : parts) {
       String[] v = p[1].split(",");
       Part part = new Part(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), v[3]);
@@ -391,11 +390,13 @@ final class Rules {
       LocalDate b = a.withDayOfMonth(d2).plusDays(1);
       return date(m, 0, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), m.group(4) == null);
     }));
+    if (lenient) r.addAll(0, Grammar.of(lang, List.copyOf(r))); // first: a tie in length goes to the composed reading
     return r;
   }
 
 
-  private static Piece relPeriod(Matcher m, Ctx c, Grain g, int off) {
+  /** The {@code g}-sized period {@code off} periods from the reference's ("next week" is +1), at grain {@code g}. */
+  static Piece relPeriod(Matcher m, Ctx c, Grain g, int off) {
     LocalDateTime s = g.plus(g.truncate(c.ref()), off);
     return date(m, 0, new Moment(s, g, null), true);
   }
@@ -405,7 +406,15 @@ final class Rules {
     String u = m.group(1) != null ? m.group(2) : m.group(4);
     double v = Words.value(n, lang);
     if (v < 0) return null;
-    Grain g = Words.grainOf(u);
+    return shift(m, c, v, Words.grainOf(u), sign);
+  }
+
+  /**
+   * The reference moved by {@code v} (at least 0; a fraction moves by minutes) units of {@code g}, forward for
+   * {@code sign} 1 and back for -1, at the grain each convention gives such an offset: "in 3 days" is a Hour in
+   * Duckling's, a day in news.
+   */
+  static Piece shift(Matcher m, Ctx c, double v, Grain g, int sign) {
     LocalDateTime t = v == Math.floor(v) ? g.plus(c.ref(), sign * (long) v)
         : Grain.MINUTE.plus(c.ref(), (long) (sign * v * (g == Grain.HOUR ? 60 : g == Grain.MINUTE ? 1 : 1440)));
     // TimeML: in news the value has the unit's grain, "three years ago" is a year and "two months ago" a month

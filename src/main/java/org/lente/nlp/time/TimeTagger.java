@@ -119,7 +119,8 @@ public final class TimeTagger {
     return new String(s);
   }
 
-  private static List<Piece> pieces(Ctx ctx, List<Rules.Rule> rules) {
+  /** The pieces {@code rules} find in the context's text, overlaps resolved (longest wins) and adjacent ones merged. */
+  static List<Piece> pieces(Ctx ctx, List<Rules.Rule> rules) {
     List<Piece> found = new ArrayList<>();
     for (Rules.Rule r : rules) {
       Matcher m = r.pattern().matcher(ctx.s());

@@ -1,0 +1,511 @@
+package org.lente.nlp.time;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.lente.nlp.time.Rules.Rule;
+import org.lente.nlp.time.TimeTagger.Clock;
+import org.lente.nlp.time.TimeTagger.Ctx;
+import org.lente.nlp.time.TimeTagger.Kind;
+import org.lente.nlp.time.TimeTagger.Piece;
+
+/**
+ * The compositional layer of the time tagger for whole phrases (Duckling's convention): a few kinds of parts (counts,
+ * vague counts included, and units; ordinals; weekdays and months; clock times; frames such as a month or a year) and
+ * the rules that compose them, one rule per way of composing rather than per phrase: "now" words, offsets of a count of
+ * units from now, the n-th weekday, day or week of a month or year, a weekday of a relative week, a span between two
+ * clock times, an hour read in a part of day, weekends, the beginning, middle or end of a period, centuries and the
+ * period after next. Only in lenient mode ({@link Rules#of(Lang, boolean)}): running news text has its own conventions.
+ */
+final class Grammar {
+  private Grammar() {}
+
+  private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+  private static final String B = "(?<![\\p{L}\\d])";
+  private static final String E = "(?![\\p{L}\\d])";
+
+  // ---- parts: counts ----
+
+  /** Vague counts, valued as Duckling values "a few" (3) and "a couple" (2). */
+  private static final Map<String, Integer> VAGUE_IT = Map.of("un paio di", 2, "paio di", 2, "qualche", 3, "alcuni", 3, "alcune", 3);
+  private static final Map<String, Integer> VAGUE_EN = Map.of("a couple of", 2, "couple of", 2, "a couple", 2, "a pair of", 2,
+      "a few", 3, "few", 3, "several", 3);
+  private static final List<String> UNITS_IT = List.of("uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove");
+  private static final List<String> UNITS_EN = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+  private static final List<String> TENS_IT = List.of("vent", "trent", "quarant", "cinquant", "sessant", "settant", "ottant", "novant");
+  private static final List<String> TENS_EN = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+
+  /** Regex of a count: a vague count, half, a compound number word ("trentacinque", "forty-five") or a plain number. */
+  static String count(Lang lang) {
+    boolean it = lang == Lang.IT;
+    String vague = String.join("|", (it ? VAGUE_IT : VAGUE_EN).keySet().stream().sorted((a, b) -> b.length() - a.length())
+        .map(w -> w.replace(" ", "\\s+")).toList());
+    String half = it ? "mezz'|mezza|mezzo" : "half\\s+an|half\\s+a";
+    String tens = it ? "(?:" + String.join("|", TENS_IT) + ")[ai]?(?:" + String.join("|", UNITS_IT) + "|tré)?"
+        : "(?:" + String.join("|", TENS_EN) + ")(?:[\\s-]+(?:" + String.join("|", UNITS_EN) + "))?";
+    return "(?:" + vague + "|" + half + "|" + tens + "|" + Words.number(lang) + ")";
+  }
+
+  /** Value of a count matched by {@link #count(Lang)}; -1 if unknown. */
+  static double countValue(String w, Lang lang) {
+    String t = w.trim().replaceAll("\\s+", " ");
+    Integer vague = (lang == Lang.IT ? VAGUE_IT : VAGUE_EN).get(t);
+    if (vague != null) return vague;
+    if (t.matches("mezz'|mezza|mezzo|half an|half a")) return 0.5;
+    List<String> tens = lang == Lang.IT ? TENS_IT : TENS_EN;
+    for (int i = 0; i < tens.size(); i++) {
+      if (t.startsWith(tens.get(i))) {
+        String rest = t.substring(tens.get(i).length()).replaceFirst(lang == Lang.IT ? "^[ai]" : "^[\\s-]+", "");
+        if (rest.isEmpty()) return 20 + 10 * i;
+        int u = (lang == Lang.IT ? UNITS_IT : UNITS_EN).indexOf(rest.equals("tré") ? "tre" : rest);
+        return u < 0 ? -1 : 20 + 10 * i + u + 1;
+      }
+    }
+    return Words.value(t, lang);
+  }
+
+  // ---- parts: ordinals ----
+
+  private static final Map<String, Integer> ORD_IT = Map.ofEntries(Map.entry("primo", 1), Map.entry("secondo", 2),
+      Map.entry("terzo", 3), Map.entry("quarto", 4), Map.entry("quinto", 5), Map.entry("sesto", 6), Map.entry("settimo", 7),
+      Map.entry("ottavo", 8), Map.entry("nono", 9), Map.entry("decimo", 10), Map.entry("undicesimo", 11),
+      Map.entry("dodicesimo", 12), Map.entry("tredicesimo", 13), Map.entry("quattordicesimo", 14),
+      Map.entry("quindicesimo", 15), Map.entry("sedicesimo", 16), Map.entry("diciassettesimo", 17),
+      Map.entry("diciottesimo", 18), Map.entry("diciannovesimo", 19), Map.entry("ventesimo", 20),
+      Map.entry("ventunesimo", 21), Map.entry("ultimo", -1));
+  private static final Map<String, Integer> ORD_EN = Map.ofEntries(Map.entry("first", 1), Map.entry("second", 2),
+      Map.entry("third", 3), Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7),
+      Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10), Map.entry("eleventh", 11),
+      Map.entry("twelfth", 12), Map.entry("thirteenth", 13), Map.entry("fourteenth", 14), Map.entry("fifteenth", 15),
+      Map.entry("sixteenth", 16), Map.entry("seventeenth", 17), Map.entry("eighteenth", 18), Map.entry("nineteenth", 19),
+      Map.entry("twentieth", 20), Map.entry("twenty-first", 21), Map.entry("last", -1));
+
+  /** Regex of an ordinal: a word (Italian in any gender and number), "3rd"/"3°", or a Roman numeral. */
+  static String ordinal(Lang lang) {
+    String words = String.join("|", (lang == Lang.IT ? ORD_IT : ORD_EN).keySet().stream().sorted((a, b) -> b.length() - a.length())
+        .map(w -> lang == Lang.IT ? w.substring(0, w.length() - 1) + "[oaie]" : w).toList());
+    return "(?:" + words + "|\\d{1,2}(?:st|nd|rd|th|°|º|ª)|[ivxl]+)";
+  }
+
+  /** Value of an ordinal matched by {@link #ordinal(Lang)}: 1 for the first, -1 for the last, 0 if unknown. */
+  static int ordinalValue(String w, Lang lang) {
+    String t = w.trim().toLowerCase(java.util.Locale.ROOT);
+    if (t.matches("\\d{1,2}\\D+")) return Integer.parseInt(t.replaceAll("\\D", ""));
+    if (t.matches("[ivxl]+")) return roman(t);
+    String key = lang == Lang.IT ? t.substring(0, t.length() - 1) + "o" : t;
+    return (lang == Lang.IT ? ORD_IT : ORD_EN).getOrDefault(key, 0);
+  }
+
+  /** Value of a Roman numeral of I, V, X, L; 0 when it is not well formed ("iiii", "vx"). */
+  static int roman(String r) {
+    String[] ones = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+    String[] tens = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx"};
+    for (int v = 1; v < 90; v++) {
+      if ((tens[v / 10] + ones[v % 10]).equals(r)) return v;
+    }
+    return 0;
+  }
+
+  // ---- parts: frames (a month or a year an ordinal counts in) ----
+
+  /** A period [first, end) that an ordinal counts days, weekdays or weeks in. */
+  private record Frame(LocalDate first, LocalDate end, boolean relative) {}
+
+  private static String frame(Lang lang) {
+    return lang == Lang.IT
+        ? "(?:(" + Words.MONTH_IT + ")(?:\\s+(?:del\\s+)?(\\d{4}))?|((?:(?:quest[o']|prossimo|scorso)\\s*)?mese(?:\\s+(?:prossimo|scorso|corrente))?)"
+            + "|(\\d{4})|((?:quest'|l')anno(?:\\s+(?:prossimo|scorso))?))"
+        : "(?:(" + Words.MONTH_EN + ")(?:,?\\s+(\\d{4}))?|((?:the\\s+)?(?:(?:this|next|last|current)\\s+)?month)"
+            + "|(\\d{4})|((?:the\\s+)?(?:this|next|last|current)\\s+year))";
+  }
+
+  /** The frame matched by {@link #frame(Lang)} starting at group {@code g}; null if none. */
+  private static Frame frameOf(Matcher m, int g, Ctx c, Lang lang) {
+    if (m.group(g) != null) {
+      int mo = Words.month(m.group(g), lang);
+      LocalDate first = m.group(g + 1) != null ? LocalDate.of(Integer.parseInt(m.group(g + 1)), mo, 1)
+          : TimeTagger.monthDay(c, mo, 0, m.start());
+      return new Frame(first, first.plusMonths(1), m.group(g + 1) == null);
+    }
+    if (m.group(g + 2) != null) {
+      LocalDate first = c.today().withDayOfMonth(1).plusMonths(step(m.group(g + 2)));
+      return new Frame(first, first.plusMonths(1), true);
+    }
+    if (m.group(g + 3) != null) {
+      LocalDate first = LocalDate.of(Integer.parseInt(m.group(g + 3)), 1, 1);
+      return new Frame(first, first.plusYears(1), false);
+    }
+    if (m.group(g + 4) == null || m.group(g + 4).matches("l'anno")) return null; // "l'anno" alone is no particular year
+    LocalDate first = c.today().withDayOfYear(1).plusYears(step(m.group(g + 4)));
+    return new Frame(first, first.plusYears(1), true);
+  }
+
+  /** 1 or -1 when {@code words} holds a word meaning next or last (in either language), else 0 (this). */
+  private static int step(String words) {
+    for (String t : words.trim().split("[\\s']+")) {
+      if (t.matches("next|coming|prossim[oa]|successiv[oa]")) return 1;
+      if (t.matches("last|past|previous|scors[oa]|passat[oa]|precedente")) return -1;
+    }
+    return 0;
+  }
+
+  // ---- parts: clock times ----
+
+  private static String clock(Lang lang) {
+    return lang == Lang.IT
+        ? "(?:\\d{1,2}(?:[:.h]\\d{2})?|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|mezzogiorno|mezzanotte)"
+        : "(?:\\d{1,2}(?:[:.h]\\d{2})?(?:\\s*(?:a\\.?m\\.?|p\\.?m\\.?|a|p)(?![\\p{L}]))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)";
+  }
+
+  /** The clock time written {@code t} (matched by {@link #clock(Lang)}); null if out of range. */
+  static Clock clockOf(String t, Lang lang) {
+    String s = t.trim().toLowerCase(java.util.Locale.ROOT);
+    if (s.matches("mezzogiorno|noon")) return new Clock(12, 0, 0, Grain.HOUR, false);
+    if (s.matches("mezzanotte|midnight")) return new Clock(0, 0, 0, Grain.HOUR, false);
+    Matcher d = Pattern.compile("(\\d{1,2})(?:[:.h](\\d{2}))?\\s*([ap])?.*").matcher(s);
+    int h, min = 0;
+    String ampm = null;
+    if (d.matches()) {
+      h = Integer.parseInt(d.group(1));
+      min = d.group(2) == null ? 0 : Integer.parseInt(d.group(2));
+      ampm = d.group(3);
+    } else {
+      h = (int) Words.value(s, lang);
+    }
+    if (h < 0 || h > 23 || min > 59 || ampm != null && (h < 1 || h > 12)) return null;
+    if ("p".equals(ampm) && h < 12) h += 12;
+    if ("a".equals(ampm) && h == 12) h = 0;
+    boolean minutes = d.matches() && d.group(2) != null;
+    return new Clock(h, min, 0, minutes ? Grain.MINUTE : Grain.HOUR, ampm == null && h >= 1 && h <= 12);
+  }
+
+  // ---- composition rules ----
+
+  /** Longest text after "after"/"dopo" read as the anchor of a period after or before a time; bounds the work per match. */
+  private static final int ANCHOR_CHARS = 60;
+
+  /**
+   * The rules of the layer for a language; {@code anchors} (the phrase-level rules, without this layer) read the time
+   * that "the day after ..." is counted from. NOTE: the anchor is read with {@code anchors} only, so no reading nests
+   * another and the work per match is bounded by {@link #ANCHOR_CHARS}: linear in the text.
+   */
+  static List<Rule> of(Lang lang, List<Rule> anchors) {
+    boolean it = lang == Lang.IT;
+    String wd = "(" + (it ? Words.WD_IT : Words.WD_EN) + ")";
+    String unit = "(" + Words.unit(lang) + ")";
+    String cnt = "(" + count(lang) + ")";
+    String sep = "(?:(?<=')|\\s+)";
+    String andHalf = it ? "(\\s+e\\s+mezz[oa])?" : "(\\s+and\\s+a\\s+half)?";
+    List<Rule> r = new ArrayList<>();
+
+    // now: the reference instant
+    r.add(new Rule(Pattern.compile(B + (it
+        ? "(?:(?:proprio|giusto)\\s+)?(?:adesso|ora|subito|immediatamente|attualmente|al\\s+momento|in\\s+questo\\s+(?:preciso\\s+)?(?:momento|istante))"
+        : "(?:currently|immediately|right\\s+away|at\\s+(?:this|the\\s+present)\\s+(?:time|moment)|at\\s+present|presently)") + E, F),
+        (m, c) -> Rules.date(m, 0, Moment.at(c.ref(), Grain.SECOND), true)));
+
+    // in/within <count> <unit>; <count> <unit> ago|hence
+    String after = it ? "(?:tra|fra|in|entro|dopo)" : "(?:in|within|after)";
+    r.add(new Rule(Pattern.compile(B + after + "\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> offset(m, c, lang, 1)));
+    String agoWords = it ? "fa|prima|or\\s+sono|orsono|addietro" : "ago|back";
+    String henceWords = it ? "dopo|più\\s+tardi|da\\s+(?:ora|adesso)" : "hence|later|from\\s+now|from\\s+right\\s+now";
+    r.add(new Rule(Pattern.compile(B + cnt + sep + unit + andHalf + "\\s+(" + agoWords + "|" + henceWords + ")" + E, F), (m, c) ->
+        offset(m, c, lang, m.group(4).matches(agoWords) ? -1 : 1)));
+
+    // <count> <unit> after|before <day>: the day moved, at a day's grain ("3 years from today", "tre giorni dopo domani")
+    String dayWord = it ? "(oggi|domani|ieri|" + Words.WD_IT + ")" : "(today|tomorrow|yesterday|" + Words.WD_EN + ")";
+    String afterBefore = it ? "(dopo|prima\\s+di)" : "(after|from|past|before)";
+    r.add(new Rule(Pattern.compile(B + cnt + sep + unit + "\\s+" + afterBefore + "\\s+" + dayWord + E, F), (m, c) -> {
+      double v = countValue(m.group(1), lang);
+      Grain g = Words.grainOf(m.group(2));
+      if (v < 1 || v != Math.floor(v) || v > 9999 || g.compareTo(Grain.DAY) < 0) return null;
+      String w = m.group(4);
+      LocalDate day = w.matches("oggi|today") ? c.today() : w.matches("domani|tomorrow") ? c.today().plusDays(1)
+          : w.matches("ieri|yesterday") ? c.today().minusDays(1) : TimeTagger.weekday(c, Words.weekday(w), "", m.start(4));
+      LocalDateTime moved = g.plus(day.atStartOfDay(), m.group(3).matches("prima\\s+di|before") ? -(long) v : (long) v);
+      return Rules.date(m, 0, Moment.at(moved, Grain.DAY), true);
+    }));
+
+    // the <ordinal> <weekday|day|week> of <month|year>
+    String ord = "(" + ordinal(lang) + ")";
+    String cycle = it ? "(giorno|settimana|week-?end|fine\\s+settimana|mese|trimestre)" : "(day|week|week-?end|month|quarter)";
+    String of = it ? "(?:di|del|dello|della|dell'|in|nel|nell')\\s*" : "(?:of|in)\\s+";
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|lo|la|l')\\s*)?" : "(?:the\\s+)?") + ord + "\\s+(?:" + wd + "|" + cycle + ")\\s+" + of
+        + frame(lang) + E, F), (m, c) -> nth(m, c, lang)));
+
+    // the week of a day: "la settimana del 6 ottobre", "the week of october 6th"
+    String dom = "(\\d{1,2}|primo|first)(?:st|nd|rd|th|°)?";
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:la|nella)\\s+)?settimana\\s+(?:del|di)\\s+(?:(?:il|l')\\s*)?" + dom + "\\s+(" + Words.MONTH_IT + ")()()"
+        : "(?:the\\s+)?week\\s+of\\s+(?:the\\s+)?(?:" + dom + "\\s+(?:of\\s+)?(" + Words.MONTH_EN + ")|(" + Words.MONTH_EN + ")\\s+" + dom + ")")
+        + "(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+      String dw = m.group(1) != null ? m.group(1) : m.group(4), mw = m.group(2) != null ? m.group(2) : m.group(3);
+      int d = dw.matches("primo|first") ? 1 : Integer.parseInt(dw), mo = Words.month(mw, lang);
+      if (!Rules.exists(m.group(5) == null ? null : Integer.parseInt(m.group(5)), mo, d)) return null;
+      LocalDate day = m.group(5) != null ? LocalDate.of(Integer.parseInt(m.group(5)), mo, d) : TimeTagger.monthDay(c, mo, d, m.start());
+      // NOTE: Duckling's reading (its gold gives a Sunday's week as the one that starts the next day): the first week
+      // starting on or after the day
+      LocalDate monday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+      return Rules.date(m, 0, new Moment(monday.atStartOfDay(), Grain.WEEK, null), m.group(5) == null);
+    }));
+
+    // a day of a relative month: "il 20 del mese prossimo" (English has its own rule)
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:il\\s+)?(\\d{1,2}|primo)\\s+(?:del|di)\\s+((?:(?:questo|prossimo|scorso)\\s+)?mese(?:\\s+(?:prossimo|scorso|corrente))?)" + E, F), (m, c) -> {
+        int d = m.group(1).equals("primo") ? 1 : Integer.parseInt(m.group(1));
+        LocalDate first = c.today().withDayOfMonth(1).plusMonths(step(m.group(2)));
+        return d < 1 || d > first.lengthOfMonth() ? null : Rules.day(m, first.plusDays(d - 1L), true);
+      }));
+    } else {
+      // "2 mondays ago": the second Monday before today
+      r.add(new Rule(Pattern.compile(B + cnt + "\\s+(" + Words.WD_EN + ")s\\s+(?:ago|back)" + E, F), (m, c) -> {
+        double n = countValue(m.group(1), lang);
+        return n < 1 || n > 999 || n != Math.floor(n) ? null
+            : Rules.day(m, c.today().with(TemporalAdjusters.previous(Words.weekday(m.group(2)))).minusWeeks((long) n - 1), true);
+      }));
+    }
+
+    // the period, or the n-th weekday, after or before a time: "il mese dopo natale 2015", "the third tuesday after easter"
+    String cyc = it ? "(giorno|settimana|mese|anno|trimestre)" : "(day|week|month|year|quarter)";
+    String dir = it ? "(dopo|prima\\s+(?:di|del|della|dell'))" : "(after|before)";
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|la|lo|l')\\s*)?" : "(?:the\\s+)?") + "(?:" + ord + "\\s+" + wd + "|" + cyc + ")\\s+" + dir + "\\s+", F),
+        (m, c) -> around(m, c, lang, anchors)));
+
+    // quarters written Q1-Q4, of the reference's year or a given one
+    r.add(new Rule(Pattern.compile(B + "q([1-4])(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+      int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : c.today().getYear();
+      return Rules.date(m, 0, Moment.at(LocalDateTime.of(y, 3 * Integer.parseInt(m.group(1)) - 2, 1, 0, 0), Grain.QUARTER), m.group(2) == null);
+    }));
+
+    // a weekday of this, next or last week
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:(?:il|la)\\s+)?" + wd + "\\s+(?:di|della|dell')\\s*(?:(questa|prossima|scorsa)\\s+)?settimana"
+          + "(?:\\s+(prossima|scorsa))?" + E, F), (m, c) -> {
+        String mod = (m.group(2) == null ? "" : m.group(2)) + (m.group(3) == null ? "" : m.group(3));
+        if (mod.isEmpty()) return null;
+        LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(step(mod));
+        return Rules.day(m, monday.with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(1)))), true);
+      }));
+    }
+
+    // from <clock> to <clock>; a bare "9 - 11" only before a day
+    String ck = "(" + clock(lang) + ")";
+    String from = it ? "(?:dalle|dalla|dall'|dal|da|tra\\s+le|fra\\s+le|tra\\s+l'|fra\\s+l'|tra|fra)" : "(?:from|between)";
+    String to = it ? "(?:alle|all'|al|a|e\\s+le|e\\s+l'|e|fino\\s+alle|-|–)" : "(?:to|till|until|and|through|-|–)";
+    String dayAhead = "(?=\\s+(?:(?:di|on|il|the)\\s+)?(?:" + (it ? Words.WD_IT + "|oggi|domani|dopodomani" : Words.WD_EN + "|today|tomorrow") + "))";
+    r.add(new Rule(Pattern.compile(B + "(?:" + from + "\\s*" + ck + "\\s*" + to + "\\s*" + ck + "|" + ck + "\\s*[-–]\\s*" + ck + dayAhead + ")" + E, F),
+        (m, c) -> clockRange(m, c, lang)));
+
+    // an hour read in a part of day ("8 di stasera", "7 in the morning"): the hour alone, joined to the part by Merges
+    String partAhead = it ? "(?=\\s+(?:di|del|della|dell'|in)\\s*(?:stasera|stamattina|stanotte|sera|serata|pomeriggio|mattin[oa]|mattinata|notte|nottata))"
+        : "(?=\\s+(?:in\\s+the\\s+(?:morning|afternoon|evening)|this\\s+(?:morning|afternoon|evening)|at\\s+night|tonight))";
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:alle|le|verso\\s+le)\\s+)?" : "(?:(?:at|@)\\s+)?") + ck + partAhead, F), (m, c) -> {
+      Clock k = clockOf(m.group(1), lang);
+      return k == null ? null : new Piece(m.start(), m.end(), Kind.TIME, TimeTagger.clockDefault(c, k), null, true, k, null, null);
+    }));
+
+    if (it) {
+      // Italian clock arithmetic: "le 3 e un quarto", "alle 15 e 30", "le tre meno dieci", "mezzogiorno e mezzo", "all'una"
+      String hour = "(\\d{1,2}|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici"
+          + "|diciassette|diciotto|diciannove|venti|ventuno|ventidue|ventitré|ventitre|mezzogiorno|mezzanotte)";
+      String minutes = "(un\\s+quarto|quarto|mezz[oa]|(?:tre|3)\\s+quarti|" + count(lang) + ")(?:\\s+minuti)?";
+      r.add(new Rule(Pattern.compile(B + "(?:(?:alle|le|all'|l'|verso\\s+le|per\\s+le|a)\\s*)?" + hour + "(?:\\s+(e|meno)\\s+" + minutes
+          + "|(?<=all'una|l'una))" + E, F), (m, c) -> {
+        int h = m.group(1).matches("mezzogiorno") ? 12 : m.group(1).matches("mezzanotte") ? 0 : (int) Words.value(m.group(1), lang);
+        int min = m.group(3) == null ? 0 : m.group(3).contains("quart") ? (m.group(3).matches("(?:tre|3)\\s+quarti") ? 45 : 15)
+            : m.group(3).startsWith("mezz") ? 30 : (int) countValue(m.group(3), lang);
+        if (h < 0 || h > 23 || min < 0 || min > 59 || min != 0 && min != Math.floor(min)) return null;
+        if ("meno".equals(m.group(2))) {
+          h = (h + 23) % 24;
+          min = 60 - min;
+        }
+        boolean fixed = m.group(1).matches("mezzogiorno|mezzanotte");
+        return Rules.clock(m, c, h, min, 0, m.group(3) == null ? Grain.HOUR : Grain.MINUTE, fixed ? "x" : null);
+      }));
+      // "domattina": tomorrow's morning
+      TimeTagger.Part morning = new TimeTagger.Part(0, 12, 0, "MO");
+      r.add(new Rule(Pattern.compile(B + "domattina" + E, F), (m, c) ->
+          new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today().plusDays(1), morning), null, true, null, morning, null)));
+    }
+
+    // after lunch, work or school: Duckling's afternoon and evening spans (13-17, 17-21, 15-21)
+    String afterWhat = it ? "dopo\\s+(?:(pranzo)|(?:il\\s+)?(lavoro)|(?:la\\s+)?(scuola))" : "after[\\s-]?(?:(lunch)|(work)|(school))";
+    r.add(new Rule(Pattern.compile(B + afterWhat + E, F), (m, c) -> {
+      TimeTagger.Part part = m.group(1) != null ? new TimeTagger.Part(13, 17, 0, "AF")
+          : m.group(2) != null ? new TimeTagger.Part(17, 21, 0, "EV") : new TimeTagger.Part(15, 21, 0, "AF");
+      return new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today(), part), null, true, null, part, null);
+    }));
+    if (!it) {
+      // "around 3", "about eleven": an approximate clock time is the clock time
+      r.add(new Rule(Pattern.compile(B + "(?:at\\s+)?(?:around|about|approximately|roughly)\\s+" + ck + E, F), (m, c) -> {
+        Clock k = clockOf(m.group(1), lang);
+        return k == null ? null : new Piece(m.start(), m.end(), Kind.TIME, TimeTagger.clockDefault(c, k), null, true, k, null, null);
+      }));
+    }
+
+    // weekends: Friday 18:00 to Monday 00:00, as Duckling renders them
+    String weekend = it ? "(?:(?:il|lo|nel|nello|questo|quest')\\s*)?(?:(prossimo|scorso)\\s+)?(?:week-?end|fine\\s+settimana)(?:\\s+(prossimo|scorso|passato))?"
+        : "(?:(?:the|this|on\\s+the)\\s+)?(?:(next|last|coming|past|previous)\\s+)?week-?end()";
+    r.add(new Rule(Pattern.compile(B + weekend + E, F), (m, c) -> {
+      String mod = (m.group(1) == null ? "" : m.group(1)) + (m.group(2) == null ? "" : m.group(2));
+      return weekend(m, c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(step(mod)).plusDays(4), true);
+    }));
+
+    // beginning, middle or end of a month, week or year (Italian; English has its own rules)
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:(?:a|ad|all'|alla|entro\\s+la|verso\\s+la)\\s*)?(inizio|fine|met[aà])\\s+(?:(?:del|dello|della|dell'|di)\\s*)?"
+          + "(?:(" + Words.MONTH_IT + ")(?:\\s+(?:del\\s+)?(\\d{4}))?|(?:(?:del|il|questo)\\s+)?(mese|anno)(?:\\s+(prossimo|scorso|corrente))?"
+          + "|(?<=della\\s|dell'|della\\s\\s)(?:(prossima|scorsa)\\s+)?settimana(?:\\s+(prossima|scorsa))?|(\\d{4}))" + E, F), (m, c) -> boundary(m, c)));
+    }
+
+    // centuries: "il XX secolo", "the 19th century", "il Novecento"
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|nel|del|dal|al)\\s+)?" + ord + "\\s+secolo" : "(?:the\\s+)?" + ord + "\\s+century") + E, F), (m, c) -> {
+      int n = ordinalValue(m.group(1), lang);
+      return n < 1 || n > 21 ? null : century(m, (n - 1) * 100);
+    }));
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:(?:il|nel|del|dal|al|l')\\s*)?(quattro|cinque|sei|sette|otto|nove)cento" + E, F), (m, c) ->
+          century(m, 1000 + 100 * (int) Words.value(m.group(1), lang))));
+    } else {
+      // "last night": the six hours before today, "late last night" the last three (as Duckling)
+      r.add(new Rule(Pattern.compile(B + "(late\\s+)?last\\s+night" + E, F), (m, c) -> {
+        LocalDateTime midnight = c.today().atStartOfDay();
+        return Rules.date(m, 0, new Moment(midnight.minusHours(m.group(1) == null ? 6 : 3), Grain.HOUR, midnight), true);
+      }));
+      // "the week after next", "the year before last"
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(day|week|month|quarter|year)\\s+(after\\s+next|before\\s+last)" + E, F), (m, c) ->
+          Rules.relPeriod(m, c, Words.grainOf(m.group(1)), m.group(2).startsWith("after") ? 2 : -2)));
+    }
+    return r;
+  }
+
+  private static Piece around(Matcher m, Ctx c, Lang lang, List<Rule> anchors) {
+    String rest = c.s().substring(m.end(), Math.min(c.s().length(), m.end() + ANCHOR_CHARS));
+    Ctx sub = new Ctx(rest, rest, lang, c.ref(), c.anchored(), c.duckling());
+    Piece a = TimeTagger.pieces(sub, anchors).stream().filter(p -> p.m() != null && p.start() == 0).findFirst().orElse(null);
+    // an anchor with a clock time ("the day after tomorrow at 5pm") is a day and a time: left to the merges
+    if (a == null || a.m().grain().compareTo(Grain.DAY) < 0) return null;
+    boolean after = m.group(4).matches("dopo|after");
+    LocalDateTime t = a.m().start();
+    Moment mo;
+    if (m.group(2) != null) { // the n-th weekday after or before
+      int n = ordinalValue(m.group(1), lang);
+      if (n < 1 || n > 53) return null;
+      DayOfWeek dow = Words.weekday(m.group(2));
+      LocalDate d = after ? t.toLocalDate().with(TemporalAdjusters.next(dow)).plusWeeks(n - 1L)
+          : t.toLocalDate().with(TemporalAdjusters.previous(dow)).minusWeeks(n - 1L);
+      mo = Moment.at(d.atStartOfDay(), Grain.DAY);
+    } else {
+      Grain g = Words.grainOf(m.group(3));
+      mo = Moment.at(g.plus(g.truncate(t), after ? 1 : -1), g);
+    }
+    return new Piece(m.start(), m.end() + a.end(), Kind.DATE, mo, null, true, null, null, null);
+  }
+
+  private static Piece offset(Matcher m, Ctx c, Lang lang, int sign) {
+    double v = countValue(m.group(1), lang);
+    if (v < 0 || v > 999_999) return null;
+    if (m.group(3) != null) v += 0.5;
+    return Rules.shift(m, c, v, Words.grainOf(m.group(2)), sign);
+  }
+
+  private static Piece nth(Matcher m, Ctx c, Lang lang) {
+    int n = ordinalValue(m.group(1), lang);
+    Frame f = frameOf(m, 4, c, lang);
+    if (n == 0 || n > 5 && m.group(3) == null || f == null) return null;
+    LocalDate d;
+    if (m.group(2) != null) {
+      DayOfWeek dow = Words.weekday(m.group(2));
+      d = n < 0 ? f.end().minusDays(1).with(TemporalAdjusters.previousOrSame(dow)) : f.first().with(TemporalAdjusters.nextOrSame(dow)).plusWeeks(n - 1L);
+    } else if (m.group(3).matches("giorno|day")) {
+      d = n < 0 ? f.end().minusDays(1) : f.first().plusDays(n - 1L);
+    } else if (m.group(3).matches("mese|month|trimestre|quarter")) { // a month or quarter of a year
+      Grain g = Words.grainOf(m.group(3));
+      LocalDateTime start = g.plus(n < 0 ? f.end().atStartOfDay() : f.first().atStartOfDay(), n < 0 ? -1 : n - 1L);
+      return start.toLocalDate().isBefore(f.end()) && !start.toLocalDate().isBefore(f.first()) && f.end().isAfter(f.first().plusMonths(1))
+          ? Rules.date(m, 0, Moment.at(start, g), f.relative()) : null;
+    } else if (!m.group(3).matches("settimana|week")) { // a weekend: the one of the frame's n-th (or last) Friday
+      LocalDate friday = n < 0 ? f.end().minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY))
+          : f.first().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).plusWeeks(n - 1L);
+      return friday.isBefore(f.end()) ? weekend(m, friday, f.relative()) : null;
+    } else {
+      LocalDate monday = (n < 0 ? f.end() : f.first()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      LocalDate week = n < 0 ? monday.minusWeeks(1) : monday.plusWeeks(n - 1L);
+      return week.isBefore(f.end()) ? Rules.date(m, 0, new Moment(week.atStartOfDay(), Grain.WEEK, null), f.relative()) : null;
+    }
+    return d.isBefore(f.end()) ? Rules.date(m, 0, Moment.at(d.atStartOfDay(), Grain.DAY), f.relative()) : null;
+  }
+
+  private static Piece clockRange(Matcher m, Ctx c, Lang lang) {
+    boolean bare = m.group(1) == null;
+    Clock a = clockOf(m.group(bare ? 3 : 1), lang), b = clockOf(m.group(bare ? 4 : 2), lang);
+    if (a == null || b == null) return null;
+    if (a.ambiguous() && !b.ambiguous() && b.h() >= 12 && b.h() < 24 && a.h() < 12 && a.h() + 12 <= b.h()) {
+      a = new Clock(a.h() + 12, a.min(), a.sec(), a.grain(), false); // "3 to 5pm": the afternoon of both
+    }
+    Moment start = TimeTagger.clockDefault(c, a);
+    LocalDateTime end = start.start().toLocalDate().atTime(b.h() % 24, b.min());
+    if (b.ambiguous() && end.isBefore(start.start())) end = end.plusHours(12);
+    if (end.isBefore(start.start())) end = end.plusDays(1);
+    Grain g = a.grain().compareTo(b.grain()) < 0 ? a.grain() : b.grain();
+    end = g.plus(end, 1);
+    // the start's clock goes with the span, so that Merges can read an ambiguous start in a named day's morning
+    return new Piece(m.start(), m.end(), Kind.RANGE, new Moment(start.start(), g, end), null, true, a, null, null);
+  }
+
+  private static Piece boundary(Matcher m, Ctx c) {
+    String which = m.group(1).startsWith("met") ? "mid" : m.group(1);
+    LocalDate first;
+    Grain frame;
+    if (m.group(2) != null || m.group(8) != null) {
+      int y = m.group(8) != null ? Integer.parseInt(m.group(8)) : 0;
+      if (m.group(8) != null) {
+        first = LocalDate.of(y, 1, 1);
+        frame = Grain.YEAR;
+      } else {
+        int mo = Words.month(m.group(2), Lang.IT);
+        first = m.group(3) != null ? LocalDate.of(Integer.parseInt(m.group(3)), mo, 1) : TimeTagger.monthDay(c, mo, 0, m.start());
+        frame = Grain.MONTH;
+      }
+    } else if (m.group(4) != null) {
+      frame = m.group(4).equals("mese") ? Grain.MONTH : Grain.YEAR;
+      if (which.equals("fine") && m.group(5) == null && m.group(0).matches("(?s).*(?:del|dell')\\s*(?:mese|anno)")) {
+        return Rules.relPeriod(m, c, frame, 1); // Duckling's Italian "fine del mese", "fine dell'anno": the next month, year
+      }
+      first = frame.truncate(c.ref()).toLocalDate();
+      first = frame.plus(first.atStartOfDay(), m.group(5) == null ? 0 : step(m.group(5))).toLocalDate();
+    } else {
+      frame = Grain.WEEK;
+      String mod = (m.group(6) == null ? "" : m.group(6)) + (m.group(7) == null ? "" : m.group(7));
+      first = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(step(mod));
+    }
+    LocalDate end = frame.plus(first.atStartOfDay(), 1).toLocalDate();
+    boolean rel = m.group(3) == null && m.group(8) == null;
+    return switch (frame) {
+      case WEEK -> which.equals("mid") ? null : which.equals("fine") ? span(m, first.plusDays(4), end, Grain.DAY, rel) : span(m, first, first.plusDays(3), Grain.DAY, rel);
+      case YEAR -> which.equals("mid") ? null : which.equals("fine") ? span(m, first.withMonth(9), end, Grain.MONTH, rel) : span(m, first, first.withMonth(4), Grain.MONTH, rel);
+      default -> which.equals("mid") ? span(m, first.plusDays(10), first.plusDays(20), Grain.DAY, rel)
+          : which.equals("fine") ? span(m, first.plusDays(20), end, Grain.DAY, rel) : span(m, first, first.plusDays(10), Grain.DAY, rel);
+    };
+  }
+
+  /** The weekend of {@code friday}: from its 18:00 to the Monday after, at an hour's grain (Duckling's rendering). */
+  private static Piece weekend(Matcher m, LocalDate friday, boolean relative) {
+    return Rules.date(m, 0, new Moment(friday.atTime(18, 0), Grain.HOUR, friday.plusDays(3).atStartOfDay()), relative);
+  }
+
+  private static Piece span(Matcher m, LocalDate a, LocalDate b, Grain g, boolean relative) {
+    return Rules.date(m, 0, new Moment(a.atStartOfDay(), g, b.atStartOfDay()), relative);
+  }
+
+  private static Piece century(Matcher m, int firstYear) {
+    LocalDateTime a = LocalDateTime.of(firstYear, 1, 1, 0, 0);
+    return Rules.date(m, 0, new Moment(a, Grain.YEAR, a.plusYears(100)), false);
+  }
+}
