@@ -29,6 +29,8 @@ public final class TimeTagger {
     }
   }
 
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TimeTagger.class.getName());
+
   /** Stand-in anchor for texts without one; values that depend on it are rewritten as anchor-relative. */
   private static final LocalDateTime NO_ANCHOR = LocalDateTime.of(2000, 1, 5, 12, 0);
 
@@ -126,7 +128,15 @@ public final class TimeTagger {
       Matcher m = r.pattern().matcher(ctx.s());
       while (m.find()) {
         if (m.end() == m.start()) continue;
-        Piece p = r.resolve().apply(m, ctx);
+        Piece p;
+        try {
+          p = r.resolve().apply(m, ctx);
+        } catch (RuntimeException e) {
+          // a rule that fails on a match loses that reading only, never the text's other times or its article
+          LOG.log(java.util.logging.Level.WARNING, "time rule " + r.pattern().pattern() + " failed on \""
+              + ctx.s().substring(m.start(), Math.min(m.end(), m.start() + 80)) + "\"", e);
+          continue;
+        }
         if (p != null) found.add(p);
       }
     }
