@@ -24,7 +24,7 @@ class KnowledgeBaseTest {
   @TempDir Path dir;
 
   /** A one-paragraph analysis; each {@code TYPE:Name} is an entity at its first occurrence. */
-  private static Analysis analysis(String lang, String date, String text, String... entities) {
+  static Analysis analysis(String lang, String date, String text, String... entities) {
     Article a = new Article("test-" + text.hashCode(), null, "Titolo " + text.hashCode(), null, List.of(), null, null,
         List.of(), date, null, "meta", lang, List.of(new Block(Block.Type.PARAGRAPH, text)), null, List.of());
     java.util.ArrayList<Entity> es = new java.util.ArrayList<>();
