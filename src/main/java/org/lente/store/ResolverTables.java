@@ -130,6 +130,43 @@ final class ResolverTables {
     return out;
   }
 
+  /**
+   * The name each of these entities goes by in articles of {@code language}, where that is not the
+   * entity's own name: the way those articles wrote it most often (on a tie, the first in string
+   * order), among ways of four letters or more not written in capitals ("Stati Uniti" for "United
+   * States", not "USA" nor "Usa"). Entities that articles of the language also write by their own
+   * name, or never wrote, are left out.
+   */
+  Map<String, String> localNames(java.util.Collection<String> entities, String language) throws SQLException {
+    Map<String, String> out = new HashMap<>();
+    if (language == null || language.isEmpty()) {
+      return out;
+    }
+    PreparedStatement st = statements.prepare("SELECT s.written, sum(s.seen) AS n FROM resolver_names r "
+        + "JOIN resolver_sightings s ON s.name_id = r.id WHERE r.entity = ? AND s.language = ? "
+        + "GROUP BY s.written ORDER BY n DESC, s.written");
+    for (String entity : new LinkedHashSet<>(entities)) {
+      st.setString(1, entity);
+      st.setString(2, language);
+      String best = null;
+      boolean own = false;
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String written = rs.getString(1);
+          own |= written.equals(entity);
+          if (best == null && written.codePoints().filter(Character::isLetter).count() >= 4
+              && !written.equals(written.toUpperCase(java.util.Locale.ROOT))) {
+            best = written;
+          }
+        }
+      }
+      if (best != null && !own) {
+        out.put(entity, best);
+      }
+    }
+    return out;
+  }
+
   /** Every name with the name of its entity. */
   Map<String, String> entities() throws SQLException {
     PreparedStatement st = statements.prepare("SELECT name, entity FROM resolver_names");

@@ -1225,12 +1225,23 @@ public final class SqliteStore implements ArticleStore, Accounts {
       }
       List<AuthorRef> authors = authorsOf("[" + id + "]").getOrDefault(id, List.of());
       Map<String, Long> entityIds = new HashMap<>();
-      PreparedStatement names = statement("SELECT DISTINCT e.canonical, e.kb_id FROM mentions m "
-          + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND e.kb_id IS NOT NULL");
+      Map<String, String> shown = new HashMap<>();
+      Map<Integer, Long> kbAt = new HashMap<>(); // mention offset → entity: the stored names may be older
+      Map<Long, String> kbNames = new HashMap<>();
+      PreparedStatement names = statement("SELECT m.start_offset, e.kb_id, k.name FROM mentions m "
+          + "JOIN entities e ON e.id = m.entity_id JOIN kb_entities k ON k.id = e.kb_id WHERE m.article_id = ?");
       names.setLong(1, id);
       try (ResultSet rs = names.executeQuery()) {
         while (rs.next()) {
-          entityIds.put(rs.getString(1), rs.getLong(2));
+          kbAt.put(rs.getInt(1), rs.getLong(2));
+          kbNames.put(rs.getLong(2), rs.getString(3));
+        }
+      }
+      Map<String, String> local = resolver.localNames(kbNames.values(), article.analysis().language());
+      for (Entity e : article.analysis().entities()) {
+        Long kb = kbAt.get(e.start());
+        if (kb != null && entityIds.putIfAbsent(e.canonical(), kb) == null) {
+          shown.put(e.canonical(), local.getOrDefault(kbNames.get(kb), kbNames.get(kb)));
         }
       }
       for (Quote q : article.analysis().quotes()) {
@@ -1240,7 +1251,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
         }
       }
       return Optional.of(new ArticleView(article, source, authors, article.analysis().article().authorBio(),
-          entityIds));
+          entityIds, shown));
     });
   }
 

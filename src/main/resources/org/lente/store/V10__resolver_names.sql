@@ -6,6 +6,7 @@ CREATE TABLE resolver_names (         -- each name the resolver has seen, in its
   name TEXT NOT NULL UNIQUE,          -- 'P|vladimir putin' (persons), 'O|north korea' (the others)
   entity TEXT NOT NULL                -- the name of its knowledge-base entity now (kb_entities.name)
 );
+CREATE INDEX resolver_names_entity ON resolver_names(entity);
 
 CREATE TABLE resolver_sightings (     -- how often each name was written each way, with each type, in each language
   name_id INTEGER NOT NULL REFERENCES resolver_names(id),
