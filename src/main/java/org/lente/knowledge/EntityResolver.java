@@ -466,9 +466,10 @@ public final class EntityResolver {
   }
 
   private Entity.Type typeOf(String root) {
+    EnumMap<Entity.Type, Integer> counts = counts(root);
     Entity.Type best = null;
-    for (Map.Entry<Entity.Type, Integer> e : counts(root).entrySet()) {
-      if (best == null || e.getValue() > counts(root).get(best)) {
+    for (Map.Entry<Entity.Type, Integer> e : counts.entrySet()) {
+      if (best == null || e.getValue() > counts.get(best)) {
         best = e.getKey();
       }
     }

@@ -91,7 +91,11 @@ public final class KnowledgeBase implements AutoCloseable {
     this.store = Objects.requireNonNull(store, "store");
     this.index = Objects.requireNonNull(index, "index");
     if (legacyState != null && Files.isRegularFile(legacyState)) {
-      migrate(store, legacyState);
+      try {
+        migrate(store, legacyState);
+      } catch (IOException e) { // a store opened for reading only: migrated when next opened for writing
+        LOG.log(System.Logger.Level.WARNING, "entity resolver: " + legacyState + " not migrated: " + e.getMessage());
+      }
     }
     this.resolver = EntityResolver.of(store.nameSightings(), Equivalents.builtIn());
     Map<String, String> drift = drift();
