@@ -207,6 +207,13 @@ public final class EntityResolver {
     return Optional.empty();
   }
 
+  /** The entity a name of this type belongs to now, without recording it; empty when it was never seen. */
+  public synchronized Optional<ResolvedEntity> find(String name, Entity.Type type) {
+    String key = nameKey(name, type);
+    Name n = key == null ? null : names.get(key);
+    return n == null ? Optional.empty() : Optional.of(snapshot(n.root));
+  }
+
   /** The name of the entity a name (as an article writes it) belongs to, when the name was seen. */
   public synchronized Optional<String> entityName(String name) {
     for (Entity.Type type : List.of(Entity.Type.PER, Entity.Type.ORG)) {
