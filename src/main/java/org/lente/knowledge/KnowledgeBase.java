@@ -443,6 +443,11 @@ public final class KnowledgeBase implements AutoCloseable {
     return store.entity(id);
   }
 
+  /** The name entity {@code name} goes by in articles of {@code language} ({@link ArticleStore#localName}). */
+  public String localName(String name, String language) throws IOException {
+    return store.localName(name, language);
+  }
+
   /**
    * The id of the entity known by {@code name}: a canonical name or a way an article wrote it (any
    * case), else a name the entity resolver gathered for it.

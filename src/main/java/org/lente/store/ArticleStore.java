@@ -61,6 +61,12 @@ public interface ArticleStore extends AutoCloseable {
   /** How the articles' mentions and the resolver's names agree. */
   ResolverCheck checkNames() throws IOException;
 
+  /**
+   * The name entity {@code name} goes by in articles of {@code language} (ISO 639-1), when they write
+   * it otherwise ("Stati Uniti" for "United States" in Italian); else {@code name}. See {@link ArticleView#names}.
+   */
+  String localName(String name, String language) throws IOException;
+
   Optional<StoredArticle> get(long id) throws IOException;
 
   /** Articles whose latest version is not marked indexed, in id order, at most {@code max}. */

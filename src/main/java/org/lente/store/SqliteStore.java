@@ -1308,6 +1308,13 @@ public final class SqliteStore implements ArticleStore, Accounts {
   }
 
   @Override
+  public String localName(String name, String language) throws IOException {
+    Objects.requireNonNull(name, "name");
+    return reading("find the " + language + " name of " + name,
+        () -> resolver.localNames(List.of(name), language).getOrDefault(name, name));
+  }
+
+  @Override
   public ResolverCheck checkNames() throws IOException {
     return reading("check the entity resolver's names", resolver::check);
   }

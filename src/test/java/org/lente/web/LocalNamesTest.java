@@ -55,6 +55,23 @@ class LocalNamesTest {
       String english = ArticlePage.of(kb.articleView(en).orElseThrow(), Messages.of("en"), "/articles/" + en).body()
           .toString();
       assertTrue(english.contains(">North Korea</a>"), english);
+      assertEquals("Corea del Nord", kb.localName("North Korea", "it"));
+      assertEquals("North Korea", kb.localName("North Korea", "en"));
+    }
+  }
+
+  @Test
+  void theEntityPageNamesTheEntityInTheReadersLanguage(@TempDir Path site) throws Exception {
+    try (WebSite web = WebSite.start(site, kb -> {
+      kb.add("it-1", analysis("it", "La Corea del Nord ha lanciato un missile.", "LOC:Corea del Nord"));
+      kb.add("en-1", analysis("en", "North Korea launched a missile.", "LOC:North Korea"));
+      kb.flush();
+    })) {
+      long id = web.kb.entityId("North Korea").orElseThrow();
+      String italian = web.get("/entities/" + id + "?lang=it").body();
+      assertTrue(italian.contains("<h1>Corea del Nord</h1>"), italian);
+      String english = web.get("/entities/" + id + "?lang=en").body();
+      assertTrue(english.contains("<h1>North Korea</h1>"), english);
     }
   }
 }
