@@ -27,10 +27,12 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     KnowledgeBase.Check c;
+    KnowledgeBase.NameCheck names;
     List<Long> behind;
     List<ArticleFailure> failures;
     try (KnowledgeBase kb = data.openExisting()) {
       c = kb.check();
+      names = kb.checkNames();
       failures = kb.failures();
       Set<Long> storyFailed = failures.stream().filter(f -> f.stage() == ArticleFailure.Stage.STORY)
           .map(ArticleFailure::article).collect(Collectors.toSet());
@@ -52,10 +54,19 @@ final class CheckCommand implements Callable<Integer> {
       line(out, "without a story", behind);
       out.println("complete with: lente reindex --data " + data.dir + " (or any lente ingest into it)");
     }
-    if (c.consistent() && behind.isEmpty() && failures.isEmpty()) {
+    if (!names.consistent()) {
+      out.printf("entity resolver does not match the stored articles: %d mentions linked to another entity than "
+          + "their name's, %d names the resolver puts elsewhere (repaired when the folder is next opened for "
+          + "writing)%n", names.store().mislinked(), names.drifted());
+    }
+    if (c.consistent() && behind.isEmpty() && failures.isEmpty() && names.consistent()) {
       out.printf("ok: %d articles, index matches the store%n", c.articles());
       out.flush();
       return 0;
+    }
+    if (c.consistent() && !names.consistent()) {
+      out.flush();
+      return 2;
     }
     if (c.consistent()) {
       out.printf("index matches the store (%d articles)%n", c.articles());

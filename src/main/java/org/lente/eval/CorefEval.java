@@ -156,14 +156,23 @@ public final class CorefEval {
     List<Mention> all = new ArrayList<>();
     Map<String, String> namedSystem = new HashMap<>();
     Map<String, String> allSystem = new HashMap<>();
-    for (Path file : files) {
+    Map<Path, List<Mention>> read = new java.util.LinkedHashMap<>();
+    Map<Path, List<Entity>> canonical = new HashMap<>();
+    for (Path file : files) { // every name first: the resolver's entities depend on the set of names, as in the store
       List<Mention> mentions = read(xml, file);
+      List<Entity> linked = Entities.canonicalNames(mentions.stream().filter(Mention::named)
+          .map(m -> new Entity(m.text(), m.type(), 0, m.text().length(), m.text(), null)).toList());
+      linked.forEach(e -> resolver.resolve(e.canonical(), e.type(), "en"));
+      read.put(file, mentions);
+      canonical.put(file, linked);
+    }
+    for (Path file : files) {
+      List<Mention> mentions = read.get(file);
       List<Mention> names = mentions.stream().filter(Mention::named).toList();
-      List<Entity> linked = Entities.canonicalNames(
-          names.stream().map(m -> new Entity(m.text(), m.type(), 0, m.text().length(), m.text(), null)).toList());
+      List<Entity> linked = canonical.get(file);
       for (int i = 0; i < names.size(); i++) {
         Entity e = linked.get(i);
-        namedSystem.put(names.get(i).id(), resolver.resolve(e.canonical(), e.type(), "en").key());
+        namedSystem.put(names.get(i).id(), resolver.find(e.canonical(), e.type()).orElseThrow().key());
       }
       MentionLinker linker = new MentionLinker(mentions, names, linked, namedSystem);
       for (Mention m : mentions) {

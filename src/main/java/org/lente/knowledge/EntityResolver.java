@@ -2,10 +2,9 @@ package org.lente.knowledge;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,56 +12,80 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
+import org.lente.store.NameSighting;
 
 /**
  * Resolves entity names across articles and languages to one entity of the knowledge base each:
  * "Putin", "Vladimir Putin" and the English "Vladimir Putin" are one person; "Corea del Nord" and
  * "North Korea" one country; "Stati Uniti", "United States", "USA" and "U.S." one.
  *
- * <p>Persons (PER) are one namespace; organisations, places and other names (ORG, LOC, MISC) are
- * another, since taggers and languages disagree between them for the same name (a country is an
- * organisation in one article and a place in the next); the entity keeps the type seen most often.
- * Within a namespace a name is resolved by the first of these rules that applies:
+ * <p>The resolver's state is the set of names it has seen, each with how often it was written in
+ * each way, with each type, in each language ({@link NameSighting}); the entities are a function of that
+ * set alone, so <b>the same names give the same entities whatever order they arrived in</b>. A name
+ * is compared in normalised form (case, accents, dots and punctuation, a leading article, an
+ * organisation's legal form: "Kim Jong-un" = "Kim Jong Un", "NATO" = "Nato", "Apple Inc." =
+ * "Apple"). Persons (PER) are one namespace; organisations, places and other names (ORG, LOC,
+ * MISC) another, since taggers and languages disagree between them for the same name. Each name
+ * belongs to the entity of its <em>root</em>:
  *
  * <ol>
- *   <li>A name already seen, compared in normalised form (case, accents, dots and punctuation,
- *       a leading article, an organisation's legal form: "Kim Jong-un" = "Kim Jong Un", "NATO" =
- *       "Nato", "Apple Inc." = "Apple"), goes where it went before. So a name keeps its entity even
- *       when a later name makes it ambiguous: the store's keys never move.
- *   <li>Organisations and places: a name in the {@link Equivalents} table goes to the entity of its
- *       line ("Casa Bianca" and "White House").
- *   <li>Organisations and places: an acronym written in capitals ("EADS") goes to the one entity
- *       with a name of three or more words whose initials spell it ("European Aeronautic Defence and
- *       Space Company"), and such a name goes to an entity known by that acronym; with two
- *       candidates, neither.
- *   <li>Persons: a one-word name goes to the one person whose fullest name has that word ("Putin",
- *       "Steve"); with two candidates ("Kim" with Kim Jong Un and Kim Il Sung) it is an entity of
- *       its own. A longer name goes to the one person whose fullest name has all its words and the
- *       same last word ("George Bush" to "George W. Bush"); or, when there is no such person, to a
- *       person with a shorter name contained in it and the same last word, if that is the only
- *       person with that last word ("Vladimir Putin" to an entity so far only called "Putin").
- *   <li>Otherwise a new entity.
+ *   <li>Organisations and places: a name in the {@link Equivalents} table belongs to its line ("Casa
+ *       Bianca" and "White House"); the line is the root.
+ *   <li>Persons: a name's <em>fuller names</em> are the other person names seen that have all its
+ *       words and more, and, when it has two or more words, the same last word ("Vladimir Putin" for
+ *       "Putin"; "George W. Bush" for "George Bush"). Organisations: the fuller names of a name
+ *       written in capitals ("EADS") are the names of three or more words whose initials spell it
+ *       ("European Aeronautic Defence and Space Company").
+ *   <li>When the fuller names all have one root, that is the name's root too; with none, or with
+ *       two or more roots ("Kim" with Kim Jong Un and Kim Il Sung; "Rossi" with Mario and Luca
+ *       Rossi), the name is its own root: an entity of its own, whichever fuller name came first.
  * </ol>
  *
- * <p>Results depend only on the table and the order of the calls: the same calls in the same order
- * give the same keys in every run, and {@link #entities()} then {@link #restore} continues exactly
- * as the resolver that was exported would have. Thread-safe: calls are serialised on the resolver,
- * so concurrent callers get the outcome of some order of their calls.
+ * <p>An entity's name is its table line's preferred name, else the way its root was written most
+ * often (on a tie, the first in string order); its type is the type its names were seen with most
+ * often (on a tie, the first in {@link Entity.Type} order); its key is made from its namespace or
+ * table type and its root's normalised name ("per:vladimir-putin", "loc:north-korea"). So a name
+ * arriving later may move earlier names to another entity: "Vladimir Putin" after "Putin" merges
+ * them, "Kim Il Sung" after "Kim" and "Kim Jong Un" separates "Kim" from Kim Jong Un; {@link
+ * #observe} reports such moves so that the store can follow them in the same transaction.
+ *
+ * <p>Thread-safe: calls are serialised on the resolver, so concurrent callers get the outcome of
+ * some order of their calls, which is the outcome of any order.
  */
 public final class EntityResolver {
 
+  /**
+   * What {@link #observe} did for one analysis.
+   *
+   * @param analysis the analysis with each entity's canonical name and type replaced by its resolved
+   *     entity's, and each quote's speaker by the name its entity resolved to
+   * @param sightings for each entity of the analysis, in order, the sighting it added (seen 1), or
+   *     null for an entity name without a letter or digit, which is left as it is
+   * @param moved the names seen before this analysis whose entity name changed, with the new name:
+   *     what the store must re-point ("P|putin" to "Vladimir Putin")
+   */
+  public record Observation(Analysis analysis, List<NameSighting> sightings, Map<String, String> moved) {
+    public Observation {
+      Objects.requireNonNull(analysis, "analysis");
+      sightings = java.util.Collections.unmodifiableList(new ArrayList<>(sightings));
+      moved = Map.copyOf(moved);
+    }
+  }
+
   private final Equivalents equivalents;
-  /** Every entity by key, in the order they were created. */
-  private final Map<String, Node> byKey = new LinkedHashMap<>();
-  /** Normalised names seen, prefixed by namespace ("P|" or "O|"). */
-  private final Map<String, Node> byName = new HashMap<>();
-  /** Persons by each word of their fullest name. */
-  private final Map<String, List<Node>> personsByWord = new HashMap<>();
+  /** Every name seen, by {@link #nameKey}. */
+  private final Map<String, Name> names = new HashMap<>();
+  /** Persons by each word of their name. */
+  private final Map<String, List<Name>> personsByWord = new HashMap<>();
   /** Organisations and places by the acronyms their names of three or more words could be. */
-  private final Map<String, List<Node>> byInitials = new HashMap<>();
+  private final Map<String, List<Name>> byInitials = new HashMap<>();
+  /** The names of each root (a root name's key or a table line's {@link #tableKey}). */
+  private final Map<String, Set<Name>> members = new HashMap<>();
 
   /** A resolver with the built-in table ({@link Equivalents#builtIn()}) and nothing seen yet. */
   public EntityResolver() {
@@ -74,262 +97,407 @@ public final class EntityResolver {
     this.equivalents = Objects.requireNonNull(equivalents, "equivalents");
   }
 
-  /**
-   * A resolver that continues from a state exported by {@link #entities()} (in that order).
-   *
-   * @throws IllegalArgumentException when two entities share a key or a normalised alias
-   */
-  public static EntityResolver restore(Collection<ResolvedEntity> state, Equivalents equivalents) {
+  /** A resolver that has seen {@code sightings} (in any order: the outcome is the same). */
+  public static EntityResolver of(Collection<NameSighting> sightings, Equivalents equivalents) {
     EntityResolver r = new EntityResolver(equivalents);
-    for (ResolvedEntity e : state) {
-      if (r.byKey.containsKey(e.key())) {
-        throw new IllegalArgumentException("duplicate entity key " + e.key());
-      }
-      Node n = new Node(e.key(), e.name(), e.type(), equivalents.lookup(normalize(e.name(), e.type())) != null);
-      n.counts.putAll(e.typeCounts());
-      r.byKey.put(n.key, n);
-      if (n.person) {
-        n.fullWords = words(normalize(e.name(), e.type()));
-        r.indexPerson(n);
-      }
-      for (String alias : e.aliases()) {
-        String key = nameKey(normalize(alias, e.type()), n.person);
-        Node other = r.byName.putIfAbsent(key, n);
-        if (other != null && other != n) {
-          throw new IllegalArgumentException(
-              "alias '" + alias + "' of " + e.key() + " is also an alias of " + other.key);
-        }
-        n.aliases.add(alias);
-        r.indexInitials(n, alias);
-      }
+    for (NameSighting s : sightings) {
+      r.add(s, s.seen(), null);
     }
     return r;
   }
 
-  /**
-   * The entity a name stands for, recording the name and type on it (a new entity when no rule
-   * applies).
-   *
-   * @param canonicalName the fullest name an article gives the entity ({@link Entity#canonical()})
-   * @param language the article's ISO 639-1 language, or null when unknown; names are compared
-   *     the same way in every language, so it only documents where a name came from
-   * @throws IllegalArgumentException when the name has no letter or digit
-   */
-  public synchronized ResolvedEntity resolve(String canonicalName, Entity.Type type, String language) {
-    Objects.requireNonNull(canonicalName, "canonicalName");
-    Objects.requireNonNull(type, "type");
-    String name = canonicalName.strip();
-    String normalized = normalize(name, type);
-    if (normalized.isEmpty()) {
-      throw new IllegalArgumentException("no letter or digit in entity name '" + canonicalName + "'"
-          + (language == null ? "" : " (" + language + ")"));
-    }
+  /** The namespace and normalised form a name is compared in: "P|vladimir putin", "O|north korea"; null without a letter or digit. */
+  public static String nameKey(String name, Entity.Type type) {
     boolean person = type == Entity.Type.PER;
-    Node node = byName.get(nameKey(normalized, person));
-    if (node == null) {
-      node = person ? matchPerson(normalized) : matchOther(name, normalized);
-    }
-    if (node == null) {
-      node = create(name, normalized, type, false);
-    }
-    see(node, name, normalized, type);
-    return node.snapshot();
+    String normalized = Names.normalize(name, !person);
+    return normalized.isEmpty() ? null : (person ? "P|" : "O|") + normalized;
   }
 
   /**
-   * {@code a} with each entity's canonical name and type replaced by its resolved entity's, and each
-   * quote's speaker by the name its entity resolved to. Entity names without a letter or digit stay
-   * as they are.
+   * The entity a name stands for, after recording it once.
+   *
+   * @param canonicalName the fullest name an article gives the entity ({@link Entity#canonical()})
+   * @param language the article's ISO 639-1 language, or null when unknown
+   * @throws IllegalArgumentException when the name has no letter or digit
    */
-  public Analysis resolveAll(Analysis a) {
-    Map<String, String> names = new HashMap<>();
-    List<Entity> entities = new ArrayList<>(a.entities().size());
+  public synchronized ResolvedEntity resolve(String canonicalName, Entity.Type type, String language) {
+    NameSighting s = sighting(canonicalName, type, language);
+    add(s, 1, null);
+    return snapshot(names.get(s.name()).root);
+  }
+
+  private static NameSighting sighting(String canonicalName, Entity.Type type, String language) {
+    Objects.requireNonNull(canonicalName, "canonicalName");
+    Objects.requireNonNull(type, "type");
+    String key = nameKey(canonicalName, type);
+    if (key == null) {
+      throw new IllegalArgumentException("no letter or digit in entity name '" + canonicalName + "'"
+          + (language == null ? "" : " (" + language + ")"));
+    }
+    return new NameSighting(key, canonicalName.strip(), type, language == null ? "" : language, 1);
+  }
+
+  /**
+   * Records every entity name of {@code a} and resolves them (see {@link Observation}). Undone by
+   * {@link #forget} with the observation's sightings.
+   */
+  public synchronized Observation observe(Analysis a) {
+    Map<String, String> before = new HashMap<>();
+    List<NameSighting> sightings = new ArrayList<>(a.entities().size());
     for (Entity e : a.entities()) {
-      try {
-        ResolvedEntity r = resolve(e.canonical(), e.type(), a.language());
-        names.putIfAbsent(e.canonical(), r.name());
-        entities.add(new Entity(e.text(), r.type(), e.start(), e.end(), r.name(), e.role()));
-      } catch (IllegalArgumentException noLetters) {
-        entities.add(e);
+      String key = nameKey(e.canonical(), e.type());
+      NameSighting s = key == null ? null : sighting(e.canonical(), e.type(), a.language());
+      sightings.add(s);
+      if (s != null) {
+        add(s, 1, before);
       }
+    }
+    Map<String, String> moved = new TreeMap<>();
+    before.forEach((key, name) -> {
+      Name n = names.get(key);
+      if (name != null && n != null && !n.entity.equals(name)) {
+        moved.put(key, n.entity);
+      }
+    });
+    Map<String, String> resolved = new HashMap<>();
+    List<Entity> entities = new ArrayList<>(a.entities().size());
+    for (int i = 0; i < a.entities().size(); i++) {
+      Entity e = a.entities().get(i);
+      NameSighting s = sightings.get(i);
+      if (s == null) {
+        entities.add(e);
+        continue;
+      }
+      Name n = names.get(s.name());
+      resolved.putIfAbsent(e.canonical(), n.entity);
+      entities.add(new Entity(e.text(), typeOf(n.root), e.start(), e.end(), n.entity, e.role()));
     }
     List<Quote> quotes = new ArrayList<>(a.quotes().size());
     for (Quote q : a.quotes()) {
-      String c = q.speakerCanonical() == null ? null : names.getOrDefault(q.speakerCanonical(), q.speakerCanonical());
+      String c = q.speakerCanonical() == null ? null : resolved.getOrDefault(q.speakerCanonical(), q.speakerCanonical());
       quotes.add(new Quote(q.text(), q.kind(), q.speaker(), q.speakerStart(), c, q.cue(), q.start(), q.end()));
     }
-    return new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), entities, quotes, a.times(),
+    Analysis out = new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), entities, quotes, a.times(),
         a.warnings());
+    return new Observation(out, sightings, moved);
+  }
+
+  /** Undoes {@link #observe}: removes these sightings (nulls skipped), so that the state is as before. */
+  public synchronized void forget(List<NameSighting> sightings) {
+    for (int i = sightings.size() - 1; i >= 0; i--) {
+      NameSighting s = sightings.get(i);
+      if (s != null && names.containsKey(s.name())) {
+        add(s, -s.seen(), null);
+      }
+    }
+  }
+
+  /** {@code a} with its names resolved ({@link Observation#analysis()} of {@link #observe}). */
+  public Analysis resolveAll(Analysis a) {
+    return observe(a).analysis();
   }
 
   /** The entity with this key, as it is now. */
   public synchronized Optional<ResolvedEntity> entity(String key) {
-    Node n = byKey.get(key);
-    return n == null ? Optional.empty() : Optional.of(n.snapshot());
+    for (String root : members.keySet()) {
+      if (keyOf(root).equals(key)) {
+        return Optional.of(snapshot(root));
+      }
+    }
+    return Optional.empty();
   }
 
-  /** Every entity, in the order they were created: the state to save and {@link #restore}. */
-  public synchronized List<ResolvedEntity> entities() {
-    List<ResolvedEntity> out = new ArrayList<>(byKey.size());
-    for (Node n : byKey.values()) {
-      out.add(n.snapshot());
+  /** The entity a name of this type belongs to now, without recording it; empty when it was never seen. */
+  public synchronized Optional<ResolvedEntity> find(String name, Entity.Type type) {
+    String key = nameKey(name, type);
+    Name n = key == null ? null : names.get(key);
+    return n == null ? Optional.empty() : Optional.of(snapshot(n.root));
+  }
+
+  /** The name of the entity a name (as an article writes it) belongs to, when the name was seen. */
+  public synchronized Optional<String> entityName(String name) {
+    for (Entity.Type type : List.of(Entity.Type.PER, Entity.Type.ORG)) {
+      String key = nameKey(name, type);
+      Name n = key == null ? null : names.get(key);
+      if (n != null) {
+        return Optional.of(n.entity);
+      }
     }
+    return Optional.empty();
+  }
+
+  /** Every name seen with the name of its entity now, by {@link #nameKey}. */
+  public synchronized Map<String, String> entityNames() {
+    Map<String, String> out = new TreeMap<>();
+    names.forEach((k, n) -> out.put(k, n.entity));
+    return out;
+  }
+
+  /** Every sighting recorded, by name, written form, type and language: the state to store. */
+  public synchronized List<NameSighting> sightings() {
+    List<NameSighting> out = new ArrayList<>();
+    for (Name n : names.values()) {
+      n.sightings.forEach((k, seen) -> out.add(new NameSighting(n.key, k.written(), k.type(), k.language(), seen)));
+    }
+    out.sort(Comparator.comparing(NameSighting::name).thenComparing(NameSighting::written)
+        .thenComparing(NameSighting::type).thenComparing(NameSighting::language));
+    return out;
+  }
+
+  /** Every entity, by key. */
+  public synchronized List<ResolvedEntity> entities() {
+    List<ResolvedEntity> out = new ArrayList<>(members.size());
+    for (String root : members.keySet()) {
+      out.add(snapshot(root));
+    }
+    out.sort(Comparator.comparing(ResolvedEntity::key));
     return out;
   }
 
   /** How many entities there are. */
   public synchronized int size() {
-    return byKey.size();
+    return members.size();
   }
 
-  private Node matchPerson(String normalized) {
-    List<String> words = words(normalized);
-    String last = words.get(words.size() - 1);
-    Set<Node> fuller = new LinkedHashSet<>();
-    for (Node p : personsByWord.getOrDefault(last, List.of())) {
-      if (p.fullWords.size() > words.size() && p.fullWords.containsAll(words)
-          && (words.size() == 1 || p.lastWord().equals(last))) {
-        fuller.add(p);
-      }
-    }
-    if (!fuller.isEmpty()) {
-      return fuller.size() == 1 ? fuller.iterator().next() : null;
-    }
-    if (words.size() == 1) {
-      return null;
-    }
-    Node shorter = null;
-    for (Node p : personsByWord.getOrDefault(last, List.of())) {
-      if (p.lastWord().equals(last)) {
-        if (shorter != null) {
-          return null; // two persons with this surname: a fuller name does not pick one
-        }
-        shorter = p;
-      }
-    }
-    return shorter != null && words.containsAll(shorter.fullWords) ? shorter : null;
-  }
+  // ---- the state: names, their roots and entity names ----
 
-  private Node matchOther(String name, String normalized) {
-    Equivalents.Entry entry = equivalents.lookup(normalized);
-    if (entry != null) {
-      for (String n : entry.names()) {
-        Node known = byName.get(nameKey(Names.normalize(n, true), false));
-        if (known != null) {
-          return known;
-        }
-      }
-      return create(entry.preferred(), Names.normalize(entry.preferred(), true), entry.type(), true);
-    }
-    if (Names.isAcronym(name)) {
-      List<Node> spelled = byInitials.getOrDefault(normalized, List.of());
-      return spelled.size() == 1 ? spelled.get(0) : null;
-    }
-    for (String acronym : Names.initials(name)) {
-      Node known = byName.get(nameKey(acronym, false));
-      if (known != null && !known.fromTable && Names.isAcronym(known.name)) {
-        return known;
-      }
-    }
-    return null;
-  }
+  /** The sighting's written form, type and language. */
+  private record Way(String written, Entity.Type type, String language) { }
 
-  private Node create(String name, String normalized, Entity.Type type, boolean fromTable) {
-    String base = type.name().toLowerCase(Locale.ROOT) + ":" + Names.slug(normalized);
-    String key = base;
-    for (int i = 2; byKey.containsKey(key); i++) {
-      key = base + "-" + i;
-    }
-    Node n = new Node(key, name, type, fromTable);
-    if (n.person) {
-      n.fullWords = words(normalized);
-      indexPerson(n);
-    }
-    byKey.put(key, n);
-    return n;
-  }
-
-  /** Records a name and type on an entity: alias, type count, preferred name, indexes. */
-  private void see(Node n, String name, String normalized, Entity.Type type) {
-    byName.putIfAbsent(nameKey(normalized, n.person), n);
-    if (n.aliases.add(name)) {
-      indexInitials(n, name);
-    }
-    int count = n.counts.merge(type, 1, Integer::sum);
-    if (count > n.counts.getOrDefault(n.type, 0)) {
-      n.type = type;
-    }
-    if (n.person) {
-      List<String> words = words(normalized);
-      if (words.size() > n.fullWords.size() && words.containsAll(n.fullWords)) {
-        n.fullWords = words;
-        n.name = name;
-        indexPerson(n);
-      }
-    } else if (!n.fromTable && Names.isAcronym(n.name) && !Names.isAcronym(name)) {
-      n.name = name;
-    }
-  }
-
-  private void indexPerson(Node p) {
-    for (String w : new HashSet<>(p.fullWords)) {
-      List<Node> list = personsByWord.computeIfAbsent(w, x -> new ArrayList<>());
-      if (!list.contains(p)) {
-        list.add(p);
-      }
-    }
-  }
-
-  private void indexInitials(Node n, String alias) {
-    if (n.person) {
-      return;
-    }
-    for (String acronym : Names.initials(alias)) {
-      List<Node> list = byInitials.computeIfAbsent(acronym, x -> new ArrayList<>());
-      if (!list.contains(n)) {
-        list.add(n);
-      }
-    }
-  }
-
-  private static String normalize(String name, Entity.Type type) {
-    return Names.normalize(name, type != Entity.Type.PER);
-  }
-
-  private static String nameKey(String normalized, boolean person) {
-    return (person ? "P|" : "O|") + normalized;
-  }
-
-  private static List<String> words(String normalized) {
-    return List.of(normalized.split(" "));
-  }
-
-  /** The mutable state of one entity, guarded by the resolver's lock. */
-  private static final class Node {
+  /** One normalised name in one namespace, guarded by the resolver's lock. */
+  private static final class Name {
     final String key;
     final boolean person;
-    final boolean fromTable;
-    final Set<String> aliases = new LinkedHashSet<>();
-    final EnumMap<Entity.Type, Integer> counts = new EnumMap<>(Entity.Type.class);
-    String name;
-    Entity.Type type;
-    /** A person's fullest name, normalised, as words; unused for other entities. */
-    List<String> fullWords = List.of();
+    final List<String> words;
+    final Equivalents.Entry entry;
+    /** The acronyms an organisation's or place's name could be written as ({@link Names#initials}). */
+    final Set<String> initials;
+    final Map<Way, Integer> sightings = new HashMap<>();
+    /** The key of its root: a name's key or a table line's. */
+    String root;
+    /** The name of its entity, as last computed. */
+    String entity;
 
-    Node(String key, String name, Entity.Type type, boolean fromTable) {
+    Name(String key, Equivalents.Entry entry) {
       this.key = key;
-      this.name = name;
-      this.type = type;
-      this.person = type == Entity.Type.PER;
-      this.fromTable = fromTable;
+      this.person = key.startsWith("P|");
+      this.words = List.of(key.substring(2).split(" "));
+      this.entry = entry;
+      this.initials = person ? Set.of() : Names.initials(key.substring(2));
     }
 
-    String lastWord() {
-      return fullWords.get(fullWords.size() - 1);
+    String last() {
+      return words.get(words.size() - 1);
     }
 
-    ResolvedEntity snapshot() {
-      return new ResolvedEntity(key, name, type, List.copyOf(aliases), counts);
+    boolean writtenAsAcronym() {
+      return sightings.keySet().stream().anyMatch(w -> Names.isAcronym(w.written()));
     }
+  }
+
+  /**
+   * Adds {@code count} (negative: removes) mentions of a sighting, then recomputes the roots of the
+   * names it may change and the entity names of the roots touched; {@code before} (when not null)
+   * gets each changed name's entity name before the first change.
+   */
+  private void add(NameSighting s, int count, Map<String, String> before) {
+    Name n = names.get(s.name());
+    if (n == null) {
+      if (count <= 0) {
+        return;
+      }
+      n = new Name(s.name(), s.name().startsWith("P|") ? null : equivalents.lookup(s.name().substring(2)));
+      names.put(n.key, n);
+      for (String w : indexWords(n)) {
+        personsByWord.computeIfAbsent(w, x -> new ArrayList<>()).add(n);
+      }
+      for (String acronym : n.initials) {
+        byInitials.computeIfAbsent(acronym, x -> new ArrayList<>()).add(n);
+      }
+    }
+    Way way = new Way(s.written(), s.type(), s.language());
+    int now = n.sightings.getOrDefault(way, 0) + count;
+    if (now > 0) {
+      n.sightings.put(way, now);
+    } else {
+      n.sightings.remove(way);
+    }
+    List<Name> affected = affectedBy(n);
+    Set<String> touched = new LinkedHashSet<>();
+    if (n.root != null) {
+      touched.add(n.root);
+    }
+    if (n.sightings.isEmpty()) {
+      names.remove(n.key);
+      for (String w : indexWords(n)) {
+        personsByWord.get(w).remove(n);
+      }
+      for (String acronym : n.initials) {
+        byInitials.get(acronym).remove(n);
+      }
+      if (before != null) {
+        before.putIfAbsent(n.key, n.entity);
+      }
+      leave(n);
+      affected.remove(n);
+    }
+    for (Name a : affected) {
+      String root = rootOf(a);
+      if (!root.equals(a.root)) {
+        if (a.root != null) {
+          touched.add(a.root);
+          leave(a);
+        }
+        a.root = root;
+        members.computeIfAbsent(root, x -> new LinkedHashSet<>()).add(a);
+        touched.add(root);
+      }
+    }
+    for (String root : touched) {
+      Set<Name> group = members.get(root);
+      if (group == null) {
+        continue;
+      }
+      String name = nameOf(root);
+      for (Name m : group) {
+        if (!name.equals(m.entity)) {
+          if (before != null) {
+            before.putIfAbsent(m.key, m.entity);
+          }
+          m.entity = name;
+        }
+      }
+    }
+  }
+
+  /** The words a person is indexed by; none for other names. */
+  private static Set<String> indexWords(Name n) {
+    return n.person ? new LinkedHashSet<>(n.words) : Set.of();
+  }
+
+  private void leave(Name n) {
+    Set<Name> group = members.get(n.root);
+    if (group != null) {
+      group.remove(n);
+      if (group.isEmpty()) {
+        members.remove(n.root);
+      }
+    }
+  }
+
+  /**
+   * The names whose root may change when {@code n}'s sightings change: {@code n}, and the names it is
+   * a fuller name of, fewest words last (their roots depend on the fuller names' roots).
+   */
+  private List<Name> affectedBy(Name n) {
+    List<Name> out = new ArrayList<>();
+    out.add(n);
+    if (n.person) {
+      Set<Name> shorter = new LinkedHashSet<>();
+      for (String w : indexWords(n)) {
+        for (Name p : personsByWord.getOrDefault(w, List.of())) {
+          if (p != n && fuller(n, p)) {
+            shorter.add(p);
+          }
+        }
+      }
+      List<Name> sorted = new ArrayList<>(shorter);
+      sorted.sort(Comparator.comparingInt((Name p) -> -p.words.size()).thenComparing(p -> p.key));
+      out.addAll(sorted);
+    } else {
+      for (String acronym : n.initials) {
+        Name a = names.get("O|" + acronym);
+        if (a != null && a != n && !out.contains(a)) {
+          out.add(a);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether person {@code p} is a fuller name of person {@code s} (see the class comment). */
+  private static boolean fuller(Name p, Name s) {
+    return p.words.size() > s.words.size() && p.words.containsAll(s.words)
+        && (s.words.size() == 1 || p.last().equals(s.last()));
+  }
+
+  /** The root of {@code n} by the rules of the class comment, from the current roots of its fuller names. */
+  private String rootOf(Name n) {
+    if (n.entry != null) {
+      return tableKey(n.entry);
+    }
+    Set<String> roots = new TreeSet<>();
+    if (n.person) {
+      for (Name p : personsByWord.getOrDefault(n.last(), List.of())) {
+        if (fuller(p, n) && p.root != null) {
+          roots.add(p.root);
+        }
+      }
+    } else if (n.writtenAsAcronym()) {
+      for (Name o : byInitials.getOrDefault(n.key.substring(2), List.of())) {
+        if (o != n && o.root != null) {
+          roots.add(o.root);
+        }
+      }
+    }
+    return roots.size() == 1 ? roots.iterator().next() : n.key;
+  }
+
+  private static String tableKey(Equivalents.Entry entry) {
+    return "T|" + Names.normalize(entry.preferred(), true);
+  }
+
+  /** The entity name of a root: the table's preferred name, else the way the root was written most often. */
+  private String nameOf(String root) {
+    if (root.startsWith("T|")) {
+      Name any = members.get(root).iterator().next();
+      return any.entry.preferred();
+    }
+    Map<String, Integer> written = new TreeMap<>();
+    names.get(root).sightings.forEach((w, seen) -> written.merge(w.written(), seen, Integer::sum));
+    String best = null;
+    for (Map.Entry<String, Integer> e : written.entrySet()) {
+      if (best == null || e.getValue() > written.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  private EnumMap<Entity.Type, Integer> counts(String root) {
+    EnumMap<Entity.Type, Integer> counts = new EnumMap<>(Entity.Type.class);
+    for (Name m : members.get(root)) {
+      m.sightings.forEach((w, seen) -> counts.merge(w.type(), seen, Integer::sum));
+    }
+    return counts;
+  }
+
+  private Entity.Type typeOf(String root) {
+    EnumMap<Entity.Type, Integer> counts = counts(root);
+    Entity.Type best = null;
+    for (Map.Entry<Entity.Type, Integer> e : counts.entrySet()) {
+      if (best == null || e.getValue() > counts.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  private String keyOf(String root) {
+    String prefix;
+    if (root.startsWith("T|")) {
+      prefix = members.get(root).iterator().next().entry.type().name().toLowerCase(Locale.ROOT);
+    } else {
+      prefix = root.startsWith("P|") ? "per" : "name";
+    }
+    return prefix + ":" + Names.slug(root.substring(2));
+  }
+
+  private ResolvedEntity snapshot(String root) {
+    Set<String> aliases = new TreeSet<>();
+    for (Name m : members.get(root)) {
+      m.sightings.keySet().forEach(w -> aliases.add(w.written()));
+    }
+    return new ResolvedEntity(keyOf(root), nameOf(root), typeOf(root), List.copyOf(aliases), counts(root));
   }
 }

@@ -1,7 +1,6 @@
 package org.lente.knowledge;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,8 @@ import org.lente.store.EntityProfile;
 import org.lente.store.EntityRef;
 import org.lente.store.IngestStatus;
 import org.lente.store.Page;
-import org.lente.store.PrivateFiles;
+import org.lente.store.NameSighting;
+import org.lente.store.ResolverCheck;
 import org.lente.store.SourceProfile;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
@@ -63,9 +63,6 @@ public final class KnowledgeBase implements AutoCloseable {
   private final List<long[]> pending = new ArrayList<>();
 
   private final EntityResolver resolver;
-  /** Whether the resolver may hold what its saved state does not: a read-only use never saves. */
-  private boolean resolverChanged;
-  private final Path resolverState;
   private final ArticleListener listener;
 
   /** Opens the knowledge base over {@code store} and {@code index}, indexing what a crash left out. */
@@ -74,23 +71,90 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Opens the knowledge base, with the entity resolver's state kept in {@code resolverState} (a JSON
-   * file; null keeps it in memory only).
+   * Opens the knowledge base, migrating the entity resolver's state from {@code legacyState} (the
+   * {@code entities.json} of Lente before schema version 10; null or missing: nothing to migrate).
    */
-  public KnowledgeBase(ArticleStore store, SearchIndex index, Path resolverState) throws IOException {
-    this(store, index, resolverState, (id, analysis) -> { });
+  public KnowledgeBase(ArticleStore store, SearchIndex index, Path legacyState) throws IOException {
+    this(store, index, legacyState, (id, analysis) -> { });
   }
 
-  /** Opens the knowledge base, telling {@code listener} of each article stored (stories and lineage). */
-  public KnowledgeBase(ArticleStore store, SearchIndex index, Path resolverState, ArticleListener listener)
+  /**
+   * Opens the knowledge base, telling {@code listener} of each article stored (stories and lineage).
+   * The entity resolver's state is read from the store, where each {@link #add} writes it in the
+   * article's transaction; an {@code entities.json} at {@code legacyState} is imported first (once:
+   * it is then renamed {@code entities.json.migrated}), and names whose entity the resolver's rule
+   * now puts elsewhere move ({@link EntityResolver}).
+   */
+  public KnowledgeBase(ArticleStore store, SearchIndex index, Path legacyState, ArticleListener listener)
       throws IOException {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.store = Objects.requireNonNull(store, "store");
     this.index = Objects.requireNonNull(index, "index");
-    this.resolverState = resolverState;
-    this.resolver = resolverState != null && Files.isRegularFile(resolverState)
-        ? EntityResolver.restore(readState(resolverState), Equivalents.builtIn()) : new EntityResolver();
+    if (legacyState != null && Files.isRegularFile(legacyState)) {
+      try {
+        migrate(store, legacyState);
+      } catch (IOException e) { // a store opened for reading only: migrated when next opened for writing
+        LOG.log(System.Logger.Level.WARNING, "entity resolver: " + legacyState + " not migrated: " + e.getMessage());
+      }
+    }
+    this.resolver = EntityResolver.of(store.nameSightings(), Equivalents.builtIn());
+    Map<String, String> drift = drift();
+    if (!drift.isEmpty()) {
+      try {
+        store.moveNames(drift);
+        LOG.log(System.Logger.Level.INFO, "entity resolver: " + drift.size() + " names moved to the entity "
+            + "their rule gives now");
+      } catch (IOException e) { // a store opened for reading only: the reader shows the stored entities
+        LOG.log(System.Logger.Level.WARNING, drift.size() + " entity names are not where the resolver's rule puts "
+            + "them, and cannot be moved now: " + e.getMessage());
+      }
+    }
     catchUp();
+  }
+
+  private static final System.Logger LOG = System.getLogger(KnowledgeBase.class.getName());
+
+  /** The names whose stored entity is not the one the resolver gives them now, with that one. */
+  private Map<String, String> drift() throws IOException {
+    Map<String, String> stored = store.nameEntities();
+    Map<String, String> drift = new java.util.TreeMap<>();
+    resolver.entityNames().forEach((name, entity) -> {
+      if (!entity.equals(stored.get(name))) {
+        drift.put(name, entity);
+      }
+    });
+    return drift;
+  }
+
+  /**
+   * Imports an {@code entities.json} (a list of {@link ResolvedEntity}) into a store that has no
+   * resolver names yet, then renames the file {@code entities.json.migrated}: each alias becomes a
+   * name seen once with the entity's type, belonging to the entity of its stored name.
+   */
+  private static void migrate(ArticleStore store, Path file) throws IOException {
+    List<ResolvedEntity> old;
+    try {
+      old = StoredJson.MAPPER.readValue(file.toFile(), new TypeReference<List<ResolvedEntity>>() { });
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IOException("cannot read the entity resolver's state " + file + " to migrate it: " + e.getMessage(), e);
+    }
+    if (store.nameEntities().isEmpty()) {
+      List<NameSighting> sightings = new ArrayList<>();
+      Map<String, String> entities = new java.util.HashMap<>();
+      for (ResolvedEntity e : old) {
+        for (String alias : e.aliases()) {
+          String name = EntityResolver.nameKey(alias, e.type());
+          if (name != null && entities.putIfAbsent(name, e.name()) == null) {
+            sightings.add(new NameSighting(name, alias.strip(), e.type(), "", 1));
+          }
+        }
+      }
+      store.importNames(sightings, entities);
+    }
+    Path done = file.resolveSibling(file.getFileName() + ".migrated");
+    Files.move(file, done, StandardCopyOption.REPLACE_EXISTING);
+    LOG.log(System.Logger.Level.INFO, "entity resolver: " + old.size() + " entities imported from " + file
+        + " into the store; the file is now " + done.getFileName());
   }
 
   /**
@@ -123,8 +187,16 @@ public final class KnowledgeBase implements AutoCloseable {
    * article may not be stored (the store failed), or the index could not commit.
    */
   public synchronized Added add(String key, Analysis analysis) throws IOException {
-    ArticleStore.Put put = store.put(key, resolve(analysis));
+    EntityResolver.Observation seen = resolver.observe(analysis);
+    ArticleStore.Put put;
+    try {
+      put = store.put(key, seen.analysis(), seen.sightings(), seen.moved());
+    } catch (IOException | RuntimeException e) {
+      resolver.forget(seen.sightings()); // the store rolled back: so does the resolver
+      throw e;
+    }
     if (put.outcome() == ArticleStore.Put.Outcome.DUPLICATE) {
+      resolver.forget(seen.sightings());
       return new Added(put, null);
     }
     synchronized (statusLock) {
@@ -215,7 +287,7 @@ public final class KnowledgeBase implements AutoCloseable {
     return done;
   }
 
-  /** Commits the index, records in the store which versions it now holds, saves the resolver. */
+  /** Commits the index and records in the store which versions it now holds. */
   public synchronized void flush() throws IOException {
     if (pending.isEmpty()) {
       return;
@@ -225,35 +297,6 @@ public final class KnowledgeBase implements AutoCloseable {
       store.markIndexed(p[0], (int) p[1]);
     }
     pending.clear();
-    saveState();
-  }
-
-  private Analysis resolve(Analysis a) {
-    resolverChanged = true;
-    return resolver.resolveAll(a);
-  }
-
-  private static final ObjectMapper STATE_JSON = StoredJson.MAPPER;
-
-  private static List<ResolvedEntity> readState(Path file) throws IOException {
-    try {
-      return STATE_JSON.readValue(file.toFile(), new TypeReference<List<ResolvedEntity>>() { });
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IOException("cannot read the entity resolver's state " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Writes the resolver's state next to the store (mode 0600), replacing the old file in one rename. */
-  private void saveState() throws IOException {
-    if (resolverState == null || !resolverChanged) {
-      return;
-    }
-    Path tmp = resolverState.resolveSibling(resolverState.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp); // a crashed run's, perhaps with another mode
-    PrivateFiles.createFile(tmp);
-    STATE_JSON.writeValue(tmp.toFile(), resolver.entities());
-    Files.move(tmp, resolverState, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    resolverChanged = false;
   }
 
   /**
@@ -335,6 +378,25 @@ public final class KnowledgeBase implements AutoCloseable {
     return new Check(stored.size(), missing, stale, extra);
   }
 
+  /**
+   * How the entity resolver's state agrees with the stored articles: the store's view ({@link
+   * ResolverCheck}), and how many names the resolver's rule puts in another entity than the store.
+   */
+  public record NameCheck(ResolverCheck store, int drifted) {
+    public NameCheck {
+      Objects.requireNonNull(store, "store");
+    }
+
+    public boolean consistent() {
+      return store.consistent() && drifted == 0;
+    }
+  }
+
+  /** Compares the entity resolver's state with the stored articles' mentions (see {@link NameCheck}). */
+  public synchronized NameCheck checkNames() throws IOException {
+    return new NameCheck(store.checkNames(), drift().size());
+  }
+
   /** Rebuilds the index from the store; returns how many articles it holds. */
   public synchronized int reindex() throws IOException {
     pending.clear();
@@ -381,6 +443,11 @@ public final class KnowledgeBase implements AutoCloseable {
     return store.entity(id);
   }
 
+  /** The name entity {@code name} goes by in articles of {@code language} ({@link ArticleStore#localName}). */
+  public String localName(String name, String language) throws IOException {
+    return store.localName(name, language);
+  }
+
   /**
    * The id of the entity known by {@code name}: a canonical name or a way an article wrote it (any
    * case), else a name the entity resolver gathered for it.
@@ -390,12 +457,8 @@ public final class KnowledgeBase implements AutoCloseable {
     if (id.isPresent()) {
       return id;
     }
-    for (ResolvedEntity r : resolver.entities()) {
-      if (r.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(name.strip()))) {
-        return store.entityId(r.name());
-      }
-    }
-    return Optional.empty();
+    Optional<String> entity = resolver.entityName(name);
+    return entity.isPresent() ? store.entityId(entity.get()) : Optional.empty();
   }
 
   public List<EntityRef> trending(int days, int limit) throws IOException {
@@ -464,7 +527,6 @@ public final class KnowledgeBase implements AutoCloseable {
   public synchronized void close() throws IOException {
     try {
       flush();
-      saveState();
     } finally {
       try {
         index.close();

@@ -31,6 +31,42 @@ public interface ArticleStore extends AutoCloseable {
   /** Stores {@code analysis} under {@code key} (canonical URL, else source), unless already there. */
   Put put(String key, Analysis analysis) throws IOException;
 
+  /**
+   * As {@link #put(String, Analysis)}, and in the same transaction the entity resolver's state
+   * follows: {@code sightings} (one per entity of the analysis, in order, null for one without a
+   * name; or empty) are recorded, each mention keeping its name, and the names {@code moved}
+   * (normalised name → new entity name) move to their new entity with their earlier mentions.
+   * Nothing is written for a duplicate.
+   *
+   * @throws IllegalArgumentException when {@code sightings} is neither empty nor one per entity
+   */
+  Put put(String key, Analysis analysis, List<NameSighting> sightings, java.util.Map<String, String> moved)
+      throws IOException;
+
+  /** The entity resolver's state: every sighting recorded by {@link #put} and {@link #importNames}. */
+  List<NameSighting> nameSightings() throws IOException;
+
+  /** Every resolver name (normalised, with its namespace) with the name of its entity now. */
+  java.util.Map<String, String> nameEntities() throws IOException;
+
+  /** Moves resolver names to other entities, with their mentions, in one transaction (see {@link #put}). */
+  void moveNames(java.util.Map<String, String> moved) throws IOException;
+
+  /**
+   * Adds resolver names with their sightings in one transaction, each belonging to the entity named
+   * in {@code entities} (else to its written form): an older state brought in.
+   */
+  void importNames(List<NameSighting> sightings, java.util.Map<String, String> entities) throws IOException;
+
+  /** How the articles' mentions and the resolver's names agree. */
+  ResolverCheck checkNames() throws IOException;
+
+  /**
+   * The name entity {@code name} goes by in articles of {@code language} (ISO 639-1), when they write
+   * it otherwise ("Stati Uniti" for "United States" in Italian); else {@code name}. See {@link ArticleView#names}.
+   */
+  String localName(String name, String language) throws IOException;
+
   Optional<StoredArticle> get(long id) throws IOException;
 
   /** Articles whose latest version is not marked indexed, in id order, at most {@code max}. */

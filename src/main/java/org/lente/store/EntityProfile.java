@@ -49,4 +49,10 @@ public record EntityProfile(long id, String name, String type, long articles, Li
     quotesAbout = List.copyOf(quotesAbout);
     cooccurring = List.copyOf(cooccurring);
   }
+
+  /** This profile under another name (the entity's name in the reader's language). */
+  public EntityProfile withName(String shown) {
+    return new EntityProfile(id, shown, type, articles, aliases, roles, mentionsPerDay, quotesBy, quotesAbout,
+        cooccurring);
+  }
 }

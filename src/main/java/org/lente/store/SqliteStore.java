@@ -86,6 +86,8 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
   }
   private final ReentrantLock lock = new ReentrantLock();
+  /** The entity resolver's tables, on this store's statements. */
+  private final ResolverTables resolver = new ResolverTables(this::statement);
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private volatile boolean closed;
   /** Opened by {@link #openReadOnly}: nothing is written, not even on close. */
@@ -261,7 +263,26 @@ public final class SqliteStore implements ArticleStore, Accounts {
    */
   @Override
   public Put put(String key, Analysis analysis) throws IOException {
+    return put(key, analysis, List.of(), Map.of());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In the article's transaction, before its rows are written: the names {@code moved} move
+   * ({@link ResolverTables#move}), and {@code sightings} are recorded, each mention keeping its name.
+   * Nothing of them is written for a duplicate.
+   */
+  @Override
+  public Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved)
+      throws IOException {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(sightings, "sightings");
+    Objects.requireNonNull(moved, "moved");
+    if (!sightings.isEmpty() && sightings.size() != analysis.entities().size()) {
+      throw new IllegalArgumentException("sightings for " + sightings.size() + " entities, but the analysis of "
+          + key + " has " + analysis.entities().size());
+    }
     Objects.requireNonNull(analysis, "analysis");
     if (key.isBlank()) {
       throw new IllegalArgumentException("blank key");
@@ -271,10 +292,12 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
     String hash = ContentHash.of(analysis.article().text());
     String json = AnalysisJson.write(analysis);
-    return locked("put " + key, () -> inTransaction("BEGIN IMMEDIATE", () -> putInTransaction(key, analysis, hash, json)));
+    return locked("put " + key, () -> inTransaction("BEGIN IMMEDIATE",
+        () -> putInTransaction(key, analysis, hash, json, sightings, moved)));
   }
 
-  private Put putInTransaction(String key, Analysis analysis, String hash, String json) throws SQLException {
+  private Put putInTransaction(String key, Analysis analysis, String hash, String json, List<NameSighting> sightings,
+      Map<String, String> moved) throws SQLException {
     Article article = analysis.article();
     String storedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     PreparedStatement byKey = statement("SELECT id, content_hash, version FROM articles WHERE key = ?");
@@ -299,6 +322,8 @@ public final class SqliteStore implements ArticleStore, Accounts {
         }
       }
     }
+    resolver.move(moved);
+    List<Long> nameIds = resolver.record(sightings, analysis.entities());
     Long sourceId = source(key, article);
     PreparedStatement write;
     if (id == 0) {
@@ -331,7 +356,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
       rs.next();
       id = rs.getLong(1);
     }
-    insertFound(id, analysis);
+    insertFound(id, analysis, nameIds);
     aggregates(id, +1);
     authorBio(id, analysis);
     return version == 0 ? new Put(Put.Outcome.STORED, id, 1) : new Put(Put.Outcome.UPDATED, id, version + 1);
@@ -384,8 +409,11 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
   }
 
-  /** Authors, mentions, quotes and times of the analysis, as rows for article {@code id}. */
-  private void insertFound(long id, Analysis analysis) throws SQLException {
+  /**
+   * Authors, mentions, quotes and times of the analysis, as rows for article {@code id}; each mention
+   * with its resolver name's id from {@code nameIds} (parallel to the entities; null entries allowed).
+   */
+  private void insertFound(long id, Analysis analysis, List<Long> nameIds) throws SQLException {
     Set<String> authors = new LinkedHashSet<>();
     for (String name : analysis.article().authors()) {
       if (!name.isBlank()) {
@@ -412,24 +440,15 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
     String language = analysis.language() != null ? analysis.language()
         : analysis.article().language() != null ? analysis.article().language() : "";
-    PreparedStatement entity = statement("INSERT INTO entities (type, canonical, language, canonical_words) "
-        + "VALUES (?, ?, ?, ?) ON CONFLICT (type, canonical, language) DO UPDATE SET type = excluded.type RETURNING id");
     PreparedStatement mention = statement("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, "
-        + "text, role) VALUES (?, ?, ?, ?, ?, ?)");
+        + "text, role, name_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
     Map<String, Long> entityIds = new HashMap<>();
-    for (Entity e : analysis.entities()) {
+    for (int i = 0; i < analysis.entities().size(); i++) {
+      Entity e = analysis.entities().get(i);
       String entityKey = e.type() + "\t" + e.canonical();
       Long entityId = entityIds.get(entityKey);
       if (entityId == null) {
-        entity.setString(1, e.type().name());
-        entity.setString(2, e.canonical());
-        entity.setString(3, language);
-        entity.setString(4, Words.of(e.canonical()));
-        try (ResultSet rs = entity.executeQuery()) {
-          rs.next();
-          entityId = rs.getLong(1);
-        }
-        linkToKbEntity(entityId, e.canonical(), e.type().name());
+        entityId = resolver.entityRow(e.type().name(), e.canonical(), language);
         entityIds.put(entityKey, entityId);
       }
       mention.setLong(1, id);
@@ -438,6 +457,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
       mention.setInt(4, e.end());
       mention.setString(5, e.text());
       mention.setString(6, e.role());
+      mention.setObject(7, nameIds.get(i));
       mention.addBatch();
     }
     mention.executeBatch();
@@ -478,23 +498,6 @@ public final class SqliteStore implements ArticleStore, Accounts {
       time.addBatch();
     }
     time.executeBatch();
-  }
-
-  /** Gives the entity row {@code entityId} its knowledge-base entity, the one named {@code canonical}. */
-  private void linkToKbEntity(long entityId, String canonical, String type) throws SQLException {
-    PreparedStatement kb = statement("INSERT INTO kb_entities (name, type, articles, mentions) VALUES (?, ?, 0, 0) "
-        + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
-    kb.setString(1, canonical);
-    kb.setString(2, type);
-    long kbId;
-    try (ResultSet rs = kb.executeQuery()) {
-      rs.next();
-      kbId = rs.getLong(1);
-    }
-    PreparedStatement link = statement("UPDATE entities SET kb_id = ? WHERE id = ? AND kb_id IS NOT ?1");
-    link.setLong(1, kbId);
-    link.setLong(2, entityId);
-    link.executeUpdate();
   }
 
   /**
@@ -1222,12 +1225,23 @@ public final class SqliteStore implements ArticleStore, Accounts {
       }
       List<AuthorRef> authors = authorsOf("[" + id + "]").getOrDefault(id, List.of());
       Map<String, Long> entityIds = new HashMap<>();
-      PreparedStatement names = statement("SELECT DISTINCT e.canonical, e.kb_id FROM mentions m "
-          + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND e.kb_id IS NOT NULL");
+      Map<String, String> shown = new HashMap<>();
+      Map<Integer, Long> kbAt = new HashMap<>(); // mention offset → entity: the stored names may be older
+      Map<Long, String> kbNames = new HashMap<>();
+      PreparedStatement names = statement("SELECT m.start_offset, e.kb_id, k.name FROM mentions m "
+          + "JOIN entities e ON e.id = m.entity_id JOIN kb_entities k ON k.id = e.kb_id WHERE m.article_id = ?");
       names.setLong(1, id);
       try (ResultSet rs = names.executeQuery()) {
         while (rs.next()) {
-          entityIds.put(rs.getString(1), rs.getLong(2));
+          kbAt.put(rs.getInt(1), rs.getLong(2));
+          kbNames.put(rs.getLong(2), rs.getString(3));
+        }
+      }
+      Map<String, String> local = resolver.localNames(kbNames.values(), article.analysis().language());
+      for (Entity e : article.analysis().entities()) {
+        Long kb = kbAt.get(e.start());
+        if (kb != null && entityIds.putIfAbsent(e.canonical(), kb) == null) {
+          shown.put(e.canonical(), local.getOrDefault(kbNames.get(kb), kbNames.get(kb)));
         }
       }
       for (Quote q : article.analysis().quotes()) {
@@ -1237,8 +1251,72 @@ public final class SqliteStore implements ArticleStore, Accounts {
         }
       }
       return Optional.of(new ArticleView(article, source, authors, article.analysis().article().authorBio(),
-          entityIds));
+          entityIds, shown));
     });
+  }
+
+  /**
+   * The entity that answers for entity {@code id}: itself while it has articles, else the entity it
+   * was merged into (following at most {@link ResolverTables#MAX_REDIRECTS} merges).
+   */
+  private long followRedirects(long id) throws SQLException {
+    long at = id;
+    PreparedStatement st = statement("SELECT articles FROM kb_entities WHERE id = ?");
+    for (int i = 0; i < ResolverTables.MAX_REDIRECTS; i++) {
+      st.setLong(1, at);
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next() && rs.getLong(1) > 0) {
+          return at;
+        }
+      }
+      Long next = resolver.redirected(at);
+      if (next == null) {
+        return at;
+      }
+      at = next;
+    }
+    return at;
+  }
+
+  @Override
+  public List<NameSighting> nameSightings() throws IOException {
+    return reading("read the entity resolver's names", resolver::sightings);
+  }
+
+  @Override
+  public Map<String, String> nameEntities() throws IOException {
+    return reading("read the entity resolver's entities", resolver::entities);
+  }
+
+  @Override
+  public void moveNames(Map<String, String> moved) throws IOException {
+    Objects.requireNonNull(moved, "moved");
+    locked("move " + moved.size() + " entity names", () -> inTransaction("BEGIN IMMEDIATE", () -> {
+      resolver.move(moved);
+      return null;
+    }));
+  }
+
+  @Override
+  public void importNames(List<NameSighting> sightings, Map<String, String> entities) throws IOException {
+    Objects.requireNonNull(sightings, "sightings");
+    Objects.requireNonNull(entities, "entities");
+    locked("import " + sightings.size() + " entity names", () -> inTransaction("BEGIN IMMEDIATE", () -> {
+      resolver.importNames(sightings, entities);
+      return null;
+    }));
+  }
+
+  @Override
+  public String localName(String name, String language) throws IOException {
+    Objects.requireNonNull(name, "name");
+    return reading("find the " + language + " name of " + name,
+        () -> resolver.localNames(List.of(name), language).getOrDefault(name, name));
+  }
+
+  @Override
+  public ResolverCheck checkNames() throws IOException {
+    return reading("check the entity resolver's names", resolver::check);
   }
 
   /** The knowledge-base entity named exactly {@code name}. Under the lock. */
@@ -1295,8 +1373,9 @@ public final class SqliteStore implements ArticleStore, Accounts {
    * co-occurring entities come from its latest {@link EntityProfile#WINDOW} articles.
    */
   @Override
-  public Optional<EntityProfile> entity(long id) throws IOException {
-    return reading("profile entity " + id, () -> {
+  public Optional<EntityProfile> entity(long asked) throws IOException {
+    return reading("profile entity " + asked, () -> {
+      long id = followRedirects(asked);
       PreparedStatement st = statement("SELECT name, type, articles FROM kb_entities WHERE id = ? AND articles > 0");
       st.setLong(1, id);
       String name;

@@ -430,6 +430,21 @@ public final class SqliteStoryStore implements StoryStore {
   }
 
   @Override
+  public synchronized long newStoryId() throws IOException {
+    try (Statement st = conn.createStatement()) {
+      long id;
+      try (ResultSet rs = st.executeQuery("INSERT INTO story_ids DEFAULT VALUES RETURNING id")) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      st.executeUpdate("DELETE FROM story_ids WHERE id < " + id); // the sequence keeps the highest
+      return id;
+    } catch (SQLException e) {
+      throw new IOException("cannot allocate a story id: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public synchronized long lastStoryId() throws IOException {
     try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM stories")) {
       rs.next();

@@ -91,7 +91,35 @@ public final class Stories {
   private final Map<String, Deque<Long>> postings = new HashMap<>();
   private final Map<Long, Draft> stories = new LinkedHashMap<>();
   private final Map<Long, Long> storyOf = new HashMap<>();
-  private long nextId;
+  /** Hands out the ids of new stories. */
+  private final StoryIds ids;
+
+  /** Where the ids of new stories come from. */
+  @FunctionalInterface
+  public interface StoryIds {
+    /** An id never handed out before; an {@link java.io.UncheckedIOException} when the store fails. */
+    long next();
+
+    /** Ids from {@code first} on, counted in this process's memory: for a story index that is not stored. */
+    static StoryIds from(long first) {
+      if (first < 1) {
+        throw new IllegalArgumentException("story ids start at 1: " + first);
+      }
+      long[] next = {first};
+      return () -> next[0]++;
+    }
+
+    /** Ids allocated by {@code store} ({@link StoryStore#newStoryId}). */
+    static StoryIds of(StoryStore store) {
+      return () -> {
+        try {
+          return store.newStoryId();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+    }
+  }
 
   /**
    * @param window how far apart in publication time an article and a story's latest article may be
@@ -102,21 +130,28 @@ public final class Stories {
     this(window, threshold, 1);
   }
 
-  /** As above, numbering new stories from {@code firstId} (after those a store already holds). */
+  /** As above, numbering new stories from {@code firstId}, in memory. */
   public Stories(Duration window, double threshold, long firstId) {
-    this(window, threshold, firstId, OPEN_STORIES);
+    this(window, threshold, StoryIds.from(firstId), OPEN_STORIES);
+  }
+
+  /** As above, with new stories' ids from {@code ids}. */
+  public Stories(Duration window, double threshold, StoryIds ids) {
+    this(window, threshold, ids, OPEN_STORIES);
+  }
+
+  /** As above, numbering from {@code firstId} with at most {@code openStories} stories open to new articles. */
+  Stories(Duration window, double threshold, long firstId, int openStories) {
+    this(window, threshold, StoryIds.from(firstId), openStories);
   }
 
   /** As above, with at most {@code openStories} stories open to new articles. */
-  Stories(Duration window, double threshold, long firstId, int openStories) {
+  Stories(Duration window, double threshold, StoryIds ids, int openStories) {
     if (openStories < 1) {
       throw new IllegalArgumentException("at least one story must stay open: " + openStories);
     }
     this.openStories = openStories;
-    if (firstId < 1) {
-      throw new IllegalArgumentException("story ids start at 1: " + firstId);
-    }
-    this.nextId = firstId;
+    this.ids = Objects.requireNonNull(ids, "ids");
     this.window = Objects.requireNonNull(window, "window");
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold out of (0, 1): " + threshold);
@@ -162,7 +197,7 @@ public final class Stories {
       }
     }
     boolean created = best < 0 || bestScore < threshold;
-    Draft story = created ? new Draft(nextId++, title(analysis)) : stories.remove(best);
+    Draft story = created ? new Draft(ids.next(), title(analysis)) : stories.remove(best);
     open(story);
     story.add(id, analysis, vector, when);
     storyOf.put(id, story.id);
@@ -209,11 +244,11 @@ public final class Stories {
 
   /**
    * The index of {@code store} as it was left: term counts, and its latest {@link #OPEN_STORIES} stories
-   * reopened (stories saved before their centroids were, by schema V3, stay closed); new stories are
-   * numbered after the highest stored.
+   * reopened (stories saved before their centroids were, by schema V3, stay closed); new stories take
+   * their ids from the store ({@link StoryStore#newStoryId}).
    */
   public static Stories restore(Duration window, double threshold, StoryStore store) throws java.io.IOException {
-    Stories s = new Stories(window, threshold, store.lastStoryId() + 1);
+    Stories s = new Stories(window, threshold, StoryIds.of(store));
     s.df.putAll(store.termCounts());
     s.articles = store.countedArticles();
     List<Saved> saved = new ArrayList<>(store.savedStories(OPEN_STORIES));

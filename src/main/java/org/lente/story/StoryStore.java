@@ -24,8 +24,14 @@ public interface StoryStore extends AutoCloseable {
   /** Stored articles with no story yet (their lineage never ran), ids ascending. */
   List<Long> articlesWithoutStory() throws IOException;
 
-  /** The highest story id stored, 0 when none: where new story ids continue. */
+  /** The highest story id stored, 0 when none. */
   long lastStoryId() throws IOException;
+
+  /**
+   * A story id never handed out before, by this process or another (committed before it returns: a
+   * crash leaves a gap, never a reuse).
+   */
+  long newStoryId() throws IOException;
 
   /** In how many stored articles each key term occurs. */
   Map<String, Integer> termCounts() throws IOException;

@@ -55,8 +55,8 @@ public record ArticlePage(ArticleView view, SafeHtml body, SafeHtml jsonLd, List
   }
 
   public static ArticlePage of(ArticleView view, Messages m, String pageUrl) {
-    Analysis a = view.article().analysis();
-    Map<String, Long> ids = view.entityIds();
+    Analysis a = view.shownAnalysis(); // entities' names now, in the article's language
+    Map<String, Long> ids = view.shownEntityIds();
     SafeHtml body = ArticleText.render(a, ids, m, "tip");
     return new ArticlePage(view, body, jsonLd(view, pageUrl), speakers(a, ids), mentioned(a, ids),
         timeline(a, m), Html.httpUrl(a.article().url()));

@@ -136,14 +136,16 @@ public final class WebRoutes implements Routes {
       return;
     }
     long id = id(raw);
-    EntityProfile e = kb.entity(id).orElseThrow(() -> new NotFoundResponse("no entity " + id));
-    String cursor = ctx.queryParam("cursor");
-    Page<ArticleSummary> articles = kb.articles(ArticleFilter.ALL.withEntity(id), cursor, PAGE_SIZE);
     Map<String, Object> p = page(ctx);
     Messages m = ((Chrome) p.get("c")).m();
+    EntityProfile stored = kb.entity(id).orElseThrow(() -> new NotFoundResponse("no entity " + id));
+    EntityProfile e = stored.withName(kb.localName(stored.name(), m.language())); // in the reader's language
+    String cursor = ctx.queryParam("cursor");
+    Page<ArticleSummary> articles = kb.articles(ArticleFilter.ALL.withEntity(e.id()), cursor, PAGE_SIZE);
     List<QuoteHit> quotes = new ArrayList<>(e.quotesBy());
     quotes.addAll(e.quotesAbout());
     Map<String, Long> ids = speakerIds(quotes);
+    ids.put(stored.name(), e.id());
     ids.put(e.name(), e.id());
     SafeHtml chart = MentionsChart.svg(e.mentionsPerDay(), m.t("entity.chart.title", e.name()), "chart", m);
     p.put("p", new EntityPage(e, chart, e.mentionsPerDay().getOrDefault("undated", 0L), articles, cursor, ids));

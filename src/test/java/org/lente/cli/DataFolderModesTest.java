@@ -53,7 +53,7 @@ class DataFolderModesTest {
     CliRun run = CliRun.of("ingest", "--threads", "1", "--data", data.toString(), page.toString());
 
     assertEquals(0, run.code(), run.out() + run.err());
-    assertTrue(Files.isRegularFile(data.resolve("entities.json")), "entities.json was not written");
+    assertTrue(Files.isRegularFile(data.resolve("lente.db")), "lente.db was not written");
     assertEquals(List.of(), notOwnerOnly(data));
   }
 

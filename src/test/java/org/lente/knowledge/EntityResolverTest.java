@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,10 +29,11 @@ class EntityResolverTest {
 
   @Test
   void aFullerNameArrivingLaterJoinsTheSurnameAndBecomesThePreferredName() {
-    String key = resolver.resolve("Putin", Type.PER, "en").key();
+    resolver.resolve("Putin", Type.PER, "en");
     ResolvedEntity full = resolver.resolve("Vladimir Putin", Type.PER, "en");
-    assertEquals(key, full.key());
+    assertEquals(full.key(), resolver.resolve("Putin", Type.PER, "en").key());
     assertEquals("Vladimir Putin", full.name());
+    assertEquals(1, resolver.size());
   }
 
   @Test
@@ -164,31 +166,75 @@ class EntityResolverTest {
       b.add(other.resolve(name, type, "it").key());
     }
     assertEquals(a, b);
-    assertEquals(List.of("per:putin", "loc:north-korea", "per:putin", "per:kim", "loc:north-korea", "per:kim-jong-un"), a);
+    assertEquals(List.of("per:putin", "loc:north-korea", "per:vladimir-putin", "per:kim", "loc:north-korea",
+        "per:kim-jong-un"), a);
   }
 
   @Test
-  void exportedStateRestoresToAResolverThatContinuesTheSame() {
-    List<String> first = List.of("Vladimir Putin", "Kim Jong Un", "Kim Il Sung", "Steve Jobs");
-    List<String> then = List.of("Putin", "Kim", "Jobs", "Jong Un Kim", "Sergei Lavrov", "Lavrov");
-    for (String name : first) {
+  void sightingsRestoreToAResolverWithTheSameEntitiesThatContinuesTheSame() {
+    for (String name : List.of("Vladimir Putin", "Kim Jong Un", "Kim Il Sung", "Steve Jobs", "Putin", "Kim")) {
       resolver.resolve(name, Type.PER, "en");
     }
     resolver.resolve("Casa Bianca", Type.ORG, "it");
-    EntityResolver restored = EntityResolver.restore(resolver.entities(), Equivalents.builtIn());
+    EntityResolver restored = EntityResolver.of(resolver.sightings(), Equivalents.builtIn());
     assertEquals(resolver.entities(), restored.entities());
-    for (String name : then) {
+    for (String name : List.of("Jobs", "Jong Un Kim", "Sergei Lavrov", "Lavrov")) {
       assertEquals(resolver.resolve(name, Type.PER, "en"), restored.resolve(name, Type.PER, "en"), name);
     }
     assertEquals(resolver.resolve("White House", Type.ORG, "en"), restored.resolve("White House", Type.ORG, "en"));
     assertEquals(resolver.entities(), restored.entities());
   }
 
+  /** Every order of these names, as an article gives them. */
+  private static final List<String> NAMES = List.of("Putin", "Vladimir Putin", "Kim", "Kim Jong Un", "Kim Il Sung",
+      "Mario Rossi", "Luca Rossi", "Rossi", "Jong Un");
+
   @Test
-  void restoringTwoEntitiesWithOneAliasFails() {
-    ResolvedEntity a = new ResolvedEntity("per:a", "Anna Rossi", Type.PER, List.of("Anna Rossi", "Rossi"), java.util.Map.of());
-    ResolvedEntity b = new ResolvedEntity("per:b", "Mario Rossi", Type.PER, List.of("Mario Rossi", "rossi"), java.util.Map.of());
-    assertThrows(IllegalArgumentException.class, () -> EntityResolver.restore(List.of(a, b), Equivalents.none()));
+  void theSameNamesInAnyOrderGiveTheSameEntities() {
+    java.util.Set<List<ResolvedEntity>> outcomes = new java.util.HashSet<>();
+    java.util.Random random = new java.util.Random(15);
+    for (int run = 0; run < 200; run++) {
+      List<String> order = new ArrayList<>(NAMES);
+      java.util.Collections.shuffle(order, random);
+      EntityResolver r = new EntityResolver();
+      order.forEach(n -> r.resolve(n, Type.PER, "it"));
+      outcomes.add(r.entities());
+    }
+    assertEquals(1, outcomes.size(), outcomes.toString());
+    List<ResolvedEntity> entities = outcomes.iterator().next();
+    assertEquals(List.of("per:kim", "per:kim-il-sung", "per:kim-jong-un", "per:luca-rossi", "per:mario-rossi",
+        "per:rossi", "per:vladimir-putin"), entities.stream().map(ResolvedEntity::key).toList());
+  }
+
+  @Test
+  void aBareNameLeavesTheOnlyPersonWithThatWordWhenASecondComes() {
+    EntityResolver.Observation first = resolver.observe(KnowledgeBaseTest.analysis("en", "2024-01-01",
+        "Kim Jong Un met Kim.", "PER:Kim Jong Un"));
+    assertEquals(Map.of(), first.moved());
+    resolver.resolve("Kim", Type.PER, "en");
+    EntityResolver.Observation second = resolver.observe(KnowledgeBaseTest.analysis("en", "2024-01-02",
+        "Kim Il Sung was there.", "PER:Kim Il Sung"));
+    assertEquals(Map.of("P|kim", "Kim"), second.moved());
+  }
+
+  @Test
+  void aFullerNameMovesTheBareOneToItsEntity() {
+    resolver.resolve("Putin", Type.PER, "it");
+    EntityResolver.Observation o = resolver.observe(KnowledgeBaseTest.analysis("it", "2024-01-01",
+        "Vladimir Putin parla.", "PER:Vladimir Putin"));
+    assertEquals(Map.of("P|putin", "Vladimir Putin"), o.moved());
+    assertEquals("Vladimir Putin", o.analysis().entities().get(0).canonical());
+  }
+
+  @Test
+  void forgettingAnObservationRestoresTheEntitiesBeforeIt() {
+    resolver.resolve("Kim", Type.PER, "en");
+    resolver.resolve("Kim Jong Un", Type.PER, "en");
+    List<ResolvedEntity> before = resolver.entities();
+    EntityResolver.Observation o = resolver.observe(KnowledgeBaseTest.analysis("en", "2024-01-02",
+        "Kim Il Sung was there.", "PER:Kim Il Sung"));
+    resolver.forget(o.sightings());
+    assertEquals(before, resolver.entities());
   }
 
   @Test

@@ -1,9 +1,11 @@
 package org.lente.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
 import org.lente.store.ArticleFailure;
 import org.lente.store.EntityProfile;
+import org.lente.store.NameSighting;
+import org.lente.store.ResolverCheck;
 import org.lente.store.SqliteStore;
 
 class KnowledgeBaseTest {
@@ -24,7 +28,7 @@ class KnowledgeBaseTest {
   @TempDir Path dir;
 
   /** A one-paragraph analysis; each {@code TYPE:Name} is an entity at its first occurrence. */
-  private static Analysis analysis(String lang, String date, String text, String... entities) {
+  static Analysis analysis(String lang, String date, String text, String... entities) {
     Article a = new Article("test-" + text.hashCode(), null, "Titolo " + text.hashCode(), null, List.of(), null, null,
         List.of(), date, null, "meta", lang, List.of(new Block(Block.Type.PARAGRAPH, text)), null, List.of());
     java.util.ArrayList<Entity> es = new java.util.ArrayList<>();
@@ -84,6 +88,69 @@ class KnowledgeBaseTest {
     try (KnowledgeBase kb = open()) { // opening retries it, and is not stopped by it
       assertEquals(List.of(refused), kb.failures().stream().map(ArticleFailure::article).toList());
       assertEquals(2, kb.check().articles());
+    }
+  }
+
+  @Test
+  void anOldEntitiesJsonIsImportedOnceAndItsSplitEntitiesMerge() throws IOException {
+    long kimId;
+    try (SqliteStore store = SqliteStore.open(dir)) { // articles as Lente stored them before schema version 10
+      store.put("it-1", analysis("it", "2024-06-19", "Kim ha visitato una fabbrica a Pyongyang.", "PER:Kim"));
+      store.put("it-2", analysis("it", "2024-06-20", "Kim Jong Un ha visto il lancio di un missile.",
+          "PER:Kim Jong Un"));
+      kimId = store.entityId("Kim").orElseThrow();
+    }
+    // what the old resolver saved after "Kim" then "Kim Jong Un": two entities
+    Files.writeString(dir.resolve("entities.json"), """
+        [{"key":"per:kim","name":"Kim","type":"PER","aliases":["Kim"],"typeCounts":{"PER":1}},
+         {"key":"per:kim-jong-un","name":"Kim Jong Un","type":"PER","aliases":["Kim Jong Un"],"typeCounts":{"PER":1}}]
+        """);
+    try (KnowledgeBase kb = open()) {
+      EntityProfile kim = kb.entity("Kim").orElseThrow();
+      assertEquals("Kim Jong Un", kim.name());
+      assertEquals(2, kim.articles());
+      assertEquals("Kim Jong Un", kb.entity(kimId).orElseThrow().name()); // the old id redirects
+      assertTrue(kb.checkNames().consistent(), kb.checkNames().toString());
+    }
+    assertFalse(Files.exists(dir.resolve("entities.json")));
+    assertTrue(Files.exists(dir.resolve("entities.json.migrated")));
+    try (KnowledgeBase kb = open()) { // imported once: reopening adds nothing
+      kb.add("it-3", analysis("it", "2024-06-21", "Kim Jong Un ha parlato.", "PER:Kim Jong Un"));
+      assertEquals(3, kb.entity("Kim").orElseThrow().articles());
+    }
+    try (SqliteStore store = SqliteStore.open(dir)) {
+      assertEquals(2, store.nameSightings().stream().filter(s -> s.name().equals("P|kim jong un"))
+          .mapToInt(NameSighting::seen).sum());
+    }
+  }
+
+  @Test
+  void aNameTheStoreKeepsInAnotherEntityIsReportedThenMovedOnOpening() throws Exception {
+    try (KnowledgeBase kb = open()) {
+      kb.add("it-1", analysis("it", "2024-06-19", "Putin ha parlato a Mosca.", "PER:Putin"));
+      kb.add("it-2", analysis("it", "2024-06-20", "Vladimir Putin ha lasciato Mosca.", "PER:Vladimir Putin"));
+      assertTrue(kb.checkNames().consistent(), kb.checkNames().toString());
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+        java.sql.Statement st = c.createStatement()) { // what a state saved apart from the articles could leave
+      st.executeUpdate("UPDATE resolver_names SET entity = 'Putin' WHERE name = 'P|putin'");
+    }
+    try (SqliteStore store = SqliteStore.open(dir)) {
+      assertEquals(1, store.checkNames().mislinked(), store.checkNames().toString());
+    }
+    try (KnowledgeBase kb = open()) {
+      assertTrue(kb.checkNames().consistent(), kb.checkNames().toString());
+      assertEquals(2, kb.entity("Putin").orElseThrow().articles());
+    }
+  }
+
+  @Test
+  void aDuplicateLeavesTheResolverAsItWas() throws IOException {
+    try (KnowledgeBase kb = open()) {
+      Analysis a = analysis("it", "2024-06-19", "Putin ha parlato a Mosca.", "PER:Putin");
+      kb.add("it-1", a);
+      kb.add("it-1", a);
+      assertEquals(new ResolverCheck(0, 0, 0, 1, 1), kb.checkNames().store());
     }
   }
 }

@@ -1,0 +1,426 @@
+package org.lente.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.lente.nlp.ner.Entity;
+
+/**
+ * The entity resolver's state in the store's tables ({@code V10__resolver_names.sql}): names, their
+ * sightings and the entity each belongs to, and the moves of names between entities, with the
+ * mentions and aggregates that follow them. Every method runs inside the caller's transaction, under
+ * the store's lock.
+ */
+final class ResolverTables {
+
+  /** Prepares (and caches) a statement on the store's connection. */
+  @FunctionalInterface
+  interface Statements {
+    PreparedStatement prepare(String sql) throws SQLException;
+  }
+
+  /** How many redirects are followed at most from a merged entity (a merge of a merge ...). */
+  static final int MAX_REDIRECTS = 16;
+
+  private final Statements statements;
+
+  ResolverTables(Statements statements) {
+    this.statements = statements;
+  }
+
+  /**
+   * Records {@code sightings} (one per entity of {@code analysis}, null for an entity without a
+   * name), each name now belonging to the entity its analysis entity was resolved to; returns the
+   * names' ids in the same order (null where the sighting is null).
+   *
+   * @throws IllegalArgumentException when the two lists differ in length
+   */
+  List<Long> record(List<NameSighting> sightings, List<Entity> entities) throws SQLException {
+    if (sightings.isEmpty()) {
+      return java.util.Collections.nCopies(entities.size(), null);
+    }
+    if (sightings.size() != entities.size()) {
+      throw new IllegalArgumentException(
+          "sightings for " + sightings.size() + " entities, but the analysis has " + entities.size());
+    }
+    PreparedStatement name = statements.prepare("INSERT INTO resolver_names (name, entity) VALUES (?, ?) "
+        + "ON CONFLICT (name) DO UPDATE SET entity = excluded.entity RETURNING id");
+    Map<String, Long> ids = new HashMap<>();
+    Map<List<Object>, Integer> seen = new LinkedHashMap<>();
+    List<Long> out = new ArrayList<>(sightings.size());
+    for (int i = 0; i < sightings.size(); i++) {
+      NameSighting s = sightings.get(i);
+      if (s == null) {
+        out.add(null);
+        continue;
+      }
+      Long id = ids.get(s.name());
+      if (id == null) {
+        name.setString(1, s.name());
+        name.setString(2, entities.get(i).canonical());
+        try (ResultSet rs = name.executeQuery()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
+        ids.put(s.name(), id);
+      }
+      out.add(id);
+      seen.merge(List.of(id, s.written(), s.type().name(), s.language()), s.seen(), Integer::sum);
+    }
+    addSightings(seen);
+    return out;
+  }
+
+  /** Adds to the counts of sightings keyed by (name id, written, type, language). */
+  private void addSightings(Map<List<Object>, Integer> seen) throws SQLException {
+    PreparedStatement st = statements.prepare("INSERT INTO resolver_sightings (name_id, written, type, language, "
+        + "seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_id, written, type, language) "
+        + "DO UPDATE SET seen = seen + excluded.seen");
+    for (Map.Entry<List<Object>, Integer> e : seen.entrySet()) {
+      st.setLong(1, (Long) e.getKey().get(0));
+      st.setString(2, (String) e.getKey().get(1));
+      st.setString(3, (String) e.getKey().get(2));
+      st.setString(4, (String) e.getKey().get(3));
+      st.setInt(5, e.getValue());
+      st.addBatch();
+    }
+    st.executeBatch();
+  }
+
+  /**
+   * Adds names with their sightings, each belonging to the entity {@code entities} gives it (names
+   * it lacks belong to an entity of their own written form): an import of an older state.
+   */
+  void importNames(List<NameSighting> sightings, Map<String, String> entities) throws SQLException {
+    PreparedStatement name = statements.prepare("INSERT INTO resolver_names (name, entity) VALUES (?, ?) "
+        + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
+    Map<List<Object>, Integer> seen = new LinkedHashMap<>();
+    for (NameSighting s : sightings) {
+      name.setString(1, s.name());
+      name.setString(2, entities.getOrDefault(s.name(), s.written()));
+      long id;
+      try (ResultSet rs = name.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      seen.merge(List.of(id, s.written(), s.type().name(), s.language()), s.seen(), Integer::sum);
+    }
+    addSightings(seen);
+  }
+
+  /** Every sighting recorded. */
+  List<NameSighting> sightings() throws SQLException {
+    PreparedStatement st = statements.prepare("SELECT n.name, s.written, s.type, s.language, s.seen "
+        + "FROM resolver_sightings s JOIN resolver_names n ON n.id = s.name_id ORDER BY n.name, s.written, s.type, s.language");
+    List<NameSighting> out = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        out.add(new NameSighting(rs.getString(1), rs.getString(2), Entity.Type.valueOf(rs.getString(3)),
+            rs.getString(4), rs.getInt(5)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The name each of these entities goes by in articles of {@code language}, where that is not the
+   * entity's own name: the way those articles wrote it most often (on a tie, the first in string
+   * order), among ways of four letters or more not written in capitals ("Stati Uniti" for "United
+   * States", not "USA" nor "Usa"). Entities that articles of the language also write by their own
+   * name, or never wrote, are left out.
+   */
+  Map<String, String> localNames(java.util.Collection<String> entities, String language) throws SQLException {
+    Map<String, String> out = new HashMap<>();
+    if (language == null || language.isEmpty()) {
+      return out;
+    }
+    PreparedStatement st = statements.prepare("SELECT s.written, sum(s.seen) AS n FROM resolver_names r "
+        + "JOIN resolver_sightings s ON s.name_id = r.id WHERE r.entity = ? AND s.language = ? "
+        + "GROUP BY s.written ORDER BY n DESC, s.written");
+    for (String entity : new LinkedHashSet<>(entities)) {
+      st.setString(1, entity);
+      st.setString(2, language);
+      String best = null;
+      boolean own = false;
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String written = rs.getString(1);
+          own |= written.equals(entity);
+          if (best == null && written.codePoints().filter(Character::isLetter).count() >= 4
+              && !written.equals(written.toUpperCase(java.util.Locale.ROOT))) {
+            best = written;
+          }
+        }
+      }
+      if (best != null && !own) {
+        out.put(entity, best);
+      }
+    }
+    return out;
+  }
+
+  /** Every name with the name of its entity. */
+  Map<String, String> entities() throws SQLException {
+    PreparedStatement st = statements.prepare("SELECT name, entity FROM resolver_names");
+    Map<String, String> out = new TreeMap<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Moves names to other entities ({@code moved}: name → the new entity's name), and their mentions
+   * with them. When all the names of an entity move to one other, the whole entity follows, its
+   * mentions of before version 10 too: renamed when no entity has the new name yet (its id stays),
+   * else merged into that one. Otherwise each moved name's mentions move. An entity left without
+   * articles redirects to the one its names went to. Quotes' speakers follow.
+   */
+  void move(Map<String, String> moved) throws SQLException {
+    PreparedStatement find = statements.prepare("SELECT id, entity FROM resolver_names WHERE name = ?");
+    PreparedStatement set = statements.prepare("UPDATE resolver_names SET entity = ? WHERE id = ?");
+    Map<String, Map<String, List<Long>>> byOld = new LinkedHashMap<>();
+    for (Map.Entry<String, String> m : moved.entrySet()) {
+      find.setString(1, m.getKey());
+      try (ResultSet rs = find.executeQuery()) {
+        if (!rs.next() || rs.getString(2).equals(m.getValue())) {
+          continue;
+        }
+        byOld.computeIfAbsent(rs.getString(2), x -> new LinkedHashMap<>())
+            .computeIfAbsent(m.getValue(), x -> new ArrayList<>()).add(rs.getLong(1));
+      }
+    }
+    PreparedStatement count = statements.prepare("SELECT count(*) FROM resolver_names WHERE entity = ?");
+    for (Map.Entry<String, Map<String, List<Long>>> e : byOld.entrySet()) {
+      String old = e.getKey();
+      Map<String, List<Long>> targets = e.getValue();
+      count.setString(1, old);
+      int names;
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        names = rs.getInt(1);
+      }
+      for (Map.Entry<String, List<Long>> t : targets.entrySet()) {
+        for (long id : t.getValue()) {
+          set.setString(1, t.getKey());
+          set.setLong(2, id);
+          set.executeUpdate();
+        }
+      }
+      Long oldKb = kbId(old);
+      if (targets.size() == 1 && targets.values().iterator().next().size() == names) {
+        String target = targets.keySet().iterator().next();
+        if (oldKb != null) {
+          moveEntity(oldKb, old, target);
+        }
+        continue;
+      }
+      Set<Long> touched = new LinkedHashSet<>();
+      for (Map.Entry<String, List<Long>> t : targets.entrySet()) {
+        for (long id : t.getValue()) {
+          touched.addAll(moveMentions(id, t.getKey(), old));
+        }
+      }
+      for (long kb : touched) {
+        rebuild(kb);
+      }
+      if (oldKb != null && targets.size() == 1 && articles(oldKb) == 0) {
+        Long newKb = kbId(targets.keySet().iterator().next());
+        if (newKb != null) {
+          redirect(oldKb, newKb);
+        }
+      }
+    }
+  }
+
+  /** Entity {@code oldKb}, named {@code old}, becomes {@code target}: renamed, or merged into the entity of that name. */
+  private void moveEntity(long oldKb, String old, String target) throws SQLException {
+    Long newKb = kbId(target);
+    if (newKb == null) {
+      PreparedStatement rename = statements.prepare("UPDATE kb_entities SET name = ? WHERE id = ?");
+      rename.setString(1, target);
+      rename.setLong(2, oldKb);
+      rename.executeUpdate();
+    } else if (newKb != oldKb) {
+      PreparedStatement relink = statements.prepare("UPDATE entities SET kb_id = ? WHERE kb_id = ?");
+      relink.setLong(1, newKb);
+      relink.setLong(2, oldKb);
+      relink.executeUpdate();
+      rebuild(newKb);
+      rebuild(oldKb);
+      redirect(oldKb, newKb);
+    }
+    PreparedStatement speakers = statements.prepare("UPDATE quotes SET speaker_canonical = ? WHERE speaker_canonical = ?");
+    speakers.setString(1, target);
+    speakers.setString(2, old);
+    speakers.executeUpdate();
+  }
+
+  /**
+   * Moves the mentions of name {@code nameId} to entity rows named {@code target} (of their type and
+   * language); returns the knowledge-base entities whose mentions changed.
+   */
+  private Set<Long> moveMentions(long nameId, String target, String old) throws SQLException {
+    PreparedStatement rows = statements.prepare("SELECT DISTINCT e.id, e.type, e.language, e.kb_id FROM mentions m "
+        + "JOIN entities e ON e.id = m.entity_id WHERE m.name_id = ?");
+    rows.setLong(1, nameId);
+    List<Object[]> found = new ArrayList<>();
+    try (ResultSet rs = rows.executeQuery()) {
+      while (rs.next()) {
+        found.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4)});
+      }
+    }
+    Set<Long> touched = new LinkedHashSet<>();
+    PreparedStatement repoint = statements.prepare("UPDATE mentions SET entity_id = ? WHERE name_id = ? AND entity_id = ?");
+    for (Object[] f : found) {
+      long row = entityRow((String) f[1], target, (String) f[2]);
+      repoint.setLong(1, row);
+      repoint.setLong(2, nameId);
+      repoint.setLong(3, (Long) f[0]);
+      repoint.executeUpdate();
+      if (f[3] != null) {
+        touched.add(((Number) f[3]).longValue());
+      }
+      touched.add(kbOfRow(row));
+    }
+    PreparedStatement speakers = statements.prepare("UPDATE quotes SET speaker_canonical = ? WHERE speaker_canonical = ? "
+        + "AND article_id IN (SELECT article_id FROM mentions WHERE name_id = ?)");
+    speakers.setString(1, target);
+    speakers.setString(2, old);
+    speakers.setLong(3, nameId);
+    speakers.executeUpdate();
+    return touched;
+  }
+
+  /** The id of the entity row (type, canonical name, language), added when missing, linked to the knowledge-base entity of that name. */
+  long entityRow(String type, String canonical, String language) throws SQLException {
+    PreparedStatement entity = statements.prepare("INSERT INTO entities (type, canonical, language, canonical_words) "
+        + "VALUES (?, ?, ?, ?) ON CONFLICT (type, canonical, language) DO UPDATE SET type = excluded.type RETURNING id");
+    entity.setString(1, type);
+    entity.setString(2, canonical);
+    entity.setString(3, language);
+    entity.setString(4, Words.of(canonical));
+    long id;
+    try (ResultSet rs = entity.executeQuery()) {
+      rs.next();
+      id = rs.getLong(1);
+    }
+    PreparedStatement kb = statements.prepare("INSERT INTO kb_entities (name, type, articles, mentions) VALUES (?, ?, 0, 0) "
+        + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
+    kb.setString(1, canonical);
+    kb.setString(2, type);
+    long kbId;
+    try (ResultSet rs = kb.executeQuery()) {
+      rs.next();
+      kbId = rs.getLong(1);
+    }
+    PreparedStatement link = statements.prepare("UPDATE entities SET kb_id = ? WHERE id = ? AND kb_id IS NOT ?1");
+    link.setLong(1, kbId);
+    link.setLong(2, id);
+    link.executeUpdate();
+    return id;
+  }
+
+  private long kbOfRow(long row) throws SQLException {
+    PreparedStatement st = statements.prepare("SELECT kb_id FROM entities WHERE id = ?");
+    st.setLong(1, row);
+    try (ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Long kbId(String name) throws SQLException {
+    PreparedStatement st = statements.prepare("SELECT id FROM kb_entities WHERE name = ?");
+    st.setString(1, name);
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : null;
+    }
+  }
+
+  private long articles(long kb) throws SQLException {
+    PreparedStatement st = statements.prepare("SELECT articles FROM kb_entities WHERE id = ?");
+    st.setLong(1, kb);
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private void redirect(long oldKb, long newKb) throws SQLException {
+    PreparedStatement st = statements.prepare("INSERT INTO kb_redirects (old_id, new_id) VALUES (?, ?) "
+        + "ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id");
+    st.setLong(1, oldKb);
+    st.setLong(2, newKb);
+    st.executeUpdate();
+  }
+
+  /** The entity that entity {@code id} (without articles) was merged into, if any. */
+  Long redirected(long id) throws SQLException {
+    PreparedStatement st = statements.prepare("SELECT new_id FROM kb_redirects WHERE old_id = ?");
+    st.setLong(1, id);
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : null;
+    }
+  }
+
+  /** The aggregate tables of schema version 2, recomputed for one entity from its mentions. */
+  private static final List<String> REBUILD = List.of(
+      "DELETE FROM article_entities WHERE entity_id = ?1",
+      "DELETE FROM entity_days WHERE entity_id = ?1",
+      "DELETE FROM kb_entity_types WHERE entity_id = ?1",
+      "DELETE FROM entity_aliases WHERE entity_id = ?1",
+      "DELETE FROM entity_roles WHERE entity_id = ?1",
+      "INSERT INTO article_entities (entity_id, day, article_id, mentions) SELECT ?1, a.day, m.article_id, count(*) "
+          + "FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id "
+          + "WHERE e.kb_id = ?1 GROUP BY m.article_id",
+      "INSERT INTO entity_days (entity_id, day, articles, mentions) SELECT ?1, day, count(*), sum(mentions) "
+          + "FROM article_entities WHERE entity_id = ?1 GROUP BY day",
+      "INSERT INTO kb_entity_types (entity_id, type, mentions) SELECT ?1, e.type, count(*) FROM entities e "
+          + "JOIN mentions m ON m.entity_id = e.id WHERE e.kb_id = ?1 GROUP BY e.type",
+      "INSERT INTO entity_aliases (entity_id, alias, mentions) SELECT ?1, m.text, count(*) FROM entities e "
+          + "JOIN mentions m ON m.entity_id = e.id WHERE e.kb_id = ?1 GROUP BY m.text",
+      "INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) SELECT ?1, m.role, count(*), "
+          + "min(nullif(a.day, '')), max(nullif(a.day, '')) FROM entities e JOIN mentions m ON m.entity_id = e.id "
+          + "JOIN articles a ON a.id = m.article_id WHERE e.kb_id = ?1 AND m.role IS NOT NULL GROUP BY m.role",
+      "UPDATE kb_entities SET articles = (SELECT coalesce(sum(articles), 0) FROM entity_days WHERE entity_id = ?1), "
+          + "mentions = (SELECT coalesce(sum(mentions), 0) FROM entity_days WHERE entity_id = ?1), "
+          + "type = coalesce((SELECT type FROM kb_entity_types WHERE entity_id = ?1 ORDER BY mentions DESC, type "
+          + "LIMIT 1), type) WHERE id = ?1");
+
+  private void rebuild(long kb) throws SQLException {
+    for (String sql : REBUILD) {
+      PreparedStatement st = statements.prepare(sql);
+      st.setLong(1, kb);
+      st.executeUpdate();
+    }
+  }
+
+  /** How the articles' mentions and the resolver's names agree. */
+  ResolverCheck check() throws SQLException {
+    return new ResolverCheck(
+        count("SELECT count(*) FROM mentions WHERE name_id IS NULL"),
+        count("SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            + "JOIN resolver_names n ON n.id = m.name_id LEFT JOIN kb_entities k ON k.id = e.kb_id "
+            + "WHERE k.name IS NOT n.entity"),
+        count("SELECT count(*) FROM resolver_names n WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.name_id = n.id)"),
+        count("SELECT coalesce(sum(seen), 0) FROM resolver_sightings"),
+        count("SELECT count(*) FROM mentions WHERE name_id IS NOT NULL"));
+  }
+
+  private long count(String sql) throws SQLException {
+    try (ResultSet rs = statements.prepare(sql).executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
