@@ -30,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
     KnowledgeBase.NameCheck names;
     List<Long> behind;
     List<ArticleFailure> failures;
-    try (KnowledgeBase kb = data.openExisting()) {
+    try (KnowledgeBase kb = data.openToRead()) {
       c = kb.check();
       names = kb.checkNames();
       failures = kb.failures();

@@ -28,15 +28,26 @@ final class DataDir {
 
   /** The knowledge base over {@code store}, with its stories, lineage and search index; closes the store on failure. */
   private KnowledgeBase assemble(SqliteStore store, boolean readOnly) throws IOException {
+    return assemble(store, readOnly, false);
+  }
+
+  /**
+   * The knowledge base over {@code store}; with {@code beside}, its search index opened for reading
+   * only, beside the process that writes the folder.
+   */
+  private KnowledgeBase assemble(SqliteStore store, boolean readOnly, boolean beside) throws IOException {
     Lineage lineage = null;
     try {
       lineage = lineage(store, readOnly);
-      return new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"), lineage);
+      Path index = dir.resolve("index");
+      return new KnowledgeBase(store, beside ? LuceneIndex.openForReading(index) : LuceneIndex.open(index),
+          dir.resolve("entities.json"), lineage);
     } catch (org.apache.lucene.store.LockObtainFailedException e) {
       lineage.close();
       store.close();
-      throw new IOException("the knowledge base in " + dir.toAbsolutePath() + " is in use by another Lente process "
-          + "(one process at a time per folder)", e);
+      throw new WriterPresent("the knowledge base in " + dir.toAbsolutePath() + " is being written by another Lente "
+          + "process (lente serve, ingest or watch): stop it, or add articles through the running server "
+          + "(its /add page or POST /api/v1/ingest)", e);
     } catch (IOException | RuntimeException e) {
       if (lineage != null) {
         lineage.close();
@@ -111,5 +122,25 @@ final class DataDir {
    */
   KnowledgeBase openOrRead() throws IOException {
     return writableElseReadOnly(this::open, () -> assemble(SqliteStore.openReadOnly(dir), true));
+  }
+
+  /**
+   * Opens an existing knowledge base for the commands that only read it: as {@link #openExisting}
+   * does, or, while another process writes the folder (a running {@code lente serve}), for reading
+   * only beside it: what that process has committed so far.
+   */
+  KnowledgeBase openToRead() throws IOException {
+    try {
+      return openExisting();
+    } catch (WriterPresent e) {
+      return assemble(SqliteStore.openReadOnly(dir), true, true);
+    }
+  }
+
+  /** The folder is held by another process that writes it. */
+  static final class WriterPresent extends IOException {
+    WriterPresent(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

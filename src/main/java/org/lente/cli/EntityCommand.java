@@ -36,7 +36,7 @@ final class EntityCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String n = String.join(" ", name);
     Optional<EntityProfile> found;
-    try (KnowledgeBase kb = data.openExisting()) {
+    try (KnowledgeBase kb = data.openToRead()) {
       found = kb.entity(n);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -50,7 +50,7 @@ final class QuotesCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     List<QuoteHit> hits;
-    try (KnowledgeBase kb = data.openExisting()) {
+    try (KnowledgeBase kb = data.openToRead()) {
       hits = kb.quotes(q);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -72,7 +72,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     SearchHits hits;
-    try (KnowledgeBase kb = data.openExisting()) {
+    try (KnowledgeBase kb = data.openToRead()) {
       hits = kb.search(q);
     } catch (IllegalArgumentException e) { // the text cannot be searched, or is beyond a search's bounds
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

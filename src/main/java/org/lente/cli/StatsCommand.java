@@ -25,7 +25,7 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     StoreStats s;
-    try (KnowledgeBase kb = data.openExisting()) {
+    try (KnowledgeBase kb = data.openToRead()) {
       s = kb.stats();
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -211,18 +211,9 @@ public final class LuceneIndex implements SearchIndex {
       throw new IllegalArgumentException("the search budget must be positive: " + budget);
     }
     PrivateFiles.createDirectories(dir);
-    Map<String, Analyzer> groupAnalyzers = Map.of(
-        "it", new ItalianAnalyzer(), "en", new EnglishAnalyzer(), "std", new StandardAnalyzer());
-    Map<String, Analyzer> perField = new HashMap<>();
-    for (String group : GROUPS) {
-      perField.put(titleField(group), groupAnalyzers.get(group));
-      perField.put(bodyField(group), groupAnalyzers.get(group));
-    }
-    Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
-    FacetsConfig facetsConfig = new FacetsConfig();
-    for (String multi : List.of(ENTITY, TYPE, AUTHOR)) {
-      facetsConfig.setMultiValued(multi, true);
-    }
+    Map<String, Analyzer> groupAnalyzers = groupAnalyzers();
+    Analyzer analyzer = analyzer(groupAnalyzers);
+    FacetsConfig facetsConfig = facetsConfig();
     FSDirectory directory = new PrivateDirectory(dir);
     IndexWriter writer = null;
     try {
@@ -241,6 +232,48 @@ public final class LuceneIndex implements SearchIndex {
       directory.close();
       throw e;
     }
+  }
+
+  /**
+   * Opens the index in {@code dir} for reading only, beside the process that writes it (which holds
+   * its lock): searches see what that process had committed when this one opened. The writing
+   * methods throw. Fails when {@code dir} holds no index.
+   */
+  public static LuceneIndex openForReading(Path dir) throws IOException {
+    Objects.requireNonNull(dir, "dir");
+    Map<String, Analyzer> groupAnalyzers = groupAnalyzers();
+    FacetsConfig facetsConfig = facetsConfig();
+    FSDirectory directory = new PrivateDirectory(dir);
+    try {
+      SearcherManager searchers = new SearcherManager(directory, new FacetedSearcherFactory(facetsConfig));
+      return new LuceneIndex(directory, null, searchers, facetsConfig, analyzer(groupAnalyzers), groupAnalyzers,
+          SEARCH_BUDGET);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  private static Map<String, Analyzer> groupAnalyzers() {
+    return Map.of("it", new ItalianAnalyzer(), "en", new EnglishAnalyzer(), "std", new StandardAnalyzer());
+  }
+
+  /** Each language group's title and body fields analysed by its language's analyzer. */
+  private static Analyzer analyzer(Map<String, Analyzer> groupAnalyzers) {
+    Map<String, Analyzer> perField = new HashMap<>();
+    for (String group : GROUPS) {
+      perField.put(titleField(group), groupAnalyzers.get(group));
+      perField.put(bodyField(group), groupAnalyzers.get(group));
+    }
+    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+  }
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig facetsConfig = new FacetsConfig();
+    for (String multi : List.of(ENTITY, TYPE, AUTHOR)) {
+      facetsConfig.setMultiValued(multi, true);
+    }
+    return facetsConfig;
   }
 
   /** Lucene's memory-mapped directory, whose new files only their owner may read (0600). */
@@ -272,26 +305,40 @@ public final class LuceneIndex implements SearchIndex {
   }
 
   @Override
+  public boolean writable() {
+    return writer != null;
+  }
+
+  /** The writer; for an index opened for reading only, an exception that says so. */
+  private IndexWriter writer() throws IOException {
+    if (writer == null) {
+      throw new IOException("the search index in " + directory.getDirectory() + " is open for reading only: "
+          + "another Lente process writes it");
+    }
+    return writer;
+  }
+
+  @Override
   public void put(StoredArticle article) throws IOException {
     Objects.requireNonNull(article, "article");
-    writer.updateDocument(idTerm(article.id()), facetsConfig.build(document(article)));
+    writer().updateDocument(idTerm(article.id()), facetsConfig.build(document(article)));
   }
 
   @Override
   public void delete(long id) throws IOException {
-    writer.deleteDocuments(idTerm(id));
+    writer().deleteDocuments(idTerm(id));
   }
 
   @Override
   public void commit() throws IOException {
-    writer.commit();
+    writer().commit();
     searchers.maybeRefreshBlocking();
   }
 
   /** Removes every article; like any change, visible and durable at the next {@link #commit}. */
   @Override
   public void clear() throws IOException {
-    writer.deleteAll();
+    writer().deleteAll();
   }
 
   /**

@@ -30,6 +30,11 @@ public interface SearchIndex extends AutoCloseable {
   /** Removes everything. */
   void clear() throws IOException;
 
+  /** False for an index opened for reading only, whose writing methods throw; another process writes it. */
+  default boolean writable() {
+    return true;
+  }
+
   @Override
   void close() throws IOException;
 }

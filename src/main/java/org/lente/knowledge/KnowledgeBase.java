@@ -109,7 +109,9 @@ public final class KnowledgeBase implements AutoCloseable {
             + "them, and cannot be moved now: " + e.getMessage());
       }
     }
-    catchUp();
+    if (index.writable()) {
+      catchUp();
+    }
   }
 
   private static final System.Logger LOG = System.getLogger(KnowledgeBase.class.getName());

@@ -152,12 +152,24 @@ class IngestCommandTest {
   }
 
   @Test
-  void aKnowledgeBaseInUseIsAClearError() throws IOException {
+  void searchWorksBesideTheProcessThatWritesTheFolder() throws IOException {
     ingestJson(base + "/feed.xml");
     try (var held = org.lente.index.LuceneIndex.open(data.resolve("index"))) {
-      CliRun run = CliRun.of("search", "--data", data.toString(), "porto");
+      CliRun run = CliRun.of("search", "--data", data.toString(), "--json", "porto");
+      assertEquals(0, run.code(), run.err());
+      assertTrue(run.out().contains("\"title\":\"Il porto riapre dopo i lavori\""), run.out());
+      assertEquals(0, CliRun.of("stats", "--data", data.toString()).code());
+    }
+  }
+
+  @Test
+  void aSecondWriterIsToldWhatToDo() throws IOException {
+    ingestJson(base + "/feed.xml");
+    try (var held = org.lente.index.LuceneIndex.open(data.resolve("index"))) {
+      CliRun run = CliRun.of("reindex", "--data", data.toString());
       assertEquals(2, run.code());
-      assertTrue(run.err().contains("in use by another Lente process"), run.err());
+      assertTrue(run.err().contains("being written by another Lente process"), run.err());
+      assertTrue(run.err().contains("/api/v1/ingest"), run.err());
     }
   }
 
