@@ -1,12 +1,13 @@
 package org.lente.nlp.ner;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lente.nlp.time.Lang;
 
 /**
- * Rules that correct a statistical tagger's labels, one token label per word ({@code O}, {@code PER},
+ * Rules ({@link Correction}) that correct a statistical tagger's labels, one token label per word ({@code O}, {@code PER},
  * {@code ORG}, {@code LOC}, {@code MISC}; adjacent words with the same label are one entity). Each
  * rule fixes a mistake the models make on news text:
  * <ul>
@@ -18,7 +19,6 @@ import org.lente.nlp.time.Lang;
  *   <li>no lower-case word opens a name: "nordcoreana KCNA" is "KCNA";
  *   <li>a place "of the" country is two places: "Yeonpyeong della Corea del Sud"; a country that
  *       acts stays what the model says (the Italian data calls it an organisation then);
- *   <li>"lo Stato", "dello Stato" is the State, an organisation ("funerale di Stato" is not);
  *   <li>in a sports sentence (a score such as "2-0", or words like "gol", "campionato"), a town
  *       that follows a masculine article ("il Reading", "del Bolton") or precedes a score is the
  *       club, an organisation; "a Nottingham" stays a place.
@@ -47,34 +47,35 @@ final class Corrections {
   private static final Set<String> MASCULINE_ARTICLES = Set.of(
       "il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "sul", "sullo", "nel", "nello", "col");
   private static final Set<String> OF_THE = Set.of("del", "della", "dell'", "dello");
-  private static final Set<String> STATE_ARTICLES = Set.of("lo", "dello", "allo", "nello", "dallo", "sullo");
   private static final Set<String> LOCATIVE = Set.of("a", "ad", "in");
 
   private Corrections() {}
 
-  /** Corrects {@code labels} in place; {@code words} are the sentence's tokens. */
+  /** Corrects {@code labels} in place with every rule; {@code words} are the sentence's tokens. */
   static void apply(Lang lang, String[] words, String[] labels) {
+    apply(lang, words, labels, EnumSet.allOf(Correction.class));
+  }
+
+  /** Corrects {@code labels} in place with the {@code rules} given, in the order of {@link Correction}. */
+  static void apply(Lang lang, String[] words, String[] labels, Set<Correction> rules) {
     String[] lower = new String[words.length];
     for (int i = 0; i < words.length; i++) {
       lower[i] = words[i].toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
-    if (lang == Lang.IT) {
+    if (lang == Lang.IT && rules.contains(Correction.SPLIT_AT_PREPOSITION)) {
       for (int i = 0; i < words.length; i++) {
         if (!labels[i].equals("O") && SPLITTERS.contains(words[i].replace('\u2019', '\''))) {
           labels[i] = "O";
         }
       }
     }
-    if (lang == Lang.IT) {
-      for (int i = 1; i < words.length; i++) {
-        if (words[i].equals("Stato") && labels[i].equals("O") && STATE_ARTICLES.contains(lower[i - 1])) {
-          labels[i] = "ORG"; // "dello Stato": the State as an institution
-        }
-      }
+    if (rules.contains(Correction.TRIM_EDGES)) {
+      trimEdges(words, lower, labels);
     }
-    trimEdges(words, lower, labels);
-    placesOfCountries(words, lower, labels);
-    if (lang == Lang.IT) {
+    if (rules.contains(Correction.PLACE_OF_COUNTRY)) {
+      placesOfCountries(words, lower, labels);
+    }
+    if (lang == Lang.IT && rules.contains(Correction.SPORTS_CLUBS)) {
       sportsClubs(lower, labels);
     }
   }

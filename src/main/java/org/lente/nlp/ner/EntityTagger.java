@@ -1,9 +1,15 @@
 package org.lente.nlp.ner;
 
+import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import org.lente.nlp.time.Lang;
 
 /**
@@ -13,10 +19,22 @@ import org.lente.nlp.time.Lang;
  */
 public final class EntityTagger {
 
-  private final NerModels models;
+  private final Function<Lang, CRFClassifier<CoreLabel>> classifiers;
+  private final Set<Correction> corrections;
 
+  /** The shipped models with every {@link Correction}. */
   public EntityTagger(NerModels models) {
-    this.models = models;
+    this(models::classifier, EnumSet.allOf(Correction.class));
+  }
+
+  /**
+   * A tagger with other models (an evaluation's model trained on some folds) or fewer corrections.
+   *
+   * @param classifiers the model for a language; called once per sentence, so it should not load
+   */
+  public EntityTagger(Function<Lang, CRFClassifier<CoreLabel>> classifiers, Set<Correction> corrections) {
+    this.classifiers = Objects.requireNonNull(classifiers, "classifiers");
+    this.corrections = corrections.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(corrections));
   }
 
   /** One label per word of one sentence. */
@@ -34,11 +52,11 @@ public final class EntityTagger {
       cl.setOriginalText(w);
       input.add(cl);
     }
-    List<CoreLabel> out = models.classifier(lang).classifySentence(input);
+    List<CoreLabel> out = classifiers.apply(lang).classifySentence(input);
     for (int i = 0; i < labels.length; i++) {
       labels[i] = type(out.get(i).get(CoreAnnotations.AnswerAnnotation.class));
     }
-    Corrections.apply(lang, words.toArray(String[]::new), labels);
+    Corrections.apply(lang, words.toArray(String[]::new), labels, corrections);
     return labels;
   }
 

@@ -51,12 +51,6 @@ class CorrectionsTest {
   }
 
   @Test
-  void theStateIsAnOrganisationButAStateFuneralIsNot() {
-    assertArrayEquals("O O ORG".split(" "), correct(Lang.IT, "risorse dello Stato", "O O O"));
-    assertArrayEquals("O O O".split(" "), correct(Lang.IT, "funerale di Stato", "O O O"));
-  }
-
-  @Test
   void aTownBeforeAScoreIsTheClub() {
     assertArrayEquals("O ORG O O O".split(" "), correct(Lang.IT, "vince Blackpool ( 2-0 )", "O LOC O O O"));
   }
