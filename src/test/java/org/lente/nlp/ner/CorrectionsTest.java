@@ -2,6 +2,7 @@ package org.lente.nlp.ner;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.lente.nlp.time.Lang;
 
@@ -12,6 +13,13 @@ class CorrectionsTest {
     String[] l = labels.split(" ");
     Corrections.apply(lang, w, l);
     return l;
+  }
+
+  @Test
+  void aRuleSwitchedOffLeavesTheModelsLabels() {
+    String[] labels = "O LOC LOC".split(" ");
+    Corrections.apply(Lang.IT, "sostegno alla Russia".split(" "), labels, EnumSet.of(Correction.SPORTS_CLUBS));
+    assertArrayEquals("O LOC LOC".split(" "), labels);
   }
 
   @Test

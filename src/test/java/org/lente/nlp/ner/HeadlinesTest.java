@@ -21,6 +21,11 @@ class HeadlinesTest {
     return ENTITIES.find(text, lang, tokens, Sentences.split(text, tokens));
   }
 
+  private static void assertNoNameOnTheFirstLine(String text, Lang lang) {
+    List<Entity> found = find(text, lang);
+    assertTrue(found.stream().noneMatch(e -> e.start() < text.indexOf('\n')), found::toString);
+  }
+
   private static boolean[] flags(String text) {
     return Headlines.capitalisedLines(text, Tokenizer.tokenize(text, Lang.EN));
   }
@@ -72,15 +77,13 @@ class HeadlinesTest {
   void anItalianTitleCaseSloganYieldsNoEntity() {
     String text = "Abbasso Bashar, Gridano Le Piazze Di Homs\n"
         + "Migliaia di persone sono scese in piazza a Homs contro il presidente Bashar al-Assad.";
-    List<Entity> found = find(text, Lang.IT);
-    assertTrue(found.stream().noneMatch(e -> e.start() < text.indexOf('\n')), found::toString);
+    assertNoNameOnTheFirstLine(text, Lang.IT);
   }
 
   @Test
   void anEnglishTitleCaseHeadlineYieldsOnlyNamesOfTheBody() {
     String text = "Post Says Senators Plan Vote On Budget Deal Before Recess\n"
         + "Senators plan a vote on the budget deal next week, according to a report.";
-    List<Entity> found = find(text, Lang.EN);
-    assertTrue(found.stream().noneMatch(e -> e.start() < text.indexOf('\n')), found::toString);
+    assertNoNameOnTheFirstLine(text, Lang.EN);
   }
 }
