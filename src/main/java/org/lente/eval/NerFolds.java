@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import org.lente.nlp.ner.Correction;
 import org.lente.nlp.ner.EntityTagger;
+import org.lente.nlp.ner.NameMemory;
 import org.lente.nlp.time.Lang;
 
 /**
  * Tags the held-out part of each fold of a cross-validation of the Italian entity model with the CRF
  * trained on the other folds, once per set of {@link Correction}s: the model alone, every correction,
- * and every correction but one. The output ({@code OUT/fold-F.VARIANT.tsv}, token TAB IOB2 tag) is
+ * and every correction but one; then every correction followed by {@link NameMemory} over the fold
+ * ({@code all+memory}). The output ({@code OUT/fold-F.VARIANT.tsv}, token TAB IOB2 tag) is
  * scored by the standard scorer ({@code ../shared/tools/score_ner.py}); a correction is worth keeping
  * when the folds score higher with it than without. The folds' files and models are made by
  * {@code scripts/train-ner-folds}.
@@ -52,23 +54,32 @@ public final class NerFolds {
       try (BufferedReader in = Files.newBufferedReader(dir.resolve("fold" + f + ".test.tsv"), StandardCharsets.UTF_8)) {
         sentences = Conll.read(in);
       }
+      List<List<String>> words = sentences.stream().map(Conll.Sentence::tokens).toList();
       for (Map.Entry<String, Set<Correction>> v : variants().entrySet()) {
         EntityTagger tagger = new EntityTagger(lang -> crf, v.getValue());
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("fold-" + f + "." + v.getKey() + ".tsv"),
-            StandardCharsets.UTF_8))) {
-          for (Conll.Sentence s : sentences) {
-            List<String> tokens = s.tokens();
-            String[] tags = Conll.iob2(tagger.label(Lang.IT, tokens));
-            for (int i = 0; i < tags.length; i++) {
-              w.print(tokens.get(i));
-              w.print('\t');
-              w.println(tags[i]);
-            }
-            w.println();
-          }
+        List<String[]> labels = words.stream().map(w -> tagger.label(Lang.IT, w)).toList();
+        write(out.resolve("fold-" + f + "." + v.getKey() + ".tsv"), words, labels);
+        if (v.getKey().equals("all")) {
+          NameMemory.apply(words, labels);
+          write(out.resolve("fold-" + f + ".all+memory.tsv"), words, labels);
         }
       }
       System.err.println("fold " + f + ": tagged " + sentences.size() + " sentences");
+    }
+  }
+
+  /** Writes token TAB IOB2 tag, a blank line after each sentence. */
+  private static void write(Path file, List<List<String>> words, List<String[]> labels) throws IOException {
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      for (int s = 0; s < words.size(); s++) {
+        String[] tags = Conll.iob2(labels.get(s));
+        for (int i = 0; i < tags.length; i++) {
+          w.print(words.get(s).get(i));
+          w.print('\t');
+          w.println(tags[i]);
+        }
+        w.println();
+      }
     }
   }
 

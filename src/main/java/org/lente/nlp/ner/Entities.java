@@ -12,7 +12,8 @@ import org.lente.nlp.Token;
 import org.lente.nlp.time.Lang;
 
 /**
- * Finds the entities of a whole text: labels each sentence ({@link EntityTagger}), turns runs of
+ * Finds the entities of a whole text: labels its sentences together ({@link EntityTagger#labelAll}),
+ * turns runs of
  * labels into {@link Entity} mentions, types a country named on its own as a place whatever the
  * sentence makes it do ("l'Italia ha firmato" as "in Italia": KIND's annotators, and so the Italian
  * model, call an acting country an organisation; a reader of running text wants one entity
@@ -68,9 +69,12 @@ public final class Entities {
     List<Boolean> onCapitalisedLine = new ArrayList<>();
     Map<Integer, String> roles = new HashMap<>();
     boolean[] capitalised = Headlines.capitalisedLines(text, tokens);
-    for (Sentence s : sentences) {
+    List<String[]> labelled = tagger.labelAll(lang, sentences.stream()
+        .map(s -> tokens.subList(s.first(), s.last()).stream().map(Token::text).toList()).toList());
+    for (int si = 0; si < sentences.size(); si++) {
+      Sentence s = sentences.get(si);
       List<Token> words = tokens.subList(s.first(), s.last());
-      String[] labels = tagger.label(lang, words.stream().map(Token::text).toList());
+      String[] labels = labelled.get(si);
       int i = 0;
       while (i < labels.length) {
         if (labels[i].equals("O")) {

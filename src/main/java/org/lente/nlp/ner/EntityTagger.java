@@ -14,7 +14,7 @@ import org.lente.nlp.time.Lang;
 
 /**
  * Labels the words of a sentence with entity types: the language's CRF model ({@link NerModels}),
- * then {@link Corrections}. Labels are {@code O}, {@code PER}, {@code ORG}, {@code LOC} or
+ * then {@link Corrections}; {@link #labelAll} labels the sentences of a text together. Labels are {@code O}, {@code PER}, {@code ORG}, {@code LOC} or
  * {@code MISC}, one per word; a run of equal labels is one entity. Thread-safe.
  */
 public final class EntityTagger {
@@ -58,6 +58,19 @@ public final class EntityTagger {
     }
     Corrections.apply(lang, words.toArray(String[]::new), labels, corrections);
     return labels;
+  }
+
+  /**
+   * One label array per sentence of one text or file: each sentence by {@link #label}, then
+   * {@link NameMemory} across them, so that a name labelled in most places is labelled everywhere.
+   */
+  public List<String[]> labelAll(Lang lang, List<List<String>> sentences) {
+    List<String[]> out = new ArrayList<>(sentences.size());
+    for (List<String> words : sentences) {
+      out.add(label(lang, words));
+    }
+    NameMemory.apply(sentences, out);
+    return out;
   }
 
   /** The spelling the models were trained on: straight apostrophes and quotes. */
