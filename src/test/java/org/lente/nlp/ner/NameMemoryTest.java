@@ -3,6 +3,7 @@ package org.lente.nlp.ner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,29 +14,34 @@ class NameMemoryTest {
     return Arrays.asList(sentence.split(" "));
   }
 
-  private static String[] labels(String labels) {
-    return labels.split(" ");
+  /** The labels of sentence {@code at} after {@link NameMemory}; sentences and labels alternate. */
+  private static String[] after(int at, String... sentencesAndLabels) {
+    List<List<String>> words = new ArrayList<>();
+    List<String[]> labels = new ArrayList<>();
+    for (int k = 0; k < sentencesAndLabels.length; k += 2) {
+      words.add(words(sentencesAndLabels[k]));
+      labels.add(sentencesAndLabels[k + 1].split(" "));
+    }
+    NameMemory.apply(words, labels);
+    return labels.get(at);
   }
 
   @Test
   void aNameMissedOnceTakesTheLabelItHasElsewhere() {
-    List<String[]> l = List.of(labels("O PER O"), labels("O O PER"), labels("O O O"));
-    NameMemory.apply(List.of(words("ieri Bersani parla"), words("lo dice Bersani"), words("secondo Bersani ,")), l);
-    assertArrayEquals(labels("O PER O"), l.get(2));
+    assertArrayEquals("O PER O".split(" "), after(2,
+        "ieri Bersani parla", "O PER O", "lo dice Bersani", "O O PER", "secondo Bersani ,", "O O O"));
   }
 
   @Test
   void aNameMostlyLeftOutStaysOut() {
-    List<String[]> l = List.of(labels("O ORG O"), labels("O O O"), labels("O O O"));
-    NameMemory.apply(List.of(words("con Governo ombra"), words("il Governo decide"), words("dal Governo ,")), l);
-    assertArrayEquals(labels("O O O"), l.get(1));
+    assertArrayEquals("O O O".split(" "), after(1,
+        "con Governo ombra", "O ORG O", "il Governo decide", "O O O", "dal Governo ,", "O O O"));
   }
 
   @Test
   void aNameInsideALongerCapitalisedRunIsNotMatched() {
-    List<String[]> l = List.of(labels("O LOC O"), labels("O LOC O"), labels("O O O O"));
-    NameMemory.apply(List.of(words("a Roma ieri"), words("da Roma oggi"), words("la Lazio Roma Calcio")), l);
-    assertArrayEquals(labels("O O O O"), l.get(2));
+    assertArrayEquals("O O O O".split(" "), after(2,
+        "a Roma ieri", "O LOC O", "da Roma oggi", "O LOC O", "la Lazio Roma Calcio", "O O O O"));
   }
 
   @Test
