@@ -38,11 +38,6 @@ class CorrectionsTest {
   }
 
   @Test
-  void anArticulatedPrepositionSplitsTwoNames() {
-    assertArrayEquals("ORG ORG O ORG".split(" "), correct(Lang.IT, "Atlético Madrid al Deportivo", "ORG ORG ORG ORG"));
-  }
-
-  @Test
   void anAdjectiveDoesNotOpenAName() {
     assertArrayEquals("O O ORG".split(" "), correct(Lang.IT, "statale nordcoreana KCNA", "O ORG ORG"));
   }
@@ -50,12 +45,6 @@ class CorrectionsTest {
   @Test
   void aNounThatHeadsAPlaceNameStays() {
     assertArrayEquals("O LOC LOC".split(" "), correct(Lang.IT, "in via Roma", "O LOC LOC"));
-  }
-
-  @Test
-  void aPlaceOfACountryIsTwoPlaces() {
-    assertArrayEquals("LOC O LOC LOC LOC".split(" "),
-        correct(Lang.IT, "Yeonpyeong della Corea del Sud", "LOC LOC LOC LOC LOC"));
   }
 
   @Test
