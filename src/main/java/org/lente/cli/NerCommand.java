@@ -58,9 +58,11 @@ final class NerCommand implements Callable<Integer> {
     }
     EntityTagger tagger = new EntityTagger(new NerModels(spec.commandLine().getErr()::println));
     PrintWriter out = spec.commandLine().getOut();
-    for (Conll.Sentence s : sentences) {
-      List<String> tokens = s.tokens();
-      String[] tags = Conll.iob2(tagger.label(language, tokens));
+    List<List<String>> words = sentences.stream().map(Conll.Sentence::tokens).toList();
+    List<String[]> labels = tagger.labelAll(language, words);
+    for (int s = 0; s < words.size(); s++) {
+      List<String> tokens = words.get(s);
+      String[] tags = Conll.iob2(labels.get(s));
       for (int i = 0; i < tags.length; i++) {
         out.print(tokens.get(i));
         out.print('\t');

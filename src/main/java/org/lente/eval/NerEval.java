@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -102,11 +101,7 @@ public final class NerEval {
   }
 
   private List<String[]> tagAll(List<Conll.Sentence> sentences, Lang lang) {
-    List<String[]> out = new ArrayList<>(sentences.size());
-    for (Conll.Sentence s : sentences) {
-      out.add(tagger.label(lang, s.tokens()));
-    }
-    return out;
+    return tagger.labelAll(lang, sentences.stream().map(Conll.Sentence::tokens).toList());
   }
 
   /** The type of an IOB2 label, or O when it is not one of the scored types. */

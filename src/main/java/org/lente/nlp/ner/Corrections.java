@@ -1,12 +1,13 @@
 package org.lente.nlp.ner;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lente.nlp.time.Lang;
 
 /**
- * Rules that correct a statistical tagger's labels, one token label per word ({@code O}, {@code PER},
+ * Rules ({@link Correction}) that correct a statistical tagger's labels, one token label per word ({@code O}, {@code PER},
  * {@code ORG}, {@code LOC}, {@code MISC}; adjacent words with the same label are one entity). Each
  * rule fixes a mistake the models make on news text:
  * <ul>
@@ -14,11 +15,7 @@ import org.lente.nlp.time.Lang;
  *       it stays);
  *   <li>no article or preposition at an entity's edge: "alla Russia" is "Russia", a sentence-initial
  *       "Nella" is not a person; capitalised particles inside names stay ("Dell'Utri", "Di Lauro");
- *   <li>an articulated preposition inside a run splits it: "Atlético Madrid al Deportivo" is two;
  *   <li>no lower-case word opens a name: "nordcoreana KCNA" is "KCNA";
- *   <li>a place "of the" country is two places: "Yeonpyeong della Corea del Sud"; a country that
- *       acts stays what the model says (the Italian data calls it an organisation then);
- *   <li>"lo Stato", "dello Stato" is the State, an organisation ("funerale di Stato" is not);
  *   <li>in a sports sentence (a score such as "2-0", or words like "gol", "campionato"), a town
  *       that follows a masculine article ("il Reading", "del Bolton") or precedes a score is the
  *       club, an organisation; "a Nottingham" stays a place.
@@ -31,8 +28,6 @@ final class Corrections {
       + " tra fra del dello della dei degli delle dell' al allo alla ai agli alle all' dal dallo dalla dai dagli"
       + " dalle dall' nel nello nella nei negli nelle nell' sul sullo sulla sui sugli sulle sull' col coi e ed o né"
       + " che the a an of in on at to for from by with and or").split(" ")));
-  private static final Set<String> SPLITTERS = Set.copyOf(java.util.Arrays.asList(("al allo alla ai agli alle all' sul sullo sulla sui sugli"
-      + " sulle sull' nel nello nella nei negli nelle nell' dal dallo dalla dai dagli dalle dall' contro").split(" ")));
   private static final Set<String> SENTENCE_OPENERS = Set.copyOf(java.util.Arrays.asList(("nella alla nel al sul sulla dalla dal nei negli il"
       + " i gli le per in a con da tra fra e secondo the in on at for from by with and but").split(" ")));
   private static final Pattern ADJECTIVE_ENDING = Pattern.compile(
@@ -46,35 +41,25 @@ final class Corrections {
       + " promozione derby").split(" ")));
   private static final Set<String> MASCULINE_ARTICLES = Set.of(
       "il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "sul", "sullo", "nel", "nello", "col");
-  private static final Set<String> OF_THE = Set.of("del", "della", "dell'", "dello");
-  private static final Set<String> STATE_ARTICLES = Set.of("lo", "dello", "allo", "nello", "dallo", "sullo");
   private static final Set<String> LOCATIVE = Set.of("a", "ad", "in");
 
   private Corrections() {}
 
-  /** Corrects {@code labels} in place; {@code words} are the sentence's tokens. */
+  /** Corrects {@code labels} in place with every rule; {@code words} are the sentence's tokens. */
   static void apply(Lang lang, String[] words, String[] labels) {
+    apply(lang, words, labels, EnumSet.allOf(Correction.class));
+  }
+
+  /** Corrects {@code labels} in place with the {@code rules} given, in the order of {@link Correction}. */
+  static void apply(Lang lang, String[] words, String[] labels, Set<Correction> rules) {
     String[] lower = new String[words.length];
     for (int i = 0; i < words.length; i++) {
       lower[i] = words[i].toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
-    if (lang == Lang.IT) {
-      for (int i = 0; i < words.length; i++) {
-        if (!labels[i].equals("O") && SPLITTERS.contains(words[i].replace('\u2019', '\''))) {
-          labels[i] = "O";
-        }
-      }
+    if (rules.contains(Correction.TRIM_EDGES)) {
+      trimEdges(words, lower, labels);
     }
-    if (lang == Lang.IT) {
-      for (int i = 1; i < words.length; i++) {
-        if (words[i].equals("Stato") && labels[i].equals("O") && STATE_ARTICLES.contains(lower[i - 1])) {
-          labels[i] = "ORG"; // "dello Stato": the State as an institution
-        }
-      }
-    }
-    trimEdges(words, lower, labels);
-    placesOfCountries(words, lower, labels);
-    if (lang == Lang.IT) {
+    if (lang == Lang.IT && rules.contains(Correction.SPORTS_CLUBS)) {
       sportsClubs(lower, labels);
     }
   }
@@ -135,31 +120,6 @@ final class Corrections {
   /** Punctuation other than quotation marks, which belong to quoted names ("\" Gomorra \""). */
   private static boolean isPunctuation(String w) {
     return w.chars().noneMatch(c -> Character.isLetterOrDigit(c) || "\"'“”«»‘’„".indexOf(c) >= 0);
-  }
-
-  /** "Yeonpyeong della Corea del Sud" is two places ("Principato di Monaco" is one). */
-  private static void placesOfCountries(String[] words, String[] lower, String[] labels) {
-    forEachRun(labels, (i, j) -> {
-      if (labels[i].equals("LOC")) {
-        for (int p = i + 1; p < j - 1; p++) {
-          if (OF_THE.contains(lower[p]) && Places.isCountry(join(words, p + 1, j))) {
-            labels[p] = "O";
-            break;
-          }
-        }
-      }
-    });
-  }
-
-  private static String join(String[] words, int from, int to) {
-    StringBuilder sb = new StringBuilder();
-    for (int k = from; k < to; k++) {
-      if (k > from && !words[k - 1].endsWith("'") && !words[k - 1].endsWith("’")) {
-        sb.append(' ');
-      }
-      sb.append(words[k]);
-    }
-    return sb.toString();
   }
 
   private static void sportsClubs(String[] lower, String[] labels) {

@@ -12,8 +12,13 @@ import org.lente.nlp.Token;
 import org.lente.nlp.time.Lang;
 
 /**
- * Finds the entities of a whole text: labels each sentence ({@link EntityTagger}), turns runs of
- * labels into {@link Entity} mentions, then links each mention to its fullest name in the text
+ * Finds the entities of a whole text: labels its sentences together ({@link EntityTagger#labelAll}),
+ * turns runs of
+ * labels into {@link Entity} mentions, types a country named on its own as a place whatever the
+ * sentence makes it do ("l'Italia ha firmato" as "in Italia": KIND's annotators, and so the Italian
+ * model, call an acting country an organisation; a reader of running text wants one entity
+ * "Italia"), keeps a name found on a headline line capitalised throughout only when the body names
+ * it too ({@link Headlines}), then links each mention to its fullest name in the text
  * ("Putin" → "Vladimir Putin") and to the role the text gives it ("il ministro della Difesa Andrei
  * Belousov" → "ministro della Difesa"). Thread-safe.
  */
@@ -61,10 +66,15 @@ public final class Entities {
   /** The entity mentions of {@code text}, in text order, with canonical names and roles. */
   public List<Entity> find(String text, Lang lang, List<Token> tokens, List<Sentence> sentences) {
     List<Entity> mentions = new ArrayList<>();
+    List<Boolean> onCapitalisedLine = new ArrayList<>();
     Map<Integer, String> roles = new HashMap<>();
-    for (Sentence s : sentences) {
+    boolean[] capitalised = Headlines.capitalisedLines(text, tokens);
+    List<String[]> labelled = tagger.labelAll(lang, sentences.stream()
+        .map(s -> tokens.subList(s.first(), s.last()).stream().map(Token::text).toList()).toList());
+    for (int si = 0; si < sentences.size(); si++) {
+      Sentence s = sentences.get(si);
       List<Token> words = tokens.subList(s.first(), s.last());
-      String[] labels = tagger.label(lang, words.stream().map(Token::text).toList());
+      String[] labels = labelled.get(si);
       int i = 0;
       while (i < labels.length) {
         if (labels[i].equals("O")) {
@@ -77,8 +87,8 @@ public final class Entities {
         }
         Token first = words.get(i);
         Token last = words.get(j - 1);
-        Entity.Type type = Entity.Type.valueOf(labels[i]);
         String mention = text.substring(first.start(), last.end());
+        Entity.Type type = Places.isCountry(mention) ? Entity.Type.LOC : Entity.Type.valueOf(labels[i]);
         if (mention.chars().noneMatch(Character::isUpperCase) || mention.length() > Entity.MAX_CHARS) {
           i = j; // "il governo", "la polizia": a common noun, not a name; nor is a run of 200 characters
           continue;
@@ -90,10 +100,31 @@ public final class Entities {
           }
         }
         mentions.add(new Entity(mention, type, first.start(), last.end(), mention, null));
+        onCapitalisedLine.add(capitalised[s.first() + i]);
         i = j;
       }
     }
-    return link(vote(mentions), roles);
+    List<Entity> kept = Headlines.hasBody(capitalised) ? Headlines.confirmedByBody(mentions, onCapitalisedLine) : mentions;
+    if (kept.size() < mentions.size()) {
+      roles = keptRoles(mentions, kept, roles);
+    }
+    return link(vote(kept), roles);
+  }
+
+  /** The roles of {@code all}'s mentions re-indexed to {@code kept}, a subsequence of {@code all}. */
+  private static Map<Integer, String> keptRoles(List<Entity> all, List<Entity> kept, Map<Integer, String> roles) {
+    Map<Integer, String> out = new HashMap<>();
+    int k = 0;
+    for (int a = 0; a < all.size() && k < kept.size(); a++) {
+      if (all.get(a) == kept.get(k)) {
+        String role = roles.get(a);
+        if (role != null) {
+          out.put(k, role);
+        }
+        k++;
+      }
+    }
+    return out;
   }
 
   /**

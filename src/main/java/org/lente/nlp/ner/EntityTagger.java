@@ -1,22 +1,40 @@
 package org.lente.nlp.ner;
 
+import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import org.lente.nlp.time.Lang;
 
 /**
  * Labels the words of a sentence with entity types: the language's CRF model ({@link NerModels}),
- * then {@link Corrections}. Labels are {@code O}, {@code PER}, {@code ORG}, {@code LOC} or
+ * then {@link Corrections}; {@link #labelAll} labels the sentences of a text together. Labels are {@code O}, {@code PER}, {@code ORG}, {@code LOC} or
  * {@code MISC}, one per word; a run of equal labels is one entity. Thread-safe.
  */
 public final class EntityTagger {
 
-  private final NerModels models;
+  private final Function<Lang, CRFClassifier<CoreLabel>> classifiers;
+  private final Set<Correction> corrections;
 
+  /** The shipped models with every {@link Correction}. */
   public EntityTagger(NerModels models) {
-    this.models = models;
+    this(models::classifier, EnumSet.allOf(Correction.class));
+  }
+
+  /**
+   * A tagger with other models (an evaluation's model trained on some folds) or fewer corrections.
+   *
+   * @param classifiers the model for a language; called once per sentence, so it should not load
+   */
+  public EntityTagger(Function<Lang, CRFClassifier<CoreLabel>> classifiers, Set<Correction> corrections) {
+    this.classifiers = Objects.requireNonNull(classifiers, "classifiers");
+    this.corrections = corrections.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(corrections));
   }
 
   /** One label per word of one sentence. */
@@ -34,12 +52,25 @@ public final class EntityTagger {
       cl.setOriginalText(w);
       input.add(cl);
     }
-    List<CoreLabel> out = models.classifier(lang).classifySentence(input);
+    List<CoreLabel> out = classifiers.apply(lang).classifySentence(input);
     for (int i = 0; i < labels.length; i++) {
       labels[i] = type(out.get(i).get(CoreAnnotations.AnswerAnnotation.class));
     }
-    Corrections.apply(lang, words.toArray(String[]::new), labels);
+    Corrections.apply(lang, words.toArray(String[]::new), labels, corrections);
     return labels;
+  }
+
+  /**
+   * One label array per sentence of one text or file: each sentence by {@link #label}, then
+   * {@link NameMemory} across them, so that a name labelled in most places is labelled everywhere.
+   */
+  public List<String[]> labelAll(Lang lang, List<List<String>> sentences) {
+    List<String[]> out = new ArrayList<>(sentences.size());
+    for (List<String> words : sentences) {
+      out.add(label(lang, words));
+    }
+    NameMemory.apply(sentences, out);
+    return out;
   }
 
   /** The spelling the models were trained on: straight apostrophes and quotes. */

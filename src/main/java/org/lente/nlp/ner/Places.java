@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Names of countries and continents in Italian and English, to tell a place of a country
- * ("Yeonpyeong della Corea del Sud") from a one-piece name ("Principato di Monaco").
+ * Names of countries and continents in Italian and English: in running text such a name on its own
+ * is a place ({@link Entities}).
  */
 final class Places {
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lente.nlp.Sentences;
 import org.lente.nlp.Token;
 import org.lente.nlp.Tokenizer;
 import org.lente.nlp.time.Lang;
@@ -73,6 +74,15 @@ class EntitiesTest {
     assertEquals("presidente", linked.get(2).role());
     assertEquals("Kim Jong Un", linked.get(3).canonical());
     assertEquals("Kim Il Sung", linked.get(4).canonical());
+  }
+
+  @Test
+  void aCountryThatActsIsStillAPlace() {
+    String text = "L'Italia ha firmato ieri l'accordo sul gas con l'Algeria, ha detto il governo.";
+    List<Token> tokens = Tokenizer.tokenize(text, Lang.IT);
+    List<Entity> found = new Entities(new EntityTagger(SharedModels.MODELS))
+        .find(text, Lang.IT, tokens, Sentences.split(text, tokens));
+    assertEquals(List.of("Italia LOC", "Algeria LOC"), found.stream().map(e -> e.text() + " " + e.type()).toList());
   }
 
   @Test
