@@ -406,7 +406,9 @@ final class Rules {
     String u = m.group(1) != null ? m.group(2) : m.group(4);
     double v = Words.value(n, lang);
     if (v < 0) return null;
-    return shift(m, c, v, Words.grainOf(u), sign);
+    Piece p = shift(m, c, v, Words.grainOf(u), sign);
+    // TimeML: "a year ago" in news compares with the period the text is about, when there is one (TimeTagger.Shift)
+    return c.duckling() || sign > 0 || v != Math.floor(v) ? p : p.withShift(new TimeTagger.Shift(-(long) v, Words.grainOf(u), true));
   }
 
   /**
