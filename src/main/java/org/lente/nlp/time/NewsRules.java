@@ -59,6 +59,9 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?" + E, F),
           (m, c) -> fromLast(m, c, -1, Grain.YEAR)));
     }
+    // UTC after a clock time, with an offset or not: "18:00 UTC", "6:40 p.m. (GMT +8)"; folded into the time by Merges
+    r.add(new Rule(Pattern.compile(Rules.B + "\\(?(?:utc|gmt)(?:\\s*[+-]\\s*\\d{1,2}(?!\\d))?\\)?" + E, F), (m, c) ->
+        EnglishRules.zoneOffset(m.group()) == null ? null : new Piece(m.start(), m.end(), Kind.ZONE, null, m.group(), false, null, null, null)));
     // uncounted spans after a preposition of extent: "for years", "over the years", "per mesi"
     String extent = it ? "(?:per|da)\\s+(anni|mesi|settimane|giorni|decenni)" : "(?:for|over|within)\\s+(?:the\\s+)?(years|months|weeks|days|decades)";
     r.add(new Rule(Pattern.compile(Rules.B + extent + E, F), (m, c) -> {

@@ -114,7 +114,7 @@ public final class TimeTagger {
       }
       Piece p = found.shift() == null || !ctx.anchored() ? found : reanchor(found, last, ctx);
       out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
-      if (p.m() != null && p.value() == null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME)) {
+      if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME)) {
         last = p.m();
       }
     }
@@ -217,7 +217,12 @@ public final class TimeTagger {
     if (p.part() != null && p.kind() == Kind.PART) {
       return p.m().start().toLocalDate() + "T" + p.part().code();
     }
-    return p.m().timex();
+    return clockTimex(p.m());
+  }
+
+  /** TIMEX3 value of a moment; a time at the hour is written with its minutes, {@code 2024-06-19T22:00}, as TimeML does. */
+  static String clockTimex(Moment m) {
+    return m.grain() == Grain.HOUR && m.end() == null ? m.timex() + ":00" : m.timex();
   }
 
   /** Value of a moment computed from {@link #NO_ANCHOR}, rewritten relative to an unknown anchor. */

@@ -180,4 +180,19 @@ class TimeMlNewsTest {
   @Test void italianTheFollowingYearIsAfterTheLastYear() {
     assertEquals(List.of("DATE 1998 [1998]", "DATE 1999 [l'anno successivo]"), it("L'azienda è nata nel 1998 e l'anno successivo si è quotata."));
   }
+
+  // clock times
+
+  @Test void aTimeAtTheHourIsWrittenWithItsMinutes() {
+    assertEquals(List.of("TIME 2024-06-19T22:00 [at 10 p.m.]"), en("The polls close at 10 p.m."));
+  }
+  @Test void aTimeInUtcIsWrittenInUtc() {
+    assertEquals(List.of("TIME 2024-06-19T18:00Z [at 18:00 UTC]"), en("The jet landed at 18:00 UTC."));
+  }
+  @Test void aTimeWithAGmtOffsetIsMovedToUtc() {
+    assertEquals(List.of("TIME 2024-06-19T10:40Z [at 6:40 p.m. (GMT +8)]"), en("The flight left at 6:40 p.m. (GMT +8)."));
+  }
+  @Test void italianTimeInUtcIsWrittenInUtc() {
+    assertEquals(List.of("TIME 2024-06-19T18:00Z [alle 18:00 UTC]"), it("L'aereo è atterrato alle 18:00 UTC."));
+  }
 }
