@@ -59,6 +59,12 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?" + E, F),
           (m, c) -> fromLast(m, c, -1, Grain.YEAR)));
     }
+    // the quarter under discussion: the last one mentioned, else the latest one over ("the latest quarter", "the quarter")
+    if (!it) {
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:(?:latest|most\\s+recent)\\s+(?:quarter|period)|quarter)(?![\\s-]+(?:of|century|mile|point|hour|final))" + E, F),
+          (m, c) -> Rules.date(m, 0, Moment.at(Grain.QUARTER.plus(c.ref(), -1), Grain.QUARTER), true)
+              .withShift(new TimeTagger.Shift(0, Grain.QUARTER, false))));
+    }
     // UTC after a clock time, with an offset or not: "18:00 UTC", "6:40 p.m. (GMT +8)"; folded into the time by Merges
     r.add(new Rule(Pattern.compile(Rules.B + "\\(?(?:utc|gmt)(?:\\s*[+-]\\s*\\d{1,2}(?!\\d))?\\)?" + E, F), (m, c) ->
         EnglishRules.zoneOffset(m.group()) == null ? null : new Piece(m.start(), m.end(), Kind.ZONE, null, m.group(), false, null, null, null)));

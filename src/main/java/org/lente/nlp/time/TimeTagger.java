@@ -47,7 +47,8 @@ public final class TimeTagger {
    * A date told as an offset of {@code amount} units (negative: back) from another date. With {@code fromAnchor}
    * false it is the last date the text mentioned before it, as TimeML reads "three days later", "a year earlier", "the
    * following year"; with {@code fromAnchor} true it is the anchor, at the grain of the period the text is about
-   * when that period is recent: "a year ago" after "the third quarter" is the year-ago quarter.
+   * when that period is recent: "a year ago" after "the third quarter" is the year-ago quarter. An {@code amount} of
+   * 0 names the last period of grain {@code unit} itself ("the latest quarter").
    */
   record Shift(long amount, Grain unit, boolean fromAnchor) {
     Shift {
@@ -133,6 +134,9 @@ public final class TimeTagger {
       return p;
     }
     boolean period = last.grain().compareTo(Grain.DAY) > 0;
+    if (sh.amount() == 0 && last.grain() != sh.unit()) {
+      return p; // "the quarter" is the last quarter mentioned, not a year or a day
+    }
     if (sh.fromAnchor()) {
       // "N units ago": only a period finer than the unit, begun within one unit before the anchor, is the one meant
       boolean recent = !last.start().isBefore(sh.unit().plus(ctx.ref(), -1)) && !last.start().isAfter(ctx.ref());

@@ -166,6 +166,13 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year ago]"),
         en("Sales in the first quarter were $2 billion, up from $1.5 billion a year ago."));
   }
+  @Test void theLatestQuarterIsTheQuarterMentioned() {
+    assertEquals(List.of("DATE 2023-Q4 [the fourth quarter]", "DATE 2023-Q4 [the latest quarter]"),
+        en("Net income for the fourth quarter rose 5%. In the latest quarter, sales doubled."));
+  }
+  @Test void theQuarterWithoutAQuarterMentionedIsTheLatestOneOver() {
+    assertEquals(List.of("DATE 2024-Q1 [the quarter]"), en("Sales rose 8% in the quarter."));
+  }
   @Test void aYearAgoAfterAnOldDateIsFromTheAnchor() {
     assertEquals(List.of("DATE 1998 [1998]", "DATE 2023 [a year ago]"), en("The firm was founded in 1998 and listed a year ago."));
   }
