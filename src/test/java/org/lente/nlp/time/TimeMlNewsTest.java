@@ -40,6 +40,12 @@ class TimeMlNewsTest {
   @Test void withinMonthsIsADurationWithoutItsPreposition() {
     assertEquals(List.of("DURATION P18M [18 months]"), en("The plant will open within 18 months."));
   }
+  @Test void italianInYearsIsADurationWithoutItsPreposition() {
+    assertEquals(List.of("DURATION P2Y [due anni]"), it("Il ponte sarà pronto tra due anni."));
+  }
+  @Test void italianWithinMonthsIsADurationWithoutItsPreposition() {
+    assertEquals(List.of("DURATION P18M [18 mesi]"), it("La fabbrica aprirà entro 18 mesi."));
+  }
   @Test void theNextDecadeIsTenYears() {
     assertEquals(List.of("DURATION P10Y [the next decade]"), en("Demand will double in the next decade."));
   }
