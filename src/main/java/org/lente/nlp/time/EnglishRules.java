@@ -66,8 +66,17 @@ final class EnglishRules {
 
   /** UTC offset in minutes of a zone abbreviation; null if unknown. */
   static Integer zoneOffset(String abbreviation) {
-    return ZONES.get(abbreviation.toLowerCase().replaceAll("[()]", "").trim());
+    String z = abbreviation.toLowerCase().replaceAll("[()\\s]", "");
+    java.util.regex.Matcher m = UTC_OFFSET.matcher(z);
+    if (m.matches()) {
+      int h = Integer.parseInt(m.group(2));
+      return h > 14 ? null : (m.group(1).equals("-") ? -60 : 60) * h;
+    }
+    return ZONES.get(z);
   }
+
+  /** "gmt+8", "utc-5": UTC with an offset in hours, as news writes a zone after a clock time. */
+  private static final Pattern UTC_OFFSET = Pattern.compile("(?:gmt|utc)([+-])(\\d{1,2})");
 
   private static int rel(String mod) {
     if (mod == null || mod.matches("this|current")) {

@@ -32,15 +32,19 @@ final class Merges {
   }
 
   /**
-   * Folds a time-zone piece into the time or time range just before it, converting to the reference's zone.
-   * NOTE: only in Duckling mode, whose reference time is at UTC-2 (Duckling's test reference); news anchors carry no zone.
+   * Folds a time-zone piece into the time or time range just before it. In Duckling mode, whose reference time is at
+   * UTC-2 (Duckling's test reference), the time is converted to the reference's zone; in news, where anchors carry no
+   * zone, a time in UTC (the only zone news rules read) becomes TIMEX3's UTC value, {@code 2009-12-15T18:00Z}.
    */
   private static List<Piece> zones(List<Piece> in, Ctx ctx) {
     List<Piece> ps = new ArrayList<>();
     for (Piece p : in) {
       Piece a = ps.isEmpty() ? null : ps.get(ps.size() - 1);
-      if (p.kind() == Kind.ZONE && ctx.duckling() && a != null && a.m() != null && (a.kind() == Kind.TIME || a.kind() == Kind.RANGE)
-          && ctx.s().substring(a.end(), p.start()).isBlank()) {
+      boolean adjacent = p.kind() == Kind.ZONE && a != null && a.m() != null && ctx.s().substring(a.end(), p.start()).isBlank();
+      if (adjacent && !ctx.duckling() && a.kind() == Kind.TIME && a.m().grain().compareTo(Grain.HOUR) <= 0) {
+        Moment utc = Moment.at(a.m().start().minusMinutes(EnglishRules.zoneOffset(p.value())), a.m().grain());
+        ps.set(ps.size() - 1, new Piece(a.start(), p.end(), Kind.TIME, utc, TimeTagger.clockTimex(utc) + "Z", false, null, null, null));
+      } else if (adjacent && ctx.duckling() && (a.kind() == Kind.TIME || a.kind() == Kind.RANGE)) {
         long shift = DUCKLING_OFFSET_MINUTES - EnglishRules.zoneOffset(p.value());
         Moment m = a.m();
         Grain g = m.grain() == Grain.HOUR ? Grain.MINUTE : m.grain();

@@ -37,6 +37,37 @@ final class NewsRules {
     for (String[] x : refs) {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.DATE, x[1])));
     }
+    // dates told from the last date mentioned: "three days later", "a year earlier", "the following year", "the
+    // year-ago quarter"; "tre giorni dopo", "l'anno successivo"
+    String unit = Words.unit(lang);
+    String counted = it ? "(" + Words.number(lang) + ")\\s+(" + unit + ")\\s+(dopo|più\\s+tardi|prima)(?!\\s+d)"
+        : "(" + Words.number(lang) + ")[\\s-]+(" + unit + ")[\\s-]+(later|earlier)";
+    r.add(new Rule(Pattern.compile(Rules.B + counted + E, F), (m, c) -> {
+      double v = Words.value(m.group(1), lang);
+      boolean back = m.group(3).matches("earlier|prima");
+      return v < 1 || v != Math.floor(v) ? null : fromLast(m, c, back ? -(long) v : (long) v, Words.grainOf(m.group(2)));
+    }));
+    String single = it ? "(?:il|lo|la|l')\\s*(giorno|settimana|mese|anno|trimestre)\\s+(dopo|successiv[oa]|seguente|prima|precedente)"
+        : "the\\s+(following|previous|preceding|prior)\\s+(day|week|month|quarter|year)|the\\s+(next)\\s+(day)";
+    r.add(new Rule(Pattern.compile(Rules.B + "(?:" + single + ")" + E, F), (m, c) -> {
+      String unitWord = it ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(4);
+      String dir = it ? m.group(2) : m.group(1) != null ? m.group(1) : m.group(3);
+      return fromLast(m, c, dir.matches("prima|precedente|previous|preceding|prior") ? -1 : 1, Words.grainOf(unitWord));
+    }));
+    if (!it) {
+      // "the year-ago quarter", "year-earlier results": the period under discussion a year before
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?" + E, F),
+          (m, c) -> fromLast(m, c, -1, Grain.YEAR)));
+    }
+    // the quarter under discussion: the last one mentioned, else the latest one over ("the latest quarter", "the quarter")
+    if (!it) {
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:(?:latest|most\\s+recent)\\s+(?:quarter|period)|quarter)(?![\\s-]+(?:of|century|mile|point|hour|final))" + E, F),
+          (m, c) -> Rules.date(m, 0, Moment.at(Grain.QUARTER.plus(c.ref(), -1), Grain.QUARTER), true)
+              .withShift(new TimeTagger.Shift(0, Grain.QUARTER, false))));
+    }
+    // UTC after a clock time, with an offset or not: "18:00 UTC", "6:40 p.m. (GMT +8)"; folded into the time by Merges
+    r.add(new Rule(Pattern.compile(Rules.B + "\\(?(?:utc|gmt)(?:\\s*[+-]\\s*\\d{1,2}(?!\\d))?\\)?" + E, F), (m, c) ->
+        EnglishRules.zoneOffset(m.group()) == null ? null : new Piece(m.start(), m.end(), Kind.ZONE, null, m.group(), false, null, null, null)));
     // uncounted spans after a preposition of extent: "for years", "over the years", "per mesi"
     String extent = it ? "(?:per|da)\\s+(anni|mesi|settimane|giorni|decenni)" : "(?:for|over|within)\\s+(?:the\\s+)?(years|months|weeks|days|decades)";
     r.add(new Rule(Pattern.compile(Rules.B + extent + E, F), (m, c) -> {
@@ -106,6 +137,15 @@ final class NewsRules {
     }
     Moment week = Moment.at(t.plusWeeks(shift).atStartOfDay(), Grain.WEEK);
     return fixed(m.start(), m.end(), Kind.DATE, week.timex() + "-WE");
+  }
+
+  /**
+   * A date {@code amount} units of {@code unit} from the last date the text mentions before it; read from the anchor
+   * at the unit's grain until {@link TimeTagger} re-anchors it.
+   */
+  private static Piece fromLast(java.util.regex.Matcher m, TimeTagger.Ctx c, long amount, Grain unit) {
+    Moment fromAnchor = Moment.at(unit.plus(c.ref(), amount), unit);
+    return Rules.date(m, 0, fromAnchor, true).withShift(new TimeTagger.Shift(amount, unit, false));
   }
 
   private static Piece fixed(int start, int end, Kind kind, String value) {

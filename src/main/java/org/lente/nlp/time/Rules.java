@@ -233,8 +233,8 @@ final class Rules {
     String inIt = "(?:tra|fra|entro)\\s+(" + num + ")\\s+" + unit;
     String inEn = "(?:in|within|after)\\s+(" + num + ")\\s+" + unit + "|(" + num + ")\\s+" + unit + "\\s+(?:from now|from right now|from today|hence|later)";
     r.add(new Rule(Pattern.compile(B + "(?:" + (it ? inIt : inEn) + ")" + E, F), (m, c) ->
-        // TimeML: in news, "in two weeks" is the span "two weeks" (DURATION), its preposition a signal
-        !it && !c.duckling() && m.group(1) != null ? duration(m, lang).span(m.start(1), m.end(2)) : offset(m, c, lang, 1)));
+        // TimeML: in news, "in two weeks" and "tra due settimane" are the span "two weeks" (DURATION), the preposition a signal
+        !c.duckling() && m.group(1) != null ? spanOf(duration(m, lang), m) : offset(m, c, lang, 1)));
     if (it) {
       r.add(new Rule(Pattern.compile(B + "(?:tra|fra|in)\\s+(un|tre)\\s+quart[oi]\\s+d'ora" + E, F), (m, c) -> {
         int q = m.group(1).equals("un") ? 15 : 45;
@@ -406,7 +406,9 @@ final class Rules {
     String u = m.group(1) != null ? m.group(2) : m.group(4);
     double v = Words.value(n, lang);
     if (v < 0) return null;
-    return shift(m, c, v, Words.grainOf(u), sign);
+    Piece p = shift(m, c, v, Words.grainOf(u), sign);
+    // TimeML: "a year ago" in news compares with the period the text is about, when there is one (TimeTagger.Shift)
+    return c.duckling() || sign > 0 || v != Math.floor(v) ? p : p.withShift(new TimeTagger.Shift(-(long) v, Words.grainOf(u), true));
   }
 
   /**
@@ -433,6 +435,11 @@ final class Rules {
     }
     String rest = s.substring(i, Math.min(s.length(), i + 6)).toLowerCase(java.util.Locale.ROOT);
     return !(rest.startsWith("of ") || rest.startsWith("del") || rest.startsWith("di "));
+  }
+
+  /** {@code p} narrowed to the count and unit, groups 1 and 2; null stays null (a count that is not a duration). */
+  private static Piece spanOf(Piece p, Matcher m) {
+    return p == null ? null : p.span(m.start(1), m.end(2));
   }
 
   private static Piece duration(Matcher m, Lang lang) {

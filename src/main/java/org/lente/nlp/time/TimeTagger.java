@@ -43,12 +43,34 @@ public final class TimeTagger {
 
   record Part(int from, int to, int dayShift, String code) {}
 
-  /** A matched span with its resolution; {@code noAnchor} is the value to use when the text has no anchor. */
-  record Piece(int start, int end, Kind kind, Moment m, String value, boolean relative, Clock clock, Part part,
-         String noAnchor) {
-    Piece span(int s, int e) { return new Piece(s, e, kind, m, value, relative, clock, part, noAnchor); }
+  /**
+   * A date told as an offset of {@code amount} units (negative: back) from another date. With {@code fromAnchor}
+   * false it is the last date the text mentioned before it, as TimeML reads "three days later", "a year earlier", "the
+   * following year"; with {@code fromAnchor} true it is the anchor, at the grain of the period the text is about
+   * when that period is recent: "a year ago" after "the third quarter" is the year-ago quarter. An {@code amount} of
+   * 0 names the last period of grain {@code unit} itself ("the latest quarter").
+   */
+  record Shift(long amount, Grain unit, boolean fromAnchor) {
+    Shift {
+      Objects.requireNonNull(unit, "unit");
+    }
+  }
 
-    Piece withNoAnchor(String v) { return new Piece(start, end, kind, m, value, relative, clock, part, v); }
+  /**
+   * A matched span with its resolution; {@code noAnchor} is the value to use when the text has no anchor; {@code shift},
+   * when non-null, re-anchors {@code m} (computed from the anchor) on the text's previous date, see {@link Shift}.
+   */
+  record Piece(int start, int end, Kind kind, Moment m, String value, boolean relative, Clock clock, Part part,
+         String noAnchor, Shift shift) {
+    Piece(int start, int end, Kind kind, Moment m, String value, boolean relative, Clock clock, Part part, String noAnchor) {
+      this(start, end, kind, m, value, relative, clock, part, noAnchor, null);
+    }
+
+    Piece span(int s, int e) { return new Piece(s, e, kind, m, value, relative, clock, part, noAnchor, shift); }
+
+    Piece withNoAnchor(String v) { return new Piece(start, end, kind, m, value, relative, clock, part, v, shift); }
+
+    Piece withShift(Shift sh) { return new Piece(start, end, kind, m, value, relative, clock, part, noAnchor, sh); }
 
     Piece with(int s, int e, Kind k, Moment mo, boolean rel) { return new Piece(s, e, k, mo, value, rel, clock, part, null); }
   }
@@ -86,13 +108,44 @@ public final class TimeTagger {
     Objects.requireNonNull(lang, "lang");
     Ctx ctx = new Ctx(normalise(text), text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false);
     List<Timex> out = new ArrayList<>();
-    for (Piece p : pieces(ctx, rules.get(lang))) {
-      if (p.kind() == Kind.ZONE) {
+    Moment last = null; // the latest date or time mentioned so far
+    for (Piece found : pieces(ctx, rules.get(lang))) {
+      if (found.kind() == Kind.ZONE) {
         continue;
       }
+      Piece p = found.shift() == null || !ctx.anchored() ? found : reanchor(found, last, ctx);
       out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
+      if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME)) {
+        last = p.m();
+      }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * {@code p} moved by its {@link Shift} from {@code last}, the date mentioned before it (null: none), or unchanged
+   * (its anchor-relative reading) when the shift does not apply. The value keeps the grain of a period (a week, month,
+   * quarter, year: "a year earlier" than a quarter is a quarter); from a day or a clock time it has the unit's grain
+   * ("a year earlier" than 12 August is a year, "three days later" a day), or the clock's for hours and minutes.
+   */
+  private static Piece reanchor(Piece p, Moment last, Ctx ctx) {
+    Shift sh = p.shift();
+    if (last == null) {
+      return p;
+    }
+    boolean period = last.grain().compareTo(Grain.DAY) > 0;
+    if (sh.amount() == 0 && last.grain() != sh.unit()) {
+      return p; // "the quarter" is the last quarter mentioned, not a year or a day
+    }
+    if (sh.fromAnchor()) {
+      // "N units ago": only a period finer than the unit, begun within one unit before the anchor, is the one meant
+      boolean recent = !last.start().isBefore(sh.unit().plus(ctx.ref(), -1)) && !last.start().isAfter(ctx.ref());
+      if (!recent || !period || last.grain().compareTo(sh.unit()) >= 0) {
+        return p;
+      }
+    }
+    Grain g = period ? last.grain() : sh.unit().compareTo(Grain.DAY) >= 0 ? sh.unit() : last.grain();
+    return p.with(p.start(), p.end(), Kind.DATE, Moment.at(sh.unit().plus(last.start(), sh.amount()), g), true);
   }
 
   /**
@@ -168,7 +221,12 @@ public final class TimeTagger {
     if (p.part() != null && p.kind() == Kind.PART) {
       return p.m().start().toLocalDate() + "T" + p.part().code();
     }
-    return p.m().timex();
+    return clockTimex(p.m());
+  }
+
+  /** TIMEX3 value of a moment; a time at the hour is written with its minutes, {@code 2024-06-19T22:00}, as TimeML does. */
+  static String clockTimex(Moment m) {
+    return m.grain() == Grain.HOUR && m.end() == null ? m.timex() + ":00" : m.timex();
   }
 
   /** Value of a moment computed from {@link #NO_ANCHOR}, rewritten relative to an unknown anchor. */

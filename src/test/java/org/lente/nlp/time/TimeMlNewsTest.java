@@ -40,6 +40,12 @@ class TimeMlNewsTest {
   @Test void withinMonthsIsADurationWithoutItsPreposition() {
     assertEquals(List.of("DURATION P18M [18 months]"), en("The plant will open within 18 months."));
   }
+  @Test void italianInYearsIsADurationWithoutItsPreposition() {
+    assertEquals(List.of("DURATION P2Y [due anni]"), it("Il ponte sarà pronto tra due anni."));
+  }
+  @Test void italianWithinMonthsIsADurationWithoutItsPreposition() {
+    assertEquals(List.of("DURATION P18M [18 mesi]"), it("La fabbrica aprirà entro 18 mesi."));
+  }
   @Test void theNextDecadeIsTenYears() {
     assertEquals(List.of("DURATION P10Y [the next decade]"), en("Demand will double in the next decade."));
   }
@@ -129,5 +135,77 @@ class TimeMlNewsTest {
   @Test void manySpacesBeforeADecadeAreCrossedInLinearTime() {
     String text = "the past" + " ".repeat(50_000) + "decade";
     assertTimeoutPreemptively(Duration.ofSeconds(5), () -> en(text));
+  }
+
+  // dates told from the last date mentioned (TimeML), or from the anchor when there is none
+
+  @Test void daysLaterCountFromTheLastDate() {
+    assertEquals(List.of("DATE 2005-11-08 [November 8, 2005]", "DATE 2005-11-11 [three days later]"),
+        en("The launch was set for November 8, 2005. It took place three days later."));
+  }
+  @Test void daysLaterWithoutAnEarlierDateCountFromTheAnchor() {
+    assertEquals(List.of("DATE 2024-06-22 [three days later]"), en("The plant reopened three days later."));
+  }
+  @Test void aYearEarlierKeepsTheQuarterOfTheLastDate() {
+    assertEquals(List.of("DATE 2023-Q3 [the third quarter]", "DATE 2022-Q3 [a year earlier]"),
+        en("Profit rose 5% in the third quarter from a year earlier."));
+  }
+  @Test void theFollowingYearIsAfterTheLastYear() {
+    assertEquals(List.of("DATE 1998 [1998]", "DATE 1999 [the following year]"), en("The plant opened in 1998 and closed the following year."));
+  }
+  @Test void thePreviousDayIsBeforeTheLastDay() {
+    assertEquals(List.of("DATE 2024-03-05 [March 5]", "DATE 2024-03-04 [the previous day]"),
+        en("The vote was held on March 5. Polls had closed the previous day."));
+  }
+  @Test void daysLaterFromAClockTimeIsADay() {
+    assertEquals(List.of("TIME 2024-06-12T18:00 [at 18:00 on June 12]", "DATE 2024-06-14 [two days later]"),
+        en("The jet landed at 18:00 on June 12 and took off two days later."));
+  }
+  @Test void aYearEarlierThanADayIsAYear() {
+    assertEquals(List.of("DATE 2023-08-12 [August 12, 2023]", "DATE 2022 [A year earlier]"),
+        en("Shares fell on August 12, 2023. A year earlier they had peaked."));
+  }
+  @Test void aYearAgoAfterADayIsFromTheAnchor() {
+    assertEquals(List.of("DATE 2024-06-03 [June 3]", "DATE 2023 [a year ago]"), en("Sales, reported on June 3, were up from a year ago."));
+  }
+  @Test void aYearAgoComparesWithTheQuarterUnderDiscussion() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year ago]"),
+        en("Sales in the first quarter were $2 billion, up from $1.5 billion a year ago."));
+  }
+  @Test void theLatestQuarterIsTheQuarterMentioned() {
+    assertEquals(List.of("DATE 2023-Q4 [the fourth quarter]", "DATE 2023-Q4 [the latest quarter]"),
+        en("Net income for the fourth quarter rose 5%. In the latest quarter, sales doubled."));
+  }
+  @Test void theQuarterWithoutAQuarterMentionedIsTheLatestOneOver() {
+    assertEquals(List.of("DATE 2024-Q1 [the quarter]"), en("Sales rose 8% in the quarter."));
+  }
+  @Test void aYearAgoAfterAnOldDateIsFromTheAnchor() {
+    assertEquals(List.of("DATE 1998 [1998]", "DATE 2023 [a year ago]"), en("The firm was founded in 1998 and listed a year ago."));
+  }
+  @Test void theYearAgoQuarterIsTheLastQuarterAYearBefore() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [the year-ago quarter]"),
+        en("Earnings in the first quarter doubled from the year-ago quarter."));
+  }
+  @Test void italianDaysLaterCountFromTheLastDate() {
+    assertEquals(List.of("DATE 2020-03-03 [il 3 marzo 2020]", "DATE 2020-03-06 [tre giorni dopo]"),
+        it("Il contratto è stato firmato il 3 marzo 2020; tre giorni dopo è stato annullato."));
+  }
+  @Test void italianTheFollowingYearIsAfterTheLastYear() {
+    assertEquals(List.of("DATE 1998 [1998]", "DATE 1999 [l'anno successivo]"), it("L'azienda è nata nel 1998 e l'anno successivo si è quotata."));
+  }
+
+  // clock times
+
+  @Test void aTimeAtTheHourIsWrittenWithItsMinutes() {
+    assertEquals(List.of("TIME 2024-06-19T22:00 [at 10 p.m.]"), en("The polls close at 10 p.m."));
+  }
+  @Test void aTimeInUtcIsWrittenInUtc() {
+    assertEquals(List.of("TIME 2024-06-19T18:00Z [at 18:00 UTC]"), en("The jet landed at 18:00 UTC."));
+  }
+  @Test void aTimeWithAGmtOffsetIsMovedToUtc() {
+    assertEquals(List.of("TIME 2024-06-19T10:40Z [at 6:40 p.m. (GMT +8)]"), en("The flight left at 6:40 p.m. (GMT +8)."));
+  }
+  @Test void italianTimeInUtcIsWrittenInUtc() {
+    assertEquals(List.of("TIME 2024-06-19T18:00Z [alle 18:00 UTC]"), it("L'aereo è atterrato alle 18:00 UTC."));
   }
 }
