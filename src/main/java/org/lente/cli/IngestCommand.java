@@ -17,6 +17,7 @@ import org.lente.ingest.fetch.Fetcher;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
+import org.lente.server.ServerFile;
 import org.lente.store.ArticleFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,21 +105,44 @@ final class IngestCommand implements Callable<Integer> {
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes);
     Analyzer analyzer = new Analyzer(new NerModels(say), maxChars);
     IngestSummary summary = new IngestSummary();
+    Consumer<String> log = verbose ? line -> {
+      out.println(line);
+      out.flush();
+    } : line -> { };
     try (StopSignal stop = StopSignal.listen()) {
-      try (KnowledgeBase kb = data.open(); ProgressBar bar = progress(err, inputs.total());
-          Ingestion run = new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, dates,
-              workers, summary, verbose ? line -> {
-                out.println(line);
-                out.flush();
-              } : line -> { }, progress(bar), stop::requested)) {
-        catchUp(kb, say);
-        for (String source : sources) {
-          run.source(source);
+      KnowledgeBase opened = null;
+      ServerIngest server = null;
+      try {
+        opened = data.open();
+      } catch (DataDir.WriterPresent e) {
+        server = ServerFile.find(data.dir).map(ServerIngest::new).orElse(null);
+        if (server == null) {
+          summary.fail(data.dir.toString(), e.getMessage());
+        } else {
+          say.accept("the server at " + server.address() + " holds " + data.dir + "; articles go through it");
         }
-        run.finish();
       } catch (IOException | java.io.UncheckedIOException e) {
-        // the knowledge base could not be opened or written: the summary still tells what was done
         summary.fail(data.dir.toString(), storeFailure(data.dir, e));
+      }
+      if (opened != null || server != null) {
+        try (KnowledgeBase kb = opened; ProgressBar bar = progress(err, inputs.total());
+            Ingestion run = kb != null
+                ? new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, dates, workers,
+                    summary, log, progress(bar), stop::requested)
+                // the server analyses one page at a time: two in flight keep it busy
+                : new Ingestion(server, new PageReader(maxBytes), fetcher, 1, summary, log, progress(bar),
+                    stop::requested)) {
+          if (kb != null) {
+            catchUp(kb, say);
+          }
+          for (String source : sources) {
+            run.source(source);
+          }
+          run.finish();
+        } catch (IOException | java.io.UncheckedIOException e) {
+          // the knowledge base could not be opened or written: the summary still tells what was done
+          summary.fail(data.dir.toString(), storeFailure(data.dir, e));
+        }
       }
       if (stop.requested()) {
         summary.markInterrupted();

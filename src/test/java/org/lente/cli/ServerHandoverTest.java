@@ -1,0 +1,85 @@
+package org.lente.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lente.server.ServerFile;
+
+/** {@code lente ingest} on a folder that a running {@code lente serve} holds hands its articles to that server. */
+class ServerHandoverTest {
+
+  /** Three short articles of our own, each with a word the others lack, by file name. */
+  private static final Map<String, String[]> ARTICLES = Map.of(
+      "porto.html", new String[] {"Il porto riapre dopo i lavori", "Il porto di Livorno riapre domani dopo sei mesi di "
+          + "lavori sulle banchine, ha annunciato l'Autorità portuale. Le navi attraccheranno dalle sette.", "banchine"},
+      "ponte.html", new String[] {"Chiuso il ponte sul fiume", "Il ponte sul fiume Adige resterà chiuso per tre "
+          + "settimane, ha detto il sindaco di Verona. I tecnici controlleranno i piloni dopo la piena.", "piloni"},
+      "mercato.html", new String[] {"Il mercato coperto compie cento anni", "Il mercato coperto di Firenze festeggia "
+          + "cento anni con una settimana di concerti e degustazioni, ha spiegato l'assessore al commercio.",
+          "degustazioni"});
+
+  @TempDir Path tmp;
+
+  private Path articles() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("articoli"));
+    for (var e : ARTICLES.entrySet()) {
+      String title = e.getValue()[0];
+      Files.writeString(folder.resolve(e.getKey()), "<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\">"
+          + "<title>" + title + "</title></head><body><article><h1>" + title + "</h1><p>" + e.getValue()[1]
+          + "</p></article></body></html>");
+    }
+    return folder;
+  }
+
+  @Test
+  void ingestBesideARunningServerGoesThroughItAndIsSearchableAtOnce() throws Exception {
+    Path data = tmp.resolve("kb");
+    Path folder = articles();
+    try (ServeProcess serve = ServeProcess.start(data)) {
+      CliRun run = CliRun.of("ingest", "-v", "--data", data.toString(), folder.toString());
+
+      assertEquals(0, run.code(), run.out() + run.err());
+      assertTrue(run.out().contains("stored 3, updated 0, duplicates 0, skipped 0, failed 0"), run.out());
+      assertTrue(run.err().contains("articles go through it"), run.err());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      List<String> missing = new ArrayList<>(ARTICLES.keySet());
+      while (!missing.isEmpty() && System.nanoTime() < deadline) {
+        missing.removeIf(name -> CliRun.of("search", "--data", data.toString(), ARTICLES.get(name)[2]).out()
+            .contains(ARTICLES.get(name)[0]));
+      }
+      assertEquals(List.of(), missing, "not found by lente search within 5 s");
+      for (String line : run.out().lines().filter(l -> l.startsWith("stored\t")).toList()) {
+        String[] f = line.split("\t");
+        String title = ARTICLES.get(Path.of(f[1]).getFileName().toString())[0];
+        var page = serve.get("/articles/" + f[2]);
+        assertEquals(200, page.statusCode(), line);
+        assertTrue(page.body().contains(title), "the server's page of " + line + " lacks its title");
+      }
+    }
+  }
+
+  @Test
+  void aStaleServerFileDoesNotDivertIngest() throws Exception {
+    Path data = Files.createDirectories(tmp.resolve("kb"));
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process gone = new ProcessBuilder(java, "-version").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    assertTrue(gone.waitFor(60, TimeUnit.SECONDS));
+    new ServerFile("127.0.0.1", 9, gone.pid(), ServerFile.newSecret()).write(data);
+
+    CliRun run = CliRun.of("ingest", "--data", data.toString(), articles().toString());
+
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("stored 3"), run.out());
+    assertFalse(run.err().contains("go through"), run.err());
+  }
+}
