@@ -17,7 +17,6 @@ import org.lente.ingest.fetch.Fetcher;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
-import org.lente.server.ServerFile;
 import org.lente.store.ArticleFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +38,8 @@ import picocli.CommandLine.Parameters;
             + "inputs found); 2 some source failed or the knowledge base could not be written (a full disk), which "
             + "the summary names. A feed, sitemap or OPML list that breaks half-way or has entries without a "
             + "usable link is a failure too, with what was lost; the entries read are ingested.",
+        "Beside a running lente serve on the same folder, the pages are read here and handed to the server, "
+            + "which stores them (--date and dates from datelines and paths are then not applied).",
         "Ctrl-C (SIGINT) or SIGTERM stops taking pages, stores those in flight that are ready within 10 s, "
             + "prints the summary (marked interrupted) and exits with 130 (SIGINT) or 143 (SIGTERM)."},
     exitCodeOnInvalidInput = 1,
@@ -110,39 +111,19 @@ final class IngestCommand implements Callable<Integer> {
       out.flush();
     } : line -> { };
     try (StopSignal stop = StopSignal.listen()) {
-      KnowledgeBase opened = null;
-      ServerIngest server = null;
-      try {
-        opened = data.open();
-      } catch (DataDir.WriterPresent e) {
-        server = ServerFile.find(data.dir).map(ServerIngest::new).orElse(null);
-        if (server == null) {
-          summary.fail(data.dir.toString(), e.getMessage());
-        } else {
-          say.accept("the server at " + server.address() + " holds " + data.dir + "; articles go through it");
+      try (IngestTarget target = IngestTarget.open(data, say); ProgressBar bar = progress(err, inputs.total());
+          Ingestion run = target.ingestion(new PageReader(maxBytes), fetcher, new Extractor(), analyzer, dates,
+              workers, summary, log, progress(bar), stop::requested)) {
+        if (target.kb() != null) {
+          catchUp(target.kb(), say);
         }
+        for (String source : sources) {
+          run.source(source);
+        }
+        run.finish();
       } catch (IOException | java.io.UncheckedIOException e) {
+        // the knowledge base could not be opened or written: the summary still tells what was done
         summary.fail(data.dir.toString(), storeFailure(data.dir, e));
-      }
-      if (opened != null || server != null) {
-        try (KnowledgeBase kb = opened; ProgressBar bar = progress(err, inputs.total());
-            Ingestion run = kb != null
-                ? new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, dates, workers,
-                    summary, log, progress(bar), stop::requested)
-                // the server analyses one page at a time: two in flight keep it busy
-                : new Ingestion(server, new PageReader(maxBytes), fetcher, 1, summary, log, progress(bar),
-                    stop::requested)) {
-          if (kb != null) {
-            catchUp(kb, say);
-          }
-          for (String source : sources) {
-            run.source(source);
-          }
-          run.finish();
-        } catch (IOException | java.io.UncheckedIOException e) {
-          // the knowledge base could not be opened or written: the summary still tells what was done
-          summary.fail(data.dir.toString(), storeFailure(data.dir, e));
-        }
       }
       if (stop.requested()) {
         summary.markInterrupted();

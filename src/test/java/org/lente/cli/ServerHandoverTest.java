@@ -82,4 +82,36 @@ class ServerHandoverTest {
     assertTrue(run.out().contains("stored 3"), run.out());
     assertFalse(run.err().contains("go through"), run.err());
   }
+
+  @Test
+  void watchBesideARunningServerGoesThroughIt() throws Exception {
+    Path data = tmp.resolve("kb");
+    String[] porto = ARTICLES.get("porto.html");
+    com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    String base = "http://127.0.0.1:" + site.getAddress().getPort();
+    site.createContext("/porto.html", ex -> {
+      byte[] b = ("<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>" + porto[0] + "</title></head>"
+          + "<body><article><h1>" + porto[0] + "</h1><p>" + porto[1] + "</p></article></body></html>")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    site.start();
+    Path feed = Files.writeString(tmp.resolve("feed.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+        + "<title>Notizie</title><item><title>Porto</title><link>" + base + "/porto.html</link></item></channel></rss>");
+    try (ServeProcess serve = ServeProcess.start(data)) {
+      CliRun run = CliRun.of("watch", "--data", data.toString(), "--allow-private", "--delay", "0", "--polls", "1",
+          feed.toString());
+
+      assertEquals(0, run.code(), run.out() + run.err());
+      assertTrue(run.out().contains("stored 1, updated 0"), run.out());
+      assertTrue(run.err().contains("articles go through it"), run.err());
+      assertTrue(CliRun.of("search", "--data", data.toString(), porto[2]).out().contains(porto[0]));
+    } finally {
+      site.stop(0);
+    }
+  }
 }
