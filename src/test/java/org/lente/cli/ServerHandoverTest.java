@@ -67,21 +67,19 @@ class ServerHandoverTest {
     }
   }
 
-  /** Writes into {@code data} the server file of a server that has died. */
-  private static void staleServerFile(Path data) throws Exception {
+  /** Ingests the three articles into {@code data}, which holds the server file of a server that has died. */
+  private CliRun ingestBesideAStaleServerFile(Path data) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process gone = new ProcessBuilder(java, "-version").redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     assertTrue(gone.waitFor(60, TimeUnit.SECONDS));
     new ServerFile("127.0.0.1", 9, gone.pid(), ServerFile.newSecret()).write(data);
+    return CliRun.of("ingest", "--data", data.toString(), articles().toString());
   }
 
   @Test
   void aStaleServerFileDoesNotDivertIngest() throws Exception {
-    Path data = Files.createDirectories(tmp.resolve("kb"));
-    staleServerFile(data);
-
-    CliRun run = CliRun.of("ingest", "--data", data.toString(), articles().toString());
+    CliRun run = ingestBesideAStaleServerFile(Files.createDirectories(tmp.resolve("kb")));
 
     assertEquals(0, run.code(), run.out() + run.err());
     assertTrue(run.out().contains("stored 3"), run.out());
@@ -92,10 +90,8 @@ class ServerHandoverTest {
   void besideAnotherWriterWithAStaleServerFileIngestSaysWhatToDo() throws Exception {
     Path data = Files.createDirectories(tmp.resolve("kb"));
     CliRun.of("ingest", "--data", data.toString(), articles().resolve("porto.html").toString());
-    staleServerFile(data);
-
     try (var writer = org.lente.index.LuceneIndex.open(data.resolve("index"))) { // another writer holds the folder
-      CliRun run = CliRun.of("ingest", "--data", data.toString(), articles().toString());
+      CliRun run = ingestBesideAStaleServerFile(data);
 
       assertEquals(2, run.code(), run.out() + run.err());
       assertTrue(run.out().contains("is being written by another Lente process"), run.out());
