@@ -110,8 +110,7 @@ final class ServeCommand implements Callable<Integer> {
         server.ready(true);
         // how lente ingest of the same user finds this server and hands it the articles
         Optional<ServerFile> file = ServerFile.forThisProcess(host, server.port(), secret);
-        if (file.isPresent()) {
-          file.get().write(data.dir);
+        if (file.isPresent() && written(file.get(), err)) {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(file.get(), err), "lente-server-file"));
         }
         err.printf("lente: serving %s on http://%s:%d/ (the reader at /, the JSON API under /api/v1)%n",
@@ -124,6 +123,22 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * Writes {@code file} into the data folder; when it cannot be (a full disk), says so and serves all
+   * the same: {@code lente ingest} beside this server is then refused with its usual message.
+   */
+  private boolean written(ServerFile file, PrintWriter err) {
+    try {
+      file.write(data.dir);
+      return true;
+    } catch (java.io.IOException e) {
+      err.println("lente: cannot write " + data.dir.resolve(ServerFile.NAME) + " (" + e.getMessage() + "): lente ingest "
+          + "on this folder cannot hand its articles to this server");
+      err.flush();
+      return false;
+    }
   }
 
   /** Removes {@code file} from the data folder at shutdown; a failure leaves a stale file, which is ignored. */

@@ -81,14 +81,22 @@ public record ServerFile(String host, int port, long pid, String secret) {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
-  /** Writes this file into {@code dir} with mode 0600, replacing any there (a stale one), atomically. */
+  /**
+   * Writes this file into {@code dir} with mode 0600, replacing any there (a stale one), atomically;
+   * on failure (a full disk) nothing is left behind.
+   */
   public void write(Path dir) throws IOException {
     Path tmp = dir.resolve(NAME + ".tmp");
     Files.deleteIfExists(tmp);
     PrivateFiles.createFile(tmp);
     var o = JSON.createObjectNode().put("host", host).put("port", port).put("pid", pid).put("secret", secret);
-    Files.writeString(tmp, JSON.writeValueAsString(o));
-    Files.move(tmp, dir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.writeString(tmp, JSON.writeValueAsString(o));
+      Files.move(tmp, dir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
   }
 
   /** Removes {@code dir}'s file when it is still this one (another server may have replaced it). */
