@@ -24,7 +24,6 @@ import org.lente.ingest.fetch.Fetcher;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Analyzer;
-import org.lente.store.ArticleStore;
 import org.lente.store.ContentHash;
 
 /**
@@ -64,7 +63,7 @@ public final class Ingests implements AutoCloseable {
   public static final String NOT_ANALYSED = "the article could not be analysed";
 
   /** Where a submission is. */
-  public enum State { QUEUED, ANALYSING, STORED, DUPLICATE, FAILED }
+  public enum State { QUEUED, ANALYSING, STORED, UPDATED, DUPLICATE, FAILED }
 
   /**
    * What to add: exactly one of a URL to fetch, HTML (with the URL it came from, or null) or plain
@@ -237,8 +236,11 @@ public final class Ingests implements AutoCloseable {
         put(s.with(State.FAILED, stored.id(), STAGE_FAILED + " (" + stored.failure().stage().label() + ")"));
         return;
       }
-      put(s.with(stored.outcome() == ArticleStore.Put.Outcome.DUPLICATE ? State.DUPLICATE : State.STORED, stored.id(),
-          null));
+      put(s.with(switch (stored.outcome()) {
+        case STORED -> State.STORED;
+        case UPDATED -> State.UPDATED;
+        case DUPLICATE -> State.DUPLICATE;
+      }, stored.id(), null));
     } catch (FetchException e) {
       fail(s, e, switch (e.reason()) {
         case PRIVATE_ADDRESS -> PRIVATE_ADDRESS;

@@ -38,6 +38,8 @@ import picocli.CommandLine.Parameters;
             + "inputs found); 2 some source failed or the knowledge base could not be written (a full disk), which "
             + "the summary names. A feed, sitemap or OPML list that breaks half-way or has entries without a "
             + "usable link is a failure too, with what was lost; the entries read are ingested.",
+        "Beside a running lente serve on the same folder, the pages are read here and handed to the server, "
+            + "which stores them (--date and dates from datelines and paths are then not applied).",
         "Ctrl-C (SIGINT) or SIGTERM stops taking pages, stores those in flight that are ready within 10 s, "
             + "prints the summary (marked interrupted) and exits with 130 (SIGINT) or 143 (SIGTERM)."},
     exitCodeOnInvalidInput = 1,
@@ -104,14 +106,17 @@ final class IngestCommand implements Callable<Integer> {
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes);
     Analyzer analyzer = new Analyzer(new NerModels(say), maxChars);
     IngestSummary summary = new IngestSummary();
+    Consumer<String> log = verbose ? line -> {
+      out.println(line);
+      out.flush();
+    } : line -> { };
     try (StopSignal stop = StopSignal.listen()) {
-      try (KnowledgeBase kb = data.open(); ProgressBar bar = progress(err, inputs.total());
-          Ingestion run = new Ingestion(kb, new PageReader(maxBytes), fetcher, new Extractor(), analyzer, dates,
-              workers, summary, verbose ? line -> {
-                out.println(line);
-                out.flush();
-              } : line -> { }, progress(bar), stop::requested)) {
-        catchUp(kb, say);
+      try (IngestTarget target = IngestTarget.open(data, say); ProgressBar bar = progress(err, inputs.total());
+          Ingestion run = target.ingestion(new PageReader(maxBytes), fetcher, new Extractor(), analyzer, dates,
+              workers, summary, log, progress(bar), stop::requested)) {
+        if (target.kb() != null) {
+          catchUp(target.kb(), say);
+        }
         for (String source : sources) {
           run.source(source);
         }

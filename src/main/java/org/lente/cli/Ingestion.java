@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -81,10 +82,14 @@ final class Ingestion implements AutoCloseable {
     void unknownTotal();
   }
 
-  /** One page made ready for the store: its key and analysis, or why it is skipped. */
-  private record Prepared(String source, String key, Analysis analysis, String skipped) {}
+  /**
+   * One page made ready for the store: its key and analysis, or why it is skipped, or what the server
+   * that it was handed to did with it ({@code handed}).
+   */
+  private record Prepared(String source, String key, Analysis analysis, String skipped, ServerIngest.Result handed) {}
 
   private final KnowledgeBase kb;
+  private final ServerIngest server;
   private final PageReader reader;
   private final Fetcher fetcher;
   private final Extractor extractor;
@@ -109,7 +114,26 @@ final class Ingestion implements AutoCloseable {
    */
   Ingestion(KnowledgeBase kb, PageReader reader, Fetcher fetcher, Extractor extractor, Analyzer analyzer,
       PublicationDates dates, int workers, IngestSummary summary, Consumer<String> log, Progress progress, BooleanSupplier stop) {
+    this(Objects.requireNonNull(kb, "kb"), null, reader, fetcher, extractor, analyzer, dates, workers, summary, log,
+        progress, stop);
+  }
+
+  /**
+   * A run that reads the sources here and hands each page to {@code server}, the running
+   * {@code lente serve} that holds the knowledge base, which extracts, analyses and stores it.
+   * ({@code --date} and dates from datelines and paths are not applied: the server dates the page.)
+   */
+  Ingestion(ServerIngest server, PageReader reader, Fetcher fetcher, int workers, IngestSummary summary,
+      Consumer<String> log, Progress progress, BooleanSupplier stop) {
+    this(null, Objects.requireNonNull(server, "server"), reader, fetcher, null, null, null, workers, summary, log,
+        progress, stop);
+  }
+
+  private Ingestion(KnowledgeBase kb, ServerIngest server, PageReader reader, Fetcher fetcher, Extractor extractor,
+      Analyzer analyzer, PublicationDates dates, int workers, IngestSummary summary, Consumer<String> log,
+      Progress progress, BooleanSupplier stop) {
     this.kb = kb;
+    this.server = server;
     this.reader = reader;
     this.fetcher = fetcher;
     this.extractor = extractor;
@@ -307,14 +331,18 @@ final class Ingestion implements AutoCloseable {
     submit(url, () -> prepare(fetcher.fetch(uri, Validators.NONE).toPage()));
   }
 
-  private Prepared prepare(Page page) {
+  private Prepared prepare(Page page) throws IOException {
+    if (server != null) {
+      ServerIngest.Result r = server.add(page);
+      return new Prepared(page.source(), null, null, r.skipped(), r.skipped() == null ? r : null);
+    }
     Article article = dates.fill(extractor.extract(page));
     if (article.text().isBlank()) {
-      return new Prepared(page.source(), null, null, "no article text found");
+      return new Prepared(page.source(), null, null, "no article text found", null);
     }
     String key = article.url() != null ? article.url()
         : page.source().equals("-") ? "stdin:" + ContentHash.of(article.text()) : keyOf(page.source());
-    return new Prepared(page.source(), key, analyzer.analyze(article, null), null);
+    return new Prepared(page.source(), key, analyzer.analyze(article, null), null, null);
   }
 
   /** A local file's key: its absolute path as a file: URI, the same whatever the working directory. */
@@ -370,6 +398,14 @@ final class Ingestion implements AutoCloseable {
     if (p.skipped() != null) {
       summary.skip();
       log.accept("skipped\t" + p.source() + "\t" + p.skipped());
+    } else if (p.handed() != null) {
+      ServerIngest.Result r = p.handed();
+      if (r.failure() != null) {
+        fail(p.source(), r.failure());
+        return;
+      }
+      summary.count(r.outcome());
+      log.accept(r.outcome().name().toLowerCase(Locale.ROOT) + "\t" + p.source() + "\t" + r.id());
     } else {
       KnowledgeBase.Added put;
       try {

@@ -3,6 +3,7 @@ package org.lente.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lente.api.ApiRoutes;
@@ -19,6 +20,7 @@ import org.lente.server.Csrf;
 import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
+import org.lente.server.ServerFile;
 import org.lente.store.SqliteStore;
 import org.lente.web.ErrorPages;
 import org.lente.web.WebRoutes;
@@ -97,7 +99,8 @@ final class ServeCommand implements Callable<Integer> {
         SqliteStoryStore storyStore = data.openStories();
         Ingests ingests = new Ingests(kb, fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES),
             new Extractor(), analyzer)) {
-      Auth auth = new Auth(accounts, new Passwords());
+      String secret = ServerFile.newSecret();
+      Auth auth = new Auth(accounts, new Passwords(), secret);
       Csrf csrf = new Csrf();
       StoryReader stories = new StoryReader(storyStore, kb);
       try (Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
@@ -105,6 +108,11 @@ final class ServeCommand implements Callable<Integer> {
               settings.publicUrl())))) {
         server.start();
         server.ready(true);
+        // how lente ingest of the same user finds this server and hands it the articles
+        Optional<ServerFile> file = ServerFile.forThisProcess(host, server.port(), secret);
+        if (file.isPresent() && written(file.get(), err)) {
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(file.get(), err), "lente-server-file"));
+        }
         err.printf("lente: serving %s on http://%s:%d/ (the reader at /, the JSON API under /api/v1)%n",
             data.dir.toAbsolutePath(), host,
             server.port());
@@ -115,5 +123,32 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * Writes {@code file} into the data folder; when it cannot be (a full disk), says so and serves all
+   * the same: {@code lente ingest} beside this server is then refused with its usual message.
+   */
+  private boolean written(ServerFile file, PrintWriter err) {
+    try {
+      file.write(data.dir);
+      return true;
+    } catch (java.io.IOException e) {
+      err.println("lente: cannot write " + data.dir.resolve(ServerFile.NAME) + " (" + e.getMessage() + "): lente ingest "
+          + "on this folder cannot hand its articles to this server");
+      err.flush();
+      return false;
+    }
+  }
+
+  /** Removes {@code file} from the data folder at shutdown; a failure leaves a stale file, which is ignored. */
+  private void removeQuietly(ServerFile file, PrintWriter err) {
+    try {
+      file.remove(data.dir);
+    } catch (java.io.IOException e) {
+      err.println("lente: cannot remove " + data.dir.resolve(ServerFile.NAME) + " (ignored once this process is gone): "
+          + e.getMessage());
+      err.flush();
+    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,6 @@ import org.lente.ingest.fetch.Validators;
 import org.lente.ingest.source.Feed;
 import org.lente.ingest.source.FeedItem;
 import org.lente.ingest.source.Feeds;
-import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import picocli.CommandLine;
@@ -113,12 +113,15 @@ final class WatchCommand implements Callable<Integer> {
     Analyzer analyzer = new Analyzer(new NerModels(IngestCommand.messages(err, false)));
     Duration least = Duration.ofMillis((long) (every * 60_000));
     boolean failed = false;
-    try (StopSignal stop = StopSignal.listen(); KnowledgeBase kb = data.open()) {
-      IngestCommand.catchUp(kb, IngestCommand.messages(spec.commandLine().getErr(), false));
+    Consumer<String> say = IngestCommand.messages(err, false);
+    try (StopSignal stop = StopSignal.listen(); IngestTarget target = IngestTarget.open(data, say)) {
+      if (target.kb() != null) {
+        IngestCommand.catchUp(target.kb(), say);
+      }
       for (int round = 1; polls == 0 || round <= polls; round++) {
         Instant now = Instant.now();
         IngestSummary summary = new IngestSummary();
-        try (Ingestion run = new Ingestion(kb, new PageReader(), fetcher, new Extractor(), analyzer,
+        try (Ingestion run = target.ingestion(new PageReader(), fetcher, new Extractor(), analyzer,
             new PublicationDates(null), workers, summary,
             verbose ? line -> {
               out.println(line);
@@ -135,7 +138,7 @@ final class WatchCommand implements Callable<Integer> {
           }
           run.finish();
         }
-        kb.flush();
+        target.flush();
         failed |= summary.failed() > 0;
         if (stop.requested()) {
           summary.markInterrupted();

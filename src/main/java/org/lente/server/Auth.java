@@ -44,13 +44,29 @@ public final class Auth {
   private static final String USER_ATTRIBUTE = "lente.user";
   private static final Base64.Encoder TOKEN_TEXT = Base64.getUrlEncoder().withoutPadding();
 
+  /** The name under which a local command's submissions are recorded. */
+  public static final String LOCAL_USER = "local command";
+
   private final Accounts accounts;
+  private final byte[] localSecret;
   private final Passwords passwords;
   private final SecureRandom random = new SecureRandom();
   /** A hash to verify against when the user does not exist, so that timing does not tell. */
   private final String decoy;
 
   public Auth(Accounts accounts, Passwords passwords) {
+    this(accounts, passwords, null);
+  }
+
+  /**
+   * @param localSecret the secret of {@link ServerFile}, accepted as a bearer token only on
+   *     connections from loopback (see {@link #local}), or null for none
+   */
+  public Auth(Accounts accounts, Passwords passwords, String localSecret) {
+    if (localSecret != null && localSecret.length() < 32) {
+      throw new IllegalArgumentException("local secret too short: " + localSecret.length() + " characters");
+    }
+    this.localSecret = localSecret == null ? null : localSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.passwords = Objects.requireNonNull(passwords, "passwords");
     this.decoy = passwords.hash("decoy password".toCharArray());
@@ -104,7 +120,9 @@ public final class Auth {
     }
     Optional<String> user = Optional.empty();
     String authorization = ctx.header("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (local(ctx)) {
+      user = Optional.of(LOCAL_USER);
+    } else if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       try {
         user = accounts.tokenUser(sha256(authorization.substring(7).strip()), Instant.now());
       } catch (IOException e) {
@@ -122,6 +140,27 @@ public final class Auth {
     }
     ctx.attribute(USER_ATTRIBUTE, user);
     return user;
+  }
+
+  /**
+   * Whether the request comes from a command of this machine's user: it carries the local secret as
+   * its bearer token and came in on a loopback connection. The secret from anywhere else is worth
+   * nothing (an unknown token). Compared in constant time.
+   */
+  public boolean local(Context ctx) {
+    String authorization = ctx.header("Authorization");
+    if (localSecret == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    String remote = ctx.req().getRemoteAddr();
+    boolean loopback;
+    try {
+      loopback = remote != null && java.net.InetAddress.getByName(remote).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      loopback = false;
+    }
+    return loopback && java.security.MessageDigest.isEqual(localSecret,
+        authorization.substring(7).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Whether the request carries an {@code Authorization: Bearer} header (valid or not). */

@@ -28,8 +28,8 @@ class IngestsTest {
 
   @TempDir Path dir;
 
-  private static final Set<Ingests.State> DONE = Set.of(Ingests.State.STORED, Ingests.State.DUPLICATE,
-      Ingests.State.FAILED);
+  private static final Set<Ingests.State> DONE = Set.of(Ingests.State.STORED, Ingests.State.UPDATED,
+      Ingests.State.DUPLICATE, Ingests.State.FAILED);
 
   private static Ingests.Submission done(Ingests ingests, Ingests.Submission s) throws InterruptedException {
     for (int i = 0; i < 1200; i++) {
@@ -66,6 +66,28 @@ class IngestsTest {
           "The rail company of Naples said on Friday that the line reopens on Monday.", "The train"), "admin"));
       assertEquals(Ingests.State.STORED, next.state(), next.error());
       assertTrue(stories.storyOf(next.articleId()).isPresent());
+    }
+  }
+
+  @Test
+  void aChangedTextUnderTheSameUrlIsUpdated() throws Exception {
+    SqliteStore store = SqliteStore.open(dir);
+    Lineage lineage = new Lineage(SqliteStoryStore.open(dir), id -> store.get(id).map(StoredArticle::analysis),
+        Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
+    String url = "https://news.example.org/porto";
+    try (KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
+        Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
+            new Analyzer(SharedModels.MODELS))) {
+      Ingests.Submission first = done(ingests, ingests.submit(Ingests.Request.html("<html><body><article><h1>The port"
+          + "</h1><p>The harbour master of Genoa said on Thursday that the port will close for a day.</p></article>"
+          + "</body></html>", url), "admin"));
+      Ingests.Submission second = done(ingests, ingests.submit(Ingests.Request.html("<html><body><article><h1>The port"
+          + "</h1><p>The harbour master of Genoa said on Thursday that the port will close for two days.</p></article>"
+          + "</body></html>", url), "admin"));
+
+      assertEquals(Ingests.State.STORED, first.state(), first.error());
+      assertEquals(Ingests.State.UPDATED, second.state(), second.error());
+      assertEquals(first.articleId(), second.articleId());
     }
   }
 }

@@ -436,4 +436,59 @@ class ServerTest {
         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
   }
+
+  private static final String LOCAL_SECRET = ServerFile.newSecret();
+
+  /** Restarts the server with {@code auth} knowing the local secret, listening on {@code host}. */
+  private void restartWithLocalSecret(String host) throws IOException {
+    server.close();
+    auth = new Auth(store, new Passwords(), LOCAL_SECRET);
+    server = start(Server.Settings.defaults(host, 0).withWritesPerMinute(5));
+  }
+
+  private HttpResponse<String> echoAs(String base, String secret) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/echo")).POST(HttpRequest.BodyPublishers
+        .ofString("x")).header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theLocalSecretFromLoopbackIsTheLocalCommand() throws Exception {
+    restartWithLocalSecret("127.0.0.1");
+
+    HttpResponse<String> r = echoAs("http://127.0.0.1:" + server.port(), LOCAL_SECRET);
+
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(Auth.LOCAL_USER, JSON.readTree(r.body()).get("user").asText());
+  }
+
+  @Test
+  void theLocalSecretFromAnotherAddressIsWorthNothing() throws Exception {
+    java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+        .findFirst().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this machine has no non-loopback IPv4 address");
+    restartWithLocalSecret("0.0.0.0");
+
+    HttpResponse<String> r = echoAs("http://" + outside.getHostAddress() + ":" + server.port(), LOCAL_SECRET);
+
+    assertEquals(401, r.statusCode(), r.body());
+  }
+
+  @Test
+  void aWrongLocalSecretIsRefused() throws Exception {
+    restartWithLocalSecret("127.0.0.1");
+
+    assertEquals(401, echoAs("http://127.0.0.1:" + server.port(), ServerFile.newSecret()).statusCode());
+  }
+
+  @Test
+  void theLocalCommandIsNotRateLimited() throws Exception {
+    restartWithLocalSecret("127.0.0.1");
+
+    for (int i = 0; i < 8; i++) {
+      HttpResponse<String> r = echoAs("http://127.0.0.1:" + server.port(), LOCAL_SECRET);
+      assertEquals(200, r.statusCode(), "request " + i + ": " + r.body());
+    }
+  }
 }
