@@ -31,9 +31,15 @@ public final class DirectQuoteModel {
     this.weights = weights.clone();
   }
 
-  /** The model bundled with Lente. */
+  /** The model bundled with Lente, read once. */
   public static DirectQuoteModel bundled() {
-    return new DirectQuoteModel(Logistic.resource(DirectQuoteModel.class, RESOURCE, Evidence.NAMES));
+    return Bundled.MODEL;
+  }
+
+  /** Holds the bundled model: read on first use. */
+  private static final class Bundled {
+    static final DirectQuoteModel MODEL =
+        new DirectQuoteModel(Logistic.resource(DirectQuoteModel.class, RESOURCE, Evidence.NAMES));
   }
 
   /** Reads "name TAB weight" lines ('#' starts a comment); every feature must be there, in order. */
