@@ -65,6 +65,29 @@ public final class PostgresSchema {
     }
   }
 
+  /**
+   * Checks that the cluster's database holds the schema this Lente needs, neither older nor newer.
+   *
+   * @throws SchemaException when it cannot be reached or its schema differs (the message says what to do)
+   */
+  public static void requireCurrent(ClusterFile cluster) throws SchemaException {
+    try {
+      MigrationInfoService info = flyway(cluster).info();
+      MigrationVersion found = info.current() == null ? null : info.current().getVersion();
+      MigrationVersion latest = latest(info);
+      if (found == null || found.compareTo(latest) < 0) {
+        throw new SchemaException(cluster, "the database's schema is at version " + (found == null ? "none" : found)
+            + ", this Lente needs " + latest + ": run lente migrate --cluster " + cluster.file());
+      }
+      if (found.compareTo(latest) > 0) {
+        throw new SchemaException(cluster, "the database's schema is at version " + found + ", newer than this "
+            + "Lente knows (" + latest + "): upgrade Lente");
+      }
+    } catch (FlywayException e) {
+      throw new SchemaException(cluster, rootMessage(e));
+    }
+  }
+
   /** The newest version among this Lente's scripts (and those the database has applied). */
   private static MigrationVersion latest(MigrationInfoService info) {
     MigrationVersion latest = null;
