@@ -1,0 +1,51 @@
+package org.lente.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lente.cluster.ClusterFile;
+import org.lente.cluster.ClusterFileException;
+import org.lente.cluster.PostgresSchema;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lente migrate --cluster FILE}: brings the cluster's shared PostgreSQL schema up to date. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = {"Creates or updates the schema of a cluster's shared PostgreSQL store to the one this Lente "
+        + "needs (the embedded schema's tables, with the same version numbers). Safe to run from several "
+        + "machines at once: the scripts are applied once, under PostgreSQL's advisory lock, each in one "
+        + "transaction. See docs/cluster.md for the cluster file.",
+        "Exit status: 0 when the schema is up to date, 1 for a bad cluster file, 2 when the database cannot "
+            + "be reached or a script fails (nothing of it is kept)."},
+    exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+final class MigrateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--cluster", paramLabel = "FILE", required = true,
+      description = "The cluster file (a properties file: postgres.url, postgres.user, postgres.password or "
+          + "postgres.password-file).")
+  Path clusterFile;
+
+  @Override
+  public Integer call() throws Exception {
+    ClusterFile cluster;
+    try {
+      cluster = ClusterFile.read(clusterFile);
+    } catch (ClusterFileException e) {
+      spec.commandLine().getErr().println("lente: " + e.getMessage());
+      return 1;
+    }
+    PostgresSchema.Result r = PostgresSchema.migrate(cluster);
+    PrintWriter out = spec.commandLine().getOut();
+    if (r.applied() == 0) {
+      out.println("schema at version " + r.after() + ": up to date");
+    } else {
+      out.println("schema at version " + r.after() + " (was " + (r.before() == null ? "empty" : r.before())
+          + "; " + r.applied() + (r.applied() == 1 ? " script" : " scripts") + " applied)");
+    }
+    out.flush();
+    return 0;
+  }
+}

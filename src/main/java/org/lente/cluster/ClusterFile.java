@@ -1,0 +1,94 @@
+package org.lente.cluster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a cluster file says: where the cluster's shared services are. A Java properties file
+ * (UTF-8) with these keys:
+ * <ul>
+ *   <li>{@code postgres.url}: the JDBC URL of the shared store, {@code jdbc:postgresql://host:port/db};
+ *   <li>{@code postgres.user}: its user;
+ *   <li>{@code postgres.password}, or {@code postgres.password-file} (a file holding only the
+ *       password, so the cluster file can be shared without it), or neither (trust or peer
+ *       authentication).
+ * </ul>
+ * An unknown key is an error (a misspelt key would otherwise be ignored silently).
+ *
+ * @param file the file read, for messages
+ * @param postgresUrl never null, starts with {@code jdbc:postgresql://}
+ * @param postgresUser never null, not blank
+ * @param postgresPassword null when none is given
+ */
+public record ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword) {
+
+  /** The keys a cluster file may hold. */
+  public static final Set<String> KEYS = Set.of("postgres.url", "postgres.user", "postgres.password",
+      "postgres.password-file");
+
+  public ClusterFile {
+    if (postgresUrl == null || !postgresUrl.startsWith("jdbc:postgresql://")) {
+      throw new IllegalArgumentException("postgres.url must be a jdbc:postgresql:// URL, not " + postgresUrl);
+    }
+    if (postgresUser == null || postgresUser.isBlank()) {
+      throw new IllegalArgumentException("postgres.user is missing");
+    }
+  }
+
+  /**
+   * Reads {@code file}.
+   *
+   * @throws ClusterFileException naming the file and the key when a key is missing, unknown or bad,
+   *     or the file (or its password file) cannot be read
+   */
+  public static ClusterFile read(Path file) throws ClusterFileException {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    } catch (NoSuchFileException e) {
+      throw new ClusterFileException(file, "no such file");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ClusterFileException(file, "cannot be read: " + e.getMessage());
+    }
+    Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new ClusterFileException(file, "unknown keys " + unknown + " (known: " + new TreeSet<>(KEYS) + ")");
+    }
+    String password = p.getProperty("postgres.password");
+    String passwordFile = p.getProperty("postgres.password-file");
+    if (password != null && passwordFile != null) {
+      throw new ClusterFileException(file, "give postgres.password or postgres.password-file, not both");
+    }
+    if (passwordFile != null) {
+      Path pf = file.toAbsolutePath().getParent().resolve(passwordFile.strip());
+      try {
+        password = Files.readString(pf, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new ClusterFileException(file, "postgres.password-file " + pf + " cannot be read: " + e);
+      }
+    }
+    try {
+      return new ClusterFile(file, strip(p.getProperty("postgres.url")), strip(p.getProperty("postgres.user")),
+          password);
+    } catch (IllegalArgumentException e) {
+      throw new ClusterFileException(file, e.getMessage());
+    }
+  }
+
+  private static String strip(String s) {
+    return s == null ? null : s.strip();
+  }
+
+  @Override
+  public String toString() { // never the password
+    return "ClusterFile[" + file + ", " + postgresUrl + ", user " + postgresUser + "]";
+  }
+}

@@ -1,0 +1,526 @@
+package org.lente.story;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import org.lente.store.StoredJson;
+
+/**
+ * A {@link StoryStore} over SQL tables {@code stories}, {@code story_ids}, {@code story_articles},
+ * {@code story_terms}, {@code links}, {@code lsh_bands}, {@code anchor_postings} and
+ * {@code anchor_terms}, on one JDBC connection of its own: the embedded {@link SqliteStoryStore} and
+ * the cluster's {@link PostgresStoryStore}. The SQL is the same for both (upserts as
+ * {@code INSERT … ON CONFLICT}, which both engines read alike) except where JSON is read inside the
+ * database: the three fragments each subclass gives. Thread-safe: one connection under a lock.
+ */
+public abstract sealed class SqlStoryStore implements StoryStore permits SqliteStoryStore, PostgresStoryStore {
+
+  private static final ObjectMapper JSON = StoredJson.MAPPER;
+
+  private final Connection conn;
+
+  SqlStoryStore(Connection conn) {
+    this.conn = conn;
+  }
+
+  /** A condition true when the {@code story} column's JSON lists the language bound to its one {@code ?}. */
+  abstract String hasLanguage();
+
+  /** A condition true when the {@code story} column's JSON lists at least {@code ?} articles. */
+  abstract String hasArticles();
+
+  /** The {@code s.story} column's JSON with empty {@code timeline} and {@code quotes}: what a listing shows. */
+  abstract String listed();
+
+  @Override
+  public synchronized void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
+      double score, List<Link> links, String language, long[] bands) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeStory(story.story(), article, score);
+      writeCentroid(story);
+      writeTerms(terms);
+      writeLinks(links);
+      writeBands(article, language, bands);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store the story and lineage of article " + article, e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  @Override
+  public synchronized void putBands(long article, String language, long[] bands) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeBands(article, language, bands);
+      conn.commit();
+    } catch (SQLException e) {
+      throw rollback("cannot store the bands of article " + article, e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeBands(long article, String language, long[] bands) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO lsh_bands (band_key, article_id, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      for (long b : bands) {
+        ps.setLong(1, b);
+        ps.setLong(2, article);
+        ps.setString(3, language == null ? "" : language);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public synchronized void putAnchors(long article, String language, java.util.Collection<String> terms)
+      throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      try (PreparedStatement ps = conn.prepareStatement(
+          "INSERT INTO anchor_postings (term, article_id, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+          PreparedStatement count = conn.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES (?, 1) "
+              + "ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1")) {
+        for (String t : terms) {
+          ps.setString(1, t);
+          ps.setLong(2, article);
+          ps.setString(3, language == null ? "" : language);
+          if (ps.executeUpdate() == 1) { // a new posting: one more article holds the term
+            count.setString(1, t);
+            count.executeUpdate();
+          }
+        }
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      throw rollback("cannot store the anchors of article " + article, e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  @Override
+  public synchronized Map<String, List<Long>> anchorPostings(java.util.Collection<String> terms, String language,
+      int maxArticles) throws IOException {
+    Map<String, List<Long>> out = new LinkedHashMap<>();
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
+    try {
+      for (int from = 0; from < all.size(); from += 500) { // under SQLite's bound on parameters
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+        List<String> rare = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT term FROM anchor_terms WHERE term IN (" + marks
+            + ") AND articles <= ?")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i));
+          }
+          ps.setInt(chunk.size() + 1, maxArticles);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rare.add(rs.getString(1));
+            }
+          }
+        }
+        if (rare.isEmpty()) {
+          continue;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT term, article_id FROM anchor_postings WHERE term IN ("
+            + String.join(", ", java.util.Collections.nCopies(rare.size(), "?")) + ") AND language <> ?")) {
+          for (int i = 0; i < rare.size(); i++) {
+            ps.setString(i + 1, rare.get(i));
+          }
+          ps.setString(rare.size() + 1, language == null ? "\u0000" : language);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getLong(2));
+            }
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot look up anchor postings: " + e.getMessage(), e);
+    }
+  }
+
+  /** Articles sharing most bands first. */
+  @Override
+  public synchronized Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException {
+    StringBuilder sql = new StringBuilder("SELECT article_id, count(*) FROM lsh_bands WHERE language = ? AND band_key IN (");
+    for (int i = 0; i < bands.length; i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(") GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?");
+    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+      ps.setString(1, language == null ? "" : language);
+      for (int i = 0; i < bands.length; i++) {
+        ps.setLong(i + 2, bands[i]);
+      }
+      ps.setInt(bands.length + 2, max);
+      Map<Long, Integer> out = new LinkedHashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getInt(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot look up LSH bands: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void putLinks(List<Link> links) throws IOException {
+    if (links.isEmpty()) {
+      return;
+    }
+    try {
+      conn.setAutoCommit(false);
+      writeLinks(links);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store " + links.size() + " links", e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeLinks(List<Link> links) throws SQLException, IOException {
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO links "
+        + "(article_id, related_id, relation, direction, score, evidence) VALUES (?, ?, ?, ?, ?, ?) "
+        + "ON CONFLICT (article_id, related_id) DO UPDATE SET relation = excluded.relation, "
+        + "direction = excluded.direction, score = excluded.score, evidence = excluded.evidence")) {
+      for (Link l : links) {
+        for (Link side : List.of(l, l.flipped())) {
+          ps.setLong(1, side.article());
+          ps.setLong(2, side.related());
+          ps.setString(3, side.relation().label());
+          ps.setString(4, side.direction().label());
+          ps.setDouble(5, side.score());
+          ps.setString(6, JSON.writeValueAsString(side.evidence()));
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public synchronized List<Link> links(long article) throws IOException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT related_id, relation, direction, score, evidence "
+        + "FROM links WHERE article_id = ? ORDER BY score DESC, related_id")) {
+      ps.setLong(1, article);
+      List<Link> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Link(article, rs.getLong(1), Link.Relation.parse(rs.getString(2)),
+              Direction.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getDouble(4),
+              JSON.readValue(rs.getString(5), new TypeReference<List<Evidence>>() { })));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot read the links of article " + article + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void putStory(Story story, long article, double score) throws IOException {
+    try {
+      conn.setAutoCommit(false);
+      writeStory(story, article, score);
+      conn.commit();
+    } catch (SQLException | IOException e) {
+      throw rollback("cannot store story " + story.id(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void writeStory(Story story, long article, double score) throws SQLException, IOException {
+    try (PreparedStatement st = conn.prepareStatement("INSERT INTO stories "
+        + "(id, title, first_published, last_published, updated_at, story) VALUES (?, ?, ?, ?, ?, ?) "
+        + "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_published = excluded.first_published, "
+        + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story");
+        PreparedStatement sa = conn.prepareStatement(
+            "INSERT INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?) "
+                + "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score")) {
+      st.setLong(1, story.id());
+      st.setString(2, story.title());
+      st.setString(3, story.first());
+      st.setString(4, story.last());
+      st.setString(5, Instant.now().toString());
+      st.setString(6, JSON.writeValueAsString(story));
+      st.executeUpdate();
+      sa.setLong(1, article);
+      sa.setLong(2, story.id());
+      sa.setDouble(3, score);
+      sa.executeUpdate();
+    }
+  }
+
+  @Override
+  public synchronized Optional<Story> story(long id) throws IOException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT story FROM stories WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(JSON.readValue(rs.getString(1), Story.class)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot read story " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Long> storyOf(long article) throws IOException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT story_id FROM story_articles WHERE article_id = ?")) {
+      ps.setLong(1, article);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot read the story of article " + article + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The id of the article whose key, URL or source (the path it was ingested from) is {@code reference}. */
+  public synchronized Optional<Long> articleId(String reference) throws IOException {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "SELECT id FROM articles WHERE key = ? OR url = ? OR source = ? ORDER BY id LIMIT 1")) {
+      ps.setString(1, reference);
+      ps.setString(2, reference);
+      ps.setString(3, reference);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot look up article " + reference + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void writeCentroid(Stories.Saved story) throws SQLException, IOException {
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE stories SET centroid = ? WHERE id = ?")) {
+      ps.setString(1, JSON.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names())));
+      ps.setLong(2, story.story().id());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Counts each term once more, and the article under {@link #COUNTED} (when it has terms). */
+  private void writeTerms(java.util.Collection<String> terms) throws SQLException {
+    if (terms.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = story_terms.df + 1")) {
+      for (String t : terms) {
+        if (!t.isEmpty()) {
+          ps.setString(1, t);
+          ps.addBatch();
+        }
+      }
+      ps.setString(1, COUNTED);
+      ps.addBatch();
+      ps.executeBatch();
+    }
+  }
+
+  /** The {@code story_terms} row that counts the articles whose terms were counted: no term is empty. */
+  private static final String COUNTED = "";
+
+  @Override
+  public synchronized List<Long> articlesWithoutStory() throws IOException {
+    List<Long> out = new ArrayList<>();
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT a.id FROM articles a "
+        + "WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.id")) {
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot list articles without a story: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Map<String, Integer> termCounts() throws IOException {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT term, df FROM story_terms WHERE term <> ''")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getInt(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot read story terms: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized int countedArticles() throws IOException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT coalesce(max(df), 0) FROM story_terms WHERE term = ''")) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IOException("cannot count story articles: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized List<Stories.Saved> savedStories(int max) throws IOException {
+    if (max < 0) {
+      throw new IllegalArgumentException("negative maximum " + max);
+    }
+    List<Stories.Saved> out = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT story, centroid FROM stories WHERE centroid IS NOT NULL "
+        + "ORDER BY (SELECT max(article_id) FROM story_articles s WHERE s.story_id = stories.id) DESC, id DESC LIMIT ?")) {
+      ps.setInt(1, max);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Story story = JSON.readValue(rs.getString(1), Story.class);
+          Centroid c = JSON.readValue(rs.getString(2), Centroid.class);
+          out.add(new Stories.Saved(story, c.terms(), c.names()));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot read stories: " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored form of a story's centroid. */
+  private record Centroid(Map<String, Double> terms, Map<String, String> names) {
+    Centroid {
+      terms = terms == null ? Map.of() : terms;
+      names = names == null ? Map.of() : names;
+    }
+  }
+
+  @Override
+  public synchronized long newStoryId() throws IOException {
+    try (Statement st = conn.createStatement()) {
+      long id;
+      try (ResultSet rs = st.executeQuery("INSERT INTO story_ids DEFAULT VALUES RETURNING id")) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      st.executeUpdate("DELETE FROM story_ids WHERE id < " + id); // the sequence keeps the highest
+      return id;
+    } catch (SQLException e) {
+      throw new IOException("cannot allocate a story id: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized long lastStoryId() throws IOException {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM stories")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IOException("cannot read stories: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized org.lente.store.Page<Story> stories(String language, int minArticles, String cursor, int limit)
+      throws IOException {
+    if (limit < 1 || limit > 100) {
+      throw new IllegalArgumentException("limit must be 1 to 100: " + limit);
+    }
+    if (minArticles < 1) {
+      throw new IllegalArgumentException("minimum articles must be at least 1: " + minArticles);
+    }
+    StoryCursor after = StoryCursor.decode(cursor);
+    // A listing shows counts, dates, sources and languages: the timeline (a title per article) and the
+    // quotes are left out in the database, not parsed by Jackson (a story of 4,000 articles holds 580 KB), and
+    // only for the page's rows: the inner query picks them without touching the JSON (unless filtering).
+    StringBuilder sql = new StringBuilder("SELECT id FROM stories WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (after != null && after.last() != null) {
+      sql.append(" AND (last_published IS NULL OR last_published < ? OR (last_published = ? AND id < ?))");
+      args.add(after.last());
+      args.add(after.last());
+      args.add(after.id());
+    } else if (after != null) {
+      sql.append(" AND last_published IS NULL AND id < ?");
+      args.add(after.id());
+    }
+    if (language != null) {
+      sql.append(" AND ").append(hasLanguage());
+      args.add(language);
+    }
+    if (minArticles > 1) {
+      sql.append(" AND ").append(hasArticles());
+      args.add(minArticles);
+    }
+    sql.append(" ORDER BY last_published IS NULL, last_published DESC, id DESC LIMIT ?");
+    args.add(limit + 1);
+    sql.insert(0, "SELECT s.id, s.last_published, " + listed() + " FROM stories s JOIN (").append(") p ON p.id = s.id "
+        + "ORDER BY s.last_published IS NULL, s.last_published DESC, s.id DESC");
+    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      List<Story> out = new ArrayList<>();
+      String next = null;
+      String lastPublished = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (out.size() == limit) {
+            Story last = out.get(limit - 1);
+            next = new StoryCursor(last.id(), lastPublished).encode();
+            break;
+          }
+          lastPublished = rs.getString(2);
+          out.add(JSON.readValue(rs.getString(3), Story.class));
+        }
+      }
+      return new org.lente.store.Page<>(out, next);
+    } catch (SQLException e) {
+      throw new IOException("cannot list stories: " + e.getMessage(), e);
+    }
+  }
+
+  private IOException rollback(String what, Exception e) {
+    IOException failure = new IOException(what + ": " + e.getMessage(), e);
+    try {
+      conn.rollback();
+    } catch (SQLException r) {
+      failure.addSuppressed(r);
+    }
+    return failure;
+  }
+
+  private void autoCommit() throws IOException {
+    try {
+      conn.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw new IOException("cannot reset auto-commit: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public final synchronized void close() throws IOException {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      throw new IOException("cannot close the story store: " + e.getMessage(), e);
+    }
+  }
+}

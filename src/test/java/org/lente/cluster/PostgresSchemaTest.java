@@ -1,0 +1,140 @@
+package org.lente.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.SqliteStore;
+
+/** The cluster's PostgreSQL schema, applied to a real PostgreSQL server. */
+class PostgresSchemaTest {
+
+  @RegisterExtension static final PostgresServer PG = new PostgresServer();
+
+  @TempDir Path dir;
+
+  private ClusterFile cluster(String url) {
+    return new ClusterFile(dir.resolve("cluster.properties"), url, PostgresServer.USER, null);
+  }
+
+  @Test
+  void anEmptyDatabaseIsBroughtToTheEmbeddedSchemasVersion() throws Exception {
+    PostgresSchema.Result r = PostgresSchema.migrate(cluster(PG.newDatabase()));
+    assertNull(r.before());
+    assertEquals("11", r.after());
+    assertEquals(1, r.applied());
+  }
+
+  @Test
+  void aSecondMigrationChangesNothing() throws Exception {
+    ClusterFile c = cluster(PG.newDatabase());
+    PostgresSchema.migrate(c);
+    PostgresSchema.Result again = PostgresSchema.migrate(c);
+    assertEquals(new PostgresSchema.Result("11", "11", 0), again);
+  }
+
+  @Test
+  void migrationsRunAtOnceApplyEachScriptOnce() throws Exception {
+    ClusterFile c = cluster(PG.newDatabase());
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Callable<PostgresSchema.Result>> tasks = List.of(() -> PostgresSchema.migrate(c),
+          () -> PostgresSchema.migrate(c), () -> PostgresSchema.migrate(c));
+      int applied = 0;
+      for (Future<PostgresSchema.Result> f : pool.invokeAll(tasks)) {
+        applied += f.get().applied();
+        assertEquals("11", f.get().after());
+      }
+      assertEquals(1, applied, "the advisory lock lets one process apply the script");
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection conn = DriverManager.getConnection(c.postgresUrl(), PostgresServer.USER, null);
+        Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + PostgresSchema.HISTORY + " WHERE success")) {
+      rs.next();
+      assertEquals(1, rs.getInt(1));
+    }
+  }
+
+  @Test
+  void theSchemaHasTheEmbeddedSchemasTablesAndColumns() throws Exception {
+    String url = PG.newDatabase();
+    PostgresSchema.migrate(cluster(url));
+    SqliteStore.open(dir).close();
+    Map<String, Set<String>> embedded = new TreeMap<>();
+    try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+        Statement st = conn.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+          + "AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String t : tables) {
+        try (ResultSet rs = st.executeQuery("PRAGMA table_xinfo(" + t + ")")) {
+          while (rs.next()) {
+            embedded.computeIfAbsent(t, k -> new TreeSet<>()).add(rs.getString("name"));
+          }
+        }
+      }
+    }
+    Map<String, Set<String>> cluster = new TreeMap<>();
+    try (Connection conn = DriverManager.getConnection(url, PostgresServer.USER, null);
+        Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
+            + "WHERE table_schema = 'public' AND table_name <> '" + PostgresSchema.HISTORY + "'")) {
+      while (rs.next()) {
+        cluster.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+      }
+    }
+    assertEquals(embedded, cluster, "every embedded table and view, with the same columns");
+  }
+
+  @Test
+  void aDatabaseWithANewerSchemaIsRefused() throws Exception {
+    ClusterFile c = cluster(PG.newDatabase());
+    PostgresSchema.migrate(c);
+    try (Connection conn = DriverManager.getConnection(c.postgresUrl(), PostgresServer.USER, null);
+        Statement st = conn.createStatement()) {
+      st.executeUpdate("INSERT INTO " + PostgresSchema.HISTORY + " (installed_rank, version, description, type, "
+          + "script, checksum, installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', "
+          + "'V99__from_the_future.sql', 0, 'test', 0, true)");
+    }
+    PostgresSchema.SchemaException e = assertThrows(PostgresSchema.SchemaException.class,
+        () -> PostgresSchema.migrate(c));
+    assertTrue(e.getMessage().contains("version 99, newer than this Lente knows (11)"), e.getMessage());
+  }
+
+  @Test
+  void anUnreachableDatabaseIsAClearError() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    PostgresSchema.SchemaException e = assertThrows(PostgresSchema.SchemaException.class,
+        () -> PostgresSchema.migrate(cluster("jdbc:postgresql://127.0.0.1:" + closed + "/lente")));
+    assertTrue(e.getMessage().startsWith("jdbc:postgresql://127.0.0.1:" + closed + "/lente: "), e.getMessage());
+    assertTrue(e.getMessage().toLowerCase().contains("refused"), e.getMessage());
+  }
+}

@@ -1,0 +1,54 @@
+package org.lente.story;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.lente.cluster.ClusterFile;
+import org.lente.cluster.PostgresSchema;
+import org.lente.cluster.PostgresServer;
+
+/** The story store contract on a real PostgreSQL server, a new database per test. */
+class PostgresStoryStoreTest extends StoryStoreContract {
+
+  @RegisterExtension static final PostgresServer PG = new PostgresServer();
+
+  @TempDir
+  Path dir;
+
+  private ClusterFile cluster;
+
+  @BeforeEach
+  void database() throws Exception {
+    cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newDatabase(), PostgresServer.USER, null);
+    PostgresSchema.migrate(cluster);
+  }
+
+  @Override
+  SqlStoryStore open() throws Exception {
+    return PostgresStoryStore.connect(cluster);
+  }
+
+  /** Articles as rows (the cluster's article store is not built yet): what the story tables refer to. */
+  @Override
+  long[] articles(int n) throws Exception {
+    long[] ids = new long[n];
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        PreparedStatement ps = c.prepareStatement("INSERT INTO articles (key, content_hash, version, stored_at, "
+            + "source, analysis) VALUES (?, 'h', 1, '2024-05-01T08:00:00Z', ?, '{}') RETURNING id")) {
+      for (int i = 0; i < n; i++) {
+        ps.setString(1, "k" + i);
+        ps.setString(2, "site.example/" + i);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          ids[i] = rs.getLong(1);
+        }
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,176 @@
+package org.lente.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link StoryStore} does, run against each implementation: {@link SqliteStoryStoreTest}
+ * (a real SQLite file) and {@link PostgresStoryStoreTest} (a real PostgreSQL server).
+ */
+abstract class StoryStoreContract {
+
+  /** Opens the store under test; a second call opens the same data again. */
+  abstract SqlStoryStore open() throws Exception;
+
+  /** Stores {@code n} articles with sources {@code site.example/0}, {@code /1}, …; returns their ids. */
+  abstract long[] articles(int n) throws Exception;
+
+  private static Story story(long id, String last, List<Long> articles, String language) {
+    return new Story(id, "Storia " + id, last, last, articles, List.of("site.example"), List.of(language), List.of(),
+        List.of("a quote"), List.of(new Story.Event(last, articles.get(0), "Titolo")));
+  }
+
+  @Test
+  void storiesAreListedNewestFirstByLanguageAndSizeWithoutTimelineOrQuotes() throws Exception {
+    long[] ids = articles(4);
+    try (SqlStoryStore s = open()) {
+      s.putStory(story(1, "2024-05-01T08:00:00Z", List.of(ids[0], ids[1]), "it"), ids[0], 0);
+      s.putStory(story(2, "2024-05-03T08:00:00Z", List.of(ids[2]), "en"), ids[2], 0);
+      s.putStory(story(3, null, List.of(ids[3]), "it"), ids[3], 0);
+      assertEquals(List.of(2L, 1L, 3L), s.stories(null, 1, null, 10).items().stream().map(Story::id).toList());
+      assertEquals(List.of(1L, 3L), s.stories("it", 1, null, 10).items().stream().map(Story::id).toList());
+      assertEquals(List.of(1L), s.stories(null, 2, null, 10).items().stream().map(Story::id).toList());
+      Story listed = s.stories("en", 1, null, 10).items().get(0);
+      assertEquals(List.of(), listed.timeline());
+      assertEquals(List.of(), listed.quotes());
+    }
+  }
+
+  @Test
+  void aCursorWalksEveryStoryOnce() throws Exception {
+    long[] ids = articles(5);
+    try (SqlStoryStore s = open()) {
+      for (int i = 0; i < 5; i++) {
+        s.putStory(story(i + 1, i == 4 ? null : "2024-05-0" + (1 + i % 2) + "T08:00:00Z", List.of(ids[i]), "it"),
+            ids[i], 0);
+      }
+      List<Long> seen = new java.util.ArrayList<>();
+      String cursor = null;
+      do {
+        org.lente.store.Page<Story> page = s.stories(null, 1, cursor, 2);
+        page.items().forEach(st -> seen.add(st.id()));
+        cursor = page.next();
+      } while (cursor != null);
+      assertEquals(List.of(4L, 2L, 3L, 1L, 5L), seen);
+    }
+  }
+
+  @Test
+  void storyIdsAreNeverHandedOutTwice() throws Exception {
+    long first;
+    long second;
+    try (SqlStoryStore s = open()) {
+      first = s.newStoryId();
+      second = s.newStoryId();
+    }
+    try (SqlStoryStore s = open()) {
+      long third = s.newStoryId();
+      assertTrue(first < second && second < third, first + ", " + second + ", then after reopening " + third);
+    }
+  }
+
+  @Test
+  void termsAreCountedOncePerArticle() throws Exception {
+    long[] ids = articles(2);
+    try (SqlStoryStore s = open()) {
+      Story st = story(1, null, List.of(ids[0]), "it");
+      s.putArticle(ids[0], new Stories.Saved(st, Map.of("k:airbus", 1.0), Map.of()), List.of("k:airbus", "k:a380"), 0,
+          List.of(), "it", new long[] {1});
+      s.putArticle(ids[1], new Stories.Saved(st, Map.of("k:airbus", 1.0), Map.of()), List.of("k:airbus"), 0,
+          List.of(), "it", new long[] {2});
+      assertEquals(Map.of("k:airbus", 2, "k:a380", 1), s.termCounts());
+      assertEquals(2, s.countedArticles());
+    }
+  }
+
+  @Test
+  void articlesWithoutAStoryAreListedInOrder() throws Exception {
+    long[] ids = articles(3);
+    try (SqlStoryStore s = open()) {
+      s.putStory(story(1, null, List.of(ids[1]), "it"), ids[1], 0);
+      assertEquals(List.of(ids[0], ids[2]), s.articlesWithoutStory());
+    }
+  }
+
+  @Test
+  void bandCandidatesComeInTheirLanguageMostSharedFirst() throws Exception {
+    long[] ids = articles(3);
+    try (SqlStoryStore s = open()) {
+      s.putBands(ids[0], "it", new long[] {1, 2, 3});
+      s.putBands(ids[1], "it", new long[] {3, 4, 5});
+      s.putBands(ids[2], "en", new long[] {1, 2, 3});
+      assertEquals(java.util.Map.of(ids[1], 2, ids[0], 1), s.bandCandidates("it", new long[] {3, 4, 9}, 10));
+      assertEquals(List.of(ids[1], ids[0]), List.copyOf(s.bandCandidates("it", new long[] {3, 4, 9}, 10).keySet()));
+    }
+  }
+
+  @Test
+  void anchorPostingsListArticlesInOtherLanguagesForTheRarerTerms() throws Exception {
+    long[] ids = articles(4);
+    try (SqlStoryStore s = open()) {
+      s.putAnchors(ids[0], "en", List.of("#:420", "n:kessler"));
+      s.putAnchors(ids[1], "en", List.of("#:420", "n:estmark"));
+      s.putAnchors(ids[2], "it", List.of("#:420", "n:kessler"));
+      s.putAnchors(ids[3], "nl", List.of("#:420"));
+      assertEquals(java.util.Map.of("n:kessler", List.of(ids[0])),
+          s.anchorPostings(List.of("#:420", "n:kessler", "n:nowhere"), "it", 3)); // "#:420" is in 4 articles
+      assertEquals(List.of(ids[0], ids[1], ids[3]),
+          s.anchorPostings(List.of("#:420"), "it", 4).get("#:420").stream().sorted().toList());
+    }
+  }
+
+  @Test
+  void linksSurviveReopeningWithTheirEvidence() throws Exception {
+    long[] ids = articles(2);
+    Evidence e = new Evidence("credit", "ha detto a Reuters", null, "this article credits Reuters");
+    try (SqlStoryStore s = open()) {
+      s.putLinks(List.of(new Link(ids[0], ids[1], Link.Relation.TRANSLATION, Direction.ORIGINAL, 0.8, List.of(e))));
+    }
+    try (SqlStoryStore s = open()) {
+      assertEquals(List.of(new Link(ids[0], ids[1], Link.Relation.TRANSLATION, Direction.ORIGINAL, 0.8, List.of(e))),
+          s.links(ids[0]));
+      assertEquals(Direction.COPY, s.links(ids[1]).get(0).direction());
+    }
+  }
+
+  @Test
+  void aStoryIsReadBackAsStored() throws Exception {
+    long[] ids = articles(1);
+    Story story = new Story(7, "Titolo", "2024-05-01T08:00:00Z", "2024-05-01T08:00:00Z", List.of(ids[0]),
+        List.of("Notizie"), List.of("it"), List.of("Airbus"), List.of("Akbar Al Baker: \"oggi\""),
+        List.of(new Story.Event("2024-05-01T08:00:00Z", ids[0], "Titolo")));
+    try (SqlStoryStore s = open()) {
+      s.putStory(story, ids[0], 0);
+      assertEquals(Optional.of(story), s.story(7));
+      assertEquals(Optional.of(7L), s.storyOf(ids[0]));
+      assertEquals(7, s.lastStoryId());
+    }
+  }
+
+  @Test
+  void anArticleIsFoundByItsSource() throws Exception {
+    long[] ids = articles(2);
+    try (SqlStoryStore s = open()) {
+      assertEquals(Optional.of(ids[1]), s.articleId("site.example/1"));
+      assertEquals(Optional.empty(), s.articleId("nowhere"));
+    }
+  }
+
+  @Test
+  void aCentroidWithATermOfSixtyThousandCharactersReadsBack() throws Exception {
+    long[] ids = articles(1);
+    String term = "k:" + "a".repeat(60_000);
+    Story story = new Story(1, "Titolo", null, null, List.of(ids[0]), List.of("site.example"), List.of("it"),
+        List.of(), List.of(), List.of());
+    try (SqlStoryStore s = open()) {
+      s.putArticle(ids[0], new Stories.Saved(story, java.util.Map.of(term, 1.0), java.util.Map.of()), List.of(term),
+          0, List.of(), "it", new long[] {1});
+      assertEquals(java.util.Map.of(term, 1.0), s.savedStories(10).get(0).centroid());
+    }
+  }
+}
