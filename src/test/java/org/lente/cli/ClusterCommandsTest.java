@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.cluster.PostgresServer;
 
-/** {@code lente migrate --cluster FILE} against a real PostgreSQL server. */
-class MigrateCommandTest {
+/** {@code lente migrate --cluster FILE} and {@code lente export --to-cluster FILE} against a real PostgreSQL server. */
+class ClusterCommandsTest {
 
   @RegisterExtension static final PostgresServer PG = new PostgresServer();
 
@@ -43,5 +43,29 @@ class MigrateCommandTest {
     CliRun run = CliRun.of("migrate", "--cluster", file.toString());
     assertEquals(2, run.code());
     assertTrue(run.err().contains("no_such_database"), run.err());
+  }
+
+  @Test
+  void exportCopiesAFolderIntoAMigratedDatabase() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("kb"));
+    Files.writeString(dir.resolve("a.txt"), "Tregua a Gaza\n\nHamas e Israele hanno firmato una tregua a Gaza.");
+    CliRun ingest = CliRun.of("ingest", "--data", data.toString(), dir.resolve("a.txt").toString());
+    assertEquals(0, ingest.code(), ingest.err());
+    Path file = PG.clusterFile(dir, PG.newDatabase());
+    assertEquals(0, CliRun.of("migrate", "--cluster", file.toString()).code());
+    CliRun export = CliRun.of("export", "--data", data.toString(), "--to-cluster", file.toString());
+    assertEquals(0, export.code(), export.err());
+    assertTrue(export.out().contains("articles             1"), export.out());
+    CliRun again = CliRun.of("export", "--data", data.toString(), "--to-cluster", file.toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("already holds data"), again.err());
+  }
+
+  @Test
+  void exportOfAFolderWithoutAKnowledgeBaseIsRefused() throws Exception {
+    Path file = PG.clusterFile(dir, PG.newDatabase());
+    CliRun run = CliRun.of("export", "--data", dir.resolve("empty").toString(), "--to-cluster", file.toString());
+    assertEquals(1, run.code());
+    assertTrue(run.err().contains("no knowledge base in"), run.err());
   }
 }
