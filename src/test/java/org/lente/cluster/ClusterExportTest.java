@@ -66,9 +66,7 @@ class ClusterExportTest {
   }
 
   private ClusterFile migrated() throws Exception {
-    ClusterFile c = new ClusterFile(dir.resolve("cluster.properties"), PG.newDatabase(), PostgresServer.USER, null);
-    PostgresSchema.migrate(c);
-    return c;
+    return new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(), PostgresServer.USER, null);
   }
 
   private static Map<String, Long> counts(Connection c, Iterable<String> tables) throws Exception {

@@ -1,6 +1,7 @@
 package org.lente.cluster;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,103 +18,49 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real PostgreSQL server for a test class, from the machine's PostgreSQL installation (Debian's
- * package: {@code initdb} and {@code pg_ctl} on the PATH or under {@code /usr/lib/postgresql/N/bin}):
- * a new cluster in a temporary folder, listening on 127.0.0.1 on a free port, trust authentication
- * for the user {@code test}, durability off (a test server). Stopped after the class, by the PID in
- * its {@code postmaster.pid}, and its folder deleted. As root, the cluster belongs to the
- * {@code postgres} user ({@code initdb} refuses root). Tests are skipped, saying why, when PostgreSQL
- * is not installed.
+ * A real PostgreSQL server for tests, from the machine's PostgreSQL installation (Debian's package:
+ * {@code initdb} and {@code pg_ctl} on the PATH or under {@code /usr/lib/postgresql/N/bin}): a new
+ * cluster in a temporary folder, listening on 127.0.0.1 on a free port, trust authentication for the
+ * user {@code test}, durability off (a test server). One server serves every test class of a test
+ * run, each test taking a database of its own ({@link #newDatabase()}): started by the first class
+ * that needs it, stopped when the run ends by the PID in its {@code postmaster.pid} (a fast
+ * shutdown, then a kill), and its folder deleted. As root, the cluster belongs to the
+ * {@code postgres} user ({@code initdb} refuses root). Tests are skipped, saying why, when
+ * PostgreSQL is not installed.
  *
- * <p>Use: {@code @RegisterExtension static final PostgresServer PG = new PostgresServer();} then
- * {@link #newDatabase()} for an empty database of one's own.
+ * <p>Use: {@code @RegisterExtension static final PostgresServer PG = new PostgresServer();}
  */
-public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresServer implements BeforeAllCallback {
 
   /** The user the tests connect as. */
   public static final String USER = "test";
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
-  private Path home;
-  private Path bin;
-  private int port;
-  private long pid;
-  private boolean asPostgres;
+  private Running server;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    Optional<Path> found = binaries();
-    Assumptions.assumeTrue(found.isPresent(), "PostgreSQL is not installed (no initdb and pg_ctl on the PATH or "
+    Optional<Path> bin = binaries();
+    Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL is not installed (no initdb and pg_ctl on the PATH or "
         + "under /usr/lib/postgresql/*/bin): apt-get install postgresql");
-    bin = found.get();
-    asPostgres = "root".equals(System.getProperty("user.name"));
-    home = Files.createTempDirectory("lente-pg");
-    Path data = home.resolve("data");
-    if (asPostgres) {
-      run(List.of("chown", "postgres", home.toString()));
-    }
-    run(command(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-A", "trust", "--no-sync",
-        "-E", "UTF8", "--locale=C"));
-    IOException last = null;
-    for (int attempt = 0; attempt < 3 && pid == 0; attempt++) {
-      port = freePort();
-      try {
-        run(command(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
-            home.resolve("log").toString(), "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1"
-                + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start"));
-        pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
-      } catch (IOException e) { // the port was taken between the check and the start
-        last = e;
-      }
-    }
-    if (pid == 0) {
-      throw new IOException("PostgreSQL did not start; its log: " + log(), last);
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) throws IOException {
-    stop();
-    if (home != null) {
-      try (Stream<Path> walk = Files.walk(home)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
-  /** Stops the server by its PID (a fast shutdown, then a kill after 20 s); idempotent. */
-  private synchronized void stop() {
-    if (pid == 0) {
-      return;
-    }
-    ProcessHandle.of(pid).ifPresent(p -> {
-      try {
-        new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor(10, TimeUnit.SECONDS);
-        p.onExit().get(20, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        p.destroyForcibly();
-      }
-    });
-    pid = 0;
+    server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(Running.class, k -> new Running(bin.get()), Running.class);
+    server.start();
   }
 
   /** The server's PID. */
   public long pid() {
-    return pid;
+    return server.pid;
   }
 
   /** The port it listens on, on 127.0.0.1. */
   public int port() {
-    return port;
+    return server.port;
   }
 
   /** A new empty database; returns its JDBC URL. */
@@ -126,9 +73,24 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     return url(name);
   }
 
+  /**
+   * A new database holding this Lente's schema, as {@code lente migrate} makes it; returns its JDBC
+   * URL. Cloned from a template database migrated once per test run (a migration per test would
+   * cost a second or two each).
+   */
+  public String newMigratedDatabase() throws SQLException, IOException {
+    String template = server.template();
+    String name = "lente_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    try (Connection c = DriverManager.getConnection(url("postgres"), USER, null);
+        Statement st = c.createStatement()) {
+      st.executeUpdate("CREATE DATABASE " + name + " TEMPLATE " + template);
+    }
+    return url(name);
+  }
+
   /** The JDBC URL of database {@code name}. */
   public String url(String name) {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    return "jdbc:postgresql://127.0.0.1:" + server.port + "/" + name;
   }
 
   /** A cluster file for database {@code url}, written in {@code dir}. */
@@ -137,16 +99,113 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         + "\n", StandardCharsets.UTF_8);
   }
 
-  private List<String> command(String... args) {
-    List<String> c = new ArrayList<>();
-    if (asPostgres) {
-      c.addAll(List.of("runuser", "-u", "postgres", "--"));
+  /** The server of a test run; JUnit closes it when the run ends. */
+  private static final class Running implements ExtensionContext.Store.CloseableResource {
+
+    private final Path bin;
+    private final boolean asPostgres = "root".equals(System.getProperty("user.name"));
+    private Path home;
+    private int port;
+    private long pid;
+    private String template;
+
+    Running(Path bin) {
+      this.bin = bin;
     }
-    c.addAll(List.of(args));
-    return c;
+
+    /** Starts the server unless it runs. */
+    synchronized void start() throws IOException, InterruptedException {
+      if (pid != 0) {
+        return;
+      }
+      home = Files.createTempDirectory("lente-pg");
+      Path data = home.resolve("data");
+      if (asPostgres) {
+        run(List.of("chown", "postgres", home.toString()));
+      }
+      run(command(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-A", "trust", "--no-sync",
+          "-E", "UTF8", "--locale=C"));
+      IOException last = null;
+      for (int attempt = 0; attempt < 3 && pid == 0; attempt++) {
+        port = freePort();
+        try {
+          run(command(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
+              home.resolve("log").toString(), "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1"
+                  + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start"));
+          pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) { // the port was taken between the check and the start
+          last = e;
+        }
+      }
+      if (pid == 0) {
+        throw new IOException("PostgreSQL did not start; its log: " + log(), last);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    /** The name of the migrated template database, made on first use. */
+    synchronized String template() throws SQLException, IOException {
+      if (template == null) {
+        String name = "lente_template";
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/";
+        try (Connection c = DriverManager.getConnection(url + "postgres", USER, null);
+            Statement st = c.createStatement()) {
+          st.executeUpdate("CREATE DATABASE " + name);
+        }
+        PostgresSchema.migrate(new ClusterFile(home.resolve("cluster.properties"), url + name, USER, null));
+        template = name;
+      }
+      return template;
+    }
+
+    @Override
+    public void close() throws IOException {
+      stop();
+      if (home != null) {
+        try (Stream<Path> walk = Files.walk(home)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
+
+    /** Stops the server by its PID: a fast shutdown (SIGINT), a kill after 20 s; idempotent. */
+    private synchronized void stop() {
+      if (pid == 0) {
+        return;
+      }
+      long running = pid;
+      ProcessHandle.of(running).ifPresent(p -> {
+        try {
+          new ProcessBuilder("kill", "-INT", Long.toString(running)).start().waitFor(10, TimeUnit.SECONDS);
+          p.onExit().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          p.destroyForcibly();
+        }
+      });
+      pid = 0;
+    }
+
+    private List<String> command(String... args) {
+      List<String> c = new ArrayList<>();
+      if (asPostgres) {
+        c.addAll(List.of("runuser", "-u", "postgres", "--"));
+      }
+      c.addAll(List.of(args));
+      return c;
+    }
+
+    private String log() {
+      try {
+        return Files.readString(home.resolve("log"));
+      } catch (IOException e) {
+        return "(no log: " + e + ")";
+      }
+    }
   }
 
-  private void run(List<String> command) throws IOException, InterruptedException {
+  private static void run(List<String> command) throws IOException, InterruptedException {
     Path out = Files.createTempFile("lente-pg", ".out");
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -162,16 +221,8 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     }
   }
 
-  private String log() {
-    try {
-      return Files.readString(home.resolve("log"));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
-  }
-
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
@@ -191,7 +242,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     try (Stream<Path> versions = Files.list(lib)) {
       return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
           .max(Comparator.comparing((Path b) -> b.getParent().getFileName().toString().length())
-          .thenComparing(Path::toString));
+              .thenComparing(Path::toString));
     }
   }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.cluster.ClusterFile;
-import org.lente.cluster.PostgresSchema;
 import org.lente.cluster.PostgresServer;
 
 /** The story store contract on a real PostgreSQL server, a new database per test. */
@@ -24,8 +23,8 @@ class PostgresStoryStoreTest extends StoryStoreContract {
 
   @BeforeEach
   void database() throws Exception {
-    cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newDatabase(), PostgresServer.USER, null);
-    PostgresSchema.migrate(cluster);
+    cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(), PostgresServer.USER,
+        null);
   }
 
   @Override
