@@ -3,6 +3,7 @@ package org.lente.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.lente.ingest.Charsets;
 import org.lente.ingest.Page;
 
 /**
