@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
             + "the summary names. A feed, sitemap or OPML list that breaks half-way or has entries without a "
             + "usable link is a failure too, with what was lost; the entries read are ingested.",
         "Beside a running lente serve on the same folder, the pages are read here and handed to the server, "
-            + "which stores them (--date and dates from datelines and paths are then not applied).",
+            + "which stores them (--date and dates from file paths are then not applied).",
         "Ctrl-C (SIGINT) or SIGTERM stops taking pages, stores those in flight that are ready within 10 s, "
             + "prints the summary (marked interrupted) and exits with 130 (SIGINT) or 143 (SIGTERM)."},
     exitCodeOnInvalidInput = 1,

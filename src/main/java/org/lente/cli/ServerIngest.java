@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.lente.api.Ingests;
-import org.lente.extract.Charsets;
+import org.lente.ingest.Charsets;
 import org.lente.ingest.Page;
 import org.lente.server.ServerFile;
 import org.lente.store.ArticleStore;

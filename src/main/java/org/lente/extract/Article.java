@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
  *     declares when it is on the site the page was fetched from (same host or registrable domain),
  *     or when the page's own URL is unknown; else the URL the page was fetched from. A page cannot
  *     claim another outlet's article.
- * @param dateSource where {@code published} was found: json-ld, meta, time-element, url or text (the page's
- *     own), or path, dateline or option when ingestion filled in a missing date
+ * @param dateSource where {@code published} was found: json-ld, meta, time-element, url or text (a date
+ *     line under the headline) from the page itself; else dateline (the dateline that opens the text),
+ *     url or path (the page's URL or the file's path), found by {@link Extractor}; or option when the
+ *     user's {@code --date} filled it in; null when there is no date
  * @param language ISO 639-1 code
  * @param warnings what was wrong with the input and how it was handled; capped in length
  * @param declaredUrl the canonical URL the page declares (JSON-LD, canonical link, {@code og:url}),

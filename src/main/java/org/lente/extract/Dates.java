@@ -20,8 +20,6 @@ final class Dates {
 
   private static final Pattern ISO = Pattern.compile(
       "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2}|[+-]\\d{2})?)?");
-  private static final Pattern URL_DATE = Pattern.compile(
-      "/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|-|_|\\.|$)");
   private static final Pattern NUMERIC = Pattern.compile(
       "\\b(\\d{1,2})[./](\\d{1,2})[./]((?:19|20)\\d{2})\\b");
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -66,6 +64,26 @@ final class Dates {
       "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
       "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag");
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+
+  /** How far into the text a dateline's date may start: a place and an agency, not a sentence. */
+  private static final int DATELINE_REACH = 60;
+  /** How much of the text's start is searched for the dateline. */
+  private static final int DATELINE_HEAD = 200;
+  /**
+   * What may stand before a dateline's date: a place, in capitals ("WASHINGTON", "NEW YORK") or ending
+   * in a comma ("Roma,"), or any place words followed by an agency in brackets ("Rome (Reuters)").
+   */
+  private static final Pattern DATELINE_PLACE = Pattern.compile(
+      "(\\p{Lu}[\\p{L}\\p{M}.'’-]*(\\s+\\p{L}[\\p{L}\\p{M}.'’-]*){0,3}\\s*(,|\\([^()]{1,40}\\)\\s*[,:–—-]?|\\s[–—-]))"
+          + "|[\\p{Lu}\\s.'’-]+");
+  /** What may follow a dateline's date: a dash or colon, an agency in brackets, or the first sentence's capital. */
+  private static final Pattern DATELINE_AFTER = Pattern.compile("^\\s*,?\\s*([–—:|(-]|\\p{Lu}|\\d|$)");
+  /** A file or folder name that starts with yyyy-mm-dd, yyyy_mm_dd or yyyymmdd, not followed by another digit. */
+  private static final Pattern DATED_NAME = Pattern.compile("^((?:19|20)\\d{2})[-_]?(\\d{2})[-_]?(\\d{2})(?!\\d)");
+  private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+  private static final Pattern MONTH = Pattern.compile("\\d{1,2}");
+  /** A day folder, or a file name that starts with the day: {@code 08}, {@code 08-story.txt}. */
+  private static final Pattern DAY = Pattern.compile("^(\\d{1,2})(?!\\d)");
 
   private Dates() {}
 
@@ -115,29 +133,76 @@ final class Dates {
     if (text == null || !hasYear(text)) {
       return null;
     }
+    for (Found f : written(text)) {
+      if (f != null) {
+        return f.value();
+      }
+    }
+    return null;
+  }
+
+  /** A date written in a text, where it stands; {@code value} is null when the numbers are no calendar day. */
+  private record Found(String value, int start, int end) {}
+
+  /** The first day-month-year, month-day-year and numeric date in {@code text}, in that order; null for a form absent. */
+  private static Found[] written(String text) {
+    Found dmy = null;
     Matcher m = DAY_MONTH_YEAR.matcher(text);
-    while (m.find()) {
+    while (dmy == null && m.find()) {
       Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
       if (month != null) {
-        return ymd(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
+        dmy = new Found(ymd(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1))), m.start(), m.end());
       }
     }
+    Found mdy = null;
     m = MONTH_DAY_YEAR.matcher(text);
-    while (m.find()) {
+    while (mdy == null && m.find()) {
       Integer month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
       if (month != null) {
-        return ymd(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)));
+        mdy = new Found(ymd(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2))), m.start(), m.end());
       }
     }
+    Found numeric = null;
     m = NUMERIC.matcher(text);
     if (m.find()) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
       int year = Integer.parseInt(m.group(3));
       // day first, as in most of the world; month first only when the day-first reading is impossible
-      return a > 12 || b <= 12 ? ymd(year, b, a) : ymd(year, a, b);
+      numeric = new Found(a > 12 || b <= 12 ? ymd(year, b, a) : ymd(year, a, b), m.start(), m.end());
     }
-    return null;
+    return new Found[] {dmy, mdy, numeric};
+  }
+
+  /**
+   * The date of the dateline that opens {@code text}, or null: a full date (day, month and year) in
+   * the first paragraph that starts the text or follows a place ("ROMA, 8 marzo 2011 –",
+   * "WASHINGTON (AP) March 8, 2011 —", "March 01, 2008 Northrop…"), within {@value #DATELINE_REACH}
+   * characters, and is followed by a dash, an agency or the first sentence. A date inside the first
+   * sentence ("The Senate voted on March 8, 2011") is no dateline.
+   */
+  static String dateline(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String head = text.substring(0, Math.min(text.length(), DATELINE_HEAD));
+    int paragraph = head.indexOf("\n\n");
+    head = paragraph < 0 ? head : head.substring(0, paragraph);
+    if (!hasYear(head)) {
+      return null;
+    }
+    Found first = null;
+    for (Found f : written(head)) {
+      if (f != null && (first == null || f.start() < first.start())) {
+        first = f;
+      }
+    }
+    if (first == null || first.value() == null || first.start() > DATELINE_REACH) {
+      return null;
+    }
+    String before = head.substring(0, first.start()).strip();
+    boolean placed = before.isEmpty() || DATELINE_PLACE.matcher(before).matches();
+    return placed && DATELINE_AFTER.matcher(head.substring(first.end())).find() ? first.value() : null;
   }
 
   /** True when four digits 19xx or 20xx occur, as in every date {@link #fromText} reads: a quick test first. */
@@ -156,16 +221,54 @@ final class Dates {
     return c >= '0' && c <= '9';
   }
 
-  /** A date in a URL path: /2019/11/19/, /20191119/, /2019-11-19-title. */
-  static String fromUrl(String url) {
-    if (url == null) {
+  /**
+   * The date in a URL's path or a file's path, where sites and archives file articles by day: a
+   * folder or file name that starts with the date ({@code /2019-11-19-title}, {@code …/20191119/},
+   * {@code C:\\news\\2011_03_08.txt}) or three folders year, month, day ({@code /2019/11/19/}); the
+   * deepest one when there are several. A URL's host and query are not looked at. Null when none,
+   * or when the numbers are no calendar day.
+   */
+  static String fromPath(String urlOrPath) {
+    if (urlOrPath == null) {
       return null;
     }
-    Matcher m = URL_DATE.matcher(url);
-    if (m.find()) {
-      return ymd(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    String[] parts = pathOf(urlOrPath).split("[/\\\\]+");
+    String found = null;
+    for (int i = 0; i < parts.length; i++) {
+      String d = null;
+      Matcher named = DATED_NAME.matcher(parts[i]);
+      if (named.find()) {
+        d = ymd(Integer.parseInt(named.group(1)), Integer.parseInt(named.group(2)), Integer.parseInt(named.group(3)));
+      } else if (i + 2 < parts.length && YEAR.matcher(parts[i]).matches() && MONTH.matcher(parts[i + 1]).matches()) {
+        Matcher day = DAY.matcher(parts[i + 2]);
+        d = day.find() ? ymd(Integer.parseInt(parts[i]), Integer.parseInt(parts[i + 1]), Integer.parseInt(day.group(1))) : null;
+      }
+      if (d != null) {
+        found = d;
+      }
     }
-    return null;
+    return found;
+  }
+
+  /** A URL's path (without host, query or fragment), or the string itself when it is no URL with a host. */
+  private static String pathOf(String urlOrPath) {
+    int scheme = urlOrPath.indexOf("://");
+    if (scheme <= 0 || !urlOrPath.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+      return urlOrPath;
+    }
+    int path = urlOrPath.indexOf('/', scheme + 3);
+    if (path < 0) {
+      return "";
+    }
+    String rest = urlOrPath.substring(path);
+    int end = rest.length();
+    for (char c : new char[] {'?', '#'}) {
+      int i = rest.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return rest.substring(0, end);
   }
 
   private static String fromIsoMatch(Matcher m) {

@@ -3,6 +3,7 @@ package org.lente.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.lente.ingest.Charsets;
 import org.lente.ingest.Page;
 
 /**
@@ -63,7 +64,30 @@ public final class Extractor {
     } else {
       article = text.extract(page.source(), content, page.url(), warnings);
     }
-    return capped(article);
+    return capped(dated(article, page));
+  }
+
+  /**
+   * {@code article}, with a publication date when its page states none (its metadata, the date line
+   * under its headline, its URL: each extractor's own): the dateline that opens its text
+   * ({@code dateSource} "dateline"), else a date in the path of its URL or of the file it was read
+   * from ("url" or "path").
+   */
+  private static Article dated(Article article, Page page) {
+    if (article.published() != null) {
+      return article;
+    }
+    String date = Dates.dateline(article.text());
+    if (date != null) {
+      return article.withPublished(date, "dateline");
+    }
+    String url = article.url() != null ? article.url() : page.url();
+    date = Dates.fromPath(url);
+    if (date != null) {
+      return article.withPublished(date, "url");
+    }
+    date = page.source().equals(url) ? null : Dates.fromPath(page.source());
+    return date == null ? article : article.withPublished(date, "path");
   }
 
   /**

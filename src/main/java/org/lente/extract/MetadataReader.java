@@ -184,7 +184,7 @@ final class MetadataReader {
         if (t != null) {
           published = t;
           dateSource = "time-element";
-        } else if ((t = Dates.fromUrl(url)) != null || (t = Dates.fromUrl(pageUrl)) != null) {
+        } else if ((t = Dates.fromPath(url)) != null || (t = Dates.fromPath(pageUrl)) != null) {
           published = t;
           dateSource = "url";
         }

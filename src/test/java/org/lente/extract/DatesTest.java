@@ -78,15 +78,66 @@ class DatesTest {
       https://example.com/2024-06-19-ponte-riapre.html    | 2024-06-19
       https://example.com/cronaca/2024/06/19              | 2024-06-19
       """)
-  void fromUrlReadsDatePaths(String url, String iso) {
-    assertEquals(iso, Dates.fromUrl(url));
+  void fromPathReadsDatePaths(String url, String iso) {
+    assertEquals(iso, Dates.fromPath(url));
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"https://example.com/ponte-riapre", "https://example.com/2024/13/40/ponte",
       "https://example.com/article/123456789", "https://example.com/1850/06/19/archivio"})
-  void fromUrlGivesNullWithoutADate(String url) {
-    assertNull(Dates.fromUrl(url));
+  void fromPathGivesNullWithoutADateInAUrl(String url) {
+    assertNull(Dates.fromPath(url));
+  }
+
+  @Test
+  void anEnglishDatelineWithAPlaceAndAnAgencyGivesTheDate() {
+    assertEquals("2011-03-08",
+        Dates.dateline("WASHINGTON (AP) March 8, 2011 — The Senate voted on Tuesday to pass the bill."));
+  }
+
+  @Test
+  void anItalianDatelineAfterTheCityGivesTheDate() {
+    assertEquals("2011-03-08", Dates.dateline("ROMA, 8 marzo 2011 – Il governo ha approvato il decreto, ha detto il ministro."));
+  }
+
+  @Test
+  void aDateThatOpensTheTextIsADateline() {
+    assertEquals("2008-03-01", Dates.dateline("March 01, 2008 Northrop Grumman won the contract for the tankers."));
+  }
+
+  @Test
+  void aDateInsideTheFirstSentenceIsNoDateline() {
+    assertNull(Dates.dateline("On March 8, 2011 the Senate voted to pass the bill."));
+    assertNull(Dates.dateline("The Senate voted on March 8, 2011 to pass the bill."));
+  }
+
+  @Test
+  void aDayWithoutItsYearIsNoDateline() {
+    assertNull(Dates.dateline("WASHINGTON (AP) March 8 — The Senate voted to pass the bill."));
+  }
+
+  @Test
+  void aDateInTheSecondParagraphIsNoDateline() {
+    assertNull(Dates.dateline("The Senate voted to pass the bill.\n\nMarch 8, 2011 — the day after, the House followed."));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      /archive/2011-03-08/senate.txt                | 2011-03-08
+      news/2011/03/08/senate.txt                    | 2011-03-08
+      C:\\news\\20110308-senate.html              | 2011-03-08
+      crawl-2020-01-01/2011/03/09/senate.txt        | 2011-03-09
+      https://20200101.example.com/2011/3/9/senate  | 2011-03-09
+      """)
+  void fromPathReadsTheDeepestDateOfAPathOrAUrlsPath(String path, String iso) {
+    assertEquals(iso, Dates.fromPath(path));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"reports/2011-13-45/senate.txt", "reports/2011/senate-12.txt", "ids/201103081234/senate.txt",
+      "https://20110308.example.com/senate", "https://example.com/senate?from=2011-03-08"})
+  void fromPathGivesNullWithoutADateInThePath(String path) {
+    assertNull(Dates.fromPath(path));
   }
 
   @Test

@@ -111,4 +111,47 @@ class ExtractorTest {
 
     assertEquals("https://example.com/ponte", new Extractor().extract(page).url());
   }
+
+  @Test
+  void theDatelineThatOpensAPlainTextDatesIt() {
+    String text = "Il Senato approva la legge\n\nROMA, 8 marzo 2011 – Il Senato ha approvato la legge sul bilancio.\n\n"
+        + "Il voto è arrivato dopo tre giorni di discussione in aula.";
+    Article a = new Extractor().extract(Page.of("archive/2011-03-09/senato.txt", text.getBytes(UTF_8)));
+
+    assertEquals("2011-03-08", a.published());
+    assertEquals("dateline", a.dateSource());
+  }
+
+  @Test
+  void theFilesPathDatesATextWithoutADateline() {
+    String text = "Il Senato approva la legge\n\nIl Senato ha approvato la legge sul bilancio dopo tre giorni di discussione.";
+    Article a = new Extractor().extract(Page.of("archive/2011-03-09/senato.txt", text.getBytes(UTF_8)));
+
+    assertEquals("2011-03-09", a.published());
+    assertEquals("path", a.dateSource());
+  }
+
+  @Test
+  void thePagesUrlDatesATextWithoutADatelineBeforeItsPath() {
+    String text = "Il Senato approva la legge\n\nIl Senato ha approvato la legge sul bilancio dopo tre giorni di discussione.";
+    Page page = Page.of("archive/2011-03-09/senato.txt", text.getBytes(UTF_8))
+        .withUrl("https://giornale.example/politica/2011/03/10/senato");
+
+    Article a = new Extractor().extract(page);
+
+    assertEquals("2011-03-10", a.published());
+    assertEquals("url", a.dateSource());
+  }
+
+  @Test
+  void aPagesOwnDateComesBeforeItsDateline() {
+    String html = "<html><head><meta property=\"article:published_time\" content=\"2011-03-10\"></head><body><article>"
+        + "<h1>Il Senato approva la legge</h1><p>ROMA, 8 marzo 2011 – Il Senato ha approvato la legge sul bilancio "
+        + "dopo tre giorni di discussione in aula.</p></article></body></html>";
+
+    Article a = new Extractor().extract(Page.of("archive/2011-03-09/senato.html", html.getBytes(UTF_8)));
+
+    assertEquals("2011-03-10", a.published());
+    assertEquals("meta", a.dateSource());
+  }
 }

@@ -1,6 +1,7 @@
 package org.lente.story;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -53,10 +54,23 @@ class MinHashTest {
     int middle = original.indexOf(' ', original.length() / 2);
     String edited = original.substring(0, middle) + " una frase nuova messa qui" + original.substring(middle)
         + " aggiunto alla fine del pezzo";
-    LshIndex index = new LshIndex();
-    index.add(1, MinHash.bands(sig(original)));
-    index.add(2, MinHash.bands(sig(text(r, 300))));
-    assertEquals(Set.of(1L), index.candidates(MinHash.bands(sig(edited))));
+    long[] editedBands = MinHash.bands(sig(edited));
+
+    assertTrue(sharesABand(MinHash.bands(sig(original)), editedBands));
+    assertFalse(sharesABand(MinHash.bands(sig(text(r, 300))), editedBands));
+  }
+
+  private static boolean sharesABand(long[] a, long[] b) {
+    Set<Long> keys = new HashSet<>();
+    for (long k : a) {
+      keys.add(k);
+    }
+    for (long k : b) {
+      if (keys.contains(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

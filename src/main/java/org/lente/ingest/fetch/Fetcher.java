@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A safe and polite HTTP(S) client for fetching feeds, sitemaps and pages from the open web.
@@ -28,17 +29,15 @@ import javax.net.ssl.SSLSocketFactory;
  * <p><b>Safe.</b> Only http and https. Every host name is resolved with the {@link Resolver}
  * and every address it gives is checked with the {@link AddressPolicy} (by default:
  * {@link Addresses#isPublic public addresses only}, unless {@link Options#allowPrivate}); a host
- * with any refused address is refused before a connection is opened. The socket is then
- * connected to the checked address itself and the name is never resolved again, so a DNS answer
- * that changes between the check and the connection (DNS rebinding) cannot reach inside. Each
- * redirect is followed by hand ({@link Options#maxRedirects}) and goes through the same checks.
+ * with any refused address is refused before a connection is opened. The HTTP client is Jetty's,
+ * and this check is its socket-address resolver: Jetty connects only to the addresses that were
+ * checked and never resolves the name again, so a DNS answer that changes between the check and
+ * the connection (DNS rebinding) cannot reach inside. Each redirect is followed by hand
+ * ({@link Options#maxRedirects}) and goes through the same checks. TLS verifies the certificate
+ * against the host name and sends SNI. See {@code HttpTransport}.
  *
  * <p>Why not {@code java.net.http.HttpClient}: it resolves host names itself when it connects,
- * with no per-client resolver, so the address checked would not be the address connected to;
- * connecting it to an IP literal instead breaks TLS (no SNI, the certificate checked against the
- * IP) and needs the restricted {@code Host} header unlocked JVM-wide. This class speaks HTTP/1.1
- * over a {@link java.net.Socket} connected to the checked address, with the JDK's TLS, which
- * verifies the certificate against the host name and sends SNI. See {@code HttpExchange}.
+ * with no per-client resolver, so the address checked would not be the address connected to.
  *
  * <p><b>Bounded.</b> Bodies are read up to {@link Options#maxBytes} after decompression; a
  * larger body is <em>truncated</em> with a warning on the {@link Response} (the rest is never
@@ -55,9 +54,10 @@ import javax.net.ssl.SSLSocketFactory;
  * honouring {@code Retry-After} up to {@link Options#maxRetryAfter}.
  *
  * <p>Thread-safe: one instance is meant to be shared by all the threads of a crawl, so the
- * politeness limits and the robots.txt cache hold across them.
+ * politeness limits and the robots.txt cache hold across them. {@link #close()} stops the HTTP
+ * client's threads; they are daemon threads, so an unclosed fetcher does not keep the JVM alive.
  */
-public final class Fetcher {
+public final class Fetcher implements AutoCloseable {
 
   /** The robots.txt product token Lente answers to. */
   public static final String ROBOTS_NAME = "lente";
@@ -191,9 +191,7 @@ public final class Fetcher {
   }
 
   private final Options options;
-  private final Resolver resolver;
-  private final AddressPolicy policy;
-  private final SSLSocketFactory tls;
+  private final HttpTransport transport;
   private final ConcurrentHashMap<String, HostGate> gates = new ConcurrentHashMap<>();
   private final RobotsCache robots = new RobotsCache(this::loadRobots);
 
@@ -206,7 +204,15 @@ public final class Fetcher {
    * @param policy which addresses may be reached, unless {@code options.allowPrivate()} allows all
    */
   public Fetcher(Options options, Resolver resolver, AddressPolicy policy) {
-    this(options, resolver, policy, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    this(options, resolver, policy, defaultTls());
+  }
+
+  private static SSLContext defaultTls() {
+    try {
+      return SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no default TLS context: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -214,11 +220,17 @@ public final class Fetcher {
    *     {@code -Djavax.net.ssl.trustStore} names) unless a caller trusts other certificates;
    *     whichever it is, the server's certificate is checked against the URL's host name
    */
-  public Fetcher(Options options, Resolver resolver, AddressPolicy policy, SSLSocketFactory tls) {
+  public Fetcher(Options options, Resolver resolver, AddressPolicy policy, SSLContext tls) {
     this.options = Objects.requireNonNull(options, "options");
-    this.resolver = Objects.requireNonNull(resolver, "resolver");
-    this.policy = options.allowPrivate() ? AddressPolicy.ANY : Objects.requireNonNull(policy, "policy");
-    this.tls = Objects.requireNonNull(tls, "tls");
+    AddressPolicy permitted = options.allowPrivate() ? AddressPolicy.ANY : Objects.requireNonNull(policy, "policy");
+    this.transport = new HttpTransport(options, Objects.requireNonNull(resolver, "resolver"), permitted,
+        Objects.requireNonNull(tls, "tls"));
+  }
+
+  /** Stops the HTTP client; fetching afterwards fails. */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   public Options options() {
@@ -245,7 +257,7 @@ public final class Fetcher {
       if (options.obeyRobots()) {
         checkRobots(current, deadline);
       }
-      HttpExchange.Raw raw = withRetries(current, conditionalHeaders(validators), deadline, options.maxBytes(), warnings);
+      HttpTransport.Raw raw = withRetries(current, conditionalHeaders(validators), deadline, options.maxBytes(), warnings);
       int status = raw.status();
       String location = raw.header("location");
       if (isRedirect(status) && location != null) {
@@ -323,13 +335,13 @@ public final class Fetcher {
     }
   }
 
-  private HttpExchange.Raw withRetries(URI target, Map<String, String> headers, long deadline, long maxBytes,
+  private HttpTransport.Raw withRetries(URI target, Map<String, String> headers, long deadline, long maxBytes,
       List<String> warnings) throws FetchException {
     for (int attempt = 0; ; attempt++) {
       long wait;
       String why;
       try {
-        HttpExchange.Raw raw = once(target, headers, deadline, maxBytes);
+        HttpTransport.Raw raw = once(target, headers, deadline, maxBytes);
         int status = raw.status();
         if (status != 429 && (status < 500 || status > 599) || attempt >= options.maxRetries()) {
           return raw;
@@ -392,10 +404,9 @@ public final class Fetcher {
     }
   }
 
-  /** One request: resolve and check the host, wait for its gate, exchange. */
-  private HttpExchange.Raw once(URI target, Map<String, String> headers, long deadline, long maxBytes)
+  /** One request: wait for the host's gate, then exchange (Jetty resolves and checks the host as it connects). */
+  private HttpTransport.Raw once(URI target, Map<String, String> headers, long deadline, long maxBytes)
       throws FetchException {
-    List<InetSocketAddress> addresses = checkedAddresses(target);
     HostGate gate = gate(target);
     try {
       if (!gate.enter(deadline)) {
@@ -407,18 +418,7 @@ public final class Fetcher {
       throw new FetchException(target, FetchException.Reason.IO, 0, "interrupted", e);
     }
     try {
-      FetchException failure = null;
-      for (InetSocketAddress address : addresses) {
-        try {
-          return HttpExchange.get(address, target, headers, options, tls, deadline, maxBytes);
-        } catch (FetchException e) {
-          if (e.reason() != FetchException.Reason.CONNECT) {
-            throw e;
-          }
-          failure = e; // try the host's next address
-        }
-      }
-      throw failure;
+      return transport.get(target, headers, deadline, maxBytes);
     } finally {
       gate.leave();
     }
@@ -427,32 +427,6 @@ public final class Fetcher {
   private HostGate gate(URI target) {
     return gates.computeIfAbsent(target.getHost().toLowerCase(Locale.ROOT),
         h -> new HostGate(options.perHostConcurrency(), options.perHostDelay().toNanos()));
-  }
-
-  /** The host's addresses with the port, after checking every one against the policy. */
-  private List<InetSocketAddress> checkedAddresses(URI target) throws FetchException {
-    String host = target.getHost().toLowerCase(Locale.ROOT);
-    String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    List<InetAddress> resolved;
-    try {
-      resolved = resolver.resolve(name);
-    } catch (UnknownHostException e) {
-      throw new FetchException(target, FetchException.Reason.UNKNOWN_HOST, 0, "cannot resolve " + host, e);
-    }
-    if (resolved == null || resolved.isEmpty()) {
-      throw new FetchException(target, FetchException.Reason.UNKNOWN_HOST, "no address for " + host);
-    }
-    int port = HttpExchange.port(target);
-    List<InetSocketAddress> addresses = new ArrayList<>(resolved.size());
-    for (InetAddress address : resolved) {
-      InetSocketAddress socket = new InetSocketAddress(address, port);
-      if (!policy.permits(name, socket)) {
-        throw new FetchException(target, FetchException.Reason.PRIVATE_ADDRESS, host + " resolves to "
-            + address.getHostAddress() + ", which is not a public address; refused (Options.allowPrivate is off)");
-      }
-      addresses.add(socket);
-    }
-    return addresses;
   }
 
   private void checkRobots(URI target, long deadline) throws FetchException {
@@ -469,7 +443,7 @@ public final class Fetcher {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     URI current = robotsTxt;
     for (int redirects = 0; ; redirects++) {
-      HttpExchange.Raw raw = once(current, Map.of(), deadline, MAX_ROBOTS_BYTES);
+      HttpTransport.Raw raw = once(current, Map.of(), deadline, MAX_ROBOTS_BYTES);
       String location = raw.header("location");
       if (isRedirect(raw.status()) && location != null && redirects < options.maxRedirects()) {
         current = checkedUri(current, resolveLocation(current, location));

@@ -36,7 +36,7 @@ final class RobotsCache {
   /** The rules for {@code target}'s site, loading them if needed. */
   BaseRobotRules rules(URI target, long deadlineNanos) throws FetchException {
     String origin = target.getScheme().toLowerCase(Locale.ROOT) + "://" + target.getHost().toLowerCase(Locale.ROOT)
-        + ":" + HttpExchange.port(target);
+        + ":" + HttpTransport.port(target);
     while (true) {
       CompletableFuture<Entry> mine = new CompletableFuture<>();
       CompletableFuture<Entry> existing = byOrigin.putIfAbsent(origin, mine);

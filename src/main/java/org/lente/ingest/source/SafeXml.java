@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
-import org.lente.extract.Charsets;
+import org.lente.ingest.Charsets;
 
 /**
  * XML parsing that cannot be turned against the machine it runs on: no DTD is processed, no

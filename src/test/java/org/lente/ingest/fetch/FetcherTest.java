@@ -46,14 +46,22 @@ class FetcherTest {
     }
   }
 
+  private final List<Fetcher> fetchers = new ArrayList<>();
+
   @AfterEach
   void stop() {
     release.countDown();
+    fetchers.forEach(Fetcher::close);
     server.close();
   }
 
+  private Fetcher track(Fetcher fetcher) {
+    fetchers.add(fetcher);
+    return fetcher;
+  }
+
   private Fetcher fetcher() {
-    return new Fetcher(LOCAL);
+    return track(new Fetcher(LOCAL));
   }
 
   @Test
@@ -267,7 +275,7 @@ class FetcherTest {
     });
     long start = System.nanoTime();
 
-    Response response = new Fetcher(LOCAL.withMaxBytes(1 << 20)).fetch(server.uri("/huge"));
+    Response response = track(new Fetcher(LOCAL.withMaxBytes(1 << 20))).fetch(server.uri("/huge"));
 
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(1 << 20, response.body().length);
@@ -285,7 +293,7 @@ class FetcherTest {
         Thread.currentThread().interrupt();
       }
     });
-    Fetcher fetcher = new Fetcher(LOCAL.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(10)));
+    Fetcher fetcher = track(new Fetcher(LOCAL.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(10))));
     long start = System.nanoTime();
 
     FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(server.uri("/silent")));
@@ -309,7 +317,7 @@ class FetcherTest {
         Thread.currentThread().interrupt();
       }
     });
-    Fetcher fetcher = new Fetcher(LOCAL.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1500)));
+    Fetcher fetcher = track(new Fetcher(LOCAL.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1500))));
     long start = System.nanoTime();
 
     FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(server.uri("/drip")));
@@ -322,7 +330,7 @@ class FetcherTest {
   @Test
   void requestsToOneHostAreSpacedByTheDelay() throws IOException {
     server.on("/a", ex -> TestServer.send(ex, 200, "a"));
-    Fetcher fetcher = new Fetcher(LOCAL.withPoliteness(2, Duration.ofMillis(200)).withObeyRobots(false));
+    Fetcher fetcher = track(new Fetcher(LOCAL.withPoliteness(2, Duration.ofMillis(200)).withObeyRobots(false)));
     long start = System.nanoTime();
 
     for (int i = 0; i < 3; i++) {
@@ -337,7 +345,7 @@ class FetcherTest {
   void aSitesCrawlDelaySpacesRequestsBeyondOurOwnDelay() throws IOException {
     server.on("/robots.txt", ex -> TestServer.send(ex, 200, "User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n"));
     server.on("/a", ex -> TestServer.send(ex, 200, "a"));
-    Fetcher fetcher = new Fetcher(LOCAL.withPoliteness(2, Duration.ZERO));
+    Fetcher fetcher = track(new Fetcher(LOCAL.withPoliteness(2, Duration.ZERO)));
     fetcher.fetch(server.uri("/a")); // loads robots.txt and its delay
     long start = System.nanoTime();
 
@@ -362,7 +370,7 @@ class FetcherTest {
       inFlight.decrementAndGet();
       TestServer.send(ex, 200, "done");
     });
-    Fetcher fetcher = new Fetcher(LOCAL.withPoliteness(2, Duration.ZERO).withObeyRobots(false));
+    Fetcher fetcher = track(new Fetcher(LOCAL.withPoliteness(2, Duration.ZERO).withObeyRobots(false)));
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Future<Response>> results = new ArrayList<>();
@@ -382,7 +390,7 @@ class FetcherTest {
   @Test
   void loopbackIsRefusedBeforeConnecting() {
     server.on("/", ex -> TestServer.send(ex, 200, "internal"));
-    Fetcher fetcher = new Fetcher(LOCAL.withAllowPrivate(false));
+    Fetcher fetcher = track(new Fetcher(LOCAL.withAllowPrivate(false)));
 
     FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(server.uri("/")));
 
@@ -393,7 +401,7 @@ class FetcherTest {
   @Test
   void aHostWithOnePrivateAddressAmongPublicOnesIsRefused() {
     Fetcher.Resolver mixed = host -> List.of(InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.0.0.7"));
-    Fetcher fetcher = new Fetcher(LOCAL.withAllowPrivate(false), mixed, Fetcher.AddressPolicy.PUBLIC_ONLY);
+    Fetcher fetcher = track(new Fetcher(LOCAL.withAllowPrivate(false), mixed, Fetcher.AddressPolicy.PUBLIC_ONLY));
 
     FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(URI.create("http://rebind.example/")));
 
@@ -404,7 +412,7 @@ class FetcherTest {
   @Test
   void theConnectionGoesToTheCheckedAddressNotASecondLookup() throws IOException {
     server.on("/page", ex -> TestServer.send(ex, 200, "via the checked address"));
-    Fetcher fetcher = new Fetcher(LOCAL.withAllowPrivate(false), newsExample(), allowOnly("news.example"));
+    Fetcher fetcher = track(new Fetcher(LOCAL.withAllowPrivate(false), newsExample(), allowOnly("news.example")));
 
     // news.example has no DNS entry: a second lookup by the system resolver would fail
     Response response = fetcher.fetch(URI.create("http://news.example:" + server.port() + "/page"));
@@ -416,7 +424,7 @@ class FetcherTest {
   void aRedirectFromAnAllowedHostToLoopbackIsRefused() {
     server.on("/go", ex -> TestServer.redirect(ex, "http://127.0.0.1:" + server.port() + "/admin"));
     server.on("/admin", ex -> TestServer.send(ex, 200, "internal"));
-    Fetcher fetcher = new Fetcher(LOCAL.withAllowPrivate(false), newsExample(), allowOnly("news.example"));
+    Fetcher fetcher = track(new Fetcher(LOCAL.withAllowPrivate(false), newsExample(), allowOnly("news.example")));
 
     FetchException e = assertThrows(FetchException.class,
         () -> fetcher.fetch(URI.create("http://news.example:" + server.port() + "/go")));
@@ -428,6 +436,96 @@ class FetcherTest {
   }
 
   @Test
+  void aNameResolvingToAPrivateAddressIsRefusedWhenJettyConnects() {
+    server.on("/page", ex -> TestServer.send(ex, 200, "internal"));
+    AtomicInteger lookups = new AtomicInteger();
+    Fetcher.Resolver intranet = host -> {
+      lookups.incrementAndGet();
+      return List.of(InetAddress.getLoopbackAddress());
+    };
+    Fetcher fetcher = track(new Fetcher(LOCAL.withAllowPrivate(false).withObeyRobots(false), intranet,
+        Fetcher.AddressPolicy.PUBLIC_ONLY));
+
+    FetchException e = assertThrows(FetchException.class,
+        () -> fetcher.fetch(URI.create("http://intranet.example:" + server.port() + "/page")));
+
+    assertEquals(FetchException.Reason.PRIVATE_ADDRESS, e.reason());
+    assertTrue(e.getMessage().contains("intranet.example resolves to 127.0.0.1"), e.getMessage());
+    assertEquals(1, lookups.get());
+    assertEquals(List.of(), server.requests);
+  }
+
+  @Test
+  void aRedirectToANameResolvingToAPrivateAddressIsRefused() {
+    server.on("/go", ex -> TestServer.redirect(ex, "http://intranet.example:" + server.port() + "/admin"));
+    server.on("/admin", ex -> TestServer.send(ex, 200, "internal"));
+    Fetcher.Resolver names = host -> host.equals("news.example") || host.equals("intranet.example")
+        ? List.of(InetAddress.getLoopbackAddress()) : Fetcher.Resolver.SYSTEM.resolve(host);
+    Fetcher fetcher = track(new Fetcher(LOCAL.withAllowPrivate(false).withObeyRobots(false), names,
+        allowOnly("news.example")));
+
+    FetchException e = assertThrows(FetchException.class,
+        () -> fetcher.fetch(URI.create("http://news.example:" + server.port() + "/go")));
+
+    assertEquals(FetchException.Reason.PRIVATE_ADDRESS, e.reason());
+    assertEquals(URI.create("http://intranet.example:" + server.port() + "/admin"), e.uri());
+    assertEquals(1, server.hits("/go"));
+    assertEquals(0, server.hits("/admin"));
+  }
+
+  @Test
+  void moreThanTwoHundredResponseHeadersAreRefused() {
+    server.on("/many", ex -> {
+      for (int i = 0; i < 250; i++) {
+        ex.getResponseHeaders().add("X-Field-" + i, "v");
+      }
+      TestServer.send(ex, 200, "x");
+    });
+
+    FetchException e = assertThrows(FetchException.class, () -> fetcher().fetch(server.uri("/many")));
+
+    assertEquals(FetchException.Reason.TOO_LARGE, e.reason());
+    assertTrue(e.getMessage().contains("more than 200 response headers"), e.getMessage());
+  }
+
+  @Test
+  void aHeaderSectionOverItsCapIsRefused() {
+    server.on("/big", ex -> {
+      for (int i = 0; i < 100; i++) {
+        ex.getResponseHeaders().add("X-Padding-" + i, "p".repeat(1000));
+      }
+      TestServer.send(ex, 200, "x");
+    });
+
+    FetchException e = assertThrows(FetchException.class, () -> fetcher().fetch(server.uri("/big")));
+
+    assertEquals(FetchException.Reason.TOO_LARGE, e.reason(), e.getMessage());
+  }
+
+  @Test
+  void aGzipBombIsCutAtTheCapAfterDecompression() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 256; i++) {
+        out.write(zeros); // 256 MiB of zeros, about 256 KiB compressed
+      }
+    }
+    server.on("/bomb", ex -> {
+      ex.getResponseHeaders().set("Content-Encoding", "gzip");
+      ex.sendResponseHeaders(200, gz.size());
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(gz.toByteArray());
+      }
+    });
+
+    Response response = track(new Fetcher(LOCAL.withMaxBytes(1 << 20))).fetch(server.uri("/bomb"));
+
+    assertEquals(1 << 20, response.body().length);
+    assertTrue(response.warnings().get(0).startsWith("body exceeds the limit of 1048576 bytes"), response.warnings().toString());
+  }
+
+  @Test
   void onlyHttpAndHttpsAreFetched() {
     FetchException e = assertThrows(FetchException.class, () -> fetcher().fetch(URI.create("file:///etc/passwd")));
 
@@ -436,9 +534,9 @@ class FetcherTest {
 
   @Test
   void anUnknownHostIsAnError() {
-    Fetcher fetcher = new Fetcher(LOCAL, host -> {
+    Fetcher fetcher = track(new Fetcher(LOCAL, host -> {
       throw new java.net.UnknownHostException(host);
-    }, Fetcher.AddressPolicy.PUBLIC_ONLY);
+    }, Fetcher.AddressPolicy.PUBLIC_ONLY));
 
     FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(URI.create("http://nowhere.example/")));
 

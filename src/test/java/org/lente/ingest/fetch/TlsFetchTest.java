@@ -90,7 +90,7 @@ class TlsFetchTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, tm.getTrustManagers(), null);
     return new Fetcher(LOCAL, host -> List.of(InetAddress.getLoopbackAddress()), Fetcher.AddressPolicy.ANY,
-        context.getSocketFactory());
+        context);
   }
 
   private static URI uri(String host) {

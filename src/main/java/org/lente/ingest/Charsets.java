@@ -1,4 +1,4 @@
-package org.lente.extract;
+package org.lente.ingest;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

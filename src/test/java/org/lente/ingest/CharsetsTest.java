@@ -1,4 +1,4 @@
-package org.lente.extract;
+package org.lente.ingest;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_16LE;
@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lente.ingest.Page;
+import org.lente.extract.Article;
+import org.lente.extract.Extractor;
 
 class CharsetsTest {
 
