@@ -1,0 +1,66 @@
+package org.lente.nlp.ner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PartialNamesTest {
+
+  /** The labels of sentence {@code at} after {@link PartialNames}; sentences and labels alternate. */
+  private static String[] after(int at, String... sentencesAndLabels) {
+    List<List<String>> words = new ArrayList<>();
+    List<String[]> labels = new ArrayList<>();
+    for (int k = 0; k < sentencesAndLabels.length; k += 2) {
+      words.add(Arrays.asList(sentencesAndLabels[k].split(" ")));
+      labels.add(sentencesAndLabels[k + 1].split(" "));
+    }
+    PartialNames.apply(words, labels);
+    return labels.get(at);
+  }
+
+  @Test
+  void aSurnameTypedAsAPlaceIsThePersonNamedInFull() {
+    assertArrayEquals("O O O PER O".split(" "), after(1,
+        "parla Giulio Ferrandi oggi", "O PER PER O", "le dimissioni di Ferrandi .", "O O O LOC O"));
+  }
+
+  @Test
+  void aLoneSurnameLeftOutIsThePerson() {
+    assertArrayEquals("O O PER".split(" "), after(1,
+        "Giulio Ferrandi arriva", "PER PER O", "lo dice Ferrandi", "O O O"));
+  }
+
+  @Test
+  void theTrailingWordsOfALongerNameAreThePerson() {
+    assertArrayEquals("O PER PER O".split(" "), after(1,
+        "con Anna Maria Ferrandi ieri", "O PER PER PER O", "e Maria Ferrandi ha", "O ORG ORG O"));
+  }
+
+  @Test
+  void aFirstNameAloneIsNotThePerson() {
+    assertArrayEquals("O LOC O".split(" "), after(1,
+        "parla Giulio Ferrandi oggi", "O PER PER O", "a Giulio ieri", "O LOC O"));
+  }
+
+  @Test
+  void aSurnameInsideALongerCapitalisedRunIsNotFilled() {
+    assertArrayEquals("O O O O".split(" "), after(1,
+        "parla Giulio Ferrandi oggi", "O PER PER O", "la Ferrandi Costruzioni spa", "O O O O"));
+  }
+
+  @Test
+  void aOneWordPersonNamesNoPartOfAnother() {
+    assertArrayEquals("O LOC O".split(" "), after(1,
+        "parla Ferrandi oggi", "O PER O", "a Ferrandi ieri", "O LOC O"));
+  }
+
+  @Test
+  void labelsMustPairWithWords() {
+    assertThrows(IllegalArgumentException.class, () -> PartialNames.apply(
+        List.of(Arrays.asList("a", "Roma")), List.<String[]>of(new String[] {"O"})));
+  }
+}
