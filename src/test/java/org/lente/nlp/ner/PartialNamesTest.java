@@ -59,6 +59,28 @@ class PartialNamesTest {
   }
 
   @Test
+  void aFullNameFarAwayInTheFileVouchesForNothing() {
+    List<List<String>> words = new ArrayList<>();
+    List<String[]> labels = new ArrayList<>();
+    words.add(List.of("parla", "Giulio", "Ferrandi"));
+    labels.add(new String[] {"O", "PER", "PER"});
+    for (int k = 0; k < PartialNames.WINDOW; k++) {
+      words.add(List.of("piove", "."));
+      labels.add(new String[] {"O", "O"});
+    }
+    words.add(List.of("il", "Ferrandi", "."));
+    labels.add(new String[] {"O", "LOC", "O"});
+    PartialNames.apply(words, labels);
+    assertArrayEquals(new String[] {"O", "LOC", "O"}, labels.get(labels.size() - 1));
+  }
+
+  @Test
+  void aFullNameWithinTheWindowVouchesBackwardsToo() {
+    assertArrayEquals("O PER O".split(" "), after(0,
+        "il Ferrandi .", "O LOC O", "parla Giulio Ferrandi", "O PER PER"));
+  }
+
+  @Test
   void labelsMustPairWithWords() {
     assertThrows(IllegalArgumentException.class, () -> PartialNames.apply(
         List.of(Arrays.asList("a", "Roma")), List.<String[]>of(new String[] {"O"})));
