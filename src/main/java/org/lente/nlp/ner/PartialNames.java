@@ -2,7 +2,6 @@ package org.lente.nlp.ner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,9 @@ import java.util.function.BiConsumer;
  * in news), each beginning with a capital; a full name is a run of two to {@link NameMemory#MAX_WORDS}
  * words labelled PER, and it must stand within {@link #WINDOW} sentences of the partial name, so that
  * in a file of many articles a surname that is a bridge, a stadium or a firm in another article
- * ("il Morandi", "lo Stirpe") keeps its type. Runs after {@link NameMemory}; linear in the number of
- * words (times the log of a name's mentions).
+ * ("il Morandi", "lo Stirpe") keeps its type. Then a name that is a person in most of its nearby
+ * mentions is a person in the others ({@link #mostlyAPerson}). Runs after {@link NameMemory}; linear in
+ * the number of words (times the log of a name's mentions).
  */
 public final class PartialNames {
 
@@ -56,9 +56,6 @@ public final class PartialNames {
         }
       });
     }
-    if (fullNameAt.isEmpty()) {
-      return;
-    }
     for (int s = 0; s < words.size(); s++) {
       List<String> w = words.get(s);
       String[] l = labels.get(s);
@@ -74,16 +71,67 @@ public final class PartialNames {
         }
       });
     }
+    mostlyAPerson(words, labels);
+  }
+
+  /**
+   * A name labelled PER in more of its mentions within {@link #WINDOW} sentences than with its own
+   * type, and at least as often as with any other type, becomes PER where it is typed otherwise ("di
+   * Ferrandi" read as a place among mentions of the person Ferrandi). Only towards PER: KIND types a
+   * place by its role in each sentence ("Italia" as LOC or ORG), a person is a person throughout.
+   */
+  private static void mostlyAPerson(List<List<String>> words, List<String[]> labels) {
+    Map<String, Map<String, List<Integer>>> mentions = new HashMap<>();
+    for (int s = 0; s < words.size(); s++) {
+      List<String> w = words.get(s);
+      String[] l = labels.get(s);
+      int sentence = s;
+      forEachEntity(l, (a, b) -> mentions.computeIfAbsent(String.join(" ", w.subList(a, b)), x -> new HashMap<>())
+          .computeIfAbsent(l[a], x -> new ArrayList<>()).add(sentence));
+    }
+    for (int s = 0; s < words.size(); s++) {
+      List<String> w = words.get(s);
+      String[] l = labels.get(s);
+      int sentence = s;
+      forEachEntity(l, (a, b) -> {
+        Map<String, List<Integer>> byType = mentions.get(String.join(" ", w.subList(a, b)));
+        int persons = countNear(byType.get("PER"), sentence);
+        if (persons == 0 || l[a].equals("PER") || persons <= countNear(byType.get(l[a]), sentence)) {
+          return;
+        }
+        for (List<Integer> other : byType.values()) {
+          if (countNear(other, sentence) > persons) {
+            return;
+          }
+        }
+        Arrays.fill(l, a, b, "PER");
+      });
+    }
   }
 
   /** Whether one of {@code sentences} (ascending; null for none) is within {@link #WINDOW} of {@code s}. */
   private static boolean near(List<Integer> sentences, int s) {
-    if (sentences == null) {
-      return false;
+    return countNear(sentences, s) > 0;
+  }
+
+  /** How many of {@code sentences} (ascending, repeats allowed; null for none) are within {@link #WINDOW} of {@code s}. */
+  private static int countNear(List<Integer> sentences, int s) {
+    return sentences == null ? 0 : firstAtLeast(sentences, s + WINDOW + 1) - firstAtLeast(sentences, s - WINDOW);
+  }
+
+  /** The index of the first of {@code sorted} that is at least {@code x}, or its size. */
+  private static int firstAtLeast(List<Integer> sorted, int x) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted.get(mid) < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    int i = Collections.binarySearch(sentences, s - WINDOW);
-    int first = i >= 0 ? i : -i - 1;
-    return first < sentences.size() && sentences.get(first) <= s + WINDOW;
+    return lo;
   }
 
   /** Calls {@code run} with [start, end) of each maximal run of equal labels other than {@code O}. */

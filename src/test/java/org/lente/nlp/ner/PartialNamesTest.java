@@ -53,7 +53,7 @@ class PartialNamesTest {
   }
 
   @Test
-  void aOneWordPersonNamesNoPartOfAnother() {
+  void aOneWordPersonIsNoFullNameAndOneVoteAgainstOneChangesNothing() {
     assertArrayEquals("O LOC O".split(" "), after(1,
         "parla Ferrandi oggi", "O PER O", "a Ferrandi ieri", "O LOC O"));
   }
@@ -78,6 +78,18 @@ class PartialNamesTest {
   void aFullNameWithinTheWindowVouchesBackwardsToo() {
     assertArrayEquals("O PER O".split(" "), after(0,
         "il Ferrandi .", "O LOC O", "parla Giulio Ferrandi", "O PER PER"));
+  }
+
+  @Test
+  void aNameMostlyAPersonIsAPersonEverywhereNearby() {
+    assertArrayEquals("O O PER".split(" "), after(2,
+        "parla Ferrandi oggi", "O PER O", "dice Ferrandi ,", "O PER O", "lo dice Ferrandi", "O O LOC"));
+  }
+
+  @Test
+  void aPlaceMostlyAPlaceKeepsItsRoleElsewhere() {
+    assertArrayEquals("O ORG O".split(" "), after(2,
+        "in Tirenia ieri", "O LOC O", "a Tirenia oggi", "O LOC O", "la Tirenia firma", "O ORG O"));
   }
 
   @Test
