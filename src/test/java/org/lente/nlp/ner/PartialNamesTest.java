@@ -12,14 +12,9 @@ class PartialNamesTest {
 
   /** The labels of sentence {@code at} after {@link PartialNames}; sentences and labels alternate. */
   private static String[] after(int at, String... sentencesAndLabels) {
-    List<List<String>> words = new ArrayList<>();
-    List<String[]> labels = new ArrayList<>();
-    for (int k = 0; k < sentencesAndLabels.length; k += 2) {
-      words.add(Arrays.asList(sentencesAndLabels[k].split(" ")));
-      labels.add(sentencesAndLabels[k + 1].split(" "));
-    }
-    PartialNames.apply(words, labels);
-    return labels.get(at);
+    LabelledSentences text = LabelledSentences.of(sentencesAndLabels);
+    PartialNames.apply(text.words(), text.labels());
+    return text.labels().get(at);
   }
 
   @Test
