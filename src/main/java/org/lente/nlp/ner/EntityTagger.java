@@ -62,7 +62,8 @@ public final class EntityTagger {
 
   /**
    * One label array per sentence of one text or file: each sentence by {@link #label}, then
-   * {@link NameMemory} across them, so that a name labelled in most places is labelled everywhere.
+   * {@link NameMemory} across them, so that a name labelled in most places is labelled everywhere,
+   * and {@link PartialNames}, so that a person's surname is a person wherever the text names them in full.
    */
   public List<String[]> labelAll(Lang lang, List<List<String>> sentences) {
     List<String[]> out = new ArrayList<>(sentences.size());
@@ -70,6 +71,7 @@ public final class EntityTagger {
       out.add(label(lang, words));
     }
     NameMemory.apply(sentences, out);
+    PartialNames.apply(sentences, out);
     return out;
   }
 

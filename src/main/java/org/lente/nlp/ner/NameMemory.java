@@ -26,9 +26,7 @@ public final class NameMemory {
    * @param labels one label per word ({@code O}, {@code PER}, ...), as {@link EntityTagger#label} gives
    */
   public static void apply(List<List<String>> words, List<String[]> labels) {
-    if (words.size() != labels.size()) {
-      throw new IllegalArgumentException("sentences: " + words.size() + " with words, " + labels.size() + " labelled");
-    }
+    checkPaired(words, labels);
     Map<String, Votes> votes = new HashMap<>();
     for (int s = 0; s < words.size(); s++) {
       List<String> w = words.get(s);
@@ -52,8 +50,21 @@ public final class NameMemory {
     }
   }
 
+  /** Throws unless there is one label array per sentence and one label per word. */
+  static void checkPaired(List<List<String>> words, List<String[]> labels) {
+    if (words.size() != labels.size()) {
+      throw new IllegalArgumentException("sentences: " + words.size() + " with words, " + labels.size() + " labelled");
+    }
+    for (int s = 0; s < words.size(); s++) {
+      if (words.get(s).size() != labels.get(s).length) {
+        throw new IllegalArgumentException("sentence " + s + ": " + words.get(s).size() + " words, "
+            + labels.get(s).length + " labels");
+      }
+    }
+  }
+
   /** The label shared by words [a, b), or "" when they differ. */
-  private static String uniform(String[] labels, int a, int b) {
+  static String uniform(String[] labels, int a, int b) {
     for (int k = a + 1; k < b; k++) {
       if (!labels[k].equals(labels[a])) {
         return "";
@@ -63,7 +74,7 @@ public final class NameMemory {
   }
 
   /** Calls {@code run} with [start, end) of each maximal run of words that begin with a capital. */
-  private static void forEachCapitalisedRun(List<String> words, java.util.function.BiConsumer<Integer, Integer> run) {
+  static void forEachCapitalisedRun(List<String> words, java.util.function.BiConsumer<Integer, Integer> run) {
     int i = 0;
     while (i < words.size()) {
       if (!isCapitalised(words.get(i))) {
@@ -79,7 +90,8 @@ public final class NameMemory {
     }
   }
 
-  private static boolean isCapitalised(String w) {
+  /** Whether the word begins with a capital letter. */
+  static boolean isCapitalised(String w) {
     return !w.isEmpty() && Character.isUpperCase(w.codePointAt(0));
   }
 

@@ -3,27 +3,17 @@ package org.lente.nlp.ner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NameMemoryTest {
 
-  private static List<String> words(String sentence) {
-    return Arrays.asList(sentence.split(" "));
-  }
-
   /** The labels of sentence {@code at} after {@link NameMemory}; sentences and labels alternate. */
   private static String[] after(int at, String... sentencesAndLabels) {
-    List<List<String>> words = new ArrayList<>();
-    List<String[]> labels = new ArrayList<>();
-    for (int k = 0; k < sentencesAndLabels.length; k += 2) {
-      words.add(words(sentencesAndLabels[k]));
-      labels.add(sentencesAndLabels[k + 1].split(" "));
-    }
-    NameMemory.apply(words, labels);
-    return labels.get(at);
+    LabelledSentences text = LabelledSentences.of(sentencesAndLabels);
+    NameMemory.apply(text.words(), text.labels());
+    return text.labels().get(at);
   }
 
   @Test
@@ -46,6 +36,6 @@ class NameMemoryTest {
 
   @Test
   void sentencesAndLabelsMustPair() {
-    assertThrows(IllegalArgumentException.class, () -> NameMemory.apply(List.of(words("a Roma")), List.of()));
+    assertThrows(IllegalArgumentException.class, () -> NameMemory.apply(List.of(Arrays.asList("a", "Roma")), List.of()));
   }
 }
