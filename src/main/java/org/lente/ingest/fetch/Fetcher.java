@@ -429,6 +429,18 @@ public final class Fetcher {
         h -> new HostGate(options.perHostConcurrency(), options.perHostDelay().toNanos()));
   }
 
+  /**
+   * Checks, without connecting, that {@code target}'s host resolves and that this fetcher may reach
+   * every address it resolves to (its address policy, or {@link Options#allowPrivate}): for refusing
+   * a source when it is added rather than at each poll. The connection of a later fetch is checked
+   * again.
+   *
+   * @throws FetchException {@code UNKNOWN_HOST} or {@code PRIVATE_ADDRESS}, naming the host and address
+   */
+  public void checkAddress(URI target) throws FetchException {
+    checkedAddresses(target);
+  }
+
   /** The host's addresses with the port, after checking every one against the policy. */
   private List<InetSocketAddress> checkedAddresses(URI target) throws FetchException {
     String host = target.getHost().toLowerCase(Locale.ROOT);
