@@ -18,7 +18,7 @@ import org.lente.ingest.source.Source;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The polled sources of the knowledge base: table {@code sources} of its {@code lente.db} (schema
+ * The polled sources of the knowledge base: table {@code polled_sources} of its {@code lente.db} (schema
  * script {@code V12__sources.sql}), on a connection of its own. Several processes may use it at once
  * (a {@code lente sources add} beside a running {@code lente serve}): each change is one statement,
  * SQLite serialises them, and a poll's state is written with an increment, so a source removed or
@@ -82,7 +82,7 @@ public final class SqliteSources implements AutoCloseable {
     if (there.isPresent()) {
       throw new IllegalArgumentException("already a source: " + s.address() + " (id " + there.get().id() + ")");
     }
-    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sources (kind, address, title, every_seconds, "
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO polled_sources (kind, address, title, every_seconds, "
         + "added_at) VALUES (?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, s.kind().label());
       ps.setString(2, s.address());
@@ -104,22 +104,22 @@ public final class SqliteSources implements AutoCloseable {
 
   /** Every source, oldest first. */
   public synchronized List<Source> all() throws IOException {
-    return query("SELECT " + COLUMNS + " FROM sources ORDER BY id", null);
+    return query("SELECT " + COLUMNS + " FROM polled_sources ORDER BY id", null);
   }
 
   /** Source {@code id}, or empty. */
   public synchronized Optional<Source> get(long id) throws IOException {
-    return query("SELECT " + COLUMNS + " FROM sources WHERE id = ?", id).stream().findFirst();
+    return query("SELECT " + COLUMNS + " FROM polled_sources WHERE id = ?", id).stream().findFirst();
   }
 
   /** The source with exactly this stored address, or empty. */
   public synchronized Optional<Source> byAddress(String address) throws IOException {
-    return query("SELECT " + COLUMNS + " FROM sources WHERE address = ?", address).stream().findFirst();
+    return query("SELECT " + COLUMNS + " FROM polled_sources WHERE address = ?", address).stream().findFirst();
   }
 
   /** Removes source {@code id}; false when there is none. */
   public synchronized boolean remove(long id) throws IOException {
-    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sources WHERE id = ?")) {
+    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM polled_sources WHERE id = ?")) {
       ps.setLong(1, id);
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
@@ -136,7 +136,7 @@ public final class SqliteSources implements AutoCloseable {
     if (newArticles < 0) {
       throw new IllegalArgumentException("negative articles added: " + newArticles);
     }
-    try (PreparedStatement ps = conn.prepareStatement("UPDATE sources SET last_poll = ?, next_poll = ?, etag = ?, "
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE polled_sources SET last_poll = ?, next_poll = ?, etag = ?, "
         + "last_modified = ?, last_status = ?, last_error = ?, articles_added = articles_added + ?, "
         + "failing_since = ? WHERE id = ?")) {
       ps.setString(1, text(polled.lastPoll()));

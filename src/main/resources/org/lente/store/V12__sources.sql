@@ -1,6 +1,7 @@
 -- Lente knowledge base, schema version 12: the sources that lente serve and lente watch poll, with
--- their state between polls (it lived only in the watching process's memory) and their health.
-CREATE TABLE sources (
+-- their state between polls (it lived only in the watching process's memory) and their health. Named
+-- polled_sources: table sources holds the outlets articles come from (V1).
+CREATE TABLE polled_sources (
   id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never given again, even after a source is removed
   kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap', 'page', 'file')),
   address TEXT NOT NULL UNIQUE,          -- an http(s) URL, or a file: URI for a local feed file
