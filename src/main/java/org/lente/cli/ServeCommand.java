@@ -27,6 +27,7 @@ import org.lente.server.ServerFile;
 import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
 import org.lente.web.ErrorPages;
+import org.lente.web.SourcesAdmin;
 import org.lente.web.WebRoutes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -113,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
       StoryReader stories = new StoryReader(storyStore, kb);
       try (Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
           List.of(new ApiRoutes(kb, stories, ingests, auth), new WebRoutes(kb, stories, ingests, auth, csrf,
-              settings.publicUrl())))) {
+              settings.publicUrl()), new SourcesAdmin(sources, new Poller(fetcher), auth, csrf)))) {
         server.start();
         server.ready(true);
         polling.start();
