@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lente.ingest.PageReader;
-import org.lente.ingest.fetch.FetchException;
 import org.lente.ingest.source.Opml;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
@@ -78,19 +77,11 @@ final class SourcesCommand implements Runnable {
     /**
      * Adds a source of {@code kind} at {@code typed} after {@link Poller#admit} has checked it.
      *
-     * @throws IllegalArgumentException with the reason in words for the user (a private address names
-     *     {@code --allow-private})
+     * @throws IllegalArgumentException with the reason in words for the user
      */
-    Source add(SqliteSources sources, Poller poller, Source.Kind kind, String typed, String title, Duration gap)
+    static Source add(SqliteSources sources, Poller poller, Source.Kind kind, String typed, String title, Duration gap)
         throws IOException {
-      String address;
-      try {
-        address = poller.admit(kind, typed);
-      } catch (FetchException e) {
-        throw new IllegalArgumentException(e.getMessage().replace("(Options.allowPrivate is off)", "")
-            + (e.reason() == FetchException.Reason.PRIVATE_ADDRESS ? " (add it with --allow-private)" : ""));
-      }
-      return sources.add(kind, address, title, gap, Instant.now());
+      return sources.add(kind, poller.admit(kind, typed), title, gap, Instant.now());
     }
   }
 
@@ -130,7 +121,7 @@ final class SourcesCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       try (SqliteSources sources = open(data)) {
-        Source s = adding.add(sources, adding.poller(), k, address, title, gap);
+        Source s = Adding.add(sources, adding.poller(), k, address, title, gap);
         spec.commandLine().getErr().println("lente: source " + s.id() + " added: " + s.kind().label() + " "
             + s.address());
         return 0;
@@ -300,7 +291,7 @@ final class SourcesCommand implements Runnable {
               there++;
               continue;
             }
-            adding.add(sources, poller, Source.Kind.FEED, feed.url(), feed.title(), gap);
+            Adding.add(sources, poller, Source.Kind.FEED, feed.url(), feed.title(), gap);
             added++;
           } catch (IllegalArgumentException e) {
             failed++;

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.lente.ingest.fetch.FetchException;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
 import org.lente.server.Auth;
@@ -98,7 +97,7 @@ public final class SourcesAdmin implements Routes {
       sources.add(k, poller.admit(k, address), WebRoutes.orEmpty(ctx.formParam("title")), Source.DEFAULT_EVERY, Instant.now());
       ctx.redirect(PATH, HttpStatus.SEE_OTHER);
       return;
-    } catch (IllegalArgumentException | FetchException e) {
+    } catch (IllegalArgumentException e) {
       error = e.getMessage();
     }
     ctx.status(HttpStatus.BAD_REQUEST);

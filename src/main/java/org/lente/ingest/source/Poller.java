@@ -132,16 +132,22 @@ public final class Poller {
    * to be one this poller can poll: a readable file for {@link Source.Kind#FILE}; otherwise an http(s)
    * URL whose host resolves to addresses the fetcher may reach. Nothing is fetched.
    *
-   * @throws IllegalArgumentException naming the value when it is no such address or file
-   * @throws FetchException when the host does not resolve, or resolves to an address the fetcher
-   *     refuses (a private one without {@code allowPrivate})
+   * @throws IllegalArgumentException naming the value when it is no such address or file, its host
+   *     does not resolve, or it resolves to an address the fetcher refuses (a private one, which the
+   *     message says {@code --allow-private} admits)
    */
-  public String admit(Source.Kind kind, String typed) throws FetchException {
+  public String admit(Source.Kind kind, String typed) {
     String address = Source.address(kind, typed);
     if (kind == Source.Kind.FILE) {
       Source.checkFile(address);
-    } else {
+      return address;
+    }
+    try {
       fetcher.checkAddress(URI.create(address));
+    } catch (FetchException e) {
+      throw new IllegalArgumentException(address + ": " + (e.reason() == FetchException.Reason.PRIVATE_ADDRESS
+          ? e.detail().replace("; refused (Options.allowPrivate is off)", "") + " (allowed only with --allow-private)"
+          : e.detail()));
     }
     return address;
   }
