@@ -39,6 +39,8 @@ public final class SourcePolling implements AutoCloseable {
   private final Thread thread;
   private final Object wake = new Object();
   private volatile boolean stopping;
+  /** When each source polled by this process is due next, whether or not its poll could be recorded. */
+  private final Map<Long, Instant> due = new java.util.HashMap<>();
   private final Map<String, Boolean> known = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -76,7 +78,9 @@ public final class SourcePolling implements AutoCloseable {
           if (stopping) {
             return;
           }
-          if (s.state().due(Instant.now())) {
+          Instant now = Instant.now();
+          Instant held = due.get(s.id());
+          if (s.state().due(now) && (held == null || !held.isAfter(now))) {
             poll(s);
           }
         }
@@ -122,6 +126,7 @@ public final class SourcePolling implements AutoCloseable {
         added++;
       }
     }
+    due.put(s.id(), p.state().nextPoll()); // kept here too: a poll that cannot be recorded is not repeated at once
     sources.recordPoll(s.id(), p.state(), added);
   }
 

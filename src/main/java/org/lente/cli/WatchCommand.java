@@ -34,6 +34,8 @@ import picocli.CommandLine.Parameters;
             + "Last-Modified).",
         "Prints a summary per round. Exit codes: 0 success, 1 usage error, 2 a poll failed (a feed or an "
             + "article could not be read), which the summaries name.",
+        "Feed state lives in this process. To keep sources in the knowledge base, with their state and health, "
+            + "and have lente serve poll them, use lente sources add.",
         "Ctrl-C (SIGINT) or SIGTERM ends the current round as lente ingest does (pages in flight that are "
             + "ready within 10 s are stored), prints its summary (marked interrupted) and exits with 130 or 143."},
     exitCodeOnInvalidInput = 1,
