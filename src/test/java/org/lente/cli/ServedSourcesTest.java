@@ -115,6 +115,24 @@ class ServedSourcesTest {
     }
   }
 
+  @Test
+  void theServerRecordsTheHealthOfASourceThatFails() throws Exception {
+    Path data = tmp.resolve("kb");
+    try (ServeProcess serve = ServeProcess.start(data, "--allow-private", "--delay", "0")) {
+      CliRun added = CliRun.of("sources", "add", "--data", data.toString(), "--allow-private", base + "/gone.xml");
+      assertEquals(0, added.code(), added.out() + added.err());
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      String listed = "";
+      while (!listed.contains("\"lastStatus\" : 404") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        listed = CliRun.of("sources", "list", "--json", "--data", data.toString()).out();
+      }
+      assertTrue(listed.contains("\"lastStatus\" : 404"), listed);
+      assertTrue(listed.matches("(?s).*\"failingSince\" : \"20\\d\\d-.*"), listed);
+    }
+  }
+
   /** Whether the article is found by its word both in the running server's reader and by {@code lente search}. */
   private static boolean found(ServeProcess serve, Path data, String[] article) {
     try {
