@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.lente.index.LuceneIndex;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.store.PrivateFiles;
+import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
 import org.lente.store.StoredArticle;
 import org.lente.story.Lineage;
@@ -69,6 +70,11 @@ final class DataDir {
   /** The story tables, as {@link #openStore} opens the store. */
   SqliteStoryStore openStories() throws IOException {
     return writableElseReadOnly(() -> SqliteStoryStore.open(dir), () -> SqliteStoryStore.openReadOnly(dir));
+  }
+
+  /** The polled sources, as {@link #openStore} opens the store. */
+  SqliteSources openSources() throws IOException {
+    return writableElseReadOnly(() -> SqliteSources.open(dir), () -> SqliteSources.openReadOnly(dir));
   }
 
   /** Opens something of the folder. */

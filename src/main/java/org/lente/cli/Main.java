@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "Lente reads the news: extracts articles from pages and feeds, and understands them.",
     subcommands = {ExtractCommand.class, AnalyzeCommand.class, IngestCommand.class, WatchCommand.class,
         SearchCommand.class, QuotesCommand.class, EntityCommand.class, StatsCommand.class, CheckCommand.class, ReindexCommand.class,
-        ServeCommand.class, UserCommand.class, TokenCommand.class, LineageCommand.class,
+        ServeCommand.class, SourcesCommand.class, UserCommand.class, TokenCommand.class, LineageCommand.class,
         MigrateCommand.class, ExportCommand.class,
         NerCommand.class, TimexCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = 1,

@@ -8,8 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lente.api.ApiRoutes;
 import org.lente.api.Ingests;
+import org.lente.api.SourcePolling;
 import org.lente.extract.Extractor;
 import org.lente.ingest.PageReader;
+import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.source.Poller;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.story.SqliteStoryStore;
 import org.lente.story.StoryReader;
@@ -21,8 +24,10 @@ import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.server.ServerFile;
+import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
 import org.lente.web.ErrorPages;
+import org.lente.web.SourcesAdmin;
 import org.lente.web.WebRoutes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +46,10 @@ import picocli.CommandLine.Option;
         "The reader (articles, search, entities, quotes, stories) is at /, the JSON API under /api/v1 "
             + "(described at /api/v1/openapi.json), with /health and /metrics beside them.",
         "Reading is public unless --private; adding articles needs a user (lente user add) or an API token "
-            + "(lente token add)."},
+            + "(lente token add).",
+        "Polls the stored sources (lente sources add, or the reader's /admin/sources page) in the background: a "
+            + "source added while it runs is polled within a second. The --allow-private, --delay, --per-host and "
+            + "--ignore-robots options apply to those polls and to the URLs added through the server."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class ServeCommand implements Callable<Integer> {
@@ -95,19 +103,21 @@ final class ServeCommand implements Callable<Integer> {
     }
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), Analyzer.DEFAULT_MAX_CHARS);
     // a folder on a full disk is served for reading: adding articles and logging in then fail
+    Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
     try (KnowledgeBase kb = data.openOrRead(); SqliteStore accounts = data.openStore();
-        SqliteStoryStore storyStore = data.openStories();
-        Ingests ingests = new Ingests(kb, fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES),
-            new Extractor(), analyzer)) {
+        SqliteStoryStore storyStore = data.openStories(); SqliteSources sources = data.openSources();
+        Ingests ingests = new Ingests(kb, fetcher, new Extractor(), analyzer);
+        SourcePolling polling = new SourcePolling(sources, new Poller(fetcher), ingests, SourcePolling.LOOK, err)) {
       String secret = ServerFile.newSecret();
       Auth auth = new Auth(accounts, new Passwords(), secret);
       Csrf csrf = new Csrf();
       StoryReader stories = new StoryReader(storyStore, kb);
       try (Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
           List.of(new ApiRoutes(kb, stories, ingests, auth), new WebRoutes(kb, stories, ingests, auth, csrf,
-              settings.publicUrl())))) {
+              settings.publicUrl()), new SourcesAdmin(sources, new Poller(fetcher), auth, csrf)))) {
         server.start();
         server.ready(true);
+        polling.start();
         // how lente ingest of the same user finds this server and hands it the articles
         Optional<ServerFile> file = ServerFile.forThisProcess(host, server.port(), secret);
         if (file.isPresent() && written(file.get(), err)) {

@@ -2,28 +2,19 @@ package org.lente.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.lente.extract.Extractor;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
-import org.lente.ingest.fetch.Response;
-import org.lente.ingest.fetch.Validators;
-import org.lente.ingest.source.Feed;
-import org.lente.ingest.source.FeedItem;
-import org.lente.ingest.source.Feeds;
+import org.lente.ingest.source.Poller;
+import org.lente.ingest.source.Source;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import picocli.CommandLine;
@@ -43,13 +34,13 @@ import picocli.CommandLine.Parameters;
             + "Last-Modified).",
         "Prints a summary per round. Exit codes: 0 success, 1 usage error, 2 a poll failed (a feed or an "
             + "article could not be read), which the summaries name.",
+        "Feed state lives in this process. To keep sources in the knowledge base, with their state and health, "
+            + "and have lente serve poll them, use lente sources add.",
         "Ctrl-C (SIGINT) or SIGTERM ends the current round as lente ingest does (pages in flight that are "
             + "ready within 10 s are stored), prints its summary (marked interrupted) and exits with 130 or 143."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class WatchCommand implements Callable<Integer> {
-
-  private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*(\\d+)");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -74,12 +65,6 @@ final class WatchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FEED", description = "Feed URLs or feed files.")
   List<String> feeds;
 
-  /** What is known of one feed between polls. */
-  private static final class State {
-    Validators validators = Validators.NONE;
-    Instant due = Instant.EPOCH;
-  }
-
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (every <= 0 || every > 7 * 24 * 60) {
@@ -88,7 +73,8 @@ final class WatchCommand implements Callable<Integer> {
     if (polls < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--polls must be 0 or more: " + polls);
     }
-    Map<URI, State> states = new LinkedHashMap<>();
+    Duration least = Duration.ofMillis((long) (every * 60_000));
+    List<Source> sources = new ArrayList<>();
     java.util.Set<String> known = new java.util.HashSet<>();
     for (String f : feeds) {
       if (!f.startsWith("http://") && !f.startsWith("https://")) {
@@ -97,13 +83,15 @@ final class WatchCommand implements Callable<Integer> {
           throw new CommandLine.ParameterException(spec.commandLine(), "not a feed URL or file: " + f
               + (Files.isDirectory(file) ? " (a folder)" : " (no such file)"));
         }
-        states.put(file.toAbsolutePath().normalize().toUri(), new State());
+        sources.add(new Source(0, Source.Kind.FILE, Source.address(Source.Kind.FILE, f), null, least, Instant.now(),
+            Source.State.NEW));
         continue;
       }
       try {
-        states.put(URI.create(f), new State());
+        sources.add(new Source(0, Source.Kind.FEED, Source.address(Source.Kind.FEED, f), null, least, Instant.now(),
+            Source.State.NEW));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "not a feed URL: " + f + " (" + e.getMessage() + ")");
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -111,7 +99,7 @@ final class WatchCommand implements Callable<Integer> {
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
     Analyzer analyzer = new Analyzer(new NerModels(IngestCommand.messages(err, false)));
-    Duration least = Duration.ofMillis((long) (every * 60_000));
+    Poller poller = new Poller(fetcher);
     boolean failed = false;
     Consumer<String> say = IngestCommand.messages(err, false);
     try (StopSignal stop = StopSignal.listen(); IngestTarget target = IngestTarget.open(data, say)) {
@@ -127,14 +115,11 @@ final class WatchCommand implements Callable<Integer> {
               out.println(line);
               out.flush();
             } : line -> { }, Ingestion.Progress.NONE, stop::requested)) {
-          for (Map.Entry<URI, State> e : states.entrySet()) {
-            if (stop.requested()) {
-              break;
+          for (int i = 0; i < sources.size() && !stop.requested(); i++) {
+            Source s = sources.get(i);
+            if (s.state().due(now.plusMillis(10))) { // sleeping wakes to the millisecond
+              sources.set(i, s.withState(poll(s, poller, run, known)));
             }
-            if (e.getValue().due.isAfter(now.plusMillis(10))) { // sleeping wakes to the millisecond
-              continue;
-            }
-            poll(e.getKey(), e.getValue(), run, fetcher, least, known);
           }
           run.finish();
         }
@@ -148,7 +133,7 @@ final class WatchCommand implements Callable<Integer> {
         if (stop.requested() || polls != 0 && round == polls) {
           break;
         }
-        Instant next = states.values().stream().map(s -> s.due).min(Instant::compareTo).orElse(now.plus(least));
+        Instant next = sources.stream().map(s -> s.state().nextPoll()).min(Instant::compareTo).orElse(now.plus(least));
         Duration wait = Duration.between(Instant.now(), next);
         if (!wait.isNegative() && stop.sleep(wait.plusMillis(1))) {
           out.printf("%s stopped while waiting for poll %d%n", Instant.now(), round + 1);
@@ -162,55 +147,17 @@ final class WatchCommand implements Callable<Integer> {
   }
 
   /**
-   * Fetches one feed (conditionally), or reads it again when it is a local file, and hands its items to
-   * the run; sets when it is due again.
+   * Polls one source and hands its articles not seen before in this process to the run, and what of
+   * it was lost or failed; returns its new state.
    */
-  private static void poll(URI uri, State state, Ingestion run, Fetcher fetcher, Duration least,
-      java.util.Set<String> known) throws IOException {
-    Duration wait = least;
-    try {
-      Feed feed = null;
-      String cacheControl = null;
-      if ("file".equals(uri.getScheme())) {
-        feed = Feeds.parse(new PageReader().read(Path.of(uri).toString()).bytes(), uri);
-      } else {
-        Response r = fetcher.fetch(uri, state.validators);
-        cacheControl = r.cacheControl();
-        if (r.outcome() == Response.Outcome.OK) {
-          state.validators = r.validators();
-          feed = Feeds.parse(r.body(), r.uri());
-        }
-      }
-      if (feed != null) {
-        run.lost(uri.toString(), feed.losses(), feed.warnings());
-        if (feed.ttl() != null && Duration.ofMinutes(feed.ttl()).compareTo(wait) > 0) {
-          wait = Duration.ofMinutes(feed.ttl());
-        }
-        List<String> urls = new ArrayList<>();
-        for (FeedItem item : feed.items()) {
-          if (known.add(item.url())) { // each article is fetched once per process
-            urls.add(item.url());
-          }
-        }
-        run.articles(urls);
-      }
-      Duration maxAge = maxAge(cacheControl);
-      if (maxAge != null && maxAge.compareTo(wait) > 0) {
-        wait = maxAge;
-      }
-    } catch (IOException e) {
-      run.fail(uri.toString(), e.getMessage());
+  static Source.State poll(Source source, Poller poller, Ingestion run, java.util.Set<String> known)
+      throws IOException {
+    Poller.Polled p = poller.poll(source);
+    if (p.failed()) {
+      run.fail(source.address(), p.state().lastError());
     }
-    state.due = Instant.now().plus(wait);
-  }
-
-  /** {@code max-age} of a Cache-Control header, or null. */
-  static Duration maxAge(String cacheControl) {
-    if (cacheControl == null) {
-      return null;
-    }
-    Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
-    return m.find() ? Duration.ofSeconds(Math.min(Long.parseLong(m.group(1).substring(0, Math.min(9,
-        m.group(1).length()))), 7 * 24 * 3600)) : null;
+    run.lost(source.address(), p.losses(), p.warnings());
+    run.articles(p.articles().stream().filter(known::add).toList()); // each article is fetched once per process
+    return p.state();
   }
 }

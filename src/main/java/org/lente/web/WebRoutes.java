@@ -413,7 +413,7 @@ public final class WebRoutes implements Routes {
     return new Chrome(Messages.of(lang), pathWithoutLang(ctx), user, token, query);
   }
 
-  private static Messages messages(Context ctx) {
+  static Messages messages(Context ctx) {
     return Messages.of(Lang.choose(ctx.queryParam("lang"), ctx.cookie(Lang.COOKIE), ctx.header("Accept-Language")));
   }
 
@@ -454,7 +454,7 @@ public final class WebRoutes implements Routes {
     throw new NotFoundResponse("no such id: " + raw);
   }
 
-  private static String orEmpty(String s) {
+  static String orEmpty(String s) {
     return s == null ? "" : s;
   }
 }

@@ -22,10 +22,11 @@ class ClusterCommandsTest {
     Path file = PG.clusterFile(dir, PG.newDatabase());
     CliRun first = CliRun.of("migrate", "--cluster", file.toString());
     assertEquals(0, first.code(), first.err());
-    assertEquals("schema at version 11 (was empty; 1 script applied)", first.out().strip());
+    assertTrue(first.out().strip().matches("schema at version \\d+ \\(was empty; \\d+ scripts? applied\\)"),
+        first.out());
     CliRun second = CliRun.of("migrate", "--cluster", file.toString());
     assertEquals(0, second.code(), second.err());
-    assertEquals("schema at version 11: up to date", second.out().strip());
+    assertEquals(first.out().strip().replaceFirst(" \\(.*", ": up to date"), second.out().strip());
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,11 +29,17 @@ final class ServeProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts serving {@code data} and returns once the server listens; fails when it does not start. */
-  static ServeProcess start(Path data) throws IOException {
+  /**
+   * Starts serving {@code data}, with {@code options} after the port and folder, and returns once the
+   * server listens; fails when it does not start.
+   */
+  static ServeProcess start(Path data, String... options) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.lente.cli.Main",
-        "serve", "--port", "0", "--data", data.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp",
+        System.getProperty("java.class.path"), "org.lente.cli.Main", "serve", "--port", "0", "--data",
+        data.toString()));
+    command.addAll(List.of(options));
+    Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     StringBuilder said = new StringBuilder();
     BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), UTF_8));
     String line;

@@ -102,8 +102,8 @@ class WatchCommandTest {
 
   @Test
   void maxAgeIsReadFromCacheControl() {
-    assertEquals(Duration.ofSeconds(600), WatchCommand.maxAge("public, max-age=600"));
-    assertEquals(null, WatchCommand.maxAge("no-cache"));
+    assertEquals(Duration.ofSeconds(600), org.lente.ingest.source.Poller.maxAge("public, max-age=600"));
+    assertEquals(null, org.lente.ingest.source.Poller.maxAge("no-cache"));
   }
 
   @Test

@@ -160,6 +160,32 @@ class BrowserFlowTest {
   }
 
   @Test
+  void anAdministratorAddsASourceAndRemovesItOnTheSourcesPage() throws Exception {
+    driver.get(site.url(SourcesAdmin.PATH + "?lang=en"));
+    if (driver.getCurrentUrl().contains("/login")) {
+      driver.findElement(By.id("user")).sendKeys(WebSite.USER);
+      driver.findElement(By.id("password")).sendKeys(WebSite.PASSWORD);
+      driver.findElement(By.cssSelector("form.card button[type=submit]")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("add-source")));
+    }
+    String feed = "http://93.184.216.34/notizie/feed.xml"; // public, as an IP literal: no DNS; nothing polls here
+    driver.findElement(By.id("address")).sendKeys(feed);
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("feed");
+    driver.findElement(By.id("title")).sendKeys("Notizie");
+    driver.findElement(By.cssSelector("#add-source button[type=submit]")).click();
+    WebElement row = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.sources tr.ok")));
+    assertTrue(row.getText().contains(feed), row.getText());
+    assertTrue(row.getText().contains("never"), row.getText());
+    shot("10-sources");
+
+    row.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("no-sources")));
+    assertTrue(site.sources.all().isEmpty());
+    driver.findElement(By.cssSelector("form[action='/logout'] button")).click(); // the other tests start logged out
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Log in")));
+  }
+
+  @Test
   void aReaderComparesTheVersionsOfAWireStory() throws Exception {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     driver.get(site.url("/?lang=en"));

@@ -13,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.lente.api.Ingests;
 import org.lente.extract.Extractor;
 import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.source.Poller;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import org.lente.index.LuceneIndex;
@@ -22,6 +23,7 @@ import org.lente.server.Csrf;
 import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
+import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
 import org.lente.store.StoredArticle;
 import org.lente.story.Lineage;
@@ -49,12 +51,14 @@ final class WebSite implements AutoCloseable {
   final KnowledgeBase kb;
   final Ingests ingests;
   final Server server;
+  final SqliteSources sources;
   private final Visitor visitor;
 
-  private WebSite(KnowledgeBase kb, Ingests ingests, Server server) {
+  private WebSite(KnowledgeBase kb, Ingests ingests, Server server, SqliteSources sources) {
     this.kb = kb;
     this.ingests = ingests;
     this.server = server;
+    this.sources = sources;
     this.visitor = new Visitor();
   }
 
@@ -75,13 +79,15 @@ final class WebSite implements AutoCloseable {
     Auth auth = new Auth(store, new Passwords());
     auth.addUser(USER, PASSWORD.toCharArray());
     Csrf csrf = new Csrf();
-    Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
-        new Analyzer(MODELS));
+    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults());
+    Ingests ingests = new Ingests(kb, fetcher, new Extractor(), new Analyzer(MODELS));
+    SqliteSources sources = SqliteSources.open(dir);
     Server server = new Server(Server.Settings.defaults("127.0.0.1", 0).withPrivateRead(privateRead), auth, csrf, new Metrics(kb::status),
-        new ErrorPages(), List.of(new WebRoutes(kb, new StoryReader(storyStore, kb), ingests, auth, csrf)));
+        new ErrorPages(), List.of(new WebRoutes(kb, new StoryReader(storyStore, kb), ingests, auth, csrf),
+            new SourcesAdmin(sources, new Poller(fetcher), auth, csrf)));
     server.start();
     server.ready(true);
-    return new WebSite(kb, ingests, server);
+    return new WebSite(kb, ingests, server, sources);
   }
 
   String url(String path) {
@@ -153,7 +159,11 @@ final class WebSite implements AutoCloseable {
       try {
         ingests.close();
       } finally {
-        kb.close();
+        try {
+          sources.close();
+        } finally {
+          kb.close();
+        }
       }
     }
   }

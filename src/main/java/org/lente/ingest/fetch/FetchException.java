@@ -41,6 +41,7 @@ public final class FetchException extends IOException {
   private final URI uri;
   private final Reason reason;
   private final int status;
+  private final String detail;
 
   /**
    * @param uri the URL being fetched when it failed (after redirects), never null
@@ -51,6 +52,7 @@ public final class FetchException extends IOException {
     this.uri = Objects.requireNonNull(uri, "uri");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.status = status;
+    this.detail = message;
   }
 
   public FetchException(URI uri, Reason reason, String message) {
@@ -63,6 +65,11 @@ public final class FetchException extends IOException {
 
   public Reason reason() {
     return reason;
+  }
+
+  /** What went wrong, without the reason and URL that {@link #getMessage} starts with. */
+  public String detail() {
+    return detail;
   }
 
   /** The HTTP status for {@link Reason#HTTP_STATUS}, else 0. */

@@ -429,6 +429,18 @@ public final class Fetcher implements AutoCloseable {
         h -> new HostGate(options.perHostConcurrency(), options.perHostDelay().toNanos()));
   }
 
+  /**
+   * Checks, without connecting, that {@code target}'s host resolves and that this fetcher may reach
+   * every address it resolves to (its address policy, or {@link Options#allowPrivate}): for refusing
+   * a source when it is added rather than at each poll. The connection of a later fetch is checked
+   * again.
+   *
+   * @throws FetchException {@code UNKNOWN_HOST} or {@code PRIVATE_ADDRESS}, naming the host and address
+   */
+  public void checkAddress(URI target) throws FetchException {
+    transport.check(target);
+  }
+
   private void checkRobots(URI target, long deadline) throws FetchException {
     BaseRobotRules rules = robots.rules(target, deadline);
     if (!rules.isAllowed(target.toString())) {

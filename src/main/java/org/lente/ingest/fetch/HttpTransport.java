@@ -76,6 +76,7 @@ final class HttpTransport implements AutoCloseable {
 
   private final Fetcher.Options options;
   private final HttpClient client;
+  private final CheckedResolver checked;
 
   /**
    * Starts a Jetty client whose connections go only to addresses {@code policy} permits.
@@ -95,7 +96,8 @@ final class HttpTransport implements AutoCloseable {
     HttpClient jetty = new HttpClient(new HttpClientTransportOverHTTP(connector));
     jetty.setExecutor(threads);
     jetty.setScheduler(new ScheduledExecutorScheduler("lente-fetch-timer", true));
-    jetty.setSocketAddressResolver(new CheckedResolver(resolver, policy));
+    this.checked = new CheckedResolver(resolver, policy);
+    jetty.setSocketAddressResolver(checked);
     jetty.setFollowRedirects(false);
     jetty.setHttpCookieStore(new HttpCookieStore.Empty());
     jetty.setConnectTimeout(options.connectTimeout().toMillis());
@@ -186,6 +188,20 @@ final class HttpTransport implements AutoCloseable {
   private FetchException deadlinePassed(URI target, Throwable cause) {
     return new FetchException(target, FetchException.Reason.TIMEOUT, 0,
         "the deadline of " + options.deadline().toMillis() + " ms passed", cause);
+  }
+
+  /**
+   * Checks, without connecting, that {@code target}'s host resolves and that every address it
+   * resolves to is permitted: the check a connection makes, made ahead of one.
+   *
+   * @throws FetchException {@code UNKNOWN_HOST} or {@code PRIVATE_ADDRESS}, naming the host and address
+   */
+  void check(URI target) throws FetchException {
+    try {
+      checked.checked(target.getHost(), port(target));
+    } catch (Refused e) {
+      throw new FetchException(target, e.reason, 0, e.getMessage(), e);
+    }
   }
 
   /** The reason a request failed before its response headers, from Jetty's exception. */
