@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import org.lente.api.Ingests;
+import org.lente.server.Ingests;
 import org.lente.extract.Charsets;
 import org.lente.ingest.Page;
 import org.lente.server.ServerFile;

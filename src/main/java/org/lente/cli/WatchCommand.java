@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.lente.extract.Extractor;
+import org.lente.Pipeline;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.fetch.Response;
@@ -114,6 +114,7 @@ final class WatchCommand implements Callable<Integer> {
     Duration least = Duration.ofMillis((long) (every * 60_000));
     boolean failed = false;
     Consumer<String> say = IngestCommand.messages(err, false);
+    Pipeline pipeline = IngestCommand.pipeline(analyzer, new PublicationDates(null));
     try (StopSignal stop = StopSignal.listen(); IngestTarget target = IngestTarget.open(data, say)) {
       if (target.kb() != null) {
         IngestCommand.catchUp(target.kb(), say);
@@ -121,8 +122,7 @@ final class WatchCommand implements Callable<Integer> {
       for (int round = 1; polls == 0 || round <= polls; round++) {
         Instant now = Instant.now();
         IngestSummary summary = new IngestSummary();
-        try (Ingestion run = target.ingestion(new PageReader(), fetcher, new Extractor(), analyzer,
-            new PublicationDates(null), workers, summary,
+        try (Ingestion run = target.ingestion(new PageReader(), fetcher, pipeline, workers, summary,
             verbose ? line -> {
               out.println(line);
               out.flush();

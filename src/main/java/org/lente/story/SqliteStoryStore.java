@@ -318,6 +318,7 @@ public final class SqliteStoryStore implements StoryStore {
   }
 
   /** The id of the article whose key, URL or source (the path it was ingested from) is {@code reference}. */
+  @Override
   public synchronized Optional<Long> articleId(String reference) throws IOException {
     try (PreparedStatement ps = conn.prepareStatement(
         "SELECT id FROM articles WHERE key = ?1 OR url = ?1 OR source = ?1 ORDER BY id LIMIT 1")) {
