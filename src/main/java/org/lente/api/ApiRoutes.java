@@ -24,12 +24,13 @@ import java.util.Objects;
 import org.lente.extract.Article;
 import org.lente.index.SearchHits;
 import org.lente.index.SearchQuery;
-import org.lente.knowledge.KnowledgeBase;
+import org.lente.knowledge.KnowledgeReader;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
 import org.lente.nlp.time.Timex;
 import org.lente.server.Auth;
+import org.lente.server.Ingests;
 import org.lente.server.Routes;
 import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleSummary;
@@ -67,13 +68,13 @@ public final class ApiRoutes implements Routes {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final KnowledgeBase kb;
+  private final KnowledgeReader kb;
   private final StoryReader stories;
   private final Ingests ingests;
   private final Auth auth;
   private final byte[] openApi;
 
-  public ApiRoutes(KnowledgeBase kb, StoryReader stories, Ingests ingests, Auth auth) throws IOException {
+  public ApiRoutes(KnowledgeReader kb, StoryReader stories, Ingests ingests, Auth auth) throws IOException {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.stories = Objects.requireNonNull(stories, "stories");
     this.ingests = Objects.requireNonNull(ingests, "ingests");

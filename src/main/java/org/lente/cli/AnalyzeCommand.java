@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lente.extract.Extractor;
+import org.lente.Pipeline;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.Entity;
@@ -65,11 +65,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     LocalDate fixed = anchor;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Extractor extractor = input.extractor();
-    Analyzer analyzer = analyzer(err);
-    PublicationDates dates = new PublicationDates(fixed);
-    int failures = input.<Analysis>batch().run(input.inputs,
-        page -> analyzer.analyze(dates.fill(extractor.extract(page)), fixed), a -> print(out, a), err);
+    Pipeline pipeline = new Pipeline(input.extractor(), analyzer(err),
+        new Pipeline.Options(new PublicationDates(fixed)::fill, fixed));
+    int failures = input.<Analysis>batch().run(input.inputs, pipeline::analyse, a -> print(out, a), err);
     out.flush();
     return failures == 0 ? 0 : 2;
   }

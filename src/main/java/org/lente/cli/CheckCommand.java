@@ -1,5 +1,6 @@
 package org.lente.cli;
 
+import org.lente.Lente;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -30,7 +31,8 @@ final class CheckCommand implements Callable<Integer> {
     KnowledgeBase.NameCheck names;
     List<Long> behind;
     List<ArticleFailure> failures;
-    try (KnowledgeBase kb = data.openToRead()) {
+    try (Lente lente = data.openToRead()) {
+      KnowledgeBase kb = lente.knowledge();
       c = kb.check();
       names = kb.checkNames();
       failures = kb.failures();

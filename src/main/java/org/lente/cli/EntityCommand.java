@@ -1,11 +1,11 @@
 package org.lente.cli;
 
+import org.lente.Lente;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.lente.knowledge.KnowledgeBase;
 import org.lente.store.EntityProfile;
 import org.lente.store.QuoteHit;
 import picocli.CommandLine;
@@ -36,8 +36,8 @@ final class EntityCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String n = String.join(" ", name);
     Optional<EntityProfile> found;
-    try (KnowledgeBase kb = data.openToRead()) {
-      found = kb.entity(n);
+    try (Lente lente = data.openToRead()) {
+      found = lente.reader().entity(n);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (found.isEmpty()) {

@@ -11,6 +11,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.lente.Pipeline;
 import org.lente.extract.Extractor;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
@@ -112,8 +113,8 @@ final class IngestCommand implements Callable<Integer> {
     } : line -> { };
     try (StopSignal stop = StopSignal.listen()) {
       try (IngestTarget target = IngestTarget.open(data, say); ProgressBar bar = progress(err, inputs.total());
-          Ingestion run = target.ingestion(new PageReader(maxBytes), fetcher, new Extractor(), analyzer, dates,
-              workers, summary, log, progress(bar), stop::requested)) {
+          Ingestion run = target.ingestion(new PageReader(maxBytes), fetcher, pipeline(analyzer, dates), workers,
+              summary, log, progress(bar), stop::requested)) {
         if (target.kb() != null) {
           catchUp(target.kb(), say);
         }
@@ -133,6 +134,14 @@ final class IngestCommand implements Callable<Integer> {
     }
     // after a signal the JVM exits with 130 or 143 once the summary is out, whatever is returned here
     return summary.failed() == 0 ? 0 : 2;
+  }
+
+  /**
+   * The pipeline of {@code ingest}, {@code watch} and the submissions of {@code serve}: pages dated by
+   * {@code dates} (dateline, path, then {@code --date}) when they state no date of their own.
+   */
+  static Pipeline pipeline(Analyzer analyzer, PublicationDates dates) {
+    return new Pipeline(new Extractor(), analyzer, new Pipeline.Options(dates::fill, null));
   }
 
   /** Below this much room left on its file system, a failure to write the knowledge base is a full disk. */

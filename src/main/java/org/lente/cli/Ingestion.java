@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.lente.extract.Article;
-import org.lente.extract.Extractor;
+import org.lente.Pipeline;
 import org.lente.ingest.Page;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
@@ -42,13 +41,11 @@ import org.lente.ingest.source.Subscription;
 import org.lente.ingest.source.Warcs;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
-import org.lente.nlp.Analyzer;
-import org.lente.store.ContentHash;
 
 /**
  * One ingest run: expands sources (files, directories, WARC files, page URLs, feeds, sitemaps and
- * sitemap indexes, OPML lists, local or fetched) into pages, extracts and analyses them on worker
- * threads, and stores them from the calling thread, which alone writes to the knowledge base. At
+ * sitemap indexes, OPML lists, local or fetched) into pages, puts them through the {@link Pipeline}
+ * (extract, date, analyse, key) on worker threads, and stores them from the calling thread, which alone writes to the knowledge base. At
  * most 2 × workers pages are in flight, so memory stays bounded however large the source. Not
  * thread-safe: one caller drives it.
  *
@@ -92,9 +89,7 @@ final class Ingestion implements AutoCloseable {
   private final ServerIngest server;
   private final PageReader reader;
   private final Fetcher fetcher;
-  private final Extractor extractor;
-  private final Analyzer analyzer;
-  private final PublicationDates dates;
+  private final Pipeline pipeline;
   private final IngestSummary summary;
   private final Consumer<String> log;
   private final Progress progress;
@@ -107,15 +102,15 @@ final class Ingestion implements AutoCloseable {
   private final Set<String> seenUrls = new HashSet<>();
 
   /**
-   * @param dates fills in the publication date of articles whose page gives none
+   * @param pipeline what makes each page an article ready to store
    * @param log told one line per page done (outcome, source, id), or a no-op
    * @param progress told once per page done, for a progress bar
    * @param stop polled before each new page: true once the run should stop taking pages
    */
-  Ingestion(KnowledgeBase kb, PageReader reader, Fetcher fetcher, Extractor extractor, Analyzer analyzer,
-      PublicationDates dates, int workers, IngestSummary summary, Consumer<String> log, Progress progress, BooleanSupplier stop) {
-    this(Objects.requireNonNull(kb, "kb"), null, reader, fetcher, extractor, analyzer, dates, workers, summary, log,
-        progress, stop);
+  Ingestion(KnowledgeBase kb, PageReader reader, Fetcher fetcher, Pipeline pipeline, int workers,
+      IngestSummary summary, Consumer<String> log, Progress progress, BooleanSupplier stop) {
+    this(Objects.requireNonNull(kb, "kb"), null, reader, fetcher, Objects.requireNonNull(pipeline, "pipeline"), workers,
+        summary, log, progress, stop);
   }
 
   /**
@@ -125,20 +120,16 @@ final class Ingestion implements AutoCloseable {
    */
   Ingestion(ServerIngest server, PageReader reader, Fetcher fetcher, int workers, IngestSummary summary,
       Consumer<String> log, Progress progress, BooleanSupplier stop) {
-    this(null, Objects.requireNonNull(server, "server"), reader, fetcher, null, null, null, workers, summary, log,
-        progress, stop);
+    this(null, Objects.requireNonNull(server, "server"), reader, fetcher, null, workers, summary, log, progress, stop);
   }
 
-  private Ingestion(KnowledgeBase kb, ServerIngest server, PageReader reader, Fetcher fetcher, Extractor extractor,
-      Analyzer analyzer, PublicationDates dates, int workers, IngestSummary summary, Consumer<String> log,
-      Progress progress, BooleanSupplier stop) {
+  private Ingestion(KnowledgeBase kb, ServerIngest server, PageReader reader, Fetcher fetcher, Pipeline pipeline,
+      int workers, IngestSummary summary, Consumer<String> log, Progress progress, BooleanSupplier stop) {
     this.kb = kb;
     this.server = server;
     this.reader = reader;
     this.fetcher = fetcher;
-    this.extractor = extractor;
-    this.analyzer = analyzer;
-    this.dates = dates;
+    this.pipeline = pipeline;
     this.summary = summary;
     this.log = log;
     this.progress = progress;
@@ -336,18 +327,8 @@ final class Ingestion implements AutoCloseable {
       ServerIngest.Result r = server.add(page);
       return new Prepared(page.source(), null, null, r.skipped(), r.skipped() == null ? r : null);
     }
-    Article article = dates.fill(extractor.extract(page));
-    if (article.text().isBlank()) {
-      return new Prepared(page.source(), null, null, "no article text found", null);
-    }
-    String key = article.url() != null ? article.url()
-        : page.source().equals("-") ? "stdin:" + ContentHash.of(article.text()) : keyOf(page.source());
-    return new Prepared(page.source(), key, analyzer.analyze(article, null), null, null);
-  }
-
-  /** A local file's key: its absolute path as a file: URI, the same whatever the working directory. */
-  static String keyOf(String source) {
-    return Path.of(source).toAbsolutePath().normalize().toUri().toString();
+    Pipeline.Prepared p = pipeline.prepare(page);
+    return new Prepared(page.source(), p.key(), p.analysis(), p.skipped(), null);
   }
 
   private static boolean isWarc(Path p) throws IOException {

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.lente.Lente;
 import org.lente.extract.Article;
-import org.lente.store.SqliteStore;
+import org.lente.knowledge.KnowledgeReader;
 import org.lente.store.StoredArticle;
 import org.lente.story.Evidence;
 import org.lente.story.Link;
-import org.lente.story.SqliteStoryStore;
+import org.lente.story.StoryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,17 +40,15 @@ final class LineageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(data.dir.resolve(SqliteStore.FILE))) {
-      throw new IOException("no knowledge base in " + data.dir.toAbsolutePath() + " (create one with lente ingest --data "
-          + data.dir + " …)");
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int exit = 0;
-    try (SqliteStore articles = SqliteStore.open(data.dir); SqliteStoryStore stories = SqliteStoryStore.open(data.dir)) {
+    try (Lente lente = data.openToRead()) {
+      KnowledgeReader articles = lente.reader();
+      StoryReader stories = lente.stories();
       for (String ref : references) {
-        Optional<Long> id = ref.matches("\\d{1,18}") ? Optional.of(Long.parseLong(ref)) : stories.articleId(ref);
-        Optional<StoredArticle> article = id.isEmpty() ? Optional.empty() : articles.get(id.get());
+        Optional<Long> id = stories.articleId(ref);
+        Optional<StoredArticle> article = id.isEmpty() ? Optional.empty() : articles.article(id.get());
         if (article.isEmpty()) {
           err.println("lente: no article " + ref + " in " + data.dir);
           exit = 2;
@@ -68,14 +66,14 @@ final class LineageCommand implements Callable<Integer> {
     return exit;
   }
 
-  private static ObjectNode toJson(StoredArticle a, List<Link> links, SqliteStore articles) throws IOException {
+  private static ObjectNode toJson(StoredArticle a, List<Link> links, KnowledgeReader articles) throws IOException {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.set("article", describe(a));
     ArrayNode derivedFrom = o.putArray("derivedFrom");
     links.stream().filter(Link::derivedFrom).forEach(l -> derivedFrom.add(l.related()));
     ArrayNode related = o.putArray("related");
     for (Link l : links) {
-      Optional<StoredArticle> other = articles.get(l.related());
+      Optional<StoredArticle> other = articles.article(l.related());
       ObjectNode r = other.isPresent() ? describe(other.get()) : Json.MAPPER.createObjectNode().put("id", l.related());
       r.put("relation", l.relation().label()).put("direction", l.direction().label())
           .put("score", Math.round(l.score() * 1000) / 1000.0);
@@ -108,7 +106,7 @@ final class LineageCommand implements Callable<Integer> {
     return a.source();
   }
 
-  private static void print(PrintWriter out, String ref, StoredArticle a, List<Link> links, SqliteStore articles)
+  private static void print(PrintWriter out, String ref, StoredArticle a, List<Link> links, KnowledgeReader articles)
       throws IOException {
     Article art = a.analysis().article();
     out.printf("== %s (id %d): %s%n", ref, a.id(), art.title());
@@ -121,7 +119,7 @@ final class LineageCommand implements Callable<Integer> {
       out.println("  no related article");
     }
     for (Link l : links) {
-      Optional<StoredArticle> other = articles.get(l.related());
+      Optional<StoredArticle> other = articles.article(l.related());
       Article o = other.map(x -> x.analysis().article()).orElse(null);
       out.printf("  %-14s %-8s %.3f  id %d [%s] %s: %s%n", l.relation().label(), l.direction().label(), l.score(),
           l.related(), o == null ? "?" : o.language(), o == null ? "?" : source(o), o == null ? "" : o.title());

@@ -1,10 +1,10 @@
 package org.lente.cli;
 
+import org.lente.Lente;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lente.knowledge.KnowledgeBase;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
 import picocli.CommandLine;
@@ -50,8 +50,8 @@ final class QuotesCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     List<QuoteHit> hits;
-    try (KnowledgeBase kb = data.openToRead()) {
-      hits = kb.quotes(q);
+    try (Lente lente = data.openToRead()) {
+      hits = lente.reader().quotes(q);
     }
     PrintWriter out = spec.commandLine().getOut();
     for (QuoteHit h : hits) {

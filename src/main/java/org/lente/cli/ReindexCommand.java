@@ -1,5 +1,6 @@
 package org.lente.cli;
 
+import org.lente.Lente;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.lente.knowledge.KnowledgeBase;
@@ -24,7 +25,8 @@ final class ReindexCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     int n;
     int failing;
-    try (KnowledgeBase kb = data.openExisting()) {
+    try (Lente lente = data.openExisting()) {
+      KnowledgeBase kb = lente.knowledge();
       n = kb.reindex();
       failing = IngestCommand.catchUp(kb, IngestCommand.messages(spec.commandLine().getErr(), false)).size();
     }

@@ -1,5 +1,6 @@
 package org.lente.cli;
 
+import org.lente.Lente;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lente.index.SearchHits;
 import org.lente.index.SearchQuery;
-import org.lente.knowledge.KnowledgeBase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,8 +72,8 @@ final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     SearchHits hits;
-    try (KnowledgeBase kb = data.openToRead()) {
-      hits = kb.search(q);
+    try (Lente lente = data.openToRead()) {
+      hits = lente.reader().search(q);
     } catch (IllegalArgumentException e) { // the text cannot be searched, or is beyond a search's bounds
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

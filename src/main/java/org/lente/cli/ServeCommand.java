@@ -6,26 +6,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.lente.Lente;
 import org.lente.api.ApiRoutes;
-import org.lente.api.Ingests;
-import org.lente.api.SourcePolling;
-import org.lente.extract.Extractor;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
-import org.lente.knowledge.KnowledgeBase;
-import org.lente.story.SqliteStoryStore;
-import org.lente.story.StoryReader;
+import org.lente.knowledge.KnowledgeReader;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import org.lente.server.Auth;
 import org.lente.server.Csrf;
+import org.lente.server.Ingests;
 import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.server.ServerFile;
+import org.lente.server.SourcePolling;
 import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
+import org.lente.story.StoryReader;
 import org.lente.web.ErrorPages;
 import org.lente.web.SourcesAdmin;
 import org.lente.web.WebRoutes;
@@ -104,14 +103,14 @@ final class ServeCommand implements Callable<Integer> {
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), Analyzer.DEFAULT_MAX_CHARS);
     // a folder on a full disk is served for reading: adding articles and logging in then fail
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
-    try (KnowledgeBase kb = data.openOrRead(); SqliteStore accounts = data.openStore();
-        SqliteStoryStore storyStore = data.openStories(); SqliteSources sources = data.openSources();
-        Ingests ingests = new Ingests(kb, fetcher, new Extractor(), analyzer);
+    try (Lente lente = data.openOrRead(); SqliteStore accounts = data.openStore();
+        SqliteSources sources = data.openSources(); Ingests ingests = ingests(lente, fetcher, analyzer);
         SourcePolling polling = new SourcePolling(sources, new Poller(fetcher), ingests, SourcePolling.LOOK, err)) {
       String secret = ServerFile.newSecret();
       Auth auth = new Auth(accounts, new Passwords(), secret);
       Csrf csrf = new Csrf();
-      StoryReader stories = new StoryReader(storyStore, kb);
+      KnowledgeReader kb = lente.reader();
+      StoryReader stories = lente.stories();
       try (Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
           List.of(new ApiRoutes(kb, stories, ingests, auth), new WebRoutes(kb, stories, ingests, auth, csrf,
               settings.publicUrl()), new SourcesAdmin(sources, new Poller(fetcher), auth, csrf)))) {
@@ -133,6 +132,11 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The server's submissions into {@code lente}: through the pipeline of {@code lente ingest} and {@code watch}. */
+  static Ingests ingests(Lente lente, Fetcher fetcher, Analyzer analyzer) {
+    return new Ingests(lente.knowledge(), fetcher, IngestCommand.pipeline(analyzer, new PublicationDates(null)));
   }
 
   /**

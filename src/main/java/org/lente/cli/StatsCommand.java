@@ -1,9 +1,9 @@
 package org.lente.cli;
 
+import org.lente.Lente;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.lente.knowledge.KnowledgeBase;
 import org.lente.store.StoreStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,8 +25,8 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     StoreStats s;
-    try (KnowledgeBase kb = data.openToRead()) {
-      s = kb.stats();
+    try (Lente lente = data.openToRead()) {
+      s = lente.reader().stats();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

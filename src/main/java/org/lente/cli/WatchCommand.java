@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.Callable;
-import org.lente.extract.Extractor;
+import java.util.function.Consumer;
+import org.lente.Pipeline;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
@@ -102,6 +102,7 @@ final class WatchCommand implements Callable<Integer> {
     Poller poller = new Poller(fetcher);
     boolean failed = false;
     Consumer<String> say = IngestCommand.messages(err, false);
+    Pipeline pipeline = IngestCommand.pipeline(analyzer, new PublicationDates(null));
     try (StopSignal stop = StopSignal.listen(); IngestTarget target = IngestTarget.open(data, say)) {
       if (target.kb() != null) {
         IngestCommand.catchUp(target.kb(), say);
@@ -109,8 +110,7 @@ final class WatchCommand implements Callable<Integer> {
       for (int round = 1; polls == 0 || round <= polls; round++) {
         Instant now = Instant.now();
         IngestSummary summary = new IngestSummary();
-        try (Ingestion run = target.ingestion(new PageReader(), fetcher, new Extractor(), analyzer,
-            new PublicationDates(null), workers, summary,
+        try (Ingestion run = target.ingestion(new PageReader(), fetcher, pipeline, workers, summary,
             verbose ? line -> {
               out.println(line);
               out.flush();

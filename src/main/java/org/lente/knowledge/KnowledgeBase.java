@@ -38,8 +38,12 @@ import org.lente.store.StoredArticle;
 import org.lente.store.StoredJson;
 
 /**
- * The knowledge base: articles kept in an {@link ArticleStore} (the source of truth) and searchable
- * through a {@link SearchIndex} (derived from the store, rebuilt from it whenever needed).
+ * The knowledge base, and its one writer: articles kept in an {@link ArticleStore} (the source of
+ * truth) and searchable through a {@link SearchIndex} (derived from the store, rebuilt from it
+ * whenever needed), their entities resolved by the {@link EntityResolver} (whose state is written in
+ * each article's transaction), and each stored article told to the {@link ArticleListener} (stories
+ * and lineage). Everything that writes any of these goes through here; what readers use is
+ * {@link KnowledgeReader}. Assembled by {@code org.lente.Lente}.
  *
  * <p>Crash safety: {@link #add} returns only after the store has committed the article, so an
  * article reported stored is never lost. The index follows: articles are added to it at once and
@@ -53,7 +57,7 @@ import org.lente.store.StoredJson;
  * ({@link #failures}) and returned by {@link #add}; {@link #catchUp} (on open, and by {@link #reindex})
  * and {@link #catchUpStories} retry the stage and forget the failure when it succeeds.
  */
-public final class KnowledgeBase implements AutoCloseable {
+public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
 
   /** How many stored articles at most wait for an index commit. */
   public static final int FLUSH_EVERY = 200;
@@ -251,6 +255,7 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /** The stages that failed for stored articles and are still to retry, by article id. */
+  @Override
   public List<ArticleFailure> failures() throws IOException {
     return store.failures();
   }
@@ -305,6 +310,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * What the knowledge base knows of an entity, by any of its names (an alias the resolver knows too:
    * "Putin" for "Vladimir Putin", "North Korea" for "Corea del Nord"); empty when unknown.
    */
+  @Override
   public Optional<EntityProfile> entity(String name) throws IOException {
     Optional<Long> id = entityId(name);
     return id.isPresent() ? store.entity(id.get()) : Optional.empty();
@@ -408,18 +414,22 @@ public final class KnowledgeBase implements AutoCloseable {
     return catchUp();
   }
 
+  @Override
   public SearchHits search(SearchQuery query) throws IOException {
     return index.search(query);
   }
 
+  @Override
   public List<QuoteHit> quotes(QuoteQuery query) throws IOException {
     return store.quotes(query);
   }
 
+  @Override
   public Optional<StoredArticle> article(long id) throws IOException {
     return store.get(id);
   }
 
+  @Override
   public StoreStats stats() throws IOException {
     return store.stats();
   }
@@ -427,25 +437,30 @@ public final class KnowledgeBase implements AutoCloseable {
   // ---- the reader: what the web pages and the API show (see ArticleStore for the contracts) ----
 
   /** A page of articles, newest first; {@code cursor} null or a {@link Page#next()}; limit 1 to 100. */
+  @Override
   public Page<ArticleSummary> articles(ArticleFilter filter, String cursor, int limit) throws IOException {
     return store.articles(filter, cursor, limit);
   }
 
   /** The summaries of articles {@code ids}, in that order; ids not stored are left out. At most 1,000 ids. */
+  @Override
   public List<ArticleSummary> summaries(List<Long> ids) throws IOException {
     return store.summaries(ids);
   }
 
+  @Override
   public Optional<ArticleView> articleView(long id) throws IOException {
     return store.articleView(id);
   }
 
   /** Entity {@code id}: profile, quotes by and about it, co-occurring entities. */
+  @Override
   public Optional<EntityProfile> entity(long id) throws IOException {
     return store.entity(id);
   }
 
   /** The name entity {@code name} goes by in articles of {@code language} ({@link ArticleStore#localName}). */
+  @Override
   public String localName(String name, String language) throws IOException {
     return store.localName(name, language);
   }
@@ -454,6 +469,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * The id of the entity known by {@code name}: a canonical name or a way an article wrote it (any
    * case), else a name the entity resolver gathered for it.
    */
+  @Override
   public Optional<Long> entityId(String name) throws IOException {
     Optional<Long> id = store.entityId(name);
     if (id.isPresent()) {
@@ -463,34 +479,42 @@ public final class KnowledgeBase implements AutoCloseable {
     return entity.isPresent() ? store.entityId(entity.get()) : Optional.empty();
   }
 
+  @Override
   public List<EntityRef> trending(int days, int limit) throws IOException {
     return store.trending(days, limit);
   }
 
+  @Override
   public Page<EntityRef> entities(String cursor, int limit) throws IOException {
     return store.entities(cursor, limit);
   }
 
+  @Override
   public Optional<SourceProfile> source(long id) throws IOException {
     return store.source(id);
   }
 
+  @Override
   public Page<SourceProfile> sources(String cursor, int limit) throws IOException {
     return store.sources(cursor, limit);
   }
 
+  @Override
   public Optional<Long> sourceId(String hostOrSite) throws IOException {
     return store.sourceId(hostOrSite);
   }
 
+  @Override
   public Optional<AuthorProfile> author(long id) throws IOException {
     return store.author(id);
   }
 
+  @Override
   public Page<AuthorProfile> authors(String cursor, int limit) throws IOException {
     return store.authors(cursor, limit);
   }
 
+  @Override
   public Optional<Long> authorId(String name) throws IOException {
     return store.authorId(name);
   }
@@ -509,6 +533,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * Counts and the time of the latest article stored. Counting takes a scan of an index, so the
    * result is reused: for up to a minute, and for up to two seconds after an article is added here.
    */
+  @Override
   public IngestStatus status() throws IOException {
     synchronized (statusLock) {
       long now = System.nanoTime();

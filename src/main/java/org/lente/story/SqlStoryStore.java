@@ -298,7 +298,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     }
   }
 
-  /** The id of the article whose key, URL or source (the path it was ingested from) is {@code reference}. */
+  @Override
   public synchronized Optional<Long> articleId(String reference) throws IOException {
     try (PreparedStatement ps = conn.prepareStatement(
         "SELECT id FROM articles WHERE key = ? OR url = ? OR source = ? ORDER BY id LIMIT 1")) {

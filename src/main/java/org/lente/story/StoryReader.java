@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.lente.knowledge.KnowledgeBase;
+import org.lente.knowledge.KnowledgeReader;
 import org.lente.nlp.time.Timex;
 import org.lente.store.ArticleSummary;
 import org.lente.store.Page;
@@ -26,9 +26,9 @@ public final class StoryReader {
   public static final int MAX_ARTICLES = 200;
 
   private final StoryStore stories;
-  private final KnowledgeBase kb;
+  private final KnowledgeReader kb;
 
-  public StoryReader(StoryStore stories, KnowledgeBase kb) {
+  public StoryReader(StoryStore stories, KnowledgeReader kb) {
     this.stories = Objects.requireNonNull(stories, "stories");
     this.kb = Objects.requireNonNull(kb, "kb");
   }
@@ -83,6 +83,16 @@ public final class StoryReader {
       out.add(new Related(l, byId.get(l.related())));
     }
     return out;
+  }
+
+  /** The articles related to {@code article}, best first (see {@link StoryStore#links}). */
+  public List<Link> links(long article) throws IOException {
+    return stories.links(article);
+  }
+
+  /** The id of the article known by {@code reference}: its id, key, URL or the path it was ingested from. */
+  public Optional<Long> articleId(String reference) throws IOException {
+    return reference.matches("\\d{1,18}") ? Optional.of(Long.parseLong(reference)) : stories.articleId(reference);
   }
 
   /** The id of the story of {@code article}, if it has one. */

@@ -74,6 +74,9 @@ public interface StoryStore extends AutoCloseable {
   /** The links of an article, strongest first. */
   List<Link> links(long article) throws IOException;
 
+  /** The id of the article whose key, URL or source (the path it was ingested from) is {@code reference}. */
+  Optional<Long> articleId(String reference) throws IOException;
+
   /** Stores a story as it is now, with {@code article} as one of its articles joined at {@code score}. */
   void putStory(Story story, long article, double score) throws IOException;
 

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.lente.api.Ingests;
 import org.lente.index.SearchHits;
-import org.lente.knowledge.KnowledgeBase;
+import org.lente.knowledge.KnowledgeReader;
 import org.lente.server.Auth;
 import org.lente.server.Csrf;
+import org.lente.server.Ingests;
 import org.lente.server.Routes;
 import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleSummary;
@@ -50,7 +50,7 @@ public final class WebRoutes implements Routes {
   /** Entries per feed. */
   static final int FEED_SIZE = 50;
 
-  private final KnowledgeBase kb;
+  private final KnowledgeReader kb;
   private final StoryReader stories;
   private final Ingests ingests;
   private final Auth auth;
@@ -58,7 +58,7 @@ public final class WebRoutes implements Routes {
   private final URI publicUrl;
 
   /** Pages whose absolute links name the address each request came in on. */
-  public WebRoutes(KnowledgeBase kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf) {
+  public WebRoutes(KnowledgeReader kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf) {
     this(kb, stories, ingests, auth, csrf, null);
   }
 
@@ -66,7 +66,7 @@ public final class WebRoutes implements Routes {
    * Pages whose absolute links (feeds, JSON-LD) start with {@code publicUrl}
    * ({@link org.lente.server.Server.Settings#publicUrl}); null: with the address the request came in on.
    */
-  public WebRoutes(KnowledgeBase kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf, URI publicUrl) {
+  public WebRoutes(KnowledgeReader kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf, URI publicUrl) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.stories = Objects.requireNonNull(stories, "stories");
     this.ingests = Objects.requireNonNull(ingests, "ingests");

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.Lente;
+import org.lente.Pipeline;
 import org.lente.extract.Extractor;
-import org.lente.index.LuceneIndex;
 import org.lente.ingest.Page;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.knowledge.KnowledgeBase;
@@ -43,16 +44,12 @@ import org.lente.nlp.ner.NerModels;
 import org.lente.server.Auth;
 import org.lente.server.Csrf;
 import org.lente.server.ErrorPage;
+import org.lente.server.Ingests;
 import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.store.SqliteStore;
-import org.lente.store.StoredArticle;
-import org.lente.story.Lineage;
 import org.lente.story.Newswire;
-import org.lente.story.SqliteStoryStore;
-import org.lente.story.Stories;
-import org.lente.story.StoryReader;
 
 /**
  * The API on a real server (port 0) over a knowledge base of a few articles analysed by the real
@@ -94,8 +91,7 @@ class ApiTest {
   @TempDir
   static Path dir;
 
-  private KnowledgeBase kb;
-  private SqliteStoryStore storyStore;
+  private Lente lente;
   /** The Italian original of the wire story (org.lente.story.Newswire), with an English version and a copy. */
   private long wireItalian;
   private SqliteStore accounts;
@@ -108,11 +104,8 @@ class ApiTest {
 
   @BeforeAll
   void start() throws Exception {
-    SqliteStore store = SqliteStore.open(dir);
-    storyStore = SqliteStoryStore.open(dir);
-    Lineage lineage = new Lineage(storyStore, id -> store.get(id).map(StoredArticle::analysis),
-        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, storyStore.lastStoryId() + 1));
-    kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
+    lente = Lente.open(dir, Lente.Options.write());
+    KnowledgeBase kb = lente.knowledge();
     Extractor extractor = new Extractor();
     Analyzer analyzer = new Analyzer(new NerModels(line -> { }));
     for (String[] p : PAGES) {
@@ -128,13 +121,15 @@ class ApiTest {
     kb.add("wire-en", Newswire.english("Stellantis to invest 850 million euros in Mirafiori"));
     kb.add("wire-copy", Newswire.copy("Mirafiori, arrivano 900 milioni"));
     kb.flush();
-    accounts = SqliteStore.open(dir);
+    accounts = Lente.openAccounts(dir);
     Auth auth = new Auth(accounts, new Passwords());
     auth.addUser("admin", "correct horse battery".toCharArray());
     token = auth.newToken("admin");
-    ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), extractor, analyzer);
+    ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()),
+        new Pipeline(extractor, analyzer, Pipeline.Options.defaults()));
     server = new Server(Server.Settings.defaults("127.0.0.1", 0).withAccessLog(dir.resolve("access.log")), auth,
-        new Csrf(), new Metrics(kb::status), ErrorPage.PLAIN, List.of(new ApiRoutes(kb, new StoryReader(storyStore, kb), ingests, auth)));
+        new Csrf(), new Metrics(lente.reader()::status), ErrorPage.PLAIN,
+        List.of(new ApiRoutes(lente.reader(), lente.stories(), ingests, auth)));
     server.start();
     server.ready(true);
     try (InputStream in = ApiRoutes.class.getResourceAsStream("openapi.json")) {
@@ -147,8 +142,7 @@ class ApiTest {
     server.close();
     ingests.close();
     accounts.close();
-    kb.close();
-    storyStore.close();
+    lente.close();
   }
 
   // ---- calling and validating ----

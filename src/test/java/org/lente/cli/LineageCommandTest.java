@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.Lente;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.story.Fixtures;
 
@@ -20,7 +21,8 @@ class LineageCommandTest {
   private long[] ingest() throws Exception {
     DataDir data = new DataDir();
     data.dir = dir;
-    try (KnowledgeBase kb = data.open()) {
+    try (Lente lente = data.open()) {
+      KnowledgeBase kb = lente.knowledge();
       long en = kb.add("https://news.example.com/airbus-qatar", Fixtures.english("2024-05-01T08:00:00Z")).id();
       long it = kb.add("https://notizie.example.it/airbus-qatar", Fixtures.italian("2024-05-01T10:00:00Z")).id();
       return new long[] {en, it};

@@ -2,21 +2,19 @@ package org.lente.web;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.lente.api.Ingests;
+import org.lente.Lente;
+import org.lente.Pipeline;
 import org.lente.extract.Extractor;
-import org.lente.index.LuceneIndex;
 import org.lente.ingest.fetch.Fetcher;
-import org.lente.knowledge.KnowledgeBase;
+import org.lente.knowledge.KnowledgeReader;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import org.lente.server.Auth;
 import org.lente.server.Csrf;
+import org.lente.server.Ingests;
 import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
-import org.lente.store.SqliteStore;
-import org.lente.story.SqliteStoryStore;
-import org.lente.story.StoryReader;
 
 /**
  * Serves the web pages of an existing knowledge base folder, for load tests with bench/pages.lua
@@ -31,16 +29,16 @@ public final class PagesServe {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 8080;
-    SqliteStore store = SqliteStore.open(dir);
     long start = System.nanoTime();
-    KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"));
+    Lente lente = Lente.open(dir, Lente.Options.write());
     System.out.printf("opened (indexing what the index lacked) in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    Auth auth = new Auth(store, new Passwords());
+    KnowledgeReader kb = lente.reader();
+    Auth auth = new Auth(Lente.openAccounts(dir), new Passwords());
     Csrf csrf = new Csrf();
-    Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
-        new Analyzer(new NerModels(line -> { })));
+    Ingests ingests = new Ingests(lente.knowledge(), new Fetcher(Fetcher.Options.defaults()),
+        new Pipeline(new Extractor(), new Analyzer(new NerModels(line -> { })), Pipeline.Options.defaults()));
     Server server = new Server(Server.Settings.defaults("127.0.0.1", port), auth, csrf, new Metrics(kb::status),
-        new ErrorPages(), List.of(new WebRoutes(kb, new StoryReader(SqliteStoryStore.open(dir), kb), ingests, auth, csrf)));
+        new ErrorPages(), List.of(new WebRoutes(kb, lente.stories(), ingests, auth, csrf)));
     server.start();
     server.ready(true);
     var status = kb.status();

@@ -10,26 +10,22 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.lente.api.Ingests;
+import org.lente.Lente;
+import org.lente.Pipeline;
 import org.lente.extract.Extractor;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
+import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
-import org.lente.index.LuceneIndex;
-import org.lente.knowledge.KnowledgeBase;
 import org.lente.server.Auth;
 import org.lente.server.Csrf;
+import org.lente.server.Ingests;
 import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
-import org.lente.store.StoredArticle;
-import org.lente.story.Lineage;
-import org.lente.story.SqliteStoryStore;
-import org.lente.story.Stories;
-import org.lente.story.StoryReader;
 
 /**
  * A real Lente server on a free loopback port over a knowledge base in a temporary folder, with the
@@ -48,14 +44,18 @@ final class WebSite implements AutoCloseable {
   /** The NER models, loaded once for all the tests of a run. */
   private static final NerModels MODELS = new NerModels(line -> { });
 
+  private final Lente lente;
+  private final SqliteStore accounts;
   final KnowledgeBase kb;
   final Ingests ingests;
   final Server server;
   final SqliteSources sources;
   private final Visitor visitor;
 
-  private WebSite(KnowledgeBase kb, Ingests ingests, Server server, SqliteSources sources) {
-    this.kb = kb;
+  private WebSite(Lente lente, SqliteStore accounts, Ingests ingests, Server server, SqliteSources sources) {
+    this.lente = lente;
+    this.accounts = accounts;
+    this.kb = lente.knowledge();
     this.ingests = ingests;
     this.server = server;
     this.sources = sources;
@@ -69,25 +69,23 @@ final class WebSite implements AutoCloseable {
 
   /** A site whose pages need a login when {@code privateRead}. */
   static WebSite start(Path dir, Filler filler, boolean privateRead) throws IOException {
-    SqliteStore store = SqliteStore.open(dir);
-    SqliteStoryStore storyStore = SqliteStoryStore.open(dir);
-    Lineage lineage = new Lineage(storyStore, id -> store.get(id).map(StoredArticle::analysis),
-        new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, storyStore.lastStoryId() + 1));
-    KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), dir.resolve("entities.json"),
-        lineage);
-    filler.fill(kb);
-    Auth auth = new Auth(store, new Passwords());
+    Lente lente = Lente.open(dir, Lente.Options.write());
+    filler.fill(lente.knowledge());
+    SqliteStore accounts = Lente.openAccounts(dir);
+    Auth auth = new Auth(accounts, new Passwords());
     auth.addUser(USER, PASSWORD.toCharArray());
     Csrf csrf = new Csrf();
     Fetcher fetcher = new Fetcher(Fetcher.Options.defaults());
-    Ingests ingests = new Ingests(kb, fetcher, new Extractor(), new Analyzer(MODELS));
+    Ingests ingests = new Ingests(lente.knowledge(), fetcher,
+        new Pipeline(new Extractor(), new Analyzer(MODELS), Pipeline.Options.defaults()));
     SqliteSources sources = SqliteSources.open(dir);
-    Server server = new Server(Server.Settings.defaults("127.0.0.1", 0).withPrivateRead(privateRead), auth, csrf, new Metrics(kb::status),
-        new ErrorPages(), List.of(new WebRoutes(kb, new StoryReader(storyStore, kb), ingests, auth, csrf),
+    Server server = new Server(Server.Settings.defaults("127.0.0.1", 0).withPrivateRead(privateRead), auth, csrf,
+        new Metrics(lente.reader()::status), new ErrorPages(),
+        List.of(new WebRoutes(lente.reader(), lente.stories(), ingests, auth, csrf),
             new SourcesAdmin(sources, new Poller(fetcher), auth, csrf)));
     server.start();
     server.ready(true);
-    return new WebSite(kb, ingests, server, sources);
+    return new WebSite(lente, accounts, ingests, server, sources);
   }
 
   String url(String path) {
@@ -162,7 +160,11 @@ final class WebSite implements AutoCloseable {
         try {
           sources.close();
         } finally {
-          kb.close();
+          try {
+            accounts.close();
+          } finally {
+            lente.close();
+          }
         }
       }
     }

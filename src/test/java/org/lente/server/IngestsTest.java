@@ -1,4 +1,4 @@
-package org.lente.api;
+package org.lente.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,17 +11,12 @@ import java.sql.Statement;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.Lente;
+import org.lente.Pipeline;
 import org.lente.extract.Extractor;
-import org.lente.index.LuceneIndex;
 import org.lente.ingest.fetch.Fetcher;
-import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.SharedModels;
-import org.lente.store.SqliteStore;
-import org.lente.store.StoredArticle;
-import org.lente.story.Lineage;
-import org.lente.story.SqliteStoryStore;
-import org.lente.story.Stories;
 
 /** Articles added through the server, on a real knowledge base with stories in a temporary folder. */
 class IngestsTest {
@@ -42,20 +37,21 @@ class IngestsTest {
     return fail("submission " + s.id() + " not done after 120 s");
   }
 
+  /** The server's submissions into {@code lente}, as {@code lente serve} makes them. */
+  static Ingests ingests(Lente lente) {
+    return new Ingests(lente.knowledge(), new Fetcher(Fetcher.Options.defaults()),
+        new Pipeline(new Extractor(), new Analyzer(SharedModels.MODELS), Pipeline.Options.defaults()));
+  }
+
   @Test
   void aSubmissionWhoseStoryFailsNamesItsStoredArticleAndTheNextIsStoredWithAStory() throws Exception {
-    SqliteStore store = SqliteStore.open(dir);
-    SqliteStoryStore stories = SqliteStoryStore.open(dir);
-    Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
-        Stories.DEFAULT_THRESHOLD);
+    Lente.open(dir, Lente.Options.write()).close(); // the schema, for the trigger
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lente.db"));
         Statement st = c.createStatement()) {
       st.execute("CREATE TRIGGER refuse BEFORE INSERT ON story_articles WHEN NEW.article_id = 1"
           + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
     }
-    try (KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
-        Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
-            new Analyzer(SharedModels.MODELS))) {
+    try (Lente lente = Lente.open(dir, Lente.Options.write()); Ingests ingests = ingests(lente)) {
       Ingests.Submission refused = done(ingests, ingests.submit(Ingests.Request.text(
           "The harbour master of Genoa said on Thursday that the port will close for a day.", "The port"), "admin"));
       assertEquals(Ingests.State.FAILED, refused.state());
@@ -65,19 +61,14 @@ class IngestsTest {
       Ingests.Submission next = done(ingests, ingests.submit(Ingests.Request.text(
           "The rail company of Naples said on Friday that the line reopens on Monday.", "The train"), "admin"));
       assertEquals(Ingests.State.STORED, next.state(), next.error());
-      assertTrue(stories.storyOf(next.articleId()).isPresent());
+      assertTrue(lente.stories().storyOf(next.articleId()).isPresent());
     }
   }
 
   @Test
   void aChangedTextUnderTheSameUrlIsUpdated() throws Exception {
-    SqliteStore store = SqliteStore.open(dir);
-    Lineage lineage = new Lineage(SqliteStoryStore.open(dir), id -> store.get(id).map(StoredArticle::analysis),
-        Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
     String url = "https://news.example.org/porto";
-    try (KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
-        Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()), new Extractor(),
-            new Analyzer(SharedModels.MODELS))) {
+    try (Lente lente = Lente.open(dir, Lente.Options.write()); Ingests ingests = ingests(lente)) {
       Ingests.Submission first = done(ingests, ingests.submit(Ingests.Request.html("<html><body><article><h1>The port"
           + "</h1><p>The harbour master of Genoa said on Thursday that the port will close for a day.</p></article>"
           + "</body></html>", url), "admin"));

@@ -1,4 +1,4 @@
-package org.lente.api;
+package org.lente.server;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,8 +1,7 @@
-package org.lente.api;
+package org.lente.server;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,22 +15,19 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.lente.extract.Article;
-import org.lente.extract.Extractor;
+import org.lente.Pipeline;
 import org.lente.ingest.Page;
 import org.lente.ingest.fetch.FetchException;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.knowledge.KnowledgeBase;
-import org.lente.nlp.Analysis;
-import org.lente.nlp.Analyzer;
-import org.lente.store.ContentHash;
 
 /**
  * Articles added through the server (the API's {@code POST /api/v1/ingest}, the web's add form): a
  * URL fetched with the {@link Fetcher} (which refuses private addresses unless it was built to
- * allow them), or pasted HTML or text; each is extracted, analysed and stored through
- * {@link KnowledgeBase#add} on one background thread, in order. At most {@value #MAX_QUEUED} wait;
- * the last {@value #MAX_KEPT} submissions are remembered (in memory) for their status. Thread-safe.
+ * allow them), or pasted HTML or text; each goes through the {@link Pipeline} (as the pages of
+ * {@code lente ingest} do) and is stored through {@link KnowledgeBase#add} on one background thread,
+ * in order. At most {@value #MAX_QUEUED} wait; the last {@value #MAX_KEPT} submissions are remembered
+ * (in memory) for their status. Thread-safe.
  */
 public final class Ingests implements AutoCloseable {
 
@@ -136,17 +132,15 @@ public final class Ingests implements AutoCloseable {
 
   private final KnowledgeBase kb;
   private final Fetcher fetcher;
-  private final Extractor extractor;
-  private final Analyzer analyzer;
+  private final Pipeline pipeline;
   private final ThreadPoolExecutor worker;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Submission> kept = new LinkedHashMap<>();
 
-  public Ingests(KnowledgeBase kb, Fetcher fetcher, Extractor extractor, Analyzer analyzer) {
+  public Ingests(KnowledgeBase kb, Fetcher fetcher, Pipeline pipeline) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-    this.extractor = Objects.requireNonNull(extractor, "extractor");
-    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
       Thread t = new Thread(r, "lente-add");
       t.setDaemon(true);
@@ -211,24 +205,20 @@ public final class Ingests implements AutoCloseable {
     try {
       Page page;
       if (request.html() != null) {
-        page = new Page("submitted html", request.html().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
-            request.url(), List.of());
+        page = Pipeline.submitted("html", request.html(), "text/html; charset=utf-8", request.url());
       } else if (request.text() != null) {
         String text = request.title() == null || request.title().isBlank() ? request.text()
             : request.title().strip() + "\n\n" + request.text();
-        page = new Page("submitted text", text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", null,
-            List.of());
+        page = Pipeline.submitted("text", text, "text/plain; charset=utf-8", null);
       } else {
         page = fetcher.fetch(URI.create(request.url().strip())).toPage();
       }
-      Article article = extractor.extract(page);
-      if (article.text().isBlank()) {
+      Pipeline.Prepared prepared = pipeline.prepare(page);
+      if (prepared.skipped() != null) {
         put(s.with(State.FAILED, null, NOT_AN_ARTICLE));
         return;
       }
-      String key = article.url() != null ? article.url() : "submitted:" + ContentHash.of(article.text());
-      Analysis analysis = analyzer.analyze(article, null);
-      KnowledgeBase.Added stored = kb.add(key, analysis);
+      KnowledgeBase.Added stored = kb.add(prepared.key(), prepared.analysis());
       kb.flush();
       if (stored.failure() != null) {
         log(s, "stored as article " + stored.id() + ", but its " + stored.failure().stage().label()
