@@ -23,6 +23,11 @@ final class Merges {
   // NOTE: possessive runs, as no word here starts with a space or comma: a long gap that does not join fails in one pass
   private static final Pattern JOIN = Pattern.compile("^[\\s,]*+(?:alle|at|@|on|di|del|della|il|the|for|a|in|nella|of)?[\\s,]*+$", F);
   private static final Pattern TO = Pattern.compile("^\\s*+(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*+$", F);
+  /**
+   * A gap of a North American or European zone name between a clock time and its day, "5 p.m. EST Nov. 9": news keeps
+   * such a time local (only UTC is converted, see {@link #zones}), so the name only joins.
+   */
+  private static final Pattern ZONE_GAP = Pattern.compile("^\\s*+\\(?(?:[ecmp][sd]t|bst|cest|cet)\\)?,?\\s*+(?:on\\s+)?$", F);
   private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
 
   private static final Pattern WEEKDAY = Pattern.compile("(?:" + Words.WD_IT + "|" + Words.WD_EN + ")", F);
@@ -65,7 +70,8 @@ final class Merges {
     while (i + 1 < ps.size()) {
       Piece a = ps.get(i), b = ps.get(i + 1);
       String gap = ctx.s().substring(a.end(), b.start());
-      Piece c = JOIN.matcher(gap).matches() ? join(a, b, ctx) : null;
+      boolean zone = ctx.lang() == Lang.EN && a.kind() == Kind.TIME && ZONE_GAP.matcher(gap).matches();
+      Piece c = JOIN.matcher(gap).matches() || zone ? join(a, b, ctx) : null;
       if (c == null && TO.matcher(gap).matches()) c = range(a, b, ctx);
       if (c == null) {
         i++;

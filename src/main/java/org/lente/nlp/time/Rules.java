@@ -29,6 +29,8 @@ final class Rules {
 
   /** Words before a unit that do not count it: ordinals ("the third quarter") and years ("the 1988 quarter"). */
   /** A share, not a span: "a quarter of the votes", "three-quarters". */
+  /** Words after "a second" that read it as a span of time, not as an ordinal before its noun. */
+  private static final Pattern SPAN_AFTER_SECOND = Pattern.compile("\\s*+(?:later|earlier|ago|or|and|before|after|longer)\\b", F);
   private static final Pattern FRACTION = Pattern.compile("(?:an?|\\S+-)\\s*quarters?|\\S+[\\s-]+quarti", F);
   private static final Pattern ORDINAL_OR_YEAR = Pattern.compile("first|second|third|fourth|fifth|fifteenth|primo|(?:1[5-9]|20)\\d\\d", F);
 
@@ -146,9 +148,10 @@ final class Rules {
       r.add(new Rule(Pattern.compile("(?<![\\p{L}\\d$€£.,/-])((?:19|20)\\d\\d)(?![\\p{L}\\d%]|[.,]\\d|\\s*(?:%|per cent|percent|euro|dollars))", F),
           (m, c) -> date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR),
               false)));
-      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "several years"
-      r.add(new Rule(Pattern.compile(B + "(" + num + ")[\\s-]+" + unit + E, F), (m, c) ->
-          ORDINAL_OR_YEAR.matcher(m.group(1)).matches() || FRACTION.matcher(m.group()).matches() ? null : duration(m, lang)));
+      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "a fifty-year life", "several years"
+      r.add(new Rule(Pattern.compile(B + "(" + Grammar.cardinal(lang) + ")[\\s-]+" + unit + E, F), (m, c) ->
+          ORDINAL_OR_YEAR.matcher(m.group(1)).matches() || FRACTION.matcher(m.group()).matches()
+              || ordinalSecond(m, c.s()) ? null : duration(m, lang)));
       r.add(new Rule(Pattern.compile(B + (it ? "(?:diversi|diverse|alcuni|alcune|molti|molte|pochi|poche)\\s+" : "(?:several|a few|many|some)\\s+")
           + "(" + (it ? "anni|mesi|settimane|giorni|ore|minuti" : "years|months|weeks|days|hours|minutes") + ")" + E, F), (m, c) -> {
         return new Piece(m.start(), m.end(), Kind.DURATION, null, durationValue("X", Words.grainOf(m.group(1))), false, null, null, null);
@@ -250,7 +253,8 @@ final class Rules {
         int q = m.group(1).matches("a|one|1") ? 15 : 45;
         return date(m, 0, Moment.at(c.ref().plusMinutes(q), Grain.SECOND), true);
       }));
-      r.add(new Rule(Pattern.compile(B + "(?:for|over)\\s+(" + num + ")\\s+" + unit + E, F), (m, c) -> duration(m, lang)));
+      r.add(new Rule(Pattern.compile(B + "(?:for|over)\\s+(" + num + ")\\s+" + unit + E, F), (m, c) ->
+          ordinalSecond(m, c.s()) ? null : duration(m, lang)));
     }
     // last/next N units
     if (it) {
@@ -303,7 +307,9 @@ final class Rules {
         {"(?:a|al)\\s+pranzo|pranzo", "12,14,0,MI"}}
         : new String[][] {
         {"late tonight|late tonite", "21,24,0,NI"},
-        {"(?:this|today|in the)\\s+evening|tonight|tonite|evening|night", "18,24,0,EV"},
+        {"(?:this|today|in the)\\s+evening|tonight|tonite|evening", "18,24,0,EV"},
+        // the same hours as the evening (Duckling), but TimeML's own code: "Friday night" is 2000-01-07TNI
+        {"night", "18,24,0,NI"},
         {"(?:this|in the)\\s+afternoon|afternoon", "12,19,0,AF"},
         {"early (?:in the )?morning|in the early hours of the morning", "0,9,0,MO"},
         {"(?:this|in the)\\s+morning|morning", "0,12,0,MO"},
@@ -442,8 +448,18 @@ final class Rules {
     return p == null ? null : p.span(m.start(1), m.end(2));
   }
 
+  /**
+   * Whether the unit matched as group 2 is the ordinal "second" before the noun it counts ("a second plane", "a second
+   * term"), not the unit: a singular "second" followed by a word other than one that reads it as a span ("a second
+   * later", "a second or two").
+   */
+  private static boolean ordinalSecond(Matcher m, String s) {
+    return m.group(2).equalsIgnoreCase("second") && followedByWord(s, m.end())
+        && !SPAN_AFTER_SECOND.matcher(s).region(m.end(), s.length()).lookingAt();
+  }
+
   private static Piece duration(Matcher m, Lang lang) {
-    double v = Words.value(m.group(1), lang);
+    double v = Grammar.countValue(m.group(1), lang);
     if (v < 0 || v != Math.floor(v)) return null;
     Grain g = Words.grainOf(m.group(2));
     String value = g == Grain.QUARTER ? "P" + (int) (v * 3) + "M" : durationValue(String.valueOf((int) v), g);

@@ -208,4 +208,47 @@ class TimeMlNewsTest {
   @Test void italianTimeInUtcIsWrittenInUtc() {
     assertEquals(List.of("TIME 2024-06-19T18:00Z [alle 18:00 UTC]"), it("L'aereo è atterrato alle 18:00 UTC."));
   }
+
+  @Test void aBareClockTimeIsOnTheDayItsSentenceNamed() {
+    assertEquals(List.of("DATE 2024-06-18 [Tuesday]", "TIME 2024-06-18T07:15 [at 7:15 a.m.]"),
+        en("The ferry sank on Tuesday off the coast at 7:15 a.m."));
+  }
+  @Test void aTimeInUtcIsOnTheDayItsSentenceNamed() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-17T21:30Z [at 21:30 UTC]"),
+        en("The probe was launched Monday from the island at 21:30 UTC."));
+  }
+  @Test void aDayInAnEarlierSentenceDoesNotMoveAClockTime() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-19T21:30 [at 21:30]"),
+        en("The probe was built on Monday. The launch went ahead at 21:30."));
+  }
+  @Test void aZoneNameBetweenATimeAndItsDayJoinsThem() {
+    assertEquals(List.of("TIME 2024-06-24T16:00 [at 4 p.m. EDT June 24]"), en("Bids will close at 4 p.m. EDT June 24."));
+  }
+
+  // the tense: auxiliaries before words in -ed
+
+  @Test void anAuxiliaryOutweighsANearerAdjectiveInEd() {
+    assertEquals(List.of("DATE 2024-10-31 [Oct. 31]"),
+        tagged("The bank will buy back its preferred stock on Oct. 31.", Lang.EN, LocalDate.of(2024, 9, 2)));
+  }
+  @Test void anIntentionLooksAhead() {
+    assertEquals(List.of("DATE 2024-06-20 [Thursday]"), en("The mayor plans to visit the flooded towns on Thursday."));
+  }
+  @Test void aWordInEdIsStillThePastWithoutAnAuxiliary() {
+    assertEquals(List.of("DATE 2024-06-16 [Sunday]"), en("Police seized a van on Sunday."));
+  }
+
+  // words that look like units or parts of day
+
+  @Test void aSecondBeforeANounIsAnOrdinal() { assertEquals(List.of(), en("A second tanker is heading for the port.")); }
+  @Test void forASecondTermIsAnOrdinal() { assertEquals(List.of(), en("She was elected for a second term.")); }
+  @Test void aSecondOrTwoIsASpan() {
+    assertEquals(List.of("DURATION PT1S [for a second]"), en("The lights went out for a second or two."));
+  }
+  @Test void aCompoundNumberWordCountsASpan() {
+    assertEquals(List.of("DURATION P40Y [forty-year]"), en("The bridge has a forty-year design life."));
+  }
+  @Test void nightIsTimeMlsNightCode() {
+    assertEquals(List.of("TIME 2024-06-14TNI [Friday night]"), en("Crowds gathered in the square on Friday night."));
+  }
 }
