@@ -251,4 +251,23 @@ class TimeMlNewsTest {
   @Test void nightIsTimeMlsNightCode() {
     assertEquals(List.of("TIME 2024-06-14TNI [Friday night]"), en("Crowds gathered in the square on Friday night."));
   }
+
+  @Test void italianNumberWordBeforeANounIsNotAnHour() { assertEquals(List.of(), it("Le due aziende hanno firmato l'accordo.")); }
+  @Test void englishNumberWordBeforeANounIsNotAnHour() { assertEquals(List.of(), en("Jobs will go at two plants in Ohio.")); }
+  @Test void italianNumberWordBeforeAPartOfDayIsAnHour() {
+    assertEquals(List.of("TIME 2024-06-19T15:00 [alle tre del pomeriggio]"), it("Il vertice è fissato alle tre del pomeriggio."));
+  }
+
+  // Italian seasons and holidays in running text
+
+  @Test void italianSeasonWithItsModifierAfter() {
+    // in February the winter under way has begun but is not over: the last one is the one before
+    assertEquals(List.of("DATE 2022-WI [l'inverno scorso]"),
+        tagged("Le vendite sono calate l'inverno scorso.", Lang.IT, LocalDate.of(2024, 2, 10)));
+  }
+  @Test void theDeadAreNotAllSoulsDay() { assertEquals(List.of(), it("I morti sono dodici, i feriti trenta.")); }
+  @Test void aHiringIsNotTheAssumption() { assertEquals(List.of(), it("L'assunzione di venti operai è stata firmata.")); }
+  @Test void aHolidayInThePastTenseIsTheLastOne() {
+    assertEquals(List.of("DATE 2023-11-02 [giorno dei morti]"), it("Il cimitero è stato chiuso il giorno dei morti."));
+  }
 }
