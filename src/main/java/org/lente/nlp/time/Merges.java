@@ -48,7 +48,9 @@ final class Merges {
       boolean adjacent = p.kind() == Kind.ZONE && a != null && a.m() != null && ctx.s().substring(a.end(), p.start()).isBlank();
       if (adjacent && !ctx.duckling() && a.kind() == Kind.TIME && a.m().grain().compareTo(Grain.HOUR) <= 0) {
         Moment utc = Moment.at(a.m().start().minusMinutes(EnglishRules.zoneOffset(p.value())), a.m().grain());
-        ps.set(ps.size() - 1, new Piece(a.start(), p.end(), Kind.TIME, utc, TimeTagger.clockTimex(utc) + "Z", false, null, null, null));
+        // the UTC clock is kept, so that a day after the zone can still take the time ("at 18:00 UTC on Monday")
+        Clock c = new Clock(utc.start().getHour(), utc.start().getMinute(), utc.start().getSecond(), utc.grain(), false);
+        ps.set(ps.size() - 1, new Piece(a.start(), p.end(), Kind.TIME, utc, TimeTagger.clockTimex(utc) + "Z", false, c, null, null));
       } else if (adjacent && ctx.duckling() && (a.kind() == Kind.TIME || a.kind() == Kind.RANGE)) {
         long shift = DUCKLING_OFFSET_MINUTES - EnglishRules.zoneOffset(p.value());
         Moment m = a.m();
@@ -96,7 +98,11 @@ final class Merges {
       Piece d = isDay(a) ? a : b, t = isDay(a) ? b : a;
       Clock c = t.clock();
       if (c == null) return null;
-      return d.with(s, e, Kind.TIME, TimeTagger.clockOn(d.m().start().toLocalDate(), c), d.relative());
+      Moment on = TimeTagger.clockOn(d.m().start().toLocalDate(), c);
+      if (t.value() != null && t.value().endsWith("Z")) { // a time in UTC (see zones): its value stays in UTC
+        return new Piece(s, e, Kind.TIME, on, TimeTagger.clockTimex(on) + "Z", d.relative(), c, null, null);
+      }
+      return d.with(s, e, Kind.TIME, on, d.relative());
     }
     if (isDay(a) && b.kind() == Kind.PART || isDay(b) && a.kind() == Kind.PART) {
       Piece d = isDay(a) ? a : b, p = isDay(a) ? b : a;

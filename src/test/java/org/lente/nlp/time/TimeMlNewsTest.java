@@ -270,4 +270,7 @@ class TimeMlNewsTest {
   @Test void aHolidayInThePastTenseIsTheLastOne() {
     assertEquals(List.of("DATE 2023-11-02 [giorno dei morti]"), it("Il cimitero è stato chiuso il giorno dei morti."));
   }
+  @Test void aTimeInUtcJoinsTheDayAfterIt() {
+    assertEquals(List.of("TIME 2024-06-17T18:00Z [at 18:00 UTC on Monday]"), en("The probe lifted off at 18:00 UTC on Monday."));
+  }
 }
