@@ -42,15 +42,23 @@ final class Grammar {
   private static final List<String> TENS_IT = List.of("vent", "trent", "quarant", "cinquant", "sessant", "settant", "ottant", "novant");
   private static final List<String> TENS_EN = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
-  /** Regex of a count: a vague count, half, a compound number word ("trentacinque", "forty-five") or a plain number. */
+  /** Regex of a count: a vague count, half, or a {@link #cardinal(Lang) cardinal}. */
   static String count(Lang lang) {
     boolean it = lang == Lang.IT;
     String vague = String.join("|", (it ? VAGUE_IT : VAGUE_EN).keySet().stream().sorted((a, b) -> b.length() - a.length())
         .map(w -> w.replace(" ", "\\s+")).toList());
     String half = it ? "mezz'|mezza|mezzo" : "half\\s+an|half\\s+a";
-    String tens = it ? "(?:" + String.join("|", TENS_IT) + ")[ai]?(?:" + String.join("|", UNITS_IT) + "|tré)?"
+    return "(?:" + vague + "|" + half + "|" + cardinal(lang) + ")";
+  }
+
+  /**
+   * Regex of an exact count: a compound number word ("trentacinque", "forty-five", "fifty") or a plain number
+   * ({@link Words#number(Lang)}); {@link #countValue(String, Lang)} gives its value.
+   */
+  static String cardinal(Lang lang) {
+    String tens = lang == Lang.IT ? "(?:" + String.join("|", TENS_IT) + ")[ai]?(?:" + String.join("|", UNITS_IT) + "|tré)?"
         : "(?:" + String.join("|", TENS_EN) + ")(?:[\\s-]+(?:" + String.join("|", UNITS_EN) + "))?";
-    return "(?:" + vague + "|" + half + "|" + tens + "|" + Words.number(lang) + ")";
+    return "(?:" + tens + "|" + Words.number(lang) + ")";
   }
 
   /** Value of a count matched by {@link #count(Lang)}; -1 if unknown. */

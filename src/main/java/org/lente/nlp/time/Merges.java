@@ -23,6 +23,11 @@ final class Merges {
   // NOTE: possessive runs, as no word here starts with a space or comma: a long gap that does not join fails in one pass
   private static final Pattern JOIN = Pattern.compile("^[\\s,]*+(?:alle|at|@|on|di|del|della|il|the|for|a|in|nella|of)?[\\s,]*+$", F);
   private static final Pattern TO = Pattern.compile("^\\s*+(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*+$", F);
+  /**
+   * A gap of a North American or European zone name between a clock time and its day, "5 p.m. EST Nov. 9": news keeps
+   * such a time local (only UTC is converted, see {@link #zones}), so the name only joins.
+   */
+  private static final Pattern ZONE_GAP = Pattern.compile("^\\s*+\\(?(?:[ecmp][sd]t|bst|cest|cet)\\)?,?\\s*+(?:on\\s+)?$", F);
   private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
 
   private static final Pattern WEEKDAY = Pattern.compile("(?:" + Words.WD_IT + "|" + Words.WD_EN + ")", F);
@@ -43,7 +48,9 @@ final class Merges {
       boolean adjacent = p.kind() == Kind.ZONE && a != null && a.m() != null && ctx.s().substring(a.end(), p.start()).isBlank();
       if (adjacent && !ctx.duckling() && a.kind() == Kind.TIME && a.m().grain().compareTo(Grain.HOUR) <= 0) {
         Moment utc = Moment.at(a.m().start().minusMinutes(EnglishRules.zoneOffset(p.value())), a.m().grain());
-        ps.set(ps.size() - 1, new Piece(a.start(), p.end(), Kind.TIME, utc, TimeTagger.clockTimex(utc) + "Z", false, null, null, null));
+        // the UTC clock is kept, so that a day after the zone can still take the time ("at 18:00 UTC on Monday")
+        Clock c = new Clock(utc.start().getHour(), utc.start().getMinute(), utc.start().getSecond(), utc.grain(), false);
+        ps.set(ps.size() - 1, new Piece(a.start(), p.end(), Kind.TIME, utc, TimeTagger.clockTimex(utc) + "Z", false, c, null, null));
       } else if (adjacent && ctx.duckling() && (a.kind() == Kind.TIME || a.kind() == Kind.RANGE)) {
         long shift = DUCKLING_OFFSET_MINUTES - EnglishRules.zoneOffset(p.value());
         Moment m = a.m();
@@ -65,7 +72,8 @@ final class Merges {
     while (i + 1 < ps.size()) {
       Piece a = ps.get(i), b = ps.get(i + 1);
       String gap = ctx.s().substring(a.end(), b.start());
-      Piece c = JOIN.matcher(gap).matches() ? join(a, b, ctx) : null;
+      boolean zone = ctx.lang() == Lang.EN && a.kind() == Kind.TIME && ZONE_GAP.matcher(gap).matches();
+      Piece c = JOIN.matcher(gap).matches() || zone ? join(a, b, ctx) : null;
       if (c == null && TO.matcher(gap).matches()) c = range(a, b, ctx);
       if (c == null) {
         i++;
@@ -90,7 +98,11 @@ final class Merges {
       Piece d = isDay(a) ? a : b, t = isDay(a) ? b : a;
       Clock c = t.clock();
       if (c == null) return null;
-      return d.with(s, e, Kind.TIME, TimeTagger.clockOn(d.m().start().toLocalDate(), c), d.relative());
+      Moment on = TimeTagger.clockOn(d.m().start().toLocalDate(), c);
+      if (t.value() != null && t.value().endsWith("Z")) { // a time in UTC (see zones): its value stays in UTC
+        return new Piece(s, e, Kind.TIME, on, TimeTagger.clockTimex(on) + "Z", d.relative(), c, null, null);
+      }
+      return d.with(s, e, Kind.TIME, on, d.relative());
     }
     if (isDay(a) && b.kind() == Kind.PART || isDay(b) && a.kind() == Kind.PART) {
       Piece d = isDay(a) ? a : b, p = isDay(a) ? b : a;

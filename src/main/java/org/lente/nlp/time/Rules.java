@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,16 @@ final class Rules {
 
   /** Words before a unit that do not count it: ordinals ("the third quarter") and years ("the 1988 quarter"). */
   /** A share, not a span: "a quarter of the votes", "three-quarters". */
+  /** Words that may follow an hour written as a word; see {@link #countsANoun}. */
+  private static final Map<Lang, Pattern> AFTER_HOUR_WORD = Map.of(
+      Lang.IT, Pattern.compile("\\s*+(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
+          + "|precise|esatte|ora|oggi|domani|ieri|dopodomani|stasera|stamattina|stamani|stanotte|sera|mattina|notte|pomeriggio"
+          + "|fino|tra|fra|quando|ma|" + Words.WD_IT + "|" + Words.MONTH_IT + ")(?![\\p{L}\\d])", F),
+      Lang.EN, Pattern.compile("\\s*+(?:a\\.?m\\.?|p\\.?m\\.?|and|or|to|till|until|in|on|at|by|this|tonight|today|tomorrow"
+          + "|yesterday|sharp|next|last|local|o'clock|oh|o|fifteen|thirty|forty|forty-five|twenty|ten|five|[ecmp][sd]t|gmt|utc"
+          + "|when|but|" + Words.WD_EN + "|" + Words.MONTH_EN + ")(?![\\p{L}\\d])", F));
+  /** Words after "a second" that read it as a span of time, not as an ordinal before its noun. */
+  private static final Pattern SPAN_AFTER_SECOND = Pattern.compile("\\s*+(?:later|earlier|ago|or|and|before|after|longer)\\b", F);
   private static final Pattern FRACTION = Pattern.compile("(?:an?|\\S+-)\\s*quarters?|\\S+[\\s-]+quarti", F);
   private static final Pattern ORDINAL_OR_YEAR = Pattern.compile("first|second|third|fourth|fifth|fifteenth|primo|(?:1[5-9]|20)\\d\\d", F);
 
@@ -146,9 +157,10 @@ final class Rules {
       r.add(new Rule(Pattern.compile("(?<![\\p{L}\\d$€£.,/-])((?:19|20)\\d\\d)(?![\\p{L}\\d%]|[.,]\\d|\\s*(?:%|per cent|percent|euro|dollars))", F),
           (m, c) -> date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR),
               false)));
-      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "several years"
-      r.add(new Rule(Pattern.compile(B + "(" + num + ")[\\s-]+" + unit + E, F), (m, c) ->
-          ORDINAL_OR_YEAR.matcher(m.group(1)).matches() || FRACTION.matcher(m.group()).matches() ? null : duration(m, lang)));
+      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "a fifty-year life", "several years"
+      r.add(new Rule(Pattern.compile(B + "(" + Grammar.cardinal(lang) + ")[\\s-]+" + unit + E, F), (m, c) ->
+          ORDINAL_OR_YEAR.matcher(m.group(1)).matches() || FRACTION.matcher(m.group()).matches()
+              || ordinalSecond(m, c.s()) ? null : duration(m, lang)));
       r.add(new Rule(Pattern.compile(B + (it ? "(?:diversi|diverse|alcuni|alcune|molti|molte|pochi|poche)\\s+" : "(?:several|a few|many|some)\\s+")
           + "(" + (it ? "anni|mesi|settimane|giorni|ore|minuti" : "years|months|weeks|days|hours|minutes") + ")" + E, F), (m, c) -> {
         return new Piece(m.start(), m.end(), Kind.DURATION, null, durationValue("X", Words.grainOf(m.group(1))), false, null, null, null);
@@ -250,7 +262,8 @@ final class Rules {
         int q = m.group(1).matches("a|one|1") ? 15 : 45;
         return date(m, 0, Moment.at(c.ref().plusMinutes(q), Grain.SECOND), true);
       }));
-      r.add(new Rule(Pattern.compile(B + "(?:for|over)\\s+(" + num + ")\\s+" + unit + E, F), (m, c) -> duration(m, lang)));
+      r.add(new Rule(Pattern.compile(B + "(?:for|over)\\s+(" + num + ")\\s+" + unit + E, F), (m, c) ->
+          ordinalSecond(m, c.s()) ? null : duration(m, lang)));
     }
     // last/next N units
     if (it) {
@@ -282,7 +295,7 @@ final class Rules {
         + (it ? "una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici" : "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve") + ")"
         + (it ? "" : "(?:\\s*o'?clock)?") + "(?![:.h]?\\d)" + E, F), (m, c) -> {
       int h = (int) Words.value(m.group(1), lang);
-      if (h < 0 || h > 24) return null;
+      if (h < 0 || h > 24 || countsANoun(m, c.s(), lang)) return null;
       Piece p = clock(m, c, h, 0, 0, Grain.HOUR, null);
       return m.group(0).startsWith("dalle") || m.group(0).startsWith("entro") || m.group(0).startsWith("prima") ? p.span(m.start(1), m.end()) : p;
     }));
@@ -303,7 +316,9 @@ final class Rules {
         {"(?:a|al)\\s+pranzo|pranzo", "12,14,0,MI"}}
         : new String[][] {
         {"late tonight|late tonite", "21,24,0,NI"},
-        {"(?:this|today|in the)\\s+evening|tonight|tonite|evening|night", "18,24,0,EV"},
+        {"(?:this|today|in the)\\s+evening|tonight|tonite|evening", "18,24,0,EV"},
+        // the same hours as the evening (Duckling), but TimeML's own code: "Friday night" is 2000-01-07TNI
+        {"night", "18,24,0,NI"},
         {"(?:this|in the)\\s+afternoon|afternoon", "12,19,0,AF"},
         {"early (?:in the )?morning|in the early hours of the morning", "0,9,0,MO"},
         {"(?:this|in the)\\s+morning|morning", "0,12,0,MO"},
@@ -315,7 +330,9 @@ final class Rules {
           new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today(), part), null, true, null, part, null)));
     }
     // seasons
+    // an Italian modifier may follow: "l'inverno scorso", "la primavera prossima"
     String seasons = it ? "(quest[a']\\s*|in\\s+|l'|la prossima\\s+|la scorsa\\s+)?(estate|inverno|primavera|autunno)"
+        + "(?:\\s+(scors[oa]|passat[oa]|prossim[oa]))?"
         : "(this\\s+|current\\s+|in\\s+|the\\s+|next\\s+|last\\s+)?(summer|winter|spring|fall|autumn)";
     r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> season(m, c)));
     // quarters
@@ -343,19 +360,24 @@ final class Rules {
       return new Piece(m.start(), m.end(), Kind.SET, null, v, false, null, null, null);
     }));
     // holidays with fixed dates, and Easter / Thanksgiving
-    String[][] hol = it ? new String[][] {{"vigilia di natale|la vigilia|alla vigilia", "12-24"}, {"natale", "12-25"}, {"santo stefano", "12-26"},
-        {"vigilia di capodanno|san silvestro", "12-31"}, {"capodanno", "01-01"}, {"epifania|befana", "01-06"},
-        {"festa del pap[aà]|festa di san giuseppe|san giuseppe", "03-19"}, {"anniversario della liberazione|festa della liberazione|(?:la|alla) liberazione", "04-25"},
-        {"festa dei lavoratori|festa del lavoro|primo maggio", "05-01"}, {"festa della repubblica", "06-02"}, {"ferragosto|assunzione", "08-15"},
-        {"ognissanti|tutti i santi", "11-01"}, {"giorno dei morti|commemorazione dei defunti|(?:ai )?morti", "11-02"},
-        {"(?:all')?immacolata(?: concezione)?", "12-08"}, {"san valentino", "02-14"}}
+    // {names, date, names read only in a phrase}: the last are ordinary words in running text ("i morti", "alla vigilia
+    // del voto", "l'assunzione di 20 operai"), so news reads the holiday only by its unambiguous names
+    String[][] hol = it ? new String[][] {{"vigilia di natale", "12-24", "la vigilia|alla vigilia"}, {"natale", "12-25", ""},
+        {"santo stefano", "12-26", ""}, {"vigilia di capodanno|san silvestro", "12-31", ""}, {"capodanno", "01-01", ""},
+        {"epifania|befana", "01-06", ""}, {"festa del pap[aà]|festa di san giuseppe", "03-19", "san giuseppe"},
+        {"anniversario della liberazione|festa della liberazione", "04-25", "(?:la|alla) liberazione"},
+        {"festa dei lavoratori|festa del lavoro|primo maggio", "05-01", ""}, {"festa della repubblica", "06-02", ""},
+        {"ferragosto", "08-15", "assunzione"}, {"ognissanti|tutti i santi", "11-01", ""},
+        {"giorno dei morti|festa dei morti|commemorazione dei defunti", "11-02", "(?:ai )?morti"},
+        {"(?:all')?immacolata(?: concezione)?", "12-08", ""}, {"san valentino", "02-14", ""}}
         : new String[0][]; // English holidays: EnglishRules and Holidays
     for (String[] h : hol) {
       int mo = Integer.parseInt(h[1].substring(0, 2)), d = Integer.parseInt(h[1].substring(3));
-      r.add(new Rule(Pattern.compile(B + "(?:" + h[0] + ")(?:\\s+(?:del\\s+|di\\s+)?(\\d{4}))?" + E, F), (m, c) -> {
+      String names = lenient && !h[2].isEmpty() ? h[0] + "|" + h[2] : h[0];
+      r.add(new Rule(Pattern.compile(B + "(?:" + names + ")(?:\\s+(?:del\\s+|di\\s+)?(\\d{4}))?" + E, F), (m, c) -> {
         if (m.group(1) != null) return day(m, LocalDate.of(Integer.parseInt(m.group(1)), mo, d), false);
-        LocalDate x = LocalDate.of(c.today().getYear(), mo, d);
-        if (c.duckling() && x.isBefore(c.today())) x = x.plusYears(1);
+        // without a year, the year of a bare date: forward in Duckling's convention, else from the tense
+        LocalDate x = TimeTagger.monthDay(c, mo, d, m.start());
         return day(m, x, true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
       }));
     }
@@ -442,8 +464,28 @@ final class Rules {
     return p == null ? null : p.span(m.start(1), m.end(2));
   }
 
+  /**
+   * Whether the hour written as a word in group 1 is a count of the word after it: "le due aziende", "alle tre sorelle",
+   * "at two plants". A word that may follow a clock time (a preposition, a conjunction, a part of day, a day, a month,
+   * minutes, a zone) or none keeps it an hour: "alle due di notte", "at two in the afternoon". Digits always stay an hour.
+   */
+  private static boolean countsANoun(Matcher m, String s, Lang lang) {
+    if (!Character.isLetter(m.group(1).charAt(0)) || !followedByWord(s, m.end())) return false;
+    return !AFTER_HOUR_WORD.get(lang).matcher(s).region(m.end(), s.length()).lookingAt();
+  }
+
+  /**
+   * Whether the unit matched as group 2 is the ordinal "second" before the noun it counts ("a second plane", "a second
+   * term"), not the unit: a singular "second" followed by a word other than one that reads it as a span ("a second
+   * later", "a second or two").
+   */
+  private static boolean ordinalSecond(Matcher m, String s) {
+    return m.group(2).equalsIgnoreCase("second") && followedByWord(s, m.end())
+        && !SPAN_AFTER_SECOND.matcher(s).region(m.end(), s.length()).lookingAt();
+  }
+
   private static Piece duration(Matcher m, Lang lang) {
-    double v = Words.value(m.group(1), lang);
+    double v = Grammar.countValue(m.group(1), lang);
     if (v < 0 || v != Math.floor(v)) return null;
     Grain g = Words.grainOf(m.group(2));
     String value = g == Grain.QUARTER ? "P" + (int) (v * 3) + "M" : durationValue(String.valueOf((int) v), g);
@@ -491,8 +533,12 @@ final class Rules {
     int[][] s = {{6, 21, 9, 24}, {12, 21, 3, 21}, {3, 20, 6, 21}, {9, 23, 12, 21}};
     int i = w.matches("estate|summer") ? 0 : w.matches("inverno|winter") ? 1 : w.matches("primavera|spring") ? 2 : 3;
     int startYear = i == 1 && c.today().getMonthValue() <= 6 ? y - 1 : y;
+    String after = m.groupCount() >= 3 ? m.group(3) : null;
+    String modifier = after == null ? m.group(1) : after.startsWith("pross") ? "la prossima" : "la scorsa";
     if (!c.duckling()) {
-      startYear = seasonYear(c, m.group(1), s[i], startYear, m.start());
+      startYear = seasonYear(c, modifier, s[i], startYear, m.start());
+    } else if (modifier != null && modifier.matches("last\\s*|la scorsa\\s*")) {
+      startYear--; // the one before this season, as Duckling reads "last <season>"
     }
     LocalDate a = LocalDate.of(startYear, s[i][0], s[i][1]);
     LocalDate b = LocalDate.of(i == 1 ? startYear + 1 : startYear, s[i][2], s[i][3]);

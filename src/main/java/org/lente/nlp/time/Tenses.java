@@ -22,25 +22,41 @@ final class Tenses {
    */
   private static final String NOT_PAST_EN = "said|announced|reported|stated|added|noted|claimed|explained|confirmed|disclosed"
       + "|scheduled|expected";
+  /**
+   * Strong future cues: auxiliaries and present phrases of intent. Not "would" (as often a past conditional, "feared he
+   * would be seen", as the future of reported speech), "expects to" ("expects to report third-quarter results" is about a
+   * quarter over) nor "planned to" (a past intention).
+   */
   private static final Map<Lang, Pattern> FUTURE = Map.of(
       Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie])\\b", F),
-      Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to|plans? to)\\b", F));
+      Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to"
+          + "|(?:plans?|intends?|set|supposed) to)\\b", F));
+  /** Strong past cues: auxiliaries and, in Italian, participles (which follow an auxiliary). */
   private static final Map<Lang, Pattern> PAST = Map.of(
       Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
+      Lang.EN, Pattern.compile("\\b(was|were|had|did)\\b", F));
+  /**
+   * Weak past cues, heard only in a sentence without any strong cue: English words in -ed are a simple past as often
+   * as a participle or an adjective ("preferred shares", "as originally planned", "an unspecified date").
+   */
+  private static final Map<Lang, Pattern> WEAK_PAST = Map.of(
+      Lang.IT, Pattern.compile("(?!)"), // none: an Italian participle follows its auxiliary, a strong cue
       // NOTE: not a reporting verb: "said Dec. 15 is the deadline" dates the report, not the deadline
-      Lang.EN, Pattern.compile("\\b(?!(?:" + NOT_PAST_EN + ")\\b)(was|were|had|did|\\p{L}{2,}ed)\\b", F));
+      Lang.EN, Pattern.compile("\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
 
   private final int length;
   /** Offsets of the sentence-ending characters, ascending. */
   private final int[] ends;
   private final Cues future;
   private final Cues past;
+  private final Cues weakPast;
 
-  private Tenses(int length, int[] ends, Cues future, Cues past) {
+  private Tenses(int length, int[] ends, Cues future, Cues past, Cues weakPast) {
     this.length = length;
     this.ends = ends;
     this.future = future;
     this.past = past;
+    this.weakPast = weakPast;
   }
 
   /** The cues of {@code s}, the normalised text the rules match. */
@@ -53,12 +69,14 @@ final class Tenses {
         ends[n++] = i;
       }
     }
-    return new Tenses(s.length(), Arrays.copyOf(ends, n), Cues.of(FUTURE.get(lang).matcher(s)), Cues.of(PAST.get(lang).matcher(s)));
+    return new Tenses(s.length(), Arrays.copyOf(ends, n), Cues.of(FUTURE.get(lang).matcher(s)), Cues.of(PAST.get(lang).matcher(s)),
+        Cues.of(WEAK_PAST.get(lang).matcher(s)));
   }
 
   /**
-   * The tense of the sentence around {@code pos}: that of the verb nearest to it ("ha affermato lunedì che
-   * sostituirà" is past), or NONE when the sentence has no cue.
+   * The tense of the sentence around {@code pos}: that of the strong cue nearest to it ("ha affermato lunedì che
+   * sostituirà" is past), else of a weak one ("Police seized a car bomb Sunday" is past), or NONE when the sentence
+   * has no cue. "The shares, preferred by funds, will be redeemed on Oct. 31" is future: "will" outweighs "preferred".
    */
   Tense at(int pos) {
     int i = Arrays.binarySearch(ends, pos);
@@ -68,9 +86,17 @@ final class Tenses {
     int f = future.distance(pos, from, to);
     int p = past.distance(pos, from, to);
     if (f == Integer.MAX_VALUE && p == Integer.MAX_VALUE) {
-      return Tense.NONE;
+      p = weakPast.distance(pos, from, to);
+      if (p == Integer.MAX_VALUE) return Tense.NONE;
     }
     return f < p ? Tense.FUTURE : Tense.PAST;
+  }
+
+  /** Whether offsets {@code a} and {@code b} lie in the same sentence (no sentence end between them). */
+  boolean sameSentence(int a, int b) {
+    int i = Arrays.binarySearch(ends, Math.min(a, b));
+    int k = i >= 0 ? i : -i - 1; // first end at or after the smaller offset
+    return k == ends.length || ends[k] >= Math.max(a, b);
   }
 
   /** The matches of one cue pattern as parallel arrays of starts and ends, both ascending (matches do not overlap). */

@@ -109,14 +109,17 @@ public final class TimeTagger {
     Ctx ctx = new Ctx(normalise(text), text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false);
     List<Timex> out = new ArrayList<>();
     Moment last = null; // the latest date or time mentioned so far
+    Piece lastDay = null; // the latest day mentioned so far
     for (Piece found : pieces(ctx, rules.get(lang))) {
       if (found.kind() == Kind.ZONE) {
         continue;
       }
       Piece p = found.shift() == null || !ctx.anchored() ? found : reanchor(found, last, ctx);
+      p = onDayOfSentence(p, lastDay, ctx);
       out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
       if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME)) {
         last = p.m();
+        if (p.m().grain().compareTo(Grain.DAY) <= 0 && p.m().end() == null) lastDay = p;
       }
     }
     return List.copyOf(out);
@@ -146,6 +149,24 @@ public final class TimeTagger {
     }
     Grain g = period ? last.grain() : sh.unit().compareTo(Grain.DAY) >= 0 ? sh.unit() : last.grain();
     return p.with(p.start(), p.end(), Kind.DATE, Moment.at(sh.unit().plus(last.start(), sh.amount()), g), true);
+  }
+
+  /**
+   * {@code p}, a clock time read on the anchor's day for want of a day of its own, moved to the day of {@code day} when
+   * that was mentioned earlier in the same sentence: "the plane took off Tuesday in Seattle at 18:00" is Tuesday's
+   * 18:00 (TimeML anchors a time on the date its context gives). Else {@code p} unchanged.
+   */
+  private static Piece onDayOfSentence(Piece p, Piece day, Ctx ctx) {
+    boolean utc = p.value() != null && p.value().endsWith("Z"); // a time in UTC (Merges.zones), its value already written
+    if (day == null || !ctx.anchored() || p.kind() != Kind.TIME || p.m() == null || p.m().end() != null
+        || !(utc || p.value() == null && p.clock() != null) || !p.m().start().toLocalDate().equals(ctx.today())
+        || !ctx.tenses().sameSentence(day.start(), p.start())) {
+      return p;
+    }
+    long shift = ChronoUnit.DAYS.between(ctx.today(), day.m().start().toLocalDate());
+    if (shift == 0) return p;
+    Moment moved = new Moment(p.m().start().plusDays(shift), p.m().grain(), null);
+    return new Piece(p.start(), p.end(), Kind.TIME, moved, utc ? clockTimex(moved) + "Z" : null, p.relative(), p.clock(), null, null);
   }
 
   /**

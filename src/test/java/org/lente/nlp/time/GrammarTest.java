@@ -25,6 +25,11 @@ class GrammarTest {
   @Test void inQuestoMomentoIsTheReference() { assertEquals("2024-06-19T10:00:00 Second", it("in questo momento")); }
   @Test void currentlyIsTheReference() { assertEquals("2024-06-19T10:00:00 Second", en("currently")); }
 
+  // seasons with a modifier after them
+  @Test void inversoScorsoIsTheWinterBeforeThisOne() {
+    assertEquals("2022-12-21T00:00:00|2023-03-21T00:00:00 Day", it("l'inverno scorso"));
+  }
+
   // counts: vague, compound number words, halves
   @Test void aCoupleOfHoursIsTwo() { assertEquals("2024-06-19T12:00:00 Minute", en("in a couple of hours")); }
   @Test void unPaioDiGiorniFaIsTwoDaysBack() { assertEquals("2024-06-17T10:00:00 Hour", it("un paio di giorni fa")); }

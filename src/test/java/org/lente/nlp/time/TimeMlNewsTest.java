@@ -208,4 +208,69 @@ class TimeMlNewsTest {
   @Test void italianTimeInUtcIsWrittenInUtc() {
     assertEquals(List.of("TIME 2024-06-19T18:00Z [alle 18:00 UTC]"), it("L'aereo è atterrato alle 18:00 UTC."));
   }
+
+  @Test void aBareClockTimeIsOnTheDayItsSentenceNamed() {
+    assertEquals(List.of("DATE 2024-06-18 [Tuesday]", "TIME 2024-06-18T07:15 [at 7:15 a.m.]"),
+        en("The ferry sank on Tuesday off the coast at 7:15 a.m."));
+  }
+  @Test void aTimeInUtcIsOnTheDayItsSentenceNamed() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-17T21:30Z [at 21:30 UTC]"),
+        en("The probe was launched Monday from the island at 21:30 UTC."));
+  }
+  @Test void aDayInAnEarlierSentenceDoesNotMoveAClockTime() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-19T21:30 [at 21:30]"),
+        en("The probe was built on Monday. The launch went ahead at 21:30."));
+  }
+  @Test void aZoneNameBetweenATimeAndItsDayJoinsThem() {
+    assertEquals(List.of("TIME 2024-06-24T16:00 [at 4 p.m. EDT June 24]"), en("Bids will close at 4 p.m. EDT June 24."));
+  }
+
+  // the tense: auxiliaries before words in -ed
+
+  @Test void anAuxiliaryOutweighsANearerAdjectiveInEd() {
+    assertEquals(List.of("DATE 2024-10-31 [Oct. 31]"),
+        tagged("The bank will buy back its preferred stock on Oct. 31.", Lang.EN, LocalDate.of(2024, 9, 2)));
+  }
+  @Test void anIntentionLooksAhead() {
+    assertEquals(List.of("DATE 2024-06-20 [Thursday]"), en("The mayor plans to visit the flooded towns on Thursday."));
+  }
+  @Test void aWordInEdIsStillThePastWithoutAnAuxiliary() {
+    assertEquals(List.of("DATE 2024-06-16 [Sunday]"), en("Police seized a van on Sunday."));
+  }
+
+  // words that look like units or parts of day
+
+  @Test void aSecondBeforeANounIsAnOrdinal() { assertEquals(List.of(), en("A second tanker is heading for the port.")); }
+  @Test void forASecondTermIsAnOrdinal() { assertEquals(List.of(), en("She was elected for a second term.")); }
+  @Test void aSecondOrTwoIsASpan() {
+    assertEquals(List.of("DURATION PT1S [for a second]"), en("The lights went out for a second or two."));
+  }
+  @Test void aCompoundNumberWordCountsASpan() {
+    assertEquals(List.of("DURATION P40Y [forty-year]"), en("The bridge has a forty-year design life."));
+  }
+  @Test void nightIsTimeMlsNightCode() {
+    assertEquals(List.of("TIME 2024-06-14TNI [Friday night]"), en("Crowds gathered in the square on Friday night."));
+  }
+
+  @Test void italianNumberWordBeforeANounIsNotAnHour() { assertEquals(List.of(), it("Le due aziende hanno firmato l'accordo.")); }
+  @Test void englishNumberWordBeforeANounIsNotAnHour() { assertEquals(List.of(), en("Jobs will go at two plants in Ohio.")); }
+  @Test void italianNumberWordBeforeAPartOfDayIsAnHour() {
+    assertEquals(List.of("TIME 2024-06-19T15:00 [alle tre del pomeriggio]"), it("Il vertice è fissato alle tre del pomeriggio."));
+  }
+
+  // Italian seasons and holidays in running text
+
+  @Test void italianSeasonWithItsModifierAfter() {
+    // in February the winter under way has begun but is not over: the last one is the one before
+    assertEquals(List.of("DATE 2022-WI [l'inverno scorso]"),
+        tagged("Le vendite sono calate l'inverno scorso.", Lang.IT, LocalDate.of(2024, 2, 10)));
+  }
+  @Test void theDeadAreNotAllSoulsDay() { assertEquals(List.of(), it("I morti sono dodici, i feriti trenta.")); }
+  @Test void aHiringIsNotTheAssumption() { assertEquals(List.of(), it("L'assunzione di venti operai è stata firmata.")); }
+  @Test void aHolidayInThePastTenseIsTheLastOne() {
+    assertEquals(List.of("DATE 2023-11-02 [giorno dei morti]"), it("Il cimitero è stato chiuso il giorno dei morti."));
+  }
+  @Test void aTimeInUtcJoinsTheDayAfterIt() {
+    assertEquals(List.of("TIME 2024-06-17T18:00Z [at 18:00 UTC on Monday]"), en("The probe lifted off at 18:00 UTC on Monday."));
+  }
 }
