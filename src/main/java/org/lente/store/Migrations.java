@@ -24,7 +24,7 @@ final class Migrations {
   static final List<String> SCRIPTS = List.of("V1__articles.sql", "V2__reader.sql", "V3__stories.sql",
       "V4__story_index.sql", "V5__sessions.sql", "V6__derived_from.sql",
       "V7__article_failures.sql", "V8__accounts.sql", "V9__anchor_postings.sql",
-      "V10__resolver_names.sql", "V11__story_ids.sql");
+      "V10__resolver_names.sql", "V11__story_ids.sql", "V13__article_snippets.sql");
 
   private Migrations() {}
 
@@ -86,7 +86,7 @@ final class Migrations {
     }
   }
 
-  private static String load(String script) throws IOException {
+  static String load(String script) throws IOException {
     try (InputStream in = Migrations.class.getResourceAsStream(script)) {
       if (in == null) {
         throw new IOException("migration script missing from the classpath: org/lente/store/" + script);

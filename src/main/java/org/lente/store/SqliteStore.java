@@ -1,7 +1,6 @@
 package org.lente.store;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,6 +126,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
     try {
       Migrations.apply(conn, file);
+      fillIn(conn);
       tuneForReading(conn);
       List<Connection> readerConnections = new ArrayList<>();
       try {
@@ -223,6 +223,62 @@ public final class SqliteStore implements ArticleStore, Accounts {
       }
       return config.createConnection("jdbc:sqlite:file:" + path + "?immutable=1");
     }
+  }
+
+  /** How many rows a transaction of {@link #fillIn} fills. */
+  static final int FILL_BATCH = 500;
+
+  /**
+   * Fills in the rows stored before schema version 13 (whose snippet is NULL): their snippet, and their
+   * language as {@link Analysis#textLanguage()} (earlier versions kept the tag as the page declared it,
+   * "en-GB", which {@code ?lang=en} missed). In transactions of {@link #FILL_BATCH} rows, so that other
+   * processes' writes go in between; a row is filled once, so a fill cut short by a crash goes on at the
+   * next open. A row whose analysis cannot be read gets an empty snippet and keeps its language.
+   */
+  static void fillIn(Connection conn) throws SQLException {
+    try (PreparedStatement select = conn.prepareStatement("SELECT id, analysis FROM articles WHERE snippet IS NULL "
+            + "ORDER BY id LIMIT " + FILL_BATCH);
+        PreparedStatement update = conn.prepareStatement("UPDATE articles SET snippet = ?, "
+            + "language = coalesce(?, language) WHERE id = ? AND snippet IS NULL");
+        Statement st = conn.createStatement()) {
+      int filled;
+      do {
+        filled = 0;
+        st.executeUpdate("BEGIN IMMEDIATE");
+        try {
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              filled++;
+              Analysis analysis;
+              try {
+                analysis = AnalysisJson.read(rs.getString(2));
+              } catch (IOException e) {
+                analysis = null; // get() names the row's problem when it is read
+              }
+              update.setString(1, analysis == null ? "" : snippetColumn(analysis.article()));
+              update.setString(2, analysis == null ? null : analysis.textLanguage());
+              update.setLong(3, rs.getLong(1));
+              update.addBatch();
+            }
+          }
+          update.executeBatch();
+          st.executeUpdate("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+          try {
+            st.executeUpdate("ROLLBACK");
+          } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+          }
+          throw e;
+        }
+      } while (filled == FILL_BATCH);
+    }
+  }
+
+  /** The {@code snippet} column of an article: {@link ArticleSummary#snippet(Article)}, '' when it has none. */
+  private static String snippetColumn(Article article) {
+    String snippet = ArticleSummary.snippet(article);
+    return snippet == null ? "" : snippet;
   }
 
   /**
@@ -328,8 +384,9 @@ public final class SqliteStore implements ArticleStore, Accounts {
     PreparedStatement write;
     if (id == 0) {
       write = statement("INSERT INTO articles (content_hash, stored_at, published, language, title, source, url, "
-          + "site, source_id, analysis, key, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id");
-      write.setString(11, key);
+          + "site, source_id, analysis, snippet, key, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+          + "RETURNING id");
+      write.setString(12, key);
     } else {
       PreparedStatement keep = statement("INSERT INTO article_versions (article_id, version, content_hash, stored_at, "
           + "analysis) SELECT id, version, content_hash, stored_at, analysis FROM articles WHERE id = ?");
@@ -338,20 +395,21 @@ public final class SqliteStore implements ArticleStore, Accounts {
       aggregates(id, -1);
       deleteFound(id);
       write = statement("UPDATE articles SET content_hash = ?, stored_at = ?, published = ?, language = ?, title = ?, "
-          + "source = ?, url = ?, site = ?, source_id = ?, analysis = ?, version = version + 1 WHERE id = ? "
-          + "RETURNING id");
-      write.setLong(11, id);
+          + "source = ?, url = ?, site = ?, source_id = ?, analysis = ?, snippet = ?, version = version + 1 "
+          + "WHERE id = ? RETURNING id");
+      write.setLong(12, id);
     }
     write.setString(1, hash);
     write.setString(2, storedAt);
     write.setString(3, article.published());
-    write.setString(4, analysis.language() != null ? analysis.language() : article.language());
+    write.setString(4, analysis.textLanguage());
     write.setString(5, article.title());
     write.setString(6, article.source());
     write.setString(7, article.url());
     write.setString(8, article.site());
     write.setObject(9, sourceId);
     write.setString(10, json);
+    write.setString(11, snippetColumn(article));
     try (ResultSet rs = write.executeQuery()) {
       rs.next();
       id = rs.getLong(1);
@@ -364,12 +422,12 @@ public final class SqliteStore implements ArticleStore, Accounts {
 
   /** The id of the article's site in {@code sources}, added when new; null when no host is known. */
   private Long source(String key, Article article) throws SQLException {
-    String host = host(article.url());
+    String host = Article.host(article.url());
     if (host == null) {
-      host = host(key);
+      host = Article.host(key);
     }
     if (host == null) {
-      host = host(article.source());
+      host = Article.host(article.source());
     }
     if (host == null) {
       return null;
@@ -381,23 +439,6 @@ public final class SqliteStore implements ArticleStore, Accounts {
     try (ResultSet rs = st.executeQuery()) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  /** The host of an http(s) URL, lower case and without "www.", or null. */
-  static String host(String url) {
-    if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-      return null;
-    }
-    try {
-      String host = URI.create(url.strip()).getHost();
-      if (host == null || host.isEmpty()) {
-        return null;
-      }
-      host = host.toLowerCase(Locale.ROOT);
-      return host.startsWith("www.") ? host.substring(4) : host;
-    } catch (IllegalArgumentException e) {
-      return null; // not a valid URI: no source rather than no article
     }
   }
 
@@ -438,8 +479,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
     byline.executeBatch();
 
-    String language = analysis.language() != null ? analysis.language()
-        : analysis.article().language() != null ? analysis.article().language() : "";
+    String language = analysis.textLanguage() != null ? analysis.textLanguage() : "";
     PreparedStatement mention = statement("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, "
         + "text, role, name_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
     Map<String, Long> entityIds = new HashMap<>();
@@ -462,7 +502,8 @@ public final class SqliteStore implements ArticleStore, Accounts {
     }
     mention.executeBatch();
 
-    String day = day(analysis.article().published());
+    LocalDate published = analysis.article().publishedDay();
+    String day = published == null ? null : published.toString();
     PreparedStatement quote = statement("INSERT INTO quotes (article_id, text, kind, speaker, speaker_start, "
         + "speaker_canonical, speaker_words, text_words, cue, start_offset, end_offset, sentence_start, sentence_end, "
         + "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -704,18 +745,6 @@ public final class SqliteStore implements ArticleStore, Accounts {
       }
     }
     return null;
-  }
-
-  /** The date part ({@code yyyy-MM-dd}) of an ISO-8601 date or date-time, or null. */
-  static String day(String published) {
-    if (published == null || published.length() < 10) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(published.substring(0, 10)).toString();
-    } catch (DateTimeParseException e) {
-      return null; // not ISO-8601: the quote has no date
-    }
   }
 
   @Override
@@ -1094,7 +1123,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
     String idList = ids.toString(); // "[1, 2, 3]": a JSON array for json_each
     Map<Long, List<AuthorRef>> authors = authorsOf(idList);
     PreparedStatement st = statement("SELECT a.id, a.title, a.url, a.published, a.language, s.id, s.host, s.site, "
-        + "substr(a.analysis, 1, " + SNIPPET_PREFIX + ") FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+        + "nullif(a.snippet, '') FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
         + "WHERE a.id IN (SELECT value FROM json_each(?))");
     st.setString(1, idList);
     Map<Long, ArticleSummary> byId = new HashMap<>();
@@ -1104,7 +1133,7 @@ public final class SqliteStore implements ArticleStore, Accounts {
         long sourceId = rs.getLong(6);
         SourceRef source = rs.wasNull() ? null : new SourceRef(sourceId, rs.getString(7), rs.getString(8));
         byId.put(id, new ArticleSummary(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), source,
-            authors.getOrDefault(id, List.of()), snippet(rs.getString(9))));
+            authors.getOrDefault(id, List.of()), rs.getString(9)));
       }
     }
     List<ArticleSummary> out = new ArrayList<>(ids.size());
@@ -1130,79 +1159,6 @@ public final class SqliteStore implements ArticleStore, Accounts {
       }
     }
     return authors;
-  }
-
-  /**
-   * How much of an article's stored analysis a listing reads for its snippet: the article's fields
-   * come first in it, the subtitle and first blocks within the first few kilobytes.
-   */
-  static final int SNIPPET_PREFIX = 8000;
-
-  /**
-   * A snippet from the start of an article's stored analysis JSON (possibly cut off): the subtitle,
-   * else the first paragraph among the first three blocks, else the first block; whitespace
-   * collapsed, cut at a word with "…" to at most {@link ArticleSummary#SNIPPET_CHARS} characters.
-   * Streams the JSON and stops early, so only the prefix is parsed.
-   */
-  static String snippet(String json) {
-    if (json == null) {
-      return null;
-    }
-    String subtitle = null;
-    String firstBlock = null;
-    String paragraph = null;
-    try (com.fasterxml.jackson.core.JsonParser p = StoredJson.MAPPER.getFactory().createParser(json)) {
-      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT || !"article".equals(p.nextFieldName())
-          || p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-        return null;
-      }
-      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
-        if (field.equals("subtitle") && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
-          subtitle = p.getText();
-        } else if (field.equals("blocks") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-          for (int i = 0; i < 3 && p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT; i++) {
-            String type = null;
-            String text = null;
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-              String name = p.currentName();
-              p.nextToken();
-              if (name.equals("type")) {
-                type = p.getText();
-              } else if (name.equals("text")) {
-                text = p.getText();
-              } else {
-                p.skipChildren();
-              }
-            }
-            firstBlock = firstBlock == null ? text : firstBlock;
-            if ("PARAGRAPH".equals(type) && paragraph == null) {
-              paragraph = text;
-            }
-          }
-          break;
-        } else {
-          p.skipChildren();
-        }
-      }
-    } catch (IOException e) {
-      // cut off inside what we were reading: use what was read
-    }
-    String text = subtitle != null && !subtitle.isBlank() ? subtitle : paragraph != null ? paragraph : firstBlock;
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    text = text.replaceAll("\\s+", " ").strip();
-    int max = ArticleSummary.SNIPPET_CHARS;
-    if (text.length() <= max) {
-      return text;
-    }
-    int cut = text.lastIndexOf(' ', max - 1);
-    if (cut < max / 2) {
-      cut = max - 1;
-    }
-    return text.substring(0, cut).stripTrailing() + "…";
   }
 
   @Override
