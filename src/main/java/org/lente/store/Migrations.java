@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import org.lente.nlp.Analysis;
 
 /**
  * The schema's history: SQL scripts in this package's resources, applied in order, each once and
@@ -83,6 +84,56 @@ final class Migrations {
         ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
       rs.next();
       return rs.getInt(1);
+    }
+  }
+
+  /** How many rows a transaction of {@link #fillIn} fills. */
+  static final int FILL_BATCH = 500;
+
+  /**
+   * Fills in the rows stored before schema version 13 (whose snippet is NULL): their snippet, and their
+   * language as {@link org.lente.nlp.Analysis#textLanguage()} (earlier versions kept the tag as the page declared it,
+   * "en-GB", which {@code ?lang=en} missed). In transactions of {@link #FILL_BATCH} rows, so that other
+   * processes' writes go in between; a row is filled once, so a fill cut short by a crash goes on at the
+   * next open. A row whose analysis cannot be read gets an empty snippet and keeps its language.
+   */
+  static void fillIn(Connection conn) throws SQLException {
+    try (PreparedStatement select = conn.prepareStatement("SELECT id, analysis FROM articles WHERE snippet IS NULL "
+            + "ORDER BY id LIMIT " + FILL_BATCH);
+        PreparedStatement update = conn.prepareStatement("UPDATE articles SET snippet = ?, "
+            + "language = coalesce(?, language) WHERE id = ? AND snippet IS NULL");
+        Statement st = conn.createStatement()) {
+      int filled;
+      do {
+        filled = 0;
+        st.executeUpdate("BEGIN IMMEDIATE");
+        try {
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              filled++;
+              Analysis analysis;
+              try {
+                analysis = AnalysisJson.read(rs.getString(2));
+              } catch (IOException e) {
+                analysis = null; // get() names the row's problem when it is read
+              }
+              update.setString(1, analysis == null ? "" : ArticleWrites.snippetColumn(analysis.article()));
+              update.setString(2, analysis == null ? null : analysis.textLanguage());
+              update.setLong(3, rs.getLong(1));
+              update.addBatch();
+            }
+          }
+          update.executeBatch();
+          st.executeUpdate("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+          try {
+            st.executeUpdate("ROLLBACK");
+          } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+          }
+          throw e;
+        }
+      } while (filled == FILL_BATCH);
     }
   }
 

@@ -82,7 +82,7 @@ class MigrationsTest {
   @Test
   void openingADatabaseOfTheSchemaBeforeSnippetsFillsThemIn() throws Exception {
     int before = Migrations.SCRIPTS.indexOf("V13__article_snippets.sql");
-    int articles = SqliteStore.FILL_BATCH + 2;
+    int articles = Migrations.FILL_BATCH + 2;
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
         Statement st = db.createStatement()) {
       st.executeUpdate("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, "

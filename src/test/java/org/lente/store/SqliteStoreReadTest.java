@@ -294,7 +294,7 @@ class SqliteStoreReadTest {
   @Test
   void usersAndTokensAreKeptByHash() throws IOException {
     store.addUser("admin", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
-    assertEquals("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", store.passwordHash("admin").orElseThrow());
+    assertEquals("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", store.user("admin").orElseThrow().passwordHash());
     store.putToken("ab12", "admin");
     assertEquals("admin", store.tokenUser("ab12", Instant.now()).orElseThrow());
     assertTrue(store.tokenUser("cd34", Instant.now()).isEmpty());
