@@ -325,10 +325,7 @@ final class Database implements AutoCloseable {
     }
     current.set(reader);
     try {
-      checkOpen();
-      return work.run();
-    } catch (SQLException e) {
-      throw failure(what, e);
+      return run(what, work);
     } finally {
       current.remove();
       readers.add(reader);
@@ -348,12 +345,19 @@ final class Database implements AutoCloseable {
   <T> T locked(String what, Work<T> work) throws IOException {
     lock.lock();
     try {
-      checkOpen();
+      return run(what, work);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code work} on an open store; an SQLException becomes an IOException saying what could not be done. */
+  private <T> T run(String what, Work<T> work) throws IOException {
+    checkOpen();
+    try {
       return work.run();
     } catch (SQLException e) {
       throw failure(what, e);
-    } finally {
-      lock.unlock();
     }
   }
 
