@@ -83,10 +83,19 @@ public record Article(
    * not ISO-8601. Listings, quotes, charts and the index all date an article by this day.
    */
   public LocalDate publishedDay() {
-    if (published == null) {
+    return day(published);
+  }
+
+  /**
+   * The calendar day an ISO-8601 date, date-time or TIMEX3 value starts with ({@code yyyy-MM-dd}, any
+   * offset not applied); null for null or a value that does not start with a day. The one rule behind
+   * {@link #publishedDay()}, for dates held apart from an article (a listing's, a chart's).
+   */
+  public static LocalDate day(String iso) {
+    if (iso == null) {
       return null;
     }
-    String p = published.strip();
+    String p = iso.strip();
     if (p.length() < 10) {
       return null;
     }

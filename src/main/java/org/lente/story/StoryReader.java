@@ -52,8 +52,9 @@ public final class StoryReader {
     }
     Map<String, Long> perDay = new TreeMap<>();
     for (ArticleSummary a : articles) {
-      if (a.published() != null && a.published().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
-        perDay.merge(a.published().substring(0, 10), 1L, Long::sum);
+      java.time.LocalDate day = org.lente.extract.Article.day(a.published());
+      if (day != null) {
+        perDay.merge(day.toString(), 1L, Long::sum);
       }
     }
     Map<String, Long> referred = new TreeMap<>();

@@ -30,6 +30,13 @@ class ArticleFactsTest {
   }
 
   @Test
+  void aDayIsReadFromATimexValueAsFromADate() {
+    assertEquals(LocalDate.of(2024, 6, 19), Article.day("2024-06-19TMO"));
+    assertNull(Article.day("2024-06"));
+    assertNull(Article.day("2024-W25"));
+  }
+
+  @Test
   void theOutletIsTheSiteNameFirst() {
     assertEquals("Example News", article("a", "https://www.example.com/x", " Example News ", null).outlet());
   }
