@@ -44,9 +44,7 @@ import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
 import org.lente.store.SourceProfile;
 import org.lente.store.SourceRef;
-import org.lente.story.Evidence;
-import org.lente.story.Link;
-import org.lente.story.Related;
+import org.lente.story.LineageReport;
 import org.lente.story.Story;
 import org.lente.story.StoryReader;
 import org.lente.story.StoryView;
@@ -126,38 +124,10 @@ public final class ApiRoutes implements Routes {
     write(ctx, articleJson(view));
   }
 
-  /** As {@code lente lineage --json}: the article, its story, and its related articles best first. */
+  /** As {@code lente lineage --json} ({@link LineageReport}): the article, its story, its related articles best first. */
   private void lineage(Context ctx) throws IOException {
     long id = pathId(ctx);
-    ArticleSummary a = kb.summaries(List.of(id)).stream().findFirst()
-        .orElseThrow(() -> new NotFoundResponse("no article " + id));
-    ObjectNode o = JSON.createObjectNode();
-    o.set("article", lineageArticle(a));
-    putId(o, "story", stories.storyOf(id).orElse(null));
-    List<Related> all = stories.related(id);
-    ArrayNode derivedFrom = o.putArray("derivedFrom");
-    all.stream().map(Related::link).filter(Link::derivedFrom).forEach(l -> derivedFrom.add(l.related()));
-    ArrayNode related = o.putArray("related");
-    for (Related r : all) {
-      Link l = r.link();
-      ObjectNode x = r.article() == null ? JSON.createObjectNode().put("id", l.related()).putNull("source")
-          .putNull("language").putNull("title").putNull("url").putNull("published") : lineageArticle(r.article());
-      x.put("relation", l.relation().label()).put("direction", l.direction().label())
-          .put("score", Math.round(l.score() * 1000) / 1000.0);
-      ArrayNode ev = x.putArray("evidence");
-      for (Evidence e : l.evidence()) {
-        ev.addObject().put("kind", e.kind()).put("here", e.here()).put("there", e.there()).put("note", e.note());
-      }
-      related.add(x);
-    }
-    write(ctx, o);
-  }
-
-  /** An article as {@code lente lineage --json} describes it; source is the site's name, else the host. */
-  private static ObjectNode lineageArticle(ArticleSummary a) {
-    String source = a.source() == null ? null : a.source().site() != null ? a.source().site() : a.source().host();
-    return JSON.createObjectNode().put("id", a.id()).put("source", source).put("language", a.language())
-        .put("title", a.title()).put("url", a.url()).put("published", a.published());
+    write(ctx, JSON.valueToTree(stories.lineage(id).orElseThrow(() -> new NotFoundResponse("no article " + id))));
   }
 
   private void stories(Context ctx) throws IOException {
@@ -437,8 +407,7 @@ public final class ApiRoutes implements Routes {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", view.article().id()).put("version", view.article().version())
         .put("storedAt", view.article().storedAt().toString()).put("title", x.title()).put("subtitle", x.subtitle())
-        .put("url", x.url()).put("published", x.published()).put("language", a.language() != null ? a.language()
-            : x.language()).put("section", x.section());
+        .put("url", x.url()).put("published", x.published()).put("language", a.textLanguage()).put("section", x.section());
     o.set("source", view.source() == null ? null : sourceRef(view.source()));
     ArrayNode authors = o.putArray("authors");
     view.authors().forEach(w -> authors.add(authorRef(w)));

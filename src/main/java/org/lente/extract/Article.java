@@ -1,6 +1,10 @@
 package org.lente.extract;
 
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -73,6 +77,70 @@ public record Article(
   public Article withPublished(String newPublished, String newDateSource) {
     return new Article(source, url, title, subtitle, authors, site, section, tags, newPublished, modified,
         newDateSource, language, blocks, authorBio, warnings, declaredUrl);
+  }
+
+  /**
+   * The calendar day the article was published: the date {@code published} starts with
+   * ({@code yyyy-MM-dd}, the offset of a date-time not applied); null when there is no date or it is
+   * not ISO-8601. Listings, quotes, charts and the index all date an article by this day.
+   */
+  public LocalDate publishedDay() {
+    return day(published);
+  }
+
+  /**
+   * The calendar day an ISO-8601 date, date-time or TIMEX3 value starts with ({@code yyyy-MM-dd}, any
+   * offset not applied); null for null or a value that does not start with a day. The one rule behind
+   * {@link #publishedDay()}, for dates held apart from an article (a listing's, a chart's).
+   */
+  public static LocalDate day(String iso) {
+    if (iso == null) {
+      return null;
+    }
+    String p = iso.strip();
+    if (p.length() < 10) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(p.substring(0, 10));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The outlet the article comes from, as a reader names it: the site's own name, else the host of its
+   * URL (else of its source, when that is a web address) in lower case without "www."; null when
+   * neither is known, as for a local file, whose path is never shown as an outlet.
+   */
+  public String outlet() {
+    if (site != null && !site.isBlank()) {
+      return site.strip();
+    }
+    String host = host(url);
+    return host != null ? host : host(source);
+  }
+
+  /** The host of an http(s) URL, lower case and without "www."; null for anything else. */
+  public static String host(String url) {
+    if (url == null) {
+      return null;
+    }
+    String u = url.strip();
+    String lower = u.toLowerCase(Locale.ROOT);
+    if (!(lower.startsWith("http://") || lower.startsWith("https://"))) {
+      return null;
+    }
+    try {
+      String host = URI.create(u).getHost();
+      if (host == null || host.isEmpty()) {
+        return null;
+      }
+      host = host.toLowerCase(Locale.ROOT);
+      return host.startsWith("www.") ? host.substring(4) : host;
+    } catch (IllegalArgumentException e) {
+      return null; // not a valid URI: no host rather than an error
+    }
   }
 
   /** About how long a title made from the body's first line may be, in characters. */

@@ -1,9 +1,7 @@
 package org.lente.index;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -170,7 +168,6 @@ public final class LuceneIndex implements SearchIndex {
   private static final String GROUP = "group";
   private static final List<String> GROUPS = List.of("it", "en", "std");
   private static final float TITLE_BOOST = 2f;
-  private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern OPERATOR_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:AND|OR|NOT)(?![\\p{L}\\p{N}])");
   private static final Pattern FIELD_OR_REGEXP = Pattern.compile("(?<!\\\\)[:/]");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -449,10 +446,10 @@ public final class LuceneIndex implements SearchIndex {
   private static Document document(StoredArticle stored) {
     Analysis analysis = stored.analysis();
     Article article = analysis.article();
-    String language = language(article.language() != null ? article.language() : analysis.language());
+    String language = analysis.textLanguage();
     String group = language != null && (language.equals("it") || language.equals("en")) ? language : "std";
-    String source = source(article);
-    LocalDate published = date(article.published());
+    String source = article.outlet();
+    LocalDate published = article.publishedDay();
 
     Document doc = new Document();
     doc.add(new StringField(ID, Long.toString(stored.id()), Field.Store.YES));
@@ -528,45 +525,6 @@ public final class LuceneIndex implements SearchIndex {
       return text;
     }
     return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
-  }
-
-  /** ISO 639-1 from a tag such as {@code it}, {@code it-IT} or {@code en_US}; null when there is none. */
-  static String language(String tag) {
-    if (tag == null) {
-      return null;
-    }
-    String code = tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-    return code.isEmpty() ? null : code;
-  }
-
-  /** The site name, else the URL's host without {@code www.}; null when neither is known. */
-  static String source(Article article) {
-    if (article.site() != null && !article.site().isBlank()) {
-      return article.site().strip();
-    }
-    if (article.url() != null) {
-      try {
-        String host = URI.create(article.url().strip()).getHost();
-        if (host != null) {
-          return host.startsWith("www.") ? host.substring(4) : host;
-        }
-      } catch (IllegalArgumentException e) {
-        return null; // a malformed URL gives no source
-      }
-    }
-    return null;
-  }
-
-  /** The calendar date an ISO-8601 date or date-time starts with, as written; null when unreadable. */
-  static LocalDate date(String iso) {
-    if (iso == null || !ISO_DATE.matcher(iso.strip()).find()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(iso.strip().substring(0, 10));
-    } catch (DateTimeException e) {
-      return null;
-    }
   }
 
   private static Term idTerm(long id) {
@@ -700,7 +658,7 @@ public final class LuceneIndex implements SearchIndex {
     }
     addFilter(b, SOURCE, q.source());
     addFilter(b, AUTHOR, q.author());
-    addFilter(b, LANGUAGE, q.language() == null ? null : language(q.language()));
+    addFilter(b, LANGUAGE, Analysis.languageCode(q.language()));
     if (q.from() != null || q.to() != null) {
       long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
       long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();

@@ -1,6 +1,7 @@
 package org.lente.nlp;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.lente.extract.Article;
 import org.lente.nlp.ner.Entity;
@@ -24,5 +25,29 @@ public record Analysis(Article article, String language, String anchor, List<Sen
     quotes = List.copyOf(quotes);
     times = List.copyOf(times);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * The language of the article's text as Lente files it: the one it was analysed as, else the one
+   * the article declares, as a {@linkplain #languageCode code}; null when neither is known. The
+   * store's listings, the search index and stories all filter and group by this one rule.
+   *
+   * <p>Not {@link #language()} itself: that stays null for a text not analysed (a language without
+   * models), which callers tell apart.
+   */
+  public String textLanguage() {
+    return languageCode(language != null ? language : article.language());
+  }
+
+  /**
+   * The primary subtag of a language tag in lower case ("en" for "en-GB", "EN" or "en_US"); null for
+   * null or a blank tag. How a filter's {@code lang} is compared with {@link #textLanguage()}.
+   */
+  public static String languageCode(String tag) {
+    if (tag == null) {
+      return null;
+    }
+    String code = tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+    return code.isEmpty() ? null : code;
   }
 }

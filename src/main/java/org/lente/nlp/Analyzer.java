@@ -1,7 +1,6 @@
 package org.lente.nlp;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.lente.extract.Article;
@@ -71,7 +70,7 @@ public final class Analyzer {
       warnings.add(article.language() == null ? "language unknown: entities and times not analysed"
           : "language " + article.language() + " not supported: entities and times not analysed");
     }
-    LocalDate anchor = date != null ? date : publication(article.published());
+    LocalDate anchor = date != null ? date : article.publishedDay();
     if (anchor == null && lang != null) {
       warnings.add("no publication date: relative times are kept relative to an unknown anchor");
     }
@@ -93,17 +92,5 @@ public final class Analyzer {
       case "en" -> Lang.EN;
       default -> null;
     };
-  }
-
-  /** The date part of an ISO-8601 publication date, or null. */
-  static LocalDate publication(String published) {
-    if (published == null || published.length() < 10) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(published.substring(0, 10));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

@@ -55,11 +55,6 @@ public interface Accounts {
   /** User {@code name}, or empty when there is none. */
   Optional<User> user(String name) throws IOException;
 
-  /** The password hash of user {@code name}, or empty when there is no such user. */
-  default Optional<String> passwordHash(String name) throws IOException {
-    return user(name).map(User::passwordHash);
-  }
-
   /**
    * Sets the password hash of user {@code name} and ends their sessions, at once; their API tokens
    * stay. Returns how many sessions ended.

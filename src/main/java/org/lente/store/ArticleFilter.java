@@ -1,6 +1,7 @@
 package org.lente.store;
 
 import java.time.LocalDate;
+import org.lente.nlp.Analysis;
 
 /**
  * Which articles to list; each field null for any. {@code from} and {@code to} are inclusive, on
@@ -9,7 +10,8 @@ import java.time.LocalDate;
  * @param sourceId the site's id ({@link SourceRef#id()})
  * @param authorId an author's id ({@link AuthorRef#id()})
  * @param entityId a knowledge-base entity's id ({@link EntityRef#id()}) the article must mention
- * @param language ISO 639-1 code, as stored
+ * @param language a language code or tag, compared as {@link Analysis#languageCode} with each article's
+ *     {@link Analysis#textLanguage()}
  */
 public record ArticleFilter(Long sourceId, Long authorId, Long entityId, String language, LocalDate from,
     LocalDate to) {
@@ -21,9 +23,7 @@ public record ArticleFilter(Long sourceId, Long authorId, Long entityId, String 
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("empty period: " + from + " to " + to);
     }
-    if (language != null && language.isBlank()) {
-      language = null;
-    }
+    language = Analysis.languageCode(language);
   }
 
   public ArticleFilter withEntity(long id) {

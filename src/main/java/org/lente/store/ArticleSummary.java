@@ -1,14 +1,15 @@
 package org.lente.store;
 
 import java.util.List;
+import org.lente.extract.Article;
+import org.lente.extract.Block;
 
 /**
  * An article as a listing shows it.
  *
  * @param title nullable, like {@code url}, {@code published} (ISO-8601 as the page gives it),
  *     {@code language} and {@code source}
- * @param snippet the standfirst, else the start of the first paragraph, as plain text of at most
- *     {@link #SNIPPET_CHARS} characters; null when the article has neither
+ * @param snippet {@link #snippet(Article)} of the article, made when it was stored
  */
 public record ArticleSummary(long id, String title, String url, String published, String language, SourceRef source,
     List<AuthorRef> authors, String snippet) {
@@ -24,5 +25,35 @@ public record ArticleSummary(long id, String title, String url, String published
     if (snippet != null && snippet.length() > SNIPPET_CHARS) {
       throw new IllegalArgumentException("snippet longer than " + SNIPPET_CHARS + ": " + snippet.length());
     }
+  }
+
+  /** Among how many of the first blocks a snippet looks for a paragraph. */
+  static final int SNIPPET_BLOCKS = 3;
+
+  /**
+   * What a listing shows of {@code article} under its title: the subtitle (standfirst), else the first
+   * paragraph among the first {@value #SNIPPET_BLOCKS} blocks, else the first block; whitespace
+   * collapsed, cut at a word with "…" to at most {@link #SNIPPET_CHARS} characters; null when the
+   * article has none of these.
+   */
+  public static String snippet(Article article) {
+    String text = article.subtitle();
+    if (text == null || text.isBlank()) {
+      List<Block> first = article.blocks().subList(0, Math.min(SNIPPET_BLOCKS, article.blocks().size()));
+      text = first.stream().filter(b -> b.type() == Block.Type.PARAGRAPH).map(Block::text).findFirst()
+          .orElse(first.isEmpty() ? null : first.get(0).text());
+    }
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    text = text.replaceAll("\\s+", " ").strip();
+    if (text.length() <= SNIPPET_CHARS) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', SNIPPET_CHARS - 1);
+    if (cut < SNIPPET_CHARS / 2) {
+      cut = Character.isHighSurrogate(text.charAt(SNIPPET_CHARS - 2)) ? SNIPPET_CHARS - 2 : SNIPPET_CHARS - 1;
+    }
+    return text.substring(0, cut).stripTrailing() + "…";
   }
 }

@@ -11,4 +11,12 @@ public record SourceRef(long id, String host, String site) {
       throw new IllegalArgumentException("bad source id: " + id);
     }
   }
+
+  /** The outlet's name as a reader sees it: the site's own name, else the host; null when both are blank. */
+  public String outlet() {
+    if (site != null && !site.isBlank()) {
+      return site.strip();
+    }
+    return host.isBlank() ? null : host;
+  }
 }

@@ -51,7 +51,7 @@ public record Signature(String language, String published, List<Anchor> anchors,
   /** The signature of an analysed article. */
   public static Signature of(Analysis analysis) {
     String text = analysis.article().text();
-    String language = analysis.language() != null ? analysis.language() : analysis.article().language();
+    String language = analysis.textLanguage();
     List<Sentence> sentences = analysis.sentences();
     List<Anchor> anchors = new ArrayList<>();
     Set<String> named = new HashSet<>(); // the words of the names the entity model found

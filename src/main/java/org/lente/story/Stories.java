@@ -384,10 +384,12 @@ public final class Stories {
         names.keySet().retainAll(centroid.keySet());
       }
       norm = centroid.values().stream().mapToDouble(x -> x * x).sum();
-      String host = host(a.article().url() != null ? a.article().url() : a.article().source());
-      sources.add(a.article().site() != null ? a.article().site() : host);
-      if (a.language() != null || a.article().language() != null) {
-        languages.add(a.language() != null ? a.language() : a.article().language());
+      String outlet = a.article().outlet();
+      if (outlet != null) {
+        sources.add(outlet);
+      }
+      if (a.textLanguage() != null) {
+        languages.add(a.textLanguage());
       }
       for (Entity e : a.entities()) {
         String term = "E:" + e.canonical().toLowerCase(Locale.ROOT);
@@ -435,12 +437,6 @@ public final class Stories {
       List<Story.Event> line = timeline;
       return new Story(id, title, first == null ? null : first.toString(), last == null ? null : last.toString(),
           articles, List.copyOf(sources), List.copyOf(languages), keys, quotes, line);
-    }
-
-    private static String host(String url) {
-      String s = url.replaceFirst("^[a-z]+://", "");
-      int slash = s.indexOf('/');
-      return slash < 0 ? s : s.substring(0, slash);
     }
   }
 }

@@ -2,7 +2,6 @@ package org.lente.story;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,8 +52,9 @@ public final class StoryReader {
     }
     Map<String, Long> perDay = new TreeMap<>();
     for (ArticleSummary a : articles) {
-      if (a.published() != null && a.published().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
-        perDay.merge(a.published().substring(0, 10), 1L, Long::sum);
+      java.time.LocalDate day = org.lente.extract.Article.day(a.published());
+      if (day != null) {
+        perDay.merge(day.toString(), 1L, Long::sum);
       }
     }
     Map<String, Long> referred = new TreeMap<>();
@@ -72,17 +72,12 @@ public final class StoryReader {
 
   /** The articles related to {@code article}, best first (as {@link StoryStore#links}), with their summaries. */
   public List<Related> related(long article) throws IOException {
-    List<Link> links = stories.links(article);
-    List<Long> ids = links.stream().limit(1000).map(Link::related).toList();
-    Map<Long, ArticleSummary> byId = new HashMap<>();
-    for (ArticleSummary a : kb.summaries(ids)) {
-      byId.put(a.id(), a);
-    }
-    List<Related> out = new ArrayList<>(ids.size());
-    for (Link l : links.subList(0, ids.size())) {
-      out.add(new Related(l, byId.get(l.related())));
-    }
-    return out;
+    return LineageReport.related(stories, kb::summaries, article);
+  }
+
+  /** The lineage of {@code article} as the API and {@code lente lineage --json} give it; empty when not stored. */
+  public Optional<LineageReport> lineage(long article) throws IOException {
+    return LineageReport.read(stories, kb::summaries, article);
   }
 
   /** The articles related to {@code article}, best first (see {@link StoryStore#links}). */

@@ -132,7 +132,7 @@ public record ArticlePage(ArticleView view, SafeHtml body, SafeHtml jsonLd, List
     if (a.modified() != null) {
       o.put("dateModified", a.modified());
     }
-    String lang = view.article().analysis().language() != null ? view.article().analysis().language() : a.language();
+    String lang = view.article().analysis().textLanguage();
     if (lang != null) {
       o.put("inLanguage", lang);
     }
@@ -151,7 +151,7 @@ public record ArticlePage(ArticleView view, SafeHtml body, SafeHtml jsonLd, List
     }
     if (view.source() != null) {
       o.putObject("publisher").put("@type", "Organization")
-          .put("name", view.source().site() != null ? view.source().site() : view.source().host());
+          .put("name", view.source().outlet());
     }
     try {
       String json = JSON.writeValueAsString(o).replace("<", "\\u003c").replace(">", "\\u003e")

@@ -18,13 +18,7 @@ public final class Sources {
 
   /** The site's name, else its host; null when both are blank (then show no link). */
   public static String name(SourceRef source) {
-    if (source == null) {
-      return null;
-    }
-    if (source.site() != null && !source.site().isBlank()) {
-      return source.site().strip();
-    }
-    return source.host().isBlank() ? null : source.host();
+    return source == null ? null : source.outlet();
   }
 
   /** {@code names} without the blank ones (sources of local files) and repeats, in their order. */

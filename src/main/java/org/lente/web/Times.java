@@ -61,14 +61,7 @@ public final class Times {
    * "2024-06-19T10:00+02:00"), or null when it names no day.
    */
   public static LocalDate day(String value) {
-    if (value == null || value.length() < 10 || !DAY.matcher(value.substring(0, 10)).matches()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.substring(0, 10));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return org.lente.extract.Article.day(value);
   }
 
   /** A publication date as a readable day ("19 June 2024"), or the value itself when it is not one. */

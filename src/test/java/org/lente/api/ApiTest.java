@@ -284,6 +284,17 @@ class ApiTest {
   }
 
   @Test
+  void theLineageIsWhatLenteLineageJsonPrints() throws Exception {
+    JsonNode api = get("/articles/{id}/lineage", "/api/v1/articles/" + wireItalian + "/lineage", 200);
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = org.lente.cli.Main.run(new String[] {"lineage", "--json", "--data", dir.toString(),
+        Long.toString(wireItalian)}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+    assertEquals(0, code, err.toString());
+    assertEquals(api, JSON.readTree(out.toString()));
+  }
+
+  @Test
   void theLineageOfTheEnglishVersionNamesItsItalianOriginalWithEvidence() throws Exception {
     JsonNode lineage = get("/articles/{id}/lineage", "/api/v1/articles/" + wireItalian + "/lineage", 200);
     JsonNode english = null;

@@ -78,7 +78,7 @@ class UserCommandTest {
     CliRun run = withStdin("correct horse battery\n", "user", "add", "--data", dir.toString(), "admin");
     assertEquals(0, run.code(), run.err());
     try (SqliteStore store = SqliteStore.open(dir)) {
-      String hash = store.passwordHash("admin").orElseThrow();
+      String hash = store.user("admin").orElseThrow().passwordHash();
       assertTrue(hash.startsWith("$argon2id$v=19$"), hash);
       assertTrue(new Passwords().verify("correct horse battery".toCharArray(), hash));
     }

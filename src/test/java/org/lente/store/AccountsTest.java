@@ -76,7 +76,7 @@ class AccountsTest {
     }
     try (SqliteStore store = SqliteStore.open(dir)) {
       Instant now = Instant.now();
-      assertEquals(HASH, store.passwordHash("anna").orElseThrow());
+      assertEquals(HASH, store.user("anna").orElseThrow().passwordHash());
       assertEquals(Optional.of("anna"), store.tokenUser("t-anna", now));
       assertEquals(Optional.of("bob"), store.tokenUser("t-bob", now));
       assertEquals(Optional.of("anna"), store.sessionUser("s-anna", now));

@@ -239,7 +239,7 @@ public final class ReaderBench {
         }
         mention.executeBatch();
         for (Quote q : a.quotes()) {
-          int[] span = SqliteStore.sentenceSpan(a.sentences(), q.start(), q.end());
+          int[] span = ArticleWrites.sentenceSpan(a.sentences(), q.start(), q.end());
           quote.setInt(1, n);
           quote.setString(2, q.text());
           quote.setString(3, q.speaker());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.extract.Article;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 
@@ -143,20 +144,27 @@ class SqliteStoreReadTest {
 
   @Test
   void aLongSnippetIsCutAtAWord() {
-    String json = "{\"article\":{\"source\":\"x\",\"blocks\":[{\"type\":\"HEADING\",\"text\":\"Titolo\"},"
-        + "{\"type\":\"PARAGRAPH\",\"text\":\"" + "parola ".repeat(100) + "\"}]}}";
-    String snippet = SqliteStore.snippet(json);
+    Analysis a = Fixtures.article(url(1), "parola ".repeat(100).strip()).build();
+    String snippet = ArticleSummary.snippet(a.article());
     assertTrue(snippet.length() <= ArticleSummary.SNIPPET_CHARS, snippet);
     assertTrue(snippet.startsWith("parola parola") && snippet.endsWith("parola…"), snippet);
   }
 
   @Test
-  void aSnippetIsReadFromACutOffAnalysis() {
-    String json = "{\"article\":{\"source\":\"x\",\"subtitle\":\"Il sommario\",\"blocks\":[{\"type\":\"PARAGRAPH\","
-        + "\"text\":\"Primo paragrafo.\"},{\"type\":\"PARAGRAPH\",\"text\":\"Sec";
-    assertEquals("Il sommario", SqliteStore.snippet(json));
-    assertEquals("Primo paragrafo.", SqliteStore.snippet(json.replace("\"subtitle\":\"Il sommario\",", "")));
-    assertNull(SqliteStore.snippet("{\"article\":{\"source\":\"x\",\"blo"));
+  void theSubtitleIsTheSnippetElseTheFirstParagraph() {
+    Article a = Fixtures.article(url(1), "Primo  paragrafo\n dice.", "Secondo.").build().article();
+    assertEquals("Primo paragrafo dice.", ArticleSummary.snippet(a));
+    Article withSubtitle = new Article(a.source(), a.url(), a.title(), "Il sommario", a.authors(), a.site(),
+        a.section(), a.tags(), a.published(), a.modified(), a.dateSource(), a.language(), a.blocks(), a.authorBio(),
+        a.warnings());
+    assertEquals("Il sommario", ArticleSummary.snippet(withSubtitle));
+  }
+
+  @Test
+  void theSnippetIsStoredWithTheArticleAndFollowsAnUpdate() throws IOException {
+    store.put(url(1), Fixtures.article(url(1), "Il ponte riapre lunedì.").build());
+    store.put(url(1), Fixtures.article(url(1), "Il ponte riapre martedì.").build());
+    assertEquals("Il ponte riapre martedì.", store.articles(ArticleFilter.ALL, null, 1).items().get(0).snippet());
   }
 
   @Test
@@ -286,7 +294,7 @@ class SqliteStoreReadTest {
   @Test
   void usersAndTokensAreKeptByHash() throws IOException {
     store.addUser("admin", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
-    assertEquals("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", store.passwordHash("admin").orElseThrow());
+    assertEquals("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", store.user("admin").orElseThrow().passwordHash());
     store.putToken("ab12", "admin");
     assertEquals("admin", store.tokenUser("ab12", Instant.now()).orElseThrow());
     assertTrue(store.tokenUser("cd34", Instant.now()).isEmpty());
