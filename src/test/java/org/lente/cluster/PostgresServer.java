@@ -100,7 +100,7 @@ public final class PostgresServer implements BeforeAllCallback {
   }
 
   /** The server of a test run; JUnit closes it when the run ends. */
-  private static final class Running implements ExtensionContext.Store.CloseableResource {
+  private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final Path bin;
     private final boolean asPostgres = "root".equals(System.getProperty("user.name"));
