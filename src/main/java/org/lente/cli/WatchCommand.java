@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.lente.Lente;
 import org.lente.Pipeline;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
 import org.lente.nlp.Analyzer;
+import org.lente.server.Ingests;
+import org.lente.server.ServerFile;
+import org.lente.server.SourcePolling;
+import org.lente.store.SqliteSources;
 import org.lente.nlp.ner.NerModels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,8 +39,10 @@ import picocli.CommandLine.Parameters;
             + "Last-Modified).",
         "Prints a summary per round. Exit codes: 0 success, 1 usage error, 2 a poll failed (a feed or an "
             + "article could not be read), which the summaries name.",
-        "Feed state lives in this process. To keep sources in the knowledge base, with their state and health, "
-            + "and have lente serve poll them, use lente sources add.",
+        "Feed state of the FEEDs given lives in this process. Without FEED arguments, watch polls the sources "
+            + "stored in the knowledge base (lente sources add), recording their state and health there, as lente "
+            + "serve does, until stopped: the headless monitor. While lente serve runs on the folder, it polls them "
+            + "itself and watch says so.",
         "Ctrl-C (SIGINT) or SIGTERM ends the current round as lente ingest does (pages in flight that are "
             + "ready within 10 s are stored), prints its summary (marked interrupted) and exits with 130 or 143."},
     exitCodeOnInvalidInput = 1,
@@ -62,7 +69,8 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Print a line per article as it is done.")
   boolean verbose;
 
-  @Parameters(arity = "1..*", paramLabel = "FEED", description = "Feed URLs or feed files.")
+  @Parameters(arity = "0..*", paramLabel = "FEED",
+      description = "Feed URLs or feed files. None: poll the sources stored in the knowledge base.")
   List<String> feeds;
 
   @Override
@@ -72,6 +80,9 @@ final class WatchCommand implements Callable<Integer> {
     }
     if (polls < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--polls must be 0 or more: " + polls);
+    }
+    if (feeds == null || feeds.isEmpty()) {
+      return watchStored();
     }
     Duration least = Duration.ofMillis((long) (every * 60_000));
     List<Source> sources = new ArrayList<>();
@@ -144,6 +155,45 @@ final class WatchCommand implements Callable<Integer> {
     }
     // after a signal the JVM exits with 130 or 143 once the last line is out, whatever is returned here
     return failed ? 2 : 0;
+  }
+
+  /**
+   * Polls the stored sources until stopped, with the server's loop ({@link SourcePolling}) over this
+   * process's writer: each poll's state, health and new articles recorded in the store.
+   */
+  private int watchStored() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (ServerFile.find(data.dir).isPresent()) {
+      out.println("lente serve is running on " + data.dir.toAbsolutePath() + " and polls its stored sources: "
+          + "nothing to do (see them with lente sources list)");
+      out.flush();
+      return 0;
+    }
+    Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
+    Analyzer analyzer = new Analyzer(new NerModels(IngestCommand.messages(err, false)));
+    try (StopSignal stop = StopSignal.listen(); Lente lente = data.open(); SqliteSources stored = data.openSources()) {
+      int count = stored.all().size();
+      if (count == 0) {
+        err.println("lente: no FEED given and no sources stored in " + data.dir.toAbsolutePath()
+            + ": add some with lente sources add, or name feeds here");
+        return 1;
+      }
+      IngestCommand.catchUp(lente.knowledge(), IngestCommand.messages(err, false));
+      out.printf("%s watching %d stored source%s of %s until stopped%n", Instant.now(), count, count == 1 ? "" : "s",
+          data.dir);
+      out.flush();
+      try (Ingests ingests = ServeCommand.ingests(lente, fetcher, analyzer);
+          SourcePolling polling = new SourcePolling(stored, new Poller(fetcher), ingests, SourcePolling.LOOK, err)) {
+        polling.start();
+        while (!stop.sleep(Duration.ofSeconds(1))) {
+          // the loop runs in its own thread; this one waits for a signal
+        }
+      }
+      out.printf("%s stopped%n", Instant.now());
+      out.flush();
+    }
+    return 0;
   }
 
   /**

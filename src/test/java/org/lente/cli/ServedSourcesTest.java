@@ -134,6 +134,40 @@ class ServedSourcesTest {
   }
 
   /** Whether the article is found by its word both in the running server's reader and by {@code lente search}. */
+  @Test
+  void watchWithoutFeedsPollsTheStoredSourcesHeadlessAndRecordsThem() throws Exception {
+    Path data = tmp.resolve("kb");
+    CliRun added = CliRun.of("sources", "add", "--data", data.toString(), "--allow-private", base + "/feed.xml");
+    assertEquals(0, added.code(), added.out() + added.err());
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process watch = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        "org.lente.cli.Main", "watch", "--data", data.toString(), "--allow-private", "--delay", "0")
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("watch.log").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3); // the child loads its models first
+      String listed = "";
+      while (!listed.contains("\"articlesAdded\" : 2") && watch.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        listed = CliRun.of("sources", "list", "--json", "--data", data.toString()).out();
+      }
+      assertTrue(listed.contains("\"articlesAdded\" : 2"), listed + Files.readString(tmp.resolve("watch.log")));
+    } finally {
+      watch.destroy(); // SIGTERM: the run ends as after Ctrl-C
+      assertTrue(watch.waitFor(60, TimeUnit.SECONDS), "watch did not stop on SIGTERM");
+    }
+    assertTrue(Files.readString(tmp.resolve("watch.log")).contains("watching 1 stored source of"),
+        Files.readString(tmp.resolve("watch.log")));
+    CliRun found = CliRun.of("search", "--data", data.toString(), "paratoie");
+    assertTrue(found.out().contains("La diga supera il collaudo"), found.out() + found.err());
+  }
+
+  @Test
+  void watchWithoutFeedsOrStoredSourcesSaysWhatToDo() {
+    CliRun run = CliRun.of("watch", "--data", tmp.resolve("kb").toString());
+    assertEquals(1, run.code());
+    assertTrue(run.err().contains("no FEED given and no sources stored"), run.err());
+  }
+
   private static boolean found(ServeProcess serve, Path data, String[] article) {
     try {
       var page = serve.get("/search?q=" + URLEncoder.encode(article[2], UTF_8));
