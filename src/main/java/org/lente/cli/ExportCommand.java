@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lente.cluster.ClusterExport;
 import org.lente.cluster.ClusterFile;
-import org.lente.cluster.ClusterFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,11 +31,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClusterFile cluster;
-    try {
-      cluster = ClusterFile.read(clusterFile);
-    } catch (ClusterFileException e) {
-      spec.commandLine().getErr().println("lente: " + e.getMessage());
+    ClusterFile cluster = MigrateCommand.read(spec, clusterFile);
+    if (cluster == null) {
       return 1;
     }
     if (!java.nio.file.Files.isRegularFile(data.dir.resolve(org.lente.store.SqliteStore.FILE))) {

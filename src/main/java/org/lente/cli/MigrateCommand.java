@@ -30,11 +30,8 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClusterFile cluster;
-    try {
-      cluster = ClusterFile.read(clusterFile);
-    } catch (ClusterFileException e) {
-      spec.commandLine().getErr().println("lente: " + e.getMessage());
+    ClusterFile cluster = read(spec, clusterFile);
+    if (cluster == null) {
       return 1;
     }
     PostgresSchema.Result r = PostgresSchema.migrate(cluster);
@@ -47,5 +44,15 @@ final class MigrateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The cluster file {@code file}; null after saying what is wrong with it (the command then exits 1). */
+  static ClusterFile read(CommandLine.Model.CommandSpec spec, Path file) {
+    try {
+      return ClusterFile.read(file);
+    } catch (ClusterFileException e) {
+      spec.commandLine().getErr().println("lente: " + e.getMessage());
+      return null;
+    }
   }
 }
