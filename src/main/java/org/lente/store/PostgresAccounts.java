@@ -119,17 +119,13 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
   public void close() throws IOException {
     lock.lock();
     try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        conn.close(); // closes its statements
-      } catch (SQLException e) {
-        throw failure("close", e);
-      } finally {
+      if (!closed) {
+        closed = true;
         statements.clear();
+        conn.close(); // closes its statements
       }
+    } catch (SQLException e) {
+      throw failure("close", e);
     } finally {
       lock.unlock();
     }

@@ -68,7 +68,7 @@ class ClusterExportTest {
   }
 
   private ClusterFile migrated() throws Exception {
-    return new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(), PostgresServer.USER, null);
+    return PG.newMigratedCluster(dir);
   }
 
   private static Map<String, Long> counts(Connection c, Iterable<String> tables) throws Exception {

@@ -26,6 +26,12 @@ abstract class AccountsContract<A extends Accounts & AutoCloseable> {
 
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
+  /** Adds users anna and bob. */
+  private static void annaAndBob(Accounts a) throws Exception {
+    a.addUser("anna", HASH);
+    a.addUser("bob", HASH);
+  }
+
   @Test
   void aUserIdIsNeverGivenAgainEvenAfterTheHighestIsRemoved() throws Exception {
     try (A a = open()) {
@@ -83,8 +89,7 @@ abstract class AccountsContract<A extends Accounts & AutoCloseable> {
   @Test
   void tokensAreListedOldestFirstWithTheirUser() throws Exception {
     try (A a = open()) {
-      a.addUser("anna", HASH);
-      a.addUser("bob", HASH);
+      annaAndBob(a);
       long first = a.putToken("t1", "bob");
       long second = a.putToken("t2", "anna");
       List<Accounts.Token> tokens = a.tokens();
@@ -124,8 +129,7 @@ abstract class AccountsContract<A extends Accounts & AutoCloseable> {
   @Test
   void revokingAUsersTokensEndsTheirsOnly() throws Exception {
     try (A a = open()) {
-      a.addUser("anna", HASH);
-      a.addUser("bob", HASH);
+      annaAndBob(a);
       a.putToken("a1", "anna");
       a.putToken("a2", "anna");
       a.putToken("b1", "bob");
@@ -138,8 +142,7 @@ abstract class AccountsContract<A extends Accounts & AutoCloseable> {
   @Test
   void aNewPasswordEndsThatUsersSessionsAndKeepsTheirTokens() throws Exception {
     try (A a = open()) {
-      a.addUser("anna", HASH);
-      a.addUser("bob", HASH);
+      annaAndBob(a);
       a.putToken("t", "anna");
       Instant expires = NOW.plus(Duration.ofHours(1));
       a.putSession("sa1", a.user("anna").orElseThrow(), expires);
@@ -194,8 +197,7 @@ abstract class AccountsContract<A extends Accounts & AutoCloseable> {
   @Test
   void removingAUserRemovesTheirTokensAndSessionsAndANameAddedAgainGetsNoneOfThem() throws Exception {
     try (A a = open()) {
-      a.addUser("anna", HASH);
-      a.addUser("bob", HASH);
+      annaAndBob(a);
       a.putToken("ta", "anna");
       a.putToken("tb", "bob");
       a.putSession("sa", a.user("anna").orElseThrow(), NOW.plus(Duration.ofHours(1)));

@@ -40,8 +40,7 @@ class PostgresAccountsTest extends AccountsContract<PostgresAccounts> {
 
   @BeforeEach
   void database() throws Exception {
-    cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(), PostgresServer.USER,
-        null);
+    cluster = PG.newMigratedCluster(dir);
   }
 
   @Override
