@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.server.Auth;
 import org.lente.server.Passwords;
+import org.lente.store.PostgresAccounts;
 import org.lente.store.SqliteStore;
 import org.lente.story.Direction;
 import org.lente.story.Evidence;
@@ -66,7 +68,7 @@ class ClusterExportTest {
   }
 
   private ClusterFile migrated() throws Exception {
-    return new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(), PostgresServer.USER, null);
+    return PG.newMigratedCluster(dir);
   }
 
   private static Map<String, Long> counts(Connection c, Iterable<String> tables) throws Exception {
@@ -105,6 +107,22 @@ class ClusterExportTest {
       assertEquals(Optional.of(story), cluster.story(2));
       assertEquals(embedded.links(1), cluster.links(1));
       assertEquals(embedded.stories(null, 1, null, 10), cluster.stories(null, 1, null, 10));
+    }
+  }
+
+  @Test
+  void usersAndTokensReadTheSameFromTheClusterAndUserIdsContinue() throws Exception {
+    knowledgeBase();
+    try (SqliteStore embedded = SqliteStore.open(dir)) {
+      embedded.putToken("known-hash", "editor");
+    }
+    ClusterFile c = migrated();
+    ClusterExport.export(dir, c);
+    try (SqliteStore embedded = SqliteStore.open(dir); PostgresAccounts cluster = PostgresAccounts.connect(c)) {
+      assertEquals(embedded.tokens(), cluster.tokens());
+      assertEquals(embedded.user("editor"), cluster.user("editor"));
+      assertEquals(Optional.of("editor"), cluster.tokenUser("known-hash", Instant.now()));
+      assertTrue(cluster.addUser("writer", "hash") > embedded.user("editor").orElseThrow().id());
     }
   }
 

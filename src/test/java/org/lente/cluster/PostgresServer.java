@@ -88,6 +88,11 @@ public final class PostgresServer implements BeforeAllCallback {
     return url(name);
   }
 
+  /** A cluster file (kept in memory, as if read from {@code dir}) for a {@link #newMigratedDatabase}. */
+  public ClusterFile newMigratedCluster(Path dir) throws SQLException, IOException {
+    return new ClusterFile(dir.resolve("cluster.properties"), newMigratedDatabase(), USER, null);
+  }
+
   /** The JDBC URL of database {@code name}. */
   public String url(String name) {
     return "jdbc:postgresql://127.0.0.1:" + server.port + "/" + name;

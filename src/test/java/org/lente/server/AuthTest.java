@@ -9,14 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lente.store.Accounts;
 import org.lente.store.SqliteStore;
 
 /** Login sessions kept in the store's database: real servers on port 0 over a real SQLite file. */
@@ -99,30 +95,5 @@ class AuthTest {
     assertFalse(text.contains(id), "the session id itself is not stored");
     assertTrue(text.contains(Auth.sha256(id)), "its SHA-256 is");
     open();
-  }
-
-  @Test
-  void anEndedSessionIsRefusedAndPruned() throws Exception {
-    Instant now = Instant.now();
-    Accounts.User admin = store.user("admin").orElseThrow();
-    store.putSession("ended", admin, now.minusSeconds(1));
-    store.putSession("live", admin, now.plus(Duration.ofHours(1)));
-    assertEquals(Optional.empty(), store.sessionUser("ended", now));
-    assertEquals(Optional.of("admin"), store.sessionUser("live", now));
-    assertEquals(1, store.pruneSessions(now, 10));
-    assertEquals(Optional.of("admin"), store.sessionUser("live", now));
-  }
-
-  @Test
-  void pruningKeepsTheSessionsThatEndLast() throws Exception {
-    Instant now = Instant.now();
-    Accounts.User admin = store.user("admin").orElseThrow();
-    for (int i = 1; i <= 5; i++) {
-      store.putSession("s" + i, admin, now.plus(Duration.ofMinutes(i)));
-    }
-    assertEquals(3, store.pruneSessions(now, 2));
-    for (int i = 1; i <= 5; i++) {
-      assertEquals(i > 3, store.sessionUser("s" + i, now).isPresent(), "s" + i);
-    }
   }
 }

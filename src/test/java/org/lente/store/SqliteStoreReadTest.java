@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -289,16 +288,6 @@ class SqliteStoreReadTest {
     assertEquals(2, status.entities());
     assertEquals(1, status.sources());
     assertTrue(status.lastStored() != null);
-  }
-
-  @Test
-  void usersAndTokensAreKeptByHash() throws IOException {
-    store.addUser("admin", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
-    assertEquals("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", store.user("admin").orElseThrow().passwordHash());
-    store.putToken("ab12", "admin");
-    assertEquals("admin", store.tokenUser("ab12", Instant.now()).orElseThrow());
-    assertTrue(store.tokenUser("cd34", Instant.now()).isEmpty());
-    assertThrows(IllegalArgumentException.class, () -> store.putToken("ef56", "nobody"));
   }
 
   /**

@@ -23,8 +23,7 @@ class PostgresStoryStoreTest extends StoryStoreContract {
 
   @BeforeEach
   void database() throws Exception {
-    cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(), PostgresServer.USER,
-        null);
+    cluster = PG.newMigratedCluster(dir);
   }
 
   @Override

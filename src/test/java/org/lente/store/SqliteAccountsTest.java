@@ -1,7 +1,6 @@
 package org.lente.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,39 +15,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's users, tokens and sessions on a real SQLite file. */
-class AccountsTest {
-
-  private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
+/** The accounts contract on a real SQLite file, and the migration of the embedded schema's accounts. */
+class SqliteAccountsTest extends AccountsContract<SqliteStore> {
 
   @TempDir
   Path dir;
 
-  @Test
-  void aUserIdIsNeverGivenAgainEvenAfterTheHighestIsRemoved() throws Exception {
-    try (SqliteStore store = SqliteStore.open(dir)) {
-      store.addUser("anna", HASH);
-      long bob = store.addUser("bob", HASH);
-      assertTrue(store.removeUser("bob"));
-      assertTrue(store.addUser("bob", HASH) > bob);
-    }
-    try (SqliteStore store = SqliteStore.open(dir)) { // the highest id given is kept in the file
-      long bob = store.user("bob").orElseThrow().id();
-      assertTrue(store.removeUser("bob"));
-      assertTrue(store.addUser("carla", HASH) > bob);
-    }
-  }
-
-  @Test
-  void aSessionCheckedAgainstAnOldPasswordIsNotRecorded() throws Exception {
-    try (SqliteStore store = SqliteStore.open(dir)) {
-      store.addUser("anna", HASH);
-      Accounts.User checked = store.user("anna").orElseThrow();
-      store.setPassword("anna", HASH + "2");
-      Instant now = Instant.now();
-      assertEquals(false, store.putSession("s", checked, now.plus(Duration.ofHours(1))));
-      assertEquals(Optional.empty(), store.sessionUser("s", now));
-    }
+  @Override
+  SqliteStore open() throws Exception {
+    return SqliteStore.open(dir);
   }
 
   /** Users, tokens and sessions of the schema before V8 (kept by name) keep working after it. */
