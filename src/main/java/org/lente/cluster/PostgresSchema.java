@@ -21,7 +21,7 @@ public final class PostgresSchema {
   static final String LOCATION = "classpath:org/lente/cluster/postgres";
 
   /** The history table, named so it cannot collide with Lente's own tables. */
-  static final String HISTORY = "lente_schema_history";
+  public static final String HISTORY = "lente_schema_history";
 
   /**
    * What {@link #migrate} did.

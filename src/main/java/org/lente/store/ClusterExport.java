@@ -1,4 +1,4 @@
-package org.lente.cluster;
+package org.lente.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.lente.store.SqliteStore;
+import org.lente.cluster.ClusterFile;
+import org.lente.cluster.PostgresSchema;
 
 /**
  * Copies an embedded knowledge base's database into a cluster's empty PostgreSQL database, ids

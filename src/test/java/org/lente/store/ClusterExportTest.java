@@ -1,4 +1,4 @@
-package org.lente.cluster;
+package org.lente.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.cluster.ClusterFile;
+import org.lente.cluster.PostgresServer;
 import org.lente.server.Auth;
 import org.lente.server.Passwords;
-import org.lente.store.PostgresAccounts;
-import org.lente.store.SqliteStore;
 import org.lente.story.Direction;
 import org.lente.story.Evidence;
 import org.lente.story.Link;
