@@ -193,30 +193,25 @@ public final class SqliteSources implements AutoCloseable {
     }
   }
 
-  /** Prepared statements by their SQL, on the connection whose transaction is under way. */
-  @FunctionalInterface
-  interface Statements {
-    PreparedStatement get(String sql) throws SQLException;
-  }
-
   /**
    * Writes {@code progress} on {@code st}, in the caller's transaction: the URL handled, one more article
    * added when {@code added}, and the poll's state when it carries one. Used by the store's article
    * writes, so that the progress and its article are one transaction.
    */
-  static void write(Statements st, SourceProgress progress, boolean added, Instant at) throws SQLException {
+  static void write(ResolverTables.Statements st, SourceProgress progress, boolean added, Instant at)
+      throws SQLException {
     handle(st, progress, at);
     if (progress.polled() != null) {
       record(st, progress.source(), progress.polled(), added ? 1 : 0);
     } else if (added) {
-      PreparedStatement ps = st.get("UPDATE polled_sources SET articles_added = articles_added + 1 WHERE id = ?");
+      PreparedStatement ps = st.prepare("UPDATE polled_sources SET articles_added = articles_added + 1 WHERE id = ?");
       ps.setLong(1, progress.source());
       ps.executeUpdate();
     }
   }
 
-  private static void handle(Statements st, SourceProgress progress, Instant at) throws SQLException {
-    PreparedStatement ps = st.get("INSERT INTO source_urls (source_id, url, handled_at) SELECT ?, ?, ? "
+  private static void handle(ResolverTables.Statements st, SourceProgress progress, Instant at) throws SQLException {
+    PreparedStatement ps = st.prepare("INSERT INTO source_urls (source_id, url, handled_at) SELECT ?, ?, ? "
         + "WHERE EXISTS (SELECT 1 FROM polled_sources WHERE id = ?) ON CONFLICT (source_id, url) DO NOTHING");
     ps.setLong(1, progress.source());
     ps.setString(2, progress.url());
@@ -225,11 +220,12 @@ public final class SqliteSources implements AutoCloseable {
     ps.executeUpdate();
   }
 
-  private static boolean record(Statements st, long id, Source.State polled, long newArticles) throws SQLException {
+  private static boolean record(ResolverTables.Statements st, long id, Source.State polled, long newArticles)
+      throws SQLException {
     if (newArticles < 0) {
       throw new IllegalArgumentException("negative articles added: " + newArticles);
     }
-    PreparedStatement ps = st.get("UPDATE polled_sources SET last_poll = ?, next_poll = ?, etag = ?, "
+    PreparedStatement ps = st.prepare("UPDATE polled_sources SET last_poll = ?, next_poll = ?, etag = ?, "
         + "last_modified = ?, last_status = ?, last_error = ?, articles_added = articles_added + ?, "
         + "failing_since = ? WHERE id = ?");
     ps.setString(1, text(polled.lastPoll()));
@@ -246,7 +242,7 @@ public final class SqliteSources implements AutoCloseable {
     ps.setString(8, text(polled.failingSince()));
     ps.setLong(9, id);
     boolean there = ps.executeUpdate() == 1;
-    PreparedStatement prune = st.get("DELETE FROM source_urls WHERE source_id = ? AND id <= (SELECT id FROM "
+    PreparedStatement prune = st.prepare("DELETE FROM source_urls WHERE source_id = ? AND id <= (SELECT id FROM "
         + "source_urls WHERE source_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)");
     prune.setLong(1, id);
     prune.setLong(2, id);
