@@ -1,6 +1,5 @@
 package org.lente.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,11 +61,7 @@ class PollCrashTest {
       requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       byte[] b;
       if (path.equals("/feed.xml")) {
-        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cronache"
-            + "</title>");
-        SITE.forEach((p, a) -> rss.append("<item><title>").append(a[0]).append("</title><link>").append(base)
-            .append(p).append("</link></item>"));
-        b = rss.append("</channel></rss>").toString().getBytes(UTF_8);
+        b = ServedSourcesTest.rss(base, SITE);
         ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
       } else if (SITE.containsKey(path)) {
         if (path.equals(HELD)) {
@@ -77,9 +72,7 @@ class PollCrashTest {
             Thread.currentThread().interrupt();
           }
         }
-        String[] a = SITE.get(path);
-        b = ("<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>" + a[0] + "</title></head>"
-            + "<body><article><h1>" + a[0] + "</h1><p>" + a[1] + "</p></article></body></html>").getBytes(UTF_8);
+        b = ServedSourcesTest.page(SITE.get(path));
         ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
       } else {
         ex.sendResponseHeaders(404, -1);
