@@ -26,8 +26,8 @@ import org.sqlite.SQLiteConfig;
 /**
  * The polled sources of the knowledge base: table {@code polled_sources} of its {@code lente.db} (schema
  * script {@code V12__sources.sql}), on a connection of its own. Several processes may use it at once
- * (a {@code lente sources add} beside a running {@code lente serve}): each change is one statement,
- * SQLite serialises them, and a poll's state is written with an increment, so a source removed or
+ * (a {@code lente sources add} beside a running {@code lente serve}): each change is one statement
+ * (a recorded poll then drops the handled URLs beyond the bound in a second one), SQLite serialises them, and a poll's state is written with an increment, so a source removed or
  * changed meanwhile is never written back whole. The article URLs each source listed and that were
  * handled are kept in table {@code source_urls} (V14), written with their article by the store
  * ({@link #write}). Thread-safe: one connection under a lock.
