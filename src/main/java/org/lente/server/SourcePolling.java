@@ -108,7 +108,7 @@ public final class SourcePolling implements AutoCloseable {
     p.losses().forEach(l -> say("source " + s.id() + " (" + s.address() + ") lost: " + l.reason()));
     Set<String> done = s.kind() == Source.Kind.PAGE ? Set.of() : sources.handled(s.id(), p.articles());
     List<String> todo = new ArrayList<>(new LinkedHashSet<>(p.articles()));
-    todo.removeAll(done);
+    todo.removeIf(url -> url.isBlank() || done.contains(url)); // a blank one is no article to fetch
     boolean recorded = false;
     for (int i = 0; i < todo.size() && !stopping; i++) {
       String url = todo.get(i);
