@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.index.SearchHits;
 import org.lente.index.SearchIndex;
 import org.lente.index.SearchQuery;
@@ -192,11 +193,19 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
    * and returned ({@link Added#failure}), and the stage retried later. An IOException means the
    * article may not be stored (the store failed), or the index could not commit.
    */
-  public synchronized Added add(String key, Analysis analysis) throws IOException {
+  public Added add(String key, Analysis analysis) throws IOException {
+    return add(key, analysis, null);
+  }
+
+  /**
+   * As {@link #add(String, Analysis)}, and a polled source's {@code progress} (or null) is written in
+   * the article's transaction, also when it is a duplicate; nothing of it when the store fails.
+   */
+  public synchronized Added add(String key, Analysis analysis, SourceProgress progress) throws IOException {
     EntityResolver.Observation seen = resolver.observe(analysis);
     ArticleStore.Put put;
     try {
-      put = store.put(key, seen.analysis(), seen.sightings(), seen.moved());
+      put = store.put(key, seen.analysis(), seen.sightings(), seen.moved(), progress);
     } catch (IOException | RuntimeException e) {
       resolver.forget(seen.sightings()); // the store rolled back: so does the resolver
       throw e;

@@ -19,6 +19,7 @@ import org.lente.Pipeline;
 import org.lente.ingest.Page;
 import org.lente.ingest.fetch.FetchException;
 import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.knowledge.KnowledgeBase;
 
 /**
@@ -154,12 +155,22 @@ public final class Ingests implements AutoCloseable {
    * @throws IllegalStateException when {@value #MAX_QUEUED} submissions are already waiting
    */
   public Submission submit(Request request, String user) {
+    return submit(request, user, null);
+  }
+
+  /**
+   * As {@link #submit(Request, String)}, with a polled source's {@code progress} (or null) that the
+   * store writes in the transaction of the article (see {@link KnowledgeBase#add(String,
+   * org.lente.nlp.Analysis, SourceProgress)}); written only when the submission ends with an article id
+   * (stored, updated, a duplicate, or stored with a later stage failed).
+   */
+  public Submission submit(Request request, String user, SourceProgress progress) {
     Objects.requireNonNull(request, "request");
     String id = HexFormat.of().formatHex(bytes());
     Submission s = new Submission(id, request.label(), State.QUEUED, null, null, Instant.now(), user);
     put(s);
     try {
-      worker.execute(() -> run(s, request));
+      worker.execute(() -> run(s, request, progress));
     } catch (RejectedExecutionException e) {
       synchronized (kept) {
         kept.remove(id);
@@ -200,7 +211,7 @@ public final class Ingests implements AutoCloseable {
     }
   }
 
-  private void run(Submission s, Request request) {
+  private void run(Submission s, Request request, SourceProgress progress) {
     put(s.with(State.ANALYSING, null, null));
     try {
       Page page;
@@ -218,7 +229,7 @@ public final class Ingests implements AutoCloseable {
         put(s.with(State.FAILED, null, NOT_AN_ARTICLE));
         return;
       }
-      KnowledgeBase.Added stored = kb.add(prepared.key(), prepared.analysis());
+      KnowledgeBase.Added stored = kb.add(prepared.key(), prepared.analysis(), progress);
       kb.flush();
       if (stored.failure() != null) {
         log(s, "stored as article " + stored.id() + ", but its " + stored.failure().stage().label()

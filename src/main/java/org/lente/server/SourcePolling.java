@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.store.SqliteSources;
 
 /**
@@ -16,9 +20,12 @@ import org.lente.store.SqliteSources;
  * {@code look} (so one added by {@code lente sources add} in another process is polled within that
  * time), polls each that is due with the {@link Poller}, hands the article URLs it has not seen to
  * {@link Ingests} (the server's one writer, whose fetcher applies the address policy, politeness
- * and robots.txt) one at a time, and records the poll's state with the count of new articles
- * stored. Articles are stored before the poll is recorded: after a crash the source is polled again
- * and its articles come back as duplicates, never twice. Thread-safe; {@link #close} stops it.
+ * and robots.txt) one at a time. Each goes with its {@link SourceProgress}, which the store writes in
+ * the article's transaction: the URL handled, the article counted as added when new, and with the
+ * poll's last article the poll's state (a poll that stores none records its state alone). The URLs
+ * handled are kept in the store ({@link SqliteSources#handled}), so a restarted process fetches none
+ * of them again; after a crash mid-poll the source is polled again and only its unhandled URLs are
+ * fetched. Thread-safe; {@link #close} stops it.
  */
 public final class SourcePolling implements AutoCloseable {
 
@@ -27,9 +34,6 @@ public final class SourcePolling implements AutoCloseable {
 
   /** Who the server's log names as the submitter of a source's articles. */
   static final String USER = "sources";
-
-  /** Article URLs remembered as handled, most recent kept; a restart forgets them. */
-  static final int MAX_KNOWN = 100_000;
 
   private final SqliteSources sources;
   private final Poller poller;
@@ -41,13 +45,6 @@ public final class SourcePolling implements AutoCloseable {
   private volatile boolean stopping;
   /** When each source polled by this process is due next, whether or not its poll could be recorded. */
   private final Map<Long, Instant> due = new java.util.HashMap<>();
-  private final Map<String, Boolean> known = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > MAX_KNOWN;
-    }
-  };
-
   /**
    * @param look how often the stored sources are looked at, above zero
    * @param log where each poll's failures go (the server's standard error)
@@ -99,43 +96,45 @@ public final class SourcePolling implements AutoCloseable {
     }
   }
 
-  /** Polls {@code s}, adds its new articles and records the poll. */
+  /**
+   * Polls {@code s} and adds the articles it lists that are not handled yet (a page's every time), the
+   * last with the poll's state; records the state alone when that last one stores nothing.
+   */
   private void poll(Source s) throws IOException {
     Poller.Polled p = poller.poll(s);
     if (p.failed()) {
       say("source " + s.id() + " (" + s.address() + ") failed: " + p.state().lastError());
     }
     p.losses().forEach(l -> say("source " + s.id() + " (" + s.address() + ") lost: " + l.reason()));
-    long added = 0;
-    for (String url : p.articles()) {
-      if (stopping) {
-        break;
-      }
-      String key = s.id() + " " + url;
-      if (s.kind() != Source.Kind.PAGE && known.containsKey(key)) {
-        continue;
-      }
-      Ingests.Submission done = add(url);
-      if (done == null) {
+    Set<String> done = s.kind() == Source.Kind.PAGE ? Set.of() : sources.handled(s.id(), p.articles());
+    List<String> todo = new ArrayList<>(new LinkedHashSet<>(p.articles()));
+    todo.removeIf(url -> url.isBlank() || done.contains(url)); // a blank one is no article to fetch
+    boolean recorded = false;
+    for (int i = 0; i < todo.size() && !stopping; i++) {
+      String url = todo.get(i);
+      boolean last = i == todo.size() - 1;
+      Ingests.Submission sub = add(url, new SourceProgress(s.id(), url, last ? p.state() : null));
+      if (sub == null) {
         break; // stopping
       }
-      if (done.state() != Ingests.State.FAILED || Ingests.NOT_AN_ARTICLE.equals(done.error())) {
-        known.put(key, true); // a failed fetch is tried again at the next poll
-      }
-      if (done.state() == Ingests.State.STORED) {
-        added++;
+      if (sub.articleId() != null) {
+        recorded = last; // the store wrote the progress, and the state with the last
+      } else if (Ingests.NOT_AN_ARTICLE.equals(sub.error())) {
+        sources.markHandled(s.id(), url); // any other failure is tried again at the next poll
       }
     }
     due.put(s.id(), p.state().nextPoll()); // kept here too: a poll that cannot be recorded is not repeated at once
-    sources.recordPoll(s.id(), p.state(), added);
+    if (!recorded && !stopping) {
+      sources.recordPoll(s.id(), p.state(), 0);
+    }
   }
 
   /** Submits {@code url} and waits until the writer is done with it; null when stopping first. */
-  private Ingests.Submission add(String url) {
+  private Ingests.Submission add(String url, SourceProgress progress) {
     Ingests.Submission sub = null;
     while (sub == null) {
       try {
-        sub = ingests.submit(Ingests.Request.url(url), USER);
+        sub = ingests.submit(Ingests.Request.url(url), USER, progress);
       } catch (IllegalArgumentException e) {
         return new Ingests.Submission("-", url, Ingests.State.FAILED, null, e.getMessage(), Instant.now(), USER);
       } catch (IllegalStateException full) { // the writer's queue is full: wait for room

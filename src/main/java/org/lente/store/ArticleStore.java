@@ -2,6 +2,7 @@ package org.lente.store;
 
 import java.io.IOException;
 import java.util.List;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.nlp.Analysis;
 
 /**
@@ -36,12 +37,13 @@ public interface ArticleStore extends ArticleReader, AutoCloseable {
    * follows: {@code sightings} (one per entity of the analysis, in order, null for one without a
    * name; or empty) are recorded, each mention keeping its name, and the names {@code moved}
    * (normalised name → new entity name) move to their new entity with their earlier mentions.
-   * Nothing is written for a duplicate.
+   * Nothing of them is written for a duplicate. A polled source's {@code progress} (or null) is written
+   * in the same transaction, also for a duplicate ({@link SourceProgress}).
    *
    * @throws IllegalArgumentException when {@code sightings} is neither empty nor one per entity
    */
-  Put put(String key, Analysis analysis, List<NameSighting> sightings, java.util.Map<String, String> moved)
-      throws IOException;
+  Put put(String key, Analysis analysis, List<NameSighting> sightings, java.util.Map<String, String> moved,
+      SourceProgress progress) throws IOException;
 
   /** Moves resolver names to other entities, with their mentions, in one transaction (see {@link #put}). */
   void moveNames(java.util.Map<String, String> moved) throws IOException;

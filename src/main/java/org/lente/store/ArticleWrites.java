@@ -21,6 +21,7 @@ import org.lente.nlp.Sentence;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
 import org.lente.nlp.time.Timex;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.store.ArticleStore.Put;
 
 /**
@@ -56,7 +57,7 @@ final class ArticleWrites {
    *     stored
    */
   Put put(String key, Analysis analysis) throws IOException {
-    return put(key, analysis, List.of(), Map.of());
+    return put(key, analysis, List.of(), Map.of(), null);
   }
 
   /**
@@ -64,10 +65,11 @@ final class ArticleWrites {
    *
    * <p>In the article's transaction, before its rows are written: the names {@code moved} move
    * ({@link ResolverTables#move}), and {@code sightings} are recorded, each mention keeping its name.
-   * Nothing of them is written for a duplicate.
+   * Nothing of them is written for a duplicate. After its rows, {@code progress} (or nothing when null;
+   * also for a duplicate) is written ({@link SqliteSources#write}), counting the article as added when new.
    */
-  Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved)
-      throws IOException {
+  Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved,
+      SourceProgress progress) throws IOException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(sightings, "sightings");
     Objects.requireNonNull(moved, "moved");
@@ -84,8 +86,13 @@ final class ArticleWrites {
     }
     String hash = ContentHash.of(analysis.article().text());
     String json = AnalysisJson.write(analysis);
-    return db.locked("put " + key, () -> db.inTransaction("BEGIN IMMEDIATE",
-        () -> putInTransaction(key, analysis, hash, json, sightings, moved)));
+    return db.locked("put " + key, () -> db.inTransaction("BEGIN IMMEDIATE", () -> {
+      Put put = putInTransaction(key, analysis, hash, json, sightings, moved);
+      if (progress != null) {
+        SqliteSources.write(db::statement, progress, put.outcome() == Put.Outcome.STORED, Instant.now());
+      }
+      return put;
+    }));
   }
 
   private Put putInTransaction(String key, Analysis analysis, String hash, String json, List<NameSighting> sightings,

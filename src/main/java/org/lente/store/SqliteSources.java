@@ -10,26 +10,42 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.lente.ingest.fetch.Validators;
 import org.lente.ingest.source.Source;
+import org.lente.ingest.source.SourceProgress;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The polled sources of the knowledge base: table {@code polled_sources} of its {@code lente.db} (schema
  * script {@code V12__sources.sql}), on a connection of its own. Several processes may use it at once
- * (a {@code lente sources add} beside a running {@code lente serve}): each change is one statement,
- * SQLite serialises them, and a poll's state is written with an increment, so a source removed or
- * changed meanwhile is never written back whole. Thread-safe: one connection under a lock.
+ * (a {@code lente sources add} beside a running {@code lente serve}): each change is one statement
+ * (a recorded poll then drops the handled URLs beyond the bound in a second one), SQLite serialises them, and a poll's state is written with an increment, so a source removed or
+ * changed meanwhile is never written back whole. The article URLs each source listed and that were
+ * handled are kept in table {@code source_urls} (V14), written with their article by the store
+ * ({@link #write}). Thread-safe: one connection under a lock.
  */
 public final class SqliteSources implements AutoCloseable {
 
   private static final String COLUMNS = "id, kind, address, title, every_seconds, added_at, last_poll, next_poll, "
       + "etag, last_modified, last_status, last_error, articles_added, failing_since";
 
+  /**
+   * Article URLs kept as handled per source, the most recent: a sitemap lists at most 50,000
+   * (sitemaps.org), a feed far fewer, so a source's whole listing stays known and is never fetched
+   * again, while a source polled for years keeps a bounded table (a few MB per source).
+   */
+  public static final int MAX_HANDLED = 50_000;
+
   private final Connection conn;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   private SqliteSources(Connection conn) {
     this.conn = conn;
@@ -42,6 +58,7 @@ public final class SqliteSources implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(SqliteStore.BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true); // a source removed takes its handled URLs with it
     Path file = dir.resolve(SqliteStore.FILE);
     try {
       return new SqliteSources(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
@@ -129,33 +146,118 @@ public final class SqliteSources implements AutoCloseable {
 
   /**
    * Records a poll of source {@code id}: its new state (all but the count) and {@code newArticles} more
-   * articles added; nothing when the source was removed meanwhile. Returns whether it was there.
+   * articles added; nothing when the source was removed meanwhile. Returns whether it was there. Keeps
+   * the source's {@value #MAX_HANDLED} most recently handled article URLs, dropping older ones.
    */
   public synchronized boolean recordPoll(long id, Source.State polled, long newArticles) throws IOException {
     Objects.requireNonNull(polled, "polled");
-    if (newArticles < 0) {
-      throw new IllegalArgumentException("negative articles added: " + newArticles);
-    }
-    try (PreparedStatement ps = conn.prepareStatement("UPDATE polled_sources SET last_poll = ?, next_poll = ?, etag = ?, "
-        + "last_modified = ?, last_status = ?, last_error = ?, articles_added = articles_added + ?, "
-        + "failing_since = ? WHERE id = ?")) {
-      ps.setString(1, text(polled.lastPoll()));
-      ps.setString(2, text(polled.nextPoll()));
-      ps.setString(3, polled.validators().etag());
-      ps.setString(4, polled.validators().lastModified());
-      if (polled.lastStatus() == null) {
-        ps.setNull(5, Types.INTEGER);
-      } else {
-        ps.setInt(5, polled.lastStatus());
-      }
-      ps.setString(6, polled.lastError());
-      ps.setLong(7, newArticles);
-      ps.setString(8, text(polled.failingSince()));
-      ps.setLong(9, id);
-      return ps.executeUpdate() == 1;
+    try {
+      return record(this::statement, id, polled, newArticles);
     } catch (SQLException e) {
       throw new IOException("cannot record the poll of source " + id + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Marks article URL {@code url} of source {@code id} handled without an article stored (the page held
+   * none), so that it is not fetched again; nothing when the source was removed meanwhile.
+   */
+  public synchronized void markHandled(long id, String url) throws IOException {
+    try {
+      handle(this::statement, new SourceProgress(id, url, null), Instant.now());
+    } catch (SQLException e) {
+      throw new IOException("cannot mark " + url + " of source " + id + " handled: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Of {@code urls}, those already handled for source {@code id} (among its {@value #MAX_HANDLED} most
+   * recent): a poller fetches the others only.
+   */
+  public synchronized Set<String> handled(long id, Collection<String> urls) throws IOException {
+    Set<String> out = new HashSet<>();
+    try {
+      PreparedStatement ps = statement("SELECT 1 FROM source_urls WHERE source_id = ? AND url = ?");
+      for (String url : urls) {
+        ps.setLong(1, id);
+        ps.setString(2, url);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            out.add(url);
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot read the handled URLs of source " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code progress} on {@code st}, in the caller's transaction: the URL handled, one more article
+   * added when {@code added}, and the poll's state when it carries one. Used by the store's article
+   * writes, so that the progress and its article are one transaction.
+   */
+  static void write(ResolverTables.Statements st, SourceProgress progress, boolean added, Instant at)
+      throws SQLException {
+    handle(st, progress, at);
+    if (progress.polled() != null) {
+      record(st, progress.source(), progress.polled(), added ? 1 : 0);
+    } else if (added) {
+      PreparedStatement ps = st.prepare("UPDATE polled_sources SET articles_added = articles_added + 1 WHERE id = ?");
+      ps.setLong(1, progress.source());
+      ps.executeUpdate();
+    }
+  }
+
+  private static void handle(ResolverTables.Statements st, SourceProgress progress, Instant at) throws SQLException {
+    PreparedStatement ps = st.prepare("INSERT INTO source_urls (source_id, url, handled_at) SELECT ?, ?, ? "
+        + "WHERE EXISTS (SELECT 1 FROM polled_sources WHERE id = ?) ON CONFLICT (source_id, url) DO NOTHING");
+    ps.setLong(1, progress.source());
+    ps.setString(2, progress.url());
+    ps.setString(3, at.toString());
+    ps.setLong(4, progress.source());
+    ps.executeUpdate();
+  }
+
+  private static boolean record(ResolverTables.Statements st, long id, Source.State polled, long newArticles)
+      throws SQLException {
+    if (newArticles < 0) {
+      throw new IllegalArgumentException("negative articles added: " + newArticles);
+    }
+    PreparedStatement ps = st.prepare("UPDATE polled_sources SET last_poll = ?, next_poll = ?, etag = ?, "
+        + "last_modified = ?, last_status = ?, last_error = ?, articles_added = articles_added + ?, "
+        + "failing_since = ? WHERE id = ?");
+    ps.setString(1, text(polled.lastPoll()));
+    ps.setString(2, text(polled.nextPoll()));
+    ps.setString(3, polled.validators().etag());
+    ps.setString(4, polled.validators().lastModified());
+    if (polled.lastStatus() == null) {
+      ps.setNull(5, Types.INTEGER);
+    } else {
+      ps.setInt(5, polled.lastStatus());
+    }
+    ps.setString(6, polled.lastError());
+    ps.setLong(7, newArticles);
+    ps.setString(8, text(polled.failingSince()));
+    ps.setLong(9, id);
+    boolean there = ps.executeUpdate() == 1;
+    PreparedStatement prune = st.prepare("DELETE FROM source_urls WHERE source_id = ? AND id <= (SELECT id FROM "
+        + "source_urls WHERE source_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)");
+    prune.setLong(1, id);
+    prune.setLong(2, id);
+    prune.setInt(3, MAX_HANDLED);
+    prune.executeUpdate();
+    return there;
+  }
+
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = conn.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
   }
 
   private List<Source> query(String sql, Object key) throws IOException {
@@ -192,6 +294,9 @@ public final class SqliteSources implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     try {
+      for (PreparedStatement ps : statements.values()) {
+        ps.close();
+      }
       conn.close();
     } catch (SQLException e) {
       throw new IOException("cannot close the sources: " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.nlp.Analysis;
 
 /**
@@ -104,8 +105,9 @@ public final class SqliteStore implements ArticleStore, Accounts {
   }
 
   @Override
-  public Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved) throws IOException {
-    return writes.put(key, analysis, sightings, moved);
+  public Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved,
+      SourceProgress progress) throws IOException {
+    return writes.put(key, analysis, sightings, moved, progress);
   }
 
   @Override

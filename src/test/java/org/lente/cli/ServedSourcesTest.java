@@ -43,9 +43,19 @@ class ServedSourcesTest {
   private HttpServer site;
   private String base;
 
-  private static byte[] page(String[] article) {
+  /** An Italian article page of {@code article}'s title and text. */
+  static byte[] page(String[] article) {
     return ("<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>" + article[0] + "</title></head>"
         + "<body><article><h1>" + article[0] + "</h1><p>" + article[1] + "</p></article></body></html>").getBytes(UTF_8);
+  }
+
+  /** An RSS feed whose items are {@code articles} (path → title and text), linked under {@code base}. */
+  static byte[] rss(String base, Map<String, String[]> articles) {
+    StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Notizie"
+        + "</title>");
+    articles.forEach((p, a) -> rss.append("<item><title>").append(a[0]).append("</title><link>").append(base)
+        .append(p).append("</link></item>"));
+    return rss.append("</channel></rss>").toString().getBytes(UTF_8);
   }
 
   @BeforeEach
@@ -56,11 +66,7 @@ class ServedSourcesTest {
       String path = ex.getRequestURI().getPath();
       byte[] b;
       if (path.equals("/feed.xml")) {
-        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Notizie"
-            + "</title>");
-        SITE.forEach((p, a) -> rss.append("<item><title>").append(a[0]).append("</title><link>").append(base)
-            .append(p).append("</link></item>"));
-        b = rss.append("</channel></rss>").toString().getBytes(UTF_8);
+        b = rss(base, SITE);
         ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
       } else if (SITE.containsKey(path)) {
         b = page(SITE.get(path));

@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
 import org.lente.index.LuceneIndex;
+import org.lente.ingest.fetch.Validators;
+import org.lente.ingest.source.Source;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.ner.Entity;
@@ -21,6 +27,7 @@ import org.lente.store.ArticleFailure;
 import org.lente.store.EntityProfile;
 import org.lente.store.NameSighting;
 import org.lente.store.ResolverCheck;
+import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
 
 class KnowledgeBaseTest {
@@ -68,6 +75,26 @@ class KnowledgeBaseTest {
       assertEquals(3, korea.articles(), korea.toString());
       assertTrue(putin.cooccurring().stream().anyMatch(c -> c.name().equals(korea.name()) && c.articles() == 3),
           putin.cooccurring().toString());
+    }
+  }
+
+  @Test
+  void aSourcesProgressIsWrittenWithItsArticleAndWithADuplicateCountsNoArticle() throws IOException {
+    Instant t = Instant.parse("2026-03-08T10:00:00Z");
+    long id;
+    try (SqliteSources sources = SqliteSources.open(dir)) {
+      id = sources.add(Source.Kind.FEED, "https://cronache.example/feed.xml", null, Duration.ofMinutes(15), t).id();
+    }
+    Source.State polled = new Source.State(t, t.plusSeconds(900), Validators.NONE, 200, null, 0, null);
+    Analysis a = analysis("it", "2026-03-08", "Il traghetto per Capraia riparte domani mattina.");
+    try (KnowledgeBase kb = open()) {
+      kb.add("https://cronache.example/a", a, new SourceProgress(id, "https://cronache.example/a", null));
+      kb.add("https://cronache.example/a-bis", a, new SourceProgress(id, "https://cronache.example/a-bis", polled));
+    }
+    try (SqliteSources sources = SqliteSources.open(dir)) {
+      assertEquals(polled.withArticlesAdded(1), sources.get(id).orElseThrow().state());
+      List<String> both = List.of("https://cronache.example/a", "https://cronache.example/a-bis");
+      assertEquals(Set.copyOf(both), sources.handled(id, both));
     }
   }
 

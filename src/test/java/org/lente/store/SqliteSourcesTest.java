@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.ingest.fetch.Validators;
@@ -59,6 +65,66 @@ class SqliteSourcesTest {
     try (SqliteSources sources = SqliteSources.open(dir)) {
       assertThrows(IllegalArgumentException.class,
           () -> sources.add(Source.Kind.FEED, FEED, null, Duration.ofMillis(500), T));
+    }
+  }
+
+  @Test
+  void handledUrlsSurviveReopeningAndNoOthersAreHandled() throws Exception {
+    long id;
+    try (SqliteSources sources = SqliteSources.open(dir)) {
+      id = sources.add(Source.Kind.FEED, FEED, null, Duration.ofMinutes(15), T).id();
+      sources.markHandled(id, "https://notizie.example/a");
+    }
+    try (SqliteSources sources = SqliteSources.open(dir)) {
+      assertEquals(Set.of("https://notizie.example/a"),
+          sources.handled(id, List.of("https://notizie.example/a", "https://notizie.example/b")));
+    }
+  }
+
+  @Test
+  void aRecordedPollKeepsTheSourcesMostRecentHandledUrlsOnly() throws Exception {
+    try (SqliteSources sources = SqliteSources.open(dir)) {
+      long id = sources.add(Source.Kind.SITEMAP, FEED, null, Duration.ofMinutes(15), T).id();
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO source_urls (source_id, url, handled_at) VALUES (?, ?, ?)")) {
+          for (int i = 0; i <= SqliteSources.MAX_HANDLED; i++) {
+            ps.setLong(1, id);
+            ps.setString(2, "https://notizie.example/" + i);
+            ps.setString(3, T.toString());
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        c.commit();
+      }
+      sources.recordPoll(id, Source.State.NEW, 0);
+
+      String oldest = "https://notizie.example/0";
+      String newest = "https://notizie.example/" + SqliteSources.MAX_HANDLED;
+      assertEquals(Set.of(newest), sources.handled(id, List.of(oldest, newest)));
+      assertEquals(SqliteSources.MAX_HANDLED, handledRows());
+    }
+  }
+
+  @Test
+  void aRemovedSourceTakesItsHandledUrlsAndMarksAfterItWriteNothing() throws Exception {
+    try (SqliteSources sources = SqliteSources.open(dir)) {
+      long id = sources.add(Source.Kind.FEED, FEED, null, Duration.ofMinutes(15), T).id();
+      sources.markHandled(id, "https://notizie.example/a");
+      sources.remove(id);
+      sources.markHandled(id, "https://notizie.example/b");
+
+      assertEquals(0, handledRows());
+    }
+  }
+
+  private int handledRows() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM source_urls")) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 }
