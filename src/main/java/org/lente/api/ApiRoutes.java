@@ -28,7 +28,6 @@ import org.lente.knowledge.KnowledgeReader;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
-import org.lente.nlp.time.Timex;
 import org.lente.server.Auth;
 import org.lente.server.Ingests;
 import org.lente.server.Routes;
@@ -251,11 +250,7 @@ public final class ApiRoutes implements Routes {
     o.put("total", hits.total());
     o.put("next", hits.next() == null ? null : nextUrl(ctx, hits.next()));
     ArrayNode items = o.putArray("hits");
-    for (SearchHits.Hit h : hits.hits()) {
-      items.addObject().put("id", h.id()).put("title", h.title()).put("source", h.source()).put("url", h.url())
-          .put("published", h.published()).put("language", h.language()).put("score", h.score())
-          .put("snippet", h.snippet());
-    }
+    hits.hits().forEach(items::addPOJO); // the SearchHits.Hit record, as `lente search --json` prints it
     ObjectNode f = o.putObject("facets");
     for (Map.Entry<String, Map<String, Long>> facet : hits.facets().entrySet()) {
       ArrayNode values = f.putArray(facet.getKey());
@@ -425,11 +420,7 @@ public final class ApiRoutes implements Routes {
           .put("start", q.start()).put("end", q.end());
       putId(n, "speakerEntityId", q.speakerCanonical() == null ? null : view.entityIds().get(q.speakerCanonical()));
     }
-    ArrayNode times = o.putArray("times");
-    for (Timex t : a.times()) {
-      times.addObject().put("text", t.text()).put("type", t.type().name()).put("value", t.value())
-          .put("start", t.start()).put("end", t.end());
-    }
+    a.times().forEach(o.putArray("times")::addPOJO); // Timex records, as `lente analyze --json` prints them
     return o;
   }
 

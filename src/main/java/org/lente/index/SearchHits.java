@@ -22,7 +22,10 @@ public record SearchHits(long total, List<Hit> hits, Map<String, Map<String, Lon
     }
   }
 
-  /** One matching article; {@code snippet} has the matched words between {@code <b>} and {@code </b>}. */
+  /**
+   * One matching article; {@code snippet} has the matched words between {@code <b>} and {@code </b>}. Also the
+   * JSON shape of a hit, written as is by Jackson for {@code lente search --json} and {@code GET /api/v1/search}.
+   */
   public record Hit(long id, String title, String source, String url, String published, String language,
       float score, String snippet) {}
 }
