@@ -28,22 +28,16 @@ import org.lente.knowledge.KnowledgeReader;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
-import org.lente.nlp.time.Timex;
 import org.lente.server.Auth;
 import org.lente.server.Ingests;
 import org.lente.server.Routes;
 import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleSummary;
 import org.lente.store.ArticleView;
-import org.lente.store.AuthorProfile;
-import org.lente.store.AuthorRef;
 import org.lente.store.EntityProfile;
-import org.lente.store.EntityRef;
 import org.lente.store.Page;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
-import org.lente.store.SourceProfile;
-import org.lente.store.SourceRef;
 import org.lente.story.LineageReport;
 import org.lente.story.Story;
 import org.lente.story.StoryReader;
@@ -165,7 +159,7 @@ public final class ApiRoutes implements Routes {
   }
 
   private void entities(Context ctx) throws IOException {
-    page(ctx, kb.entities(ctx.queryParam("cursor"), limit(ctx)), ApiRoutes::entityRef);
+    page(ctx, kb.entities(ctx.queryParam("cursor"), limit(ctx)), e -> e);
   }
 
   private void trending(Context ctx) throws IOException {
@@ -173,7 +167,7 @@ public final class ApiRoutes implements Routes {
     ObjectNode o = JSON.createObjectNode();
     o.put("days", days);
     ArrayNode items = o.putArray("items");
-    kb.trending(days, limit(ctx)).forEach(e -> items.add(entityRef(e)));
+    kb.trending(days, limit(ctx)).forEach(items::addPOJO);
     write(ctx, o);
   }
 
@@ -192,7 +186,7 @@ public final class ApiRoutes implements Routes {
     o.set("quotesBy", quoteList(p.quotesBy()));
     o.set("quotesAbout", quoteList(p.quotesAbout()));
     ArrayNode together = o.putArray("cooccurring");
-    p.cooccurring().forEach(e -> together.add(entityRef(e)));
+    p.cooccurring().forEach(together::addPOJO);
     o.put("articlesUrl", BASE + "/entities/" + id + "/articles");
     write(ctx, o);
   }
@@ -251,11 +245,7 @@ public final class ApiRoutes implements Routes {
     o.put("total", hits.total());
     o.put("next", hits.next() == null ? null : nextUrl(ctx, hits.next()));
     ArrayNode items = o.putArray("hits");
-    for (SearchHits.Hit h : hits.hits()) {
-      items.addObject().put("id", h.id()).put("title", h.title()).put("source", h.source()).put("url", h.url())
-          .put("published", h.published()).put("language", h.language()).put("score", h.score())
-          .put("snippet", h.snippet());
-    }
+    hits.hits().forEach(items::addPOJO); // the SearchHits.Hit record, as `lente search --json` prints it
     ObjectNode f = o.putObject("facets");
     for (Map.Entry<String, Map<String, Long>> facet : hits.facets().entrySet()) {
       ArrayNode values = f.putArray(facet.getKey());
@@ -276,21 +266,21 @@ public final class ApiRoutes implements Routes {
   }
 
   private void sources(Context ctx) throws IOException {
-    page(ctx, kb.sources(ctx.queryParam("cursor"), limit(ctx)), ApiRoutes::source);
+    page(ctx, kb.sources(ctx.queryParam("cursor"), limit(ctx)), s -> s);
   }
 
   private void source(Context ctx) throws IOException {
     long id = pathId(ctx);
-    write(ctx, source(kb.source(id).orElseThrow(() -> new NotFoundResponse("no source " + id))));
+    write(ctx, kb.source(id).orElseThrow(() -> new NotFoundResponse("no source " + id)));
   }
 
   private void authors(Context ctx) throws IOException {
-    page(ctx, kb.authors(ctx.queryParam("cursor"), limit(ctx)), ApiRoutes::author);
+    page(ctx, kb.authors(ctx.queryParam("cursor"), limit(ctx)), a -> a);
   }
 
   private void author(Context ctx) throws IOException {
     long id = pathId(ctx);
-    write(ctx, author(kb.author(id).orElseThrow(() -> new NotFoundResponse("no author " + id))));
+    write(ctx, kb.author(id).orElseThrow(() -> new NotFoundResponse("no author " + id)));
   }
 
   private void ingestStatus(Context ctx) throws IOException {
@@ -345,36 +335,10 @@ public final class ApiRoutes implements Routes {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", a.id()).put("title", a.title()).put("url", a.url()).put("published", a.published())
         .put("language", a.language());
-    o.set("source", a.source() == null ? null : sourceRef(a.source()));
+    o.putPOJO("source", a.source());
     ArrayNode authors = o.putArray("authors");
-    a.authors().forEach(x -> authors.add(authorRef(x)));
+    a.authors().forEach(authors::addPOJO);
     o.put("snippet", a.snippet());
-    return o;
-  }
-
-  static ObjectNode sourceRef(SourceRef s) {
-    return JSON.createObjectNode().put("id", s.id()).put("host", s.host()).put("site", s.site());
-  }
-
-  static ObjectNode authorRef(AuthorRef a) {
-    return JSON.createObjectNode().put("id", a.id()).put("name", a.name());
-  }
-
-  static ObjectNode entityRef(EntityRef e) {
-    return JSON.createObjectNode().put("id", e.id()).put("name", e.name()).put("type", e.type())
-        .put("articles", e.articles());
-  }
-
-  static ObjectNode source(SourceProfile s) {
-    return JSON.createObjectNode().put("id", s.id()).put("host", s.host()).put("site", s.site())
-        .put("articles", s.articles()).put("firstDay", s.firstDay()).put("lastDay", s.lastDay());
-  }
-
-  static ObjectNode author(AuthorProfile a) {
-    ObjectNode o = JSON.createObjectNode().put("id", a.id()).put("name", a.name()).put("bio", a.bio())
-        .put("articles", a.articles());
-    ArrayNode sources = o.putArray("sources");
-    a.sources().forEach(s -> sources.add(sourceRef(s)));
     return o;
   }
 
@@ -408,9 +372,9 @@ public final class ApiRoutes implements Routes {
     o.put("id", view.article().id()).put("version", view.article().version())
         .put("storedAt", view.article().storedAt().toString()).put("title", x.title()).put("subtitle", x.subtitle())
         .put("url", x.url()).put("published", x.published()).put("language", a.textLanguage()).put("section", x.section());
-    o.set("source", view.source() == null ? null : sourceRef(view.source()));
+    o.putPOJO("source", view.source());
     ArrayNode authors = o.putArray("authors");
-    view.authors().forEach(w -> authors.add(authorRef(w)));
+    view.authors().forEach(authors::addPOJO);
     o.put("authorBio", view.authorBio()).put("text", x.text());
     ArrayNode entities = o.putArray("entities");
     for (Entity e : a.entities()) {
@@ -425,11 +389,7 @@ public final class ApiRoutes implements Routes {
           .put("start", q.start()).put("end", q.end());
       putId(n, "speakerEntityId", q.speakerCanonical() == null ? null : view.entityIds().get(q.speakerCanonical()));
     }
-    ArrayNode times = o.putArray("times");
-    for (Timex t : a.times()) {
-      times.addObject().put("text", t.text()).put("type", t.type().name()).put("value", t.value())
-          .put("start", t.start()).put("end", t.end());
-    }
+    a.times().forEach(o.putArray("times")::addPOJO); // Timex records, as `lente analyze --json` prints them
     return o;
   }
 
@@ -443,10 +403,10 @@ public final class ApiRoutes implements Routes {
 
   // ---- parameters and writing ----
 
-  private static <T> void page(Context ctx, Page<T> page, java.util.function.Function<T, ObjectNode> shape) {
+  private static <T> void page(Context ctx, Page<T> page, java.util.function.Function<T, ?> shape) {
     ObjectNode o = JSON.createObjectNode();
     ArrayNode items = o.putArray("items");
-    page.items().forEach(x -> items.add(shape.apply(x)));
+    page.items().forEach(x -> items.addPOJO(shape.apply(x))); // a JsonNode, or a record written as is
     o.put("next", page.next() == null ? null : nextUrl(ctx, page.next()));
     write(ctx, o);
   }
@@ -469,7 +429,7 @@ public final class ApiRoutes implements Routes {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static void write(Context ctx, JsonNode body) {
+  private static void write(Context ctx, Object body) {
     try {
       ctx.contentType("application/json").result(JSON.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {

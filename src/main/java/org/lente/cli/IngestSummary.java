@@ -55,15 +55,17 @@ final class IngestSummary {
     return errors.size();
   }
 
-  String json() throws com.fasterxml.jackson.core.JsonProcessingException {
-    var o = Json.MAPPER.createObjectNode();
-    o.put("stored", stored).put("updated", updated).put("duplicates", duplicates).put("skipped", skipped)
-        .put("failed", errors.size()).put("abandoned", abandoned).put("interrupted", interrupted);
-    var arr = o.putArray("errors");
-    for (Error e : errors) {
-      arr.addObject().put("source", e.source()).put("reason", e.reason());
+  /** The summary as {@code ingest --json} prints it; fields in this order. */
+  record Shape(int stored, int updated, int duplicates, int skipped, int failed, int abandoned,
+      boolean interrupted, List<Error> errors) {
+    Shape {
+      errors = List.copyOf(errors);
     }
-    return Json.MAPPER.writeValueAsString(o);
+  }
+
+  String json() throws com.fasterxml.jackson.core.JsonProcessingException {
+    return Json.MAPPER.writeValueAsString(
+        new Shape(stored, updated, duplicates, skipped, errors.size(), abandoned, interrupted, errors));
   }
 
   String text() {

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
-import org.lente.index.SearchHits;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
-import org.lente.nlp.time.Timex;
 
 /** The JSON shapes Lente prints: one object per article, fields in a fixed order. */
 final class Json {
@@ -71,19 +69,9 @@ final class Json {
       }
       n.put("speakerCanonical", q.speakerCanonical()).put("cue", q.cue()).put("start", q.start()).put("end", q.end());
     }
-    ArrayNode times = o.putArray("times");
-    for (Timex t : a.times()) {
-      times.addObject().put("text", t.text()).put("type", t.type().name()).put("value", t.value())
-          .put("start", t.start()).put("end", t.end());
-    }
+    a.times().forEach(o.putArray("times")::addPOJO); // Timex records, as the API shows them
     o.set("warnings", strings(a.warnings()));
     return o;
-  }
-
-  static ObjectNode hit(SearchHits.Hit h) {
-    return MAPPER.createObjectNode().put("id", h.id()).put("title", h.title()).put("source", h.source())
-        .put("url", h.url()).put("published", h.published()).put("language", h.language()).put("score", h.score())
-        .put("snippet", h.snippet());
   }
 
   private static ArrayNode strings(List<String> values) {

@@ -79,7 +79,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     if (json) {
       for (SearchHits.Hit h : hits.hits()) {
-        out.println(Json.MAPPER.writeValueAsString(Json.hit(h)));
+        out.println(Json.MAPPER.writeValueAsString(h));
       }
       out.flush();
       return 0;

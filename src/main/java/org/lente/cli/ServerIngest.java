@@ -1,5 +1,6 @@
 package org.lente.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -29,6 +30,14 @@ final class ServerIngest {
 
   private static final String API = "/api/v1/ingest";
   private static final long POLL_MILLIS = 50;
+
+  /** The body posted to the ingest API: the page's HTML and, when it is a web address, its URL. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Submission(String html, String url) {
+    Submission {
+      Objects.requireNonNull(html, "html");
+    }
+  }
 
   /**
    * What the server did with one page: stored (with {@code outcome} and {@code id}), skipped (not an
@@ -69,10 +78,8 @@ final class ServerIngest {
     if (html.isBlank()) {
       return new Result(null, null, "no article text found", null);
     }
-    var body = Json.MAPPER.createObjectNode().put("html", html);
-    if (page.url() != null && (page.url().startsWith("http://") || page.url().startsWith("https://"))) {
-      body.put("url", page.url());
-    }
+    boolean web = page.url() != null && (page.url().startsWith("http://") || page.url().startsWith("https://"));
+    var body = new Submission(html, web ? page.url() : null);
     long deadline = System.nanoTime() + PAGE_TIMEOUT.toNanos();
     HttpRequest.Builder post = request(API).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body), StandardCharsets.UTF_8));

@@ -30,9 +30,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("articles", s.articles())
-          .put("versions", s.versions()).put("entities", s.entities()).put("mentions", s.mentions())
-          .put("quotes", s.quotes()).put("sources", s.sources()).put("authors", s.authors())));
+      out.println(Json.MAPPER.writeValueAsString(s));
     } else {
       out.printf("articles %d (versions %d)%nentities %d (mentions %d)%nquotes %d%nsources %d%nauthors %d%n",
           s.articles(), s.versions(), s.entities(), s.mentions(), s.quotes(), s.sources(), s.authors());

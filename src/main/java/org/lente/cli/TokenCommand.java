@@ -1,7 +1,5 @@
 package org.lente.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -81,16 +79,7 @@ final class TokenCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (Accounts.Token t : tokens) {
-          ObjectNode o = array.addObject().put("id", t.id()).put("user", t.user()).put("created", t.created().toString());
-          if (t.lastUsed() == null) {
-            o.putNull("lastUsed");
-          } else {
-            o.put("lastUsed", t.lastUsed().toString());
-          }
-        }
-        out.println(Json.MAPPER.writeValueAsString(array));
+        out.println(Json.MAPPER.writeValueAsString(tokens.stream().map(Shown::of).toList()));
       } else {
         out.printf("%-6s %-20s %-21s %s%n", "ID", "USER", "CREATED", "LAST USED");
         for (Accounts.Token t : tokens) {
@@ -100,6 +89,14 @@ final class TokenCommand implements Runnable {
       }
       out.flush();
       return 0;
+    }
+
+    /** A token as {@code token list --json} shows it: ISO-8601 instants, {@code lastUsed} null when never. */
+    record Shown(long id, String user, String created, String lastUsed) {
+      static Shown of(Accounts.Token t) {
+        return new Shown(t.id(), t.user(), t.created().toString(),
+            t.lastUsed() == null ? null : t.lastUsed().toString());
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package org.lente.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,8 @@ public final class QuoteModelTraining {
   private static final long SEED = 20261205L;
 
   private record Example(String doc, int start, int end, String speaker, double[] x, boolean y) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private QuoteModelTraining() {}
 
@@ -168,11 +171,20 @@ public final class QuoteModelTraining {
     lines.forEach(System.out::println);
   }
 
+  /** A candidate quote as the jsonl files hold it, one line each; {@code speaker} null when none was found. */
+  record Candidate(String doc, int start, int end, String speaker) {}
+
+  /** One candidate as a JSON line; a newline in the speaker becomes a space, as the scorer has always seen it. */
+  static String json(String doc, int start, int end, String speaker) throws IOException {
+    return JSON.writeValueAsString(new Candidate(doc, start, end, speaker == null ? null : speaker.replace("\n", " ")));
+  }
+
   private static String json(Example ex) {
-    String speaker = ex.speaker == null ? "null" : "\"" + ex.speaker.replace("\\", "\\\\").replace("\"", "\\\"")
-        .replace("\n", " ") + "\"";
-    return "{\"doc\": \"" + ex.doc + "\", \"start\": " + ex.start + ", \"end\": " + ex.end + ", \"speaker\": "
-        + speaker + "}";
+    try {
+      return json(ex.doc, ex.start, ex.end, ex.speaker);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The split's article ids that have text and an annotation, sorted. */

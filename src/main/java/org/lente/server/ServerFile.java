@@ -89,9 +89,8 @@ public record ServerFile(String host, int port, long pid, String secret) {
     Path tmp = dir.resolve(NAME + ".tmp");
     Files.deleteIfExists(tmp);
     PrivateFiles.createFile(tmp);
-    var o = JSON.createObjectNode().put("host", host).put("port", port).put("pid", pid).put("secret", secret);
     try {
-      Files.writeString(tmp, JSON.writeValueAsString(o));
+      Files.writeString(tmp, JSON.writeValueAsString(this)); // the record's components, in order
       Files.move(tmp, dir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       Files.deleteIfExists(tmp);

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * An author and what the knowledge base holds by them.
  *
+ * <p>Also its JSON shape in the API: written as is by Jackson, components in order.
+ *
  * @param bio the author bio extracted from the latest single-author article that has one, or null
  * @param sources the sites they write for, by number of articles (at most 20)
  */

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * A site and what the knowledge base holds from it.
  *
+ * <p>Also its JSON shape in the API: written as is by Jackson, components in order.
+ *
  * @param site the name the site gives itself, or null
  * @param firstDay the earliest publication day (yyyy-MM-dd) of its dated articles, or null;
  *     {@code lastDay} the latest

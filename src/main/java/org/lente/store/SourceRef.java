@@ -2,7 +2,11 @@ package org.lente.store;
 
 import java.util.Objects;
 
-/** A site articles come from: its host (lower case, no "www.") and the name it gives itself (nullable). */
+/**
+ * A site articles come from: its host (lower case, no "www.") and the name it gives itself (nullable).
+ *
+ * <p>Also its JSON shape in the API: written as is by Jackson, components in order.
+ */
 public record SourceRef(long id, String host, String site) {
 
   public SourceRef {

@@ -1,8 +1,8 @@
 package org.lente.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +15,6 @@ import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
 import org.lente.nlp.time.Timex;
 import org.lente.store.ArticleView;
-import org.lente.store.AuthorRef;
 
 /**
  * What the article page shows, taken from the stored analysis: the highlighted text, who is quoted,
@@ -111,48 +110,26 @@ public record ArticlePage(ArticleView view, SafeHtml body, SafeHtml jsonLd, List
     return out;
   }
 
+  /** The schema.org NewsArticle the page embeds; a null field is left out. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record NewsArticle(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String headline,
+      String description, String datePublished, String dateModified, String inLanguage, String url,
+      String mainEntityOfPage, List<Thing> author, Thing publisher) {}
+
+  /** A schema.org Person or Organization by name (null written when unknown). */
+  record Thing(@JsonProperty("@type") String type, String name) {}
+
   /**
    * The schema.org NewsArticle as a JSON-LD script element; {@code <}, {@code >}, {@code &} and the
    * line separators are written as JSON escapes, so no text can close the element.
    */
   static SafeHtml jsonLd(ArticleView view, String pageUrl) {
     Article a = view.article().analysis().article();
-    ObjectNode o = JSON.createObjectNode();
-    o.put("@context", "https://schema.org");
-    o.put("@type", "NewsArticle");
-    if (a.title() != null) {
-      o.put("headline", a.title());
-    }
-    if (a.subtitle() != null) {
-      o.put("description", a.subtitle());
-    }
-    if (a.published() != null) {
-      o.put("datePublished", a.published());
-    }
-    if (a.modified() != null) {
-      o.put("dateModified", a.modified());
-    }
-    String lang = view.article().analysis().textLanguage();
-    if (lang != null) {
-      o.put("inLanguage", lang);
-    }
-    String url = Html.httpUrl(a.url());
-    if (url != null) {
-      o.put("url", url);
-    }
-    if (pageUrl != null) {
-      o.put("mainEntityOfPage", pageUrl);
-    }
-    if (!view.authors().isEmpty()) {
-      ArrayNode authors = o.putArray("author");
-      for (AuthorRef r : view.authors()) {
-        authors.addObject().put("@type", "Person").put("name", r.name());
-      }
-    }
-    if (view.source() != null) {
-      o.putObject("publisher").put("@type", "Organization")
-          .put("name", view.source().outlet());
-    }
+    List<Thing> authors = view.authors().stream().map(r -> new Thing("Person", r.name())).toList();
+    var o = new NewsArticle("https://schema.org", "NewsArticle", a.title(), a.subtitle(), a.published(), a.modified(),
+        view.article().analysis().textLanguage(), Html.httpUrl(a.url()), pageUrl,
+        authors.isEmpty() ? null : authors,
+        view.source() == null ? null : new Thing("Organization", view.source().outlet()));
     try {
       String json = JSON.writeValueAsString(o).replace("<", "\\u003c").replace(">", "\\u003e")
           .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");

@@ -8,6 +8,9 @@ import java.util.Objects;
  * anchor-relative value: {@code ANCHOR}, {@code ANCHOR-P1D}, {@code ANCHOR+P2D} for day offsets, otherwise
  * TIMEX3 {@code PAST_REF}, {@code PRESENT_REF} or {@code FUTURE_REF}. A written day the calendar lacks ("il 31
  * novembre 2017", "30/02") keeps its year and month and marks the day unknown: {@code 2017-11-XX}.
+ *
+ * <p>Also its JSON shape (components in order, the type by name), written as is by Jackson for
+ * {@code lente analyze --json} and the API's article.
  */
 public record Timex(String text, Type type, String value, int start, int end) {
   /** TIMEX3 types. */
