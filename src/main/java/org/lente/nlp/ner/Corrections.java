@@ -80,7 +80,7 @@ final class Corrections {
   }
 
   /** Calls {@code run} with [start, end) of every run of equal labels other than O, left to right. */
-  private static void forEachRun(String[] labels, java.util.function.BiConsumer<Integer, Integer> run) {
+  static void forEachRun(String[] labels, java.util.function.BiConsumer<Integer, Integer> run) {
     int n = labels.length;
     int i = 0;
     while (i < n) {

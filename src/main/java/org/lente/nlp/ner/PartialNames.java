@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * A person named in full near a partial name is that person: after "Mario Rossi" (labelled PER),
@@ -43,7 +42,7 @@ public final class PartialNames {
       List<String> w = words.get(s);
       String[] l = labels.get(s);
       int sentence = s;
-      forEachEntity(l, (a, b) -> {
+      Corrections.forEachRun(l, (a, b) -> {
         if (b - a >= 2 && b - a <= NameMemory.MAX_WORDS && l[a].equals("PER")) {
           for (int k = a + 1; k < b; k++) {
             if (NameMemory.isCapitalised(w.get(k))) {
@@ -60,7 +59,7 @@ public final class PartialNames {
       List<String> w = words.get(s);
       String[] l = labels.get(s);
       int sentence = s;
-      forEachEntity(l, (a, b) -> {
+      Corrections.forEachRun(l, (a, b) -> {
         if (!l[a].equals("PER") && near(fullNameAt.get(String.join(" ", w.subList(a, b))), sentence)) {
           Arrays.fill(l, a, b, "PER");
         }
@@ -86,14 +85,14 @@ public final class PartialNames {
       List<String> w = words.get(s);
       String[] l = labels.get(s);
       int sentence = s;
-      forEachEntity(l, (a, b) -> mentions.computeIfAbsent(String.join(" ", w.subList(a, b)), x -> new HashMap<>())
+      Corrections.forEachRun(l, (a, b) -> mentions.computeIfAbsent(String.join(" ", w.subList(a, b)), x -> new HashMap<>())
           .computeIfAbsent(l[a], x -> new ArrayList<>()).add(sentence));
     }
     for (int s = 0; s < words.size(); s++) {
       List<String> w = words.get(s);
       String[] l = labels.get(s);
       int sentence = s;
-      forEachEntity(l, (a, b) -> {
+      Corrections.forEachRun(l, (a, b) -> {
         Map<String, List<Integer>> byType = mentions.get(String.join(" ", w.subList(a, b)));
         int persons = countNear(byType.get("PER"), sentence);
         if (persons == 0 || l[a].equals("PER") || persons <= countNear(byType.get(l[a]), sentence)) {
@@ -132,20 +131,5 @@ public final class PartialNames {
       }
     }
     return lo;
-  }
-
-  /** Calls {@code run} with [start, end) of each maximal run of equal labels other than {@code O}. */
-  private static void forEachEntity(String[] labels, BiConsumer<Integer, Integer> run) {
-    int i = 0;
-    while (i < labels.length) {
-      int j = i + 1;
-      while (j < labels.length && labels[j].equals(labels[i])) {
-        j++;
-      }
-      if (!labels[i].equals("O")) {
-        run.accept(i, j);
-      }
-      i = j;
-    }
   }
 }
