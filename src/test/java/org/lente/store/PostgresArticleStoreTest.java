@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +38,9 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
   }
 
   @Override
-  String query(String sql) throws Exception {
-    try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
-        ResultSet rs = db.createStatement().executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-      return String.join(",", out);
+  List<String> rows(String sql) throws Exception {
+    try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
+      return rows(db, sql);
     }
   }
 
