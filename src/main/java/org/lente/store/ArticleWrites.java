@@ -28,14 +28,15 @@ import org.lente.store.ArticleStore.Put;
  * The store's write path: an article's row and versions, the rows of what was found in it (mentions,
  * quotes, times, byline), the aggregates the reader's pages count from (kept exact on every put,
  * never recounted), the entity resolver's names in the same transaction, and the index and failure
- * marks. Every write runs under {@link Database#locked}.
+ * marks. Every write is one transaction ({@link SqlConnections#writing}); the SQL is the same on
+ * SQLite and PostgreSQL.
  */
 final class ArticleWrites {
 
-  private final Database db;
+  private final SqlConnections db;
   private final ResolverTables resolver;
 
-  ArticleWrites(Database db, ResolverTables resolver) {
+  ArticleWrites(SqlConnections db, ResolverTables resolver) {
     this.db = db;
     this.resolver = resolver;
   }
@@ -57,22 +58,24 @@ final class ArticleWrites {
    *     stored
    */
   Put put(String key, Analysis analysis) throws IOException {
-    return put(key, analysis, List.of(), Map.of(), null);
+    return put(key, analysis, List.of(), Map.of(), null, ArticleStore.InTransaction.NONE);
   }
 
   /**
-   * As {@link ArticleStore#put(String, Analysis, List, Map)}.
+   * As {@link ArticleStore#put(String, Analysis, List, Map, SourceProgress, ArticleStore.InTransaction)}.
    *
    * <p>In the article's transaction, before its rows are written: the names {@code moved} move
    * ({@link ResolverTables#move}), and {@code sightings} are recorded, each mention keeping its name.
    * Nothing of them is written for a duplicate. After its rows, {@code progress} (or nothing when null;
-   * also for a duplicate) is written ({@link SqliteSources#write}), counting the article as added when new.
+   * also for a duplicate) is written ({@link SqliteSources#write}), counting the article as added when new;
+   * then {@code then} runs.
    */
   Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved,
-      SourceProgress progress) throws IOException {
+      SourceProgress progress, ArticleStore.InTransaction then) throws IOException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(sightings, "sightings");
     Objects.requireNonNull(moved, "moved");
+    Objects.requireNonNull(then, "then");
     if (!sightings.isEmpty() && sightings.size() != analysis.entities().size()) {
       throw new IllegalArgumentException("sightings for " + sightings.size() + " entities, but the analysis of "
           + key + " has " + analysis.entities().size());
@@ -86,13 +89,14 @@ final class ArticleWrites {
     }
     String hash = ContentHash.of(analysis.article().text());
     String json = AnalysisJson.write(analysis);
-    return db.locked("put " + key, () -> db.inTransaction("BEGIN IMMEDIATE", () -> {
+    return db.writing("put " + key, () -> {
       Put put = putInTransaction(key, analysis, hash, json, sightings, moved);
       if (progress != null) {
         SqliteSources.write(db::statement, progress, put.outcome() == Put.Outcome.STORED, Instant.now());
       }
+      then.run(put, db::statement);
       return put;
-    }));
+    });
   }
 
   private Put putInTransaction(String key, Analysis analysis, String hash, String json, List<NameSighting> sightings,
@@ -325,20 +329,24 @@ final class ArticleWrites {
         ? "INSERT INTO article_entities (entity_id, day, article_id, mentions) VALUES (?, ?, ?, ?)"
         : "DELETE FROM article_entities WHERE entity_id = ? AND day = ? AND article_id = ? AND mentions = ?");
     PreparedStatement perDay = db.statement("INSERT INTO entity_days (entity_id, day, articles, mentions) "
-        + "VALUES (?, ?, ?, ?) ON CONFLICT (entity_id, day) DO UPDATE SET articles = articles + excluded.articles, "
-        + "mentions = mentions + excluded.mentions");
+        + "VALUES (?, ?, ?, ?) ON CONFLICT (entity_id, day) DO UPDATE SET articles = entity_days.articles + excluded.articles, "
+        + "mentions = entity_days.mentions + excluded.mentions");
     PreparedStatement kbCounts = db.statement("UPDATE kb_entities SET articles = articles + ?, mentions = mentions + ? "
         + "WHERE id = ?");
     PreparedStatement typeCount = db.statement("INSERT INTO kb_entity_types (entity_id, type, mentions) VALUES (?, ?, ?) "
-        + "ON CONFLICT (entity_id, type) DO UPDATE SET mentions = mentions + excluded.mentions");
+        + "ON CONFLICT (entity_id, type) DO UPDATE SET mentions = kb_entity_types.mentions + excluded.mentions");
     PreparedStatement kbType = db.statement("UPDATE kb_entities SET type = (SELECT t.type FROM kb_entity_types t "
-        + "WHERE t.entity_id = ?1 ORDER BY t.mentions DESC, t.type LIMIT 1) WHERE id = ?1");
+        + "WHERE t.entity_id = ? ORDER BY t.mentions DESC, t.type LIMIT 1) WHERE id = ?");
     PreparedStatement aliasCount = db.statement("INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, ?) "
-        + "ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions");
+        + "ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = entity_aliases.mentions + excluded.mentions");
+    // the days only widen: the earlier first day and the later last day, a null (undated) giving way
     PreparedStatement roleCount = db.statement("INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) "
-        + "VALUES (?, ?, ?, ?4, ?4) ON CONFLICT (entity_id, role) DO UPDATE SET mentions = mentions + excluded.mentions, "
-        + "first_day = coalesce(min(first_day, excluded.first_day), first_day, excluded.first_day), "
-        + "last_day = coalesce(max(last_day, excluded.last_day), last_day, excluded.last_day)");
+        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity_id, role) DO UPDATE SET "
+        + "mentions = entity_roles.mentions + excluded.mentions, "
+        + "first_day = CASE WHEN entity_roles.first_day IS NULL OR excluded.first_day < entity_roles.first_day "
+        + "THEN excluded.first_day ELSE entity_roles.first_day END, "
+        + "last_day = CASE WHEN entity_roles.last_day IS NULL OR excluded.last_day > entity_roles.last_day "
+        + "THEN excluded.last_day ELSE entity_roles.last_day END");
     for (Map.Entry<Long, Integer> m : mentions.entrySet()) {
       long kb = m.getKey();
       int n = m.getValue();
@@ -373,6 +381,7 @@ final class ArticleWrites {
         roleCount.setString(2, r.getKey());
         roleCount.setInt(3, sign * r.getValue());
         roleCount.setString(4, datedDay);
+        roleCount.setString(5, datedDay);
         roleCount.addBatch();
       }
     }
@@ -384,6 +393,7 @@ final class ArticleWrites {
     roleCount.executeBatch();
     for (long kb : mentions.keySet()) {
       kbType.setLong(1, kb);
+      kbType.setLong(2, kb);
       kbType.addBatch();
     }
     kbType.executeBatch();
@@ -417,7 +427,7 @@ final class ArticleWrites {
         ? "INSERT INTO author_articles (author_id, day, article_id) VALUES (?, ?, ?)"
         : "DELETE FROM author_articles WHERE author_id = ? AND day = ? AND article_id = ?");
     PreparedStatement authorSource = db.statement("INSERT INTO author_sources (author_id, source_id, articles) "
-        + "VALUES (?, ?, ?) ON CONFLICT (author_id, source_id) DO UPDATE SET articles = articles + excluded.articles");
+        + "VALUES (?, ?, ?) ON CONFLICT (author_id, source_id) DO UPDATE SET articles = author_sources.articles + excluded.articles");
     for (long author : authors) {
       authorCount.setInt(1, sign);
       authorCount.setLong(2, author);
@@ -455,9 +465,10 @@ final class ArticleWrites {
       return;
     }
     PreparedStatement st = db.statement("UPDATE authors SET bio = ? WHERE id = (SELECT author_id FROM article_authors "
-        + "WHERE article_id = ?2) AND (SELECT count(*) FROM article_authors WHERE article_id = ?2) = 1");
+        + "WHERE article_id = ?) AND (SELECT count(*) FROM article_authors WHERE article_id = ?) = 1");
     st.setString(1, bio.strip());
     st.setLong(2, id);
+    st.setLong(3, id);
     st.executeUpdate();
   }
 
@@ -500,10 +511,12 @@ final class ArticleWrites {
    */
   void markIndexed(long id, int version) throws IOException {
     db.locked("mark article " + id + " indexed", () -> {
-      PreparedStatement st = db.statement("UPDATE articles SET indexed_version = max(indexed_version, ?1) "
-          + "WHERE id = ?2 AND ?1 BETWEEN 1 AND version");
+      PreparedStatement st = db.statement("UPDATE articles SET indexed_version = CASE WHEN indexed_version < ? "
+          + "THEN ? ELSE indexed_version END WHERE id = ? AND ? BETWEEN 1 AND version");
       st.setInt(1, version);
-      st.setLong(2, id);
+      st.setInt(2, version);
+      st.setLong(3, id);
+      st.setInt(4, version);
       if (st.executeUpdate() == 0) {
         PreparedStatement latest = db.statement("SELECT version FROM articles WHERE id = ?");
         latest.setLong(1, id);
@@ -518,15 +531,16 @@ final class ArticleWrites {
 
   void clearIndexed() throws IOException {
     db.locked("clear indexed versions", () -> {
-      db.exec("UPDATE articles SET indexed_version = 0");
+      db.statement("UPDATE articles SET indexed_version = 0").executeUpdate();
       return null;
     });
   }
 
   void markFailed(ArticleFailure failure) throws IOException {
     db.locked("record the failure of article " + failure.article(), () -> {
-      PreparedStatement st = db.statement("INSERT OR REPLACE INTO article_failures (article_id, stage, reason, failed_at) "
-          + "VALUES (?, ?, ?, ?)");
+      PreparedStatement st = db.statement("INSERT INTO article_failures (article_id, stage, reason, failed_at) "
+          + "VALUES (?, ?, ?, ?) ON CONFLICT (article_id, stage) DO UPDATE SET reason = excluded.reason, "
+          + "failed_at = excluded.failed_at");
       st.setLong(1, failure.article());
       st.setString(2, failure.stage().label());
       st.setString(3, failure.reason());
@@ -537,7 +551,7 @@ final class ArticleWrites {
   }
 
   void clearFailed(long id, ArticleFailure.Stage... stages) throws IOException {
-    db.locked("clear the failures of article " + id, () -> {
+    db.writing("clear the failures of article " + id, () -> {
       PreparedStatement st = db.statement("DELETE FROM article_failures WHERE article_id = ? AND stage = ?");
       for (ArticleFailure.Stage s : stages) {
         st.setLong(1, id);
@@ -550,18 +564,18 @@ final class ArticleWrites {
 
   void moveNames(Map<String, String> moved) throws IOException {
     Objects.requireNonNull(moved, "moved");
-    db.locked("move " + moved.size() + " entity names", () -> db.inTransaction("BEGIN IMMEDIATE", () -> {
+    db.writing("move " + moved.size() + " entity names", () -> {
       resolver.move(moved);
       return null;
-    }));
+    });
   }
 
   void importNames(List<NameSighting> sightings, Map<String, String> entities) throws IOException {
     Objects.requireNonNull(sightings, "sightings");
     Objects.requireNonNull(entities, "entities");
-    db.locked("import " + sightings.size() + " entity names", () -> db.inTransaction("BEGIN IMMEDIATE", () -> {
+    db.writing("import " + sightings.size() + " entity names", () -> {
       resolver.importNames(sightings, entities);
       return null;
-    }));
+    });
   }
 }

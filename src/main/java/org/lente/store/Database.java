@@ -19,7 +19,7 @@ import org.sqlite.SQLiteConfig;
  * The store's connections to its SQLite file: one write connection used under a lock, and
  * {@link #READERS} read-only connections that reads take in turn (WAL: readers wait neither for the
  * writer nor for each other); each with its own prepared statements. Opening brings the schema up to
- * date ({@link Migrations}). The concerns of the store ({@link ArticleWrites}, {@link SqliteReads},
+ * date ({@link Migrations}). The concerns of the store ({@link ArticleWrites}, {@link SqlReads},
  * {@link SqliteAccounts}) run their SQL through {@link #locked} and {@link #reading}. Thread-safe.
  */
 final class Database implements AutoCloseable {

@@ -17,14 +17,13 @@ import org.lente.nlp.ner.Entity;
  * The entity resolver's state in the store's tables ({@code V10__resolver_names.sql}): names, their
  * sightings and the entity each belongs to, and the moves of names between entities, with the
  * mentions and aggregates that follow them. Every method runs inside the caller's transaction, under
- * the store's lock.
+ * the store's lock. The SQL is the same on SQLite and PostgreSQL ({@link SqlConnections}).
  */
 final class ResolverTables {
 
   /** Prepares (and caches) a statement on the store's connection. */
   @FunctionalInterface
-  interface Statements {
-    PreparedStatement prepare(String sql) throws SQLException;
+  interface Statements extends ArticleStore.Statements {
   }
 
   /** How many redirects are followed at most from a merged entity (a merge of a merge ...). */
@@ -83,7 +82,7 @@ final class ResolverTables {
   private void addSightings(Map<List<Object>, Integer> seen) throws SQLException {
     PreparedStatement st = statements.prepare("INSERT INTO resolver_sightings (name_id, written, type, language, "
         + "seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_id, written, type, language) "
-        + "DO UPDATE SET seen = seen + excluded.seen");
+        + "DO UPDATE SET seen = resolver_sightings.seen + excluded.seen");
     for (Map.Entry<List<Object>, Integer> e : seen.entrySet()) {
       st.setLong(1, (Long) e.getKey().get(0));
       st.setString(2, (String) e.getKey().get(1));
@@ -324,9 +323,10 @@ final class ResolverTables {
       rs.next();
       kbId = rs.getLong(1);
     }
-    PreparedStatement link = statements.prepare("UPDATE entities SET kb_id = ? WHERE id = ? AND kb_id IS NOT ?1");
+    PreparedStatement link = statements.prepare("UPDATE entities SET kb_id = ? WHERE id = ? AND kb_id IS DISTINCT FROM ?");
     link.setLong(1, kbId);
     link.setLong(2, id);
+    link.setLong(3, kbId);
     link.executeUpdate();
     return id;
   }
@@ -373,34 +373,34 @@ final class ResolverTables {
     }
   }
 
-  /** The aggregate tables of schema version 2, recomputed for one entity from its mentions. */
+  /** The aggregate tables of schema version 2, recomputed for one entity from its mentions; each {@code ?} is its id. */
   private static final List<String> REBUILD = List.of(
-      "DELETE FROM article_entities WHERE entity_id = ?1",
-      "DELETE FROM entity_days WHERE entity_id = ?1",
-      "DELETE FROM kb_entity_types WHERE entity_id = ?1",
-      "DELETE FROM entity_aliases WHERE entity_id = ?1",
-      "DELETE FROM entity_roles WHERE entity_id = ?1",
-      "INSERT INTO article_entities (entity_id, day, article_id, mentions) SELECT ?1, a.day, m.article_id, count(*) "
+      "DELETE FROM article_entities WHERE entity_id = ?",
+      "DELETE FROM entity_days WHERE entity_id = ?",
+      "DELETE FROM kb_entity_types WHERE entity_id = ?",
+      "DELETE FROM entity_aliases WHERE entity_id = ?",
+      "DELETE FROM entity_roles WHERE entity_id = ?",
+      "INSERT INTO article_entities (entity_id, day, article_id, mentions) SELECT ?, a.day, m.article_id, count(*) "
           + "FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id "
-          + "WHERE e.kb_id = ?1 GROUP BY m.article_id",
-      "INSERT INTO entity_days (entity_id, day, articles, mentions) SELECT ?1, day, count(*), sum(mentions) "
-          + "FROM article_entities WHERE entity_id = ?1 GROUP BY day",
-      "INSERT INTO kb_entity_types (entity_id, type, mentions) SELECT ?1, e.type, count(*) FROM entities e "
-          + "JOIN mentions m ON m.entity_id = e.id WHERE e.kb_id = ?1 GROUP BY e.type",
-      "INSERT INTO entity_aliases (entity_id, alias, mentions) SELECT ?1, m.text, count(*) FROM entities e "
-          + "JOIN mentions m ON m.entity_id = e.id WHERE e.kb_id = ?1 GROUP BY m.text",
-      "INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) SELECT ?1, m.role, count(*), "
+          + "WHERE e.kb_id = ? GROUP BY m.article_id, a.day",
+      "INSERT INTO entity_days (entity_id, day, articles, mentions) SELECT ?, day, count(*), sum(mentions) "
+          + "FROM article_entities WHERE entity_id = ? GROUP BY day",
+      "INSERT INTO kb_entity_types (entity_id, type, mentions) SELECT ?, e.type, count(*) FROM entities e "
+          + "JOIN mentions m ON m.entity_id = e.id WHERE e.kb_id = ? GROUP BY e.type",
+      "INSERT INTO entity_aliases (entity_id, alias, mentions) SELECT ?, m.text, count(*) FROM entities e "
+          + "JOIN mentions m ON m.entity_id = e.id WHERE e.kb_id = ? GROUP BY m.text",
+      "INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) SELECT ?, m.role, count(*), "
           + "min(nullif(a.day, '')), max(nullif(a.day, '')) FROM entities e JOIN mentions m ON m.entity_id = e.id "
-          + "JOIN articles a ON a.id = m.article_id WHERE e.kb_id = ?1 AND m.role IS NOT NULL GROUP BY m.role",
-      "UPDATE kb_entities SET articles = (SELECT coalesce(sum(articles), 0) FROM entity_days WHERE entity_id = ?1), "
-          + "mentions = (SELECT coalesce(sum(mentions), 0) FROM entity_days WHERE entity_id = ?1), "
-          + "type = coalesce((SELECT type FROM kb_entity_types WHERE entity_id = ?1 ORDER BY mentions DESC, type "
-          + "LIMIT 1), type) WHERE id = ?1");
+          + "JOIN articles a ON a.id = m.article_id WHERE e.kb_id = ? AND m.role IS NOT NULL GROUP BY m.role",
+      "UPDATE kb_entities SET articles = (SELECT coalesce(sum(articles), 0) FROM entity_days WHERE entity_id = ?), "
+          + "mentions = (SELECT coalesce(sum(mentions), 0) FROM entity_days WHERE entity_id = ?), "
+          + "type = coalesce((SELECT type FROM kb_entity_types WHERE entity_id = ? ORDER BY mentions DESC, type "
+          + "LIMIT 1), type) WHERE id = ?");
 
   private void rebuild(long kb) throws SQLException {
     for (String sql : REBUILD) {
       PreparedStatement st = statements.prepare(sql);
-      st.setLong(1, kb);
+      SqlConnections.bindEach(st, sql, kb);
       st.executeUpdate();
     }
   }
@@ -411,7 +411,7 @@ final class ResolverTables {
         count("SELECT count(*) FROM mentions WHERE name_id IS NULL"),
         count("SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
             + "JOIN resolver_names n ON n.id = m.name_id LEFT JOIN kb_entities k ON k.id = e.kb_id "
-            + "WHERE k.name IS NOT n.entity"),
+            + "WHERE k.name IS DISTINCT FROM n.entity"),
         count("SELECT count(*) FROM resolver_names n WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.name_id = n.id)"),
         count("SELECT coalesce(sum(seen), 0) FROM resolver_sightings"),
         count("SELECT count(*) FROM mentions WHERE name_id IS NOT NULL"));

@@ -14,26 +14,35 @@ import java.util.Optional;
  * {@link Accounts} over SQL tables {@code users}, {@code api_tokens} and {@code sessions}: the
  * embedded {@link SqliteAccounts} and the cluster's {@link PostgresAccounts}. The SQL is written once
  * for both engines (ids come back by {@code RETURNING}; the sessions kept by a prune are picked with
- * {@code NOT IN (… LIMIT ?)}, not SQLite's {@code LIMIT -1 OFFSET ?}); a subclass gives how a read
- * and a write transaction run on its connections, and one fragment ({@link #lockingUser}).
- * Thread-safe when the subclass's {@link #reading} and {@link #writing} are.
+ * {@code NOT IN (… LIMIT ?)}, not SQLite's {@code LIMIT -1 OFFSET ?}), run on the connections of the
+ * article store of the same engine ({@link SqlConnections}); a subclass gives one fragment
+ * ({@link #lockingUser}). Thread-safe.
  */
 public abstract sealed class SqlAccounts implements Accounts permits SqliteAccounts, PostgresAccounts {
 
-  SqlAccounts() {
+  private final SqlConnections sql;
+
+  SqlAccounts(SqlConnections sql) {
+    this.sql = sql;
   }
 
   /** Runs {@code work} as a read; an SQLException becomes an IOException saying what could not be done. */
-  abstract <T> T reading(String what, Database.Work<T> work) throws IOException;
+  private <T> T reading(String what, Database.Work<T> work) throws IOException {
+    return sql.reading(what, work);
+  }
 
   /**
    * Runs {@code work} in one write transaction: committed, or rolled back when it throws; an
    * SQLException becomes an IOException saying what could not be done.
    */
-  abstract <T> T writing(String what, Database.Work<T> work) throws IOException;
+  private <T> T writing(String what, Database.Work<T> work) throws IOException {
+    return sql.writing(what, work);
+  }
 
   /** A prepared statement for {@code sql} on the connection of the read or write running on this thread. */
-  abstract PreparedStatement statement(String sql) throws SQLException;
+  private PreparedStatement statement(String text) throws SQLException {
+    return sql.statement(text);
+  }
 
   /**
    * What ends a {@code SELECT … FROM users}, so that a session recorded for a user waits for a change

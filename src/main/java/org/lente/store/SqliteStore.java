@@ -6,10 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.lente.ingest.source.SourceProgress;
-import org.lente.nlp.Analysis;
 
 /**
  * The embedded {@link ArticleStore}: one SQLite file, {@code lente.db}, in a folder. The schema is
@@ -26,15 +23,16 @@ import org.lente.nlp.Analysis;
  *
  * <p>The concerns live in their own classes, which this one opens together: the connections and the
  * schema ({@link Database}, {@link Migrations}), the write path with its aggregates
- * ({@link ArticleWrites}), the reader's queries ({@link SqliteReads}, behind {@link ArticleReader}) and
- * the accounts ({@link SqliteAccounts}).
+ * ({@link ArticleWrites}) and the reader's queries ({@link SqlReads}, behind {@link ArticleReader}), which
+ * {@link SqlArticleStore} runs on SQLite as on PostgreSQL ({@link SqliteConnections}), and the accounts
+ * ({@link SqliteAccounts}).
  *
  * <p>Thread safety: one write connection, used under a lock (SQLite would serialize writers anyway),
  * and a few read-only connections.
  * Other processes may open the same folder: writers wait for each other up to
  * {@link #BUSY_TIMEOUT_MS}, and readers never wait for writers.
  */
-public final class SqliteStore implements ArticleStore, Accounts {
+public final class SqliteStore extends SqlArticleStore implements Accounts {
 
   /** The database file's name in the store's folder. */
   public static final String FILE = "lente.db";
@@ -43,15 +41,11 @@ public final class SqliteStore implements ArticleStore, Accounts {
   public static final int BUSY_TIMEOUT_MS = 10_000;
 
   private final Database db;
-  private final ArticleWrites writes;
-  private final SqliteReads reads;
   private final SqliteAccounts accounts;
 
   private SqliteStore(Database db) {
+    super(new SqliteConnections(db));
     this.db = db;
-    ResolverTables resolver = new ResolverTables(db::statement);
-    this.writes = new ArticleWrites(db, resolver);
-    this.reads = new SqliteReads(db, resolver);
     this.accounts = new SqliteAccounts(db);
   }
 
@@ -95,181 +89,6 @@ public final class SqliteStore implements ArticleStore, Accounts {
   @Override
   public void close() throws IOException {
     db.close();
-  }
-
-  // ---- writes: ArticleWrites
-
-  @Override
-  public Put put(String key, Analysis analysis) throws IOException {
-    return writes.put(key, analysis);
-  }
-
-  @Override
-  public Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved,
-      SourceProgress progress) throws IOException {
-    return writes.put(key, analysis, sightings, moved, progress);
-  }
-
-  @Override
-  public void moveNames(Map<String, String> moved) throws IOException {
-    writes.moveNames(moved);
-  }
-
-  @Override
-  public void importNames(List<NameSighting> sightings, Map<String, String> entities) throws IOException {
-    writes.importNames(sightings, entities);
-  }
-
-  @Override
-  public void markIndexed(long id, int version) throws IOException {
-    writes.markIndexed(id, version);
-  }
-
-  @Override
-  public void clearIndexed() throws IOException {
-    writes.clearIndexed();
-  }
-
-  @Override
-  public void markFailed(ArticleFailure failure) throws IOException {
-    writes.markFailed(failure);
-  }
-
-  @Override
-  public void clearFailed(long id, ArticleFailure.Stage... stages) throws IOException {
-    writes.clearFailed(id, stages);
-  }
-
-  // ---- reads: SqliteReads
-
-  @Override
-  public List<NameSighting> nameSightings() throws IOException {
-    return reads.nameSightings();
-  }
-
-  @Override
-  public Map<String, String> nameEntities() throws IOException {
-    return reads.nameEntities();
-  }
-
-  @Override
-  public ResolverCheck checkNames() throws IOException {
-    return reads.checkNames();
-  }
-
-  @Override
-  public String localName(String name, String language) throws IOException {
-    return reads.localName(name, language);
-  }
-
-  @Override
-  public Optional<StoredArticle> get(long id) throws IOException {
-    return reads.get(id);
-  }
-
-  @Override
-  public List<StoredArticle> unindexed(long after, int max) throws IOException {
-    return reads.unindexed(after, max);
-  }
-
-  @Override
-  public List<ArticleFailure> failures() throws IOException {
-    return reads.failures();
-  }
-
-  @Override
-  public Map<Long, Integer> versions() throws IOException {
-    return reads.versions();
-  }
-
-  @Override
-  public List<StoredArticle> history(long id) throws IOException {
-    return reads.history(id);
-  }
-
-  @Override
-  public StoreStats stats() throws IOException {
-    return reads.stats();
-  }
-
-  @Override
-  public List<QuoteHit> quotes(QuoteQuery query) throws IOException {
-    return reads.quotes(query);
-  }
-
-  @Override
-  public Optional<EntityProfile> entity(String name) throws IOException {
-    return reads.entity(name);
-  }
-
-  @Override
-  public Page<ArticleSummary> articles(ArticleFilter filter, String cursor, int limit) throws IOException {
-    return reads.articles(filter, cursor, limit);
-  }
-
-  @Override
-  public Optional<ArticleView> articleView(long id) throws IOException {
-    return reads.articleView(id);
-  }
-
-  @Override
-  public Optional<EntityProfile> entity(long id) throws IOException {
-    return reads.entity(id);
-  }
-
-  @Override
-  public Optional<Long> entityId(String name) throws IOException {
-    return reads.entityId(name);
-  }
-
-  @Override
-  public List<EntityRef> trending(int days, int limit) throws IOException {
-    return reads.trending(days, limit);
-  }
-
-  @Override
-  public Page<EntityRef> entities(String cursor, int limit) throws IOException {
-    return reads.entities(cursor, limit);
-  }
-
-  @Override
-  public Optional<SourceProfile> source(long id) throws IOException {
-    return reads.source(id);
-  }
-
-  @Override
-  public Page<SourceProfile> sources(String cursor, int limit) throws IOException {
-    return reads.sources(cursor, limit);
-  }
-
-  @Override
-  public Optional<Long> sourceId(String hostOrSite) throws IOException {
-    return reads.sourceId(hostOrSite);
-  }
-
-  @Override
-  public Optional<AuthorProfile> author(long id) throws IOException {
-    return reads.author(id);
-  }
-
-  @Override
-  public Page<AuthorProfile> authors(String cursor, int limit) throws IOException {
-    return reads.authors(cursor, limit);
-  }
-
-  @Override
-  public Optional<Long> authorId(String name) throws IOException {
-    return reads.authorId(name);
-  }
-
-  @Override
-  public IngestStatus status() throws IOException {
-    return reads.status();
-  }
-
-  @Override
-  public List<ArticleSummary> summaries(List<Long> ids) throws IOException {
-    return reads.summaries(ids);
   }
 
   // ---- accounts: SqliteAccounts

@@ -127,6 +127,25 @@ class ClusterExportTest {
   }
 
   @Test
+  void articlesReadTheSameFromTheClusterAndAnUpdateContinuesTheirVersions() throws Exception {
+    knowledgeBase();
+    ClusterFile c = migrated();
+    ClusterExport.export(dir, c);
+    try (SqliteStore embedded = SqliteStore.open(dir); PostgresArticleStore cluster = PostgresArticleStore.connect(c)) {
+      assertEquals(embedded.versions(), cluster.versions());
+      assertEquals(embedded.stats(), cluster.stats());
+      assertEquals(embedded.get(1), cluster.get(1));
+      assertEquals(embedded.articleView(2), cluster.articleView(2));
+      assertEquals(embedded.entities(null, 10), cluster.entities(null, 10));
+      assertEquals(embedded.sources(null, 10), cluster.sources(null, 10));
+      ArticleStore.Put update = cluster.put("k0", Texts.analysis("site.example/0", "Il Sito", "it",
+          "2024-05-01T08:00:00Z", "Tregua 0", "La tregua a Gaza è stata prorogata di un giorno."));
+      assertEquals(new ArticleStore.Put(ArticleStore.Put.Outcome.UPDATED, 1, 2), update);
+      assertEquals(embedded.get(1), cluster.history(1).stream().findFirst());
+    }
+  }
+
+  @Test
   void idsHandedOutBeforeTheMoveAreNotHandedOutAgain() throws Exception {
     long lastId = knowledgeBase();
     ClusterFile c = migrated();

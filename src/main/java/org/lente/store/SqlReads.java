@@ -21,16 +21,17 @@ import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
 
 /**
- * The embedded {@link ArticleReader}: the reader's listings and pages, read from the aggregate tables
- * that {@link ArticleWrites} keeps, mostly on the read-only connections ({@link Database#reading}), so
- * that pages are served while articles are written.
+ * The store's {@link ArticleReader}: the reader's listings and pages, read from the aggregate tables
+ * that {@link ArticleWrites} keeps, mostly on the read connections ({@link SqlConnections#reading}),
+ * so that pages are served while articles are written. The SQL is the same on SQLite and PostgreSQL
+ * but for the fragments {@link SqlConnections} gives.
  */
-final class SqliteReads implements ArticleReader {
+final class SqlReads implements ArticleReader {
 
-  private final Database db;
+  private final SqlConnections db;
   private final ResolverTables resolver;
 
-  SqliteReads(Database db, ResolverTables resolver) {
+  SqlReads(SqlConnections db, ResolverTables resolver) {
     this.db = db;
     this.resolver = resolver;
   }
@@ -78,20 +79,16 @@ final class SqliteReads implements ArticleReader {
 
   @Override
   public Map<Long, Integer> versions() throws IOException {
-    return db.locked("list versions", () -> Collections.unmodifiableMap(versions(null)));
-  }
-
-  /** id → latest version of article {@code id}, or of every article when it is null. */
-  private Map<Long, Integer> versions(Long id) throws SQLException {
-    PreparedStatement st = db.statement("SELECT id, version FROM articles WHERE ?1 IS NULL OR id = ?1 ORDER BY id");
-    st.setObject(1, id);
-    Map<Long, Integer> versions = new LinkedHashMap<>();
-    try (ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        versions.put(rs.getLong(1), rs.getInt(2));
+    return db.locked("list versions", () -> {
+      PreparedStatement st = db.statement("SELECT id, version FROM articles ORDER BY id");
+      Map<Long, Integer> versions = new LinkedHashMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          versions.put(rs.getLong(1), rs.getInt(2));
+        }
       }
-    }
-    return versions;
+      return Collections.unmodifiableMap(versions);
+    });
   }
 
   /** {@inheritDoc} Empty when there is no article {@code id} or it has one version. */
@@ -114,7 +111,7 @@ final class SqliteReads implements ArticleReader {
   @Override
   public StoreStats stats() throws IOException {
     // one read transaction: one snapshot for all the counts
-    return db.locked("count", () -> db.inTransaction("BEGIN", () -> new StoreStats(
+    return db.snapshot("count", () -> new StoreStats(
         db.count("SELECT count(*) FROM articles"),
         db.count("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM article_versions)"),
         db.count("SELECT count(*) FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)"),
@@ -122,7 +119,7 @@ final class SqliteReads implements ArticleReader {
         db.count("SELECT count(*) FROM quotes"),
         db.count("SELECT count(*) FROM sources s WHERE EXISTS (SELECT 1 FROM articles a WHERE a.source_id = s.id)"),
         db.count("SELECT count(*) FROM authors w WHERE EXISTS "
-            + "(SELECT 1 FROM article_authors aa WHERE aa.author_id = w.id)"))));
+            + "(SELECT 1 FROM article_authors aa WHERE aa.author_id = w.id)")));
   }
 
   /**
@@ -150,14 +147,15 @@ final class SqliteReads implements ArticleReader {
         + " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (query.speaker() != null) {
-      sql.append(" AND instr(q.speaker_words, ?) > 0");
+      sql.append(" AND ").append(db.contains("q.speaker_words"));
       args.add(Words.query("speaker", query.speaker()));
     }
     if (query.about() != null) {
       String about = Words.query("about", query.about());
-      sql.append(" AND (instr(q.text_words, ?) > 0 OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = "
-          + "q.article_id AND m.start_offset >= q.sentence_start AND m.end_offset <= q.sentence_end AND m.entity_id IN "
-          + "(SELECT e.id FROM entities e WHERE instr(e.canonical_words, ?) > 0)))");
+      sql.append(" AND (").append(db.contains("q.text_words")).append(" OR EXISTS (SELECT 1 FROM mentions m "
+          + "WHERE m.article_id = q.article_id AND m.start_offset >= q.sentence_start AND m.end_offset <= "
+          + "q.sentence_end AND m.entity_id IN (SELECT e.id FROM entities e WHERE ")
+          .append(db.contains("e.canonical_words")).append(")))");
       args.add(about);
       args.add(about);
     }
@@ -169,9 +167,10 @@ final class SqliteReads implements ArticleReader {
       sql.append(" AND q.published <= ?");
       args.add(query.to().toString());
     }
-    // the order of the index quotes_newest (whose last column is, implicitly, the rowid q.id); SQLite
-    // puts nulls last in descending order
-    String order = " ORDER BY q.published DESC, q.article_id DESC, q.start_offset, q.id LIMIT ?";
+    // the order of the index quotes_newest (whose last column is, implicitly, the rowid q.id); undated
+    // quotes last (SQLite's default for DESC)
+    String order = " ORDER BY q.published DESC" + db.descNullsLast() + ", q.article_id DESC, q.start_offset, q.id "
+        + "LIMIT ?";
     if (after == null) {
       return quotesWhere(query, sql + order, args, query.limit());
     }
@@ -344,12 +343,11 @@ final class SqliteReads implements ArticleReader {
     if (ids.isEmpty()) {
       return List.of();
     }
-    String idList = ids.toString(); // "[1, 2, 3]": a JSON array for json_each
-    Map<Long, List<AuthorRef>> authors = authorsOf(idList);
+    Map<Long, List<AuthorRef>> authors = authorsOf(ids);
     PreparedStatement st = db.statement("SELECT a.id, a.title, a.url, a.published, a.language, s.id, s.host, s.site, "
         + "nullif(a.snippet, '') FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
-        + "WHERE a.id IN (SELECT value FROM json_each(?))");
-    st.setString(1, idList);
+        + "WHERE " + db.inIdList("a.id"));
+    st.setString(1, db.idList(ids));
     Map<Long, ArticleSummary> byId = new HashMap<>();
     try (ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
@@ -370,12 +368,12 @@ final class SqliteReads implements ArticleReader {
     return out;
   }
 
-  /** The bylines of the articles in {@code idList} (a JSON array of ids). Under the lock. */
-  private Map<Long, List<AuthorRef>> authorsOf(String idList) throws SQLException {
+  /** The bylines of articles {@code ids}. Under the lock. */
+  private Map<Long, List<AuthorRef>> authorsOf(List<Long> ids) throws SQLException {
     PreparedStatement st = db.statement("SELECT aa.article_id, w.id, w.name FROM article_authors aa "
-        + "JOIN authors w ON w.id = aa.author_id WHERE aa.article_id IN (SELECT value FROM json_each(?)) "
-        + "ORDER BY aa.article_id, aa.position");
-    st.setString(1, idList);
+        + "JOIN authors w ON w.id = aa.author_id WHERE " + db.inIdList("aa.article_id")
+        + " ORDER BY aa.article_id, aa.position");
+    st.setString(1, db.idList(ids));
     Map<Long, List<AuthorRef>> authors = new HashMap<>();
     try (ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
@@ -403,7 +401,7 @@ final class SqliteReads implements ArticleReader {
           source = new SourceRef(sourceId, rs.getString(8), rs.getString(9));
         }
       }
-      List<AuthorRef> authors = authorsOf("[" + id + "]").getOrDefault(id, List.of());
+      List<AuthorRef> authors = authorsOf(List.of(id)).getOrDefault(id, List.of());
       Map<String, Long> entityIds = new HashMap<>();
       Map<String, String> shown = new HashMap<>();
       Map<Integer, Long> kbAt = new HashMap<>(); // mention offset → entity: the stored names may be older
@@ -504,16 +502,16 @@ final class SqliteReads implements ArticleReader {
       if (exact.isPresent()) {
         return exact;
       }
-      PreparedStatement st = db.statement("SELECT id FROM kb_entities WHERE name = ? COLLATE NOCASE AND articles > 0 "
-          + "ORDER BY articles DESC LIMIT 1");
+      PreparedStatement st = db.statement("SELECT id FROM kb_entities WHERE " + db.equalsAnyCase("name")
+          + " AND articles > 0 ORDER BY articles DESC LIMIT 1");
       st.setString(1, n);
       try (ResultSet rs = st.executeQuery()) {
         if (rs.next()) {
           return Optional.of(rs.getLong(1));
         }
       }
-      st = db.statement("SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE ORDER BY mentions DESC "
-          + "LIMIT 1");
+      st = db.statement("SELECT entity_id FROM entity_aliases WHERE " + db.equalsAnyCase("alias")
+          + " ORDER BY mentions DESC LIMIT 1");
       st.setString(1, n);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
@@ -580,11 +578,12 @@ final class SqliteReads implements ArticleReader {
       List<EntityRef> together = new ArrayList<>();
       // counted over the window, ordered by count alone; only the 20 kept get their names
       st = db.statement("SELECT k.id, k.name, k.type, t.n FROM (SELECT x.entity_id AS id, count(*) AS n "
-          + "FROM article_entities x WHERE x.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?1 "
-          + "ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW + ") AND x.entity_id <> ?1 "
+          + "FROM article_entities x WHERE x.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ? "
+          + "ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW + ") AND x.entity_id <> ? "
           + "GROUP BY x.entity_id ORDER BY n DESC, x.entity_id LIMIT 20) t JOIN kb_entities k ON k.id = t.id "
           + "ORDER BY t.n DESC, k.name");
       st.setLong(1, id);
+      st.setLong(2, id);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           together.add(new EntityRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
@@ -606,14 +605,15 @@ final class SqliteReads implements ArticleReader {
    */
   private List<QuoteHit> quotesAbout(long id, String name) throws SQLException {
     PreparedStatement st = db.statement("SELECT " + QUOTE_COLUMNS + " FROM (SELECT article_id, day FROM article_entities "
-        + "WHERE entity_id = ?1 ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW + ") w "
+        + "WHERE entity_id = ? ORDER BY day DESC, article_id DESC LIMIT " + EntityProfile.WINDOW + ") w "
         + "JOIN quotes q ON q.article_id = w.article_id JOIN articles a ON a.id = q.article_id "
-        + "WHERE q.speaker_canonical IS NOT ?2 AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id "
-        + "WHERE m.article_id = q.article_id AND m.start_offset >= q.sentence_start AND m.start_offset < q.sentence_end "
-        + "AND m.end_offset <= q.sentence_end AND e.kb_id = ?1) "
+        + "WHERE q.speaker_canonical IS DISTINCT FROM ? AND EXISTS (SELECT 1 FROM mentions m "
+        + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = q.article_id AND m.start_offset >= q.sentence_start "
+        + "AND m.start_offset < q.sentence_end AND m.end_offset <= q.sentence_end AND e.kb_id = ?) "
         + "ORDER BY w.day DESC, w.article_id DESC, q.start_offset LIMIT 20");
     st.setLong(1, id);
     st.setString(2, name);
+    st.setLong(3, id);
     return quoteHits(st);
   }
 
@@ -659,10 +659,8 @@ final class SqliteReads implements ArticleReader {
       } catch (DateTimeParseException e) {
         first = newest; // a day that is not a date: that day alone
       }
-      // NOTE: by the day index, always: with statistics SQLite may prefer skipping through the primary
-      // key entity by entity, which reads every entity's days
       PreparedStatement st = db.statement("SELECT k.id, k.name, k.type, t.n FROM (SELECT d.entity_id AS id, "
-          + "sum(d.articles) AS n FROM entity_days d INDEXED BY entity_days_day WHERE d.day BETWEEN ? AND ? "
+          + "sum(d.articles) AS n FROM entity_days d" + db.byDayIndex() + " WHERE d.day BETWEEN ? AND ? "
           + "GROUP BY d.entity_id ORDER BY n DESC, d.entity_id LIMIT ?) t JOIN kb_entities k ON k.id = t.id "
           + "ORDER BY t.n DESC, k.name");
       st.setString(1, first);
@@ -683,11 +681,7 @@ final class SqliteReads implements ArticleReader {
     checkLimit(limit);
     Cursor after = Cursor.decode(cursor);
     return db.reading("list entities", () -> {
-      PreparedStatement st = db.statement("SELECT id, name, type, articles FROM kb_entities WHERE articles > 0 "
-          + "AND (?1 IS NULL OR (articles, id) < (?1, ?2)) ORDER BY articles DESC, id DESC LIMIT ?3");
-      st.setObject(1, after == null ? null : after.number());
-      st.setObject(2, after == null ? null : after.id());
-      st.setInt(3, limit + 1);
+      PreparedStatement st = bySizeAfter("SELECT id, name, type, articles FROM kb_entities", after, limit);
       List<EntityRef> refs = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -700,6 +694,23 @@ final class SqliteReads implements ArticleReader {
       EntityRef last = refs.get(limit - 1);
       return new Page<>(refs.subList(0, limit), new Cursor(last.id(), Long.toString(last.articles())).encode());
     });
+  }
+
+  /**
+   * {@code select} (from a table with columns {@code articles} and {@code id}) of the rows with
+   * articles, by {@code articles} descending then id descending, after the cursor {@code after} (or
+   * from the first), {@code limit} + 1 of them: ready to run. Under a read.
+   */
+  private PreparedStatement bySizeAfter(String select, Cursor after, int limit) throws SQLException {
+    PreparedStatement st = db.statement(select + " WHERE articles > 0"
+        + (after == null ? "" : " AND (articles, id) < (?, ?)") + " ORDER BY articles DESC, id DESC LIMIT ?");
+    int i = 1;
+    if (after != null) {
+      st.setLong(i++, after.number());
+      st.setLong(i++, after.id());
+    }
+    st.setInt(i, limit + 1);
+    return st;
   }
 
   @Override
@@ -759,11 +770,7 @@ final class SqliteReads implements ArticleReader {
     checkLimit(limit);
     Cursor after = Cursor.decode(cursor);
     return db.reading("list " + table, () -> {
-      PreparedStatement st = db.statement("SELECT id FROM " + table + " WHERE articles > 0 "
-          + "AND (?1 IS NULL OR (articles, id) < (?1, ?2)) ORDER BY articles DESC, id DESC LIMIT ?3");
-      st.setObject(1, after == null ? null : after.number());
-      st.setObject(2, after == null ? null : after.id());
-      st.setInt(3, limit + 1);
+      PreparedStatement st = bySizeAfter("SELECT id FROM " + table, after, limit);
       List<Long> ids = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -796,7 +803,7 @@ final class SqliteReads implements ArticleReader {
           return Optional.of(rs.getLong(1));
         }
       }
-      st = db.statement("SELECT id FROM sources WHERE site = ? COLLATE NOCASE ORDER BY articles DESC LIMIT 1");
+      st = db.statement("SELECT id FROM sources WHERE " + db.equalsAnyCase("site") + " ORDER BY articles DESC LIMIT 1");
       st.setString(1, hostOrSite.strip());
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
@@ -844,9 +851,10 @@ final class SqliteReads implements ArticleReader {
   public Optional<Long> authorId(String name) throws IOException {
     Objects.requireNonNull(name, "name");
     return db.reading("find author " + name, () -> {
-      PreparedStatement st = db.statement("SELECT id FROM authors WHERE name = ? COLLATE NOCASE ORDER BY name = ?1 DESC, "
-          + "articles DESC LIMIT 1");
+      PreparedStatement st = db.statement("SELECT id FROM authors WHERE " + db.equalsAnyCase("name")
+          + " ORDER BY (name = ?) DESC, articles DESC LIMIT 1");
       st.setString(1, name.strip());
+      st.setString(2, name.strip());
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
       }

@@ -1,0 +1,40 @@
+package org.lente.store;
+
+import java.io.IOException;
+import org.lente.cluster.ClusterFile;
+import org.lente.cluster.PostgresSchema;
+
+/**
+ * The cluster's {@link ArticleStore}: the article, resolver and reader tables of the shared
+ * PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), with the same
+ * SQL as the embedded store ({@link SqlArticleStore}) on connections of its own
+ * ({@link PostgresConnections}). Each put is one transaction, which a caller may extend
+ * ({@link ArticleStore.InTransaction}). Several processes may read at once; the cluster has one writer.
+ * Thread-safe.
+ */
+public final class PostgresArticleStore extends SqlArticleStore {
+
+  private final PostgresConnections connections;
+
+  private PostgresArticleStore(PostgresConnections connections) {
+    super(connections);
+    this.connections = connections;
+  }
+
+  /**
+   * Connects to the cluster's database.
+   *
+   * @throws IOException when it cannot be reached, or its schema is not the one this Lente needs
+   *     (then the message says to run {@code lente migrate})
+   */
+  public static PostgresArticleStore connect(ClusterFile cluster) throws IOException {
+    PostgresSchema.requireCurrent(cluster);
+    return new PostgresArticleStore(PostgresConnections.connect(cluster));
+  }
+
+  /** Closes the connections, waiting for the work running on them; later calls do nothing. */
+  @Override
+  public void close() throws IOException {
+    connections.close();
+  }
+}

@@ -1,0 +1,76 @@
+package org.lente.store;
+
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * How the article store's SQL ({@link ArticleWrites}, {@link SqlReads}, {@link ResolverTables}) runs
+ * on one engine: which connection a piece of work uses, how a transaction begins and ends, and the
+ * few fragments where SQLite and PostgreSQL read SQL differently. Everything else is written once,
+ * in the SQL both engines accept ({@code INSERT … ON CONFLICT … RETURNING}, {@code IS DISTINCT FROM},
+ * {@code CASE} instead of SQLite's two-argument {@code max}, one {@code ?} per parameter).
+ * Implementations are {@link SqliteConnections} and {@link PostgresConnections}; thread-safe.
+ */
+sealed interface SqlConnections permits SqliteConnections, PostgresConnections {
+
+  /**
+   * Runs a read that does not wait for writes (a connection of its own); {@link #statement} prepares
+   * on that connection meanwhile. An SQLException becomes an IOException saying what could not be done.
+   */
+  <T> T reading(String what, Database.Work<T> work) throws IOException;
+
+  /**
+   * Runs {@code work} on the write connection, one at a time, each statement committed as it runs:
+   * a read that must see this process's latest writes, or one statement that writes.
+   */
+  <T> T locked(String what, Database.Work<T> work) throws IOException;
+
+  /** Runs {@code work} on the write connection in one transaction: committed, or rolled back when it throws. */
+  <T> T writing(String what, Database.Work<T> work) throws IOException;
+
+  /** Runs reads in one transaction, so that they all see one snapshot of the data. */
+  <T> T snapshot(String what, Database.Work<T> work) throws IOException;
+
+  /**
+   * A prepared statement for {@code sql} on the connection of the work running on this thread,
+   * prepared once per connection and kept: callers do not close it.
+   */
+  PreparedStatement statement(String sql) throws SQLException;
+
+  /** The one number {@code sql} selects. */
+  default long count(String sql) throws SQLException {
+    try (ResultSet rs = statement(sql).executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** A condition true when text {@code column} contains the text of its one {@code ?}. */
+  String contains(String column);
+
+  /** A condition true when {@code column} equals its one {@code ?} in any case (ASCII letters), by an index. */
+  String equalsAnyCase(String column);
+
+  /** A condition true when id {@code column} is one of the ids its one {@code ?} binds ({@link #idList}). */
+  String inIdList(String column);
+
+  /** {@code ids} as the one parameter of {@link #inIdList}. */
+  String idList(List<Long> ids);
+
+  /** What follows {@code DESC} in an ORDER BY so that nulls come last, as SQLite has them by default. */
+  String descNullsLast();
+
+  /** What follows {@code FROM entity_days d} to read it by its day index ({@code entity_days_day}). */
+  String byDayIndex();
+
+  /** Binds {@code value} to every parameter of {@code st}, whose SQL is {@code sql} (with no {@code ?} in a literal). */
+  static void bindEach(PreparedStatement st, String sql, long value) throws SQLException {
+    int n = (int) sql.chars().filter(c -> c == '?').count();
+    for (int i = 1; i <= n; i++) {
+      st.setLong(i, value);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.lente.store;
+
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The article store's SQL on the embedded {@link Database}: reads on its read-only connections, writes
+ * under its lock in {@code BEGIN IMMEDIATE} transactions (one writer at a time, in this process and
+ * others).
+ */
+record SqliteConnections(Database db) implements SqlConnections {
+
+  @Override
+  public <T> T reading(String what, Database.Work<T> work) throws IOException {
+    return db.reading(what, work);
+  }
+
+  @Override
+  public <T> T locked(String what, Database.Work<T> work) throws IOException {
+    return db.locked(what, work);
+  }
+
+  @Override
+  public <T> T writing(String what, Database.Work<T> work) throws IOException {
+    return db.locked(what, () -> db.inTransaction("BEGIN IMMEDIATE", work));
+  }
+
+  @Override
+  public <T> T snapshot(String what, Database.Work<T> work) throws IOException {
+    return db.locked(what, () -> db.inTransaction("BEGIN", work));
+  }
+
+  @Override
+  public PreparedStatement statement(String sql) throws SQLException {
+    return db.statement(sql);
+  }
+
+  @Override
+  public String contains(String column) {
+    return "instr(" + column + ", ?) > 0";
+  }
+
+  @Override
+  public String equalsAnyCase(String column) {
+    return column + " = ? COLLATE NOCASE";
+  }
+
+  @Override
+  public String inIdList(String column) {
+    return column + " IN (SELECT value FROM json_each(?))";
+  }
+
+  /** {@inheritDoc} A JSON array, "[1, 2, 3]", for {@code json_each}. */
+  @Override
+  public String idList(List<Long> ids) {
+    return ids.toString();
+  }
+
+  @Override
+  public String descNullsLast() {
+    return "";
+  }
+
+  /**
+   * {@inheritDoc} NOTE: always: with statistics SQLite may prefer skipping through the primary key
+   * entity by entity, which reads every entity's days.
+   */
+  @Override
+  public String byDayIndex() {
+    return " INDEXED BY entity_days_day";
+  }
+}
