@@ -524,31 +524,27 @@ public final class LuceneIndex implements SearchIndex {
    * {@code -word} in one language does not let through the articles of another).
    */
   private Query parse(String query) {
-    return parse(query, groupAnalyzers).query();
+    return parse(query, groupAnalyzers);
   }
 
-  /** A search's text as parsed: the query, and the text (the search's, or its words escaped) it was parsed from. */
-  record ParsedText(String text, Query query) {}
-
   /**
-   * Parses {@code query} with each group's analyzer as {@link #search} does; the text of the result is what
-   * another engine with the same classic syntax ({@code query_string}) should be given.
+   * The text of a search as one query per language group, each restricted to the articles of its group, as
+   * {@link #search} runs it ({@link OpenSearchIndex} runs the same query).
    *
    * @throws IllegalArgumentException as {@link #search} does for the text
    */
-  static ParsedText parse(String query, Map<String, Analyzer> groupAnalyzers) {
+  static Query parse(String query, Map<String, Analyzer> groupAnalyzers) {
     // field names are not part of the syntax offered ("Libia: ..." is a headline, not a field), nor regexps
     String text = FIELD_OR_REGEXP.matcher(query).replaceAll(" ");
     try {
-      return new ParsedText(text, parseClassic(text, groupAnalyzers));
+      return parseClassic(text, groupAnalyzers);
     } catch (ParseException e) {
       String words = OPERATOR_WORD.matcher(text).replaceAll(" ").strip();
       if (words.isEmpty() || words.chars().noneMatch(Character::isLetterOrDigit)) {
         throw new IllegalArgumentException("no words to search in " + quoted(query), e);
       }
       try {
-        String escaped = QueryParser.escape(words);
-        return new ParsedText(escaped, parseClassic(escaped, groupAnalyzers));
+        return parseClassic(QueryParser.escape(words), groupAnalyzers);
       } catch (ParseException again) {
         throw new IllegalArgumentException("cannot search " + quoted(query) + ": " + again.getMessage(), again);
       }

@@ -31,10 +31,9 @@ import org.lente.store.StoredArticle;
  * {@link LuceneIndex} searches: the same fields ({@link IndexedArticle}), the same analysis per
  * language group (OpenSearch's {@code italian}, {@code english} and {@code standard} analyzers are
  * Lucene's {@code ItalianAnalyzer}, {@code EnglishAnalyzer} and {@code StandardAnalyzer}), the same
- * classic query syntax ({@code query_string} given the text {@link LuceneIndex} accepted, its bounds
- * checked here first), the same BM25 scoring with the title weighed twice and field scores summed
- * ({@code most_fields}), ties by article id, the same filters, facets (terms aggregations: most
- * frequent first, ties by value), snippets and cursors.
+ * query (the one {@link LuceneIndex} parses from the text, with its bounds, written in the query DSL by
+ * {@link OpenSearchQueries}), so the same BM25 scores, ties by article id; the same filters, facets (terms
+ * aggregations: most frequent first, ties by value), snippets and cursors.
  *
  * <p>Searches go to an alias; the alias points at one concrete index, {@code ALIAS-N}. Writes are
  * bulk requests with external versions (the article's version): a 409 means the index already holds
@@ -152,6 +151,7 @@ public final class OpenSearchIndex implements SearchIndex {
     index.put("number_of_replicas", 0);
     index.put("refresh_interval", "-1"); // visible at commit only
     index.put("max_result_window", 10_001);
+    index.set("analysis", OpenSearchQueries.analysis());
     ObjectNode mappings = body.putObject("mappings");
     mappings.put("dynamic", "strict");
     ObjectNode fields = mappings.putObject("properties");
@@ -163,9 +163,11 @@ public final class OpenSearchIndex implements SearchIndex {
       fields.putObject(keyword).put("type", "keyword");
     }
     for (String group : IndexedArticle.GROUPS) {
-      fields.putObject("title_" + group).put("type", "text").put("analyzer", ANALYZERS.get(group));
+      // no position gap between a title and its subtitle, as in Lucene, so a phrase may span them there too
+      fields.putObject("title_" + group).put("type", "text").put("analyzer", ANALYZERS.get(group))
+          .put("position_increment_gap", 0);
       fields.putObject("body_" + group).put("type", "text").put("analyzer", ANALYZERS.get(group))
-          .put("index_options", "offsets"); // for the unified highlighter, as LuceneIndex's body
+          .put("position_increment_gap", 0).put("index_options", "offsets"); // offsets: as LuceneIndex's body
     }
     fields.putObject("hit").put("type", "object").put("enabled", false); // kept for the hit, not searched
     return body;
@@ -345,7 +347,7 @@ public final class OpenSearchIndex implements SearchIndex {
     request.putArray("_source").add("id").add("hit");
     ObjectNode bool = request.putObject("query").putObject("bool");
     if (byText) {
-      bool.set("must", textQuery(LuceneIndex.parse(query.text(), groupAnalyzers).text()));
+      bool.set("must", OpenSearchQueries.of(LuceneIndex.parse(query.text(), groupAnalyzers)));
     }
     filters(bool.putArray("filter"), query);
     ArrayNode sort = request.putArray("sort");
@@ -406,28 +408,6 @@ public final class OpenSearchIndex implements SearchIndex {
       facets.put(facet, java.util.Collections.unmodifiableMap(values));
     }
     return new SearchHits(answer.path("hits").path("total").path("value").asLong(), hits, facets, next);
-  }
-
-  /**
-   * The text as one {@code query_string} per language group, each restricted to the articles of its group;
-   * a group's fields summed ({@code most_fields}), as Lucene's {@code MultiFieldQueryParser} sums them.
-   */
-  private static ObjectNode textQuery(String text) {
-    ObjectNode query = JSON.createObjectNode();
-    ObjectNode any = query.putObject("bool");
-    ArrayNode groups = any.putArray("should");
-    for (String group : IndexedArticle.GROUPS) {
-      ObjectNode inGroup = groups.addObject().putObject("bool");
-      inGroup.putArray("filter").addObject().putObject("term").put("group", group);
-      ObjectNode qs = inGroup.putArray("must").addObject().putObject("query_string");
-      qs.put("query", text);
-      qs.putArray("fields").add("title_" + group + "^2").add("body_" + group);
-      qs.put("type", "most_fields");
-      qs.put("default_operator", "AND");
-      qs.put("allow_leading_wildcard", false);
-    }
-    any.put("minimum_should_match", 1);
-    return query;
   }
 
   private static void filters(ArrayNode filter, SearchQuery q) {

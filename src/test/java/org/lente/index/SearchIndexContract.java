@@ -145,6 +145,18 @@ abstract class SearchIndexContract {
   }
 
   @Test
+  void wordsMayBeSplitBetweenTitleAndBody() throws IOException {
+    put(article(1).title("Elezioni a Napoli").body("Si vota domenica."), article(2).body("Si vota domenica."));
+    assertEquals(List.of(1L), ids(search("elezioni domenica")));
+  }
+
+  @Test
+  void aPhraseKeepsThePlaceOfItsStopWords() throws IOException {
+    put(article(1).body("Il consiglio del popolo si riunisce."), article(2).body("Il consiglio popolo si riunisce."));
+    assertEquals(List.of(1L), ids(search("\"consiglio del popolo\"")));
+  }
+
+  @Test
   void phraseNeedsWordsTogetherInOrder() throws IOException {
     put(article(1).body("Riunione del consiglio europeo a Bruxelles."),
         article(2).body("Il consiglio comunale ha un progetto europeo."));
