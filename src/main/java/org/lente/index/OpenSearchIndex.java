@@ -260,7 +260,14 @@ public final class OpenSearchIndex implements SearchIndex {
     }
   }
 
-  /** Sends the pending writes to the target index; a version conflict (409) is an older version, done. */
+  /**
+   * Sends the pending writes to the target index; a version conflict (409) is an older version, done. The
+   * pending writes are dropped whatever the outcome, so that memory stays bounded while OpenSearch refuses:
+   * the store stays the truth, and what failed is found again by comparing {@link #versions} with it.
+   *
+   * @throws IOException when OpenSearch cannot be reached, or refuses the request or some of the articles
+   *     (naming the first and how many)
+   */
   private void flush() throws IOException {
     if (pending.isEmpty()) {
       return;
@@ -269,10 +276,12 @@ public final class OpenSearchIndex implements SearchIndex {
     for (String line : pending) {
       body.append(line).append('\n');
     }
+    int lines = pending.size();
+    pending.clear();
     Response r = send("POST", target + "/_bulk?filter_path=errors,items.*.status,items.*._id,items.*.error",
         body.toString());
     if (r.status != 200) {
-      throw r.failure("writing " + pending.size() / 2 + " articles");
+      throw r.failure("writing a bulk of " + lines + " lines");
     }
     JsonNode answer = r.json();
     if (answer.path("errors").asBoolean()) {
@@ -289,7 +298,6 @@ public final class OpenSearchIndex implements SearchIndex {
             + failed.get(0));
       }
     }
-    pending.clear();
   }
 
   private static ObjectNode document(IndexedArticle a) {

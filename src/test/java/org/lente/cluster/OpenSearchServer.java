@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -198,13 +197,7 @@ public final class OpenSearchServer implements BeforeAllCallback {
     @Override
     public void close() throws IOException {
       stop();
-      if (home != null) {
-        try (Stream<Path> walk = Files.walk(home)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
+      PostgresServer.deleteTree(home);
     }
 
     /** Stops the node by its PID: SIGTERM, a kill after 20 s; idempotent. */
