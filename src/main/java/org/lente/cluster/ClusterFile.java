@@ -2,6 +2,8 @@ package org.lente.cluster;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +20,9 @@ import java.util.TreeSet;
  *   <li>{@code postgres.user}: its user;
  *   <li>{@code postgres.password}, or {@code postgres.password-file} (a file holding only the
  *       password, so the cluster file can be shared without it), or neither (trust or peer
- *       authentication).
+ *       authentication);
+ *   <li>{@code opensearch.url}: the shared search index's OpenSearch node, {@code http(s)://host:port}
+ *       (optional: only the services that search or index need it).
  * </ul>
  * An unknown key is an error (a misspelt key would otherwise be ignored silently).
  *
@@ -26,12 +30,14 @@ import java.util.TreeSet;
  * @param postgresUrl never null, starts with {@code jdbc:postgresql://}
  * @param postgresUser never null, not blank
  * @param postgresPassword null when none is given
+ * @param opensearchUrl null when none is given, else an http or https URL with a host and no query
  */
-public record ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword) {
+public record ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword,
+    URI opensearchUrl) {
 
   /** The keys a cluster file may hold. */
   public static final Set<String> KEYS = Set.of("postgres.url", "postgres.user", "postgres.password",
-      "postgres.password-file");
+      "postgres.password-file", "opensearch.url");
 
   public ClusterFile {
     if (postgresUrl == null || !postgresUrl.startsWith("jdbc:postgresql://")) {
@@ -40,6 +46,16 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
     if (postgresUser == null || postgresUser.isBlank()) {
       throw new IllegalArgumentException("postgres.user is missing");
     }
+    if (opensearchUrl != null && (!("http".equals(opensearchUrl.getScheme())
+        || "https".equals(opensearchUrl.getScheme())) || opensearchUrl.getHost() == null
+        || opensearchUrl.getRawQuery() != null || opensearchUrl.getRawFragment() != null)) {
+      throw new IllegalArgumentException("opensearch.url must be an http(s)://host:port URL, not " + opensearchUrl);
+    }
+  }
+
+  /** A cluster file without OpenSearch. */
+  public ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword) {
+    this(file, postgresUrl, postgresUser, postgresPassword, null);
   }
 
   /**
@@ -76,8 +92,11 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
       }
     }
     try {
+      String opensearch = strip(p.getProperty("opensearch.url"));
       return new ClusterFile(file, strip(p.getProperty("postgres.url")), strip(p.getProperty("postgres.user")),
-          password);
+          password, opensearch == null ? null : new URI(opensearch));
+    } catch (URISyntaxException e) {
+      throw new ClusterFileException(file, "opensearch.url is not a URL: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new ClusterFileException(file, e.getMessage());
     }
@@ -89,6 +108,7 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
 
   @Override
   public String toString() { // never the password
-    return "ClusterFile[" + file + ", " + postgresUrl + ", user " + postgresUser + "]";
+    return "ClusterFile[" + file + ", " + postgresUrl + ", user " + postgresUser
+        + (opensearchUrl == null ? "" : ", " + opensearchUrl) + "]";
   }
 }

@@ -3,7 +3,6 @@ package org.lente.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,10 +78,8 @@ import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import org.lente.extract.Article;
 import org.lente.html.Escape;
 import org.lente.nlp.Analysis;
-import org.lente.nlp.ner.Entity;
 import org.lente.store.PrivateFiles;
 import org.lente.store.StoredArticle;
 
@@ -166,7 +163,7 @@ public final class LuceneIndex implements SearchIndex {
   private static final String AUTHOR = "author";
   private static final String DAY = "day";
   private static final String GROUP = "group";
-  private static final List<String> GROUPS = List.of("it", "en", "std");
+  private static final List<String> GROUPS = IndexedArticle.GROUPS;
   private static final float TITLE_BOOST = 2f;
   private static final Pattern OPERATOR_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:AND|OR|NOT)(?![\\p{L}\\p{N}])");
   private static final Pattern FIELD_OR_REGEXP = Pattern.compile("(?<!\\\\)[:/]");
@@ -251,7 +248,8 @@ public final class LuceneIndex implements SearchIndex {
     }
   }
 
-  private static Map<String, Analyzer> groupAnalyzers() {
+  /** Each language group's analyzer: the same analysis as OpenSearch's italian, english and standard analyzers. */
+  static Map<String, Analyzer> groupAnalyzers() {
     return Map.of("it", new ItalianAnalyzer(), "en", new EnglishAnalyzer(), "std", new StandardAnalyzer());
   }
 
@@ -318,7 +316,7 @@ public final class LuceneIndex implements SearchIndex {
   @Override
   public void put(StoredArticle article) throws IOException {
     Objects.requireNonNull(article, "article");
-    writer().updateDocument(idTerm(article.id()), facetsConfig.build(document(article)));
+    writer().updateDocument(idTerm(article.id()), facetsConfig.build(document(IndexedArticle.of(article))));
   }
 
   @Override
@@ -443,59 +441,39 @@ public final class LuceneIndex implements SearchIndex {
 
   // ---- indexing
 
-  private static Document document(StoredArticle stored) {
-    Analysis analysis = stored.analysis();
-    Article article = analysis.article();
-    String language = analysis.textLanguage();
-    String group = language != null && (language.equals("it") || language.equals("en")) ? language : "std";
-    String source = article.outlet();
-    LocalDate published = article.publishedDay();
-
+  private static Document document(IndexedArticle article) {
+    String group = article.group();
     Document doc = new Document();
-    doc.add(new StringField(ID, Long.toString(stored.id()), Field.Store.YES));
-    doc.add(new NumericDocValuesField(ID, stored.id()));
-    doc.add(new StoredField(VERSION, stored.version()));
-    doc.add(new NumericDocValuesField(VERSION, stored.version()));
+    doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
+    doc.add(new NumericDocValuesField(ID, article.id()));
+    doc.add(new StoredField(VERSION, article.version()));
+    doc.add(new NumericDocValuesField(VERSION, article.version()));
     doc.add(new StringField(GROUP, group, Field.Store.NO));
     addStored(doc, TITLE, article.title());
     addStored(doc, URL, article.url());
     addStored(doc, PUBLISHED, article.published());
 
-    for (String heading : new String[] {article.title(), article.subtitle()}) {
-      if (heading != null && !heading.isBlank()) {
-        doc.add(new TextField(titleField(group), heading, Field.Store.NO));
-      }
+    for (String heading : article.headings()) {
+      doc.add(new TextField(titleField(group), heading, Field.Store.NO));
     }
-    String body = article.text();
+    String body = article.body();
     doc.add(new Field(bodyField(group), body, BODY_TYPE));
     doc.add(new StoredField(bodyField(group), prefix(body, STORED_BODY_CHARS)));
 
-    if (source != null) {
-      doc.add(new StoredField(SOURCE, source));
-      addKeyword(doc, SOURCE, source);
+    if (article.source() != null) {
+      doc.add(new StoredField(SOURCE, article.source()));
+      addKeyword(doc, SOURCE, article.source());
     }
-    if (language != null) {
-      doc.add(new StoredField(LANGUAGE, language));
-      addKeyword(doc, LANGUAGE, language);
+    if (article.language() != null) {
+      doc.add(new StoredField(LANGUAGE, article.language()));
+      addKeyword(doc, LANGUAGE, article.language());
     }
-    for (String author : new LinkedHashSet<>(article.authors())) {
-      if (!author.isBlank()) {
-        addKeyword(doc, AUTHOR, author);
-      }
-    }
-    Set<String> names = new LinkedHashSet<>();
-    Set<String> types = new LinkedHashSet<>();
-    for (Entity entity : analysis.entities()) {
-      if (!entity.canonical().isBlank()) {
-        names.add(entity.canonical());
-      }
-      types.add(entity.type().name());
-    }
-    names.forEach(name -> addKeyword(doc, ENTITY, name));
-    types.forEach(type -> addKeyword(doc, TYPE, type));
-    if (published != null) {
-      doc.add(new LongField(DAY, published.toEpochDay(), Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField("year", Integer.toString(published.getYear())));
+    article.authors().forEach(author -> addKeyword(doc, AUTHOR, author));
+    article.entities().forEach(name -> addKeyword(doc, ENTITY, name));
+    article.types().forEach(type -> addKeyword(doc, TYPE, type));
+    if (article.day() != null) {
+      doc.add(new LongField(DAY, article.day().toEpochDay(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField("year", Integer.toString(article.day().getYear())));
     }
     return doc;
   }
@@ -520,7 +498,7 @@ public final class LuceneIndex implements SearchIndex {
   }
 
   /** The first {@code max} characters of {@code text}, not splitting a surrogate pair. */
-  private static String prefix(String text, int max) {
+  static String prefix(String text, int max) {
     if (text.length() <= max) {
       return text;
     }
@@ -546,24 +524,34 @@ public final class LuceneIndex implements SearchIndex {
    * {@code -word} in one language does not let through the articles of another).
    */
   private Query parse(String query) {
+    return parse(query, groupAnalyzers);
+  }
+
+  /**
+   * The text of a search as one query per language group, each restricted to the articles of its group, as
+   * {@link #search} runs it ({@link OpenSearchIndex} runs the same query).
+   *
+   * @throws IllegalArgumentException as {@link #search} does for the text
+   */
+  static Query parse(String query, Map<String, Analyzer> groupAnalyzers) {
     // field names are not part of the syntax offered ("Libia: ..." is a headline, not a field), nor regexps
     String text = FIELD_OR_REGEXP.matcher(query).replaceAll(" ");
     try {
-      return parseClassic(text);
+      return parseClassic(text, groupAnalyzers);
     } catch (ParseException e) {
       String words = OPERATOR_WORD.matcher(text).replaceAll(" ").strip();
       if (words.isEmpty() || words.chars().noneMatch(Character::isLetterOrDigit)) {
         throw new IllegalArgumentException("no words to search in " + quoted(query), e);
       }
       try {
-        return parseClassic(QueryParser.escape(words));
+        return parseClassic(QueryParser.escape(words), groupAnalyzers);
       } catch (ParseException again) {
         throw new IllegalArgumentException("cannot search " + quoted(query) + ": " + again.getMessage(), again);
       }
     }
   }
 
-  private Query parseClassic(String text) throws ParseException {
+  private static Query parseClassic(String text, Map<String, Analyzer> groupAnalyzers) throws ParseException {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (String group : GROUPS) {
       MultiFieldQueryParser parser = new MultiFieldQueryParser(
@@ -643,7 +631,7 @@ public final class LuceneIndex implements SearchIndex {
     }
   }
 
-  private static String quoted(String text) {
+  static String quoted(String text) {
     return '"' + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + '"';
   }
 

@@ -55,4 +55,24 @@ class ClusterFileTest {
         () -> ClusterFile.read(dir.resolve("absent.properties")));
     assertTrue(e.getMessage().endsWith("absent.properties: no such file"), e.getMessage());
   }
+
+  @Test
+  void theOpenSearchUrlIsRead() throws Exception {
+    ClusterFile c = ClusterFile.read(write("postgres.url=jdbc:postgresql://db/lente\npostgres.user=lente\n"
+        + "opensearch.url=http://search.internal:9200\n"));
+    assertEquals(java.net.URI.create("http://search.internal:9200"), c.opensearchUrl());
+  }
+
+  @Test
+  void theOpenSearchUrlIsOptional() throws Exception {
+    ClusterFile c = ClusterFile.read(write("postgres.url=jdbc:postgresql://db/lente\npostgres.user=lente\n"));
+    assertEquals(null, c.opensearchUrl());
+  }
+
+  @Test
+  void anOpenSearchUrlThatIsNotHttpIsRefusedNamingTheKey() throws Exception {
+    ClusterFileException e = assertThrows(ClusterFileException.class, () -> ClusterFile.read(
+        write("postgres.url=jdbc:postgresql://db/lente\npostgres.user=lente\nopensearch.url=search:9200\n")));
+    assertTrue(e.getMessage().contains("opensearch.url must be an http(s)://host:port URL"), e.getMessage());
+  }
 }

@@ -166,13 +166,7 @@ public final class PostgresServer implements BeforeAllCallback {
     @Override
     public void close() throws IOException {
       stop();
-      if (home != null) {
-        try (Stream<Path> walk = Files.walk(home)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
+      deleteTree(home);
     }
 
     /** Stops the server by its PID: a fast shutdown (SIGINT), a kill after 20 s; idempotent. */
@@ -206,6 +200,18 @@ public final class PostgresServer implements BeforeAllCallback {
         return Files.readString(home.resolve("log"));
       } catch (IOException e) {
         return "(no log: " + e + ")";
+      }
+    }
+  }
+
+  /** Deletes {@code dir} and all it holds; nothing when it is null. For the servers' temporary folders. */
+  static void deleteTree(Path dir) throws IOException {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }

@@ -71,6 +71,19 @@ public final class IndexBench {
   private final Random random = new Random(42);
   private final Random queryRandom = new Random(7);
 
+  /**
+   * The articles and queries made from the texts under {@code data} (the shared data folder), the same at each
+   * call (fixed seeds); null when the texts are absent. Also used by {@link SearchParityTest}.
+   */
+  static IndexBench load(Path data) {
+    Map<String, List<Text>> texts = new HashMap<>();
+    texts.put("it", read(data.resolve("corpus/cl-tls-it"), 3, "it"));
+    texts.put("en", Stream.of("train", "dev")
+        .flatMap(split -> read(data.resolve("quotes/polnear").resolve(split).resolve("text"), 1, "en").stream())
+        .toList());
+    return texts.get("it").isEmpty() || texts.get("en").isEmpty() ? null : new IndexBench(texts);
+  }
+
   private IndexBench(Map<String, List<Text>> texts) {
     this.texts = texts;
     for (String lang : List.of("it", "en")) {
@@ -84,21 +97,18 @@ public final class IndexBench {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int queries = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     Path data = Path.of(args.length > 2 ? args[2] : System.getProperty("lente.data", "../shared/data"));
-    Map<String, List<Text>> texts = new HashMap<>();
-    texts.put("it", read(data.resolve("corpus/cl-tls-it"), 3, "it"));
-    texts.put("en", Stream.of("train", "dev")
-        .flatMap(split -> read(data.resolve("quotes/polnear").resolve(split).resolve("text"), 1, "en").stream())
-        .toList());
-    if (texts.get("it").isEmpty() || texts.get("en").isEmpty()) {
+    IndexBench bench = load(data);
+    if (bench == null) {
       System.err.println("IndexBench: no texts under " + data.toAbsolutePath() + "; nothing measured");
       return;
     }
+    Map<String, List<Text>> texts = bench.texts;
     boolean temporary = args.length <= 3;
     Path dir = temporary ? Files.createTempDirectory("lente-index-bench") : Path.of(args[3]);
     System.out.printf(Locale.ROOT, "texts: %d Italian, %d English; index in %s%n",
         texts.get("it").size(), texts.get("en").size(), dir);
     try {
-      new IndexBench(texts).run(n, queries, dir);
+      bench.run(n, queries, dir);
     } finally {
       if (temporary) {
         try (Stream<Path> files = Files.walk(dir)) {
@@ -228,7 +238,8 @@ public final class IndexBench {
 
   // ---- articles
 
-  private StoredArticle article(long id) {
+  /** The next article, numbered {@code id}: call with 1, 2, 3… for the same articles each time. */
+  StoredArticle article(long id) {
     String lang = random.nextInt(100) < 60 ? "it" : "en";
     List<Text> pool = texts.get(lang);
     Text base = pool.get(random.nextInt(pool.size()));
@@ -270,7 +281,8 @@ public final class IndexBench {
 
   // ---- queries
 
-  private List<SearchQuery> queries(int count) {
+  /** The next {@code count} queries: words, pairs, phrases, alone or with a filter, and listings; all six facets. */
+  List<SearchQuery> queries(int count) {
     List<SearchQuery> list = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String lang = queryRandom.nextInt(100) < 60 ? "it" : "en";
