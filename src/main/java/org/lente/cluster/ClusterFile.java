@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a cluster file says: where the cluster's shared services are. A Java properties file
@@ -18,7 +20,9 @@ import java.util.TreeSet;
  *   <li>{@code postgres.user}: its user;
  *   <li>{@code postgres.password}, or {@code postgres.password-file} (a file holding only the
  *       password, so the cluster file can be shared without it), or neither (trust or peer
- *       authentication).
+ *       authentication);
+ *   <li>{@code kafka.bootstrap}: the Kafka brokers the workers reach first, {@code host:port[,host:port…]};
+ *       optional (only {@code lente worker} needs it).
  * </ul>
  * An unknown key is an error (a misspelt key would otherwise be ignored silently).
  *
@@ -26,12 +30,17 @@ import java.util.TreeSet;
  * @param postgresUrl never null, starts with {@code jdbc:postgresql://}
  * @param postgresUser never null, not blank
  * @param postgresPassword null when none is given
+ * @param kafkaBootstrap null when none is given, else one or more {@code host:port} joined by commas
  */
-public record ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword) {
+public record ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword,
+    String kafkaBootstrap) {
 
   /** The keys a cluster file may hold. */
   public static final Set<String> KEYS = Set.of("postgres.url", "postgres.user", "postgres.password",
-      "postgres.password-file");
+      "postgres.password-file", "kafka.bootstrap");
+
+  /** One of {@code kafka.bootstrap}'s servers; group 1 is the port. */
+  private static final Pattern HOST_PORT = Pattern.compile("[^\\s,]+:(\\d{1,5})");
 
   public ClusterFile {
     if (postgresUrl == null || !postgresUrl.startsWith("jdbc:postgresql://")) {
@@ -40,6 +49,32 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
     if (postgresUser == null || postgresUser.isBlank()) {
       throw new IllegalArgumentException("postgres.user is missing");
     }
+    if (kafkaBootstrap != null) {
+      for (String server : kafkaBootstrap.split(",", -1)) {
+        Matcher m = HOST_PORT.matcher(server.strip());
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
+          throw new IllegalArgumentException("kafka.bootstrap must be host:port[,host:port…], not " + kafkaBootstrap);
+        }
+      }
+    }
+  }
+
+  /** A cluster file without Kafka. */
+  public ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword) {
+    this(file, postgresUrl, postgresUser, postgresPassword, null);
+  }
+
+  /**
+   * The Kafka brokers to reach first, for what needs Kafka.
+   *
+   * @throws ClusterFileException naming the file when it gives no {@code kafka.bootstrap}
+   */
+  public String requireKafka() throws ClusterFileException {
+    if (kafkaBootstrap == null) {
+      throw new ClusterFileException(file, "kafka.bootstrap is missing (the workers need the Kafka brokers, "
+          + "host:port[,host:port…])");
+    }
+    return kafkaBootstrap;
   }
 
   /**
@@ -77,7 +112,7 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
     }
     try {
       return new ClusterFile(file, strip(p.getProperty("postgres.url")), strip(p.getProperty("postgres.user")),
-          password);
+          password, strip(p.getProperty("kafka.bootstrap")));
     } catch (IllegalArgumentException e) {
       throw new ClusterFileException(file, e.getMessage());
     }
@@ -89,6 +124,7 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
 
   @Override
   public String toString() { // never the password
-    return "ClusterFile[" + file + ", " + postgresUrl + ", user " + postgresUser + "]";
+    return "ClusterFile[" + file + ", " + postgresUrl + ", user " + postgresUser
+        + (kafkaBootstrap == null ? "" : ", kafka " + kafkaBootstrap) + "]";
   }
 }
