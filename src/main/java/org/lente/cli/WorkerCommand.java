@@ -76,9 +76,17 @@ final class WorkerCommand {
     }
   }
 
+  /** The consumer group of a worker command. */
+  static final class GroupOption {
+    @Option(names = "--group", paramLabel = "NAME",
+        description = "The consumer group. Default: lente- and the worker's kind (lente-fetch, lente-analyse).")
+    String group;
+  }
+
   /** The worker loop of {@code fetch} and {@code analyse}, until a signal. */
-  static int run(CommandLine.Model.CommandSpec spec, String bootstrap, String group, String input,
+  static int run(CommandLine.Model.CommandSpec spec, String bootstrap, GroupOption groupOption, String input,
       KafkaWorker.Step step, int maxPollRecords) throws IOException {
+    String group = groupOption.group == null ? "lente-" + spec.name() : groupOption.group;
     Consumer<String> log = line -> say(spec, line);
     try (StopSignal stop = StopSignal.listen()) {
       KafkaWorker.Counts counts;
@@ -109,10 +117,7 @@ final class WorkerCommand {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin ClusterOptions cluster;
     @CommandLine.Mixin FetchOptions fetch;
-
-    @Option(names = "--group", paramLabel = "NAME", defaultValue = "lente-fetch",
-        description = "The consumer group. Default: ${DEFAULT-VALUE}.")
-    String group;
+    @CommandLine.Mixin GroupOption group;
 
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + PageReader.DEFAULT_MAX_BYTES,
         description = "Content kept per page; the rest is dropped with a warning. At most 16 MiB, so a page fits "
@@ -142,10 +147,7 @@ final class WorkerCommand {
   static final class Analyse implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin ClusterOptions cluster;
-
-    @Option(names = "--group", paramLabel = "NAME", defaultValue = "lente-analyse",
-        description = "The consumer group. Default: ${DEFAULT-VALUE}.")
-    String group;
+    @CommandLine.Mixin GroupOption group;
 
     @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + Analyzer.DEFAULT_MAX_CHARS,
         description = "Longest text analysed per article; the rest is left out with a warning. "

@@ -1,21 +1,17 @@
 package org.lente.cluster;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -175,8 +171,8 @@ public final class KafkaServer implements BeforeAllCallback {
         return;
       }
       home = Files.createTempDirectory("lente-kafka");
-      port = freePort();
-      int controller = freePort();
+      port = ServerProcesses.freePort();
+      int controller = ServerProcesses.freePort();
       Path config = home.resolve("server.properties");
       Files.writeString(config, String.join("\n",
           "process.roles=broker,controller",
@@ -261,13 +257,7 @@ public final class KafkaServer implements BeforeAllCallback {
     @Override
     public void close() throws IOException {
       stop();
-      if (home != null) {
-        try (Stream<Path> walk = Files.walk(home)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
+      ServerProcesses.deleteTree(home);
     }
 
     /** Stops the broker by its PID: SIGTERM (a controlled shutdown), a kill after 20 s; idempotent. */
@@ -291,12 +281,6 @@ public final class KafkaServer implements BeforeAllCallback {
       } catch (IOException e) {
         return "(no log: " + e + ")";
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 }
