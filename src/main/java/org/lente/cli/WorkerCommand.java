@@ -31,8 +31,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lente worker fetch|analyse|submit --cluster FILE}: the cluster's Kafka workers (docs/cluster.md). */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-    description = {"The cluster's workers, on the Kafka brokers of the cluster file's kafka.bootstrap (docs/cluster.md). "
-        + "Run as many fetch and analysis workers as wanted, on as many machines: each kind is a consumer group.",
+    description = {"The cluster's workers, on the Kafka brokers of the cluster file's kafka.bootstrap "
+        + "(docs/cluster.md). Run as many fetch and analysis workers as wanted, on as many machines: each kind "
+        + "is a consumer group.",
         "A worker creates the topics it needs when missing, runs until SIGINT or SIGTERM, then commits what it "
             + "finished and exits with 130 or 143; it exits with 1 for a bad cluster file and 2 when Kafka cannot be "
             + "reached or does not take its output (the records not committed are handled again)."},
@@ -129,13 +130,9 @@ final class WorkerCommand {
       if (maxBytes < 1 || maxBytes > 16L << 20) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be 1 to 16777216: " + maxBytes);
       }
-      Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes);
-      String bootstrap = cluster.bootstrap(spec);
-      if (bootstrap == null) {
-        return 1;
-      }
-      try (fetcher) {
-        return run(spec, bootstrap, group, KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), 10);
+      try (Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes)) { // its options checked first
+        String bootstrap = cluster.bootstrap(spec);
+        return bootstrap == null ? 1 : run(spec, bootstrap, group, KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), 10);
       }
     }
   }

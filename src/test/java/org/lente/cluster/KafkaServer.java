@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -152,7 +153,8 @@ public final class KafkaServer implements BeforeAllCallback {
   /** The broker's classpath, resolved once per checkout; null when it cannot be resolved. */
   private static synchronized String classpath() throws IOException, InterruptedException {
     Path pom = Path.of("servers", "kafka", "pom.xml");
-    if (!Files.exists(CLASSPATH) || Files.getLastModifiedTime(CLASSPATH).compareTo(Files.getLastModifiedTime(pom)) < 0) {
+    if (!Files.exists(CLASSPATH)
+        || Files.getLastModifiedTime(CLASSPATH).compareTo(Files.getLastModifiedTime(pom)) < 0) {
       Files.createDirectories(CLASSPATH.getParent());
       Path log = CLASSPATH.resolveSibling("kafka-server.resolve.log");
       Process p = new ProcessBuilder(Path.of("mvnw").toAbsolutePath().toString(), "-q", "-B", "-f", pom.toString(),
@@ -219,7 +221,7 @@ public final class KafkaServer implements BeforeAllCallback {
           "appender.file.fileName=" + home.resolve("server.log"),
           "appender.file.layout.type=PatternLayout",
           "appender.file.layout.pattern=%d %p %c{1} %m%n") + "\n");
-      run(List.of("kafka.tools.StorageTool", "format", "-t", org.apache.kafka.common.Uuid.randomUuid().toString(), "-c", config.toString()));
+      run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
       process = new ProcessBuilder(java("kafka.Kafka", config.toString())).redirectErrorStream(true)
           .redirectOutput(home.resolve("stdout.log").toFile()).start();
       Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
