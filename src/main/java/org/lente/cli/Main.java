@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {ExtractCommand.class, AnalyzeCommand.class, IngestCommand.class, WatchCommand.class,
         SearchCommand.class, QuotesCommand.class, EntityCommand.class, StatsCommand.class, CheckCommand.class, ReindexCommand.class,
         ServeCommand.class, SourcesCommand.class, UserCommand.class, TokenCommand.class, LineageCommand.class,
-        MigrateCommand.class, ExportCommand.class,
+        MigrateCommand.class, ExportCommand.class, WorkerCommand.class,
         NerCommand.class, TimexCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a cluster file says: where the cluster's shared services are. A Java properties file
@@ -22,7 +24,9 @@ import java.util.TreeSet;
  *       password, so the cluster file can be shared without it), or neither (trust or peer
  *       authentication);
  *   <li>{@code opensearch.url}: the shared search index's OpenSearch node, {@code http(s)://host:port}
- *       (optional: only the services that search or index need it).
+ *       (optional: only the services that search or index need it);
+ *   <li>{@code kafka.bootstrap}: the Kafka brokers the workers reach first, {@code host:port[,host:port…]};
+ *       optional (only {@code lente worker} needs it).
  * </ul>
  * An unknown key is an error (a misspelt key would otherwise be ignored silently).
  *
@@ -31,13 +35,17 @@ import java.util.TreeSet;
  * @param postgresUser never null, not blank
  * @param postgresPassword null when none is given
  * @param opensearchUrl null when none is given, else an http or https URL with a host and no query
+ * @param kafkaBootstrap null when none is given, else one or more {@code host:port} joined by commas
  */
 public record ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword,
-    URI opensearchUrl) {
+    URI opensearchUrl, String kafkaBootstrap) {
 
   /** The keys a cluster file may hold. */
   public static final Set<String> KEYS = Set.of("postgres.url", "postgres.user", "postgres.password",
-      "postgres.password-file", "opensearch.url");
+      "postgres.password-file", "opensearch.url", "kafka.bootstrap");
+
+  /** One of {@code kafka.bootstrap}'s servers; group 1 is the port. */
+  private static final Pattern HOST_PORT = Pattern.compile("[^\\s,]+:(\\d{1,5})");
 
   public ClusterFile {
     if (postgresUrl == null || !postgresUrl.startsWith("jdbc:postgresql://")) {
@@ -51,11 +59,32 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
         || opensearchUrl.getRawQuery() != null || opensearchUrl.getRawFragment() != null)) {
       throw new IllegalArgumentException("opensearch.url must be an http(s)://host:port URL, not " + opensearchUrl);
     }
+    if (kafkaBootstrap != null) {
+      for (String server : kafkaBootstrap.split(",", -1)) {
+        Matcher m = HOST_PORT.matcher(server.strip());
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
+          throw new IllegalArgumentException("kafka.bootstrap must be host:port[,host:port…], not " + kafkaBootstrap);
+        }
+      }
+    }
   }
 
-  /** A cluster file without OpenSearch. */
+  /** A cluster file with PostgreSQL only (neither OpenSearch nor Kafka). */
   public ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword) {
-    this(file, postgresUrl, postgresUser, postgresPassword, null);
+    this(file, postgresUrl, postgresUser, postgresPassword, null, null);
+  }
+
+  /**
+   * The Kafka brokers to reach first, for what needs Kafka.
+   *
+   * @throws ClusterFileException naming the file when it gives no {@code kafka.bootstrap}
+   */
+  public String requireKafka() throws ClusterFileException {
+    if (kafkaBootstrap == null) {
+      throw new ClusterFileException(file, "kafka.bootstrap is missing (the workers need the Kafka brokers, "
+          + "host:port[,host:port…])");
+    }
+    return kafkaBootstrap;
   }
 
   /**
@@ -94,7 +123,7 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
     try {
       String opensearch = strip(p.getProperty("opensearch.url"));
       return new ClusterFile(file, strip(p.getProperty("postgres.url")), strip(p.getProperty("postgres.user")),
-          password, opensearch == null ? null : new URI(opensearch));
+          password, opensearch == null ? null : new URI(opensearch), strip(p.getProperty("kafka.bootstrap")));
     } catch (URISyntaxException e) {
       throw new ClusterFileException(file, "opensearch.url is not a URL: " + e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -109,6 +138,7 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
   @Override
   public String toString() { // never the password
     return "ClusterFile[" + file + ", " + postgresUrl + ", user " + postgresUser
-        + (opensearchUrl == null ? "" : ", " + opensearchUrl) + "]";
+        + (opensearchUrl == null ? "" : ", " + opensearchUrl)
+        + (kafkaBootstrap == null ? "" : ", kafka " + kafkaBootstrap) + "]";
   }
 }

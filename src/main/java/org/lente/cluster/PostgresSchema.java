@@ -24,6 +24,13 @@ public final class PostgresSchema {
   public static final String HISTORY = "lente_schema_history";
 
   /**
+   * The tables only a cluster has, with no embedded counterpart (so {@code lente export} has nothing to copy into
+   * them): the knowledge writer's {@link WriterLease} and {@link AppliedOffsets}. Their scripts have point versions
+   * ({@code V14_1__writer_lease.sql}), so that each embedded version keeps its own number here.
+   */
+  public static final java.util.Set<String> CLUSTER_ONLY = java.util.Set.of("writer_lease", "applied_offsets");
+
+  /**
    * What {@link #migrate} did.
    *
    * @param before the schema version found, null for an empty database

@@ -108,6 +108,7 @@ public final class ClusterExport {
       }
     }
     tables.remove(PostgresSchema.HISTORY);
+    tables.removeAll(PostgresSchema.CLUSTER_ONLY);
     Map<String, Set<String>> parents = new HashMap<>();
     try (Statement st = to.createStatement(); ResultSet rs = st.executeQuery("SELECT c.conrelid::regclass::text, "
         + "c.confrelid::regclass::text FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = "

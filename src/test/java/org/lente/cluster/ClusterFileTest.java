@@ -50,6 +50,35 @@ class ClusterFileTest {
   }
 
   @Test
+  void kafkasBrokersAreReadAsGiven() throws Exception {
+    ClusterFile c = ClusterFile.read(write("postgres.url=jdbc:postgresql://db/lente\npostgres.user=lente\n"
+        + "kafka.bootstrap=k1.internal:9092, k2.internal:9092\n"));
+    assertEquals("k1.internal:9092, k2.internal:9092", c.requireKafka());
+  }
+
+  @Test
+  void aBrokerWithoutAPortIsRefused() throws Exception {
+    ClusterFileException e = assertThrows(ClusterFileException.class, () -> ClusterFile.read(
+        write("postgres.url=jdbc:postgresql://db/lente\npostgres.user=lente\nkafka.bootstrap=k1:9092,k2\n")));
+    assertTrue(e.getMessage().contains("kafka.bootstrap must be host:port[,host:port…], not k1:9092,k2"),
+        e.getMessage());
+  }
+
+  @Test
+  void withoutKafkaWhatNeedsItSaysWhichKeyIsMissing() throws Exception {
+    ClusterFile c = ClusterFile.read(write("postgres.url=jdbc:postgresql://db/lente\npostgres.user=lente\n"));
+    ClusterFileException e = assertThrows(ClusterFileException.class, c::requireKafka);
+    assertTrue(e.getMessage().contains("kafka.bootstrap is missing"), e.getMessage());
+  }
+
+  @Test
+  void aMisspeltKafkaKeyIsRefusedByName() throws Exception {
+    ClusterFileException e = assertThrows(ClusterFileException.class, () -> ClusterFile.read(
+        write("postgres.url=jdbc:postgresql://db/lente\npostgres.user=lente\nkafka.bootstraps=k1:9092\n")));
+    assertTrue(e.getMessage().contains("unknown keys [kafka.bootstraps]"), e.getMessage());
+  }
+
+  @Test
   void aMissingFileSaysSo() {
     ClusterFileException e = assertThrows(ClusterFileException.class,
         () -> ClusterFile.read(dir.resolve("absent.properties")));

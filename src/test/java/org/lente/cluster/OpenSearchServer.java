@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,8 +149,8 @@ public final class OpenSearchServer implements BeforeAllCallback {
         return;
       }
       home = Files.createTempDirectory("lente-os");
-      httpPort = freePort();
-      int transportPort = freePort();
+      httpPort = ServerProcesses.freePort();
+      int transportPort = ServerProcesses.freePort();
       Path nodeDir = project.resolve("target/opensearch-node");
       String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(javaBin, "-Xms256m", "-Xmx1g", "-XX:+UseSerialGC",
@@ -197,7 +195,7 @@ public final class OpenSearchServer implements BeforeAllCallback {
     @Override
     public void close() throws IOException {
       stop();
-      PostgresServer.deleteTree(home);
+      ServerProcesses.deleteTree(home);
     }
 
     /** Stops the node by its PID: SIGTERM, a kill after 20 s; idempotent. */
@@ -227,11 +225,5 @@ public final class OpenSearchServer implements BeforeAllCallback {
 
   private static String tail(String text) {
     return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

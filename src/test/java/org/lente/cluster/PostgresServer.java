@@ -1,8 +1,6 @@
 package org.lente.cluster;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +130,7 @@ public final class PostgresServer implements BeforeAllCallback {
           "-E", "UTF8", "--locale=C"));
       IOException last = null;
       for (int attempt = 0; attempt < 3 && pid == 0; attempt++) {
-        port = freePort();
+        port = ServerProcesses.freePort();
         try {
           run(command(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
               home.resolve("log").toString(), "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1"
@@ -166,7 +164,7 @@ public final class PostgresServer implements BeforeAllCallback {
     @Override
     public void close() throws IOException {
       stop();
-      deleteTree(home);
+      ServerProcesses.deleteTree(home);
     }
 
     /** Stops the server by its PID: a fast shutdown (SIGINT), a kill after 20 s; idempotent. */
@@ -204,18 +202,6 @@ public final class PostgresServer implements BeforeAllCallback {
     }
   }
 
-  /** Deletes {@code dir} and all it holds; nothing when it is null. For the servers' temporary folders. */
-  static void deleteTree(Path dir) throws IOException {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
   private static void run(List<String> command) throws IOException, InterruptedException {
     Path out = Files.createTempFile("lente-pg", ".out");
     try {
@@ -229,12 +215,6 @@ public final class PostgresServer implements BeforeAllCallback {
       }
     } finally {
       Files.deleteIfExists(out);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 

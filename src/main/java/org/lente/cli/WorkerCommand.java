@@ -1,0 +1,215 @@
+package org.lente.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.lente.cluster.ClusterFile;
+import org.lente.cluster.ClusterFileException;
+import org.lente.cluster.KafkaMessages;
+import org.lente.cluster.KafkaTopics;
+import org.lente.cluster.KafkaWorker;
+import org.lente.ingest.PageReader;
+import org.lente.ingest.fetch.Fetcher;
+import org.lente.nlp.Analyzer;
+import org.lente.nlp.ner.NerModels;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lente worker fetch|analyse|submit --cluster FILE}: the cluster's Kafka workers (docs/cluster.md). */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+    description = {"The cluster's workers, on the Kafka brokers of the cluster file's kafka.bootstrap "
+        + "(docs/cluster.md). Run as many fetch and analysis workers as wanted, on as many machines: each kind "
+        + "is a consumer group.",
+        "A worker creates the topics it needs when missing, runs until SIGINT or SIGTERM, then commits what it "
+            + "finished and exits with 130 or 143; it exits with 1 for a bad cluster file and 2 when Kafka cannot be "
+            + "reached or does not take its output (the records not committed are handled again)."},
+    subcommands = {WorkerCommand.Fetch.class, WorkerCommand.Analyse.class, WorkerCommand.Submit.class})
+final class WorkerCommand {
+
+  /** What every worker command takes. */
+  static final class ClusterOptions {
+    @Option(names = "--cluster", paramLabel = "FILE", required = true,
+        description = "The cluster file (kafka.bootstrap: the brokers, host:port[,host:port…]).")
+    Path clusterFile;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + KafkaTopics.DEFAULT_PARTITIONS,
+        description = "Partitions of lente.fetch and lente.pages when they are created here: the most workers of "
+            + "one kind that get work. Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    /** The brokers, after creating the topics that are missing; null after saying what is wrong (exit 1). */
+    String bootstrap(CommandLine.Model.CommandSpec spec) throws IOException {
+      ClusterFile cluster = MigrateCommand.read(spec, clusterFile);
+      if (cluster == null) {
+        return null;
+      }
+      String bootstrap;
+      try {
+        bootstrap = cluster.requireKafka();
+      } catch (ClusterFileException e) {
+        spec.commandLine().getErr().println("lente: " + e.getMessage());
+        return null;
+      }
+      Properties p = new Properties();
+      p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+      try (Admin admin = Admin.create(p)) {
+        List<String> created = KafkaTopics.ensure(admin, partitions);
+        if (!created.isEmpty()) {
+          say(spec, "created the topics " + String.join(", ", created));
+        }
+      }
+      return bootstrap;
+    }
+  }
+
+  /** The consumer group of a worker command. */
+  static final class GroupOption {
+    @Option(names = "--group", paramLabel = "NAME",
+        description = "The consumer group. Default: lente- and the worker's kind (lente-fetch, lente-analyse).")
+    String group;
+  }
+
+  /** The worker loop of {@code fetch} and {@code analyse}, until a signal. */
+  static int run(CommandLine.Model.CommandSpec spec, String bootstrap, GroupOption groupOption, String input,
+      KafkaWorker.Step step, int maxPollRecords) throws IOException {
+    String group = groupOption.group == null ? "lente-" + spec.name() : groupOption.group;
+    Consumer<String> log = line -> say(spec, line);
+    try (StopSignal stop = StopSignal.listen()) {
+      KafkaWorker.Counts counts;
+      try (KafkaWorker worker = new KafkaWorker(bootstrap, group, input, step, maxPollRecords,
+          Duration.ofMillis(500), log)) {
+        say(spec, "worker " + spec.name() + " in group " + group + " reading " + input + " from " + bootstrap);
+        counts = worker.run(stop::requested);
+      }
+      say(spec, "worker " + spec.name() + " stopped: read " + counts.read() + ", sent " + counts.sent()
+          + ", dead letters " + counts.dead());
+    }
+    return 0;
+  }
+
+  private static void say(CommandLine.Model.CommandSpec spec, String line) {
+    PrintWriter err = spec.commandLine().getErr();
+    synchronized (err) {
+      err.println("lente: " + line);
+      err.flush();
+    }
+  }
+
+  @Command(name = "fetch", mixinStandardHelpOptions = true,
+      description = "Fetches the URLs of lente.fetch (keyed by host, so a host's politeness and robots.txt stay with "
+          + "one worker) into pages on lente.pages.",
+      exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+  static final class Fetch implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin ClusterOptions cluster;
+    @CommandLine.Mixin FetchOptions fetch;
+    @CommandLine.Mixin GroupOption group;
+
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + PageReader.DEFAULT_MAX_BYTES,
+        description = "Content kept per page; the rest is dropped with a warning. At most 16 MiB, so a page fits "
+            + "a message of lente.pages. Default: ${DEFAULT-VALUE}.")
+    long maxBytes;
+
+    @Override
+    public Integer call() throws IOException {
+      if (maxBytes < 1 || maxBytes > 16L << 20) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be 1 to 16777216: " + maxBytes);
+      }
+      try (Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes)) { // its options checked first
+        String bootstrap = cluster.bootstrap(spec);
+        return bootstrap == null ? 1 : run(spec, bootstrap, group, KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), 10);
+      }
+    }
+  }
+
+  @Command(name = "analyse", aliases = "analyze", mixinStandardHelpOptions = true,
+      description = "Extracts and analyses the pages of lente.pages, as lente ingest does, into articles on "
+          + "lente.analysed (keyed by article key, one partition) for the knowledge writer.",
+      exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+  static final class Analyse implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin ClusterOptions cluster;
+    @CommandLine.Mixin GroupOption group;
+
+    @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + Analyzer.DEFAULT_MAX_CHARS,
+        description = "Longest text analysed per article; the rest is left out with a warning. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int maxChars;
+
+    @Override
+    public Integer call() throws IOException {
+      if (maxChars < 1_000) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--max-chars must be at least 1000: " + maxChars);
+      }
+      String bootstrap = cluster.bootstrap(spec);
+      if (bootstrap == null) {
+        return 1;
+      }
+      Analyzer analyzer = new Analyzer(new NerModels(line -> say(spec, line)), maxChars);
+      return run(spec, bootstrap, group, KafkaTopics.PAGES,
+          KafkaWorker.analyse(IngestCommand.pipeline(analyzer, new PublicationDates(null))), 20);
+    }
+  }
+
+  @Command(name = "submit", mixinStandardHelpOptions = true,
+      description = "Puts URLs on lente.fetch for the fetch workers, and exits once Kafka has them all.",
+      exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+  static final class Submit implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin ClusterOptions cluster;
+
+    @Option(names = "--origin", paramLabel = "TEXT", description = "Where the URLs came from, kept with the pages.")
+    String origin;
+
+    @Parameters(arity = "1..*", paramLabel = "URL", description = "http(s) URLs of pages.")
+    List<String> urls;
+
+    @Override
+    public Integer call() throws IOException {
+      List<KafkaMessages.FetchTask> tasks;
+      try {
+        tasks = urls.stream().map(u -> new KafkaMessages.FetchTask(u.strip(), origin)).toList();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      String bootstrap = cluster.bootstrap(spec);
+      if (bootstrap == null) {
+        return 1;
+      }
+      Properties p = new Properties();
+      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      p.put(ProducerConfig.ACKS_CONFIG, "all");
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+          new StringSerializer())) {
+        var acks = tasks.stream().map(t -> producer.send(new ProducerRecord<>(KafkaTopics.FETCH, t.key(),
+            KafkaMessages.write(t)))).toList();
+        for (var ack : acks) {
+          ack.get();
+        }
+      } catch (ExecutionException e) {
+        throw new IOException("Kafka did not take the URLs: " + e.getCause().getMessage(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      spec.commandLine().getOut().println("submitted " + tasks.size() + (tasks.size() == 1 ? " URL" : " URLs"));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.lente.cluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import org.lente.ingest.Page;
+import org.lente.nlp.Analysis;
+import org.lente.store.AnalysisJson;
+import org.lente.store.ContentHash;
+import org.lente.store.StoredJson;
+
+/**
+ * The values on the cluster's topics ({@link KafkaTopics}): records written as JSON objects by Jackson, their
+ * components as fields, null fields left out, unknown fields ignored when read (a field added later does not make
+ * older messages unreadable). Thread-safe.
+ */
+public final class KafkaMessages {
+
+  private static final ObjectMapper MAPPER = StoredJson.builder()
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private KafkaMessages() {}
+
+  /**
+   * A URL to fetch, on {@value KafkaTopics#FETCH}.
+   *
+   * @param url an absolute http(s) URL with a host
+   * @param origin where the URL came from (a feed, a sitemap, a person), kept with the page; null for none
+   */
+  public record FetchTask(String url, String origin) {
+    public FetchTask {
+      Objects.requireNonNull(url, "url");
+      URI u;
+      try {
+        u = new URI(url);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("bad URL to fetch: " + url, e);
+      }
+      if (u.getScheme() == null || !u.getScheme().matches("(?i)https?") || u.getHost() == null) {
+        throw new IllegalArgumentException("not an http(s) URL with a host: " + url);
+      }
+    }
+
+    /** The message key: the URL's host, lower-cased. */
+    public String key() {
+      return URI.create(url).getHost().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A fetched page, on {@value KafkaTopics#PAGES}.
+   *
+   * @param page as fetched: its bytes, content type, final URL and warnings
+   * @param origin the {@link FetchTask#origin()}, or null
+   */
+  public record FetchedPage(Page page, String origin) {
+    public FetchedPage {
+      Objects.requireNonNull(page, "page");
+    }
+
+    /** The message key: the URL the page came from (its source when it has none). */
+    public String key() {
+      return page.url() == null ? page.source() : page.url();
+    }
+  }
+
+  /**
+   * An analysed article, on {@value KafkaTopics#ANALYSED}: what the knowledge writer stores.
+   *
+   * @param key the article key ({@link org.lente.Pipeline#key}), also the message key
+   * @param contentHash {@link ContentHash} of the article's text: with the key, what tells a redelivered message
+   *     (same key, same hash) from a new version of the article (same key, another hash)
+   * @param analysis the {@link Analysis} as {@link AnalysisJson} writes it, inlined as a JSON object
+   * @param origin the {@link FetchTask#origin()}, or null
+   */
+  public record AnalysedArticle(String key, String contentHash, @JsonRawValue @JsonDeserialize(using = Raw.class)
+      String analysis, String origin) {
+    public AnalysedArticle {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(contentHash, "contentHash");
+      Objects.requireNonNull(analysis, "analysis");
+    }
+
+    /** The message of {@code analysis} under {@code key}. */
+    public static AnalysedArticle of(String key, Analysis analysis, String origin) {
+      return new AnalysedArticle(key, ContentHash.of(analysis.article().text()), AnalysisJson.write(analysis), origin);
+    }
+
+    /** The analysis read back. */
+    public Analysis read() throws IOException {
+      return AnalysisJson.read(analysis);
+    }
+  }
+
+  /**
+   * A record a worker gave up on, on {@value KafkaTopics#DEAD}.
+   *
+   * @param topic where the record was read
+   * @param partition its partition there
+   * @param offset its offset there
+   * @param key its key, or null
+   * @param attempts how many times it was tried
+   * @param error why it failed: the last exception's class and message
+   * @param value the record's value, cut to fit a dead letter, or null
+   * @param cut whether {@code value} was cut
+   */
+  public record DeadLetter(String topic, int partition, long offset, String key, int attempts, String error,
+      String value, boolean cut) {
+    public DeadLetter {
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(error, "error");
+    }
+  }
+
+  /** {@code message} as JSON. */
+  public static String write(Object message) {
+    try {
+      return MAPPER.writeValueAsString(message);
+    } catch (JsonProcessingException e) { // records of strings, numbers, bytes and lists always serialize
+      throw new UncheckedIOException("cannot write " + message.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** The message of type {@code type} that {@code json} holds; an IOException names what is malformed. */
+  public static <T> T read(String json, Class<T> type) throws IOException {
+    if (json == null) {
+      throw new IOException("no value (a null message), expected a " + type.getSimpleName());
+    }
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (IllegalArgumentException e) { // a record's own check refused the fields
+      throw new IOException("bad " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a JSON value as its text, the inverse of {@link JsonRawValue}. */
+  static final class Raw extends JsonDeserializer<String> {
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+      return MAPPER.writeValueAsString(p.readValueAsTree());
+    }
+  }
+}

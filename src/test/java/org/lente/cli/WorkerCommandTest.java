@@ -1,0 +1,35 @@
+package org.lente.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lente worker}'s refusals, before any broker is reached (the workers at work: cluster/Kafka*Test). */
+class WorkerCommandTest {
+
+  @TempDir Path dir;
+
+  private Path cluster(String extra) throws Exception {
+    return Files.writeString(dir.resolve("cluster.properties"), "postgres.url=jdbc:postgresql://db/lente\n"
+        + "postgres.user=lente\n" + extra);
+  }
+
+  @Test
+  void aWorkerWithoutKafkaInTheClusterFileSaysWhichKeyIsMissing() throws Exception {
+    CliRun run = CliRun.of("worker", "analyse", "--cluster", cluster("").toString());
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("kafka.bootstrap is missing"), run.err());
+  }
+
+  @Test
+  void aUrlThatCannotBeFetchedIsRefusedBeforeAnythingIsSent() throws Exception {
+    CliRun run = CliRun.of("worker", "submit", "--cluster", cluster("kafka.bootstrap=127.0.0.1:1\n").toString(),
+        "https://example.org/a", "ftp://example.org/b");
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("not an http(s) URL with a host: ftp://example.org/b"), run.err());
+  }
+}

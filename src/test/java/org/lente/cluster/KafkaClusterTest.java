@@ -1,0 +1,169 @@
+package org.lente.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end on a real broker with real worker processes (child JVMs running {@code lente worker}, as
+ * {@code bin/lente} runs it): generated article pages served on 127.0.0.1 go through one fetch worker and one, then
+ * three analysis workers, one of which is killed (kill -9) mid-stream. Every article key must reach
+ * {@value KafkaTopics#ANALYSED}; duplicates (redelivered after the kill) are counted and printed. The number of
+ * pages per phase is {@code -Dlente.kafka.pages} (default 8; docs/cluster.md has the figures of larger runs).
+ */
+class KafkaClusterTest {
+
+  @RegisterExtension static final KafkaServer KAFKA = new KafkaServer();
+
+  private static final int PAGES = Integer.getInteger("lente.kafka.pages", 8);
+
+  @TempDir Path dir;
+
+  private final List<Process> workers = new ArrayList<>();
+  private final List<Path> logs = new ArrayList<>();
+
+  @AfterEach
+  void stopWorkers() {
+    for (Process p : workers) {
+      p.destroyForcibly();
+    }
+  }
+
+  /** Starts {@code lente worker ARGS} in a child JVM; its standard error goes to a log file. */
+  private Process worker(String... args) throws IOException {
+    Path log = dir.resolve("worker-" + workers.size() + ".log");
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "org.lente.cli.Main", "worker"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    workers.add(p);
+    logs.add(log);
+    return p;
+  }
+
+  private String logs() throws IOException {
+    StringBuilder all = new StringBuilder();
+    for (Path log : logs) {
+      all.append("--- ").append(log.getFileName()).append('\n').append(Files.readString(log));
+    }
+    return all.toString();
+  }
+
+  /** The keys read from {@code from} on until every one of {@code wanted} is there (or 5 minutes pass). */
+  private static List<String> keysUntil(Map<TopicPartition, Long> from, Set<String> wanted) {
+    List<ConsumerRecord<String, String>> got = KAFKA.read(from,
+        records -> records.stream().map(ConsumerRecord::key).toList().containsAll(wanted), Duration.ofMinutes(5));
+    return got.stream().map(ConsumerRecord::key).toList();
+  }
+
+  private static void submit(HttpServer http, int first, int count, Set<String> keys) throws Exception {
+    for (int i = first; i < first + count; i++) {
+      String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/p/" + i;
+      KafkaMessages.FetchTask task = new KafkaMessages.FetchTask(url, "e2e");
+      KAFKA.send(KafkaTopics.FETCH, task.key(), KafkaMessages.write(task));
+      keys.add(url);
+    }
+  }
+
+  @Test
+  void everyArticleReachesTheWriterThroughWorkersOneOfWhichIsKilled() throws Exception {
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+    http.createContext("/p/", exchange -> {
+      int n = Integer.parseInt(exchange.getRequestURI().getPath().substring(3));
+      byte[] body = KafkaWorkerTest.article(n).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    http.start();
+    try {
+      Path cluster = Files.writeString(dir.resolve("cluster.properties"), "postgres.url=jdbc:postgresql://127.0.0.1:1/"
+          + "unused\npostgres.user=lente\nkafka.bootstrap=" + KAFKA.bootstrap() + "\n");
+      try (Admin admin = KAFKA.admin()) {
+        KafkaTopics.ensure(admin, 6);
+      }
+      String run = Long.toString(System.nanoTime());
+      KAFKA.startAtEnd("e2e-fetch-" + run, KafkaTopics.FETCH);
+      KAFKA.startAtEnd("e2e-analyse-" + run, KafkaTopics.PAGES);
+      String[] analyse = {"analyse", "--cluster", cluster.toString(), "--group", "e2e-analyse-" + run};
+      worker("fetch", "--cluster", cluster.toString(), "--group", "e2e-fetch-" + run, "--allow-private",
+          "--ignore-robots", "--delay", "0", "--per-host", "4");
+      Process first = worker(analyse);
+
+      long t0 = System.nanoTime();
+      Map<TopicPartition, Long> from = KAFKA.ends(KafkaTopics.ANALYSED);
+      Set<String> phase1 = new TreeSet<>();
+      submit(http, 0, PAGES, phase1);
+      List<String> got1 = keysUntil(from, phase1);
+      assertTrue(got1.containsAll(phase1), "phase 1 missing " + missing(phase1, got1) + "\n" + logs());
+      double seconds1 = (System.nanoTime() - t0) / 1e9;
+
+      worker(analyse);
+      worker(analyse);
+      long t1 = System.nanoTime();
+      from = KAFKA.ends(KafkaTopics.ANALYSED);
+      Set<String> phase2 = new TreeSet<>();
+      submit(http, PAGES, PAGES, phase2);
+      Set<String> quarter = new HashSet<>();
+      KAFKA.read(from, records -> {
+        records.forEach(r -> quarter.add(r.key()));
+        return quarter.size() >= PAGES / 4;
+      }, Duration.ofMinutes(5));
+      first.destroyForcibly(); // kill -9, mid-stream
+      assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+      List<String> got2 = keysUntil(from, phase2);
+      assertTrue(got2.containsAll(phase2), "phase 2 missing " + missing(phase2, got2) + "\n" + logs());
+      double seconds2 = (System.nanoTime() - t1) / 1e9;
+
+      for (Process p : workers.subList(2, workers.size())) {
+        p.destroy(); // SIGTERM: the worker commits what it finished and says so
+      }
+      for (Process p : workers.subList(2, workers.size())) {
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "a worker did not stop on SIGTERM\n" + logs());
+        assertEquals(143, p.exitValue(), logs());
+      }
+      assertTrue(logs().contains("worker analyse stopped: read "), logs());
+      System.out.printf("kafka e2e: %d pages, 1 analysis worker: %d records on %s, %d duplicates, %.1f s; "
+          + "3 analysis workers, one killed: %d records, %d duplicates, %.1f s%n", PAGES, got1.size(),
+          KafkaTopics.ANALYSED, duplicates(got1), seconds1, got2.size(), duplicates(got2), seconds2);
+      assertEquals(0, duplicates(got1), "nothing is redelivered without a failure");
+    } finally {
+      http.stop(0);
+    }
+  }
+
+  private static Set<String> missing(Set<String> wanted, List<String> got) {
+    Set<String> m = new TreeSet<>(wanted);
+    got.forEach(m::remove);
+    return m;
+  }
+
+  private static long duplicates(List<String> keys) {
+    Map<String, Integer> n = new HashMap<>();
+    keys.forEach(k -> n.merge(k, 1, Integer::sum));
+    return n.values().stream().mapToInt(c -> c - 1).sum();
+  }
+}
