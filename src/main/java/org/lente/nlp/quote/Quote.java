@@ -1,5 +1,6 @@
 package org.lente.nlp.quote;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,24 @@ public record Quote(String text, Kind kind, String speaker, int speakerStart, St
     int start, int end) {
 
   /** Direct: between quotation marks; indirect: reported speech. */
-  public enum Kind { DIRECT, INDIRECT }
+  public enum Kind {
+    DIRECT, INDIRECT;
+
+    /** How JSON and the reader spell it: {@code direct} or {@code indirect}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind {@code spelled} names, in any case ({@code DIRECT}, {@code direct}). */
+    public static Kind parse(String spelled) {
+      for (Kind k : values()) {
+        if (k.name().equalsIgnoreCase(spelled)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("not a quote kind (direct or indirect): " + spelled);
+    }
+  }
 
   public Quote {
     Objects.requireNonNull(text, "text");
