@@ -28,6 +28,7 @@ import org.lente.server.Ingests;
 import org.lente.server.Routes;
 import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleSummary;
+import org.lente.store.ArticleView;
 import org.lente.store.EntityProfile;
 import org.lente.store.Page;
 import org.lente.store.QuoteHit;
@@ -42,7 +43,7 @@ import org.lente.story.StoryReader;
  * search, sources, authors and ingest. Listings page with opaque cursors: a page's {@code next} is the URL of the following
  * page, or null. Ids are the knowledge base's ({@code lente search --json} prints the same article
  * ids). Errors are the Server's problem+json. Handlers are thin: parse, call the knowledge base,
- * write JSON.
+ * write JSON (the records of {@link ApiJson} and the stored records they name).
  */
 public final class ApiRoutes implements Routes {
 
@@ -107,7 +108,8 @@ public final class ApiRoutes implements Routes {
 
   private void article(Context ctx) throws IOException {
     long id = pathId(ctx);
-    write(ctx, ApiJson.ArticleBody.of(kb.articleView(id).orElseThrow(() -> new NotFoundResponse("no article " + id))));
+    ArticleView view = kb.articleView(id).orElseThrow(() -> new NotFoundResponse("no article " + id));
+    write(ctx, ApiJson.ArticleBody.of(view));
   }
 
   /** As {@code lente lineage --json} ({@link LineageReport}): the article, its story, its related articles best first. */
