@@ -1,6 +1,7 @@
 package org.lente.store;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Locale;
 import java.util.Objects;
 import org.lente.nlp.quote.Quote;
 
@@ -19,6 +20,7 @@ public record QuoteHit(long articleId, String title, String url, String publishe
 
   public QuoteHit {
     Objects.requireNonNull(text, "text");
-    kind = Quote.Kind.parse(kind).label();
+    Objects.requireNonNull(kind, "kind");
+    kind = Quote.Kind.valueOf(kind.toUpperCase(Locale.ROOT)).label(); // an unknown kind: IllegalArgumentException
   }
 }

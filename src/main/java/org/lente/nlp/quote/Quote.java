@@ -27,16 +27,6 @@ public record Quote(String text, Kind kind, String speaker, int speakerStart, St
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The kind {@code spelled} names, in any case ({@code DIRECT}, {@code direct}). */
-    public static Kind parse(String spelled) {
-      for (Kind k : values()) {
-        if (k.name().equalsIgnoreCase(spelled)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException("not a quote kind (direct or indirect): " + spelled);
-    }
   }
 
   public Quote {
