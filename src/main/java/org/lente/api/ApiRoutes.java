@@ -3,8 +3,6 @@ package org.lente.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -17,17 +15,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.lente.extract.Article;
 import org.lente.index.SearchHits;
 import org.lente.index.SearchQuery;
 import org.lente.knowledge.KnowledgeReader;
-import org.lente.nlp.Analysis;
-import org.lente.nlp.ner.Entity;
-import org.lente.nlp.quote.Quote;
 import org.lente.server.Auth;
 import org.lente.server.Ingests;
 import org.lente.server.Routes;
@@ -41,7 +36,6 @@ import org.lente.store.QuoteQuery;
 import org.lente.story.LineageReport;
 import org.lente.story.Story;
 import org.lente.story.StoryReader;
-import org.lente.story.StoryView;
 
 /**
  * The JSON API under {@value #BASE}, as {@code openapi.json} (served at
@@ -49,7 +43,7 @@ import org.lente.story.StoryView;
  * search, sources, authors and ingest. Listings page with opaque cursors: a page's {@code next} is the URL of the following
  * page, or null. Ids are the knowledge base's ({@code lente search --json} prints the same article
  * ids). Errors are the Server's problem+json. Handlers are thin: parse, call the knowledge base,
- * write JSON.
+ * write JSON (the records of {@link ApiJson} and the stored records they name).
  */
 public final class ApiRoutes implements Routes {
 
@@ -109,86 +103,45 @@ public final class ApiRoutes implements Routes {
   private void articles(Context ctx) throws IOException {
     ArticleFilter filter = new ArticleFilter(optionalId(ctx, "source"), optionalId(ctx, "author"),
         optionalId(ctx, "entity"), language(ctx), date(ctx, "from"), date(ctx, "to"));
-    page(ctx, kb.articles(filter, ctx.queryParam("cursor"), limit(ctx)), ApiRoutes::summary);
+    page(ctx, kb.articles(filter, ctx.queryParam("cursor"), limit(ctx)));
   }
 
   private void article(Context ctx) throws IOException {
     long id = pathId(ctx);
     ArticleView view = kb.articleView(id).orElseThrow(() -> new NotFoundResponse("no article " + id));
-    write(ctx, articleJson(view));
+    write(ctx, ApiJson.ArticleBody.of(view));
   }
 
   /** As {@code lente lineage --json} ({@link LineageReport}): the article, its story, its related articles best first. */
   private void lineage(Context ctx) throws IOException {
     long id = pathId(ctx);
-    write(ctx, JSON.valueToTree(stories.lineage(id).orElseThrow(() -> new NotFoundResponse("no article " + id))));
+    write(ctx, stories.lineage(id).orElseThrow(() -> new NotFoundResponse("no article " + id)));
   }
 
   private void stories(Context ctx) throws IOException {
     int minArticles = intParam(ctx, "minArticles", 1, 1, 1000);
-    page(ctx, stories.stories(language(ctx), minArticles, ctx.queryParam("cursor"), limit(ctx)), ApiRoutes::storyItem);
+    Page<Story> page = stories.stories(language(ctx), minArticles, ctx.queryParam("cursor"), limit(ctx));
+    write(ctx, new ApiJson.Paged<>(page.items().stream().map(ApiJson.StorySummary::of).toList(), next(ctx, page)));
   }
 
   private void story(Context ctx) throws IOException {
     long id = pathId(ctx);
-    StoryView v = stories.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id));
-    ObjectNode o = storyItem(v.story());
-    ArrayNode articles = o.putArray("articleList");
-    v.articles().forEach(a -> articles.add(summary(a)));
-    ArrayNode entities = o.putArray("keyEntities");
-    v.keyEntities().forEach(e -> putId(entities.addObject().put("name", e.name()), "id", e.id()));
-    ArrayNode quotes = o.putArray("quotes");
-    v.story().quotes().forEach(quotes::add);
-    ObjectNode timeline = o.putObject("timeline");
-    ObjectNode perDay = timeline.putObject("articlesPerDay");
-    v.articlesPerDay().forEach(perDay::put);
-    ObjectNode referred = timeline.putObject("datesReferred");
-    v.datesReferred().forEach(referred::put);
-    write(ctx, o);
-  }
-
-  static ObjectNode storyItem(Story s) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", s.id()).put("title", s.title()).put("first", s.first()).put("last", s.last())
-        .put("articles", s.articles().size());
-    ArrayNode sources = o.putArray("sources");
-    s.sources().stream().filter(x -> !x.isBlank()).forEach(sources::add); // "" is a local file's: no source
-    ArrayNode languages = o.putArray("languages");
-    s.languages().forEach(languages::add);
-    return o;
+    write(ctx, ApiJson.StoryBody.of(stories.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id))));
   }
 
   private void entities(Context ctx) throws IOException {
-    page(ctx, kb.entities(ctx.queryParam("cursor"), limit(ctx)), e -> e);
+    page(ctx, kb.entities(ctx.queryParam("cursor"), limit(ctx)));
   }
 
   private void trending(Context ctx) throws IOException {
     int days = intParam(ctx, "days", 7, 1, 3660);
-    ObjectNode o = JSON.createObjectNode();
-    o.put("days", days);
-    ArrayNode items = o.putArray("items");
-    kb.trending(days, limit(ctx)).forEach(items::addPOJO);
-    write(ctx, o);
+    write(ctx, new ApiJson.Trending(days, kb.trending(days, limit(ctx))));
   }
 
   private void entity(Context ctx) throws IOException {
     long id = pathId(ctx);
     EntityProfile p = kb.entity(id).orElseThrow(() -> new NotFoundResponse("no entity " + id));
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", p.id()).put("name", p.name()).put("type", p.type()).put("articles", p.articles());
-    ArrayNode aliases = o.putArray("aliases");
-    p.aliases().forEach(a -> aliases.addObject().put("name", a.name()).put("count", a.count()));
-    ArrayNode roles = o.putArray("roles");
-    p.roles().forEach(x -> roles.addObject().put("role", x.role()).put("count", x.count()).put("first", x.first())
-        .put("last", x.last()));
-    ObjectNode perDay = o.putObject("mentionsPerDay");
-    p.mentionsPerDay().forEach(perDay::put);
-    o.set("quotesBy", quoteList(p.quotesBy()));
-    o.set("quotesAbout", quoteList(p.quotesAbout()));
-    ArrayNode together = o.putArray("cooccurring");
-    p.cooccurring().forEach(together::addPOJO);
-    o.put("articlesUrl", BASE + "/entities/" + id + "/articles");
-    write(ctx, o);
+    write(ctx, ApiJson.EntityBody.of(p, BASE + "/entities/" + id + "/articles"));
   }
 
   private void entityArticles(Context ctx) throws IOException {
@@ -199,7 +152,7 @@ public final class ApiRoutes implements Routes {
     if (page.items().isEmpty() && kb.entity(id).isEmpty()) { // the profile only when the page cannot tell
       throw new NotFoundResponse("no entity " + id);
     }
-    page(ctx, page, ApiRoutes::summary);
+    page(ctx, page);
   }
 
   private void entityQuotes(Context ctx) throws IOException {
@@ -211,28 +164,24 @@ public final class ApiRoutes implements Routes {
       case "about" -> new QuoteQuery(null, p.name(), date(ctx, "from"), date(ctx, "to"), limit(ctx));
       default -> throw new BadRequestResponse("role must be by or about: " + role);
     };
-    ObjectNode o = JSON.createObjectNode();
-    o.put("entity", id).put("role", role);
-    quotePage(ctx, q, o);
+    Page<QuoteHit> page = quotePage(ctx, q);
+    write(ctx, new ApiJson.EntityQuotes(id, role, page.items(), next(ctx, page)));
   }
 
   private void quotes(Context ctx) throws IOException {
     String speaker = blankToNull(ctx.queryParam("speaker"));
     String about = blankToNull(ctx.queryParam("about"));
-    quotePage(ctx, new QuoteQuery(speaker, about, date(ctx, "from"), date(ctx, "to"), limit(ctx)),
-        JSON.createObjectNode());
+    page(ctx, quotePage(ctx, new QuoteQuery(speaker, about, date(ctx, "from"), date(ctx, "to"), limit(ctx))));
   }
 
   /**
-   * One page of {@code query}'s quotes into {@code o} as {@code items} and {@code next}: the page
-   * starts after the request's {@code cursor} (the position of the previous page's last quote).
+   * One page of {@code query}'s quotes: the page starts after the request's {@code cursor} (the position of
+   * the previous page's last quote); its cursor is its last quote's position, or null on the last page.
    */
-  private void quotePage(Context ctx, QuoteQuery query, ObjectNode o) throws IOException {
+  private Page<QuoteHit> quotePage(Context ctx, QuoteQuery query) throws IOException {
     List<QuoteHit> hits = kb.quotes(query.after(ctx.queryParam("cursor"), query.limit() + 1));
     List<QuoteHit> page = hits.subList(0, Math.min(hits.size(), query.limit()));
-    o.set("items", quoteList(page));
-    o.put("next", hits.size() > query.limit() ? nextUrl(ctx, page.getLast().position()) : null);
-    write(ctx, o);
+    return new Page<>(page, hits.size() > query.limit() ? page.getLast().position() : null);
   }
 
   private void search(Context ctx) throws IOException {
@@ -241,32 +190,30 @@ public final class ApiRoutes implements Routes {
         blankToNull(ctx.queryParam("source")), blankToNull(ctx.queryParam("author")), language(ctx), date(ctx, "from"),
         date(ctx, "to"), limit(ctx), facets ? SearchQuery.FACETS : List.of(), ctx.queryParam("cursor"));
     SearchHits hits = kb.search(q);
-    ObjectNode o = JSON.createObjectNode();
-    o.put("total", hits.total());
-    o.put("next", hits.next() == null ? null : nextUrl(ctx, hits.next()));
-    ArrayNode items = o.putArray("hits");
-    hits.hits().forEach(items::addPOJO); // the SearchHits.Hit record, as `lente search --json` prints it
-    ObjectNode f = o.putObject("facets");
+    Map<String, List<ApiJson.FacetValue>> facetValues = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Long>> facet : hits.facets().entrySet()) {
-      ArrayNode values = f.putArray(facet.getKey());
+      List<ApiJson.FacetValue> values = new ArrayList<>();
       for (Map.Entry<String, Long> v : facet.getValue().entrySet()) {
-        ObjectNode value = values.addObject().put("value", v.getKey()).put("count", v.getValue());
-        Long id = switch (facet.getKey()) {
-          case "entity" -> kb.entityId(v.getKey()).orElse(null);
-          case "source" -> kb.sourceId(v.getKey()).orElse(null);
-          case "author" -> kb.authorId(v.getKey()).orElse(null);
-          default -> null;
-        };
-        if (id != null) {
-          value.put("id", id);
-        }
+        values.add(new ApiJson.FacetValue(v.getKey(), v.getValue(), facetId(facet.getKey(), v.getKey())));
       }
+      facetValues.put(facet.getKey(), values);
     }
-    write(ctx, o);
+    write(ctx, new ApiJson.SearchResult(hits.total(), hits.next() == null ? null : nextUrl(ctx, hits.next()),
+        hits.hits(), facetValues));
+  }
+
+  /** The knowledge-base id of facet {@code field}'s {@code value} (an entity, source or author), or null. */
+  private Long facetId(String field, String value) throws IOException {
+    return switch (field) {
+      case "entity" -> kb.entityId(value).orElse(null);
+      case "source" -> kb.sourceId(value).orElse(null);
+      case "author" -> kb.authorId(value).orElse(null);
+      default -> null;
+    };
   }
 
   private void sources(Context ctx) throws IOException {
-    page(ctx, kb.sources(ctx.queryParam("cursor"), limit(ctx)), s -> s);
+    page(ctx, kb.sources(ctx.queryParam("cursor"), limit(ctx)));
   }
 
   private void source(Context ctx) throws IOException {
@@ -275,7 +222,7 @@ public final class ApiRoutes implements Routes {
   }
 
   private void authors(Context ctx) throws IOException {
-    page(ctx, kb.authors(ctx.queryParam("cursor"), limit(ctx)), a -> a);
+    page(ctx, kb.authors(ctx.queryParam("cursor"), limit(ctx)));
   }
 
   private void author(Context ctx) throws IOException {
@@ -284,18 +231,13 @@ public final class ApiRoutes implements Routes {
   }
 
   private void ingestStatus(Context ctx) throws IOException {
-    var s = kb.status();
-    ObjectNode o = JSON.createObjectNode();
-    o.put("articles", s.articles()).put("entities", s.entities()).put("quotes", s.quotes()).put("sources", s.sources())
-        .put("authors", s.authors()).put("lastStored", s.lastStored() == null ? null : s.lastStored().toString());
-    ArrayNode recent = o.putArray("recent");
-    ingests.recent(limit(ctx)).forEach(x -> recent.add(submission(x)));
-    write(ctx, o);
+    write(ctx, ApiJson.Status.of(kb.status(),
+        ingests.recent(limit(ctx)).stream().map(ApiJson.Submission::of).toList()));
   }
 
   private void submission(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    write(ctx, submission(ingests.get(id).orElseThrow(() -> new NotFoundResponse("no submission " + id))));
+    write(ctx, ApiJson.Submission.of(ingests.get(id).orElseThrow(() -> new NotFoundResponse("no submission " + id))));
   }
 
   /** POST: JSON {@code {"url"}}, {@code {"html", "url"?}} or {@code {"text", "title"?}}, or the same as a form. */
@@ -326,89 +268,19 @@ public final class ApiRoutes implements Routes {
       throw new ServiceUnavailableResponse(full.getMessage());
     }
     ctx.status(202).header("Location", BASE + "/ingest/" + s.id());
-    write(ctx, submission(s));
-  }
-
-  // ---- JSON shapes ----
-
-  static ObjectNode summary(ArticleSummary a) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", a.id()).put("title", a.title()).put("url", a.url()).put("published", a.published())
-        .put("language", a.language());
-    o.putPOJO("source", a.source());
-    ArrayNode authors = o.putArray("authors");
-    a.authors().forEach(authors::addPOJO);
-    o.put("snippet", a.snippet());
-    return o;
-  }
-
-  static ArrayNode quoteList(List<QuoteHit> quotes) {
-    ArrayNode list = JSON.createArrayNode();
-    for (QuoteHit q : quotes) {
-      list.addObject().put("articleId", q.articleId()).put("title", q.title()).put("url", q.url())
-          .put("published", q.published()).put("text", q.text()).put("kind", q.kind().toLowerCase(Locale.ROOT))
-          .put("speaker", q.speaker()).put("speakerCanonical", q.speakerCanonical()).put("cue", q.cue());
-    }
-    return list;
-  }
-
-  static ObjectNode submission(Ingests.Submission s) {
-    ObjectNode o = JSON.createObjectNode().put("id", s.id()).put("input", s.input())
-        .put("state", s.state().name().toLowerCase(Locale.ROOT));
-    if (s.articleId() == null) {
-      o.putNull("articleId");
-    } else {
-      o.put("articleId", s.articleId());
-    }
-    o.put("error", s.error()).put("at", s.at().toString()).put("statusUrl", BASE + "/ingest/" + s.id());
-    return o;
-  }
-
-  /** An article with everything found in it, each entity and speaker with its entity id when known. */
-  static ObjectNode articleJson(ArticleView view) {
-    Analysis a = view.article().analysis();
-    Article x = a.article();
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", view.article().id()).put("version", view.article().version())
-        .put("storedAt", view.article().storedAt().toString()).put("title", x.title()).put("subtitle", x.subtitle())
-        .put("url", x.url()).put("published", x.published()).put("language", a.textLanguage()).put("section", x.section());
-    o.putPOJO("source", view.source());
-    ArrayNode authors = o.putArray("authors");
-    view.authors().forEach(authors::addPOJO);
-    o.put("authorBio", view.authorBio()).put("text", x.text());
-    ArrayNode entities = o.putArray("entities");
-    for (Entity e : a.entities()) {
-      ObjectNode n = entities.addObject().put("text", e.text()).put("type", e.type().name()).put("start", e.start())
-          .put("end", e.end()).put("canonical", e.canonical()).put("role", e.role());
-      putId(n, "entityId", view.entityIds().get(e.canonical()));
-    }
-    ArrayNode quotes = o.putArray("quotes");
-    for (Quote q : a.quotes()) {
-      ObjectNode n = quotes.addObject().put("text", q.text()).put("kind", q.kind().name().toLowerCase(Locale.ROOT))
-          .put("speaker", q.speaker()).put("speakerCanonical", q.speakerCanonical()).put("cue", q.cue())
-          .put("start", q.start()).put("end", q.end());
-      putId(n, "speakerEntityId", q.speakerCanonical() == null ? null : view.entityIds().get(q.speakerCanonical()));
-    }
-    a.times().forEach(o.putArray("times")::addPOJO); // Timex records, as `lente analyze --json` prints them
-    return o;
-  }
-
-  private static void putId(ObjectNode n, String field, Long id) {
-    if (id == null) {
-      n.putNull(field);
-    } else {
-      n.put(field, id);
-    }
+    write(ctx, ApiJson.Submission.of(s));
   }
 
   // ---- parameters and writing ----
 
-  private static <T> void page(Context ctx, Page<T> page, java.util.function.Function<T, ?> shape) {
-    ObjectNode o = JSON.createObjectNode();
-    ArrayNode items = o.putArray("items");
-    page.items().forEach(x -> items.addPOJO(shape.apply(x))); // a JsonNode, or a record written as is
-    o.put("next", page.next() == null ? null : nextUrl(ctx, page.next()));
-    write(ctx, o);
+  /** Writes {@code page} as {@code {items, next}}, its items as they are, its cursor as the next page's URL. */
+  private static void page(Context ctx, Page<?> page) {
+    write(ctx, new ApiJson.Paged<>(page.items(), next(ctx, page)));
+  }
+
+  /** The URL of the page after {@code page}, or null when it is the last. */
+  private static String next(Context ctx, Page<?> page) {
+    return page.next() == null ? null : nextUrl(ctx, page.next());
   }
 
   /** This request's path and query with {@code cursor} set to {@code next}. */

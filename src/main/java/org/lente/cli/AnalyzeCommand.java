@@ -74,7 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, Analysis a) throws IOException {
     if (json) {
-      out.println(Json.MAPPER.writeValueAsString(Json.analysis(a)));
+      out.println(Json.MAPPER.writeValueAsString(Json.Analyzed.of(a)));
       return;
     }
     out.println("== " + a.article().source());

@@ -46,7 +46,7 @@ final class EntityCommand implements Callable<Integer> {
     }
     EntityProfile p = found.get();
     if (json) {
-      out.println(Json.MAPPER.writeValueAsString(Json.MAPPER.valueToTree(p)));
+      out.println(Json.MAPPER.writeValueAsString(p));
       out.flush();
       return 0;
     }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.lente.Pipeline;
 import org.lente.eval.CorefEval;
 import org.lente.eval.ExtractionEval;
 import org.lente.eval.NerEval;
@@ -172,10 +175,12 @@ final class EvalCommand implements Callable<Integer> {
   private int speed(PrintWriter out, Path dir) throws IOException {
     long t0 = System.nanoTime();
     NerModels models = new NerModels(spec.commandLine().getErr()::println);
-    SpeedEval eval = new SpeedEval(new Analyzer(models, Integer.MAX_VALUE)); // whole texts: tokens counted are tokens analysed
+    // whole texts: tokens counted are tokens analysed; relative times resolved against one date, as before
+    SpeedEval eval = new SpeedEval(new Pipeline(new Extractor(), new Analyzer(models, Integer.MAX_VALUE),
+        new Pipeline.Options(UnaryOperator.identity(), LocalDate.of(2016, 1, 1))));
     List<SpeedEval.Result> results = new ArrayList<>();
-    SpeedEval.Result it = eval.run("cl-tls-it (it)", dir.resolve("corpus/cl-tls-it"), "it", limit);
-    SpeedEval.Result en = eval.run("PolNeAR dev (en)", dir.resolve("quotes/polnear/dev/text"), "en", limit);
+    SpeedEval.Result it = eval.run("cl-tls-it (it)", dir.resolve("corpus/cl-tls-it"), limit);
+    SpeedEval.Result en = eval.run("PolNeAR dev (en)", dir.resolve("quotes/polnear/dev/text"), limit);
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (it == null && en == null) {
       out.println("no benchmark data found under " + dir + ": nothing measured");
@@ -187,10 +192,11 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     out.println();
-    out.println("| text | articles | tokens | seconds | tokens/s (1 thread) |");
-    out.println("|---|---:|---:|---:|---:|");
+    out.println("| text | articles | no text | tokens | seconds | tokens/s (1 thread) |");
+    out.println("|---|---:|---:|---:|---:|---:|");
     for (SpeedEval.Result r : results) {
-      out.printf("| %s | %d | %d | %.2f | %.0f |%n", r.set(), r.articles(), r.tokens(), r.seconds(), r.tokensPerSecond());
+      out.printf("| %s | %d | %d | %d | %.2f | %.0f |%n", r.set(), r.articles(), r.skipped(), r.tokens(), r.seconds(),
+          r.tokensPerSecond());
     }
     out.printf("%nheap in use with the models of both languages loaded: %d MiB (maximum %d MiB); whole run %.1f s%n",
         SpeedEval.heapInUseMiB(), Runtime.getRuntime().maxMemory() >> 20, seconds);
@@ -289,8 +295,9 @@ final class EvalCommand implements Callable<Integer> {
   private int stories(PrintWriter out, Path dir) throws IOException {
     Path corpus = dir.resolve("corpus/cl-tls-it");
     PrintWriter err = spec.commandLine().getErr();
-    List<org.lente.eval.StoriesEval.Result> results = new org.lente.eval.StoriesEval(
-        new Analyzer(new NerModels(err::println))).run(corpus, line -> err.println("lente: " + line));
+    List<org.lente.eval.StoriesEval.Result> results = new org.lente.eval.StoriesEval(new Pipeline(new Extractor(),
+        new Analyzer(new NerModels(err::println)), Pipeline.Options.defaults()))
+        .run(corpus, line -> err.println("lente: " + line));
     if (results.isEmpty()) {
       out.println("skipped cl-tls-it: " + corpus + " not found; nothing measured");
       return 0;

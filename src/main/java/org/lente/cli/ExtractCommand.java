@@ -45,7 +45,7 @@ final class ExtractCommand implements Callable<Integer> {
 
   void print(PrintWriter out, Article a) throws IOException {
     if (json) {
-      out.println(Json.MAPPER.writeValueAsString(Json.article(a)));
+      out.println(Json.MAPPER.writeValueAsString(Json.Extracted.of(a)));
       return;
     }
     out.println("== " + a.source());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lente.nlp.quote.Quote;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
 import picocli.CommandLine;
@@ -56,9 +57,9 @@ final class QuotesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (QuoteHit h : hits) {
       if (json) {
-        out.println(Json.MAPPER.writeValueAsString(Json.MAPPER.valueToTree(h)));
+        out.println(Json.MAPPER.writeValueAsString(h));
       } else {
-        out.printf("%s — %s%s (%s, %s)%n", h.kind().equalsIgnoreCase("direct") ? "“" + h.text() + "”" : h.text(),
+        out.printf("%s — %s%s (%s, %s)%n", h.kind().equals(Quote.Kind.DIRECT.label()) ? "“" + h.text() + "”" : h.text(),
             h.speakerCanonical() != null ? h.speakerCanonical() : h.speaker() == null ? "?" : h.speaker(),
             h.cue() == null ? "" : " [" + h.cue() + "]", h.title(), h.published() == null ? "undated" : h.published());
       }

@@ -3,79 +3,80 @@ package org.lente.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.lente.extract.Article;
-import org.lente.extract.Extractor;
+import org.lente.Pipeline;
 import org.lente.ingest.Page;
-import org.lente.nlp.Analyzer;
+import org.lente.ingest.PageReader;
+import org.lente.nlp.Analysis;
 import org.lente.nlp.Tokenizer;
 import org.lente.nlp.time.Lang;
 
 /**
- * Speed of the whole analysis ({@link Analyzer}: tokens, sentences, entities, quotes, times) on one
- * thread, per language: Italian news from {@code corpus/cl-tls-it}, English news from PolNeAR's
- * {@code text} folder. Each set is analysed once to warm up, then timed on a second pass. Also
- * reports the heap in use with both languages' models loaded. The analyzer given should analyse
- * whole texts (no length cap), so that the tokens counted are the tokens analysed.
+ * Speed of the product's path from a page to its analysis ({@link Pipeline#prepare}: extraction, dating,
+ * language, tokens, sentences, entities, quotes, times, key) on one thread, per set: Italian news from
+ * {@code corpus/cl-tls-it}, English news from PolNeAR's {@code text} folder, read as {@code lente ingest}
+ * reads a plain-text file. Each set is prepared once to warm up, then timed on a second pass; the files are
+ * read into memory first. Also reports the heap in use with both languages' models loaded. The pipeline
+ * given should analyse whole texts (no length cap), so that the tokens counted are the tokens analysed.
  */
 public final class SpeedEval {
 
-  /** One language's figures. */
-  public record Result(String set, int articles, long tokens, double seconds) {
+  /**
+   * One set's figures.
+   *
+   * @param tokens the tokens of the articles' texts, in the language each was analysed as (English when none)
+   * @param skipped pages with no article text (not analysed)
+   */
+  public record Result(String set, int articles, int skipped, long tokens, double seconds) {
     public double tokensPerSecond() {
       return seconds == 0 ? 0 : tokens / seconds;
     }
   }
 
-  private final Analyzer analyzer;
-  private final Extractor extractor = new Extractor();
+  private final Pipeline pipeline;
+  private final PageReader reader = new PageReader();
 
-  public SpeedEval(Analyzer analyzer) {
-    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+  public SpeedEval(Pipeline pipeline) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
   }
 
-  /** Times the analysis of up to {@code limit} text files under {@code dir} (0: all); null when none. */
-  public Result run(String set, Path dir, String language, int limit) throws IOException {
+  /** Times the preparation of up to {@code limit} text files under {@code dir} (0: all); null when none. */
+  public Result run(String set, Path dir, int limit) throws IOException {
     if (!Files.isDirectory(dir)) {
       return null;
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(p -> p.toString().endsWith(".txt") && !p.getFileName().toString().equals("README.md"))
-          .sorted().limit(limit > 0 ? limit : Long.MAX_VALUE).toList();
+      files = walk.filter(p -> p.toString().endsWith(".txt")).sorted().limit(limit > 0 ? limit : Long.MAX_VALUE)
+          .toList();
     }
     if (files.isEmpty()) {
       return null;
     }
-    List<Article> articles = new ArrayList<>();
-    long tokens = 0;
-    Lang lang = language.equals("it") ? Lang.IT : Lang.EN;
+    List<Page> pages = new ArrayList<>();
     for (Path f : files) {
-      byte[] bytes = Files.readAllBytes(f);
-      Article a = extractor.extract(new Page(f.toString(), bytes, "text/plain; charset=utf-8", null, List.of()));
-      if (!language.equals(a.language())) {
-        a = new Article(a.source(), a.url(), a.title(), a.subtitle(), a.authors(), a.site(), a.section(), a.tags(),
-            a.published(), a.modified(), a.dateSource(), language, a.blocks(), a.authorBio(), a.warnings());
-      }
-      articles.add(a);
-      tokens += Tokenizer.tokenize(a.text(), lang).size();
+      pages.add(reader.read(f.toString()));
     }
-    LocalDate anchor = LocalDate.of(2016, 1, 1);
-    for (Article a : articles) { // warm-up pass
-      analyzer.analyze(a, anchor);
+    long tokens = 0;
+    int skipped = 0;
+    for (Page page : pages) { // warm-up pass
+      Analysis a = pipeline.prepare(page).analysis();
+      if (a == null) {
+        skipped++;
+      } else {
+        tokens += Tokenizer.tokenize(a.article().text(), "it".equals(a.language()) ? Lang.IT : Lang.EN).size();
+      }
     }
     long t0 = System.nanoTime();
-    for (Article a : articles) {
-      analyzer.analyze(a, anchor);
+    for (Page page : pages) {
+      pipeline.prepare(page);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Result(set, articles.size(), tokens, seconds);
+    return new Result(set, pages.size() - skipped, skipped, tokens, seconds);
   }
-
   /** Heap in use after a full collection, in MiB. */
   public static long heapInUseMiB() {
     Runtime rt = Runtime.getRuntime();

@@ -12,19 +12,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.lente.extract.Article;
-import org.lente.extract.Extractor;
-import org.lente.ingest.Page;
+import org.lente.Pipeline;
+import org.lente.ingest.PageReader;
 import org.lente.knowledge.EntityResolver;
 import org.lente.nlp.Analysis;
-import org.lente.nlp.Analyzer;
 import org.lente.story.Stories;
 
 /**
  * Story grouping on {@code corpus/cl-tls-it}: Italian articles in four crisis topics (egypt, libya,
- * syria, yemen), each in a folder named by its date. The articles are analysed, their entities
- * resolved as the knowledge base does, and added to {@link Stories} one by one in date order (as
- * they would arrive), dated by their folder. The stories found are scored against the topic folders:
+ * syria, yemen), each in a folder named by its date. The articles are prepared by the product's
+ * {@link Pipeline}, as {@code lente ingest} reads a plain-text file (so dated as it dates them: by their
+ * dateline, else the date in their path), their entities resolved as the knowledge base does, and added
+ * to {@link Stories} one by one in folder-date order (as they would arrive). The stories found are scored against the topic folders:
  * NMI (arithmetic-mean normalisation) and purity. A topic spans years and many pieces of news, so
  * this is a coarse check, reported for Lente's time window and for none, at several thresholds.
  */
@@ -35,11 +34,11 @@ public final class StoriesEval {
       double msPerArticle) {
   }
 
-  private final Analyzer analyzer;
-  private final Extractor extractor = new Extractor();
+  private final Pipeline pipeline;
+  private final PageReader reader = new PageReader();
 
-  public StoriesEval(Analyzer analyzer) {
-    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+  public StoriesEval(Pipeline pipeline) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
   }
 
   /** Scores the corpus folder; empty when it holds no articles. */
@@ -59,11 +58,10 @@ public final class StoriesEval {
       Path rel = corpus.relativize(f);
       String topic = rel.getName(0).toString();
       String date = rel.getName(1).toString();
-      Article a = extractor.extract(new Page(f.toString(), Files.readAllBytes(f), "text/plain; charset=utf-8", null,
-          List.of()));
-      a = new Article(a.source(), a.url(), a.title(), a.subtitle(), a.authors(), a.site(), a.section(), a.tags(),
-          date, a.modified(), a.dateSource(), "it", a.blocks(), a.authorBio(), a.warnings());
-      items.add(new Item(topic, date, resolver.resolveAll(analyzer.analyze(a, null))));
+      Analysis a = pipeline.prepare(reader.read(f.toString())).analysis();
+      if (a != null) { // null: no article text, as ingest skips it
+        items.add(new Item(topic, date, resolver.resolveAll(a)));
+      }
     }
     items.sort(Comparator.comparing(Item::date).thenComparing(i -> i.analysis().article().source()));
     List<Result> out = new ArrayList<>();

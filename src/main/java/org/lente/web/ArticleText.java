@@ -165,7 +165,7 @@ public final class ArticleText {
     switch (k.kind()) {
       case QUOTE -> {
         Quote q = (Quote) k.what();
-        String kind = q.kind().name().toLowerCase(Locale.ROOT);
+        String kind = q.kind().label();
         out.append("<span class=\"hl quote ").append(kind).append(first ? "" : " cont").append("\">");
         if (first) {
           String tip = nextTipId();

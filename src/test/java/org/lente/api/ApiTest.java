@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -14,6 +15,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.Lente;
 import org.lente.Pipeline;
+import org.lente.cli.Main;
 import org.lente.extract.Extractor;
 import org.lente.ingest.Page;
 import org.lente.ingest.fetch.Fetcher;
@@ -286,12 +290,37 @@ class ApiTest {
   @Test
   void theLineageIsWhatLenteLineageJsonPrints() throws Exception {
     JsonNode api = get("/articles/{id}/lineage", "/api/v1/articles/" + wireItalian + "/lineage", 200);
-    java.io.StringWriter out = new java.io.StringWriter();
-    java.io.StringWriter err = new java.io.StringWriter();
-    int code = org.lente.cli.Main.run(new String[] {"lineage", "--json", "--data", dir.toString(),
-        Long.toString(wireItalian)}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+    assertEquals(api, JSON.readTree(lente("lineage", "--json", "--data", dir.toString(), Long.toString(wireItalian))));
+  }
+
+  @Test
+  void theQuotesAreWhatLenteQuotesJsonPrints() throws Exception {
+    JsonNode api = get("/quotes", "/api/v1/quotes?speaker=Guterres&limit=100", 200);
+    ArrayNode cli = JSON.createArrayNode();
+    for (String line : lente("quotes", "--json", "--data", dir.toString(), "--speaker", "Guterres", "--limit", "100")
+        .split("\n")) {
+      cli.add(JSON.readTree(line));
+    }
+    assertTrue(cli.size() >= 3, cli.toString());
+    assertEquals(api.get("items"), cli);
+  }
+
+  @Test
+  void anEntitysQuotesAreWhatLenteEntityJsonPrints() throws Exception {
+    JsonNode cli = JSON.readTree(lente("entity", "--json", "--data", dir.toString(), "Antonio Guterres"));
+    JsonNode api = get("/entities/{id}", "/api/v1/entities/" + cli.get("id").asLong(), 200);
+    assertTrue(cli.get("quotesBy").size() >= 3, cli.toString());
+    assertEquals(api.get("quotesBy"), cli.get("quotesBy"));
+    assertEquals(api.get("quotesAbout"), cli.get("quotesAbout"));
+  }
+
+  /** What {@code lente ARGS} prints on this folder; fails the test unless it exits 0. */
+  private static String lente(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
     assertEquals(0, code, err.toString());
-    assertEquals(api, JSON.readTree(out.toString()));
+    return out.toString();
   }
 
   @Test

@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.Lente;
 import org.lente.Pipeline;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
 import org.lente.extract.Extractor;
-import org.lente.index.LuceneIndex;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
@@ -32,8 +32,6 @@ import org.lente.server.Metrics;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.store.SqliteStore;
-import org.lente.story.SqliteStoryStore;
-import org.lente.story.StoryReader;
 
 /**
  * {@code ?lang=} selects the same articles in search and in listings: both file an article under
@@ -56,22 +54,21 @@ class LanguageFilterTest {
 
   @Test
   void searchAndListingsGiveTheSameArticlesForALanguage() throws Exception {
-    SqliteStore store = SqliteStore.open(dir);
-    KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")));
-    long declaredItalianReadAsEnglish = kb.add("https://a.test/1",
-        analysis("https://a.test/1", "it", "en", "The bridge over the river opens again on Monday.")).id();
-    long regionalTag = kb.add("https://a.test/2",
-        analysis("https://a.test/2", "en-GB", null, "The council meets on Tuesday to vote on the budget.")).id();
-    kb.add("https://a.test/3",
-        analysis("https://a.test/3", "en", "it", "Il ponte sul fiume riapre lunedì dopo i lavori."));
-    kb.flush();
-    try (SqliteStore accounts = SqliteStore.open(dir); SqliteStoryStore storyStore = SqliteStoryStore.open(dir)) {
+    try (Lente lente = Lente.open(dir, Lente.Options.write()); SqliteStore accounts = Lente.openAccounts(dir)) {
+      KnowledgeBase kb = lente.knowledge();
+      long declaredItalianReadAsEnglish = kb.add("https://a.test/1",
+          analysis("https://a.test/1", "it", "en", "The bridge over the river opens again on Monday.")).id();
+      long regionalTag = kb.add("https://a.test/2",
+          analysis("https://a.test/2", "en-GB", null, "The council meets on Tuesday to vote on the budget.")).id();
+      kb.add("https://a.test/3",
+          analysis("https://a.test/3", "en", "it", "Il ponte sul fiume riapre lunedì dopo i lavori."));
+      kb.flush();
       Auth auth = new Auth(accounts, new Passwords());
       try (Ingests ingests = new Ingests(kb, new Fetcher(Fetcher.Options.defaults()),
           new Pipeline(new Extractor(), new Analyzer(new NerModels(line -> { })), Pipeline.Options.defaults()));
           Server server = new Server(Server.Settings.defaults("127.0.0.1", 0), auth, new Csrf(),
-              new Metrics(kb::status), ErrorPage.PLAIN,
-              List.of(new ApiRoutes(kb, new StoryReader(storyStore, kb), ingests, auth)))) {
+              new Metrics(lente.reader()::status), ErrorPage.PLAIN,
+              List.of(new ApiRoutes(lente.reader(), lente.stories(), ingests, auth)))) {
         server.start();
         server.ready(true);
         String base = "http://127.0.0.1:" + server.port() + "/api/v1";
@@ -80,8 +77,6 @@ class LanguageFilterTest {
         assertEquals(Set.of(declaredItalianReadAsEnglish, regionalTag), listed);
         assertEquals(listed, found);
       }
-    } finally {
-      kb.close();
     }
   }
 

@@ -15,9 +15,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lente.index.LuceneIndex;
+import org.lente.Lente;
 import org.lente.knowledge.KnowledgeBase;
-import org.lente.store.SqliteStore;
 
 /**
  * Kills a real {@code lente ingest} process (kill -9) at random points, repeatedly: the knowledge
@@ -69,10 +68,6 @@ class IngestCrashTest {
     return reported;
   }
 
-  private static KnowledgeBase open(Path data) throws IOException {
-    return new KnowledgeBase(SqliteStore.open(data), LuceneIndex.open(data.resolve("index")));
-  }
-
   @Test
   void killedIngestsLoseNothingReportedAndTheRestCompletes() throws Exception {
     writeArticles();
@@ -85,7 +80,8 @@ class IngestCrashTest {
           reportedStored.add(Long.parseLong(f[2]));
         }
       }
-      try (KnowledgeBase kb = open(data)) {
+      try (Lente lente = Lente.open(data, Lente.Options.write())) {
+        KnowledgeBase kb = lente.knowledge();
         for (long id : reportedStored) {
           assertTrue(kb.article(id).isPresent(), "article " + id + " was reported stored, then lost");
         }
@@ -94,7 +90,8 @@ class IngestCrashTest {
     }
     List<String> last = ingest(0, random);
     assertTrue(last.get(last.size() - 1).startsWith("stored "), last.toString());
-    try (KnowledgeBase kb = open(data)) {
+    try (Lente lente = Lente.open(data, Lente.Options.write())) {
+      KnowledgeBase kb = lente.knowledge();
       assertEquals(40, kb.stats().articles());
       assertTrue(kb.check().consistent(), kb.check().toString());
     }

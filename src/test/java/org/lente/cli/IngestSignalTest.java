@@ -18,9 +18,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lente.index.LuceneIndex;
+import org.lente.Lente;
 import org.lente.knowledge.KnowledgeBase;
-import org.lente.store.SqliteStore;
 
 /**
  * Stops a real {@code lente ingest --json} process with SIGTERM or SIGINT part-way: it must print the
@@ -76,10 +75,6 @@ class IngestSignalTest {
     return new Stopped(JSON.readTree(lines.get(lines.size() - 1)), p.exitValue(), ids);
   }
 
-  private static KnowledgeBase open(Path data) throws IOException {
-    return new KnowledgeBase(SqliteStore.open(data), LuceneIndex.open(data.resolve("index")));
-  }
-
   @Test
   void sigtermPrintsTheInterruptedSummaryAndKeepsWhatItCounted() throws Exception {
     writeArticles();
@@ -90,7 +85,8 @@ class IngestSignalTest {
     int stored = run.summary().get("stored").asInt();
     assertTrue(stored >= 5 && stored < PAGES, run.summary().toString());
     assertEquals(run.reportedIds().size(), stored, "the summary counts what -v reported");
-    try (KnowledgeBase kb = open(data)) {
+    try (Lente lente = Lente.open(data, Lente.Options.write())) {
+      KnowledgeBase kb = lente.knowledge();
       assertEquals(stored, kb.stats().articles(), "stored in the summary against articles in the store");
       for (long id : run.reportedIds()) {
         assertTrue(kb.article(id).isPresent(), "article " + id + " was reported stored, then lost");
@@ -118,7 +114,8 @@ class IngestSignalTest {
     assertEquals(130, run.code(), run.summary().toString());
     assertTrue(run.summary().get("interrupted").asBoolean(), run.summary().toString());
     int stored = run.summary().get("stored").asInt();
-    try (KnowledgeBase kb = open(data)) {
+    try (Lente lente = Lente.open(data, Lente.Options.write())) {
+      KnowledgeBase kb = lente.knowledge();
       assertEquals(stored, kb.stats().articles(), "stored in the summary against articles in the store");
     }
     assertFalse(stored == PAGES, "the signal came too late to test anything: " + run.summary());

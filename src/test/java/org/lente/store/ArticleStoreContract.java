@@ -553,7 +553,7 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
     void aHitCarriesItsArticle() throws IOException {
       QuoteHit hit = store.quotes(new QuoteQuery("Putin", null, null, null, 1)).get(0);
       assertEquals(new QuoteHit(hit.articleId(), "«La Russia non cederà», ha detto lui, cioè Vladimir Putin, a Pyongyang.",
-          "https://example.org/maggio", "2024-05-02T09:30:00+03:00", "La Russia non cederà", "DIRECT", "lui",
+          "https://example.org/maggio", "2024-05-02T09:30:00+03:00", "La Russia non cederà", "direct", "lui",
           "Vladimir Putin", "dire", hit.position()), hit);
     }
 

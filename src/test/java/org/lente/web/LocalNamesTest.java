@@ -9,16 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.Lente;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
-import org.lente.index.LuceneIndex;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.quote.Quote;
 import org.lente.store.ArticleView;
-import org.lente.store.SqliteStore;
 
 /** An article's page shows entity names as articles in its language write them, when Lente knows both. */
 class LocalNamesTest {
@@ -42,7 +41,8 @@ class LocalNamesTest {
 
   @Test
   void anItalianPageShowsStatiUnitiAndAnEnglishOneUnitedStates() throws Exception {
-    try (KnowledgeBase kb = new KnowledgeBase(SqliteStore.open(dir), LuceneIndex.open(dir.resolve("index")), null)) {
+    try (Lente lente = Lente.open(dir, Lente.Options.write())) {
+      KnowledgeBase kb = lente.knowledge();
       long it = kb.add("it-1", analysis("it", "Gli Stati Uniti e la Corea del Nord hanno parlato.",
           "LOC:Stati Uniti", "LOC:Corea del Nord")).id();
       long en = kb.add("en-1", analysis("en", "The United States and North Korea talked.",

@@ -1,5 +1,6 @@
 package org.lente.nlp.quote;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,14 @@ public record Quote(String text, Kind kind, String speaker, int speakerStart, St
     int start, int end) {
 
   /** Direct: between quotation marks; indirect: reported speech. */
-  public enum Kind { DIRECT, INDIRECT }
+  public enum Kind {
+    DIRECT, INDIRECT;
+
+    /** How JSON and the reader spell it: {@code direct} or {@code indirect}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   public Quote {
     Objects.requireNonNull(text, "text");
