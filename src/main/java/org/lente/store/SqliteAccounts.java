@@ -25,7 +25,7 @@ final class SqliteAccounts extends SqlAccounts {
 
   @Override
   <T> T writing(String what, Database.Work<T> work) throws IOException {
-    return db.locked(what, () -> db.inTransaction("BEGIN IMMEDIATE", work));
+    return db.writing(what, work);
   }
 
   @Override
