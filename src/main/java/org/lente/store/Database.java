@@ -26,7 +26,7 @@ import org.sqlite.SQLiteConfig;
  * {@link #writing} and {@link #reading}; the story tables, in another package, through {@link #read}
  * and {@link #writeDerived}. Thread-safe.
  */
-public final class Database implements AutoCloseable {
+public final class Database extends SqlRunner implements AutoCloseable {
 
   /** How much of the database file is memory-mapped for reading. */
   static final long MMAP_BYTES = 1L << 30;
@@ -294,6 +294,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** A prepared statement for {@code sql}, prepared once per connection. Called under the lock. */
+  @Override
   PreparedStatement statement(String sql) throws SQLException {
     Reader reader = current.get();
     Map<String, PreparedStatement> cache = reader != null ? reader.statements : statements;
@@ -311,6 +312,7 @@ public final class Database implements AutoCloseable {
    * prepares on that connection meanwhile. An SQLException becomes an IOException saying what could
    * not be done.
    */
+  @Override
   <T> T reading(String what, Work<T> work) throws IOException {
     return read(what, c -> work.run());
   }
@@ -386,6 +388,7 @@ public final class Database implements AutoCloseable {
    * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}, under the lock), so one
    * writer at a time, in this process and others: committed, or rolled back when it throws.
    */
+  @Override
   <T> T writing(String what, Work<T> work) throws IOException {
     return locked(what, () -> inTransaction("BEGIN IMMEDIATE", work));
   }

@@ -1,8 +1,6 @@
 package org.lente.store;
 
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresSchema;
 
@@ -18,6 +16,7 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
   private final PostgresConnection db;
 
   private PostgresAccounts(PostgresConnection db) {
+    super(db);
     this.db = db;
   }
 
@@ -29,22 +28,6 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
    */
   public static PostgresAccounts connect(ClusterFile cluster) throws IOException {
     return new PostgresAccounts(PostgresConnection.connect(cluster));
-  }
-
-  /** {@inheritDoc} In auto-commit: each statement sees what was committed before it. */
-  @Override
-  <T> T reading(String what, Database.Work<T> work) throws IOException {
-    return db.reading(what, work);
-  }
-
-  @Override
-  <T> T writing(String what, Database.Work<T> work) throws IOException {
-    return db.writing(what, work);
-  }
-
-  @Override
-  PreparedStatement statement(String sql) throws SQLException {
-    return db.statement(sql);
   }
 
   @Override

@@ -19,7 +19,7 @@ import org.lente.cluster.PostgresSchema;
  * transaction, committed, or rolled back when it throws. Several processes may use the same database
  * at once. Thread-safe.
  */
-public final class PostgresConnection implements AutoCloseable {
+public final class PostgresConnection extends SqlRunner implements AutoCloseable {
 
   private final String url;
   private final Connection conn;
@@ -92,16 +92,19 @@ public final class PostgresConnection implements AutoCloseable {
   }
 
   /** {@link #read} of work that runs its statements through {@link #statement}. */
+  @Override
   <T> T reading(String what, Database.Work<T> work) throws IOException {
     return read(what, c -> work.run());
   }
 
   /** {@link #write} of work that runs its statements through {@link #statement}. */
+  @Override
   <T> T writing(String what, Database.Work<T> work) throws IOException {
     return write(what, c -> work.run());
   }
 
   /** A prepared statement for {@code sql}, prepared once. Called within a read or a write (under the lock). */
+  @Override
   PreparedStatement statement(String sql) throws SQLException {
     PreparedStatement st = statements.get(sql);
     if (st == null) {

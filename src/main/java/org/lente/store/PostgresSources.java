@@ -1,8 +1,6 @@
 package org.lente.store;
 
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresSchema;
 
@@ -18,6 +16,7 @@ public final class PostgresSources extends SqlSources {
   private final PostgresConnection db;
 
   private PostgresSources(PostgresConnection db) {
+    super(db);
     this.db = db;
   }
 
@@ -29,21 +28,6 @@ public final class PostgresSources extends SqlSources {
    */
   public static PostgresSources connect(ClusterFile cluster) throws IOException {
     return new PostgresSources(PostgresConnection.connect(cluster));
-  }
-
-  @Override
-  <T> T reading(String what, Database.Work<T> work) throws IOException {
-    return db.reading(what, work);
-  }
-
-  @Override
-  <T> T writing(String what, Database.Work<T> work) throws IOException {
-    return db.writing(what, work);
-  }
-
-  @Override
-  PreparedStatement statement(String sql) throws SQLException {
-    return db.statement(sql);
   }
 
   /** Closes the connection; later calls do nothing. Other methods then throw IllegalStateException. */

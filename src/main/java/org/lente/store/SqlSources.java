@@ -22,30 +22,20 @@ import org.lente.ingest.source.SourceProgress;
  * {@link Sources} over SQL tables {@code polled_sources} and {@code source_urls}: the embedded
  * {@link SqliteSources} and the cluster's {@link PostgresSources}. The SQL is written once for both
  * engines (a new id comes back by {@code RETURNING}, an address taken meanwhile by another writer
- * by {@code ON CONFLICT DO NOTHING}); a subclass gives how a read and a write transaction run on its
- * connections. The article writes of a store record a poller's progress with their article, in
- * their own transaction, through {@link #write}. Thread-safe when the subclass's {@link #reading}
- * and {@link #writing} are.
+ * by {@code ON CONFLICT DO NOTHING}); a subclass gives its connections (its {@link SqlRunner}) and
+ * how it opens and closes. The article writes of a store record a poller's progress with their
+ * article, in their own transaction, through {@link #write}. Thread-safe.
  */
 public abstract sealed class SqlSources implements Sources permits SqliteSources, PostgresSources {
 
   private static final String COLUMNS = "id, kind, address, title, every_seconds, added_at, last_poll, next_poll, "
       + "etag, last_modified, last_status, last_error, articles_added, failing_since";
 
-  SqlSources() {
+  private final SqlRunner db;
+
+  SqlSources(SqlRunner db) {
+    this.db = db;
   }
-
-  /** Runs {@code work} as a read; an SQLException becomes an IOException saying what could not be done. */
-  abstract <T> T reading(String what, Database.Work<T> work) throws IOException;
-
-  /**
-   * Runs {@code work} in one write transaction: committed, or rolled back when it throws; an
-   * SQLException becomes an IOException saying what could not be done.
-   */
-  abstract <T> T writing(String what, Database.Work<T> work) throws IOException;
-
-  /** A prepared statement for {@code sql} on the connection of the read or write running on this thread. */
-  abstract PreparedStatement statement(String sql) throws SQLException;
 
   @Override
   public Source add(Source.Kind kind, String address, String title, Duration every, Instant added)
@@ -60,8 +50,8 @@ public abstract sealed class SqlSources implements Sources permits SqliteSources
       throw new IllegalArgumentException("already a source: " + s.address() + " (id " + there.get().id() + ")");
     }
     // ON CONFLICT DO NOTHING: an address added meanwhile by another process returns no row, as one added before.
-    Optional<Long> id = writing("add source " + s.address(), () -> {
-      PreparedStatement ps = statement("INSERT INTO polled_sources (kind, address, title, every_seconds, added_at) "
+    Optional<Long> id = db.writing("add source " + s.address(), () -> {
+      PreparedStatement ps = db.statement("INSERT INTO polled_sources (kind, address, title, every_seconds, added_at) "
           + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (address) DO NOTHING RETURNING id");
       ps.setString(1, s.kind().label());
       ps.setString(2, s.address());
@@ -95,11 +85,11 @@ public abstract sealed class SqlSources implements Sources permits SqliteSources
   /** {@inheritDoc} Its handled URLs go in the same transaction, whether or not the connection enforces ON DELETE CASCADE. */
   @Override
   public boolean remove(long id) throws IOException {
-    return writing("remove source " + id, () -> {
-      PreparedStatement urls = statement("DELETE FROM source_urls WHERE source_id = ?");
+    return db.writing("remove source " + id, () -> {
+      PreparedStatement urls = db.statement("DELETE FROM source_urls WHERE source_id = ?");
       urls.setLong(1, id);
       urls.executeUpdate();
-      PreparedStatement ps = statement("DELETE FROM polled_sources WHERE id = ?");
+      PreparedStatement ps = db.statement("DELETE FROM polled_sources WHERE id = ?");
       ps.setLong(1, id);
       return ps.executeUpdate() == 1;
     });
@@ -111,23 +101,23 @@ public abstract sealed class SqlSources implements Sources permits SqliteSources
     if (newArticles < 0) {
       throw new IllegalArgumentException("negative articles added: " + newArticles);
     }
-    return writing("record the poll of source " + id, () -> record(this::statement, id, polled, newArticles));
+    return db.writing("record the poll of source " + id, () -> record(db::statement, id, polled, newArticles));
   }
 
   @Override
   public void markHandled(long id, String url) throws IOException {
     Objects.requireNonNull(url, "url");
-    writing("mark " + url + " of source " + id + " handled", () -> {
-      handle(this::statement, new SourceProgress(id, url, null), Instant.now());
+    db.writing("mark " + url + " of source " + id + " handled", () -> {
+      handle(db::statement, new SourceProgress(id, url, null), Instant.now());
       return null;
     });
   }
 
   @Override
   public Set<String> handled(long id, Collection<String> urls) throws IOException {
-    return reading("read the handled URLs of source " + id, () -> {
+    return db.reading("read the handled URLs of source " + id, () -> {
       Set<String> out = new HashSet<>();
-      PreparedStatement ps = statement("SELECT 1 FROM source_urls WHERE source_id = ? AND url = ?");
+      PreparedStatement ps = db.statement("SELECT 1 FROM source_urls WHERE source_id = ? AND url = ?");
       for (String url : urls) {
         ps.setLong(1, id);
         ps.setString(2, url);
@@ -200,8 +190,8 @@ public abstract sealed class SqlSources implements Sources permits SqliteSources
 
   /** The sources {@code sql} selects, with {@code key} (a Long or a String) as its one parameter when not null. */
   private List<Source> query(String sql, Object key) throws IOException {
-    return reading("read the sources", () -> {
-      PreparedStatement ps = statement(sql);
+    return db.reading("read the sources", () -> {
+      PreparedStatement ps = db.statement(sql);
       if (key instanceof Long id) {
         ps.setLong(1, id);
       } else if (key != null) {

@@ -2,8 +2,6 @@ package org.lente.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 /**
  * The embedded {@link Sources}: tables {@code polled_sources} (schema script {@code V12__sources.sql})
@@ -21,6 +19,7 @@ public final class SqliteSources extends SqlSources {
   private final boolean owned;
 
   private SqliteSources(Database db, boolean owned) {
+    super(db);
     this.db = db;
     this.owned = owned;
   }
@@ -44,21 +43,6 @@ public final class SqliteSources extends SqlSources {
    */
   public static SqliteSources openReadOnly(Path dir) throws IOException {
     return new SqliteSources(Database.openReadOnly(dir), true);
-  }
-
-  @Override
-  <T> T reading(String what, Database.Work<T> work) throws IOException {
-    return db.reading(what, work);
-  }
-
-  @Override
-  <T> T writing(String what, Database.Work<T> work) throws IOException {
-    return db.writing(what, work);
-  }
-
-  @Override
-  PreparedStatement statement(String sql) throws SQLException {
-    return db.statement(sql);
   }
 
   /** Closes the database when it was opened here ({@link #open}, {@link #openReadOnly}); else nothing. */

@@ -8,13 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,33 +49,14 @@ class PostgresSourcesTest extends SourcesContract {
    */
   @Test
   void anAddressAddedByAnotherServerAtTheSameTimeIsRefused() throws Exception {
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try (Sources sources = open(); Connection other = connect(); Statement st = other.createStatement()) {
-      other.setAutoCommit(false);
-      st.executeUpdate("INSERT INTO polled_sources (kind, address, title, every_seconds, added_at) "
-          + "VALUES ('feed', '" + FEED + "', 'theirs', 900, '" + T + "')");
-      Future<Source> mine = pool.submit(() -> sources.add(Source.Kind.FEED, FEED, "mine", QUARTER, T));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!mine.isDone() && !waitingForALock() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      other.commit();
+    try (Sources sources = open()) {
+      ExecutionException e = assertThrows(ExecutionException.class, () -> OtherTransaction.during(cluster, List.of(
+          "INSERT INTO polled_sources (kind, address, title, every_seconds, added_at) VALUES ('feed', '" + FEED
+              + "', 'theirs', 900, '" + T + "')"),
+          () -> sources.add(Source.Kind.FEED, FEED, "mine", QUARTER, T)));
 
-      ExecutionException e = assertThrows(ExecutionException.class, () -> mine.get(10, TimeUnit.SECONDS));
       assertTrue(e.getCause() instanceof IllegalArgumentException, e.getCause().toString());
       assertEquals("theirs", sources.byAddress(FEED).orElseThrow().title());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** Whether a connection to the test's database waits for a lock. */
-  private boolean waitingForALock() throws Exception {
-    try (Connection c = connect(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-            + "AND wait_event_type = 'Lock'")) {
-      rs.next();
-      return rs.getInt(1) > 0;
     }
   }
 
