@@ -10,7 +10,9 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.lente.index.LuceneIndex;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.knowledge.KnowledgeReader;
+import org.lente.store.Accounts;
 import org.lente.store.PrivateFiles;
+import org.lente.store.Sources;
 import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
 import org.lente.store.StoredArticle;
@@ -22,8 +24,9 @@ import org.lente.story.StoryReader;
 /**
  * The embedded application over one data folder, put together in this one place: the SQLite store,
  * the Lucene index, the entity resolver (inside the {@link KnowledgeBase}, which reads its state from
- * the store), the story tables with stories and lineage, and the read side of stories. The CLI, the
- * server and the tests all open it here.
+ * the store), the story tables with stories and lineage, the read side of stories, the accounts and
+ * the polled sources. The CLI, the server and the tests all open it here. The folder's database is
+ * opened once: the story tables, the accounts and the sources run on the store's connections.
  *
  * <p>{@link #knowledge()} is the one writer (store, index, resolver, stories and lineage go through
  * it); {@link #reader()} and {@link #stories()} are what the web pages, the API and the read commands
@@ -90,13 +93,17 @@ public final class Lente implements AutoCloseable {
   private final Path dir;
   private final boolean readOnly;
   private final KnowledgeBase knowledge;
-  private SqliteStoryStore readerStories;
-  private StoryReader stories;
+  private final SqliteStore store;
+  private final StoryReader stories;
+  private final Sources sources;
 
-  private Lente(Path dir, boolean readOnly, KnowledgeBase knowledge) {
+  private Lente(Path dir, boolean readOnly, KnowledgeBase knowledge, SqliteStore store, SqliteStoryStore storyStore) {
     this.dir = dir;
     this.readOnly = readOnly;
     this.knowledge = knowledge;
+    this.store = store;
+    this.stories = new StoryReader(storyStore, knowledge);
+    this.sources = SqliteSources.on(store.database());
   }
 
   /**
@@ -134,8 +141,11 @@ public final class Lente implements AutoCloseable {
     return writableElseReadOnly(dir, () -> SqliteStore.open(dir), () -> SqliteStore.openReadOnly(dir));
   }
 
-  /** Opens the polled sources alone, as {@link #openAccounts} opens the store. */
-  public static SqliteSources openSources(Path dir) throws IOException {
+  /**
+   * Opens the polled sources alone, as {@link #openAccounts} opens the store (no search index, so
+   * another process may hold the folder: {@code lente sources add} beside a running server).
+   */
+  public static Sources openSources(Path dir) throws IOException {
     return writableElseReadOnly(dir, () -> SqliteSources.open(dir), () -> SqliteSources.openReadOnly(dir));
   }
 
@@ -149,16 +159,15 @@ public final class Lente implements AutoCloseable {
   }
 
   /**
-   * Opens store, story tables, lineage, index and knowledge base in that order; a failure closes
-   * what was opened, in reverse.
+   * Opens store, story tables (on the store's database), lineage, index and knowledge base in that
+   * order; a failure closes what was opened, in reverse.
    */
   private static Lente assemble(Path dir, boolean readOnly, boolean beside) throws IOException {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       SqliteStore store = readOnly ? SqliteStore.openReadOnly(dir) : SqliteStore.open(dir);
       opened.push(store);
-      SqliteStoryStore storyStore = readOnly ? SqliteStoryStore.openReadOnly(dir) : SqliteStoryStore.open(dir);
-      opened.push(storyStore);
+      SqliteStoryStore storyStore = SqliteStoryStore.on(store.database());
       Lineage lineage = new Lineage(storyStore, id -> store.get(id).map(StoredArticle::analysis),
           Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD); // closes storyStore
       Path indexDir = dir.resolve("index");
@@ -170,7 +179,7 @@ public final class Lente implements AutoCloseable {
       }
       opened.push(index);
       KnowledgeBase kb = new KnowledgeBase(store, index, dir.resolve("entities.json"), lineage);
-      return new Lente(dir, readOnly, kb);
+      return new Lente(dir, readOnly, kb, store, storyStore);
     } catch (IOException | RuntimeException e) {
       closeAll(opened, e);
       throw e;
@@ -236,32 +245,29 @@ public final class Lente implements AutoCloseable {
   }
 
   /**
-   * Stories and lineage for reading, over their own connection (so readers do not wait for the
-   * writer's); opened at the first call.
+   * Stories and lineage for reading: on the store's read connections, so readers wait neither for
+   * the writer nor for each other.
    */
-  public synchronized StoryReader stories() throws IOException {
-    if (stories == null) {
-      readerStories = readOnly ? SqliteStoryStore.openReadOnly(dir) : SqliteStoryStore.open(dir);
-      stories = new StoryReader(readerStories, knowledge);
-    }
+  public StoryReader stories() {
     return stories;
   }
 
-  /** Closes the read side of stories, then the knowledge base (index, lineage, store): the reverse of opening. */
+  /** The server's users, tokens and sessions, on the store's database. */
+  public Accounts accounts() {
+    return store;
+  }
+
+  /**
+   * The polled sources, on the store's database; closing them does nothing (they close with this).
+   * Changes fail when the folder was opened for reading only.
+   */
+  public Sources sources() {
+    return sources;
+  }
+
+  /** Closes the knowledge base (index, lineage, store with its database): the reverse of opening. */
   @Override
-  public synchronized void close() throws IOException {
-    Deque<AutoCloseable> opened = new ArrayDeque<>();
-    opened.push(knowledge);
-    if (readerStories != null) {
-      opened.push(readerStories);
-    }
-    IOException failure = new IOException("cannot close the knowledge base in " + dir);
-    closeAll(opened, failure);
-    if (failure.getSuppressed().length == 1 && failure.getSuppressed()[0] instanceof IOException io) {
-      throw io;
-    }
-    if (failure.getSuppressed().length > 0) {
-      throw failure;
-    }
+  public void close() throws IOException {
+    knowledge.close();
   }
 }

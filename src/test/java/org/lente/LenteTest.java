@@ -85,10 +85,30 @@ class LenteTest {
     assertFalse(Files.exists(none));
   }
 
+  /**
+   * Story tables, accounts and sources run on the store's database: after reading each, the folder's
+   * database is open on no more files than the store alone opens.
+   */
+  @Test
+  void theFoldersDatabaseIsOpenedOnceForStoriesAccountsAndSources() throws IOException {
+    int storeAlone;
+    try (SqliteStore store = SqliteStore.open(dir)) {
+      storeAlone = openOnDatabase().size();
+    }
+    try (Lente lente = Lente.open(dir, Lente.Options.write())) {
+      lente.stories().stories(null, 1, null, 10);
+      lente.accounts().tokens();
+      lente.sources().all();
+
+      assertEquals(storeAlone, openOnDatabase().size(), openOnDatabase().toString());
+    }
+  }
+
   @Test
   void closingClosesEveryPartOpenedIncludingTheStoryReader() throws IOException {
     Lente lente = Lente.open(dir, Lente.Options.write());
-    lente.stories().stories(null, 1, null, 10); // opens the read side of stories
+    lente.stories().stories(null, 1, null, 10); // reads stories on the store's read connections
+    lente.sources().all();
     assertFalse(openOnDatabase().isEmpty());
 
     lente.close();

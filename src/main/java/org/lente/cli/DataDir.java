@@ -3,7 +3,7 @@ package org.lente.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.lente.Lente;
-import org.lente.store.SqliteSources;
+import org.lente.store.Sources;
 import org.lente.store.SqliteStore;
 import picocli.CommandLine.Option;
 
@@ -25,7 +25,7 @@ final class DataDir {
   }
 
   /** Opens the polled sources ({@link Lente#openSources}). */
-  SqliteSources openSources() throws IOException {
+  Sources openSources() throws IOException {
     return Lente.openSources(dir);
   }
 

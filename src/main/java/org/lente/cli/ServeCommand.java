@@ -22,8 +22,6 @@ import org.lente.server.Passwords;
 import org.lente.server.Server;
 import org.lente.server.ServerFile;
 import org.lente.server.SourcePolling;
-import org.lente.store.SqliteSources;
-import org.lente.store.SqliteStore;
 import org.lente.story.StoryReader;
 import org.lente.web.ErrorPages;
 import org.lente.web.SourcesAdmin;
@@ -103,17 +101,17 @@ final class ServeCommand implements Callable<Integer> {
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), Analyzer.DEFAULT_MAX_CHARS);
     // a folder on a full disk is served for reading: adding articles and logging in then fail
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
-    try (Lente lente = data.openOrRead(); SqliteStore accounts = data.openStore();
-        SqliteSources sources = data.openSources(); Ingests ingests = ingests(lente, fetcher, analyzer);
-        SourcePolling polling = new SourcePolling(sources, new Poller(fetcher), ingests, SourcePolling.LOOK, err)) {
+    try (Lente lente = data.openOrRead(); Ingests ingests = ingests(lente, fetcher, analyzer);
+        SourcePolling polling = new SourcePolling(lente.sources(), new Poller(fetcher), ingests, SourcePolling.LOOK,
+            err)) {
       String secret = ServerFile.newSecret();
-      Auth auth = new Auth(accounts, new Passwords(), secret);
+      Auth auth = new Auth(lente.accounts(), new Passwords(), secret);
       Csrf csrf = new Csrf();
       KnowledgeReader kb = lente.reader();
       StoryReader stories = lente.stories();
       try (Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
           List.of(new ApiRoutes(kb, stories, ingests, auth), new WebRoutes(kb, stories, ingests, auth, csrf,
-              settings.publicUrl()), new SourcesAdmin(sources, new Poller(fetcher), auth, csrf)))) {
+              settings.publicUrl()), new SourcesAdmin(lente.sources(), new Poller(fetcher), auth, csrf)))) {
         server.start();
         server.ready(true);
         polling.start();

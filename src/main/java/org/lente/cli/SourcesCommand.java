@@ -14,7 +14,7 @@ import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
 import org.lente.ingest.source.SourceFormatException;
 import org.lente.ingest.source.Subscription;
-import org.lente.store.SqliteSources;
+import org.lente.store.Sources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +79,7 @@ final class SourcesCommand implements Runnable {
      *
      * @throws IllegalArgumentException with the reason in words for the user
      */
-    static Source add(SqliteSources sources, Poller poller, Source.Kind kind, String typed, String title, Duration gap)
+    static Source add(Sources sources, Poller poller, Source.Kind kind, String typed, String title, Duration gap)
         throws IOException {
       return sources.add(kind, poller.admit(kind, typed), title, gap, Instant.now());
     }
@@ -120,7 +120,7 @@ final class SourcesCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      try (SqliteSources sources = open(data)) {
+      try (Sources sources = open(data)) {
         Source s = Adding.add(sources, adding.poller(), k, address, title, gap);
         spec.commandLine().getErr().println("lente: source " + s.id() + " added: " + s.kind().label() + " "
             + s.address());
@@ -151,7 +151,7 @@ final class SourcesCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (SqliteSources sources = open(data)) {
+      try (Sources sources = open(data)) {
         List<Source> all = sources.all();
         if (json) {
           out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
@@ -213,7 +213,7 @@ final class SourcesCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      try (SqliteSources sources = open(data)) {
+      try (Sources sources = open(data)) {
         var found = which.matches("\\d{1,18}") ? sources.get(Long.parseLong(which)) : sources.byAddress(which);
         if (found.isEmpty() && !which.matches("\\d{1,18}")) {
           found = byTypedAddress(sources, which);
@@ -229,7 +229,7 @@ final class SourcesCommand implements Runnable {
     }
 
     /** The source at {@code typed} written as a user would add it (a relative path, a URL with spaces around). */
-    private static java.util.Optional<Source> byTypedAddress(SqliteSources sources, String typed) throws IOException {
+    private static java.util.Optional<Source> byTypedAddress(Sources sources, String typed) throws IOException {
       for (Source.Kind k : Source.Kind.values()) {
         try {
           var s = sources.byAddress(Source.address(k, typed));
@@ -284,7 +284,7 @@ final class SourcesCommand implements Runnable {
       opml.losses().forEach(l -> err.println("lente: lost: " + l.reason()));
       opml.warnings().forEach(w -> err.println("lente: warning: " + w));
       Poller poller = adding.poller();
-      try (SqliteSources sources = open(data)) {
+      try (Sources sources = open(data)) {
         for (Subscription feed : opml.feeds()) {
           try {
             if (sources.byAddress(Source.address(Source.Kind.FEED, feed.url())).isPresent()) {
@@ -305,7 +305,7 @@ final class SourcesCommand implements Runnable {
   }
 
   /** The sources of {@code data}'s knowledge base, which is created when missing. */
-  static SqliteSources open(DataDir data) throws IOException {
+  static Sources open(DataDir data) throws IOException {
     org.lente.store.PrivateFiles.createDirectories(data.dir);
     return data.openSources();
   }

@@ -20,7 +20,7 @@ import org.lente.nlp.Analyzer;
 import org.lente.server.Ingests;
 import org.lente.server.ServerFile;
 import org.lente.server.SourcePolling;
-import org.lente.store.SqliteSources;
+import org.lente.store.Sources;
 import org.lente.nlp.ner.NerModels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -172,7 +172,8 @@ final class WatchCommand implements Callable<Integer> {
     }
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
     Analyzer analyzer = new Analyzer(new NerModels(IngestCommand.messages(err, false)));
-    try (StopSignal stop = StopSignal.listen(); Lente lente = data.open(); SqliteSources stored = data.openSources()) {
+    try (StopSignal stop = StopSignal.listen(); Lente lente = data.open()) {
+      Sources stored = lente.sources();
       int count = stored.all().size();
       if (count == 0) {
         err.println("lente: no FEED given and no sources stored in " + data.dir.toAbsolutePath()

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
 import org.lente.ingest.source.SourceProgress;
-import org.lente.store.SqliteSources;
+import org.lente.store.Sources;
 
 /**
  * The server's watch loop: a background thread that looks at the stored sources every
@@ -23,7 +23,7 @@ import org.lente.store.SqliteSources;
  * and robots.txt) one at a time. Each goes with its {@link SourceProgress}, which the store writes in
  * the article's transaction: the URL handled, the article counted as added when new, and with the
  * poll's last article the poll's state (a poll that stores none records its state alone). The URLs
- * handled are kept in the store ({@link SqliteSources#handled}), so a restarted process fetches none
+ * handled are kept in the store ({@link Sources#handled}), so a restarted process fetches none
  * of them again; after a crash mid-poll the source is polled again and only its unhandled URLs are
  * fetched. Thread-safe; {@link #close} stops it.
  */
@@ -35,7 +35,7 @@ public final class SourcePolling implements AutoCloseable {
   /** Who the server's log names as the submitter of a source's articles. */
   static final String USER = "sources";
 
-  private final SqliteSources sources;
+  private final Sources sources;
   private final Poller poller;
   private final Ingests ingests;
   private final Duration look;
@@ -49,7 +49,7 @@ public final class SourcePolling implements AutoCloseable {
    * @param look how often the stored sources are looked at, above zero
    * @param log where each poll's failures go (the server's standard error)
    */
-  public SourcePolling(SqliteSources sources, Poller poller, Ingests ingests, Duration look, PrintWriter log) {
+  public SourcePolling(Sources sources, Poller poller, Ingests ingests, Duration look, PrintWriter log) {
     this.sources = Objects.requireNonNull(sources, "sources");
     this.poller = Objects.requireNonNull(poller, "poller");
     this.ingests = Objects.requireNonNull(ingests, "ingests");

@@ -1,6 +1,7 @@
 package org.lente.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,13 +17,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The store's connections to its SQLite file: one write connection used under a lock, and
+ * The connections to a knowledge base's SQLite file: one write connection used under a lock, and
  * {@link #READERS} read-only connections that reads take in turn (WAL: readers wait neither for the
  * writer nor for each other); each with its own prepared statements. Opening brings the schema up to
- * date ({@link Migrations}). The concerns of the store ({@link ArticleWrites}, {@link SqlReads},
- * {@link SqliteAccounts}) run their SQL through {@link #locked} and {@link #reading}. Thread-safe.
+ * date ({@link Migrations}). A folder's database is opened once and shared by every concern of its
+ * knowledge base: those of this package ({@link ArticleWrites}, {@link SqlReads},
+ * {@link SqliteAccounts}, {@link SqliteSources}) run their SQL through {@link #locked},
+ * {@link #writing} and {@link #reading}; the story tables, in another package, through {@link #read}
+ * and {@link #writeDerived}. Thread-safe.
  */
-final class Database implements AutoCloseable {
+public final class Database extends SqlRunner implements AutoCloseable {
 
   /** How much of the database file is memory-mapped for reading. */
   static final long MMAP_BYTES = 1L << 30;
@@ -80,7 +84,7 @@ final class Database implements AutoCloseable {
    *
    * @throws NewerSchemaException when the database was written by a newer Lente
    */
-  static Database open(Path dir) throws IOException {
+  public static Database open(Path dir) throws IOException {
     PrivateFiles.createDirectories(dir);
     Path file = dir.resolve(SqliteStore.FILE);
     PrivateFiles.createFile(file); // 0600, which SQLite gives its -wal and -shm files too
@@ -136,7 +140,7 @@ final class Database implements AutoCloseable {
    *     writing command upgrades it), or it cannot be read
    * @throws NewerSchemaException when the database was written by a newer Lente
    */
-  static Database openReadOnly(Path dir) throws IOException {
+  public static Database openReadOnly(Path dir) throws IOException {
     Path file = dir.resolve(SqliteStore.FILE);
     if (!Files.isRegularFile(file)) {
       throw new IOException("no knowledge base in " + dir.toAbsolutePath());
@@ -290,6 +294,7 @@ final class Database implements AutoCloseable {
   }
 
   /** A prepared statement for {@code sql}, prepared once per connection. Called under the lock. */
+  @Override
   PreparedStatement statement(String sql) throws SQLException {
     Reader reader = current.get();
     Map<String, PreparedStatement> cache = reader != null ? reader.statements : statements;
@@ -307,14 +312,21 @@ final class Database implements AutoCloseable {
    * prepares on that connection meanwhile. An SQLException becomes an IOException saying what could
    * not be done.
    */
+  @Override
   <T> T reading(String what, Work<T> work) throws IOException {
+    return read(what, c -> work.run());
+  }
+
+  /**
+   * Runs {@code work} on one of the {@link #READERS} read-only connections, as {@link #reading} does:
+   * for tables whose SQL lives in another package. It sees what was committed when its first
+   * statement ran.
+   */
+  public <T> T read(String what, SqlWork<T> work) throws IOException {
     checkOpen();
-    if (current.get() != null) {
-      try {
-        return work.run(); // a read within a read: same connection
-      } catch (SQLException e) {
-        throw failure(what, e);
-      }
+    Reader within = current.get();
+    if (within != null) {
+      return onConnection(what, work, within.conn); // a read within a read: same connection
     }
     Reader reader;
     try {
@@ -325,11 +337,60 @@ final class Database implements AutoCloseable {
     }
     current.set(reader);
     try {
-      return run(what, work);
+      return onConnection(what, work, reader.conn);
     } finally {
       current.remove();
       readers.add(reader);
     }
+  }
+
+  /** Runs {@code work} on {@code c}; an SQLException becomes an IOException saying what could not be done. */
+  private <T> T onConnection(String what, SqlWork<T> work, Connection c) throws IOException {
+    try {
+      return run(what, () -> unchecked(work, c));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}, under the lock) on the write
+   * connection, with {@code synchronous=NORMAL}: for tables derived from the articles (stories,
+   * lineage), whose last commits a power loss may drop, as they can be computed again. The next
+   * commit with the store's {@code synchronous=FULL} makes them durable too (the write-ahead log is
+   * synced whole). Committed, or rolled back when {@code work} throws.
+   */
+  public <T> T writeDerived(String what, SqlWork<T> work) throws IOException {
+    try {
+      return locked(what, () -> {
+        exec("PRAGMA synchronous = NORMAL");
+        try {
+          return inTransaction("BEGIN IMMEDIATE", () -> unchecked(work, conn));
+        } finally {
+          exec("PRAGMA synchronous = FULL");
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** {@code work} run on {@code c}, its IOException carried out unchecked (through a {@link Work}). */
+  private static <T> T unchecked(SqlWork<T> work, Connection c) throws SQLException {
+    try {
+      return work.run(c);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}, under the lock), so one
+   * writer at a time, in this process and others: committed, or rolled back when it throws.
+   */
+  @Override
+  <T> T writing(String what, Work<T> work) throws IOException {
+    return locked(what, () -> inTransaction("BEGIN IMMEDIATE", work));
   }
 
   /** Work on the database that may fail with an SQLException. */

@@ -6,18 +6,18 @@ import org.lente.cluster.PostgresSchema;
 
 /**
  * The cluster's {@link Accounts}: tables {@code users}, {@code api_tokens} and {@code sessions} of the
- * shared PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), on
- * connections of their own ({@link PostgresConnections}: reads on one, each write one transaction on
- * the other). Several processes may use the same database at once: a session is recorded only
- * against the user's row as committed ({@link #lockingUser}). Thread-safe.
+ * shared PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), on a
+ * {@link PostgresConnection} of its own. Several processes may use the same database at once: each
+ * write is one transaction, and a session is recorded only against the user's row as committed
+ * ({@link #lockingUser}). Thread-safe.
  */
 public final class PostgresAccounts extends SqlAccounts implements AutoCloseable {
 
-  private final PostgresConnections connections;
+  private final PostgresConnection db;
 
-  private PostgresAccounts(PostgresConnections connections) {
-    super(connections);
-    this.connections = connections;
+  private PostgresAccounts(PostgresConnection db) {
+    super(db);
+    this.db = db;
   }
 
   /**
@@ -27,8 +27,7 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
    *     (then the message says to run {@code lente migrate})
    */
   public static PostgresAccounts connect(ClusterFile cluster) throws IOException {
-    PostgresSchema.requireCurrent(cluster);
-    return new PostgresAccounts(PostgresConnections.connect(cluster));
+    return new PostgresAccounts(PostgresConnection.connect(cluster));
   }
 
   @Override
@@ -36,9 +35,9 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
     return " FOR SHARE";
   }
 
-  /** Closes the connections; later calls do nothing. Other methods then throw IllegalStateException. */
+  /** Closes the connection; later calls do nothing. Other methods then throw IllegalStateException. */
   @Override
   public void close() throws IOException {
-    connections.close();
+    db.close();
   }
 }

@@ -14,34 +14,16 @@ import java.util.Optional;
  * {@link Accounts} over SQL tables {@code users}, {@code api_tokens} and {@code sessions}: the
  * embedded {@link SqliteAccounts} and the cluster's {@link PostgresAccounts}. The SQL is written once
  * for both engines (ids come back by {@code RETURNING}; the sessions kept by a prune are picked with
- * {@code NOT IN (… LIMIT ?)}, not SQLite's {@code LIMIT -1 OFFSET ?}), run on the connections of the
- * article store of the same engine ({@link SqlConnections}); a subclass gives one fragment
+ * {@code NOT IN (… LIMIT ?)}, not SQLite's {@code LIMIT -1 OFFSET ?}); a subclass gives how a read
+ * and a write transaction run on its connections (its {@link SqlRunner}), and one fragment
  * ({@link #lockingUser}). Thread-safe.
  */
 public abstract sealed class SqlAccounts implements Accounts permits SqliteAccounts, PostgresAccounts {
 
-  private final SqlConnections sql;
+  private final SqlRunner db;
 
-  SqlAccounts(SqlConnections sql) {
-    this.sql = sql;
-  }
-
-  /** Runs {@code work} as a read; an SQLException becomes an IOException saying what could not be done. */
-  private <T> T reading(String what, Database.Work<T> work) throws IOException {
-    return sql.reading(what, work);
-  }
-
-  /**
-   * Runs {@code work} in one write transaction: committed, or rolled back when it throws; an
-   * SQLException becomes an IOException saying what could not be done.
-   */
-  private <T> T writing(String what, Database.Work<T> work) throws IOException {
-    return sql.writing(what, work);
-  }
-
-  /** A prepared statement for {@code sql} on the connection of the read or write running on this thread. */
-  private PreparedStatement statement(String text) throws SQLException {
-    return sql.statement(text);
+  SqlAccounts(SqlRunner db) {
+    this.db = db;
   }
 
   /**
@@ -62,7 +44,7 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
     }
     Objects.requireNonNull(passwordHash, "passwordHash");
     // ON CONFLICT DO NOTHING: a name taken meanwhile by another writer returns no row, as one taken before.
-    Optional<Long> id = writing("add user " + name, () -> returnedId(statement(
+    Optional<Long> id = db.writing("add user " + name, () -> returnedId(db.statement(
         "INSERT INTO users (name, password, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id"),
         name, passwordHash, Instant.now().toString()));
     return id.orElseThrow(() -> new IllegalArgumentException("user " + name
@@ -78,8 +60,8 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
 
   @Override
   public Optional<User> user(String name) throws IOException {
-    return reading("read user " + name, () -> {
-      PreparedStatement st = statement("SELECT id, password FROM users WHERE name = ?");
+    return db.reading("read user " + name, () -> {
+      PreparedStatement st = db.statement("SELECT id, password FROM users WHERE name = ?");
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(new User(rs.getLong(1), name, rs.getString(2))) : Optional.<User>empty();
@@ -91,8 +73,8 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
   @Override
   public int setPassword(String name, String passwordHash) throws IOException {
     Objects.requireNonNull(passwordHash, "passwordHash");
-    return writing("set the password of " + name, () -> {
-      long id = returnedId(statement("UPDATE users SET password = ? WHERE name = ? RETURNING id"), passwordHash, name)
+    return db.writing("set the password of " + name, () -> {
+      long id = returnedId(db.statement("UPDATE users SET password = ? WHERE name = ? RETURNING id"), passwordHash, name)
           .orElseThrow(() -> noUser(name));
       return deleteById("DELETE FROM sessions WHERE user_id = ?", id);
     });
@@ -104,7 +86,7 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
    */
   @Override
   public boolean removeUser(String name) throws IOException {
-    return writing("remove user " + name, () -> {
+    return db.writing("remove user " + name, () -> {
       Optional<Long> id = userId(name);
       if (id.isEmpty()) {
         return false;
@@ -120,7 +102,7 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
   @Override
   public long putToken(String tokenHash, String name) throws IOException {
     Objects.requireNonNull(tokenHash, "tokenHash");
-    return writing("add a token for " + name, () -> returnedId(statement("INSERT INTO api_tokens (hash, user_id, "
+    return db.writing("add a token for " + name, () -> returnedId(db.statement("INSERT INTO api_tokens (hash, user_id, "
         + "created_at) SELECT ?, id, ? FROM users WHERE name = ? RETURNING id"), tokenHash, Instant.now().toString(),
         name).orElseThrow(() -> noUser(name)));
   }
@@ -134,8 +116,8 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
     Objects.requireNonNull(now, "now");
     record Found(long id, String user, boolean stale) {}
     long staleBefore = now.minus(LAST_USE_STEP).toEpochMilli();
-    Optional<Found> found = reading("check a token", () -> {
-      PreparedStatement st = statement("SELECT t.id, u.name, t.last_used_at FROM api_tokens t "
+    Optional<Found> found = db.reading("check a token", () -> {
+      PreparedStatement st = db.statement("SELECT t.id, u.name, t.last_used_at FROM api_tokens t "
           + "JOIN users u ON u.id = t.user_id WHERE t.hash = ?");
       st.setString(1, tokenHash);
       try (ResultSet rs = st.executeQuery()) {
@@ -147,8 +129,8 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
       }
     });
     if (found.isPresent() && found.get().stale()) {
-      writing("record the use of token " + found.get().id(), () -> {
-        PreparedStatement st = statement("UPDATE api_tokens SET last_used_at = ? WHERE id = ? "
+      db.writing("record the use of token " + found.get().id(), () -> {
+        PreparedStatement st = db.statement("UPDATE api_tokens SET last_used_at = ? WHERE id = ? "
             + "AND (last_used_at IS NULL OR last_used_at <= ?)");
         st.setLong(1, now.toEpochMilli());
         st.setLong(2, found.get().id());
@@ -161,9 +143,9 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
 
   @Override
   public List<Token> tokens() throws IOException {
-    return reading("list the tokens", () -> {
+    return db.reading("list the tokens", () -> {
       List<Token> tokens = new ArrayList<>();
-      PreparedStatement st = statement("SELECT t.id, u.name, t.created_at, t.last_used_at FROM api_tokens t "
+      PreparedStatement st = db.statement("SELECT t.id, u.name, t.created_at, t.last_used_at FROM api_tokens t "
           + "JOIN users u ON u.id = t.user_id ORDER BY t.id");
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -178,12 +160,12 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
 
   @Override
   public boolean revokeToken(long id) throws IOException {
-    return writing("revoke token " + id, () -> deleteById("DELETE FROM api_tokens WHERE id = ?", id) > 0);
+    return db.writing("revoke token " + id, () -> deleteById("DELETE FROM api_tokens WHERE id = ?", id) > 0);
   }
 
   @Override
   public int revokeTokens(String name) throws IOException {
-    return writing("revoke the tokens of " + name, () -> deleteById("DELETE FROM api_tokens WHERE user_id = ?",
+    return db.writing("revoke the tokens of " + name, () -> deleteById("DELETE FROM api_tokens WHERE user_id = ?",
         userId(name).orElseThrow(() -> noUser(name))));
   }
 
@@ -191,8 +173,8 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
   public boolean putSession(String idHash, User user, Instant expires) throws IOException {
     Objects.requireNonNull(idHash, "idHash");
     Objects.requireNonNull(expires, "expires");
-    return writing("start a session for " + user.name(), () -> {
-      PreparedStatement st = statement("INSERT INTO sessions (hash, user_id, expires_at, created_at) "
+    return db.writing("start a session for " + user.name(), () -> {
+      PreparedStatement st = db.statement("INSERT INTO sessions (hash, user_id, expires_at, created_at) "
           + "SELECT ?, id, ?, ? FROM users WHERE id = ? AND password = ?" + lockingUser());
       st.setString(1, idHash);
       st.setLong(2, expires.toEpochMilli());
@@ -206,8 +188,8 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
   /** {@inheritDoc} A read: checking a session does not wait for a write. */
   @Override
   public Optional<String> sessionUser(String idHash, Instant now) throws IOException {
-    return reading("check a session", () -> {
-      PreparedStatement st = statement("SELECT u.name FROM sessions s JOIN users u ON u.id = s.user_id "
+    return db.reading("check a session", () -> {
+      PreparedStatement st = db.statement("SELECT u.name FROM sessions s JOIN users u ON u.id = s.user_id "
           + "WHERE s.hash = ? AND s.expires_at > ?");
       st.setString(1, idHash);
       st.setLong(2, now.toEpochMilli());
@@ -219,8 +201,8 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
 
   @Override
   public void deleteSession(String idHash) throws IOException {
-    writing("end a session", () -> {
-      PreparedStatement st = statement("DELETE FROM sessions WHERE hash = ?");
+    db.writing("end a session", () -> {
+      PreparedStatement st = db.statement("DELETE FROM sessions WHERE hash = ?");
       st.setString(1, idHash);
       return st.executeUpdate();
     });
@@ -231,11 +213,11 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
     if (keep < 0) {
       throw new IllegalArgumentException("keep must not be negative: " + keep);
     }
-    return writing("prune sessions", () -> {
-      PreparedStatement ended = statement("DELETE FROM sessions WHERE expires_at <= ?");
+    return db.writing("prune sessions", () -> {
+      PreparedStatement ended = db.statement("DELETE FROM sessions WHERE expires_at <= ?");
       ended.setLong(1, now.toEpochMilli());
       int gone = ended.executeUpdate();
-      PreparedStatement surplus = statement("DELETE FROM sessions WHERE hash NOT IN (SELECT hash FROM sessions "
+      PreparedStatement surplus = db.statement("DELETE FROM sessions WHERE hash NOT IN (SELECT hash FROM sessions "
           + "ORDER BY expires_at DESC, hash LIMIT ?)");
       surplus.setInt(1, keep);
       return gone + surplus.executeUpdate();
@@ -250,7 +232,7 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
 
   /** The id of user {@code name}, or empty. Called within a read or a write. */
   private Optional<Long> userId(String name) throws SQLException {
-    PreparedStatement st = statement("SELECT id FROM users WHERE name = ?");
+    PreparedStatement st = db.statement("SELECT id FROM users WHERE name = ?");
     st.setString(1, name);
     try (ResultSet rs = st.executeQuery()) {
       return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -276,7 +258,7 @@ public abstract sealed class SqlAccounts implements Accounts permits SqliteAccou
 
   /** Runs {@code sql}, a DELETE with one parameter, the id {@code id}; how many rows went. Called within a write. */
   private int deleteById(String sql, long id) throws SQLException {
-    PreparedStatement st = statement(sql);
+    PreparedStatement st = db.statement(sql);
     st.setLong(1, id);
     return st.executeUpdate();
   }

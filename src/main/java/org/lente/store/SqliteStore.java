@@ -85,6 +85,14 @@ public final class SqliteStore extends SqlArticleStore implements Accounts {
     return db.file();
   }
 
+  /**
+   * The store's database, which the folder's other tables run on ({@link SqliteSources#on}, the story
+   * store's {@code on}), so that a folder is opened once; closed with the store.
+   */
+  public Database database() {
+    return db;
+  }
+
   /** Closes the database; later calls do nothing. Other methods then throw IllegalStateException. */
   @Override
   public void close() throws IOException {

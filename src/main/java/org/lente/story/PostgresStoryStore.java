@@ -1,21 +1,23 @@
 package org.lente.story;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresSchema;
+import org.lente.store.PostgresConnection;
+import org.lente.store.SqlWork;
 
 /**
  * The cluster's {@link StoryStore}: the story tables of the shared PostgreSQL database (created by
- * {@code lente migrate}, see {@link PostgresSchema}), on a connection of its own. The story JSON is
- * stored as text, as in the embedded store, and read as {@code jsonb} where a listing filters on it.
+ * {@code lente migrate}, see {@link PostgresSchema}), on a {@link PostgresConnection} of its own. The
+ * story JSON is stored as text, as in the embedded store, and read as {@code jsonb} where a listing
+ * filters on it.
  */
 public final class PostgresStoryStore extends SqlStoryStore {
 
-  private PostgresStoryStore(Connection conn) {
-    super(conn);
+  private final PostgresConnection db;
+
+  private PostgresStoryStore(PostgresConnection db) {
+    this.db = db;
   }
 
   /**
@@ -25,13 +27,17 @@ public final class PostgresStoryStore extends SqlStoryStore {
    *     (then the message says to run {@code lente migrate})
    */
   public static PostgresStoryStore connect(ClusterFile cluster) throws IOException {
-    PostgresSchema.requireCurrent(cluster);
-    try {
-      return new PostgresStoryStore(
-          DriverManager.getConnection(cluster.postgresUrl(), cluster.postgresUser(), cluster.postgresPassword()));
-    } catch (SQLException e) {
-      throw new IOException("cannot connect to " + cluster.postgresUrl() + ": " + e.getMessage(), e);
-    }
+    return new PostgresStoryStore(PostgresConnection.connect(cluster));
+  }
+
+  @Override
+  <T> T reading(String what, SqlWork<T> work) throws IOException {
+    return db.read(what, work);
+  }
+
+  @Override
+  <T> T writing(String what, SqlWork<T> work) throws IOException {
+    return db.write(what, work);
   }
 
   @Override
@@ -47,5 +53,11 @@ public final class PostgresStoryStore extends SqlStoryStore {
   @Override
   String listed() {
     return "(s.story::jsonb || '{\"timeline\": [], \"quotes\": []}'::jsonb)::text";
+  }
+
+  /** Closes the connection; later calls do nothing. Other methods then throw IllegalStateException. */
+  @Override
+  public void close() throws IOException {
+    db.close();
   }
 }

@@ -14,25 +14,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import org.lente.store.SqlWork;
 import org.lente.store.StoredJson;
 
 /**
  * A {@link StoryStore} over SQL tables {@code stories}, {@code story_ids}, {@code story_articles},
  * {@code story_terms}, {@code links}, {@code lsh_bands}, {@code anchor_postings} and
- * {@code anchor_terms}, on one JDBC connection of its own: the embedded {@link SqliteStoryStore} and
- * the cluster's {@link PostgresStoryStore}. The SQL is the same for both (upserts as
- * {@code INSERT … ON CONFLICT}, which both engines read alike) except where JSON is read inside the
- * database: the three fragments each subclass gives. Thread-safe: one connection under a lock.
+ * {@code anchor_terms}: the embedded {@link SqliteStoryStore} and the cluster's
+ * {@link PostgresStoryStore}. The SQL is the same for both (upserts as {@code INSERT … ON CONFLICT},
+ * which both engines read alike) except where JSON is read inside the database: the three fragments
+ * each subclass gives. A subclass gives the connections: how a read runs, and a write in one
+ * transaction. Thread-safe when those are.
  */
 public abstract sealed class SqlStoryStore implements StoryStore permits SqliteStoryStore, PostgresStoryStore {
 
   private static final ObjectMapper JSON = StoredJson.MAPPER;
 
-  private final Connection conn;
-
-  SqlStoryStore(Connection conn) {
-    this.conn = conn;
+  SqlStoryStore() {
   }
+
+  /** Runs {@code work} as a read; an SQLException becomes an IOException saying what could not be done. */
+  abstract <T> T reading(String what, SqlWork<T> work) throws IOException;
+
+  /**
+   * Runs {@code work} in one write transaction: committed, or rolled back when it throws; an
+   * SQLException becomes an IOException saying what could not be done.
+   */
+  abstract <T> T writing(String what, SqlWork<T> work) throws IOException;
 
   /** A condition true when the {@code story} column's JSON lists the language bound to its one {@code ?}. */
   abstract String hasLanguage();
@@ -44,38 +52,28 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   abstract String listed();
 
   @Override
-  public synchronized void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
+  public void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
       double score, List<Link> links, String language, long[] bands) throws IOException {
-    try {
-      conn.setAutoCommit(false);
-      writeStory(story.story(), article, score);
-      writeCentroid(story);
-      writeTerms(terms);
-      writeLinks(links);
-      writeBands(article, language, bands);
-      conn.commit();
-    } catch (SQLException | IOException e) {
-      throw rollback("cannot store the story and lineage of article " + article, e);
-    } finally {
-      autoCommit();
-    }
+    writing("store the story and lineage of article " + article, c -> {
+      writeStory(c, story.story(), article, score);
+      writeCentroid(c, story);
+      writeTerms(c, terms);
+      writeLinks(c, links);
+      writeBands(c, article, language, bands);
+      return null;
+    });
   }
 
   @Override
-  public synchronized void putBands(long article, String language, long[] bands) throws IOException {
-    try {
-      conn.setAutoCommit(false);
-      writeBands(article, language, bands);
-      conn.commit();
-    } catch (SQLException e) {
-      throw rollback("cannot store the bands of article " + article, e);
-    } finally {
-      autoCommit();
-    }
+  public void putBands(long article, String language, long[] bands) throws IOException {
+    writing("store the bands of article " + article, c -> {
+      writeBands(c, article, language, bands);
+      return null;
+    });
   }
 
-  private void writeBands(long article, String language, long[] bands) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement(
+  private static void writeBands(Connection c, long article, String language, long[] bands) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO lsh_bands (band_key, article_id, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
       for (long b : bands) {
         ps.setLong(1, b);
@@ -88,13 +86,12 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   }
 
   @Override
-  public synchronized void putAnchors(long article, String language, java.util.Collection<String> terms)
+  public void putAnchors(long article, String language, java.util.Collection<String> terms)
       throws IOException {
-    try {
-      conn.setAutoCommit(false);
-      try (PreparedStatement ps = conn.prepareStatement(
+    writing("store the anchors of article " + article, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO anchor_postings (term, article_id, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-          PreparedStatement count = conn.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES (?, 1) "
+          PreparedStatement count = c.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES (?, 1) "
               + "ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1")) {
         for (String t : terms) {
           ps.setString(1, t);
@@ -106,25 +103,21 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
           }
         }
       }
-      conn.commit();
-    } catch (SQLException e) {
-      throw rollback("cannot store the anchors of article " + article, e);
-    } finally {
-      autoCommit();
-    }
+      return null;
+    });
   }
 
   @Override
-  public synchronized Map<String, List<Long>> anchorPostings(java.util.Collection<String> terms, String language,
+  public Map<String, List<Long>> anchorPostings(java.util.Collection<String> terms, String language,
       int maxArticles) throws IOException {
-    Map<String, List<Long>> out = new LinkedHashMap<>();
     List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
-    try {
+    return reading("look up anchor postings", c -> {
+      Map<String, List<Long>> out = new LinkedHashMap<>();
       for (int from = 0; from < all.size(); from += 500) { // under SQLite's bound on parameters
         List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
         String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
         List<String> rare = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT term FROM anchor_terms WHERE term IN (" + marks
+        try (PreparedStatement ps = c.prepareStatement("SELECT term FROM anchor_terms WHERE term IN (" + marks
             + ") AND articles <= ?")) {
           for (int i = 0; i < chunk.size(); i++) {
             ps.setString(i + 1, chunk.get(i));
@@ -139,7 +132,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
         if (rare.isEmpty()) {
           continue;
         }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT term, article_id FROM anchor_postings WHERE term IN ("
+        try (PreparedStatement ps = c.prepareStatement("SELECT term, article_id FROM anchor_postings WHERE term IN ("
             + String.join(", ", java.util.Collections.nCopies(rare.size(), "?")) + ") AND language <> ?")) {
           for (int i = 0; i < rare.size(); i++) {
             ps.setString(i + 1, rare.get(i));
@@ -153,55 +146,48 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
         }
       }
       return out;
-    } catch (SQLException e) {
-      throw new IOException("cannot look up anchor postings: " + e.getMessage(), e);
-    }
+    });
   }
 
   /** Articles sharing most bands first. */
   @Override
-  public synchronized Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException {
+  public Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException {
     StringBuilder sql = new StringBuilder("SELECT article_id, count(*) FROM lsh_bands WHERE language = ? AND band_key IN (");
     for (int i = 0; i < bands.length; i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
     sql.append(") GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?");
-    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-      ps.setString(1, language == null ? "" : language);
-      for (int i = 0; i < bands.length; i++) {
-        ps.setLong(i + 2, bands[i]);
-      }
-      ps.setInt(bands.length + 2, max);
-      Map<Long, Integer> out = new LinkedHashMap<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getLong(1), rs.getInt(2));
+    return reading("look up LSH bands", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        ps.setString(1, language == null ? "" : language);
+        for (int i = 0; i < bands.length; i++) {
+          ps.setLong(i + 2, bands[i]);
         }
+        ps.setInt(bands.length + 2, max);
+        Map<Long, Integer> out = new LinkedHashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getLong(1), rs.getInt(2));
+          }
+        }
+        return out;
       }
-      return out;
-    } catch (SQLException e) {
-      throw new IOException("cannot look up LSH bands: " + e.getMessage(), e);
-    }
+    });
   }
 
   @Override
-  public synchronized void putLinks(List<Link> links) throws IOException {
+  public void putLinks(List<Link> links) throws IOException {
     if (links.isEmpty()) {
       return;
     }
-    try {
-      conn.setAutoCommit(false);
-      writeLinks(links);
-      conn.commit();
-    } catch (SQLException | IOException e) {
-      throw rollback("cannot store " + links.size() + " links", e);
-    } finally {
-      autoCommit();
-    }
+    writing("store " + links.size() + " links", c -> {
+      writeLinks(c, links);
+      return null;
+    });
   }
 
-  private void writeLinks(List<Link> links) throws SQLException, IOException {
-    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO links "
+  private static void writeLinks(Connection c, List<Link> links) throws SQLException, IOException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO links "
         + "(article_id, related_id, relation, direction, score, evidence) VALUES (?, ?, ?, ?, ?, ?) "
         + "ON CONFLICT (article_id, related_id) DO UPDATE SET relation = excluded.relation, "
         + "direction = excluded.direction, score = excluded.score, evidence = excluded.evidence")) {
@@ -221,43 +207,39 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   }
 
   @Override
-  public synchronized List<Link> links(long article) throws IOException {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT related_id, relation, direction, score, evidence "
-        + "FROM links WHERE article_id = ? ORDER BY score DESC, related_id")) {
-      ps.setLong(1, article);
-      List<Link> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Link(article, rs.getLong(1), Link.Relation.parse(rs.getString(2)),
-              Direction.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getDouble(4),
-              JSON.readValue(rs.getString(5), new TypeReference<List<Evidence>>() { })));
+  public List<Link> links(long article) throws IOException {
+    return reading("read the links of article " + article, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT related_id, relation, direction, score, evidence "
+          + "FROM links WHERE article_id = ? ORDER BY score DESC, related_id")) {
+        ps.setLong(1, article);
+        List<Link> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Link(article, rs.getLong(1), Link.Relation.parse(rs.getString(2)),
+                Direction.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getDouble(4),
+                JSON.readValue(rs.getString(5), new TypeReference<List<Evidence>>() { })));
+          }
         }
+        return out;
       }
-      return out;
-    } catch (SQLException e) {
-      throw new IOException("cannot read the links of article " + article + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   @Override
-  public synchronized void putStory(Story story, long article, double score) throws IOException {
-    try {
-      conn.setAutoCommit(false);
-      writeStory(story, article, score);
-      conn.commit();
-    } catch (SQLException | IOException e) {
-      throw rollback("cannot store story " + story.id(), e);
-    } finally {
-      autoCommit();
-    }
+  public void putStory(Story story, long article, double score) throws IOException {
+    writing("store story " + story.id(), c -> {
+      writeStory(c, story, article, score);
+      return null;
+    });
   }
 
-  private void writeStory(Story story, long article, double score) throws SQLException, IOException {
-    try (PreparedStatement st = conn.prepareStatement("INSERT INTO stories "
+  private static void writeStory(Connection c, Story story, long article, double score)
+      throws SQLException, IOException {
+    try (PreparedStatement st = c.prepareStatement("INSERT INTO stories "
         + "(id, title, first_published, last_published, updated_at, story) VALUES (?, ?, ?, ?, ?, ?) "
         + "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_published = excluded.first_published, "
         + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story");
-        PreparedStatement sa = conn.prepareStatement(
+        PreparedStatement sa = c.prepareStatement(
             "INSERT INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?) "
                 + "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score")) {
       st.setLong(1, story.id());
@@ -275,46 +257,46 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   }
 
   @Override
-  public synchronized Optional<Story> story(long id) throws IOException {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT story FROM stories WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(JSON.readValue(rs.getString(1), Story.class)) : Optional.empty();
+  public Optional<Story> story(long id) throws IOException {
+    return reading("read story " + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT story FROM stories WHERE id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(JSON.readValue(rs.getString(1), Story.class)) : Optional.<Story>empty();
+        }
       }
-    } catch (SQLException e) {
-      throw new IOException("cannot read story " + id + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   @Override
-  public synchronized Optional<Long> storyOf(long article) throws IOException {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT story_id FROM story_articles WHERE article_id = ?")) {
-      ps.setLong(1, article);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+  public Optional<Long> storyOf(long article) throws IOException {
+    return reading("read the story of article " + article, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT story_id FROM story_articles WHERE article_id = ?")) {
+        ps.setLong(1, article);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+        }
       }
-    } catch (SQLException e) {
-      throw new IOException("cannot read the story of article " + article + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   @Override
-  public synchronized Optional<Long> articleId(String reference) throws IOException {
-    try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT id FROM articles WHERE key = ? OR url = ? OR source = ? ORDER BY id LIMIT 1")) {
-      ps.setString(1, reference);
-      ps.setString(2, reference);
-      ps.setString(3, reference);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+  public Optional<Long> articleId(String reference) throws IOException {
+    return reading("look up article " + reference, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id FROM articles WHERE key = ? OR url = ? OR source = ? ORDER BY id LIMIT 1")) {
+        ps.setString(1, reference);
+        ps.setString(2, reference);
+        ps.setString(3, reference);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+        }
       }
-    } catch (SQLException e) {
-      throw new IOException("cannot look up article " + reference + ": " + e.getMessage(), e);
-    }
+    });
   }
 
-  private void writeCentroid(Stories.Saved story) throws SQLException, IOException {
-    try (PreparedStatement ps = conn.prepareStatement("UPDATE stories SET centroid = ? WHERE id = ?")) {
+  private static void writeCentroid(Connection c, Stories.Saved story) throws SQLException, IOException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET centroid = ? WHERE id = ?")) {
       ps.setString(1, JSON.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names())));
       ps.setLong(2, story.story().id());
       ps.executeUpdate();
@@ -322,11 +304,11 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   }
 
   /** Counts each term once more, and the article under {@link #COUNTED} (when it has terms). */
-  private void writeTerms(java.util.Collection<String> terms) throws SQLException {
+  private static void writeTerms(Connection c, java.util.Collection<String> terms) throws SQLException {
     if (terms.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = conn.prepareStatement(
+    try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = story_terms.df + 1")) {
       for (String t : terms) {
         if (!t.isEmpty()) {
@@ -344,64 +326,65 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   private static final String COUNTED = "";
 
   @Override
-  public synchronized List<Long> articlesWithoutStory() throws IOException {
-    List<Long> out = new ArrayList<>();
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT a.id FROM articles a "
-        + "WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.id")) {
-      while (rs.next()) {
-        out.add(rs.getLong(1));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IOException("cannot list articles without a story: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public synchronized Map<String, Integer> termCounts() throws IOException {
-    Map<String, Integer> out = new java.util.HashMap<>();
-    try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT term, df FROM story_terms WHERE term <> ''")) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getInt(2));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IOException("cannot read story terms: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public synchronized int countedArticles() throws IOException {
-    try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT coalesce(max(df), 0) FROM story_terms WHERE term = ''")) {
-      rs.next();
-      return rs.getInt(1);
-    } catch (SQLException e) {
-      throw new IOException("cannot count story articles: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public synchronized List<Stories.Saved> savedStories(int max) throws IOException {
-    if (max < 0) {
-      throw new IllegalArgumentException("negative maximum " + max);
-    }
-    List<Stories.Saved> out = new ArrayList<>();
-    try (PreparedStatement ps = conn.prepareStatement("SELECT story, centroid FROM stories WHERE centroid IS NOT NULL "
-        + "ORDER BY (SELECT max(article_id) FROM story_articles s WHERE s.story_id = stories.id) DESC, id DESC LIMIT ?")) {
-      ps.setInt(1, max);
-      try (ResultSet rs = ps.executeQuery()) {
+  public List<Long> articlesWithoutStory() throws IOException {
+    return reading("list articles without a story", c -> {
+      List<Long> out = new ArrayList<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT a.id FROM articles a "
+          + "WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.id")) {
         while (rs.next()) {
-          Story story = JSON.readValue(rs.getString(1), Story.class);
-          Centroid c = JSON.readValue(rs.getString(2), Centroid.class);
-          out.add(new Stories.Saved(story, c.terms(), c.names()));
+          out.add(rs.getLong(1));
         }
       }
       return out;
-    } catch (SQLException e) {
-      throw new IOException("cannot read stories: " + e.getMessage(), e);
+    });
+  }
+
+  @Override
+  public Map<String, Integer> termCounts() throws IOException {
+    return reading("read story terms", c -> {
+      Map<String, Integer> out = new java.util.HashMap<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT term, df FROM story_terms WHERE term <> ''")) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public int countedArticles() throws IOException {
+    return reading("count story articles", c -> {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT coalesce(max(df), 0) FROM story_terms WHERE term = ''")) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+  }
+
+  @Override
+  public List<Stories.Saved> savedStories(int max) throws IOException {
+    if (max < 0) {
+      throw new IllegalArgumentException("negative maximum " + max);
     }
+    return reading("read stories", c -> {
+      List<Stories.Saved> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT story, centroid FROM stories WHERE centroid IS NOT NULL "
+          + "ORDER BY (SELECT max(article_id) FROM story_articles s WHERE s.story_id = stories.id) DESC, id DESC "
+          + "LIMIT ?")) {
+        ps.setInt(1, max);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Story story = JSON.readValue(rs.getString(1), Story.class);
+            Centroid centroid = JSON.readValue(rs.getString(2), Centroid.class);
+            out.add(new Stories.Saved(story, centroid.terms(), centroid.names()));
+          }
+        }
+      }
+      return out;
+    });
   }
 
   /** The stored form of a story's centroid. */
@@ -413,32 +396,33 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   }
 
   @Override
-  public synchronized long newStoryId() throws IOException {
-    try (Statement st = conn.createStatement()) {
-      long id;
-      try (ResultSet rs = st.executeQuery("INSERT INTO story_ids DEFAULT VALUES RETURNING id")) {
-        rs.next();
-        id = rs.getLong(1);
+  public long newStoryId() throws IOException {
+    return writing("allocate a story id", c -> {
+      try (Statement st = c.createStatement()) {
+        long id;
+        try (ResultSet rs = st.executeQuery("INSERT INTO story_ids DEFAULT VALUES RETURNING id")) {
+          rs.next();
+          id = rs.getLong(1);
+        }
+        st.executeUpdate("DELETE FROM story_ids WHERE id < " + id); // the sequence keeps the highest
+        return id;
       }
-      st.executeUpdate("DELETE FROM story_ids WHERE id < " + id); // the sequence keeps the highest
-      return id;
-    } catch (SQLException e) {
-      throw new IOException("cannot allocate a story id: " + e.getMessage(), e);
-    }
+    });
   }
 
   @Override
-  public synchronized long lastStoryId() throws IOException {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM stories")) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IOException("cannot read stories: " + e.getMessage(), e);
-    }
+  public long lastStoryId() throws IOException {
+    return reading("read stories", c -> {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM stories")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
   }
 
   @Override
-  public synchronized org.lente.store.Page<Story> stories(String language, int minArticles, String cursor, int limit)
+  public org.lente.store.Page<Story> stories(String language, int minArticles, String cursor, int limit)
       throws IOException {
     if (limit < 1 || limit > 100) {
       throw new IllegalArgumentException("limit must be 1 to 100: " + limit);
@@ -473,54 +457,27 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     args.add(limit + 1);
     sql.insert(0, "SELECT s.id, s.last_published, " + listed() + " FROM stories s JOIN (").append(") p ON p.id = s.id "
         + "ORDER BY s.last_published IS NULL, s.last_published DESC, s.id DESC");
-    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-      for (int i = 0; i < args.size(); i++) {
-        ps.setObject(i + 1, args.get(i));
-      }
-      List<Story> out = new ArrayList<>();
-      String next = null;
-      String lastPublished = null;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (out.size() == limit) {
-            Story last = out.get(limit - 1);
-            next = new StoryCursor(last.id(), lastPublished).encode();
-            break;
-          }
-          lastPublished = rs.getString(2);
-          out.add(JSON.readValue(rs.getString(3), Story.class));
+    return reading("list stories", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) {
+          ps.setObject(i + 1, args.get(i));
         }
+        List<Story> out = new ArrayList<>();
+        String next = null;
+        String lastPublished = null;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (out.size() == limit) {
+              Story last = out.get(limit - 1);
+              next = new StoryCursor(last.id(), lastPublished).encode();
+              break;
+            }
+            lastPublished = rs.getString(2);
+            out.add(JSON.readValue(rs.getString(3), Story.class));
+          }
+        }
+        return new org.lente.store.Page<>(out, next);
       }
-      return new org.lente.store.Page<>(out, next);
-    } catch (SQLException e) {
-      throw new IOException("cannot list stories: " + e.getMessage(), e);
-    }
-  }
-
-  private IOException rollback(String what, Exception e) {
-    IOException failure = new IOException(what + ": " + e.getMessage(), e);
-    try {
-      conn.rollback();
-    } catch (SQLException r) {
-      failure.addSuppressed(r);
-    }
-    return failure;
-  }
-
-  private void autoCommit() throws IOException {
-    try {
-      conn.setAutoCommit(true);
-    } catch (SQLException e) {
-      throw new IOException("cannot reset auto-commit: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public final synchronized void close() throws IOException {
-    try {
-      conn.close();
-    } catch (SQLException e) {
-      throw new IOException("cannot close the story store: " + e.getMessage(), e);
-    }
+    });
   }
 }

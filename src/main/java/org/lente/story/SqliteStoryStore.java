@@ -2,50 +2,59 @@ package org.lente.story;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
+import org.lente.store.Database;
+import org.lente.store.SqlWork;
 import org.lente.store.SqliteStore;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The embedded {@link StoryStore}: the story tables of the knowledge base's {@code lente.db} (schema
- * scripts {@code V3__stories.sql}, {@code V9__anchor_postings.sql}, {@code V11__story_ids.sql},
- * applied by {@link SqliteStore#open}), on a connection of its own. WAL mode with
- * {@code synchronous=NORMAL}: these tables are derived from the articles, so a power loss that drops
- * the last commits loses nothing that cannot be recomputed.
+ * scripts {@code V3__stories.sql}, {@code V9__anchor_postings.sql}, {@code V11__story_ids.sql}), on the
+ * store's {@link Database}: reads on its read connections (a reader's page does not wait for the
+ * writer), writes under its write lock with {@code synchronous=NORMAL} ({@link Database#writeDerived}):
+ * these tables are derived from the articles, so a power loss that drops the last commits loses
+ * nothing that cannot be recomputed.
  */
 public final class SqliteStoryStore extends SqlStoryStore {
 
-  private SqliteStoryStore(Connection conn) {
-    super(conn);
-  }
+  private final Database db;
 
-  /** Opens the story tables of the knowledge base in {@code dir}, creating or upgrading its schema first. */
-  public static SqliteStoryStore open(Path dir) throws IOException {
-    SqliteStore.open(dir).close(); // applies the migrations, V3 included
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout(SqliteStore.BUSY_TIMEOUT_MS);
-    Path file = dir.resolve(SqliteStore.FILE);
-    try {
-      return new SqliteStoryStore(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
-    } catch (SQLException e) {
-      throw new IOException("cannot open " + file + ": " + e.getMessage(), e);
-    }
+  /** Whether {@link #close} closes {@link #db}: opened here rather than shared. */
+  private final boolean owned;
+
+  private SqliteStoryStore(Database db, boolean owned) {
+    this.db = db;
+    this.owned = owned;
   }
 
   /**
-   * Opens the story tables of the knowledge base in {@code dir} for reading only, writing nothing
-   * (see {@link SqliteStore#openReadOnly}); writes through it fail.
+   * The story tables on {@code db}, an open database that the caller closes; {@link #close} leaves it
+   * open. The folder's application ({@code org.lente.Lente}) runs them on the one database it opened.
+   */
+  public static SqliteStoryStore on(Database db) {
+    return new SqliteStoryStore(db, false);
+  }
+
+  /** Opens the story tables of the knowledge base in {@code dir} alone, creating or upgrading its schema first. */
+  public static SqliteStoryStore open(Path dir) throws IOException {
+    return new SqliteStoryStore(Database.open(dir), true);
+  }
+
+  /**
+   * Opens the story tables of the knowledge base in {@code dir} alone for reading only, writing
+   * nothing (see {@link SqliteStore#openReadOnly}); writes through it fail.
    */
   public static SqliteStoryStore openReadOnly(Path dir) throws IOException {
-    Path file = dir.resolve(SqliteStore.FILE);
-    try {
-      return new SqliteStoryStore(SqliteStore.readOnlyConnection(file));
-    } catch (SQLException e) {
-      throw new IOException("cannot open " + file + " for reading: " + e.getMessage(), e);
-    }
+    return new SqliteStoryStore(Database.openReadOnly(dir), true);
+  }
+
+  @Override
+  <T> T reading(String what, SqlWork<T> work) throws IOException {
+    return db.read(what, work);
+  }
+
+  @Override
+  <T> T writing(String what, SqlWork<T> work) throws IOException {
+    return db.writeDerived(what, work);
   }
 
   @Override
@@ -61,5 +70,13 @@ public final class SqliteStoryStore extends SqlStoryStore {
   @Override
   String listed() {
     return "json_set(s.story, '$.timeline', json('[]'), '$.quotes', json('[]'))";
+  }
+
+  /** Closes the database when it was opened here ({@link #open}, {@link #openReadOnly}); else nothing. */
+  @Override
+  public void close() throws IOException {
+    if (owned) {
+      db.close();
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.lente.ingest.source.Source;
 import org.lente.server.Auth;
 import org.lente.server.Csrf;
 import org.lente.server.Routes;
-import org.lente.store.SqliteSources;
+import org.lente.store.Sources;
 
 /**
  * The Sources page for administrators (any logged-in user, who may add articles too): the polled
@@ -29,12 +29,12 @@ public final class SourcesAdmin implements Routes {
   /** The page's path. */
   public static final String PATH = "/admin/sources";
 
-  private final SqliteSources sources;
+  private final Sources sources;
   private final Poller poller;
   private final Auth auth;
   private final Csrf csrf;
 
-  public SourcesAdmin(SqliteSources sources, Poller poller, Auth auth, Csrf csrf) {
+  public SourcesAdmin(Sources sources, Poller poller, Auth auth, Csrf csrf) {
     this.sources = Objects.requireNonNull(sources, "sources");
     this.poller = Objects.requireNonNull(poller, "poller");
     this.auth = Objects.requireNonNull(auth, "auth");
