@@ -340,9 +340,7 @@ final class Rules {
         : "(?:the\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
       String q = m.group(1);
       int n = q.startsWith("1") || q.startsWith("fi") || q.startsWith("pri") ? 1 : q.startsWith("2") || q.startsWith("sec") ? 2 : q.startsWith("3") || q.startsWith("th") || q.startsWith("ter") ? 3 : 4;
-      // a quarter without a year is the one the tense points at, as a bare month: in January, "the fourth quarter" is past
-      int y = m.group(2) != null ? Integer.parseInt(m.group(2))
-          : c.duckling() ? c.today().getYear() : TimeTagger.monthDay(c, 3 * n - 2, 0, m.start()).getYear();
+      int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : TimeTagger.quarterYear(c, n, m.start());
       return date(m, 0, new Moment(LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), m.group(2) == null);
     }));
     r.add(new Rule(Pattern.compile(B + "(\\d{4}|\\d{2})q([1-4])" + E, F), (m, c) ->
