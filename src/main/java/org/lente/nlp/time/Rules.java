@@ -297,7 +297,7 @@ final class Rules {
       int h = (int) Words.value(m.group(1), lang);
       if (h < 0 || h > 24 || countsANoun(m, c.s(), lang)) return null;
       Piece p = clock(m, c, h, 0, 0, Grain.HOUR, null);
-      return m.group(0).startsWith("dalle") || m.group(0).startsWith("entro") || m.group(0).startsWith("prima") ? p.span(m.start(1), m.end()) : p;
+      return p == null ? null : m.group(0).startsWith("dalle") || m.group(0).startsWith("entro") || m.group(0).startsWith("prima") ? p.span(m.start(1), m.end()) : p;
     }));
     r.add(new Rule(Pattern.compile(B + (it ? "(?:a\\s+)?(mezzogiorno|mezzanotte)" : "(?:at\\s+)?(?:the\\s+)?(noon|midday|mid day|midnight)") + E, F), (m, c) ->
         clock(m, c, m.group(1).startsWith("mezzan") || m.group(1).equals("midnight") ? 0 : 12, 0, 0, Grain.HOUR, "x")));
@@ -515,7 +515,14 @@ final class Rules {
     return date(m, 0, new Moment(s, g, e), true);
   }
 
+  /**
+   * The clock time {@code h:min:sec} the match names, or null when it is an amount: in running text a number whose "a"
+   * or "p" is an article before another word ("$1.20 a share", "15 a year"; "3p" stays 15:00 in a phrase).
+   */
   static Piece clock(Matcher m, Ctx c, int h, int min, int sec, Grain g, String ampm) {
+    if (ampm != null && ampm.length() == 1 && !c.duckling() && followedByWord(c.s(), m.end())) {
+      return null;
+    }
     int hour = h;
     boolean ambiguous = ampm == null && h >= 1 && h <= 12;
     if (ampm != null && ampm.startsWith("p") && h < 12) hour = h + 12;

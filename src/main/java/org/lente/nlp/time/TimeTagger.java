@@ -126,9 +126,12 @@ public final class TimeTagger {
         continue;
       }
       Piece p = found.shift() == null || !ctx.anchored() ? found : reanchor(found, last, ctx);
+      // a comparison with an earlier period ("a year ago" after "the third quarter", "the year-earlier period") does
+      // not replace the period under discussion: the next "a year earlier" is again a year before that one
+      boolean comparison = p != found && found.shift().amount() < 0 && last.grain().compareTo(Grain.DAY) > 0;
       p = onDayOfSentence(p, lastDay, ctx);
       out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
-      if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME)) {
+      if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME) && !comparison) {
         last = p.m();
         if (p.m().grain().compareTo(Grain.DAY) <= 0 && p.m().end() == null) lastDay = p;
       }

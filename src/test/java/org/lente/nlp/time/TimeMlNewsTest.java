@@ -205,6 +205,14 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [the year-ago quarter]"),
         en("Earnings in the first quarter doubled from the year-ago quarter."));
   }
+  @Test void aComparisonPeriodDoesNotReplaceTheQuarterUnderDiscussion() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year ago]", "DATE 2023-Q1 [a year earlier]"),
+        en("Sales in the first quarter rose from a year ago. Margins were thinner than a year earlier."));
+  }
+  @Test void anAmountWithADecimalPointAndAnArticleIsNoClockTime() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year earlier]"),
+        en("Profit in the first quarter was 1.20 a share, up from 1.05 a share a year earlier."));
+  }
   @Test void italianDaysLaterCountFromTheLastDate() {
     assertEquals(List.of("DATE 2020-03-03 [il 3 marzo 2020]", "DATE 2020-03-06 [tre giorni dopo]"),
         it("Il contratto è stato firmato il 3 marzo 2020; tre giorni dopo è stato annullato."));
