@@ -30,7 +30,7 @@ final class Rules {
 
   /** Words before a unit that do not count it: ordinals ("the third quarter") and years ("the 1988 quarter"). */
   /** A share, not a span: "a quarter of the votes", "three-quarters". */
-  /** Words that may follow an hour written as a word; see {@link #countsANoun}. */
+  /** Words that may follow an hour written as a word ({@link #countsANoun}) or a day of the month alone ("the 12th and"). */
   private static final Map<Lang, Pattern> AFTER_HOUR_WORD = Map.of(
       Lang.IT, Pattern.compile("\\s*+(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
           + "|precise|esatte|ora|oggi|domani|ieri|dopodomani|stasera|stamattina|stamani|stanotte|sera|mattina|notte|pomeriggio"
@@ -157,8 +157,9 @@ final class Rules {
       r.add(new Rule(Pattern.compile("(?<![\\p{L}\\d$€£.,/-])((?:19|20)\\d\\d)(?![\\p{L}\\d%]|[.,]\\d|\\s*(?:%|per cent|percent|euro|dollars))", F),
           (m, c) -> date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR),
               false)));
-      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "a fifty-year life", "several years"
-      r.add(new Rule(Pattern.compile(B + "(" + Grammar.cardinal(lang) + ")[\\s-]+" + unit + E, F), (m, c) ->
+      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "a fifty-year life", "several years";
+      // not an age ("a 6-year-old boy", "52 years old"), which TimeML does not tag
+      r.add(new Rule(Pattern.compile(B + "(" + Grammar.cardinal(lang) + ")[\\s-]+" + unit + E + (it ? "" : "(?![\\s-]+olds?\\b)"), F), (m, c) ->
           ORDINAL_OR_YEAR.matcher(m.group(1)).matches() || FRACTION.matcher(m.group()).matches()
               || ordinalSecond(m, c.s()) ? null : duration(m, lang)));
       r.add(new Rule(Pattern.compile(B + (it ? "(?:diversi|diverse|alcuni|alcune|molti|molte|pochi|poche)\\s+" : "(?:several|a few|many|some)\\s+")
@@ -212,11 +213,14 @@ final class Rules {
       return null;
     }));
     // day of month alone
-    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%))" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%)|-)" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(1), lang);
       if (d < 1 || d > 31) return null;
       if (!lenient && Character.isLetter(m.group(1).charAt(0)) && followedByWord(c.s(), m.end())) {
         return null; // "the first A380", "il primo ministro": an ordinal, not the first of the month
+      }
+      if (!lenient && followedByWord(c.s(), m.end()) && !AFTER_HOUR_WORD.get(lang).matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) {
+        return null; // "the 28 visas", "the 11th Circuit": a count or an ordinal before its noun, not a day
       }
       Piece p = day(m, TimeTagger.dayOfMonth(c, d, m.start()), true);
       return m.group(0).startsWith("dal") || m.group(0).startsWith("from") ? p.span(m.start(1), m.end()) : p;
@@ -444,6 +448,9 @@ final class Rules {
     return date(m, 0, Moment.at(t, out), true);
   }
 
+  /** "of" and its Italian forms, which join an ordinal to its frame ("the first of May", "il primo del mese"). */
+  private static final Pattern OF = Pattern.compile("(?:of|di|del|dell[oa']?|dei|degli|delle)(?![\\p{L}\\d])", F);
+
   /** True when the next thing after {@code at} is a word other than of/del/di/dello: "the first A380". */
   private static boolean followedByWord(String s, int at) {
     int i = at;
@@ -453,8 +460,7 @@ final class Rules {
     if (i == at || i >= s.length() || !Character.isLetterOrDigit(s.charAt(i))) {
       return false;
     }
-    String rest = s.substring(i, Math.min(s.length(), i + 6)).toLowerCase(java.util.Locale.ROOT);
-    return !(rest.startsWith("of ") || rest.startsWith("del") || rest.startsWith("di "));
+    return !OF.matcher(s).region(i, s.length()).lookingAt();
   }
 
   /** {@code p} narrowed to the count and unit, groups 1 and 2; null stays null (a count that is not a duration). */

@@ -213,6 +213,13 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year earlier]"),
         en("Profit in the first quarter was 1.20 a share, up from 1.05 a share a year earlier."));
   }
+  @Test void anAgeIsNoSpanOfTime() {
+    assertEquals(List.of("DURATION P3Y [three years]"), en("The 9-year-old girl and her father, 41 years old, lived there three years."));
+  }
+  @Test void aNumberBeforeItsNounIsNoDayOfTheMonth() {
+    assertEquals(List.of("DATE 2024-06-12 [on the 12th]"),
+        en("The 14 delegates of the 3rd Division met on the 12th."));
+  }
   @Test void italianDaysLaterCountFromTheLastDate() {
     assertEquals(List.of("DATE 2020-03-03 [il 3 marzo 2020]", "DATE 2020-03-06 [tre giorni dopo]"),
         it("Il contratto è stato firmato il 3 marzo 2020; tre giorni dopo è stato annullato."));
