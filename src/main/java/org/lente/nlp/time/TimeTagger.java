@@ -17,9 +17,8 @@ import java.util.regex.Matcher;
 
 /**
  * Rule-based recogniser and normaliser of Italian and English time expressions (TIMEX3 style).
- * A bare weekday, month or day of month in news text resolves to the occurrence at or before the anchor
- * (the publication date) unless its sentence is in the future tense. Thread-safe: instances hold only
- * immutable compiled rules.
+ * A bare weekday, month, day of month or quarter in news text resolves to the occurrence before or after the anchor
+ * (the publication date) that {@link Direction} chooses. Thread-safe: instances hold only immutable compiled rules.
  */
 public final class TimeTagger {
   /** A value in Duckling's convention: {@code start} or {@code start|end} (end exclusive) and a grain name. */
