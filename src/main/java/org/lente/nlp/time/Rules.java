@@ -340,12 +340,14 @@ final class Rules {
         : "(this\\s+|current\\s+|in\\s+|the\\s+|next\\s+|last\\s+)?(summer|winter|spring|fall|autumn)";
     r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> season(m, c)));
     // quarters
-    r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
-        : "(?:the\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
-      String q = m.group(1);
+    // the year may come after the quarter or, in English, before it: "the third quarter of 1988", "the 1988 third quarter"
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?()(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
+        : "(?:the\\s+)?(?:((?:19|20)\\d\\d)\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
+      String q = m.group(2);
       int n = q.startsWith("1") || q.startsWith("fi") || q.startsWith("pri") ? 1 : q.startsWith("2") || q.startsWith("sec") ? 2 : q.startsWith("3") || q.startsWith("th") || q.startsWith("ter") ? 3 : 4;
-      int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : TimeTagger.quarterYear(c, n, m.start());
-      return date(m, 0, new Moment(LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), m.group(2) == null);
+      String year = m.group(3) != null ? m.group(3) : m.group(1) != null && !m.group(1).isEmpty() ? m.group(1) : null;
+      int y = year != null ? Integer.parseInt(year) : TimeTagger.quarterYear(c, n, m.start());
+      return date(m, 0, new Moment(LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), year == null);
     }));
     r.add(new Rule(Pattern.compile(B + "(\\d{4}|\\d{2})q([1-4])" + E, F), (m, c) ->
         date(m, 0, new Moment(LocalDateTime.of(year(m.group(1)), 3 * Integer.parseInt(m.group(2)) - 2, 1, 0, 0), Grain.QUARTER, null), false)));

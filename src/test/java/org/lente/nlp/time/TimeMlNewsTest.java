@@ -213,6 +213,9 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year earlier]"),
         en("Profit in the first quarter was 1.20 a share, up from 1.05 a share a year earlier."));
   }
+  @Test void aYearBeforeAQuarterIsThatQuartersYear() {
+    assertEquals(List.of("DATE 2022-Q2 [the 2022 second quarter]"), en("Revenue fell from the 2022 second quarter."));
+  }
   @Test void anAgeIsNoSpanOfTime() {
     assertEquals(List.of("DURATION P3Y [three years]"), en("The 9-year-old girl and her father, 41 years old, lived there three years."));
   }
