@@ -22,6 +22,8 @@ skipped with a message."""
 import argparse, glob, html, json, os, re, statistics, subprocess, sys, tempfile
 from xml.etree import ElementTree as ET
 
+# the folds whose errors may be read and on which models are fitted; the others are held out
+DEV_FOLDS = ('meantime-airbus', 'tempeval-0', 'tempeval-1', 'tempeval-2')
 MEANTIME_SENTENCES = 5  # the title (sentence 0) and the first five sentences are annotated
 # tokens written against the word before them when a sentence is rebuilt from its tokens
 NO_SPACE_BEFORE = {',', '.', ';', ':', '!', '?', ')', "'s", '%', "n't", "'", '"'}
@@ -187,6 +189,9 @@ def main():
     ap.add_argument('--tempeval', default='../shared/data/time/tempeval3/Training/TBAQ-cleaned')
     ap.add_argument('--errors', help='write one line per missed, wrong or spurious expression here')
     ap.add_argument('--lente', default='bin/lente')
+    ap.add_argument('--cases', help='instead of scoring, write the documents of --folds here, one JSON line each '
+                    '(fold, lang, dct, paragraphs, gold), for scripts/train-time-direction')
+    ap.add_argument('--folds', default=','.join(DEV_FOLDS), help='folds written by --cases (default: the dev folds)')
     a = ap.parse_args()
     docs = []
     for what, path, read in (('MEANTIME', a.meantime, meantime_docs), ('TempEval-3', a.tempeval, tempeval_docs)):
@@ -196,6 +201,14 @@ def main():
             print(f'skipped {what}: {path} not found', file=sys.stderr)
     if not docs:
         sys.exit('no data')
+    if a.cases:
+        wanted = a.folds.split(',')
+        with open(a.cases, 'w', encoding='utf-8') as out:
+            for fold, name, dct, paras, gold, scored in docs:
+                if fold in wanted and dct:
+                    out.write(json.dumps(dict(fold=fold, name=name, lang='en', dct=dct, paragraphs=paras,
+                                              gold=[g for g in gold if g[0] in scored])) + '\n')
+        return
     with tempfile.TemporaryDirectory() as tmp:
         names, groups = {}, {}
         for n, d in enumerate(docs):

@@ -30,7 +30,7 @@ final class Rules {
 
   /** Words before a unit that do not count it: ordinals ("the third quarter") and years ("the 1988 quarter"). */
   /** A share, not a span: "a quarter of the votes", "three-quarters". */
-  /** Words that may follow an hour written as a word; see {@link #countsANoun}. */
+  /** Words that may follow an hour written as a word ({@link #countsANoun}) or a day of the month alone ("the 12th and"). */
   private static final Map<Lang, Pattern> AFTER_HOUR_WORD = Map.of(
       Lang.IT, Pattern.compile("\\s*+(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
           + "|precise|esatte|ora|oggi|domani|ieri|dopodomani|stasera|stamattina|stamani|stanotte|sera|mattina|notte|pomeriggio"
@@ -157,8 +157,9 @@ final class Rules {
       r.add(new Rule(Pattern.compile("(?<![\\p{L}\\d$€£.,/-])((?:19|20)\\d\\d)(?![\\p{L}\\d%]|[.,]\\d|\\s*(?:%|per cent|percent|euro|dollars))", F),
           (m, c) -> date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR),
               false)));
-      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "a fifty-year life", "several years"
-      r.add(new Rule(Pattern.compile(B + "(" + Grammar.cardinal(lang) + ")[\\s-]+" + unit + E, F), (m, c) ->
+      // a span of time standing alone: "two years", "18 months", "a 27-year contract", "a fifty-year life", "several years";
+      // not an age ("a 6-year-old boy", "52 years old"), which TimeML does not tag
+      r.add(new Rule(Pattern.compile(B + "(" + Grammar.cardinal(lang) + ")[\\s-]+" + unit + E + (it ? "" : "(?![\\s-]+olds?\\b)"), F), (m, c) ->
           ORDINAL_OR_YEAR.matcher(m.group(1)).matches() || FRACTION.matcher(m.group()).matches()
               || ordinalSecond(m, c.s()) ? null : duration(m, lang)));
       r.add(new Rule(Pattern.compile(B + (it ? "(?:diversi|diverse|alcuni|alcune|molti|molte|pochi|poche)\\s+" : "(?:several|a few|many|some)\\s+")
@@ -212,11 +213,14 @@ final class Rules {
       return null;
     }));
     // day of month alone
-    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%))" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%)|-)" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(1), lang);
       if (d < 1 || d > 31) return null;
       if (!lenient && Character.isLetter(m.group(1).charAt(0)) && followedByWord(c.s(), m.end())) {
         return null; // "the first A380", "il primo ministro": an ordinal, not the first of the month
+      }
+      if (!lenient && followedByWord(c.s(), m.end()) && !AFTER_HOUR_WORD.get(lang).matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) {
+        return null; // "the 28 visas", "the 11th Circuit": a count or an ordinal before its noun, not a day
       }
       Piece p = day(m, TimeTagger.dayOfMonth(c, d, m.start()), true);
       return m.group(0).startsWith("dal") || m.group(0).startsWith("from") ? p.span(m.start(1), m.end()) : p;
@@ -297,7 +301,7 @@ final class Rules {
       int h = (int) Words.value(m.group(1), lang);
       if (h < 0 || h > 24 || countsANoun(m, c.s(), lang)) return null;
       Piece p = clock(m, c, h, 0, 0, Grain.HOUR, null);
-      return m.group(0).startsWith("dalle") || m.group(0).startsWith("entro") || m.group(0).startsWith("prima") ? p.span(m.start(1), m.end()) : p;
+      return p == null ? null : m.group(0).startsWith("dalle") || m.group(0).startsWith("entro") || m.group(0).startsWith("prima") ? p.span(m.start(1), m.end()) : p;
     }));
     r.add(new Rule(Pattern.compile(B + (it ? "(?:a\\s+)?(mezzogiorno|mezzanotte)" : "(?:at\\s+)?(?:the\\s+)?(noon|midday|mid day|midnight)") + E, F), (m, c) ->
         clock(m, c, m.group(1).startsWith("mezzan") || m.group(1).equals("midnight") ? 0 : 12, 0, 0, Grain.HOUR, "x")));
@@ -336,14 +340,14 @@ final class Rules {
         : "(this\\s+|current\\s+|in\\s+|the\\s+|next\\s+|last\\s+)?(summer|winter|spring|fall|autumn)";
     r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> season(m, c)));
     // quarters
-    r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
-        : "(?:the\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
-      String q = m.group(1);
+    // the year may come after the quarter or, in English, before it: "the third quarter of 1988", "the 1988 third quarter"
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?()(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
+        : "(?:the\\s+)?(?:((?:19|20)\\d\\d)\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
+      String q = m.group(2);
       int n = q.startsWith("1") || q.startsWith("fi") || q.startsWith("pri") ? 1 : q.startsWith("2") || q.startsWith("sec") ? 2 : q.startsWith("3") || q.startsWith("th") || q.startsWith("ter") ? 3 : 4;
-      // a quarter without a year is the one the tense points at, as a bare month: in January, "the fourth quarter" is past
-      int y = m.group(2) != null ? Integer.parseInt(m.group(2))
-          : c.duckling() ? c.today().getYear() : TimeTagger.monthDay(c, 3 * n - 2, 0, m.start()).getYear();
-      return date(m, 0, new Moment(LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), m.group(2) == null);
+      String year = m.group(3) != null ? m.group(3) : m.group(1) != null && !m.group(1).isEmpty() ? m.group(1) : null;
+      int y = year != null ? Integer.parseInt(year) : TimeTagger.quarterYear(c, n, m.start());
+      return date(m, 0, new Moment(LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), year == null);
     }));
     r.add(new Rule(Pattern.compile(B + "(\\d{4}|\\d{2})q([1-4])" + E, F), (m, c) ->
         date(m, 0, new Moment(LocalDateTime.of(year(m.group(1)), 3 * Integer.parseInt(m.group(2)) - 2, 1, 0, 0), Grain.QUARTER, null), false)));
@@ -446,6 +450,9 @@ final class Rules {
     return date(m, 0, Moment.at(t, out), true);
   }
 
+  /** "of" and its Italian forms, which join an ordinal to its frame ("the first of May", "il primo del mese"). */
+  private static final Pattern OF = Pattern.compile("(?:of|di|del|dell[oa']?|dei|degli|delle)(?![\\p{L}\\d])", F);
+
   /** True when the next thing after {@code at} is a word other than of/del/di/dello: "the first A380". */
   private static boolean followedByWord(String s, int at) {
     int i = at;
@@ -455,8 +462,7 @@ final class Rules {
     if (i == at || i >= s.length() || !Character.isLetterOrDigit(s.charAt(i))) {
       return false;
     }
-    String rest = s.substring(i, Math.min(s.length(), i + 6)).toLowerCase(java.util.Locale.ROOT);
-    return !(rest.startsWith("of ") || rest.startsWith("del") || rest.startsWith("di "));
+    return !OF.matcher(s).region(i, s.length()).lookingAt();
   }
 
   /** {@code p} narrowed to the count and unit, groups 1 and 2; null stays null (a count that is not a duration). */
@@ -517,7 +523,14 @@ final class Rules {
     return date(m, 0, new Moment(s, g, e), true);
   }
 
+  /**
+   * The clock time {@code h:min:sec} the match names, or null when it is an amount: in running text a number whose "a"
+   * or "p" is an article before another word ("$1.20 a share", "15 a year"; "3p" stays 15:00 in a phrase).
+   */
   static Piece clock(Matcher m, Ctx c, int h, int min, int sec, Grain g, String ampm) {
+    if (ampm != null && ampm.length() == 1 && !c.duckling() && followedByWord(c.s(), m.end())) {
+      return null;
+    }
     int hour = h;
     boolean ambiguous = ampm == null && h >= 1 && h <= 12;
     if (ampm != null && ampm.startsWith("p") && h < 12) hour = h + 12;

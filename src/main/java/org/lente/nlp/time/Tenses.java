@@ -73,12 +73,24 @@ final class Tenses {
         Cues.of(WEAK_PAST.get(lang).matcher(s)));
   }
 
+  /** The tense cue that decides a sentence's direction, strongest first; see {@link #cue(int)}. */
+  enum Cue { FUTURE, PAST, WEAK_PAST, NONE }
+
   /**
    * The tense of the sentence around {@code pos}: that of the strong cue nearest to it ("ha affermato lunedì che
    * sostituirà" is past), else of a weak one ("Police seized a car bomb Sunday" is past), or NONE when the sentence
    * has no cue. "The shares, preferred by funds, will be redeemed on Oct. 31" is future: "will" outweighs "preferred".
    */
   Tense at(int pos) {
+    return switch (cue(pos)) {
+      case FUTURE -> Tense.FUTURE;
+      case PAST, WEAK_PAST -> Tense.PAST;
+      case NONE -> Tense.NONE;
+    };
+  }
+
+  /** The cue {@link #at(int)} reads: the nearest strong cue of the sentence around {@code pos}, else a weak one. */
+  Cue cue(int pos) {
     int i = Arrays.binarySearch(ends, pos);
     int after = i >= 0 ? i : -i - 1; // first end at or after pos
     int from = after == 0 ? 0 : ends[after - 1] + 1;
@@ -86,10 +98,9 @@ final class Tenses {
     int f = future.distance(pos, from, to);
     int p = past.distance(pos, from, to);
     if (f == Integer.MAX_VALUE && p == Integer.MAX_VALUE) {
-      p = weakPast.distance(pos, from, to);
-      if (p == Integer.MAX_VALUE) return Tense.NONE;
+      return weakPast.distance(pos, from, to) == Integer.MAX_VALUE ? Cue.NONE : Cue.WEAK_PAST;
     }
-    return f < p ? Tense.FUTURE : Tense.PAST;
+    return f < p ? Cue.FUTURE : Cue.PAST;
   }
 
   /** Whether offsets {@code a} and {@code b} lie in the same sentence (no sentence end between them). */

@@ -12,13 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 
 /**
  * Rule-based recogniser and normaliser of Italian and English time expressions (TIMEX3 style).
- * A bare weekday, month or day of month in news text resolves to the occurrence at or before the anchor
- * (the publication date) unless its sentence is in the future tense. Thread-safe: instances hold only
- * immutable compiled rules.
+ * A bare weekday, month, day of month or quarter in news text resolves to the occurrence before or after the anchor
+ * (the publication date) that {@link Direction} chooses. Thread-safe: instances hold only immutable compiled rules.
  */
 public final class TimeTagger {
   /** A value in Duckling's convention: {@code start} or {@code start|end} (end exclusive) and a grain name. */
@@ -75,10 +75,14 @@ public final class TimeTagger {
     Piece with(int s, int e, Kind k, Moment mo, boolean rel) { return new Piece(s, e, k, mo, value, rel, clock, part, null); }
   }
 
-  /** What a rule sees: the normalised text, the language, the anchor, the resolution policy and the text's tense cues. */
-  record Ctx(String s, String original, Lang lang, LocalDateTime ref, boolean anchored, boolean duckling, Tenses tenses) {
+  /**
+   * What a rule sees: the normalised text, the language, the anchor, the resolution policy and the text's tense cues;
+   * {@code cases}, when not null, receives every {@link Direction} decision (for training its model).
+   */
+  record Ctx(String s, String original, Lang lang, LocalDateTime ref, boolean anchored, boolean duckling, Tenses tenses,
+      Consumer<Direction.Case> cases) {
     Ctx(String s, String original, Lang lang, LocalDateTime ref, boolean anchored, boolean duckling) {
-      this(s, original, lang, ref, anchored, duckling, Tenses.of(s, lang));
+      this(s, original, lang, ref, anchored, duckling, Tenses.of(s, lang), null);
     }
 
     LocalDate today() { return ref.toLocalDate(); }
@@ -104,9 +108,15 @@ public final class TimeTagger {
 
   /** As {@link #find(String, Lang, LocalDate)}, with an anchor date-time (may be null). */
   public List<Timex> find(String text, Lang lang, LocalDateTime anchor) {
+    return find(text, lang, anchor, null);
+  }
+
+  /** As {@link #find(String, Lang, LocalDateTime)}, handing every {@link Direction} decision to {@code cases} (may be null). */
+  List<Timex> find(String text, Lang lang, LocalDateTime anchor, Consumer<Direction.Case> cases) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(lang, "lang");
-    Ctx ctx = new Ctx(normalise(text), text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false);
+    String s = normalise(text);
+    Ctx ctx = new Ctx(s, text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false, Tenses.of(s, lang), cases);
     List<Timex> out = new ArrayList<>();
     Moment last = null; // the latest date or time mentioned so far
     Piece lastDay = null; // the latest day mentioned so far
@@ -115,9 +125,12 @@ public final class TimeTagger {
         continue;
       }
       Piece p = found.shift() == null || !ctx.anchored() ? found : reanchor(found, last, ctx);
+      // a comparison with an earlier period ("a year ago" after "the third quarter", "the year-earlier period") does
+      // not replace the period under discussion: the next "a year earlier" is again a year before that one
+      boolean comparison = p != found && found.shift().amount() < 0 && last.grain().compareTo(Grain.DAY) > 0;
       p = onDayOfSentence(p, lastDay, ctx);
       out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
-      if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME)) {
+      if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME) && !comparison) {
         last = p.m();
         if (p.m().grain().compareTo(Grain.DAY) <= 0 && p.m().end() == null) lastDay = p;
       }
@@ -264,7 +277,7 @@ public final class TimeTagger {
 
   // ---- resolution helpers shared by rules and merges ----
 
-  /** The day {@code dow} nearest the reference in the direction the context asks for. */
+  /** The day {@code dow} nearest the reference in the direction its modifier, else {@link Direction}, asks for. */
   static LocalDate weekday(Ctx ctx, DayOfWeek dow, String mod, int pos) {
     LocalDate t = ctx.today();
     return switch (mod) {
@@ -272,13 +285,18 @@ public final class TimeTagger {
       case "last" -> t.with(TemporalAdjusters.previous(dow));
       case "this" -> ctx.duckling() ? t.with(TemporalAdjusters.next(dow))
           : t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(dow));
-      default -> ctx.duckling() ? t.with(TemporalAdjusters.next(dow))
-          : ctx.tense(pos) == Tense.FUTURE ? t.with(TemporalAdjusters.nextOrSame(dow))
-          : t.with(TemporalAdjusters.previousOrSame(dow));
+      default -> {
+        if (ctx.duckling()) yield t.with(TemporalAdjusters.next(dow));
+        LocalDate back = t.with(TemporalAdjusters.previousOrSame(dow));
+        yield Direction.choose(ctx, pos, Direction.Kind.WEEKDAY, back, back, t.with(TemporalAdjusters.nextOrSame(dow)));
+      }
     };
   }
 
-  /** Year for a month (and optional day) given without one. */
+  /**
+   * Year for a month ({@code day} 0) or a day of a month given without one: the next in Duckling's convention, else the
+   * occurrence {@link Direction} chooses (a month the anchor lies in is that one).
+   */
   static LocalDate monthDay(Ctx ctx, int month, int day, int pos) {
     LocalDate t = ctx.today();
     int d = Math.max(day, 1);
@@ -287,21 +305,40 @@ public final class TimeTagger {
     }
     LocalDate same = LocalDate.of(t.getYear(), month, d);
     LocalDate cmp = day > 0 ? t : t.withDayOfMonth(1);
-    Tense tense = ctx.duckling() ? Tense.FUTURE : ctx.tense(pos);
-    if (tense == Tense.FUTURE) return same.isBefore(cmp) ? same.plusYears(1) : same;
-    if (tense == Tense.PAST || day == 0) return same.isAfter(cmp) ? same.minusYears(1) : same;
-    LocalDate before = same.isAfter(t) ? same.minusYears(1) : same;
-    LocalDate after = before.plusYears(1);
-    return ChronoUnit.DAYS.between(before, t) <= ChronoUnit.DAYS.between(t, after) ? before : after;
+    LocalDate ahead = same.isBefore(cmp) ? same.plusYears(1) : same;
+    if (ctx.duckling()) return ahead;
+    LocalDate back = same.isAfter(cmp) ? same.minusYears(1) : same;
+    return day > 0 ? Direction.choose(ctx, pos, Direction.Kind.MONTH_DAY, back, back, ahead)
+        : Direction.choose(ctx, pos, Direction.Kind.MONTH, back, back.plusMonths(1).minusDays(1), ahead);
   }
 
   /**
-   * Day of month {@code day} (1-31) given alone: in the reference month when it has that day on the side the tense
-   * asks for, else in the nearest month before (past) or after (future) that has it: "il 31" in March is 31 January.
+   * Year of quarter {@code n} (1-4) given without one: the anchor's in Duckling's convention, else the occurrence
+   * {@link Direction} chooses between the latest begun by the anchor and the first not over.
+   */
+  static int quarterYear(Ctx ctx, int n, int pos) {
+    LocalDate t = ctx.today();
+    if (ctx.duckling()) return t.getYear();
+    LocalDate same = LocalDate.of(t.getYear(), 3 * n - 2, 1);
+    LocalDate current = LocalDate.of(t.getYear(), (t.getMonthValue() - 1) / 3 * 3 + 1, 1);
+    LocalDate back = same.isAfter(current) ? same.minusYears(1) : same;
+    LocalDate ahead = same.isBefore(current) ? same.plusYears(1) : same;
+    return Direction.choose(ctx, pos, Direction.Kind.QUARTER, back, back.plusMonths(3).minusDays(1), ahead).getYear();
+  }
+
+  /**
+   * Day of month {@code day} (1-31) given alone: the latest such day at or before the anchor or the first at or after it
+   * (the next in Duckling's convention, else as {@link Direction} chooses); "il 31" read back in March is 31 January.
    */
   static LocalDate dayOfMonth(Ctx ctx, int day, int pos) {
-    LocalDate t = ctx.today();
-    boolean future = ctx.duckling() || ctx.tense(pos) == Tense.FUTURE;
+    LocalDate ahead = dayOfMonth(ctx.today(), day, true);
+    if (ctx.duckling()) return ahead;
+    LocalDate back = dayOfMonth(ctx.today(), day, false);
+    return Direction.choose(ctx, pos, Direction.Kind.DAY_OF_MONTH, back, back, ahead);
+  }
+
+  /** The first day {@code day} of a month at or after {@code t} ({@code future}), else the last at or before it. */
+  private static LocalDate dayOfMonth(LocalDate t, int day, boolean future) {
     java.time.YearMonth month = java.time.YearMonth.from(t);
     while (!month.isValidDay(day) || (future ? month.atDay(day).isBefore(t) : month.atDay(day).isAfter(t))) {
       month = month.plusMonths(future ? 1 : -1); // at most three steps: some month of any three has day 31

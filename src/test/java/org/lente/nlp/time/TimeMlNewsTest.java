@@ -108,8 +108,27 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 1997-Q4 [the fourth quarter]"),
         tagged("Profit rose 10% in the fourth quarter, the company said.", Lang.EN, LocalDate.of(1998, 1, 20)));
   }
-  @Test void aQuarterInTheFutureIsAhead() {
-    assertEquals(List.of("DATE 2024-Q4 [the fourth quarter]"), en("The plant will open in the fourth quarter."));
+  @Test void aQuarterSoonToBeginInTheFutureIsAhead() {
+    assertEquals(List.of("DATE 2025-Q1 [the first quarter]"),
+        tagged("The plant will open in the first quarter.", Lang.EN, LocalDate.of(2024, 12, 10)));
+  }
+
+  // direction learned from news (Direction): the kind of expression, the tense cue and the two readings' distances
+
+  @Test void aQuarterToBeReportedIsTheOneJustOver() {
+    assertEquals(List.of("DATE 2023-Q3 [third-quarter]"),
+        tagged("The company will report third-quarter results next week.", Lang.EN, LocalDate.of(2023, 10, 20))
+            .subList(0, 1));
+  }
+  @Test void aWeekdayIsTheOneGoneByWhenTheFutureCueIsAboutSomethingElse() {
+    assertEquals(List.of("DATE 2024-07 [next month]", "DATE 2024-06-17 [Monday]"),
+        en("The minister, who will step down next month, spoke to reporters on Monday."));
+  }
+  @Test void aMonthJustAheadIsTheComingOneWithoutATenseCue() {
+    assertEquals(List.of("DATE 2025-01 [January]"), tagged("The rules take effect in January.", Lang.EN, LocalDate.of(2024, 12, 10)));
+  }
+  @Test void italianWeekdaysKeepTheTenseRule() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("La sentenza arriverà lunedì."));
   }
 
   @Test void aReportingVerbDoesNotSetTheTenseOfWhatItReports() {
@@ -185,6 +204,24 @@ class TimeMlNewsTest {
   @Test void theYearAgoQuarterIsTheLastQuarterAYearBefore() {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [the year-ago quarter]"),
         en("Earnings in the first quarter doubled from the year-ago quarter."));
+  }
+  @Test void aComparisonPeriodDoesNotReplaceTheQuarterUnderDiscussion() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year ago]", "DATE 2023-Q1 [a year earlier]"),
+        en("Sales in the first quarter rose from a year ago. Margins were thinner than a year earlier."));
+  }
+  @Test void anAmountWithADecimalPointAndAnArticleIsNoClockTime() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year earlier]"),
+        en("Profit in the first quarter was 1.20 a share, up from 1.05 a share a year earlier."));
+  }
+  @Test void aYearBeforeAQuarterIsThatQuartersYear() {
+    assertEquals(List.of("DATE 2022-Q2 [the 2022 second quarter]"), en("Revenue fell from the 2022 second quarter."));
+  }
+  @Test void anAgeIsNoSpanOfTime() {
+    assertEquals(List.of("DURATION P3Y [three years]"), en("The 9-year-old girl and her father, 41 years old, lived there three years."));
+  }
+  @Test void aNumberBeforeItsNounIsNoDayOfTheMonth() {
+    assertEquals(List.of("DATE 2024-06-12 [on the 12th]"),
+        en("The 14 delegates of the 3rd Division met on the 12th."));
   }
   @Test void italianDaysLaterCountFromTheLastDate() {
     assertEquals(List.of("DATE 2020-03-03 [il 3 marzo 2020]", "DATE 2020-03-06 [tre giorni dopo]"),
