@@ -117,6 +117,7 @@ class KnowledgeWriterTest {
       assertEquals(new KnowledgeWriter.Counts(1, 0, 0), runTo(again, start + 4)); // a resent duplicate
     }
     assertEquals(before, versions());
+    assertEquals(start + 4, storedOffset()); // the duplicate's offset stored with it
   }
 
   @Test
