@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,9 @@ import org.lente.cluster.ClusterFileException;
 import org.lente.cluster.KafkaMessages;
 import org.lente.cluster.KafkaTopics;
 import org.lente.cluster.KafkaWorker;
+import org.lente.cluster.KnowledgeWriter;
+import org.lente.cluster.WriterLease;
+import org.lente.index.OpenSearchIndex;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.nlp.Analyzer;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lente worker fetch|analyse|submit --cluster FILE}: the cluster's Kafka workers (docs/cluster.md). */
+/** {@code lente worker fetch|analyse|write|submit --cluster FILE}: the cluster's Kafka workers (docs/cluster.md). */
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = {"The cluster's workers, on the Kafka brokers of the cluster file's kafka.bootstrap "
         + "(docs/cluster.md). Run as many fetch and analysis workers as wanted, on as many machines: each kind "
@@ -37,7 +41,8 @@ import picocli.CommandLine.Parameters;
         "A worker creates the topics it needs when missing, runs until SIGINT or SIGTERM, then commits what it "
             + "finished and exits with 130 or 143; it exits with 1 for a bad cluster file and 2 when Kafka cannot be "
             + "reached or does not take its output (the records not committed are handled again)."},
-    subcommands = {WorkerCommand.Fetch.class, WorkerCommand.Analyse.class, WorkerCommand.Submit.class})
+    subcommands = {WorkerCommand.Fetch.class, WorkerCommand.Analyse.class, WorkerCommand.Write.class,
+        WorkerCommand.Submit.class})
 final class WorkerCommand {
 
   /** What every worker command takes. */
@@ -163,6 +168,61 @@ final class WorkerCommand {
       Analyzer analyzer = new Analyzer(new NerModels(line -> say(spec, line)), maxChars);
       return run(spec, bootstrap, group, KafkaTopics.PAGES,
           KafkaWorker.analyse(IngestCommand.pipeline(analyzer, new PublicationDates(null))), 20);
+    }
+  }
+
+  @Command(name = "write", mixinStandardHelpOptions = true,
+      description = {"The knowledge writer: adds the articles of lente.analysed to the cluster's PostgreSQL store, "
+          + "stories and OpenSearch index, each in one transaction with its offset, so a record delivered again has "
+          + "no effect. One writer is active; others started are standbys that take over when its lease expires.",
+          "Needs postgres.*, kafka.bootstrap and opensearch.url in the cluster file (exit 1 without). Exits with 3 "
+              + "when another writer took the lease over (this one stalled past it)."},
+      exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+  static final class Write implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin ClusterOptions cluster;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "30",
+        description = "How long the writer's lease lasts without renewal: how soon a standby takes over from a "
+            + "writer that died. Default: ${DEFAULT-VALUE}.")
+    int leaseSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+      if (leaseSeconds < 3 || leaseSeconds > 3600) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--lease must be 3 to 3600: " + leaseSeconds);
+      }
+      ClusterFile file = MigrateCommand.read(spec, cluster.clusterFile);
+      if (file == null) {
+        return 1;
+      }
+      if (file.opensearchUrl() == null) {
+        say(spec, "the cluster file " + file.file() + " has no opensearch.url: the knowledge writer indexes what "
+            + "it stores and needs it");
+        return 1;
+      }
+      if (cluster.bootstrap(spec) == null) {
+        return 1;
+      }
+      String holder = ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName();
+      try (StopSignal stop = StopSignal.listen()) {
+        Optional<KnowledgeWriter> opened = KnowledgeWriter.open(file, OpenSearchIndex.connect(file), holder,
+            Duration.ofSeconds(leaseSeconds), stop::requested, line -> say(spec, line));
+        if (opened.isEmpty()) {
+          say(spec, "stopped while standing by");
+          return 0;
+        }
+        try (KnowledgeWriter writer = opened.get()) {
+          KnowledgeWriter.Counts counts = writer.run(stop::requested);
+          say(spec, "knowledge writer stopped: applied " + counts.applied() + ", skipped as applied before "
+              + counts.skipped() + ", unreadable " + counts.unreadable() + "; next offset " + writer.next());
+        } catch (WriterLease.LostException e) {
+          say(spec, "knowledge writer stopped: " + e.getMessage() + " (another writer took over; nothing of the "
+              + "record at hand was kept)");
+          return 3;
+        }
+      }
+      return 0;
     }
   }
 

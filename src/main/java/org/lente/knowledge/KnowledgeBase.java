@@ -201,11 +201,22 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
    * As {@link #add(String, Analysis)}, and a polled source's {@code progress} (or null) is written in
    * the article's transaction, also when it is a duplicate; nothing of it when the store fails.
    */
-  public synchronized Added add(String key, Analysis analysis, SourceProgress progress) throws IOException {
+  public Added add(String key, Analysis analysis, SourceProgress progress) throws IOException {
+    return add(key, analysis, progress, ArticleStore.InTransaction.NONE);
+  }
+
+  /**
+   * As {@link #add(String, Analysis, SourceProgress)}, and {@code then} runs last in the article's
+   * transaction, for a duplicate too ({@link ArticleStore#put(String, Analysis, List, Map, SourceProgress,
+   * ArticleStore.InTransaction)}): the cluster's writer checks its lease and stores its consumer offset
+   * there. When {@code then} throws, nothing of the article is kept and the exception comes out of here.
+   */
+  public synchronized Added add(String key, Analysis analysis, SourceProgress progress, ArticleStore.InTransaction then)
+      throws IOException {
     EntityResolver.Observation seen = resolver.observe(analysis);
     ArticleStore.Put put;
     try {
-      put = store.put(key, seen.analysis(), seen.sightings(), seen.moved(), progress);
+      put = store.put(key, seen.analysis(), seen.sightings(), seen.moved(), progress, then);
     } catch (IOException | RuntimeException e) {
       resolver.forget(seen.sightings()); // the store rolled back: so does the resolver
       throw e;

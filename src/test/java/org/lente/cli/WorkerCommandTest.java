@@ -32,4 +32,11 @@ class WorkerCommandTest {
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("not an http(s) URL with a host: ftp://example.org/b"), run.err());
   }
+
+  @Test
+  void theKnowledgeWriterWithoutOpenSearchRefusesToStart() throws Exception {
+    CliRun run = CliRun.of("worker", "write", "--cluster", cluster("kafka.bootstrap=127.0.0.1:1\n").toString());
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("has no opensearch.url"), run.err());
+  }
 }
