@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,12 +20,9 @@ import org.sqlite.SQLiteConfig;
  * {@link #READERS} read-only connections that reads take in turn (WAL: readers wait neither for the
  * writer nor for each other); each with its own prepared statements. Opening brings the schema up to
  * date ({@link Migrations}). A folder's database is opened once and shared by every concern of its
- * knowledge base: those of this package ({@link ArticleWrites}, {@link SqlReads},
- * {@link SqliteAccounts}, {@link SqliteSources}) run their SQL through {@link #locked},
- * {@link #writing} and {@link #reading}; the story tables, in another package, through {@link #read}
- * and {@link #writeDerived}. Thread-safe.
+ * knowledge base, which run their SQL through its {@link SqlConnections} ({@link #sql}). Thread-safe.
  */
-public final class Database extends SqlRunner implements AutoCloseable {
+public final class Database implements AutoCloseable {
 
   /** How much of the database file is memory-mapped for reading. */
   static final long MMAP_BYTES = 1L << 30;
@@ -66,6 +62,9 @@ public final class Database extends SqlRunner implements AutoCloseable {
 
   /** Opened by {@link #openReadOnly}: nothing is written, not even on close. */
   private final boolean readOnly;
+
+  /** How the concerns of this package and others run their SQL on this database. */
+  private final SqliteConnections sql = new SqliteConnections(this);
 
   private Database(Path file, Connection conn, List<Connection> readerConnections, boolean readOnly) {
     this.file = file;
@@ -221,16 +220,17 @@ public final class Database extends SqlRunner implements AutoCloseable {
     return failure;
   }
 
+  /**
+   * How SQL written once for both engines runs on this database: reads on its read connections,
+   * writes under its lock ({@link SqliteConnections}).
+   */
+  public SqlConnections sql() {
+    return sql;
+  }
+
   /** The database file. */
   Path file() {
     return file;
-  }
-
-  long count(String sql) throws SQLException {
-    try (ResultSet rs = statement(sql).executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   /** Closes the database; later calls do nothing. Other methods then throw IllegalStateException. */
@@ -294,7 +294,6 @@ public final class Database extends SqlRunner implements AutoCloseable {
   }
 
   /** A prepared statement for {@code sql}, prepared once per connection. Called under the lock. */
-  @Override
   PreparedStatement statement(String sql) throws SQLException {
     Reader reader = current.get();
     Map<String, PreparedStatement> cache = reader != null ? reader.statements : statements;
@@ -309,20 +308,10 @@ public final class Database extends SqlRunner implements AutoCloseable {
   /**
    * Runs a read on one of the {@link #READERS} read-only connections (waiting for one when all are
    * busy), so that reads run side by side with each other and with a write; {@link #statement}
-   * prepares on that connection meanwhile. An SQLException becomes an IOException saying what could
-   * not be done.
+   * prepares on that connection meanwhile, and {@code work} is handed it. It sees what was committed
+   * when its first statement ran. An SQLException becomes an IOException saying what could not be done.
    */
-  @Override
-  <T> T reading(String what, Work<T> work) throws IOException {
-    return read(what, c -> work.run());
-  }
-
-  /**
-   * Runs {@code work} on one of the {@link #READERS} read-only connections, as {@link #reading} does:
-   * for tables whose SQL lives in another package. It sees what was committed when its first
-   * statement ran.
-   */
-  public <T> T read(String what, SqlWork<T> work) throws IOException {
+  <T> T read(String what, SqlWork<T> work) throws IOException {
     checkOpen();
     Reader within = current.get();
     if (within != null) {
@@ -360,7 +349,7 @@ public final class Database extends SqlRunner implements AutoCloseable {
    * commit with the store's {@code synchronous=FULL} makes them durable too (the write-ahead log is
    * synced whole). Committed, or rolled back when {@code work} throws.
    */
-  public <T> T writeDerived(String what, SqlWork<T> work) throws IOException {
+  <T> T writeDerived(String what, SqlWork<T> work) throws IOException {
     try {
       return locked(what, () -> {
         exec("PRAGMA synchronous = NORMAL");
@@ -382,15 +371,6 @@ public final class Database extends SqlRunner implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}, under the lock), so one
-   * writer at a time, in this process and others: committed, or rolled back when it throws.
-   */
-  @Override
-  <T> T writing(String what, Work<T> work) throws IOException {
-    return locked(what, () -> inTransaction("BEGIN IMMEDIATE", work));
   }
 
   /** Work on the database that may fail with an SQLException. */

@@ -7,15 +7,15 @@ import org.lente.cluster.PostgresSchema;
 /**
  * The cluster's {@link Accounts}: tables {@code users}, {@code api_tokens} and {@code sessions} of the
  * shared PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), on a
- * {@link PostgresConnection} of its own. Several processes may use the same database at once: each
+ * {@link PostgresConnections} of its own (a write and a read connection). Several processes may use the same database at once: each
  * write is one transaction, and a session is recorded only against the user's row as committed
  * ({@link #lockingUser}). Thread-safe.
  */
 public final class PostgresAccounts extends SqlAccounts implements AutoCloseable {
 
-  private final PostgresConnection db;
+  private final PostgresConnections db;
 
-  private PostgresAccounts(PostgresConnection db) {
+  private PostgresAccounts(PostgresConnections db) {
     super(db);
     this.db = db;
   }
@@ -27,7 +27,7 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
    *     (then the message says to run {@code lente migrate})
    */
   public static PostgresAccounts connect(ClusterFile cluster) throws IOException {
-    return new PostgresAccounts(PostgresConnection.connect(cluster));
+    return new PostgresAccounts(PostgresConnections.connect(cluster));
   }
 
   @Override

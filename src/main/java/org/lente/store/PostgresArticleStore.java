@@ -28,7 +28,6 @@ public final class PostgresArticleStore extends SqlArticleStore {
    *     (then the message says to run {@code lente migrate})
    */
   public static PostgresArticleStore connect(ClusterFile cluster) throws IOException {
-    PostgresSchema.requireCurrent(cluster);
     return new PostgresArticleStore(PostgresConnections.connect(cluster));
   }
 

@@ -11,15 +11,19 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.lente.cluster.ClusterFile;
+import org.lente.cluster.PostgresSchema;
 
 /**
- * The article store's SQL on the cluster's PostgreSQL database: two connections, each with its own
+ * SQL written once for both engines, on the cluster's PostgreSQL database (created by
+ * {@code lente migrate}, see {@link PostgresSchema}): the one class holding its connections, for the
+ * article store, the accounts, the sources and the story tables, each with connections of its own. Two
+ * connections, each with its own
  * prepared statements and used by one thread at a time, one for writes (and the reads that must see
  * them) and one for the other reads, so that a page is read while an article is written. Writes run
  * in READ COMMITTED transactions; several processes may write at once (each upsert waits for the
  * other's row). Thread-safe.
  */
-final class PostgresConnections implements SqlConnections, AutoCloseable {
+public final class PostgresConnections implements SqlConnections, AutoCloseable {
 
   /** A connection with its prepared statements, used under its lock. */
   private static final class Session {
@@ -47,8 +51,14 @@ final class PostgresConnections implements SqlConnections, AutoCloseable {
     this.reader = new Session(reader);
   }
 
-  /** Connects twice to the cluster's database (whose schema the caller has checked). */
-  static PostgresConnections connect(ClusterFile cluster) throws IOException {
+  /**
+   * Connects twice to the cluster's database.
+   *
+   * @throws IOException when it cannot be reached, or its schema is not the one this Lente needs
+   *     (then the message says to run {@code lente migrate})
+   */
+  public static PostgresConnections connect(ClusterFile cluster) throws IOException {
+    PostgresSchema.requireCurrent(cluster);
     Connection writer = null;
     try {
       writer = DriverManager.getConnection(cluster.postgresUrl(), cluster.postgresUser(), cluster.postgresPassword());
@@ -70,34 +80,45 @@ final class PostgresConnections implements SqlConnections, AutoCloseable {
 
   @Override
   public <T> T reading(String what, Database.Work<T> work) throws IOException {
+    return run(reader, what, c -> work.run());
+  }
+
+  @Override
+  public <T> T read(String what, SqlWork<T> work) throws IOException {
     return run(reader, what, work);
   }
 
   @Override
   public <T> T locked(String what, Database.Work<T> work) throws IOException {
-    return run(writer, what, work);
+    return run(writer, what, c -> work.run());
   }
 
   @Override
   public <T> T writing(String what, Database.Work<T> work) throws IOException {
-    return run(writer, what, () -> inTransaction(writer.conn, Connection.TRANSACTION_READ_COMMITTED, work));
+    return writeDerived(what, c -> work.run());
   }
 
-  /** {@inheritDoc} A REPEATABLE READ transaction, read-only. */
+  /** {@inheritDoc} A READ COMMITTED transaction, as {@link #writing}. */
+  @Override
+  public <T> T writeDerived(String what, SqlWork<T> work) throws IOException {
+    return run(writer, what, c -> inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, work));
+  }
+
+  /** {@inheritDoc} A REPEATABLE READ transaction. */
   @Override
   public <T> T snapshot(String what, Database.Work<T> work) throws IOException {
-    return run(reader, what, () -> inTransaction(reader.conn, Connection.TRANSACTION_REPEATABLE_READ, work));
+    return run(reader, what, c -> inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, x -> work.run()));
   }
 
   /** Runs {@code work} in a transaction of {@code isolation} on {@code conn}: committed, or rolled back when it throws. */
-  private static <T> T inTransaction(Connection conn, int isolation, Database.Work<T> work) throws SQLException {
+  private static <T> T inTransaction(Connection conn, int isolation, SqlWork<T> work) throws SQLException, IOException {
     conn.setAutoCommit(false);
     conn.setTransactionIsolation(isolation);
     try {
-      T result = work.run();
+      T result = work.run(conn);
       conn.commit();
       return result;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       try {
         conn.rollback();
       } catch (SQLException r) {
@@ -110,8 +131,11 @@ final class PostgresConnections implements SqlConnections, AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on {@code session} under its lock; work within work keeps the session it runs on. */
-  private <T> T run(Session session, String what, Database.Work<T> work) throws IOException {
+  /**
+   * Runs {@code work} on {@code session}'s connection under its lock; work within work keeps the
+   * session it runs on. An SQLException becomes an IOException saying what could not be done.
+   */
+  private <T> T run(Session session, String what, SqlWork<T> work) throws IOException {
     Session outer = current.get();
     Session using = outer != null ? outer : session;
     using.lock.lock();
@@ -120,7 +144,7 @@ final class PostgresConnections implements SqlConnections, AutoCloseable {
       if (closed) {
         throw new IllegalStateException("store closed: " + url);
       }
-      return work.run();
+      return work.run(using.conn);
     } catch (SQLException e) {
       throw new IOException(url + ": cannot " + what + ": " + e.getMessage(), e);
     } finally {

@@ -15,14 +15,14 @@ import java.util.Optional;
  * embedded {@link SqliteAccounts} and the cluster's {@link PostgresAccounts}. The SQL is written once
  * for both engines (ids come back by {@code RETURNING}; the sessions kept by a prune are picked with
  * {@code NOT IN (… LIMIT ?)}, not SQLite's {@code LIMIT -1 OFFSET ?}); a subclass gives how a read
- * and a write transaction run on its connections (its {@link SqlRunner}), and one fragment
+ * and a write transaction run on its connections (its {@link SqlConnections}), and one fragment
  * ({@link #lockingUser}). Thread-safe.
  */
 public abstract sealed class SqlAccounts implements Accounts permits SqliteAccounts, PostgresAccounts {
 
-  private final SqlRunner db;
+  private final SqlConnections db;
 
-  SqlAccounts(SqlRunner db) {
+  SqlAccounts(SqlConnections db) {
     this.db = db;
   }
 

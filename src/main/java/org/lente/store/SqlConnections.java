@@ -7,14 +7,15 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * How the article store's SQL ({@link ArticleWrites}, {@link SqlReads}, {@link ResolverTables}) runs
- * on one engine: which connection a piece of work uses, how a transaction begins and ends, and the
+ * How SQL written once for both engines runs on one engine: the article store's ({@link ArticleWrites},
+ * {@link SqlReads}, {@link ResolverTables}), the accounts' ({@link SqlAccounts}), the sources'
+ * ({@link SqlSources}) and, in another package, the story tables' ({@link #read}, {@link #writeDerived}): which connection a piece of work uses, how a transaction begins and ends, and the
  * few fragments where SQLite and PostgreSQL read SQL differently. Everything else is written once,
  * in the SQL both engines accept ({@code INSERT … ON CONFLICT … RETURNING}, {@code IS DISTINCT FROM},
  * {@code CASE} instead of SQLite's two-argument {@code max}, one {@code ?} per parameter).
  * Implementations are {@link SqliteConnections} and {@link PostgresConnections}; thread-safe.
  */
-sealed interface SqlConnections permits SqliteConnections, PostgresConnections {
+public sealed interface SqlConnections permits SqliteConnections, PostgresConnections {
 
   /**
    * Runs a read that does not wait for writes (a connection of its own); {@link #statement} prepares
@@ -30,6 +31,20 @@ sealed interface SqlConnections permits SqliteConnections, PostgresConnections {
 
   /** Runs {@code work} on the write connection in one transaction: committed, or rolled back when it throws. */
   <T> T writing(String what, Database.Work<T> work) throws IOException;
+
+  /**
+   * Runs {@code work} as {@link #reading} does, handing it the read's connection: for SQL that
+   * prepares its own statements, in another package (the story tables). The connection is this
+   * object's: the work neither commits, nor rolls back, nor closes it.
+   */
+  <T> T read(String what, SqlWork<T> work) throws IOException;
+
+  /**
+   * Runs {@code work} in one write transaction as {@link #writing} does, handing it the write
+   * connection: for tables derived from the articles (stories, lineage), in another package. The
+   * embedded engine commits it without waiting for the disk ({@link Database#writeDerived}).
+   */
+  <T> T writeDerived(String what, SqlWork<T> work) throws IOException;
 
   /** Runs reads in one transaction, so that they all see one snapshot of the data. */
   <T> T snapshot(String what, Database.Work<T> work) throws IOException;

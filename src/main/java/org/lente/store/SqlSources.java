@@ -22,7 +22,7 @@ import org.lente.ingest.source.SourceProgress;
  * {@link Sources} over SQL tables {@code polled_sources} and {@code source_urls}: the embedded
  * {@link SqliteSources} and the cluster's {@link PostgresSources}. The SQL is written once for both
  * engines (a new id comes back by {@code RETURNING}, an address taken meanwhile by another writer
- * by {@code ON CONFLICT DO NOTHING}); a subclass gives its connections (its {@link SqlRunner}) and
+ * by {@code ON CONFLICT DO NOTHING}); a subclass gives its connections (its {@link SqlConnections}) and
  * how it opens and closes. The article writes of a store record a poller's progress with their
  * article, in their own transaction, through {@link #write}. Thread-safe.
  */
@@ -31,9 +31,9 @@ public abstract sealed class SqlSources implements Sources permits SqliteSources
   private static final String COLUMNS = "id, kind, address, title, every_seconds, added_at, last_poll, next_poll, "
       + "etag, last_modified, last_status, last_error, articles_added, failing_since";
 
-  private final SqlRunner db;
+  private final SqlConnections db;
 
-  SqlSources(SqlRunner db) {
+  SqlSources(SqlConnections db) {
     this.db = db;
   }
 

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 /**
  * SQL run on the connection it is handed, by a concern whose tables live in the knowledge base's
  * database but whose code lives in another package (the story tables): see
- * {@link Database#read}, {@link Database#writeDerived} and {@link PostgresConnection}. The connection
+ * {@link SqlConnections#read} and {@link SqlConnections#writeDerived}. The connection
  * is the caller's: the work neither commits, nor rolls back, nor closes it.
  */
 @FunctionalInterface

@@ -9,7 +9,7 @@ package org.lente.store;
 final class SqliteAccounts extends SqlAccounts {
 
   SqliteAccounts(Database db) {
-    super(db);
+    super(db.sql());
   }
 
   @Override

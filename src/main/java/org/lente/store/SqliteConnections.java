@@ -6,7 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The article store's SQL on the embedded {@link Database}: reads on its read-only connections, writes
+ * SQL written once for both engines, on the embedded {@link Database} (the one each database holds,
+ * {@link Database#sql}): reads on its read-only connections, writes
  * under its lock in {@code BEGIN IMMEDIATE} transactions (one writer at a time, in this process and
  * others).
  */
@@ -14,7 +15,17 @@ record SqliteConnections(Database db) implements SqlConnections {
 
   @Override
   public <T> T reading(String what, Database.Work<T> work) throws IOException {
-    return db.reading(what, work);
+    return db.read(what, c -> work.run());
+  }
+
+  @Override
+  public <T> T read(String what, SqlWork<T> work) throws IOException {
+    return db.read(what, work);
+  }
+
+  @Override
+  public <T> T writeDerived(String what, SqlWork<T> work) throws IOException {
+    return db.writeDerived(what, work);
   }
 
   @Override

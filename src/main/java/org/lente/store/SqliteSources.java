@@ -19,7 +19,7 @@ public final class SqliteSources extends SqlSources {
   private final boolean owned;
 
   private SqliteSources(Database db, boolean owned) {
-    super(db);
+    super(db.sql());
     this.db = db;
     this.owned = owned;
   }

@@ -44,7 +44,7 @@ public final class SqliteStore extends SqlArticleStore implements Accounts {
   private final SqliteAccounts accounts;
 
   private SqliteStore(Database db) {
-    super(new SqliteConnections(db));
+    super(db.sql());
     this.db = db;
     this.accounts = new SqliteAccounts(db);
   }

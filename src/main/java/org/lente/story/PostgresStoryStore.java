@@ -3,20 +3,20 @@ package org.lente.story;
 import java.io.IOException;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresSchema;
-import org.lente.store.PostgresConnection;
-import org.lente.store.SqlWork;
+import org.lente.store.PostgresConnections;
 
 /**
  * The cluster's {@link StoryStore}: the story tables of the shared PostgreSQL database (created by
- * {@code lente migrate}, see {@link PostgresSchema}), on a {@link PostgresConnection} of its own. The
+ * {@code lente migrate}, see {@link PostgresSchema}), on a {@link PostgresConnections} of its own (a write and a read connection). The
  * story JSON is stored as text, as in the embedded store, and read as {@code jsonb} where a listing
  * filters on it.
  */
 public final class PostgresStoryStore extends SqlStoryStore {
 
-  private final PostgresConnection db;
+  private final PostgresConnections db;
 
-  private PostgresStoryStore(PostgresConnection db) {
+  private PostgresStoryStore(PostgresConnections db) {
+    super(db);
     this.db = db;
   }
 
@@ -27,17 +27,7 @@ public final class PostgresStoryStore extends SqlStoryStore {
    *     (then the message says to run {@code lente migrate})
    */
   public static PostgresStoryStore connect(ClusterFile cluster) throws IOException {
-    return new PostgresStoryStore(PostgresConnection.connect(cluster));
-  }
-
-  @Override
-  <T> T reading(String what, SqlWork<T> work) throws IOException {
-    return db.read(what, work);
-  }
-
-  @Override
-  <T> T writing(String what, SqlWork<T> work) throws IOException {
-    return db.write(what, work);
+    return new PostgresStoryStore(PostgresConnections.connect(cluster));
   }
 
   @Override

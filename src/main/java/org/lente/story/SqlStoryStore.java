@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import org.lente.store.SqlWork;
+import org.lente.store.SqlConnections;
 import org.lente.store.StoredJson;
 
 /**
@@ -23,24 +23,19 @@ import org.lente.store.StoredJson;
  * {@code anchor_terms}: the embedded {@link SqliteStoryStore} and the cluster's
  * {@link PostgresStoryStore}. The SQL is the same for both (upserts as {@code INSERT … ON CONFLICT},
  * which both engines read alike) except where JSON is read inside the database: the three fragments
- * each subclass gives. A subclass gives the connections: how a read runs, and a write in one
- * transaction. Thread-safe when those are.
+ * each subclass gives. The connections are the engine's {@link SqlConnections}: reads on its read
+ * connections ({@link SqlConnections#read}), writes in one transaction under its write lock
+ * ({@link SqlConnections#writeDerived}). Thread-safe.
  */
 public abstract sealed class SqlStoryStore implements StoryStore permits SqliteStoryStore, PostgresStoryStore {
 
   private static final ObjectMapper JSON = StoredJson.MAPPER;
 
-  SqlStoryStore() {
+  private final SqlConnections db;
+
+  SqlStoryStore(SqlConnections db) {
+    this.db = db;
   }
-
-  /** Runs {@code work} as a read; an SQLException becomes an IOException saying what could not be done. */
-  abstract <T> T reading(String what, SqlWork<T> work) throws IOException;
-
-  /**
-   * Runs {@code work} in one write transaction: committed, or rolled back when it throws; an
-   * SQLException becomes an IOException saying what could not be done.
-   */
-  abstract <T> T writing(String what, SqlWork<T> work) throws IOException;
 
   /** A condition true when the {@code story} column's JSON lists the language bound to its one {@code ?}. */
   abstract String hasLanguage();
@@ -54,7 +49,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
       double score, List<Link> links, String language, long[] bands) throws IOException {
-    writing("store the story and lineage of article " + article, c -> {
+    db.writeDerived("store the story and lineage of article " + article, c -> {
       writeStory(c, story.story(), article, score);
       writeCentroid(c, story);
       writeTerms(c, terms);
@@ -66,7 +61,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public void putBands(long article, String language, long[] bands) throws IOException {
-    writing("store the bands of article " + article, c -> {
+    db.writeDerived("store the bands of article " + article, c -> {
       writeBands(c, article, language, bands);
       return null;
     });
@@ -88,7 +83,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putAnchors(long article, String language, java.util.Collection<String> terms)
       throws IOException {
-    writing("store the anchors of article " + article, c -> {
+    db.writeDerived("store the anchors of article " + article, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO anchor_postings (term, article_id, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
           PreparedStatement count = c.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES (?, 1) "
@@ -111,7 +106,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   public Map<String, List<Long>> anchorPostings(java.util.Collection<String> terms, String language,
       int maxArticles) throws IOException {
     List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
-    return reading("look up anchor postings", c -> {
+    return db.read("look up anchor postings", c -> {
       Map<String, List<Long>> out = new LinkedHashMap<>();
       for (int from = 0; from < all.size(); from += 500) { // under SQLite's bound on parameters
         List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
@@ -157,7 +152,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       sql.append(i == 0 ? "?" : ", ?");
     }
     sql.append(") GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?");
-    return reading("look up LSH bands", c -> {
+    return db.read("look up LSH bands", c -> {
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         ps.setString(1, language == null ? "" : language);
         for (int i = 0; i < bands.length; i++) {
@@ -180,7 +175,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     if (links.isEmpty()) {
       return;
     }
-    writing("store " + links.size() + " links", c -> {
+    db.writeDerived("store " + links.size() + " links", c -> {
       writeLinks(c, links);
       return null;
     });
@@ -208,7 +203,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public List<Link> links(long article) throws IOException {
-    return reading("read the links of article " + article, c -> {
+    return db.read("read the links of article " + article, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT related_id, relation, direction, score, evidence "
           + "FROM links WHERE article_id = ? ORDER BY score DESC, related_id")) {
         ps.setLong(1, article);
@@ -227,7 +222,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public void putStory(Story story, long article, double score) throws IOException {
-    writing("store story " + story.id(), c -> {
+    db.writeDerived("store story " + story.id(), c -> {
       writeStory(c, story, article, score);
       return null;
     });
@@ -258,7 +253,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public Optional<Story> story(long id) throws IOException {
-    return reading("read story " + id, c -> {
+    return db.read("read story " + id, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT story FROM stories WHERE id = ?")) {
         ps.setLong(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -270,7 +265,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public Optional<Long> storyOf(long article) throws IOException {
-    return reading("read the story of article " + article, c -> {
+    return db.read("read the story of article " + article, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT story_id FROM story_articles WHERE article_id = ?")) {
         ps.setLong(1, article);
         try (ResultSet rs = ps.executeQuery()) {
@@ -282,7 +277,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public Optional<Long> articleId(String reference) throws IOException {
-    return reading("look up article " + reference, c -> {
+    return db.read("look up article " + reference, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT id FROM articles WHERE key = ? OR url = ? OR source = ? ORDER BY id LIMIT 1")) {
         ps.setString(1, reference);
@@ -327,7 +322,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public List<Long> articlesWithoutStory() throws IOException {
-    return reading("list articles without a story", c -> {
+    return db.read("list articles without a story", c -> {
       List<Long> out = new ArrayList<>();
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT a.id FROM articles a "
           + "WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.id")) {
@@ -341,7 +336,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public Map<String, Integer> termCounts() throws IOException {
-    return reading("read story terms", c -> {
+    return db.read("read story terms", c -> {
       Map<String, Integer> out = new java.util.HashMap<>();
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT term, df FROM story_terms WHERE term <> ''")) {
@@ -355,7 +350,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public int countedArticles() throws IOException {
-    return reading("count story articles", c -> {
+    return db.read("count story articles", c -> {
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT coalesce(max(df), 0) FROM story_terms WHERE term = ''")) {
         rs.next();
@@ -369,7 +364,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     if (max < 0) {
       throw new IllegalArgumentException("negative maximum " + max);
     }
-    return reading("read stories", c -> {
+    return db.read("read stories", c -> {
       List<Stories.Saved> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT story, centroid FROM stories WHERE centroid IS NOT NULL "
           + "ORDER BY (SELECT max(article_id) FROM story_articles s WHERE s.story_id = stories.id) DESC, id DESC "
@@ -397,7 +392,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public long newStoryId() throws IOException {
-    return writing("allocate a story id", c -> {
+    return db.writeDerived("allocate a story id", c -> {
       try (Statement st = c.createStatement()) {
         long id;
         try (ResultSet rs = st.executeQuery("INSERT INTO story_ids DEFAULT VALUES RETURNING id")) {
@@ -412,7 +407,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   @Override
   public long lastStoryId() throws IOException {
-    return reading("read stories", c -> {
+    return db.read("read stories", c -> {
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM stories")) {
         rs.next();
@@ -457,7 +452,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     args.add(limit + 1);
     sql.insert(0, "SELECT s.id, s.last_published, " + listed() + " FROM stories s JOIN (").append(") p ON p.id = s.id "
         + "ORDER BY s.last_published IS NULL, s.last_published DESC, s.id DESC");
-    return reading("list stories", c -> {
+    return db.read("list stories", c -> {
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         for (int i = 0; i < args.size(); i++) {
           ps.setObject(i + 1, args.get(i));

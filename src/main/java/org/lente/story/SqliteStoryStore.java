@@ -3,14 +3,13 @@ package org.lente.story;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.lente.store.Database;
-import org.lente.store.SqlWork;
 import org.lente.store.SqliteStore;
 
 /**
  * The embedded {@link StoryStore}: the story tables of the knowledge base's {@code lente.db} (schema
  * scripts {@code V3__stories.sql}, {@code V9__anchor_postings.sql}, {@code V11__story_ids.sql}), on the
  * store's {@link Database}: reads on its read connections (a reader's page does not wait for the
- * writer), writes under its write lock with {@code synchronous=NORMAL} ({@link Database#writeDerived}):
+ * writer), writes under its write lock with {@code synchronous=NORMAL} ({@link org.lente.store.SqlConnections#writeDerived}):
  * these tables are derived from the articles, so a power loss that drops the last commits loses
  * nothing that cannot be recomputed.
  */
@@ -22,6 +21,7 @@ public final class SqliteStoryStore extends SqlStoryStore {
   private final boolean owned;
 
   private SqliteStoryStore(Database db, boolean owned) {
+    super(db.sql());
     this.db = db;
     this.owned = owned;
   }
@@ -45,16 +45,6 @@ public final class SqliteStoryStore extends SqlStoryStore {
    */
   public static SqliteStoryStore openReadOnly(Path dir) throws IOException {
     return new SqliteStoryStore(Database.openReadOnly(dir), true);
-  }
-
-  @Override
-  <T> T reading(String what, SqlWork<T> work) throws IOException {
-    return db.read(what, work);
-  }
-
-  @Override
-  <T> T writing(String what, SqlWork<T> work) throws IOException {
-    return db.writeDerived(what, work);
   }
 
   @Override
