@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lente.cluster.ClusterFile;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.source.Opml;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
 import org.lente.ingest.source.SourceFormatException;
 import org.lente.ingest.source.Subscription;
+import org.lente.store.PostgresSources;
 import org.lente.store.Sources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +31,9 @@ import picocli.CommandLine.Parameters;
     description = {"Manages the sources that lente serve polls for new articles: feeds, sitemaps, pages to "
         + "revisit and local feed files, kept in the knowledge base with their state and health.",
         "Works beside a running lente serve on the same folder: the server polls a source added here within a "
-            + "second, and stops polling one removed."},
+            + "second, and stops polling one removed.",
+        "With --cluster FILE instead of --data, the sources of a cluster's PostgreSQL store, which lente worker poll "
+            + "polls (docs/cluster-poll.md)."},
     subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class,
         SourcesCommand.ImportOpml.class},
     exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
@@ -46,12 +50,39 @@ final class SourcesCommand implements Runnable {
         "Missing a command: lente sources add|list|remove|import-opml");
   }
 
+  /** Where the sources are: the knowledge base of {@code --data}, or a cluster's PostgreSQL store. */
+  static final class Where {
+
+    @CommandLine.Mixin DataDir data;
+
+    @Option(names = "--cluster", paramLabel = "FILE",
+        description = "The sources of the cluster whose cluster file this is (its PostgreSQL store, after lente "
+            + "migrate), instead of those of --data; lente worker poll polls them.")
+    Path cluster;
+
+    /**
+     * Opens the sources; null after saying what is wrong with the cluster file (the command then exits 1).
+     *
+     * @throws CommandLine.ParameterException when both --data and --cluster are given
+     */
+    Sources open(CommandLine.Model.CommandSpec spec) throws IOException {
+      if (cluster == null) {
+        return SourcesCommand.open(data);
+      }
+      if (spec.commandLine().getParseResult().hasMatchedOption("--data")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "give --data or --cluster, not both");
+      }
+      ClusterFile file = MigrateCommand.read(spec, cluster);
+      return file == null ? null : PostgresSources.connect(file);
+    }
+  }
+
   /** The options of the commands that add sources. */
   static final class Adding {
 
     @Option(names = "--allow-private",
         description = "Allow a host that resolves to a private, loopback or link-local address (refused by default; "
-            + "lente serve polls it only when started with --allow-private too).")
+            + "lente serve or lente worker poll polls it only when started with --allow-private too).")
     boolean allowPrivate;
 
     @Option(names = "--every", paramLabel = "MINUTES", defaultValue = "15",
@@ -96,7 +127,7 @@ final class SourcesCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin Where where;
 
     @CommandLine.Mixin Adding adding;
 
@@ -120,7 +151,15 @@ final class SourcesCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      try (Sources sources = open(data)) {
+      if (where.cluster != null && k == Source.Kind.FILE) {
+        spec.commandLine().getErr().println("lente: a file source is read on the machine that polls it, and a "
+            + "cluster's poll workers may run on any: serve " + address + " over http(s) and add its URL");
+        return 1;
+      }
+      try (Sources sources = where.open(spec)) {
+        if (sources == null) {
+          return 1;
+        }
         Source s = Adding.add(sources, adding.poller(), k, address, title, gap);
         spec.commandLine().getErr().println("lente: source " + s.id() + " added: " + s.kind().label() + " "
             + s.address());
@@ -143,7 +182,7 @@ final class SourcesCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin Where where;
 
     @Option(names = "--json", description = "Print a JSON array, one object per source.")
     boolean json;
@@ -151,7 +190,10 @@ final class SourcesCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (Sources sources = open(data)) {
+      try (Sources sources = where.open(spec)) {
+        if (sources == null) {
+          return 1;
+        }
         List<Source> all = sources.all();
         if (json) {
           out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
@@ -206,14 +248,17 @@ final class SourcesCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin Where where;
 
     @Parameters(paramLabel = "SOURCE", description = "The source's id or address.")
     String which;
 
     @Override
     public Integer call() throws IOException {
-      try (Sources sources = open(data)) {
+      try (Sources sources = where.open(spec)) {
+        if (sources == null) {
+          return 1;
+        }
         var found = which.matches("\\d{1,18}") ? sources.get(Long.parseLong(which)) : sources.byAddress(which);
         if (found.isEmpty() && !which.matches("\\d{1,18}")) {
           found = byTypedAddress(sources, which);
@@ -256,7 +301,7 @@ final class SourcesCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin Where where;
 
     @CommandLine.Mixin Adding adding;
 
@@ -284,7 +329,10 @@ final class SourcesCommand implements Runnable {
       opml.losses().forEach(l -> err.println("lente: lost: " + l.reason()));
       opml.warnings().forEach(w -> err.println("lente: warning: " + w));
       Poller poller = adding.poller();
-      try (Sources sources = open(data)) {
+      try (Sources sources = where.open(spec)) {
+        if (sources == null) {
+          return 1;
+        }
         for (Subscription feed : opml.feeds()) {
           try {
             if (sources.byAddress(Source.address(Source.Kind.FEED, feed.url())).isPresent()) {

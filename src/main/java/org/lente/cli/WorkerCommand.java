@@ -22,10 +22,12 @@ import org.lente.cluster.KafkaMessages;
 import org.lente.cluster.KafkaTopics;
 import org.lente.cluster.KafkaWorker;
 import org.lente.cluster.KnowledgeWriter;
+import org.lente.cluster.PollWorker;
 import org.lente.cluster.WriterLease;
 import org.lente.index.OpenSearchIndex;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.source.Poller;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import picocli.CommandLine;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lente worker fetch|analyse|write|submit --cluster FILE}: the cluster's Kafka workers (docs/cluster.md). */
+/** {@code lente worker fetch|analyse|write|submit|poll --cluster FILE}: the cluster's Kafka workers (docs/cluster.md). */
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = {"The cluster's workers, on the Kafka brokers of the cluster file's kafka.bootstrap "
         + "(docs/cluster.md). Run as many fetch and analysis workers as wanted, on as many machines: each kind "
@@ -42,7 +44,7 @@ import picocli.CommandLine.Parameters;
             + "finished and exits with 130 or 143; it exits with 1 for a bad cluster file and 2 when Kafka cannot be "
             + "reached or does not take its output (the records not committed are handled again)."},
     subcommands = {WorkerCommand.Fetch.class, WorkerCommand.Analyse.class, WorkerCommand.Write.class,
-        WorkerCommand.Submit.class})
+        WorkerCommand.Submit.class, WorkerCommand.Poll.class})
 final class WorkerCommand {
 
   /** What every worker command takes. */
@@ -269,6 +271,56 @@ final class WorkerCommand {
       }
       spec.commandLine().getOut().println("submitted " + tasks.size() + (tasks.size() == 1 ? " URL" : " URLs"));
       spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "poll", mixinStandardHelpOptions = true,
+      description = {"Polls the cluster's sources (lente sources add --cluster): claims each due source in PostgreSQL "
+          + "so that no other poll worker polls it at the same time, polls it, puts the article URLs it lists that "
+          + "were not handed on before on lente.fetch, and records the poll and those URLs in PostgreSQL. Run as "
+          + "many as wanted; a source whose worker died is taken by another once its claim expires.",
+          "Needs postgres.* and kafka.bootstrap in the cluster file (exit 1 without)."},
+      exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+  static final class Poll implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin ClusterOptions cluster;
+    @CommandLine.Mixin FetchOptions fetch;
+
+    @Option(names = "--claim", paramLabel = "SECONDS", defaultValue = "300",
+        description = "How long a claim on a source lasts: how soon another worker polls a source whose worker "
+            + "died. Keep it above the longest poll (a fetch may take a minute and more with its retries). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int claimSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+      if (claimSeconds < 2 || claimSeconds > 86_400) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--claim must be 2 to 86400: " + claimSeconds);
+      }
+      try (Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES)) {
+        ClusterFile file = MigrateCommand.read(spec, cluster.clusterFile);
+        if (file == null) {
+          return 1;
+        }
+        String bootstrap = cluster.bootstrap(spec);
+        if (bootstrap == null) {
+          return 1;
+        }
+        String holder = ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName() + "/"
+            + Long.toHexString(new java.security.SecureRandom().nextLong());
+        try (StopSignal stop = StopSignal.listen()) {
+          PollWorker.Counts counts;
+          try (PollWorker worker = PollWorker.open(file, bootstrap, new Poller(fetcher), holder,
+              Duration.ofSeconds(claimSeconds), line -> say(spec, line))) {
+            say(spec, "worker poll " + holder + " polling the sources of " + file.postgresUrl() + " onto "
+                + KafkaTopics.FETCH + " at " + bootstrap);
+            counts = worker.run(stop::requested);
+          }
+          say(spec, "worker poll stopped: polled " + counts.polled() + " (failed " + counts.failed() + "), handed on "
+              + counts.handedOn() + " URLs, claims lost " + counts.lost());
+        }
+      }
       return 0;
     }
   }

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
 import org.lente.ingest.source.SourceProgress;
@@ -106,9 +103,7 @@ public final class SourcePolling implements AutoCloseable {
       say("source " + s.id() + " (" + s.address() + ") failed: " + p.state().lastError());
     }
     p.losses().forEach(l -> say("source " + s.id() + " (" + s.address() + ") lost: " + l.reason()));
-    Set<String> done = s.kind() == Source.Kind.PAGE ? Set.of() : sources.handled(s.id(), p.articles());
-    List<String> todo = new ArrayList<>(new LinkedHashSet<>(p.articles()));
-    todo.removeIf(url -> url.isBlank() || done.contains(url)); // a blank one is no article to fetch
+    List<String> todo = sources.toFetch(s, p.articles());
     boolean recorded = false;
     for (int i = 0; i < todo.size() && !stopping; i++) {
       String url = todo.get(i);

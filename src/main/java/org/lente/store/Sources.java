@@ -3,7 +3,9 @@ package org.lente.store;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +72,18 @@ public interface Sources extends AutoCloseable {
    * recent): a poller fetches the others only.
    */
   Set<String> handled(long id, Collection<String> urls) throws IOException;
+
+  /**
+   * Of the article URLs a poll of {@code source} listed, those to fetch now, in their order: each once,
+   * none blank, none handled already, except that a {@link Source.Kind#PAGE} source's page is fetched at
+   * every poll (it is never marked handled).
+   */
+  default List<String> toFetch(Source source, List<String> listed) throws IOException {
+    Set<String> done = source.kind() == Source.Kind.PAGE ? Set.of() : handled(source.id(), listed);
+    List<String> todo = new ArrayList<>(new LinkedHashSet<>(listed));
+    todo.removeIf(url -> url.isBlank() || done.contains(url)); // a blank one is no article to fetch
+    return todo;
+  }
 
   /** Lets go of what this view of the sources holds; later calls fail. */
   @Override

@@ -39,4 +39,11 @@ class WorkerCommandTest {
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("has no opensearch.url"), run.err());
   }
+
+  @Test
+  void aPollWorkerWithoutKafkaInTheClusterFileSaysWhichKeyIsMissing() throws Exception {
+    CliRun run = CliRun.of("worker", "poll", "--cluster", cluster("").toString());
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("kafka.bootstrap is missing"), run.err());
+  }
 }
