@@ -34,9 +34,16 @@ class WorkerCommandTest {
   }
 
   @Test
-  void theKnowledgeWriterWithoutOpenSearchRefusesToStart() throws Exception {
-    CliRun run = CliRun.of("worker", "write", "--cluster", cluster("kafka.bootstrap=127.0.0.1:1\n").toString());
+  void anIndexWorkerWithoutOpenSearchRefusesToStart() throws Exception {
+    CliRun run = CliRun.of("worker", "index", "--cluster", cluster("").toString());
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("has no opensearch.url"), run.err());
+  }
+
+  @Test
+  void anIndexWorkerRefusesABatchOutOfBounds() throws Exception {
+    CliRun run = CliRun.of("worker", "index", "--cluster", cluster("").toString(), "--batch", "0");
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("--batch must be 1 to 10000: 0"), run.err());
   }
 }
