@@ -97,23 +97,11 @@ public final class ClusterReindex implements AutoCloseable {
       return new ClusterReindex(c, PostgresArticleStore.connect(cluster), index, log);
     } catch (SQLException e) {
       IOException failure = new IOException("PostgreSQL at " + cluster.postgresUrl() + ": " + e.getMessage(), e);
-      closeQuietly(failure, c, index);
+      IndexWorker.closeAll(failure, c, index);
       throw failure;
     } catch (IOException | RuntimeException e) {
-      closeQuietly(e, c, index);
+      IndexWorker.closeAll(e, c, index);
       throw e;
-    }
-  }
-
-  private static void closeQuietly(Throwable failure, AutoCloseable... opened) {
-    for (AutoCloseable o : opened) {
-      if (o != null) {
-        try {
-          o.close();
-        } catch (Exception again) {
-          failure.addSuppressed(again);
-        }
-      }
     }
   }
 
@@ -211,7 +199,7 @@ public final class ClusterReindex implements AutoCloseable {
   @Override
   public void close() throws IOException {
     IOException failure = new IOException("closing the rebuild");
-    closeQuietly(failure, index, store, locked);
+    IndexWorker.closeAll(failure, index, store, locked);
     if (failure.getSuppressed().length > 0) {
       throw failure;
     }

@@ -115,7 +115,8 @@ public final class IndexWorker implements AutoCloseable {
     }
   }
 
-  private static void closeAll(Throwable failure, AutoCloseable... opened) {
+  /** Closes each of {@code opened} that is not null, adding each failure to {@code failure}. */
+  static void closeAll(Throwable failure, AutoCloseable... opened) {
     for (AutoCloseable c : opened) {
       if (c != null) {
         try {

@@ -78,14 +78,19 @@ final class SqlReads implements ArticleReader {
       PreparedStatement st = db.statement("SELECT id, version FROM articles WHERE id > ? ORDER BY id LIMIT ?");
       st.setLong(1, after);
       st.setInt(2, max);
-      Map<Long, Integer> versions = new LinkedHashMap<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          versions.put(rs.getLong(1), rs.getInt(2));
-        }
-      }
-      return versions;
+      return versions(st);
     });
+  }
+
+  /** id → version of the rows of {@code st}, which selects those two columns, in its order; unmodifiable. */
+  private static Map<Long, Integer> versions(PreparedStatement st) throws SQLException {
+    Map<Long, Integer> versions = new LinkedHashMap<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        versions.put(rs.getLong(1), rs.getInt(2));
+      }
+    }
+    return Collections.unmodifiableMap(versions);
   }
 
   /**
@@ -123,14 +128,7 @@ final class SqlReads implements ArticleReader {
   @Override
   public Map<Long, Integer> versions() throws IOException {
     return db.locked("list versions", () -> {
-      PreparedStatement st = db.statement("SELECT id, version FROM articles ORDER BY id");
-      Map<Long, Integer> versions = new LinkedHashMap<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          versions.put(rs.getLong(1), rs.getInt(2));
-        }
-      }
-      return Collections.unmodifiableMap(versions);
+      return versions(db.statement("SELECT id, version FROM articles ORDER BY id"));
     });
   }
 

@@ -34,8 +34,7 @@ class ClusterReindexTest {
 
   @BeforeEach
   void cluster() throws Exception {
-    cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(), PostgresServer.USER, null,
-        OS.url(), null);
+    cluster = IndexWorkerTest.cluster(PG, OS, dir);
     alias = OS.newIndexName();
   }
 
@@ -120,6 +119,24 @@ class ClusterReindexTest {
     assertEquals(Map.of(60L, totals.get(60L)), totals, "a search saw another total");
     assertTrue(totals.get(60L) > 1, "searches ran during the rebuild: " + totals);
     assertEquals(List.of(alias + "-2"), OS.indicesOf(alias));
+  }
+
+  @Test
+  void theCommandRebuildsTheClustersIndex() throws Exception {
+    Map<Long, Integer> stored = IndexWorkerTest.put(cluster, 5);
+    OS.deleteIndices(OpenSearchIndex.ALIAS); // the command rebuilds the index under the alias lente
+    Path file = java.nio.file.Files.writeString(dir.resolve("cluster.properties"), "postgres.url="
+        + cluster.postgresUrl() + "\npostgres.user=" + PostgresServer.USER + "\nopensearch.url=" + OS.url() + "\n");
+    Path log = dir.resolve("reindex.log");
+    Process p = IndexWorkerTest.lente(log, "reindex", "--cluster", file.toString());
+    assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES));
+    String out = java.nio.file.Files.readString(log);
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.contains("reindexed 5 articles (0 written again after the swap)"), out);
+    assertEquals(List.of(OpenSearchIndex.ALIAS + "-2"), OS.indicesOf(OpenSearchIndex.ALIAS));
+    try (OpenSearchIndex index = OpenSearchIndex.open(OS.url(), OpenSearchIndex.ALIAS, LuceneIndex.SEARCH_BUDGET)) {
+      assertEquals(stored, index.versions());
+    }
   }
 
   @Test

@@ -48,9 +48,14 @@ class IndexWorkerTest {
 
   @BeforeEach
   void cluster() throws Exception {
-    cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(), PostgresServer.USER, null,
-        OS.url(), null);
+    cluster = cluster(PG, OS, dir);
     alias = OS.newIndexName();
+  }
+
+  /** A cluster file (in memory, as if read from {@code dir}) for a new migrated database and the node. */
+  static ClusterFile cluster(PostgresServer pg, OpenSearchServer os, Path dir) throws Exception {
+    return new ClusterFile(dir.resolve("cluster.properties"), pg.newMigratedDatabase(), PostgresServer.USER, null,
+        os.url(), null);
   }
 
   static Analysis analysis(int n, String body) {
@@ -217,8 +222,8 @@ class IndexWorkerTest {
     }
   }
 
-  /** Starts {@code lente worker index ARGS} in a child JVM, its output in {@code log}. */
-  private static Process lente(Path log, String... args) throws Exception {
+  /** Starts {@code lente ARGS} in a child JVM, its standard output and error in {@code log}. */
+  static Process lente(Path log, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "org.lente.cli.Main"));
     command.addAll(List.of(args));
