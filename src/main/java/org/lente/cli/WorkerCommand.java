@@ -20,11 +20,13 @@ import org.lente.cluster.ClusterFile;
 import org.lente.cluster.ClusterFileException;
 import org.lente.cluster.KafkaMessages;
 import org.lente.cluster.KafkaTopics;
+import org.lente.cluster.IndexWorker;
 import org.lente.cluster.KafkaWorker;
 import org.lente.cluster.KnowledgeWriter;
 import org.lente.cluster.PollWorker;
 import org.lente.cluster.WriterLease;
 import org.lente.index.OpenSearchIndex;
+import org.lente.index.SearchIndex;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lente worker fetch|analyse|write|submit|poll --cluster FILE}: the cluster's Kafka workers (docs/cluster.md). */
+/** {@code lente worker fetch|analyse|write|index|poll|submit --cluster FILE}: the cluster's workers (docs/cluster.md). */
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = {"The cluster's workers, on the Kafka brokers of the cluster file's kafka.bootstrap "
         + "(docs/cluster.md). Run as many fetch and analysis workers as wanted, on as many machines: each kind "
@@ -44,7 +46,7 @@ import picocli.CommandLine.Parameters;
             + "finished and exits with 130 or 143; it exits with 1 for a bad cluster file and 2 when Kafka cannot be "
             + "reached or does not take its output (the records not committed are handled again)."},
     subcommands = {WorkerCommand.Fetch.class, WorkerCommand.Analyse.class, WorkerCommand.Write.class,
-        WorkerCommand.Submit.class, WorkerCommand.Poll.class})
+        WorkerCommand.Index.class, WorkerCommand.Poll.class, WorkerCommand.Submit.class})
 final class WorkerCommand {
 
   /** What every worker command takes. */
@@ -174,10 +176,11 @@ final class WorkerCommand {
   }
 
   @Command(name = "write", mixinStandardHelpOptions = true,
-      description = {"The knowledge writer: adds the articles of lente.analysed to the cluster's PostgreSQL store, "
-          + "stories and OpenSearch index, each in one transaction with its offset, so a record delivered again has "
-          + "no effect. One writer is active; others started are standbys that take over when its lease expires.",
-          "Needs postgres.*, kafka.bootstrap and opensearch.url in the cluster file (exit 1 without). Exits with 3 "
+      description = {"The knowledge writer: adds the articles of lente.analysed to the cluster's PostgreSQL store "
+          + "and stories, each in one transaction with its offset, so a record delivered again has no effect; "
+          + "lente worker index puts them on OpenSearch. One writer is active; others started are standbys that take "
+          + "over when its lease expires.",
+          "Needs postgres.* and kafka.bootstrap in the cluster file (exit 1 without). Exits with 3 "
               + "when another writer took the lease over (this one stalled past it)."},
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Write implements Callable<Integer> {
@@ -198,17 +201,12 @@ final class WorkerCommand {
       if (file == null) {
         return 1;
       }
-      if (file.opensearchUrl() == null) {
-        say(spec, "the cluster file " + file.file() + " has no opensearch.url: the knowledge writer indexes what "
-            + "it stores and needs it");
-        return 1;
-      }
       if (cluster.bootstrap(spec) == null) {
         return 1;
       }
       String holder = ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName();
       try (StopSignal stop = StopSignal.listen()) {
-        Optional<KnowledgeWriter> opened = KnowledgeWriter.open(file, OpenSearchIndex.connect(file), holder,
+        Optional<KnowledgeWriter> opened = KnowledgeWriter.open(file, SearchIndex.writtenElsewhere(INDEXED_BY), holder,
             Duration.ofSeconds(leaseSeconds), stop::requested, line -> say(spec, line));
         if (opened.isEmpty()) {
           say(spec, "stopped while standing by");
@@ -223,6 +221,63 @@ final class WorkerCommand {
               + "record at hand was kept)");
           return 3;
         }
+      }
+      return 0;
+    }
+  }
+
+  /** Who writes the index of the cluster: the writer leaves its articles to them. */
+  static final String INDEXED_BY = "lente worker index, from the store's unindexed articles";
+
+  @Command(name = "index", mixinStandardHelpOptions = true,
+      description = {"An index worker: puts the articles the knowledge writer stored on the cluster's OpenSearch "
+          + "index, in batches claimed from PostgreSQL (FOR UPDATE SKIP LOCKED: run as many as wanted, none indexes "
+          + "an article another holds), woken by PostgreSQL notifications and polling as a fallback.",
+          "Needs postgres.* and opensearch.url in the cluster file (exit 1 without); exits with 2 when PostgreSQL "
+              + "or OpenSearch fails (the batch at hand is not marked: it is indexed again), 130 or 143 on SIGINT "
+              + "or SIGTERM after the batch at hand."},
+      exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
+  static final class Index implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--cluster", paramLabel = "FILE", required = true,
+        description = "The cluster file (postgres.*, opensearch.url).")
+    Path clusterFile;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "200",
+        description = "Articles claimed, written and marked at once (1 to 10000). Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "30",
+        description = "The longest wait for a notification before looking for work anyway: how late an article "
+            + "whose notification was missed gets indexed (1 to 3600). Default: ${DEFAULT-VALUE}.")
+    int pollSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+      if (batch < 1 || batch > 10_000) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be 1 to 10000: " + batch);
+      }
+      if (pollSeconds < 1 || pollSeconds > 3600) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--poll must be 1 to 3600: " + pollSeconds);
+      }
+      ClusterFile file = MigrateCommand.read(spec, clusterFile);
+      if (file == null) {
+        return 1;
+      }
+      if (file.opensearchUrl() == null) {
+        say(spec, "the cluster file " + file.file() + " has no opensearch.url: an index worker writes there");
+        return 1;
+      }
+      try (StopSignal stop = StopSignal.listen()) {
+        IndexWorker.Counts counts;
+        try (IndexWorker worker = IndexWorker.open(file, OpenSearchIndex.connect(file), batch,
+            Duration.ofSeconds(pollSeconds), line -> say(spec, line))) {
+          say(spec, "index worker: from " + file.postgresUrl() + " to " + file.opensearchUrl());
+          counts = worker.run(stop::requested);
+        }
+        say(spec, "index worker stopped: indexed " + counts.indexed() + ", refused " + counts.refused() + " in "
+            + counts.batches() + " batches");
       }
       return 0;
     }

@@ -35,7 +35,9 @@ import org.lente.store.StoredArticle;
  * {@link OpenSearchQueries}), so the same BM25 scores, ties by article id; the same filters, facets (terms
  * aggregations: most frequent first, ties by value), snippets and cursors.
  *
- * <p>Searches go to an alias; the alias points at one concrete index, {@code ALIAS-N}. Writes are
+ * <p>Searches go to an alias; the alias points at one concrete index, {@code ALIAS-N}. Writes go to the alias
+ * too (never creating an index: {@code require_alias}), so that a process writing while another rebuilds writes
+ * to the index searches see, before and after the swap. Writes are
  * bulk requests with external versions (the article's version): a 409 means the index already holds
  * that version or a newer one, which is done, not an error; so two writers of the same article
  * cannot put an older version over a newer one, and a put of an article's current version again
@@ -73,8 +75,8 @@ public final class OpenSearchIndex implements SearchIndex {
   private final Duration budget;
   private final Object lock = new Object();
   private final List<String> pending = new ArrayList<>(); // bulk lines, two per article or one per delete
-  private String live; // the index the alias points to
-  private String target; // where writes go: live, or the index a clear started
+  private String live; // the index the alias pointed to when last read here
+  private String rebuilding; // the index a clear started, which takes the writes until commit; null: none
 
   private OpenSearchIndex(HttpClient http, URI base, String alias, Duration budget) {
     this.http = http;
@@ -111,7 +113,6 @@ public final class OpenSearchIndex implements SearchIndex {
     URI base = URI.create(url.toString().endsWith("/") ? url.toString() : url + "/");
     OpenSearchIndex index = new OpenSearchIndex(http, base, alias, budget);
     index.live = index.liveIndex();
-    index.target = index.live;
     return index;
   }
 
@@ -176,14 +177,9 @@ public final class OpenSearchIndex implements SearchIndex {
   @Override
   public void put(StoredArticle article) throws IOException {
     Objects.requireNonNull(article, "article");
-    IndexedArticle a = IndexedArticle.of(article);
-    ObjectNode action = JSON.createObjectNode();
-    action.putObject("index").put("_id", Long.toString(a.id())).put("version", a.version())
-        .put("version_type", "external");
-    String doc = document(a).toString();
+    List<String> lines = indexAction(article);
     synchronized (lock) {
-      pending.add(action.toString());
-      pending.add(doc);
+      pending.addAll(lines);
       if (pending.size() >= 2 * BULK_ARTICLES) {
         flush();
       }
@@ -204,21 +200,23 @@ public final class OpenSearchIndex implements SearchIndex {
   public void commit() throws IOException {
     synchronized (lock) {
       flush();
+      String target = writeTarget();
       Response refreshed = send("POST", target + "/_refresh", null);
       if (refreshed.status != 200) {
         throw refreshed.failure("refreshing " + target);
       }
-      if (!target.equals(live)) {
+      if (rebuilding != null) {
         ObjectNode swap = JSON.createObjectNode();
         ArrayNode actions = swap.putArray("actions");
         actions.addObject().putObject("remove").put("index", live).put("alias", alias);
-        actions.addObject().putObject("add").put("index", target).put("alias", alias);
+        actions.addObject().putObject("add").put("index", rebuilding).put("alias", alias);
         Response swapped = send("POST", "_aliases", swap.toString());
         if (swapped.status != 200) {
-          throw swapped.failure("pointing " + alias + " at " + target);
+          throw swapped.failure("pointing " + alias + " at " + rebuilding);
         }
         String old = live;
-        live = target;
+        live = rebuilding;
+        rebuilding = null;
         Response deleted = send("DELETE", old, null);
         if (deleted.status != 200 && deleted.status != 404) {
           throw deleted.failure("deleting the old index " + old);
@@ -228,16 +226,21 @@ public final class OpenSearchIndex implements SearchIndex {
   }
 
   /**
-   * Starts an empty index, {@code ALIAS-(N+1)}, that takes the following writes; searches see the old one
-   * until {@link #commit}. Writes not yet committed are dropped with the old index.
+   * Starts an empty index, {@code ALIAS-(N+1)} after the one the alias points to now, that takes the following
+   * writes of this object; searches (and other processes' writes) see the old one until {@link #commit}. Writes
+   * not yet committed are dropped with the old index. One rebuild at a time: two processes clearing at once
+   * would start the same index.
    */
   @Override
   public void clear() throws IOException {
     synchronized (lock) {
       pending.clear();
-      String next = alias + "-" + (generation(live) + 1);
-      if (!target.equals(live)) { // a clear not committed yet: start again
-        next = target;
+      String next;
+      if (rebuilding != null) { // a clear not committed yet: start again
+        next = rebuilding;
+      } else {
+        live = liveIndex(); // another process may have rebuilt since this one read it
+        next = alias + "-" + (generation(live) + 1);
       }
       Response gone = send("DELETE", next, null); // left by a clear that never committed
       if (gone.status != 200 && gone.status != 404) {
@@ -247,8 +250,13 @@ public final class OpenSearchIndex implements SearchIndex {
       if (created.status != 200) {
         throw created.failure("creating the index " + next);
       }
-      target = next;
+      rebuilding = next;
     }
+  }
+
+  /** Where writes go: the index a {@link #clear} started, else the alias. */
+  private String writeTarget() {
+    return rebuilding != null ? rebuilding : alias;
   }
 
   private long generation(String index) throws IOException {
@@ -272,32 +280,79 @@ public final class OpenSearchIndex implements SearchIndex {
     if (pending.isEmpty()) {
       return;
     }
+    List<String> lines = List.copyOf(pending);
+    pending.clear();
+    Map<Long, String> refused = bulk(lines);
+    if (!refused.isEmpty()) {
+      var first = refused.entrySet().iterator().next();
+      throw new IOException(refused.size() + " articles were refused by " + base + writeTarget() + ", first "
+          + first.getKey() + ": " + first.getValue());
+    }
+  }
+
+  /**
+   * Sends {@code articles} in bulk requests now, with what is pending before them, and returns those OpenSearch
+   * refused, id → its error (in the order sent); a version conflict (409) is an older version, done. An article
+   * whose document cannot be made is refused with the reason. Visible at {@link #commit}.
+   *
+   * @throws IOException when OpenSearch cannot be reached, or refuses a whole request
+   */
+  public Map<Long, String> write(List<StoredArticle> articles) throws IOException {
+    Map<Long, String> refused = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>();
+    for (StoredArticle article : articles) {
+      try {
+        lines.addAll(indexAction(article));
+      } catch (RuntimeException e) {
+        refused.put(article.id(), "no document can be made: " + e);
+      }
+    }
+    synchronized (lock) {
+      flush();
+      for (int from = 0; from < lines.size(); from += 2 * BULK_ARTICLES) {
+        refused.putAll(bulk(lines.subList(from, Math.min(lines.size(), from + 2 * BULK_ARTICLES))));
+      }
+    }
+    return refused;
+  }
+
+  /** The two bulk lines that put {@code article} with its version as an external one. */
+  private static List<String> indexAction(StoredArticle article) {
+    IndexedArticle a = IndexedArticle.of(article);
+    ObjectNode action = JSON.createObjectNode();
+    action.putObject("index").put("_id", Long.toString(a.id())).put("version", a.version())
+        .put("version_type", "external");
+    return List.of(action.toString(), document(a).toString());
+  }
+
+  /**
+   * Sends one bulk request of {@code lines} to the {@link #writeTarget}; returns the items refused, id → error,
+   * a 409 (an older version) and a 404 (a delete of what is gone) being done.
+   */
+  private Map<Long, String> bulk(List<String> lines) throws IOException {
     StringBuilder body = new StringBuilder();
-    for (String line : pending) {
+    for (String line : lines) {
       body.append(line).append('\n');
     }
-    int lines = pending.size();
-    pending.clear();
-    Response r = send("POST", target + "/_bulk?filter_path=errors,items.*.status,items.*._id,items.*.error",
-        body.toString());
+    String target = writeTarget();
+    Response r = send("POST", target + "/_bulk?require_alias=" + (rebuilding == null)
+        + "&filter_path=errors,items.*.status,items.*._id,items.*.error", body.toString());
     if (r.status != 200) {
-      throw r.failure("writing a bulk of " + lines + " lines");
+      throw r.failure("writing a bulk of " + lines.size() + " lines");
     }
     JsonNode answer = r.json();
+    Map<Long, String> refused = new LinkedHashMap<>();
     if (answer.path("errors").asBoolean()) {
-      List<String> failed = new ArrayList<>();
       for (JsonNode item : answer.path("items")) {
         JsonNode result = item.elements().next();
         int status = result.path("status").asInt();
-        if (status >= 300 && status != 409 && status != 404) {
-          failed.add(result.path("_id").asText() + ": " + result.path("error"));
+        boolean delete = item.has("delete");
+        if (status >= 300 && status != 409 && !(delete && status == 404)) {
+          refused.put(result.path("_id").asLong(), status + " " + result.path("error"));
         }
       }
-      if (!failed.isEmpty()) {
-        throw new IOException(failed.size() + " articles were refused by " + base + target + ", first "
-            + failed.get(0));
-      }
     }
+    return refused;
   }
 
   private static ObjectNode document(IndexedArticle a) {
@@ -491,11 +546,17 @@ public final class OpenSearchIndex implements SearchIndex {
   /** id → version of every article the alias's index holds (committed ones). */
   @Override
   public Map<Long, Integer> versions() throws IOException {
+    return versions(Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /** id → version of the articles with ids {@code from} to {@code to} (both included) the alias's index holds. */
+  public Map<Long, Integer> versions(long from, long to) throws IOException {
     Map<Long, Integer> versions = new HashMap<>();
     JsonNode after = null;
     while (true) {
       ObjectNode request = JSON.createObjectNode();
       request.put("size", 10_000);
+      request.putObject("query").putObject("range").putObject("id").put("gte", from).put("lte", to);
       request.putArray("_source").add("id").add("version");
       request.putArray("sort").addObject().putObject("id").put("order", "asc");
       if (after != null) {

@@ -35,6 +35,14 @@ public interface SearchIndex extends AutoCloseable {
     return true;
   }
 
+  /**
+   * The index of a process that leaves it to others, {@code by} (say, "lente worker index"): not
+   * {@link #writable}, and every method but {@link #close} throws an IOException naming them.
+   */
+  static SearchIndex writtenElsewhere(String by) {
+    return new WrittenElsewhere(by);
+  }
+
   @Override
   void close() throws IOException;
 }

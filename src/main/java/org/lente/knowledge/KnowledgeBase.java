@@ -189,6 +189,9 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
    * article and "Vladimir Putin" in an English one are both "Vladimir Putin"; "North Korea" and
    * "Corea del Nord" one entity), and so do the quotes' speakers.
    *
+   * <p>With an index this process does not write ({@link SearchIndex#writable} false: the cluster's index
+   * workers write it), the article is left unindexed in the store for them.
+   *
    * <p>A failure to index the article or to add its story and lineage does not throw: it is recorded
    * and returned ({@link Added#failure}), and the stage retried later. An IOException means the
    * article may not be stored (the store failed), or the index could not commit.
@@ -234,11 +237,13 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
     StoredArticle stored = store.get(put.id()).orElseThrow(
         () -> new IOException("article " + put.id() + " reported stored but not found"));
     ArticleFailure failure = null;
-    try {
-      index.put(stored);
-      pending.add(new long[] {put.id(), put.version()});
-    } catch (IOException | RuntimeException e) {
-      failure = failed(put.id(), ArticleFailure.Stage.INDEX, e); // left unindexed: catchUp retries it
+    if (index.writable()) { // else another process indexes it: it stays in the store's unindexed articles
+      try {
+        index.put(stored);
+        pending.add(new long[] {put.id(), put.version()});
+      } catch (IOException | RuntimeException e) {
+        failure = failed(put.id(), ArticleFailure.Stage.INDEX, e); // left unindexed: catchUp retries it
+      }
     }
     if (pending.size() >= FLUSH_EVERY) {
       flush();

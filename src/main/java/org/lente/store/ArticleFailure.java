@@ -52,11 +52,13 @@ public record ArticleFailure(long article, Stage stage, String reason, Instant a
 
   /** The failure of {@code stage} for {@code article} now, because of {@code cause} (its message cut to fit). */
   public static ArticleFailure of(long article, Stage stage, Throwable cause) {
-    String reason = cause.getMessage() == null || cause.getMessage().isBlank() ? cause.toString()
-        : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    if (reason.length() > MAX_REASON) {
-      reason = reason.substring(0, MAX_REASON - 1) + "…";
-    }
-    return new ArticleFailure(article, stage, reason, Instant.now());
+    return of(article, stage, cause.getMessage() == null || cause.getMessage().isBlank() ? cause.toString()
+        : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+  }
+
+  /** The failure of {@code stage} for {@code article} now, for {@code reason} (not blank; cut to fit). */
+  public static ArticleFailure of(long article, Stage stage, String reason) {
+    String cut = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason;
+    return new ArticleFailure(article, stage, cut, Instant.now());
   }
 }

@@ -16,8 +16,8 @@ import org.lente.nlp.Analysis;
  */
 public abstract sealed class SqlArticleStore implements ArticleStore permits SqliteStore, PostgresArticleStore {
 
-  private final ArticleWrites writes;
-  private final SqlReads reads;
+  final ArticleWrites writes;
+  final SqlReads reads;
 
   SqlArticleStore(SqlConnections sql) {
     ResolverTables resolver = new ResolverTables(sql::statement);

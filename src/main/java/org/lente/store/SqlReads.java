@@ -61,6 +61,54 @@ final class SqlReads implements ArticleReader {
     });
   }
 
+  /** Up to {@code max} articles after id {@code after}, in id order. */
+  List<StoredArticle> articlesAfter(long after, int max) throws IOException {
+    return db.reading("list the articles after " + after, () -> {
+      PreparedStatement st = db.statement("SELECT " + ARTICLE_COLUMNS + " FROM articles a WHERE a.id > ? "
+          + "ORDER BY a.id LIMIT ?");
+      st.setLong(1, after);
+      st.setInt(2, max);
+      return articles(st);
+    });
+  }
+
+  /** id → latest version of up to {@code max} articles after id {@code after}, in id order. */
+  Map<Long, Integer> versionsAfter(long after, int max) throws IOException {
+    return db.reading("list the versions after " + after, () -> {
+      PreparedStatement st = db.statement("SELECT id, version FROM articles WHERE id > ? ORDER BY id LIMIT ?");
+      st.setLong(1, after);
+      st.setInt(2, max);
+      return versions(st);
+    });
+  }
+
+  /** id → version of the rows of {@code st}, which selects those two columns, in its order; unmodifiable. */
+  private static Map<Long, Integer> versions(PreparedStatement st) throws SQLException {
+    Map<Long, Integer> versions = new LinkedHashMap<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        versions.put(rs.getLong(1), rs.getInt(2));
+      }
+    }
+    return Collections.unmodifiableMap(versions);
+  }
+
+  /**
+   * In the write transaction running on this thread, on PostgreSQL only: locks and returns up to {@code max}
+   * unindexed articles after id {@code after}, in id order, passing over those another transaction holds
+   * ({@code FOR UPDATE SKIP LOCKED}) and, unless {@code withFailed}, those whose indexing failed. The locks last
+   * until that transaction ends, so that no other claim gets them meanwhile and their version cannot change.
+   */
+  List<StoredArticle> claimUnindexed(long after, int max, boolean withFailed) throws SQLException {
+    PreparedStatement st = db.statement("SELECT " + ARTICLE_COLUMNS + " FROM articles a "
+        + "WHERE a.indexed_version < a.version AND a.id > ? AND (? OR NOT EXISTS (SELECT 1 FROM article_failures f "
+        + "WHERE f.article_id = a.id AND f.stage = 'index')) ORDER BY a.id LIMIT ? FOR UPDATE OF a SKIP LOCKED");
+    st.setLong(1, after);
+    st.setBoolean(2, withFailed);
+    st.setInt(3, max);
+    return articles(st);
+  }
+
   @Override
   public List<ArticleFailure> failures() throws IOException {
     return db.locked("list failed articles", () -> {
@@ -80,14 +128,7 @@ final class SqlReads implements ArticleReader {
   @Override
   public Map<Long, Integer> versions() throws IOException {
     return db.locked("list versions", () -> {
-      PreparedStatement st = db.statement("SELECT id, version FROM articles ORDER BY id");
-      Map<Long, Integer> versions = new LinkedHashMap<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          versions.put(rs.getLong(1), rs.getInt(2));
-        }
-      }
-      return Collections.unmodifiableMap(versions);
+      return versions(db.statement("SELECT id, version FROM articles ORDER BY id"));
     });
   }
 

@@ -34,8 +34,8 @@ class WorkerCommandTest {
   }
 
   @Test
-  void theKnowledgeWriterWithoutOpenSearchRefusesToStart() throws Exception {
-    CliRun run = CliRun.of("worker", "write", "--cluster", cluster("kafka.bootstrap=127.0.0.1:1\n").toString());
+  void anIndexWorkerWithoutOpenSearchRefusesToStart() throws Exception {
+    CliRun run = CliRun.of("worker", "index", "--cluster", cluster("").toString());
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("has no opensearch.url"), run.err());
   }
@@ -45,5 +45,12 @@ class WorkerCommandTest {
     CliRun run = CliRun.of("worker", "poll", "--cluster", cluster("").toString());
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("kafka.bootstrap is missing"), run.err());
+  }
+
+  @Test
+  void anIndexWorkerRefusesABatchOutOfBounds() throws Exception {
+    CliRun run = CliRun.of("worker", "index", "--cluster", cluster("").toString(), "--batch", "0");
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("--batch must be 1 to 10000: 0"), run.err());
   }
 }
