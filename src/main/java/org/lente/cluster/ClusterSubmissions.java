@@ -19,7 +19,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -65,7 +64,7 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
   private final Producer<String, String> producer;
   private final Extractor extractor = new Extractor();
   private final SecureRandom random = new SecureRandom();
-  private final AtomicLong prunedAt = new AtomicLong(System.nanoTime() - Duration.ofHours(1).toNanos());
+  private final Every prune = new Every(Duration.ofHours(1));
 
   /** Submissions on {@code db} (closed with this) sent with {@code producer} (closed with this). */
   ClusterSubmissions(PostgresConnections db, Producer<String, String> producer) {
@@ -244,9 +243,7 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
 
   /** Deletes the submissions older than {@link #KEEP}, when this instance has not for an hour. */
   private void pruneNowAndThen() throws IOException {
-    long last = prunedAt.get();
-    long now = System.nanoTime();
-    if (now - last < Duration.ofHours(1).toNanos() || !prunedAt.compareAndSet(last, now)) {
+    if (!prune.due()) {
       return;
     }
     db.writeDerived("prune the submissions", c -> {

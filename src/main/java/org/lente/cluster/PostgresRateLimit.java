@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.lente.server.WriteLimit;
 import org.lente.store.PostgresConnections;
 
@@ -31,8 +30,7 @@ public final class PostgresRateLimit implements WriteLimit {
 
   private final PostgresConnections db;
   private final int perMinute;
-  /** When this instance last pruned (System.nanoTime); its first take prunes. */
-  private final AtomicLong prunedAt = new AtomicLong(System.nanoTime() - Duration.ofMinutes(1).toNanos());
+  private final Every prune = new Every(Duration.ofMinutes(1));
 
   /** Buckets of {@code perMinute} requests on {@code db}, which the caller closes. */
   public PostgresRateLimit(PostgresConnections db, int perMinute) {
@@ -66,9 +64,7 @@ public final class PostgresRateLimit implements WriteLimit {
 
   /** Deletes the rows untouched for {@link #PRUNE_AFTER}, when this instance has not for a minute. */
   private void pruneNowAndThen() throws IOException {
-    long last = prunedAt.get();
-    long now = System.nanoTime();
-    if (now - last < Duration.ofMinutes(1).toNanos() || !prunedAt.compareAndSet(last, now)) {
+    if (!prune.due()) {
       return;
     }
     db.writeDerived("prune the rate limits", c -> {
