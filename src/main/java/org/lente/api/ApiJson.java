@@ -11,7 +11,7 @@ import org.lente.index.SearchHits;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.ner.Entity;
 import org.lente.nlp.time.Timex;
-import org.lente.server.Ingests;
+import org.lente.server.Submissions;
 import org.lente.store.ArticleView;
 import org.lente.store.AuthorRef;
 import org.lente.store.EntityProfile;
@@ -158,14 +158,14 @@ final class ApiJson {
   /**
    * A page submitted to {@code POST /api/v1/ingest} and where it is.
    *
-   * @param state {@link Ingests.State} in lower case
+   * @param state {@link Submissions.State} in lower case
    * @param at when it was submitted (ISO-8601 instant)
    * @param statusUrl where to ask again
    */
   record Submission(String id, String input, String state, Long articleId, String error, String at,
       String statusUrl) {
 
-    static Submission of(Ingests.Submission s) {
+    static Submission of(Submissions.Submission s) {
       return new Submission(s.id(), s.input(), s.state().name().toLowerCase(Locale.ROOT), s.articleId(), s.error(),
           s.at().toString(), ApiRoutes.BASE + "/ingest/" + s.id());
     }

@@ -24,7 +24,7 @@ import org.lente.index.SearchHits;
 import org.lente.index.SearchQuery;
 import org.lente.knowledge.KnowledgeReader;
 import org.lente.server.Auth;
-import org.lente.server.Ingests;
+import org.lente.server.Submissions;
 import org.lente.server.Routes;
 import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleSummary;
@@ -56,11 +56,11 @@ public final class ApiRoutes implements Routes {
 
   private final KnowledgeReader kb;
   private final StoryReader stories;
-  private final Ingests ingests;
+  private final Submissions ingests;
   private final Auth auth;
   private final byte[] openApi;
 
-  public ApiRoutes(KnowledgeReader kb, StoryReader stories, Ingests ingests, Auth auth) throws IOException {
+  public ApiRoutes(KnowledgeReader kb, StoryReader stories, Submissions ingests, Auth auth) throws IOException {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.stories = Objects.requireNonNull(stories, "stories");
     this.ingests = Objects.requireNonNull(ingests, "ingests");
@@ -243,7 +243,7 @@ public final class ApiRoutes implements Routes {
   /** POST: JSON {@code {"url"}}, {@code {"html", "url"?}} or {@code {"text", "title"?}}, or the same as a form. */
   private void ingest(Context ctx) throws IOException {
     String user = auth.requireUser(ctx);
-    Ingests.Request request;
+    Submissions.Request request;
     if (ctx.isJson()) {
       JsonNode body;
       try {
@@ -254,14 +254,14 @@ public final class ApiRoutes implements Routes {
       if (body == null || !body.isObject()) {
         throw new BadRequestResponse("the body must be a JSON object with url, html or text");
       }
-      request = new Ingests.Request(text(body, "url"), text(body, "html"), text(body, "text"), text(body, "title"));
+      request = new Submissions.Request(text(body, "url"), text(body, "html"), text(body, "text"), text(body, "title"));
     } else if (ctx.isFormUrlencoded() || ctx.isMultipartFormData()) {
-      request = new Ingests.Request(blankToNull(ctx.formParam("url")), blankToNull(ctx.formParam("html")),
+      request = new Submissions.Request(blankToNull(ctx.formParam("url")), blankToNull(ctx.formParam("html")),
           blankToNull(ctx.formParam("text")), blankToNull(ctx.formParam("title")));
     } else {
       throw new UnsupportedMediaTypeResponse("send application/json or a form, not " + ctx.contentType());
     }
-    Ingests.Submission s;
+    Submissions.Submission s;
     try {
       s = ingests.submit(request, user);
     } catch (IllegalStateException full) {

@@ -1,6 +1,10 @@
 package org.lente.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +12,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lente.Lente;
 import org.lente.api.ApiRoutes;
+import org.lente.cluster.ClusterFile;
+import org.lente.cluster.ClusterSubmissions;
+import org.lente.cluster.PostgresRateLimit;
+import org.lente.cluster.ServeSecret;
+import org.lente.index.OpenSearchIndex;
+import org.lente.index.SearchIndex;
+import org.lente.knowledge.StoreReader;
+import org.lente.store.PostgresAccounts;
+import org.lente.store.PostgresArticleStore;
+import org.lente.store.PostgresConnections;
+import org.lente.store.PostgresSources;
+import org.lente.story.PostgresStoryStore;
 import org.lente.ingest.PageReader;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
@@ -46,7 +62,11 @@ import picocli.CommandLine.Option;
             + "(lente token add).",
         "Polls the stored sources (lente sources add, or the reader's /admin/sources page) in the background: a "
             + "source added while it runs is polled within a second. The --allow-private, --delay, --per-host and "
-            + "--ignore-robots options apply to those polls and to the URLs added through the server."},
+            + "--ignore-robots options apply to those polls and to the URLs added through the server.",
+        "With --cluster FILE: one of several stateless instances behind a load balancer, over the cluster's "
+            + "PostgreSQL store and OpenSearch index (docs/cluster-serve.md). Sessions, tokens, the rate limit and "
+            + "submissions are shared in PostgreSQL; articles added go to the Kafka workers; nothing is polled. The "
+            + "access log goes to standard output."},
     exitCodeOnInvalidInput = 1,
     exitCodeOnExecutionException = 2)
 final class ServeCommand implements Callable<Integer> {
@@ -84,20 +104,22 @@ final class ServeCommand implements Callable<Integer> {
       description = "Where the access log goes: a file, or - for standard error. Default: access.log in the data folder.")
   String accessLog;
 
+  @Option(names = "--cluster", paramLabel = "FILE",
+      description = "Serve the cluster of this cluster file (postgres.*, opensearch.url, kafka.bootstrap, optionally "
+          + "serve.trusted-proxies) instead of a data folder.")
+  Path clusterFile;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535: " + port);
     }
     PrintWriter err = spec.commandLine().getErr();
-    Path log = accessLog == null ? data.dir.resolve("access.log") : accessLog.equals("-") ? null : Path.of(accessLog);
-    Server.Settings settings;
-    try {
-      settings = new Server.Settings(host, port, privateRead, maxBody, writesPerMinute, log,
-          publicUrl == null ? null : Server.Settings.publicUrl(publicUrl));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    if (clusterFile != null) {
+      return serveCluster(err);
     }
+    Path log = accessLog == null ? data.dir.resolve("access.log") : accessLog.equals("-") ? null : Path.of(accessLog);
+    Server.Settings settings = settings(log);
     Analyzer analyzer = new Analyzer(new NerModels(line -> err.println("lente: " + line)), Analyzer.DEFAULT_MAX_CHARS);
     // a folder on a full disk is served for reading: adding articles and logging in then fail
     Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES);
@@ -130,6 +152,148 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The server's settings from the options, with access log {@code log}; a bad option is a usage error. */
+  private Server.Settings settings(Path log) {
+    try {
+      return new Server.Settings(host, port, privateRead, maxBody, writesPerMinute, log,
+          publicUrl == null ? null : Server.Settings.publicUrl(publicUrl));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /**
+   * {@code lente serve --cluster}: checks the options, assembles the instance ({@link #clusterServer}) and serves
+   * until the process is stopped. Exit 1 for a bad cluster file or option, 2 when a service cannot be reached.
+   */
+  private int serveCluster(PrintWriter err) throws Exception {
+    for (String folderOnly : List.of("--data", "--access-log")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(folderOnly)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), folderOnly + " does not apply with --cluster "
+            + "(the store is the cluster's; the access log goes to standard output)");
+      }
+    }
+    Server.Settings settings = settings(null);
+    ClusterFile cluster = MigrateCommand.read(spec, clusterFile);
+    if (cluster == null) {
+      return 1;
+    }
+    if (cluster.opensearchUrl() == null || cluster.kafkaBootstrap() == null) {
+      err.println("lente: the cluster file " + cluster.file() + " needs opensearch.url (searches) and "
+          + "kafka.bootstrap (articles added) for lente serve --cluster");
+      return 1;
+    }
+    Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES); // the sources' address check
+    try (ClusterServer instance = clusterServer(cluster, OpenSearchIndex.connect(cluster), settings,
+        new Poller(fetcher))) {
+      instance.server().start();
+      instance.server().ready(true);
+      err.printf("lente: serving the cluster of %s on http://%s:%d/ (the reader at /, the JSON API under /api/v1)%n",
+          cluster.file().toAbsolutePath(), host, instance.server().port());
+      err.flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "lente-stop"));
+      stopped.await();
+    }
+    return 0;
+  }
+
+  /**
+   * An instance of {@code lente serve --cluster}, not started, with what it opened; closing stops the server and
+   * closes those, the last opened first.
+   */
+  record ClusterServer(Server server, List<AutoCloseable> opened) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      Exception failure = null;
+      List<AutoCloseable> all = new java.util.ArrayList<>(opened);
+      all.add(server);
+      java.util.Collections.reverse(all);
+      for (AutoCloseable c : all) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * Assembles a cluster instance over {@code cluster}'s PostgreSQL database, its Kafka brokers and {@code index}
+   * (the cluster's OpenSearch index; closed with the instance): the reader over {@link PostgresArticleStore} and
+   * the index, stories over {@link PostgresStoryStore}, {@link Auth} over {@link PostgresAccounts} with CSRF tokens
+   * under the {@link ServeSecret}, the rate limit in {@link PostgresRateLimit}, the clients' addresses from the
+   * cluster file's trusted proxies, submissions through {@link ClusterSubmissions}, the sources admin over
+   * {@link PostgresSources} (with {@code poller}'s address check); {@code /health} probes PostgreSQL and
+   * OpenSearch. A failure closes what was opened.
+   */
+  static ClusterServer clusterServer(ClusterFile cluster, SearchIndex index, Server.Settings settings, Poller poller)
+      throws IOException {
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    opened.push(index);
+    try {
+      PostgresArticleStore store = push(opened, PostgresArticleStore.connect(cluster));
+      PostgresStoryStore storyStore = push(opened, PostgresStoryStore.connect(cluster));
+      PostgresAccounts accounts = push(opened, PostgresAccounts.connect(cluster));
+      PostgresSources sources = push(opened, PostgresSources.connect(cluster));
+      PostgresConnections shared = push(opened, PostgresConnections.connect(cluster));
+      ClusterSubmissions submissions = push(opened, ClusterSubmissions.connect(cluster));
+      Auth auth = new Auth(accounts, new Passwords());
+      Csrf csrf = new Csrf(ServeSecret.read(shared));
+      KnowledgeReader kb = new StoreReader(store, index);
+      StoryReader stories = new StoryReader(storyStore, kb);
+      Map<String, Server.Probe> probes = Map.of(
+          "postgres", () -> shared.read("check the connection", c -> {
+            if (!c.isValid(5)) {
+              throw new IOException(cluster.postgresUrl() + " does not answer");
+            }
+            return null;
+          }),
+          "opensearch", () -> openSearchAnswers(cluster.opensearchUrl()));
+      Server server = new Server(settings, auth, csrf, new Metrics(kb::status), new ErrorPages(),
+          List.of(new ApiRoutes(kb, stories, submissions, auth), new WebRoutes(kb, stories, submissions, auth, csrf,
+              settings.publicUrl()), new SourcesAdmin(sources, poller, auth, csrf)),
+          new Server.Shared(new PostgresRateLimit(shared, settings.writesPerMinute()), cluster.trustedProxies(),
+              probes, true));
+      List<AutoCloseable> parts = new java.util.ArrayList<>(opened);
+      java.util.Collections.reverse(parts); // the order they were opened in
+      return new ClusterServer(server, parts);
+    } catch (IOException | RuntimeException e) {
+      while (!opened.isEmpty()) {
+        try {
+          opened.pop().close();
+        } catch (Exception again) {
+          e.addSuppressed(again);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T part) {
+    opened.push(part);
+    return part;
+  }
+
+  /** Returns when the OpenSearch node at {@code url} answers its cluster health within 5 s; throws saying why not. */
+  private static void openSearchAnswers(java.net.URI url) throws IOException, InterruptedException {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    java.net.http.HttpResponse<Void> r = http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/_cluster/health"))
+        .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    if (r.statusCode() != 200) {
+      throw new IOException(url + " answers HTTP " + r.statusCode());
+    }
   }
 
   /** The server's submissions into {@code lente}: through the pipeline of {@code lente ingest} and {@code watch}. */

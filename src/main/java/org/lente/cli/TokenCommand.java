@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.lente.server.Auth;
 import org.lente.server.Passwords;
 import org.lente.store.Accounts;
-import org.lente.store.SqliteStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +36,7 @@ final class TokenCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin AccountsPlace accounts;
 
     @Parameters(paramLabel = "NAME", description = "The user the token acts for.")
     String name;
@@ -45,8 +44,8 @@ final class TokenCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       String token;
-      try (SqliteStore store = data.openStore()) {
-        token = new Auth(store, new Passwords()).newToken(name);
+      try {
+        token = accounts.run(spec, store -> new Auth(store, new Passwords()).newToken(name));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -66,7 +65,7 @@ final class TokenCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin AccountsPlace accounts;
 
     @Option(names = "--json", description = "A JSON array of {id, user, created, lastUsed (null when never)}.")
     boolean json;
@@ -74,9 +73,7 @@ final class TokenCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       List<Accounts.Token> tokens;
-      try (SqliteStore store = data.openStore()) {
-        tokens = store.tokens();
-      }
+      tokens = accounts.run(spec, Accounts::tokens);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.MAPPER.writeValueAsString(tokens.stream().map(Shown::of).toList()));
@@ -109,7 +106,7 @@ final class TokenCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin AccountsPlace accounts;
 
     @Parameters(paramLabel = "ID", arity = "0..1", description = "The token's id.")
     Long id;
@@ -124,16 +121,17 @@ final class TokenCommand implements Runnable {
             ? "which tokens? Give a token's ID or --user NAME" : "give a token's ID or --user NAME, not both");
       }
       String done;
-      try (SqliteStore store = data.openStore()) {
-        if (id != null) {
-          if (!store.revokeToken(id)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no token " + id + " (see lente token list)");
+      try {
+        done = accounts.run(spec, store -> {
+          if (id != null) {
+            if (!store.revokeToken(id)) {
+              throw new CommandLine.ParameterException(spec.commandLine(), "no token " + id + " (see lente token list)");
+            }
+            return "token " + id + " revoked";
           }
-          done = "token " + id + " revoked";
-        } else {
           int revoked = store.revokeTokens(user);
-          done = revoked + " token" + (revoked == 1 ? "" : "s") + " of " + user + " revoked";
-        }
+          return revoked + " token" + (revoked == 1 ? "" : "s") + " of " + user + " revoked";
+        });
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }

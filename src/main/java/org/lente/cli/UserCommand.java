@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.lente.server.Auth;
 import org.lente.server.Passwords;
-import org.lente.store.SqliteStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -43,14 +42,14 @@ final class UserCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin AccountsPlace accounts;
 
     @Parameters(paramLabel = "NAME", description = "The user's name.")
     String name;
 
     @Override
     public Integer call() throws IOException {
-      withPassword(spec, data, name, (auth, password) -> {
+      withPassword(spec, accounts, name, (auth, password) -> {
         auth.addUser(name, password);
         return null;
       });
@@ -69,14 +68,14 @@ final class UserCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin AccountsPlace accounts;
 
     @Parameters(paramLabel = "NAME", description = "The user's name.")
     String name;
 
     @Override
     public Integer call() throws IOException {
-      int ended = withPassword(spec, data, name, (auth, password) -> auth.setPassword(name, password));
+      int ended = withPassword(spec, accounts, name, (auth, password) -> auth.setPassword(name, password));
       spec.commandLine().getErr().println("lente: new password for " + name + "; " + ended + " session"
           + (ended == 1 ? "" : "s") + " ended; API tokens kept (lente token revoke --user " + name + ")");
       return 0;
@@ -93,7 +92,7 @@ final class UserCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Mixin DataDir data;
+    @CommandLine.Mixin AccountsPlace accounts;
 
     @Parameters(paramLabel = "NAME", description = "The user's name.")
     String name;
@@ -101,9 +100,7 @@ final class UserCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       boolean removed;
-      try (SqliteStore store = data.openStore()) {
-        removed = store.removeUser(name);
-      }
+      removed = accounts.run(spec, store -> store.removeUser(name));
       if (!removed) {
         throw new CommandLine.ParameterException(spec.commandLine(), "no user " + name);
       }
@@ -118,14 +115,14 @@ final class UserCommand implements Runnable {
   }
 
   /**
-   * Reads user {@code name}'s password, applies {@code action} to it over the folder's store, and
+   * Reads user {@code name}'s password, applies {@code action} to it over the folder's or the cluster's accounts, and
    * wipes it: a bad name or password (an {@link IllegalArgumentException}) is a usage error.
    */
-  private static <T> T withPassword(CommandLine.Model.CommandSpec spec, DataDir data, String name,
+  private static <T> T withPassword(CommandLine.Model.CommandSpec spec, AccountsPlace accounts, String name,
       PasswordAction<T> action) throws IOException {
     char[] password = password(spec, name);
-    try (SqliteStore store = data.openStore()) {
-      return action.apply(new Auth(store, new Passwords()), password);
+    try {
+      return accounts.run(spec, store -> action.apply(new Auth(store, new Passwords()), password));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } finally {

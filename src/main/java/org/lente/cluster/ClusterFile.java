@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lente.server.TrustedProxies;
 
 /**
  * What a cluster file says: where the cluster's shared services are. A Java properties file
@@ -26,7 +28,10 @@ import java.util.regex.Pattern;
  *   <li>{@code opensearch.url}: the shared search index's OpenSearch node, {@code http(s)://host:port}
  *       (optional: only the services that search or index need it);
  *   <li>{@code kafka.bootstrap}: the Kafka brokers the workers reach first, {@code host:port[,host:port…]};
- *       optional (only {@code lente worker} needs it).
+ *       optional (only {@code lente worker} needs it);
+ *   <li>{@code serve.trusted-proxies}: the load balancers in front of {@code lente serve --cluster}, addresses and
+ *       CIDR blocks separated by commas ({@code 10.0.0.0/8, fd00::/8}), whose {@code X-Forwarded-For} header gives
+ *       the client's address; optional (none: the client is the connection's peer).
  * </ul>
  * An unknown key is an error (a misspelt key would otherwise be ignored silently).
  *
@@ -36,18 +41,20 @@ import java.util.regex.Pattern;
  * @param postgresPassword null when none is given
  * @param opensearchUrl null when none is given, else an http or https URL with a host and no query
  * @param kafkaBootstrap null when none is given, else one or more {@code host:port} joined by commas
+ * @param trustedProxies never null, {@link TrustedProxies#NONE} when none is given
  */
 public record ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword,
-    URI opensearchUrl, String kafkaBootstrap) {
+    URI opensearchUrl, String kafkaBootstrap, TrustedProxies trustedProxies) {
 
   /** The keys a cluster file may hold. */
   public static final Set<String> KEYS = Set.of("postgres.url", "postgres.user", "postgres.password",
-      "postgres.password-file", "opensearch.url", "kafka.bootstrap");
+      "postgres.password-file", "opensearch.url", "kafka.bootstrap", "serve.trusted-proxies");
 
   /** One of {@code kafka.bootstrap}'s servers; group 1 is the port. */
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s,]+:(\\d{1,5})");
 
   public ClusterFile {
+    Objects.requireNonNull(trustedProxies, "trustedProxies");
     if (postgresUrl == null || !postgresUrl.startsWith("jdbc:postgresql://")) {
       throw new IllegalArgumentException("postgres.url must be a jdbc:postgresql:// URL, not " + postgresUrl);
     }
@@ -67,6 +74,12 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
         }
       }
     }
+  }
+
+  /** A cluster file that trusts no proxy. */
+  public ClusterFile(Path file, String postgresUrl, String postgresUser, String postgresPassword, URI opensearchUrl,
+      String kafkaBootstrap) {
+    this(file, postgresUrl, postgresUser, postgresPassword, opensearchUrl, kafkaBootstrap, TrustedProxies.NONE);
   }
 
   /** A cluster file with PostgreSQL only (neither OpenSearch nor Kafka). */
@@ -123,11 +136,20 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
     try {
       String opensearch = strip(p.getProperty("opensearch.url"));
       return new ClusterFile(file, strip(p.getProperty("postgres.url")), strip(p.getProperty("postgres.user")),
-          password, opensearch == null ? null : new URI(opensearch), strip(p.getProperty("kafka.bootstrap")));
+          password, opensearch == null ? null : new URI(opensearch), strip(p.getProperty("kafka.bootstrap")),
+          trustedProxies(p.getProperty("serve.trusted-proxies")));
     } catch (URISyntaxException e) {
       throw new ClusterFileException(file, "opensearch.url is not a URL: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new ClusterFileException(file, e.getMessage());
+    }
+  }
+
+  private static TrustedProxies trustedProxies(String text) {
+    try {
+      return TrustedProxies.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("serve.trusted-proxies: " + e.getMessage(), e);
     }
   }
 
@@ -139,6 +161,7 @@ public record ClusterFile(Path file, String postgresUrl, String postgresUser, St
   public String toString() { // never the password
     return "ClusterFile[" + file + ", " + postgresUrl + ", user " + postgresUser
         + (opensearchUrl == null ? "" : ", " + opensearchUrl)
-        + (kafkaBootstrap == null ? "" : ", kafka " + kafkaBootstrap) + "]";
+        + (kafkaBootstrap == null ? "" : ", kafka " + kafkaBootstrap)
+        + (trustedProxies.blocks().isEmpty() ? "" : ", trusting " + trustedProxies) + "]";
   }
 }

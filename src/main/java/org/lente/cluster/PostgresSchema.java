@@ -25,12 +25,13 @@ public final class PostgresSchema {
 
   /**
    * The tables only a cluster has, with no embedded counterpart (so {@code lente export} has nothing to copy into
-   * them): the knowledge writer's {@link WriterLease} and {@link AppliedOffsets}, the poll workers' source claims
-   * ({@code store/PostgresSources#claimDue}). Their scripts have point versions
+   * them): the knowledge writer's {@link WriterLease} and {@link AppliedOffsets}; the poll workers' source claims
+   * ({@code store/PostgresSources#claimDue}); what the instances of {@code lente serve --cluster} share (their
+   * signing secret, rate limits, submissions). Their scripts have point versions
    * ({@code V14_1__writer_lease.sql}), so that each embedded version keeps its own number here.
    */
   public static final java.util.Set<String> CLUSTER_ONLY = java.util.Set.of("writer_lease", "applied_offsets",
-      "source_claims");
+      "source_claims", "serve_secret", "rate_limits", "submissions");
 
   /**
    * What {@link #migrate} did.

@@ -19,12 +19,22 @@ import org.lente.store.PrivateFiles;
  * {@code time method path status milliseconds bytes}, for example
  * {@code 2026-11-24T12:00:00.123Z GET /api/v1/articles 200 4 5321}. The time is when the request
  * arrived (UTC), the path leaves out the query (which may hold what a user searched for), the bytes
- * are those of the body. Appended to a file, or to standard error. Thread-safe.
+ * are those of the body. Appended to a file, or to standard error or output. Thread-safe.
  */
 final class AccessLog implements RequestLog, AutoCloseable {
 
   private final java.io.Writer out;
   private final boolean ownsOut;
+
+  private AccessLog(java.io.Writer out, boolean ownsOut) {
+    this.out = out;
+    this.ownsOut = ownsOut;
+  }
+
+  /** A log written to standard output (a cluster instance's, read by its log collector). */
+  static AccessLog stdout() {
+    return new AccessLog(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+  }
 
   /** A log appended to {@code file} (created with mode 0600 when missing), or written to standard error when null. */
   AccessLog(Path file) throws IOException {

@@ -39,10 +39,25 @@ public final class Csrf {
   private final SecureRandom random = new SecureRandom();
   private final SecretKeySpec key;
 
+  /** Tokens under a key drawn now: good for this server until it stops. */
   public Csrf() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     key = new SecretKeySpec(bytes, "HmacSHA256");
+  }
+
+  /**
+   * Tokens under {@code secret} (UTF-8): servers made with the same secret accept each other's
+   * tokens, as the instances of a cluster behind one load balancer must.
+   *
+   * @throws IllegalArgumentException when the secret has fewer than 32 characters
+   */
+  public Csrf(String secret) {
+    if (secret == null || secret.length() < 32) {
+      throw new IllegalArgumentException("a CSRF secret needs at least 32 characters, not "
+          + (secret == null ? "none" : secret.length()));
+    }
+    key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
   /**

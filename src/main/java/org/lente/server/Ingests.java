@@ -28,108 +28,15 @@ import org.lente.knowledge.KnowledgeBase;
  * allow them), or pasted HTML or text; each goes through the {@link Pipeline} (as the pages of
  * {@code lente ingest} do) and is stored through {@link KnowledgeBase#add} on one background thread,
  * in order. At most {@value #MAX_QUEUED} wait; the last {@value #MAX_KEPT} submissions are remembered
- * (in memory) for their status. Thread-safe.
+ * (in memory) for their status: the embedded {@link Submissions}. Thread-safe.
  */
-public final class Ingests implements AutoCloseable {
+public final class Ingests implements Submissions, AutoCloseable {
 
   /** Submissions waiting at most; more are refused. */
   public static final int MAX_QUEUED = 50;
 
   /** Submissions remembered, newest kept. */
   public static final int MAX_KEPT = 1000;
-
-  /** Why a submission failed, as anyone may read it: the page gave no article text. */
-  public static final String NOT_AN_ARTICLE = "not an article: no article text found";
-
-  /** Why a submission failed: the address resolves to a private, loopback or link-local one. */
-  public static final String PRIVATE_ADDRESS = "private addresses are not allowed";
-
-  /** Why a submission failed: the site's robots.txt disallows it. */
-  public static final String ROBOTS = "the site does not allow it (robots.txt)";
-
-  /** Why a submission failed: the address could not be fetched (any other fetch failure). */
-  public static final String NOT_FETCHED = "the address could not be fetched";
-
-  /**
-   * Why a submission failed: it was stored, but a stage after that (the index or the stories, named
-   * after this in brackets) failed; {@code lente reindex} and the next ingest retry it.
-   */
-  public static final String STAGE_FAILED = "stored, but not yet searchable or in a story (retried later)";
-
-  /** Why a submission failed: anything else, an error of this server. */
-  public static final String NOT_ANALYSED = "the article could not be analysed";
-
-  /** Where a submission is. */
-  public enum State { QUEUED, ANALYSING, STORED, UPDATED, DUPLICATE, FAILED }
-
-  /**
-   * What to add: exactly one of a URL to fetch, HTML (with the URL it came from, or null) or plain
-   * text (with a title, or null).
-   */
-  public record Request(String url, String html, String text, String title) {
-
-    public Request {
-      int given = (url != null && html == null ? 1 : 0) + (html != null ? 1 : 0) + (text != null ? 1 : 0);
-      if (given != 1) {
-        throw new IllegalArgumentException("give one of url, html or text");
-      }
-      if (html != null && html.isBlank() || text != null && text.isBlank()) {
-        throw new IllegalArgumentException("the html or text is empty");
-      }
-      if (url != null) {
-        URI uri;
-        try {
-          uri = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("not a valid URL: " + url);
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-          throw new IllegalArgumentException("only http and https URLs can be fetched: " + url);
-        }
-      }
-    }
-
-    public static Request url(String url) {
-      return new Request(Objects.requireNonNull(url, "url"), null, null, null);
-    }
-
-    public static Request html(String html, String url) {
-      return new Request(url, Objects.requireNonNull(html, "html"), null, null);
-    }
-
-    public static Request text(String text, String title) {
-      return new Request(null, null, Objects.requireNonNull(text, "text"), title);
-    }
-
-    /** What the submission shows as its input: the URL, else "html" or "text". */
-    String label() {
-      return html != null ? "html" : text != null ? "text" : url;
-    }
-  }
-
-  /**
-   * One submission and where it is.
-   *
-   * @param articleId the stored article (also for a duplicate: the one already there; also when a stage
-   *     after storing it failed), else null
-   * @param error why it failed in words fit for any reader (one of the {@code Ingests.*} reasons: no
-   *     address, exception or path; the full error goes to the server's log), else null
-   * @param at when it was submitted
-   */
-  public record Submission(String id, String input, State state, Long articleId, String error, Instant at,
-      String user) {
-
-    public Submission {
-      Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(input, "input");
-      Objects.requireNonNull(state, "state");
-      Objects.requireNonNull(at, "at");
-    }
-
-    Submission with(State newState, Long newArticleId, String newError) {
-      return new Submission(id, input, newState, newArticleId, newError, at, user);
-    }
-  }
 
   private final KnowledgeBase kb;
   private final Fetcher fetcher;
@@ -154,6 +61,7 @@ public final class Ingests implements AutoCloseable {
    *
    * @throws IllegalStateException when {@value #MAX_QUEUED} submissions are already waiting
    */
+  @Override
   public Submission submit(Request request, String user) {
     return submit(request, user, null);
   }
@@ -187,6 +95,7 @@ public final class Ingests implements AutoCloseable {
   }
 
   /** The submission with this id, while it is remembered. */
+  @Override
   public Optional<Submission> get(String id) {
     synchronized (kept) {
       return Optional.ofNullable(kept.get(id));
@@ -194,6 +103,7 @@ public final class Ingests implements AutoCloseable {
   }
 
   /** The latest submissions, newest first. */
+  @Override
   public List<Submission> recent(int limit) {
     synchronized (kept) {
       List<Submission> all = new ArrayList<>(kept.values());
@@ -214,14 +124,8 @@ public final class Ingests implements AutoCloseable {
   private void run(Submission s, Request request, SourceProgress progress) {
     put(s.with(State.ANALYSING, null, null));
     try {
-      Page page;
-      if (request.html() != null) {
-        page = Pipeline.submitted("html", request.html(), "text/html; charset=utf-8", request.url());
-      } else if (request.text() != null) {
-        String text = request.title() == null || request.title().isBlank() ? request.text()
-            : request.title().strip() + "\n\n" + request.text();
-        page = Pipeline.submitted("text", text, "text/plain; charset=utf-8", null);
-      } else {
+      Page page = request.pasted();
+      if (page == null) {
         page = fetcher.fetch(URI.create(request.url().strip())).toPage();
       }
       Pipeline.Prepared prepared = pipeline.prepare(page);

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code perMinute} a minute. Memory is bounded: at most {@value #MAX_CLIENTS} buckets, full ones
  * dropped first. Thread-safe.
  */
-final class RateLimit {
+final class RateLimit implements WriteLimit {
 
   static final int MAX_CLIENTS = 50_000;
 
@@ -30,6 +30,11 @@ final class RateLimit {
       throw new IllegalArgumentException("perMinute must be at least 1: " + perMinute);
     }
     this.perMinute = perMinute;
+  }
+
+  @Override
+  public long take(String client) {
+    return take(client, System.nanoTime());
   }
 
   /**

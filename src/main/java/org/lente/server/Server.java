@@ -150,21 +150,59 @@ public final class Server implements AutoCloseable {
   private final Csrf csrf;
   private final Metrics metrics;
   private final ErrorPage errorPage;
-  private final RateLimit rateLimit;
+  private final Shared shared;
   private final AccessLog accessLog;
   private final Javalin app;
   private volatile boolean ready;
 
+  /**
+   * What a server shares with the other instances of a cluster ({@code lente serve --cluster}) behind a
+   * load balancer, or keeps to itself when it runs alone ({@link #alone}).
+   *
+   * @param writeLimit the buckets of {@link Settings#writesPerMinute} (shared: in PostgreSQL)
+   * @param proxies the load balancers whose {@code X-Forwarded-For} gives the client's address (for the
+   *     rate limit); {@link TrustedProxies#NONE} when the client is the connection's peer
+   * @param probes what {@code /health} checks, by name ({@code postgres}, {@code opensearch}): it answers
+   *     200 only when each answers, else 503 naming the one that did not
+   * @param accessLogToStdout whether the access log goes to standard output (where a cluster's log
+   *     collector reads it) instead of {@link Settings#accessLog}
+   */
+  public record Shared(WriteLimit writeLimit, TrustedProxies proxies, Map<String, Probe> probes,
+      boolean accessLogToStdout) {
+    public Shared {
+      Objects.requireNonNull(writeLimit, "writeLimit");
+      Objects.requireNonNull(proxies, "proxies");
+      probes = Map.copyOf(probes);
+    }
+
+    /** A server on its own: buckets in memory, no proxy trusted, nothing else to check, its own access log. */
+    public static Shared alone(int writesPerMinute) {
+      return new Shared(new RateLimit(writesPerMinute), TrustedProxies.NONE, Map.of(), false);
+    }
+  }
+
+  /** Something {@code /health} checks: returns when it answers, throws saying why when not. */
+  @FunctionalInterface
+  public interface Probe {
+    void check() throws Exception;
+  }
+
   /** A server for {@code routes}; not started. {@link #ready} starts false: /health answers 503. */
   public Server(Settings settings, Auth auth, Csrf csrf, Metrics metrics, ErrorPage errorPage, List<Routes> routes)
       throws IOException {
+    this(settings, auth, csrf, metrics, errorPage, routes, Shared.alone(settings.writesPerMinute()));
+  }
+
+  /** A server for {@code routes} sharing {@code shared} with other instances; not started. */
+  public Server(Settings settings, Auth auth, Csrf csrf, Metrics metrics, ErrorPage errorPage, List<Routes> routes,
+      Shared shared) throws IOException {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.auth = Objects.requireNonNull(auth, "auth");
     this.csrf = Objects.requireNonNull(csrf, "csrf");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
-    this.rateLimit = new RateLimit(settings.writesPerMinute());
-    this.accessLog = new AccessLog(settings.accessLog());
+    this.shared = Objects.requireNonNull(shared, "shared");
+    this.accessLog = shared.accessLogToStdout() ? AccessLog.stdout() : new AccessLog(settings.accessLog());
     List<Routes> groups = List.copyOf(routes);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -185,8 +223,7 @@ public final class Server implements AutoCloseable {
       config.requestLogger.http((ctx, ms) -> metrics.record(ctx.req().getMethod(), route(ctx), ctx.statusCode(),
           Duration.ofNanos((long) (ms * 1_000_000))));
       config.routes.before(this::guard);
-      config.routes.get("/health", ctx -> ctx.status(ready ? 200 : 503)
-          .json(Map.of("status", ready ? "ready" : "starting")));
+      config.routes.get("/health", this::health);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
           .result(metrics.scrape()));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()));
@@ -272,7 +309,7 @@ public final class Server implements AutoCloseable {
    * What runs before every handler: headers, method override, private reading, multipart, rate
    * limit, CSRF. (A body over the limit never gets here: the {@link SizeLimitHandler} answers.)
    */
-  private void guard(Context ctx) {
+  private void guard(Context ctx) throws IOException {
     securityHeaders(ctx);
     if (ctx.header(METHOD_OVERRIDE) != null) {
       throw new BadRequestResponse(METHOD_OVERRIDE + " is not supported: send the request with method "
@@ -297,7 +334,7 @@ public final class Server implements AutoCloseable {
       auth.requireUser(ctx); // the part of the request that can be checked before reading its body
     }
     if (write && !auth.local(ctx)) { // a local command waits for each submission: it paces itself
-      long wait = rateLimit.take(ctx.ip(), System.nanoTime());
+      long wait = shared.writeLimit().take(client(ctx));
       if (wait > 0) {
         ctx.header("Retry-After", Long.toString(wait));
         throw new TooManyRequestsResponse("at most " + settings.writesPerMinute() + " write requests a minute; "
@@ -313,6 +350,36 @@ public final class Server implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The client's address: the connection's peer, or the address a trusted proxy says it forwards for
+   * ({@link TrustedProxies#client}).
+   */
+  public String client(Context ctx) {
+    return shared.proxies().client(ctx.req().getRemoteAddr(),
+        java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+  }
+
+  /**
+   * {@code /health}: 200 with {@code "status": "ready"} when the server is ready and each probe answers,
+   * else 503 with {@code "starting"} or {@code "unavailable"}; each probe's name maps to {@code "ok"} or
+   * why it failed.
+   */
+  private void health(Context ctx) {
+    Map<String, String> body = new java.util.TreeMap<>();
+    boolean ok = ready;
+    for (Map.Entry<String, Probe> p : shared.probes().entrySet()) {
+      try {
+        p.getValue().check();
+        body.put(p.getKey(), "ok");
+      } catch (Exception e) {
+        ok = false;
+        body.put(p.getKey(), "no answer: " + e.getMessage());
+      }
+    }
+    body.put("status", !ready ? "starting" : ok ? "ready" : "unavailable");
+    ctx.status(ok ? 200 : 503).json(body);
   }
 
   private static void securityHeaders(Context ctx) {

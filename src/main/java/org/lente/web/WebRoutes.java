@@ -22,7 +22,7 @@ import org.lente.index.SearchHits;
 import org.lente.knowledge.KnowledgeReader;
 import org.lente.server.Auth;
 import org.lente.server.Csrf;
-import org.lente.server.Ingests;
+import org.lente.server.Submissions;
 import org.lente.server.Routes;
 import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleSummary;
@@ -52,13 +52,13 @@ public final class WebRoutes implements Routes {
 
   private final KnowledgeReader kb;
   private final StoryReader stories;
-  private final Ingests ingests;
+  private final Submissions ingests;
   private final Auth auth;
   private final Csrf csrf;
   private final URI publicUrl;
 
   /** Pages whose absolute links name the address each request came in on. */
-  public WebRoutes(KnowledgeReader kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf) {
+  public WebRoutes(KnowledgeReader kb, StoryReader stories, Submissions ingests, Auth auth, Csrf csrf) {
     this(kb, stories, ingests, auth, csrf, null);
   }
 
@@ -66,7 +66,7 @@ public final class WebRoutes implements Routes {
    * Pages whose absolute links (feeds, JSON-LD) start with {@code publicUrl}
    * ({@link org.lente.server.Server.Settings#publicUrl}); null: with the address the request came in on.
    */
-  public WebRoutes(KnowledgeReader kb, StoryReader stories, Ingests ingests, Auth auth, Csrf csrf, URI publicUrl) {
+  public WebRoutes(KnowledgeReader kb, StoryReader stories, Submissions ingests, Auth auth, Csrf csrf, URI publicUrl) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.stories = Objects.requireNonNull(stories, "stories");
     this.ingests = Objects.requireNonNull(ingests, "ingests");
@@ -277,7 +277,7 @@ public final class WebRoutes implements Routes {
     ctx.html(Templates.render("add.jte", p));
   }
 
-  private void add(Context ctx) {
+  private void add(Context ctx) throws IOException {
     String user = auth.requireUser(ctx);
     String url = orEmpty(ctx.formParam("url"));
     String html = orEmpty(ctx.formParam("html"));
@@ -289,17 +289,17 @@ public final class WebRoutes implements Routes {
       renderAdd(ctx, messages(ctx).t("add.oneOf"), url, title, text, html);
       return;
     }
-    Ingests.Request request;
+    Submissions.Request request;
     try {
-      request = !text.isBlank() ? Ingests.Request.text(text, title.isBlank() ? null : title)
-          : !html.isBlank() ? Ingests.Request.html(html, url.isBlank() ? null : url)
-          : Ingests.Request.url(url.strip());
+      request = !text.isBlank() ? Submissions.Request.text(text, title.isBlank() ? null : title)
+          : !html.isBlank() ? Submissions.Request.html(html, url.isBlank() ? null : url)
+          : Submissions.Request.url(url.strip());
     } catch (IllegalArgumentException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       renderAdd(ctx, messages(ctx).t("add.error", e.getMessage()), url, title, text, html);
       return;
     }
-    Ingests.Submission s;
+    Submissions.Submission s;
     try {
       s = ingests.submit(request, user);
     } catch (IllegalStateException full) {
@@ -310,8 +310,8 @@ public final class WebRoutes implements Routes {
     ctx.redirect("/add/" + Chrome.enc(s.id()), HttpStatus.SEE_OTHER);
   }
 
-  private void submission(Context ctx) {
-    Ingests.Submission s = ingests.get(ctx.pathParam("id"))
+  private void submission(Context ctx) throws IOException {
+    Submissions.Submission s = ingests.get(ctx.pathParam("id"))
         .orElseThrow(() -> new NotFoundResponse("no submission " + ctx.pathParam("id")));
     if (s.articleId() != null) {
       ctx.redirect("/articles/" + s.articleId(), HttpStatus.SEE_OTHER);
@@ -324,7 +324,7 @@ public final class WebRoutes implements Routes {
     ctx.html(Templates.render("submission.jte", p));
   }
 
-  private static HomeSubmission summary(Ingests.Submission s) {
+  private static HomeSubmission summary(Submissions.Submission s) {
     return new HomeSubmission(s.input(), s.state().name().toLowerCase(java.util.Locale.ROOT), s.articleId(), s.error());
   }
 
