@@ -15,10 +15,13 @@ import org.lente.cluster.PostgresSchema;
 public final class PostgresArticleStore extends SqlArticleStore {
 
   private final PostgresConnections connections;
+  /** Whether {@link #close} closes {@link #connections}: connected here rather than shared. */
+  private final boolean owned;
 
-  private PostgresArticleStore(PostgresConnections connections) {
+  private PostgresArticleStore(PostgresConnections connections, boolean owned) {
     super(connections);
     this.connections = connections;
+    this.owned = owned;
   }
 
   /**
@@ -28,12 +31,23 @@ public final class PostgresArticleStore extends SqlArticleStore {
    *     (then the message says to run {@code lente migrate})
    */
   public static PostgresArticleStore connect(ClusterFile cluster) throws IOException {
-    return new PostgresArticleStore(PostgresConnections.connect(cluster));
+    return new PostgresArticleStore(PostgresConnections.connect(cluster), true);
   }
 
-  /** Closes the connections, waiting for the work running on them; later calls do nothing. */
+  /**
+   * The article store on {@code connections}, open connections that the caller closes ({@link #close}
+   * leaves them open): puts called within one of their {@link PostgresConnections#transaction
+   * transactions} join it.
+   */
+  public static PostgresArticleStore on(PostgresConnections connections) {
+    return new PostgresArticleStore(java.util.Objects.requireNonNull(connections, "connections"), false);
+  }
+
+  /** Closes the connections when connected here, waiting for the work running on them; later calls do nothing. */
   @Override
   public void close() throws IOException {
-    connections.close();
+    if (owned) {
+      connections.close();
+    }
   }
 }
