@@ -7,10 +7,10 @@ import org.lente.cluster.PostgresSchema;
 /**
  * The cluster's {@link ArticleStore}: the article, resolver and reader tables of the shared
  * PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), with the same
- * SQL as the embedded store ({@link SqlArticleStore}) on connections of its own
- * ({@link PostgresConnections}). Each put is one transaction, which a caller may extend
- * ({@link ArticleStore.InTransaction}). Several processes may read at once; the cluster has one writer.
- * Thread-safe.
+ * SQL as the embedded store ({@link SqlArticleStore}) on connections of its own or shared
+ * ({@link PostgresConnections}, {@link #on}). Each put is one transaction, or joins the caller's
+ * ({@link PostgresConnections#transaction}). Several processes may read at once; the cluster has one
+ * writer. Thread-safe.
  */
 public final class PostgresArticleStore extends SqlArticleStore {
 
