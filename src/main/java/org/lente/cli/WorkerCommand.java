@@ -192,10 +192,19 @@ final class WorkerCommand {
             + "writer that died. Default: ${DEFAULT-VALUE}.")
     int leaseSeconds;
 
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + KnowledgeWriter.DEFAULT_BATCH,
+        description = "Records applied per PostgreSQL transaction, 1 to " + KnowledgeWriter.MAX_BATCH + " (a "
+            + "record waits at most 100 ms for its batch). Default: ${DEFAULT-VALUE}.")
+    int batch;
+
     @Override
     public Integer call() throws IOException {
       if (leaseSeconds < 3 || leaseSeconds > 3600) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--lease must be 3 to 3600: " + leaseSeconds);
+      }
+      if (batch < 1 || batch > KnowledgeWriter.MAX_BATCH) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be 1 to "
+            + KnowledgeWriter.MAX_BATCH + ": " + batch);
       }
       ClusterFile file = MigrateCommand.read(spec, cluster.clusterFile);
       if (file == null) {
@@ -213,12 +222,12 @@ final class WorkerCommand {
           return 0;
         }
         try (KnowledgeWriter writer = opened.get()) {
-          KnowledgeWriter.Counts counts = writer.run(stop::requested);
+          KnowledgeWriter.Counts counts = writer.run(batch, stop::requested);
           say(spec, "knowledge writer stopped: applied " + counts.applied() + ", skipped as applied before "
               + counts.skipped() + ", unreadable " + counts.unreadable() + "; next offset " + writer.next());
         } catch (WriterLease.LostException e) {
           say(spec, "knowledge writer stopped: " + e.getMessage() + " (another writer took over; nothing of the "
-              + "record at hand was kept)");
+              + "batch at hand was kept)");
           return 3;
         }
       }

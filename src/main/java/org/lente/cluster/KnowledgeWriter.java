@@ -1,10 +1,9 @@
 package org.lente.cluster;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,8 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.lente.index.SearchIndex;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
-import org.lente.store.ArticleStore;
 import org.lente.store.PostgresArticleStore;
+import org.lente.store.PostgresConnections;
 import org.lente.store.StoredArticle;
 import org.lente.story.Lineage;
 import org.lente.story.PostgresStoryStore;
@@ -30,11 +29,23 @@ import org.lente.story.Stories;
  * The cluster's knowledge writer ({@code lente worker write}): the one process that adds the articles of
  * {@value KafkaTopics#ANALYSED} (partition 0, its only one) to the knowledge base on the cluster's PostgreSQL
  * store, story store and the given index. Standbys wait for its {@link WriterLease} ({@value #LEASE}); the
- * holder seeks to the offset stored in PostgreSQL ({@link AppliedOffsets}) and applies each record in the
- * article's own transaction, which also checks the lease and stores the offset past the record: an article and
- * its offset commit together, a redelivered record (an offset below the stored one) is skipped, and a writer whose
- * lease was taken over cannot commit ({@link WriterLease.LostException} comes out of {@link #run}). Its in-memory
- * state (the entity resolver's names, the stories) is rebuilt from PostgreSQL when it opens.
+ * holder seeks to the offset stored in PostgreSQL ({@link AppliedOffsets}) and applies the records in batches,
+ * each batch one PostgreSQL transaction that holds its articles, their resolver names, their stories and lineage
+ * (the article and story stores share one {@link PostgresConnections}, whose transaction their writes join), the
+ * lease check and the offset past the batch's last record: all of it commits or none, a redelivered record (an
+ * offset below the stored one) is skipped, and a writer whose lease was taken over cannot commit
+ * ({@link WriterLease.LostException} comes out of {@link #run}).
+ *
+ * <p>A batch is up to {@code batch} records, and its first record waits at most {@link #MAX_WAIT} for the others.
+ * A record that is no analysed article is passed over (its offset stored with the batch's). When a record fails
+ * to apply by its own fault (a {@link RuntimeException}, or PostgreSQL refusing its data: SQLSTATE class 22), the
+ * batch rolls back and its records are applied again one per transaction, so that the one at fault is passed over
+ * alone (its offset stored) and the others are kept. Any other failure of PostgreSQL rolls back the batch and comes
+ * out of {@link #run}: the caller stops, and the next writer reads the batch again.
+ *
+ * <p>In-memory state: the entity resolver's names and the stories are read from PostgreSQL when the writer opens,
+ * and read again after every rollback ({@link KnowledgeBase#rolledBack}), so that they never keep what PostgreSQL
+ * did not.
  *
  * <p>Not thread-safe: one thread opens, runs and closes it.
  */
@@ -49,12 +60,25 @@ public final class KnowledgeWriter implements AutoCloseable {
   /** The partition of {@value KafkaTopics#ANALYSED}: the topic has one, so that the writer's order is total. */
   static final int PARTITION = 0;
 
+  /** Records per transaction by default (measured: docs/cluster-writer.md). */
+  public static final int DEFAULT_BATCH = 50;
+
+  /** The largest batch: a transaction's locks and a rollback's redone work stay bounded. */
+  public static final int MAX_BATCH = 1000;
+
+  /** How long a batch's first record waits at most for the others: a lone record is not delayed longer. */
+  public static final Duration MAX_WAIT = Duration.ofMillis(100);
+
+  /** How long a poll waits when nothing is waiting to be applied; the lease is renewed at least this often. */
+  static final Duration IDLE_POLL = Duration.ofMillis(500);
+
   /**
    * What a run did.
    *
    * @param applied records added to the knowledge base (new articles, new versions and duplicates alike)
    * @param skipped records below the stored offset: applied before, delivered again
-   * @param unreadable records that are no analysed article: logged and passed over (their offset stored)
+   * @param unreadable records passed over with their offset stored: no analysed article, or one that failed to
+   *     apply by its own fault
    */
   public record Counts(long applied, long skipped, long unreadable) {
     public Counts {
@@ -64,15 +88,22 @@ public final class KnowledgeWriter implements AutoCloseable {
     }
   }
 
-  private final Connection pg;
+  /** A record read as an analysed article, or null {@code analysis} when it is none. */
+  private record Parsed(long offset, String key, Analysis analysis) {
+    boolean readable() {
+      return analysis != null;
+    }
+  }
+
+  private final PostgresConnections pg;
   private final WriterLease lease;
   private final KnowledgeBase kb;
   private final KafkaConsumer<String, String> consumer;
   private final Consumer<String> log;
   private long next; // the offset of the next record to apply, as stored
 
-  private KnowledgeWriter(Connection pg, WriterLease lease, KnowledgeBase kb, KafkaConsumer<String, String> consumer,
-      long next, Consumer<String> log) {
+  private KnowledgeWriter(PostgresConnections pg, WriterLease lease, KnowledgeBase kb,
+      KafkaConsumer<String, String> consumer, long next, Consumer<String> log) {
     this.pg = pg;
     this.lease = lease;
     this.kb = kb;
@@ -88,7 +119,7 @@ public final class KnowledgeWriter implements AutoCloseable {
    *
    * @param index the index articles go to; closed with the writer (also when this fails)
    * @param holder who this writer is, for the lease row (host and process id, say)
-   * @param ttl how long the lease lasts without a record or an idle poll renewing it
+   * @param ttl how long the lease lasts without a batch or an idle poll renewing it
    * @param stop asked while waiting for the lease: true gives up
    * @return the writer, or empty when {@code stop} said so before the lease came
    * @throws IOException when PostgreSQL or Kafka cannot be reached (or the schema is not current)
@@ -97,12 +128,12 @@ public final class KnowledgeWriter implements AutoCloseable {
       BooleanSupplier stop, Consumer<String> log) throws IOException {
     Objects.requireNonNull(log, "log");
     String bootstrap;
-    Connection pg = null;
+    PostgresConnections pg = null;
     KnowledgeBase kb = null;
     try {
       bootstrap = cluster.requireKafka();
-      pg = DriverManager.getConnection(cluster.postgresUrl(), cluster.postgresUser(), cluster.postgresPassword());
-      Optional<WriterLease> lease = WriterLease.acquire(pg, LEASE, holder, ttl);
+      pg = PostgresConnections.connect(cluster);
+      Optional<WriterLease> lease = acquire(pg, holder, ttl);
       long retry = Math.max(1, Math.min(ttl.dividedBy(3).toMillis(), STANDBY_RETRY.toMillis()));
       if (lease.isEmpty()) {
         log.accept("standby: another knowledge writer holds the lease; retrying every " + retry + " ms");
@@ -114,19 +145,13 @@ public final class KnowledgeWriter implements AutoCloseable {
           return Optional.empty();
         }
         Thread.sleep(retry);
-        lease = WriterLease.acquire(pg, LEASE, holder, ttl);
+        lease = acquire(pg, holder, ttl);
       }
-      long next = AppliedOffsets.read(pg, KafkaTopics.ANALYSED).getOrDefault(PARTITION, 0L);
-      PostgresArticleStore store = PostgresArticleStore.connect(cluster);
-      PostgresStoryStore stories;
-      try {
-        stories = PostgresStoryStore.connect(cluster);
-      } catch (IOException | RuntimeException e) {
-        store.close();
-        throw e;
-      }
-      Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
-          Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD); // closes stories
+      long next = pg.read("read the applied offsets", c -> AppliedOffsets.read(c, KafkaTopics.ANALYSED))
+          .getOrDefault(PARTITION, 0L);
+      PostgresArticleStore store = PostgresArticleStore.on(pg); // one transaction for articles and stories
+      Lineage lineage = new Lineage(PostgresStoryStore.on(pg), id -> store.get(id).map(StoredArticle::analysis),
+          Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
       kb = new KnowledgeBase(store, index, null, lineage); // closes store, index and lineage
       KafkaConsumer<String, String> consumer = consumer(bootstrap);
       TopicPartition tp = new TopicPartition(KafkaTopics.ANALYSED, PARTITION);
@@ -138,9 +163,6 @@ public final class KnowledgeWriter implements AutoCloseable {
     } catch (ClusterFileException e) {
       index.close();
       throw new IOException(e.getMessage(), e);
-    } catch (SQLException e) {
-      closeQuietly(pg, kb, index);
-      throw new IOException("PostgreSQL at " + cluster.postgresUrl() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(pg, kb, index);
@@ -151,17 +173,26 @@ public final class KnowledgeWriter implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(Connection pg, KnowledgeBase kb, SearchIndex index) {
+  private static Optional<WriterLease> acquire(PostgresConnections pg, String holder, Duration ttl)
+      throws IOException {
+    return pg.transaction("take the lease " + LEASE, c -> WriterLease.acquire(c, LEASE, holder, ttl));
+  }
+
+  private static void closeQuietly(PostgresConnections pg, KnowledgeBase kb, SearchIndex index) {
     try {
-      if (pg != null) {
-        pg.close();
-      }
       if (kb != null) {
         kb.close();
       } else {
         index.close();
       }
-    } catch (SQLException | IOException e) {
+    } catch (IOException e) {
+      // the failure being thrown says more
+    }
+    try {
+      if (pg != null) {
+        pg.close();
+      }
+    } catch (IOException e) {
       // the failure being thrown says more
     }
   }
@@ -171,7 +202,7 @@ public final class KnowledgeWriter implements AutoCloseable {
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"); // the offset of record is in PostgreSQL
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"); // batches larger than a poll gather over several
     return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
   }
 
@@ -180,102 +211,206 @@ public final class KnowledgeWriter implements AutoCloseable {
     return next;
   }
 
-  /**
-   * Applies records until {@code stop} says so; an idle poll renews the lease and commits the index.
-   *
-   * @throws WriterLease.LostException when another writer took the lease: nothing of the record at hand was kept,
-   *     and the caller must stop
-   * @throws IOException when PostgreSQL fails (the record at hand is not applied and is read again on restart)
-   */
+  /** As {@link #run(int, BooleanSupplier)} with {@link #DEFAULT_BATCH}. */
   public Counts run(BooleanSupplier stop) throws IOException, WriterLease.LostException {
-    long applied = 0;
-    long skipped = 0;
-    long unreadable = 0;
-    while (!stop.getAsBoolean()) {
-      var records = consumer.poll(Duration.ofMillis(500));
-      if (records.isEmpty()) {
-        renew();
-        kb.flush();
-        continue;
-      }
-      for (ConsumerRecord<String, String> r : records) {
-        if (r.offset() < next) {
-          skipped++;
-          continue;
-        }
-        if (apply(r)) {
-          applied++;
-        } else {
-          unreadable++;
-        }
-        next = r.offset() + 1;
-      }
-    }
-    return new Counts(applied, skipped, unreadable);
+    return run(DEFAULT_BATCH, stop);
   }
 
-  /** Adds the record's article with the lease check and the offset in its transaction; false when unreadable. */
-  private boolean apply(ConsumerRecord<String, String> r) throws IOException, WriterLease.LostException {
-    Analysis analysis;
-    String key;
+  /**
+   * Applies records, up to {@code batch} per transaction, until {@code stop} says so; an idle poll renews the
+   * lease and commits the index. Records waiting for their batch when {@code stop} comes are left for the next
+   * run (their offset is not stored).
+   *
+   * @param batch records per transaction, 1 to {@value #MAX_BATCH}
+   * @throws WriterLease.LostException when another writer took the lease: nothing of the batch at hand was kept,
+   *     and the caller must stop
+   * @throws IOException when PostgreSQL fails (the batch at hand is not applied and is read again on restart)
+   */
+  public Counts run(int batch, BooleanSupplier stop) throws IOException, WriterLease.LostException {
+    if (batch < 1 || batch > MAX_BATCH) {
+      throw new IllegalArgumentException("batch must be 1 to " + MAX_BATCH + ": " + batch);
+    }
+    long[] counts = new long[3]; // applied, skipped, unreadable
+    List<ConsumerRecord<String, String>> waiting = new ArrayList<>();
+    long due = 0; // when the first record waiting must be applied (System.nanoTime)
+    while (!stop.getAsBoolean()) {
+      long wait = waiting.isEmpty() ? IDLE_POLL.toMillis() : Math.max(0, (due - System.nanoTime()) / 1_000_000);
+      var records = consumer.poll(Duration.ofMillis(wait));
+      for (ConsumerRecord<String, String> r : records) {
+        if (r.offset() < next) {
+          counts[1]++;
+          continue;
+        }
+        if (waiting.isEmpty()) {
+          due = System.nanoTime() + MAX_WAIT.toNanos();
+        }
+        waiting.add(r);
+      }
+      if (waiting.isEmpty()) {
+        if (records.isEmpty()) {
+          renew();
+          kb.flush();
+        }
+        continue;
+      }
+      while (waiting.size() >= batch || (!waiting.isEmpty() && System.nanoTime() >= due)) {
+        List<ConsumerRecord<String, String>> taken = waiting.subList(0, Math.min(batch, waiting.size()));
+        apply(List.copyOf(taken), counts);
+        taken.clear();
+        due = System.nanoTime() + MAX_WAIT.toNanos();
+      }
+    }
+    return new Counts(counts[0], counts[1], counts[2]);
+  }
+
+  /** Applies {@code records} (consecutive, none applied before) in one transaction, else one by one; counts them. */
+  private void apply(List<ConsumerRecord<String, String>> records, long[] counts)
+      throws IOException, WriterLease.LostException {
+    List<Parsed> parsed = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, String> r : records) {
+      parsed.add(parse(r));
+    }
+    long last = records.get(records.size() - 1).offset() + 1;
+    try {
+      counts[0] += inOneTransaction(parsed, last);
+      counts[2] += parsed.stream().filter(p -> !p.readable()).count();
+      next = last;
+      return;
+    } catch (IOException | RuntimeException e) {
+      IOException fatal = afterRollback(e);
+      if (fatal != null) {
+        throw fatal;
+      }
+      log.accept("warning: a batch of " + records.size() + " records from offset " + records.get(0).offset()
+          + " rolled back (" + e.getMessage() + "); applying them one by one");
+    }
+    for (Parsed p : parsed) {
+      if (!p.readable()) {
+        counts[2]++;
+        continue; // its offset is stored with the next record's, or at the end
+      }
+      try {
+        counts[0] += inOneTransaction(List.of(p), p.offset() + 1);
+      } catch (IOException | RuntimeException e) {
+        IOException fatal = afterRollback(e);
+        if (fatal != null) {
+          throw fatal;
+        }
+        log.accept("warning: offset " + p.offset() + " of " + KafkaTopics.ANALYSED + " (" + p.key() + ") cannot "
+            + "be applied, passed over: " + e);
+        pass(p.offset() + 1);
+        counts[2]++;
+      }
+      next = p.offset() + 1;
+    }
+    if (next < last) {
+      pass(last); // unreadable records at the end
+    }
+    next = last;
+  }
+
+  /**
+   * Adds the readable records of {@code parsed} in one transaction with the lease check and {@code last} as the
+   * offset past them; returns how many were added.
+   */
+  private int inOneTransaction(List<Parsed> parsed, long last) throws IOException {
+    return pg.transaction("apply " + KafkaTopics.ANALYSED + " up to offset " + last, tx -> {
+      int added = 0;
+      for (Parsed p : parsed) {
+        if (p.readable()) {
+          KnowledgeBase.Added a = kb.add(p.key(), p.analysis(), null);
+          if (a.failure() != null) {
+            log.accept("warning: article " + a.id() + " (" + p.key() + ") stored, its " + a.failure().stage()
+                + " stage failed and is retried later: " + a.failure().reason());
+          }
+          added++;
+        }
+      }
+      lease.check(tx);
+      AppliedOffsets.record(tx, KafkaTopics.ANALYSED, PARTITION, last);
+      return added;
+    });
+  }
+
+  /** The record as an analysed article; one with a null analysis (and a warning said) when it is none. */
+  private Parsed parse(ConsumerRecord<String, String> r) {
     try {
       KafkaMessages.AnalysedArticle a = KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class);
-      analysis = a.read();
-      key = a.key();
+      Analysis analysis = a.read();
+      if (a.key() == null || a.key().isBlank() || analysis.article().text().isBlank()) {
+        throw new IllegalArgumentException("no key or no text");
+      }
+      return new Parsed(r.offset(), a.key(), analysis);
     } catch (IOException | RuntimeException e) {
       log.accept("warning: offset " + r.offset() + " of " + KafkaTopics.ANALYSED + " is no analysed article, "
           + "passed over: " + e.getMessage());
-      pass(r.offset() + 1);
-      return false;
+      return new Parsed(r.offset(), r.key(), null);
     }
-    ArticleStore.InTransaction then = (put, sql) -> {
-      // the store's transaction runs on the connection its statements are prepared on
-      Connection tx = sql.prepare("SELECT 1").getConnection();
-      lease.check(tx);
-      AppliedOffsets.record(tx, KafkaTopics.ANALYSED, PARTITION, r.offset() + 1);
-    };
-    try {
-      KnowledgeBase.Added added = kb.add(key, analysis, null, then);
-      if (added.failure() != null) {
-        log.accept("warning: article " + added.id() + " (" + key + ") stored, its " + added.failure().stage()
-            + " stage failed and is retried later: " + added.failure().reason());
-      }
-    } catch (IOException e) {
-      throw lost(e).orElseThrow(() -> e);
-    }
-    return true;
   }
 
-  /** Stores {@code nextOffset} alone, under the lease: a record passed over. */
+  /**
+   * After a transaction failed with {@code e} and rolled back: the knowledge base forgets what it held of it
+   * ({@link KnowledgeBase#rolledBack}; a failure of that joins {@code e}); then the failure to throw when it is
+   * PostgreSQL's, or null when it is the record's ({@link #recordsFault}).
+   *
+   * @throws WriterLease.LostException when the lease was lost
+   */
+  private IOException afterRollback(Exception e) throws WriterLease.LostException {
+    try {
+      kb.rolledBack();
+    } catch (IOException | RuntimeException r) {
+      e.addSuppressed(r);
+    }
+    Optional<WriterLease.LostException> l = lost(e);
+    if (l.isPresent()) {
+      throw l.get();
+    }
+    return recordsFault(e) ? null : (IOException) e; // not a RuntimeException: recordsFault says true for those
+  }
+
+  /**
+   * Whether {@code e} is the fault of the record being applied, which is then passed over: a RuntimeException
+   * (the record's content met a check or a bug), or PostgreSQL refusing its data (SQLSTATE class 22, "data
+   * exception": a character or a value the column cannot hold). Anything else (a connection lost, the lease lost,
+   * the database refusing work) is PostgreSQL's, and the writer must stop without passing the record over.
+   */
+  static boolean recordsFault(Throwable e) {
+    if (lost(e).isPresent()) {
+      return false;
+    }
+    if (e instanceof RuntimeException) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Stores {@code nextOffset} alone, under the lease: records passed over. */
   private void pass(long nextOffset) throws IOException, WriterLease.LostException {
     try {
-      pg.setAutoCommit(false);
-      try {
-        lease.check(pg);
-        AppliedOffsets.record(pg, KafkaTopics.ANALYSED, PARTITION, nextOffset);
-        pg.commit();
-      } catch (SQLException | RuntimeException e) {
-        pg.rollback();
-        throw e;
-      } finally {
-        pg.setAutoCommit(true);
-      }
-    } catch (WriterLease.LostException e) {
-      throw e;
-    } catch (SQLException e) {
-      throw new IOException("cannot store offset " + nextOffset + " of " + KafkaTopics.ANALYSED + ": "
-          + e.getMessage(), e);
+      pg.transaction("store offset " + nextOffset + " of " + KafkaTopics.ANALYSED, tx -> {
+        lease.check(tx);
+        AppliedOffsets.record(tx, KafkaTopics.ANALYSED, PARTITION, nextOffset);
+        return null;
+      });
+    } catch (IOException e) {
+      throw lost(e).orElseThrow(() -> e);
     }
   }
 
   /** Renews the lease while idle, so that a standby does not take over a writer with nothing to do. */
   private void renew() throws IOException, WriterLease.LostException {
     try {
-      lease.check(pg);
-    } catch (WriterLease.LostException e) {
-      throw e;
-    } catch (SQLException e) {
-      throw new IOException("cannot renew the lease: " + e.getMessage(), e);
+      pg.transaction("renew the lease", tx -> {
+        lease.check(tx);
+        return null;
+      });
+    } catch (IOException e) {
+      throw lost(e).orElseThrow(() -> e);
     }
   }
 
@@ -297,10 +432,12 @@ public final class KnowledgeWriter implements AutoCloseable {
       kb.close();
     } finally {
       try {
-        lease.release(pg);
+        pg.transaction("release the lease " + LEASE, c -> {
+          lease.release(c);
+          return null;
+        });
+      } finally {
         pg.close();
-      } catch (SQLException e) {
-        throw new IOException("closing the PostgreSQL connection: " + e.getMessage(), e);
       }
     }
   }

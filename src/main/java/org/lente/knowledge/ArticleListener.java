@@ -24,6 +24,14 @@ public interface ArticleListener extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * Drops what this listener holds in memory and reads it again from its store: writes it made in a
+   * transaction that rolled back are gone from the store ({@link KnowledgeBase#rolledBack}). Nothing
+   * by default, for a listener that holds nothing.
+   */
+  default void reload() throws IOException {
+  }
+
   @Override
   default void close() throws IOException {
   }

@@ -67,7 +67,7 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
   private final SearchIndex index;
   private final List<long[]> pending = new ArrayList<>();
 
-  private final EntityResolver resolver;
+  private volatile EntityResolver resolver; // read again after a rollback (rolledBack)
   private final ArticleListener listener;
 
   /** Opens the knowledge base over {@code store} and {@code index}, indexing what a crash left out. */
@@ -102,7 +102,7 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "entity resolver: " + legacyState + " not migrated: " + e.getMessage());
       }
     }
-    this.resolver = EntityResolver.of(store.nameSightings(), Equivalents.builtIn());
+    this.resolver = readResolver();
     Map<String, String> drift = drift();
     if (!drift.isEmpty()) {
       try {
@@ -120,6 +120,31 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
   }
 
   private static final System.Logger LOG = System.getLogger(KnowledgeBase.class.getName());
+
+  /** The entity resolver's state as the store holds it. */
+  private EntityResolver readResolver() throws IOException {
+    return EntityResolver.of(store.nameSightings(), Equivalents.builtIn());
+  }
+
+  /**
+   * Forgets what this knowledge base holds in memory of adds that a caller's transaction rolled back
+   * (see {@link #add(String, Analysis, SourceProgress)}), so that it keeps nothing the store did not:
+   * the articles waiting for an index commit are dropped (those the store kept stay unindexed there,
+   * for the next {@link #catchUp}), the entity resolver's names are read again from the store, and
+   * the listener rereads its state ({@link ArticleListener#reload}).
+   *
+   * <p>NOTE: the index may already hold an article that rolled back (added to it before the
+   * transaction ended): {@link #check} shows it as extra, or, for a new version that rolled back, as
+   * stale. The cluster's index outbox (articles indexed from the store after their commit) removes this.
+   */
+  public synchronized void rolledBack() throws IOException {
+    pending.clear();
+    resolver = readResolver();
+    listener.reload();
+    synchronized (statusLock) {
+      statusStale = true;
+    }
+  }
 
   /** The names whose stored entity is not the one the resolver gives them now, with that one. */
   private Map<String, String> drift() throws IOException {
@@ -203,23 +228,16 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
   /**
    * As {@link #add(String, Analysis)}, and a polled source's {@code progress} (or null) is written in
    * the article's transaction, also when it is a duplicate; nothing of it when the store fails.
+   *
+   * <p>Within a transaction of the caller's that the store's puts and the listener's writes join (the
+   * cluster's writer, on PostgreSQL), the article and its stories commit with that transaction; when it
+   * rolls back, the caller calls {@link #rolledBack}.
    */
-  public Added add(String key, Analysis analysis, SourceProgress progress) throws IOException {
-    return add(key, analysis, progress, ArticleStore.InTransaction.NONE);
-  }
-
-  /**
-   * As {@link #add(String, Analysis, SourceProgress)}, and {@code then} runs last in the article's
-   * transaction, for a duplicate too ({@link ArticleStore#put(String, Analysis, List, Map, SourceProgress,
-   * ArticleStore.InTransaction)}): the cluster's writer checks its lease and stores its consumer offset
-   * there. When {@code then} throws, nothing of the article is kept and the exception comes out of here.
-   */
-  public synchronized Added add(String key, Analysis analysis, SourceProgress progress, ArticleStore.InTransaction then)
-      throws IOException {
+  public synchronized Added add(String key, Analysis analysis, SourceProgress progress) throws IOException {
     EntityResolver.Observation seen = resolver.observe(analysis);
     ArticleStore.Put put;
     try {
-      put = store.put(key, seen.analysis(), seen.sightings(), seen.moved(), progress, then);
+      put = store.put(key, seen.analysis(), seen.sightings(), seen.moved(), progress);
     } catch (IOException | RuntimeException e) {
       resolver.forget(seen.sightings()); // the store rolled back: so does the resolver
       throw e;
@@ -262,9 +280,15 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
     }
   }
 
+  /** Records that {@code stage} failed for article {@code id}; when the store cannot, {@code cause} joins its failure. */
   private ArticleFailure failed(long id, ArticleFailure.Stage stage, Exception cause) throws IOException {
     ArticleFailure f = ArticleFailure.of(id, stage, cause);
-    store.markFailed(f);
+    try {
+      store.markFailed(f);
+    } catch (IOException | RuntimeException e) { // a transaction the stage's failure aborted, say
+      e.addSuppressed(cause);
+      throw e;
+    }
     return f;
   }
 

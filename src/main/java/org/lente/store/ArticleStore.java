@@ -1,8 +1,6 @@
 package org.lente.store;
 
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import org.lente.ingest.source.SourceProgress;
 import org.lente.nlp.Analysis;
@@ -44,44 +42,8 @@ public interface ArticleStore extends ArticleReader, AutoCloseable {
    *
    * @throws IllegalArgumentException when {@code sightings} is neither empty nor one per entity
    */
-  default Put put(String key, Analysis analysis, List<NameSighting> sightings, java.util.Map<String, String> moved,
-      SourceProgress progress) throws IOException {
-    return put(key, analysis, sightings, moved, progress, InTransaction.NONE);
-  }
-
-  /**
-   * As {@link #put(String, Analysis, List, java.util.Map, SourceProgress)}, and {@code then} runs last in
-   * the same transaction, with what the put did (a duplicate too): the caller's own statements commit
-   * with the article, or, when {@code then} throws, nothing of the put is kept and the exception comes
-   * out of this method (an SQLException wrapped in an IOException, others as thrown).
-   */
   Put put(String key, Analysis analysis, List<NameSighting> sightings, java.util.Map<String, String> moved,
-      SourceProgress progress, InTransaction then) throws IOException;
-
-  /**
-   * A caller's statements in a {@link #put}'s transaction: the cluster's writer stores its consumer
-   * offset there and checks its lease, so that an article and the offset past it commit together.
-   */
-  @FunctionalInterface
-  interface InTransaction {
-
-    /** Nothing more. */
-    InTransaction NONE = (put, sql) -> { };
-
-    /**
-     * Runs in the put's transaction, after its writes, on the store's engine (its SQL must suit it).
-     * Throwing rolls the whole put back.
-     */
-    void run(Put put, Statements sql) throws SQLException;
-  }
-
-  /** Prepares statements on the connection of the transaction running. */
-  @FunctionalInterface
-  interface Statements {
-
-    /** A statement for {@code sql}, prepared once per connection and kept by the store: do not close it. */
-    PreparedStatement prepare(String sql) throws SQLException;
-  }
+      SourceProgress progress) throws IOException;
 
   /** Moves resolver names to other entities, with their mentions, in one transaction (see {@link #put}). */
   void moveNames(java.util.Map<String, String> moved) throws IOException;

@@ -58,24 +58,24 @@ final class ArticleWrites {
    *     stored
    */
   Put put(String key, Analysis analysis) throws IOException {
-    return put(key, analysis, List.of(), Map.of(), null, ArticleStore.InTransaction.NONE);
+    return put(key, analysis, List.of(), Map.of(), null);
   }
 
   /**
-   * As {@link ArticleStore#put(String, Analysis, List, Map, SourceProgress, ArticleStore.InTransaction)}.
+   * As {@link ArticleStore#put(String, Analysis, List, Map, SourceProgress)}.
    *
    * <p>In the article's transaction, before its rows are written: the names {@code moved} move
    * ({@link ResolverTables#move}), and {@code sightings} are recorded, each mention keeping its name.
    * Nothing of them is written for a duplicate. After its rows, {@code progress} (or nothing when null;
-   * also for a duplicate) is written ({@link SqliteSources#write}), counting the article as added when new;
-   * then {@code then} runs.
+   * also for a duplicate) is written ({@link SqliteSources#write}), counting the article as added when new.
+   * Within a transaction of the caller's on the same connections ({@link PostgresConnections#transaction}),
+   * the put joins it.
    */
   Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved,
-      SourceProgress progress, ArticleStore.InTransaction then) throws IOException {
+      SourceProgress progress) throws IOException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(sightings, "sightings");
     Objects.requireNonNull(moved, "moved");
-    Objects.requireNonNull(then, "then");
     if (!sightings.isEmpty() && sightings.size() != analysis.entities().size()) {
       throw new IllegalArgumentException("sightings for " + sightings.size() + " entities, but the analysis of "
           + key + " has " + analysis.entities().size());
@@ -94,7 +94,6 @@ final class ArticleWrites {
       if (progress != null) {
         SqliteSources.write(db::statement, progress, put.outcome() == Put.Outcome.STORED, Instant.now());
       }
-      then.run(put, db::statement);
       return put;
     });
   }

@@ -21,7 +21,10 @@ import org.lente.cluster.PostgresSchema;
  * prepared statements and used by one thread at a time, one for writes (and the reads that must see
  * them) and one for the other reads, so that a page is read while an article is written. Writes run
  * in READ COMMITTED transactions; several processes may write at once (each upsert waits for the
- * other's row). Thread-safe.
+ * other's row). A transaction is the thread's while it runs: the work of every concern on these
+ * connections called from it (an article's put, the story tables' writes, their reads) joins it and
+ * commits or rolls back with it ({@link #transaction}), so that the cluster's writer keeps an
+ * article, its stories and its Kafka offset together. Thread-safe.
  */
 public final class PostgresConnections implements SqlConnections, AutoCloseable {
 
@@ -30,6 +33,8 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
     final Connection conn;
     final ReentrantLock lock = new ReentrantLock();
     final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** Whether a transaction is open on {@link #conn}: work within it joins it. */
+    boolean inTransaction;
 
     Session(Connection conn) {
       this.conn = conn;
@@ -101,17 +106,47 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
   /** {@inheritDoc} A READ COMMITTED transaction, as {@link #writing}. */
   @Override
   public <T> T writeDerived(String what, SqlWork<T> work) throws IOException {
+    return transaction(what, work);
+  }
+
+  /**
+   * Runs {@code work} in one READ COMMITTED transaction on the write connection, handing it the
+   * connection (which the work neither commits, nor rolls back, nor closes): committed when it
+   * returns, rolled back when it throws. What runs on these connections from {@code work} on this
+   * thread (puts of the article store, writes and reads of the story tables, a nested
+   * {@code transaction}) joins this transaction: it sees its uncommitted rows and commits or rolls
+   * back with it. An SQLException becomes an IOException saying what could not be done.
+   */
+  public <T> T transaction(String what, SqlWork<T> work) throws IOException {
     return run(writer, what, c -> inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, work));
   }
 
-  /** {@inheritDoc} A REPEATABLE READ transaction. */
+  /** {@inheritDoc} A REPEATABLE READ transaction (or, within a transaction, that one). */
   @Override
   public <T> T snapshot(String what, Database.Work<T> work) throws IOException {
     return run(reader, what, c -> inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, x -> work.run()));
   }
 
-  /** Runs {@code work} in a transaction of {@code isolation} on {@code conn}: committed, or rolled back when it throws. */
-  private static <T> T inTransaction(Connection conn, int isolation, SqlWork<T> work) throws SQLException, IOException {
+  /**
+   * Runs {@code work} in a transaction of {@code isolation} on the session this thread uses: committed,
+   * or rolled back when it throws; within a transaction already open there, it joins that one (the
+   * outer transaction commits or rolls back).
+   */
+  private <T> T inTransaction(Connection conn, int isolation, SqlWork<T> work) throws SQLException, IOException {
+    Session session = current.get();
+    if (session.inTransaction) {
+      return work.run(conn);
+    }
+    session.inTransaction = true;
+    try {
+      return inNewTransaction(conn, isolation, work);
+    } finally {
+      session.inTransaction = false;
+    }
+  }
+
+  /** Runs {@code work} in a new transaction of {@code isolation} on {@code conn}: committed, or rolled back when it throws. */
+  private static <T> T inNewTransaction(Connection conn, int isolation, SqlWork<T> work) throws SQLException, IOException {
     conn.setAutoCommit(false);
     conn.setTransactionIsolation(isolation);
     try {

@@ -23,7 +23,10 @@ final class ResolverTables {
 
   /** Prepares (and caches) a statement on the store's connection. */
   @FunctionalInterface
-  interface Statements extends ArticleStore.Statements {
+  interface Statements {
+
+    /** A statement for {@code sql}, prepared once per connection and kept by the store: do not close it. */
+    PreparedStatement prepare(String sql) throws SQLException;
   }
 
   /** How many redirects are followed at most from a merged entity (a merge of a merge ...). */

@@ -34,8 +34,8 @@ public abstract sealed class SqlArticleStore implements ArticleStore permits Sql
 
   @Override
   public Put put(String key, Analysis analysis, List<NameSighting> sightings, Map<String, String> moved,
-      SourceProgress progress, InTransaction then) throws IOException {
-    return writes.put(key, analysis, sightings, moved, progress, then);
+      SourceProgress progress) throws IOException {
+    return writes.put(key, analysis, sightings, moved, progress);
   }
 
   @Override

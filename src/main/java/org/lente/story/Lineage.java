@@ -375,6 +375,22 @@ public final class Lineage implements ArticleListener {
     return new Link(id, other, Link.Relation.SAME_STORY, Direction.UNKNOWN, l.score(), evidence);
   }
 
+  /**
+   * {@inheritDoc} The stories are restored from the store again when the next article is added, and
+   * the recent profiles dropped.
+   *
+   * @throws IllegalStateException for lineage over stories the caller gave, which it cannot restore
+   */
+  @Override
+  public synchronized void reload() {
+    if (window == null) {
+      throw new IllegalStateException("lineage over stories given by the caller cannot read them again");
+    }
+    stories = null;
+    recent.clear();
+    recentChars = 0;
+  }
+
   @Override
   public List<Long> behind() throws IOException {
     return store.articlesWithoutStory();

@@ -53,4 +53,12 @@ class WorkerCommandTest {
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("--batch must be 1 to 10000: 0"), run.err());
   }
+
+  @Test
+  void theKnowledgeWritersBatchOutsideItsBoundsIsRefused() throws Exception {
+    CliRun run = CliRun.of("worker", "write", "--batch", "0", "--cluster",
+        cluster("kafka.bootstrap=127.0.0.1:1\nopensearch.url=http://127.0.0.1:1\n").toString());
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("--batch must be 1 to 1000: 0"), run.err());
+  }
 }

@@ -2,11 +2,17 @@ package org.lente.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.TopicPartition;
@@ -71,6 +77,11 @@ class KnowledgeWriterTest {
     KAFKA.send(KafkaTopics.ANALYSED, key, KafkaMessages.write(KafkaMessages.AnalysedArticle.of(key, analysis, null)));
   }
 
+  private static Analysis analysis(int n, String title, String body) {
+    return Texts.analysis("cronaca.example/" + n, "La Cronaca", "it", "2026-11-0" + n + "T08:00:00Z", title, body,
+        "Verona=Verona/LOC");
+  }
+
   private KnowledgeWriter open(String holder, Duration ttl) throws Exception {
     SearchIndex index = OpenSearchIndex.open(OS.url(), alias, LuceneIndex.SEARCH_BUDGET);
     return KnowledgeWriter.open(cluster, index, holder, ttl, () -> false, line -> { }).orElseThrow();
@@ -78,9 +89,14 @@ class KnowledgeWriterTest {
 
   /** Runs {@code writer} until it has applied up to {@code until}, or a minute passed. */
   private static KnowledgeWriter.Counts runTo(KnowledgeWriter writer, long until) throws Exception {
+    return runTo(writer, KnowledgeWriter.DEFAULT_BATCH, until);
+  }
+
+  /** Runs {@code writer} with {@code batch} records per transaction until it has applied up to {@code until}. */
+  private static KnowledgeWriter.Counts runTo(KnowledgeWriter writer, int batch, long until) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     BooleanSupplier done = () -> writer.next() >= until || System.nanoTime() > deadline;
-    KnowledgeWriter.Counts counts = writer.run(done);
+    KnowledgeWriter.Counts counts = writer.run(batch, done);
     assertEquals(until, writer.next(), "the writer did not reach the topic's end in a minute");
     return counts;
   }
@@ -88,6 +104,29 @@ class KnowledgeWriterTest {
   private Map<Long, Integer> versions() throws Exception {
     try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
       return store.versions();
+    }
+  }
+
+  /** The rows {@code sql} selects, read past the writer: each its columns joined by "|". */
+  private List<String> rows(String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
+  private void execute(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        Statement st = c.createStatement()) {
+      st.execute(sql);
     }
   }
 
@@ -127,16 +166,18 @@ class KnowledgeWriterTest {
     try (stale) {
       try (KnowledgeWriter fresh = open("fresh", LONG)) { // a standby: waits for the stale lease to expire
         send("verona-3", analysis(3, "Il sindaco ha presentato il nuovo piano per il ponte."));
+        send("verona-5", analysis(5, "Il consiglio comunale discuterà il piano giovedì."));
+        send("verona-6", analysis(6, "I commercianti del centro chiedono tempi certi."));
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        assertThrows(WriterLease.LostException.class, () -> stale.run(() -> System.nanoTime() > deadline));
+        assertThrows(WriterLease.LostException.class, () -> stale.run(3, () -> System.nanoTime() > deadline));
         assertEquals(Map.of(), versions());
         assertEquals(start, storedOffset());
 
-        assertEquals(new KnowledgeWriter.Counts(1, 0, 0), runTo(fresh, start + 1));
+        assertEquals(new KnowledgeWriter.Counts(3, 0, 0), runTo(fresh, 3, start + 3));
       }
     }
-    assertEquals(1, versions().size());
-    assertEquals(start + 1, storedOffset());
+    assertEquals(3, versions().size());
+    assertEquals(start + 3, storedOffset());
   }
 
   @Test
@@ -149,5 +190,62 @@ class KnowledgeWriterTest {
     }
     assertEquals(1, versions().size());
     assertEquals(start + 2, storedOffset());
+  }
+
+  @Test
+  void aBatchsArticlesStoriesAndOffsetCommitInOneTransaction() throws Exception {
+    long start = end();
+    for (int n = 1; n <= 4; n++) {
+      send("ponte-" + n, analysis(n, "Cantiere " + n, "Il cantiere numero " + n + " del ponte di Verona apre."));
+    }
+    try (KnowledgeWriter writer = open("a", LONG)) {
+      assertEquals(new KnowledgeWriter.Counts(4, 0, 0), runTo(writer, 4, start + 4));
+      // one transaction (xmin) wrote the articles, their stories and the offset (read before the index marks
+      // of the writer's close update the articles)
+      assertEquals(List.of("4|4|1"), rows("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM "
+          + "story_articles), count(DISTINCT x) FROM (SELECT xmin::text AS x FROM articles UNION ALL SELECT "
+          + "xmin::text FROM story_articles UNION ALL SELECT xmin::text FROM applied_offsets) t"));
+    }
+    assertEquals(start + 4, storedOffset());
+  }
+
+  @Test
+  void aStoryWriteThatFailsRollsBackTheArticleAndItsOffset() throws Exception {
+    long start = end();
+    execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        + "RAISE EXCEPTION 'the story store is full'; END $$");
+    execute("CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON story_articles FOR EACH ROW EXECUTE FUNCTION refuse()");
+    send("verona-7", analysis(7, "Il ponte riapre", "Il ponte di Verona riapre domani mattina."));
+    try (KnowledgeWriter writer = open("a", LONG)) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      IOException e = assertThrows(IOException.class, () -> writer.run(1, () -> System.nanoTime() > deadline));
+      assertTrue(java.util.Arrays.stream(e.getSuppressed()).anyMatch(x -> x.getMessage().contains("story store is full")),
+          e.toString()); // the story's failure said with the failure that stopped the writer
+    }
+    assertEquals(Map.of(), versions()); // the article did not outlive its story
+    assertEquals(start, storedOffset());
+
+    execute("DROP TRIGGER refuse ON story_articles");
+    try (KnowledgeWriter again = open("a", LONG)) { // the restart reads the record again
+      assertEquals(new KnowledgeWriter.Counts(1, 0, 0), runTo(again, 1, start + 1));
+    }
+    assertEquals(List.of("1|1"), rows("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM story_articles)"));
+  }
+
+  @Test
+  void aRecordThatFailsInsideABatchIsPassedOverAloneAndTheStateIsReadAgain() throws Exception {
+    long start = end();
+    send("ponte-1", analysis(1, "Cantiere aperto", "Il cantiere del ponte di Verona apre lunedì."));
+    KAFKA.send(KafkaTopics.ANALYSED, "broken", "{\"key\": \"broken\"}"); // no analysed article
+    send("ponte-2", analysis(2, "Titolo \u0000 rotto", "Un testo che PostgreSQL rifiuta per il suo titolo."));
+    send("ponte-3", analysis(3, "Cantiere chiuso", "Il cantiere del ponte di Verona chiude venerdì."));
+    try (KnowledgeWriter writer = open("a", LONG)) {
+      assertEquals(new KnowledgeWriter.Counts(2, 0, 2), runTo(writer, 4, start + 4));
+    }
+    assertEquals(start + 4, storedOffset());
+    assertEquals(List.of("ponte-1", "ponte-3"), rows("SELECT key FROM articles ORDER BY key"));
+    // the stories name stored articles only: the writer's stories forgot the batch that rolled back
+    assertEquals(List.of(), rows("SELECT s.id, a.value FROM stories s, json_array_elements_text(s.story::json "
+        + "-> 'articles') a WHERE a.value::bigint NOT IN (SELECT id FROM articles)"));
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,8 +32,8 @@ import org.lente.store.ArticleStore.Put.Outcome;
 /**
  * What every {@link ArticleStore} does, run against each implementation: {@link SqliteStoreTest} (a
  * real SQLite file) and {@link PostgresArticleStoreTest} (a real PostgreSQL server): the writes with
- * their versions and duplicates, the index and failure marks, the entity resolver's tables, the
- * transaction a caller extends, and the reads.
+ * their versions and duplicates, the index and failure marks, the entity resolver's tables, and
+ * the reads.
  *
  * @param <S> the implementation
  */
@@ -247,57 +246,6 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
         .time("oggi", Timex.Type.DATE, "2024-06-19").build());
     assertEquals(new StoreStats(1, 2, 1, 1, 0, 1, 0), store.stats());
     assertEquals(List.of("oggi"), rows("SELECT text FROM times"));
-  }
-
-  // ---- the caller's statements in a put's transaction
-
-  /** Records a failure of the put's article in its transaction: a row the test can see. */
-  private static final ArticleStore.InTransaction MARK_FAILED = (put, sql) -> {
-    PreparedStatement st = sql.prepare("INSERT INTO article_failures (article_id, stage, reason, failed_at) "
-        + "VALUES (?, 'index', 'from the hook', '2026-12-05T08:00:00Z')");
-    st.setLong(1, put.id());
-    st.executeUpdate();
-  };
-
-  @Test
-  void theCallersStatementsCommitWithTheArticle() throws IOException {
-    Put put = store.put(URL, Fixtures.plain(URL, "Putin è arrivato a Pyongyang."), List.of(), Map.of(), null,
-        MARK_FAILED);
-    assertEquals(List.of(new ArticleFailure(put.id(), ArticleFailure.Stage.INDEX, "from the hook",
-        java.time.Instant.parse("2026-12-05T08:00:00Z"))), store.failures());
-  }
-
-  @Test
-  void aCallerWhoseStatementsThrowRollsTheArticleBack() throws Exception {
-    IllegalStateException lost = new IllegalStateException("the lease is someone else's");
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.put(URL,
-        Fixtures.realistic(1), List.of(), Map.of(), null, (put, sql) -> {
-          MARK_FAILED.run(put, sql);
-          throw lost;
-        }));
-    assertEquals(lost, e);
-    assertEquals(new StoreStats(0, 0, 0, 0, 0, 0, 0), store.stats());
-    assertEquals(List.of(), store.failures());
-    assertEquals(Map.of(), store.versions());
-    assertEquals(List.of("0"), rows("SELECT count(*) FROM kb_entities"));
-    assertEquals(Outcome.STORED, store.put(URL, Fixtures.realistic(1)).outcome());
-  }
-
-  @Test
-  void anSqlErrorOfTheCallerRollsTheArticleBackAndSaysWhatFailed() throws IOException {
-    IOException e = assertThrows(IOException.class, () -> store.put(URL, Fixtures.plain(URL, "Primo."), List.of(),
-        Map.of(), null, (put, sql) -> sql.prepare("INSERT INTO no_such_table VALUES (1)").executeUpdate()));
-    assertTrue(e.getMessage().contains("put " + URL), e.getMessage());
-    assertEquals(Map.of(), store.versions());
-  }
-
-  @Test
-  void theCallerSeesADuplicateToo() throws IOException {
-    Analysis analysis = Fixtures.plain(URL, "Putin è arrivato a Pyongyang.");
-    Put first = store.put(URL, analysis);
-    List<Put> seen = new ArrayList<>();
-    store.put(URL, analysis, List.of(), Map.of(), null, (put, sql) -> seen.add(put));
-    assertEquals(List.of(new Put(Outcome.DUPLICATE, first.id(), 1)), seen);
   }
 
   // ---- the entity resolver's tables

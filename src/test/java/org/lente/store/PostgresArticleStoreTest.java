@@ -1,5 +1,6 @@
 package org.lente.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresServer;
+import org.lente.story.PostgresStoryStore;
+import org.lente.story.StoryStore;
 
 /** The article store's contract on a real PostgreSQL server, a new migrated database per test. */
 class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore> {
@@ -41,6 +44,47 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
   List<String> rows(String sql) throws Exception {
     try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
       return rows(db, sql);
+    }
+  }
+
+  // ---- a transaction of the caller's, which puts and story writes on the same connections join
+
+  @Test
+  void putsInACallersTransactionCommitTogetherAtItsEnd() throws Exception {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster)) {
+      PostgresArticleStore shared = PostgresArticleStore.on(pg);
+      List<String> during = pg.transaction("two puts", tx -> {
+        shared.put(URL, Fixtures.realistic(1));
+        shared.put(URL + "/2", Fixtures.realistic(2));
+        try {
+          return rows("SELECT count(*) FROM articles"); // another connection: nothing committed yet
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      assertEquals(List.of("0"), during);
+      assertEquals(List.of("2"), rows("SELECT count(*) FROM articles"));
+    }
+  }
+
+  @Test
+  void aCallersTransactionThatThrowsRollsBackItsPutsAndTheirStories() throws Exception {
+    IllegalStateException lost = new IllegalStateException("the lease is someone else's");
+    try (PostgresConnections pg = PostgresConnections.connect(cluster)) {
+      PostgresArticleStore shared = PostgresArticleStore.on(pg);
+      StoryStore stories = PostgresStoryStore.on(pg);
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> pg.transaction("a put", tx -> {
+        ArticleStore.Put put = shared.put(URL, Fixtures.realistic(1));
+        shared.markFailed(new ArticleFailure(put.id(), ArticleFailure.Stage.INDEX, "refused",
+            java.time.Instant.parse("2026-12-05T08:00:00Z")));
+        stories.putAnchors(put.id(), "it", List.of("n:2026"));
+        throw lost;
+      }));
+      assertEquals(lost, e);
+      assertEquals(List.of("0|0|0|0|0"), rows("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM "
+          + "kb_entities), (SELECT count(*) FROM resolver_names), (SELECT count(*) FROM article_failures), "
+          + "(SELECT count(*) FROM anchor_postings)"));
+      assertEquals(ArticleStore.Put.Outcome.STORED, shared.put(URL, Fixtures.realistic(1)).outcome());
     }
   }
 
