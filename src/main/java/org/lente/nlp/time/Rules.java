@@ -136,7 +136,8 @@ final class Rules {
     // bare month, optionally next/last
     r.add(new Rule(Pattern.compile(B + "(?:(next|last|prossimo|scorso)\\s+)?(" + (lenient ? month : fullMonth) + ")(?:\\s+(prossimo|scorso))?" + E, F), (m, c) -> {
       String w = m.group(2);
-      if (w.equals("may") && !lenient && !Character.isUpperCase(c.original().charAt(m.start(2)))) return null;
+      // English month names that are also common words ("may", "a march") are months only with their capital
+      if (w.matches("may|march") && !lenient && !Character.isUpperCase(c.original().charAt(m.start(2)))) return null;
       int mo = Words.month(w, lang);
       LocalDate d = TimeTagger.monthDay(c, mo, 0, m.start());
       String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";

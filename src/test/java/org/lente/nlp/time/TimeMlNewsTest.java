@@ -166,8 +166,8 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-06-22 [three days later]"), en("The plant reopened three days later."));
   }
   @Test void aYearEarlierKeepsTheQuarterOfTheLastDate() {
-    assertEquals(List.of("DATE 2023-Q3 [the third quarter]", "DATE 2022-Q3 [a year earlier]"),
-        en("Profit rose 5% in the third quarter from a year earlier."));
+    assertEquals(List.of("DATE 2024-Q3 [the third quarter]", "DATE 2023-Q3 [a year earlier]"),
+        tagged("Profit rose 5% in the third quarter from a year earlier.", Lang.EN, LocalDate.of(2024, 10, 20)));
   }
   @Test void theFollowingYearIsAfterTheLastYear() {
     assertEquals(List.of("DATE 1998 [1998]", "DATE 1999 [the following year]"), en("The plant opened in 1998 and closed the following year."));
@@ -363,4 +363,17 @@ class TimeMlNewsTest {
   @Test void noonBeforeAWeekdayIsThatDaysNoon() {
     assertEquals(List.of("TIME 2024-06-17T12:00 [at noon Monday]"), en("The talks began at noon Monday."));
   }
+  @Test void aWeekdayJustAheadInASentenceOfPlansIsTheOneAhead() {
+    assertEquals(List.of("DATE 2024-06-22 [Saturday]"), tagged("Unions planned a rally on Saturday.", Lang.EN, LocalDate.of(2024, 6, 21)));
+  }
+  @Test void aWeekdayJustAheadInThePastIsTheOneGoneBy() {
+    assertEquals(List.of("DATE 2024-06-15 [Saturday]"), tagged("Unions held a rally on Saturday.", Lang.EN, LocalDate.of(2024, 6, 21)));
+  }
+  @Test void aWeekdayInReportedFutureIsTheOneAhead() {
+    assertEquals(List.of("DATE 2024-06-21 [Friday]"), en("The minister would fly to Rome on Friday, his office said."));
+  }
+  @Test void aWeekdayInThePastIsTheOneGoneBy() {
+    assertEquals(List.of("DATE 2024-06-15 [Saturday]"), en("Unions held a rally on Saturday."));
+  }
+  @Test void aLowerCaseMarchIsNoMonth() { assertEquals(List.of(), en("Thousands joined the march.")); }
 }
