@@ -32,9 +32,14 @@ final class Direction {
     }
   }
 
-  /** The features in the weights file's order; the first is the bias. */
-  static final List<String> FEATURES = List.of("bias", "month", "month_day", "day_of_month", "quarter",
-      "future_cue", "past_cue", "weak_past_cue", "log_days_back", "log_days_ahead");
+  /**
+   * The features in the weights file's order; the first is the bias. A month and a quarter share one bias
+   * ("period"): news quarters are nearly always the one just over, which the distances already say, and a bias of
+   * their own, learned from quarters that are never ahead, would outweigh any future cue ("will open in the first
+   * quarter" in December).
+   */
+  static final List<String> FEATURES = List.of("bias", "period", "month_day", "day_of_month",
+      "future_cue", "past_cue", "weak_past_cue", "intent_cue", "log_days_back", "log_days_ahead");
   /** Days are scaled by the log of a year and a day, so a distance of up to a year is a feature in [0, 1]. */
   private static final double SCALE = Math.log1p(366);
   private static final double[] WEIGHTS = Logistic.resource(Direction.class, "direction-model.tsv", FEATURES);
@@ -43,14 +48,15 @@ final class Direction {
 
   /**
    * The features of a choice between {@code back}, the occurrence at or before the anchor's day {@code today} (its
-   * last day {@code backEnd}), and {@code ahead}, the one after it; {@code cue} is the sentence's tense cue.
+   * last day {@code backEnd}), and {@code ahead}, the one after it; {@code cue} is the sentence's tense cue and
+   * {@code intent} whether the sentence speaks of a plan or an expectation ({@link Tenses#intent(int)}).
    */
-  static double[] features(Kind kind, Tenses.Cue cue, LocalDate today, LocalDate backEnd, LocalDate ahead) {
+  static double[] features(Kind kind, Tenses.Cue cue, boolean intent, LocalDate today, LocalDate backEnd, LocalDate ahead) {
     double back = Math.log1p(Math.max(0, ChronoUnit.DAYS.between(backEnd, today))) / SCALE;
     double fwd = Math.log1p(Math.max(0, ChronoUnit.DAYS.between(today, ahead))) / SCALE;
-    return new double[] {1, kind == Kind.MONTH ? 1 : 0, kind == Kind.MONTH_DAY ? 1 : 0, kind == Kind.DAY_OF_MONTH ? 1 : 0,
-        kind == Kind.QUARTER ? 1 : 0, cue == Tenses.Cue.FUTURE ? 1 : 0, cue == Tenses.Cue.PAST ? 1 : 0,
-        cue == Tenses.Cue.WEAK_PAST ? 1 : 0, back, fwd};
+    return new double[] {1, kind == Kind.MONTH || kind == Kind.QUARTER ? 1 : 0, kind == Kind.MONTH_DAY ? 1 : 0,
+        kind == Kind.DAY_OF_MONTH ? 1 : 0, cue == Tenses.Cue.FUTURE ? 1 : 0, cue == Tenses.Cue.PAST ? 1 : 0,
+        cue == Tenses.Cue.WEAK_PAST ? 1 : 0, intent ? 1 : 0, back, fwd};
   }
 
   /**
@@ -66,7 +72,7 @@ final class Direction {
       return back;
     }
     Tenses.Cue cue = c.tenses().cue(pos);
-    double[] f = features(kind, cue, c.today(), backEnd, ahead);
+    double[] f = features(kind, cue, c.tenses().intent(pos), c.today(), backEnd, ahead);
     if (c.cases() != null) {
       c.cases().accept(new Case(pos, kind, f, back, ahead));
     }

@@ -70,7 +70,7 @@ public final class DirectionTraining {
   /** The kind and the tense cue a feature row encodes, for the table of cases. */
   private static String describe(double[] x) {
     String kind = "weekday";
-    for (String k : List.of("month", "month_day", "day_of_month", "quarter")) {
+    for (String k : List.of("period", "month_day", "day_of_month")) {
       if (x[Direction.FEATURES.indexOf(k)] > 0) kind = k;
     }
     String cue = "no cue";

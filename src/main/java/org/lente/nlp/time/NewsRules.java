@@ -29,11 +29,14 @@ final class NewsRules {
     String[][] refs = it ? new String[][] {
         {"attualmente|adesso|oggigiorno|al momento|tuttora", "PRESENT_REF"},
         {"recentemente|di recente|ultimamente|in passato|negli ultimi (?:anni|mesi|giorni)", "PAST_REF"},
-        {"in futuro|(?:il|nel) futuro", "FUTURE_REF"}}
+        {"in futuro|(?:il|nel)\\s+(?:prossimo\\s+)?futuro|(?:nel|a)\\s+(?:breve|medio)\\s+termine"
+            + "|(?:nei|nelle|i|le)\\s+prossim[ie]\\s+(?:settimane|mesi|anni|trimestri)", "FUTURE_REF"}}
         : new String[][] {
         {"now|currently|at present|nowadays|these days", "PRESENT_REF"},
         {"recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days)|(?:in\\s+)?the\\s+past" + notSpan, "PAST_REF"},
-        {"(?:in\\s+)?the\\s+future", "FUTURE_REF"}};
+        // a vague stretch ahead is the future, not a count of units: "the coming months", "the near term"
+        {"(?:in\\s+)?the\\s+(?:(?:near|foreseeable)\\s+)?future|(?:in\\s+|over\\s+)?the\\s+(?:near|short)\\s+term"
+            + "|(?:in\\s+|over\\s+)?(?:the\\s+)?coming\\s+(?:weeks|months|years|quarters)|future\\s+(?:months|years|quarters)", "FUTURE_REF"}};
     for (String[] x : refs) {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.DATE, x[1])));
     }
@@ -74,6 +77,19 @@ final class NewsRules {
       Grain g = m.group(1).startsWith("dec") ? Grain.YEAR : Words.grainOf(m.group(1));
       return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("X", g));
     }));
+    // a count and a half: "two and a half years", "2 1/2 years", "a year and a half", "due anni e mezzo"; TimeML writes
+    // the fraction on the unit (P2.5Y). Not before "ago" or "later", whose dates other rules read
+    String num = Words.number(lang);
+    String half = it ? "(" + num + ")\\s*(" + unit + ")\\s+e\\s+mezz[oa](?!\\s+(?:fa|dopo|prima|più\\s+tardi)" + Rules.E + ")"
+        : "(?:(" + num + ")\\s+and\\s+a\\s+half\\s+(" + unit + ")|(" + num + ")\\s+1/2[\\s-]+(" + unit + ")"
+        + "|(a|an|one)\\s+(" + unit + ")\\s+and\\s+a\\s+half)(?!\\s+(?:ago|later|earlier)" + Rules.E + ")";
+    r.add(new Rule(Pattern.compile(Rules.B + half + E, F), (m, c) -> {
+      int g = m.group(1) != null ? 1 : m.group(3) != null ? 3 : 5;
+      double v = Words.value(m.group(g), lang);
+      Grain u = Words.grainOf(m.group(g + 1));
+      if (v < 0 || v != Math.floor(v) || u == Grain.QUARTER) return null;
+      return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue((long) v + ".5", u));
+    }));
     // the weekend: this week's, the last or next one, or by the tense
     r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:il|lo|nel|nello|questo|lo scorso|il prossimo)\\s+)?(week-?end)(?:\\s+(scorso|prossimo))?"
         : "(?:(this|last|next|coming|the|over the)\\s+)?(weekend)") + E, F), (m, c) -> weekend(m, c, it)));
@@ -96,6 +112,38 @@ final class NewsRules {
     // word that starts the phrase, so a long run of spaces is crossed once, not once per space
     r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:gli\\s+anni\\s+)((?:1[5-9]|20)\\d)0" : "(?:the\\s+)?((?:1[5-9]|20)\\d)0'?s") + E, F), (m, c) ->
         fixed(m.start(), m.end(), Kind.DATE, m.group(1))));
+    // decades in words or with an apostrophe, of the twentieth century: "the nineties", "the '80s", "gli anni Novanta".
+    // NOTE: after "the" only, as "in their twenties" is an age
+    String tens = it ? "venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta"
+        : "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties";
+    r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:gli|negli|degli|agli|dagli|sugli)\\s+)?anni\\s+(?:'|19)?(" + tens + ")"
+        : "the\\s+(?:(?:early|mid|late)[\\s-]+)?(?:'(\\d)0s|(?:nineteen[\\s-]+)?(" + tens + "))") + E, F), (m, c) -> {
+      String d = m.group(1) != null ? m.group(1) : m.group(2);
+      int n = d.matches("\\d") ? Integer.parseInt(d) : 2 + List.of(tens.split("\\|")).indexOf(d.toLowerCase(java.util.Locale.ROOT));
+      return n < 1 ? null : fixed(m.start(), m.end(), Kind.DATE, "19" + n);
+    }));
+    if (!it) {
+      // years in words, as transcripts write them: "nineteen ninety-one", "the year two thousand"
+      String ones = "one|two|three|four|five|six|seven|eight|nine";
+      String decadeWords = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:nineteen\\s+(" + decadeWords + ")(?:[\\s-](" + ones + "))?|the\\s+year\\s+two\\s+thousand(?:\\s+(?:and\\s+)?(" + ones + "))?)" + E, F),
+          (m, c) -> {
+            List<String> o = List.of(ones.split("\\|"));
+            if (m.group(1) == null) {
+              return fixed(m.start(), m.end(), Kind.DATE, "200" + (m.group(3) == null ? 0 : 1 + o.indexOf(m.group(3))));
+            }
+            int y = 1900 + 10 * (2 + List.of(decadeWords.split("\\|")).indexOf(m.group(1))) + (m.group(2) == null ? 0 : 1 + o.indexOf(m.group(2)));
+            return fixed(m.start(), m.end(), Kind.DATE, String.valueOf(y));
+          }));
+    }
+    // halves of a year: "the second half of 1989", "la prima metà del 2019", "il secondo semestre 2019"
+    r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:la|nella|della)\\s+)?(prima|seconda)\\s+metà\\s+(?:del\\s+|dell'\\s*)?((?:1[5-9]|20)\\d\\d)"
+        + "|(?:(?:il|nel|del)\\s+)?(primo|secondo)\\s+semestre\\s+(?:del\\s+|dell'\\s*)?((?:1[5-9]|20)\\d\\d)"
+        : "(?:the\\s+)?(first|second|last|latter)\\s+half\\s+of\\s+((?:1[5-9]|20)\\d\\d)") + E, F), (m, c) -> {
+      int g = m.group(1) != null ? 1 : 3;
+      boolean first = m.group(g).toLowerCase(java.util.Locale.ROOT).matches("first|prim[ao]");
+      return fixed(m.start(), m.end(), Kind.DATE, m.group(g + 1) + (first ? "-H1" : "-H2"));
+    }));
     String decade = it ? "(?:(?:gli|negli|nei|i)\\s+)?(?:(ultimi|scorsi|prossimi)\\s+)?(?:(" + Words.number(lang) + ")\\s+)?(decenni|decennio)"
         + "(?:\\s+(passato|scorso|prossimo))?"
         : "(?:the\\s+)?(?:(past|last|next|coming)\\s+)?(?:(" + Words.number(lang) + ")[\\s-]+)?(decades?)";

@@ -136,7 +136,8 @@ final class Rules {
     // bare month, optionally next/last
     r.add(new Rule(Pattern.compile(B + "(?:(next|last|prossimo|scorso)\\s+)?(" + (lenient ? month : fullMonth) + ")(?:\\s+(prossimo|scorso))?" + E, F), (m, c) -> {
       String w = m.group(2);
-      if (w.equals("may") && !lenient && !Character.isUpperCase(c.original().charAt(m.start(2)))) return null;
+      // English month names that are also common words ("may", "a march") are months only with their capital
+      if (w.matches("may|march") && !lenient && !Character.isUpperCase(c.original().charAt(m.start(2)))) return null;
       int mo = Words.month(w, lang);
       LocalDate d = TimeTagger.monthDay(c, mo, 0, m.start());
       String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
@@ -236,7 +237,7 @@ final class Rules {
         return relPeriod(m, c, Words.grainOf(m.group(2)), off);
       }));
     } else {
-      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(last|past|previous|this|current|next|coming|upcoming|following)\\s+" + relUnit + E, F), (m, c) -> {
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(last|past|previous|this|current|next|coming|upcoming|following)\\s+(?:fiscal\\s+)?" + relUnit + E, F), (m, c) -> {
         String mod = m.group(1);
         int off = mod.matches("next|coming|upcoming|following") ? 1 : mod.matches("last|past|previous") ? -1 : 0;
         return relPeriod(m, c, Words.grainOf(m.group(2)), off);
@@ -304,7 +305,7 @@ final class Rules {
       return p == null ? null : m.group(0).startsWith("dalle") || m.group(0).startsWith("entro") || m.group(0).startsWith("prima") ? p.span(m.start(1), m.end()) : p;
     }));
     r.add(new Rule(Pattern.compile(B + (it ? "(?:a\\s+)?(mezzogiorno|mezzanotte)" : "(?:at\\s+)?(?:the\\s+)?(noon|midday|mid day|midnight)") + E, F), (m, c) ->
-        clock(m, c, m.group(1).startsWith("mezzan") || m.group(1).equals("midnight") ? 0 : 12, 0, 0, Grain.HOUR, "x")));
+        clock(m, c, m.group(1).startsWith("mezzan") || m.group(1).equals("midnight") ? 0 : 12, 0, 0, Grain.HOUR, m.group(1))));
     if (lenient) {
       r.add(new Rule(Pattern.compile("^(\\d{1,2})$", F), (m, c) -> {
         int h = Integer.parseInt(m.group(1));
@@ -338,7 +339,10 @@ final class Rules {
     String seasons = it ? "(quest[a']\\s*|in\\s+|l'|la prossima\\s+|la scorsa\\s+)?(estate|inverno|primavera|autunno)"
         + "(?:\\s+(scors[oa]|passat[oa]|prossim[oa]))?"
         : "(this\\s+|current\\s+|in\\s+|the\\s+|next\\s+|last\\s+)?(summer|winter|spring|fall|autumn)";
-    r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> season(m, c)));
+    // NOTE: in running text a bare lower-case "fall" or "spring" is the verb or the noun ("rates will fall", "a hot
+    // spring"); the season has a modifier or a capital
+    r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> !c.duckling() && m.group(1) == null
+        && m.group(2).matches("fall|spring") && Character.isLowerCase(c.original().charAt(m.start(2))) ? null : season(m, c)));
     // quarters
     // the year may come after the quarter or, in English, before it: "the third quarter of 1988", "the 1988 third quarter"
     r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?()(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
@@ -525,7 +529,8 @@ final class Rules {
 
   /**
    * The clock time {@code h:min:sec} the match names, or null when it is an amount: in running text a number whose "a"
-   * or "p" is an article before another word ("$1.20 a share", "15 a year"; "3p" stays 15:00 in a phrase).
+   * or "p" is an article before another word ("$1.20 a share", "15 a year"; "3p" stays 15:00 in a phrase). {@code ampm}
+   * is the meridiem as written, or the word that fixes the hour ("noon", "mezzanotte"), or null when the hour is ambiguous.
    */
   static Piece clock(Matcher m, Ctx c, int h, int min, int sec, Grain g, String ampm) {
     if (ampm != null && ampm.length() == 1 && !c.duckling() && followedByWord(c.s(), m.end())) {

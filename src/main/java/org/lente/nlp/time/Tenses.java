@@ -31,6 +31,16 @@ final class Tenses {
       Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie])\\b", F),
       Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to"
           + "|(?:plans?|intends?|set|supposed) to)\\b", F));
+  /**
+   * Words of intent, schedule or expectation anywhere in a sentence, the future of reported speech included ("planned a
+   * march on Saturday", "would leave Thursday", "expects to report"), beside the {@link #FUTURE} auxiliaries: weaker
+   * cues, as they also speak of plans that are over, so {@link Direction} learns how much they weigh.
+   */
+  private static final Map<Lang, Pattern> INTENT = Map.of(
+      Lang.IT, Pattern.compile("\\b(\\p{L}+(erebbe|irebbe|arebbe|erebbero|irebbero|arebbero)|sarebbe|sarebbero"
+          + "|prevede|prevedono|previst[oaie]|programmat[oaie]|in programma|intende|intendono)\\b", F),
+      Lang.EN, Pattern.compile("\\b(would|'d|plans?|planned|planning|intends?|intended"
+          + "|expects?|expected|expecting|scheduled|hopes? to|hoped to|aims? to|set to|forecast|projected)\\b", F));
   /** Strong past cues: auxiliaries and, in Italian, participles (which follow an auxiliary). */
   private static final Map<Lang, Pattern> PAST = Map.of(
       Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
@@ -50,13 +60,15 @@ final class Tenses {
   private final Cues future;
   private final Cues past;
   private final Cues weakPast;
+  private final Cues intent;
 
-  private Tenses(int length, int[] ends, Cues future, Cues past, Cues weakPast) {
+  private Tenses(int length, int[] ends, Cues future, Cues past, Cues weakPast, Cues intent) {
     this.length = length;
     this.ends = ends;
     this.future = future;
     this.past = past;
     this.weakPast = weakPast;
+    this.intent = intent;
   }
 
   /** The cues of {@code s}, the normalised text the rules match. */
@@ -70,7 +82,7 @@ final class Tenses {
       }
     }
     return new Tenses(s.length(), Arrays.copyOf(ends, n), Cues.of(FUTURE.get(lang).matcher(s)), Cues.of(PAST.get(lang).matcher(s)),
-        Cues.of(WEAK_PAST.get(lang).matcher(s)));
+        Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)));
   }
 
   /** The tense cue that decides a sentence's direction, strongest first; see {@link #cue(int)}. */
@@ -91,16 +103,27 @@ final class Tenses {
 
   /** The cue {@link #at(int)} reads: the nearest strong cue of the sentence around {@code pos}, else a weak one. */
   Cue cue(int pos) {
-    int i = Arrays.binarySearch(ends, pos);
-    int after = i >= 0 ? i : -i - 1; // first end at or after pos
-    int from = after == 0 ? 0 : ends[after - 1] + 1;
-    int to = after == ends.length ? length : ends[after];
+    int[] sentence = sentence(pos);
+    int from = sentence[0], to = sentence[1];
     int f = future.distance(pos, from, to);
     int p = past.distance(pos, from, to);
     if (f == Integer.MAX_VALUE && p == Integer.MAX_VALUE) {
       return weakPast.distance(pos, from, to) == Integer.MAX_VALUE ? Cue.NONE : Cue.WEAK_PAST;
     }
     return f < p ? Cue.FUTURE : Cue.PAST;
+  }
+
+  /** Whether the sentence around {@code pos} holds a word of intent, schedule or expectation, wherever it stands. */
+  boolean intent(int pos) {
+    int[] sentence = sentence(pos);
+    return intent.distance(pos, sentence[0], sentence[1]) != Integer.MAX_VALUE;
+  }
+
+  /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */
+  private int[] sentence(int pos) {
+    int i = Arrays.binarySearch(ends, pos);
+    int after = i >= 0 ? i : -i - 1; // first end at or after pos
+    return new int[] {after == 0 ? 0 : ends[after - 1] + 1, after == ends.length ? length : ends[after]};
   }
 
   /** Whether offsets {@code a} and {@code b} lie in the same sentence (no sentence end between them). */

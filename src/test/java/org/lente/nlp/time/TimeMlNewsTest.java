@@ -166,8 +166,8 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-06-22 [three days later]"), en("The plant reopened three days later."));
   }
   @Test void aYearEarlierKeepsTheQuarterOfTheLastDate() {
-    assertEquals(List.of("DATE 2023-Q3 [the third quarter]", "DATE 2022-Q3 [a year earlier]"),
-        en("Profit rose 5% in the third quarter from a year earlier."));
+    assertEquals(List.of("DATE 2024-Q3 [the third quarter]", "DATE 2023-Q3 [a year earlier]"),
+        tagged("Profit rose 5% in the third quarter from a year earlier.", Lang.EN, LocalDate.of(2024, 10, 20)));
   }
   @Test void theFollowingYearIsAfterTheLastYear() {
     assertEquals(List.of("DATE 1998 [1998]", "DATE 1999 [the following year]"), en("The plant opened in 1998 and closed the following year."));
@@ -310,4 +310,70 @@ class TimeMlNewsTest {
   @Test void aTimeInUtcJoinsTheDayAfterIt() {
     assertEquals(List.of("TIME 2024-06-17T18:00Z [at 18:00 UTC on Monday]"), en("The probe lifted off at 18:00 UTC on Monday."));
   }
+
+  // counts with a half, vague stretches ahead, decades and years in words, halves of a year, noon on a day
+
+  @Test void aCountAndAHalfIsAFractionalDuration() {
+    assertEquals(List.of("DURATION P2.5Y [two and a half years]"), en("The refit took two and a half years."));
+  }
+  @Test void aUnitAndAHalfIsAFractionalDuration() {
+    assertEquals(List.of("DURATION PT1.5H [an hour and a half]"), en("The hearing lasted an hour and a half."));
+  }
+  @Test void aCountWithASlashHalfIsAFractionalDuration() {
+    assertEquals(List.of("DURATION P3.5M [3 1/2 months]"), en("The strike went on for 3 1/2 months."));
+  }
+  @Test void italianCountAndAHalfIsAFractionalDuration() {
+    assertEquals(List.of("DURATION P1.5Y [un anno e mezzo]"), it("Il cantiere è rimasto chiuso per un anno e mezzo."));
+  }
+  @Test void theComingMonthsAreTheFuture() {
+    assertEquals(List.of("DATE FUTURE_REF [in the coming months]"), en("Rates will fall in the coming months."));
+  }
+  @Test void aBareLowerCaseFallIsTheVerb() { assertEquals(List.of(), en("Analysts say rates could fall further.")); }
+  @Test void fallWithAModifierIsTheSeason() { assertEquals(List.of("DATE 2023-FA [last fall]"), en("The plant closed last fall.")); }
+  @Test void theNearTermIsTheFuture() {
+    assertEquals(List.of("DATE FUTURE_REF [in the near term]"), en("Margins should stay thin in the near term."));
+  }
+  @Test void italianNextMonthsWithoutACountAreTheFuture() {
+    assertEquals(List.of("DATE FUTURE_REF [nei prossimi mesi]"), it("I tassi scenderanno nei prossimi mesi."));
+  }
+  @Test void italianShortTermIsTheFuture() {
+    assertEquals(List.of("DATE FUTURE_REF [nel breve termine]"), it("I margini resteranno bassi nel breve termine."));
+  }
+  @Test void aDecadeInWordsIsADecade() { assertEquals(List.of("DATE 197 [the seventies]"), en("The mill closed in the seventies.")); }
+  @Test void aDecadeWithAnApostropheIsADecade() { assertEquals(List.of("DATE 198 [the early '80s]"), en("It opened in the early '80s.")); }
+  @Test void anAgeInTensIsNoDecade() { assertEquals(List.of(), en("The suspect is in his forties.")); }
+  @Test void italianDecadeInWordsIsADecade() {
+    assertEquals(List.of("DATE 196 [Negli anni Sessanta]"), it("Negli anni Sessanta la fabbrica dava lavoro a mille persone."));
+  }
+  @Test void aYearInWordsIsThatYear() {
+    assertEquals(List.of("DATE 1987 [nineteen eighty-seven]"), en("He moved to Boston in nineteen eighty-seven."));
+  }
+  @Test void theYearTwoThousandIsAYear() {
+    assertEquals(List.of("DATE 2000 [the year two thousand]"), en("The bridge was rebuilt before the year two thousand."));
+  }
+  @Test void aHalfOfAYearIsItsHalf() {
+    assertEquals(List.of("DATE 2023-H2 [the second half of 2023]"), en("Sales slowed in the second half of 2023."));
+  }
+  @Test void italianSemesterIsAHalfYear() {
+    assertEquals(List.of("DATE 2023-H1 [nel primo semestre 2023]"), it("Le vendite sono salite nel primo semestre 2023."));
+  }
+  @Test void theCurrentFiscalYearIsTheAnchorYear() {
+    assertEquals(List.of("DATE 2024 [the current fiscal year]"), en("The company expects a loss for the current fiscal year."));
+  }
+  @Test void noonBeforeAWeekdayIsThatDaysNoon() {
+    assertEquals(List.of("TIME 2024-06-17T12:00 [at noon Monday]"), en("The talks began at noon Monday."));
+  }
+  @Test void aWeekdayJustAheadInASentenceOfPlansIsTheOneAhead() {
+    assertEquals(List.of("DATE 2024-06-22 [Saturday]"), tagged("Unions planned a rally on Saturday.", Lang.EN, LocalDate.of(2024, 6, 21)));
+  }
+  @Test void aWeekdayJustAheadInThePastIsTheOneGoneBy() {
+    assertEquals(List.of("DATE 2024-06-15 [Saturday]"), tagged("Unions held a rally on Saturday.", Lang.EN, LocalDate.of(2024, 6, 21)));
+  }
+  @Test void aWeekdayInReportedFutureIsTheOneAhead() {
+    assertEquals(List.of("DATE 2024-06-21 [Friday]"), en("The minister would fly to Rome on Friday, his office said."));
+  }
+  @Test void aWeekdayInThePastIsTheOneGoneBy() {
+    assertEquals(List.of("DATE 2024-06-15 [Saturday]"), en("Unions held a rally on Saturday."));
+  }
+  @Test void aLowerCaseMarchIsNoMonth() { assertEquals(List.of(), en("Thousands joined the march.")); }
 }
