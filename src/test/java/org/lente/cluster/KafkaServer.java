@@ -49,16 +49,38 @@ public final class KafkaServer implements BeforeAllCallback {
   /** The broker's classpath, as the Maven Wrapper resolves it from {@code servers/kafka/pom.xml}. */
   static final Path CLASSPATH = Path.of("target", "kafka-server.classpath");
 
+  private static final String UNRESOLVED = "the Kafka broker's jars could not be resolved (./mvnw -f "
+      + "servers/kafka/pom.xml dependency:build-classpath failed; see target/kafka-server.resolve.log)";
+
   private Running server;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     String classpath = classpath();
-    Assumptions.assumeTrue(classpath != null, "the Kafka broker's jars could not be resolved (./mvnw -f "
-        + "servers/kafka/pom.xml dependency:build-classpath failed; see target/kafka-server.resolve.log)");
+    Assumptions.assumeTrue(classpath != null, UNRESOLVED);
     server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(Running.class, k -> new Running(classpath), Running.class);
     server.start();
+  }
+
+  /**
+   * Starts a broker of its own outside JUnit (a benchmark's main: {@code bench/cluster-scaling}); {@link #stopAlone}
+   * stops it, as does the JVM's exit.
+   *
+   * @throws IOException when the broker's jars cannot be resolved or it does not start
+   */
+  public void startAlone() throws IOException, InterruptedException {
+    String classpath = classpath();
+    if (classpath == null) {
+      throw new IOException(UNRESOLVED);
+    }
+    server = new Running(classpath);
+    server.start();
+  }
+
+  /** Stops the broker {@link #startAlone} started and deletes its folder. */
+  public void stopAlone() throws IOException {
+    server.close();
   }
 
   /** The broker's address, {@code 127.0.0.1:port}: a cluster file's {@code kafka.bootstrap}. */
