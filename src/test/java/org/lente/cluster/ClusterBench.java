@@ -66,6 +66,13 @@ public final class ClusterBench {
   private static final Duration PHASE_LIMIT = Duration.ofMinutes(60);
 
   /**
+   * The weight of a worker's group under its quota: 16 processes' worth, so that a machine busy with other work (a
+   * load average of 20 on 2 cores gives a process a tenth of a core) still gives each worker its quota; the quota
+   * caps what the weight could take.
+   */
+  private static final int WORKER_SHARES = 16 * 1024;
+
+  /**
    * One run's measurements.
    *
    * @param n analysis workers
@@ -77,10 +84,11 @@ public final class ClusterBench {
    * @param partitions each worker's partitions of lente.pages
    * @param writerSeconds the writer's CPU seconds; then OpenSearch's, Kafka's and PostgreSQL's
    * @param load the 1-minute load average when the measurement started and ended
+   * @param moved whether partitions moved between workers during the measurement (a member left the group)
    */
   record Run(int n, double quota, int analysed, double wallSeconds, List<Double> workerSeconds,
       List<CpuGroup.Throttling> throttling, String partitions, double writerSeconds, double opensearchSeconds,
-      double kafkaSeconds, double postgresSeconds, double[] load) {
+      double kafkaSeconds, double postgresSeconds, double[] load, boolean moved) {
     Run {
       if (n < 1 || quota <= 0 || analysed < 1 || wallSeconds <= 0 || workerSeconds.size() != n
           || throttling.size() != n) {
@@ -117,9 +125,15 @@ public final class ClusterBench {
       return workerSeconds.stream().mapToDouble(Double::doubleValue).sum() * 1000 / analysed;
     }
 
-    /** True when each worker used at least 90% of its quota: the figure is the quota's, not the machine's load. */
-    boolean trusted() {
-      return quotaUsed().stream().allMatch(u -> u >= 0.9);
+    /**
+     * Why the throughput cannot be trusted, or null: a worker used under 90% of its quota (the machine's load set
+     * the pace, not the quota), or partitions moved between workers during the measurement.
+     */
+    String distrust() {
+      if (moved) {
+        return "partitions moved between workers during the measurement";
+      }
+      return quotaUsed().stream().allMatch(u -> u >= 0.9) ? null : "a worker used under 90% of its quota";
     }
   }
 
@@ -328,9 +342,11 @@ public final class ClusterBench {
       send(producer, warm);
       awaitDone(admin, group, c, alive, dir);
       String partitions = assignment(admin, group, n);
+      Map<String, List<TopicPartition>> members = members(admin, group);
 
       for (CpuGroup g : workerGroups) {
         g.limit(quota);
+        g.weigh(WORKER_SHARES);
       }
       long analysedFrom = kafka.ends(KafkaTopics.ANALYSED).get(analysedTp);
       List<Long> workerStart = new ArrayList<>();
@@ -353,6 +369,7 @@ public final class ClusterBench {
         throttling.add(workerGroups.get(i).throttling().since(throttleStart.get(i)));
       }
       double loadEnd = load();
+      boolean moved = !members.equals(members(admin, group));
       long analysedTo = kafka.ends(KafkaTopics.ANALYSED).get(analysedTp);
       int analysed = (int) (analysedTo - analysedFrom);
       long last = kafka.read(Map.of(analysedTp, analysedFrom), got -> got.size() >= analysed, Duration.ofMinutes(2))
@@ -363,7 +380,7 @@ public final class ClusterBench {
       return new Run(n, quota, analysed, (last - t0) / 1000.0, workerSeconds, throttling, partitions,
           (serviceEnd[0] - serviceStart[0]) / 1e9, (serviceEnd[1] - serviceStart[1]) / 1e9,
           (serviceEnd[2] - serviceStart[2]) / 1e9, (serviceEnd[3] - serviceStart[3]) / 1e9,
-          new double[] {loadStart, loadEnd});
+          new double[] {loadStart, loadEnd}, moved);
     } finally {
       for (Process p : workers) {
         stop(p);
@@ -551,6 +568,17 @@ public final class ClusterBench {
     return shares;
   }
 
+  /** Each member's partitions of lente.pages, sorted, by member id. */
+  private static Map<String, List<TopicPartition>> members(Admin admin, String group) throws Exception {
+    Map<String, List<TopicPartition>> members = new java.util.TreeMap<>();
+    for (MemberDescription m : admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
+        .get(group).members()) {
+      members.put(m.consumerId(), m.assignment().topicPartitions().stream()
+          .sorted(Comparator.comparing(TopicPartition::toString)).toList());
+    }
+    return members;
+  }
+
   private static double load() throws IOException {
     return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
   }
@@ -573,8 +601,7 @@ public final class ClusterBench {
       s.append(String.format(Locale.ROOT, "| %d | %.2f | %d | %.1f | %.3f | %.2f | %.2f | %s | %s | %s | %.1f → %.1f"
           + " | %s |%n", r.n, r.n * r.quota, r.analysed, r.wallSeconds, r.perWallSecond(), r.perQuotaSecond(),
           r.efficiency(first), range(r.quotaUsed(), 100, "%"), range(r.throttling.stream().map(t -> t.share()).toList(),
-              100, "%"), r.partitions, r.load[0], r.load[1], r.trusted() ? "yes" : "no: a worker had under 90% of its "
-              + "quota"));
+              100, "%"), r.partitions, r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
     }
     s.append("\nCPU milliseconds per article, by stage (from each group's cpuacct.usage over the measurement):\n\n");
     s.append("| n | analyse (extract + analyse, the workers) | write (the writer) | index (OpenSearch) | Kafka | "

@@ -90,6 +90,17 @@ final class CpuGroup implements AutoCloseable {
     Files.writeString(cpu.resolve("cpu.cfs_quota_us"), Long.toString(quota));
   }
 
+  /**
+   * Sets the group's weight against its siblings when CPUs are short ({@code cpu.shares}; a process outside any group
+   * weighs 1024): a quota caps a group, a weight lets it reach its cap on a busy machine.
+   */
+  void weigh(int shares) throws IOException {
+    if (shares < 2 || shares > 262_144) {
+      throw new IllegalArgumentException("cpu.shares must be 2 to 262144: " + shares);
+    }
+    Files.writeString(cpu.resolve("cpu.shares"), Integer.toString(shares));
+  }
+
   /** Moves process {@code pid} (all its threads) into the group; its later children are born there. */
   void add(long pid) throws IOException {
     for (Path dir : dirs()) {
