@@ -51,9 +51,9 @@ import org.lente.ingest.Page;
  * until the writer applied and indexed the last one.
  *
  * <p>The pages go onto {@value #PARTITIONS} partitions of {@code lente.pages} (every {@code n} of 1, 2, 3, 4, 6, 8,
- * 12 and 24 gets as many per worker), each measured page onto the partition with the fewest bytes so far, longest
- * page first: equal work per partition, as a long stream's key hashing gives, where a few hundred hashed keys would
- * leave partitions some 20% apart and time the most loaded worker instead of the cluster.
+ * 12 and 24 gets as many per worker), the measured ones {@link #balance balanced}: equal work per partition, as a
+ * long stream's key hashing gives, where a few hundred hashed keys would leave partitions some 20% apart and time
+ * the most loaded worker instead of the cluster.
  *
  * <p>Usage: {@code ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] [--quota 0.1] [--articles 192]
  * [--warmup 192] [--lente bin/lente]}, from the project folder, as root.
@@ -225,8 +225,10 @@ public final class ClusterBench {
   }
 
   /**
-   * The partition of each of {@code sizes}: the one with the fewest bytes so far, longest first (ties: the lower
-   * partition), so that the partitions' totals are as equal as the sizes allow.
+   * The partition of each of {@code sizes}: longest first, dealt to the partitions in turn, back and forth (0 to
+   * p−1, then p−1 to 0), so that every partition holds as many pages (one more at most) and nearly the same bytes.
+   * Equal counts matter more than equal bytes: an article's CPU is not proportional to its length (a first version
+   * balanced bytes alone, and left a worker with 6 long articles beside one with 35 short ones).
    */
   static int[] balance(long[] sizes, int partitions) {
     Integer[] order = new Integer[sizes.length];
@@ -234,17 +236,11 @@ public final class ClusterBench {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparingLong((Integer i) -> sizes[i]).reversed().thenComparing(i -> i));
-    long[] load = new long[partitions];
     int[] to = new int[sizes.length];
-    for (int i : order) {
-      int least = 0;
-      for (int p = 1; p < partitions; p++) {
-        if (load[p] < load[least]) {
-          least = p;
-        }
-      }
-      to[i] = least;
-      load[least] += sizes[i];
+    for (int k = 0; k < order.length; k++) {
+      int round = k / partitions;
+      int at = k % partitions;
+      to[order[k]] = round % 2 == 0 ? at : partitions - 1 - at;
     }
     return to;
   }
@@ -593,9 +589,9 @@ public final class ClusterBench {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "%d measured articles (after %d for warm-up) of %s, %d partitions; "
         + "each worker held to %s CPU%n%n", articles, warmup, corpus, PARTITIONS, first.quota));
-    s.append("| n | CPU quota in all | articles | wall s | X(n) articles/s | per quota-second | efficiency "
+    s.append(("| n | CPU quota in all | articles | wall s | X(n) articles/s | per quota-second | efficiency "
         + "X(n)/(n·X(%d)) | quota used per worker | throttled periods per worker | partitions per worker | load "
-        + "average start → end | trusted |%n".formatted(first.n));
+        + "average start → end | trusted |%n").formatted(first.n));
     s.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
       s.append(String.format(Locale.ROOT, "| %d | %.2f | %d | %.1f | %.3f | %.2f | %.2f | %s | %s | %s | %.1f → %.1f"
