@@ -49,16 +49,39 @@ public final class KafkaServer implements BeforeAllCallback {
   /** The broker's classpath, as the Maven Wrapper resolves it from {@code servers/kafka/pom.xml}. */
   static final Path CLASSPATH = Path.of("target", "kafka-server.classpath");
 
+  private static final String UNRESOLVED = "the Kafka broker's jars could not be resolved (./mvnw -f "
+      + "servers/kafka/pom.xml dependency:build-classpath failed; see target/kafka-server.resolve.log)";
+
   private Running server;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     String classpath = classpath();
-    Assumptions.assumeTrue(classpath != null, "the Kafka broker's jars could not be resolved (./mvnw -f "
-        + "servers/kafka/pom.xml dependency:build-classpath failed; see target/kafka-server.resolve.log)");
+    Assumptions.assumeTrue(classpath != null, UNRESOLVED);
     server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(Running.class, k -> new Running(classpath), Running.class);
+        .getOrComputeIfAbsent(Running.class, k -> new Running(classpath, true), Running.class);
     server.start();
+  }
+
+  /**
+   * Starts a broker of its own outside JUnit (a benchmark's main: {@code bench/cluster-scaling}), with Kafka's
+   * default group session timeout (45 s: a worker held to a tenth of a CPU may miss a 6 s one and lose its
+   * partitions); {@link #stopAlone} stops it, as does the JVM's exit.
+   *
+   * @throws IOException when the broker's jars cannot be resolved or it does not start
+   */
+  public void startAlone() throws IOException, InterruptedException {
+    String classpath = classpath();
+    if (classpath == null) {
+      throw new IOException(UNRESOLVED);
+    }
+    server = new Running(classpath, false);
+    server.start();
+  }
+
+  /** Stops the broker {@link #startAlone} started and deletes its folder. */
+  public void stopAlone() throws IOException {
+    server.close();
   }
 
   /** The broker's address, {@code 127.0.0.1:port}: a cluster file's {@code kafka.bootstrap}. */
@@ -175,12 +198,15 @@ public final class KafkaServer implements BeforeAllCallback {
   private static final class Running implements ExtensionContext.Store.CloseableResource {
 
     private final String classpath;
+    private final boolean shortSessions;
     private Path home;
     private int port;
     private Process process;
 
-    Running(String classpath) {
+    /** {@code shortSessions}: a vanished group member times out after 6 s (tests), else Kafka's default 45 s. */
+    Running(String classpath, boolean shortSessions) {
       this.classpath = classpath;
+      this.shortSessions = shortSessions;
     }
 
     /** Formats the storage and starts the broker unless it runs; returns when it answers. */
@@ -208,11 +234,11 @@ public final class KafkaServer implements BeforeAllCallback {
           "transaction.state.log.replication.factor=1",
           "transaction.state.log.min.isr=1",
           "group.initial.rebalance.delay.ms=0",
+          "log.flush.interval.messages=1000000") + "\n" + (!shortSessions ? "" : String.join("\n",
           "group.consumer.min.session.timeout.ms=6000",
           "group.consumer.session.timeout.ms=6000",
           "group.consumer.min.heartbeat.interval.ms=1000",
-          "group.consumer.heartbeat.interval.ms=1000",
-          "log.flush.interval.messages=1000000") + "\n");
+          "group.consumer.heartbeat.interval.ms=1000") + "\n"));
       Files.writeString(home.resolve("log4j2.properties"), String.join("\n",
           "rootLogger.level=info",
           "rootLogger.appenderRef.file.ref=file",

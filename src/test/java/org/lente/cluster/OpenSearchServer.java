@@ -56,6 +56,27 @@ public final class OpenSearchServer implements BeforeAllCallback {
     node.start();
   }
 
+  /**
+   * Starts a node of its own outside JUnit (a benchmark's main: {@code bench/cluster-scaling}), building its classpath
+   * when needed; {@link #stopAlone} stops it, as does the JVM's exit.
+   *
+   * @throws IOException when the node cannot be built or does not become ready
+   */
+  public void startAlone() throws IOException, InterruptedException {
+    Path project = Path.of("").toAbsolutePath();
+    String missing = Running.build(project);
+    if (missing != null) {
+      throw new IOException(missing);
+    }
+    node = new Running(project);
+    node.start();
+  }
+
+  /** Stops the node {@link #startAlone} started and deletes its folder. */
+  public void stopAlone() throws IOException {
+    node.close();
+  }
+
   /** The node's HTTP address, {@code http://127.0.0.1:PORT}. */
   public URI url() {
     return URI.create("http://127.0.0.1:" + node.httpPort);

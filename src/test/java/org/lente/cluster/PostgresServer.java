@@ -39,16 +39,35 @@ public final class PostgresServer implements BeforeAllCallback {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
+  private static final String NOT_INSTALLED = "PostgreSQL is not installed (no initdb and pg_ctl on the PATH or "
+      + "under /usr/lib/postgresql/*/bin): apt-get install postgresql";
+
   private Running server;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     Optional<Path> bin = binaries();
-    Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL is not installed (no initdb and pg_ctl on the PATH or "
-        + "under /usr/lib/postgresql/*/bin): apt-get install postgresql");
+    Assumptions.assumeTrue(bin.isPresent(), NOT_INSTALLED);
     server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(Running.class, k -> new Running(bin.get()), Running.class);
     server.start();
+  }
+
+  /**
+   * Starts a server of its own outside JUnit (a benchmark's main: {@code bench/cluster-scaling}); {@link #stopAlone}
+   * stops it, as does the JVM's exit.
+   *
+   * @throws IOException when PostgreSQL is not installed or does not start
+   */
+  public void startAlone() throws IOException, InterruptedException {
+    Path bin = binaries().orElseThrow(() -> new IOException(NOT_INSTALLED));
+    server = new Running(bin);
+    server.start();
+  }
+
+  /** Stops the server {@link #startAlone} started and deletes its folder. */
+  public void stopAlone() throws IOException {
+    server.close();
   }
 
   /** The server's PID. */

@@ -1,0 +1,623 @@
+package org.lente.cluster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.lente.ingest.Page;
+
+/**
+ * The cluster's scaling benchmark ({@code bench/cluster-scaling}; docs/cluster-bench.md): real news articles through
+ * {@code n} analysis workers ({@code bin/lente worker analyse}, child JVMs), each held to a CPU quota in a cgroup of
+ * its own, and one knowledge writer ({@code bin/lente worker write}), on the same PostgreSQL, Kafka and OpenSearch
+ * the tests start ({@link PostgresServer}, {@link KafkaServer}, {@link OpenSearchServer}). Reports, for each
+ * {@code n}, the analysis throughput per wall second and per quota-second, the efficiency {@code X(n) / (n·X(1))},
+ * and the CPU per article of every stage: the workers, the writer, OpenSearch, Kafka and PostgreSQL (each server's
+ * processes in an unlimited group of their own).
+ *
+ * <p>Each run: a new PostgreSQL database, a new index, a new consumer group, new workers and writer. The workers
+ * first analyse {@code warmup} articles without a quota (the JVM's start, the models' loading and the compiler's
+ * warm-up are not per-article costs) and the writer applies them; then the quotas are set, every counter is read,
+ * and the {@code articles} measured ones are sent. The analysis is timed from the send to the last analysed
+ * record's timestamp, its CPU counted until the workers committed the last one; the writer's and the servers' CPU
+ * until the writer applied and indexed the last one.
+ *
+ * <p>The pages go onto {@value #PARTITIONS} partitions of {@code lente.pages} (every {@code n} of 1, 2, 3, 4, 6, 8,
+ * 12 and 24 gets as many per worker), the measured ones {@link #balance balanced}: equal work per partition, as a
+ * long stream's key hashing gives, where a few hundred hashed keys would leave partitions some 20% apart and time
+ * the most loaded worker instead of the cluster.
+ *
+ * <p>Usage: {@code ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] [--quota 0.1] [--articles 192]
+ * [--warmup 192] [--lente bin/lente]}, from the project folder, as root.
+ */
+public final class ClusterBench {
+
+  /** Partitions of lente.pages: divisible by every n the bench runs. */
+  static final int PARTITIONS = 24;
+
+  private static final Duration PHASE_LIMIT = Duration.ofMinutes(60);
+
+  /**
+   * The weight of a worker's group under its quota: 16 processes' worth, so that a machine busy with other work (a
+   * load average of 20 on 2 cores gives a process a tenth of a core) still gives each worker its quota; the quota
+   * caps what the weight could take.
+   */
+  private static final int WORKER_SHARES = 16 * 1024;
+
+  /**
+   * One run's measurements.
+   *
+   * @param n analysis workers
+   * @param quota each worker's CPUs
+   * @param analysed measured articles on lente.analysed
+   * @param wallSeconds from the first measured page sent to the last analysed record
+   * @param workerSeconds each worker's CPU seconds over the measurement
+   * @param throttling each worker's throttling over the measurement
+   * @param partitions each worker's partitions of lente.pages
+   * @param writerSeconds the writer's CPU seconds; then OpenSearch's, Kafka's and PostgreSQL's
+   * @param load the 1-minute load average when the measurement started and ended
+   * @param moved whether partitions moved between workers during the measurement (a member left the group)
+   */
+  record Run(int n, double quota, int analysed, double wallSeconds, List<Double> workerSeconds,
+      List<CpuGroup.Throttling> throttling, String partitions, double writerSeconds, double opensearchSeconds,
+      double kafkaSeconds, double postgresSeconds, double[] load, boolean moved) {
+    Run {
+      if (n < 1 || quota <= 0 || analysed < 1 || wallSeconds <= 0 || workerSeconds.size() != n
+          || throttling.size() != n) {
+        throw new IllegalArgumentException("bad run: n=" + n + ", quota=" + quota + ", analysed=" + analysed
+            + ", wall=" + wallSeconds + ", workers=" + workerSeconds.size());
+      }
+      workerSeconds = List.copyOf(workerSeconds);
+      throttling = List.copyOf(throttling);
+      load = load.clone();
+    }
+
+    /** Articles analysed per wall second. */
+    double perWallSecond() {
+      return analysed / wallSeconds;
+    }
+
+    /** Articles analysed per second of the workers' quotas. */
+    double perQuotaSecond() {
+      return analysed / (wallSeconds * n * quota);
+    }
+
+    /** X(n) / (n · X(1)), {@code first} being the run with the fewest workers (scaled to one). */
+    double efficiency(Run first) {
+      return perWallSecond() * first.n / (n * first.perWallSecond());
+    }
+
+    /** Each worker's CPU over the measurement as a share of its quota for that time. */
+    List<Double> quotaUsed() {
+      return workerSeconds.stream().map(s -> s / (wallSeconds * quota)).toList();
+    }
+
+    /** The workers' CPU milliseconds per analysed article. */
+    double analyseMs() {
+      return workerSeconds.stream().mapToDouble(Double::doubleValue).sum() * 1000 / analysed;
+    }
+
+    /**
+     * Why the throughput cannot be trusted, or null: a worker used under 90% of its quota (the machine's load set
+     * the pace, not the quota), or partitions moved between workers during the measurement.
+     */
+    String distrust() {
+      if (moved) {
+        return "partitions moved between workers during the measurement";
+      }
+      return quotaUsed().stream().allMatch(u -> u >= 0.9) ? null : "a worker used under 90% of its quota";
+    }
+  }
+
+  private final PostgresServer pg = new PostgresServer();
+  private final KafkaServer kafka = new KafkaServer();
+  private final OpenSearchServer opensearch = new OpenSearchServer();
+  private final Path out;
+  private final Path lente;
+  private final List<Process> children = Collections.synchronizedList(new ArrayList<>());
+  private final List<CpuGroup> groups = Collections.synchronizedList(new ArrayList<>());
+  private final String prefix = "lente-bench-" + ProcessHandle.current().pid() + "-";
+
+  private ClusterBench(Path out, Path lente) {
+    this.out = out;
+    this.lente = lente;
+  }
+
+  public static void main(String[] args) throws Exception {
+    try {
+      bench(args);
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println("cluster-scaling: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void bench(String[] args) throws Exception {
+    Map<String, String> o = options(args);
+    String why = CpuGroup.unavailable();
+    if (why != null) {
+      System.err.println("cluster-scaling: " + why);
+      System.exit(2);
+    }
+    Path corpus = Path.of(o.getOrDefault("--corpus", "../shared/data/corpus/cl-tls-it"));
+    int[] ns = Arrays.stream(o.getOrDefault("--workers", "1,2,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
+    double quota = Double.parseDouble(o.getOrDefault("--quota", "0.1"));
+    int articles = Integer.parseInt(o.getOrDefault("--articles", "192"));
+    int warmup = Integer.parseInt(o.getOrDefault("--warmup", "192"));
+    for (int n : ns) {
+      if (n < 1 || PARTITIONS % n != 0) {
+        throw new IllegalArgumentException("--workers: each n must divide " + PARTITIONS + ": " + n);
+      }
+    }
+    if (quota <= 0 || quota > 64 || articles < 1 || warmup < 1) {
+      throw new IllegalArgumentException("bad --quota, --articles or --warmup: " + quota + ", " + articles + ", "
+          + warmup);
+    }
+    if (!Files.isDirectory(corpus)) {
+      System.err.println("cluster-scaling: no corpus at " + corpus + " (../shared/data's corpus/cl-tls-it, or --corpus "
+          + "DIR: a folder of plain-text articles)");
+      System.exit(2);
+    }
+    List<Path> texts = texts(corpus);
+    if (texts.size() < warmup + articles) {
+      System.err.println("cluster-scaling: " + corpus + " has " + texts.size() + " texts; --warmup " + warmup
+          + " and --articles " + articles + " need " + (warmup + articles));
+      System.exit(2);
+    }
+    Path out = Files.createDirectories(Path.of(o.getOrDefault("--out", "target/cluster-bench")));
+    ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
+    Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
+    List<Run> runs = bench.run(corpus, texts.subList(0, warmup), texts.subList(warmup, warmup + articles), ns, quota);
+    String report = report(runs, corpus, warmup, articles);
+    Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
+    System.out.print(report);
+    System.exit(0);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> o = new java.util.HashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 == args.length) {
+        throw new IllegalArgumentException("usage: ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] "
+            + "[--quota 0.1] [--articles 192] [--warmup 192] [--lente bin/lente]; bad at " + args[i]);
+      }
+      o.put(args[i], args[i + 1]);
+    }
+    return o;
+  }
+
+  /** The corpus's article texts ({@code *.txt} outside {@code reference/} folders), in a fixed shuffled order. */
+  static List<Path> texts(Path corpus) throws IOException {
+    try (Stream<Path> walk = Files.walk(corpus)) {
+      List<Path> texts = new ArrayList<>(walk.filter(p -> p.toString().endsWith(".txt") && Files.isRegularFile(p))
+          .filter(p -> !corpus.relativize(p).toString().contains("reference")).sorted().toList());
+      Collections.shuffle(texts, new Random(16));
+      return texts;
+    }
+  }
+
+  /**
+   * The partition of each of {@code sizes}: longest first, dealt to the partitions in turn, back and forth (0 to
+   * p−1, then p−1 to 0), so that every partition holds as many pages (one more at most) and nearly the same bytes.
+   * Equal counts matter more than equal bytes: an article's CPU is not proportional to its length (a first version
+   * balanced bytes alone, and left a worker with 6 long articles beside one with 35 short ones).
+   */
+  static int[] balance(long[] sizes, int partitions) {
+    Integer[] order = new Integer[sizes.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingLong((Integer i) -> sizes[i]).reversed().thenComparing(i -> i));
+    int[] to = new int[sizes.length];
+    for (int k = 0; k < order.length; k++) {
+      int round = k / partitions;
+      int at = k % partitions;
+      to[order[k]] = round % 2 == 0 ? at : partitions - 1 - at;
+    }
+    return to;
+  }
+
+  private List<Run> run(Path corpus, List<Path> warmup, List<Path> measured, int[] ns, double quota)
+      throws Exception {
+    say("starting PostgreSQL, Kafka and OpenSearch (the test servers)");
+    pg.startAlone();
+    kafka.startAlone();
+    opensearch.startAlone();
+    try {
+      CpuGroup pgGroup = group("postgres");
+      pgGroup.addTree(pg.pid());
+      CpuGroup kafkaGroup = group("kafka");
+      kafkaGroup.addTree(kafka.pid());
+      CpuGroup osGroup = group("opensearch");
+      osGroup.addTree(opensearch.pid());
+      try (Admin admin = kafka.admin()) {
+        KafkaTopics.ensure(admin, PARTITIONS);
+      }
+      List<ProducerRecord<String, String>> warm = pages(corpus, warmup, false);
+      List<ProducerRecord<String, String>> pages = pages(corpus, measured, true);
+      List<Run> runs = new ArrayList<>();
+      for (int n : ns) {
+        Run r = runOnce(n, quota, warm, pages, pgGroup, kafkaGroup, osGroup);
+        runs.add(r);
+        say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s: %.3f/s, %.2f per quota-second, efficiency %.2f;"
+            + " analyse %.0f ms, writer %.1f ms per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds,
+            r.perWallSecond(), r.perQuotaSecond(), r.efficiency(runs.get(0)), r.analyseMs(),
+            r.writerSeconds * 1000 / r.analysed, r.load[0], r.load[1]));
+      }
+      return runs;
+    } finally {
+      opensearch.stopAlone();
+      kafka.stopAlone();
+      pg.stopAlone();
+      closeGroups();
+    }
+  }
+
+  /** The pages of {@code texts} as lente.pages records: measured ones balanced, warm-up ones round-robin. */
+  private static List<ProducerRecord<String, String>> pages(Path corpus, List<Path> texts, boolean balanced)
+      throws IOException {
+    long[] sizes = new long[texts.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = Files.size(texts.get(i));
+    }
+    int[] partition = balanced ? balance(sizes, PARTITIONS) : null;
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      String url = "https://bench.lente.invalid/" + corpus.relativize(texts.get(i)).toString().replace('\\', '/');
+      Page page = new Page(url, Files.readAllBytes(texts.get(i)), "text/plain; charset=utf-8", url, List.of());
+      KafkaMessages.FetchedPage fp = new KafkaMessages.FetchedPage(page, "bench");
+      records.add(new ProducerRecord<>(KafkaTopics.PAGES, balanced ? partition[i] : i % PARTITIONS, fp.key(),
+          KafkaMessages.write(fp)));
+    }
+    return records;
+  }
+
+  private Run runOnce(int n, double quota, List<ProducerRecord<String, String>> warm,
+      List<ProducerRecord<String, String>> pages, CpuGroup pgGroup, CpuGroup kafkaGroup, CpuGroup osGroup)
+      throws Exception {
+    Path dir = Files.createDirectories(out.resolve("n" + n));
+    String db = pg.newMigratedDatabase();
+    Path cluster = pg.clusterFile(dir, db);
+    Files.writeString(cluster, "kafka.bootstrap=" + kafka.bootstrap() + "\nopensearch.url=" + opensearch.url() + "\n",
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    opensearch.deleteIndices(org.lente.index.OpenSearchIndex.ALIAS);
+    TopicPartition analysedTp = new TopicPartition(KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION);
+    try (Connection c = DriverManager.getConnection(db, PostgresServer.USER, null)) {
+      // the new database's writer starts at the topic's end: earlier runs' records are not its articles
+      AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, kafka.ends(KafkaTopics.ANALYSED)
+          .get(analysedTp));
+    }
+    String group = "bench-analyse-" + n + "-" + System.currentTimeMillis();
+    kafka.startAtEnd(group, KafkaTopics.PAGES);
+
+    CpuGroup writerGroup = group("n" + n + "-writer");
+    Process writer = start(writerGroup, dir.resolve("writer.log"), "worker", "write", "--cluster",
+        cluster.toString());
+    List<CpuGroup> workerGroups = new ArrayList<>();
+    List<Process> workers = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      CpuGroup g = group("n" + n + "-worker" + i);
+      workerGroups.add(g);
+      workers.add(start(g, dir.resolve("worker" + i + ".log"), "worker", "analyse", "--cluster",
+          cluster.toString(), "--group", group));
+    }
+    BooleanSupplier alive = () -> writer.isAlive() && workers.stream().allMatch(Process::isAlive);
+    try (Admin admin = kafka.admin(); Connection c = DriverManager.getConnection(db, PostgresServer.USER, null);
+        KafkaProducer<String, String> producer = producer()) {
+      // every worker holds its share before the warm-up, so that each loads its models and warms up on its own
+      assignment(admin, group, n);
+      say("n=" + n + ": warm-up, " + warm.size() + " articles without a quota");
+      send(producer, warm);
+      awaitDone(admin, group, c, alive, dir);
+      String partitions = assignment(admin, group, n);
+      Map<String, List<TopicPartition>> members = members(admin, group);
+
+      for (CpuGroup g : workerGroups) {
+        g.limit(quota);
+        g.weigh(WORKER_SHARES);
+      }
+      long analysedFrom = kafka.ends(KafkaTopics.ANALYSED).get(analysedTp);
+      List<Long> workerStart = new ArrayList<>();
+      List<CpuGroup.Throttling> throttleStart = new ArrayList<>();
+      for (CpuGroup g : workerGroups) {
+        workerStart.add(g.usageNanos());
+        throttleStart.add(g.throttling());
+      }
+      long[] serviceStart = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
+          pgGroup.usageNanos()};
+      double loadStart = load();
+      say("n=" + n + ": measuring, " + pages.size() + " articles, each worker at " + quota + " CPU");
+      long t0 = System.currentTimeMillis();
+      send(producer, pages);
+      awaitAnalysed(admin, group, alive, dir);
+      List<Double> workerSeconds = new ArrayList<>();
+      List<CpuGroup.Throttling> throttling = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        workerSeconds.add((workerGroups.get(i).usageNanos() - workerStart.get(i)) / 1e9);
+        throttling.add(workerGroups.get(i).throttling().since(throttleStart.get(i)));
+      }
+      double loadEnd = load();
+      boolean moved = !members.equals(members(admin, group));
+      long analysedTo = kafka.ends(KafkaTopics.ANALYSED).get(analysedTp);
+      int analysed = (int) (analysedTo - analysedFrom);
+      long last = kafka.read(Map.of(analysedTp, analysedFrom), got -> got.size() >= analysed, Duration.ofMinutes(2))
+          .stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+      awaitWritten(c, analysedTo, alive, dir);
+      long[] serviceEnd = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
+          pgGroup.usageNanos()};
+      return new Run(n, quota, analysed, (last - t0) / 1000.0, workerSeconds, throttling, partitions,
+          (serviceEnd[0] - serviceStart[0]) / 1e9, (serviceEnd[1] - serviceStart[1]) / 1e9,
+          (serviceEnd[2] - serviceStart[2]) / 1e9, (serviceEnd[3] - serviceStart[3]) / 1e9,
+          new double[] {loadStart, loadEnd}, moved);
+    } finally {
+      for (Process p : workers) {
+        stop(p);
+      }
+      stop(writer);
+      for (CpuGroup g : workerGroups) {
+        closeGroup(g);
+      }
+      closeGroup(writerGroup);
+    }
+  }
+
+  private CpuGroup group(String name) throws IOException {
+    CpuGroup g = CpuGroup.create(prefix + name);
+    groups.add(g);
+    return g;
+  }
+
+  private void closeGroup(CpuGroup g) {
+    try {
+      g.close();
+      groups.remove(g);
+    } catch (IOException e) {
+      say("warning: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Starts {@code bin/lente ARGS} (with its own JVM options, as a user runs it) inside {@code group} from its first
+   * instruction, its output to {@code log}.
+   */
+  private Process start(CpuGroup group, Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", group.enterAndExec(), lente.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().remove("LENTE_JAVA_OPTS");
+    Process p = pb.start();
+    children.add(p);
+    return p;
+  }
+
+  /** SIGTERM (the worker commits and leaves its group), a kill after 60 s. */
+  private void stop(Process p) {
+    p.destroy();
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+    }
+    children.remove(p);
+  }
+
+  /** On an early exit (an error, Ctrl-C): kills the children, stops the servers and removes the groups. */
+  private void abandon() {
+    for (Process p : List.copyOf(children)) {
+      p.destroyForcibly();
+      try {
+        p.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+    if (!groups.isEmpty()) { // the servers are members: stop them first (their own hooks may be doing so too)
+      for (ServerStop s : List.<ServerStop>of(opensearch::stopAlone, kafka::stopAlone, pg::stopAlone)) {
+        try {
+          s.stop();
+        } catch (IOException | RuntimeException e) { // not started, or stopped already
+        }
+      }
+    }
+    closeGroups();
+  }
+
+  @FunctionalInterface
+  private interface ServerStop {
+    void stop() throws IOException;
+  }
+
+  private void closeGroups() {
+    for (CpuGroup g : List.copyOf(groups)) {
+      closeGroup(g);
+    }
+  }
+
+  private KafkaProducer<String, String> producer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(KafkaTopics.MAX_MESSAGE_BYTES));
+    return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+  }
+
+  private static void send(KafkaProducer<String, String> producer, List<ProducerRecord<String, String>> records)
+      throws Exception {
+    List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+    for (ProducerRecord<String, String> r : records) {
+      acks.add(producer.send(r));
+    }
+    for (var a : acks) {
+      a.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Waits until the workers committed every page, the writer applied every analysed record and indexed it. */
+  private void awaitDone(Admin admin, String group, Connection c, BooleanSupplier alive, Path dir) throws Exception {
+    awaitAnalysed(admin, group, alive, dir);
+    awaitWritten(c, kafka.ends(KafkaTopics.ANALYSED).get(new TopicPartition(KafkaTopics.ANALYSED,
+        KnowledgeWriter.PARTITION)), alive, dir);
+  }
+
+  private void awaitAnalysed(Admin admin, String group, BooleanSupplier alive, Path dir) throws Exception {
+    await("the analysis workers to commit every page", () -> {
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+      for (Map.Entry<TopicPartition, Long> end : kafka.ends(KafkaTopics.PAGES).entrySet()) {
+        OffsetAndMetadata at = committed.get(end.getKey());
+        if (at == null || at.offset() < end.getValue()) {
+          return false;
+        }
+      }
+      return true;
+    }, alive, dir);
+  }
+
+  private void awaitWritten(Connection c, long analysedEnd, BooleanSupplier alive, Path dir) throws Exception {
+    await("the writer to apply and index every analysed article (offset " + analysedEnd + ")", () -> {
+      if (AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L) < analysedEnd) {
+        return false;
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*) FROM articles WHERE indexed_version < version")) {
+        rs.next();
+        return rs.getLong(1) == 0;
+      }
+    }, alive, dir);
+  }
+
+  @FunctionalInterface
+  private interface Check {
+    boolean done() throws Exception;
+  }
+
+  private void await(String what, Check check, BooleanSupplier alive, Path dir) throws Exception {
+    long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
+    while (!check.done()) {
+      if (!alive.getAsBoolean()) {
+        throw new IOException("a worker or the writer exited while waiting for " + what + "; logs in " + dir);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException("waited " + PHASE_LIMIT.toMinutes() + " minutes for " + what + "; logs in " + dir);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** Each worker's count of partitions, sorted; waits up to 5 minutes for {@code n} members of equal shares. */
+  private static String assignment(Admin admin, String group, int n) throws Exception {
+    String shares = "";
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    do {
+      ConsumerGroupDescription d;
+      try {
+        d = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+          throw e;
+        }
+        Thread.sleep(500); // no member joined yet: the group is only its committed offsets
+        continue;
+      }
+      List<Integer> counts = d.members().stream().map(MemberDescription::assignment)
+          .map(a -> (int) a.topicPartitions().stream().filter(tp -> tp.topic().equals(KafkaTopics.PAGES)).count())
+          .sorted().toList();
+      shares = counts.toString();
+      if (counts.size() == n && counts.stream().allMatch(c -> c == PARTITIONS / n)) {
+        return shares;
+      }
+      Thread.sleep(500);
+    } while (System.nanoTime() < deadline);
+    say("warning: the group's partitions per worker are " + shares + ", not " + n + " equal shares");
+    return shares;
+  }
+
+  /** Each member's partitions of lente.pages, sorted, by member id. */
+  private static Map<String, List<TopicPartition>> members(Admin admin, String group) throws Exception {
+    Map<String, List<TopicPartition>> members = new java.util.TreeMap<>();
+    for (MemberDescription m : admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
+        .get(group).members()) {
+      members.put(m.consumerId(), m.assignment().topicPartitions().stream()
+          .sorted(Comparator.comparing(TopicPartition::toString)).toList());
+    }
+    return members;
+  }
+
+  private static double load() throws IOException {
+    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+  }
+
+  private static void say(String line) {
+    System.err.println("cluster-scaling: " + Instant.now().toString().substring(11, 19) + " " + line);
+  }
+
+  /** The Markdown tables of {@code runs}. */
+  static String report(List<Run> runs, Path corpus, int warmup, int articles) {
+    Run first = runs.get(0);
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "%d measured articles (after %d for warm-up) of %s, %d partitions; "
+        + "each worker held to %s CPU%n%n", articles, warmup, corpus, PARTITIONS, first.quota));
+    s.append(("| n | CPU quota in all | articles | wall s | X(n) articles/s | per quota-second | efficiency "
+        + "X(n)/(n·X(%d)) | quota used per worker | throttled periods per worker | partitions per worker | load "
+        + "average start → end | trusted |%n").formatted(first.n));
+    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Run r : runs) {
+      s.append(String.format(Locale.ROOT, "| %d | %.2f | %d | %.1f | %.3f | %.2f | %.2f | %s | %s | %s | %.1f → %.1f"
+          + " | %s |%n", r.n, r.n * r.quota, r.analysed, r.wallSeconds, r.perWallSecond(), r.perQuotaSecond(),
+          r.efficiency(first), range(r.quotaUsed(), 100, "%"), range(r.throttling.stream().map(t -> t.share()).toList(),
+              100, "%"), r.partitions, r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
+    }
+    s.append("\nCPU milliseconds per article, by stage (from each group's cpuacct.usage over the measurement):\n\n");
+    s.append("| n | analyse (extract + analyse, the workers) | write (the writer) | index (OpenSearch) | Kafka | "
+        + "PostgreSQL | all |\n|---|---|---|---|---|---|---|\n");
+    for (Run r : runs) {
+      double a = r.analyseMs();
+      double w = r.writerSeconds * 1000 / r.analysed;
+      double i = r.opensearchSeconds * 1000 / r.analysed;
+      double k = r.kafkaSeconds * 1000 / r.analysed;
+      double p = r.postgresSeconds * 1000 / r.analysed;
+      s.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.0f |%n", r.n, a, w, i, k, p,
+          a + w + i + k + p));
+    }
+    return s.toString();
+  }
+
+  private static String range(List<Double> values, double scale, String unit) {
+    double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0) * scale;
+    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0) * scale;
+    return Math.round(min) == Math.round(max) ? Math.round(min) + unit
+        : Math.round(min) + "–" + Math.round(max) + unit;
+  }
+}

@@ -1,0 +1,182 @@
+package org.lente.cluster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A control group of cgroup v1's {@code cpu} and {@code cpuacct} controllers (mounted at {@code /sys/fs/cgroup/cpu}
+ * and {@code /sys/fs/cgroup/cpuacct}, separately or together): a CPU quota for the processes in it, and the CPU time
+ * they used. Processes forked by a member are members too (a PostgreSQL server's backends). Creating one needs root.
+ *
+ * <p>Used by {@link ClusterBench} to give each analysis worker a fraction of a CPU and to measure every process's
+ * CPU time, the workers' and the servers'. Not thread-safe.
+ */
+final class CpuGroup implements AutoCloseable {
+
+  static final Path CPU = Path.of("/sys/fs/cgroup/cpu");
+  static final Path CPUACCT = Path.of("/sys/fs/cgroup/cpuacct");
+
+  /**
+   * The throttling a group's quota caused so far ({@code cpu.stat}).
+   *
+   * @param periods enforcement periods in which a member was runnable
+   * @param throttled periods in which the group used its whole quota and waited
+   * @param throttledNanos how long it waited, in all
+   */
+  record Throttling(long periods, long throttled, long throttledNanos) {
+    Throttling {
+      if (periods < 0 || throttled < 0 || throttled > periods || throttledNanos < 0) {
+        throw new IllegalArgumentException("bad throttling: periods=" + periods + ", throttled=" + throttled
+            + ", throttledNanos=" + throttledNanos);
+      }
+    }
+
+    /** What happened from {@code before} to this. */
+    Throttling since(Throttling before) {
+      return new Throttling(periods - before.periods, throttled - before.throttled,
+          throttledNanos - before.throttledNanos);
+    }
+
+    /** The share of the periods that were throttled; 0 without periods. */
+    double share() {
+      return periods == 0 ? 0 : (double) throttled / periods;
+    }
+  }
+
+  private final Path cpu;
+  private final Path cpuacct;
+
+  private CpuGroup(Path cpu, Path cpuacct) {
+    this.cpu = cpu;
+    this.cpuacct = cpuacct;
+  }
+
+  /** Null when groups can be made here, else why not. */
+  static String unavailable() {
+    if (!Files.isWritable(CPU.resolve("cgroup.procs")) || !Files.isRegularFile(CPU.resolve("cpu.cfs_quota_us"))) {
+      return "no writable cgroup v1 cpu controller at " + CPU + " (run as root on a machine with cgroup v1 mounted)";
+    }
+    if (!Files.isRegularFile(CPUACCT.resolve("cpuacct.usage"))) {
+      return "no cgroup v1 cpuacct controller at " + CPUACCT;
+    }
+    return null;
+  }
+
+  /**
+   * Makes the group {@code name} (a new folder in each controller), without a quota.
+   *
+   * @throws IOException when it exists already or cannot be made (see {@link #unavailable})
+   */
+  static CpuGroup create(String name) throws IOException {
+    if (!name.matches("[a-z0-9][a-z0-9._-]*")) {
+      throw new IllegalArgumentException("bad cgroup name: " + name);
+    }
+    Path cpu = Files.createDirectory(CPU.resolve(name));
+    Path cpuacct = CPUACCT.resolve(name);
+    if (!Files.isRegularFile(cpuacct.resolve("cpuacct.usage"))) { // separate mounts; together, one folder serves both
+      Files.createDirectory(cpuacct);
+    }
+    return new CpuGroup(cpu, cpuacct);
+  }
+
+  /** Limits the members to {@code cpus} CPUs in all (0.1: 10 ms of each 100 ms period); 0 or less: no limit. */
+  void limit(double cpus) throws IOException {
+    long period = Long.parseLong(read(cpu.resolve("cpu.cfs_period_us")));
+    long quota = cpus <= 0 ? -1 : Math.max(1000, Math.round(cpus * period));
+    Files.writeString(cpu.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+  }
+
+  /**
+   * Sets the group's weight against its siblings when CPUs are short ({@code cpu.shares}; a process outside any group
+   * weighs 1024): a quota caps a group, a weight lets it reach its cap on a busy machine.
+   */
+  void weigh(int shares) throws IOException {
+    if (shares < 2 || shares > 262_144) {
+      throw new IllegalArgumentException("cpu.shares must be 2 to 262144: " + shares);
+    }
+    Files.writeString(cpu.resolve("cpu.shares"), Integer.toString(shares));
+  }
+
+  /** Moves process {@code pid} (all its threads) into the group; its later children are born there. */
+  void add(long pid) throws IOException {
+    for (Path dir : dirs()) {
+      Files.writeString(dir.resolve("cgroup.procs"), Long.toString(pid));
+    }
+  }
+
+  /** Moves process {@code pid} and all its descendants now living into the group. */
+  void addTree(long pid) throws IOException {
+    add(pid);
+    for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+      try {
+        add(child.pid());
+      } catch (IOException exited) { // a child that ended meanwhile
+        if (child.isAlive()) {
+          throw exited;
+        }
+      }
+    }
+  }
+
+  /**
+   * A shell command's prefix that moves the shell into this group and then runs the command given after it as
+   * {@code "$0" "$@"} in its place: {@code sh -c PREFIX command args…}. The command starts inside the group.
+   */
+  String enterAndExec() {
+    StringBuilder s = new StringBuilder();
+    for (Path dir : dirs()) {
+      s.append("echo $$ > '").append(dir.resolve("cgroup.procs")).append("' && ");
+    }
+    return s.append("exec \"$0\" \"$@\"").toString();
+  }
+
+  /** The CPU time the members used since the group was made, living and ended ones, in nanoseconds. */
+  long usageNanos() throws IOException {
+    return Long.parseLong(read(cpuacct.resolve("cpuacct.usage")));
+  }
+
+  /** The throttling of the group's quota so far. */
+  Throttling throttling() throws IOException {
+    long periods = 0;
+    long throttled = 0;
+    long nanos = 0;
+    for (String line : Files.readAllLines(cpu.resolve("cpu.stat"), StandardCharsets.US_ASCII)) {
+      String[] kv = line.split(" ");
+      switch (kv[0]) {
+        case "nr_periods" -> periods = Long.parseLong(kv[1]);
+        case "nr_throttled" -> throttled = Long.parseLong(kv[1]);
+        case "throttled_time" -> nanos = Long.parseLong(kv[1]);
+        default -> { }
+      }
+    }
+    return new Throttling(periods, throttled, nanos);
+  }
+
+  /** Removes the group; its members must have ended (a living member keeps it, and this fails naming it). */
+  @Override
+  public void close() throws IOException {
+    for (Path dir : dirs()) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        throw new IOException("cannot remove " + dir + " (still holding " + read(dir.resolve("cgroup.procs"))
+            .replace('\n', ' ').strip() + "): " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private Set<Path> dirs() {
+    Set<Path> dirs = new LinkedHashSet<>();
+    dirs.add(cpu);
+    dirs.add(cpuacct);
+    return dirs;
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.US_ASCII).strip();
+  }
+}
