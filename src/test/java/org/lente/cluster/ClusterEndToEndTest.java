@@ -27,10 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -89,7 +87,7 @@ class ClusterEndToEndTest {
   private static Map<String, String> pages; // URL → FetchedPage JSON, in path order
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir; // a failure keeps the workers' logs
-  private WorkerProcesses workers;
+  private WorkerProcesses workers; // those of the run at hand, killed when it ends
   private long started; // System.nanoTime() when the run started
 
   @BeforeAll
@@ -111,16 +109,6 @@ class ClusterEndToEndTest {
     }
   }
 
-  @BeforeEach
-  void workers() {
-    workers = new WorkerProcesses(dir);
-  }
-
-  @AfterEach
-  void stopWorkers() {
-    workers.close();
-  }
-
   @Test
   void oneAnalysisWorkerKilledAndRestartedAndTheWriterKilled() throws Exception {
     runAndCompare(1);
@@ -135,7 +123,9 @@ class ClusterEndToEndTest {
     try (var admin = KAFKA.admin()) {
       KafkaTopics.ensure(admin, 6);
     }
-    try (Analysed analysed = new Analysed(KAFKA.ends(KafkaTopics.ANALYSED).get(ANALYSED))) {
+    try (WorkerProcesses running = new WorkerProcesses(dir);
+        Analysed analysed = new Analysed(KAFKA.ends(KafkaTopics.ANALYSED).get(ANALYSED))) {
+      workers = running;
       runAndCompare(analysers, analysed);
     }
   }
