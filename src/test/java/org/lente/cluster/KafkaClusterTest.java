@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,34 +41,24 @@ class KafkaClusterTest {
 
   @TempDir Path dir;
 
-  private final List<Process> workers = new ArrayList<>();
-  private final List<Path> logs = new ArrayList<>();
+  private WorkerProcesses workers;
+
+  @BeforeEach
+  void workers() {
+    workers = new WorkerProcesses(dir);
+  }
 
   @AfterEach
   void stopWorkers() {
-    for (Process p : workers) {
-      p.destroyForcibly();
-    }
+    workers.close();
   }
 
-  /** Starts {@code lente worker ARGS} in a child JVM; its standard error goes to a log file. */
   private Process worker(String... args) throws IOException {
-    Path log = dir.resolve("worker-" + workers.size() + ".log");
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "org.lente.cli.Main", "worker"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    workers.add(p);
-    logs.add(log);
-    return p;
+    return workers.start(args);
   }
 
   private String logs() throws IOException {
-    StringBuilder all = new StringBuilder();
-    for (Path log : logs) {
-      all.append("--- ").append(log.getFileName()).append('\n').append(Files.readString(log));
-    }
-    return all.toString();
+    return workers.logs();
   }
 
   /** The keys read from {@code from} on until every one of {@code wanted} is there (or 5 minutes pass). */
@@ -138,10 +128,10 @@ class KafkaClusterTest {
       assertTrue(got2.containsAll(phase2), "phase 2 missing " + missing(phase2, got2) + "\n" + logs());
       double seconds2 = (System.nanoTime() - t1) / 1e9;
 
-      for (Process p : workers.subList(2, workers.size())) {
+      for (Process p : workers.started().subList(2, workers.started().size())) {
         p.destroy(); // SIGTERM: the worker commits what it finished and says so
       }
-      for (Process p : workers.subList(2, workers.size())) {
+      for (Process p : workers.started().subList(2, workers.started().size())) {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "a worker did not stop on SIGTERM\n" + logs());
         assertEquals(143, p.exitValue(), logs());
       }

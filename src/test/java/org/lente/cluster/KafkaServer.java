@@ -147,13 +147,8 @@ public final class KafkaServer implements BeforeAllCallback {
    */
   public List<ConsumerRecord<String, String>> read(Map<TopicPartition, Long> from,
       Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(KafkaTopics.MAX_MESSAGE_BYTES));
     List<ConsumerRecord<String, String>> got = new ArrayList<>();
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-      c.assign(from.keySet());
-      from.forEach(c::seek);
+    try (KafkaConsumer<String, String> c = consumer(from)) {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!done.test(got) && System.nanoTime() < deadline) {
         c.poll(Duration.ofMillis(200)).forEach(got::add);
@@ -162,14 +157,37 @@ public final class KafkaServer implements BeforeAllCallback {
     return got;
   }
 
+  /**
+   * A consumer (of no group) of the partitions of {@code from}, each at its offset there, taking the largest
+   * messages; the caller polls and closes it.
+   */
+  public KafkaConsumer<String, String> consumer(Map<TopicPartition, Long> from) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(KafkaTopics.MAX_MESSAGE_BYTES));
+    KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    c.assign(from.keySet());
+    from.forEach(c::seek);
+    return c;
+  }
+
   /** Sends {@code value} under {@code key} to {@code topic} and waits for the acknowledgement. */
   public void send(String topic, String key, String value) throws Exception {
+    send(topic, Map.of(key, value));
+  }
+
+  /** Sends each value under its key to {@code topic}, in the map's order, and waits for the acknowledgements. */
+  public void send(String topic, Map<String, String> values) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(KafkaTopics.MAX_MESSAGE_BYTES));
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
         new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+      List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+      values.forEach((key, value) -> acks.add(producer.send(new ProducerRecord<>(topic, key, value))));
+      for (java.util.concurrent.Future<?> ack : acks) {
+        ack.get(30, TimeUnit.SECONDS);
+      }
     }
   }
 

@@ -1,0 +1,454 @@
+package org.lente.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.lente.ingest.Page;
+import org.lente.index.LuceneIndex;
+import org.lente.index.OpenSearchIndex;
+import org.lente.knowledge.KnowledgeBase;
+import org.lente.nlp.Analysis;
+import org.lente.store.PostgresArticleStore;
+import org.lente.store.StoredArticle;
+import org.lente.story.Lineage;
+import org.lente.story.PostgresStoryStore;
+import org.lente.story.Stories;
+
+/**
+ * The cluster end to end (issue 16), with real PostgreSQL, Kafka and OpenSearch and the workers as child JVMs
+ * ({@code lente worker analyse|write}): the same real news articles (Italian texts of {@code
+ * ../shared/data/corpus/cl-tls-it}, the first {@code -Dlente.e2e.articles} (400) by path; skipped when the data is
+ * absent) are put on {@value KafkaTopics#PAGES} and go through 1, then (a fresh database, new offsets) 3 analysis
+ * workers to {@value KafkaTopics#ANALYSED} and the knowledge writer. Mid-stream an analysis worker is killed (kill
+ * -9; restarted when it was the only one), and so is the writer, while it works through a backlog; a standby writer
+ * takes over. Then: every article key is stored once, in its first version, with as many mentions and quotes as its
+ * analysed record holds; and the PostgreSQL content equals that of a single process fed the same records in the
+ * writer's order (partition 0's offsets), table by table, ids included ({@link #dump}).
+ */
+class ClusterEndToEndTest {
+
+  @RegisterExtension static final PostgresServer PG = new PostgresServer();
+  @RegisterExtension static final KafkaServer KAFKA = new KafkaServer();
+  @RegisterExtension static final OpenSearchServer OS = new OpenSearchServer();
+
+  private static final Path CORPUS = Path.of("..", "shared", "data", "corpus", "cl-tls-it");
+  private static final int ARTICLES = Integer.getInteger("lente.e2e.articles", 400);
+  private static final Duration LONG = Duration.ofMinutes(20);
+  private static final TopicPartition ANALYSED = new TopicPartition(KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION);
+
+  /**
+   * The columns left out of the comparison: wall-clock times written when a row is (the only values a second run
+   * in the same order cannot repeat).
+   */
+  static final Map<String, Set<String>> WALL_CLOCK = Map.of(
+      "articles", Set.of("stored_at"),
+      "article_versions", Set.of("stored_at"),
+      "stories", Set.of("updated_at"),
+      "article_failures", Set.of("failed_at"),
+      "users", Set.of("created_at"),
+      "api_tokens", Set.of("created_at", "last_used_at"),
+      "sessions", Set.of("created_at", "expires_at"),
+      "polled_sources", Set.of("added_at"),
+      "source_urls", Set.of("handled_at"));
+
+  /** Tables not compared: Flyway's history (install times), and the writer's lease and offsets (checked apart). */
+  private static final Set<String> NOT_COMPARED = Set.of("lente_schema_history", "writer_lease", "applied_offsets");
+
+  private static Map<String, String> pages; // URL → FetchedPage JSON, in path order
+
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir; // a failure keeps the workers' logs
+  private WorkerProcesses workers; // those of the run at hand, killed when it ends
+  private long started; // System.nanoTime() when the run started
+
+  @BeforeAll
+  static void pages() throws IOException {
+    Assumptions.assumeTrue(Files.isDirectory(CORPUS), "the shared data is absent (" + CORPUS.toAbsolutePath()
+        + "): the cluster end-to-end test needs its Italian news texts");
+    List<Path> texts;
+    try (Stream<Path> all = Files.walk(CORPUS)) {
+      texts = all.filter(p -> p.toString().endsWith(".txt") && !CORPUS.relativize(p).startsWith("reference"))
+          .sorted().limit(ARTICLES).toList();
+    }
+    Assumptions.assumeTrue(texts.size() == ARTICLES, "the shared data holds " + texts.size() + " texts in " + CORPUS
+        + ", not " + ARTICLES);
+    pages = new LinkedHashMap<>();
+    for (Path text : texts) {
+      String url = "https://cl-tls-it.example/" + CORPUS.relativize(text).toString().replace('\\', '/');
+      Page page = new Page(url, Files.readAllBytes(text), "text/plain; charset=utf-8", url, List.of());
+      pages.put(url, KafkaMessages.write(new KafkaMessages.FetchedPage(page, "e2e")));
+    }
+  }
+
+  @Test
+  void oneAnalysisWorkerKilledAndRestartedAndTheWriterKilled() throws Exception {
+    runAndCompare(1);
+  }
+
+  @Test
+  void threeAnalysisWorkersOneKilledAndTheWriterKilled() throws Exception {
+    runAndCompare(3);
+  }
+
+  private void runAndCompare(int analysers) throws Exception {
+    try (var admin = KAFKA.admin()) {
+      KafkaTopics.ensure(admin, 6);
+    }
+    try (WorkerProcesses running = new WorkerProcesses(dir);
+        Analysed analysed = new Analysed(KAFKA.ends(KafkaTopics.ANALYSED).get(ANALYSED))) {
+      workers = running;
+      runAndCompare(analysers, analysed);
+    }
+  }
+
+  /** Runs the cluster from where {@code analysed} starts, then compares. */
+  private void runAndCompare(int analysers, Analysed analysed) throws Exception {
+    long t0 = System.nanoTime();
+    started = t0;
+    String url = PG.newMigratedDatabase();
+    Path file = Files.writeString(dir.resolve("cluster.properties"), "postgres.url=" + url + "\npostgres.user="
+        + PostgresServer.USER + "\nopensearch.url=" + OS.url() + "\nkafka.bootstrap=" + KAFKA.bootstrap() + "\n",
+        StandardCharsets.UTF_8);
+    OS.deleteIndices(OpenSearchIndex.ALIAS); // the writers' index, shared by the runs
+    // fresh offsets: the database starts where lente.analysed ends, the analysis group where lente.pages does
+    long start = analysed.start;
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
+      AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, start);
+    }
+    String group = "e2e-analyse-" + System.nanoTime();
+    KAFKA.startAtEnd(group, KafkaTopics.PAGES);
+    KAFKA.send(KafkaTopics.PAGES, pages);
+
+    String[] analyse = {"analyse", "--cluster", file.toString(), "--group", group};
+    // a lease that outlasts the writer's start on a loaded machine (3 s did not: the standby took over a writer
+    // still opening), yet expires soon after the kill
+    String[] write = {"write", "--cluster", file.toString(), "--lease", "10"};
+    List<Process> analysing = new ArrayList<>();
+    for (int i = 0; i < analysers; i++) {
+      analysing.add(workers.start(analyse));
+    }
+    await("a quarter of the articles analysed", () -> analysed.records().size() >= ARTICLES / 4);
+    Process killed = analysing.remove(0);
+    killed.destroyForcibly(); // kill -9, mid-stream
+    assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+    if (analysing.isEmpty()) {
+      analysing.add(workers.start(analyse));
+    }
+
+    // the writer starts on a backlog, so that it is killed while it works
+    await("half of the articles analysed", () -> analysed.records().size() >= ARTICLES / 2);
+    Process writer = workers.start(write);
+    await("the first writer applying", () -> applied(url) > start);
+    Process standby = workers.start(write);
+    await("a quarter of the articles written", () -> applied(url) >= start + ARTICLES / 4);
+    assertTrue(writer.isAlive() && !workers.log(standby).contains("holds the lease"),
+        "the first writer is not the one writing when it is to be killed\n" + workers.logs());
+    writer.destroyForcibly(); // kill -9, mid-stream
+    assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
+    long killedAt = applied(url);
+
+    Set<String> keys = new TreeSet<>(pages.keySet());
+    await("every article on " + KafkaTopics.ANALYSED, () -> analysed.hold(keys));
+    for (Process p : analysing) {
+      p.destroy(); // SIGTERM: commits what it finished
+    }
+    for (Process p : analysing) {
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "an analysis worker did not stop on SIGTERM\n" + workers.logs());
+    }
+    long end = KAFKA.ends(KafkaTopics.ANALYSED).get(ANALYSED);
+    await("the standby writer applying up to offset " + end, () -> applied(url) == end);
+    standby.destroy(); // SIGTERM: commits the index, releases the lease
+    assertTrue(standby.waitFor(60, TimeUnit.SECONDS), "the writer did not stop on SIGTERM\n" + workers.logs());
+    assertTrue(workers.log(standby).contains("holds the lease"), "the standby never took over\n" + workers.logs());
+    double clusterSeconds = (System.nanoTime() - t0) / 1e9;
+
+    await("the records of " + KafkaTopics.ANALYSED + " read back", () -> analysed.records().size() >= end - start);
+    List<ConsumerRecord<String, String>> records = analysed.records();
+    assertEquals(end - start, records.size(), "the records of " + KafkaTopics.ANALYSED + " read back");
+    Map<String, Analysis> stored = lastAnalysisByKey(records);
+    assertEquals(keys, stored.keySet(), "the keys on " + KafkaTopics.ANALYSED);
+
+    // nothing lost, nothing doubled: each text stored once (a text met again under another key is the store's
+    // duplicate, as in embedded Lente), in its first version, with its mentions and quotes
+    Set<String> texts = new TreeSet<>();
+    for (ConsumerRecord<String, String> r : records) {
+      texts.add(KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class).contentHash());
+    }
+    assertEquals(texts, new TreeSet<>(column(url, "SELECT content_hash FROM articles")), "the texts stored");
+    assertEquals(List.of(Integer.toString(texts.size())), column(url, "SELECT count(*) FROM articles"),
+        "articles stored");
+    assertEquals(List.of("0"), column(url, "SELECT count(*) FROM articles WHERE version > 1"),
+        "articles stored in a second version");
+    Map<String, Integer> mentions = counts(url, "mentions");
+    Map<String, Integer> quotes = counts(url, "quotes");
+    assertEquals(expected(stored, "mentions", mentions.keySet()), mentions, "mentions per article");
+    assertEquals(expected(stored, "quotes", quotes.keySet()), quotes, "quotes per article");
+
+    // the same content as one process fed the records in the writer's order
+    long t1 = System.nanoTime();
+    String single = PG.newMigratedDatabase();
+    int skipped = feed(new ClusterFile(dir.resolve("single.properties"), single, PostgresServer.USER, null),
+        records);
+    double singleSeconds = (System.nanoTime() - t1) / 1e9;
+    Map<String, List<String>> a = dump(url);
+    Map<String, List<String>> b = dump(single);
+    System.out.printf("cluster e2e: %d articles, %d analysis workers (one killed), writer killed at offset %d of "
+        + "%d..%d: %d records on %s (%d duplicates), %d unreadable; cluster %.1f s, single process %.1f s; %d rows "
+        + "in %d tables compared%n", ARTICLES, analysers, killedAt, start, end, records.size(), KafkaTopics.ANALYSED,
+        records.size() - ARTICLES, skipped, clusterSeconds, singleSeconds,
+        a.values().stream().mapToInt(List::size).sum(), a.size());
+    assertEquals(Map.of(), differences(a, b), "the cluster's PostgreSQL content against a single process fed the "
+        + "writer's order (the workers' logs are in " + dir + ")");
+  }
+
+  /** The records of lente.analysed from an offset on, read as they come. Not thread-safe. */
+  private static final class Analysed implements AutoCloseable {
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    final long start;
+
+    Analysed(long start) {
+      this.start = start;
+      consumer = KAFKA.consumer(Map.of(ANALYSED, start));
+    }
+
+    /** The records read so far, after reading what has come. */
+    List<ConsumerRecord<String, String>> records() {
+      for (ConsumerRecords<String, String> got = consumer.poll(Duration.ofMillis(200)); !got.isEmpty();
+          got = consumer.poll(Duration.ofMillis(200))) {
+        got.forEach(records::add);
+      }
+      return records;
+    }
+
+    /** Whether the records read hold every key of {@code keys}. */
+    boolean hold(Set<String> keys) {
+      Set<String> missing = new HashSet<>(keys);
+      records().forEach(r -> missing.remove(r.key()));
+      return missing.isEmpty();
+    }
+
+    @Override
+    public void close() {
+      consumer.close();
+    }
+  }
+
+  /** The offset the writers stored: the next record of lente.analysed to apply. */
+  private static long applied(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
+      return AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L);
+    }
+  }
+
+  /** A condition polled while processes work; may throw. */
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /**
+   * Waits (polling every second) until {@code condition} holds, then prints the time since the run started; fails
+   * with the workers' logs after 20 minutes.
+   */
+  private void await(String what, Condition condition) throws Exception {
+    long deadline = System.nanoTime() + LONG.toNanos();
+    while (!condition.holds()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not reached in " + LONG + ": " + what + "\n" + workers.logs());
+      }
+      Thread.sleep(1_000);
+    }
+    System.out.printf("cluster e2e: %s after %.1f s%n", what, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The analysis of each key's last record (in offset order): what the writer keeps of it. */
+  private static Map<String, Analysis> lastAnalysisByKey(List<ConsumerRecord<String, String>> records)
+      throws IOException {
+    Map<String, Analysis> last = new TreeMap<>();
+    for (ConsumerRecord<String, String> r : records) {
+      KafkaMessages.AnalysedArticle a = KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class);
+      last.put(a.key(), a.read());
+    }
+    return last;
+  }
+
+  /** What the analysed records of {@code keys} hold of {@code table} ("mentions": their entities, "quotes"). */
+  private static Map<String, Integer> expected(Map<String, Analysis> byKey, String table, Set<String> keys) {
+    Map<String, Integer> n = new TreeMap<>();
+    for (String key : keys) {
+      Analysis a = byKey.get(key);
+      n.put(key, a == null ? -1 : table.equals("mentions") ? a.entities().size() : a.quotes().size());
+    }
+    return n;
+  }
+
+  /** The rows of {@code table} per article key, articles without any included. */
+  private static Map<String, Integer> counts(String url, String table) throws SQLException {
+    Map<String, Integer> n = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT a.key, count(t.article_id) FROM articles a LEFT JOIN " + table
+            + " t ON t.article_id = a.id GROUP BY a.key")) {
+      while (rs.next()) {
+        n.put(rs.getString(1), rs.getInt(2));
+      }
+    }
+    return n;
+  }
+
+  private static List<String> column(String url, String query) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(query)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Feeds {@code records} in their order to a knowledge base over {@code cluster}'s PostgreSQL stores in this
+   * process, as the writer builds it (a Lucene index in a temporary folder instead of OpenSearch: the index is not
+   * compared); returns how many records were unreadable and passed over, as the writer passes them.
+   */
+  private int feed(ClusterFile cluster, List<ConsumerRecord<String, String>> records) throws IOException {
+    int unreadable = 0;
+    PostgresArticleStore store = PostgresArticleStore.connect(cluster);
+    Lineage lineage = new Lineage(PostgresStoryStore.connect(cluster), id -> store.get(id).map(StoredArticle::analysis),
+        Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
+    try (KnowledgeBase kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("single-index")), null, lineage)) {
+      for (ConsumerRecord<String, String> r : records) {
+        KafkaMessages.AnalysedArticle a;
+        Analysis analysis;
+        try {
+          a = KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class);
+          analysis = a.read();
+        } catch (IOException e) {
+          unreadable++;
+          continue;
+        }
+        kb.add(a.key(), analysis);
+      }
+    }
+    return unreadable;
+  }
+
+  /**
+   * Every table of the database at {@code url} (but {@link #NOT_COMPARED}), as its rows in a canonical order: each
+   * row its columns' text (ids included, {@link #WALL_CLOCK} columns left out) joined by tabs, the rows sorted by
+   * every column in turn.
+   */
+  static Map<String, List<String>> dump(String url) throws SQLException {
+    Map<String, List<String>> dump = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
+      Map<String, List<String>> columns = new TreeMap<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT c.table_name, c.column_name FROM information_schema.columns c "
+              + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+              + "WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY c.table_name, "
+              + "c.ordinal_position")) {
+        while (rs.next()) {
+          String table = rs.getString(1);
+          if (!NOT_COMPARED.contains(table) && !WALL_CLOCK.getOrDefault(table, Set.of()).contains(rs.getString(2))) {
+            columns.computeIfAbsent(table, k -> new ArrayList<>()).add('"' + rs.getString(2) + '"');
+          }
+        }
+      }
+      for (Map.Entry<String, List<String>> t : columns.entrySet()) {
+        List<String> order = new ArrayList<>();
+        for (int i = 1; i <= t.getValue().size(); i++) {
+          order.add(Integer.toString(i));
+        }
+        List<String> rows = new ArrayList<>();
+        try (Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT " + String.join(", ", t.getValue()) + " FROM " + t.getKey()
+                + " ORDER BY " + String.join(", ", order))) {
+          int n = t.getValue().size();
+          while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+              row.append(i > 1 ? "\t" : "").append(rs.getString(i));
+            }
+            rows.add(row.toString());
+          }
+        }
+        dump.put(t.getKey(), rows);
+      }
+    }
+    return dump;
+  }
+
+  /**
+   * The tables whose rows differ between dumps {@code a} (the cluster) and {@code b} (the single process), each with
+   * its row counts and the first rows found in one dump only (cut to 300 characters).
+   */
+  static Map<String, String> differences(Map<String, List<String>> a, Map<String, List<String>> b) {
+    Map<String, String> differ = new TreeMap<>();
+    Set<String> tables = new TreeSet<>(a.keySet());
+    tables.addAll(b.keySet());
+    for (String table : tables) {
+      List<String> ra = a.getOrDefault(table, List.of());
+      List<String> rb = b.getOrDefault(table, List.of());
+      if (!ra.equals(rb)) {
+        differ.put(table, "cluster " + ra.size() + " rows, single process " + rb.size() + "; only in the cluster: "
+            + only(ra, rb) + "; only in the single process: " + only(rb, ra));
+      }
+    }
+    return differ;
+  }
+
+  /**
+   * The first three rows of {@code a} not in {@code b} (as many times), each cut to 300 characters around where it
+   * first differs from the row of {@code b} at the same place.
+   */
+  private static List<String> only(List<String> a, List<String> b) {
+    Map<String, Integer> inB = new java.util.HashMap<>();
+    b.forEach(r -> inB.merge(r, 1, Integer::sum));
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < a.size() && rest.size() < 3; i++) {
+      String r = a.get(i);
+      if (inB.merge(r, -1, Integer::sum) < 0) {
+        String other = i < b.size() ? b.get(i) : "";
+        int at = 0;
+        while (at < r.length() && at < other.length() && r.charAt(at) == other.charAt(at)) {
+          at++;
+        }
+        int from = Math.max(0, at - 150);
+        rest.add((from > 0 ? "…" : "") + r.substring(from, Math.min(r.length(), from + 300))
+            + (from + 300 < r.length() ? "…" : ""));
+      }
+    }
+    return rest;
+  }
+}
