@@ -151,7 +151,8 @@ class ClusterEndToEndTest {
     String[] analyse = {"analyse", "--cluster", file.toString(), "--group", group};
     // a lease that outlasts the writer's start on a loaded machine (3 s did not: the standby took over a writer
     // still opening), yet expires soon after the kill
-    String[] write = {"write", "--cluster", file.toString(), "--lease", "10"};
+    // small batches, so that the writer is killed between transactions of a stream, not after one batch of all
+    String[] write = {"write", "--cluster", file.toString(), "--lease", "10", "--batch", "4"};
     List<Process> analysing = new ArrayList<>();
     for (int i = 0; i < analysers; i++) {
       analysing.add(workers.start(analyse));
@@ -169,6 +170,7 @@ class ClusterEndToEndTest {
     Process writer = workers.start(write);
     await("the first writer applying", () -> applied(url) > start);
     Process standby = workers.start(write);
+    await("the second writer standing by", () -> workers.log(standby).contains("standby:"));
     await("a quarter of the articles written", () -> applied(url) >= start + ARTICLES / 4);
     assertTrue(writer.isAlive() && !workers.log(standby).contains("holds the lease"),
         "the first writer is not the one writing when it is to be killed\n" + workers.logs());

@@ -129,6 +129,10 @@ class KafkaClusterTest {
       double seconds2 = (System.nanoTime() - t1) / 1e9;
 
       for (Process p : workers.started().subList(2, workers.started().size())) {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!workers.log(p).contains("reading " + KafkaTopics.PAGES) && System.nanoTime() < until) {
+          Thread.sleep(100); // a worker still starting when phase 2 ends has nothing to say when stopped
+        }
         p.destroy(); // SIGTERM: the worker commits what it finished and says so
       }
       for (Process p : workers.started().subList(2, workers.started().size())) {
