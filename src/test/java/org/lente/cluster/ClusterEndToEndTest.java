@@ -155,9 +155,10 @@ class ClusterEndToEndTest {
     KAFKA.send(KafkaTopics.PAGES, pages);
 
     String[] analyse = {"analyse", "--cluster", file.toString(), "--group", group};
-    // a lease that outlasts the writer's start on a loaded machine (3 s did not: the standby took over a writer
-    // still opening), yet expires soon after the kill; small batches, so that the kill falls within a stream
-    String[] write = {"write", "--cluster", file.toString(), "--lease", "10", "--batch", "4"};
+    // the default lease: a cold writer's first batches under CI load took over 10 s (a 10 s lease let the standby
+    // take over a writer still warming up, which the fence then stopped); small batches, so that the kill falls
+    // within the stream
+    String[] write = {"write", "--cluster", file.toString(), "--lease", "30", "--batch", "4"};
     // the writer works while the articles arrive; a standby waits beside it before it is killed
     Process writer = workers.start(write);
     await("the first writer holding the lease", () -> workers.log(writer).contains("holds the lease (epoch"));
