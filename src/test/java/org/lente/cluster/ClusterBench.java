@@ -43,10 +43,13 @@ import org.lente.ingest.Page;
  * and the CPU per article of every stage: the workers, the writer, OpenSearch, Kafka and PostgreSQL (each server's
  * processes in an unlimited group of their own).
  *
- * <p>Each run: a new PostgreSQL database, a new index, a new consumer group, new workers and writer. The workers
- * first analyse {@code warmup} articles without a quota (the JVM's start, the models' loading and the compiler's
- * warm-up are not per-article costs) and the writer applies them; then the quotas are set, every counter is read,
- * and the {@code articles} measured ones are sent. The analysis is timed from the send to the last analysed
+ * <p>Each run: a new PostgreSQL database, a new index, a new consumer group, new workers and writer. Each worker
+ * first analyses {@code warmup} articles of its own, sent to its own partitions, without a quota (the JVM's start,
+ * the models' loading and the compiler's warm-up are not per-article costs; a warm-up shared by the n workers left
+ * each of 8 too few, and its warming fell into the measurement) and the writer applies them; then the quotas are
+ * set, every counter is read, and the {@code articles} measured ones are sent: the corpus's first {@code articles}
+ * texts in its fixed order, the same for every n; the warm-up texts come after them, {@code warmup} per worker
+ * (so the corpus needs {@code articles + warmup × max n}), none measured. The analysis is timed from the send to the last analysed
  * record's timestamp, its CPU counted until the workers committed the last one; the writer's and the servers' CPU
  * until the writer applied and indexed the last one.
  *
@@ -56,7 +59,7 @@ import org.lente.ingest.Page;
  * the most loaded worker instead of the cluster.
  *
  * <p>Usage: {@code ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] [--quota 0.1] [--articles 192]
- * [--warmup 192] [--lente bin/lente]}, from the project folder, as root.
+ * [--warmup 24] [--lente bin/lente]}, from the project folder, as root; {@code --warmup} is per worker.
  */
 public final class ClusterBench {
 
@@ -171,7 +174,7 @@ public final class ClusterBench {
     int[] ns = Arrays.stream(o.getOrDefault("--workers", "1,2,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
     double quota = Double.parseDouble(o.getOrDefault("--quota", "0.1"));
     int articles = Integer.parseInt(o.getOrDefault("--articles", "192"));
-    int warmup = Integer.parseInt(o.getOrDefault("--warmup", "192"));
+    int warmup = Integer.parseInt(o.getOrDefault("--warmup", "24")); // per worker
     for (int n : ns) {
       if (n < 1 || PARTITIONS % n != 0) {
         throw new IllegalArgumentException("--workers: each n must divide " + PARTITIONS + ": " + n);
@@ -187,15 +190,19 @@ public final class ClusterBench {
       System.exit(2);
     }
     List<Path> texts = texts(corpus);
-    if (texts.size() < warmup + articles) {
-      System.err.println("cluster-scaling: " + corpus + " has " + texts.size() + " texts; --warmup " + warmup
-          + " and --articles " + articles + " need " + (warmup + articles));
+    int maxN = Arrays.stream(ns).max().orElseThrow();
+    if (texts.size() < articles + warmup * maxN) {
+      System.err.println("cluster-scaling: " + corpus + " has " + texts.size() + " texts; --articles " + articles
+          + " and --warmup " + warmup + " per worker for up to " + maxN + " workers need " + articles + " + "
+          + warmup + " × " + maxN + " = " + (articles + warmup * maxN));
       System.exit(2);
     }
     Path out = Files.createDirectories(Path.of(o.getOrDefault("--out", "target/cluster-bench")));
     ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
     Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
-    List<Run> runs = bench.run(corpus, texts.subList(0, warmup), texts.subList(warmup, warmup + articles), ns, quota);
+    // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts after them
+    List<Run> runs = bench.run(corpus, texts.subList(articles, articles + warmup * maxN), warmup,
+        texts.subList(0, articles), ns, quota);
     String report = report(runs, corpus, warmup, articles);
     Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
     System.out.print(report);
@@ -245,8 +252,27 @@ public final class ClusterBench {
     return to;
   }
 
-  private List<Run> run(Path corpus, List<Path> warmup, List<Path> measured, int[] ns, double quota)
-      throws Exception {
+  /**
+   * The partition of each of {@code perWorker × members} warm-up pages: member {@code j} (in the given order) gets
+   * pages {@code j·perWorker} to {@code (j+1)·perWorker − 1}, dealt in turn over its own partitions, so that every
+   * worker warms up on as many pages of its own whatever its share of the partitions.
+   */
+  static int[] dealWarmup(List<List<Integer>> partitionsOfMembers, int perWorker) {
+    int[] to = new int[perWorker * partitionsOfMembers.size()];
+    for (int j = 0; j < partitionsOfMembers.size(); j++) {
+      List<Integer> own = partitionsOfMembers.get(j);
+      if (own.isEmpty()) {
+        throw new IllegalArgumentException("member " + j + " has no partition");
+      }
+      for (int k = 0; k < perWorker; k++) {
+        to[j * perWorker + k] = own.get(k % own.size());
+      }
+    }
+    return to;
+  }
+
+  private List<Run> run(Path corpus, List<Path> warmup, int warmupPerWorker, List<Path> measured, int[] ns,
+      double quota) throws Exception {
     say("starting PostgreSQL, Kafka and OpenSearch (the test servers)");
     pg.startAlone();
     kafka.startAlone();
@@ -262,10 +288,11 @@ public final class ClusterBench {
         KafkaTopics.ensure(admin, PARTITIONS);
       }
       List<ProducerRecord<String, String>> warm = pages(corpus, warmup, false);
+      int perWorker = warmupPerWorker;
       List<ProducerRecord<String, String>> pages = pages(corpus, measured, true);
       List<Run> runs = new ArrayList<>();
       for (int n : ns) {
-        Run r = runOnce(n, quota, warm, pages, pgGroup, kafkaGroup, osGroup);
+        Run r = runOnce(n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup, osGroup);
         runs.add(r);
         say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s: %.3f/s, %.2f per quota-second, efficiency %.2f;"
             + " analyse %.0f ms, writer %.1f ms per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds,
@@ -281,7 +308,10 @@ public final class ClusterBench {
     }
   }
 
-  /** The pages of {@code texts} as lente.pages records: measured ones balanced, warm-up ones round-robin. */
+  /**
+   * The pages of {@code texts} as lente.pages records: measured ones balanced, warm-up ones round-robin (dealt again
+   * to the workers' own partitions by {@link #dealWarmup} in each run).
+   */
   private static List<ProducerRecord<String, String>> pages(Path corpus, List<Path> texts, boolean balanced)
       throws IOException {
     long[] sizes = new long[texts.size()];
@@ -300,7 +330,7 @@ public final class ClusterBench {
     return records;
   }
 
-  private Run runOnce(int n, double quota, List<ProducerRecord<String, String>> warm,
+  private Run runOnce(int n, double quota, List<ProducerRecord<String, String>> warmPages, int warmPerWorker,
       List<ProducerRecord<String, String>> pages, CpuGroup pgGroup, CpuGroup kafkaGroup, CpuGroup osGroup)
       throws Exception {
     Path dir = Files.createDirectories(out.resolve("n" + n));
@@ -332,13 +362,28 @@ public final class ClusterBench {
     BooleanSupplier alive = () -> writer.isAlive() && workers.stream().allMatch(Process::isAlive);
     try (Admin admin = kafka.admin(); Connection c = DriverManager.getConnection(db, PostgresServer.USER, null);
         KafkaProducer<String, String> producer = producer()) {
-      // every worker holds its share before the warm-up, so that each loads its models and warms up on its own
+      // every worker holds its share before the warm-up, and gets warmPerWorker pages on its own partitions
       assignment(admin, group, n);
-      say("n=" + n + ": warm-up, " + warm.size() + " articles without a quota");
+      Map<String, List<TopicPartition>> before = members(admin, group);
+      List<List<Integer>> own = before.values().stream()
+          .map(tps -> tps.stream().filter(tp -> tp.topic().equals(KafkaTopics.PAGES)).map(TopicPartition::partition)
+              .toList()).toList();
+      int[] to = dealWarmup(own, warmPerWorker);
+      List<ProducerRecord<String, String>> warm = new ArrayList<>();
+      for (int i = 0; i < to.length; i++) {
+        ProducerRecord<String, String> r = warmPages.get(i);
+        warm.add(new ProducerRecord<>(r.topic(), to[i], r.key(), r.value()));
+      }
+      say("n=" + n + ": warm-up, " + warmPerWorker + " articles per worker (" + warm.size()
+          + " in all) without a quota");
       send(producer, warm);
       awaitDone(admin, group, c, alive, dir);
       String partitions = assignment(admin, group, n);
       Map<String, List<TopicPartition>> members = members(admin, group);
+      if (!members.equals(before)) {
+        say("warning: partitions moved during the warm-up; a worker may have had fewer than " + warmPerWorker
+            + " warm-up articles");
+      }
 
       for (CpuGroup g : workerGroups) {
         g.limit(quota);
@@ -584,11 +629,12 @@ public final class ClusterBench {
   }
 
   /** The Markdown tables of {@code runs}. */
-  static String report(List<Run> runs, Path corpus, int warmup, int articles) {
+  static String report(List<Run> runs, Path corpus, int warmup, int articles) { // warmup: per worker
     Run first = runs.get(0);
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "%d measured articles (after %d for warm-up) of %s, %d partitions; "
-        + "each worker held to %s CPU%n%n", articles, warmup, corpus, PARTITIONS, first.quota));
+    s.append(String.format(Locale.ROOT, "%d measured articles (after %d per worker for warm-up, on its own "
+        + "partitions, without a quota) of %s, %d partitions; each worker held to %s CPU%n%n", articles, warmup,
+        corpus, PARTITIONS, first.quota));
     s.append(("| n | CPU quota in all | articles | wall s | X(n) articles/s | per quota-second | efficiency "
         + "X(n)/(n·X(%d)) | quota used per worker | throttled periods per worker | partitions per worker | load "
         + "average start → end | trusted |%n").formatted(first.n));
