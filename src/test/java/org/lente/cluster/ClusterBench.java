@@ -85,13 +85,14 @@ public final class ClusterBench {
    * @param workerSeconds each worker's CPU seconds over the measurement
    * @param throttling each worker's throttling over the measurement
    * @param partitions each worker's partitions of lente.pages
-   * @param writerSeconds the writer's CPU seconds; then OpenSearch's, Kafka's and PostgreSQL's
+   * @param writerSeconds the writer's CPU seconds; then OpenSearch's, Kafka's, PostgreSQL's and the index
+   *     worker's ({@code lente worker index})
    * @param load the 1-minute load average when the measurement started and ended
    * @param moved whether partitions moved between workers during the measurement (a member left the group)
    */
   record Run(int n, double quota, int analysed, double wallSeconds, List<Double> workerSeconds,
       List<CpuGroup.Throttling> throttling, String partitions, double writerSeconds, double opensearchSeconds,
-      double kafkaSeconds, double postgresSeconds, double[] load, boolean moved) {
+      double kafkaSeconds, double postgresSeconds, double indexerSeconds, double[] load, boolean moved) {
     Run {
       if (n < 1 || quota <= 0 || analysed < 1 || wallSeconds <= 0 || workerSeconds.size() != n
           || throttling.size() != n) {
@@ -295,9 +296,10 @@ public final class ClusterBench {
         Run r = runOnce(n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup, osGroup);
         runs.add(r);
         say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s: %.3f/s, %.2f per quota-second, efficiency %.2f;"
-            + " analyse %.0f ms, writer %.1f ms per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds,
-            r.perWallSecond(), r.perQuotaSecond(), r.efficiency(runs.get(0)), r.analyseMs(),
-            r.writerSeconds * 1000 / r.analysed, r.load[0], r.load[1]));
+            + " analyse %.0f ms, writer %.1f ms per article; quota used %s, throttled %s; load %.1f -> %.1f", n,
+            r.analysed, r.wallSeconds, r.perWallSecond(), r.perQuotaSecond(), r.efficiency(runs.get(0)),
+            r.analyseMs(), r.writerSeconds * 1000 / r.analysed, range(r.quotaUsed(), 100, "%"),
+            range(r.throttling().stream().map(t -> t.share()).toList(), 100, "%"), r.load[0], r.load[1]));
       }
       return runs;
     } finally {
@@ -351,6 +353,10 @@ public final class ClusterBench {
     CpuGroup writerGroup = group("n" + n + "-writer");
     Process writer = start(writerGroup, dir.resolve("writer.log"), "worker", "write", "--cluster",
         cluster.toString());
+    // since 2713437 the writer leaves the index to `lente worker index` (the store's unindexed articles)
+    CpuGroup indexerGroup = group("n" + n + "-indexer");
+    Process indexer = start(indexerGroup, dir.resolve("indexer.log"), "worker", "index", "--cluster",
+        cluster.toString());
     List<CpuGroup> workerGroups = new ArrayList<>();
     List<Process> workers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -359,7 +365,7 @@ public final class ClusterBench {
       workers.add(start(g, dir.resolve("worker" + i + ".log"), "worker", "analyse", "--cluster",
           cluster.toString(), "--group", group));
     }
-    BooleanSupplier alive = () -> writer.isAlive() && workers.stream().allMatch(Process::isAlive);
+    BooleanSupplier alive = () -> writer.isAlive() && indexer.isAlive() && workers.stream().allMatch(Process::isAlive);
     try (Admin admin = kafka.admin(); Connection c = DriverManager.getConnection(db, PostgresServer.USER, null);
         KafkaProducer<String, String> producer = producer()) {
       // every worker holds its share before the warm-up, and gets warmPerWorker pages on its own partitions
@@ -397,7 +403,7 @@ public final class ClusterBench {
         throttleStart.add(g.throttling());
       }
       long[] serviceStart = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
-          pgGroup.usageNanos()};
+          pgGroup.usageNanos(), indexerGroup.usageNanos()};
       double loadStart = load();
       say("n=" + n + ": measuring, " + pages.size() + " articles, each worker at " + quota + " CPU");
       long t0 = System.currentTimeMillis();
@@ -417,20 +423,22 @@ public final class ClusterBench {
           .stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
       awaitWritten(c, analysedTo, alive, dir);
       long[] serviceEnd = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
-          pgGroup.usageNanos()};
+          pgGroup.usageNanos(), indexerGroup.usageNanos()};
       return new Run(n, quota, analysed, (last - t0) / 1000.0, workerSeconds, throttling, partitions,
           (serviceEnd[0] - serviceStart[0]) / 1e9, (serviceEnd[1] - serviceStart[1]) / 1e9,
           (serviceEnd[2] - serviceStart[2]) / 1e9, (serviceEnd[3] - serviceStart[3]) / 1e9,
-          new double[] {loadStart, loadEnd}, moved);
+          (serviceEnd[4] - serviceStart[4]) / 1e9, new double[] {loadStart, loadEnd}, moved);
     } finally {
       for (Process p : workers) {
         stop(p);
       }
       stop(writer);
+      stop(indexer);
       for (CpuGroup g : workerGroups) {
         closeGroup(g);
       }
       closeGroup(writerGroup);
+      closeGroup(indexerGroup);
     }
   }
 
@@ -646,16 +654,17 @@ public final class ClusterBench {
               100, "%"), r.partitions, r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
     }
     s.append("\nCPU milliseconds per article, by stage (from each group's cpuacct.usage over the measurement):\n\n");
-    s.append("| n | analyse (extract + analyse, the workers) | write (the writer) | index (OpenSearch) | Kafka | "
-        + "PostgreSQL | all |\n|---|---|---|---|---|---|---|\n");
+    s.append("| n | analyse (extract + analyse, the workers) | write (the writer) | index worker | OpenSearch | Kafka "
+        + "| PostgreSQL | all |\n|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
       double a = r.analyseMs();
       double w = r.writerSeconds * 1000 / r.analysed;
       double i = r.opensearchSeconds * 1000 / r.analysed;
       double k = r.kafkaSeconds * 1000 / r.analysed;
       double p = r.postgresSeconds * 1000 / r.analysed;
-      s.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.0f |%n", r.n, a, w, i, k, p,
-          a + w + i + k + p));
+      double x = r.indexerSeconds * 1000 / r.analysed;
+      s.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |%n", r.n, a, w, x, i,
+          k, p, a + w + x + i + k + p));
     }
     return s.toString();
   }
