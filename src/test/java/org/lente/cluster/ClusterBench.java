@@ -46,10 +46,12 @@ import org.lente.ingest.Page;
  * <p>Each run: a new PostgreSQL database, a new index, a new consumer group, new workers and writer. Each worker
  * first analyses {@code warmup} articles of its own, sent to its own partitions, without a quota (the JVM's start,
  * the models' loading and the compiler's warm-up are not per-article costs; a warm-up shared by the n workers left
- * each of 8 too few, and its warming fell into the measurement) and the writer applies them; then the quotas are
+ * each of 8 too few, and its compiling fell into the measurement) and the writer applies them; then the quotas are
  * set, every counter is read, and the {@code articles} measured ones are sent: the corpus's first {@code articles}
- * texts in its fixed order, the same for every n; the warm-up texts come after them, {@code warmup} per worker
- * (so the corpus needs {@code articles + warmup × max n}), none measured. The analysis is timed from the send to the last analysed
+ * texts in its fixed order, the same for every n. The warm-up texts are the corpus's others, never measured: worker
+ * {@code j} takes {@code warmup} of them from the {@code j·warmup}-th on, cycling when the corpus has fewer than
+ * {@code warmup × n}, each under a URL of its own ({@code …/warmup/wJ/…}), so that no two warm-up pages are one
+ * article. The analysis is timed from the send to the last analysed
  * record's timestamp, its CPU counted until the workers committed the last one; the writer's and the servers' CPU
  * until the writer applied and indexed the last one.
  *
@@ -59,7 +61,7 @@ import org.lente.ingest.Page;
  * the most loaded worker instead of the cluster.
  *
  * <p>Usage: {@code ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] [--quota 0.1] [--articles 192]
- * [--warmup 24] [--lente bin/lente]}, from the project folder, as root; {@code --warmup} is per worker.
+ * [--warmup 96] [--lente bin/lente]}, from the project folder, as root; {@code --warmup} is per worker.
  */
 public final class ClusterBench {
 
@@ -175,7 +177,7 @@ public final class ClusterBench {
     int[] ns = Arrays.stream(o.getOrDefault("--workers", "1,2,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
     double quota = Double.parseDouble(o.getOrDefault("--quota", "0.1"));
     int articles = Integer.parseInt(o.getOrDefault("--articles", "192"));
-    int warmup = Integer.parseInt(o.getOrDefault("--warmup", "24")); // per worker
+    int warmup = Integer.parseInt(o.getOrDefault("--warmup", "96")); // per worker
     for (int n : ns) {
       if (n < 1 || PARTITIONS % n != 0) {
         throw new IllegalArgumentException("--workers: each n must divide " + PARTITIONS + ": " + n);
@@ -192,17 +194,16 @@ public final class ClusterBench {
     }
     List<Path> texts = texts(corpus);
     int maxN = Arrays.stream(ns).max().orElseThrow();
-    if (texts.size() < articles + warmup * maxN) {
+    if (texts.size() < articles + Math.min(warmup, 24)) {
       System.err.println("cluster-scaling: " + corpus + " has " + texts.size() + " texts; --articles " + articles
-          + " and --warmup " + warmup + " per worker for up to " + maxN + " workers need " + articles + " + "
-          + warmup + " × " + maxN + " = " + (articles + warmup * maxN));
+          + " needs " + Math.min(warmup, 24) + " more for the warm-up, at least");
       System.exit(2);
     }
     Path out = Files.createDirectories(Path.of(o.getOrDefault("--out", "target/cluster-bench")));
     ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
     Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
-    // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts after them
-    List<Run> runs = bench.run(corpus, texts.subList(articles, articles + warmup * maxN), warmup,
+    // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts the others
+    List<Run> runs = bench.run(corpus, texts.subList(articles, texts.size()), warmup, maxN,
         texts.subList(0, articles), ns, quota);
     String report = report(runs, corpus, warmup, articles);
     Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
@@ -215,7 +216,7 @@ public final class ClusterBench {
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("usage: ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] "
-            + "[--quota 0.1] [--articles 192] [--warmup 192] [--lente bin/lente]; bad at " + args[i]);
+            + "[--quota 0.1] [--articles 192] [--warmup 96] [--lente bin/lente]; bad at " + args[i]);
       }
       o.put(args[i], args[i + 1]);
     }
@@ -272,8 +273,8 @@ public final class ClusterBench {
     return to;
   }
 
-  private List<Run> run(Path corpus, List<Path> warmup, int warmupPerWorker, List<Path> measured, int[] ns,
-      double quota) throws Exception {
+  private List<Run> run(Path corpus, List<Path> warmupPool, int warmupPerWorker, int maxN, List<Path> measured,
+      int[] ns, double quota) throws Exception {
     say("starting PostgreSQL, Kafka and OpenSearch (the test servers)");
     pg.startAlone();
     kafka.startAlone();
@@ -288,9 +289,21 @@ public final class ClusterBench {
       try (Admin admin = kafka.admin()) {
         KafkaTopics.ensure(admin, PARTITIONS);
       }
-      List<ProducerRecord<String, String>> warm = pages(corpus, warmup, false);
+      List<Path> warmTexts = new ArrayList<>();
+      List<String> warmPrefixes = new ArrayList<>();
+      for (int j = 0; j < maxN; j++) {
+        for (int k = 0; k < warmupPerWorker; k++) {
+          warmTexts.add(warmupPool.get((j * warmupPerWorker + k) % warmupPool.size()));
+          warmPrefixes.add("warmup/w" + j + "/");
+        }
+      }
+      say(String.format(Locale.ROOT, "%d measured texts; warm-up: %d per worker from the other %d texts%s",
+          measured.size(), warmupPerWorker, warmupPool.size(), warmupPerWorker * maxN > warmupPool.size()
+              ? " (cycled: " + maxN + " workers need " + warmupPerWorker * maxN + "; each under its worker's URLs)"
+              : ""));
+      List<ProducerRecord<String, String>> warm = pages(corpus, warmTexts, warmPrefixes, false);
       int perWorker = warmupPerWorker;
-      List<ProducerRecord<String, String>> pages = pages(corpus, measured, true);
+      List<ProducerRecord<String, String>> pages = pages(corpus, measured, null, true);
       List<Run> runs = new ArrayList<>();
       for (int n : ns) {
         Run r = runOnce(n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup, osGroup);
@@ -314,8 +327,8 @@ public final class ClusterBench {
    * The pages of {@code texts} as lente.pages records: measured ones balanced, warm-up ones round-robin (dealt again
    * to the workers' own partitions by {@link #dealWarmup} in each run).
    */
-  private static List<ProducerRecord<String, String>> pages(Path corpus, List<Path> texts, boolean balanced)
-      throws IOException {
+  private static List<ProducerRecord<String, String>> pages(Path corpus, List<Path> texts, List<String> prefixes,
+      boolean balanced) throws IOException {
     long[] sizes = new long[texts.size()];
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = Files.size(texts.get(i));
@@ -323,7 +336,8 @@ public final class ClusterBench {
     int[] partition = balanced ? balance(sizes, PARTITIONS) : null;
     List<ProducerRecord<String, String>> records = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      String url = "https://bench.lente.invalid/" + corpus.relativize(texts.get(i)).toString().replace('\\', '/');
+      String url = "https://bench.lente.invalid/" + (prefixes == null ? "" : prefixes.get(i))
+          + corpus.relativize(texts.get(i)).toString().replace('\\', '/');
       Page page = new Page(url, Files.readAllBytes(texts.get(i)), "text/plain; charset=utf-8", url, List.of());
       KafkaMessages.FetchedPage fp = new KafkaMessages.FetchedPage(page, "bench");
       records.add(new ProducerRecord<>(KafkaTopics.PAGES, balanced ? partition[i] : i % PARTITIONS, fp.key(),
