@@ -43,10 +43,15 @@ import org.lente.ingest.Page;
  * and the CPU per article of every stage: the workers, the writer, OpenSearch, Kafka and PostgreSQL (each server's
  * processes in an unlimited group of their own).
  *
- * <p>Each run: a new PostgreSQL database, a new index, a new consumer group, new workers and writer. The workers
- * first analyse {@code warmup} articles without a quota (the JVM's start, the models' loading and the compiler's
- * warm-up are not per-article costs) and the writer applies them; then the quotas are set, every counter is read,
- * and the {@code articles} measured ones are sent. The analysis is timed from the send to the last analysed
+ * <p>Each run: a new PostgreSQL database, a new index, a new consumer group, new workers and writer. Each worker
+ * first analyses {@code warmup} articles of its own, sent to its own partitions, without a quota (the JVM's start,
+ * the models' loading and the compiler's warm-up are not per-article costs; a warm-up shared by the n workers left
+ * each of 8 too few, and its compiling fell into the measurement) and the writer applies them; then the quotas are
+ * set, every counter is read, and the {@code articles} measured ones are sent: the corpus's first {@code articles}
+ * texts in its fixed order, the same for every n. The warm-up texts are the corpus's others, never measured: worker
+ * {@code j} takes {@code warmup} of them from the {@code j·warmup}-th on, cycling when the corpus has fewer than
+ * {@code warmup × n}, each under a URL of its own ({@code …/warmup/wJ/…}), so that no two warm-up pages are one
+ * article. The analysis is timed from the send to the last analysed
  * record's timestamp, its CPU counted until the workers committed the last one; the writer's and the servers' CPU
  * until the writer applied and indexed the last one.
  *
@@ -56,7 +61,7 @@ import org.lente.ingest.Page;
  * the most loaded worker instead of the cluster.
  *
  * <p>Usage: {@code ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] [--quota 0.1] [--articles 192]
- * [--warmup 192] [--lente bin/lente]}, from the project folder, as root.
+ * [--warmup 96] [--lente bin/lente]}, from the project folder, as root; {@code --warmup} is per worker.
  */
 public final class ClusterBench {
 
@@ -82,13 +87,14 @@ public final class ClusterBench {
    * @param workerSeconds each worker's CPU seconds over the measurement
    * @param throttling each worker's throttling over the measurement
    * @param partitions each worker's partitions of lente.pages
-   * @param writerSeconds the writer's CPU seconds; then OpenSearch's, Kafka's and PostgreSQL's
+   * @param writerSeconds the writer's CPU seconds; then OpenSearch's, Kafka's, PostgreSQL's and the index
+   *     worker's ({@code lente worker index})
    * @param load the 1-minute load average when the measurement started and ended
    * @param moved whether partitions moved between workers during the measurement (a member left the group)
    */
   record Run(int n, double quota, int analysed, double wallSeconds, List<Double> workerSeconds,
       List<CpuGroup.Throttling> throttling, String partitions, double writerSeconds, double opensearchSeconds,
-      double kafkaSeconds, double postgresSeconds, double[] load, boolean moved) {
+      double kafkaSeconds, double postgresSeconds, double indexerSeconds, double[] load, boolean moved) {
     Run {
       if (n < 1 || quota <= 0 || analysed < 1 || wallSeconds <= 0 || workerSeconds.size() != n
           || throttling.size() != n) {
@@ -171,7 +177,7 @@ public final class ClusterBench {
     int[] ns = Arrays.stream(o.getOrDefault("--workers", "1,2,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
     double quota = Double.parseDouble(o.getOrDefault("--quota", "0.1"));
     int articles = Integer.parseInt(o.getOrDefault("--articles", "192"));
-    int warmup = Integer.parseInt(o.getOrDefault("--warmup", "192"));
+    int warmup = Integer.parseInt(o.getOrDefault("--warmup", "96")); // per worker
     for (int n : ns) {
       if (n < 1 || PARTITIONS % n != 0) {
         throw new IllegalArgumentException("--workers: each n must divide " + PARTITIONS + ": " + n);
@@ -187,15 +193,18 @@ public final class ClusterBench {
       System.exit(2);
     }
     List<Path> texts = texts(corpus);
-    if (texts.size() < warmup + articles) {
-      System.err.println("cluster-scaling: " + corpus + " has " + texts.size() + " texts; --warmup " + warmup
-          + " and --articles " + articles + " need " + (warmup + articles));
+    int maxN = Arrays.stream(ns).max().orElseThrow();
+    if (texts.size() < articles + Math.min(warmup, 24)) {
+      System.err.println("cluster-scaling: " + corpus + " has " + texts.size() + " texts; --articles " + articles
+          + " needs " + Math.min(warmup, 24) + " more for the warm-up, at least");
       System.exit(2);
     }
     Path out = Files.createDirectories(Path.of(o.getOrDefault("--out", "target/cluster-bench")));
     ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
     Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
-    List<Run> runs = bench.run(corpus, texts.subList(0, warmup), texts.subList(warmup, warmup + articles), ns, quota);
+    // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts the others
+    List<Run> runs = bench.run(corpus, texts.subList(articles, texts.size()), warmup, maxN,
+        texts.subList(0, articles), ns, quota);
     String report = report(runs, corpus, warmup, articles);
     Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
     System.out.print(report);
@@ -207,7 +216,7 @@ public final class ClusterBench {
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("usage: ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] "
-            + "[--quota 0.1] [--articles 192] [--warmup 192] [--lente bin/lente]; bad at " + args[i]);
+            + "[--quota 0.1] [--articles 192] [--warmup 96] [--lente bin/lente]; bad at " + args[i]);
       }
       o.put(args[i], args[i + 1]);
     }
@@ -245,8 +254,27 @@ public final class ClusterBench {
     return to;
   }
 
-  private List<Run> run(Path corpus, List<Path> warmup, List<Path> measured, int[] ns, double quota)
-      throws Exception {
+  /**
+   * The partition of each of {@code perWorker × members} warm-up pages: member {@code j} (in the given order) gets
+   * pages {@code j·perWorker} to {@code (j+1)·perWorker − 1}, dealt in turn over its own partitions, so that every
+   * worker warms up on as many pages of its own whatever its share of the partitions.
+   */
+  static int[] dealWarmup(List<List<Integer>> partitionsOfMembers, int perWorker) {
+    int[] to = new int[perWorker * partitionsOfMembers.size()];
+    for (int j = 0; j < partitionsOfMembers.size(); j++) {
+      List<Integer> own = partitionsOfMembers.get(j);
+      if (own.isEmpty()) {
+        throw new IllegalArgumentException("member " + j + " has no partition");
+      }
+      for (int k = 0; k < perWorker; k++) {
+        to[j * perWorker + k] = own.get(k % own.size());
+      }
+    }
+    return to;
+  }
+
+  private List<Run> run(Path corpus, List<Path> warmupPool, int warmupPerWorker, int maxN, List<Path> measured,
+      int[] ns, double quota) throws Exception {
     say("starting PostgreSQL, Kafka and OpenSearch (the test servers)");
     pg.startAlone();
     kafka.startAlone();
@@ -261,16 +289,30 @@ public final class ClusterBench {
       try (Admin admin = kafka.admin()) {
         KafkaTopics.ensure(admin, PARTITIONS);
       }
-      List<ProducerRecord<String, String>> warm = pages(corpus, warmup, false);
-      List<ProducerRecord<String, String>> pages = pages(corpus, measured, true);
+      List<Path> warmTexts = new ArrayList<>();
+      List<String> warmPrefixes = new ArrayList<>();
+      for (int j = 0; j < maxN; j++) {
+        for (int k = 0; k < warmupPerWorker; k++) {
+          warmTexts.add(warmupPool.get((j * warmupPerWorker + k) % warmupPool.size()));
+          warmPrefixes.add("warmup/w" + j + "/");
+        }
+      }
+      say(String.format(Locale.ROOT, "%d measured texts; warm-up: %d per worker from the other %d texts%s",
+          measured.size(), warmupPerWorker, warmupPool.size(), warmupPerWorker * maxN > warmupPool.size()
+              ? " (cycled: " + maxN + " workers need " + warmupPerWorker * maxN + "; each under its worker's URLs)"
+              : ""));
+      List<ProducerRecord<String, String>> warm = pages(corpus, warmTexts, warmPrefixes, false);
+      int perWorker = warmupPerWorker;
+      List<ProducerRecord<String, String>> pages = pages(corpus, measured, null, true);
       List<Run> runs = new ArrayList<>();
       for (int n : ns) {
-        Run r = runOnce(n, quota, warm, pages, pgGroup, kafkaGroup, osGroup);
+        Run r = runOnce(n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup, osGroup);
         runs.add(r);
         say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s: %.3f/s, %.2f per quota-second, efficiency %.2f;"
-            + " analyse %.0f ms, writer %.1f ms per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds,
-            r.perWallSecond(), r.perQuotaSecond(), r.efficiency(runs.get(0)), r.analyseMs(),
-            r.writerSeconds * 1000 / r.analysed, r.load[0], r.load[1]));
+            + " analyse %.0f ms, writer %.1f ms per article; quota used %s, throttled %s; load %.1f -> %.1f", n,
+            r.analysed, r.wallSeconds, r.perWallSecond(), r.perQuotaSecond(), r.efficiency(runs.get(0)),
+            r.analyseMs(), r.writerSeconds * 1000 / r.analysed, range(r.quotaUsed(), 100, "%"),
+            range(r.throttling().stream().map(t -> t.share()).toList(), 100, "%"), r.load[0], r.load[1]));
       }
       return runs;
     } finally {
@@ -281,9 +323,12 @@ public final class ClusterBench {
     }
   }
 
-  /** The pages of {@code texts} as lente.pages records: measured ones balanced, warm-up ones round-robin. */
-  private static List<ProducerRecord<String, String>> pages(Path corpus, List<Path> texts, boolean balanced)
-      throws IOException {
+  /**
+   * The pages of {@code texts} as lente.pages records: measured ones balanced, warm-up ones round-robin (dealt again
+   * to the workers' own partitions by {@link #dealWarmup} in each run).
+   */
+  private static List<ProducerRecord<String, String>> pages(Path corpus, List<Path> texts, List<String> prefixes,
+      boolean balanced) throws IOException {
     long[] sizes = new long[texts.size()];
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = Files.size(texts.get(i));
@@ -291,7 +336,8 @@ public final class ClusterBench {
     int[] partition = balanced ? balance(sizes, PARTITIONS) : null;
     List<ProducerRecord<String, String>> records = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      String url = "https://bench.lente.invalid/" + corpus.relativize(texts.get(i)).toString().replace('\\', '/');
+      String url = "https://bench.lente.invalid/" + (prefixes == null ? "" : prefixes.get(i))
+          + corpus.relativize(texts.get(i)).toString().replace('\\', '/');
       Page page = new Page(url, Files.readAllBytes(texts.get(i)), "text/plain; charset=utf-8", url, List.of());
       KafkaMessages.FetchedPage fp = new KafkaMessages.FetchedPage(page, "bench");
       records.add(new ProducerRecord<>(KafkaTopics.PAGES, balanced ? partition[i] : i % PARTITIONS, fp.key(),
@@ -300,7 +346,7 @@ public final class ClusterBench {
     return records;
   }
 
-  private Run runOnce(int n, double quota, List<ProducerRecord<String, String>> warm,
+  private Run runOnce(int n, double quota, List<ProducerRecord<String, String>> warmPages, int warmPerWorker,
       List<ProducerRecord<String, String>> pages, CpuGroup pgGroup, CpuGroup kafkaGroup, CpuGroup osGroup)
       throws Exception {
     Path dir = Files.createDirectories(out.resolve("n" + n));
@@ -321,6 +367,10 @@ public final class ClusterBench {
     CpuGroup writerGroup = group("n" + n + "-writer");
     Process writer = start(writerGroup, dir.resolve("writer.log"), "worker", "write", "--cluster",
         cluster.toString());
+    // since 2713437 the writer leaves the index to `lente worker index` (the store's unindexed articles)
+    CpuGroup indexerGroup = group("n" + n + "-indexer");
+    Process indexer = start(indexerGroup, dir.resolve("indexer.log"), "worker", "index", "--cluster",
+        cluster.toString());
     List<CpuGroup> workerGroups = new ArrayList<>();
     List<Process> workers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -329,16 +379,31 @@ public final class ClusterBench {
       workers.add(start(g, dir.resolve("worker" + i + ".log"), "worker", "analyse", "--cluster",
           cluster.toString(), "--group", group));
     }
-    BooleanSupplier alive = () -> writer.isAlive() && workers.stream().allMatch(Process::isAlive);
+    BooleanSupplier alive = () -> writer.isAlive() && indexer.isAlive() && workers.stream().allMatch(Process::isAlive);
     try (Admin admin = kafka.admin(); Connection c = DriverManager.getConnection(db, PostgresServer.USER, null);
         KafkaProducer<String, String> producer = producer()) {
-      // every worker holds its share before the warm-up, so that each loads its models and warms up on its own
+      // every worker holds its share before the warm-up, and gets warmPerWorker pages on its own partitions
       assignment(admin, group, n);
-      say("n=" + n + ": warm-up, " + warm.size() + " articles without a quota");
+      Map<String, List<TopicPartition>> before = members(admin, group);
+      List<List<Integer>> own = before.values().stream()
+          .map(tps -> tps.stream().filter(tp -> tp.topic().equals(KafkaTopics.PAGES)).map(TopicPartition::partition)
+              .toList()).toList();
+      int[] to = dealWarmup(own, warmPerWorker);
+      List<ProducerRecord<String, String>> warm = new ArrayList<>();
+      for (int i = 0; i < to.length; i++) {
+        ProducerRecord<String, String> r = warmPages.get(i);
+        warm.add(new ProducerRecord<>(r.topic(), to[i], r.key(), r.value()));
+      }
+      say("n=" + n + ": warm-up, " + warmPerWorker + " articles per worker (" + warm.size()
+          + " in all) without a quota");
       send(producer, warm);
       awaitDone(admin, group, c, alive, dir);
       String partitions = assignment(admin, group, n);
       Map<String, List<TopicPartition>> members = members(admin, group);
+      if (!members.equals(before)) {
+        say("warning: partitions moved during the warm-up; a worker may have had fewer than " + warmPerWorker
+            + " warm-up articles");
+      }
 
       for (CpuGroup g : workerGroups) {
         g.limit(quota);
@@ -352,7 +417,7 @@ public final class ClusterBench {
         throttleStart.add(g.throttling());
       }
       long[] serviceStart = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
-          pgGroup.usageNanos()};
+          pgGroup.usageNanos(), indexerGroup.usageNanos()};
       double loadStart = load();
       say("n=" + n + ": measuring, " + pages.size() + " articles, each worker at " + quota + " CPU");
       long t0 = System.currentTimeMillis();
@@ -372,20 +437,22 @@ public final class ClusterBench {
           .stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
       awaitWritten(c, analysedTo, alive, dir);
       long[] serviceEnd = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
-          pgGroup.usageNanos()};
+          pgGroup.usageNanos(), indexerGroup.usageNanos()};
       return new Run(n, quota, analysed, (last - t0) / 1000.0, workerSeconds, throttling, partitions,
           (serviceEnd[0] - serviceStart[0]) / 1e9, (serviceEnd[1] - serviceStart[1]) / 1e9,
           (serviceEnd[2] - serviceStart[2]) / 1e9, (serviceEnd[3] - serviceStart[3]) / 1e9,
-          new double[] {loadStart, loadEnd}, moved);
+          (serviceEnd[4] - serviceStart[4]) / 1e9, new double[] {loadStart, loadEnd}, moved);
     } finally {
       for (Process p : workers) {
         stop(p);
       }
       stop(writer);
+      stop(indexer);
       for (CpuGroup g : workerGroups) {
         closeGroup(g);
       }
       closeGroup(writerGroup);
+      closeGroup(indexerGroup);
     }
   }
 
@@ -584,11 +651,12 @@ public final class ClusterBench {
   }
 
   /** The Markdown tables of {@code runs}. */
-  static String report(List<Run> runs, Path corpus, int warmup, int articles) {
+  static String report(List<Run> runs, Path corpus, int warmup, int articles) { // warmup: per worker
     Run first = runs.get(0);
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "%d measured articles (after %d for warm-up) of %s, %d partitions; "
-        + "each worker held to %s CPU%n%n", articles, warmup, corpus, PARTITIONS, first.quota));
+    s.append(String.format(Locale.ROOT, "%d measured articles (after %d per worker for warm-up, on its own "
+        + "partitions, without a quota) of %s, %d partitions; each worker held to %s CPU%n%n", articles, warmup,
+        corpus, PARTITIONS, first.quota));
     s.append(("| n | CPU quota in all | articles | wall s | X(n) articles/s | per quota-second | efficiency "
         + "X(n)/(n·X(%d)) | quota used per worker | throttled periods per worker | partitions per worker | load "
         + "average start → end | trusted |%n").formatted(first.n));
@@ -600,16 +668,17 @@ public final class ClusterBench {
               100, "%"), r.partitions, r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
     }
     s.append("\nCPU milliseconds per article, by stage (from each group's cpuacct.usage over the measurement):\n\n");
-    s.append("| n | analyse (extract + analyse, the workers) | write (the writer) | index (OpenSearch) | Kafka | "
-        + "PostgreSQL | all |\n|---|---|---|---|---|---|---|\n");
+    s.append("| n | analyse (extract + analyse, the workers) | write (the writer) | index worker | OpenSearch | Kafka "
+        + "| PostgreSQL | all |\n|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
       double a = r.analyseMs();
       double w = r.writerSeconds * 1000 / r.analysed;
       double i = r.opensearchSeconds * 1000 / r.analysed;
       double k = r.kafkaSeconds * 1000 / r.analysed;
       double p = r.postgresSeconds * 1000 / r.analysed;
-      s.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.0f |%n", r.n, a, w, i, k, p,
-          a + w + i + k + p));
+      double x = r.indexerSeconds * 1000 / r.analysed;
+      s.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |%n", r.n, a, w, x, i,
+          k, p, a + w + x + i + k + p));
     }
     return s.toString();
   }

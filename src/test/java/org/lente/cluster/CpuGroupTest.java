@@ -99,4 +99,12 @@ class CpuGroupTest {
     assertArrayEquals(new long[] {1600, 1500, 1400}, bytes, "bytes per partition: 900+400+300, 800+500+200, "
         + "700+600+100");
   }
+
+  @Test
+  void warmUpGivesEveryWorkerItsOwnCountOnItsOwnPartitions() {
+    // 3 workers of 2, 2 and 1 partitions (unequal shares, to check the count does not follow the share), 3 each
+    int[] to = ClusterBench.dealWarmup(java.util.List.of(java.util.List.of(0, 3), java.util.List.of(1, 4),
+        java.util.List.of(2)), 3);
+    assertArrayEquals(new int[] {0, 3, 0, 1, 4, 1, 2, 2, 2}, to);
+  }
 }
