@@ -125,17 +125,29 @@ final class ContentDump {
    * @throws IllegalStateException when an id column is not described here, or a natural key is not unique
    */
   static Map<String, List<String>> dump(String url, String user) throws SQLException {
+    return dump(url, user, true);
+  }
+
+  /**
+   * As {@link #dump}, but with the ids as stored (for showing what the natural keys take away; two databases that
+   * rolled back different transactions differ in it).
+   */
+  static Map<String, List<String>> dumpWithIds(String url, String user) throws SQLException {
+    return dump(url, user, false);
+  }
+
+  private static Map<String, List<String>> dump(String url, String user, boolean natural) throws SQLException {
     try (Connection c = DriverManager.getConnection(url, user, null)) {
-      Map<String, List<String>> columns = columns(c);
+      Map<String, List<String>> columns = columns(c, natural);
       Map<String, Map<Long, String>> keys = new HashMap<>();
       for (Map.Entry<String, String> k : NATURAL_KEYS.entrySet()) {
-        if (columns.containsKey(k.getKey())) {
+        if (natural && columns.containsKey(k.getKey())) {
           keys.put(k.getKey(), naturalKeys(c, k.getKey(), k.getValue()));
         }
       }
       Map<String, List<String>> dump = new TreeMap<>();
       for (Map.Entry<String, List<String>> t : columns.entrySet()) {
-        dump.put(t.getKey(), rows(c, t.getKey(), t.getValue(), keys));
+        dump.put(t.getKey(), rows(c, t.getKey(), t.getValue(), natural, keys));
       }
       return dump;
     }
@@ -145,7 +157,7 @@ final class ContentDump {
    * The compared columns of each compared table, in their order, the surrogate {@code id} left out; checks that
    * every other id column is described.
    */
-  private static Map<String, List<String>> columns(Connection c) throws SQLException {
+  private static Map<String, List<String>> columns(Connection c, boolean natural) throws SQLException {
     Map<String, List<String>> columns = new TreeMap<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c "
@@ -156,7 +168,7 @@ final class ContentDump {
         String table = rs.getString(1);
         String column = rs.getString(2);
         List<String> compared = columns.computeIfAbsent(table, k -> new ArrayList<>());
-        boolean id = rs.getString(3).equals("bigint") && (column.equals("id") || column.endsWith("_id"));
+        boolean id = natural && rs.getString(3).equals("bigint") && (column.equals("id") || column.endsWith("_id"));
         if (NOT_COMPARED.contains(table) || WALL_CLOCK.getOrDefault(table, Set.of()).contains(column)
             || id && column.equals("id")) {
           continue;
@@ -192,7 +204,8 @@ final class ContentDump {
     return keys;
   }
 
-  private static List<String> rows(Connection c, String table, List<String> columns,
+  /** The rows of {@code table}, ids mapped through {@code keys} when {@code natural}. */
+  private static List<String> rows(Connection c, String table, List<String> columns, boolean natural,
       Map<String, Map<Long, String>> keys) throws SQLException {
     List<String> rows = new ArrayList<>();
     if (columns.isEmpty()) { // nothing but a surrogate id: the rows count
@@ -209,9 +222,10 @@ final class ContentDump {
         for (int i = 0; i < columns.size(); i++) {
           String name = table + "." + columns.get(i);
           String value = rs.getString(i + 1);
-          if (value != null && REFERENCES.containsKey(name)) {
+          boolean mapped = natural && value != null;
+          if (mapped && REFERENCES.containsKey(name)) {
             value = keyOf(keys, REFERENCES.get(name), Long.parseLong(value));
-          } else if (value != null && JSON_REFERENCES.containsKey(name)) {
+          } else if (mapped && JSON_REFERENCES.containsKey(name)) {
             value = naturalJson(value, JSON_REFERENCES.get(name), keys);
           }
           row.append(i > 0 ? "\t" : "").append(value);

@@ -49,9 +49,13 @@ class ContentDumpTest {
 
   @Test
   void theSameRowsUnderOtherIdsDumpAlike() throws Exception {
-    Map<String, List<String>> a = ContentDump.dump(database(0, "Mario Draghi"), PostgresServer.USER);
-    Map<String, List<String>> b = ContentDump.dump(database(40, "Mario Draghi"), PostgresServer.USER);
+    String first = database(0, "Mario Draghi");
+    String shifted = database(40, "Mario Draghi");
+    Map<String, List<String>> a = ContentDump.dump(first, PostgresServer.USER);
+    Map<String, List<String>> b = ContentDump.dump(shifted, PostgresServer.USER);
     assertEquals(a, b);
+    assertNotEquals(ContentDump.dumpWithIds(first, PostgresServer.USER).get("mentions"),
+        ContentDump.dumpWithIds(shifted, PostgresServer.USER).get("mentions"));
     assertEquals(List.of("<https://a.example/due>\t<PER|Mario Draghi|it>\t0\t12\tMario Draghi\tnull\t<P|mario draghi>"),
         a.get("mentions"));
     assertTrue(a.get("stories").get(0).contains(
