@@ -74,10 +74,7 @@ class ContentDumpTest {
   @Test
   void anIdColumnNotDescribedFailsTheDump() throws Exception {
     String url = database(0, "Mario Draghi");
-    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
-        Statement st = c.createStatement()) {
-      st.execute("ALTER TABLE quotes ADD COLUMN story_id BIGINT");
-    }
+    execute(url, "ALTER TABLE quotes ADD COLUMN story_id BIGINT");
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> ContentDump.dump(url, PostgresServer.USER));
     assertTrue(e.getMessage().contains("quotes.story_id"), e.getMessage());
@@ -86,11 +83,17 @@ class ContentDumpTest {
   @Test
   void aNaturalKeySharedByTwoRowsFailsTheDump() throws Exception {
     String url = database(0, "Mario Draghi");
+    execute(url, "INSERT INTO story_ids DEFAULT VALUES",
+        "INSERT INTO stories (id, title, updated_at, story) SELECT 2, title, updated_at, story FROM stories");
+    assertThrows(IllegalStateException.class, () -> ContentDump.dump(url, PostgresServer.USER));
+  }
+
+  private static void execute(String url, String... statements) throws Exception {
     try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
         Statement st = c.createStatement()) {
-      st.execute("INSERT INTO story_ids DEFAULT VALUES");
-      st.execute("INSERT INTO stories (id, title, updated_at, story) SELECT 2, title, updated_at, story FROM stories");
+      for (String sql : statements) {
+        st.execute(sql);
+      }
     }
-    assertThrows(IllegalStateException.class, () -> ContentDump.dump(url, PostgresServer.USER));
   }
 }
