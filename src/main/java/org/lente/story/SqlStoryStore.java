@@ -2,6 +2,8 @@ package org.lente.story;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +32,11 @@ import org.lente.store.StoredJson;
 public abstract sealed class SqlStoryStore implements StoryStore permits SqliteStoryStore, PostgresStoryStore {
 
   private static final ObjectMapper JSON = StoredJson.MAPPER;
+  /**
+   * Writes maps in key order: a saved story's maps come from {@code Map.copyOf}, whose order changes from JVM to
+   * JVM, and the stored bytes must depend on the state alone (the cluster's writers and a single process agree).
+   */
+  private static final ObjectWriter SORTED = JSON.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private final SqlConnections db;
 
@@ -292,7 +299,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   private static void writeCentroid(Connection c, Stories.Saved story) throws SQLException, IOException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET centroid = ? WHERE id = ?")) {
-      ps.setString(1, JSON.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names())));
+      ps.setString(1, SORTED.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names())));
       ps.setLong(2, story.story().id());
       ps.executeUpdate();
     }

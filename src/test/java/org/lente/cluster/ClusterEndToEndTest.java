@@ -53,7 +53,8 @@ import org.lente.story.Stories;
  * -9; restarted when it was the only one), and so is the writer, while it works through a backlog; a standby writer
  * takes over. Then: every article key is stored once, in its first version, with as many mentions and quotes as its
  * analysed record holds; and the PostgreSQL content equals that of a single process fed the same records in the
- * writer's order (partition 0's offsets), table by table, ids included ({@link #dump}).
+ * writer's order (partition 0's offsets), table by table, ids as the natural keys of their rows ({@link
+ * ContentDump}).
  */
 class ClusterEndToEndTest {
 
@@ -63,32 +64,8 @@ class ClusterEndToEndTest {
 
   private static final Path CORPUS = Path.of("..", "shared", "data", "corpus", "cl-tls-it");
   private static final int ARTICLES = Integer.getInteger("lente.e2e.articles", 40);
-  /**
-   * Whether the PostgreSQL content must equal the single process's, ids included. Not by default: PostgreSQL's
-   * sequences do not give back the ids of a killed writer's transaction, so every id after the kill differs
-   * (docs/cluster-e2e.md).
-   */
-  private static final boolean COMPARE = Boolean.getBoolean("lente.e2e.compare");
   private static final Duration LONG = Duration.ofMinutes(20);
   private static final TopicPartition ANALYSED = new TopicPartition(KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION);
-
-  /**
-   * The columns left out of the comparison: wall-clock times written when a row is (the only values a second run
-   * in the same order cannot repeat).
-   */
-  static final Map<String, Set<String>> WALL_CLOCK = Map.of(
-      "articles", Set.of("stored_at"),
-      "article_versions", Set.of("stored_at"),
-      "stories", Set.of("updated_at"),
-      "article_failures", Set.of("failed_at"),
-      "users", Set.of("created_at"),
-      "api_tokens", Set.of("created_at", "last_used_at"),
-      "sessions", Set.of("created_at", "expires_at"),
-      "polled_sources", Set.of("added_at"),
-      "source_urls", Set.of("handled_at"));
-
-  /** Tables not compared: Flyway's history (install times), and the writer's lease and offsets (checked apart). */
-  private static final Set<String> NOT_COMPARED = Set.of("lente_schema_history", "writer_lease", "applied_offsets");
 
   private static Map<String, String> pages; // URL → FetchedPage JSON, in path order
 
@@ -228,22 +205,22 @@ class ClusterEndToEndTest {
     int skipped = feed(new ClusterFile(dir.resolve("single.properties"), single, PostgresServer.USER, null),
         records);
     double singleSeconds = (System.nanoTime() - t1) / 1e9;
-    Map<String, List<String>> a = dump(url);
-    Map<String, List<String>> b = dump(single);
+    Map<String, List<String>> a = ContentDump.dump(url, PostgresServer.USER);
+    Map<String, List<String>> b = ContentDump.dump(single, PostgresServer.USER);
     System.out.printf("cluster e2e: %d articles, %d analysis workers (one killed), writer killed at offset %d of "
         + "%d..%d: %d records on %s (%d duplicates), %d unreadable; cluster %.1f s, single process %.1f s; %d rows "
         + "in %d tables compared%n", ARTICLES, analysers, killedAt, start, end, records.size(), KafkaTopics.ANALYSED,
         records.size() - ARTICLES, skipped, clusterSeconds, singleSeconds,
         a.values().stream().mapToInt(List::size).sum(), a.size());
-    Map<String, String> differences = differences(a, b);
-    if (COMPARE) {
-      assertEquals(Map.of(), differences, "the cluster's PostgreSQL content against a single process fed the "
-          + "writer's order (the workers' logs are in " + dir + ")");
-    } else {
-      // not asserted by default: after a writer's kill the ids differ (docs/cluster-e2e.md, "Known differences")
-      System.out.printf("cluster e2e: %d of %d tables differ from the single process (%s); asserted with "
-          + "-Dlente.e2e.compare=true%n", differences.size(), a.size(), String.join(", ", differences.keySet()));
-    }
+    Path rows = dir.resolve("differences-" + analysers + ".txt");
+    Map<String, String> differences = differences(a, b, rows);
+    Map<String, String> byIds = differences(ContentDump.dumpWithIds(url, PostgresServer.USER),
+        ContentDump.dumpWithIds(single, PostgresServer.USER), dir.resolve("differences-by-id-" + analysers + ".txt"));
+    System.out.printf("cluster e2e: %d of %d tables differ from the single process (%s); with ids compared as "
+        + "stored, %d would (%s)%n", differences.size(), a.size(), String.join(", ", differences.keySet()),
+        byIds.size(), String.join(", ", byIds.keySet()));
+    assertEquals(Map.of(), differences, "the cluster's PostgreSQL content against a single process fed the "
+        + "writer's order (the rows that differ are in " + rows + ", the workers' logs in " + dir + ")");
   }
 
   /** The records of lente.analysed from an offset on, read as they come. Not thread-safe. */
@@ -382,90 +359,64 @@ class ClusterEndToEndTest {
   }
 
   /**
-   * Every table of the database at {@code url} (but {@link #NOT_COMPARED}), as its rows in a canonical order: each
-   * row its columns' text (ids included, {@link #WALL_CLOCK} columns left out) joined by tabs, the rows sorted by
-   * every column in turn.
-   */
-  static Map<String, List<String>> dump(String url) throws SQLException {
-    Map<String, List<String>> dump = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
-      Map<String, List<String>> columns = new TreeMap<>();
-      try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT c.table_name, c.column_name FROM information_schema.columns c "
-              + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
-              + "WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY c.table_name, "
-              + "c.ordinal_position")) {
-        while (rs.next()) {
-          String table = rs.getString(1);
-          if (!NOT_COMPARED.contains(table) && !WALL_CLOCK.getOrDefault(table, Set.of()).contains(rs.getString(2))) {
-            columns.computeIfAbsent(table, k -> new ArrayList<>()).add('"' + rs.getString(2) + '"');
-          }
-        }
-      }
-      for (Map.Entry<String, List<String>> t : columns.entrySet()) {
-        List<String> order = new ArrayList<>();
-        for (int i = 1; i <= t.getValue().size(); i++) {
-          order.add(Integer.toString(i));
-        }
-        List<String> rows = new ArrayList<>();
-        try (Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery("SELECT " + String.join(", ", t.getValue()) + " FROM " + t.getKey()
-                + " ORDER BY " + String.join(", ", order))) {
-          int n = t.getValue().size();
-          while (rs.next()) {
-            StringBuilder row = new StringBuilder();
-            for (int i = 1; i <= n; i++) {
-              row.append(i > 1 ? "\t" : "").append(rs.getString(i));
-            }
-            rows.add(row.toString());
-          }
-        }
-        dump.put(t.getKey(), rows);
-      }
-    }
-    return dump;
-  }
-
-  /**
    * The tables whose rows differ between dumps {@code a} (the cluster) and {@code b} (the single process), each with
-   * its row counts and the first rows found in one dump only (cut to 300 characters).
+   * its row counts and the first rows found in one dump only (cut to 300 characters); every such row is written to
+   * {@code file}, table by table.
    */
-  static Map<String, String> differences(Map<String, List<String>> a, Map<String, List<String>> b) {
+  static Map<String, String> differences(Map<String, List<String>> a, Map<String, List<String>> b, Path file)
+      throws IOException {
     Map<String, String> differ = new TreeMap<>();
+    StringBuilder all = new StringBuilder();
     Set<String> tables = new TreeSet<>(a.keySet());
     tables.addAll(b.keySet());
     for (String table : tables) {
       List<String> ra = a.getOrDefault(table, List.of());
       List<String> rb = b.getOrDefault(table, List.of());
       if (!ra.equals(rb)) {
+        List<String> onlyA = onlyIn(ra, rb);
+        List<String> onlyB = onlyIn(rb, ra);
         differ.put(table, "cluster " + ra.size() + " rows, single process " + rb.size() + "; only in the cluster: "
-            + only(ra, rb) + "; only in the single process: " + only(rb, ra));
+            + cut(onlyA, onlyB) + "; only in the single process: " + cut(onlyB, onlyA));
+        all.append("== ").append(table).append(": only in the cluster\n");
+        onlyA.forEach(r -> all.append(r).append('\n'));
+        all.append("== ").append(table).append(": only in the single process\n");
+        onlyB.forEach(r -> all.append(r).append('\n'));
       }
     }
+    Files.writeString(file, all, StandardCharsets.UTF_8);
     return differ;
   }
 
-  /**
-   * The first three rows of {@code a} not in {@code b} (as many times), each cut to 300 characters around where it
-   * first differs from the row of {@code b} at the same place.
-   */
-  private static List<String> only(List<String> a, List<String> b) {
+  /** The rows of {@code a} not in {@code b} (as many times), in {@code a}'s order. */
+  private static List<String> onlyIn(List<String> a, List<String> b) {
     Map<String, Integer> inB = new java.util.HashMap<>();
     b.forEach(r -> inB.merge(r, 1, Integer::sum));
     List<String> rest = new ArrayList<>();
-    for (int i = 0; i < a.size() && rest.size() < 3; i++) {
-      String r = a.get(i);
+    for (String r : a) {
       if (inB.merge(r, -1, Integer::sum) < 0) {
-        String other = i < b.size() ? b.get(i) : "";
-        int at = 0;
-        while (at < r.length() && at < other.length() && r.charAt(at) == other.charAt(at)) {
-          at++;
-        }
-        int from = Math.max(0, at - 150);
-        rest.add((from > 0 ? "…" : "") + r.substring(from, Math.min(r.length(), from + 300))
-            + (from + 300 < r.length() ? "…" : ""));
+        rest.add(r);
       }
     }
     return rest;
+  }
+
+  /**
+   * The first three rows of {@code rows}, each cut to 300 characters around where it first differs from the row of
+   * {@code others} at the same place.
+   */
+  private static List<String> cut(List<String> rows, List<String> others) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < rows.size() && out.size() < 3; i++) {
+      String r = rows.get(i);
+      String other = i < others.size() ? others.get(i) : "";
+      int at = 0;
+      while (at < r.length() && at < other.length() && r.charAt(at) == other.charAt(at)) {
+        at++;
+      }
+      int from = Math.max(0, at - 150);
+      out.add((from > 0 ? "…" : "") + r.substring(from, Math.min(r.length(), from + 300))
+          + (from + 300 < r.length() ? "…" : ""));
+    }
+    return out;
   }
 }
