@@ -204,6 +204,7 @@ class WriterRateBench {
               t.throttledNanos() / 1e9, Files.readString(Path.of("/proc/loadavg")).strip());
         }
         System.out.println("writer rate: batch " + batch + ", " + timing(Files.readAllLines(log)));
+        System.out.println("writer rate: batch " + batch + ", " + tableReads(url, marks.get(marks.size() - 1)));
       } finally {
         writer.destroy();
         if (!writer.waitFor(60, TimeUnit.SECONDS)) {
@@ -218,6 +219,25 @@ class WriterRateBench {
 
   /** What the bench reads at a mark: when, the CPU of the writer's and of PostgreSQL's groups, the writer's throttling. */
   private record Sample(long nanos, long writerCpu, long pgCpu, CpuGroup.Throttling throttling) { }
+
+  /**
+   * The tables PostgreSQL read most while the writer stored {@code articles} (its statistics, {@code pg_stat_user_tables},
+   * of the run's database): tuples read an article by sequential scans and by index, and the sequential scans.
+   */
+  static String tableReads(String url, int articles) throws java.sql.SQLException {
+    StringBuilder out = new StringBuilder("PostgreSQL's reads, tuples an article (sequential + by index; sequential "
+        + "scans in all):");
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT relname, seq_tup_read, idx_tup_fetch, seq_scan "
+            + "FROM pg_stat_user_tables ORDER BY seq_tup_read + coalesce(idx_tup_fetch, 0) DESC LIMIT 6")) {
+      while (rs.next()) {
+        out.append(String.format(Locale.ROOT, " %s %.0f + %.0f (%d);", rs.getString(1),
+            (double) rs.getLong(2) / articles, (double) rs.getLong(3) / articles, rs.getLong(4)));
+      }
+    }
+    return out.toString();
+  }
 
   private static final Pattern TIMING = Pattern.compile("writer timing: (\\d+) records to offset \\d+: polls ([\\d.]+) "
       + "ms, adds ([\\d.]+) ms, lease and offset ([\\d.]+) ms, commit ([\\d.]+) ms");
