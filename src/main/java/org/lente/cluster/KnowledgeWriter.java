@@ -47,6 +47,10 @@ import org.lente.story.Stories;
  * and read again after every rollback ({@link KnowledgeBase#rolledBack}), so that they never keep what PostgreSQL
  * did not.
  *
+ * <p>Timing: with this class's {@link System.Logger} at DEBUG (java.util.logging's FINE), each batch logs a line
+ * "writer timing: N records to offset O: polls P ms, adds A ms, lease and offset L ms, commit C ms": where the batch's
+ * wall time went ({@code bench/writer-rate} sums them).
+ *
  * <p>Not thread-safe: one thread opens, runs and closes it.
  */
 public final class KnowledgeWriter implements AutoCloseable {
@@ -101,6 +105,9 @@ public final class KnowledgeWriter implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final Consumer<String> log;
   private long next; // the offset of the next record to apply, as stored
+  private long polling; // nanoseconds spent in Kafka polls since the last batch was applied, for the timing log
+
+  private static final System.Logger TIMING = System.getLogger(KnowledgeWriter.class.getName());
 
   private KnowledgeWriter(PostgresConnections pg, WriterLease lease, KnowledgeBase kb,
       KafkaConsumer<String, String> consumer, long next, Consumer<String> log) {
@@ -235,7 +242,9 @@ public final class KnowledgeWriter implements AutoCloseable {
     long due = 0; // when the first record waiting must be applied (System.nanoTime)
     while (!stop.getAsBoolean()) {
       long wait = waiting.isEmpty() ? IDLE_POLL.toMillis() : Math.max(0, (due - System.nanoTime()) / 1_000_000);
+      long polled = System.nanoTime();
       var records = consumer.poll(Duration.ofMillis(wait));
+      polling += System.nanoTime() - polled;
       for (ConsumerRecord<String, String> r : records) {
         if (r.offset() < next) {
           counts[1]++;
@@ -314,7 +323,9 @@ public final class KnowledgeWriter implements AutoCloseable {
    * offset past them; returns how many were added.
    */
   private int inOneTransaction(List<Parsed> parsed, long last) throws IOException {
-    return pg.transaction("apply " + KafkaTopics.ANALYSED + " up to offset " + last, tx -> {
+    long start = System.nanoTime();
+    long[] marks = new long[2]; // when the adds ended, when the lease check and the offset ended
+    int n = pg.transaction("apply " + KafkaTopics.ANALYSED + " up to offset " + last, tx -> {
       int added = 0;
       for (Parsed p : parsed) {
         if (p.readable()) {
@@ -326,10 +337,20 @@ public final class KnowledgeWriter implements AutoCloseable {
           added++;
         }
       }
+      marks[0] = System.nanoTime();
       lease.check(tx);
       AppliedOffsets.record(tx, KafkaTopics.ANALYSED, PARTITION, last);
+      marks[1] = System.nanoTime();
       return added;
     });
+    long end = System.nanoTime();
+    if (TIMING.isLoggable(System.Logger.Level.DEBUG)) {
+      TIMING.log(System.Logger.Level.DEBUG, String.format(java.util.Locale.ROOT, "writer timing: %d records to "
+          + "offset %d: polls %.1f ms, adds %.1f ms, lease and offset %.1f ms, commit %.1f ms", parsed.size(), last,
+          polling / 1e6, (marks[0] - start) / 1e6, (marks[1] - marks[0]) / 1e6, (end - marks[1]) / 1e6));
+    }
+    polling = 0;
+    return n;
   }
 
   /** The record as an analysed article; one with a null analysis (and a warning said) when it is none. */

@@ -228,17 +228,15 @@ final class ArticleWrites {
     String language = analysis.textLanguage() != null ? analysis.textLanguage() : "";
     PreparedStatement mention = db.statement("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, "
         + "text, role, name_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    Map<String, Long> entityIds = new HashMap<>();
+    List<ResolverTables.EntityKey> keys = new ArrayList<>(analysis.entities().size());
+    for (Entity e : analysis.entities()) {
+      keys.add(new ResolverTables.EntityKey(e.type().name(), e.canonical()));
+    }
+    Map<ResolverTables.EntityKey, Long> entityIds = resolver.entityRows(keys, language);
     for (int i = 0; i < analysis.entities().size(); i++) {
       Entity e = analysis.entities().get(i);
-      String entityKey = e.type() + "\t" + e.canonical();
-      Long entityId = entityIds.get(entityKey);
-      if (entityId == null) {
-        entityId = resolver.entityRow(e.type().name(), e.canonical(), language);
-        entityIds.put(entityKey, entityId);
-      }
       mention.setLong(1, id);
-      mention.setLong(2, entityId);
+      mention.setLong(2, entityIds.get(keys.get(i)));
       mention.setInt(3, e.start());
       mention.setInt(4, e.end());
       mention.setString(5, e.text());

@@ -53,32 +53,55 @@ final class ResolverTables {
       throw new IllegalArgumentException(
           "sightings for " + sightings.size() + " entities, but the analysis has " + entities.size());
     }
-    PreparedStatement name = statements.prepare("INSERT INTO resolver_names (name, entity) VALUES (?, ?) "
-        + "ON CONFLICT (name) DO UPDATE SET entity = excluded.entity RETURNING id");
-    Map<String, Long> ids = new HashMap<>();
+    Map<String, String> entityOf = new LinkedHashMap<>(); // each name once, with the entity its first sighting gives
+    for (int i = 0; i < sightings.size(); i++) {
+      if (sightings.get(i) != null) {
+        entityOf.putIfAbsent(sightings.get(i).name(), entities.get(i).canonical());
+      }
+    }
+    Map<String, Long> ids = upsertNames(entityOf);
     Map<List<Object>, Integer> seen = new LinkedHashMap<>();
     List<Long> out = new ArrayList<>(sightings.size());
-    for (int i = 0; i < sightings.size(); i++) {
-      NameSighting s = sightings.get(i);
+    for (NameSighting s : sightings) {
       if (s == null) {
         out.add(null);
         continue;
       }
-      Long id = ids.get(s.name());
-      if (id == null) {
-        name.setString(1, s.name());
-        name.setString(2, entities.get(i).canonical());
-        try (ResultSet rs = name.executeQuery()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-        ids.put(s.name(), id);
-      }
+      long id = ids.get(s.name());
       out.add(id);
       seen.merge(List.of(id, s.written(), s.type().name(), s.language()), s.seen(), Integer::sum);
     }
     addSightings(seen);
     return out;
+  }
+
+  /** The most rows one multi-row statement writes: its parameters stay far under SQLite's bound (32,766). */
+  static final int MAX_ROWS = 100;
+
+  /**
+   * Sets each name of {@code entityOf} (name → entity, the names distinct) to belong to its entity, adding the names
+   * that are new, in their order; returns name → id. One statement per {@link #MAX_ROWS} names.
+   */
+  private Map<String, Long> upsertNames(Map<String, String> entityOf) throws SQLException {
+    Map<String, Long> ids = new HashMap<>();
+    List<Map.Entry<String, String>> all = List.copyOf(entityOf.entrySet());
+    for (int from = 0; from < all.size(); from += MAX_ROWS) {
+      List<Map.Entry<String, String>> chunk = all.subList(from, Math.min(all.size(), from + MAX_ROWS));
+      PreparedStatement st = statements.prepare("INSERT INTO resolver_names (name, entity) VALUES "
+          + SqlConnections.valueRows(chunk.size(), "(?, ?)")
+          + " ON CONFLICT (name) DO UPDATE SET entity = excluded.entity RETURNING id, name");
+      int p = 1;
+      for (Map.Entry<String, String> e : chunk) {
+        st.setString(p++, e.getKey());
+        st.setString(p++, e.getValue());
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          ids.put(rs.getString(2), rs.getLong(1));
+        }
+      }
+    }
+    return ids;
   }
 
   /** Adds to the counts of sightings keyed by (name id, written, type, language). */
@@ -304,34 +327,66 @@ final class ResolverTables {
     return touched;
   }
 
+  /** An entity row's type and canonical name (its language is the article's). */
+  record EntityKey(String type, String canonical) {
+    EntityKey {
+      java.util.Objects.requireNonNull(type, "type");
+      java.util.Objects.requireNonNull(canonical, "canonical");
+    }
+  }
+
   /** The id of the entity row (type, canonical name, language), added when missing, linked to the knowledge-base entity of that name. */
   long entityRow(String type, String canonical, String language) throws SQLException {
-    PreparedStatement entity = statements.prepare("INSERT INTO entities (type, canonical, language, canonical_words) "
-        + "VALUES (?, ?, ?, ?) ON CONFLICT (type, canonical, language) DO UPDATE SET type = excluded.type RETURNING id");
-    entity.setString(1, type);
-    entity.setString(2, canonical);
-    entity.setString(3, language);
-    entity.setString(4, Words.of(canonical));
-    long id;
-    try (ResultSet rs = entity.executeQuery()) {
-      rs.next();
-      id = rs.getLong(1);
+    EntityKey key = new EntityKey(type, canonical);
+    return entityRows(List.of(key), language).get(key);
+  }
+
+  /**
+   * The ids of the entity rows of {@code keys} in {@code language}, added when missing (in the order of the keys), each
+   * linked to the knowledge-base entity of its canonical name, added when missing with the type of the first key that
+   * names it. Two statements per {@link #MAX_ROWS} distinct keys, whatever their number.
+   */
+  Map<EntityKey, Long> entityRows(java.util.Collection<EntityKey> keys, String language) throws SQLException {
+    List<EntityKey> all = List.copyOf(new LinkedHashSet<>(keys));
+    Map<EntityKey, Long> ids = new HashMap<>();
+    for (int from = 0; from < all.size(); from += MAX_ROWS) {
+      List<EntityKey> chunk = all.subList(from, Math.min(all.size(), from + MAX_ROWS));
+      Map<String, String> typeOf = new LinkedHashMap<>(); // each name once: one row may not be upserted twice
+      for (EntityKey k : chunk) {
+        typeOf.putIfAbsent(k.canonical(), k.type());
+      }
+      PreparedStatement kb = statements.prepare("INSERT INTO kb_entities (name, type, articles, mentions) VALUES "
+          + SqlConnections.valueRows(typeOf.size(), "(?, ?, 0, 0)")
+          + " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name");
+      int p = 1;
+      for (Map.Entry<String, String> e : typeOf.entrySet()) {
+        kb.setString(p++, e.getKey());
+        kb.setString(p++, e.getValue());
+      }
+      Map<String, Long> kbIds = new HashMap<>();
+      try (ResultSet rs = kb.executeQuery()) {
+        while (rs.next()) {
+          kbIds.put(rs.getString(2), rs.getLong(1));
+        }
+      }
+      PreparedStatement entity = statements.prepare("INSERT INTO entities (type, canonical, language, canonical_words, "
+          + "kb_id) VALUES " + SqlConnections.valueRows(chunk.size(), "(?, ?, ?, ?, ?)")
+          + " ON CONFLICT (type, canonical, language) DO UPDATE SET kb_id = excluded.kb_id RETURNING id, type, canonical");
+      p = 1;
+      for (EntityKey k : chunk) {
+        entity.setString(p++, k.type());
+        entity.setString(p++, k.canonical());
+        entity.setString(p++, language);
+        entity.setString(p++, Words.of(k.canonical()));
+        entity.setLong(p++, kbIds.get(k.canonical()));
+      }
+      try (ResultSet rs = entity.executeQuery()) {
+        while (rs.next()) {
+          ids.put(new EntityKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
+        }
+      }
     }
-    PreparedStatement kb = statements.prepare("INSERT INTO kb_entities (name, type, articles, mentions) VALUES (?, ?, 0, 0) "
-        + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
-    kb.setString(1, canonical);
-    kb.setString(2, type);
-    long kbId;
-    try (ResultSet rs = kb.executeQuery()) {
-      rs.next();
-      kbId = rs.getLong(1);
-    }
-    PreparedStatement link = statements.prepare("UPDATE entities SET kb_id = ? WHERE id = ? AND kb_id IS DISTINCT FROM ?");
-    link.setLong(1, kbId);
-    link.setLong(2, id);
-    link.setLong(3, kbId);
-    link.executeUpdate();
-    return id;
+    return ids;
   }
 
   private long kbOfRow(long row) throws SQLException {

@@ -81,6 +81,17 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
   /** What follows {@code FROM entity_days d} to read it by its day index ({@code entity_days_day}). */
   String byDayIndex();
 
+  /**
+   * The rows of a multi-row {@code VALUES} list: {@code row} ("(?, ?)", say) {@code rows} times, comma-separated. One
+   * statement for many rows is one round trip to the server, where a statement per row is one each.
+   */
+  static String valueRows(int rows, String row) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("rows must be at least 1: " + rows);
+    }
+    return String.join(", ", java.util.Collections.nCopies(rows, row));
+  }
+
   /** Binds {@code value} to every parameter of {@code st}, whose SQL is {@code sql} (with no {@code ?} in a literal). */
   static void bindEach(PreparedStatement st, String sql, long value) throws SQLException {
     int n = (int) sql.chars().filter(c -> c == '?').count();

@@ -90,19 +90,36 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putAnchors(long article, String language, java.util.Collection<String> terms)
       throws IOException {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
+    String lang = language == null ? "" : language;
     db.writeDerived("store the anchors of article " + article, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO anchor_postings (term, article_id, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-          PreparedStatement count = c.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES (?, 1) "
-              + "ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1")) {
-        for (String t : terms) {
-          ps.setString(1, t);
-          ps.setLong(2, article);
-          ps.setString(3, language == null ? "" : language);
-          if (ps.executeUpdate() == 1) { // a new posting: one more article holds the term
-            count.setString(1, t);
-            count.executeUpdate();
+      for (int from = 0; from < all.size(); from += 500) { // a statement per 500 terms, not two per term
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        List<String> added = new ArrayList<>(); // the new postings: one more article holds each of their terms
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO anchor_postings (term, article_id, language) "
+            + "VALUES " + SqlConnections.valueRows(chunk.size(), "(?, ?, ?)") + " ON CONFLICT DO NOTHING RETURNING term")) {
+          int p = 1;
+          for (String t : chunk) {
+            ps.setString(p++, t);
+            ps.setLong(p++, article);
+            ps.setString(p++, lang);
           }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              added.add(rs.getString(1));
+            }
+          }
+        }
+        if (added.isEmpty()) {
+          continue;
+        }
+        try (PreparedStatement count = c.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES "
+            + SqlConnections.valueRows(added.size(), "(?, 1)")
+            + " ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1")) {
+          for (int i = 0; i < added.size(); i++) {
+            count.setString(i + 1, added.get(i));
+          }
+          count.executeUpdate();
         }
       }
       return null;

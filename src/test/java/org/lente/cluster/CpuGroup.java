@@ -156,6 +156,21 @@ final class CpuGroup implements AutoCloseable {
     return new Throttling(periods, throttled, nanos);
   }
 
+  /** Moves the group's members back to the root group (whose CPU is not counted): a process that outlives the group. */
+  void release() throws IOException {
+    for (Path dir : dirs()) {
+      for (String pid : Files.readAllLines(dir.resolve("cgroup.procs"), StandardCharsets.US_ASCII)) {
+        try {
+          Files.writeString(dir.getParent().resolve("cgroup.procs"), pid.strip());
+        } catch (IOException exited) { // a member that ended meanwhile
+          if (ProcessHandle.of(Long.parseLong(pid.strip())).isPresent()) {
+            throw exited;
+          }
+        }
+      }
+    }
+  }
+
   /** Removes the group; its members must have ended (a living member keeps it, and this fails naming it). */
   @Override
   public void close() throws IOException {

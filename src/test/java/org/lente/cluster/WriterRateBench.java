@@ -68,8 +68,8 @@ class WriterRateBench {
   @Test
   void writerRateOnOneCore() throws Exception {
     assumeTrue(Files.isRegularFile(TEXTS), "writer rate: skipped, " + TEXTS + " is absent (the shared data)");
-    assumeTrue(Files.isWritable(Path.of("/sys/fs/cgroup/cpu")), "writer rate: skipped, no writable cgroup v1 cpu "
-        + "controller (run as root)");
+    String noGroups = CpuGroup.unavailable();
+    assumeTrue(noGroups == null, "writer rate: skipped, " + noGroups);
     int articles = Integer.getInteger("lente.bench.articles", 5000);
     List<Integer> batches = ints(System.getProperty("lente.bench.batches", "1,50"));
     List<Integer> marks = ints(System.getProperty("lente.bench.marks", "200,1000,4000,5000"));
@@ -84,8 +84,14 @@ class WriterRateBench {
     produce(articles);
     System.out.printf(Locale.ROOT, "writer rate: %d records put on %s in %.1f s%n", articles, KafkaTopics.ANALYSED,
         (System.nanoTime() - made) / 1e9);
-    for (int batch : batches) {
-      run(batch, start, marks, cpus);
+    // PostgreSQL weighs as much as the writer, so that the machine's other work does not starve it; its CPU is counted
+    try (CpuGroup pg = CpuGroup.create("lente-writer-bench-" + ProcessHandle.current().pid() + "-postgres")) {
+      pg.weigh(SHARES);
+      pg.addTree(PG.pid());
+      for (int batch : batches) {
+        run(batch, start, marks, cpus, pg);
+      }
+      pg.release(); // PostgreSQL outlives the group: the extension stops it after the test
     }
   }
 
@@ -134,8 +140,12 @@ class WriterRateBench {
         names.toArray(String[]::new));
   }
 
-  /** Runs the writer with {@code batch} from {@code start} on a new database, printing its rate between the marks. */
-  private void run(int batch, long start, List<Integer> marks, double cpus) throws Exception {
+  /**
+   * Runs the writer with {@code batch} from {@code start} on a new database, in a group of its own with a quota of
+   * {@code cpus} (and a weight that lets it reach the quota on a busy machine), PostgreSQL in {@code pgGroup}, printing
+   * its rate and both CPUs between the marks, then where the writer's time went ({@link #timing}).
+   */
+  private void run(int batch, long start, List<Integer> marks, double cpus, CpuGroup pgGroup) throws Exception {
     String url = PG.newMigratedDatabase();
     try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
       AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, start);
@@ -144,65 +154,119 @@ class WriterRateBench {
         + "\npostgres.user=" + PostgresServer.USER + "\nopensearch.url=" + OS.url() + "\nkafka.bootstrap="
         + KAFKA.bootstrap() + "\n");
     Path log = dir.resolve("writer-" + batch + ".log");
-    String name = "lente-writer-bench-" + ProcessHandle.current().pid() + "-" + batch;
-    Path cpu = Path.of("/sys/fs/cgroup/cpu", name);
-    Path acct = Path.of("/sys/fs/cgroup/cpuacct", name);
-    Files.createDirectory(cpu);
-    Files.createDirectory(acct);
-    Files.writeString(cpu.resolve("cpu.cfs_period_us"), "100000");
-    Files.writeString(cpu.resolve("cpu.cfs_quota_us"), Long.toString(Math.round(cpus * 100_000)));
+    Path logging = Files.writeString(dir.resolve("logging-" + batch + ".properties"), "handlers="
+        + "java.util.logging.ConsoleHandler\njava.util.logging.ConsoleHandler.level=FINE\n"
+        + "java.util.logging.SimpleFormatter.format=%5$s%n\n" + KnowledgeWriter.class.getName() + ".level=FINE\n");
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "org.lente.cli.Main", "worker",
+        "-Xmx1g", "-XX:+UseSerialGC", "-Djava.util.logging.config.file=" + logging));
+    String jvm = System.getProperty("lente.bench.writerJvm", "").strip();
+    if (!jvm.isEmpty()) {
+      command.addAll(List.of(jvm.replace("{batch}", Integer.toString(batch)).split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.lente.cli.Main", "worker",
         "write", "--cluster", file.toString(), "--batch", Integer.toString(batch)));
-    Process writer = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      Files.writeString(cpu.resolve("cgroup.procs"), Long.toString(writer.pid()));
-      Files.writeString(acct.resolve("cgroup.procs"), Long.toString(writer.pid()));
-      Map<Integer, long[]> at = new LinkedHashMap<>(); // mark -> {nanos, cpu ns, throttled periods, periods, throttled ns}
-      int next = 0;
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
-      try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
-        while (next < marks.size() && System.nanoTime() < deadline && writer.isAlive()) {
-          long done = AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L) - start;
-          while (next < marks.size() && done >= marks.get(next)) {
-            Map<String, Long> stat = stat(cpu.resolve("cpu.stat"));
-            at.put(marks.get(next), new long[] {System.nanoTime(),
-                Long.parseLong(Files.readString(acct.resolve("cpuacct.usage")).strip()), stat.get("nr_throttled"),
-                stat.get("nr_periods"), stat.get("throttled_time")});
-            next++;
+    try (CpuGroup group = CpuGroup.create("lente-writer-bench-" + ProcessHandle.current().pid() + "-" + batch)) {
+      group.limit(cpus);
+      group.weigh(SHARES);
+      // started inside its group, so that none of its CPU (the JVM's start included) is counted elsewhere
+      List<String> inGroup = new ArrayList<>(List.of("sh", "-c", group.enterAndExec()));
+      inGroup.addAll(command);
+      Process writer = new ProcessBuilder(inGroup).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      try {
+        Map<Integer, Sample> at = new LinkedHashMap<>();
+        int next = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
+          while (next < marks.size() && System.nanoTime() < deadline && writer.isAlive()) {
+            long done = AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L) - start;
+            while (next < marks.size() && done >= marks.get(next)) {
+              at.put(marks.get(next), new Sample(System.nanoTime(), group.usageNanos(), pgGroup.usageNanos(),
+                  group.throttling()));
+              next++;
+            }
+            Thread.sleep(100);
           }
-          Thread.sleep(100);
+        }
+        assertTrue(next == marks.size(), "the writer did not reach " + marks + " (reached " + at.keySet() + "):\n"
+            + Files.readString(log));
+        for (int i = 0; i + 1 < marks.size(); i += 2) {
+          Sample a = at.get(marks.get(i));
+          Sample b = at.get(marks.get(i + 1));
+          int n = marks.get(i + 1) - marks.get(i);
+          double seconds = (b.nanos - a.nanos) / 1e9;
+          double writerMs = (b.writerCpu - a.writerCpu) / 1e6 / n;
+          double pgMs = (b.pgCpu - a.pgCpu) / 1e6 / n;
+          CpuGroup.Throttling t = b.throttling.since(a.throttling);
+          System.out.printf(Locale.ROOT, "writer rate: batch %d, articles %d to %d: %.1f articles/s; CPU an article: "
+              + "writer %.2f ms, PostgreSQL %.2f ms (projection on one core for the writer alone: %.0f articles/s); "
+              + "quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s%n", batch, marks.get(i),
+              marks.get(i + 1), n / seconds, writerMs, pgMs, 1000 / writerMs, cpus, t.throttled(), t.periods(),
+              t.throttledNanos() / 1e9, Files.readString(Path.of("/proc/loadavg")).strip());
+        }
+        System.out.println("writer rate: batch " + batch + ", " + timing(Files.readAllLines(log)));
+        System.out.println("writer rate: batch " + batch + ", " + tableReads(url, marks.get(marks.size() - 1)));
+      } finally {
+        writer.destroy();
+        if (!writer.waitFor(60, TimeUnit.SECONDS)) {
+          writer.destroyForcibly().waitFor();
         }
       }
-      assertTrue(next == marks.size(), "the writer did not reach " + marks + " (reached " + at.keySet() + "):\n"
-          + Files.readString(log));
-      for (int i = 0; i + 1 < marks.size(); i += 2) {
-        long[] a = at.get(marks.get(i));
-        long[] b = at.get(marks.get(i + 1));
-        int n = marks.get(i + 1) - marks.get(i);
-        double seconds = (b[0] - a[0]) / 1e9;
-        System.out.printf(Locale.ROOT, "writer rate: batch %d, articles %d to %d: %.1f articles/s, %.2f ms of the "
-            + "writer's CPU an article, quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s%n",
-            batch, marks.get(i), marks.get(i + 1), n / seconds, (b[1] - a[1]) / 1e6 / n, cpus, b[2] - a[2],
-            b[3] - a[3], (b[4] - a[4]) / 1e9, Files.readString(Path.of("/proc/loadavg")).strip());
-      }
-    } finally {
-      writer.destroy();
-      if (!writer.waitFor(60, TimeUnit.SECONDS)) {
-        writer.destroyForcibly().waitFor();
-      }
-      Files.delete(cpu);
-      Files.delete(acct);
     }
   }
 
-  private static Map<String, Long> stat(Path file) throws IOException {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      String[] kv = line.split(" ");
-      out.put(kv[0], Long.parseLong(kv[1]));
+  /** The weight of the writer's and PostgreSQL's groups: sixteen busy processes' worth on a machine shared with builds. */
+  private static final int SHARES = 16 * 1024;
+
+  /** What the bench reads at a mark: when, the CPU of the writer's and of PostgreSQL's groups, the writer's throttling. */
+  private record Sample(long nanos, long writerCpu, long pgCpu, CpuGroup.Throttling throttling) { }
+
+  /**
+   * The tables PostgreSQL read most while the writer stored {@code articles} (its statistics, {@code pg_stat_user_tables},
+   * of the run's database): tuples read an article by sequential scans and by index, and the sequential scans.
+   */
+  static String tableReads(String url, int articles) throws java.sql.SQLException {
+    StringBuilder out = new StringBuilder("PostgreSQL's reads, tuples an article (sequential + by index; sequential "
+        + "scans in all):");
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT relname, seq_tup_read, idx_tup_fetch, seq_scan "
+            + "FROM pg_stat_user_tables ORDER BY seq_tup_read + coalesce(idx_tup_fetch, 0) DESC LIMIT 6")) {
+      while (rs.next()) {
+        out.append(String.format(Locale.ROOT, " %s %.0f + %.0f (%d);", rs.getString(1),
+            (double) rs.getLong(2) / articles, (double) rs.getLong(3) / articles, rs.getLong(4)));
+      }
     }
-    return out;
+    return out.toString();
+  }
+
+  private static final Pattern TIMING = Pattern.compile("writer timing: (\\d+) records to offset \\d+: polls ([\\d.]+) "
+      + "ms, adds ([\\d.]+) ms, lease and offset ([\\d.]+) ms, commit ([\\d.]+) ms");
+
+  /**
+   * Where the writer's wall time went over its whole run (warm-up included), from its timing log: per article, in
+   * Kafka polls, in the adds (resolver, store, stories and lineage: the writer's CPU and its statements' round trips),
+   * in the lease check and offset, in the commit.
+   */
+  static String timing(List<String> log) {
+    long records = 0;
+    long batches = 0;
+    double[] ms = new double[4];
+    for (String line : log) {
+      Matcher m = TIMING.matcher(line);
+      if (m.find()) {
+        batches++;
+        records += Long.parseLong(m.group(1));
+        for (int i = 0; i < 4; i++) {
+          ms[i] += Double.parseDouble(m.group(i + 2));
+        }
+      }
+    }
+    if (records == 0) {
+      return "no timing lines in the writer's log";
+    }
+    return String.format(Locale.ROOT, "wall time an article over the whole run (%d batches, %.1f records each): polls "
+        + "%.2f ms, adds %.2f ms, lease and offset %.2f ms, commit %.2f ms", batches, (double) records / batches,
+        ms[0] / records, ms[1] / records, ms[2] / records, ms[3] / records);
   }
 
   private static List<Integer> ints(String csv) {

@@ -275,6 +275,45 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
     assertEquals(new ResolverCheck(0, 0, 0, 4, 4), store.checkNames());
   }
 
+  /** One sighting per entity of {@code a}, each named after its mention: what the resolver records for it. */
+  static List<NameSighting> sightings(Analysis a) {
+    return a.entities().stream().map(e -> new NameSighting((e.type() == Entity.Type.PER ? "P|" : "O|")
+        + e.text().toLowerCase(java.util.Locale.ROOT), e.text(), e.type(), "it", 1)).toList();
+  }
+
+  @Test
+  void oneNameOfTwoTypesInAnArticleIsOneKnowledgeBaseEntity() throws Exception {
+    Analysis a = Fixtures.article(URL, "Roma ha battuto il Milan. A Roma si festeggia, la Roma e il Milan no.")
+        .entity("Roma", Entity.Type.ORG, "Roma").entity("Milan", Entity.Type.ORG, "Milan")
+        .entity("Roma", Entity.Type.LOC, "Roma", 30).entity("Roma", Entity.Type.ORG, "Roma", 50).build();
+    store.put(URL, a, sightings(a), Map.of(), null);
+    assertEquals(List.of("LOC|Roma|Roma", "ORG|Milan|Milan", "ORG|Roma|Roma"), rows("SELECT e.type, e.canonical, "
+        + "k.name FROM entities e JOIN kb_entities k ON k.id = e.kb_id ORDER BY e.type, e.canonical"));
+    assertEquals(List.of("Milan|1|1", "Roma|1|3"), rows("SELECT name, articles, mentions FROM kb_entities "
+        + "ORDER BY name")); // the Roma of the names' namespace "O|" covers the club and the city alike
+    assertEquals(new ResolverCheck(0, 0, 0, 4, 4), store.checkNames());
+  }
+
+  @Test
+  void moreNamesThanOneStatementWritesAreAllStored() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < ResolverTables.MAX_ROWS + 7; i++) {
+      names.add("Sindaco" + (char) ('A' + i / 26 % 26) + (char) ('a' + i % 26));
+    }
+    Fixtures f = Fixtures.article(URL, "Hanno parlato " + String.join(", ", names) + ".");
+    for (String name : names) {
+      f.entity(name, Entity.Type.PER, name);
+    }
+    Analysis a = f.build();
+    store.put(URL, a, sightings(a), Map.of(), null);
+    int n = names.size();
+    assertEquals(List.of(n + "|" + n + "|" + n + "|" + n), rows("SELECT count(DISTINCT m.entity_id), "
+        + "count(DISTINCT m.name_id), (SELECT count(*) FROM kb_entities), (SELECT count(*) FROM resolver_names) "
+        + "FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN kb_entities k ON k.id = e.kb_id "
+        + "JOIN resolver_names r ON r.id = m.name_id WHERE k.name = m.text AND r.entity = m.text"));
+    assertEquals(new ResolverCheck(0, 0, 0, n, n), store.checkNames());
+  }
+
   @Test
   void aDuplicateRecordsNoSighting() throws IOException {
     putKim(URL, "Kim Jong Un");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresServer;
+import org.lente.cluster.StatementCounts;
 import org.lente.story.PostgresStoryStore;
 import org.lente.story.StoryStore;
 
@@ -45,6 +46,15 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
     try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
       return rows(db, sql);
     }
+  }
+
+  @Test
+  void anArticlesNamesAndEntitiesTakeOneStatementPerTableWhateverTheirNumber() throws Exception {
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), "resolver_names", "entities", "kb_entities");
+    org.lente.nlp.Analysis a = Fixtures.realistic(1);
+    assertTrue(sightings(a).stream().map(NameSighting::name).distinct().count() > 10, "too few names to tell");
+    store.put(URL, a, sightings(a), java.util.Map.of(), null);
+    assertEquals(java.util.Map.of("entities", 1, "kb_entities", 1, "resolver_names", 1), counts.read());
   }
 
   // ---- a transaction of the caller's, which puts and story writes on the same connections join

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresServer;
+import org.lente.cluster.StatementCounts;
 
 /** The story store contract on a real PostgreSQL server, a new database per test. */
 class PostgresStoryStoreTest extends StoryStoreContract {
@@ -29,6 +30,19 @@ class PostgresStoryStoreTest extends StoryStoreContract {
   @Override
   SqlStoryStore open() throws Exception {
     return PostgresStoryStore.connect(cluster);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anArticlesAnchorsTakeOneStatementPerTableWhateverTheirNumber() throws Exception {
+    long[] ids = articles(1);
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), "anchor_postings", "anchor_terms");
+    java.util.List<String> terms = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "#:" + (1000 + i)).toList();
+    try (SqlStoryStore s = open()) {
+      s.putAnchors(ids[0], "it", terms);
+      org.junit.jupiter.api.Assertions.assertEquals(40, s.anchorPostings(terms, "en", 10).size());
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("anchor_postings", 1, "anchor_terms", 1),
+        counts.read());
   }
 
   /** Articles as rows (the cluster's article store is not built yet): what the story tables refer to. */

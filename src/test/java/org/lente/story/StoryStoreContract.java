@@ -125,6 +125,20 @@ abstract class StoryStoreContract {
   }
 
   @Test
+  void anArticleCountsOnceForEachOfItsAnchorTerms() throws Exception {
+    long[] ids = articles(2);
+    try (SqlStoryStore s = open()) {
+      s.putAnchors(ids[0], "en", List.of("#:420", "n:kessler", "#:420"));
+      s.putAnchors(ids[0], "en", List.of("#:420")); // stored again: no new posting
+      s.putAnchors(ids[1], "it", List.of("#:420"));
+      assertEquals(List.of(ids[0], ids[1]), s.anchorPostings(List.of("#:420"), "nl", 2).get("#:420").stream()
+          .sorted().toList());
+      assertEquals(java.util.Map.of("n:kessler", List.of(ids[0])), s.anchorPostings(List.of("#:420", "n:kessler"),
+          "nl", 1)); // "#:420" is held by two articles, not three or four
+    }
+  }
+
+  @Test
   void linksSurviveReopeningWithTheirEvidence() throws Exception {
     long[] ids = articles(2);
     Evidence e = new Evidence("credit", "ha detto a Reuters", null, "this article credits Reuters");
