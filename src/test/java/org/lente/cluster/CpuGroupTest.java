@@ -1,17 +1,23 @@
 package org.lente.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link CpuGroup} on the machine's real cgroup v1 controllers (skipped, saying why, when they cannot be used: not
- * root, or cgroup v2 only), with busy shell loops as members; and {@link ClusterBench}'s partitioning of pages.
+ * root, or cgroup v2 only), with busy shell loops as members; and {@link ClusterBench}'s partitioning of pages, its
+ * busy window, and its crediting of articles and CPU to workers.
  */
 class CpuGroupTest {
 
@@ -40,14 +46,12 @@ class CpuGroupTest {
       Process p = spin(g);
       try {
         Thread.sleep(300); // inside the group by now
-        long cpu0 = g.usageNanos();
-        CpuGroup.Throttling t0 = g.throttling();
-        long wall0 = System.nanoTime();
+        CpuGroup.Reading r0 = g.reading();
         Thread.sleep(3000);
-        double cpu = (g.usageNanos() - cpu0) / 1e9;
-        double wall = (System.nanoTime() - wall0) / 1e9;
-        CpuGroup.Throttling t = g.throttling().since(t0);
-        assertTrue(cpu <= 0.1 * wall * 1.3, "used " + cpu + " CPU s in " + wall + " s under a 0.1 quota");
+        CpuGroup.Reading r1 = g.reading();
+        double cpus = r1.cpusSince(r0);
+        CpuGroup.Throttling t = r1.throttling().since(r0.throttling());
+        assertTrue(cpus > 0 && cpus <= 0.13, "used " + cpus + " CPUs under a 0.1 quota");
         assertTrue(t.share() > 0.5, "throttled in " + t + " periods");
       } finally {
         end(p);
@@ -106,5 +110,61 @@ class CpuGroupTest {
     int[] to = ClusterBench.dealWarmup(java.util.List.of(java.util.List.of(0, 3), java.util.List.of(1, 4),
         java.util.List.of(2)), 3);
     assertArrayEquals(new int[] {0, 3, 0, 1, 4, 1, 2, 2, 2}, to);
+  }
+
+  @Test
+  void theBusyWindowRunsFromTheLastWorkersFirstArticleToTheFirstWorkersLast() {
+    // worker 1 begins last (1500) and worker 0 runs out first (4000); worker 1's 9000 is its tail alone
+    ClusterBench.Busy b = ClusterBench.Busy.of(List.of(List.of(1000L, 2000L, 3000L, 4000L),
+        List.of(1500L, 2500L, 9000L)));
+    assertEquals(new ClusterBench.Busy(1500, 4000, 4), b, "2000, 3000, 4000 and 2500 in (1500, 4000]");
+  }
+
+  @Test
+  void aWorkerWithFewerThanTwoArticlesLeavesNoBusyWindow() {
+    assertNull(ClusterBench.Busy.of(List.of(List.of(1000L, 2000L, 3000L), List.of(1500L))));
+  }
+
+  @Test
+  void efficiencyComesFromTheBusyWindowNotFromTheIdleTail() {
+    // one worker: 10 articles in 10 s (1/s); two: 10 articles in 5 s while both were busy (2/s), then one alone
+    // with the other 10 until 20 s (over the whole run 1/s, an efficiency of 0.5)
+    ClusterBench.Run one = run(1, 10, new ClusterBench.Busy(0, 10_000, 10));
+    ClusterBench.Run two = run(2, 20, new ClusterBench.Busy(0, 5_000, 10));
+    assertEquals(1.0, two.efficiency(one), 1e-9);
+  }
+
+  private static ClusterBench.Run run(int n, double wall, ClusterBench.Busy busy) {
+    List<ClusterBench.WorkerPart> parts = java.util.Collections.nCopies(n, new ClusterBench.WorkerPart(24 / n, 10, 1,
+        wall, wall * 0.1, 0.1, new CpuGroup.Throttling(10, 9, 0)));
+    return new ClusterBench.Run(n, 0.1, 10 * n, wall, busy, parts, 1, 1, 1, 1, 1, new double[] {1, 1}, false);
+  }
+
+  @Test
+  void aWorkersCpusInAWindowComeFromTheReadingsAroundIt() {
+    // a reading every 100 ms; 10 ms of CPU per 100 ms until 300, then 50 ms per 100 ms
+    List<CpuGroup.Reading> rs = new java.util.ArrayList<>();
+    long[] usedMs = {0, 10, 20, 30, 80, 130};
+    for (int i = 0; i < usedMs.length; i++) {
+      rs.add(new CpuGroup.Reading(i * 100L, usedMs[i] * 1_000_000, new CpuGroup.Throttling(i, i, 0)));
+    }
+    CpuGroup.Reading[] around = ClusterBench.WorkerPart.around(rs, 150, 250);
+    assertEquals(100, around[0].millis());
+    assertEquals(300, around[1].millis());
+    assertEquals(0.1, around[1].cpusSince(around[0]), 1e-9);
+    assertEquals(0.5, ClusterBench.WorkerPart.around(rs, 300, 500)[1].cpusSince(ClusterBench.WorkerPart.around(rs,
+        300, 500)[0]), 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> ClusterBench.WorkerPart.around(rs, 200, 600));
+  }
+
+  @Test
+  void eachPartitionIsCreditedToTheWorkerWhoseProcessHoldsIt() throws IOException {
+    Map<String, List<TopicPartition>> members = Map.of(
+        "g-12", List.of(new TopicPartition(KafkaTopics.PAGES, 0), new TopicPartition(KafkaTopics.PAGES, 2)),
+        "g-123", List.of(new TopicPartition(KafkaTopics.PAGES, 1)));
+    int[] owner = ClusterBench.owners(members, List.of(123L, 12L));
+    assertArrayEquals(new int[] {1, 0, 1, -1}, java.util.Arrays.copyOf(owner, 4));
+    IOException e = assertThrows(IOException.class, () -> ClusterBench.owners(members, List.of(123L)));
+    assertTrue(e.getMessage().contains("g-12 "), e.getMessage());
   }
 }
