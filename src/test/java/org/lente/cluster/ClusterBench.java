@@ -58,7 +58,7 @@ import org.lente.ingest.Page;
  * <p>Throughput is measured while <em>every</em> worker is busy ({@link Busy}): from the last worker's first analysed
  * article to the first worker's last one. Articles differ in CPU, so workers given equal counts finish at different
  * times, and over the whole run the idle workers' tail would be counted against the cluster. Each measured page
- * carries its partition in its origin ({@value #ORIGIN}), so each analysed record is credited to the worker holding
+ * carries its partition in its origin ({@link Measured}), so each analysed record is credited to the worker holding
  * that partition; each worker's CPU and throttling are read every {@link #READ_EVERY} ({@link CpuGroup.Reading}),
  * so its use of its quota in that window is known: a worker under 90% of its quota while all were busy did not get
  * it (or waited for something else), and the run is marked untrusted.
@@ -88,8 +88,47 @@ public final class ClusterBench {
   /** How often the workers' counters are read during a measurement. */
   private static final Duration READ_EVERY = Duration.ofMillis(100);
 
-  /** The origin of a measured page: this and its partition, carried to its analysed record. */
-  static final String ORIGIN = "bench partition ";
+  /**
+   * A measured page's place, written into its origin ({@code bench partition P article A}), which the analysis worker
+   * carries to its analysed record: the partition tells the worker that analysed it, the article (its index in the
+   * measured list, the same in every run) which article it was.
+   */
+  record Measured(int partition, int article) {
+    static final String PREFIX = "bench partition ";
+
+    Measured {
+      if (partition < 0 || article < 0) {
+        throw new IllegalArgumentException("bad measured page: partition=" + partition + ", article=" + article);
+      }
+    }
+
+    /** The origin naming this page. */
+    String origin() {
+      return PREFIX + partition + " article " + article;
+    }
+
+    /** The page an {@link #origin} names; an IOException when it names none. */
+    static Measured parse(String origin) throws IOException {
+      String[] f = origin == null ? new String[0] : origin.split(" ");
+      if (f.length != 5 || !origin.startsWith(PREFIX) || !f[3].equals("article")) {
+        throw new IOException("not a measured page's origin: " + origin);
+      }
+      try {
+        return new Measured(Integer.parseInt(f[2]), Integer.parseInt(f[4]));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("not a measured page's origin: " + origin, e);
+      }
+    }
+  }
+
+  /** A measured article analysed: which, by which worker (an index of the run's workers), when (its record's time). */
+  record Done(int article, int worker, long millis) {
+    Done {
+      if (article < 0 || worker < 0) {
+        throw new IllegalArgumentException("bad done: article=" + article + ", worker=" + worker);
+      }
+    }
+  }
 
   /**
    * The window in which every worker was busy: from the latest of the workers' first analysed records (every worker
@@ -189,13 +228,14 @@ public final class ClusterBench {
    * @param wallSeconds from the first measured page sent to the last analysed record
    * @param busy the window in which every worker was busy, or null when there was none
    * @param workers each worker's part
+   * @param done each measured article analysed
    * @param writerSeconds the writer's CPU seconds; then OpenSearch's, Kafka's, PostgreSQL's and the index
    *     worker's ({@code lente worker index})
    * @param load the 1-minute load average when the measurement started and ended
    * @param moved whether partitions moved between workers during the measurement (a member left the group)
    */
   record Run(int n, double quota, int analysed, double wallSeconds, Busy busy, List<WorkerPart> workers,
-      double writerSeconds, double opensearchSeconds, double kafkaSeconds, double postgresSeconds,
+      List<Done> done, double writerSeconds, double opensearchSeconds, double kafkaSeconds, double postgresSeconds,
       double indexerSeconds, double[] load, boolean moved) {
     Run {
       if (n < 1 || quota <= 0 || analysed < 1 || wallSeconds <= 0 || workers.size() != n) {
@@ -203,6 +243,7 @@ public final class ClusterBench {
             + ", wall=" + wallSeconds + ", workers=" + workers.size());
       }
       workers = List.copyOf(workers);
+      done = List.copyOf(done);
       load = load.clone();
     }
 
@@ -224,6 +265,46 @@ public final class ClusterBench {
     /** X(n) / (n · X(1)), {@code first} being the run with the fewest workers (scaled to one). */
     double efficiency(Run first) {
       return throughput() * first.n / (n * first.throughput());
+    }
+
+    /**
+     * Each article's CPU seconds in this run, where it can be told: the wall time from its worker's previous
+     * article to it, times that worker's CPUs in the busy window (a worker at its quota works without pause). A
+     * worker's first article has none (it began before its worker was busy).
+     */
+    Map<Integer, Double> costs() {
+      Map<Integer, Double> costs = new java.util.HashMap<>();
+      for (int w = 0; w < n; w++) {
+        int worker = w;
+        List<Done> own = done.stream().filter(d -> d.worker() == worker).sorted(Comparator.comparingLong(Done::millis))
+            .toList();
+        for (int k = 1; k < own.size(); k++) {
+          costs.put(own.get(k).article(), (own.get(k).millis() - own.get(k - 1).millis()) / 1000.0
+              * workers.get(w).busyCpus());
+        }
+      }
+      return costs;
+    }
+
+    /**
+     * The efficiency on the same work: {@link #efficiency} times the mean cost (in {@code first}, {@link #costs}) of
+     * the articles this run analysed in its busy window over the mean cost of those {@code first} analysed in its
+     * own. Workers given equal counts finish at different times, so the busy windows of two runs hold different
+     * articles, and an article's CPU varies (by several times between articles); this counts each by its cost in
+     * the first run. NaN when either window holds no article with a cost.
+     */
+    double sameWorkEfficiency(Run first) {
+      Map<Integer, Double> ref = first.costs();
+      return efficiency(first) * meanIn(ref, this) / meanIn(ref, first);
+    }
+
+    /** The mean of {@code ref} over the articles {@code run} analysed in its busy window; NaN when none has one. */
+    private static double meanIn(Map<Integer, Double> ref, Run run) {
+      if (run.busy == null) {
+        return Double.NaN;
+      }
+      return run.done.stream().filter(d -> d.millis() > run.busy.from() && d.millis() <= run.busy.to())
+          .map(Done::article).filter(ref::containsKey).mapToDouble(ref::get).average().orElse(Double.NaN);
     }
 
     /** Each worker's CPU over the whole measurement as a share of its quota for the wall time. */
@@ -435,10 +516,10 @@ public final class ClusterBench {
         Run r = runOnce(n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup, osGroup);
         runs.add(r);
         say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s; all busy %.1f s, %d articles: %.3f/s, %.2f per "
-            + "quota-second, efficiency %.2f, analyse %.0f ms per article, quota used %s, throttled %s; writer %.1f ms "
+            + "quota-second, efficiency %.2f (%.2f on the same work), analyse %.0f ms per article, quota used %s, throttled %s; writer %.1f ms "
             + "per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds, r.busy == null ? 0 : r.busy.seconds(),
             r.busy == null ? 0 : r.busy.articles(), r.throughput(), r.perQuotaSecond(), r.efficiency(runs.get(0)),
-            r.busyAnalyseMs(), range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream()
+            r.sameWorkEfficiency(runs.get(0)), r.busyAnalyseMs(), range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream()
                 .map(w -> w.busyThrottling().share()).toList(), 100, "%"), r.writerSeconds * 1000 / r.analysed,
             r.load[0], r.load[1]));
       }
@@ -468,7 +549,8 @@ public final class ClusterBench {
           + corpus.relativize(texts.get(i)).toString().replace('\\', '/');
       Page page = new Page(url, Files.readAllBytes(texts.get(i)), "text/plain; charset=utf-8", url, List.of());
       int to = balanced ? partition[i] : i % PARTITIONS;
-      KafkaMessages.FetchedPage fp = new KafkaMessages.FetchedPage(page, balanced ? ORIGIN + to : "bench warm-up");
+      KafkaMessages.FetchedPage fp = new KafkaMessages.FetchedPage(page, balanced ? new Measured(to, i).origin()
+          : "bench warm-up");
       records.add(new ProducerRecord<>(KafkaTopics.PAGES, to, fp.key(), KafkaMessages.write(fp)));
     }
     return records;
@@ -565,8 +647,15 @@ public final class ClusterBench {
       for (int i = 0; i < n; i++) {
         completions.add(new ArrayList<>());
       }
+      List<Done> done = new ArrayList<>();
       for (ConsumerRecord<String, String> r : records) {
-        completions.get(owner[measuredPartition(r)]).add(r.timestamp());
+        Measured m = Measured.parse(KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class).origin());
+        if (owner[m.partition()] < 0) {
+          throw new IOException("article " + m.article() + " came from partition " + m.partition() + ", held by no "
+              + "worker");
+        }
+        done.add(new Done(m.article(), owner[m.partition()], r.timestamp()));
+        completions.get(owner[m.partition()]).add(r.timestamp());
       }
       Busy busy = Busy.of(completions);
       List<WorkerPart> parts = new ArrayList<>();
@@ -582,13 +671,13 @@ public final class ClusterBench {
           busyCpus = around[1].cpusSince(around[0]);
           busyThrottling = around[1].throttling().since(around[0].throttling());
         }
-        List<Long> done = completions.get(i);
+        List<Long> times = completions.get(i);
         parts.add(new WorkerPart((int) java.util.stream.IntStream.range(0, PARTITIONS).filter(p -> owner[p] == worker)
-            .count(), done.size(), done.isEmpty() ? Double.NaN : (Collections.min(done) - t0) / 1000.0,
-            done.isEmpty() ? Double.NaN : (Collections.max(done) - t0) / 1000.0,
+            .count(), times.size(), times.isEmpty() ? Double.NaN : (Collections.min(times) - t0) / 1000.0,
+            times.isEmpty() ? Double.NaN : (Collections.max(times) - t0) / 1000.0,
             (end.usageNanos() - first.usageNanos()) / 1e9, busyCpus, busyThrottling));
       }
-      return new Run(n, quota, analysed, (last - t0) / 1000.0, busy, parts,
+      return new Run(n, quota, analysed, (last - t0) / 1000.0, busy, parts, done,
           (serviceEnd[0] - serviceStart[0]) / 1e9, (serviceEnd[1] - serviceStart[1]) / 1e9,
           (serviceEnd[2] - serviceStart[2]) / 1e9, (serviceEnd[3] - serviceStart[3]) / 1e9,
           (serviceEnd[4] - serviceStart[4]) / 1e9, new double[] {loadStart, loadEnd}, moved);
@@ -631,16 +720,6 @@ public final class ClusterBench {
       }
     }
     return owner;
-  }
-
-  /** The lente.pages partition of the measured page analysed into {@code r}, from the origin the bench gave it. */
-  private static int measuredPartition(ConsumerRecord<String, String> r) throws IOException {
-    String origin = KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class).origin();
-    if (origin == null || !origin.startsWith(ORIGIN)) {
-      throw new IOException("lente.analysed@" + r.offset() + " (key " + r.key() + ") is not a measured page: origin "
-          + origin);
-    }
-    return Integer.parseInt(origin.substring(ORIGIN.length()));
   }
 
   /**
@@ -903,14 +982,15 @@ public final class ClusterBench {
         + "every worker was busy: from the last worker's first analysed article to the first worker's last one%n%n",
         articles, warmup, corpus, PARTITIONS, first.quota));
     s.append(("| n | CPU quota in all | all busy: s | articles | X(n) articles/s | per quota-second | efficiency "
-        + "X(n)/(n·X(%d)) | analysis CPU ms per article | quota used per worker | throttled periods per worker | "
+        + "X(n)/(n·X(%1$d)) | the same, each article counted by its CPU at n = %1$d | analysis CPU ms per article | quota used per worker | throttled periods per worker | "
         + "whole run: wall s, articles/s | partitions per worker | load average start → end | trusted |%n")
         .formatted(first.n));
-    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
-      s.append(String.format(Locale.ROOT, "| %d | %.2f | %.1f | %d | %.3f | %.2f | %.2f | %.0f | %s | %s | %.1f, %.3f "
-          + "| %s | %.1f → %.1f | %s |%n", r.n, r.n * r.quota, r.busy == null ? 0 : r.busy.seconds(),
+      s.append(String.format(Locale.ROOT, "| %d | %.2f | %.1f | %d | %.3f | %.2f | %.2f | %.2f | %.0f | %s | %s | %.1f, "
+          + "%.3f | %s | %.1f → %.1f | %s |%n", r.n, r.n * r.quota, r.busy == null ? 0 : r.busy.seconds(),
           r.busy == null ? 0 : r.busy.articles(), r.throughput(), r.perQuotaSecond(), r.efficiency(first),
+          r.sameWorkEfficiency(first),
           r.busyAnalyseMs(), range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream()
               .map(w -> w.busyThrottling().share()).toList(), 100, "%"), r.wallSeconds, r.perWallSecond(),
           r.partitions(), r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));

@@ -135,9 +135,44 @@ class CpuGroupTest {
   }
 
   private static ClusterBench.Run run(int n, double wall, ClusterBench.Busy busy) {
+    return run(n, wall, busy, List.of());
+  }
+
+  private static ClusterBench.Run run(int n, double wall, ClusterBench.Busy busy, List<ClusterBench.Done> done) {
     List<ClusterBench.WorkerPart> parts = java.util.Collections.nCopies(n, new ClusterBench.WorkerPart(24 / n, 10, 1,
         wall, wall * 0.1, 0.1, new CpuGroup.Throttling(10, 9, 0)));
-    return new ClusterBench.Run(n, 0.1, 10 * n, wall, busy, parts, 1, 1, 1, 1, 1, new double[] {1, 1}, false);
+    return new ClusterBench.Run(n, 0.1, 10 * n, wall, busy, parts, done, 1, 1, 1, 1, 1, new double[] {1, 1}, false);
+  }
+
+  @Test
+  void anArticlesCostIsTheTimeSinceItsWorkersPreviousOneAtItsCpus() {
+    // one worker at 0.1 CPU: articles 7, 3, 5 done at 1 s, 2 s and 5 s: 3 took 0.1 CPU s, 5 took 0.3; 7 is unknown
+    ClusterBench.Run r = run(1, 5, new ClusterBench.Busy(1000, 5000, 2), List.of(new ClusterBench.Done(3, 0, 2000),
+        new ClusterBench.Done(7, 0, 1000), new ClusterBench.Done(5, 0, 5000)));
+    Map<Integer, Double> costs = r.costs();
+    assertEquals(java.util.Set.of(3, 5), costs.keySet());
+    assertEquals(0.1, costs.get(3), 1e-9);
+    assertEquals(0.3, costs.get(5), 1e-9);
+  }
+
+  @Test
+  void theSameWorkEfficiencyCountsEachArticleByItsCostInTheFirstRun() {
+    // at n = 1 (0.5 articles/s while busy), articles 1 (0.1 CPU s) and 2 (0.3) after 0; at n = 2 (1 article/s while
+    // both were busy) the window held only article 2, the dearer: efficiency 1.0 counting articles, 1.5 counting work
+    ClusterBench.Run one = run(1, 5, new ClusterBench.Busy(1000, 5000, 2), List.of(new ClusterBench.Done(0, 0, 1000),
+        new ClusterBench.Done(1, 0, 2000), new ClusterBench.Done(2, 0, 5000)));
+    ClusterBench.Run two = run(2, 5, new ClusterBench.Busy(1000, 2000, 1), List.of(new ClusterBench.Done(0, 0, 1000),
+        new ClusterBench.Done(1, 1, 900), new ClusterBench.Done(2, 1, 2000)));
+    assertEquals(1.0, two.efficiency(one), 1e-9);
+    assertEquals(1.5, two.sameWorkEfficiency(one), 1e-9);
+  }
+
+  @Test
+  void aMeasuredPagesOriginNamesItsPartitionAndArticle() throws IOException {
+    ClusterBench.Measured m = new ClusterBench.Measured(17, 130);
+    assertEquals(m, ClusterBench.Measured.parse(m.origin()));
+    assertThrows(IOException.class, () -> ClusterBench.Measured.parse("bench warm-up"));
+    assertThrows(IOException.class, () -> ClusterBench.Measured.parse(null));
   }
 
   @Test
