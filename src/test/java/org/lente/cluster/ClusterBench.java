@@ -648,6 +648,7 @@ public final class ClusterBench {
         completions.add(new ArrayList<>());
       }
       List<Done> done = new ArrayList<>();
+      StringBuilder tsv = new StringBuilder("article\tpartition\tworker\tms after the send\n");
       for (ConsumerRecord<String, String> r : records) {
         Measured m = Measured.parse(KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class).origin());
         if (owner[m.partition()] < 0) {
@@ -656,7 +657,10 @@ public final class ClusterBench {
         }
         done.add(new Done(m.article(), owner[m.partition()], r.timestamp()));
         completions.get(owner[m.partition()]).add(r.timestamp());
+        tsv.append(m.article()).append('\t').append(m.partition()).append('\t').append(owner[m.partition()])
+            .append('\t').append(r.timestamp() - t0).append('\n');
       }
+      Files.writeString(dir.resolve("done.tsv"), tsv, StandardCharsets.UTF_8);
       Busy busy = Busy.of(completions);
       List<WorkerPart> parts = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -995,6 +999,8 @@ public final class ClusterBench {
               .map(w -> w.busyThrottling().share()).toList(), 100, "%"), r.wallSeconds, r.perWallSecond(),
           r.partitions(), r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
     }
+    s.append(String.format(Locale.ROOT, "%nAn article's analysis CPU at n = %d (%s)%n", first.n,
+        spread(first.costs())));
     s.append("\nEach worker (seconds after the send; CPU from its group's cpuacct.usage, throttling from its cpu.stat):"
         + "\n\n| n | worker | partitions | articles | first done s | last done s | CPU s, whole run | quota used, whole "
         + "run | quota used, all busy | throttled periods, all busy |\n|---|---|---|---|---|---|---|---|---|---|\n");
@@ -1022,6 +1028,23 @@ public final class ClusterBench {
           k, p, a + w + x + i + k + p));
     }
     return s.toString();
+  }
+
+  /**
+   * The spread of articles' CPU seconds: median, mean and largest in milliseconds, and the share of the whole that
+   * the costliest tenth of the articles took.
+   */
+  static String spread(Map<Integer, Double> costs) {
+    if (costs.isEmpty()) {
+      return "no article's CPU could be told";
+    }
+    double[] c = costs.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double sum = Arrays.stream(c).sum();
+    int tenth = Math.max(1, c.length / 10);
+    double top = Arrays.stream(c, c.length - tenth, c.length).sum();
+    return String.format(Locale.ROOT, "%d articles: median %.0f ms, mean %.0f ms, largest %.0f ms; the costliest %d "
+        + "took %.0f%% of the CPU", c.length, 1000 * c[c.length / 2], 1000 * sum / c.length, 1000 * c[c.length - 1],
+        tenth, sum == 0 ? 0 : 100 * top / sum);
   }
 
   private static String range(List<Double> values, double scale, String unit) {

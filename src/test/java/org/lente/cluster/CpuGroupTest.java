@@ -202,4 +202,15 @@ class CpuGroupTest {
     IOException e = assertThrows(IOException.class, () -> ClusterBench.owners(members, List.of(123L)));
     assertTrue(e.getMessage().contains("g-12 "), e.getMessage());
   }
+
+  @Test
+  void theSpreadOfArticlesCostsNamesTheCostliestTenthsShare() {
+    Map<Integer, Double> costs = new java.util.HashMap<>();
+    for (int a = 0; a < 19; a++) {
+      costs.put(a, 0.05);
+    }
+    costs.put(19, 1.05); // one article in 20 takes half the CPU
+    assertEquals("20 articles: median 50 ms, mean 100 ms, largest 1050 ms; the costliest 2 took 55% of the CPU",
+        ClusterBench.spread(costs));
+  }
 }
