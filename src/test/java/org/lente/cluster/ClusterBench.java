@@ -516,12 +516,12 @@ public final class ClusterBench {
         Run r = runOnce(n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup, osGroup);
         runs.add(r);
         say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s; all busy %.1f s, %d articles: %.3f/s, %.2f per "
-            + "quota-second, efficiency %.2f (%.2f on the same work), analyse %.0f ms per article, quota used %s, throttled %s; writer %.1f ms "
-            + "per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds, r.busy == null ? 0 : r.busy.seconds(),
-            r.busy == null ? 0 : r.busy.articles(), r.throughput(), r.perQuotaSecond(), r.efficiency(runs.get(0)),
-            r.sameWorkEfficiency(runs.get(0)), r.busyAnalyseMs(), range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream()
-                .map(w -> w.busyThrottling().share()).toList(), 100, "%"), r.writerSeconds * 1000 / r.analysed,
-            r.load[0], r.load[1]));
+            + "quota-second, efficiency %.2f (%.2f on the same work), analyse %.0f ms per article, quota used %s, "
+            + "throttled %s; writer %.1f ms per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds,
+            r.busy == null ? 0 : r.busy.seconds(), r.busy == null ? 0 : r.busy.articles(), r.throughput(),
+            r.perQuotaSecond(), r.efficiency(runs.get(0)), r.sameWorkEfficiency(runs.get(0)), r.busyAnalyseMs(),
+            range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream().map(w -> w.busyThrottling().share()).toList(),
+                100, "%"), r.writerSeconds * 1000 / r.analysed, r.load[0], r.load[1]));
       }
       return runs;
     } finally {
@@ -986,24 +986,25 @@ public final class ClusterBench {
         + "every worker was busy: from the last worker's first analysed article to the first worker's last one%n%n",
         articles, warmup, corpus, PARTITIONS, first.quota));
     s.append(("| n | CPU quota in all | all busy: s | articles | X(n) articles/s | per quota-second | efficiency "
-        + "X(n)/(n·X(%1$d)) | the same, each article counted by its CPU at n = %1$d | analysis CPU ms per article | quota used per worker | throttled periods per worker | "
-        + "whole run: wall s, articles/s | partitions per worker | load average start → end | trusted |%n")
+        + "X(n)/(n·X(%1$d)) | the same, each article counted by its CPU at n = %1$d | analysis CPU ms per article | "
+        + "quota used per worker | throttled periods per worker | whole run: wall s, articles/s | partitions per "
+        + "worker | load average start → end | trusted |%n")
         .formatted(first.n));
     s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
-      s.append(String.format(Locale.ROOT, "| %d | %.2f | %.1f | %d | %.3f | %.2f | %.2f | %.2f | %.0f | %s | %s | %.1f, "
-          + "%.3f | %s | %.1f → %.1f | %s |%n", r.n, r.n * r.quota, r.busy == null ? 0 : r.busy.seconds(),
+      s.append(String.format(Locale.ROOT, "| %d | %.2f | %.1f | %d | %.3f | %.2f | %.2f | %.2f | %.0f | %s | %s "
+          + "| %.1f, %.3f | %s | %.1f → %.1f | %s |%n", r.n, r.n * r.quota, r.busy == null ? 0 : r.busy.seconds(),
           r.busy == null ? 0 : r.busy.articles(), r.throughput(), r.perQuotaSecond(), r.efficiency(first),
-          r.sameWorkEfficiency(first),
-          r.busyAnalyseMs(), range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream()
+          r.sameWorkEfficiency(first), r.busyAnalyseMs(), range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream()
               .map(w -> w.busyThrottling().share()).toList(), 100, "%"), r.wallSeconds, r.perWallSecond(),
           r.partitions(), r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
     }
     s.append(String.format(Locale.ROOT, "%nAn article's analysis CPU at n = %d (%s)%n", first.n,
         spread(first.costs())));
-    s.append("\nEach worker (seconds after the send; CPU from its group's cpuacct.usage, throttling from its cpu.stat):"
-        + "\n\n| n | worker | partitions | articles | first done s | last done s | CPU s, whole run | quota used, whole "
-        + "run | quota used, all busy | throttled periods, all busy |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    s.append("\nEach worker (seconds after the send; CPU from its group's cpuacct.usage, throttling from its "
+        + "cpu.stat):\n\n| n | worker | partitions | articles | first done s | last done s | CPU s, whole run | "
+        + "quota used, whole run | quota used, all busy | throttled periods, all busy |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
       for (int i = 0; i < r.n; i++) {
         WorkerPart w = r.workers.get(i);
