@@ -55,6 +55,14 @@ import org.lente.ingest.Page;
  * record's timestamp, its CPU counted until the workers committed the last one; the writer's and the servers' CPU
  * until the writer applied and indexed the last one.
  *
+ * <p>Throughput is measured while <em>every</em> worker is busy ({@link Busy}): from the last worker's first analysed
+ * article to the first worker's last one. Articles differ in CPU, so workers given equal counts finish at different
+ * times, and over the whole run the idle workers' tail would be counted against the cluster. Each measured page
+ * carries its partition in its origin ({@link Measured}), so each analysed record is credited to the worker holding
+ * that partition; each worker's CPU and throttling are read every {@link #READ_EVERY} ({@link CpuGroup.Reading}),
+ * so its use of its quota in that window is known: a worker under 90% of its quota while all were busy did not get
+ * it (or waited for something else), and the run is marked untrusted.
+ *
  * <p>The pages go onto {@value #PARTITIONS} partitions of {@code lente.pages} (every {@code n} of 1, 2, 3, 4, 6, 8,
  * 12 and 24 gets as many per worker), the measured ones {@link #balance balanced}: equal work per partition, as a
  * long stream's key hashing gives, where a few hundred hashed keys would leave partitions some 20% apart and time
@@ -77,6 +85,140 @@ public final class ClusterBench {
    */
   private static final int WORKER_SHARES = 16 * 1024;
 
+  /** How often the workers' counters are read during a measurement. */
+  private static final Duration READ_EVERY = Duration.ofMillis(100);
+
+  /**
+   * A measured page's place, written into its origin ({@code bench partition P article A}), which the analysis worker
+   * carries to its analysed record: the partition tells the worker that analysed it, the article (its index in the
+   * measured list, the same in every run) which article it was.
+   */
+  record Measured(int partition, int article) {
+    static final String PREFIX = "bench partition ";
+
+    Measured {
+      if (partition < 0 || article < 0) {
+        throw new IllegalArgumentException("bad measured page: partition=" + partition + ", article=" + article);
+      }
+    }
+
+    /** The origin naming this page. */
+    String origin() {
+      return PREFIX + partition + " article " + article;
+    }
+
+    /** The page an {@link #origin} names; an IOException when it names none. */
+    static Measured parse(String origin) throws IOException {
+      String[] f = origin == null ? new String[0] : origin.split(" ");
+      if (f.length != 5 || !origin.startsWith(PREFIX) || !f[3].equals("article")) {
+        throw new IOException("not a measured page's origin: " + origin);
+      }
+      try {
+        return new Measured(Integer.parseInt(f[2]), Integer.parseInt(f[4]));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("not a measured page's origin: " + origin, e);
+      }
+    }
+  }
+
+  /** A measured article analysed: which, by which worker (an index of the run's workers), when (its record's time). */
+  record Done(int article, int worker, long millis) {
+    Done {
+      if (article < 0 || worker < 0) {
+        throw new IllegalArgumentException("bad done: article=" + article + ", worker=" + worker);
+      }
+    }
+  }
+
+  /**
+   * The window in which every worker was busy: from the latest of the workers' first analysed records (every worker
+   * has begun) to the earliest of their last ones (the first worker ran out of pages), in milliseconds since the
+   * epoch, and the analysed records completed in it ({@code from} excluded, {@code to} included).
+   */
+  record Busy(long from, long to, int articles) {
+    Busy {
+      if (to <= from || articles < 1) {
+        throw new IllegalArgumentException("bad busy window: from=" + from + ", to=" + to + ", articles=" + articles);
+      }
+    }
+
+    double seconds() {
+      return (to - from) / 1000.0;
+    }
+
+    /** Articles analysed per wall second in the window. */
+    double perSecond() {
+      return articles / seconds();
+    }
+
+    /**
+     * The window of {@code completions} (each worker's analysed records' timestamps, milliseconds); null when a
+     * worker has fewer than two (it was never busy beside the others) or the window holds no record.
+     */
+    static Busy of(List<List<Long>> completions) {
+      long from = Long.MIN_VALUE;
+      long to = Long.MAX_VALUE;
+      for (List<Long> c : completions) {
+        if (c.size() < 2) {
+          return null;
+        }
+        from = Math.max(from, Collections.min(c));
+        to = Math.min(to, Collections.max(c));
+      }
+      long f = from;
+      long t = to;
+      int articles = (int) completions.stream().flatMap(List::stream).filter(c -> c > f && c <= t).count();
+      return t > f && articles > 0 ? new Busy(f, t, articles) : null;
+    }
+  }
+
+  /**
+   * One worker's part of a run.
+   *
+   * @param partitions its partitions of lente.pages
+   * @param articles the measured articles it analysed
+   * @param first its first analysed record, seconds after the send
+   * @param last its last analysed record (it had no page left), seconds after the send
+   * @param cpuSeconds its CPU seconds over the whole measurement (the send to the workers' last commit)
+   * @param busyCpus its CPUs (CPU seconds per wall second) in the busy window, from the readings around it
+   * @param busyThrottling its quota's throttling in the busy window, from the same readings
+   */
+  record WorkerPart(int partitions, int articles, double first, double last, double cpuSeconds, double busyCpus,
+      CpuGroup.Throttling busyThrottling) {
+    WorkerPart {
+      if (partitions < 0 || articles < 0 || cpuSeconds < 0 || busyCpus < 0) {
+        throw new IllegalArgumentException("bad worker part: partitions=" + partitions + ", articles=" + articles
+            + ", cpuSeconds=" + cpuSeconds + ", busyCpus=" + busyCpus);
+      }
+      java.util.Objects.requireNonNull(busyThrottling, "busyThrottling");
+    }
+
+    /**
+     * The worker's readings from the last at or before {@code from} to the first at or after {@code to} (a window a
+     * little wider than asked, by less than a reading's interval): its CPUs and throttling there.
+     *
+     * @throws IllegalArgumentException when the readings do not reach around the window
+     */
+    static CpuGroup.Reading[] around(List<CpuGroup.Reading> readings, long from, long to) {
+      CpuGroup.Reading before = null;
+      CpuGroup.Reading after = null;
+      for (CpuGroup.Reading r : readings) {
+        if (r.millis() <= from) {
+          before = r;
+        }
+        if (r.millis() >= to && after == null) {
+          after = r;
+        }
+      }
+      if (before == null || after == null || after.millis() <= before.millis()) {
+        throw new IllegalArgumentException("no readings around " + from + " to " + to + " among " + readings.size()
+            + (readings.isEmpty() ? "" : ", " + readings.get(0).millis() + " to "
+                + readings.get(readings.size() - 1).millis()));
+      }
+      return new CpuGroup.Reading[] {before, after};
+    }
+  }
+
   /**
    * One run's measurements.
    *
@@ -84,62 +226,127 @@ public final class ClusterBench {
    * @param quota each worker's CPUs
    * @param analysed measured articles on lente.analysed
    * @param wallSeconds from the first measured page sent to the last analysed record
-   * @param workerSeconds each worker's CPU seconds over the measurement
-   * @param throttling each worker's throttling over the measurement
-   * @param partitions each worker's partitions of lente.pages
+   * @param busy the window in which every worker was busy, or null when there was none
+   * @param workers each worker's part
+   * @param done each measured article analysed
    * @param writerSeconds the writer's CPU seconds; then OpenSearch's, Kafka's, PostgreSQL's and the index
    *     worker's ({@code lente worker index})
    * @param load the 1-minute load average when the measurement started and ended
    * @param moved whether partitions moved between workers during the measurement (a member left the group)
    */
-  record Run(int n, double quota, int analysed, double wallSeconds, List<Double> workerSeconds,
-      List<CpuGroup.Throttling> throttling, String partitions, double writerSeconds, double opensearchSeconds,
-      double kafkaSeconds, double postgresSeconds, double indexerSeconds, double[] load, boolean moved) {
+  record Run(int n, double quota, int analysed, double wallSeconds, Busy busy, List<WorkerPart> workers,
+      List<Done> done, double writerSeconds, double opensearchSeconds, double kafkaSeconds, double postgresSeconds,
+      double indexerSeconds, double[] load, boolean moved) {
     Run {
-      if (n < 1 || quota <= 0 || analysed < 1 || wallSeconds <= 0 || workerSeconds.size() != n
-          || throttling.size() != n) {
+      if (n < 1 || quota <= 0 || analysed < 1 || wallSeconds <= 0 || workers.size() != n) {
         throw new IllegalArgumentException("bad run: n=" + n + ", quota=" + quota + ", analysed=" + analysed
-            + ", wall=" + wallSeconds + ", workers=" + workerSeconds.size());
+            + ", wall=" + wallSeconds + ", workers=" + workers.size());
       }
-      workerSeconds = List.copyOf(workerSeconds);
-      throttling = List.copyOf(throttling);
+      workers = List.copyOf(workers);
+      done = List.copyOf(done);
       load = load.clone();
     }
 
-    /** Articles analysed per wall second. */
+    /** Articles analysed per wall second, from the send to the last one (the idle workers' tail included). */
     double perWallSecond() {
       return analysed / wallSeconds;
     }
 
-    /** Articles analysed per second of the workers' quotas. */
+    /** X(n): articles analysed per wall second while every worker was busy; NaN without such a window. */
+    double throughput() {
+      return busy == null ? Double.NaN : busy.perSecond();
+    }
+
+    /** {@link #throughput} per second of the workers' quotas. */
     double perQuotaSecond() {
-      return analysed / (wallSeconds * n * quota);
+      return throughput() / (n * quota);
     }
 
     /** X(n) / (n · X(1)), {@code first} being the run with the fewest workers (scaled to one). */
     double efficiency(Run first) {
-      return perWallSecond() * first.n / (n * first.perWallSecond());
-    }
-
-    /** Each worker's CPU over the measurement as a share of its quota for that time. */
-    List<Double> quotaUsed() {
-      return workerSeconds.stream().map(s -> s / (wallSeconds * quota)).toList();
-    }
-
-    /** The workers' CPU milliseconds per analysed article. */
-    double analyseMs() {
-      return workerSeconds.stream().mapToDouble(Double::doubleValue).sum() * 1000 / analysed;
+      return throughput() * first.n / (n * first.throughput());
     }
 
     /**
-     * Why the throughput cannot be trusted, or null: a worker used under 90% of its quota (the machine's load set
-     * the pace, not the quota), or partitions moved between workers during the measurement.
+     * Each article's CPU seconds in this run, where it can be told: the wall time from its worker's previous
+     * article to it, times that worker's CPUs in the busy window (a worker at its quota works without pause). A
+     * worker's first article has none (it began before its worker was busy).
+     */
+    Map<Integer, Double> costs() {
+      Map<Integer, Double> costs = new java.util.HashMap<>();
+      for (int w = 0; w < n; w++) {
+        int worker = w;
+        List<Done> own = done.stream().filter(d -> d.worker() == worker).sorted(Comparator.comparingLong(Done::millis))
+            .toList();
+        for (int k = 1; k < own.size(); k++) {
+          costs.put(own.get(k).article(), (own.get(k).millis() - own.get(k - 1).millis()) / 1000.0
+              * workers.get(w).busyCpus());
+        }
+      }
+      return costs;
+    }
+
+    /**
+     * The efficiency on the same work: {@link #efficiency} times the mean cost (in {@code first}, {@link #costs}) of
+     * the articles this run analysed in its busy window over the mean cost of those {@code first} analysed in its
+     * own. Workers given equal counts finish at different times, so the busy windows of two runs hold different
+     * articles, and an article's CPU varies (by several times between articles); this counts each by its cost in
+     * the first run. NaN when either window holds no article with a cost.
+     */
+    double sameWorkEfficiency(Run first) {
+      Map<Integer, Double> ref = first.costs();
+      return efficiency(first) * meanIn(ref, this) / meanIn(ref, first);
+    }
+
+    /** The mean of {@code ref} over the articles {@code run} analysed in its busy window; NaN when none has one. */
+    private static double meanIn(Map<Integer, Double> ref, Run run) {
+      if (run.busy == null) {
+        return Double.NaN;
+      }
+      return run.done.stream().filter(d -> d.millis() > run.busy.from() && d.millis() <= run.busy.to())
+          .map(Done::article).filter(ref::containsKey).mapToDouble(ref::get).average().orElse(Double.NaN);
+    }
+
+    /** Each worker's CPU over the whole measurement as a share of its quota for the wall time. */
+    List<Double> quotaUsed() {
+      return workers.stream().map(w -> w.cpuSeconds() / (wallSeconds * quota)).toList();
+    }
+
+    /** Each worker's CPUs in the busy window as a share of its quota (empty without a window). */
+    List<Double> busyQuotaUsed() {
+      return busy == null ? List.of() : workers.stream().map(w -> w.busyCpus() / quota).toList();
+    }
+
+    /** The workers' CPU milliseconds per analysed article over the whole measurement. */
+    double analyseMs() {
+      return workers.stream().mapToDouble(WorkerPart::cpuSeconds).sum() * 1000 / analysed;
+    }
+
+    /** The workers' CPU milliseconds per article analysed in the busy window; NaN without one. */
+    double busyAnalyseMs() {
+      return busy == null ? Double.NaN
+          : workers.stream().mapToDouble(WorkerPart::busyCpus).sum() * busy.seconds() * 1000 / busy.articles();
+    }
+
+    /** Each worker's count of partitions, sorted. */
+    String partitions() {
+      return workers.stream().map(WorkerPart::partitions).sorted().toList().toString();
+    }
+
+    /**
+     * Why the throughput cannot be trusted, or null: no window in which every worker was busy, a worker used under
+     * 90% of its quota in it (it did not get its quota, or waited for something other than its CPU), or partitions
+     * moved between workers during the measurement.
      */
     String distrust() {
       if (moved) {
         return "partitions moved between workers during the measurement";
       }
-      return quotaUsed().stream().allMatch(u -> u >= 0.9) ? null : "a worker used under 90% of its quota";
+      if (busy == null) {
+        return "no window in which every worker was busy";
+      }
+      return busyQuotaUsed().stream().allMatch(u -> u >= 0.9) ? null
+          : "a worker used under 90% of its quota while all were busy";
     }
   }
 
@@ -308,11 +515,13 @@ public final class ClusterBench {
       for (int n : ns) {
         Run r = runOnce(n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup, osGroup);
         runs.add(r);
-        say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s: %.3f/s, %.2f per quota-second, efficiency %.2f;"
-            + " analyse %.0f ms, writer %.1f ms per article; quota used %s, throttled %s; load %.1f -> %.1f", n,
-            r.analysed, r.wallSeconds, r.perWallSecond(), r.perQuotaSecond(), r.efficiency(runs.get(0)),
-            r.analyseMs(), r.writerSeconds * 1000 / r.analysed, range(r.quotaUsed(), 100, "%"),
-            range(r.throttling().stream().map(t -> t.share()).toList(), 100, "%"), r.load[0], r.load[1]));
+        say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s; all busy %.1f s, %d articles: %.3f/s, %.2f per "
+            + "quota-second, efficiency %.2f (%.2f on the same work), analyse %.0f ms per article, quota used %s, "
+            + "throttled %s; writer %.1f ms per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds,
+            r.busy == null ? 0 : r.busy.seconds(), r.busy == null ? 0 : r.busy.articles(), r.throughput(),
+            r.perQuotaSecond(), r.efficiency(runs.get(0)), r.sameWorkEfficiency(runs.get(0)), r.busyAnalyseMs(),
+            range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream().map(w -> w.busyThrottling().share()).toList(),
+                100, "%"), r.writerSeconds * 1000 / r.analysed, r.load[0], r.load[1]));
       }
       return runs;
     } finally {
@@ -339,9 +548,10 @@ public final class ClusterBench {
       String url = "https://bench.lente.invalid/" + (prefixes == null ? "" : prefixes.get(i))
           + corpus.relativize(texts.get(i)).toString().replace('\\', '/');
       Page page = new Page(url, Files.readAllBytes(texts.get(i)), "text/plain; charset=utf-8", url, List.of());
-      KafkaMessages.FetchedPage fp = new KafkaMessages.FetchedPage(page, "bench");
-      records.add(new ProducerRecord<>(KafkaTopics.PAGES, balanced ? partition[i] : i % PARTITIONS, fp.key(),
-          KafkaMessages.write(fp)));
+      int to = balanced ? partition[i] : i % PARTITIONS;
+      KafkaMessages.FetchedPage fp = new KafkaMessages.FetchedPage(page, balanced ? new Measured(to, i).origin()
+          : "bench warm-up");
+      records.add(new ProducerRecord<>(KafkaTopics.PAGES, to, fp.key(), KafkaMessages.write(fp)));
     }
     return records;
   }
@@ -398,7 +608,7 @@ public final class ClusterBench {
           + " in all) without a quota");
       send(producer, warm);
       awaitDone(admin, group, c, alive, dir);
-      String partitions = assignment(admin, group, n);
+      assignment(admin, group, n);
       Map<String, List<TopicPartition>> members = members(admin, group);
       if (!members.equals(before)) {
         say("warning: partitions moved during the warm-up; a worker may have had fewer than " + warmPerWorker
@@ -410,35 +620,68 @@ public final class ClusterBench {
         g.weigh(WORKER_SHARES);
       }
       long analysedFrom = kafka.ends(KafkaTopics.ANALYSED).get(analysedTp);
-      List<Long> workerStart = new ArrayList<>();
-      List<CpuGroup.Throttling> throttleStart = new ArrayList<>();
-      for (CpuGroup g : workerGroups) {
-        workerStart.add(g.usageNanos());
-        throttleStart.add(g.throttling());
-      }
       long[] serviceStart = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
           pgGroup.usageNanos(), indexerGroup.usageNanos()};
       double loadStart = load();
       say("n=" + n + ": measuring, " + pages.size() + " articles, each worker at " + quota + " CPU");
-      long t0 = System.currentTimeMillis();
-      send(producer, pages);
-      awaitAnalysed(admin, group, alive, dir);
-      List<Double> workerSeconds = new ArrayList<>();
-      List<CpuGroup.Throttling> throttling = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        workerSeconds.add((workerGroups.get(i).usageNanos() - workerStart.get(i)) / 1e9);
-        throttling.add(workerGroups.get(i).throttling().since(throttleStart.get(i)));
+      List<List<CpuGroup.Reading>> readings;
+      long t0;
+      try (Readings r = new Readings(workerGroups)) {
+        t0 = System.currentTimeMillis();
+        send(producer, pages);
+        awaitAnalysed(admin, group, alive, dir);
+        readings = r.stop();
       }
       double loadEnd = load();
       boolean moved = !members.equals(members(admin, group));
       long analysedTo = kafka.ends(KafkaTopics.ANALYSED).get(analysedTp);
       int analysed = (int) (analysedTo - analysedFrom);
-      long last = kafka.read(Map.of(analysedTp, analysedFrom), got -> got.size() >= analysed, Duration.ofMinutes(2))
-          .stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+      List<ConsumerRecord<String, String>> records = kafka.read(Map.of(analysedTp, analysedFrom),
+          got -> got.size() >= analysed, Duration.ofMinutes(2));
+      long last = records.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
       awaitWritten(c, analysedTo, alive, dir);
       long[] serviceEnd = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
           pgGroup.usageNanos(), indexerGroup.usageNanos()};
-      return new Run(n, quota, analysed, (last - t0) / 1000.0, workerSeconds, throttling, partitions,
+      int[] owner = owners(members, workers.stream().map(Process::pid).toList());
+      List<List<Long>> completions = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        completions.add(new ArrayList<>());
+      }
+      List<Done> done = new ArrayList<>();
+      StringBuilder tsv = new StringBuilder("article\tpartition\tworker\tms after the send\n");
+      for (ConsumerRecord<String, String> r : records) {
+        Measured m = Measured.parse(KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class).origin());
+        if (owner[m.partition()] < 0) {
+          throw new IOException("article " + m.article() + " came from partition " + m.partition() + ", held by no "
+              + "worker");
+        }
+        done.add(new Done(m.article(), owner[m.partition()], r.timestamp()));
+        completions.get(owner[m.partition()]).add(r.timestamp());
+        tsv.append(m.article()).append('\t').append(m.partition()).append('\t').append(owner[m.partition()])
+            .append('\t').append(r.timestamp() - t0).append('\n');
+      }
+      Files.writeString(dir.resolve("done.tsv"), tsv, StandardCharsets.UTF_8);
+      Busy busy = Busy.of(completions);
+      List<WorkerPart> parts = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int worker = i;
+        List<CpuGroup.Reading> rs = readings.get(i);
+        CpuGroup.Reading first = rs.get(0);
+        CpuGroup.Reading end = rs.get(rs.size() - 1);
+        double busyCpus = 0;
+        CpuGroup.Throttling busyThrottling = new CpuGroup.Throttling(0, 0, 0);
+        if (busy != null) {
+          CpuGroup.Reading[] around = WorkerPart.around(rs, busy.from(), busy.to());
+          busyCpus = around[1].cpusSince(around[0]);
+          busyThrottling = around[1].throttling().since(around[0].throttling());
+        }
+        List<Long> times = completions.get(i);
+        parts.add(new WorkerPart((int) java.util.stream.IntStream.range(0, PARTITIONS).filter(p -> owner[p] == worker)
+            .count(), times.size(), times.isEmpty() ? Double.NaN : (Collections.min(times) - t0) / 1000.0,
+            times.isEmpty() ? Double.NaN : (Collections.max(times) - t0) / 1000.0,
+            (end.usageNanos() - first.usageNanos()) / 1e9, busyCpus, busyThrottling));
+      }
+      return new Run(n, quota, analysed, (last - t0) / 1000.0, busy, parts, done,
           (serviceEnd[0] - serviceStart[0]) / 1e9, (serviceEnd[1] - serviceStart[1]) / 1e9,
           (serviceEnd[2] - serviceStart[2]) / 1e9, (serviceEnd[3] - serviceStart[3]) / 1e9,
           (serviceEnd[4] - serviceStart[4]) / 1e9, new double[] {loadStart, loadEnd}, moved);
@@ -453,6 +696,90 @@ public final class ClusterBench {
       }
       closeGroup(writerGroup);
       closeGroup(indexerGroup);
+    }
+  }
+
+  /**
+   * The worker (an index of {@code workers}, their process ids) holding each partition of lente.pages, by the client
+   * id each worker's consumer gives itself ({@code GROUP-PID}, {@link KafkaWorker}); −1 for a partition no worker
+   * holds.
+   *
+   * @throws IOException when a member is none of the workers
+   */
+  static int[] owners(Map<String, List<TopicPartition>> members, List<Long> workers) throws IOException {
+    int[] owner = new int[PARTITIONS];
+    Arrays.fill(owner, -1);
+    for (Map.Entry<String, List<TopicPartition>> m : members.entrySet()) {
+      int worker = -1;
+      for (int i = 0; i < workers.size(); i++) {
+        if (m.getKey().endsWith("-" + workers.get(i))) {
+          worker = i;
+        }
+      }
+      if (worker < 0) {
+        throw new IOException("the group's member " + m.getKey() + " is none of the workers started");
+      }
+      for (TopicPartition tp : m.getValue()) {
+        owner[tp.partition()] = worker;
+      }
+    }
+    return owner;
+  }
+
+  /**
+   * Reads groups' counters every {@link #READ_EVERY} in a thread of its own, from its making (the first reading) to
+   * {@link #stop} (the last): each worker's CPU and throttling at any moment of a measurement, to within a reading.
+   */
+  private static final class Readings implements AutoCloseable {
+    private final List<CpuGroup> groups;
+    private final List<List<CpuGroup.Reading>> readings = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile IOException failed;
+
+    Readings(List<CpuGroup> groups) throws IOException {
+      this.groups = List.copyOf(groups);
+      for (int i = 0; i < groups.size(); i++) {
+        readings.add(new ArrayList<>());
+      }
+      read();
+      thread = Thread.ofPlatform().daemon().name("cluster-bench-readings").start(this::loop);
+    }
+
+    private void read() throws IOException {
+      for (int i = 0; i < groups.size(); i++) {
+        readings.get(i).add(groups.get(i).reading());
+      }
+    }
+
+    private void loop() {
+      try {
+        while (!stopped) {
+          Thread.sleep(READ_EVERY);
+          read();
+        }
+      } catch (IOException e) {
+        failed = e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Stops reading, reads once more, and gives each group's readings in time order. */
+    List<List<CpuGroup.Reading>> stop() throws IOException, InterruptedException {
+      stopped = true;
+      thread.join();
+      if (failed != null) {
+        throw failed;
+      }
+      read();
+      return readings.stream().map(List::copyOf).toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stopped = true;
+      thread.join();
     }
   }
 
@@ -631,12 +958,12 @@ public final class ClusterBench {
     return shares;
   }
 
-  /** Each member's partitions of lente.pages, sorted, by member id. */
+  /** Each member's partitions, sorted, by client id ({@code GROUP-PID}: the worker's process). */
   private static Map<String, List<TopicPartition>> members(Admin admin, String group) throws Exception {
     Map<String, List<TopicPartition>> members = new java.util.TreeMap<>();
     for (MemberDescription m : admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
         .get(group).members()) {
-      members.put(m.consumerId(), m.assignment().topicPartitions().stream()
+      members.put(m.clientId(), m.assignment().topicPartitions().stream()
           .sorted(Comparator.comparing(TopicPartition::toString)).toList());
     }
     return members;
@@ -655,19 +982,40 @@ public final class ClusterBench {
     Run first = runs.get(0);
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "%d measured articles (after %d per worker for warm-up, on its own "
-        + "partitions, without a quota) of %s, %d partitions; each worker held to %s CPU%n%n", articles, warmup,
-        corpus, PARTITIONS, first.quota));
-    s.append(("| n | CPU quota in all | articles | wall s | X(n) articles/s | per quota-second | efficiency "
-        + "X(n)/(n·X(%d)) | quota used per worker | throttled periods per worker | partitions per worker | load "
-        + "average start → end | trusted |%n").formatted(first.n));
-    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "partitions, without a quota) of %s, %d partitions; each worker held to %s CPU. X(n) is measured while "
+        + "every worker was busy: from the last worker's first analysed article to the first worker's last one%n%n",
+        articles, warmup, corpus, PARTITIONS, first.quota));
+    s.append(("| n | CPU quota in all | all busy: s | articles | X(n) articles/s | per quota-second | efficiency "
+        + "X(n)/(n·X(%1$d)) | the same, each article counted by its CPU at n = %1$d | analysis CPU ms per article | "
+        + "quota used per worker | throttled periods per worker | whole run: wall s, articles/s | partitions per "
+        + "worker | load average start → end | trusted |%n")
+        .formatted(first.n));
+    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
-      s.append(String.format(Locale.ROOT, "| %d | %.2f | %d | %.1f | %.3f | %.2f | %.2f | %s | %s | %s | %.1f → %.1f"
-          + " | %s |%n", r.n, r.n * r.quota, r.analysed, r.wallSeconds, r.perWallSecond(), r.perQuotaSecond(),
-          r.efficiency(first), range(r.quotaUsed(), 100, "%"), range(r.throttling.stream().map(t -> t.share()).toList(),
-              100, "%"), r.partitions, r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
+      s.append(String.format(Locale.ROOT, "| %d | %.2f | %.1f | %d | %.3f | %.2f | %.2f | %.2f | %.0f | %s | %s "
+          + "| %.1f, %.3f | %s | %.1f → %.1f | %s |%n", r.n, r.n * r.quota, r.busy == null ? 0 : r.busy.seconds(),
+          r.busy == null ? 0 : r.busy.articles(), r.throughput(), r.perQuotaSecond(), r.efficiency(first),
+          r.sameWorkEfficiency(first), r.busyAnalyseMs(), range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream()
+              .map(w -> w.busyThrottling().share()).toList(), 100, "%"), r.wallSeconds, r.perWallSecond(),
+          r.partitions(), r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
     }
-    s.append("\nCPU milliseconds per article, by stage (from each group's cpuacct.usage over the measurement):\n\n");
+    s.append(String.format(Locale.ROOT, "%nAn article's analysis CPU at n = %d (%s)%n", first.n,
+        spread(first.costs())));
+    s.append("\nEach worker (seconds after the send; CPU from its group's cpuacct.usage, throttling from its "
+        + "cpu.stat):\n\n| n | worker | partitions | articles | first done s | last done s | CPU s, whole run | "
+        + "quota used, whole run | quota used, all busy | throttled periods, all busy |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Run r : runs) {
+      for (int i = 0; i < r.n; i++) {
+        WorkerPart w = r.workers.get(i);
+        s.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %.1f | %.2f | %.0f%% | %s | %s |%n", r.n, i,
+            w.partitions(), w.articles(), w.first(), w.last(), w.cpuSeconds(), 100 * r.quotaUsed().get(i),
+            r.busy == null ? "-" : Math.round(100 * w.busyCpus() / r.quota) + "%",
+            r.busy == null ? "-" : Math.round(100 * w.busyThrottling().share()) + "%"));
+      }
+    }
+    s.append("\nCPU milliseconds per article, by stage (from each group's cpuacct.usage over the whole measurement, "
+        + "idle time included):\n\n");
     s.append("| n | analyse (extract + analyse, the workers) | write (the writer) | index worker | OpenSearch | Kafka "
         + "| PostgreSQL | all |\n|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
@@ -681,6 +1029,23 @@ public final class ClusterBench {
           k, p, a + w + x + i + k + p));
     }
     return s.toString();
+  }
+
+  /**
+   * The spread of articles' CPU seconds: median, mean and largest in milliseconds, and the share of the whole that
+   * the costliest tenth of the articles took.
+   */
+  static String spread(Map<Integer, Double> costs) {
+    if (costs.isEmpty()) {
+      return "no article's CPU could be told";
+    }
+    double[] c = costs.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double sum = Arrays.stream(c).sum();
+    int tenth = Math.max(1, c.length / 10);
+    double top = Arrays.stream(c, c.length - tenth, c.length).sum();
+    return String.format(Locale.ROOT, "%d articles: median %.0f ms, mean %.0f ms, largest %.0f ms; the costliest %d "
+        + "took %.0f%% of the CPU", c.length, 1000 * c[c.length / 2], 1000 * sum / c.length, 1000 * c[c.length - 1],
+        tenth, sum == 0 ? 0 : 100 * top / sum);
   }
 
   private static String range(List<Double> values, double scale, String unit) {

@@ -47,6 +47,30 @@ final class CpuGroup implements AutoCloseable {
     }
   }
 
+  /**
+   * A group's counters read at one moment.
+   *
+   * @param millis when, in milliseconds since the epoch (the clock of Kafka's record timestamps)
+   * @param usageNanos {@link #usageNanos()} then
+   * @param throttling {@link #throttling()} then
+   */
+  record Reading(long millis, long usageNanos, Throttling throttling) {
+    Reading {
+      if (usageNanos < 0) {
+        throw new IllegalArgumentException("bad reading: usageNanos=" + usageNanos + " at " + millis);
+      }
+      java.util.Objects.requireNonNull(throttling, "throttling");
+    }
+
+    /** The CPU seconds used from {@code before} to this, per wall second between the two readings. */
+    double cpusSince(Reading before) {
+      if (millis <= before.millis) {
+        throw new IllegalArgumentException("readings out of order: " + before.millis + " then " + millis);
+      }
+      return (usageNanos - before.usageNanos) / 1e6 / (millis - before.millis);
+    }
+  }
+
   private final Path cpu;
   private final Path cpuacct;
 
@@ -169,6 +193,12 @@ final class CpuGroup implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The CPU time and the throttling so far, with the time of reading. */
+  Reading reading() throws IOException {
+    long millis = System.currentTimeMillis();
+    return new Reading(millis, usageNanos(), throttling());
   }
 
   /** Removes the group; its members must have ended (a living member keeps it, and this fails naming it). */

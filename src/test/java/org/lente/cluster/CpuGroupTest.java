@@ -1,17 +1,23 @@
 package org.lente.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link CpuGroup} on the machine's real cgroup v1 controllers (skipped, saying why, when they cannot be used: not
- * root, or cgroup v2 only), with busy shell loops as members; and {@link ClusterBench}'s partitioning of pages.
+ * root, or cgroup v2 only), with busy shell loops as members; and {@link ClusterBench}'s partitioning of pages, its
+ * busy window, and its crediting of articles and CPU to workers.
  */
 class CpuGroupTest {
 
@@ -40,14 +46,12 @@ class CpuGroupTest {
       Process p = spin(g);
       try {
         Thread.sleep(300); // inside the group by now
-        long cpu0 = g.usageNanos();
-        CpuGroup.Throttling t0 = g.throttling();
-        long wall0 = System.nanoTime();
+        CpuGroup.Reading r0 = g.reading();
         Thread.sleep(3000);
-        double cpu = (g.usageNanos() - cpu0) / 1e9;
-        double wall = (System.nanoTime() - wall0) / 1e9;
-        CpuGroup.Throttling t = g.throttling().since(t0);
-        assertTrue(cpu <= 0.1 * wall * 1.3, "used " + cpu + " CPU s in " + wall + " s under a 0.1 quota");
+        CpuGroup.Reading r1 = g.reading();
+        double cpus = r1.cpusSince(r0);
+        CpuGroup.Throttling t = r1.throttling().since(r0.throttling());
+        assertTrue(cpus > 0 && cpus <= 0.13, "used " + cpus + " CPUs under a 0.1 quota");
         assertTrue(t.share() > 0.5, "throttled in " + t + " periods");
       } finally {
         end(p);
@@ -106,5 +110,107 @@ class CpuGroupTest {
     int[] to = ClusterBench.dealWarmup(java.util.List.of(java.util.List.of(0, 3), java.util.List.of(1, 4),
         java.util.List.of(2)), 3);
     assertArrayEquals(new int[] {0, 3, 0, 1, 4, 1, 2, 2, 2}, to);
+  }
+
+  @Test
+  void theBusyWindowRunsFromTheLastWorkersFirstArticleToTheFirstWorkersLast() {
+    // worker 1 begins last (1500) and worker 0 runs out first (4000); worker 1's 9000 is its tail alone
+    ClusterBench.Busy b = ClusterBench.Busy.of(List.of(List.of(1000L, 2000L, 3000L, 4000L),
+        List.of(1500L, 2500L, 9000L)));
+    assertEquals(new ClusterBench.Busy(1500, 4000, 4), b, "2000, 3000, 4000 and 2500 in (1500, 4000]");
+  }
+
+  @Test
+  void aWorkerWithFewerThanTwoArticlesLeavesNoBusyWindow() {
+    assertNull(ClusterBench.Busy.of(List.of(List.of(1000L, 2000L, 3000L), List.of(1500L))));
+  }
+
+  @Test
+  void efficiencyComesFromTheBusyWindowNotFromTheIdleTail() {
+    // one worker: 10 articles in 10 s (1/s); two: 10 articles in 5 s while both were busy (2/s), then one alone
+    // with the other 10 until 20 s (over the whole run 1/s, an efficiency of 0.5)
+    ClusterBench.Run one = run(1, 10, new ClusterBench.Busy(0, 10_000, 10));
+    ClusterBench.Run two = run(2, 20, new ClusterBench.Busy(0, 5_000, 10));
+    assertEquals(1.0, two.efficiency(one), 1e-9);
+  }
+
+  private static ClusterBench.Run run(int n, double wall, ClusterBench.Busy busy) {
+    return run(n, wall, busy, List.of());
+  }
+
+  private static ClusterBench.Run run(int n, double wall, ClusterBench.Busy busy, List<ClusterBench.Done> done) {
+    List<ClusterBench.WorkerPart> parts = java.util.Collections.nCopies(n, new ClusterBench.WorkerPart(24 / n, 10, 1,
+        wall, wall * 0.1, 0.1, new CpuGroup.Throttling(10, 9, 0)));
+    return new ClusterBench.Run(n, 0.1, 10 * n, wall, busy, parts, done, 1, 1, 1, 1, 1, new double[] {1, 1}, false);
+  }
+
+  @Test
+  void anArticlesCostIsTheTimeSinceItsWorkersPreviousOneAtItsCpus() {
+    // one worker at 0.1 CPU: articles 7, 3, 5 done at 1 s, 2 s and 5 s: 3 took 0.1 CPU s, 5 took 0.3; 7 is unknown
+    ClusterBench.Run r = run(1, 5, new ClusterBench.Busy(1000, 5000, 2), List.of(new ClusterBench.Done(3, 0, 2000),
+        new ClusterBench.Done(7, 0, 1000), new ClusterBench.Done(5, 0, 5000)));
+    Map<Integer, Double> costs = r.costs();
+    assertEquals(java.util.Set.of(3, 5), costs.keySet());
+    assertEquals(0.1, costs.get(3), 1e-9);
+    assertEquals(0.3, costs.get(5), 1e-9);
+  }
+
+  @Test
+  void theSameWorkEfficiencyCountsEachArticleByItsCostInTheFirstRun() {
+    // at n = 1 (0.5 articles/s while busy), articles 1 (0.1 CPU s) and 2 (0.3) after 0; at n = 2 (1 article/s while
+    // both were busy) the window held only article 2, the dearer: efficiency 1.0 counting articles, 1.5 counting work
+    ClusterBench.Run one = run(1, 5, new ClusterBench.Busy(1000, 5000, 2), List.of(new ClusterBench.Done(0, 0, 1000),
+        new ClusterBench.Done(1, 0, 2000), new ClusterBench.Done(2, 0, 5000)));
+    ClusterBench.Run two = run(2, 5, new ClusterBench.Busy(1000, 2000, 1), List.of(new ClusterBench.Done(0, 0, 1000),
+        new ClusterBench.Done(1, 1, 900), new ClusterBench.Done(2, 1, 2000)));
+    assertEquals(1.0, two.efficiency(one), 1e-9);
+    assertEquals(1.5, two.sameWorkEfficiency(one), 1e-9);
+  }
+
+  @Test
+  void aMeasuredPagesOriginNamesItsPartitionAndArticle() throws IOException {
+    ClusterBench.Measured m = new ClusterBench.Measured(17, 130);
+    assertEquals(m, ClusterBench.Measured.parse(m.origin()));
+    assertThrows(IOException.class, () -> ClusterBench.Measured.parse("bench warm-up"));
+    assertThrows(IOException.class, () -> ClusterBench.Measured.parse(null));
+  }
+
+  @Test
+  void aWorkersCpusInAWindowComeFromTheReadingsAroundIt() {
+    // a reading every 100 ms; 10 ms of CPU per 100 ms until 300, then 50 ms per 100 ms
+    List<CpuGroup.Reading> rs = new java.util.ArrayList<>();
+    long[] usedMs = {0, 10, 20, 30, 80, 130};
+    for (int i = 0; i < usedMs.length; i++) {
+      rs.add(new CpuGroup.Reading(i * 100L, usedMs[i] * 1_000_000, new CpuGroup.Throttling(i, i, 0)));
+    }
+    CpuGroup.Reading[] around = ClusterBench.WorkerPart.around(rs, 150, 250);
+    assertEquals(100, around[0].millis());
+    assertEquals(300, around[1].millis());
+    assertEquals(0.1, around[1].cpusSince(around[0]), 1e-9);
+    assertEquals(0.5, ClusterBench.WorkerPart.around(rs, 300, 500)[1].cpusSince(ClusterBench.WorkerPart.around(rs,
+        300, 500)[0]), 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> ClusterBench.WorkerPart.around(rs, 200, 600));
+  }
+
+  @Test
+  void eachPartitionIsCreditedToTheWorkerWhoseProcessHoldsIt() throws IOException {
+    Map<String, List<TopicPartition>> members = Map.of(
+        "g-12", List.of(new TopicPartition(KafkaTopics.PAGES, 0), new TopicPartition(KafkaTopics.PAGES, 2)),
+        "g-123", List.of(new TopicPartition(KafkaTopics.PAGES, 1)));
+    int[] owner = ClusterBench.owners(members, List.of(123L, 12L));
+    assertArrayEquals(new int[] {1, 0, 1, -1}, java.util.Arrays.copyOf(owner, 4));
+    IOException e = assertThrows(IOException.class, () -> ClusterBench.owners(members, List.of(123L)));
+    assertTrue(e.getMessage().contains("g-12 "), e.getMessage());
+  }
+
+  @Test
+  void theSpreadOfArticlesCostsNamesTheCostliestTenthsShare() {
+    Map<Integer, Double> costs = new java.util.HashMap<>();
+    for (int a = 0; a < 19; a++) {
+      costs.put(a, 0.05);
+    }
+    costs.put(19, 1.05); // one article in 20 takes half the CPU
+    assertEquals("20 articles: median 50 ms, mean 100 ms, largest 1050 ms; the costliest 2 took 55% of the CPU",
+        ClusterBench.spread(costs));
   }
 }
