@@ -34,6 +34,9 @@ public final class TimeTagger {
   /** A span of months longer than a quarter and within a year, as TimeML writes it: P4M … P12M. */
   private static final java.util.regex.Pattern MONTHS_OF_THE_YEAR = java.util.regex.Pattern.compile("P(?:[4-9]|1[0-2])M");
 
+  /** A month word, English or Italian, in the normalised text. */
+  private static final java.util.regex.Pattern MONTHS = java.util.regex.Pattern.compile("\\b(?:months|mesi)\\b");
+
   /** Stand-in anchor for texts without one; values that depend on it are rewritten as anchor-relative. */
   private static final LocalDateTime NO_ANCHOR = LocalDateTime.of(2000, 1, 5, 12, 0);
 
@@ -134,8 +137,8 @@ public final class TimeTagger {
     Ctx ctx = new Ctx(s, text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false, Tenses.of(s, lang), cases);
     List<Timex> out = new ArrayList<>();
     Moment last = null; // the latest date or time mentioned so far
-    Moment lastQuarter = null; // the latest quarter mentioned so far, comparisons aside
-    Moment topic = null; // the period under discussion: the first quarter mentioned
+    Moment lastQuarter = null; // the latest quarter begun by the anchor mentioned so far, comparisons aside
+    Moment topic = null; // the period under discussion: the first quarter begun by the anchor mentioned
     Piece lastDay = null; // the latest day mentioned so far
     for (Piece found : pieces(ctx, rules.get(lang))) {
       if (found.kind() == Kind.ZONE) {
@@ -152,15 +155,19 @@ public final class TimeTagger {
       boolean comparison = p != found && (sh.topic() || sh.amount() < 0 && last.grain().compareTo(Grain.DAY) > 0);
       p = onDayOfSentence(p, lastDay, ctx);
       out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
-      if (p.kind() == Kind.DURATION && ctx.anchored() && p.value() != null && MONTHS_OF_THE_YEAR.matcher(p.value()).matches()) {
+      if (p.kind() == Kind.DURATION && ctx.anchored() && p.value() != null && MONTHS_OF_THE_YEAR.matcher(p.value()).matches()
+          && MONTHS.matcher(s).region(p.start(), p.end()).find()) {
         // "the first nine months", "the six months": the part of the year so far is now under discussion, so "the 1988
-        // period" is 1988 and "the year-ago period" a year before the anchor's
+        // period" is 1988 and "the year-ago period" a year before the anchor's; counted in months, as "two quarters"
+        // (P6M) are quarters still
         topic = Moment.at(ctx.ref(), Grain.YEAR);
       }
       if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME) && !comparison) {
         last = p.m();
         if (p.m().grain().compareTo(Grain.DAY) <= 0 && p.m().end() == null) lastDay = p;
-        if (p.m().grain() == Grain.QUARTER && p.m().end() == null) {
+        if (p.m().grain() == Grain.QUARTER && p.m().end() == null && !p.m().start().isAfter(ctx.ref())) {
+          // a quarter begun by the anchor: one ahead ("a loss in the fourth quarter" in October) is a forecast, not
+          // the quarter reported
           lastQuarter = p.m();
           if (topic == null) topic = p.m();
         }

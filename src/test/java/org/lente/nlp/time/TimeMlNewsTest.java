@@ -246,6 +246,15 @@ class TimeMlNewsTest {
   @Test void theYearBeforeIsNotTheAnchorsYear() {
     assertEquals(List.of(), en("Exports doubled from the year before.").stream().filter(t -> t.endsWith("[the year]")).toList());
   }
+  @Test void aQuarterAheadIsAForecastNotTheLatestQuarter() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter of 2024]", "DATE 2024-Q4 [the fourth quarter of 2024]",
+        "DATE 2024-Q1 [the latest quarter]"),
+        en("Profit rose in the first quarter of 2024. It sees a loss in the fourth quarter of 2024. In the latest quarter, sales rose."));
+  }
+  @Test void quartersCountedAsMonthsDoNotChangeThePeriodUnderDiscussion() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DURATION P6M [Over two quarters]", "DATE 2023-Q1 [the year-ago quarter]"),
+        en("Profit rose in the first quarter. Over two quarters margins held, above the year-ago quarter."));
+  }
   @Test void anAmountWithADecimalPointAndAnArticleIsNoClockTime() {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year earlier]"),
         en("Profit in the first quarter was 1.20 a share, up from 1.05 a share a year earlier."));
