@@ -60,7 +60,19 @@ final class NewsRules {
     if (!it) {
       // "the year-ago quarter", "year-earlier results": the period under discussion a year before
       r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?" + E, F),
-          (m, c) -> fromLast(m, c, -1, Grain.YEAR)));
+          (m, c) -> fromLast(m, c, -1, Grain.YEAR).withShift(new TimeTagger.Shift(-1, Grain.YEAR, false, true, null))));
+      // "the year", "the full year", "the fiscal year": the anchor's year; before "ended"/"ending" ("the year ended
+      // Sept. 30") a span of twelve months that a date closes, as TimeML writes it. Not "the Year" of a title, nor "the
+      // year before", "the year-ago", "the year's end", whose own rules read them
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:(?:full|fiscal)\\s+)?(year)(?=\\s+(ended|ending)\\b|(?![\\s-]+(?:ago|earlier|before|after|later|two|earlier)\\b|[-'\\u2019]))" + E, F),
+          (m, c) -> Character.isUpperCase(c.original().charAt(m.start(1))) ? null
+              : m.group(2) != null ? fixed(m.start(), m.end(), Kind.DURATION, "P1Y") : Rules.relPeriod(m, c, Grain.YEAR, 0)));
+      // "the 1988 period", "the 1989 quarter": the period under discussion in the year named, else that year
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+((?:19|20)\\d\\d)\\s+(?:period|quarter)" + E, F), (m, c) -> {
+        int y = Integer.parseInt(m.group(1));
+        return Rules.date(m, 0, Moment.at(java.time.LocalDateTime.of(y, 1, 1, 0, 0), Grain.YEAR), false)
+            .withShift(new TimeTagger.Shift(0, Grain.YEAR, false, true, y));
+      }));
     }
     // the quarter under discussion: the last one mentioned, else the latest one over ("the latest quarter", "the quarter")
     if (!it) {

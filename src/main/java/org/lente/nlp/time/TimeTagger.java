@@ -31,6 +31,12 @@ public final class TimeTagger {
 
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TimeTagger.class.getName());
 
+  /** A span of months longer than a quarter and within a year, as TimeML writes it: P4M … P12M. */
+  private static final java.util.regex.Pattern MONTHS_OF_THE_YEAR = java.util.regex.Pattern.compile("P(?:[4-9]|1[0-2])M");
+
+  /** A month word, English or Italian, in the normalised text. */
+  private static final java.util.regex.Pattern MONTHS = java.util.regex.Pattern.compile("\\b(?:months|mesi)\\b");
+
   /** Stand-in anchor for texts without one; values that depend on it are rewritten as anchor-relative. */
   private static final LocalDateTime NO_ANCHOR = LocalDateTime.of(2000, 1, 5, 12, 0);
 
@@ -48,11 +54,23 @@ public final class TimeTagger {
    * false it is the last date the text mentioned before it, as TimeML reads "three days later", "a year earlier", "the
    * following year"; with {@code fromAnchor} true it is the anchor, at the grain of the period the text is about
    * when that period is recent: "a year ago" after "the third quarter" is the year-ago quarter. An {@code amount} of
-   * 0 names the last period of grain {@code unit} itself ("the latest quarter").
+   * 0 names the last period of grain {@code unit} itself ("the latest quarter"). With {@code topic} true the date is
+   * told from the period under discussion instead, the first quarter the text names (earnings news compare with the
+   * period they report: "the year-ago quarter", "the year-earlier period"), and {@code year}, when not null, puts that
+   * period in the year named ("the 1988 period" is the quarter under discussion in 1988); without such a period the
+   * reading from the last date (or the rule's own) stays.
    */
-  record Shift(long amount, Grain unit, boolean fromAnchor) {
+  record Shift(long amount, Grain unit, boolean fromAnchor, boolean topic, Integer year) {
     Shift {
       Objects.requireNonNull(unit, "unit");
+      if (year != null && (!topic || amount != 0)) {
+        throw new IllegalArgumentException("bad shift: a year (" + year + ") needs topic and amount 0, got topic=" + topic
+            + ", amount=" + amount);
+      }
+    }
+
+    Shift(long amount, Grain unit, boolean fromAnchor) {
+      this(amount, unit, fromAnchor, false, null);
     }
   }
 
@@ -119,20 +137,40 @@ public final class TimeTagger {
     Ctx ctx = new Ctx(s, text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false, Tenses.of(s, lang), cases);
     List<Timex> out = new ArrayList<>();
     Moment last = null; // the latest date or time mentioned so far
+    Moment lastQuarter = null; // the latest quarter begun by the anchor mentioned so far, comparisons aside
+    Moment topic = null; // the period under discussion: the first quarter begun by the anchor mentioned
     Piece lastDay = null; // the latest day mentioned so far
     for (Piece found : pieces(ctx, rules.get(lang))) {
       if (found.kind() == Kind.ZONE) {
         continue;
       }
-      Piece p = found.shift() == null || !ctx.anchored() ? found : reanchor(found, last, ctx);
-      // a comparison with an earlier period ("a year ago" after "the third quarter", "the year-earlier period") does
-      // not replace the period under discussion: the next "a year earlier" is again a year before that one
-      boolean comparison = p != found && found.shift().amount() < 0 && last.grain().compareTo(Grain.DAY) > 0;
+      Shift sh = found.shift();
+      Piece p = sh == null || !ctx.anchored() ? found
+          : sh.topic() && topic != null ? fromTopic(found, topic)
+          : sh.year() != null ? found // "the 1988 period" with no period under discussion: the year
+          : sh.amount() == 0 && sh.unit() == Grain.QUARTER && sh.year() == null ? fromLast(found, lastQuarter)
+          : reanchor(found, last, ctx);
+      // a comparison with an earlier period ("a year ago" after "the third quarter", "the year-earlier period", "the
+      // 1988 period") does not replace the period under discussion: the next "a year earlier" is again a year before it
+      boolean comparison = p != found && (sh.topic() || sh.amount() < 0 && last.grain().compareTo(Grain.DAY) > 0);
       p = onDayOfSentence(p, lastDay, ctx);
       out.add(new Timex(text.substring(p.start(), p.end()), type(p), timexValue(p, ctx), p.start(), p.end()));
+      if (p.kind() == Kind.DURATION && ctx.anchored() && p.value() != null && MONTHS_OF_THE_YEAR.matcher(p.value()).matches()
+          && MONTHS.matcher(s).region(p.start(), p.end()).find()) {
+        // "the first nine months", "the six months": the part of the year so far is now under discussion, so "the 1988
+        // period" is 1988 and "the year-ago period" a year before the anchor's; counted in months, as "two quarters"
+        // (P6M) are quarters still
+        topic = Moment.at(ctx.ref(), Grain.YEAR);
+      }
       if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME) && !comparison) {
         last = p.m();
         if (p.m().grain().compareTo(Grain.DAY) <= 0 && p.m().end() == null) lastDay = p;
+        if (p.m().grain() == Grain.QUARTER && p.m().end() == null && !p.m().start().isAfter(ctx.ref())) {
+          // a quarter begun by the anchor: one ahead ("a loss in the fourth quarter" in October) is a forecast, not
+          // the quarter reported
+          lastQuarter = p.m();
+          if (topic == null) topic = p.m();
+        }
       }
     }
     return List.copyOf(out);
@@ -162,6 +200,18 @@ public final class TimeTagger {
     }
     Grain g = period ? last.grain() : sh.unit().compareTo(Grain.DAY) >= 0 ? sh.unit() : last.grain();
     return p.with(p.start(), p.end(), Kind.DATE, Moment.at(sh.unit().plus(last.start(), sh.amount()), g), true);
+  }
+
+  /** {@code p} (a {@link Shift} with {@code topic}) told from {@code topic}, the period under discussion. */
+  private static Piece fromTopic(Piece p, Moment topic) {
+    Shift sh = p.shift();
+    LocalDateTime s = sh.year() != null ? topic.start().withYear(sh.year()) : sh.unit().plus(topic.start(), sh.amount());
+    return p.with(p.start(), p.end(), Kind.DATE, Moment.at(s, topic.grain()), true);
+  }
+
+  /** {@code p} (the last period of its grain, "the quarter") as {@code last}, that period; unchanged when null. */
+  private static Piece fromLast(Piece p, Moment last) {
+    return last == null ? p : p.with(p.start(), p.end(), Kind.DATE, last, true);
   }
 
   /**

@@ -209,6 +209,52 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year ago]", "DATE 2023-Q1 [a year earlier]"),
         en("Sales in the first quarter rose from a year ago. Margins were thinner than a year earlier."));
   }
+  @Test void theYearAgoPeriodComparesWithTheFirstQuarterNamedNotALaterOne() {
+    assertEquals(List.of("DATE 2024-Q1 [first-quarter]", "DATE 2023-Q4 [fourth quarter]", "DATE 2023-Q1 [the year-earlier period]"),
+        en("The bakery chain posted a first-quarter gain. After a weak fourth quarter, margins beat the year-earlier period."));
+  }
+  @Test void theYearAgoQuarterAfterItsClosingDayIsAQuarter() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2024-03-31 [March 31]", "DATE 2023-Q1 [the year-ago quarter]"),
+        en("Net rose in the first quarter ended March 31 from the year-ago quarter."));
+  }
+  @Test void aYearNamedBeforePeriodIsTheQuarterUnderDiscussionInThatYear() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [the 2023 period]"),
+        en("Orders grew in the first quarter. In the 2023 period they had fallen."));
+  }
+  @Test void aYearNamedBeforePeriodWithoutAQuarterIsTheYear() {
+    assertEquals(List.of("DATE 2023 [the 2023 period]"), en("Orders had fallen in the 2023 period."));
+  }
+  @Test void aYearNamedBeforePeriodAfterMonthsOfTheYearIsTheYear() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DURATION P5M [five months]", "DATE 2023 [the 2023 period]",
+        "DATE 2023 [The year-ago]"),
+        en("Orders grew in the first quarter. In the first five months they beat the 2023 period. The year-ago figures were restated."));
+  }
+  @Test void theQuarterIsTheLastQuarterNamedEvenAfterAMonth() {
+    assertEquals(List.of("DATE 2023-Q4 [the fourth quarter]", "DATE 2024-06 [this month]", "DATE 2023-Q4 [the quarter]"),
+        en("Profit fell in the fourth quarter. Earlier this month the firm said it had lost money in the quarter."));
+  }
+  @Test void theYearIsTheAnchorsYear() {
+    assertEquals(List.of("DATE 2024 [the full year]"), en("The brewer raised its forecast for the full year."));
+  }
+  @Test void theYearEndedOnADateIsTwelveMonths() {
+    assertEquals(List.of("DURATION P1Y [the fiscal year]", "DATE 2024-03-31 [March 31]"),
+        en("Sales in the fiscal year ended March 31 reached $3 billion."));
+  }
+  @Test void theYearOfATitleIsNoTime() {
+    assertEquals(List.of(), en("She was named Farmer of the Year by the magazine."));
+  }
+  @Test void theYearBeforeIsNotTheAnchorsYear() {
+    assertEquals(List.of(), en("Exports doubled from the year before.").stream().filter(t -> t.endsWith("[the year]")).toList());
+  }
+  @Test void aQuarterAheadIsAForecastNotTheLatestQuarter() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter of 2024]", "DATE 2024-Q4 [the fourth quarter of 2024]",
+        "DATE 2024-Q1 [the latest quarter]"),
+        en("Profit rose in the first quarter of 2024. It sees a loss in the fourth quarter of 2024. In the latest quarter, sales rose."));
+  }
+  @Test void quartersCountedAsMonthsDoNotChangeThePeriodUnderDiscussion() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DURATION P6M [Over two quarters]", "DATE 2023-Q1 [the year-ago quarter]"),
+        en("Profit rose in the first quarter. Over two quarters margins held, above the year-ago quarter."));
+  }
   @Test void anAmountWithADecimalPointAndAnArticleIsNoClockTime() {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 2023-Q1 [a year earlier]"),
         en("Profit in the first quarter was 1.20 a share, up from 1.05 a share a year earlier."));
