@@ -33,9 +33,11 @@ import org.lente.cluster.PostgresSchema;
  * a failed piece of work is then run once more on the new connection only when running it twice cannot
  * do twice what it did: a read ({@link #reading}, {@link #read}, {@link #snapshot}), or a transaction of
  * {@link #writing} or {@link #writeDerived} that failed before its commit was sent (PostgreSQL rolled it
- * back with the session). Never redone, and failed with an IOException whose cause is the connection's
- * SQLException: a transaction whose commit was sent and whose answer was lost (it may have committed),
- * the single statements of {@link #locked} (each committed as it runs), and {@link #transaction}, whose
+ * back with the session), or work of {@link #locked} that prepared only statements beginning with
+ * {@code SELECT} (a read: Lente's SQL writes nothing from a SELECT). Never redone, and failed with an
+ * IOException whose cause is the connection's SQLException: a transaction whose commit was sent and whose
+ * answer was lost (it may have committed), work of {@link #locked} that prepared any other statement (each
+ * committed as it runs, so it may have written before the answer was lost), and {@link #transaction}, whose
  * work may keep state outside the database that its caller must undo first (the cluster's writer forgets
  * what it holds in memory and seeks to the Kafka offset stored in its last committed transaction). Work
  * joined to an outer one is redone only with the outer one.
@@ -62,6 +64,8 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
     READ,
     /** A transaction: unless its commit was sent. */
     BEFORE_COMMIT,
+    /** Statements committed as they run: when all the work prepared were SELECTs. */
+    READS_ONLY,
     /** Never: the work may have committed, or holds state of its own. */
     NEVER
   }
@@ -75,6 +79,8 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
     boolean inTransaction;
     /** Whether the running work sent a commit: after that, a failure leaves unknown whether it committed. */
     boolean commitSent;
+    /** Whether the running work prepared a statement other than a SELECT. */
+    boolean preparedWrite;
     /** Whether {@link #conn} was lost: the next work opens a new one. */
     boolean lost;
     /** When work last ended on {@link #conn}, by {@link System#nanoTime}. */
@@ -159,10 +165,13 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
     return run(reader, what, Redo.READ, work);
   }
 
-  /** {@inheritDoc} Never redone: a statement may have committed before the connection was lost. */
+  /**
+   * {@inheritDoc} Redone once on a new connection when the connection was lost and the work prepared only
+   * SELECTs; else never (a statement may have committed before the connection was lost).
+   */
   @Override
   public <T> T locked(String what, Database.Work<T> work) throws IOException {
-    return run(writer, what, Redo.NEVER, c -> work.run());
+    return run(writer, what, Redo.READS_ONLY, c -> work.run());
   }
 
   /** {@inheritDoc} Redone once on a new connection when the connection was lost before the commit was sent. */
@@ -282,6 +291,7 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
           throw new IllegalStateException("store closed: " + url);
         }
         session.commitSent = false;
+        session.preparedWrite = false;
         try {
           openIfLost(session);
           return work.run(session.conn);
@@ -290,7 +300,12 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
             throw e instanceof IOException io ? io : new IOException(url + ": cannot " + what + ": " + e.getMessage(), e);
           }
           session.lost = true;
-          boolean again = attempt == 1 && (redo == Redo.READ || redo == Redo.BEFORE_COMMIT && !session.commitSent);
+          boolean again = attempt == 1 && switch (redo) {
+            case READ -> true;
+            case BEFORE_COMMIT -> !session.commitSent;
+            case READS_ONLY -> !session.preparedWrite;
+            case NEVER -> false;
+          };
           if (!again) {
             String unknown = session.commitSent ? " (its commit was sent: whether it committed is unknown)" : "";
             throw new IOException(url + ": cannot " + what + ": the connection was lost" + unknown + ": "
@@ -336,6 +351,7 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
     if (session == null) {
       throw new IllegalStateException("a statement outside a read or a write: " + sql);
     }
+    session.preparedWrite |= !sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6);
     PreparedStatement st = session.statements.get(sql);
     if (st == null) {
       st = session.conn.prepareStatement(sql);

@@ -73,7 +73,7 @@ class PostgresConnectionsTest {
     assertEquals(0, notes());
     PG.terminateSessions(cluster.postgresUrl());
     Thread.sleep(PostgresConnections.CHECK_IDLE.toMillis() + 200);
-    // a single statement of locked is never redone: it succeeds only because the check reopened first
+    // a write of locked is never redone: it succeeds only because the check reopened first
     assertEquals(1, db.locked("insert a note", () -> {
       insert("dopo la pausa");
       return 1;
@@ -127,6 +127,21 @@ class PostgresConnectionsTest {
       return null;
     });
     assertEquals(1, notes());
+  }
+
+  @Test
+  void aReadOfLockedRightAfterItsSessionWasTerminatedIsRedone() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    long pid = db.locked("find the session", this::backend);
+    PG.terminate(pid);
+    assertEquals(0L, db.locked("count notes", () -> {
+      runs.incrementAndGet();
+      try (ResultSet rs = db.statement("SELECT count(*) FROM notes").executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }));
+    assertEquals(2, runs.get());
   }
 
   @Test
