@@ -113,13 +113,9 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(KafkaTopics.MAX_MESSAGE_BYTES));
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(SEND_TIMEOUT.toMillis()));
-    Properties c = new Properties();
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, DEAD_GROUP);
-    c.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(KafkaTopics.MAX_DEAD_LETTER_BYTES + (64 << 10)));
+    Properties c = KafkaWorker.groupMember(bootstrap, DEAD_GROUP);
+    c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        Integer.toString(KafkaTopics.MAX_DEAD_LETTER_BYTES + (64 << 10)));
     PostgresConnections db = PostgresConnections.connect(cluster);
     KafkaProducer<String, String> producer = null;
     try {

@@ -111,17 +111,22 @@ class PostgresConnectionsTest {
     assertEquals(0, notes()); // the next work reconnects
   }
 
+  /** Asserts that {@code work} failed once, on its lost connection, and was not run again. */
+  private static void failedOnceOnItsLostConnection(AtomicInteger runs, org.junit.jupiter.api.function.Executable work) {
+    IOException e = assertThrows(IOException.class, work);
+    assertEquals(1, runs.get());
+    assertTrue(PostgresConnections.connectionLost(e), e.toString());
+  }
+
   @Test
   void aStatementOfLockedOnALostConnectionIsNotRedone() throws Exception {
     AtomicInteger runs = new AtomicInteger();
-    IOException e = assertThrows(IOException.class, () -> db.locked("insert a note", () -> {
+    failedOnceOnItsLostConnection(runs, () -> db.locked("insert a note", () -> {
       runs.incrementAndGet();
       PG.terminate(backend());
       insert("una volta");
       return null;
     }));
-    assertEquals(1, runs.get());
-    assertTrue(PostgresConnections.connectionLost(e), e.toString());
     db.locked("insert a note", () -> {
       insert("di nuovo");
       return null;
@@ -147,14 +152,12 @@ class PostgresConnectionsTest {
   @Test
   void aTransactionOfTheCallerIsLeftToItWhenItsConnectionIsLost() throws Exception {
     AtomicInteger runs = new AtomicInteger();
-    IOException e = assertThrows(IOException.class, () -> db.transaction("insert a note", c -> {
+    failedOnceOnItsLostConnection(runs, () -> db.transaction("insert a note", c -> {
       runs.incrementAndGet();
       PG.terminate(backend());
       insert("del chiamante");
       return null;
     }));
-    assertEquals(1, runs.get());
-    assertTrue(PostgresConnections.connectionLost(e), e.toString());
     db.transaction("insert a note", c -> {
       insert("poi");
       return null;
