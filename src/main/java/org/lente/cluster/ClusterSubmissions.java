@@ -19,10 +19,17 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.lente.Pipeline;
 import org.lente.extract.Article;
@@ -41,8 +48,13 @@ import org.lente.store.PostgresConnections;
  *
  * <p>States: {@code queued} until an article of the key is in the store, then {@code duplicate} when it was stored
  * before the submission and {@code stored} when after (read when the state is asked for, and kept); {@code failed}
- * when it holds no article or Kafka did not take it. A submission the workers gave up on (a dead letter) stays
- * queued. Rows older than {@link #KEEP} are deleted. Thread-safe.
+ * when it holds no article, Kafka did not take it, or the workers gave up on its message: each instance follows
+ * {@value KafkaTopics#DEAD} in consumer group {@value #DEAD_GROUP} (so one instance reads each dead letter), and a
+ * dead letter whose message has the origin of a queued submission makes it failed with the reason a reader sees
+ * in the embedded mode ({@link Submissions#NOT_FETCHED} for a URL, {@link Submissions#NOT_ANALYSED} for a page),
+ * the worker's error going to this instance's standard error only, as the embedded {@code Ingests} logs it. A dead
+ * letter is committed after its submission's row is written (at least once; writing it again changes nothing).
+ * Rows older than {@link #KEEP} are deleted. Thread-safe.
  */
 public final class ClusterSubmissions implements Submissions, AutoCloseable {
 
@@ -58,6 +70,12 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
   /** What the origin of a submission's message starts with; its id follows. */
   public static final String ORIGIN = "submission ";
 
+  /** The consumer group in which the instances of {@code lente serve --cluster} read {@value KafkaTopics#DEAD}. */
+  public static final String DEAD_GROUP = "lente-submissions";
+
+  /** How long the dead-letter follower waits after PostgreSQL or Kafka failed, before it reads again. */
+  private static final Duration FOLLOW_PAUSE = Duration.ofSeconds(5);
+
   private static final String COLUMNS = "id, input, article_key, user_name, submitted_at, state, article_id, error";
 
   private final PostgresConnections db;
@@ -65,11 +83,21 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
   private final Extractor extractor = new Extractor();
   private final SecureRandom random = new SecureRandom();
   private final Every prune = new Every(Duration.ofHours(1));
+  private final KafkaConsumer<String, String> deadLetters;
+  private final Thread follower;
+  private volatile boolean closing;
 
-  /** Submissions on {@code db} (closed with this) sent with {@code producer} (closed with this). */
-  ClusterSubmissions(PostgresConnections db, Producer<String, String> producer) {
+  /**
+   * Submissions on {@code db} (closed with this) sent with {@code producer} (closed with this), failed by the dead
+   * letters {@code deadLetters} reads (subscribed to {@value KafkaTopics#DEAD} and closed here; null: none are).
+   */
+  ClusterSubmissions(PostgresConnections db, Producer<String, String> producer,
+      KafkaConsumer<String, String> deadLetters) {
     this.db = Objects.requireNonNull(db, "db");
     this.producer = Objects.requireNonNull(producer, "producer");
+    this.deadLetters = deadLetters;
+    this.follower = deadLetters == null ? null : Thread.ofPlatform().daemon().name("lente-dead-letters")
+        .start(this::follow);
   }
 
   /**
@@ -85,8 +113,23 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(KafkaTopics.MAX_MESSAGE_BYTES));
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(SEND_TIMEOUT.toMillis()));
+    Properties c = KafkaWorker.groupMember(bootstrap, DEAD_GROUP);
+    c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        Integer.toString(KafkaTopics.MAX_DEAD_LETTER_BYTES + (64 << 10)));
     PostgresConnections db = PostgresConnections.connect(cluster);
-    return new ClusterSubmissions(db, new KafkaProducer<>(p, new StringSerializer(), new StringSerializer()));
+    KafkaProducer<String, String> producer = null;
+    try {
+      producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+      KafkaConsumer<String, String> dead = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+      dead.subscribe(List.of(KafkaTopics.DEAD));
+      return new ClusterSubmissions(db, producer, dead);
+    } catch (RuntimeException e) {
+      if (producer != null) {
+        producer.close(Duration.ZERO);
+      }
+      db.close();
+      throw e;
+    }
   }
 
   @Override
@@ -230,15 +273,126 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
 
   /** Writes {@code s}'s state, article and error, unless its row left the queued state meanwhile. */
   private void update(Submission s) throws IOException {
-    db.writeDerived("update submission " + s.id(), c -> {
+    update(s.id(), s.state(), s.articleId(), s.error());
+  }
+
+  /**
+   * Writes submission {@code id}'s state, article and error, unless its row left the queued state meanwhile (or is
+   * not there); returns whether it did.
+   */
+  private boolean update(String id, State state, Long articleId, String error) throws IOException {
+    return db.writeDerived("update submission " + id, c -> {
       PreparedStatement st = db.statement("UPDATE submissions SET state = ?, article_id = ?, error = ? "
           + "WHERE id = ? AND state = 'queued'");
-      st.setString(1, s.state().name().toLowerCase(Locale.ROOT));
-      st.setObject(2, s.articleId());
-      st.setString(3, s.error());
-      st.setString(4, s.id());
-      return st.executeUpdate();
+      st.setString(1, state.name().toLowerCase(Locale.ROOT));
+      st.setObject(2, articleId);
+      st.setString(3, error);
+      st.setString(4, id);
+      return st.executeUpdate() == 1;
     });
+  }
+
+  /**
+   * A submission the workers gave up on, as a dead letter tells it.
+   *
+   * @param id the submission's id
+   * @param reason what a reader is told ({@link Submissions#NOT_FETCHED} or {@link Submissions#NOT_ANALYSED})
+   * @param error the worker's last error, for the operator only
+   */
+  record GaveUp(String id, String reason, String error) {
+    GaveUp {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(error, "error");
+    }
+
+    /**
+     * The submission dead letter {@code json} gives up on; empty when its message has no submission's origin (a
+     * polled source's URL, a message cut to fit the letter, a topic whose messages carry no origin).
+     *
+     * @throws IOException when {@code json} is no dead letter
+     */
+    static Optional<GaveUp> of(String json) throws IOException {
+      KafkaMessages.DeadLetter letter = KafkaMessages.read(json, KafkaMessages.DeadLetter.class);
+      if (letter.value() == null || letter.cut()) {
+        return Optional.empty();
+      }
+      String origin;
+      String reason;
+      try {
+        switch (letter.topic()) {
+          case KafkaTopics.FETCH -> {
+            origin = KafkaMessages.read(letter.value(), KafkaMessages.FetchTask.class).origin();
+            reason = NOT_FETCHED;
+          }
+          case KafkaTopics.PAGES -> {
+            origin = KafkaMessages.read(letter.value(), KafkaMessages.FetchedPage.class).origin();
+            reason = NOT_ANALYSED;
+          }
+          default -> {
+            return Optional.empty();
+          }
+        }
+      } catch (IOException | RuntimeException e) { // the worker's input was no message: no origin to read
+        return Optional.empty();
+      }
+      if (origin == null || !origin.startsWith(ORIGIN)) {
+        return Optional.empty();
+      }
+      return Optional.of(new GaveUp(origin.substring(ORIGIN.length()), reason, letter.error()));
+    }
+  }
+
+  /**
+   * Reads {@value KafkaTopics#DEAD} until closed, failing the submissions the dead letters give up on; a dead letter
+   * that is none is passed over with a line on standard error. When PostgreSQL or Kafka fails, the batch is read
+   * again after {@link #FOLLOW_PAUSE}.
+   */
+  private void follow() {
+    while (!closing) {
+      ConsumerRecords<String, String> batch = ConsumerRecords.empty();
+      try {
+        batch = deadLetters.poll(Duration.ofSeconds(1));
+        for (ConsumerRecord<String, String> r : batch) {
+          failed(r);
+        }
+        deadLetters.commitSync();
+      } catch (WakeupException e) {
+        break;
+      } catch (IOException | RuntimeException e) {
+        if (closing) {
+          break;
+        }
+        System.err.println("lente serve: dead letters of " + KafkaTopics.DEAD + " not applied, read again in "
+            + FOLLOW_PAUSE.toSeconds() + " s: " + e);
+        try {
+          for (TopicPartition tp : batch.partitions()) {
+            deadLetters.seek(tp, batch.records(tp).get(0).offset());
+          }
+          Thread.sleep(FOLLOW_PAUSE.toMillis());
+        } catch (WakeupException | InterruptedException w) {
+          break;
+        } catch (RuntimeException again) { // the partition was taken away meanwhile: its new reader reads it
+          System.err.println("lente serve: cannot read the dead letters again: " + again);
+        }
+      }
+    }
+  }
+
+  /** Fails the submission dead letter {@code r} gives up on, if any, and logs the worker's error. */
+  private void failed(ConsumerRecord<String, String> r) throws IOException {
+    Optional<GaveUp> gaveUp;
+    try {
+      gaveUp = GaveUp.of(r.value());
+    } catch (IOException e) {
+      System.err.println("lente serve: " + KafkaTopics.DEAD + "@" + r.offset() + " is no dead letter, passed over: "
+          + e.getMessage());
+      return;
+    }
+    if (gaveUp.isPresent() && update(gaveUp.get().id(), State.FAILED, null, gaveUp.get().reason())) {
+      System.err.println("lente serve: submission " + gaveUp.get().id() + " failed: the workers gave up on it: "
+          + gaveUp.get().error());
+    }
   }
 
   /** Deletes the submissions older than {@link #KEEP}, when this instance has not for an hour. */
@@ -253,10 +407,20 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     });
   }
 
-  /** Closes the producer (waiting for what it sends) and the database connections. */
+  /** Stops following the dead letters, closes the producer (waiting for what it sends) and the database connections. */
   @Override
   public void close() throws IOException {
     try {
+      if (follower != null) {
+        closing = true;
+        deadLetters.wakeup();
+        try {
+          follower.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        deadLetters.close(Duration.ofSeconds(10));
+      }
       producer.close(Duration.ofSeconds(10));
     } finally {
       db.close();

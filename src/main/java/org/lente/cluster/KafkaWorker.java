@@ -104,12 +104,7 @@ public final class KafkaWorker implements AutoCloseable {
     if (maxPollRecords < 1) {
       throw new IllegalArgumentException("maxPollRecords must be positive: " + maxPollRecords);
     }
-    Properties c = new Properties();
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    c.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    Properties c = groupMember(bootstrap, group);
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
     c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.toString(15 * 60_000));
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + ProcessHandle.current().pid());
@@ -123,6 +118,20 @@ public final class KafkaWorker implements AutoCloseable {
     p.put(ProducerConfig.CLIENT_ID_CONFIG, group + "-" + ProcessHandle.current().pid() + "-out");
     this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+  }
+
+  /**
+   * The settings of a consumer in {@code group} that commits its offsets itself, starting at a partition's first
+   * record when the group has no offset there, with Kafka's consumer rebalance protocol.
+   */
+  static Properties groupMember(String bootstrap, String group) {
+    Properties c = new Properties();
+    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    c.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return c;
   }
 
   /**

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.lente.index.SearchIndex;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
 import org.lente.store.PostgresArticleStore;
@@ -93,7 +94,8 @@ public final class KnowledgeWriter implements AutoCloseable {
   }
 
   /** A record read as an analysed article, or null {@code analysis} when it is none. */
-  private record Parsed(long offset, String key, Analysis analysis) {
+  /** A record read: its analysis (null when unreadable) and the progress of the polled source it came from (or null). */
+  private record Parsed(long offset, String key, Analysis analysis, SourceProgress progress) {
     boolean readable() {
       return analysis != null;
     }
@@ -329,7 +331,7 @@ public final class KnowledgeWriter implements AutoCloseable {
       int added = 0;
       for (Parsed p : parsed) {
         if (p.readable()) {
-          KnowledgeBase.Added a = kb.add(p.key(), p.analysis(), null);
+          KnowledgeBase.Added a = kb.add(p.key(), p.analysis(), p.progress());
           if (a.failure() != null) {
             log.accept("warning: article " + a.id() + " (" + p.key() + ") stored, its " + a.failure().stage()
                 + " stage failed and is retried later: " + a.failure().reason());
@@ -361,11 +363,11 @@ public final class KnowledgeWriter implements AutoCloseable {
       if (a.key() == null || a.key().isBlank() || analysis.article().text().isBlank()) {
         throw new IllegalArgumentException("no key or no text");
       }
-      return new Parsed(r.offset(), a.key(), analysis);
+      return new Parsed(r.offset(), a.key(), analysis, PollWorker.progress(a.origin()).orElse(null));
     } catch (IOException | RuntimeException e) {
       log.accept("warning: offset " + r.offset() + " of " + KafkaTopics.ANALYSED + " is no analysed article, "
           + "passed over: " + e.getMessage());
-      return new Parsed(r.offset(), r.key(), null);
+      return new Parsed(r.offset(), r.key(), null, null);
     }
   }
 

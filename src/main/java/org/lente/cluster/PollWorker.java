@@ -19,13 +19,16 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.store.PostgresSources;
 
 /**
  * A poll worker of the cluster ({@code lente worker poll}): claims due sources on the cluster's PostgreSQL
  * ({@link PostgresSources#claimDue}), polls each with the {@link Poller} (its fetcher's address policy,
  * politeness and robots.txt apply), puts each article URL it lists that is not handled yet on
- * {@value KafkaTopics#FETCH} (a {@link KafkaMessages.FetchTask} keyed by host, its origin the source's address),
+ * {@value KafkaTopics#FETCH} (a {@link KafkaMessages.FetchTask} keyed by host, its origin {@link #origin}: the source
+ * and the URL, so that the knowledge writer stores the article with the source's {@link #progress}, as embedded
+ * polling counts an article added),
  * waits for Kafka's acknowledgements, and then records the poll and those URLs as handled in one transaction
  * that ends the claim ({@link PostgresSources#finishPoll}). So a URL recorded is never handed on again, also
  * after a restart; a worker that dies after Kafka took URLs and before the record leaves its claim to expire,
@@ -175,7 +178,7 @@ public final class PollWorker implements AutoCloseable {
     for (String url : todo) {
       KafkaMessages.FetchTask task;
       try {
-        task = new KafkaMessages.FetchTask(url, s.address());
+        task = new KafkaMessages.FetchTask(url, origin(s, url));
       } catch (IllegalArgumentException e) { // never fetchable: marked handled, so not refused at every poll
         log.accept(name + " lists what cannot be fetched: " + e.getMessage());
         handled.add(url);
@@ -205,6 +208,35 @@ public final class PollWorker implements AutoCloseable {
       lost++;
       log.accept(name + ": its claim was taken over by another worker or the source removed before this poll was "
           + "recorded (its URLs are marked handled; the state is left to the other worker)");
+    }
+  }
+
+  /** What the origins of this worker's fetch tasks start with: {@code "source <id> <url as listed>"}. */
+  private static final String ORIGIN = "source ";
+
+  /** The origin of the fetch task of URL {@code url} (not blank, no white space) listed by source {@code s}. */
+  static String origin(Source s, String url) {
+    return ORIGIN + s.id() + " " + url;
+  }
+
+  /**
+   * The progress that an article fetched for {@code origin} writes with it ({@link SourceProgress}: its URL
+   * handled, one article added when it is new; never a poll's state, which the worker records): empty for any
+   * other origin (a submission's, none, one this worker did not make).
+   */
+  public static Optional<SourceProgress> progress(String origin) {
+    if (origin == null || !origin.startsWith(ORIGIN)) {
+      return Optional.empty();
+    }
+    int space = origin.indexOf(' ', ORIGIN.length());
+    if (space < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new SourceProgress(Long.parseLong(origin.substring(ORIGIN.length(), space)),
+          origin.substring(space + 1), null));
+    } catch (IllegalArgumentException e) { // not a positive id, or a blank URL: not this worker's
+      return Optional.empty();
     }
   }
 

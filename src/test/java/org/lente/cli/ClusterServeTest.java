@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +38,7 @@ import org.lente.cluster.ClusterSubmissions;
 import org.lente.cluster.KafkaMessages;
 import org.lente.cluster.KafkaServer;
 import org.lente.cluster.KafkaTopics;
+import org.lente.cluster.KafkaWorker;
 import org.lente.cluster.OpenSearchServer;
 import org.lente.cluster.PostgresServer;
 import org.lente.extract.Extractor;
@@ -46,6 +49,7 @@ import org.lente.ingest.source.Poller;
 import org.lente.server.Auth;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
+import org.lente.server.Submissions;
 import org.lente.server.TrustedProxies;
 import org.lente.store.ArticleStore;
 import org.lente.store.PostgresAccounts;
@@ -284,6 +288,41 @@ class ClusterServeTest {
   }
 
   @Test
+  void aUrlTheFetchWorkersGaveUpOnFailsWithTheEmbeddedModesReason() throws Exception {
+    startBoth(settings());
+    String group = "test-fetch-" + System.nanoTime();
+    KAFKA.startAtEnd(group, KafkaTopics.FETCH);
+    HttpResponse<String> sent = postJson(a, "/api/v1/ingest", "{\"url\": \"http://127.0.0.1:9/riservata\"}",
+        "Authorization", "Bearer " + token());
+    assertEquals(202, sent.statusCode(), sent.body());
+    String id = JSON.readTree(sent.body()).get("id").asText();
+
+    // a fetch worker as lente worker fetch runs it, refusing private addresses: 3 attempts, then a dead letter
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread fetching;
+    JsonNode onB;
+    try (KafkaWorker worker = new KafkaWorker(KAFKA.bootstrap(), group, KafkaTopics.FETCH,
+        KafkaWorker.fetch(new Fetcher(Fetcher.Options.defaults())), 10, Duration.ofMillis(10), line -> {})) {
+      fetching = Thread.ofPlatform().start(() -> {
+        try {
+          worker.run(stop::get);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      do {
+        Thread.sleep(250);
+        onB = JSON.readTree(get(b, "/api/v1/ingest/" + id).body());
+      } while (onB.get("state").asText().equals("queued") && System.nanoTime() < deadline);
+      stop.set(true);
+      fetching.join();
+    }
+    assertEquals("failed", onB.get("state").asText(), onB.toString());
+    assertEquals(Submissions.NOT_FETCHED, onB.get("error").asText());
+  }
+
+  @Test
   void pastedTextWithNoArticleFailsAtOnceAndIsNotSent() throws Exception {
     startBoth(settings());
     HttpResponse<String> sent = postJson(a, "/api/v1/ingest", "{\"html\": \"<html><body></body></html>\"}",
@@ -313,6 +352,28 @@ class ClusterServeTest {
       JsonNode hits = JSON.readTree(get(s, "/api/v1/search?q=anfiteatro").body());
       assertEquals(id, hits.get("hits").get(0).get("id").asLong(), hits.toString());
     }
+  }
+
+  @Test
+  void anInstanceWhosePostgresSessionsWereTerminatedAnswersTheNextRequests() throws Exception {
+    a = start(cluster, settings());
+    String token = token();
+    long id;
+    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+      id = store.put("https://verona.example/teatro", Texts.analysis("verona.example/teatro", "Cronaca", "it",
+          "2026-11-04T08:00:00Z", "Il teatro riapre", "Il teatro romano riapre con una stagione di concerti.")).id();
+    }
+    assertEquals(200, get(a, "/articles/" + id).statusCode());
+    assertEquals(200, get(a, "/api/v1/ingest", "Authorization", "Bearer " + token).statusCode());
+
+    assertTrue(PG.terminateSessions(cluster.postgresUrl()) > 0); // as a restart or an idle timeout ends them
+
+    assertEquals(200, get(a, "/articles/" + id).statusCode()); // a read on the write connection
+    assertEquals(200, get(a, "/api/v1/ingest", "Authorization", "Bearer " + token).statusCode());
+    HttpResponse<String> sent = postJson(a, "/api/v1/ingest", JSON.writeValueAsString(Map.of("text",
+        "Il teatro romano riapre con una stagione di concerti e di prosa.")), "Authorization", "Bearer " + token);
+    assertEquals(202, sent.statusCode(), sent.body()); // the rate limit's and the submission's transactions
+    assertEquals(200, get(a, "/health").statusCode());
   }
 
   @Test

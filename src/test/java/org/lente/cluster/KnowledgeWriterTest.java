@@ -27,6 +27,7 @@ import org.lente.index.OpenSearchIndex;
 import org.lente.index.SearchIndex;
 import org.lente.nlp.Analysis;
 import org.lente.store.PostgresArticleStore;
+import org.lente.store.PostgresSources;
 import org.lente.story.Texts;
 
 /** The knowledge writer on real PostgreSQL, Kafka and OpenSearch servers. */
@@ -157,6 +158,29 @@ class KnowledgeWriterTest {
     }
     assertEquals(before, versions());
     assertEquals(start + 4, storedOffset()); // the duplicate's offset stored with it
+  }
+
+  @Test
+  void anArticleOfAPolledSourceCountsForItOnceAsEmbeddedPollingCountsIt() throws Exception {
+    long start = end();
+    org.lente.ingest.source.Source feed;
+    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+      feed = sources.add(org.lente.ingest.source.Source.Kind.FEED, "https://cronaca.example/feed.xml", null,
+          Duration.ofMinutes(15), java.time.Instant.now());
+    }
+    String url = "https://cronaca.example/7";
+    String polled = KafkaMessages.write(KafkaMessages.AnalysedArticle.of("ponte-7", analysis(7,
+        "Il ponte sull'Adige apre una corsia in più da domani."), PollWorker.origin(feed, url)));
+    KAFKA.send(KafkaTopics.ANALYSED, "ponte-7", polled);
+    KAFKA.send(KafkaTopics.ANALYSED, "ponte-7", polled); // handed on again by a poll worker that died: a duplicate
+    send("ponte-8", analysis(8, "La corsia in più resterà aperta fino a marzo.")); // a submission's: no source
+    try (KnowledgeWriter writer = open("a", LONG)) {
+      runTo(writer, start + 3);
+    }
+    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+      assertEquals(1, sources.get(feed.id()).orElseThrow().state().articlesAdded());
+      assertEquals(java.util.Set.of(url), sources.handled(feed.id(), List.of(url)));
+    }
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
+import org.lente.ingest.source.SourceProgress;
 import org.lente.store.PostgresSources;
 
 /**
@@ -131,15 +133,17 @@ class PollWorkerTest {
     }
   }
 
-  /** The URLs put on lente.fetch after {@code from} by the polls of the sources at {@code addresses}, in order. */
-  private static List<String> handedOn(Map<TopicPartition, Long> from, List<String> addresses) throws Exception {
+  /** The URLs put on lente.fetch after {@code from} by the polls of the sources {@code ids}, in order. */
+  private static List<String> handedOn(Map<TopicPartition, Long> from, List<Long> ids) throws Exception {
     Map<TopicPartition, Long> to = KAFKA.ends(KafkaTopics.FETCH);
     long total = to.entrySet().stream().mapToLong(e -> e.getValue() - from.getOrDefault(e.getKey(), 0L)).sum();
     List<ConsumerRecord<String, String>> got = KAFKA.read(from, r -> r.size() >= total, Duration.ofMinutes(1));
     List<String> urls = new ArrayList<>();
     for (ConsumerRecord<String, String> r : got) {
       KafkaMessages.FetchTask task = KafkaMessages.read(r.value(), KafkaMessages.FetchTask.class);
-      if (addresses.contains(task.origin())) {
+      Optional<SourceProgress> progress = PollWorker.progress(task.origin());
+      if (progress.isPresent() && ids.contains(progress.get().source())) {
+        assertEquals(task.url(), progress.get().url(), "the origin names the URL as listed");
         assertEquals("127.0.0.1", r.key(), "keyed by host");
         urls.add(task.url());
       }
@@ -179,7 +183,7 @@ class PollWorkerTest {
     sleepPast(every);
     assertEquals(1, restarted.pollDue(() -> false));
 
-    assertEquals(List.of(base + "/a/1", base + "/a/2", base + "/a/3"), handedOn(from, List.of(feed.address())),
+    assertEquals(List.of(base + "/a/1", base + "/a/2", base + "/a/3"), handedOn(from, List.of(feed.id())),
         String.join("\n", log));
     assertEquals(3, requests.get("/feed.xml").size());
     assertEquals(0, restarted.counts().handedOn());
@@ -188,9 +192,9 @@ class PollWorkerTest {
   @Test
   void twoWorkersSideBySidePollEachDueSourceOncePerInterval() throws Exception {
     Duration every = Duration.ofSeconds(2);
-    List<String> addresses = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      addresses.add(addFeed("/f" + i + ".xml", List.of("/f" + i + "/1", "/f" + i + "/2"), every).address());
+      ids.add(addFeed("/f" + i + ".xml", List.of("/f" + i + "/1", "/f" + i + "/2"), every).id());
     }
     Map<TopicPartition, Long> from = KAFKA.ends(KafkaTopics.FETCH);
     PollWorker a = worker("a", Duration.ofMinutes(1));
@@ -217,9 +221,39 @@ class PollWorkerTest {
             log));
       }
     }
-    List<String> urls = handedOn(from, addresses);
+    List<String> urls = handedOn(from, ids);
     assertEquals(6, urls.size(), "each item once: " + urls);
     assertEquals(6, urls.stream().distinct().count(), "each item once: " + urls);
+  }
+
+  @Test
+  void aWorkerWhosePostgresSessionsWereTerminatedCarriesOn() throws Exception {
+    Source before = addFeed("/prima.xml", List.of("/p/1"), Duration.ofMinutes(15));
+    Map<TopicPartition, Long> from = KAFKA.ends(KafkaTopics.FETCH);
+    PollWorker w = worker("w", Duration.ofMinutes(1));
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<PollWorker.Counts> counts = pool.submit(() -> w.run(stop::get));
+      waitFor(() -> requests.containsKey("/prima.xml"));
+      assertTrue(PG.terminateSessions(cluster.postgresUrl()) > 0); // as a restart or an idle timeout ends them
+      Source after = addFeed("/dopo.xml", List.of("/d/1"), Duration.ofMinutes(15));
+      waitFor(() -> requests.containsKey("/dopo.xml") || counts.isDone());
+      Thread.sleep(1_000); // its poll recorded
+      stop.set(true);
+      assertEquals(2, counts.get(1, TimeUnit.MINUTES).polled(), String.join("\n", log));
+      assertEquals(List.of(base + "/p/1", base + "/d/1"), handedOn(from, List.of(before.id(), after.id())));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Waits up to 30 s for {@code done}. */
+  private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
   }
 
   @Test
@@ -240,7 +274,7 @@ class PollWorkerTest {
       assertTrue(failed.nextPoll().isAfter(Instant.now().plusSeconds(600)), "due again after its interval");
       assertEquals(null, sources.get(fine.id()).orElseThrow().state().lastError());
     }
-    assertEquals(List.of(base + "/b/1"), handedOn(from, List.of(broken.address(), fine.address())));
+    assertEquals(List.of(base + "/b/1"), handedOn(from, List.of(broken.id(), fine.id())));
     assertEquals(new PollWorker.Counts(2, 1, 1, 0), w.counts());
   }
 
@@ -280,6 +314,6 @@ class PollWorkerTest {
     }
     assertNotNull(took, "never taken over\n" + String.join("\n", log));
     assertTrue(took.isAfter(until.minusMillis(500)), "taken at " + took + ", before the claim's end " + until);
-    assertEquals(List.of(base + "/c/1"), handedOn(from, List.of(feed.address())));
+    assertEquals(List.of(base + "/c/1"), handedOn(from, List.of(feed.id())));
   }
 }

@@ -115,6 +115,37 @@ public final class PostgresServer implements BeforeAllCallback {
     return "jdbc:postgresql://127.0.0.1:" + server.port + "/" + name;
   }
 
+  /**
+   * Ends the sessions on database {@code url} other than the caller's, as {@code pg_terminate_backend} does (an
+   * administrator, an idle timeout), and waits until they are gone; returns how many there were.
+   */
+  public int terminateSessions(String url) throws SQLException {
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    try (Connection c = DriverManager.getConnection(url("postgres"), USER, null);
+        java.sql.PreparedStatement st = c.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, "
+            + "10000)) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+      st.setString(1, name);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** Ends session {@code pid} (its {@code pg_backend_pid()}), as {@link #terminateSessions} does, and waits until it is gone. */
+  public void terminate(long pid) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url("postgres"), USER, null);
+        java.sql.PreparedStatement st = c.prepareStatement("SELECT pg_terminate_backend(?, 10000)")) {
+      st.setInt(1, Math.toIntExact(pid));
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new SQLException("session " + pid + " did not end in 10 s");
+        }
+      }
+    }
+  }
+
   /** A cluster file for database {@code url}, written in {@code dir}. */
   public Path clusterFile(Path dir, String url) throws IOException {
     return Files.writeString(dir.resolve("cluster.properties"), "postgres.url=" + url + "\npostgres.user=" + USER
