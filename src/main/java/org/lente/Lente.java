@@ -102,7 +102,7 @@ public final class Lente implements AutoCloseable {
     this.readOnly = readOnly;
     this.knowledge = knowledge;
     this.store = store;
-    this.stories = new StoryReader(storyStore, knowledge);
+    this.stories = new StoryReader(storyStore, knowledge.reader());
     this.sources = SqliteSources.on(store.database());
   }
 
@@ -241,7 +241,7 @@ public final class Lente implements AutoCloseable {
 
   /** What the reader, the API and the read commands read. */
   public KnowledgeReader reader() {
-    return knowledge;
+    return knowledge.reader();
   }
 
   /**

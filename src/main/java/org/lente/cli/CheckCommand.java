@@ -35,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
       KnowledgeBase kb = lente.knowledge();
       c = kb.check();
       names = kb.checkNames();
-      failures = kb.failures();
+      failures = kb.reader().failures();
       Set<Long> storyFailed = failures.stream().filter(f -> f.stage() == ArticleFailure.Stage.STORY)
           .map(ArticleFailure::article).collect(Collectors.toSet());
       behind = kb.behind().stream().filter(id -> !storyFailed.contains(id)).toList();

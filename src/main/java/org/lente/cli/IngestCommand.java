@@ -218,13 +218,13 @@ final class IngestCommand implements Callable<Integer> {
    */
   static List<ArticleFailure> catchUp(KnowledgeBase kb, Consumer<String> say) throws IOException {
     int behind = kb.behind().size();
-    long failed = kb.failures().stream().filter(f -> f.stage() == ArticleFailure.Stage.STORY).count();
+    long failed = kb.reader().failures().stream().filter(f -> f.stage() == ArticleFailure.Stage.STORY).count();
     if (behind > 0 || failed > 0) {
       say.accept("adding the stories and lineage of " + behind + " article(s) stored by an earlier run that "
           + "stopped" + (failed > 0 ? ", retrying " + failed + " that failed" : ""));
       kb.catchUpStories();
     }
-    List<ArticleFailure> still = kb.failures();
+    List<ArticleFailure> still = kb.reader().failures();
     for (ArticleFailure f : still) {
       say.accept("article " + f.article() + ": its " + f.stage().label() + " stage still fails: " + f.reason());
     }

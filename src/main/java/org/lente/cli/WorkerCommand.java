@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,26 +50,40 @@ import picocli.CommandLine.Parameters;
         WorkerCommand.Index.class, WorkerCommand.Poll.class, WorkerCommand.Submit.class})
 final class WorkerCommand {
 
-  /** What every worker command takes. */
-  static final class ClusterOptions {
+  /** {@code --cluster FILE}: what every worker command takes. */
+  static final class ClusterOption {
     @Option(names = "--cluster", paramLabel = "FILE", required = true,
-        description = "The cluster file (kafka.bootstrap: the brokers, host:port[,host:port…]).")
-    Path clusterFile;
+        description = "The cluster file (docs/cluster.md): kafka.bootstrap (the brokers, host:port[,host:port…]); "
+            + "postgres.* and opensearch.url for the workers that use them.")
+    Path file;
+
+    /** The cluster file, or null after saying what is wrong with it, naming the file and the key (exit 1). */
+    ClusterFile read(CommandLine.Model.CommandSpec spec) {
+      return MigrateCommand.read(spec, file);
+    }
+  }
+
+  /** What the workers on Kafka take: the cluster file, and the partitions of the topics they create. */
+  static final class KafkaOptions {
+    @CommandLine.Mixin ClusterOption cluster;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + KafkaTopics.DEFAULT_PARTITIONS,
         description = "Partitions of lente.fetch and lente.pages when they are created here: the most workers of "
             + "one kind that get work. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    /** The brokers, after creating the topics that are missing; null after saying what is wrong (exit 1). */
-    String bootstrap(CommandLine.Model.CommandSpec spec) throws IOException {
-      ClusterFile cluster = MigrateCommand.read(spec, clusterFile);
-      if (cluster == null) {
+    /**
+     * The cluster file, with a {@link ClusterFile#kafkaBootstrap} whose brokers have the topics (those missing are
+     * created); null after saying what is wrong, naming the file and the key (exit 1).
+     */
+    ClusterFile open(CommandLine.Model.CommandSpec spec) throws IOException {
+      ClusterFile file = cluster.read(spec);
+      if (file == null) {
         return null;
       }
       String bootstrap;
       try {
-        bootstrap = cluster.requireKafka();
+        bootstrap = file.requireKafka();
       } catch (ClusterFileException e) {
         spec.commandLine().getErr().println("lente: " + e.getMessage());
         return null;
@@ -82,33 +97,57 @@ final class WorkerCommand {
           say(spec, "created the topics " + String.join(", ", created));
         }
       }
-      return bootstrap;
+      return file;
     }
   }
 
-  /** The consumer group of a worker command. */
-  static final class GroupOption {
+  /** Refuses {@code value} of {@code option} outside {@code min} to {@code max} (exit 1). */
+  private static void inRange(CommandLine.Model.CommandSpec spec, String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + " must be " + min + " to " + max + ": "
+          + value);
+    }
+  }
+
+  /** Who a worker that holds a lease or claims is: its process and host. */
+  private static String holder() throws IOException {
+    return ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName();
+  }
+
+  /** What the workers of a consumer group ({@code fetch}, {@code analyse}) take, and their loop. */
+  static final class GroupOptions {
+    @CommandLine.Mixin KafkaOptions kafka;
+
     @Option(names = "--group", paramLabel = "NAME",
         description = "The consumer group. Default: lente- and the worker's kind (lente-fetch, lente-analyse).")
     String group;
-  }
 
-  /** The worker loop of {@code fetch} and {@code analyse}, until a signal. */
-  static int run(CommandLine.Model.CommandSpec spec, String bootstrap, GroupOption groupOption, String input,
-      KafkaWorker.Step step, int maxPollRecords) throws IOException {
-    String group = groupOption.group == null ? "lente-" + spec.name() : groupOption.group;
-    Consumer<String> log = line -> say(spec, line);
-    try (StopSignal stop = StopSignal.listen()) {
-      KafkaWorker.Counts counts;
-      try (KafkaWorker worker = new KafkaWorker(bootstrap, group, input, step, maxPollRecords,
-          Duration.ofMillis(500), log)) {
-        say(spec, "worker " + spec.name() + " in group " + group + " reading " + input + " from " + bootstrap);
-        counts = worker.run(stop::requested);
+    /**
+     * Opens the cluster file ({@link KafkaOptions#open}: 1 when it is wrong), then runs a worker in the group that
+     * reads {@code input} with the step {@code step} makes, until a signal; 0 then.
+     */
+    int run(CommandLine.Model.CommandSpec spec, String input, Supplier<KafkaWorker.Step> step, int maxPollRecords)
+        throws IOException {
+      ClusterFile file = kafka.open(spec);
+      if (file == null) {
+        return 1;
       }
-      say(spec, "worker " + spec.name() + " stopped: read " + counts.read() + ", sent " + counts.sent()
-          + ", dead letters " + counts.dead());
+      KafkaWorker.Step made = step.get();
+      String bootstrap = file.kafkaBootstrap();
+      String group = this.group == null ? "lente-" + spec.name() : this.group;
+      Consumer<String> log = line -> say(spec, line);
+      try (StopSignal stop = StopSignal.listen()) {
+        KafkaWorker.Counts counts;
+        try (KafkaWorker worker = new KafkaWorker(bootstrap, group, input, made, maxPollRecords,
+            Duration.ofMillis(500), log)) {
+          say(spec, "worker " + spec.name() + " in group " + group + " reading " + input + " from " + bootstrap);
+          counts = worker.run(stop::requested);
+        }
+        say(spec, "worker " + spec.name() + " stopped: read " + counts.read() + ", sent " + counts.sent()
+            + ", dead letters " + counts.dead());
+      }
+      return 0;
     }
-    return 0;
   }
 
   private static void say(CommandLine.Model.CommandSpec spec, String line) {
@@ -125,9 +164,8 @@ final class WorkerCommand {
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Fetch implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin ClusterOptions cluster;
+    @CommandLine.Mixin GroupOptions worker;
     @CommandLine.Mixin FetchOptions fetch;
-    @CommandLine.Mixin GroupOption group;
 
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + PageReader.DEFAULT_MAX_BYTES,
         description = "Content kept per page; the rest is dropped with a warning. At most 16 MiB, so a page fits "
@@ -136,12 +174,9 @@ final class WorkerCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (maxBytes < 1 || maxBytes > 16L << 20) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be 1 to 16777216: " + maxBytes);
-      }
+      inRange(spec, "--max-bytes", maxBytes, 1, 16L << 20);
       try (Fetcher fetcher = fetch.fetcher(spec.commandLine(), maxBytes)) { // its options checked first
-        String bootstrap = cluster.bootstrap(spec);
-        return bootstrap == null ? 1 : run(spec, bootstrap, group, KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), 10);
+        return worker.run(spec, KafkaTopics.FETCH, () -> KafkaWorker.fetch(fetcher), 10);
       }
     }
   }
@@ -152,8 +187,7 @@ final class WorkerCommand {
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Analyse implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin ClusterOptions cluster;
-    @CommandLine.Mixin GroupOption group;
+    @CommandLine.Mixin GroupOptions worker;
 
     @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + Analyzer.DEFAULT_MAX_CHARS,
         description = "Longest text analysed per article; the rest is left out with a warning. "
@@ -165,13 +199,8 @@ final class WorkerCommand {
       if (maxChars < 1_000) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--max-chars must be at least 1000: " + maxChars);
       }
-      String bootstrap = cluster.bootstrap(spec);
-      if (bootstrap == null) {
-        return 1;
-      }
-      Analyzer analyzer = new Analyzer(new NerModels(line -> say(spec, line)), maxChars);
-      return run(spec, bootstrap, group, KafkaTopics.PAGES,
-          KafkaWorker.analyse(IngestCommand.pipeline(analyzer, new PublicationDates(null))), 20);
+      return worker.run(spec, KafkaTopics.PAGES, () -> KafkaWorker.analyse(IngestCommand.pipeline(
+          new Analyzer(new NerModels(line -> say(spec, line)), maxChars), new PublicationDates(null))), 20);
     }
   }
 
@@ -185,7 +214,7 @@ final class WorkerCommand {
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Write implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin ClusterOptions cluster;
+    @CommandLine.Mixin KafkaOptions kafka;
 
     @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "30",
         description = "How long the writer's lease lasts without renewal: how soon a standby takes over from a "
@@ -199,21 +228,13 @@ final class WorkerCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (leaseSeconds < 3 || leaseSeconds > 3600) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--lease must be 3 to 3600: " + leaseSeconds);
-      }
-      if (batch < 1 || batch > KnowledgeWriter.MAX_BATCH) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be 1 to "
-            + KnowledgeWriter.MAX_BATCH + ": " + batch);
-      }
-      ClusterFile file = MigrateCommand.read(spec, cluster.clusterFile);
+      inRange(spec, "--lease", leaseSeconds, 3, 3600);
+      inRange(spec, "--batch", batch, 1, KnowledgeWriter.MAX_BATCH);
+      ClusterFile file = kafka.open(spec);
       if (file == null) {
         return 1;
       }
-      if (cluster.bootstrap(spec) == null) {
-        return 1;
-      }
-      String holder = ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName();
+      String holder = holder();
       try (StopSignal stop = StopSignal.listen()) {
         Optional<KnowledgeWriter> opened = KnowledgeWriter.open(file, SearchIndex.writtenElsewhere(INDEXED_BY), holder,
             Duration.ofSeconds(leaseSeconds), stop::requested, line -> say(spec, line));
@@ -248,10 +269,7 @@ final class WorkerCommand {
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Index implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--cluster", paramLabel = "FILE", required = true,
-        description = "The cluster file (postgres.*, opensearch.url).")
-    Path clusterFile;
+    @CommandLine.Mixin ClusterOption cluster;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "200",
         description = "Articles claimed, written and marked at once (1 to 10000). Default: ${DEFAULT-VALUE}.")
@@ -264,13 +282,9 @@ final class WorkerCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (batch < 1 || batch > 10_000) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be 1 to 10000: " + batch);
-      }
-      if (pollSeconds < 1 || pollSeconds > 3600) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--poll must be 1 to 3600: " + pollSeconds);
-      }
-      ClusterFile file = MigrateCommand.read(spec, clusterFile);
+      inRange(spec, "--batch", batch, 1, 10_000);
+      inRange(spec, "--poll", pollSeconds, 1, 3600);
+      ClusterFile file = cluster.read(spec);
       if (file == null) {
         return 1;
       }
@@ -297,7 +311,7 @@ final class WorkerCommand {
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Submit implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin ClusterOptions cluster;
+    @CommandLine.Mixin KafkaOptions kafka;
 
     @Option(names = "--origin", paramLabel = "TEXT", description = "Where the URLs came from, kept with the pages.")
     String origin;
@@ -313,12 +327,12 @@ final class WorkerCommand {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      String bootstrap = cluster.bootstrap(spec);
-      if (bootstrap == null) {
+      ClusterFile file = kafka.open(spec);
+      if (file == null) {
         return 1;
       }
       Properties p = new Properties();
-      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, file.kafkaBootstrap());
       p.put(ProducerConfig.ACKS_CONFIG, "all");
       try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
           new StringSerializer())) {
@@ -348,7 +362,7 @@ final class WorkerCommand {
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Poll implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin ClusterOptions cluster;
+    @CommandLine.Mixin KafkaOptions kafka;
     @CommandLine.Mixin FetchOptions fetch;
 
     @Option(names = "--claim", paramLabel = "SECONDS", defaultValue = "300",
@@ -359,20 +373,14 @@ final class WorkerCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (claimSeconds < 2 || claimSeconds > 86_400) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--claim must be 2 to 86400: " + claimSeconds);
-      }
+      inRange(spec, "--claim", claimSeconds, 2, 86_400);
       try (Fetcher fetcher = fetch.fetcher(spec.commandLine(), PageReader.DEFAULT_MAX_BYTES)) {
-        ClusterFile file = MigrateCommand.read(spec, cluster.clusterFile);
+        ClusterFile file = kafka.open(spec);
         if (file == null) {
           return 1;
         }
-        String bootstrap = cluster.bootstrap(spec);
-        if (bootstrap == null) {
-          return 1;
-        }
-        String holder = ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName() + "/"
-            + Long.toHexString(new java.security.SecureRandom().nextLong());
+        String bootstrap = file.kafkaBootstrap();
+        String holder = holder() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
         try (StopSignal stop = StopSignal.listen()) {
           PollWorker.Counts counts;
           try (PollWorker worker = PollWorker.open(file, bootstrap, new Poller(fetcher), holder,

@@ -13,28 +13,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.lente.ingest.source.SourceProgress;
-import org.lente.index.SearchHits;
 import org.lente.index.SearchIndex;
-import org.lente.index.SearchQuery;
 import org.lente.nlp.Analysis;
-import org.lente.nlp.ner.Entity;
-import org.lente.nlp.quote.Quote;
 import org.lente.store.ArticleFailure;
-import org.lente.store.ArticleFilter;
 import org.lente.store.ArticleStore;
-import org.lente.store.ArticleSummary;
-import org.lente.store.ArticleView;
-import org.lente.store.AuthorProfile;
-import org.lente.store.EntityProfile;
-import org.lente.store.EntityRef;
-import org.lente.store.IngestStatus;
-import org.lente.store.Page;
 import org.lente.store.NameSighting;
 import org.lente.store.ResolverCheck;
-import org.lente.store.SourceProfile;
-import org.lente.store.QuoteHit;
-import org.lente.store.QuoteQuery;
-import org.lente.store.StoreStats;
 import org.lente.store.StoredArticle;
 import org.lente.store.StoredJson;
 
@@ -43,8 +27,8 @@ import org.lente.store.StoredJson;
  * truth) and searchable through a {@link SearchIndex} (derived from the store, rebuilt from it
  * whenever needed), their entities resolved by the {@link EntityResolver} (whose state is written in
  * each article's transaction), and each stored article told to the {@link ArticleListener} (stories
- * and lineage). Everything that writes any of these goes through here; what readers use is
- * {@link KnowledgeReader}. Assembled by {@code org.lente.Lente}.
+ * and lineage). Everything that writes any of these goes through here; what readers use is its
+ * {@link #reader}. Assembled by {@code org.lente.Lente}.
  *
  * <p>Crash safety: {@link #add} returns only after the store has committed the article, so an
  * article reported stored is never lost. The index follows: articles are added to it at once and
@@ -55,10 +39,10 @@ import org.lente.store.StoredJson;
  *
  * <p>Isolation: once an article is stored, a failure of a later stage for it (indexing, its story and
  * lineage) stops nothing else. The article is kept, the failure recorded in the store
- * ({@link #failures}) and returned by {@link #add}; {@link #catchUp} (on open, and by {@link #reindex})
- * and {@link #catchUpStories} retry the stage and forget the failure when it succeeds.
+ * ({@link KnowledgeReader#failures}) and returned by {@link #add}; {@link #catchUp} (on open, and by
+ * {@link #reindex}) and {@link #catchUpStories} retry the stage and forget the failure when it succeeds.
  */
-public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
+public final class KnowledgeBase implements AutoCloseable {
 
   /** How many stored articles at most wait for an index commit. */
   public static final int FLUSH_EVERY = 200;
@@ -69,6 +53,8 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
 
   private volatile EntityResolver resolver; // read again after a rollback (rolledBack)
   private final ArticleListener listener;
+  private final RecentStatus status;
+  private final StoreReader reader;
 
   /** Opens the knowledge base over {@code store} and {@code index}, indexing what a crash left out. */
   public KnowledgeBase(ArticleStore store, SearchIndex index) throws IOException {
@@ -95,6 +81,8 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.store = Objects.requireNonNull(store, "store");
     this.index = Objects.requireNonNull(index, "index");
+    this.status = new RecentStatus(store);
+    this.reader = new StoreReader(store, index, name -> resolver.entityName(name), status::get);
     if (legacyState != null && Files.isRegularFile(legacyState)) {
       try {
         migrate(store, legacyState);
@@ -141,9 +129,7 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
     pending.clear();
     resolver = readResolver();
     listener.reload();
-    synchronized (statusLock) {
-      statusStale = true;
-    }
+    status.changed();
   }
 
   /** The names whose stored entity is not the one the resolver gives them now, with that one. */
@@ -246,9 +232,7 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
       resolver.forget(seen.sightings());
       return new Added(put, null);
     }
-    synchronized (statusLock) {
-      statusStale = true;
-    }
+    status.changed();
     if (put.outcome() == ArticleStore.Put.Outcome.UPDATED) {
       store.clearFailed(put.id(), ArticleFailure.Stage.values()); // the new version is tried afresh
     }
@@ -303,12 +287,6 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
     return ids;
   }
 
-  /** The stages that failed for stored articles and are still to retry, by article id. */
-  @Override
-  public List<ArticleFailure> failures() throws IOException {
-    return store.failures();
-  }
-
   /** Stored articles whose stories and lineage are missing ({@link ArticleListener#behind}). */
   public synchronized List<Long> behind() throws IOException {
     return listener.behind();
@@ -316,7 +294,7 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
 
   /**
    * Adds the stories and lineage of the articles {@link #behind} and of those whose story stage
-   * failed ({@link #failures}), in id order; returns how many succeeded. An article that fails again
+   * failed ({@link KnowledgeReader#failures}), in id order; returns how many succeeded. An article that fails again
    * stays recorded and stops no other. Not done on open (a store older than stories may hold many
    * such articles): ingest, watch and reindex call it.
    */
@@ -356,18 +334,8 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
   }
 
   /**
-   * What the knowledge base knows of an entity, by any of its names (an alias the resolver knows too:
-   * "Putin" for "Vladimir Putin", "North Korea" for "Corea del Nord"); empty when unknown.
-   */
-  @Override
-  public Optional<EntityProfile> entity(String name) throws IOException {
-    Optional<Long> id = entityId(name);
-    return id.isPresent() ? store.entity(id.get()) : Optional.empty();
-  }
-
-  /**
    * Indexes every stored article the index does not hold yet; returns how many. An article the index
-   * refuses is recorded as failed ({@link #failures}), stays unindexed and stops no other.
+   * refuses is recorded as failed ({@link KnowledgeReader#failures}), stays unindexed and stops no other.
    */
   public synchronized int catchUp() throws IOException {
     Set<Long> failed = failedAt(ArticleFailure.Stage.INDEX);
@@ -463,140 +431,13 @@ public final class KnowledgeBase implements KnowledgeReader, AutoCloseable {
     return catchUp();
   }
 
-  @Override
-  public SearchHits search(SearchQuery query) throws IOException {
-    return index.search(query);
-  }
-
-  @Override
-  public List<QuoteHit> quotes(QuoteQuery query) throws IOException {
-    return store.quotes(query);
-  }
-
-  @Override
-  public Optional<StoredArticle> article(long id) throws IOException {
-    return store.get(id);
-  }
-
-  @Override
-  public StoreStats stats() throws IOException {
-    return store.stats();
-  }
-
-  // ---- the reader: what the web pages and the API show (see ArticleStore for the contracts) ----
-
-  /** A page of articles, newest first; {@code cursor} null or a {@link Page#next()}; limit 1 to 100. */
-  @Override
-  public Page<ArticleSummary> articles(ArticleFilter filter, String cursor, int limit) throws IOException {
-    return store.articles(filter, cursor, limit);
-  }
-
-  /** The summaries of articles {@code ids}, in that order; ids not stored are left out. At most 1,000 ids. */
-  @Override
-  public List<ArticleSummary> summaries(List<Long> ids) throws IOException {
-    return store.summaries(ids);
-  }
-
-  @Override
-  public Optional<ArticleView> articleView(long id) throws IOException {
-    return store.articleView(id);
-  }
-
-  /** Entity {@code id}: profile, quotes by and about it, co-occurring entities. */
-  @Override
-  public Optional<EntityProfile> entity(long id) throws IOException {
-    return store.entity(id);
-  }
-
-  /** The name entity {@code name} goes by in articles of {@code language} ({@link ArticleStore#localName}). */
-  @Override
-  public String localName(String name, String language) throws IOException {
-    return store.localName(name, language);
-  }
-
   /**
-   * The id of the entity known by {@code name}: a canonical name or a way an article wrote it (any
-   * case), else a name the entity resolver gathered for it.
+   * What the web pages, the API and the read commands read: the store and the index, an entity found by the
+   * names this resolver gathered too, counts reused for a while after an add ({@link RecentStatus}).
    */
-  @Override
-  public Optional<Long> entityId(String name) throws IOException {
-    Optional<Long> id = store.entityId(name);
-    if (id.isPresent()) {
-      return id;
-    }
-    Optional<String> entity = resolver.entityName(name);
-    return entity.isPresent() ? store.entityId(entity.get()) : Optional.empty();
+  public KnowledgeReader reader() {
+    return reader;
   }
-
-  @Override
-  public List<EntityRef> trending(int days, int limit) throws IOException {
-    return store.trending(days, limit);
-  }
-
-  @Override
-  public Page<EntityRef> entities(String cursor, int limit) throws IOException {
-    return store.entities(cursor, limit);
-  }
-
-  @Override
-  public Optional<SourceProfile> source(long id) throws IOException {
-    return store.source(id);
-  }
-
-  @Override
-  public Page<SourceProfile> sources(String cursor, int limit) throws IOException {
-    return store.sources(cursor, limit);
-  }
-
-  @Override
-  public Optional<Long> sourceId(String hostOrSite) throws IOException {
-    return store.sourceId(hostOrSite);
-  }
-
-  @Override
-  public Optional<AuthorProfile> author(long id) throws IOException {
-    return store.author(id);
-  }
-
-  @Override
-  public Page<AuthorProfile> authors(String cursor, int limit) throws IOException {
-    return store.authors(cursor, limit);
-  }
-
-  @Override
-  public Optional<Long> authorId(String name) throws IOException {
-    return store.authorId(name);
-  }
-
-  /** How long a status is reused when nothing was added through this knowledge base. */
-  static final long STATUS_MAX_AGE_NANOS = 60_000_000_000L;
-
-  /** How long a status is reused after an add, so that a stream of adds does not recount each time. */
-  static final long STATUS_MIN_AGE_NANOS = 2_000_000_000L;
-
-  private IngestStatus status;
-  private long statusAt;
-  private boolean statusStale;
-
-  /**
-   * Counts and the time of the latest article stored. Counting takes a scan of an index, so the
-   * result is reused: for up to a minute, and for up to two seconds after an article is added here.
-   */
-  @Override
-  public IngestStatus status() throws IOException {
-    synchronized (statusLock) {
-      long now = System.nanoTime();
-      long age = now - statusAt;
-      if (status == null || age > STATUS_MAX_AGE_NANOS || (statusStale && age > STATUS_MIN_AGE_NANOS)) {
-        status = store.status();
-        statusAt = now;
-        statusStale = false;
-      }
-      return status;
-    }
-  }
-
-  private final Object statusLock = new Object();
 
   /** Flushes, then closes the index and the store; writes nothing when nothing was added. */
   @Override

@@ -24,20 +24,45 @@ import org.lente.store.StoreStats;
 import org.lente.store.StoredArticle;
 
 /**
- * A {@link KnowledgeReader} that only reads: the store's pages and the index's searches, with no entity resolver
- * in memory and nothing written, ever (where {@link KnowledgeBase}, the writer, also reads). What a server reads
- * when another process writes, as the instances of {@code lente serve --cluster} do beside the cluster's knowledge
- * writer. An entity is found by a name the store knows (its canonical name or a way an article wrote it), not by
- * the other names only the writer's resolver gathered. Thread-safe as the store and index are; closes neither.
+ * A {@link KnowledgeReader} that only reads: the store's pages and the index's searches, nothing written,
+ * ever. What a server reads when another process writes, as the instances of {@code lente serve --cluster}
+ * do beside the cluster's knowledge writer, and the read side that {@link KnowledgeBase}, the writer, hands
+ * out ({@link KnowledgeBase#reader}), so that each read is written once. Over the store alone, an entity is
+ * found by a name the store knows (its canonical name or a way an article wrote it); the writer's reader
+ * also finds it by the other names its entity resolver gathered ({@link Aliases}), and reuses its counts
+ * ({@link #status}). Thread-safe as the store and index are; closes neither.
  */
 public final class StoreReader implements KnowledgeReader {
 
+  /** The names an entity resolver gathered beyond the store's: the entity name a name belongs to. */
+  @FunctionalInterface
+  interface Aliases {
+
+    /** The name of the entity known by {@code name}; empty when unknown. */
+    Optional<String> entityName(String name);
+  }
+
+  /** Where {@link #status} comes from: the store, or counts reused for a while. */
+  @FunctionalInterface
+  interface Counts {
+    IngestStatus status() throws IOException;
+  }
+
   private final ArticleReader store;
   private final SearchIndex index;
+  private final Aliases aliases;
+  private final Counts counts;
 
+  /** Reads {@code store} and {@code index} as they are: names the store knows, counts taken at each call. */
   public StoreReader(ArticleReader store, SearchIndex index) {
+    this(store, index, name -> Optional.empty(), store::status);
+  }
+
+  StoreReader(ArticleReader store, SearchIndex index, Aliases aliases, Counts counts) {
     this.store = Objects.requireNonNull(store, "store");
     this.index = Objects.requireNonNull(index, "index");
+    this.aliases = Objects.requireNonNull(aliases, "aliases");
+    this.counts = Objects.requireNonNull(counts, "counts");
   }
 
   @Override
@@ -70,9 +95,15 @@ public final class StoreReader implements KnowledgeReader {
     return store.quotes(query);
   }
 
+  /**
+   * What the knowledge base knows of an entity, by any of its names (with a writer's {@link Aliases}, a
+   * name its resolver gathered too: "Putin" for "Vladimir Putin", "North Korea" for "Corea del Nord");
+   * empty when unknown.
+   */
   @Override
   public Optional<EntityProfile> entity(String name) throws IOException {
-    return store.entity(name);
+    Optional<Long> id = entityId(name);
+    return id.isPresent() ? store.entity(id.get()) : Optional.empty();
   }
 
   @Override
@@ -90,9 +121,18 @@ public final class StoreReader implements KnowledgeReader {
     return store.entity(id);
   }
 
+  /**
+   * The id of the entity known by {@code name}: a canonical name or a way an article wrote it (any
+   * case), else a name the {@link Aliases} know.
+   */
   @Override
   public Optional<Long> entityId(String name) throws IOException {
-    return store.entityId(name);
+    Optional<Long> id = store.entityId(name);
+    if (id.isPresent()) {
+      return id;
+    }
+    Optional<String> entity = aliases.entityName(name);
+    return entity.isPresent() ? store.entityId(entity.get()) : Optional.empty();
   }
 
   @Override
@@ -137,7 +177,7 @@ public final class StoreReader implements KnowledgeReader {
 
   @Override
   public IngestStatus status() throws IOException {
-    return store.status();
+    return counts.status();
   }
 
   @Override

@@ -86,7 +86,7 @@ public final class PostgresArticleStore extends SqlArticleStore {
       throw new IllegalArgumentException("max must be at least 1: " + max);
     }
     return connections.writeDerived("index the unindexed articles after " + after, c -> {
-      List<StoredArticle> claimed = reads.claimUnindexed(after, max, withFailed);
+      List<StoredArticle> claimed = claimUnindexed(after, max, withFailed);
       if (claimed.isEmpty()) {
         return new Indexed(0, 0, 0);
       }
@@ -107,16 +107,6 @@ public final class PostgresArticleStore extends SqlArticleStore {
       }
       return new Indexed(indexed, claimed.size() - indexed, claimed.get(claimed.size() - 1).id());
     });
-  }
-
-  /** Up to {@code max} articles after id {@code after}, in id order: a rebuild's pages. */
-  public List<StoredArticle> articlesAfter(long after, int max) throws IOException {
-    return reads.articlesAfter(after, max);
-  }
-
-  /** id → latest version of up to {@code max} articles after id {@code after}, in id order. */
-  public Map<Long, Integer> versionsAfter(long after, int max) throws IOException {
-    return reads.versionsAfter(after, max);
   }
 
   /**

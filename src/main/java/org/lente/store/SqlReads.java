@@ -24,9 +24,10 @@ import org.lente.nlp.quote.Quote;
  * The store's {@link ArticleReader}: the reader's listings and pages, read from the aggregate tables
  * that {@link ArticleWrites} keeps, mostly on the read connections ({@link SqlConnections#reading}),
  * so that pages are served while articles are written. The SQL is the same on SQLite and PostgreSQL
- * but for the fragments {@link SqlConnections} gives.
+ * but for the fragments {@link SqlConnections} gives. The read half of {@link SqlArticleStore}, which
+ * adds the writes.
  */
-final class SqlReads implements ArticleReader {
+abstract sealed class SqlReads implements ArticleReader permits SqlArticleStore {
 
   private final SqlConnections db;
   private final ResolverTables resolver;
@@ -61,8 +62,8 @@ final class SqlReads implements ArticleReader {
     });
   }
 
-  /** Up to {@code max} articles after id {@code after}, in id order. */
-  List<StoredArticle> articlesAfter(long after, int max) throws IOException {
+  /** Up to {@code max} articles after id {@code after}, in id order: a rebuild's pages. */
+  public List<StoredArticle> articlesAfter(long after, int max) throws IOException {
     return db.reading("list the articles after " + after, () -> {
       PreparedStatement st = db.statement("SELECT " + ARTICLE_COLUMNS + " FROM articles a WHERE a.id > ? "
           + "ORDER BY a.id LIMIT ?");
@@ -73,7 +74,7 @@ final class SqlReads implements ArticleReader {
   }
 
   /** id → latest version of up to {@code max} articles after id {@code after}, in id order. */
-  Map<Long, Integer> versionsAfter(long after, int max) throws IOException {
+  public Map<Long, Integer> versionsAfter(long after, int max) throws IOException {
     return db.reading("list the versions after " + after, () -> {
       PreparedStatement st = db.statement("SELECT id, version FROM articles WHERE id > ? ORDER BY id LIMIT ?");
       st.setLong(1, after);

@@ -83,7 +83,7 @@ class IngestCrashTest {
       try (Lente lente = Lente.open(data, Lente.Options.write())) {
         KnowledgeBase kb = lente.knowledge();
         for (long id : reportedStored) {
-          assertTrue(kb.article(id).isPresent(), "article " + id + " was reported stored, then lost");
+          assertTrue(kb.reader().article(id).isPresent(), "article " + id + " was reported stored, then lost");
         }
         assertTrue(kb.check().consistent(), "index out of step after reopening: " + kb.check());
       }
@@ -92,7 +92,7 @@ class IngestCrashTest {
     assertTrue(last.get(last.size() - 1).startsWith("stored "), last.toString());
     try (Lente lente = Lente.open(data, Lente.Options.write())) {
       KnowledgeBase kb = lente.knowledge();
-      assertEquals(40, kb.stats().articles());
+      assertEquals(40, kb.reader().stats().articles());
       assertTrue(kb.check().consistent(), kb.check().toString());
     }
     List<String> again = ingest(0, random);

@@ -87,9 +87,9 @@ class IngestSignalTest {
     assertEquals(run.reportedIds().size(), stored, "the summary counts what -v reported");
     try (Lente lente = Lente.open(data, Lente.Options.write())) {
       KnowledgeBase kb = lente.knowledge();
-      assertEquals(stored, kb.stats().articles(), "stored in the summary against articles in the store");
+      assertEquals(stored, kb.reader().stats().articles(), "stored in the summary against articles in the store");
       for (long id : run.reportedIds()) {
-        assertTrue(kb.article(id).isPresent(), "article " + id + " was reported stored, then lost");
+        assertTrue(kb.reader().article(id).isPresent(), "article " + id + " was reported stored, then lost");
       }
       assertTrue(kb.check().consistent(), kb.check().toString());
     }
@@ -116,7 +116,7 @@ class IngestSignalTest {
     int stored = run.summary().get("stored").asInt();
     try (Lente lente = Lente.open(data, Lente.Options.write())) {
       KnowledgeBase kb = lente.knowledge();
-      assertEquals(stored, kb.stats().articles(), "stored in the summary against articles in the store");
+      assertEquals(stored, kb.reader().stats().articles(), "stored in the summary against articles in the store");
     }
     assertFalse(stored == PAGES, "the signal came too late to test anything: " + run.summary());
   }

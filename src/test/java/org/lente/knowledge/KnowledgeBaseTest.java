@@ -65,13 +65,13 @@ class KnowledgeBaseTest {
           "PER:Vladimir Putin", "LOC:North Korea", "LOC:Vietnam"));
     }
     try (KnowledgeBase kb = open()) { // the resolver's state survives the reopening
-      EntityProfile putin = kb.entity("Putin").orElseThrow();
+      EntityProfile putin = kb.reader().entity("Putin").orElseThrow();
       assertEquals("Vladimir Putin", putin.name());
       assertEquals(3, putin.articles());
       assertEquals(1L, putin.mentionsPerDay().get("2024-06-19"));
       assertEquals(2L, putin.mentionsPerDay().get("2024-06-20"));
       assertTrue(putin.aliases().stream().anyMatch(a -> a.name().equals("Putin")), putin.aliases().toString());
-      EntityProfile korea = kb.entity("North Korea").orElseThrow();
+      EntityProfile korea = kb.reader().entity("North Korea").orElseThrow();
       assertEquals(3, korea.articles(), korea.toString());
       assertTrue(putin.cooccurring().stream().anyMatch(c -> c.name().equals(korea.name()) && c.articles() == 3),
           putin.cooccurring().toString());
@@ -109,11 +109,11 @@ class KnowledgeBaseTest {
       assertEquals(ArticleFailure.Stage.INDEX, a.failure().stage());
       long next = kb.add("next", analysis("it", "2024-06-20", "Il sindaco Gualtieri ha parlato a Roma.",
           "PER:Gualtieri")).id();
-      assertEquals(null, kb.failures().stream().filter(f -> f.article() == next).findAny().orElse(null));
+      assertEquals(null, kb.reader().failures().stream().filter(f -> f.article() == next).findAny().orElse(null));
       assertEquals(List.of(refused), kb.check().missing());
     }
     try (KnowledgeBase kb = open()) { // opening retries it, and is not stopped by it
-      assertEquals(List.of(refused), kb.failures().stream().map(ArticleFailure::article).toList());
+      assertEquals(List.of(refused), kb.reader().failures().stream().map(ArticleFailure::article).toList());
       assertEquals(2, kb.check().articles());
     }
   }
@@ -133,17 +133,17 @@ class KnowledgeBaseTest {
          {"key":"per:kim-jong-un","name":"Kim Jong Un","type":"PER","aliases":["Kim Jong Un"],"typeCounts":{"PER":1}}]
         """);
     try (KnowledgeBase kb = open()) {
-      EntityProfile kim = kb.entity("Kim").orElseThrow();
+      EntityProfile kim = kb.reader().entity("Kim").orElseThrow();
       assertEquals("Kim Jong Un", kim.name());
       assertEquals(2, kim.articles());
-      assertEquals("Kim Jong Un", kb.entity(kimId).orElseThrow().name()); // the old id redirects
+      assertEquals("Kim Jong Un", kb.reader().entity(kimId).orElseThrow().name()); // the old id redirects
       assertTrue(kb.checkNames().consistent(), kb.checkNames().toString());
     }
     assertFalse(Files.exists(dir.resolve("entities.json")));
     assertTrue(Files.exists(dir.resolve("entities.json.migrated")));
     try (KnowledgeBase kb = open()) { // imported once: reopening adds nothing
       kb.add("it-3", analysis("it", "2024-06-21", "Kim Jong Un ha parlato.", "PER:Kim Jong Un"));
-      assertEquals(3, kb.entity("Kim").orElseThrow().articles());
+      assertEquals(3, kb.reader().entity("Kim").orElseThrow().articles());
     }
     try (SqliteStore store = SqliteStore.open(dir)) {
       assertEquals(2, store.nameSightings().stream().filter(s -> s.name().equals("P|kim jong un"))
@@ -167,7 +167,7 @@ class KnowledgeBaseTest {
     }
     try (KnowledgeBase kb = open()) {
       assertTrue(kb.checkNames().consistent(), kb.checkNames().toString());
-      assertEquals(2, kb.entity("Putin").orElseThrow().articles());
+      assertEquals(2, kb.reader().entity("Putin").orElseThrow().articles());
     }
   }
 

@@ -19,7 +19,7 @@ import org.lente.store.SqliteStore;
 import org.lente.store.StoredArticle;
 
 /**
- * Search latency of a real knowledge base folder, through {@link KnowledgeBase#search}: what
+ * Search latency of a real knowledge base folder, through {@link KnowledgeBase#reader}: what
  * {@code lente search} and the reader call. Complements {@link org.lente.index.IndexBench}, which
  * measures the index alone on generated articles.
  *
@@ -49,16 +49,16 @@ public final class SearchBench {
     long open = System.nanoTime();
     try (KnowledgeBase kb = new KnowledgeBase(SqliteStore.open(dir), LuceneIndex.open(dir.resolve("index")),
         dir.resolve("entities.json"))) {
-      long articles = kb.stats().articles();
+      long articles = kb.reader().stats().articles();
       System.out.printf(Locale.ROOT, "%s: %,d articles, opened in %.1f s%n", dir, articles,
           (System.nanoTime() - open) / 1e9);
       Random random = new Random(42);
       List<SearchQuery> queries = new ArrayList<>();
       while (queries.size() < count + 200) {
-        kb.article(1 + random.nextLong(articles)).ifPresent(a -> queries.add(query(a, random)));
+        kb.reader().article(1 + random.nextLong(articles)).ifPresent(a -> queries.add(query(a, random)));
       }
       for (SearchQuery q : queries.subList(0, 200)) {
-        kb.search(q); // warm-up
+        kb.reader().search(q); // warm-up
       }
       List<SearchQuery> measured = queries.subList(200, queries.size());
       long[] wall = new long[measured.size()];
@@ -67,7 +67,7 @@ public final class SearchBench {
       for (int i = 0; i < measured.size(); i++) {
         long t = System.nanoTime();
         long c = THREADS.getCurrentThreadCpuTime();
-        hits += kb.search(measured.get(i)).total();
+        hits += kb.reader().search(measured.get(i)).total();
         wall[i] = System.nanoTime() - t;
         cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
       }

@@ -333,14 +333,14 @@ class LineageTest {
     assertTrue(it.failure().reason().contains("refused by the test"), it.failure().reason());
     long other = add("other", Fixtures.otherItalian());
     assertTrue(stories.storyOf(other).isPresent());
-    assertEquals(List.of(it.id()), kb.failures().stream().map(ArticleFailure::article).toList());
+    assertEquals(List.of(it.id()), kb.reader().failures().stream().map(ArticleFailure::article).toList());
 
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lente.db"));
         java.sql.Statement st = c.createStatement()) {
       st.execute("DROP TRIGGER refuse");
     }
     assertEquals(1, kb.catchUpStories());
-    assertTrue(kb.failures().isEmpty());
+    assertTrue(kb.reader().failures().isEmpty());
     assertEquals(stories.storyOf(en), stories.storyOf(it.id()));
   }
 }

@@ -37,7 +37,7 @@ class StoryReaderTest {
     Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis),
         new Stories(Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD, stories.lastStoryId() + 1));
     kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
-    reader = new StoryReader(stories, kb);
+    reader = new StoryReader(stories, kb.reader());
     it = kb.add("it", Newswire.italian("Stellantis, 850 milioni per Mirafiori")).id();
     en = kb.add("en", Newswire.english("Stellantis to invest 850 million euros in Mirafiori")).id();
     copy = kb.add("copy", Newswire.copy("Mirafiori, arrivano 900 milioni")).id();

@@ -47,16 +47,16 @@ class LocalNamesTest {
           "LOC:Stati Uniti", "LOC:Corea del Nord")).id();
       long en = kb.add("en-1", analysis("en", "The United States and North Korea talked.",
           "LOC:United States", "LOC:North Korea")).id();
-      ArticleView italian = kb.articleView(it).orElseThrow();
+      ArticleView italian = kb.reader().articleView(it).orElseThrow();
       assertEquals("Stati Uniti", italian.names().get("United States"));
       String page = ArticlePage.of(italian, Messages.of("it"), "/articles/" + it).body().toString();
       assertTrue(page.contains(">Corea del Nord</a>"), page);
       assertFalse(page.contains("North Korea"), page);
-      String english = ArticlePage.of(kb.articleView(en).orElseThrow(), Messages.of("en"), "/articles/" + en).body()
+      String english = ArticlePage.of(kb.reader().articleView(en).orElseThrow(), Messages.of("en"), "/articles/" + en).body()
           .toString();
       assertTrue(english.contains(">North Korea</a>"), english);
-      assertEquals("Corea del Nord", kb.localName("North Korea", "it"));
-      assertEquals("North Korea", kb.localName("North Korea", "en"));
+      assertEquals("Corea del Nord", kb.reader().localName("North Korea", "it"));
+      assertEquals("North Korea", kb.reader().localName("North Korea", "en"));
     }
   }
 

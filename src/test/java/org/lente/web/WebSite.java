@@ -16,6 +16,7 @@ import org.lente.extract.Extractor;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
 import org.lente.knowledge.KnowledgeBase;
+import org.lente.knowledge.KnowledgeReader;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.NerModels;
 import org.lente.server.Auth;
@@ -46,7 +47,7 @@ final class WebSite implements AutoCloseable {
 
   private final Lente lente;
   private final SqliteStore accounts;
-  final KnowledgeBase kb;
+  final KnowledgeReader kb;
   final Ingests ingests;
   final Server server;
   final SqliteSources sources;
@@ -55,7 +56,7 @@ final class WebSite implements AutoCloseable {
   private WebSite(Lente lente, SqliteStore accounts, Ingests ingests, Server server, SqliteSources sources) {
     this.lente = lente;
     this.accounts = accounts;
-    this.kb = lente.knowledge();
+    this.kb = lente.reader();
     this.ingests = ingests;
     this.server = server;
     this.sources = sources;
