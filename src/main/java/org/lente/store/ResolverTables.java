@@ -209,13 +209,16 @@ final class ResolverTables {
    * with them. When all the names of an entity move to one other, the whole entity follows, its
    * mentions of before version 10 too: renamed when no entity has the new name yet (its id stays),
    * else merged into that one. Otherwise each moved name's mentions move. An entity left without
-   * articles redirects to the one its names went to. Quotes' speakers follow.
+   * articles redirects to the one its names went to. Quotes' speakers follow. The names are taken in
+   * key order whatever the map's own order, so that when two entities go to one new name, which is
+   * renamed and which redirects depends on the names alone (not on a map's order, which changes from
+   * JVM to JVM for {@code Map.copyOf}).
    */
   void move(Map<String, String> moved) throws SQLException {
     PreparedStatement find = statements.prepare("SELECT id, entity FROM resolver_names WHERE name = ?");
     PreparedStatement set = statements.prepare("UPDATE resolver_names SET entity = ? WHERE id = ?");
     Map<String, Map<String, List<Long>>> byOld = new LinkedHashMap<>();
-    for (Map.Entry<String, String> m : moved.entrySet()) {
+    for (Map.Entry<String, String> m : new TreeMap<>(moved).entrySet()) {
       find.setString(1, m.getKey());
       try (ResultSet rs = find.executeQuery()) {
         if (!rs.next() || rs.getString(2).equals(m.getValue())) {

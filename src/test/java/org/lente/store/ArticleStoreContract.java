@@ -366,6 +366,25 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
   }
 
   @Test
+  void twoEntitiesMovedToANewNameAreRenamedAndRedirectedByTheNamesNotTheMapsOrder() throws IOException {
+    for (String[] name : List.of(new String[] {"Ayman", "P|ayman"}, new String[] {"Zawahiri", "P|zawahiri"})) {
+      String key = URL + "/" + name[0];
+      store.put(key, Fixtures.article(key, name[0] + " ha parlato.").entity(name[0], Entity.Type.PER, name[0]).build(),
+          List.of(new NameSighting(name[1], name[0], Entity.Type.PER, "it", 1)), Map.of(), null);
+    }
+    long ayman = store.entityId("Ayman").orElseThrow();
+    long zawahiri = store.entityId("Zawahiri").orElseThrow();
+    Map<String, String> moved = new java.util.LinkedHashMap<>(); // against key order
+    moved.put("P|zawahiri", "Ayman al-Zawahiri");
+    moved.put("P|ayman", "Ayman al-Zawahiri");
+    store.moveNames(moved);
+    assertEquals(Optional.of(ayman), store.entityId("Ayman al-Zawahiri"), "the first name in key order is renamed");
+    assertEquals(Optional.of(ayman), store.entity(zawahiri).map(EntityProfile::id), "the other redirects to it");
+    assertEquals(2, store.entity("Ayman al-Zawahiri").orElseThrow().articles());
+    assertTrue(store.checkNames().consistent(), store.checkNames().toString());
+  }
+
+  @Test
   void namesMovedInAPutMoveBeforeItsRowsAreWritten() throws IOException {
     putKim(URL, "Kim Yo Jong");
     Analysis a = Fixtures.article(URL + "/2", "Kim è tornato.").entity("Kim", Entity.Type.PER, "Kim Jong Un").build();
