@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,6 +45,7 @@ import org.lente.extract.Extractor;
 import org.lente.index.LuceneIndex;
 import org.lente.index.OpenSearchIndex;
 import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.fetch.TestServer;
 import org.lente.ingest.source.Poller;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.SharedModels;
@@ -347,31 +346,21 @@ class ClusterServeTest {
   @Test
   void aUrlWhosePageHasNoArticleTextFailsAsInTheEmbeddedMode() throws Exception {
     startBoth(settings());
-    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
-    byte[] body = "<html><head><title>Indice</title></head><body></body></html>"
-        .getBytes(StandardCharsets.UTF_8);
-    http.createContext("/indice", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    http.start();
     String fetchGroup = "test-fetch-" + System.nanoTime();
     String analyseGroup = "test-analyse-" + System.nanoTime();
     KAFKA.startAtEnd(fetchGroup, KafkaTopics.FETCH);
     KAFKA.startAtEnd(analyseGroup, KafkaTopics.PAGES);
     JsonNode onB;
-    try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults().withAllowPrivate(true).withObeyRobots(false))) {
-      String id = submitUrl("http://127.0.0.1:" + http.getAddress().getPort() + "/indice");
+    try (TestServer http = new TestServer().on("/indice", exchange -> TestServer.send(exchange, 200,
+            "<html><head><title>Indice</title></head><body></body></html>"));
+        Fetcher fetcher = new Fetcher(Fetcher.Options.defaults().withAllowPrivate(true).withObeyRobots(false))) {
+      String id = submitUrl(http.uri("/indice").toString());
       Pipeline pipeline = new Pipeline(new Extractor(), new Analyzer(SharedModels.MODELS), Pipeline.Options.defaults());
       onB = runUntilDone(id, List.of(
           new KafkaWorker(KAFKA.bootstrap(), fetchGroup, KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), 10,
               Duration.ofMillis(10), line -> {}),
           new KafkaWorker(KAFKA.bootstrap(), analyseGroup, KafkaTopics.PAGES, KafkaWorker.analyse(pipeline), 10,
               Duration.ofMillis(10), line -> {})));
-    } finally {
-      http.stop(0);
     }
     assertEquals("failed", onB.get("state").asText(), onB.toString());
     assertEquals(Submissions.NOT_AN_ARTICLE, onB.get("error").asText());
