@@ -50,9 +50,11 @@ import org.lente.store.PostgresConnections;
  * before the submission and {@code stored} when after (read when the state is asked for, and kept); {@code failed}
  * when it holds no article, Kafka did not take it, or the workers gave up on its message: each instance follows
  * {@value KafkaTopics#DEAD} in consumer group {@value #DEAD_GROUP} (so one instance reads each dead letter), and a
- * dead letter whose message has the origin of a queued submission makes it failed with the reason a reader sees
- * in the embedded mode ({@link Submissions#NOT_FETCHED} for a URL, {@link Submissions#NOT_ANALYSED} for a page),
- * the worker's error going to this instance's standard error only, as the embedded {@code Ingests} logs it. A dead
+ * dead letter with the origin of a queued submission (kept whole however its message was cut) makes it failed with
+ * the reason a reader sees in the embedded mode ({@link GaveUp#of}): a page with no article text (the analysis
+ * worker sends such a letter for a submission's page at once), a private address, robots.txt, an HTTP status, else
+ * {@link Submissions#NOT_FETCHED} for a URL and {@link Submissions#NOT_ANALYSED} for a page; the worker's error goes to
+ * this instance's standard error only, as the embedded {@code Ingests} logs it. A dead
  * letter is committed after its submission's row is written (at least once; writing it again changes nothing).
  * Rows older than {@link #KEEP} are deleted. Thread-safe.
  */
@@ -292,11 +294,19 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     });
   }
 
+  /** The id of the submission a message of {@code origin} carries; empty for another origin or none. */
+  static Optional<String> submissionId(String origin) {
+    if (origin == null || !origin.startsWith(ORIGIN) || origin.length() == ORIGIN.length()) {
+      return Optional.empty();
+    }
+    return Optional.of(origin.substring(ORIGIN.length()));
+  }
+
   /**
    * A submission the workers gave up on, as a dead letter tells it.
    *
    * @param id the submission's id
-   * @param reason what a reader is told ({@link Submissions#NOT_FETCHED} or {@link Submissions#NOT_ANALYSED})
+   * @param reason what a reader is told, as the embedded {@code Ingests} tells it
    * @param error the worker's last error, for the operator only
    */
   record GaveUp(String id, String reason, String error) {
@@ -308,38 +318,29 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
 
     /**
      * The submission dead letter {@code json} gives up on; empty when its message has no submission's origin (a
-     * polled source's URL, a message cut to fit the letter, a topic whose messages carry no origin).
+     * polled source's URL, a topic whose messages carry no origin). The reason follows the letter's kind: no article
+     * text, the fetcher's reason, else {@link Submissions#NOT_FETCHED} for a URL and {@link Submissions#NOT_ANALYSED}
+     * for a page.
      *
      * @throws IOException when {@code json} is no dead letter
      */
     static Optional<GaveUp> of(String json) throws IOException {
       KafkaMessages.DeadLetter letter = KafkaMessages.read(json, KafkaMessages.DeadLetter.class);
-      if (letter.value() == null || letter.cut()) {
+      String origin = letter.origin();
+      if (origin == null && !letter.cut()) { // a letter written before origins were kept: read its message's
+        origin = KafkaMessages.origin(letter.value());
+      }
+      Optional<String> id = submissionId(origin);
+      if (id.isEmpty()) {
         return Optional.empty();
       }
-      String origin;
-      String reason;
-      try {
-        switch (letter.topic()) {
-          case KafkaTopics.FETCH -> {
-            origin = KafkaMessages.read(letter.value(), KafkaMessages.FetchTask.class).origin();
-            reason = NOT_FETCHED;
-          }
-          case KafkaTopics.PAGES -> {
-            origin = KafkaMessages.read(letter.value(), KafkaMessages.FetchedPage.class).origin();
-            reason = NOT_ANALYSED;
-          }
-          default -> {
-            return Optional.empty();
-          }
-        }
-      } catch (IOException | RuntimeException e) { // the worker's input was no message: no origin to read
-        return Optional.empty();
-      }
-      if (origin == null || !origin.startsWith(ORIGIN)) {
-        return Optional.empty();
-      }
-      return Optional.of(new GaveUp(origin.substring(ORIGIN.length()), reason, letter.error()));
+      String reason = switch (letter.kindOrError()) {
+        case NOT_AN_ARTICLE -> NOT_AN_ARTICLE;
+        case FETCH -> letter.fetchReason() == null ? NOT_FETCHED
+            : Submissions.fetchFailed(letter.fetchReason(), letter.status() == null ? 0 : letter.status());
+        case ERROR, TOO_LARGE -> letter.topic().equals(KafkaTopics.FETCH) ? NOT_FETCHED : NOT_ANALYSED;
+      };
+      return Optional.of(new GaveUp(id.get(), reason, letter.error()));
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import org.lente.ingest.Page;
+import org.lente.ingest.fetch.FetchException;
 import org.lente.nlp.Analysis;
 import org.lente.store.AnalysisJson;
 import org.lente.store.ContentHash;
@@ -22,14 +24,15 @@ import org.lente.store.StoredJson;
 
 /**
  * The values on the cluster's topics ({@link KafkaTopics}): records written as JSON objects by Jackson, their
- * components as fields, null fields left out, unknown fields ignored when read (a field added later does not make
- * older messages unreadable). Thread-safe.
+ * components as fields, null fields left out, unknown fields and enum constants ignored when read (a field or
+ * constant added later does not make older messages unreadable). Thread-safe.
  */
 public final class KafkaMessages {
 
   private static final ObjectMapper MAPPER = StoredJson.builder()
       .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
       .build();
 
   private KafkaMessages() {}
@@ -113,15 +116,66 @@ public final class KafkaMessages {
    * @param offset its offset there
    * @param key its key, or null
    * @param attempts how many times it was tried
-   * @param error why it failed: the last exception's class and message
+   * @param error why it failed: the last exception's class and message (for the operator)
    * @param value the record's value, cut to fit a dead letter, or null
    * @param cut whether {@code value} was cut
+   * @param kind what kind of failure it was; null in letters written before kinds were (read as {@link Kind#ERROR})
+   * @param fetchReason the fetcher's reason when {@code kind} is {@link Kind#FETCH}, else null
+   * @param status the HTTP status when {@code fetchReason} is {@link FetchException.Reason#HTTP_STATUS}, else null
+   * @param origin the record's {@code origin} field ({@link FetchTask#origin()}, {@link FetchedPage#origin()}),
+   *     kept whole whatever is cut of {@code value}; null when it has none
    */
   public record DeadLetter(String topic, int partition, long offset, String key, int attempts, String error,
-      String value, boolean cut) {
+      String value, boolean cut, Kind kind, FetchException.Reason fetchReason, Integer status, String origin) {
     public DeadLetter {
       Objects.requireNonNull(topic, "topic");
       Objects.requireNonNull(error, "error");
+      if (fetchReason != null && kind != Kind.FETCH) {
+        throw new IllegalArgumentException("a fetch reason in a dead letter of kind " + kind + ": " + fetchReason);
+      }
+    }
+
+    /** What kind of failure made a record a dead letter. */
+    public enum Kind {
+      /** The step failed {@link KafkaWorker#ATTEMPTS} times with any other error. */
+      ERROR,
+      /** The fetcher refused or failed the URL ({@link FetchException}); its reason is in the letter. */
+      FETCH,
+      /** The page holds no article text ({@link org.lente.Pipeline#NO_TEXT}); sent at once, only for submissions. */
+      NOT_AN_ARTICLE,
+      /** The step's output was over its topic's limit. */
+      TOO_LARGE
+    }
+
+    /** The {@link #kind()}, {@link Kind#ERROR} for a letter that names none. */
+    public Kind kindOrError() {
+      return kind == null ? Kind.ERROR : kind;
+    }
+  }
+
+  /**
+   * The top-level {@code origin} string of the JSON object {@code json}, read without building the rest (a page may
+   * be megabytes); null when it has none or {@code json} is no JSON object.
+   */
+  public static String origin(String json) {
+    if (json == null) {
+      return null;
+    }
+    try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if (name.equals("origin")) {
+          return t == JsonToken.VALUE_STRING ? p.getText() : null;
+        }
+        p.skipChildren();
+      }
+      return null;
+    } catch (IOException e) { // not JSON, or cut before its origin: none to tell
+      return null;
     }
   }
 

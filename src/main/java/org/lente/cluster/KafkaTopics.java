@@ -22,7 +22,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *   <li>{@value #ANALYSED}: a {@link KafkaMessages.AnalysedArticle} per article, keyed by its article key, in ONE
  *       partition, so the single knowledge writer reads one total order;
  *   <li>{@value #DEAD}: a {@link KafkaMessages.DeadLetter} per record a worker failed {@link KafkaWorker#ATTEMPTS}
- *       times, or whose output was over the limit, with the error.
+ *       times, {@link KafkaWorker.Refused refused} (a submission's page with no article text), or whose output was
+ *       over the limit, with the error, its kind and the record's origin.
  * </ul>
  */
 public final class KafkaTopics {

@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.lente.Pipeline;
 import org.lente.ingest.Page;
+import org.lente.ingest.fetch.FetchException;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.fetch.Validators;
 
@@ -41,9 +42,10 @@ import org.lente.ingest.fetch.Validators;
  * redelivered article by its key and content hash). As many workers as wanted may run in a group; Kafka spreads
  * the topic's partitions among them.
  *
- * <p>A record whose step fails {@link #ATTEMPTS} times in a row, or whose output is over its topic's
- * {@link KafkaTopics#maxMessageBytes limit}, becomes a {@link KafkaMessages.DeadLetter} on {@value KafkaTopics#DEAD}
- * with the error, and the worker goes on. A worker stops, committing what it finished, when {@code stop} says so
+ * <p>A record whose step fails {@link #ATTEMPTS} times in a row, whose step {@link Refused refuses} it (at once),
+ * or whose output is over its topic's {@link KafkaTopics#maxMessageBytes limit}, becomes a
+ * {@link KafkaMessages.DeadLetter} on {@value KafkaTopics#DEAD} with the error, its {@link KafkaMessages.DeadLetter.Kind
+ * kind} (and the fetcher's reason) and the record's origin, and the worker goes on. A worker stops, committing what it finished, when {@code stop} says so
  * (checked between records) or {@link #wakeup()} is called; it fails (without committing the batch in hand) when the
  * brokers do not acknowledge its output.
  *
@@ -58,6 +60,23 @@ public final class KafkaWorker implements AutoCloseable {
   @FunctionalInterface
   public interface Step {
     List<ProducerRecord<String, String>> apply(ConsumerRecord<String, String> record) throws Exception;
+  }
+
+  /**
+   * Thrown by a {@link Step} for a record that can never give anything: it becomes a dead letter of {@link #kind()}
+   * at once, not tried again.
+   */
+  public static final class Refused extends Exception {
+    private final KafkaMessages.DeadLetter.Kind kind;
+
+    public Refused(KafkaMessages.DeadLetter.Kind kind, String message) {
+      super(message);
+      this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public KafkaMessages.DeadLetter.Kind kind() {
+      return kind;
+    }
   }
 
   /**
@@ -151,13 +170,18 @@ public final class KafkaWorker implements AutoCloseable {
   /**
    * The step of an analysis worker: a {@link KafkaMessages.FetchedPage} from {@value KafkaTopics#PAGES} through
    * {@code pipeline} (as embedded ingest does) into a {@link KafkaMessages.AnalysedArticle} on
-   * {@value KafkaTopics#ANALYSED}; a page with no article text gives nothing.
+   * {@value KafkaTopics#ANALYSED}. A page with no article text gives nothing, unless it is a submission's
+   * ({@link ClusterSubmissions#submissionId}): then it is {@link Refused} as
+   * {@link KafkaMessages.DeadLetter.Kind#NOT_AN_ARTICLE}, so the submission learns it from the dead letter.
    */
   public static Step analyse(Pipeline pipeline) {
     return r -> {
       KafkaMessages.FetchedPage in = KafkaMessages.read(r.value(), KafkaMessages.FetchedPage.class);
       Pipeline.Prepared p = pipeline.prepare(in.page());
       if (p.skipped() != null) {
+        if (ClusterSubmissions.submissionId(in.origin()).isPresent()) {
+          throw new Refused(KafkaMessages.DeadLetter.Kind.NOT_AN_ARTICLE, p.skipped());
+        }
         return List.of();
       }
       KafkaMessages.AnalysedArticle out = KafkaMessages.AnalysedArticle.of(p.key(), p.analysis(), in.origin());
@@ -215,11 +239,14 @@ public final class KafkaWorker implements AutoCloseable {
           long size = bytes(o.key()) + bytes(o.value());
           if (size > KafkaTopics.maxMessageBytes(o.topic())) {
             return List.of(deadLetter(r, attempt, "a message of " + size + " bytes for " + o.topic()
-                + " is over its limit of " + KafkaTopics.maxMessageBytes(o.topic()) + " bytes"));
+                + " is over its limit of " + KafkaTopics.maxMessageBytes(o.topic()) + " bytes",
+                KafkaMessages.DeadLetter.Kind.TOO_LARGE, null, null));
           }
         }
         sent += out.size();
         return out;
+      } catch (Refused e) {
+        return List.of(deadLetter(r, attempt, e.getMessage(), e.kind(), null, null));
       } catch (Exception | StackOverflowError e) {
         last = e;
       }
@@ -232,21 +259,32 @@ public final class KafkaWorker implements AutoCloseable {
         }
       }
     }
-    return List.of(deadLetter(r, ATTEMPTS, last.getClass().getName() + ": " + last.getMessage()));
+    String error = last.getClass().getName() + ": " + last.getMessage();
+    if (last instanceof FetchException f) {
+      return List.of(deadLetter(r, ATTEMPTS, error, KafkaMessages.DeadLetter.Kind.FETCH, f.reason(),
+          f.reason() == FetchException.Reason.HTTP_STATUS ? f.status() : null));
+    }
+    return List.of(deadLetter(r, ATTEMPTS, error, KafkaMessages.DeadLetter.Kind.ERROR, null, null));
   }
 
-  private ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> r, int attempts, String error) {
+  /**
+   * The dead letter of {@code r}: its value cut to fit {@link KafkaTopics#MAX_DEAD_LETTER_BYTES} with the key, the
+   * error and the origin, which are kept whole (the origin is what tells a submission its end).
+   */
+  private ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> r, int attempts, String error,
+      KafkaMessages.DeadLetter.Kind kind, FetchException.Reason fetchReason, Integer status) {
     dead++;
-    String err = error.length() > 4096 ? error.substring(0, 4096) + "…" : error;
+    String err = capped(error);
     log.accept("dead letter: " + r.topic() + "/" + r.partition() + "@" + r.offset() + " key " + r.key() + ": " + err);
     String value = r.value();
-    int room = KafkaTopics.MAX_DEAD_LETTER_BYTES - 8192 - (int) bytes(r.key());
+    String origin = capped(KafkaMessages.origin(value));
+    int room = KafkaTopics.MAX_DEAD_LETTER_BYTES - 16384 - (int) bytes(r.key()) - (int) bytes(origin);
     boolean cut = value != null && bytes(value) > room;
     if (cut) {
       value = cutUtf8(value, room);
     }
     KafkaMessages.DeadLetter letter = new KafkaMessages.DeadLetter(r.topic(), r.partition(), r.offset(), r.key(),
-        attempts, err, value, cut);
+        attempts, err, value, cut, kind, fetchReason, status, origin);
     return new ProducerRecord<>(KafkaTopics.DEAD, r.key(), KafkaMessages.write(letter));
   }
 
@@ -273,6 +311,11 @@ public final class KafkaWorker implements AutoCloseable {
       log.accept("offsets not committed (the partitions moved to another worker, which handles the records again): "
           + e.getMessage());
     }
+  }
+
+  /** {@code s} (null: null) cut to its first 4096 characters and an ellipsis, when longer. */
+  private static String capped(String s) {
+    return s == null || s.length() <= 4096 ? s : s.substring(0, 4096) + "…";
   }
 
   private static long bytes(String s) {

@@ -147,12 +147,7 @@ public final class Ingests implements Submissions, AutoCloseable {
         case DUPLICATE -> State.DUPLICATE;
       }, stored.id(), null));
     } catch (FetchException e) {
-      fail(s, e, switch (e.reason()) {
-        case PRIVATE_ADDRESS -> PRIVATE_ADDRESS;
-        case ROBOTS -> ROBOTS;
-        case HTTP_STATUS -> NOT_FETCHED + " (HTTP " + e.status() + ")";
-        default -> NOT_FETCHED;
-      });
+      fail(s, e, Submissions.fetchFailed(e.reason(), e.status()));
     } catch (IOException | RuntimeException e) {
       fail(s, e, NOT_ANALYSED);
     }

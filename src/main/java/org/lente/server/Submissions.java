@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lente.Pipeline;
 import org.lente.ingest.Page;
+import org.lente.ingest.fetch.FetchException;
 
 /**
  * Articles added through the server (the API's {@code POST /api/v1/ingest}, the web's add form), and
@@ -51,6 +52,20 @@ public interface Submissions {
 
   /** Why a submission failed: anything else, an error of this server. */
   public static final String NOT_ANALYSED = "the article could not be analysed";
+
+  /**
+   * Why a submission failed, as its reader is told, when the fetcher failed with {@code reason} (and
+   * {@code status}, read only for {@link FetchException.Reason#HTTP_STATUS}): the embedded and the
+   * cluster's submissions tell it alike.
+   */
+  static String fetchFailed(FetchException.Reason reason, int status) {
+    return switch (Objects.requireNonNull(reason, "reason")) {
+      case PRIVATE_ADDRESS -> PRIVATE_ADDRESS;
+      case ROBOTS -> ROBOTS;
+      case HTTP_STATUS -> NOT_FETCHED + " (HTTP " + status + ")";
+      default -> NOT_FETCHED;
+    };
+  }
 
   /** Where a submission is. */
   public enum State { QUEUED, ANALYSING, STORED, UPDATED, DUPLICATE, FAILED }

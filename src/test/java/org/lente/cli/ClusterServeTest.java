@@ -45,7 +45,10 @@ import org.lente.extract.Extractor;
 import org.lente.index.LuceneIndex;
 import org.lente.index.OpenSearchIndex;
 import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.fetch.TestServer;
 import org.lente.ingest.source.Poller;
+import org.lente.nlp.Analyzer;
+import org.lente.nlp.ner.SharedModels;
 import org.lente.server.Auth;
 import org.lente.server.Passwords;
 import org.lente.server.Server;
@@ -287,39 +290,80 @@ class ClusterServeTest {
     assertEquals("queued", JSON.readTree(get(a, "/api/v1/ingest/" + id).body()).get("state").asText());
   }
 
-  @Test
-  void aUrlTheFetchWorkersGaveUpOnFailsWithTheEmbeddedModesReason() throws Exception {
-    startBoth(settings());
-    String group = "test-fetch-" + System.nanoTime();
-    KAFKA.startAtEnd(group, KafkaTopics.FETCH);
-    HttpResponse<String> sent = postJson(a, "/api/v1/ingest", "{\"url\": \"http://127.0.0.1:9/riservata\"}",
+  /** Submits {@code url} on A through the API; returns the submission's id. */
+  private String submitUrl(String url) throws Exception {
+    HttpResponse<String> sent = postJson(a, "/api/v1/ingest", "{\"url\": \"" + url + "\"}",
         "Authorization", "Bearer " + token());
     assertEquals(202, sent.statusCode(), sent.body());
-    String id = JSON.readTree(sent.body()).get("id").asText();
+    return JSON.readTree(sent.body()).get("id").asText();
+  }
 
-    // a fetch worker as lente worker fetch runs it, refusing private addresses: 3 attempts, then a dead letter
+  /**
+   * Runs {@code workers} (as lente worker runs them, each in its own thread) until submission {@code id} is no longer
+   * queued on B or 90 s passed; returns the submission as B shows it.
+   */
+  private JsonNode runUntilDone(String id, List<KafkaWorker> workers) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
-    Thread fetching;
+    List<Thread> threads = workers.stream().map(w -> Thread.ofPlatform().start(() -> {
+      try {
+        w.run(stop::get);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    })).toList();
     JsonNode onB;
-    try (KafkaWorker worker = new KafkaWorker(KAFKA.bootstrap(), group, KafkaTopics.FETCH,
-        KafkaWorker.fetch(new Fetcher(Fetcher.Options.defaults())), 10, Duration.ofMillis(10), line -> {})) {
-      fetching = Thread.ofPlatform().start(() -> {
-        try {
-          worker.run(stop::get);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+    try {
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
       do {
         Thread.sleep(250);
         onB = JSON.readTree(get(b, "/api/v1/ingest/" + id).body());
       } while (onB.get("state").asText().equals("queued") && System.nanoTime() < deadline);
+    } finally {
       stop.set(true);
-      fetching.join();
+      for (Thread t : threads) {
+        t.join();
+      }
+      for (KafkaWorker w : workers) {
+        w.close();
+      }
+    }
+    return onB;
+  }
+
+  @Test
+  void aUrlTheFetchWorkersGaveUpOnFailsWithTheEmbeddedModesReason() throws Exception {
+    startBoth(settings());
+    String group = "test-fetch-" + System.nanoTime();
+    KAFKA.startAtEnd(group, KafkaTopics.FETCH);
+    String id = submitUrl("http://127.0.0.1:9/riservata");
+    // a fetch worker as lente worker fetch runs it, refusing private addresses: 3 attempts, then a dead letter
+    JsonNode onB = runUntilDone(id, List.of(new KafkaWorker(KAFKA.bootstrap(), group, KafkaTopics.FETCH,
+        KafkaWorker.fetch(new Fetcher(Fetcher.Options.defaults())), 10, Duration.ofMillis(10), line -> {})));
+    assertEquals("failed", onB.get("state").asText(), onB.toString());
+    assertEquals(Submissions.PRIVATE_ADDRESS, onB.get("error").asText());
+  }
+
+  @Test
+  void aUrlWhosePageHasNoArticleTextFailsAsInTheEmbeddedMode() throws Exception {
+    startBoth(settings());
+    String fetchGroup = "test-fetch-" + System.nanoTime();
+    String analyseGroup = "test-analyse-" + System.nanoTime();
+    KAFKA.startAtEnd(fetchGroup, KafkaTopics.FETCH);
+    KAFKA.startAtEnd(analyseGroup, KafkaTopics.PAGES);
+    JsonNode onB;
+    try (TestServer http = new TestServer().on("/indice", exchange -> TestServer.send(exchange, 200,
+            "<html><head><title>Indice</title></head><body></body></html>"));
+        Fetcher fetcher = new Fetcher(Fetcher.Options.defaults().withAllowPrivate(true).withObeyRobots(false))) {
+      String id = submitUrl(http.uri("/indice").toString());
+      Pipeline pipeline = new Pipeline(new Extractor(), new Analyzer(SharedModels.MODELS), Pipeline.Options.defaults());
+      onB = runUntilDone(id, List.of(
+          new KafkaWorker(KAFKA.bootstrap(), fetchGroup, KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), 10,
+              Duration.ofMillis(10), line -> {}),
+          new KafkaWorker(KAFKA.bootstrap(), analyseGroup, KafkaTopics.PAGES, KafkaWorker.analyse(pipeline), 10,
+              Duration.ofMillis(10), line -> {})));
     }
     assertEquals("failed", onB.get("state").asText(), onB.toString());
-    assertEquals(Submissions.NOT_FETCHED, onB.get("error").asText());
+    assertEquals(Submissions.NOT_AN_ARTICLE, onB.get("error").asText());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.lente.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lente.Pipeline;
 import org.lente.extract.Extractor;
 import org.lente.ingest.Page;
+import org.lente.ingest.fetch.FetchException;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.SharedModels;
@@ -261,6 +263,86 @@ class KafkaWorkerTest {
       assertFalse(out.size() > 1, "sent once");
     } finally {
       http.stop(0);
+    }
+  }
+
+  /** A page with no article text. */
+  private static final String NO_TEXT = "<html><head><title>Indice</title></head><body></body></html>";
+
+  /** The dead letter of key {@code key} sent after {@code from}. */
+  private static KafkaMessages.DeadLetter deadLetter(Map<TopicPartition, Long> from, String key) throws IOException {
+    return KafkaMessages.read(readKeys(from, key).get(0).value(), KafkaMessages.DeadLetter.class);
+  }
+
+  @Test
+  void aSubmittedPageWithNoArticleTextIsADeadLetterAtOnce(TestInfo info) throws Exception {
+    String url = "http://worker-test.example/vuota/" + System.nanoTime();
+    assertEquals(Pipeline.NO_TEXT, PIPELINE.prepare(page(url, NO_TEXT)).skipped(), "the page has no article text");
+    Map<TopicPartition, Long> dead = KAFKA.ends(KafkaTopics.DEAD);
+    try (Running w = new Running(group(info), KafkaTopics.PAGES, KafkaWorker.analyse(PIPELINE), () -> false)) {
+      KafkaMessages.FetchedPage in = new KafkaMessages.FetchedPage(page(url, NO_TEXT),
+          ClusterSubmissions.ORIGIN + "beef");
+      KAFKA.send(KafkaTopics.PAGES, in.key(), KafkaMessages.write(in));
+      KafkaMessages.DeadLetter letter = deadLetter(dead, url);
+      assertEquals(KafkaMessages.DeadLetter.Kind.NOT_AN_ARTICLE, letter.kind());
+      assertEquals(1, letter.attempts(), "no article text is not tried again");
+      assertEquals(ClusterSubmissions.ORIGIN + "beef", letter.origin());
+    }
+  }
+
+  @Test
+  void aPolledPageWithNoArticleTextGivesNothing(TestInfo info) throws Exception {
+    String empty = "http://worker-test.example/indice/" + System.nanoTime();
+    String next = "http://worker-test.example/dopo/" + System.nanoTime();
+    Map<TopicPartition, Long> dead = KAFKA.ends(KafkaTopics.DEAD);
+    Map<TopicPartition, Long> analysed = KAFKA.ends(KafkaTopics.ANALYSED);
+    try (Running w = new Running(group(info), KafkaTopics.PAGES, KafkaWorker.analyse(PIPELINE), () -> false)) {
+      for (KafkaMessages.FetchedPage in : List.of(
+          new KafkaMessages.FetchedPage(page(empty, NO_TEXT), "a feed"),
+          new KafkaMessages.FetchedPage(page(next, article(3)), "a feed"))) {
+        KAFKA.send(KafkaTopics.PAGES, in.key(), KafkaMessages.write(in));
+      }
+      readKeys(analysed, next); // the page after it is done, so it was handled
+    }
+    assertTrue(KAFKA.read(dead, got -> false, Duration.ofSeconds(1)).stream().noneMatch(r -> empty.equals(r.key())));
+  }
+
+  @Test
+  void aFetchFailureIsADeadLetterWithTheFetchersReason(TestInfo info) throws Exception {
+    String url = "http://127.0.0.1:9/riservata/" + System.nanoTime();
+    Map<TopicPartition, Long> dead = KAFKA.ends(KafkaTopics.DEAD);
+    Fetcher fetcher = new Fetcher(Fetcher.Options.defaults());
+    try (fetcher; Running w = new Running(group(info), KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), () -> false)) {
+      KafkaMessages.FetchTask task = new KafkaMessages.FetchTask(url, ClusterSubmissions.ORIGIN + "f00d");
+      KAFKA.send(KafkaTopics.FETCH, task.key(), KafkaMessages.write(task));
+      KafkaMessages.DeadLetter letter = KAFKA.read(dead, got -> got.stream().anyMatch(r -> r.value().contains(url)),
+          Duration.ofSeconds(60)).stream().filter(r -> r.value().contains(url))
+          .map(r -> assertDoesNotThrow(() -> KafkaMessages.read(r.value(), KafkaMessages.DeadLetter.class)))
+          .findFirst().orElseThrow();
+      assertEquals(KafkaMessages.DeadLetter.Kind.FETCH, letter.kind());
+      assertEquals(FetchException.Reason.PRIVATE_ADDRESS, letter.fetchReason());
+    }
+  }
+
+  @Test
+  void aDeadLetterWhoseMessageIsCutKeepsItsOrigin(TestInfo info) throws Exception {
+    String topic = "test-in-" + System.nanoTime();
+    try (Admin admin = KAFKA.admin()) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+    String url = "http://worker-test.example/grande/" + System.nanoTime();
+    // the page goes before the origin in the message, so cutting it to fit a dead letter cuts the origin away
+    KafkaMessages.FetchedPage big = new KafkaMessages.FetchedPage(page(url, "<p>" + "grande ".repeat(80_000)
+        + "</p>"), ClusterSubmissions.ORIGIN + "d00d");
+    KafkaWorker.Step step = r -> {
+      throw new IllegalStateException("cannot digest a page of " + r.value().length() + " characters");
+    };
+    Map<TopicPartition, Long> dead = KAFKA.ends(KafkaTopics.DEAD);
+    try (Running w = new Running(group(info), topic, step, () -> false)) {
+      KAFKA.send(topic, url, KafkaMessages.write(big));
+      KafkaMessages.DeadLetter letter = deadLetter(dead, url);
+      assertTrue(letter.cut(), "the message was cut");
+      assertEquals(ClusterSubmissions.ORIGIN + "d00d", letter.origin());
     }
   }
 }

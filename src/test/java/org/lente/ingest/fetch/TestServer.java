@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on 127.0.0.1 and a free port, with handlers per path, counting requests. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
   final HttpServer server;
   final List<String> requests = new CopyOnWriteArrayList<>();
@@ -29,7 +29,7 @@ final class TestServer implements AutoCloseable {
     return t;
   });
 
-  TestServer() throws IOException {
+  public TestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
     server.setExecutor(executor);
     server.createContext("/", exchange -> {
@@ -56,11 +56,11 @@ final class TestServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port() + path);
   }
 
-  TestServer on(String path, HttpHandler handler) {
+  public TestServer on(String path, HttpHandler handler) {
     handlers.put(path, handler);
     return this;
   }
@@ -70,7 +70,7 @@ final class TestServer implements AutoCloseable {
     return n == null ? 0 : n.get();
   }
 
-  static void send(HttpExchange exchange, int status, String body) throws IOException {
+  public static void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
