@@ -235,19 +235,21 @@ final class ServeCommand implements Callable<Integer> {
    * under the {@link ServeSecret}, the rate limit in {@link PostgresRateLimit}, the clients' addresses from the
    * cluster file's trusted proxies, submissions through {@link ClusterSubmissions}, the sources admin over
    * {@link PostgresSources} (with {@code poller}'s address check); {@code /health} probes PostgreSQL and
-   * OpenSearch. A failure closes what was opened.
+   * OpenSearch. Every store is on one {@link PostgresConnections}: the instance holds two PostgreSQL connections
+   * (docs/cluster-serve.md). A failure closes what was opened.
    */
   static ClusterServer clusterServer(ClusterFile cluster, SearchIndex index, Server.Settings settings, Poller poller)
       throws IOException {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     opened.push(index);
     try {
-      PostgresArticleStore store = push(opened, PostgresArticleStore.connect(cluster));
-      PostgresStoryStore storyStore = push(opened, PostgresStoryStore.connect(cluster));
-      PostgresAccounts accounts = push(opened, PostgresAccounts.connect(cluster));
-      PostgresSources sources = push(opened, PostgresSources.connect(cluster));
+      // one set of connections for every store of the instance: many instances must not exhaust max_connections
       PostgresConnections shared = push(opened, PostgresConnections.connect(cluster));
-      ClusterSubmissions submissions = push(opened, ClusterSubmissions.connect(cluster));
+      PostgresArticleStore store = PostgresArticleStore.on(shared);
+      PostgresStoryStore storyStore = PostgresStoryStore.on(shared);
+      PostgresAccounts accounts = PostgresAccounts.on(shared);
+      PostgresSources sources = PostgresSources.on(shared);
+      ClusterSubmissions submissions = push(opened, ClusterSubmissions.on(shared, cluster));
       Auth auth = new Auth(accounts, new Passwords());
       Csrf csrf = new Csrf(ServeSecret.read(shared));
       KnowledgeReader kb = new StoreReader(store, index);
