@@ -1,14 +1,12 @@
 package org.lente.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.ClusterFileException;
 import org.lente.store.Accounts;
 import org.lente.store.PostgresAccounts;
 import org.lente.store.SqliteStore;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /**
  * Where {@code lente user} and {@code lente token} keep the accounts: the data folder's store ({@code --data}), or
@@ -18,9 +16,7 @@ final class AccountsPlace {
 
   @CommandLine.Mixin DataDir data;
 
-  @Option(names = "--cluster", paramLabel = "FILE",
-      description = "The accounts of the cluster of this cluster file (its PostgreSQL database) instead of a data folder.")
-  Path clusterFile;
+  @CommandLine.Mixin ClusterOption clusterFile;
 
   /** What a command does with the accounts. */
   interface Work<T> {
@@ -34,17 +30,15 @@ final class AccountsPlace {
    *     {@code --cluster}
    */
   <T> T run(CommandLine.Model.CommandSpec spec, Work<T> work) throws IOException {
-    if (clusterFile == null) {
+    if (!clusterFile.given()) {
       try (SqliteStore store = data.openStore()) {
         return work.run(store);
       }
     }
-    if (spec.commandLine().getParseResult().hasMatchedOption("--data")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --data or --cluster, not both");
-    }
+    clusterFile.refuse(spec, "--data", "give --data or --cluster, not both");
     ClusterFile cluster;
     try {
-      cluster = ClusterFile.read(clusterFile);
+      cluster = ClusterFile.read(clusterFile.file);
     } catch (ClusterFileException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

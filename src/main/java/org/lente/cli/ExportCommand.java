@@ -31,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClusterFile cluster = MigrateCommand.read(spec, clusterFile);
+    ClusterFile cluster = ClusterOption.read(spec, clusterFile);
     if (cluster == null) {
       return 1;
     }

@@ -1,14 +1,11 @@
 package org.lente.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lente.cluster.ClusterFile;
-import org.lente.cluster.ClusterFileException;
 import org.lente.cluster.PostgresSchema;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code lente migrate --cluster FILE}: brings the cluster's shared PostgreSQL schema up to date. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -23,14 +20,11 @@ final class MigrateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--cluster", paramLabel = "FILE", required = true,
-      description = "The cluster file (a properties file: postgres.url, postgres.user, postgres.password or "
-          + "postgres.password-file).")
-  Path clusterFile;
+  @CommandLine.Mixin ClusterOption.Required clusterFile;
 
   @Override
   public Integer call() throws Exception {
-    ClusterFile cluster = read(spec, clusterFile);
+    ClusterFile cluster = clusterFile.read(spec);
     if (cluster == null) {
       return 1;
     }
@@ -44,15 +38,5 @@ final class MigrateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** The cluster file {@code file}; null after saying what is wrong with it (the command then exits 1). */
-  static ClusterFile read(CommandLine.Model.CommandSpec spec, Path file) {
-    try {
-      return ClusterFile.read(file);
-    } catch (ClusterFileException e) {
-      spec.commandLine().getErr().println("lente: " + e.getMessage());
-      return null;
-    }
   }
 }

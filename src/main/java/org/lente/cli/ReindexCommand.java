@@ -2,7 +2,6 @@ package org.lente.cli;
 
 import org.lente.Lente;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.ClusterReindex;
@@ -27,13 +26,11 @@ final class ReindexCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DataDir data;
 
-  @CommandLine.Option(names = "--cluster", paramLabel = "FILE",
-      description = "The cluster file (postgres.*, opensearch.url): rebuild the cluster's index instead of --data's.")
-  Path cluster;
+  @CommandLine.Mixin ClusterOption cluster;
 
   @Override
   public Integer call() throws IOException {
-    if (cluster != null) {
+    if (cluster.given()) {
       return cluster();
     }
     int n;
@@ -51,7 +48,7 @@ final class ReindexCommand implements Callable<Integer> {
 
   /** {@code --cluster}: 0 done, 1 a bad cluster file, 2 PostgreSQL or OpenSearch failed or refused articles. */
   private int cluster() throws IOException {
-    ClusterFile file = MigrateCommand.read(spec, cluster);
+    ClusterFile file = cluster.read(spec);
     if (file == null) {
       return 1;
     }

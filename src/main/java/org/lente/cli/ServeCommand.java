@@ -104,10 +104,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "Where the access log goes: a file, or - for standard error. Default: access.log in the data folder.")
   String accessLog;
 
-  @Option(names = "--cluster", paramLabel = "FILE",
-      description = "Serve the cluster of this cluster file (postgres.*, opensearch.url, kafka.bootstrap, optionally "
-          + "serve.trusted-proxies) instead of a data folder.")
-  Path clusterFile;
+  @CommandLine.Mixin ClusterOption clusterFile;
 
   @Override
   public Integer call() throws Exception {
@@ -115,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535: " + port);
     }
     PrintWriter err = spec.commandLine().getErr();
-    if (clusterFile != null) {
+    if (clusterFile.given()) {
       return serveCluster(err);
     }
     Path log = accessLog == null ? data.dir.resolve("access.log") : accessLog.equals("-") ? null : Path.of(accessLog);
@@ -170,13 +167,11 @@ final class ServeCommand implements Callable<Integer> {
    */
   private int serveCluster(PrintWriter err) throws Exception {
     for (String folderOnly : List.of("--data", "--access-log")) {
-      if (spec.commandLine().getParseResult().hasMatchedOption(folderOnly)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), folderOnly + " does not apply with --cluster "
-            + "(the store is the cluster's; the access log goes to standard output)");
-      }
+      clusterFile.refuse(spec, folderOnly, folderOnly + " does not apply with --cluster "
+          + "(the store is the cluster's; the access log goes to standard output)");
     }
     Server.Settings settings = settings(null);
-    ClusterFile cluster = MigrateCommand.read(spec, clusterFile);
+    ClusterFile cluster = clusterFile.read(spec);
     if (cluster == null) {
       return 1;
     }
@@ -235,19 +230,21 @@ final class ServeCommand implements Callable<Integer> {
    * under the {@link ServeSecret}, the rate limit in {@link PostgresRateLimit}, the clients' addresses from the
    * cluster file's trusted proxies, submissions through {@link ClusterSubmissions}, the sources admin over
    * {@link PostgresSources} (with {@code poller}'s address check); {@code /health} probes PostgreSQL and
-   * OpenSearch. A failure closes what was opened.
+   * OpenSearch. Every store is on one {@link PostgresConnections}: the instance holds two PostgreSQL connections
+   * (docs/cluster-serve.md). A failure closes what was opened.
    */
   static ClusterServer clusterServer(ClusterFile cluster, SearchIndex index, Server.Settings settings, Poller poller)
       throws IOException {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     opened.push(index);
     try {
-      PostgresArticleStore store = push(opened, PostgresArticleStore.connect(cluster));
-      PostgresStoryStore storyStore = push(opened, PostgresStoryStore.connect(cluster));
-      PostgresAccounts accounts = push(opened, PostgresAccounts.connect(cluster));
-      PostgresSources sources = push(opened, PostgresSources.connect(cluster));
+      // one set of connections for every store of the instance: many instances must not exhaust max_connections
       PostgresConnections shared = push(opened, PostgresConnections.connect(cluster));
-      ClusterSubmissions submissions = push(opened, ClusterSubmissions.connect(cluster));
+      PostgresArticleStore store = PostgresArticleStore.on(shared);
+      PostgresStoryStore storyStore = PostgresStoryStore.on(shared);
+      PostgresAccounts accounts = PostgresAccounts.on(shared);
+      PostgresSources sources = PostgresSources.on(shared);
+      ClusterSubmissions submissions = push(opened, ClusterSubmissions.on(shared, cluster));
       Auth auth = new Auth(accounts, new Passwords());
       Csrf csrf = new Csrf(ServeSecret.read(shared));
       KnowledgeReader kb = new StoreReader(store, index);

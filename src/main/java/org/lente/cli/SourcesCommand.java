@@ -55,10 +55,7 @@ final class SourcesCommand implements Runnable {
 
     @CommandLine.Mixin DataDir data;
 
-    @Option(names = "--cluster", paramLabel = "FILE",
-        description = "The sources of the cluster whose cluster file this is (its PostgreSQL store, after lente "
-            + "migrate), instead of those of --data; lente worker poll polls them.")
-    Path cluster;
+    @CommandLine.Mixin ClusterOption cluster;
 
     /**
      * Opens the sources; null after saying what is wrong with the cluster file (the command then exits 1).
@@ -66,13 +63,11 @@ final class SourcesCommand implements Runnable {
      * @throws CommandLine.ParameterException when both --data and --cluster are given
      */
     Sources open(CommandLine.Model.CommandSpec spec) throws IOException {
-      if (cluster == null) {
+      if (!cluster.given()) {
         return SourcesCommand.open(data);
       }
-      if (spec.commandLine().getParseResult().hasMatchedOption("--data")) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "give --data or --cluster, not both");
-      }
-      ClusterFile file = MigrateCommand.read(spec, cluster);
+      cluster.refuse(spec, "--data", "give --data or --cluster, not both");
+      ClusterFile file = cluster.read(spec);
       return file == null ? null : PostgresSources.connect(file);
     }
   }
@@ -151,7 +146,7 @@ final class SourcesCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      if (where.cluster != null && k == Source.Kind.FILE) {
+      if (where.cluster.given() && k == Source.Kind.FILE) {
         spec.commandLine().getErr().println("lente: a file source is read on the machine that polls it, and a "
             + "cluster's poll workers may run on any: serve " + address + " over http(s) and add its URL");
         return 1;

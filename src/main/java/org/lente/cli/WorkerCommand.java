@@ -50,22 +50,9 @@ import picocli.CommandLine.Parameters;
         WorkerCommand.Index.class, WorkerCommand.Poll.class, WorkerCommand.Submit.class})
 final class WorkerCommand {
 
-  /** {@code --cluster FILE}: what every worker command takes. */
-  static final class ClusterOption {
-    @Option(names = "--cluster", paramLabel = "FILE", required = true,
-        description = "The cluster file (docs/cluster.md): kafka.bootstrap (the brokers, host:port[,host:port…]); "
-            + "postgres.* and opensearch.url for the workers that use them.")
-    Path file;
-
-    /** The cluster file, or null after saying what is wrong with it, naming the file and the key (exit 1). */
-    ClusterFile read(CommandLine.Model.CommandSpec spec) {
-      return MigrateCommand.read(spec, file);
-    }
-  }
-
   /** What the workers on Kafka take: the cluster file, and the partitions of the topics they create. */
   static final class KafkaOptions {
-    @CommandLine.Mixin ClusterOption cluster;
+    @CommandLine.Mixin ClusterOption.Required cluster;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + KafkaTopics.DEFAULT_PARTITIONS,
         description = "Partitions of lente.fetch and lente.pages when they are created here: the most workers of "
@@ -269,7 +256,7 @@ final class WorkerCommand {
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Index implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin ClusterOption cluster;
+    @CommandLine.Mixin ClusterOption.Required cluster;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "200",
         description = "Articles claimed, written and marked at once (1 to 10000). Default: ${DEFAULT-VALUE}.")

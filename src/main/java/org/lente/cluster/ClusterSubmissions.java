@@ -109,6 +109,23 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
    * @throws IOException when the database cannot be reached or its schema is not this Lente's
    */
   public static ClusterSubmissions connect(ClusterFile cluster) throws IOException {
+    PostgresConnections db = PostgresConnections.connect(cluster);
+    try {
+      return on(db, cluster);
+    } catch (IOException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Submissions on {@code db}, connections shared with the other stores of a process and closed with this (so
+   * close it after them), and on the Kafka brokers of {@code cluster}.
+   *
+   * @throws ClusterFileException when the cluster file gives no {@code kafka.bootstrap}
+   */
+  public static ClusterSubmissions on(PostgresConnections db, ClusterFile cluster) throws ClusterFileException {
+    Objects.requireNonNull(db, "db");
     String bootstrap = cluster.requireKafka();
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -118,7 +135,6 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     Properties c = KafkaWorker.groupMember(bootstrap, DEAD_GROUP);
     c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
         Integer.toString(KafkaTopics.MAX_DEAD_LETTER_BYTES + (64 << 10)));
-    PostgresConnections db = PostgresConnections.connect(cluster);
     KafkaProducer<String, String> producer = null;
     try {
       producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
@@ -129,7 +145,6 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
       if (producer != null) {
         producer.close(Duration.ZERO);
       }
-      db.close();
       throw e;
     }
   }

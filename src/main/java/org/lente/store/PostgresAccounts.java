@@ -7,7 +7,8 @@ import org.lente.cluster.PostgresSchema;
 /**
  * The cluster's {@link Accounts}: tables {@code users}, {@code api_tokens} and {@code sessions} of the
  * shared PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), on a
- * {@link PostgresConnections} of its own (a write and a read connection). Several processes may use the same database at once: each
+ * {@link PostgresConnections} of its own ({@link #connect}) or shared with the other stores of a process
+ * ({@link #on}). Several processes may use the same database at once: each
  * write is one transaction, and a session is recorded only against the user's row as committed
  * ({@link #lockingUser}). Thread-safe.
  */
@@ -15,9 +16,13 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
 
   private final PostgresConnections db;
 
-  private PostgresAccounts(PostgresConnections db) {
+  /** Whether {@link #close} closes {@link #db}: connected here rather than shared. */
+  private final boolean owned;
+
+  private PostgresAccounts(PostgresConnections db, boolean owned) {
     super(db);
     this.db = db;
+    this.owned = owned;
   }
 
   /**
@@ -27,7 +32,12 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
    *     (then the message says to run {@code lente migrate})
    */
   public static PostgresAccounts connect(ClusterFile cluster) throws IOException {
-    return new PostgresAccounts(PostgresConnections.connect(cluster));
+    return new PostgresAccounts(PostgresConnections.connect(cluster), true);
+  }
+
+  /** The accounts on {@code db}, open connections that the caller closes ({@link #close} leaves them open). */
+  public static PostgresAccounts on(PostgresConnections db) {
+    return new PostgresAccounts(java.util.Objects.requireNonNull(db, "db"), false);
   }
 
   @Override
@@ -35,9 +45,14 @@ public final class PostgresAccounts extends SqlAccounts implements AutoCloseable
     return " FOR SHARE";
   }
 
-  /** Closes the connection; later calls do nothing. Other methods then throw IllegalStateException. */
+  /**
+   * Closes the connections when they were opened by {@link #connect} (later calls do nothing; other methods then
+   * throw IllegalStateException); leaves shared ones ({@link #on}) open.
+   */
   @Override
   public void close() throws IOException {
-    db.close();
+    if (owned) {
+      db.close();
+    }
   }
 }

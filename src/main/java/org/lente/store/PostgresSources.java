@@ -16,7 +16,8 @@ import org.lente.ingest.source.SourceProgress;
 /**
  * The cluster's {@link Sources}: tables {@code polled_sources} and {@code source_urls} of the shared
  * PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), on a
- * {@link PostgresConnections} of its own (a write and a read connection). Several processes may use the same database at once: each
+ * {@link PostgresConnections} of its own ({@link #connect}) or shared with the other stores of a process
+ * ({@link #on}). Several processes may use the same database at once: each
  * change is one transaction, an address added by two at once is refused to the second, and a poll's
  * count is an increment.
  *
@@ -39,9 +40,13 @@ public final class PostgresSources extends SqlSources {
 
   private final PostgresConnections db;
 
-  private PostgresSources(PostgresConnections db) {
+  /** Whether {@link #close} closes {@link #db}: connected here rather than shared. */
+  private final boolean owned;
+
+  private PostgresSources(PostgresConnections db, boolean owned) {
     super(db);
     this.db = db;
+    this.owned = owned;
   }
 
   /**
@@ -51,7 +56,12 @@ public final class PostgresSources extends SqlSources {
    *     (then the message says to run {@code lente migrate})
    */
   public static PostgresSources connect(ClusterFile cluster) throws IOException {
-    return new PostgresSources(PostgresConnections.connect(cluster));
+    return new PostgresSources(PostgresConnections.connect(cluster), true);
+  }
+
+  /** The sources on {@code db}, open connections that the caller closes ({@link #close} leaves them open). */
+  public static PostgresSources on(PostgresConnections db) {
+    return new PostgresSources(Objects.requireNonNull(db, "db"), false);
   }
 
   /**
@@ -151,9 +161,14 @@ public final class PostgresSources extends SqlSources {
     });
   }
 
-  /** Closes the connection; later calls do nothing. Other methods then throw IllegalStateException. */
+  /**
+   * Closes the connections when they were opened by {@link #connect} (later calls do nothing; other methods then
+   * throw IllegalStateException); leaves shared ones ({@link #on}) open.
+   */
   @Override
   public void close() throws IOException {
-    db.close();
+    if (owned) {
+      db.close();
+    }
   }
 }

@@ -421,6 +421,43 @@ class ClusterServeTest {
   }
 
   @Test
+  void anInstanceHoldsTwoPostgresConnectionsForAllItsStores() throws Exception {
+    assertEquals(0, sessionsSettledAt(0));
+    a = start(cluster, settings());
+    String token = token();
+    assertEquals(200, get(a, "/").statusCode()); // the articles and the stories
+    assertEquals(200, get(a, "/api/v1/ingest", "Authorization", "Bearer " + token).statusCode()); // the accounts
+    assertEquals(2, sessionsSettledAt(2)); // its reader and its writer, not two for each store
+    b = start(cluster, settings());
+    assertEquals(4, sessionsSettledAt(4));
+  }
+
+  /**
+   * The sessions open on the cluster's database, other than this query's, once they are down to {@code expected}
+   * or after 10 s (a closed connection's session ends a little after the client closes it).
+   */
+  private int sessionsSettledAt(int expected) throws Exception {
+    String name = cluster.postgresUrl().substring(cluster.postgresUrl().lastIndexOf('/') + 1);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(PG.url("postgres"), PostgresServer.USER, null);
+        java.sql.PreparedStatement st = c.prepareStatement(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+      st.setString(1, name);
+      while (true) {
+        int n;
+        try (java.sql.ResultSet rs = st.executeQuery()) {
+          rs.next();
+          n = rs.getInt(1);
+        }
+        if (n <= expected || System.nanoTime() > deadline) {
+          return n;
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  @Test
   void healthSaysWhetherPostgresAndOpenSearchAnswer() throws Exception {
     a = start(cluster, settings());
     JsonNode ok = JSON.readTree(get(a, "/health").body());
