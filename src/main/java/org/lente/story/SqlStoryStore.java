@@ -151,12 +151,16 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
         if (rare.isEmpty()) {
           continue;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT term, article_id FROM anchor_postings WHERE term IN ("
-            + String.join(", ", java.util.Collections.nCopies(rare.size(), "?")) + ") AND language <> ?")) {
-          for (int i = 0; i < rare.size(); i++) {
-            ps.setString(i + 1, rare.get(i));
+        try (PreparedStatement ps = c.prepareStatement(postingsQuery(rare.size(), language != null))) {
+          int p = 1;
+          for (int branch = 0; branch < (language == null ? 1 : 2); branch++) {
+            for (String t : rare) {
+              ps.setString(p++, t);
+            }
+            if (language != null) {
+              ps.setString(p++, language);
+            }
           }
-          ps.setString(rare.size() + 1, language == null ? "\u0000" : language);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               out.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getLong(2));
@@ -166,6 +170,19 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       }
       return out;
     });
+  }
+
+  /**
+   * The statement that reads the postings of {@code terms} terms (bound first, in order), with {@code ?} then bound
+   * to the language to leave out when {@code otherLanguages}: then it is two range reads of the index on
+   * {@code (term, language)} (schema V15), the languages below and above, each bound with the terms and the language
+   * in turn. NOTE: {@code language <> ?} would read every posting of each term, the article's own language's too,
+   * and drop them afterwards: in a store of one language, all of them, to keep none.
+   */
+  static String postingsQuery(int terms, boolean otherLanguages) {
+    String select = "SELECT term, article_id FROM anchor_postings WHERE term IN ("
+        + String.join(", ", java.util.Collections.nCopies(terms, "?")) + ")";
+    return otherLanguages ? select + " AND language < ? UNION ALL " + select + " AND language > ?" : select;
   }
 
   /** Articles sharing most bands first. */

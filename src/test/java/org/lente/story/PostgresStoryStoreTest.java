@@ -45,6 +45,47 @@ class PostgresStoryStoreTest extends StoryStoreContract {
         counts.read());
   }
 
+  /**
+   * 100 Italian articles and 2 English ones holding a term: the lookup for an Italian article reads the 2 English
+   * postings, not the 102 of the term (no scan node gives more rows, none drops rows by a filter).
+   */
+  @org.junit.jupiter.api.Test
+  void anchorPostingsReadOnlyThePostingsOfOtherLanguages() throws Exception {
+    long[] ids = articles(102);
+    java.util.List<String> terms = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "n:nome" + i).toList();
+    try (SqlStoryStore s = open()) {
+      for (int i = 0; i < ids.length; i++) {
+        s.putAnchors(ids[i], i < 100 ? "it" : "en", i < 100 ? terms : terms.subList(0, 1));
+      }
+    }
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("ANALYZE anchor_postings");
+      }
+      try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "
+          + SqlStoryStore.postingsQuery(1, true))) {
+        ps.setString(1, "n:nome0");
+        ps.setString(2, "it");
+        ps.setString(3, "n:nome0");
+        ps.setString(4, "it");
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+      }
+    }
+    java.util.regex.Matcher rows = java.util.regex.Pattern.compile("Scan.*actual rows=(\\d+)").matcher(plan);
+    int scans = 0;
+    while (rows.find()) {
+      scans++;
+      org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(rows.group(1)) <= 2, plan.toString());
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(scans > 0, plan.toString());
+    org.junit.jupiter.api.Assertions.assertFalse(plan.toString().contains("Rows Removed"), plan.toString());
+  }
+
   /** Articles as rows (the cluster's article store is not built yet): what the story tables refer to. */
   @Override
   long[] articles(int n) throws Exception {

@@ -38,6 +38,29 @@ class SqliteStoryStoreTest extends StoryStoreContract {
     return ids;
   }
 
+  /** The plan names the index's ranges: an article's own language's postings are not read, to be dropped. */
+  @Test
+  void anchorPostingsAreSearchedInTheOtherLanguagesRangesOnly() throws Exception {
+    SqliteStore.open(dir).close();
+    List<String> plan = new java.util.ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+        java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN "
+            + SqlStoryStore.postingsQuery(2, true))) {
+      for (int p = 1; p <= 6; p++) {
+        ps.setString(p, p % 3 == 0 ? "it" : "n:kessler" + p);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getString("detail").contains("anchor_postings")) {
+            plan.add(rs.getString("detail"));
+          }
+        }
+      }
+    }
+    assertEquals(List.of("SEARCH anchor_postings USING COVERING INDEX anchor_postings_language (term=? AND language<?)",
+        "SEARCH anchor_postings USING COVERING INDEX anchor_postings_language (term=? AND language>?)"), plan);
+  }
+
   /** 30 terms and names: a hash order that happens to be the key order is out of reach (1 in 30!). */
   @Test
   void aCentroidIsWrittenInKeyOrderWhateverTheMapsOrder() throws Exception {

@@ -125,6 +125,18 @@ abstract class StoryStoreContract {
   }
 
   @Test
+  void anchorPostingsOfAnUnknownLanguageListTheArticlesOfEveryLanguage() throws Exception {
+    long[] ids = articles(3);
+    try (SqlStoryStore s = open()) {
+      s.putAnchors(ids[0], "en", List.of("n:kessler"));
+      s.putAnchors(ids[1], "", List.of("n:kessler"));
+      s.putAnchors(ids[2], "it", List.of("n:kessler"));
+      assertEquals(List.of(ids[0], ids[1], ids[2]),
+          s.anchorPostings(List.of("n:kessler"), null, 3).get("n:kessler").stream().sorted().toList());
+    }
+  }
+
+  @Test
   void anArticleCountsOnceForEachOfItsAnchorTerms() throws Exception {
     long[] ids = articles(2);
     try (SqlStoryStore s = open()) {
