@@ -196,8 +196,10 @@ final class WorkerCommand {
           + "and stories, each in one transaction with its offset, so a record delivered again has no effect; "
           + "lente worker index puts them on OpenSearch. One writer is active; others started are standbys that take "
           + "over when its lease expires.",
-          "Needs postgres.* and kafka.bootstrap in the cluster file (exit 1 without). Exits with 3 "
-              + "when another writer took the lease over (this one stalled past it)."},
+          "Needs postgres.* and kafka.bootstrap in the cluster file (exit 1 without). The lease is renewed while "
+              + "the writer opens. A lost connection to PostgreSQL is resumed from the offset of the last committed "
+              + "transaction (5 attempts over about a minute). Exits with 2 when PostgreSQL fails otherwise or stays "
+              + "unreachable, 3 when another writer took the lease over (this one stalled past it)."},
       exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 2)
   static final class Write implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -233,11 +235,11 @@ final class WorkerCommand {
           KnowledgeWriter.Counts counts = writer.run(batch, stop::requested);
           say(spec, "knowledge writer stopped: applied " + counts.applied() + ", skipped as applied before "
               + counts.skipped() + ", unreadable " + counts.unreadable() + "; next offset " + writer.next());
-        } catch (WriterLease.LostException e) {
-          say(spec, "knowledge writer stopped: " + e.getMessage() + " (another writer took over; nothing of the "
-              + "batch at hand was kept)");
-          return 3;
         }
+      } catch (WriterLease.LostException e) {
+        say(spec, "knowledge writer stopped: " + e.getMessage() + " (another writer took over; nothing of the "
+            + "batch at hand was kept)");
+        return 3;
       }
       return 0;
     }

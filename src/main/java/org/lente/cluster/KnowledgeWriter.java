@@ -41,18 +41,27 @@ import org.lente.story.Stories;
  * A record that is no analysed article is passed over (its offset stored with the batch's). When a record fails
  * to apply by its own fault (a {@link RuntimeException}, or PostgreSQL refusing its data: SQLSTATE class 22), the
  * batch rolls back and its records are applied again one per transaction, so that the one at fault is passed over
- * alone (its offset stored) and the others are kept. Any other failure of PostgreSQL rolls back the batch and comes
- * out of {@link #run}: the caller stops, and the next writer reads the batch again.
+ * alone (its offset stored) and the others are kept. When the connection to PostgreSQL is lost
+ * ({@link PostgresConnections#connectionLost}: a restart, a terminated session, a network cut), the writer resumes in
+ * the process: it forgets its in-memory state ({@link KnowledgeBase#rolledBack}), checks its lease, reads the offset
+ * stored by its last committed transaction and seeks there, so that a batch that rolled back with the session is
+ * applied again and one that committed (its answer lost) is not: up to five attempts since the writer last
+ * committed, waiting {@link #RESUME_WAITS} before each (about a minute in all), each logged. Any other
+ * failure of PostgreSQL, or a connection still lost after those attempts, rolls back the batch and comes out of
+ * {@link #run}: the caller stops, and the next writer reads the batch again.
  *
  * <p>In-memory state: the entity resolver's names and the stories are read from PostgreSQL when the writer opens,
  * and read again after every rollback ({@link KnowledgeBase#rolledBack}), so that they never keep what PostgreSQL
- * did not.
+ * did not. That opening may take longer than the lease on a big store: a daemon thread renews the lease (the same
+ * fenced {@link WriterLease#check}) every third of its ttl until the writer is open, and the lease is checked once
+ * more before the first batch.
  *
  * <p>Timing: with this class's {@link System.Logger} at DEBUG (java.util.logging's FINE), each batch logs a line
  * "writer timing: N records to offset O: polls P ms, adds A ms, lease and offset L ms, commit C ms": where the batch's
  * wall time went ({@code bench/writer-rate} sums them).
  *
- * <p>Not thread-safe: one thread opens, runs and closes it.
+ * <p>Not thread-safe: one thread opens, runs and closes it (the opening's renewal thread is joined before
+ * {@link #open} returns).
  */
 public final class KnowledgeWriter implements AutoCloseable {
 
@@ -78,6 +87,12 @@ public final class KnowledgeWriter implements AutoCloseable {
   static final Duration IDLE_POLL = Duration.ofMillis(500);
 
   /**
+   * The waits before each attempt to resume after the connection to PostgreSQL was lost: the first at once (a
+   * terminated session reconnects), then doubling, about a minute in all (a restarting server comes back).
+   */
+  static final List<Duration> RESUME_WAITS = List.of(Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8),
+      Duration.ofSeconds(16), Duration.ofSeconds(32));
+  /**
    * What a run did.
    *
    * @param applied records added to the knowledge base (new articles, new versions and duplicates alike)
@@ -101,6 +116,12 @@ public final class KnowledgeWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * A transaction storing offset {@code next} whose commit may be sent: what it counts when it committed. After a
+   * lost connection, an offset stored at or past {@code next} says it did.
+   */
+  private record InFlight(long next, long applied, long unreadable) {}
+
   private final PostgresConnections pg;
   private final WriterLease lease;
   private final KnowledgeBase kb;
@@ -108,6 +129,8 @@ public final class KnowledgeWriter implements AutoCloseable {
   private final Consumer<String> log;
   private long next; // the offset of the next record to apply, as stored
   private long polling; // nanoseconds spent in Kafka polls since the last batch was applied, for the timing log
+  private InFlight inFlight; // the transaction storing an offset under way, or null
+  private int attempts; // attempts to resume since the last transaction committed
 
   private static final System.Logger TIMING = System.getLogger(KnowledgeWriter.class.getName());
 
@@ -124,7 +147,7 @@ public final class KnowledgeWriter implements AutoCloseable {
   /**
    * Waits for the lease (retrying every third of {@code ttl}, at most a second, while another holder's runs),
    * then opens the knowledge base over the cluster's PostgreSQL stores and {@code index} and seeks to the stored
-   * offset.
+   * offset, renewing the lease every third of {@code ttl} meanwhile, and checks the lease once more.
    *
    * @param index the index articles go to; closed with the writer (also when this fails)
    * @param holder who this writer is, for the lease row (host and process id, say)
@@ -132,9 +155,11 @@ public final class KnowledgeWriter implements AutoCloseable {
    * @param stop asked while waiting for the lease: true gives up
    * @return the writer, or empty when {@code stop} said so before the lease came
    * @throws IOException when PostgreSQL or Kafka cannot be reached (or the schema is not current)
+   * @throws WriterLease.LostException when another writer took the lease over while this one opened (its renewals
+   *     failed for longer than {@code ttl})
    */
   public static Optional<KnowledgeWriter> open(ClusterFile cluster, SearchIndex index, String holder, Duration ttl,
-      BooleanSupplier stop, Consumer<String> log) throws IOException {
+      BooleanSupplier stop, Consumer<String> log) throws IOException, WriterLease.LostException {
     Objects.requireNonNull(log, "log");
     String bootstrap;
     PostgresConnections pg = null;
@@ -156,16 +181,24 @@ public final class KnowledgeWriter implements AutoCloseable {
         Thread.sleep(retry);
         lease = acquire(pg, holder, ttl);
       }
-      long next = pg.read("read the applied offsets", c -> AppliedOffsets.read(c, KafkaTopics.ANALYSED))
-          .getOrDefault(PARTITION, 0L);
-      PostgresArticleStore store = PostgresArticleStore.on(pg); // one transaction for articles and stories
-      Lineage lineage = new Lineage(PostgresStoryStore.on(pg), id -> store.get(id).map(StoredArticle::analysis),
-          Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
-      kb = new KnowledgeBase(store, index, null, lineage); // closes store, index and lineage
-      KafkaConsumer<String, String> consumer = consumer(bootstrap);
-      TopicPartition tp = new TopicPartition(KafkaTopics.ANALYSED, PARTITION);
-      consumer.assign(List.of(tp));
-      consumer.seek(tp, next);
+      long next;
+      KafkaConsumer<String, String> consumer;
+      try (Renewal renewal = Renewal.start(pg, lease.get(), ttl, log)) {
+        next = storedOffset(pg);
+        PostgresArticleStore store = PostgresArticleStore.on(pg); // one transaction for articles and stories
+        Lineage lineage = new Lineage(PostgresStoryStore.on(pg), id -> store.get(id).map(StoredArticle::analysis),
+            Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
+        kb = new KnowledgeBase(store, index, null, lineage); // closes store, index and lineage
+        consumer = consumer(bootstrap);
+      }
+      try {
+        check(pg, lease.get(), "check the lease before the first batch");
+      } catch (IOException | WriterLease.LostException e) {
+        consumer.close(Duration.ofSeconds(5));
+        throw e;
+      }
+      consumer.assign(List.of(TOPIC_PARTITION));
+      consumer.seek(TOPIC_PARTITION, next);
       log.accept("knowledge writer " + holder + " holds the lease (epoch " + lease.get().epoch() + "), reading "
           + KafkaTopics.ANALYSED + " from offset " + next);
       return Optional.of(new KnowledgeWriter(pg, lease.get(), kb, consumer, next, log));
@@ -176,9 +209,89 @@ public final class KnowledgeWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
       closeQuietly(pg, kb, index);
       return Optional.empty();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | WriterLease.LostException | RuntimeException e) {
       closeQuietly(pg, kb, index);
       throw e;
+    }
+  }
+
+  /** The partition the writer reads. */
+  private static final TopicPartition TOPIC_PARTITION = new TopicPartition(KafkaTopics.ANALYSED, PARTITION);
+
+  /** The offset of the next record to apply, as the last committed transaction stored it (0 when none did). */
+  private static long storedOffset(PostgresConnections pg) throws IOException {
+    return pg.read("read the applied offsets", c -> AppliedOffsets.read(c, KafkaTopics.ANALYSED))
+        .getOrDefault(PARTITION, 0L);
+  }
+
+  /**
+   * Checks and renews {@code lease} in a transaction of its own.
+   *
+   * @throws WriterLease.LostException when another writer took it over
+   */
+  private static void check(PostgresConnections pg, WriterLease lease, String what)
+      throws IOException, WriterLease.LostException {
+    try {
+      pg.transaction(what, tx -> {
+        lease.check(tx);
+        return null;
+      });
+    } catch (IOException e) {
+      throw lost(e).orElseThrow(() -> e);
+    }
+  }
+
+  /**
+   * Renews a lease from a daemon thread every third of its ttl while the writer opens, so that a standby does not
+   * take over a writer still reading its state. A renewal that fails is logged and tried again at the next turn;
+   * one that finds the lease lost ends the renewals (the check before the first batch then finds it lost too).
+   * {@link #close} stops the thread and waits for it.
+   */
+  private static final class Renewal implements AutoCloseable {
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    private final Thread thread;
+
+    private Renewal(PostgresConnections pg, WriterLease lease, Duration every, Consumer<String> log) {
+      thread = Thread.ofPlatform().daemon().name("lease renewal " + lease.epoch()).unstarted(() -> {
+        try {
+          while (!done.await(every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            try {
+              check(pg, lease, "renew the lease while the writer opens");
+            } catch (WriterLease.LostException e) {
+              log.accept("warning: " + e.getMessage() + " while the writer opened");
+              return;
+            } catch (IOException | RuntimeException e) {
+              log.accept("warning: the lease could not be renewed while the writer opened, tried again in "
+                  + every.toMillis() + " ms: " + e.getMessage());
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+
+    static Renewal start(PostgresConnections pg, WriterLease lease, Duration ttl, Consumer<String> log) {
+      Renewal r = new Renewal(pg, lease, Duration.ofMillis(Math.max(1, ttl.dividedBy(3).toMillis())), log);
+      r.thread.start();
+      return r;
+    }
+
+    /** Stops the renewals and waits for the one under way. */
+    @Override
+    public void close() {
+      done.countDown();
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true; // the renewal ends with its transaction: wait for it, then keep the interrupt
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -233,7 +346,8 @@ public final class KnowledgeWriter implements AutoCloseable {
    * @param batch records per transaction, 1 to {@value #MAX_BATCH}
    * @throws WriterLease.LostException when another writer took the lease: nothing of the batch at hand was kept,
    *     and the caller must stop
-   * @throws IOException when PostgreSQL fails (the batch at hand is not applied and is read again on restart)
+   * @throws IOException when PostgreSQL fails otherwise than by a lost connection, or the connection stays lost
+   *     after five attempts to resume (the batch at hand is not applied and is read again on restart)
    */
   public Counts run(int batch, BooleanSupplier stop) throws IOException, WriterLease.LostException {
     if (batch < 1 || batch > MAX_BATCH) {
@@ -257,21 +371,111 @@ public final class KnowledgeWriter implements AutoCloseable {
         }
         waiting.add(r);
       }
-      if (waiting.isEmpty()) {
-        if (records.isEmpty()) {
-          renew();
-          kb.flush();
+      try {
+        if (waiting.isEmpty()) {
+          if (records.isEmpty()) {
+            renew();
+            kb.flush();
+          }
+          continue;
         }
-        continue;
-      }
-      while (waiting.size() >= batch || (!waiting.isEmpty() && System.nanoTime() >= due)) {
-        List<ConsumerRecord<String, String>> taken = waiting.subList(0, Math.min(batch, waiting.size()));
-        apply(List.copyOf(taken), counts);
-        taken.clear();
-        due = System.nanoTime() + MAX_WAIT.toNanos();
+        while (waiting.size() >= batch || (!waiting.isEmpty() && System.nanoTime() >= due)) {
+          List<ConsumerRecord<String, String>> taken = waiting.subList(0, Math.min(batch, waiting.size()));
+          apply(List.copyOf(taken), counts);
+          taken.clear();
+          due = System.nanoTime() + MAX_WAIT.toNanos();
+        }
+      } catch (IOException e) {
+        if (!PostgresConnections.connectionLost(e)) {
+          throw e;
+        }
+        waiting.clear(); // read again from the stored offset
+        if (!resume(e, stop, counts)) {
+          break;
+        }
       }
     }
     return new Counts(counts[0], counts[1], counts[2]);
+  }
+
+  /**
+   * After the connection to PostgreSQL was lost ({@code lost}): forgets the in-memory state, checks the lease,
+   * reads the offset stored by the last committed transaction and seeks there; counts the transaction under way
+   * when that offset says it committed (its answer was lost). Tries up to {@code RESUME_WAITS.size()} times since
+   * the last transaction committed, after the waits of {@link #RESUME_WAITS}, each attempt logged.
+   *
+   * @return true when resumed, false when {@code stop} said so while waiting
+   * @throws IOException {@code lost}, with the attempts' failures suppressed, when the attempts ran out; or a failure
+   *     of PostgreSQL other than a lost connection
+   * @throws WriterLease.LostException when another writer took the lease meanwhile
+   */
+  private boolean resume(IOException lost, BooleanSupplier stop, long[] counts)
+      throws IOException, WriterLease.LostException {
+    InFlight sent = inFlight;
+    inFlight = null;
+    while (true) {
+      if (attempts >= RESUME_WAITS.size()) {
+        log.accept("the connection to PostgreSQL is still lost after " + attempts + " attempts to resume: stopping");
+        throw lost;
+      }
+      Duration wait = RESUME_WAITS.get(attempts++);
+      log.accept("warning: the connection to PostgreSQL was lost (" + lost.getMessage() + "); resuming from the "
+          + "offset stored by the last committed transaction in " + wait.toSeconds() + " s, attempt " + attempts
+          + " of " + RESUME_WAITS.size());
+      if (!sleep(wait, stop)) {
+        return false;
+      }
+      try {
+        kb.rolledBack();
+        check(pg, lease, "check the lease after a lost connection");
+        long stored = storedOffset(pg);
+        if (sent != null && stored >= sent.next()) {
+          counts[0] += sent.applied();
+          counts[2] += sent.unreadable();
+          log.accept("the transaction storing offset " + sent.next() + " had committed (its answer was lost)");
+        }
+        consumer.seek(TOPIC_PARTITION, stored);
+        next = stored;
+        log.accept("resumed: reading " + KafkaTopics.ANALYSED + " again from offset " + stored);
+        return true;
+      } catch (IOException e) {
+        if (!PostgresConnections.connectionLost(e)) {
+          e.addSuppressed(lost);
+          throw e;
+        }
+        lost.addSuppressed(e);
+      }
+    }
+  }
+
+  /** Waits {@code wait}, asking {@code stop} every tenth of a second; false when it said to stop. */
+  private static boolean sleep(Duration wait, BooleanSupplier stop) {
+    long end = System.nanoTime() + wait.toNanos();
+    while (!stop.getAsBoolean()) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      try {
+        Thread.sleep(Math.min(left / 1_000_000 + 1, 100));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs {@code work} in one transaction that stores an offset ({@code sent} says which, and what it counts), and
+   * notes that it committed: the attempts to resume start again.
+   */
+  private <T> T commit(String what, InFlight sent, org.lente.store.SqlWork<T> work) throws IOException {
+    inFlight = sent;
+    T result = pg.transaction(what, work);
+    inFlight = null;
+    attempts = 0;
+    return result;
   }
 
   /** Applies {@code records} (consecutive, none applied before) in one transaction, else one by one; counts them. */
@@ -327,7 +531,9 @@ public final class KnowledgeWriter implements AutoCloseable {
   private int inOneTransaction(List<Parsed> parsed, long last) throws IOException {
     long start = System.nanoTime();
     long[] marks = new long[2]; // when the adds ended, when the lease check and the offset ended
-    int n = pg.transaction("apply " + KafkaTopics.ANALYSED + " up to offset " + last, tx -> {
+    long readable = parsed.stream().filter(Parsed::readable).count();
+    InFlight sent = new InFlight(last, readable, parsed.size() - readable);
+    int n = commit("apply " + KafkaTopics.ANALYSED + " up to offset " + last, sent, tx -> {
       int added = 0;
       for (Parsed p : parsed) {
         if (p.readable()) {
@@ -374,11 +580,15 @@ public final class KnowledgeWriter implements AutoCloseable {
   /**
    * After a transaction failed with {@code e} and rolled back: the knowledge base forgets what it held of it
    * ({@link KnowledgeBase#rolledBack}; a failure of that joins {@code e}); then the failure to throw when it is
-   * PostgreSQL's, or null when it is the record's ({@link #recordsFault}).
+   * PostgreSQL's, or null when it is the record's ({@link #recordsFault}). A lost connection is returned at once:
+   * {@link #run} resumes, and the state is forgotten then.
    *
    * @throws WriterLease.LostException when the lease was lost
    */
   private IOException afterRollback(Exception e) throws WriterLease.LostException {
+    if (e instanceof IOException io && PostgresConnections.connectionLost(io)) {
+      return io; // run resumes, and forgets the state then: reading it now would need the connection too
+    }
     try {
       kb.rolledBack();
     } catch (IOException | RuntimeException r) {
@@ -415,7 +625,7 @@ public final class KnowledgeWriter implements AutoCloseable {
   /** Stores {@code nextOffset} alone, under the lease: records passed over. */
   private void pass(long nextOffset) throws IOException, WriterLease.LostException {
     try {
-      pg.transaction("store offset " + nextOffset + " of " + KafkaTopics.ANALYSED, tx -> {
+      commit("store offset " + nextOffset + " of " + KafkaTopics.ANALYSED, new InFlight(nextOffset, 0, 0), tx -> {
         lease.check(tx);
         AppliedOffsets.record(tx, KafkaTopics.ANALYSED, PARTITION, nextOffset);
         return null;
@@ -427,14 +637,8 @@ public final class KnowledgeWriter implements AutoCloseable {
 
   /** Renews the lease while idle, so that a standby does not take over a writer with nothing to do. */
   private void renew() throws IOException, WriterLease.LostException {
-    try {
-      pg.transaction("renew the lease", tx -> {
-        lease.check(tx);
-        return null;
-      });
-    } catch (IOException e) {
-      throw lost(e).orElseThrow(() -> e);
-    }
+    check(pg, lease, "renew the lease");
+    attempts = 0;
   }
 
   /** The lost lease among the causes of {@code e}, if any. */

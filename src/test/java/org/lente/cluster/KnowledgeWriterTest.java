@@ -84,8 +84,54 @@ class KnowledgeWriterTest {
   }
 
   private KnowledgeWriter open(String holder, Duration ttl) throws Exception {
+    return open(holder, ttl, () -> false, line -> { }).orElseThrow();
+  }
+
+  private java.util.Optional<KnowledgeWriter> open(String holder, Duration ttl, BooleanSupplier stop,
+      java.util.function.Consumer<String> log) throws Exception {
     SearchIndex index = OpenSearchIndex.open(OS.url(), alias, LuceneIndex.SEARCH_BUDGET);
-    return KnowledgeWriter.open(cluster, index, holder, ttl, () -> false, line -> { }).orElseThrow();
+    return KnowledgeWriter.open(cluster, index, holder, ttl, stop, log);
+  }
+
+  /** A log the writer's thread and the test's share. */
+  private static final class Log implements java.util.function.Consumer<String> {
+    private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void accept(String line) {
+      lines.add(line);
+    }
+
+    long count(String part) {
+      synchronized (lines) {
+        return lines.stream().filter(l -> l.contains(part)).count();
+      }
+    }
+
+    @Override
+    public String toString() {
+      synchronized (lines) {
+        return String.join("\n", lines);
+      }
+    }
+  }
+
+  /**
+   * Waits (a minute at most) for a session of the test's database other than the caller's that matches {@code where}
+   * (a condition on {@code pg_stat_activity}); returns its pid.
+   */
+  private long session(String where) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    String name = cluster.postgresUrl().substring(cluster.postgresUrl().lastIndexOf('/') + 1);
+    while (System.nanoTime() < deadline) {
+      List<String> pids = rows("SELECT pid FROM pg_stat_activity WHERE datname = '" + name + "' AND pid <> "
+          + "pg_backend_pid() AND " + where);
+      if (!pids.isEmpty()) {
+        return Long.parseLong(pids.get(0));
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no session where " + where + " in a minute");
   }
 
   /** Runs {@code writer} until it has applied up to {@code until}, or a minute passed. */
@@ -271,5 +317,43 @@ class KnowledgeWriterTest {
     // the stories name stored articles only: the writer's stories forgot the batch that rolled back
     assertEquals(List.of(), rows("SELECT s.id, a.value FROM stories s, json_array_elements_text(s.story::json "
         + "-> 'articles') a WHERE a.value::bigint NOT IN (SELECT id FROM articles)"));
+  }
+
+  @Test
+  void aWriterWhoseSessionIsEndedMidBatchResumesAndStoresEachArticleOnce() throws Exception {
+    long start = end();
+    int articles = 30;
+    execute("CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.1); "
+        + "RETURN NEW; END $$"); // a batch of five takes half a second: a session ended meanwhile is mid-batch
+    execute("CREATE TRIGGER slow BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION slow()");
+    for (int n = 1; n <= articles; n++) {
+      send("cantiere-" + n, Texts.analysis("cronaca.example/cantiere-" + n, "La Cronaca", "it", "2026-11-05T08:00:00Z",
+          "Cantiere " + n, "Il cantiere numero " + n + " lungo l'Adige apre.", "Verona=Verona/LOC"));
+    }
+    Log log = new Log();
+    try (KnowledgeWriter writer = open("a", LONG, () -> false, log).orElseThrow()) {
+      var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return runTo(writer, 5, start + articles);
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+      int ended = 3;
+      for (int i = 1; i <= ended && !running.isDone(); i++) { // a writer that stopped fails below
+        long before = storedOffset();
+        PG.terminate(session("xact_start IS NOT NULL AND state <> 'idle'")); // the writer's, in a transaction
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (storedOffset() == before && System.nanoTime() < deadline && !running.isDone()) {
+          Thread.sleep(20); // until it committed again
+        }
+      }
+      assertEquals(new KnowledgeWriter.Counts(articles, 0, 0), running.get(3, java.util.concurrent.TimeUnit.MINUTES),
+          log.toString());
+      assertTrue(log.count("resumed: reading") >= 1, log.toString());
+    }
+    assertEquals(start + articles, storedOffset());
+    assertEquals(List.of(articles + "|1|" + articles), rows("SELECT count(*), max(version), (SELECT count(*) FROM "
+        + "story_articles) FROM articles")); // none lost, none doubled
   }
 }
