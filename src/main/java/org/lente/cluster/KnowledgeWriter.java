@@ -108,7 +108,6 @@ public final class KnowledgeWriter implements AutoCloseable {
     }
   }
 
-  /** A record read as an analysed article, or null {@code analysis} when it is none. */
   /** A record read: its analysis (null when unreadable) and the progress of the polled source it came from (or null). */
   private record Parsed(long offset, String key, Analysis analysis, SourceProgress progress) {
     boolean readable() {
