@@ -189,7 +189,7 @@ public final class Entities {
       List<Name> candidates = n.words.isEmpty() ? List.of() : byWord.getOrDefault(n.words.get(0), List.of());
       for (Name other : candidates) {
         if (other.type == n.type && other.words.size() >= n.words.size() && other.words.containsAll(n.words)
-            && other.compareTo(best) > 0) {
+            && fullerFormOf(other, n) && other.compareTo(best) > 0) {
           best = other;
         }
       }
@@ -203,6 +203,30 @@ public final class Entities {
       out.add(m.withCanonical(c, roleByName.get(c)));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code longer}, a name of {@code shorter}'s type holding all its words, is a fuller form
+   * of the same referent. A person's always is ("Putin" in "Vladimir Putin", "Kim" in "Kim Jong
+   * Un"). A place's, an organisation's or another name's is one when it begins with the shorter name
+   * and goes on with a capitalised word or a number ("Stati Uniti d'America", "Apple Inc.", "iPhone
+   * 4"), or ends with it after words that it does not govern ("United States Air Force", "Airbus
+   * A380"). It is another referent when it governs the shorter name ("Consiglio di Sicurezza delle
+   * Nazioni Unite", "Yeonpyeong della Corea del Sud", "Bank of America"), or goes on with lower-case
+   * words only, which name a part of it or something else ("Russia orientale", "EADS-led").
+   */
+  static boolean fullerFormOf(Name longer, Name shorter) {
+    if (longer.type == Entity.Type.PER || longer.words.equals(shorter.words)) {
+      return true;
+    }
+    int n = shorter.words.size();
+    int m = longer.words.size();
+    if (longer.words.subList(0, n).equals(shorter.words)) {
+      return writtenWords(longer.text).subList(n, m).stream()
+          .anyMatch(w -> !w.equals(w.toLowerCase(Locale.ROOT)) || w.chars().anyMatch(Character::isDigit));
+    }
+    return longer.words.subList(m - n, m).equals(shorter.words)
+        && longer.words.subList(0, m - n).stream().noneMatch(OF::contains);
   }
 
   /** A distinct name of the text: more words, then more mentions, then earlier, is fuller. */
@@ -238,8 +262,13 @@ public final class Entities {
 
   /** Words of a name, lower-cased, with hyphens as spaces: "Kim Jong-un" → [kim, jong, un]. */
   static List<String> words(String name) {
+    return writtenWords(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Words of a name as written, with hyphens as spaces: "Kim Jong-un" → [Kim, Jong, un]. */
+  private static List<String> writtenWords(String name) {
     List<String> out = new ArrayList<>();
-    for (String w : name.toLowerCase(Locale.ROOT).replace('’', '\'').split("[\\s\\-‐]+")) {
+    for (String w : name.replace('’', '\'').split("[\\s\\-‐]+")) {
       if (!w.isEmpty()) {
         out.add(w);
       }

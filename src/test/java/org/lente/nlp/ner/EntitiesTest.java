@@ -77,6 +77,41 @@ class EntitiesTest {
   }
 
   @Test
+  void aPlaceGoingOnWithLowerCaseWordsIsAnotherPlace() {
+    List<Entity> linked = Entities.canonicalNames(mentions(Entity.Type.LOC, "Russia orientale", "Russia"));
+    assertEquals("Russia", linked.get(1).canonical());
+  }
+
+  @Test
+  void aNameAnotherGovernsIsItsOwnReferent() {
+    List<Entity> linked = Entities.canonicalNames(mentions(Entity.Type.ORG,
+        "Consiglio di Sicurezza delle Nazioni Unite", "Nazioni Unite", "Bank of America", "America"));
+    assertEquals("Nazioni Unite", linked.get(1).canonical());
+    assertEquals("America", linked.get(3).canonical());
+  }
+
+  @Test
+  void aPlaceOrOrganisationTakesItsFullerFormOfTheText() {
+    assertEquals("Stati Uniti d'America", Entities.canonicalNames(
+        mentions(Entity.Type.LOC, "Stati Uniti d'America", "Stati Uniti")).get(1).canonical());
+    assertEquals("United States Air Force", Entities.canonicalNames(
+        mentions(Entity.Type.ORG, "United States Air Force", "Air Force")).get(1).canonical());
+    assertEquals("iPhone 4", Entities.canonicalNames(
+        mentions(Entity.Type.MISC, "iPhone 4", "iPhone")).get(1).canonical());
+  }
+
+  /** Mentions of {@code names}, all of {@code type}, one after another with a space between. */
+  private static List<Entity> mentions(Entity.Type type, String... names) {
+    List<Entity> out = new ArrayList<>();
+    int at = 0;
+    for (String name : names) {
+      out.add(new Entity(name, type, at, at + name.length(), name, null));
+      at += name.length() + 1;
+    }
+    return out;
+  }
+
+  @Test
   void aCountryThatActsIsStillAPlace() {
     String text = "L'Italia ha firmato ieri l'accordo sul gas con l'Algeria, ha detto il governo.";
     List<Token> tokens = Tokenizer.tokenize(text, Lang.IT);
