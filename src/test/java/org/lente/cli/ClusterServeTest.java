@@ -93,7 +93,7 @@ class ClusterServeTest {
   void cluster() throws Exception {
     cluster = clusterFile(TrustedProxies.parse("127.0.0.1"));
     alias = OS.newIndexName();
-    try (PostgresAccounts accounts = PostgresAccounts.connect(cluster)) {
+    try (PostgresAccounts accounts = PostgresAccounts.on(PG.connections(cluster))) {
       new Auth(accounts, new Passwords()).addUser(USER, PASSWORD.toCharArray());
     }
   }
@@ -263,7 +263,7 @@ class ClusterServeTest {
     // the knowledge writer stores the article under the key the analysis worker gives the page
     String key = Pipeline.key(page.page(), new Extractor().extract(page.page()));
     long article;
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
       article = store.put(key, Texts.analysis("verona.example/ponte", "Cronaca", "it", "2026-11-02T08:00:00Z",
           "Riapre il ponte", text)).id();
     }
@@ -381,7 +381,7 @@ class ClusterServeTest {
   void anArticleOfTheClusterStoreShowsOnBothInstances() throws Exception {
     startBoth(settings());
     long id;
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster);
+    try (PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster));
         OpenSearchIndex index = OpenSearchIndex.open(OS.url(), alias, LuceneIndex.SEARCH_BUDGET)) {
       ArticleStore.Put put = store.put("https://verona.example/arena", Texts.analysis("verona.example/arena",
           "Cronaca", "it", "2026-11-03T08:00:00Z", "L'Arena illuminata", "L'anfiteatro resta aperto fino a tardi."));
@@ -403,7 +403,7 @@ class ClusterServeTest {
     a = start(cluster, settings());
     String token = token();
     long id;
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
       id = store.put("https://verona.example/teatro", Texts.analysis("verona.example/teatro", "Cronaca", "it",
           "2026-11-04T08:00:00Z", "Il teatro riapre", "Il teatro romano riapre con una stagione di concerti.")).id();
     }

@@ -52,7 +52,7 @@ class ServeReadBench {
     ClusterFile cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(),
         PostgresServer.USER, null, OS.url(), KAFKA.bootstrap());
     List<Long> ids = new ArrayList<>();
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
       for (int i = 0; i < 60; i++) {
         ids.add(store.put("https://trento.example/cronaca/" + i, Texts.analysis("trento.example/cronaca/" + i,
             "Cronaca", "it", "2026-11-04T08:00:00Z", "Il ponte numero " + i + " riapre",

@@ -58,7 +58,7 @@ class ClusterReindexTest {
 
   /** Stores a new version of article {@code n}. */
   private void update(int n) throws IOException {
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
       store.put("cronaca.example/" + n, IndexWorkerTest.analysis(n, "Il cantiere numero " + n + " chiude di nuovo."));
     }
   }
@@ -90,7 +90,7 @@ class ClusterReindexTest {
       assertEquals(2, indexed.get(1L), "the update made during the copy");
       assertEquals(2, indexed.get(2L), "the update made after the swap");
     }
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
       assertEquals(store.versions(), indexed());
     }
   }

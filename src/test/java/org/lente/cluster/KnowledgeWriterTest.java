@@ -149,7 +149,7 @@ class KnowledgeWriterTest {
   }
 
   private Map<Long, Integer> versions() throws Exception {
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
       return store.versions();
     }
   }
@@ -210,7 +210,7 @@ class KnowledgeWriterTest {
   void anArticleOfAPolledSourceCountsForItOnceAsEmbeddedPollingCountsIt() throws Exception {
     long start = end();
     org.lente.ingest.source.Source feed;
-    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+    try (PostgresSources sources = PostgresSources.on(PG.connections(cluster))) {
       feed = sources.add(org.lente.ingest.source.Source.Kind.FEED, "https://cronaca.example/feed.xml", null,
           Duration.ofMinutes(15), java.time.Instant.now());
     }
@@ -223,7 +223,7 @@ class KnowledgeWriterTest {
     try (KnowledgeWriter writer = open("a", LONG)) {
       runTo(writer, start + 3);
     }
-    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+    try (PostgresSources sources = PostgresSources.on(PG.connections(cluster))) {
       assertEquals(1, sources.get(feed.id()).orElseThrow().state().articlesAdded());
       assertEquals(java.util.Set.of(url), sources.handled(feed.id(), List.of(url)));
     }

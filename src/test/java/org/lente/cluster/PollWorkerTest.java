@@ -128,7 +128,7 @@ class PollWorkerTest {
 
   private Source addFeed(String path, List<String> items, Duration every) throws IOException {
     feeds.put(path, new CopyOnWriteArrayList<>(items));
-    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+    try (PostgresSources sources = PostgresSources.on(PG.connections(cluster))) {
       return sources.add(Source.Kind.FEED, base + path, null, every, Instant.now());
     }
   }
@@ -266,7 +266,7 @@ class PollWorkerTest {
     PollWorker w = worker("w", Duration.ofMinutes(1));
     assertEquals(2, w.pollDue(() -> false));
 
-    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+    try (PostgresSources sources = PostgresSources.on(PG.connections(cluster))) {
       Source.State failed = sources.get(broken.id()).orElseThrow().state();
       assertEquals(500, failed.lastStatus());
       assertNotNull(failed.lastError());
