@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.PostgresConnections;
 import org.lente.index.LuceneIndex;
 import org.lente.index.OpenSearchIndex;
 import org.lente.index.SearchIndex;
@@ -149,7 +150,8 @@ class KnowledgeWriterTest {
   }
 
   private Map<Long, Integer> versions() throws Exception {
-    try (PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       return store.versions();
     }
   }
@@ -210,7 +212,8 @@ class KnowledgeWriterTest {
   void anArticleOfAPolledSourceCountsForItOnceAsEmbeddedPollingCountsIt() throws Exception {
     long start = end();
     org.lente.ingest.source.Source feed;
-    try (PostgresSources sources = PostgresSources.on(PG.connections(cluster))) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresSources sources = PostgresSources.on(pg)) {
       feed = sources.add(org.lente.ingest.source.Source.Kind.FEED, "https://cronaca.example/feed.xml", null,
           Duration.ofMinutes(15), java.time.Instant.now());
     }
@@ -223,7 +226,8 @@ class KnowledgeWriterTest {
     try (KnowledgeWriter writer = open("a", LONG)) {
       runTo(writer, start + 3);
     }
-    try (PostgresSources sources = PostgresSources.on(PG.connections(cluster))) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresSources sources = PostgresSources.on(pg)) {
       assertEquals(1, sources.get(feed.id()).orElseThrow().state().articlesAdded());
       assertEquals(java.util.Set.of(url), sources.handled(feed.id(), List.of(url)));
     }
