@@ -5,6 +5,7 @@ import org.lente.cluster.ClusterFile;
 import org.lente.cluster.ClusterFileException;
 import org.lente.store.Accounts;
 import org.lente.store.PostgresAccounts;
+import org.lente.store.PostgresConnections;
 import org.lente.store.SqliteStore;
 import picocli.CommandLine;
 
@@ -42,8 +43,8 @@ final class AccountsPlace {
     } catch (ClusterFileException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    try (PostgresAccounts accounts = PostgresAccounts.connect(cluster)) {
-      return work.run(accounts);
+    try (PostgresConnections db = PostgresConnections.connect(cluster)) {
+      return work.run(PostgresAccounts.on(db));
     }
   }
 }

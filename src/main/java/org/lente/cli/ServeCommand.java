@@ -231,7 +231,8 @@ final class ServeCommand implements Callable<Integer> {
    * cluster file's trusted proxies, submissions through {@link ClusterSubmissions}, the sources admin over
    * {@link PostgresSources} (with {@code poller}'s address check); {@code /health} probes PostgreSQL and
    * OpenSearch. Every store is on one {@link PostgresConnections}: the instance holds two PostgreSQL connections
-   * (docs/cluster-serve.md). A failure closes what was opened.
+   * (docs/cluster-serve.md), which it opened and so closes, once, after the parts built on them (the stores and the
+   * submissions never close them). A failure closes what was opened.
    */
   static ClusterServer clusterServer(ClusterFile cluster, SearchIndex index, Server.Settings settings, Poller poller)
       throws IOException {

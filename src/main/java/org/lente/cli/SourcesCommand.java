@@ -15,6 +15,7 @@ import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
 import org.lente.ingest.source.SourceFormatException;
 import org.lente.ingest.source.Subscription;
+import org.lente.store.PostgresConnections;
 import org.lente.store.PostgresSources;
 import org.lente.store.Sources;
 import picocli.CommandLine;
@@ -62,13 +63,32 @@ final class SourcesCommand implements Runnable {
      *
      * @throws CommandLine.ParameterException when both --data and --cluster are given
      */
-    Sources open(CommandLine.Model.CommandSpec spec) throws IOException {
+    Opened open(CommandLine.Model.CommandSpec spec) throws IOException {
       if (!cluster.given()) {
-        return SourcesCommand.open(data);
+        Sources sources = SourcesCommand.open(data);
+        return new Opened(sources, sources::close);
       }
       cluster.refuse(spec, "--data", "give --data or --cluster, not both");
       ClusterFile file = cluster.read(spec);
-      return file == null ? null : PostgresSources.connect(file);
+      if (file == null) {
+        return null;
+      }
+      PostgresConnections db = PostgresConnections.connect(file);
+      return new Opened(PostgresSources.on(db), db::close);
+    }
+
+    /** The sources a command opened, and how to close what it opened for them: the folder, or the connections. */
+    record Opened(Sources sources, Closing closing) implements AutoCloseable {
+      /** Closes what was opened. */
+      @FunctionalInterface
+      interface Closing {
+        void close() throws IOException;
+      }
+
+      @Override
+      public void close() throws IOException {
+        closing.close();
+      }
     }
   }
 
@@ -151,10 +171,11 @@ final class SourcesCommand implements Runnable {
             + "cluster's poll workers may run on any: serve " + address + " over http(s) and add its URL");
         return 1;
       }
-      try (Sources sources = where.open(spec)) {
-        if (sources == null) {
+      try (Where.Opened opened = where.open(spec)) {
+        if (opened == null) {
           return 1;
         }
+        Sources sources = opened.sources();
         Source s = Adding.add(sources, adding.poller(), k, address, title, gap);
         spec.commandLine().getErr().println("lente: source " + s.id() + " added: " + s.kind().label() + " "
             + s.address());
@@ -185,10 +206,11 @@ final class SourcesCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (Sources sources = where.open(spec)) {
-        if (sources == null) {
+      try (Where.Opened opened = where.open(spec)) {
+        if (opened == null) {
           return 1;
         }
+        Sources sources = opened.sources();
         List<Source> all = sources.all();
         if (json) {
           out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
@@ -250,10 +272,11 @@ final class SourcesCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      try (Sources sources = where.open(spec)) {
-        if (sources == null) {
+      try (Where.Opened opened = where.open(spec)) {
+        if (opened == null) {
           return 1;
         }
+        Sources sources = opened.sources();
         var found = which.matches("\\d{1,18}") ? sources.get(Long.parseLong(which)) : sources.byAddress(which);
         if (found.isEmpty() && !which.matches("\\d{1,18}")) {
           found = byTypedAddress(sources, which);
@@ -324,10 +347,11 @@ final class SourcesCommand implements Runnable {
       opml.losses().forEach(l -> err.println("lente: lost: " + l.reason()));
       opml.warnings().forEach(w -> err.println("lente: warning: " + w));
       Poller poller = adding.poller();
-      try (Sources sources = where.open(spec)) {
-        if (sources == null) {
+      try (Where.Opened opened = where.open(spec)) {
+        if (opened == null) {
           return 1;
         }
+        Sources sources = opened.sources();
         for (Subscription feed : opml.feeds()) {
           try {
             if (sources.byAddress(Source.address(Source.Kind.FEED, feed.url())).isPresent()) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.lente.index.OpenSearchIndex;
 import org.lente.store.ArticleFailure;
 import org.lente.store.PostgresArticleStore;
+import org.lente.store.PostgresConnections;
 import org.lente.store.StoredArticle;
 
 /**
@@ -57,6 +58,7 @@ public final class ClusterReindex implements AutoCloseable {
   }
 
   private final Connection locked;
+  private final PostgresConnections db;
   private final PostgresArticleStore store;
   private final OpenSearchIndex index;
   private final Consumer<String> log;
@@ -65,9 +67,10 @@ public final class ClusterReindex implements AutoCloseable {
   private long refused;
   private final java.util.Set<Long> retried = new java.util.HashSet<>(); // index failures the copy retries
 
-  private ClusterReindex(Connection locked, PostgresArticleStore store, OpenSearchIndex index, Consumer<String> log) {
+  private ClusterReindex(Connection locked, PostgresConnections db, OpenSearchIndex index, Consumer<String> log) {
     this.locked = locked;
-    this.store = store;
+    this.db = db;
+    this.store = PostgresArticleStore.on(db);
     this.index = index;
     this.log = log;
   }
@@ -94,7 +97,7 @@ public final class ClusterReindex implements AutoCloseable {
           }
         }
       }
-      return new ClusterReindex(c, PostgresArticleStore.connect(cluster), index, log);
+      return new ClusterReindex(c, PostgresConnections.connect(cluster), index, log);
     } catch (SQLException e) {
       IOException failure = new IOException("PostgreSQL at " + cluster.postgresUrl() + ": " + e.getMessage(), e);
       IndexWorker.closeAll(failure, c, index);
@@ -195,11 +198,11 @@ public final class ClusterReindex implements AutoCloseable {
     refused += no.size();
   }
 
-  /** Closes the index, the store and the lock's connection (which ends the lock). */
+  /** Closes the index, the store's connections and the lock's connection (which ends the lock). */
   @Override
   public void close() throws IOException {
     IOException failure = new IOException("closing the rebuild");
-    IndexWorker.closeAll(failure, index, store, locked);
+    IndexWorker.closeAll(failure, index, db, locked);
     if (failure.getSuppressed().length > 0) {
       throw failure;
     }

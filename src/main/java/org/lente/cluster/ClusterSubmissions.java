@@ -90,7 +90,7 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
   private volatile boolean closing;
 
   /**
-   * Submissions on {@code db} (closed with this) sent with {@code producer} (closed with this), failed by the dead
+   * Submissions on {@code db} (the caller's: not closed here) sent with {@code producer} (closed with this), failed by the dead
    * letters {@code deadLetters} reads (subscribed to {@value KafkaTopics#DEAD} and closed here; null: none are).
    */
   ClusterSubmissions(PostgresConnections db, Producer<String, String> producer,
@@ -103,24 +103,8 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
   }
 
   /**
-   * Connects to the cluster's PostgreSQL database and Kafka brokers.
-   *
-   * @throws ClusterFileException when the cluster file gives no {@code kafka.bootstrap}
-   * @throws IOException when the database cannot be reached or its schema is not this Lente's
-   */
-  public static ClusterSubmissions connect(ClusterFile cluster) throws IOException {
-    PostgresConnections db = PostgresConnections.connect(cluster);
-    try {
-      return on(db, cluster);
-    } catch (IOException | RuntimeException e) {
-      db.close();
-      throw e;
-    }
-  }
-
-  /**
-   * Submissions on {@code db}, connections shared with the other stores of a process and closed with this (so
-   * close it after them), and on the Kafka brokers of {@code cluster}.
+   * Submissions on {@code db}, open connections ({@link PostgresConnections#connect}) that the caller closes after
+   * this, and on the Kafka brokers of {@code cluster}.
    *
    * @throws ClusterFileException when the cluster file gives no {@code kafka.bootstrap}
    */
@@ -423,23 +407,22 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     });
   }
 
-  /** Stops following the dead letters, closes the producer (waiting for what it sends) and the database connections. */
+  /**
+   * Stops following the dead letters and closes the producer (waiting for what it sends); leaves the database
+   * connections open, to the caller who opened them.
+   */
   @Override
-  public void close() throws IOException {
-    try {
-      if (follower != null) {
-        closing = true;
-        deadLetters.wakeup();
-        try {
-          follower.join(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        deadLetters.close(Duration.ofSeconds(10));
+  public void close() {
+    if (follower != null) {
+      closing = true;
+      deadLetters.wakeup();
+      try {
+        follower.join(Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      producer.close(Duration.ofSeconds(10));
-    } finally {
-      db.close();
+      deadLetters.close(Duration.ofSeconds(10));
     }
+    producer.close(Duration.ofSeconds(10));
   }
 }

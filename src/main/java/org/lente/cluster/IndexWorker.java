@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.lente.index.OpenSearchIndex;
 import org.lente.store.PostgresArticleStore;
+import org.lente.store.PostgresConnections;
 import org.lente.store.StoredArticle;
 import org.postgresql.PGConnection;
 
@@ -59,6 +60,7 @@ public final class IndexWorker implements AutoCloseable {
     }
   }
 
+  private final PostgresConnections db;
   private final PostgresArticleStore store;
   private final OpenSearchIndex index;
   private final Connection listening;
@@ -66,9 +68,10 @@ public final class IndexWorker implements AutoCloseable {
   private final Duration poll;
   private final Consumer<String> log;
 
-  private IndexWorker(PostgresArticleStore store, OpenSearchIndex index, Connection listening, int batch,
+  private IndexWorker(PostgresConnections db, OpenSearchIndex index, Connection listening, int batch,
       Duration poll, Consumer<String> log) {
-    this.store = store;
+    this.db = db;
+    this.store = PostgresArticleStore.on(db);
     this.index = index;
     this.listening = listening;
     this.batch = batch;
@@ -95,22 +98,22 @@ public final class IndexWorker implements AutoCloseable {
       index.close();
       throw new IllegalArgumentException("the poll interval must be positive: " + poll);
     }
-    PostgresArticleStore store = null;
+    PostgresConnections db = null;
     Connection listening = null;
     try {
-      store = PostgresArticleStore.connect(cluster);
+      db = PostgresConnections.connect(cluster);
       listening = DriverManager.getConnection(cluster.postgresUrl(), cluster.postgresUser(),
           cluster.postgresPassword());
       try (Statement st = listening.createStatement()) {
         st.execute("LISTEN " + CHANNEL); // before the first claim, so nothing committed after it goes unnoticed
       }
-      return new IndexWorker(store, index, listening, batch, poll, log);
+      return new IndexWorker(db, index, listening, batch, poll, log);
     } catch (SQLException e) {
       IOException failure = new IOException("PostgreSQL at " + cluster.postgresUrl() + ": " + e.getMessage(), e);
-      closeAll(failure, listening, store, index);
+      closeAll(failure, listening, db, index);
       throw failure;
     } catch (IOException | RuntimeException e) {
-      closeAll(e, listening, store, index);
+      closeAll(e, listening, db, index);
       throw e;
     }
   }
@@ -194,11 +197,11 @@ public final class IndexWorker implements AutoCloseable {
     }
   }
 
-  /** Closes the store, the listening connection and the index. */
+  /** Closes the store's connections, the listening connection and the index. */
   @Override
   public void close() throws IOException {
     IOException failure = new IOException("closing the index worker");
-    closeAll(failure, listening, store, index);
+    closeAll(failure, listening, db, index);
     if (failure.getSuppressed().length > 0) {
       throw failure;
     }

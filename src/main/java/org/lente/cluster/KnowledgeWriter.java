@@ -159,7 +159,18 @@ public final class KnowledgeWriter implements AutoCloseable {
    */
   public static Optional<KnowledgeWriter> open(ClusterFile cluster, SearchIndex index, String holder, Duration ttl,
       BooleanSupplier stop, Consumer<String> log) throws IOException, WriterLease.LostException {
+    return open(cluster, index, holder, ttl, stop, log, () -> { });
+  }
+
+  /**
+   * As {@link #open(ClusterFile, SearchIndex, String, Duration, BooleanSupplier, Consumer)}, running {@code leased}
+   * on the opening thread once the lease is taken and its renewals run, before anything is read from PostgreSQL:
+   * the seam through which a test holds the opening for longer than the lease.
+   */
+  static Optional<KnowledgeWriter> open(ClusterFile cluster, SearchIndex index, String holder, Duration ttl,
+      BooleanSupplier stop, Consumer<String> log, Runnable leased) throws IOException, WriterLease.LostException {
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(leased, "leased");
     String bootstrap;
     PostgresConnections pg = null;
     KnowledgeBase kb = null;
@@ -183,6 +194,7 @@ public final class KnowledgeWriter implements AutoCloseable {
       long next;
       KafkaConsumer<String, String> consumer;
       try (Renewal renewal = Renewal.start(pg, lease.get(), ttl, log)) {
+        leased.run();
         next = storedOffset(pg);
         PostgresArticleStore store = PostgresArticleStore.on(pg); // one transaction for articles and stories
         Lineage lineage = new Lineage(PostgresStoryStore.on(pg), id -> store.get(id).map(StoredArticle::analysis),

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
 import org.lente.ingest.source.SourceProgress;
+import org.lente.store.PostgresConnections;
 import org.lente.store.PostgresSources;
 
 /**
@@ -62,6 +63,7 @@ public final class PollWorker implements AutoCloseable {
     }
   }
 
+  private final PostgresConnections db;
   private final PostgresSources sources;
   private final Poller poller;
   private final Producer<String, String> producer;
@@ -74,15 +76,16 @@ public final class PollWorker implements AutoCloseable {
   private long lost;
 
   /**
-   * @param sources the cluster's sources; closed with the worker
+   * @param db the cluster's database, opened by {@link #open}; closed with the worker
    * @param producer where the URLs go; closed with the worker
    * @param holder this worker's name in its claims: unique to the process (see {@link PostgresSources#claimDue})
    * @param claim how long a claim lasts: longer than the longest poll (the fetcher's deadline with its retries)
    * @param log what is worth a line: failed polls, URLs refused, lost claims
    */
-  public PollWorker(PostgresSources sources, Poller poller, Producer<String, String> producer, String holder,
+  private PollWorker(PostgresConnections db, Poller poller, Producer<String, String> producer, String holder,
       Duration claim, Consumer<String> log) {
-    this.sources = Objects.requireNonNull(sources, "sources");
+    this.db = Objects.requireNonNull(db, "db");
+    this.sources = PostgresSources.on(db);
     this.poller = Objects.requireNonNull(poller, "poller");
     this.producer = Objects.requireNonNull(producer, "producer");
     this.holder = Objects.requireNonNull(holder, "holder");
@@ -100,17 +103,17 @@ public final class PollWorker implements AutoCloseable {
    */
   public static PollWorker open(ClusterFile cluster, String bootstrap, Poller poller, String holder, Duration claim,
       Consumer<String> log) throws IOException {
-    PostgresSources sources = PostgresSources.connect(cluster);
+    PostgresConnections db = PostgresConnections.connect(cluster);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "lente-poll-" + ProcessHandle.current().pid());
     try {
-      return new PollWorker(sources, poller, new KafkaProducer<>(p, new StringSerializer(), new StringSerializer()),
+      return new PollWorker(db, poller, new KafkaProducer<>(p, new StringSerializer(), new StringSerializer()),
           holder, claim, log);
     } catch (RuntimeException e) {
-      sources.close();
+      db.close();
       throw e;
     }
   }
@@ -251,7 +254,7 @@ public final class PollWorker implements AutoCloseable {
     try {
       producer.close(Duration.ofSeconds(10));
     } finally {
-      sources.close();
+      db.close();
     }
   }
 }

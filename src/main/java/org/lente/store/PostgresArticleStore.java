@@ -5,37 +5,23 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresSchema;
 
 /**
  * The cluster's {@link ArticleStore}: the article, resolver and reader tables of the shared
  * PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), with the same
- * SQL as the embedded store ({@link SqlArticleStore}) on connections of its own or shared
- * ({@link PostgresConnections}, {@link #on}). Each put is one transaction, or joins the caller's
+ * SQL as the embedded store ({@link SqlArticleStore}) on the {@link PostgresConnections} it is given
+ * ({@link #on}), which whoever opened them closes. Each put is one transaction, or joins the caller's
  * ({@link PostgresConnections#transaction}). Several processes may read at once; the cluster has one
  * writer. Thread-safe.
  */
 public final class PostgresArticleStore extends SqlArticleStore {
 
   private final PostgresConnections connections;
-  /** Whether {@link #close} closes {@link #connections}: connected here rather than shared. */
-  private final boolean owned;
 
-  private PostgresArticleStore(PostgresConnections connections, boolean owned) {
+  private PostgresArticleStore(PostgresConnections connections) {
     super(connections);
     this.connections = connections;
-    this.owned = owned;
-  }
-
-  /**
-   * Connects to the cluster's database.
-   *
-   * @throws IOException when it cannot be reached, or its schema is not the one this Lente needs
-   *     (then the message says to run {@code lente migrate})
-   */
-  public static PostgresArticleStore connect(ClusterFile cluster) throws IOException {
-    return new PostgresArticleStore(PostgresConnections.connect(cluster), true);
   }
 
   /** Writes claimed articles to the search index ({@link #indexUnindexed}). */
@@ -110,19 +96,14 @@ public final class PostgresArticleStore extends SqlArticleStore {
   }
 
   /**
-   * The article store on {@code connections}, open connections that the caller closes ({@link #close}
-   * leaves them open): puts called within one of their {@link PostgresConnections#transaction
-   * transactions} join it.
+   * The article store on {@code connections}, open connections ({@link PostgresConnections#connect}) that the
+   * caller closes: puts called within one of their {@link PostgresConnections#transaction transactions} join it.
    */
   public static PostgresArticleStore on(PostgresConnections connections) {
-    return new PostgresArticleStore(java.util.Objects.requireNonNull(connections, "connections"), false);
+    return new PostgresArticleStore(java.util.Objects.requireNonNull(connections, "connections"));
   }
 
-  /** Closes the connections when connected here, waiting for the work running on them; later calls do nothing. */
+  /** Does nothing: the connections are the caller's, who opened them ({@link #on}). */
   @Override
-  public void close() throws IOException {
-    if (owned) {
-      connections.close();
-    }
-  }
+  public void close() {}
 }

@@ -8,16 +8,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
-import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresSchema;
 import org.lente.ingest.source.Source;
 import org.lente.ingest.source.SourceProgress;
 
 /**
  * The cluster's {@link Sources}: tables {@code polled_sources} and {@code source_urls} of the shared
- * PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), on a
- * {@link PostgresConnections} of its own ({@link #connect}) or shared with the other stores of a process
- * ({@link #on}). Several processes may use the same database at once: each
+ * PostgreSQL database (created by {@code lente migrate}, see {@link PostgresSchema}), on the
+ * {@link PostgresConnections} it is given ({@link #on}), which whoever opened them closes. Several processes may use the same database at once: each
  * change is one transaction, an address added by two at once is refused to the second, and a poll's
  * count is an increment.
  *
@@ -38,30 +36,26 @@ public final class PostgresSources extends SqlSources {
   /** Candidates a {@link #claimDue} tries at most, each found taken by another worker meanwhile. */
   private static final int CLAIM_ATTEMPTS = 16;
 
+  /**
+   * The first source due and not claimed by a live claim, locked: {@code due_at} (migration
+   * {@code V15_1__source_due_at.sql}: the next poll as a time, {@code -infinity} when there is none) by its index
+   * {@code polled_sources_due}, up to the statement's time (a stable function, so that the index bounds the scan:
+   * with no source due, the scan reads nothing); the sources locked by other claims are passed over.
+   */
+  static final String DUE = "SELECT s.id FROM polled_sources s LEFT JOIN source_claims c ON c.source_id = s.id "
+      + "WHERE s.due_at <= statement_timestamp() AND (c.source_id IS NULL OR c.claimed_until < clock_timestamp()) "
+      + "ORDER BY s.due_at, s.id LIMIT 1 FOR UPDATE OF s SKIP LOCKED";
+
   private final PostgresConnections db;
 
-  /** Whether {@link #close} closes {@link #db}: connected here rather than shared. */
-  private final boolean owned;
-
-  private PostgresSources(PostgresConnections db, boolean owned) {
+  private PostgresSources(PostgresConnections db) {
     super(db);
     this.db = db;
-    this.owned = owned;
   }
 
-  /**
-   * Connects to the cluster's database.
-   *
-   * @throws IOException when it cannot be reached, or its schema is not the one this Lente needs
-   *     (then the message says to run {@code lente migrate})
-   */
-  public static PostgresSources connect(ClusterFile cluster) throws IOException {
-    return new PostgresSources(PostgresConnections.connect(cluster), true);
-  }
-
-  /** The sources on {@code db}, open connections that the caller closes ({@link #close} leaves them open). */
+  /** The sources on {@code db}: open connections ({@link PostgresConnections#connect}) that the caller closes. */
   public static PostgresSources on(PostgresConnections db) {
-    return new PostgresSources(Objects.requireNonNull(db, "db"), false);
+    return new PostgresSources(Objects.requireNonNull(db, "db"));
   }
 
   /**
@@ -79,11 +73,7 @@ public final class PostgresSources extends SqlSources {
       throw new IllegalArgumentException("a claim must last at least a second: " + claim);
     }
     Optional<Long> id = db.writing("claim a due source for " + holder, () -> {
-      PreparedStatement due = db.statement("SELECT s.id FROM polled_sources s "
-          + "LEFT JOIN source_claims c ON c.source_id = s.id "
-          + "WHERE (s.next_poll IS NULL OR CAST(s.next_poll AS TIMESTAMPTZ) <= clock_timestamp()) "
-          + "AND (c.source_id IS NULL OR c.claimed_until < clock_timestamp()) "
-          + "ORDER BY CAST(s.next_poll AS TIMESTAMPTZ) NULLS FIRST, s.id LIMIT 1 FOR UPDATE OF s SKIP LOCKED");
+      PreparedStatement due = db.statement(DUE);
       PreparedStatement take = db.statement("INSERT INTO source_claims (source_id, holder, claimed_until) "
           + "VALUES (?, ?, clock_timestamp() + ? * interval '1 millisecond') "
           + "ON CONFLICT (source_id) DO UPDATE SET holder = EXCLUDED.holder, claimed_until = EXCLUDED.claimed_until "
@@ -161,14 +151,7 @@ public final class PostgresSources extends SqlSources {
     });
   }
 
-  /**
-   * Closes the connections when they were opened by {@link #connect} (later calls do nothing; other methods then
-   * throw IllegalStateException); leaves shared ones ({@link #on}) open.
-   */
+  /** Does nothing: the connections are the caller's, who opened them ({@link #on}). */
   @Override
-  public void close() throws IOException {
-    if (owned) {
-      db.close();
-    }
-  }
+  public void close() {}
 }

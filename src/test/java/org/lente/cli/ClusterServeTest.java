@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.PostgresConnections;
 import org.lente.Pipeline;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.ClusterSubmissions;
@@ -93,7 +94,8 @@ class ClusterServeTest {
   void cluster() throws Exception {
     cluster = clusterFile(TrustedProxies.parse("127.0.0.1"));
     alias = OS.newIndexName();
-    try (PostgresAccounts accounts = PostgresAccounts.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresAccounts accounts = PostgresAccounts.on(pg)) {
       new Auth(accounts, new Passwords()).addUser(USER, PASSWORD.toCharArray());
     }
   }
@@ -263,7 +265,8 @@ class ClusterServeTest {
     // the knowledge writer stores the article under the key the analysis worker gives the page
     String key = Pipeline.key(page.page(), new Extractor().extract(page.page()));
     long article;
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       article = store.put(key, Texts.analysis("verona.example/ponte", "Cronaca", "it", "2026-11-02T08:00:00Z",
           "Riapre il ponte", text)).id();
     }
@@ -381,7 +384,8 @@ class ClusterServeTest {
   void anArticleOfTheClusterStoreShowsOnBothInstances() throws Exception {
     startBoth(settings());
     long id;
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster);
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg);
         OpenSearchIndex index = OpenSearchIndex.open(OS.url(), alias, LuceneIndex.SEARCH_BUDGET)) {
       ArticleStore.Put put = store.put("https://verona.example/arena", Texts.analysis("verona.example/arena",
           "Cronaca", "it", "2026-11-03T08:00:00Z", "L'Arena illuminata", "L'anfiteatro resta aperto fino a tardi."));
@@ -403,7 +407,8 @@ class ClusterServeTest {
     a = start(cluster, settings());
     String token = token();
     long id;
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       id = store.put("https://verona.example/teatro", Texts.analysis("verona.example/teatro", "Cronaca", "it",
           "2026-11-04T08:00:00Z", "Il teatro riapre", "Il teatro romano riapre con una stagione di concerti.")).id();
     }

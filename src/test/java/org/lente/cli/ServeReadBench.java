@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.PostgresConnections;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.KafkaServer;
 import org.lente.cluster.OpenSearchServer;
@@ -52,7 +53,8 @@ class ServeReadBench {
     ClusterFile cluster = new ClusterFile(dir.resolve("cluster.properties"), PG.newMigratedDatabase(),
         PostgresServer.USER, null, OS.url(), KAFKA.bootstrap());
     List<Long> ids = new ArrayList<>();
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       for (int i = 0; i < 60; i++) {
         ids.add(store.put("https://trento.example/cronaca/" + i, Texts.analysis("trento.example/cronaca/" + i,
             "Cronaca", "it", "2026-11-04T08:00:00Z", "Il ponte numero " + i + " riapre",

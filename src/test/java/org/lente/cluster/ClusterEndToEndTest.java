@@ -337,8 +337,8 @@ class ClusterEndToEndTest {
    */
   private int feed(ClusterFile cluster, List<ConsumerRecord<String, String>> records) throws IOException {
     int unreadable = 0;
-    PostgresArticleStore store = PostgresArticleStore.connect(cluster);
-    Lineage lineage = new Lineage(PostgresStoryStore.connect(cluster), id -> store.get(id).map(StoredArticle::analysis),
+    PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster));
+    Lineage lineage = new Lineage(PostgresStoryStore.on(PG.connections(cluster)), id -> store.get(id).map(StoredArticle::analysis),
         Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
     try (KnowledgeBase kb = new KnowledgeBase(store, SearchIndex.writtenElsewhere("lente worker index"), null,
         lineage)) {

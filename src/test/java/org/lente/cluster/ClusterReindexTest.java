@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.PostgresConnections;
 import org.lente.index.LuceneIndex;
 import org.lente.index.OpenSearchIndex;
 import org.lente.index.SearchQuery;
@@ -58,7 +59,8 @@ class ClusterReindexTest {
 
   /** Stores a new version of article {@code n}. */
   private void update(int n) throws IOException {
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       store.put("cronaca.example/" + n, IndexWorkerTest.analysis(n, "Il cantiere numero " + n + " chiude di nuovo."));
     }
   }
@@ -90,7 +92,8 @@ class ClusterReindexTest {
       assertEquals(2, indexed.get(1L), "the update made during the copy");
       assertEquals(2, indexed.get(2L), "the update made after the swap");
     }
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       assertEquals(store.versions(), indexed());
     }
   }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.PostgresConnections;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
 import org.lente.index.LuceneIndex;
@@ -65,7 +66,8 @@ class IndexWorkerTest {
 
   /** Stores articles 1 to {@code n}, each with a text of its own; returns the store's versions. */
   static Map<Long, Integer> put(ClusterFile cluster, int n) throws Exception {
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       for (int i = 1; i <= n; i++) {
         store.put("cronaca.example/" + i, analysis(i, "Il cantiere numero " + i + " del ponte sull'Adige riapre."));
       }
@@ -101,7 +103,7 @@ class IndexWorkerTest {
 
   @Test
   void anArticleTheWriterStoresIsSearchableOnceAnIndexWorkerRan() throws Exception {
-    try (KnowledgeBase kb = new KnowledgeBase(PostgresArticleStore.connect(cluster),
+    try (KnowledgeBase kb = new KnowledgeBase(PostgresArticleStore.on(PG.connections(cluster)),
         SearchIndex.writtenElsewhere("the index workers"))) {
       KnowledgeBase.Added added = kb.add("cronaca.example/1", analysis(1, "Il ponte sull'Adige riapre dopo i lavori."));
       assertEquals(null, added.failure()); // left to the workers, not failed
@@ -109,7 +111,7 @@ class IndexWorkerTest {
     try (IndexWorker worker = worker(OS.url(), 10, LONG)) {
       assertEquals(new IndexWorker.Counts(1, 0, 1), drain(worker));
     }
-    try (OpenSearchIndex index = index(OS.url()); PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (OpenSearchIndex index = index(OS.url()); PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
       assertEquals(1, index.search(SearchQuery.of("ponte Adige")).total());
       assertEquals(List.of(), store.unindexed(0, 10));
     }
@@ -154,7 +156,7 @@ class IndexWorkerTest {
    * it, asked every 20 ms; infinity after {@code limit}.
    */
   private double secondsToSearchable(Duration limit) throws Exception {
-    try (OpenSearchIndex index = index(OS.url()); PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (OpenSearchIndex index = index(OS.url()); PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster))) {
       long t0 = System.nanoTime();
       long id = store.put("cronaca.example/1", analysis(1, "Il ponte sull'Adige riapre.")).id();
       while (System.nanoTime() - t0 < limit.toNanos()) {
@@ -205,7 +207,8 @@ class IndexWorkerTest {
     Article article = new Article("cronaca.example/2", "https://cronaca.example/2", "Il ponte", null, List.of(byline),
         "La Cronaca", null, List.of(), null, null, null, "it",
         List.of(new Block(Block.Type.PARAGRAPH, "Il sindaco ha visitato il cantiere del ponte.")), null, List.of());
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       store.put("cronaca.example/2", new Analysis(article, "it", null, List.of(), List.of(), List.of(), List.of(),
           List.of()));
       store.put("cronaca.example/3", analysis(3, "Il traffico torna sul lungadige."));
@@ -214,7 +217,8 @@ class IndexWorkerTest {
       assertEquals(new IndexWorker.Counts(2, 1, 1), drain(worker)); // and the refused one is not claimed again
     }
     assertEquals(Map.of(1L, 1, 3L, 1), indexed());
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       List<ArticleFailure> failures = store.failures();
       assertEquals(1, failures.size(), failures.toString());
       assertEquals(2, failures.get(0).article());
@@ -232,7 +236,8 @@ class IndexWorkerTest {
   }
 
   private static int unindexed(ClusterFile cluster) {
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       return store.unindexed(0, 1_000).size();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.PostgresConnections;
 import org.lente.index.LuceneIndex;
 import org.lente.index.OpenSearchIndex;
 import org.lente.index.SearchIndex;
@@ -149,7 +150,8 @@ class KnowledgeWriterTest {
   }
 
   private Map<Long, Integer> versions() throws Exception {
-    try (PostgresArticleStore store = PostgresArticleStore.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresArticleStore store = PostgresArticleStore.on(pg)) {
       return store.versions();
     }
   }
@@ -210,7 +212,8 @@ class KnowledgeWriterTest {
   void anArticleOfAPolledSourceCountsForItOnceAsEmbeddedPollingCountsIt() throws Exception {
     long start = end();
     org.lente.ingest.source.Source feed;
-    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresSources sources = PostgresSources.on(pg)) {
       feed = sources.add(org.lente.ingest.source.Source.Kind.FEED, "https://cronaca.example/feed.xml", null,
           Duration.ofMinutes(15), java.time.Instant.now());
     }
@@ -223,7 +226,8 @@ class KnowledgeWriterTest {
     try (KnowledgeWriter writer = open("a", LONG)) {
       runTo(writer, start + 3);
     }
-    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresSources sources = PostgresSources.on(pg)) {
       assertEquals(1, sources.get(feed.id()).orElseThrow().state().articlesAdded());
       assertEquals(java.util.Set.of(url), sources.handled(feed.id(), List.of(url)));
     }
@@ -248,6 +252,62 @@ class KnowledgeWriterTest {
     }
     assertEquals(3, versions().size());
     assertEquals(start + 3, storedOffset());
+  }
+
+  /** The knowledge writer's lease row's expiry, read past the writer. */
+  private java.time.OffsetDateTime leaseExpiry() throws Exception {
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        java.sql.PreparedStatement ps = c.prepareStatement("SELECT expires_at FROM writer_lease WHERE name = ?")) {
+      ps.setString(1, KnowledgeWriter.LEASE);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "no lease row");
+        return rs.getObject(1, java.time.OffsetDateTime.class);
+      }
+    }
+  }
+
+  @Test
+  void aWriterOpeningForLongerThanItsLeaseKeepsItAndThenApplies() throws Exception {
+    long start = end();
+    Duration ttl = Duration.ofSeconds(6); // renewed every 2 s: a renewal late by up to 4 s still keeps it
+    var held = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    SearchIndex index = OpenSearchIndex.open(OS.url(), alias, LuceneIndex.SEARCH_BUDGET);
+    var opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return KnowledgeWriter.open(cluster, index, "slow", ttl, () -> false, line -> { }, () -> {
+          held.countDown();
+          try {
+            release.await(); // as a resolver's read that outlasts the lease
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    });
+    try {
+      assertTrue(held.await(1, java.util.concurrent.TimeUnit.MINUTES), "the writer did not take its lease");
+      java.time.OffsetDateTime first = leaseExpiry();
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (!rows("SELECT clock_timestamp() > '" + first + "'::timestamptz").equals(List.of("t"))) {
+        assertTrue(System.nanoTime() < deadline, "the database's clock did not pass " + first);
+        Thread.sleep(100); // until the lease as first taken has run out: the opening outlasted a whole term
+      }
+      assertTrue(leaseExpiry().isAfter(first), "the lease was not renewed while the writer opened");
+      try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
+        assertEquals(java.util.Optional.empty(), WriterLease.acquire(c, KnowledgeWriter.LEASE, "standby", ttl),
+            "a standby took the lease of a writer still opening");
+      }
+    } finally {
+      release.countDown();
+    }
+    try (KnowledgeWriter writer = opening.get(1, java.util.concurrent.TimeUnit.MINUTES).orElseThrow()) {
+      send("verona-9", analysis(9, "Il ponte riaprirà dopo la verifica dei collaudatori."));
+      assertEquals(new KnowledgeWriter.Counts(1, 0, 0), runTo(writer, start + 1));
+    }
+    assertEquals(1, versions().size());
   }
 
   @Test

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lente.store.PostgresConnections;
 import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.source.Poller;
 import org.lente.ingest.source.Source;
@@ -128,7 +129,8 @@ class PollWorkerTest {
 
   private Source addFeed(String path, List<String> items, Duration every) throws IOException {
     feeds.put(path, new CopyOnWriteArrayList<>(items));
-    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresSources sources = PostgresSources.on(pg)) {
       return sources.add(Source.Kind.FEED, base + path, null, every, Instant.now());
     }
   }
@@ -266,7 +268,8 @@ class PollWorkerTest {
     PollWorker w = worker("w", Duration.ofMinutes(1));
     assertEquals(2, w.pollDue(() -> false));
 
-    try (PostgresSources sources = PostgresSources.connect(cluster)) {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster);
+        PostgresSources sources = PostgresSources.on(pg)) {
       Source.State failed = sources.get(broken.id()).orElseThrow().state();
       assertEquals(500, failed.lastStatus());
       assertNotNull(failed.lastError());

@@ -127,6 +127,10 @@ class PostgresSchemaTest {
     assertTrue(cluster.keySet().containsAll(PostgresSchema.CLUSTER_ONLY),
         "the cluster-only tables exist: " + cluster.keySet());
     cluster.keySet().removeAll(PostgresSchema.CLUSTER_ONLY);
+    PostgresSchema.CLUSTER_ONLY_COLUMNS.forEach((table, columns) -> {
+      assertTrue(cluster.get(table).containsAll(columns), "the cluster-only columns of " + table + " exist");
+      cluster.get(table).removeAll(columns);
+    });
     assertEquals(embedded, cluster, "every embedded table and view, with the same columns");
   }
 
@@ -156,5 +160,85 @@ class PostgresSchemaTest {
         () -> PostgresSchema.migrate(cluster("jdbc:postgresql://127.0.0.1:" + closed + "/lente")));
     assertTrue(e.getMessage().startsWith("jdbc:postgresql://127.0.0.1:" + closed + "/lente: "), e.getMessage());
     assertTrue(e.getMessage().toLowerCase().contains("refused"), e.getMessage());
+  }
+
+  /**
+   * What a database's schema is made of, each as PostgreSQL describes it, in order: columns (with type, nullability,
+   * default and generation), indexes, constraints, triggers and functions; Flyway's history table left out.
+   */
+  private static List<String> schema(String url) throws Exception {
+    List<String> parts = new ArrayList<>();
+    String history = "'" + PostgresSchema.HISTORY + "'";
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+        Statement st = c.createStatement()) {
+      for (String sql : List.of("SELECT concat_ws(' ', table_name, column_name, data_type, is_nullable, "
+              + "column_default, generation_expression) FROM information_schema.columns WHERE table_schema = 'public' "
+              + "AND table_name <> " + history,
+          "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> " + history,
+          "SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
+              + "WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> " + history,
+          "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal",
+          "SELECT pg_get_functiondef(oid) FROM pg_proc WHERE pronamespace = 'public'::regnamespace")) {
+        try (ResultSet rs = st.executeQuery(sql)) {
+          while (rs.next()) {
+            parts.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    java.util.Collections.sort(parts);
+    return parts;
+  }
+
+  /** The scripts of this Lente, as files named as on the classpath. */
+  private static List<Path> scripts() throws Exception {
+    Path folder = Path.of(PostgresSchema.class.getResource("/" + PostgresSchema.LOCATION.substring(
+        "classpath:".length())).toURI());
+    try (var files = java.nio.file.Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
+    }
+  }
+
+  @Test
+  void aDatabaseMigratedBeforeV15IsUpgradedToTheSchemaOfAFreshOne() throws Exception {
+    ClusterFile old = cluster(PG.newDatabase());
+    org.flywaydb.core.Flyway.configure().configuration(PostgresSchema.flyway(old).getConfiguration()).target("14.5")
+        .load().migrate(); // every script there was before V15
+    PostgresSchema.Result r = PostgresSchema.migrate(old);
+    assertEquals("14.5", r.before());
+    String fresh = PG.newDatabase();
+    assertEquals(PostgresSchema.migrate(cluster(fresh)).after(), r.after());
+    assertEquals(schema(fresh), schema(old.postgresUrl()));
+  }
+
+  /**
+   * Each cluster-only script (a point version) merged after the scripts numbered above it, as {@code V14_2} was
+   * after {@code V14_5}: a database migrated without it is not current, takes it at the next migration, and ends
+   * with the schema of a database migrated in number order.
+   */
+  @Test
+  void aClusterOnlyScriptMergedLateIsAppliedAndTheSchemaEndsAsAFreshOne() throws Exception {
+    String fresh = PG.newDatabase();
+    PostgresSchema.migrate(cluster(fresh));
+    List<String> expected = schema(fresh);
+    List<Path> scripts = scripts();
+    List<Path> late = scripts.stream().filter(f -> f.getFileName().toString().matches("V\\d+_\\d+__.*")).toList();
+    assertTrue(late.size() >= 5, "the cluster-only scripts: " + late);
+    for (Path script : late) {
+      Path without = java.nio.file.Files.createTempDirectory(dir, "without");
+      for (Path f : scripts) {
+        if (!f.equals(script)) {
+          java.nio.file.Files.copy(f, without.resolve(f.getFileName()));
+        }
+      }
+      ClusterFile c = cluster(PG.newDatabase());
+      org.flywaydb.core.Flyway.configure().configuration(PostgresSchema.flyway(c).getConfiguration())
+          .locations("filesystem:" + without).load().migrate();
+      assertThrows(PostgresSchema.SchemaException.class, () -> PostgresSchema.requireCurrent(c),
+          "a database without " + script.getFileName() + " is current");
+      assertEquals(1, PostgresSchema.migrate(c).applied(), script.getFileName().toString());
+      assertEquals(expected, schema(c.postgresUrl()), "with " + script.getFileName() + " applied last");
+      PostgresSchema.requireCurrent(c);
+    }
   }
 }

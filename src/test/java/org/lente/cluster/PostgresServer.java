@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Use: {@code @RegisterExtension static final PostgresServer PG = new PostgresServer();}
  */
-public final class PostgresServer implements BeforeAllCallback {
+public final class PostgresServer implements BeforeAllCallback, AfterEachCallback {
 
   /** The user the tests connect as. */
   public static final String USER = "test";
@@ -43,6 +44,10 @@ public final class PostgresServer implements BeforeAllCallback {
       + "under /usr/lib/postgresql/*/bin): apt-get install postgresql";
 
   private Running server;
+
+  /** The connections {@link #connections} opened for the test running, closed after it. */
+  private final List<org.lente.store.PostgresConnections> opened =
+      java.util.Collections.synchronizedList(new ArrayList<>());
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -108,6 +113,31 @@ public final class PostgresServer implements BeforeAllCallback {
   /** A cluster file (kept in memory, as if read from {@code dir}) for a {@link #newMigratedDatabase}. */
   public ClusterFile newMigratedCluster(Path dir) throws SQLException, IOException {
     return new ClusterFile(dir.resolve("cluster.properties"), newMigratedDatabase(), USER, null);
+  }
+
+  /**
+   * Connections to {@code cluster}'s database, as a process of the cluster opens them
+   * ({@link org.lente.store.PostgresConnections#connect}), closed when the test ends: the stores built on them never
+   * close them.
+   *
+   * @throws IOException as {@code connect} (an unreachable database, a schema that is not current)
+   */
+  public org.lente.store.PostgresConnections connections(ClusterFile cluster) throws IOException {
+    org.lente.store.PostgresConnections c = org.lente.store.PostgresConnections.connect(cluster);
+    opened.add(c);
+    return c;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    List<org.lente.store.PostgresConnections> all;
+    synchronized (opened) {
+      all = List.copyOf(opened);
+      opened.clear();
+    }
+    for (org.lente.store.PostgresConnections c : all) {
+      c.close();
+    }
   }
 
   /** The JDBC URL of database {@code name}. */

@@ -103,7 +103,7 @@ class ClusterExportTest {
     ClusterFile c = migrated();
     ClusterExport.export(dir, c);
     try (SqliteStoryStore embedded = SqliteStoryStore.open(dir);
-        PostgresStoryStore cluster = PostgresStoryStore.connect(c)) {
+        PostgresStoryStore cluster = PostgresStoryStore.on(PG.connections(c))) {
       assertEquals(Optional.of(story), cluster.story(2));
       assertEquals(embedded.links(1), cluster.links(1));
       assertEquals(embedded.stories(null, 1, null, 10), cluster.stories(null, 1, null, 10));
@@ -118,7 +118,7 @@ class ClusterExportTest {
     }
     ClusterFile c = migrated();
     ClusterExport.export(dir, c);
-    try (SqliteStore embedded = SqliteStore.open(dir); PostgresAccounts cluster = PostgresAccounts.connect(c)) {
+    try (SqliteStore embedded = SqliteStore.open(dir); PostgresAccounts cluster = PostgresAccounts.on(PG.connections(c))) {
       assertEquals(embedded.tokens(), cluster.tokens());
       assertEquals(embedded.user("editor"), cluster.user("editor"));
       assertEquals(Optional.of("editor"), cluster.tokenUser("known-hash", Instant.now()));
@@ -131,7 +131,7 @@ class ClusterExportTest {
     knowledgeBase();
     ClusterFile c = migrated();
     ClusterExport.export(dir, c);
-    try (SqliteStore embedded = SqliteStore.open(dir); PostgresArticleStore cluster = PostgresArticleStore.connect(c)) {
+    try (SqliteStore embedded = SqliteStore.open(dir); PostgresArticleStore cluster = PostgresArticleStore.on(PG.connections(c))) {
       assertEquals(embedded.versions(), cluster.versions());
       assertEquals(embedded.stats(), cluster.stats());
       assertEquals(embedded.get(1), cluster.get(1));
@@ -150,7 +150,7 @@ class ClusterExportTest {
     long lastId = knowledgeBase();
     ClusterFile c = migrated();
     ClusterExport.export(dir, c);
-    try (PostgresStoryStore cluster = PostgresStoryStore.connect(c)) {
+    try (PostgresStoryStore cluster = PostgresStoryStore.on(PG.connections(c))) {
       assertEquals(lastId + 1, cluster.newStoryId());
     }
     try (Connection pg = DriverManager.getConnection(c.postgresUrl(), PostgresServer.USER, null);

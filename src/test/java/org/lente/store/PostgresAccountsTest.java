@@ -37,7 +37,7 @@ class PostgresAccountsTest extends AccountsContract<PostgresAccounts> {
 
   @Override
   PostgresAccounts open() throws Exception {
-    return PostgresAccounts.connect(cluster);
+    return PostgresAccounts.on(PG.connections(cluster));
   }
 
   /**
@@ -78,7 +78,7 @@ class PostgresAccountsTest extends AccountsContract<PostgresAccounts> {
   @Test
   void aDatabaseWithoutTheSchemaIsRefusedSayingToMigrate() throws Exception {
     ClusterFile empty = new ClusterFile(dir.resolve("cluster.properties"), PG.newDatabase(), PostgresServer.USER, null);
-    IOException e = assertThrows(IOException.class, () -> PostgresAccounts.connect(empty));
+    IOException e = assertThrows(IOException.class, () -> PostgresAccounts.on(PG.connections(empty)));
     assertTrue(e.getMessage().contains("lente migrate"), e.getMessage());
   }
 }

@@ -38,7 +38,20 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
 
   @Override
   PostgresArticleStore open() throws IOException {
-    return PostgresArticleStore.connect(cluster);
+    return PostgresArticleStore.on(PG.connections(cluster));
+  }
+
+  /** The cluster's store closes nothing it was given: calls are refused once the connections' opener closed them. */
+  @Test
+  @Override
+  void aClosedStoreRefusesCalls() throws IOException {
+    PostgresConnections pg = PostgresConnections.connect(cluster);
+    PostgresArticleStore one = PostgresArticleStore.on(pg);
+    PostgresArticleStore other = PostgresArticleStore.on(pg);
+    one.close();
+    assertEquals(java.util.Optional.empty(), other.get(1), "closing a store closed the connections it shares");
+    pg.close();
+    assertThrows(IllegalStateException.class, () -> other.get(1));
   }
 
   @Override
@@ -101,7 +114,7 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
   @Test
   void aDatabaseWithoutTheSchemaIsRefusedSayingToMigrate() throws Exception {
     ClusterFile empty = new ClusterFile(dir.resolve("empty.properties"), PG.newDatabase(), PostgresServer.USER, null);
-    IOException e = assertThrows(IOException.class, () -> PostgresArticleStore.connect(empty));
+    IOException e = assertThrows(IOException.class, () -> PostgresArticleStore.on(PG.connections(empty)));
     assertTrue(e.getMessage().contains("lente migrate"), e.getMessage());
   }
 }

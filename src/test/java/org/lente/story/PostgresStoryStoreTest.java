@@ -29,7 +29,7 @@ class PostgresStoryStoreTest extends StoryStoreContract {
 
   @Override
   SqlStoryStore open() throws Exception {
-    return PostgresStoryStore.connect(cluster);
+    return PostgresStoryStore.on(PG.connections(cluster));
   }
 
   @org.junit.jupiter.api.Test
