@@ -114,11 +114,16 @@ final class Corrections {
   }
 
   private static boolean isLowerFunction(String w) {
-    return Character.isLowerCase(w.codePointAt(0)) && FUNCTION_WORDS.contains(w.replace('\u2019', '\''));
+    return Character.isLowerCase(w.codePointAt(0)) && isFunctionWord(w);
+  }
+
+  /** True for an article, a preposition or a conjunction (Italian or English), given in lower case. */
+  static boolean isFunctionWord(String lower) {
+    return FUNCTION_WORDS.contains(lower.replace('\u2019', '\''));
   }
 
   /** Punctuation other than quotation marks, which belong to quoted names ("\" Gomorra \""). */
-  private static boolean isPunctuation(String w) {
+  static boolean isPunctuation(String w) {
     return w.chars().noneMatch(c -> Character.isLetterOrDigit(c) || "\"'“”«»‘’„".indexOf(c) >= 0);
   }
 
