@@ -21,7 +21,7 @@ import org.lente.nlp.ner.Boundaries;
  * gold name overlapping the moved name has its edge where the move puts it. For fold F a model is
  * fitted on the other folds and moves fold F's names, at each threshold of {@link #THRESHOLDS} and
  * for each feature set of {@link Variant}; the held-out files are written for the standard scorer:
- * {@code OUT/fold-F.gold.tsv}, {@code fold-F.shipped.tsv} and {@code fold-F.VARIANT-T.tsv}. No model is written: on the folds
+ * {@code OUT/fold-F.gold.tsv}, {@code fold-F.base.tsv} (the tagger's) and {@code fold-F.VARIANT-T.tsv}. No model is written: on the folds
  * the mover does not gain (docs/ner.md).
  *
  * <p>Usage: {@code NerBoundaryTraining GOLD.tsv PREDICTED.tsv K OUT_DIR}; run by
@@ -96,7 +96,7 @@ public final class NerBoundaryTraining {
     for (int f = 0; f < k; f++) {
       Fold held = folds.get(f);
       NerFolds.writeTags(out.resolve("fold-" + f + ".gold.tsv"), held.words(), held.gold());
-      NerFolds.write(out.resolve("fold-" + f + ".shipped.tsv"), held.words(), held.predicted());
+      NerFolds.write(out.resolve("fold-" + f + ".base.tsv"), held.words(), held.predicted());
       List<Fold> train = new ArrayList<>(folds);
       train.remove(f);
       for (Variant v : Variant.values()) {

@@ -127,15 +127,18 @@ final class Corrections {
     return w.chars().noneMatch(c -> Character.isLetterOrDigit(c) || "\"'“”«»‘’„".indexOf(c) >= 0);
   }
 
-  private static void sportsClubs(String[] lower, String[] labels) {
-    boolean sport = false;
+  /** Whether a sentence (its words in lower case) is about sport: a score such as "2-0", or a word such as "gol". */
+  static boolean isSportsSentence(String[] lower) {
     for (String w : lower) {
       if (SPORT_WORDS.contains(w) || SCORE.matcher(w).matches()) {
-        sport = true;
-        break;
+        return true;
       }
     }
-    if (!sport) {
+    return false;
+  }
+
+  private static void sportsClubs(String[] lower, String[] labels) {
+    if (!isSportsSentence(lower)) {
       return;
     }
     int n = labels.length;
