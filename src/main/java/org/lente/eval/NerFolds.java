@@ -73,14 +73,18 @@ public final class NerFolds {
   }
 
   /** Writes token TAB IOB2 tag, a blank line after each sentence. */
-  private static void write(Path file, List<List<String>> words, List<String[]> labels) throws IOException {
+  static void write(Path file, List<List<String>> words, List<String[]> labels) throws IOException {
+    writeTags(file, words, labels.stream().map(Conll::iob2).toList());
+  }
+
+  /** Writes token TAB tag (as given), a blank line after each sentence. */
+  static void writeTags(Path file, List<List<String>> words, List<String[]> tags) throws IOException {
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       for (int s = 0; s < words.size(); s++) {
-        String[] tags = Conll.iob2(labels.get(s));
-        for (int i = 0; i < tags.length; i++) {
+        for (int i = 0; i < tags.get(s).length; i++) {
           w.print(words.get(s).get(i));
           w.print('\t');
-          w.println(tags[i]);
+          w.println(tags.get(s)[i]);
         }
         w.println();
       }

@@ -114,23 +114,31 @@ final class Corrections {
   }
 
   private static boolean isLowerFunction(String w) {
-    return Character.isLowerCase(w.codePointAt(0)) && FUNCTION_WORDS.contains(w.replace('\u2019', '\''));
+    return Character.isLowerCase(w.codePointAt(0)) && isFunctionWord(w);
+  }
+
+  /** True for an article, a preposition or a conjunction (Italian or English), given in lower case. */
+  static boolean isFunctionWord(String lower) {
+    return FUNCTION_WORDS.contains(lower.replace('\u2019', '\''));
   }
 
   /** Punctuation other than quotation marks, which belong to quoted names ("\" Gomorra \""). */
-  private static boolean isPunctuation(String w) {
+  static boolean isPunctuation(String w) {
     return w.chars().noneMatch(c -> Character.isLetterOrDigit(c) || "\"'“”«»‘’„".indexOf(c) >= 0);
   }
 
-  private static void sportsClubs(String[] lower, String[] labels) {
-    boolean sport = false;
+  /** Whether a sentence (its words in lower case) is about sport: a score such as "2-0", or a word such as "gol". */
+  static boolean isSportsSentence(String[] lower) {
     for (String w : lower) {
       if (SPORT_WORDS.contains(w) || SCORE.matcher(w).matches()) {
-        sport = true;
-        break;
+        return true;
       }
     }
-    if (!sport) {
+    return false;
+  }
+
+  private static void sportsClubs(String[] lower, String[] labels) {
+    if (!isSportsSentence(lower)) {
       return;
     }
     int n = labels.length;

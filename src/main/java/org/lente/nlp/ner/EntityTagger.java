@@ -21,20 +21,34 @@ public final class EntityTagger {
 
   private final Function<Lang, CRFClassifier<CoreLabel>> classifiers;
   private final Set<Correction> corrections;
+  private final PlaceOrOrganisation retyper;
 
-  /** The shipped models with every {@link Correction}. */
+  /** The shipped models with every {@link Correction} and the shipped {@link PlaceOrOrganisation} (Italian). */
   public EntityTagger(NerModels models) {
-    this(models::classifier, EnumSet.allOf(Correction.class));
+    this(models::classifier, EnumSet.allOf(Correction.class), PlaceOrOrganisation.shipped());
   }
 
   /**
-   * A tagger with other models (an evaluation's model trained on some folds) or fewer corrections.
+   * A tagger with other models (an evaluation's model trained on some folds) or fewer corrections, and
+   * no {@link PlaceOrOrganisation}.
    *
    * @param classifiers the model for a language; called once per sentence, so it should not load
    */
   public EntityTagger(Function<Lang, CRFClassifier<CoreLabel>> classifiers, Set<Correction> corrections) {
+    this(classifiers, corrections, null);
+  }
+
+  /**
+   * A tagger with other models, corrections or re-typer.
+   *
+   * @param classifiers the model for a language; called once per sentence, so it should not load
+   * @param retyper applied last by {@link #labelAll} to Italian text; null for none
+   */
+  public EntityTagger(Function<Lang, CRFClassifier<CoreLabel>> classifiers, Set<Correction> corrections,
+      PlaceOrOrganisation retyper) {
     this.classifiers = Objects.requireNonNull(classifiers, "classifiers");
     this.corrections = corrections.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(corrections));
+    this.retyper = retyper;
   }
 
   /** One label per word of one sentence. */
@@ -63,7 +77,8 @@ public final class EntityTagger {
   /**
    * One label array per sentence of one text or file: each sentence by {@link #label}, then
    * {@link NameMemory} across them, so that a name labelled in most places is labelled everywhere,
-   * and {@link PartialNames}, so that a person's surname is a person wherever the text names them in full.
+   * and {@link PartialNames}, so that a person's surname is a person wherever the text names them in full;
+   * then, in Italian, the re-typer of places and organisations ({@link PlaceOrOrganisation}), if any.
    */
   public List<String[]> labelAll(Lang lang, List<List<String>> sentences) {
     List<String[]> out = new ArrayList<>(sentences.size());
@@ -72,6 +87,9 @@ public final class EntityTagger {
     }
     NameMemory.apply(sentences, out);
     PartialNames.apply(sentences, out);
+    if (retyper != null && lang == Lang.IT) {
+      retyper.apply(sentences, out);
+    }
     return out;
   }
 

@@ -1,0 +1,31 @@
+package org.lente.eval;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lente.nlp.ner.PlaceOrOrganisation;
+
+class NerRetypeTrainingTest {
+
+  @Test
+  void theGoldHasANameOnlyWithTheSameWords() {
+    String[] tags = "O B-ORG I-ORG O".split(" ");
+    assertTrue(NerRetypeTraining.goldHas(tags, 1, 3, "ORG"));
+    assertFalse(NerRetypeTraining.goldHas(tags, 1, 2, "ORG"));
+  }
+
+  @Test
+  void aModelLearnsToSwitchWhatTheGoldTypesOtherwise() {
+    // in these sentences a place before points in parentheses is, in the gold, a club
+    NerBoundaryTraining.Fold fold = new NerBoundaryTraining.Fold(
+        List.of(List.of("seguono", "Lecco", "(", "28", ")"), List.of("piove", "a", "Lecco", ".")),
+        List.<String[]>of("O LOC O O O".split(" "), "O O LOC O".split(" ")),
+        List.<String[]>of("O B-ORG O O O".split(" "), "O O B-LOC O".split(" ")));
+    PlaceOrOrganisation model = NerRetypeTraining.train(List.of(fold, fold, fold));
+    List<PlaceOrOrganisation.Candidate> c = PlaceOrOrganisation.candidates(fold.words(), fold.predicted());
+    assertTrue(model.probability(c.get(0)) > 0.5 && model.probability(c.get(1)) < 0.5,
+        model.probability(c.get(0)) + ", " + model.probability(c.get(1)));
+  }
+}
