@@ -124,7 +124,7 @@ final class Rules {
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
     }));
     // [weekday] month [the] day [year]
-    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(" + month + ")\\s+(?:the\\s+)?" + dayNum + "(?!\\s*:|\\d)(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(" + month + ")\\s+(?:the\\s+)?" + dayNum + "(?!\\s*:\\s*\\d|\\d)(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(3), lang);
       if (d < 1 || d > 31) return null;
       int mo = Words.month(m.group(2), lang);
@@ -507,7 +507,8 @@ final class Rules {
     double v = Grammar.countValue(m.group(1), lang);
     if (v < 0 || v != Math.floor(v)) return null;
     Grain g = Words.grainOf(m.group(2));
-    String value = g == Grain.QUARTER ? "P" + (int) (v * 3) + "M" : durationValue(String.valueOf((int) v), g);
+    String value = Grammar.uncounted(m.group(1)) ? durationValue("X", g)
+        : g == Grain.QUARTER ? "P" + (int) (v * 3) + "M" : durationValue(String.valueOf((int) v), g);
     return new Piece(m.start(), m.end(), Kind.DURATION, null, value, false, null, null, null);
   }
 

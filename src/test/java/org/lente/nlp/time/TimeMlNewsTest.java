@@ -443,4 +443,12 @@ class TimeMlNewsTest {
   @Test void aYearBeforeYearEndIsThatYear() {
     assertEquals(List.of("DATE 2021 [2021 year-end]"), en("The index has risen 12% since the 2021 year-end."));
   }
+
+  @Test void aDateBeforeAColonIsOneDate() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday, June 17]"), en("The paper said in an editorial on Monday, June 17: enough."));
+  }
+  @Test void aBareHolidayGoneByIsTheLastOne() {
+    assertEquals(List.of("DATE 2023-11-23 [Thanksgiving Day]"), tagged("He was rescued on Thanksgiving Day.", Lang.EN, LocalDate.of(2024, 1, 10)));
+  }
+  @Test void aFewUnitsAreUncounted() { assertEquals(List.of("DURATION PTXM [a few minutes]"), en("The speech lasted a few minutes.")); }
 }
