@@ -342,7 +342,11 @@ final class EnglishRules {
     } else if (c.duckling() || m.group(1) != null) {
       d = h.onOrAfter(today);
     } else {
-      d = h.in().apply(today.getYear());
+      // a bare holiday in news is, as a day of a month, the occurrence Direction chooses: "was rescued on Thanksgiving
+      // Day" in January is the one gone by, "polls open on Election Day" in October the one ahead
+      LocalDate[] back = h.before(today.plusDays(1)), ahead = h.onOrAfter(today.plusDays(1));
+      d = back == null || ahead == null ? h.in().apply(today.getYear())
+          : Direction.choose(c, m.start(), Direction.Kind.MONTH_DAY, back[0], back[1] == null ? back[0] : back[1].minusDays(1), ahead[0]).equals(back[0]) ? back : ahead;
     }
     if (d == null) {
       return null;

@@ -37,6 +37,13 @@ final class Grammar {
   private static final Map<String, Integer> VAGUE_IT = Map.of("un paio di", 2, "paio di", 2, "qualche", 3, "alcuni", 3, "alcune", 3);
   private static final Map<String, Integer> VAGUE_EN = Map.of("a couple of", 2, "couple of", 2, "a couple", 2, "a pair of", 2,
       "a few", 3, "few", 3, "several", 3);
+  /** Vague counts that name no number ("a few", "several", "qualche"): a pair or a couple is two. */
+  private static final java.util.Set<String> UNCOUNTED = java.util.Set.of("a few", "few", "several", "qualche", "alcuni", "alcune");
+
+  /** Whether {@code w} is a count that names no number, whose TimeML duration is written with X: "a few minutes" PTXM. */
+  static boolean uncounted(String w) {
+    return UNCOUNTED.contains(w.trim().replaceAll("\\s+", " "));
+  }
   private static final List<String> UNITS_IT = List.of("uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove");
   private static final List<String> UNITS_EN = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
   private static final List<String> TENS_IT = List.of("vent", "trent", "quarant", "cinquant", "sessant", "settant", "ottant", "novant");

@@ -67,6 +67,11 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:(?:full|fiscal)\\s+)?(year)(?=\\s+(ended|ending)\\b|(?![\\s-]+(?:ago|earlier|before|after|later|two|earlier)\\b|[-'\\u2019]))" + E, F),
           (m, c) -> Character.isUpperCase(c.original().charAt(m.start(1))) ? null
               : m.group(2) != null ? fixed(m.start(), m.end(), Kind.DURATION, "P1Y") : Rules.relPeriod(m, c, Grain.YEAR, 0)));
+      // "year-end", "by year end", "the year's end", "1990 year-end": the end of the year, which TimeML writes as the
+      // year (the part goes in mod, as "late November" is the month): the year named, else the anchor's
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:((?:19|20)\\d\\d)\\s+)?(?:the\\s+)?year(?:-|\\s+|'s\\s+)end" + E, F), (m, c) ->
+          m.group(1) == null ? Rules.relPeriod(m, c, Grain.YEAR, 0)
+              : Rules.date(m, 0, Moment.at(java.time.LocalDateTime.of(Integer.parseInt(m.group(1)), 1, 1, 0, 0), Grain.YEAR), false)));
       // "the 1988 period", "the 1989 quarter": the period under discussion in the year named, else that year
       r.add(new Rule(Pattern.compile(Rules.B + "the\\s+((?:19|20)\\d\\d)\\s+(?:period|quarter)" + E, F), (m, c) -> {
         int y = Integer.parseInt(m.group(1));

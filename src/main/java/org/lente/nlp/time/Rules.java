@@ -105,6 +105,9 @@ final class Rules {
       if (m.group(4) == null && m.start() >= 2 && c.s().charAt(m.start() - 1) == ' ' && Character.isDigit(c.s().charAt(m.start() - 2))) {
         return null; // "3 7/8": the fraction of a mixed number, as in share prices
       }
+      if (m.group(4) == null && !lenient && a < b && Integer.bitCount(b) == 1) {
+        return null; // "eased 1/8", "fell 3/4": in running text a proper fraction in halves … sixteenths is an amount
+      }
       Integer y = m.group(4) == null ? null : year(m.group(4));
       if (!exists(y, mo, d)) return noSuchDay(m, c, y, mo);
       if (y != null) return day(m, LocalDate.of(y, mo, d), false);
@@ -121,7 +124,7 @@ final class Rules {
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
     }));
     // [weekday] month [the] day [year]
-    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(" + month + ")\\s+(?:the\\s+)?" + dayNum + "(?!\\s*:|\\d)(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(" + month + ")\\s+(?:the\\s+)?" + dayNum + "(?!\\s*:\\s*\\d|\\d)(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(3), lang);
       if (d < 1 || d > 31) return null;
       int mo = Words.month(m.group(2), lang);
@@ -187,9 +190,10 @@ final class Rules {
         return day(m, d, true);
       }));
     } else {
-      r.add(new Rule(Pattern.compile(B + "(?:(next|last|this|coming|past|previous)\\s+)?(" + wd + ")(?:\\s+(?:of\\s+)?(this|next|last)\\s+week)?" + E, F), (m, c) -> {
+      r.add(new Rule(Pattern.compile(B + "(?:(next|last|this coming|this|coming|past|previous)\\s+)?(" + wd + ")(?:\\s+(?:of\\s+)?(this|next|last)\\s+week)?" + E, F), (m, c) -> {
         String mod = m.group(1) == null ? "" : m.group(1);
-        String k = mod.equals("next") || mod.equals("coming") ? "next" : mod.equals("last") || mod.equals("past") || mod.equals("previous") ? "last" : mod.equals("this") ? "this" : "";
+        // "(this) coming Sunday" is the first Sunday ahead in news; Duckling reads "coming" as "next"
+        String k = mod.endsWith("coming") && !c.duckling() ? "coming" : mod.equals("next") || mod.endsWith("coming") ? "next" : mod.equals("last") || mod.equals("past") || mod.equals("previous") ? "last" : mod.equals("this") ? "this" : "";
         DayOfWeek dow = Words.weekday(m.group(2));
         if (m.group(3) != null) {
           LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
@@ -217,8 +221,11 @@ final class Rules {
     r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%)|-)" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(1), lang);
       if (d < 1 || d > 31) return null;
-      if (!lenient && Character.isLetter(m.group(1).charAt(0)) && followedByWord(c.s(), m.end())) {
-        return null; // "the first A380", "il primo ministro": an ordinal, not the first of the month
+      if (!lenient && Character.isLetter(m.group(1).charAt(0))
+          && (followedByWord(c.s(), m.end()) || m.group(0).matches("(?:il|the)\\s+\\p{L}+"))) {
+        // "the first A380", "il primo ministro", "one of the first --": an ordinal, not the first of the month, which
+        // running text names with a month or a preposition ("on the first", "from the first")
+        return null;
       }
       if (!lenient && followedByWord(c.s(), m.end()) && !AFTER_HOUR_WORD.get(lang).matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) {
         return null; // "the 28 visas", "the 11th Circuit": a count or an ordinal before its noun, not a day
@@ -300,7 +307,7 @@ final class Rules {
         + (it ? "una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici" : "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve") + ")"
         + (it ? "" : "(?:\\s*o'?clock)?") + "(?![:.h]?\\d)" + E, F), (m, c) -> {
       int h = (int) Words.value(m.group(1), lang);
-      if (h < 0 || h > 24 || countsANoun(m, c.s(), lang)) return null;
+      if (h < 0 || h > 24 || countsANoun(m, c.s(), lang, !lenient)) return null;
       Piece p = clock(m, c, h, 0, 0, Grain.HOUR, null);
       return p == null ? null : m.group(0).startsWith("dalle") || m.group(0).startsWith("entro") || m.group(0).startsWith("prima") ? p.span(m.start(1), m.end()) : p;
     }));
@@ -437,8 +444,9 @@ final class Rules {
     double v = Words.value(n, lang);
     if (v < 0) return null;
     Piece p = shift(m, c, v, Words.grainOf(u), sign);
-    // TimeML: "a year ago" in news compares with the period the text is about, when there is one (TimeTagger.Shift)
-    return c.duckling() || sign > 0 || v != Math.floor(v) ? p : p.withShift(new TimeTagger.Shift(-(long) v, Words.grainOf(u), true));
+    // TimeML: "a year ago" in news compares with the period the text is about, when there is one (TimeTagger.Shift);
+    // a count of more than one unit dates an event ("41 years ago" is a year), not a comparison of periods
+    return c.duckling() || sign > 0 || v != 1 ? p : p.withShift(new TimeTagger.Shift(-(long) v, Words.grainOf(u), true));
   }
 
   /**
@@ -475,12 +483,13 @@ final class Rules {
   }
 
   /**
-   * Whether the hour written as a word in group 1 is a count of the word after it: "le due aziende", "alle tre sorelle",
-   * "at two plants". A word that may follow a clock time (a preposition, a conjunction, a part of day, a day, a month,
-   * minutes, a zone) or none keeps it an hour: "alle due di notte", "at two in the afternoon". Digits always stay an hour.
+   * Whether the hour in group 1 is a count of the word after it: "le due aziende", "alle tre sorelle", "at two plants",
+   * and in running text ({@code digits} true) also an hour in digits: "at 20 million shares", "le 3 società". A word
+   * that may follow a clock time (a preposition, a conjunction, a part of day, a day, a month, minutes, a zone) or none
+   * keeps it an hour: "alle due di notte", "at two in the afternoon", "at 9 tonight". In a phrase digits stay an hour.
    */
-  private static boolean countsANoun(Matcher m, String s, Lang lang) {
-    if (!Character.isLetter(m.group(1).charAt(0)) || !followedByWord(s, m.end())) return false;
+  private static boolean countsANoun(Matcher m, String s, Lang lang, boolean digits) {
+    if (!digits && !Character.isLetter(m.group(1).charAt(0)) || !followedByWord(s, m.end())) return false;
     return !AFTER_HOUR_WORD.get(lang).matcher(s).region(m.end(), s.length()).lookingAt();
   }
 
@@ -498,7 +507,8 @@ final class Rules {
     double v = Grammar.countValue(m.group(1), lang);
     if (v < 0 || v != Math.floor(v)) return null;
     Grain g = Words.grainOf(m.group(2));
-    String value = g == Grain.QUARTER ? "P" + (int) (v * 3) + "M" : durationValue(String.valueOf((int) v), g);
+    String value = Grammar.uncounted(m.group(1)) ? durationValue("X", g)
+        : g == Grain.QUARTER ? "P" + (int) (v * 3) + "M" : durationValue(String.valueOf((int) v), g);
     return new Piece(m.start(), m.end(), Kind.DURATION, null, value, false, null, null, null);
   }
 

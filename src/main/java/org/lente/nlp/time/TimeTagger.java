@@ -333,6 +333,7 @@ public final class TimeTagger {
     return switch (mod) {
       case "next" -> t.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(dow));
       case "last" -> t.with(TemporalAdjusters.previous(dow));
+      case "coming" -> t.with(TemporalAdjusters.next(dow));
       case "this" -> ctx.duckling() ? t.with(TemporalAdjusters.next(dow))
           : t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(dow));
       default -> {

@@ -422,4 +422,33 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-06-15 [Saturday]"), en("Unions held a rally on Saturday."));
   }
   @Test void aLowerCaseMarchIsNoMonth() { assertEquals(List.of(), en("Thousands joined the march.")); }
+
+  // numbers that are amounts or ordinals, not times (round 7)
+
+  @Test void anHourInDigitsBeforeANounIsACount() { assertEquals(List.of(), en("The stock traded at 20 million shares.")); }
+  @Test void anItalianHourInDigitsBeforeANounIsACount() { assertEquals(List.of(), it("Le 3 società hanno firmato.")); }
+  @Test void aShareFractionIsNoDate() { assertEquals(List.of(), en("Intel eased 1/8 to 31.")); }
+  @Test void anOrdinalAfterTheAloneIsNoDay() { assertEquals(List.of(), en("The rival airlines were the first.")); }
+
+  // (this) coming weekday, years ago, year-end (round 7)
+
+  @Test void thisComingWeekdayIsTheFirstAhead() {
+    assertEquals(List.of("DATE 2024-06-23 [this coming Sunday]"), en("The vote is this coming Sunday."));
+  }
+  @Test void manyYearsAgoIsAYearEvenAfterAQuarter() {
+    assertEquals(List.of("DATE 2024-Q1 [the first quarter]", "DATE 1983 [41 years ago]"),
+        en("Sales in the first quarter rose. The firm was founded 41 years ago."));
+  }
+  @Test void yearEndIsTheAnchorsYear() { assertEquals(List.of("DATE 2024 [year-end]"), en("The merger should close by year-end.")); }
+  @Test void aYearBeforeYearEndIsThatYear() {
+    assertEquals(List.of("DATE 2021 [2021 year-end]"), en("The index has risen 12% since the 2021 year-end."));
+  }
+
+  @Test void aDateBeforeAColonIsOneDate() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday, June 17]"), en("The paper said in an editorial on Monday, June 17: enough."));
+  }
+  @Test void aBareHolidayGoneByIsTheLastOne() {
+    assertEquals(List.of("DATE 2023-11-23 [Thanksgiving Day]"), tagged("He was rescued on Thanksgiving Day.", Lang.EN, LocalDate.of(2024, 1, 10)));
+  }
+  @Test void aFewUnitsAreUncounted() { assertEquals(List.of("DURATION PTXM [a few minutes]"), en("The speech lasted a few minutes.")); }
 }
