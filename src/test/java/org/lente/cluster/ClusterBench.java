@@ -79,11 +79,13 @@ public final class ClusterBench {
   private static final Duration PHASE_LIMIT = Duration.ofMinutes(60);
 
   /**
-   * The weight of a worker's group under its quota: 16 processes' worth, so that a machine busy with other work (a
-   * load average of 20 on 2 cores gives a process a tenth of a core) still gives each worker its quota; the quota
-   * caps what the weight could take.
+   * The weight of every group of the bench (workers, writer, index worker, servers): 16 processes' worth, so that a
+   * machine busy with other work (a load average of 20 on 2 cores gives a process a tenth of a core) still gives each
+   * worker its quota; the quota caps what the weight could take. The services weigh as much as a worker: weighed
+   * alone, 8 workers warming up without a quota took the cores from the Kafka broker, and the writer's start timed
+   * out waiting for it (at a load of 52).
    */
-  private static final int WORKER_SHARES = 16 * 1024;
+  private static final int SHARES = 16 * 1024;
 
   /** How often the workers' counters are read during a measurement. */
   private static final Duration READ_EVERY = Duration.ofMillis(100);
@@ -451,18 +453,29 @@ public final class ClusterBench {
     ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
     Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
     // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts the others
+    // results.md after every run, so that a later run's failure keeps the earlier ones
     List<List<Run>> repeats = bench.run(corpus, texts.subList(articles, texts.size()), warmup, maxN,
-        texts.subList(0, articles), ns, quota, repeat);
+        texts.subList(0, articles), ns, quota, repeat, done -> {
+          try {
+            Files.writeString(out.resolve("results.md"), reports(done, corpus, warmup, articles),
+                StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            say("warning: cannot write " + out.resolve("results.md") + ": " + e.getMessage());
+          }
+        });
+    String report = reports(repeats, corpus, warmup, articles);
+    System.out.print(report);
+    System.exit(0);
+  }
+
+  /** The tables of each repeat's runs, where the workers' CPU went, and the summary over the repeats. */
+  static String reports(List<List<Run>> repeats, Path corpus, int warmup, int articles) {
     StringBuilder all = new StringBuilder();
     for (int k = 0; k < repeats.size(); k++) {
       all.append(repeats.size() == 1 ? "" : "## Repeat " + (k + 1) + " of " + repeats.size() + "\n\n")
           .append(report(repeats.get(k), corpus, warmup, articles)).append('\n');
     }
-    all.append(threadsReport(repeats)).append('\n').append(summary(repeats));
-    String report = all.toString();
-    Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
-    System.out.print(report);
-    System.exit(0);
+    return all.append(threadsReport(repeats)).append('\n').append(summary(repeats)).toString();
   }
 
   private static Map<String, String> options(String[] args) {
@@ -529,7 +542,7 @@ public final class ClusterBench {
 
   /** The runs of each repeat, each repeat running every n of {@code ns} in turn. */
   private List<List<Run>> run(Path corpus, List<Path> warmupPool, int warmupPerWorker, int maxN, List<Path> measured,
-      int[] ns, double quota, int repeat) throws Exception {
+      int[] ns, double quota, int repeat, java.util.function.Consumer<List<List<Run>>> progress) throws Exception {
     say("starting PostgreSQL, Kafka and OpenSearch (the test servers)");
     pg.startAlone();
     kafka.startAlone();
@@ -568,6 +581,7 @@ public final class ClusterBench {
           Run r = runOnce(label, n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup,
               osGroup);
           runs.add(r);
+          progress.accept(repeats);
         say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s; all busy %.1f s, %d articles: %.3f/s, %.2f per "
             + "quota-second, efficiency %.2f (%.2f on the same work), analyse %.0f ms per article, quota used %s, "
             + "throttled %s; writer %.1f ms per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds,
@@ -639,7 +653,6 @@ public final class ClusterBench {
     List<Process> workers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       CpuGroup g = group(label + "-worker" + i);
-      g.weigh(WORKER_SHARES); // the warm-up too: the machine's other work does not slow it
       workerGroups.add(g);
       workers.add(start(g, dir.resolve("worker" + i + ".log"), "worker", "analyse", "--cluster",
           cluster.toString(), "--group", group));
@@ -923,9 +936,11 @@ public final class ClusterBench {
     }
   }
 
+  /** A new group of the bench, weighed {@link #SHARES}. */
   private CpuGroup group(String name) throws IOException {
     CpuGroup g = CpuGroup.create(prefix + name);
     groups.add(g);
+    g.weigh(SHARES);
     return g;
   }
 
@@ -1246,12 +1261,13 @@ public final class ClusterBench {
         repeats.size()));
     for (int i = 0; i < repeats.get(0).size(); i++) {
       int at = i;
-      List<Run> runs = repeats.stream().map(r -> r.get(at)).toList();
-      List<Double> eff = repeats.stream().map(r -> r.get(at).efficiency(r.get(0))).toList();
+      List<List<Run>> have = repeats.stream().filter(r -> r.size() > at).toList(); // the last may be partial
+      List<Run> runs = have.stream().map(r -> r.get(at)).toList();
+      List<Double> eff = have.stream().map(r -> r.get(at).efficiency(r.get(0))).toList();
       s.append(String.format(Locale.ROOT, "| %d | %d of %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           runs.get(0).n, runs.stream().filter(r -> r.distrust() == null).count(), runs.size(),
           meanSd(runs.stream().map(Run::throughput).toList(), "%.3f"), meanSd(eff, "%.2f"),
-          meanSd(repeats.stream().map(r -> r.get(at).sameWorkEfficiency(r.get(0))).toList(), "%.2f"),
+          meanSd(have.stream().map(r -> r.get(at).sameWorkEfficiency(r.get(0))).toList(), "%.2f"),
           eff.stream().map(e -> String.format(Locale.ROOT, "%.2f", e)).toList(),
           meanSd(runs.stream().map(Run::busyAnalyseMs).toList(), "%.0f"),
           meanSd(runs.stream().map(r -> r.writerSeconds * 1000 / r.analysed).toList(), "%.1f"),
