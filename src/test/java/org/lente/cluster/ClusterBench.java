@@ -624,7 +624,8 @@ public final class ClusterBench {
     return records;
   }
 
-  private Run runOnce(String label, int n, double quota, List<ProducerRecord<String, String>> warmPages, int warmPerWorker,
+  private Run runOnce(String label, int n, double quota, List<ProducerRecord<String, String>> warmPages,
+      int warmPerWorker,
       List<ProducerRecord<String, String>> pages, CpuGroup pgGroup, CpuGroup kafkaGroup, CpuGroup osGroup)
       throws Exception {
     Path dir = Files.createDirectories(out.resolve(label));
@@ -1196,13 +1197,8 @@ public final class ClusterBench {
     ClusterBenchThreads.Kind[] kinds = ClusterBenchThreads.Kind.values();
     StringBuilder s = new StringBuilder("Where the workers' CPU went while all were busy, by thread (from "
         + "/proc/PID/task/*/stat, read every half second; milliseconds per article analysed in the window):\n\n"
-        + "| repeat | n | articles in the window |");
-    StringBuilder rule = new StringBuilder("|---|---|---|");
-    for (ClusterBenchThreads.Kind k : kinds) {
-      s.append(' ').append(k.label).append(" |");
-      rule.append("---|");
-    }
-    s.append(" all threads | compiler CPU s after the warm-up, per worker |\n").append(rule).append("---|---|\n");
+        + kindsHeader(List.of("repeat", "n", "articles in the window"), "",
+            List.of("all threads", "compiler CPU s after the warm-up, per worker")));
     for (int r = 0; r < repeats.size(); r++) {
       for (Run run : repeats.get(r)) {
         if (run.busy == null) {
@@ -1221,13 +1217,8 @@ public final class ClusterBench {
       }
     }
     s.append("\nEach worker, the same window: CPU seconds by thread, and the share of its quota × the window\n\n"
-        + "| repeat | n | worker | articles in the window |");
-    rule = new StringBuilder("|---|---|---|---|");
-    for (ClusterBenchThreads.Kind k : kinds) {
-      s.append(' ').append(k.label).append(": s, quota share |");
-      rule.append("---|");
-    }
-    s.append(" main ms per article |\n").append(rule).append("---|\n");
+        + kindsHeader(List.of("repeat", "n", "worker", "articles in the window"), ": s, quota share",
+            List.of("main ms per article")));
     for (int r = 0; r < repeats.size(); r++) {
       for (Run run : repeats.get(r)) {
         if (run.busy == null) {
@@ -1249,6 +1240,19 @@ public final class ClusterBench {
   }
 
   /**
+   * A table's header: the {@code lead} columns, a column per kind of thread (its label and {@code suffix}), then the
+   * rest.
+   */
+  private static String kindsHeader(List<String> lead, String suffix, List<String> rest) {
+    List<String> columns = new ArrayList<>(lead);
+    for (ClusterBenchThreads.Kind k : ClusterBenchThreads.Kind.values()) {
+      columns.add(k.label + suffix);
+    }
+    columns.addAll(rest);
+    return "| " + String.join(" | ", columns) + " |\n" + "|---".repeat(columns.size()) + "|\n";
+  }
+
+  /**
    * The repeats side by side, for each n: the efficiency against the same repeat's first run, on the same work, X(n),
    * the workers' and the services' CPU per article, each as mean ± sd (min–max) over the repeats, with the count of
    * trusted runs.
@@ -1257,7 +1261,8 @@ public final class ClusterBench {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Over %d repeats (each efficiency against its own "
         + "repeat's first run; mean ± sd (min–max), sd over the repeats):%n%n| n | trusted | X(n) articles/s | "
         + "efficiency | the same work | efficiency, each repeat | analysis CPU ms per article (all busy) | writer ms "
-        + "per article | Kafka ms per article | PostgreSQL ms per article |%n|---|---|---|---|---|---|---|---|---|---|%n",
+        + "per article | Kafka ms per article | PostgreSQL ms per article |%n"
+        + "|---|---|---|---|---|---|---|---|---|---|%n",
         repeats.size()));
     for (int i = 0; i < repeats.get(0).size(); i++) {
       int at = i;
@@ -1277,7 +1282,7 @@ public final class ClusterBench {
     return s.toString();
   }
 
-  /** {@code mean ± sd (min–max)} of {@code values} in {@code format}; the sd is the sample's (n − 1), 0 for one. */
+  /** {@code mean ± sd (min–max)} of {@code values} in {@code format}; the sd is the sample's (n − 1), 0 for 1. */
   static String meanSd(List<Double> values, String format) {
     double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     double sd = values.size() < 2 ? 0 : Math.sqrt(values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum()
