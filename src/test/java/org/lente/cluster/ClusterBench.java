@@ -79,14 +79,31 @@ public final class ClusterBench {
   private static final Duration PHASE_LIMIT = Duration.ofMinutes(60);
 
   /**
-   * The weight of a worker's group under its quota: 16 processes' worth, so that a machine busy with other work (a
-   * load average of 20 on 2 cores gives a process a tenth of a core) still gives each worker its quota; the quota
-   * caps what the weight could take.
+   * The weight of every group of the bench (workers, writer, index worker, servers): 16 processes' worth, so that a
+   * machine busy with other work (a load average of 20 on 2 cores gives a process a tenth of a core) still gives each
+   * worker its quota; the quota caps what the weight could take. The services weigh as much as a worker: weighed
+   * alone, 8 workers warming up without a quota took the cores from the Kafka broker, and the writer's start timed
+   * out waiting for it (at a load of 52).
    */
-  private static final int WORKER_SHARES = 16 * 1024;
+  private static final int SHARES = 16 * 1024;
 
   /** How often the workers' counters are read during a measurement. */
   private static final Duration READ_EVERY = Duration.ofMillis(100);
+
+  /** Every how many readings the workers' threads are read too (half a second: /proc costs more than a cgroup). */
+  private static final int THREADS_EVERY = 5;
+
+  /**
+   * A worker's compiler is idle when its threads used at most this many CPUs over {@link #IDLE_OVER}: 0.5% of a CPU,
+   * a twentieth of a 0.1 quota.
+   */
+  static final double IDLE_CPUS = 0.005;
+
+  /** The span over which a compiler's CPU must stay under {@link #IDLE_CPUS}. */
+  static final Duration IDLE_OVER = Duration.ofSeconds(10);
+
+  /** The longest wait for the compilers to go idle after a warm-up; then the bench warns and measures. */
+  private static final Duration IDLE_LIMIT = Duration.ofMinutes(5);
 
   /**
    * A measured page's place, written into its origin ({@code bench partition P article A}), which the analysis worker
@@ -182,15 +199,25 @@ public final class ClusterBench {
    * @param cpuSeconds its CPU seconds over the whole measurement (the send to the workers' last commit)
    * @param busyCpus its CPUs (CPU seconds per wall second) in the busy window, from the readings around it
    * @param busyThrottling its quota's throttling in the busy window, from the same readings
+   * @param busyArticles the measured articles it completed in the busy window
+   * @param busyThreads its JVM's threads read around the busy window (two readings, every half second), or null
+   *     without a window
+   * @param settle its compiler's CPU seconds from the warm-up's end until every worker's compiler was idle
    */
   record WorkerPart(int partitions, int articles, double first, double last, double cpuSeconds, double busyCpus,
-      CpuGroup.Throttling busyThrottling) {
+      CpuGroup.Throttling busyThrottling, int busyArticles, List<ClusterBenchThreads.Reading> busyThreads,
+      double settle) {
     WorkerPart {
       if (partitions < 0 || articles < 0 || cpuSeconds < 0 || busyCpus < 0) {
         throw new IllegalArgumentException("bad worker part: partitions=" + partitions + ", articles=" + articles
             + ", cpuSeconds=" + cpuSeconds + ", busyCpus=" + busyCpus);
       }
       java.util.Objects.requireNonNull(busyThrottling, "busyThrottling");
+      if (busyArticles < 0 || busyThreads != null && busyThreads.size() != 2) {
+        throw new IllegalArgumentException("bad worker part: busyArticles=" + busyArticles + ", busyThreads="
+            + busyThreads);
+      }
+      busyThreads = busyThreads == null ? null : List.copyOf(busyThreads);
     }
 
     /**
@@ -200,22 +227,37 @@ public final class ClusterBench {
      * @throws IllegalArgumentException when the readings do not reach around the window
      */
     static CpuGroup.Reading[] around(List<CpuGroup.Reading> readings, long from, long to) {
-      CpuGroup.Reading before = null;
-      CpuGroup.Reading after = null;
-      for (CpuGroup.Reading r : readings) {
-        if (r.millis() <= from) {
+      return aroundOf(readings, CpuGroup.Reading::millis, from, to).toArray(CpuGroup.Reading[]::new);
+    }
+
+    /**
+     * Of {@code readings} in time order ({@code millis} telling each one's time), the last at or before {@code from}
+     * and the first at or after {@code to}.
+     *
+     * @throws IllegalArgumentException when the readings do not reach around the window
+     */
+    static <T> List<T> aroundOf(List<T> readings, java.util.function.ToLongFunction<T> millis, long from, long to) {
+      T before = null;
+      T after = null;
+      for (T r : readings) {
+        if (millis.applyAsLong(r) <= from) {
           before = r;
         }
-        if (r.millis() >= to && after == null) {
+        if (millis.applyAsLong(r) >= to && after == null) {
           after = r;
         }
       }
-      if (before == null || after == null || after.millis() <= before.millis()) {
+      if (before == null || after == null || millis.applyAsLong(after) <= millis.applyAsLong(before)) {
         throw new IllegalArgumentException("no readings around " + from + " to " + to + " among " + readings.size()
-            + (readings.isEmpty() ? "" : ", " + readings.get(0).millis() + " to "
-                + readings.get(readings.size() - 1).millis()));
+            + (readings.isEmpty() ? "" : ", " + millis.applyAsLong(readings.get(0)) + " to "
+                + millis.applyAsLong(readings.get(readings.size() - 1))));
       }
-      return new CpuGroup.Reading[] {before, after};
+      return List.of(before, after);
+    }
+
+    /** The worker's CPU seconds of {@code kind} in the busy window; NaN without a window. */
+    double busySeconds(ClusterBenchThreads.Kind kind) {
+      return busyThreads == null ? Double.NaN : busyThreads.get(1).secondsSince(busyThreads.get(0), kind);
     }
   }
 
@@ -385,14 +427,15 @@ public final class ClusterBench {
     double quota = Double.parseDouble(o.getOrDefault("--quota", "0.1"));
     int articles = Integer.parseInt(o.getOrDefault("--articles", "192"));
     int warmup = Integer.parseInt(o.getOrDefault("--warmup", "96")); // per worker
+    int repeat = Integer.parseInt(o.getOrDefault("--repeat", "1"));
     for (int n : ns) {
       if (n < 1 || PARTITIONS % n != 0) {
         throw new IllegalArgumentException("--workers: each n must divide " + PARTITIONS + ": " + n);
       }
     }
-    if (quota <= 0 || quota > 64 || articles < 1 || warmup < 1) {
-      throw new IllegalArgumentException("bad --quota, --articles or --warmup: " + quota + ", " + articles + ", "
-          + warmup);
+    if (quota <= 0 || quota > 64 || articles < 1 || warmup < 1 || repeat < 1 || repeat > 20) {
+      throw new IllegalArgumentException("bad --quota, --articles, --warmup or --repeat (1 to 20): " + quota + ", "
+          + articles + ", " + warmup + ", " + repeat);
     }
     if (!Files.isDirectory(corpus)) {
       System.err.println("cluster-scaling: no corpus at " + corpus + " (../shared/data's corpus/cl-tls-it, or --corpus "
@@ -410,12 +453,29 @@ public final class ClusterBench {
     ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
     Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
     // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts the others
-    List<Run> runs = bench.run(corpus, texts.subList(articles, texts.size()), warmup, maxN,
-        texts.subList(0, articles), ns, quota);
-    String report = report(runs, corpus, warmup, articles);
-    Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
+    // results.md after every run, so that a later run's failure keeps the earlier ones
+    List<List<Run>> repeats = bench.run(corpus, texts.subList(articles, texts.size()), warmup, maxN,
+        texts.subList(0, articles), ns, quota, repeat, done -> {
+          try {
+            Files.writeString(out.resolve("results.md"), reports(done, corpus, warmup, articles),
+                StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            say("warning: cannot write " + out.resolve("results.md") + ": " + e.getMessage());
+          }
+        });
+    String report = reports(repeats, corpus, warmup, articles);
     System.out.print(report);
     System.exit(0);
+  }
+
+  /** The tables of each repeat's runs, where the workers' CPU went, and the summary over the repeats. */
+  static String reports(List<List<Run>> repeats, Path corpus, int warmup, int articles) {
+    StringBuilder all = new StringBuilder();
+    for (int k = 0; k < repeats.size(); k++) {
+      all.append(repeats.size() == 1 ? "" : "## Repeat " + (k + 1) + " of " + repeats.size() + "\n\n")
+          .append(report(repeats.get(k), corpus, warmup, articles)).append('\n');
+    }
+    return all.append(threadsReport(repeats)).append('\n').append(summary(repeats)).toString();
   }
 
   private static Map<String, String> options(String[] args) {
@@ -423,7 +483,7 @@ public final class ClusterBench {
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("usage: ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] "
-            + "[--quota 0.1] [--articles 192] [--warmup 96] [--lente bin/lente]; bad at " + args[i]);
+            + "[--quota 0.1] [--articles 192] [--warmup 96] [--repeat 1] [--lente bin/lente]; bad at " + args[i]);
       }
       o.put(args[i], args[i + 1]);
     }
@@ -480,8 +540,9 @@ public final class ClusterBench {
     return to;
   }
 
-  private List<Run> run(Path corpus, List<Path> warmupPool, int warmupPerWorker, int maxN, List<Path> measured,
-      int[] ns, double quota) throws Exception {
+  /** The runs of each repeat, each repeat running every n of {@code ns} in turn. */
+  private List<List<Run>> run(Path corpus, List<Path> warmupPool, int warmupPerWorker, int maxN, List<Path> measured,
+      int[] ns, double quota, int repeat, java.util.function.Consumer<List<List<Run>>> progress) throws Exception {
     say("starting PostgreSQL, Kafka and OpenSearch (the test servers)");
     pg.startAlone();
     kafka.startAlone();
@@ -511,10 +572,16 @@ public final class ClusterBench {
       List<ProducerRecord<String, String>> warm = pages(corpus, warmTexts, warmPrefixes, false);
       int perWorker = warmupPerWorker;
       List<ProducerRecord<String, String>> pages = pages(corpus, measured, null, true);
-      List<Run> runs = new ArrayList<>();
-      for (int n : ns) {
-        Run r = runOnce(n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup, osGroup);
-        runs.add(r);
+      List<List<Run>> repeats = new ArrayList<>();
+      for (int k = 0; k < repeat; k++) {
+        List<Run> runs = new ArrayList<>();
+        repeats.add(runs);
+        for (int n : ns) {
+          String label = repeat == 1 ? "n" + n : "r" + (k + 1) + "-n" + n;
+          Run r = runOnce(label, n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup,
+              osGroup);
+          runs.add(r);
+          progress.accept(repeats);
         say(String.format(Locale.ROOT, "n=%d: %d articles in %.1f s; all busy %.1f s, %d articles: %.3f/s, %.2f per "
             + "quota-second, efficiency %.2f (%.2f on the same work), analyse %.0f ms per article, quota used %s, "
             + "throttled %s; writer %.1f ms per article; load %.1f -> %.1f", n, r.analysed, r.wallSeconds,
@@ -522,8 +589,9 @@ public final class ClusterBench {
             r.perQuotaSecond(), r.efficiency(runs.get(0)), r.sameWorkEfficiency(runs.get(0)), r.busyAnalyseMs(),
             range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream().map(w -> w.busyThrottling().share()).toList(),
                 100, "%"), r.writerSeconds * 1000 / r.analysed, r.load[0], r.load[1]));
+        }
       }
-      return runs;
+      return repeats;
     } finally {
       opensearch.stopAlone();
       kafka.stopAlone();
@@ -556,10 +624,11 @@ public final class ClusterBench {
     return records;
   }
 
-  private Run runOnce(int n, double quota, List<ProducerRecord<String, String>> warmPages, int warmPerWorker,
+  private Run runOnce(String label, int n, double quota, List<ProducerRecord<String, String>> warmPages,
+      int warmPerWorker,
       List<ProducerRecord<String, String>> pages, CpuGroup pgGroup, CpuGroup kafkaGroup, CpuGroup osGroup)
       throws Exception {
-    Path dir = Files.createDirectories(out.resolve("n" + n));
+    Path dir = Files.createDirectories(out.resolve(label));
     String db = pg.newMigratedDatabase();
     Path cluster = pg.clusterFile(dir, db);
     Files.writeString(cluster, "kafka.bootstrap=" + kafka.bootstrap() + "\nopensearch.url=" + opensearch.url() + "\n",
@@ -574,17 +643,17 @@ public final class ClusterBench {
     String group = "bench-analyse-" + n + "-" + System.currentTimeMillis();
     kafka.startAtEnd(group, KafkaTopics.PAGES);
 
-    CpuGroup writerGroup = group("n" + n + "-writer");
+    CpuGroup writerGroup = group(label + "-writer");
     Process writer = start(writerGroup, dir.resolve("writer.log"), "worker", "write", "--cluster",
         cluster.toString());
     // since 2713437 the writer leaves the index to `lente worker index` (the store's unindexed articles)
-    CpuGroup indexerGroup = group("n" + n + "-indexer");
+    CpuGroup indexerGroup = group(label + "-indexer");
     Process indexer = start(indexerGroup, dir.resolve("indexer.log"), "worker", "index", "--cluster",
         cluster.toString());
     List<CpuGroup> workerGroups = new ArrayList<>();
     List<Process> workers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      CpuGroup g = group("n" + n + "-worker" + i);
+      CpuGroup g = group(label + "-worker" + i);
       workerGroups.add(g);
       workers.add(start(g, dir.resolve("worker" + i + ".log"), "worker", "analyse", "--cluster",
           cluster.toString(), "--group", group));
@@ -615,9 +684,9 @@ public final class ClusterBench {
             + " warm-up articles");
       }
 
+      double[] settle = awaitCompilersIdle(n, workers, dir);
       for (CpuGroup g : workerGroups) {
         g.limit(quota);
-        g.weigh(WORKER_SHARES);
       }
       long analysedFrom = kafka.ends(KafkaTopics.ANALYSED).get(analysedTp);
       long[] serviceStart = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
@@ -626,11 +695,13 @@ public final class ClusterBench {
       say("n=" + n + ": measuring, " + pages.size() + " articles, each worker at " + quota + " CPU");
       List<List<CpuGroup.Reading>> readings;
       long t0;
-      try (Readings r = new Readings(workerGroups)) {
+      List<List<ClusterBenchThreads.Reading>> threads;
+      try (Readings r = new Readings(workerGroups, workers.stream().map(Process::pid).toList())) {
         t0 = System.currentTimeMillis();
         send(producer, pages);
         awaitAnalysed(admin, group, alive, dir);
         readings = r.stop();
+        threads = r.threads();
       }
       double loadEnd = load();
       boolean moved = !members.equals(members(admin, group));
@@ -670,16 +741,22 @@ public final class ClusterBench {
         CpuGroup.Reading end = rs.get(rs.size() - 1);
         double busyCpus = 0;
         CpuGroup.Throttling busyThrottling = new CpuGroup.Throttling(0, 0, 0);
+        List<ClusterBenchThreads.Reading> busyThreads = null;
+        List<Long> times = completions.get(i);
+        int busyArticles = 0;
         if (busy != null) {
           CpuGroup.Reading[] around = WorkerPart.around(rs, busy.from(), busy.to());
           busyCpus = around[1].cpusSince(around[0]);
           busyThrottling = around[1].throttling().since(around[0].throttling());
+          busyThreads = WorkerPart.aroundOf(threads.get(i), ClusterBenchThreads.Reading::millis, busy.from(),
+              busy.to());
+          busyArticles = (int) times.stream().filter(t -> t > busy.from() && t <= busy.to()).count();
         }
-        List<Long> times = completions.get(i);
         parts.add(new WorkerPart((int) java.util.stream.IntStream.range(0, PARTITIONS).filter(p -> owner[p] == worker)
             .count(), times.size(), times.isEmpty() ? Double.NaN : (Collections.min(times) - t0) / 1000.0,
             times.isEmpty() ? Double.NaN : (Collections.max(times) - t0) / 1000.0,
-            (end.usageNanos() - first.usageNanos()) / 1e9, busyCpus, busyThrottling));
+            (end.usageNanos() - first.usageNanos()) / 1e9, busyCpus, busyThrottling, busyArticles, busyThreads,
+            settle[i]));
       }
       return new Run(n, quota, analysed, (last - t0) / 1000.0, busy, parts, done,
           (serviceEnd[0] - serviceStart[0]) / 1e9, (serviceEnd[1] - serviceStart[1]) / 1e9,
@@ -697,6 +774,66 @@ public final class ClusterBench {
       closeGroup(writerGroup);
       closeGroup(indexerGroup);
     }
+  }
+
+  /**
+   * Whether every worker's compiler is idle: in each of {@code histories} (a worker's thread readings in time order,
+   * the latest last), its compiler threads used at most {@link #IDLE_CPUS} CPUs from the latest reading at least
+   * {@link #IDLE_OVER} before the last to the last. False while a history spans less.
+   */
+  static boolean compilersIdle(List<List<ClusterBenchThreads.Reading>> histories) {
+    for (List<ClusterBenchThreads.Reading> h : histories) {
+      if (h.isEmpty()) {
+        return false;
+      }
+      ClusterBenchThreads.Reading last = h.get(h.size() - 1);
+      ClusterBenchThreads.Reading from = null;
+      for (ClusterBenchThreads.Reading r : h) {
+        if (last.millis() - r.millis() >= IDLE_OVER.toMillis()) {
+          from = r;
+        }
+      }
+      if (from == null || last.secondsSince(from, ClusterBenchThreads.Kind.COMPILER) * 1000
+          > IDLE_CPUS * (last.millis() - from.millis())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * After a warm-up: waits, reading the workers' threads every second, until every worker's compiler is idle
+   * ({@link #compilersIdle}), so that compiling the warm-up asked for is not charged to the measured window's quota
+   * (n JVMs warmed up at once on a few cores still compile after their last warm-up article). At most
+   * {@link #IDLE_LIMIT}, then a warning. Gives each worker's compiler CPU seconds meanwhile.
+   */
+  private double[] awaitCompilersIdle(int n, List<Process> workers, Path dir) throws Exception {
+    List<List<ClusterBenchThreads.Reading>> histories = new ArrayList<>();
+    for (Process w : workers) {
+      histories.add(new ArrayList<>(List.of(ClusterBenchThreads.read(w.pid()))));
+    }
+    long start = System.nanoTime();
+    while (!compilersIdle(histories)) {
+      if (System.nanoTime() - start > IDLE_LIMIT.toNanos()) {
+        say("warning: n=" + n + ": a worker's compiler still busy " + IDLE_LIMIT.toMinutes() + " minutes after the "
+            + "warm-up; measuring anyway (logs in " + dir + ")");
+        break;
+      }
+      Thread.sleep(1000);
+      for (int i = 0; i < workers.size(); i++) {
+        histories.get(i).add(ClusterBenchThreads.read(workers.get(i).pid()));
+      }
+    }
+    double[] settle = new double[workers.size()];
+    StringBuilder each = new StringBuilder();
+    for (int i = 0; i < settle.length; i++) {
+      List<ClusterBenchThreads.Reading> h = histories.get(i);
+      settle[i] = h.get(h.size() - 1).secondsSince(h.get(0), ClusterBenchThreads.Kind.COMPILER);
+      each.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", settle[i]));
+    }
+    say(String.format(Locale.ROOT, "n=%d: compilers idle %.0f s after the warm-up; each worker's compiler CPU s "
+        + "meanwhile: %s", n, (System.nanoTime() - start) / 1e9, each));
+    return settle;
   }
 
   /**
@@ -728,35 +865,47 @@ public final class ClusterBench {
 
   /**
    * Reads groups' counters every {@link #READ_EVERY} in a thread of its own, from its making (the first reading) to
-   * {@link #stop} (the last): each worker's CPU and throttling at any moment of a measurement, to within a reading.
+   * {@link #stop} (the last): each worker's CPU and throttling at any moment of a measurement, to within a reading;
+   * and every {@link #THREADS_EVERY} readings its JVM's CPU by kind of thread ({@link ClusterBenchThreads}).
    */
   private static final class Readings implements AutoCloseable {
     private final List<CpuGroup> groups;
+    private final List<Long> pids;
     private final List<List<CpuGroup.Reading>> readings = new ArrayList<>();
+    private final List<List<ClusterBenchThreads.Reading>> threads = new ArrayList<>();
     private final Thread thread;
     private volatile boolean stopped;
     private volatile IOException failed;
 
-    Readings(List<CpuGroup> groups) throws IOException {
+    /** {@code pids}: each group's JVM, in the same order. */
+    Readings(List<CpuGroup> groups, List<Long> pids) throws IOException {
+      if (groups.size() != pids.size()) {
+        throw new IllegalArgumentException(groups.size() + " groups, " + pids.size() + " processes");
+      }
       this.groups = List.copyOf(groups);
+      this.pids = List.copyOf(pids);
       for (int i = 0; i < groups.size(); i++) {
         readings.add(new ArrayList<>());
+        threads.add(new ArrayList<>());
       }
-      read();
+      read(true);
       thread = Thread.ofPlatform().daemon().name("cluster-bench-readings").start(this::loop);
     }
 
-    private void read() throws IOException {
+    private void read(boolean withThreads) throws IOException {
       for (int i = 0; i < groups.size(); i++) {
         readings.get(i).add(groups.get(i).reading());
+        if (withThreads) {
+          threads.get(i).add(ClusterBenchThreads.read(pids.get(i)));
+        }
       }
     }
 
     private void loop() {
       try {
-        while (!stopped) {
+        for (long k = 1; !stopped; k++) {
           Thread.sleep(READ_EVERY);
-          read();
+          read(k % THREADS_EVERY == 0);
         }
       } catch (IOException e) {
         failed = e;
@@ -772,8 +921,13 @@ public final class ClusterBench {
       if (failed != null) {
         throw failed;
       }
-      read();
+      read(true);
       return readings.stream().map(List::copyOf).toList();
+    }
+
+    /** After {@link #stop}: each JVM's thread readings in time order. */
+    List<List<ClusterBenchThreads.Reading>> threads() {
+      return threads.stream().map(List::copyOf).toList();
     }
 
     @Override
@@ -783,9 +937,11 @@ public final class ClusterBench {
     }
   }
 
+  /** A new group of the bench, weighed {@link #SHARES}. */
   private CpuGroup group(String name) throws IOException {
     CpuGroup g = CpuGroup.create(prefix + name);
     groups.add(g);
+    g.weigh(SHARES);
     return g;
   }
 
@@ -1029,6 +1185,112 @@ public final class ClusterBench {
           k, p, a + w + x + i + k + p));
     }
     return s.toString();
+  }
+
+  /**
+   * Where each worker's CPU went while every worker was busy, by kind of thread ({@link ClusterBenchThreads}): per
+   * run, the workers' CPU milliseconds per article in the window, and per worker its seconds and its share of its
+   * quota there; with each worker's compiler CPU between the warm-up's end and the measurement (what the measurement
+   * would have paid before the bench waited for idle compilers).
+   */
+  static String threadsReport(List<List<Run>> repeats) {
+    ClusterBenchThreads.Kind[] kinds = ClusterBenchThreads.Kind.values();
+    StringBuilder s = new StringBuilder("Where the workers' CPU went while all were busy, by thread (from "
+        + "/proc/PID/task/*/stat, read every half second; milliseconds per article analysed in the window):\n\n"
+        + kindsHeader(List.of("repeat", "n", "articles in the window"), "",
+            List.of("all threads", "compiler CPU s after the warm-up, per worker")));
+    for (int r = 0; r < repeats.size(); r++) {
+      for (Run run : repeats.get(r)) {
+        if (run.busy == null) {
+          continue;
+        }
+        s.append(String.format(Locale.ROOT, "| %d | %d | %d |", r + 1, run.n, run.busy.articles()));
+        double all = 0;
+        for (ClusterBenchThreads.Kind k : kinds) {
+          double ms = run.workers.stream().mapToDouble(w -> w.busySeconds(k)).sum() * 1000 / run.busy.articles();
+          all += ms;
+          s.append(String.format(Locale.ROOT, " %.1f |", ms));
+        }
+        s.append(String.format(Locale.ROOT, " %.1f | %.2f–%.2f |%n", all,
+            run.workers.stream().mapToDouble(WorkerPart::settle).min().orElseThrow(),
+            run.workers.stream().mapToDouble(WorkerPart::settle).max().orElseThrow()));
+      }
+    }
+    s.append("\nEach worker, the same window: CPU seconds by thread, and the share of its quota × the window\n\n"
+        + kindsHeader(List.of("repeat", "n", "worker", "articles in the window"), ": s, quota share",
+            List.of("main ms per article")));
+    for (int r = 0; r < repeats.size(); r++) {
+      for (Run run : repeats.get(r)) {
+        if (run.busy == null) {
+          continue;
+        }
+        for (int i = 0; i < run.n; i++) {
+          WorkerPart w = run.workers.get(i);
+          s.append(String.format(Locale.ROOT, "| %d | %d | %d | %d |", r + 1, run.n, i, w.busyArticles()));
+          for (ClusterBenchThreads.Kind k : kinds) {
+            s.append(String.format(Locale.ROOT, " %.2f, %.0f%% |", w.busySeconds(k),
+                100 * w.busySeconds(k) / (run.quota * run.busy.seconds())));
+          }
+          s.append(String.format(Locale.ROOT, " %.0f |%n", w.busyArticles() == 0 ? Double.NaN
+              : w.busySeconds(ClusterBenchThreads.Kind.MAIN) * 1000 / w.busyArticles()));
+        }
+      }
+    }
+    return s.toString();
+  }
+
+  /**
+   * A table's header: the {@code lead} columns, a column per kind of thread (its label and {@code suffix}), then the
+   * rest.
+   */
+  private static String kindsHeader(List<String> lead, String suffix, List<String> rest) {
+    List<String> columns = new ArrayList<>(lead);
+    for (ClusterBenchThreads.Kind k : ClusterBenchThreads.Kind.values()) {
+      columns.add(k.label + suffix);
+    }
+    columns.addAll(rest);
+    return "| " + String.join(" | ", columns) + " |\n" + "|---".repeat(columns.size()) + "|\n";
+  }
+
+  /**
+   * The repeats side by side, for each n: the efficiency against the same repeat's first run, on the same work, X(n),
+   * the workers' and the services' CPU per article, each as mean ± sd (min–max) over the repeats, with the count of
+   * trusted runs.
+   */
+  static String summary(List<List<Run>> repeats) {
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Over %d repeats (each efficiency against its own "
+        + "repeat's first run; mean ± sd (min–max), sd over the repeats):%n%n| n | trusted | X(n) articles/s | "
+        + "efficiency | the same work | efficiency, each repeat | analysis CPU ms per article (all busy) | writer ms "
+        + "per article | Kafka ms per article | PostgreSQL ms per article |%n"
+        + "|---|---|---|---|---|---|---|---|---|---|%n",
+        repeats.size()));
+    for (int i = 0; i < repeats.get(0).size(); i++) {
+      int at = i;
+      List<List<Run>> have = repeats.stream().filter(r -> r.size() > at).toList(); // the last may be partial
+      List<Run> runs = have.stream().map(r -> r.get(at)).toList();
+      List<Double> eff = have.stream().map(r -> r.get(at).efficiency(r.get(0))).toList();
+      s.append(String.format(Locale.ROOT, "| %d | %d of %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+          runs.get(0).n, runs.stream().filter(r -> r.distrust() == null).count(), runs.size(),
+          meanSd(runs.stream().map(Run::throughput).toList(), "%.3f"), meanSd(eff, "%.2f"),
+          meanSd(have.stream().map(r -> r.get(at).sameWorkEfficiency(r.get(0))).toList(), "%.2f"),
+          eff.stream().map(e -> String.format(Locale.ROOT, "%.2f", e)).toList(),
+          meanSd(runs.stream().map(Run::busyAnalyseMs).toList(), "%.0f"),
+          meanSd(runs.stream().map(r -> r.writerSeconds * 1000 / r.analysed).toList(), "%.1f"),
+          meanSd(runs.stream().map(r -> r.kafkaSeconds * 1000 / r.analysed).toList(), "%.1f"),
+          meanSd(runs.stream().map(r -> r.postgresSeconds * 1000 / r.analysed).toList(), "%.1f")));
+    }
+    return s.toString();
+  }
+
+  /** {@code mean ± sd (min–max)} of {@code values} in {@code format}; the sd is the sample's (n − 1), 0 for 1. */
+  static String meanSd(List<Double> values, String format) {
+    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    double sd = values.size() < 2 ? 0 : Math.sqrt(values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum()
+        / (values.size() - 1));
+    double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    return String.format(Locale.ROOT, format + " ± " + format + " (" + format + "–" + format + ")", mean, sd, min,
+        max);
   }
 
   /**

@@ -43,6 +43,7 @@ class CpuGroupTest {
   void aBusyProcessUnderATenthOfACpuIsThrottledToATenth() throws Exception {
     try (CpuGroup g = group("quota")) {
       g.limit(0.1);
+      g.weigh(16 * 1024); // on a loaded machine (a bench's weighed groups beside it) it still gets its tenth
       Process p = spin(g);
       try {
         Thread.sleep(300); // inside the group by now
@@ -140,7 +141,7 @@ class CpuGroupTest {
 
   private static ClusterBench.Run run(int n, double wall, ClusterBench.Busy busy, List<ClusterBench.Done> done) {
     List<ClusterBench.WorkerPart> parts = java.util.Collections.nCopies(n, new ClusterBench.WorkerPart(24 / n, 10, 1,
-        wall, wall * 0.1, 0.1, new CpuGroup.Throttling(10, 9, 0)));
+        wall, wall * 0.1, 0.1, new CpuGroup.Throttling(10, 9, 0), 10, null, 0));
     return new ClusterBench.Run(n, 0.1, 10 * n, wall, busy, parts, done, 1, 1, 1, 1, 1, new double[] {1, 1}, false);
   }
 
