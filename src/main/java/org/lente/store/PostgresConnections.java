@@ -116,8 +116,8 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
    */
   public static PostgresConnections connect(ClusterFile cluster) throws IOException {
     PostgresSchema.requireCurrent(cluster);
-    Connector connector = () -> customPlans(DriverManager.getConnection(cluster.postgresUrl(),
-        cluster.postgresUser(), cluster.postgresPassword()));
+    Connector connector = () -> DriverManager.getConnection(cluster.postgresUrl(), cluster.postgresUser(),
+        cluster.postgresPassword());
     Connection writer = null;
     try {
       writer = connector.open();
@@ -134,31 +134,6 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
       }
       throw failure;
     }
-  }
-
-  /**
-   * Sets {@code conn}'s session to plan each execution of a prepared statement for its parameters
-   * ({@code plan_cache_mode = force_custom_plan}), and returns it. NOTE: pgJDBC prepares a statement on the server
-   * from its fifth execution, and PostgreSQL then keeps a <em>generic</em> plan (one for any parameters) when it
-   * costs no more than the custom ones so far; made while the tables were small, that plan reads them sequentially,
-   * and keeps doing so as they grow, until something invalidates it. On a store that starts empty (a new cluster, a
-   * writer started early) the writer's statements fell into this: its aggregates' read of an article's mentions
-   * and their entities scanned all of {@code entities} for each article, the anchor lookups all of
-   * {@code anchor_postings}. A custom plan costs a planning per execution and reads by index as the tables grow.
-   * Set by a statement rather than by the URL's {@code options}, which a cluster file's own URL would override.
-   */
-  private static Connection customPlans(Connection conn) throws SQLException {
-    try (java.sql.Statement st = conn.createStatement()) {
-      st.execute("SET plan_cache_mode = force_custom_plan");
-    } catch (SQLException e) {
-      try {
-        conn.close();
-      } catch (SQLException c) {
-        e.addSuppressed(c);
-      }
-      throw e;
-    }
-    return conn;
   }
 
   /**

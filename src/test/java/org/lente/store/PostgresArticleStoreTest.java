@@ -57,44 +57,6 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
     assertEquals(java.util.Map.of("entities", 1, "kb_entities", 1, "resolver_names", 1), counts.read());
   }
 
-  // ---- the plans PostgreSQL keeps for the store's prepared statements
-
-  @Test
-  void aPutReadsTheEntitiesByIndexAfterTheTableGrewPastThePlansOfItsFirstPuts() throws Exception {
-    try (PostgresConnections pg = PostgresConnections.connect(cluster);
-        Connection test = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
-        java.sql.Statement st = test.createStatement()) {
-      st.execute("ALTER TABLE entities SET (autovacuum_enabled = false)"); // no ANALYZE replans in between
-      PostgresArticleStore shared = PostgresArticleStore.on(pg);
-      for (int i = 1; i <= 10; i++) { // pgJDBC prepares a statement on the server from its 5th run, PostgreSQL
-        shared.put(URL + "/" + i, Fixtures.realistic(i)); // may keep a generic plan from the 5th after that
-      }
-      st.executeUpdate("INSERT INTO entities (type, canonical, language, canonical_words) SELECT 'LOC', 'Luogo ' || i, "
-          + "'it', 'luogo ' || i FROM generate_series(1, 50000) i");
-      long before = sequentialScans(pg, test, "entities");
-      shared.put(URL + "/11", Fixtures.realistic(11));
-      assertEquals(0, sequentialScans(pg, test, "entities") - before, "a put read all 50,000 entities");
-    }
-  }
-
-  /** The sequential scans of {@code table} so far, those of {@code pg}'s session included (flushed first). */
-  private static long sequentialScans(PostgresConnections pg, Connection test, String table) throws Exception {
-    pg.transaction("flush the session's statistics", c -> {
-      try (java.sql.Statement st = c.createStatement()) {
-        st.execute("SELECT pg_stat_force_next_flush()"); // done when the session is next idle, before it answers
-      }
-      return null;
-    });
-    try (java.sql.PreparedStatement st = test.prepareStatement("SELECT seq_scan FROM pg_stat_user_tables "
-        + "WHERE relname = ?")) {
-      st.setString(1, table);
-      try (java.sql.ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
   // ---- a transaction of the caller's, which puts and story writes on the same connections join
 
   @Test
