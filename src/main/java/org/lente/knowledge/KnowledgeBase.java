@@ -201,7 +201,9 @@ public final class KnowledgeBase implements AutoCloseable {
    * "Corea del Nord" one entity), and so do the quotes' speakers.
    *
    * <p>With an index this process does not write ({@link SearchIndex#writable} false: the cluster's index
-   * workers write it), the article is left unindexed in the store for them.
+   * workers write it), the article is left unindexed in the store for them, and not read back from the store
+   * (a round trip and a parse of its analysis an article, in the cluster's writer): the listener is told the
+   * analysis as it was stored.
    *
    * <p>A failure to index the article or to add its story and lineage does not throw: it is recorded
    * and returned ({@link Added#failure}), and the stage retried later. An IOException means the
@@ -236,10 +238,10 @@ public final class KnowledgeBase implements AutoCloseable {
     if (put.outcome() == ArticleStore.Put.Outcome.UPDATED) {
       store.clearFailed(put.id(), ArticleFailure.Stage.values()); // the new version is tried afresh
     }
-    StoredArticle stored = store.get(put.id()).orElseThrow(
-        () -> new IOException("article " + put.id() + " reported stored but not found"));
     ArticleFailure failure = null;
     if (index.writable()) { // else another process indexes it: it stays in the store's unindexed articles
+      StoredArticle stored = store.get(put.id()).orElseThrow(
+          () -> new IOException("article " + put.id() + " reported stored but not found"));
       try {
         index.put(stored);
         pending.add(new long[] {put.id(), put.version()});
@@ -250,7 +252,7 @@ public final class KnowledgeBase implements AutoCloseable {
     if (pending.size() >= FLUSH_EVERY) {
       flush();
     }
-    ArticleFailure story = tell(put.id(), stored.analysis());
+    ArticleFailure story = tell(put.id(), seen.analysis()); // what was stored: AnalysisJson reads back what it wrote
     return new Added(put, failure != null ? failure : story);
   }
 

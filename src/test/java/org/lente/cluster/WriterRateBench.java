@@ -52,7 +52,8 @@ import org.lente.story.Texts;
  *
  * <p>System properties: {@code lente.bench.articles} (5000), {@code lente.bench.batches} ("1,50"),
  * {@code lente.bench.marks} ("200,1000,4000,5000": the rate is taken between consecutive pairs: 200→1000 and
- * 4000→5000), {@code lente.bench.cpus} (1.0: the quota in cores).
+ * 4000→5000), {@code lente.bench.cpus} (1.0: the quota in cores), {@code lente.bench.explain} (none: a fraction of
+ * the writer's statements whose plans {@code auto_explain} writes to PostgreSQL's log, {@code log} in its folder).
  */
 class WriterRateBench {
 
@@ -92,6 +93,7 @@ class WriterRateBench {
         run(batch, start, marks, cpus, pg);
       }
       pg.release(); // PostgreSQL outlives the group: the extension stops it after the test
+      pg.release(); // a backend forked while the first pass moved the others
     }
   }
 
@@ -149,6 +151,15 @@ class WriterRateBench {
     String url = PG.newMigratedDatabase();
     try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
       AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, start);
+      String explain = System.getProperty("lente.bench.explain", "").strip();
+      if (!explain.isEmpty()) { // the plans of a sample of the writer's statements, in PostgreSQL's log
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (java.sql.Statement st = c.createStatement()) {
+          st.executeUpdate("ALTER DATABASE " + name + " SET session_preload_libraries = 'auto_explain'");
+          st.executeUpdate("ALTER DATABASE " + name + " SET auto_explain.log_min_duration = 0");
+          st.executeUpdate("ALTER DATABASE " + name + " SET auto_explain.sample_rate = " + Double.parseDouble(explain));
+        }
+      }
     }
     Path file = Files.writeString(dir.resolve("cluster-" + batch + ".properties"), "postgres.url=" + url
         + "\npostgres.user=" + PostgresServer.USER + "\nopensearch.url=" + OS.url() + "\nkafka.bootstrap="
@@ -205,6 +216,9 @@ class WriterRateBench {
         }
         System.out.println("writer rate: batch " + batch + ", " + timing(Files.readAllLines(log)));
         System.out.println("writer rate: batch " + batch + ", " + tableReads(url, marks.get(marks.size() - 1)));
+        if (!System.getProperty("lente.bench.explain", "").isBlank()) {
+          System.out.println("writer rate: batch " + batch + ", " + sequentialPlans(url));
+        }
       } finally {
         writer.destroy();
         if (!writer.waitFor(60, TimeUnit.SECONDS)) {
@@ -236,6 +250,58 @@ class WriterRateBench {
             (double) rs.getLong(2) / articles, (double) rs.getLong(3) / articles, rs.getLong(4)));
       }
     }
+    return out.toString();
+  }
+
+  /**
+   * The statements whose sampled plans ({@code lente.bench.explain}: {@code auto_explain} in PostgreSQL's log, which
+   * this reads and empties) read a table sequentially: for each, the sampled executions, how many of them did, and
+   * the tables so read.
+   */
+  static String sequentialPlans(String url) throws java.sql.SQLException, IOException {
+    Path log;
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('data_directory')")) {
+      rs.next();
+      log = Path.of(rs.getString(1)).resolveSibling("log");
+    }
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    Map<String, Set<String>> tables = new LinkedHashMap<>();
+    String query = null;
+    Set<String> scanned = new java.util.TreeSet<>();
+    List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+    lines.add("end");
+    Pattern seq = Pattern.compile("Seq Scan on (\\w+)");
+    for (String line : lines) {
+      if (!line.startsWith("\t") && !line.startsWith(" ")) { // a new entry: count the one before
+        if (query != null) {
+          int[] n = counts.computeIfAbsent(query, q -> new int[2]);
+          n[0]++;
+          if (!scanned.isEmpty()) {
+            n[1]++;
+            tables.computeIfAbsent(query, q -> new java.util.TreeSet<>()).addAll(scanned);
+          }
+        }
+        query = null;
+        scanned = new java.util.TreeSet<>();
+      } else if (line.strip().startsWith("Query Text: ")) {
+        query = line.strip().substring("Query Text: ".length()).replaceAll("\\$\\d+", "\\$").replaceAll(
+            "(\\$, )+\\$", "\\$…");
+        query = query.length() > 140 ? query.substring(0, 140) + "…" : query;
+      } else {
+        Matcher m = seq.matcher(line);
+        while (m.find()) {
+          scanned.add(m.group(1));
+        }
+      }
+    }
+    Files.writeString(log, ""); // the next run's plans only
+    StringBuilder out = new StringBuilder("sampled plans reading a table sequentially (sampled, of them sequential, "
+        + "tables):");
+    counts.entrySet().stream().filter(e -> e.getValue()[1] > 0).sorted((a, b) -> b.getValue()[1] - a.getValue()[1])
+        .forEach(e -> out.append(String.format(Locale.ROOT, "%n  %d of %d %s: %s", e.getValue()[1], e.getValue()[0],
+            tables.get(e.getKey()), e.getKey())));
     return out.toString();
   }
 

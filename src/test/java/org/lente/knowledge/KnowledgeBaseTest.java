@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lente.extract.Article;
 import org.lente.extract.Block;
 import org.lente.index.LuceneIndex;
+import org.lente.index.SearchIndex;
 import org.lente.ingest.fetch.Validators;
 import org.lente.ingest.source.Source;
 import org.lente.ingest.source.SourceProgress;
@@ -178,6 +182,26 @@ class KnowledgeBaseTest {
       kb.add("it-1", a);
       kb.add("it-1", a);
       assertEquals(new ResolverCheck(0, 0, 0, 1, 1), kb.checkNames().store());
+    }
+  }
+
+  @Test
+  void anAddWhoseIndexIsWrittenElsewhereTellsTheListenerWithoutReadingTheArticleBack() throws Exception {
+    List<Analysis> told = new java.util.ArrayList<>();
+    try (KnowledgeBase kb = new KnowledgeBase(SqliteStore.open(dir), SearchIndex.writtenElsewhere("a test"), null,
+        (id, analysis) -> told.add(analysis))) {
+      // each stored analysis is garbled as it is written: reading the article back would fail to parse it
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+          Statement st = c.createStatement()) {
+        st.executeUpdate("CREATE TRIGGER garble AFTER INSERT ON articles BEGIN "
+            + "UPDATE articles SET analysis = '{' WHERE id = NEW.id; END");
+      }
+      Analysis a = analysis("it", "2024-06-19", "Putin ha parlato a Mosca.", "PER:Putin");
+      KnowledgeBase.Added added = kb.add("it-1", a);
+      assertEquals(null, added.failure());
+      assertEquals(1, told.size());
+      assertEquals(a.article(), told.get(0).article());
+      assertEquals("Putin", told.get(0).entities().get(0).text());
     }
   }
 }
