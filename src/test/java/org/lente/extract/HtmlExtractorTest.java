@@ -293,10 +293,11 @@ class HtmlExtractorTest {
    */
   private static String splitPage(String between) {
     return "<html><body><div class=\"page\"><div class=\"top\"><ul class=\"trail\"><li><a href=\"/\">Home</a></li>"
-        + "<li><a href=\"/travel\">Travel</a></li><li><a href=\"/travel/rail\">Rail</a></li></ul>"
+        + "<li><a href=\"/travel\">Travel</a></li><li><a href=\"/travel/rail\">Rail</a></li>"
+        + "<li><a href=\"/travel/rail/europe\">Europe</a></li></ul>"
         + "<div class=\"title-wrap\"><h1>Night trains return to the valley line</h1></div>" + between
         + "<p class=\"byline\">By Anna Berg, transport correspondent</p><ul class=\"tools\"><li><a href=\"/s/fb\">Facebook</a></li>"
-        + "<li><a href=\"/s/mail\">Email</a></li><li><a href=\"/print\">Print</a></li><li><a href=\"#c\">Comments (12)</a></li></ul>"
+        + "<li><a href=\"/s/wa\">WhatsApp</a></li><li><a href=\"/s/mail\">Email</a></li><li><a href=\"/print\">Print</a></li><li><a href=\"#c\">Comments (12)</a></li></ul>"
         + "</div><div class=\"copy\">"
         + "<p>The regional operator will run a sleeper service between the coast and the mountain towns four nights a week from March, eleven years after the last one was cancelled.</p>"
         + "<p>Each train will have six sleeping cars and a dining car, and tickets will go on sale in January at prices the operator says will match a night in a cheap hotel.</p>"
