@@ -26,10 +26,13 @@ final class BlockFeatures {
    * The candidates, in order: the {@link #judged} blocks with their features, the others (captions,
    * bios, preformatted text) without.
    *
+   * @param before how many of the sources, at their start, come from between the headline and the
+   *     root ({@link ContentRoot#betweenHeadlineAndRoot}) rather than from the root
    * @param parts the article's root and the siblings that continue it: class words are read from a
    *     block's element up to these
    */
-  static List<BlockModel.Candidate> of(List<Source> sources, HtmlExtractor.Stats stats, List<Element> parts) {
+  static List<BlockModel.Candidate> of(List<Source> sources, int before, HtmlExtractor.Stats stats,
+      List<Element> parts) {
     List<Integer> body = new ArrayList<>();
     long totalChars = 0;
     for (int i = 0; i < sources.size(); i++) {
@@ -45,7 +48,7 @@ final class BlockFeatures {
       String next = k + 1 < body.size() ? sources.get(body.get(k + 1)).block().text() : "";
       double position = body.size() > 1 ? (double) k / (body.size() - 1) : 0;
       features[body.get(k)] = features(s, stats, parts, position, k == body.size() - 1 && body.size() > 1,
-          (double) s.block().text().length() / Math.max(1, totalChars), prev, next);
+          (double) s.block().text().length() / Math.max(1, totalChars), prev, next, body.get(k) < before);
     }
     List<BlockModel.Candidate> out = new ArrayList<>(sources.size());
     for (int i = 0; i < sources.size(); i++) {
@@ -55,7 +58,7 @@ final class BlockFeatures {
   }
 
   private static double[] features(Source s, HtmlExtractor.Stats stats, List<Element> parts, double position,
-      boolean last, double share, String prev, String next) {
+      boolean last, double share, String prev, String next, boolean beforeRoot) {
     String text = s.block().text();
     Block.Type type = s.block().type();
     int words = 0;
@@ -108,6 +111,7 @@ final class BlockFeatures {
       Math.log(lines) / 4,
       s.element() != null && s.element().nameIs("p") ? 1 : 0,
       text.length() < SHORT && !ends ? 1 : 0,
+      beforeRoot ? 1 : 0,
     };
   }
 

@@ -83,13 +83,33 @@ final class BlockWriter {
   private boolean titleSeen;
   private boolean skipNextList;
   private final Block.Type captionType;
+  /** True when the parts lie outside the article's root: each is judged like an element inside it. */
+  private final boolean outside;
 
   /** @param parts the article's root element and the siblings that continue it, in document order */
   BlockWriter(HtmlExtractor.Stats stats, List<Element> parts, String title) {
+    this(stats, parts, title, parts, false);
+  }
+
+  /**
+   * A writer for elements outside the article's root (those between the headline and the root): each
+   * is judged as furniture, caption or bio like any element inside the root, sizes are measured
+   * against the root's.
+   *
+   * @param parts the elements to write, in document order
+   * @param article the article's root and the siblings that continue it
+   */
+  static BlockWriter outside(HtmlExtractor.Stats stats, List<Element> parts, String title, List<Element> article) {
+    return new BlockWriter(stats, parts, title, article, true);
+  }
+
+  private BlockWriter(HtmlExtractor.Stats stats, List<Element> parts, String title, List<Element> article,
+      boolean outside) {
     this.stats = stats;
     this.parts = List.copyOf(parts);
+    this.outside = outside;
     this.title = title == null ? null : HtmlExtractor.normalized(title);
-    this.rootText = Math.max(1, parts.stream().mapToInt(p -> stats.of(p).text).sum());
+    this.rootText = Math.max(1, article.stream().mapToInt(p -> stats.of(p).text).sum());
     int captions = 0;
     for (Element part : parts) {
       for (Element c : part.getElementsByTag("figcaption")) {
@@ -104,7 +124,7 @@ final class BlockWriter {
   List<BlockFeatures.Source> write() {
     for (Element part : parts) {
       source = part;
-      if (parts.size() == 1) {
+      if (parts.size() == 1 && !outside) {
         container(part, 0);
       } else {
         element(part, 0);
@@ -303,7 +323,7 @@ final class BlockWriter {
 
   /** True for furniture inside the root: by tag, by class words, or as a dense list of links. */
   private boolean skip(Element e) {
-    if (parts.size() == 1 && e == parts.get(0)) {
+    if (parts.size() == 1 && e == parts.get(0) && !outside) {
       return false;
     }
     HtmlExtractor.Stats.Of s = stats.of(e);

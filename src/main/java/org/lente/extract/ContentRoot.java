@@ -86,6 +86,52 @@ final class ContentRoot {
     return out;
   }
 
+  /**
+   * The elements that lie between the page's headline and the article's root in document order
+   * (maximal subtrees, in document order), leaving out furniture and elements without text: where a
+   * standfirst, a fact box or an ingredient list sits when the root is only the article's main text.
+   * Empty when there is no headline or it does not come before the root.
+   */
+  static List<Element> betweenHeadlineAndRoot(Element headline, Element root, HtmlExtractor.Stats stats) {
+    if (headline == null || root.nameIs("body")) {
+      return List.of();
+    }
+    List<Element> rootChain = new ArrayList<>(); // root and its ancestors, the root first
+    for (Element x = root; x != null; x = x.parent()) {
+      rootChain.add(x);
+    }
+    Element branch = headline; // climbs to the child of the common ancestor on the headline's side
+    List<Element> out = new ArrayList<>();
+    while (branch.parent() != null && !rootChain.contains(branch.parent())) {
+      for (Element sib = branch.nextElementSibling(); sib != null; sib = sib.nextElementSibling()) {
+        out.add(sib);
+      }
+      branch = branch.parent();
+    }
+    int level = branch.parent() == null ? -1 : rootChain.indexOf(branch.parent());
+    if (level <= 0 || rootChain.contains(branch)) {
+      return List.of(); // the headline is inside the root, or the root inside the headline
+    }
+    Element rootBranch = rootChain.get(level - 1);
+    if (branch.elementSiblingIndex() > rootBranch.elementSiblingIndex()) {
+      return List.of(); // the headline comes after the root
+    }
+    for (Element sib = branch.nextElementSibling(); sib != rootBranch; sib = sib.nextElementSibling()) {
+      out.add(sib);
+    }
+    for (int i = level - 1; i > 0; i--) { // down the root's side: what precedes each link of the chain
+      Element below = rootChain.get(i - 1);
+      for (Element sib = rootChain.get(i).firstElementChild(); sib != below; sib = sib.nextElementSibling()) {
+        out.add(sib);
+      }
+    }
+    out.removeIf(e -> {
+      HtmlExtractor.Stats.Of s = stats.of(e);
+      return !stats.has(e) || s.furniture || Boilerplate.FURNITURE_TAGS.contains(e.normalName()) || s.text == 0;
+    });
+    return out;
+  }
+
   /** The highest-valued block element, never one inside furniture (a comment thread's longest comment). */
   private static Element highestValued(Element body, HtmlExtractor.Stats stats) {
     Element[] best = {body};

@@ -152,7 +152,15 @@ public final class HtmlExtractor {
     String title = title(meta.title(), headline(root, stats), meta.site());
     List<Element> parts = ContentRoot.parts(root, stats);
     BlockWriter writer = new BlockWriter(stats, parts, title);
-    return new Reading(doc, meta, stats, root, title, writer, BlockFeatures.of(writer.write(), stats, parts));
+    List<Element> lead = ContentRoot.betweenHeadlineAndRoot(stats.firstH1, parts.get(0), stats);
+    List<BlockFeatures.Source> leadBlocks = lead.isEmpty() ? List.of()
+        : BlockWriter.outside(stats, lead, title, parts).write();
+    List<BlockFeatures.Source> sources = new ArrayList<>(leadBlocks);
+    sources.addAll(writer.write());
+    List<Element> tops = new ArrayList<>(lead); // class words are read from a block's element up to these
+    tops.addAll(parts);
+    return new Reading(doc, meta, stats, root, title, writer,
+        BlockFeatures.of(sources, leadBlocks.size(), stats, tops));
   }
 
   /** The page cut after {@code maxTags} tags (a {@code <} followed by a letter), with a warning. */

@@ -67,6 +67,16 @@ class BlockFeaturesTest {
   }
 
   @Test
+  void blocksBetweenTheHeadlineAndTheRootComeFirstMarkedBeforeRoot() {
+    List<BlockModel.Candidate> c = candidates("<div><h1>Sunday opening for the library</h1></div>"
+        + "<p>Readers asked for it in a survey.</p><div>" + PROSE + "</div>");
+
+    assertEquals("Readers asked for it in a survey.", c.get(0).block().text());
+    assertEquals(1.0, feature(c.get(0), "before_root"), 1e-9);
+    assertEquals(0.0, feature(c.get(1), "before_root"), 1e-9);
+  }
+
+  @Test
   void aSentenceEndsAtAClosingQuoteToo() {
     assertTrue(BlockFeatures.endsSentence("He said it was \"a good day.\" "));
     assertFalse(BlockFeatures.endsSentence("Opening hours"));

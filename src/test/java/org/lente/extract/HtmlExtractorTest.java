@@ -285,6 +285,46 @@ class HtmlExtractorTest {
     assertEquals(List.of("Jane Doe", "John Roe"), a.authors());
   }
 
+  // ---- between the headline and the article's root
+
+  /**
+   * A page whose headline sits in a container of links and a byline apart from the body's container,
+   * so that the body's container is the article's root; {@code between} follows the headline.
+   */
+  private static String splitPage(String between) {
+    return "<html><body><div class=\"page\"><div class=\"top\"><ul class=\"trail\"><li><a href=\"/\">Home</a></li>"
+        + "<li><a href=\"/travel\">Travel</a></li><li><a href=\"/travel/rail\">Rail</a></li>"
+        + "<li><a href=\"/travel/rail/europe\">Europe</a></li></ul>"
+        + "<div class=\"title-wrap\"><h1>Night trains return to the valley line</h1></div>" + between
+        + "<p class=\"byline\">By Anna Berg, transport correspondent</p><ul class=\"tools\"><li><a href=\"/s/fb\">Facebook</a></li>"
+        + "<li><a href=\"/s/wa\">WhatsApp</a></li><li><a href=\"/s/mail\">Email</a></li><li><a href=\"/print\">Print</a></li><li><a href=\"#c\">Comments (12)</a></li></ul>"
+        + "</div><div class=\"copy\">"
+        + "<p>The regional operator will run a sleeper service between the coast and the mountain towns four nights a week from March, eleven years after the last one was cancelled.</p>"
+        + "<p>Each train will have six sleeping cars and a dining car, and tickets will go on sale in January at prices the operator says will match a night in a cheap hotel.</p>"
+        + "<p>Mayors along the line had asked for the service for years, arguing that walkers and skiers would leave their cars at home if they could travel overnight.</p>"
+        + "<p>The ministry will cover the losses of the first three years, after which the line must pay for itself or close again, according to the contract signed on Monday.</p>"
+        + "<p>Freight companies fear that the night trains will take the slots their own trains use on the single track through the gorge, and have asked the regulator to decide.</p>"
+        + "<p>The operator says the timetable leaves room for both, since the sleepers will pass the gorge after midnight, when freight traffic is at its lowest.</p>"
+        + "</div></div></body></html>";
+  }
+
+  @Test
+  void aStandfirstBetweenTheHeadlineAndTheBodyIsPrintedFirst() {
+    String standfirst = "After eleven years without a sleeper, walkers and skiers will be able to cross the region overnight again.";
+    Article a = extract(splitPage("<p>" + standfirst + "</p>"));
+
+    assertTrue(a.text().startsWith(standfirst + "\n\nThe regional operator"), a.text());
+  }
+
+  @Test
+  void aSignUpBoxBetweenTheHeadlineAndTheBodyIsNotPrinted() {
+    Article a = extract(splitPage("<div class=\"box\"><p>Weekly rail deals</p>"
+        + "<form><label>Your email</label><input type=\"email\"><button>Send me the deals</button></form></div>"));
+
+    assertTrue(a.text().startsWith("The regional operator"), a.text());
+    assertFalse(a.text().contains("rail deals"), a.text());
+  }
+
   // ---- other metadata
 
   @Test
