@@ -2,13 +2,13 @@ package org.lente.cluster;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +35,7 @@ import org.lente.Pipeline;
 import org.lente.extract.Article;
 import org.lente.extract.Extractor;
 import org.lente.ingest.Page;
+import org.lente.knowledge.KnowledgeBase;
 import org.lente.server.Submissions;
 import org.lente.store.PostgresConnections;
 
@@ -42,12 +43,14 @@ import org.lente.store.PostgresConnections;
  * The cluster's {@link Submissions}: each is a row of table {@code submissions}, so any instance of
  * {@code lente serve --cluster} tells its state, and a message for the workers, as {@code lente worker submit}
  * sends one: a URL goes to {@value KafkaTopics#FETCH}, pasted HTML or text to {@value KafkaTopics#PAGES}, with
- * origin {@code "submission <id>"}. Pasted content is extracted here (cheap, no analysis) to learn its article
- * key, and refused at once ({@link #NOT_AN_ARTICLE}) when it holds no article text; a URL's key is taken to be
- * the URL as given (a page whose canonical address differs stays queued).
+ * origin {@code "submission <id>"}, which the workers carry through to {@value KafkaTopics#ANALYSED}. Pasted content
+ * is extracted here (cheap, no analysis) and refused at once ({@link #NOT_AN_ARTICLE}) when it holds no article
+ * text.
  *
- * <p>States: {@code queued} until an article of the key is in the store, then {@code duplicate} when it was stored
- * before the submission and {@code stored} when after (read when the state is asked for, and kept); {@code failed}
+ * <p>States: {@code queued} until the knowledge writer adds its article: then, in the transaction that stores it
+ * ({@link #added}), {@code stored}, {@code updated} or {@code duplicate} with the article's id, whatever key the
+ * article got (a canonical address, a redirect's target, a text stored before under another key), as the embedded
+ * mode ends it ({@link Submissions#ended}); {@code failed}
  * when it holds no article, Kafka did not take it, or the workers gave up on its message: each instance follows
  * {@value KafkaTopics#DEAD} in consumer group {@value #DEAD_GROUP} (so one instance reads each dead letter), and a
  * dead letter with the origin of a queued submission (kept whole however its message was cut) makes it failed with
@@ -174,14 +177,13 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
 
   @Override
   public Optional<Submission> get(String id) throws IOException {
-    Optional<Row> row = db.read("read submission " + id, c -> {
+    return db.read("read submission " + id, c -> {
       PreparedStatement st = db.statement("SELECT " + COLUMNS + " FROM submissions WHERE id = ?");
       st.setString(1, id);
       try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+        return rs.next() ? Optional.of(row(rs)) : Optional.<Submission>empty();
       }
     });
-    return row.isEmpty() ? Optional.empty() : Optional.of(resolved(row.get()));
   }
 
   @Override
@@ -189,73 +191,46 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);
     }
-    List<Row> rows = db.read("read the latest submissions", c -> {
+    return db.read("read the latest submissions", c -> {
       PreparedStatement st = db.statement("SELECT " + COLUMNS + " FROM submissions "
           + "ORDER BY submitted_at DESC, id DESC LIMIT ?");
       st.setInt(1, limit);
-      List<Row> out = new ArrayList<>();
+      List<Submission> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.add(row(rs));
         }
       }
-      return out;
+      return List.copyOf(out);
     });
-    List<Submission> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      out.add(resolved(r));
-    }
-    return List.copyOf(out);
   }
 
-  /** A stored submission with the key its article is looked up by. */
-  private record Row(Submission submission, String key) {}
-
-  private static Row row(ResultSet rs) throws SQLException {
+  private static Submission row(ResultSet rs) throws SQLException {
     long article = rs.getLong(7);
     Long articleId = rs.wasNull() ? null : article;
-    Submission s = new Submission(rs.getString(1), rs.getString(2),
-        State.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), articleId, rs.getString(8),
-        rs.getTimestamp(5).toInstant(), rs.getString(4));
-    return new Row(s, rs.getString(3));
+    return new Submission(rs.getString(1), rs.getString(2), State.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
+        articleId, rs.getString(8), rs.getTimestamp(5).toInstant(), rs.getString(4));
   }
 
   /**
-   * {@code row}'s submission; a queued one whose key is now in the store becomes stored or duplicate (and is
-   * kept so).
+   * Ends queued submission {@code id} with the article the knowledge writer added for its message ({@code added}),
+   * in the writer's transaction {@code tx} (so that it commits with the article, or not at all): its state and
+   * error as {@link Submissions#ended} and {@link Submissions#endError} say, the article's id. A submission no
+   * longer queued, or gone, is left as it is.
+   *
+   * @return whether a submission was ended
    */
-  private Submission resolved(Row row) throws IOException {
-    Submission s = row.submission();
-    if (s.state() != State.QUEUED) {
-      return s;
-    }
-    Optional<Submission> found = db.read("look up the article of submission " + s.id(), c -> {
-      PreparedStatement st = db.statement("SELECT id, stored_at FROM articles WHERE key = ?");
-      st.setString(1, row.key());
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(s.with(storedBefore(rs.getString(2), s.at()) ? State.DUPLICATE : State.STORED,
-            rs.getLong(1), null));
-      }
-    });
-    if (found.isEmpty()) {
-      return s;
-    }
-    update(found.get());
-    return found.get();
-  }
-
-  /** Whether an article stored at {@code storedAt} (an ISO instant; unreadable: no) was there before {@code at}. */
-  private static boolean storedBefore(String storedAt, Instant at) {
-    try {
-      return Instant.parse(storedAt).isBefore(at);
-    } catch (DateTimeParseException e) {
-      return false;
+  public static boolean added(Connection tx, String id, KnowledgeBase.Added added) throws SQLException {
+    Objects.requireNonNull(added, "added");
+    try (PreparedStatement st = tx.prepareStatement(UPDATE)) {
+      return end(st, id, Submissions.ended(added), added.id(), Submissions.endError(added));
     }
   }
 
+  /**
+   * Records {@code s}, with {@code key}: the article key expected (the URL as given, or the pasted page's), for the
+   * operator; the submission is ended by its id ({@link #added}), not by that key.
+   */
   private Submission insert(Submission s, String key) throws IOException {
     db.writeDerived("record submission " + s.id(), c -> {
       PreparedStatement st = db.statement("INSERT INTO submissions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -282,15 +257,21 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
    * not there); returns whether it did.
    */
   private boolean update(String id, State state, Long articleId, String error) throws IOException {
-    return db.writeDerived("update submission " + id, c -> {
-      PreparedStatement st = db.statement("UPDATE submissions SET state = ?, article_id = ?, error = ? "
-          + "WHERE id = ? AND state = 'queued'");
-      st.setString(1, state.name().toLowerCase(Locale.ROOT));
-      st.setObject(2, articleId);
-      st.setString(3, error);
-      st.setString(4, id);
-      return st.executeUpdate() == 1;
-    });
+    return db.writeDerived("update submission " + id, c -> end(db.statement(UPDATE), id, state, articleId, error));
+  }
+
+  /** Ends a queued submission: state, article, error, id. */
+  private static final String UPDATE = "UPDATE submissions SET state = ?, article_id = ?, error = ? "
+      + "WHERE id = ? AND state = 'queued'";
+
+  /** Runs {@link #UPDATE} as {@code st} for submission {@code id}; returns whether it ended one. */
+  private static boolean end(PreparedStatement st, String id, State state, Long articleId, String error)
+      throws SQLException {
+    st.setString(1, state.name().toLowerCase(Locale.ROOT));
+    st.setObject(2, articleId);
+    st.setString(3, error);
+    st.setString(4, Objects.requireNonNull(id, "id"));
+    return st.executeUpdate() == 1;
   }
 
   /** The id of the submission a message of {@code origin} carries; empty for another origin or none. */

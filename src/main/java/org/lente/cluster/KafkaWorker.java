@@ -74,6 +74,15 @@ public final class KafkaWorker implements AutoCloseable {
       this.kind = Objects.requireNonNull(kind, "kind");
     }
 
+    /**
+     * A fetch that fails however often it is tried ({@link FetchException#permanent}): a
+     * {@link KafkaMessages.DeadLetter.Kind#FETCH} letter with the fetcher's reason (and status).
+     */
+    public Refused(FetchException cause) {
+      super(described(cause), cause);
+      this.kind = KafkaMessages.DeadLetter.Kind.FETCH;
+    }
+
     public KafkaMessages.DeadLetter.Kind kind() {
       return kind;
     }
@@ -156,12 +165,22 @@ public final class KafkaWorker implements AutoCloseable {
   /**
    * The step of a fetch worker: a {@link KafkaMessages.FetchTask} from {@value KafkaTopics#FETCH} fetched with
    * {@code fetcher} (its address policy, robots.txt and politeness) into a {@link KafkaMessages.FetchedPage} on
-   * {@value KafkaTopics#PAGES}.
+   * {@value KafkaTopics#PAGES}. A failure that fetching again cannot change ({@link FetchException#permanent}: a
+   * private address, robots.txt, an HTTP 404 or 410, ...) is {@link Refused}, a dead letter at once; any other
+   * (a timeout, a 5xx, a connection reset) is tried {@link #ATTEMPTS} times.
    */
   public static Step fetch(Fetcher fetcher) {
     return r -> {
       KafkaMessages.FetchTask task = KafkaMessages.read(r.value(), KafkaMessages.FetchTask.class);
-      Page page = fetcher.fetch(URI.create(task.url()), Validators.NONE).toPage();
+      Page page;
+      try {
+        page = fetcher.fetch(URI.create(task.url()), Validators.NONE).toPage();
+      } catch (FetchException e) {
+        if (e.permanent()) {
+          throw new Refused(e);
+        }
+        throw e;
+      }
       KafkaMessages.FetchedPage out = new KafkaMessages.FetchedPage(page, task.origin());
       return List.of(new ProducerRecord<>(KafkaTopics.PAGES, out.key(), KafkaMessages.write(out)));
     };
@@ -240,13 +259,13 @@ public final class KafkaWorker implements AutoCloseable {
           if (size > KafkaTopics.maxMessageBytes(o.topic())) {
             return List.of(deadLetter(r, attempt, "a message of " + size + " bytes for " + o.topic()
                 + " is over its limit of " + KafkaTopics.maxMessageBytes(o.topic()) + " bytes",
-                KafkaMessages.DeadLetter.Kind.TOO_LARGE, null, null));
+                KafkaMessages.DeadLetter.Kind.TOO_LARGE, null));
           }
         }
         sent += out.size();
         return out;
       } catch (Refused e) {
-        return List.of(deadLetter(r, attempt, e.getMessage(), e.kind(), null, null));
+        return List.of(deadLetter(r, attempt, e.getMessage(), e.kind(), e.getCause()));
       } catch (Exception | StackOverflowError e) {
         last = e;
       }
@@ -259,20 +278,29 @@ public final class KafkaWorker implements AutoCloseable {
         }
       }
     }
-    String error = last.getClass().getName() + ": " + last.getMessage();
-    if (last instanceof FetchException f) {
-      return List.of(deadLetter(r, ATTEMPTS, error, KafkaMessages.DeadLetter.Kind.FETCH, f.reason(),
-          f.reason() == FetchException.Reason.HTTP_STATUS ? f.status() : null));
-    }
-    return List.of(deadLetter(r, ATTEMPTS, error, KafkaMessages.DeadLetter.Kind.ERROR, null, null));
+    return List.of(deadLetter(r, ATTEMPTS, described(last), last instanceof FetchException
+        ? KafkaMessages.DeadLetter.Kind.FETCH : KafkaMessages.DeadLetter.Kind.ERROR, last));
+  }
+
+  /** The error a dead letter gives for {@code e}: its class and message. */
+  private static String described(Throwable e) {
+    return e.getClass().getName() + ": " + e.getMessage();
   }
 
   /**
    * The dead letter of {@code r}: its value cut to fit {@link KafkaTopics#MAX_DEAD_LETTER_BYTES} with the key, the
-   * error and the origin, which are kept whole (the origin is what tells a submission its end).
+   * error and the origin, which are kept whole (the origin is what tells a submission its end); the fetcher's
+   * reason and status when {@code cause} is a {@link FetchException} and {@code kind} is
+   * {@link KafkaMessages.DeadLetter.Kind#FETCH}.
    */
   private ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> r, int attempts, String error,
-      KafkaMessages.DeadLetter.Kind kind, FetchException.Reason fetchReason, Integer status) {
+      KafkaMessages.DeadLetter.Kind kind, Throwable cause) {
+    FetchException.Reason fetchReason = null;
+    Integer status = null;
+    if (kind == KafkaMessages.DeadLetter.Kind.FETCH && cause instanceof FetchException f) {
+      fetchReason = f.reason();
+      status = f.reason() == FetchException.Reason.HTTP_STATUS ? f.status() : null;
+    }
     dead++;
     String err = capped(error);
     log.accept("dead letter: " + r.topic() + "/" + r.partition() + "@" + r.offset() + " key " + r.key() + ": " + err);

@@ -33,7 +33,8 @@ import org.lente.story.Stories;
  * holder seeks to the offset stored in PostgreSQL ({@link AppliedOffsets}) and applies the records in batches,
  * each batch one PostgreSQL transaction that holds its articles, their resolver names, their stories and lineage
  * (the article and story stores share one {@link PostgresConnections}, whose transaction their writes join), the
- * lease check and the offset past the batch's last record: all of it commits or none, a redelivered record (an
+ * end of the submissions they came from ({@link ClusterSubmissions#added}), the lease check and the offset past the
+ * batch's last record: all of it commits or none, a redelivered record (an
  * offset below the stored one) is skipped, and a writer whose lease was taken over cannot commit
  * ({@link WriterLease.LostException} comes out of {@link #run}).
  *
@@ -108,8 +109,11 @@ public final class KnowledgeWriter implements AutoCloseable {
     }
   }
 
-  /** A record read: its analysis (null when unreadable) and the progress of the polled source it came from (or null). */
-  private record Parsed(long offset, String key, Analysis analysis, SourceProgress progress) {
+  /**
+   * A record read: its analysis (null when unreadable), the progress of the polled source it came from (or null),
+   * the submission it came from (its id, or null).
+   */
+  private record Parsed(long offset, String key, Analysis analysis, SourceProgress progress, String submission) {
     boolean readable() {
       return analysis != null;
     }
@@ -553,6 +557,9 @@ public final class KnowledgeWriter implements AutoCloseable {
             log.accept("warning: article " + a.id() + " (" + p.key() + ") stored, its " + a.failure().stage()
                 + " stage failed and is retried later: " + a.failure().reason());
           }
+          if (p.submission() != null) {
+            ClusterSubmissions.added(tx, p.submission(), a);
+          }
           added++;
         }
       }
@@ -580,11 +587,12 @@ public final class KnowledgeWriter implements AutoCloseable {
       if (a.key() == null || a.key().isBlank() || analysis.article().text().isBlank()) {
         throw new IllegalArgumentException("no key or no text");
       }
-      return new Parsed(r.offset(), a.key(), analysis, PollWorker.progress(a.origin()).orElse(null));
+      return new Parsed(r.offset(), a.key(), analysis, PollWorker.progress(a.origin()).orElse(null),
+          ClusterSubmissions.submissionId(a.origin()).orElse(null));
     } catch (IOException | RuntimeException e) {
       log.accept("warning: offset " + r.offset() + " of " + KafkaTopics.ANALYSED + " is no analysed article, "
           + "passed over: " + e.getMessage());
-      return new Parsed(r.offset(), r.key(), null, null);
+      return new Parsed(r.offset(), r.key(), null, null, null);
     }
   }
 

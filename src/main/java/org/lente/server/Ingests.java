@@ -138,14 +138,8 @@ public final class Ingests implements Submissions, AutoCloseable {
       if (stored.failure() != null) {
         log(s, "stored as article " + stored.id() + ", but its " + stored.failure().stage().label()
             + " stage failed: " + stored.failure().reason());
-        put(s.with(State.FAILED, stored.id(), STAGE_FAILED + " (" + stored.failure().stage().label() + ")"));
-        return;
       }
-      put(s.with(switch (stored.outcome()) {
-        case STORED -> State.STORED;
-        case UPDATED -> State.UPDATED;
-        case DUPLICATE -> State.DUPLICATE;
-      }, stored.id(), null));
+      put(s.with(Submissions.ended(stored), stored.id(), Submissions.endError(stored)));
     } catch (FetchException e) {
       fail(s, e, Submissions.fetchFailed(e.reason(), e.status()));
     } catch (IOException | RuntimeException e) {

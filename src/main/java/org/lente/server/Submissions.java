@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.lente.Pipeline;
 import org.lente.ingest.Page;
 import org.lente.ingest.fetch.FetchException;
+import org.lente.knowledge.KnowledgeBase;
 
 /**
  * Articles added through the server (the API's {@code POST /api/v1/ingest}, the web's add form), and
@@ -69,6 +70,27 @@ public interface Submissions {
 
   /** Where a submission is. */
   public enum State { QUEUED, ANALYSING, STORED, UPDATED, DUPLICATE, FAILED }
+
+  /**
+   * The state a submission ends in once the knowledge base added its article as {@code added}: the
+   * store's outcome, or {@link State#FAILED} when a stage after storing it failed (its article is
+   * still {@code added.id()}); the embedded and the cluster's submissions end alike.
+   */
+  static State ended(KnowledgeBase.Added added) {
+    if (added.failure() != null) {
+      return State.FAILED;
+    }
+    return switch (added.outcome()) {
+      case STORED -> State.STORED;
+      case UPDATED -> State.UPDATED;
+      case DUPLICATE -> State.DUPLICATE;
+    };
+  }
+
+  /** The error a submission ends with once its article was added as {@code added}: null unless a stage failed. */
+  static String endError(KnowledgeBase.Added added) {
+    return added.failure() == null ? null : STAGE_FAILED + " (" + added.failure().stage().label() + ")";
+  }
 
   /**
    * What to add: exactly one of a URL to fetch, HTML (with the URL it came from, or null) or plain

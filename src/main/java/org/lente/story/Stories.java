@@ -326,7 +326,12 @@ public final class Stories {
     final List<Long> articles = new ArrayList<>();
     final Set<String> sources = new LinkedHashSet<>();
     final Set<String> languages = new LinkedHashSet<>();
-    final Map<String, Double> centroid = new HashMap<>();
+    /**
+     * In key order, so that sums over it (the norm) add in one order whatever the map's history: a story reopened
+     * from its saved centroid then scores to the last bit as the one kept in memory (a HashMap's order depends on
+     * its capacity, which a pruned map keeps).
+     */
+    final Map<String, Double> centroid = new java.util.TreeMap<>();
     final Map<String, String> names = new HashMap<>();
     final List<String> quotes = new ArrayList<>();
     /** In publication order, undated events last: kept sorted as events are added. */

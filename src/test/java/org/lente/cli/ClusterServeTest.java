@@ -262,13 +262,19 @@ class ClusterServeTest {
     JsonNode onB = JSON.readTree(get(b, "/api/v1/ingest/" + id).body());
     assertEquals("queued", onB.get("state").asText());
 
-    // the knowledge writer stores the article under the key the analysis worker gives the page
+    // the knowledge writer stores the article under the key the analysis worker gives the page, and ends the
+    // submission its message came from (ClusterSubmissions.added, as the writer calls it)
     String key = Pipeline.key(page.page(), new Extractor().extract(page.page()));
     long article;
     try (PostgresConnections pg = PostgresConnections.connect(cluster);
         PostgresArticleStore store = PostgresArticleStore.on(pg)) {
-      article = store.put(key, Texts.analysis("verona.example/ponte", "Cronaca", "it", "2026-11-02T08:00:00Z",
-          "Riapre il ponte", text)).id();
+      ArticleStore.Put put = store.put(key, Texts.analysis("verona.example/ponte", "Cronaca", "it",
+          "2026-11-02T08:00:00Z", "Riapre il ponte", text));
+      article = put.id();
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER,
+          null)) {
+        assertTrue(ClusterSubmissions.added(c, id, new org.lente.knowledge.KnowledgeBase.Added(put, null)));
+      }
     }
     onB = JSON.readTree(get(b, "/api/v1/ingest/" + id).body());
     assertEquals("stored", onB.get("state").asText(), onB.toString());

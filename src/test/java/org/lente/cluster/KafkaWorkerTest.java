@@ -35,6 +35,7 @@ import org.lente.extract.Extractor;
 import org.lente.ingest.Page;
 import org.lente.ingest.fetch.FetchException;
 import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.fetch.TestServer;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.SharedModels;
 
@@ -321,7 +322,53 @@ class KafkaWorkerTest {
           .findFirst().orElseThrow();
       assertEquals(KafkaMessages.DeadLetter.Kind.FETCH, letter.kind());
       assertEquals(FetchException.Reason.PRIVATE_ADDRESS, letter.fetchReason());
+      assertEquals(1, letter.attempts(), "a refused address is not tried again");
     }
+  }
+
+  /**
+   * Serves {@code status} for every request to a fresh path, has a fetch worker fetch it, and returns the dead letter
+   * with how many requests the server got.
+   */
+  private static Map.Entry<KafkaMessages.DeadLetter, Integer> fetchFailing(TestInfo info, int status)
+      throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    try (TestServer http = new TestServer().on("/pagina", exchange -> {
+          requests.incrementAndGet();
+          TestServer.send(exchange, status, "<html><body>" + status + "</body></html>");
+        });
+        // no retries in the fetcher, so that the server counts the worker's attempts
+        Fetcher fetcher = new Fetcher(Fetcher.Options.defaults().withAllowPrivate(true).withObeyRobots(false)
+            .withRetries(0, Duration.ofMillis(10), Duration.ZERO))) {
+      String url = http.uri("/pagina").toString() + "?" + System.nanoTime();
+      Map<TopicPartition, Long> dead = KAFKA.ends(KafkaTopics.DEAD);
+      try (Running w = new Running(group(info), KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), () -> false)) {
+        KafkaMessages.FetchTask task = new KafkaMessages.FetchTask(url, ClusterSubmissions.ORIGIN + "cafe");
+        KAFKA.send(KafkaTopics.FETCH, url, KafkaMessages.write(task));
+        return Map.entry(deadLetter(dead, url), requests.get());
+      }
+    }
+  }
+
+  @Test
+  void aPageThatIsNotThereIsADeadLetterAtOnce(TestInfo info) throws Exception {
+    Map.Entry<KafkaMessages.DeadLetter, Integer> got = fetchFailing(info, 404);
+    KafkaMessages.DeadLetter letter = got.getKey();
+    assertEquals(KafkaMessages.DeadLetter.Kind.FETCH, letter.kind());
+    assertEquals(FetchException.Reason.HTTP_STATUS, letter.fetchReason());
+    assertEquals(404, letter.status());
+    assertEquals(1, letter.attempts(), "a 404 is not tried again");
+    assertEquals(1, got.getValue(), "requests for the page");
+  }
+
+  @Test
+  void aServerErrorIsTriedThreeTimesBeforeTheDeadLetter(TestInfo info) throws Exception {
+    Map.Entry<KafkaMessages.DeadLetter, Integer> got = fetchFailing(info, 503);
+    KafkaMessages.DeadLetter letter = got.getKey();
+    assertEquals(FetchException.Reason.HTTP_STATUS, letter.fetchReason());
+    assertEquals(503, letter.status());
+    assertEquals(KafkaWorker.ATTEMPTS, letter.attempts());
+    assertEquals(KafkaWorker.ATTEMPTS, got.getValue(), "requests for the page");
   }
 
   @Test

@@ -76,4 +76,20 @@ public final class FetchException extends IOException {
   public int status() {
     return status;
   }
+
+  /**
+   * Whether fetching the same URL again cannot give anything else soon: an address that is not one
+   * ({@link Reason#INVALID_URI}), a refused address ({@link Reason#PRIVATE_ADDRESS}), robots.txt's
+   * disallow ({@link Reason#ROBOTS}), or a 4xx status saying the request itself is refused or the page
+   * is not there (404, 410, 403, ...), except 408, 425 and 429, which ask to come back later. Anything
+   * else may pass: a timeout, a connection refused or reset, a 5xx, a name that did not resolve (DNS
+   * fails for a while), a TLS handshake (a reset during it fails it too).
+   */
+  public boolean permanent() {
+    return switch (reason) {
+      case INVALID_URI, PRIVATE_ADDRESS, ROBOTS -> true;
+      case HTTP_STATUS -> status >= 400 && status < 500 && status != 408 && status != 425 && status != 429;
+      default -> false;
+    };
+  }
 }

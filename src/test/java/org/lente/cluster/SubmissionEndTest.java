@@ -1,0 +1,195 @@
+package org.lente.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.lente.Pipeline;
+import org.lente.extract.Extractor;
+import org.lente.index.SearchIndex;
+import org.lente.ingest.fetch.Fetcher;
+import org.lente.ingest.fetch.TestServer;
+import org.lente.nlp.Analyzer;
+import org.lente.nlp.ner.SharedModels;
+import org.lente.server.Submissions;
+
+/**
+ * How a URL submitted to the cluster ({@link ClusterSubmissions}, as {@code lente serve --cluster} submits it) ends,
+ * through a real fetch worker, analysis worker and knowledge writer (in this JVM, each on its own thread) on real
+ * PostgreSQL and Kafka servers, the page served by a real HTTP server on port 0.
+ */
+class SubmissionEndTest {
+
+  @RegisterExtension static final PostgresServer PG = new PostgresServer();
+  @RegisterExtension static final KafkaServer KAFKA = new KafkaServer();
+
+  private static final Pipeline PIPELINE = new Pipeline(new Extractor(), new Analyzer(SharedModels.MODELS),
+      Pipeline.Options.defaults());
+
+  /** The path of the address the test page names as its canonical one, on its own site: not where it is served. */
+  private static final String CANONICAL_PATH = "/cronaca/2026/11/biblioteca-stazione";
+
+  @TempDir Path dir;
+  private ClusterFile cluster;
+
+  @BeforeAll
+  static void topics() throws Exception {
+    try (Admin admin = KAFKA.admin()) {
+      KafkaTopics.ensure(admin, 1);
+    }
+  }
+
+  /** A new database whose stored offset is lente.analysed's end: the topic is shared by the run's test classes. */
+  @BeforeEach
+  void cluster() throws Exception {
+    String url = PG.newMigratedDatabase();
+    cluster = new ClusterFile(dir.resolve("cluster.properties"), url, PostgresServer.USER, null, null,
+        KAFKA.bootstrap());
+    long end = KAFKA.ends(KafkaTopics.ANALYSED).get(new TopicPartition(KafkaTopics.ANALYSED,
+        KnowledgeWriter.PARTITION));
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
+      AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, end);
+    }
+  }
+
+  /** A short Italian article written for this test, naming {@code canonical} as its address, its text by {@code n}. */
+  private static String page(String canonical, int n) {
+    return KafkaWorkerTest.article(n).replace("</title>", "</title><link rel=\"canonical\" href=\"" + canonical
+        + "\">");
+  }
+
+  /**
+   * Submits {@code request} to {@code submissions} and runs a fetch worker, an analysis worker and the knowledge writer
+   * until the submission is no longer queued, or three minutes passed (under a load of 50 on 2 cores one
+   * submission took longer than two); returns it as {@code submissions} tells it then.
+   */
+  private Submissions.Submission submitAndRun(ClusterSubmissions submissions, Submissions.Request request)
+      throws Exception {
+    String fetchGroup = "test-fetch-" + System.nanoTime();
+    String analyseGroup = "test-analyse-" + System.nanoTime();
+    KAFKA.startAtEnd(fetchGroup, KafkaTopics.FETCH);
+    KAFKA.startAtEnd(analyseGroup, KafkaTopics.PAGES);
+    String id = submissions.submit(request, "redazione").id();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    try (Fetcher fetcher = new Fetcher(Fetcher.Options.defaults().withAllowPrivate(true).withObeyRobots(false));
+        KafkaWorker fetch = new KafkaWorker(KAFKA.bootstrap(), fetchGroup, KafkaTopics.FETCH,
+            KafkaWorker.fetch(fetcher), 10, Duration.ofMillis(10), line -> { });
+        KafkaWorker analyse = new KafkaWorker(KAFKA.bootstrap(), analyseGroup, KafkaTopics.PAGES,
+            KafkaWorker.analyse(PIPELINE), 10, Duration.ofMillis(10), line -> { });
+        KnowledgeWriter writer = KnowledgeWriter.open(cluster, SearchIndex.writtenElsewhere("no index in this test"),
+            "test", Duration.ofMinutes(5), stop::get, line -> { }).orElseThrow()) {
+      Submissions.Submission s;
+      try {
+        threads.add(Thread.ofPlatform().start(() -> run(() -> fetch.run(stop::get), failed)));
+        threads.add(Thread.ofPlatform().start(() -> run(() -> analyse.run(stop::get), failed)));
+        threads.add(Thread.ofPlatform().start(() -> run(() -> writer.run(1, stop::get), failed)));
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        s = submissions.get(id).orElseThrow();
+        while (s.state() == Submissions.State.QUEUED && failed.get() == null && System.nanoTime() < deadline) {
+          Thread.sleep(250);
+          s = submissions.get(id).orElseThrow();
+        }
+      } finally {
+        stop.set(true);
+        for (Thread t : threads) {
+          t.join();
+        }
+      }
+      if (failed.get() != null) {
+        throw failed.get();
+      }
+      return s;
+    }
+  }
+
+  /** Work of a worker's thread. */
+  private interface Work {
+    Object run() throws Exception;
+  }
+
+  private static void run(Work work, AtomicReference<Exception> failed) {
+    try {
+      work.run();
+    } catch (Exception e) {
+      failed.compareAndSet(null, e);
+    }
+  }
+
+  /** The keys of the articles stored. */
+  private List<String> keys() throws Exception {
+    List<String> keys = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        PreparedStatement st = c.prepareStatement("SELECT key FROM articles ORDER BY id");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        keys.add(rs.getString(1));
+      }
+    }
+    return keys;
+  }
+
+  /** The id of the article stored under {@code key}. */
+  private long articleId(String key) throws Exception {
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        PreparedStatement st = c.prepareStatement("SELECT id FROM articles WHERE key = ?")) {
+      st.setString(1, key);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          throw new AssertionError("no article under " + key);
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  @Test
+  void aUrlWhosePageNamesAnotherCanonicalAddressEndsStoredWithThatArticle() throws Exception {
+    AtomicReference<String> body = new AtomicReference<>();
+    try (TestServer http = new TestServer().on("/notizia", e -> TestServer.send(e, 200, body.get()));
+        ClusterSubmissions submissions = ClusterSubmissions.on(PG.connections(cluster), cluster)) {
+      String submitted = http.uri("/notizia").toString();
+      String canonical = http.uri(CANONICAL_PATH).toString(); // the same site: a canonical address it trusts
+      body.set(page(canonical, 5));
+      Submissions.Submission ended = submitAndRun(submissions, Submissions.Request.url(submitted));
+      assertEquals(Submissions.State.STORED, ended.state(), ended.toString());
+      assertEquals(articleId(canonical), ended.articleId());
+      assertEquals(List.of(canonical), keys(), "the article's key");
+    }
+  }
+
+  @Test
+  void aUrlSubmittedAgainAfterItsPageChangedEndsUpdated() throws Exception {
+    AtomicReference<String> body = new AtomicReference<>();
+    try (TestServer http = new TestServer().on("/notizia", e -> TestServer.send(e, 200, body.get()));
+        ClusterSubmissions submissions = ClusterSubmissions.on(PG.connections(cluster), cluster)) {
+      String submitted = http.uri("/notizia").toString();
+      String canonical = http.uri(CANONICAL_PATH).toString();
+      body.set(page(canonical, 6));
+      Submissions.Submission first = submitAndRun(submissions, Submissions.Request.url(submitted));
+      assertEquals(Submissions.State.STORED, first.state(), first.toString());
+      body.set(page(canonical, 7));
+      Submissions.Submission again = submitAndRun(submissions, Submissions.Request.url(submitted));
+      assertEquals(Submissions.State.UPDATED, again.state(), again.toString());
+      assertEquals(first.articleId(), again.articleId());
+    }
+  }
+}
