@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jsoup.Jsoup;
@@ -85,9 +84,7 @@ class ClusterServeTest {
 
   @BeforeAll
   static void topics() throws Exception {
-    try (Admin admin = KAFKA.admin()) {
-      KafkaTopics.ensure(admin, 1);
-    }
+    KAFKA.ensureTopics(1);
   }
 
   @BeforeEach

@@ -113,6 +113,25 @@ public final class KafkaServer implements BeforeAllCallback {
     }
   }
 
+  /** Creates Lente's topics on this broker if they are absent, {@code pages} partitions for the pages' topics. */
+  public void ensureTopics(int pages) throws Exception {
+    try (Admin admin = admin()) {
+      KafkaTopics.ensure(admin, pages);
+    }
+  }
+
+  /**
+   * Records in the database at {@code postgresUrl} that the knowledge writer has applied lente.analysed up to its
+   * current end: a writer on that database then applies only what is sent after this call (the topic is shared by
+   * the tests of a run, the database is each test's own).
+   */
+  public void appliedToEnd(String postgresUrl) throws Exception {
+    long end = ends(KafkaTopics.ANALYSED).get(new TopicPartition(KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgresUrl, PostgresServer.USER, null)) {
+      AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, end);
+    }
+  }
+
   /** The end offset of every partition of {@code topic} now: where to {@link #read} what is sent after. */
   public Map<TopicPartition, Long> ends(String topic) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +45,7 @@ class KnowledgeWriterTest {
 
   @BeforeAll
   static void topics() throws Exception {
-    try (Admin admin = KAFKA.admin()) {
-      KafkaTopics.ensure(admin, 1);
-    }
+    KAFKA.ensureTopics(1);
   }
 
   /**
@@ -60,9 +57,7 @@ class KnowledgeWriterTest {
     String url = PG.newMigratedDatabase();
     cluster = new ClusterFile(dir.resolve("cluster.properties"), url, PostgresServer.USER, null, OS.url(),
         KAFKA.bootstrap());
-    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
-      AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, end());
-    }
+    KAFKA.appliedToEnd(url);
     alias = OS.newIndexName();
   }
 

@@ -2,8 +2,6 @@ package org.lente.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,22 +47,16 @@ class SubmissionEndTest {
 
   @BeforeAll
   static void topics() throws Exception {
-    try (Admin admin = KAFKA.admin()) {
-      KafkaTopics.ensure(admin, 1);
-    }
+    KAFKA.ensureTopics(1);
   }
 
-  /** A new database whose stored offset is lente.analysed's end: the topic is shared by the run's test classes. */
+  /** A new database whose stored offset is lente.analysed's end. */
   @BeforeEach
   void cluster() throws Exception {
     String url = PG.newMigratedDatabase();
     cluster = new ClusterFile(dir.resolve("cluster.properties"), url, PostgresServer.USER, null, null,
         KAFKA.bootstrap());
-    long end = KAFKA.ends(KafkaTopics.ANALYSED).get(new TopicPartition(KafkaTopics.ANALYSED,
-        KnowledgeWriter.PARTITION));
-    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
-      AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, end);
-    }
+    KAFKA.appliedToEnd(url);
   }
 
   /** A short Italian article written for this test, naming {@code canonical} as its address, its text by {@code n}. */
