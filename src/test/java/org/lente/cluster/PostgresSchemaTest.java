@@ -214,7 +214,8 @@ class PostgresSchemaTest {
   /**
    * Each cluster-only script (a point version) merged after the scripts numbered above it, as {@code V14_2} was
    * after {@code V14_5}: a database migrated without it is not current, takes it at the next migration, and ends
-   * with the schema of a database migrated in number order.
+   * with the schema of a database migrated in number order. A script that a higher-numbered one builds on (its
+   * migration fails without it, in that higher script) cannot have been merged after it, and is not tried.
    */
   @Test
   void aClusterOnlyScriptMergedLateIsAppliedAndTheSchemaEndsAsAFreshOne() throws Exception {
@@ -224,6 +225,7 @@ class PostgresSchemaTest {
     List<Path> scripts = scripts();
     List<Path> late = scripts.stream().filter(f -> f.getFileName().toString().matches("V\\d+_\\d+__.*")).toList();
     assertTrue(late.size() >= 5, "the cluster-only scripts: " + late);
+    List<String> builtOn = new ArrayList<>();
     for (Path script : late) {
       Path without = java.nio.file.Files.createTempDirectory(dir, "without");
       for (Path f : scripts) {
@@ -232,13 +234,42 @@ class PostgresSchemaTest {
         }
       }
       ClusterFile c = cluster(PG.newDatabase());
-      org.flywaydb.core.Flyway.configure().configuration(PostgresSchema.flyway(c).getConfiguration())
-          .locations("filesystem:" + without).load().migrate();
+      try {
+        org.flywaydb.core.Flyway.configure().configuration(PostgresSchema.flyway(c).getConfiguration())
+            .locations("filesystem:" + without).load().migrate();
+      } catch (org.flywaydb.core.api.FlywayException e) {
+        String failed = laterScriptIn(e.getMessage(), scripts, script);
+        assertTrue(failed != null, "without " + script.getFileName() + " a script numbered below it failed: "
+            + e.getMessage());
+        builtOn.add(script.getFileName() + " (by " + failed + ")");
+        continue;
+      }
       assertThrows(PostgresSchema.SchemaException.class, () -> PostgresSchema.requireCurrent(c),
           "a database without " + script.getFileName() + " is current");
       assertEquals(1, PostgresSchema.migrate(c).applied(), script.getFileName().toString());
       assertEquals(expected, schema(c.postgresUrl()), "with " + script.getFileName() + " applied last");
       PostgresSchema.requireCurrent(c);
     }
+    assertTrue(late.size() - builtOn.size() >= 5, "scripts tried late: " + (late.size() - builtOn.size())
+        + "; built on by higher ones: " + builtOn);
+  }
+
+  /**
+   * The name of the script in {@code scripts} numbered above {@code left} that Flyway's {@code message} says failed,
+   * or null when the failing script is not such a one.
+   */
+  private static String laterScriptIn(String message, List<Path> scripts, Path left) {
+    for (Path f : scripts) {
+      if (message != null && message.contains(f.getFileName().toString()) && version(f).compareTo(version(left)) > 0) {
+        return f.getFileName().toString();
+      }
+    }
+    return null;
+  }
+
+  /** A script's version as Flyway orders it: "V14_3__serve.sql" → 14.3 (before 14.10), "V15__x.sql" → 15. */
+  private static org.flywaydb.core.api.MigrationVersion version(Path script) {
+    return org.flywaydb.core.api.MigrationVersion.fromVersion(
+        script.getFileName().toString().replaceFirst("^V([0-9_]+?)__.*$", "$1"));
   }
 }
