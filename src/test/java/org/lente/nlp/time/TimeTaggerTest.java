@@ -82,6 +82,27 @@ class TimeTaggerTest {
   }
   @Test void everyMondayEnglish() { assertEquals("XXXX-WXX-1", value("The market opens every Monday.", Lang.EN)); }
   @Test void yesterdayWithoutAnchorIsAnchorRelative() { assertEquals("ANCHOR-P1D", first("Ieri è piovuto.", Lang.IT, null).value()); }
+  @Test void weekdayWithoutAnchorIsThatWeekdayOfAnUnknownWeek() {
+    assertEquals("XXXX-WXX-2", first("Martedì il consiglio ha votato.", Lang.IT, null).value());
+  }
+  @Test void weekdayEveningWithoutAnchorFollowsTheWeekday() {
+    assertEquals("XXXX-WXX-3TEV", first("Mercoledì sera il consiglio ha votato.", Lang.IT, null).value());
+  }
+  @Test void weekdayEveningAheadWithoutAnchorFollowsTheWeekday() {
+    assertEquals("XXXX-WXX-3TEV", first("Mercoledì sera il consiglio voterà.", Lang.IT, null).value());
+  }
+  @Test void englishWeekdayNightWithoutAnchorFollowsTheWeekday() {
+    assertEquals("XXXX-WXX-5TNI", first("The council met on Friday night.", Lang.EN, null).value());
+  }
+  @Test void clockOnAWeekdayWithoutAnchorFollowsTheWeekday() {
+    assertEquals("XXXX-WXX-4T15:30", first("Giovedì alle 15:30 il consiglio si è riunito.", Lang.IT, null).value());
+  }
+  @Test void yesterdayEveningWithoutAnchorIsTheDayBeforeTheAnchor() {
+    assertEquals("ANCHOR-P1DTEV", first("Ieri sera il consiglio ha votato.", Lang.IT, null).value());
+  }
+  @Test void tonightWithoutAnchorIsTheAnchorsEvening() {
+    assertEquals("ANCHORTEV", first("Stasera il consiglio vota.", Lang.IT, null).value());
+  }
   @Test void clockWithoutAnchorHasNoDate() { assertEquals("XXXX-XX-XXT15:30", first("alle 15:30", Lang.IT, null).value()); }
   @Test void offsetsCoverTheText() {
     String text = "Roma, martedì scorso.";
