@@ -164,10 +164,16 @@ final class NewsRules {
     String decade = it ? "(?:(?:gli|negli|nei|i)\\s+)?(?:(ultimi|scorsi|prossimi)\\s+)?(?:(" + Words.number(lang) + ")\\s+)?(decenni|decennio)"
         + "(?:\\s+(passato|scorso|prossimo))?"
         : "(?:the\\s+)?(?:(past|last|next|coming)\\s+)?(?:(" + Words.number(lang) + ")[\\s-]+)?(decades?)";
-    r.add(new Rule(Pattern.compile(Rules.B + decade + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(Rules.B + decade + "(?:\\s+(?<ago>" + (it ? "fa" : "ago") + "))?" + E, F), (m, c) -> {
       String n = m.group(2);
       double v = n == null ? -1 : Words.value(n, lang);
       boolean plural = m.group(3).matches("decades|decenni");
+      if (m.group("ago") != null) {
+        // "a decade ago", "due decenni fa": a date, as "ten years ago" is, at the grain of a year; "decades ago" the past
+        if (m.group(1) != null || it && m.group(4) != null) return null;
+        if (v < 1 || v != Math.floor(v)) return plural ? fixed(m.start(), m.end(), Kind.DATE, "PAST_REF") : null;
+        return Rules.date(m, 0, Moment.at(c.today().minusYears(10 * (long) v).withDayOfYear(1).atStartOfDay(), Grain.YEAR), true);
+      }
       if (n == null && !plural && m.group(1) == null && (!it || m.group(4) == null)) {
         return null; // "the decade" alone needs its context
       }

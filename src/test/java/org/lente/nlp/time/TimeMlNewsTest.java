@@ -476,4 +476,9 @@ class TimeMlNewsTest {
   @Test void aClockTimeLastNightIsOnTheDayBefore() {
     assertEquals(List.of("TIME 2024-06-18T22:00 [at 10 p.m. last night]"), en("The council voted at 10 p.m. last night."));
   }
+  @Test void aDecadeAgoIsAYear() { assertEquals(List.of("DATE 2014 [a decade ago]"), en("The plant closed a decade ago.")); }
+  @Test void decadesAgoIsThePast() { assertEquals(List.of("DATE PAST_REF [decades ago]"), en("The plant closed decades ago.")); }
+  @Test void anItalianDecadeAgoIsAYear() {
+    assertEquals(List.of("DATE 2004 [due decenni fa]"), it("La fabbrica ha chiuso due decenni fa."));
+  }
 }
