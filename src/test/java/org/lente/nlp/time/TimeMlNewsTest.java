@@ -481,4 +481,13 @@ class TimeMlNewsTest {
   @Test void anItalianDecadeAgoIsAYear() {
     assertEquals(List.of("DATE 2004 [due decenni fa]"), it("La fabbrica ha chiuso due decenni fa."));
   }
+  @Test void theWeekOfADayIsTheWeekHoldingIt() {
+    assertEquals(List.of("DATE 2024-W27 [the week of July 4]"), en("The results will be out the week of July 4."));
+  }
+  @Test void theWeekOfADayWithAYearIsTheWeekHoldingIt() {
+    assertEquals(List.of("DATE 2023-W02 [the week of Jan. 15, 2023]"), en("The talks began in the week of Jan. 15, 2023."));
+  }
+  @Test void theItalianWeekOfADayIsTheWeekHoldingIt() {
+    assertEquals(List.of("DATE 2024-W27 [nella settimana del 4 luglio]"), it("Il voto si terrà nella settimana del 4 luglio."));
+  }
 }
