@@ -31,6 +31,11 @@ final class Merges {
   private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
 
   private static final Pattern WEEKDAY = Pattern.compile("(?:" + Words.WD_IT + "|" + Words.WD_EN + ")", F);
+  private static final Pattern MONTH = Pattern.compile("\\b(?:" + Words.MONTH_IT + "|" + Words.MONTH_EN + ")", F);
+  /** The Italian "of the" elided before "anno": "aprile dell'anno prossimo". */
+  private static final Pattern OF_THE = Pattern.compile("^\\s*+dell'$", F);
+  /** A year told from the anchor, which can put a month or a day of a month before it in that year. */
+  private static final Pattern RELATIVE_YEAR = Pattern.compile("(?:this|last|next) year|quest'anno|(?:l')?anno (?:scorso|prossimo|passato)", F);
 
   static List<Piece> merge(List<Piece> in, Ctx ctx) {
     return adjacent(zones(adjacent(in, ctx), ctx), ctx);
@@ -73,7 +78,7 @@ final class Merges {
       Piece a = ps.get(i), b = ps.get(i + 1);
       String gap = ctx.s().substring(a.end(), b.start());
       boolean zone = ctx.lang() == Lang.EN && a.kind() == Kind.TIME && ZONE_GAP.matcher(gap).matches();
-      Piece c = JOIN.matcher(gap).matches() || zone ? join(a, b, ctx) : null;
+      Piece c = JOIN.matcher(gap).matches() || zone || OF_THE.matcher(gap).matches() && inYear(a, ctx) ? join(a, b, ctx) : null;
       if (c == null && TO.matcher(gap).matches()) c = range(a, b, ctx);
       if (c == null) {
         i++;
@@ -91,6 +96,13 @@ final class Merges {
     return p.kind() == Kind.DATE && p.m() != null && p.m().end() == null && p.m().grain() == Grain.DAY;
   }
 
+  /** True when {@code p} is a month or a day of a month given without its year (not a weekday), so a year can follow it. */
+  private static boolean inYear(Piece p, Ctx ctx) {
+    return p.kind() == Kind.DATE && p.relative() && p.m() != null && p.m().end() == null && p.shift() == null
+        && (p.m().grain() == Grain.MONTH || p.m().grain() == Grain.DAY) && MONTH.matcher(ctx.s().substring(p.start(), p.end())).find()
+        && !WEEKDAY.matcher(ctx.s().substring(p.start(), p.end())).find();
+  }
+
   private static Piece join(Piece a, Piece b, Ctx ctx) {
     int s = a.start(), e = b.end();
     boolean rel = a.relative() && b.relative();
@@ -102,12 +114,13 @@ final class Merges {
       if (t.value() != null && t.value().endsWith("Z")) { // a time in UTC (see zones): its value stays in UTC
         return new Piece(s, e, Kind.TIME, on, TimeTagger.clockTimex(on) + "Z", d.relative(), c, null, null);
       }
-      return d.with(s, e, Kind.TIME, on, d.relative());
+      String clock = TimeTagger.clockTimex(on);
+      return d.with(s, e, Kind.TIME, on, d.relative()).withNoAnchor(onUnknownDay(d, clock.substring(clock.indexOf('T'))));
     }
     if (isDay(a) && b.kind() == Kind.PART || isDay(b) && a.kind() == Kind.PART) {
       Piece d = isDay(a) ? a : b, p = isDay(a) ? b : a;
-      Piece out = new Piece(s, e, Kind.PART, TimeTagger.partOn(d.m().start().toLocalDate(), p.part()), null, d.relative(), null, p.part(), null);
-      return out;
+      return new Piece(s, e, Kind.PART, TimeTagger.partOn(d.m().start().toLocalDate(), p.part()), null, d.relative(), null,
+          p.part(), onUnknownDay(d, "T" + p.part().code()));
     }
     if (a.kind() == Kind.PART && b.kind() == Kind.TIME || a.kind() == Kind.TIME && b.kind() == Kind.PART) {
       Piece p = a.kind() == Kind.PART ? a : b, t = a.kind() == Kind.PART ? b : a;
@@ -120,6 +133,11 @@ final class Merges {
       Clock fixed = new Clock(h, c.min(), c.sec(), c.grain(), false);
       return new Piece(s, e, Kind.TIME, TimeTagger.clockOn(day, fixed), null, p.relative(), fixed, null, null);
     }
+    if (inYear(a, ctx) && b.kind() == Kind.DATE && b.m() != null && b.m().end() == null && b.m().grain() == Grain.YEAR
+        && RELATIVE_YEAR.matcher(ctx.s().substring(b.start(), b.end())).matches()) {
+      // "February this year", "June 1 last year", "aprile dell'anno prossimo": the month or day in the year told, one date
+      return a.with(s, e, Kind.DATE, Moment.at(a.m().start().withYear(b.m().start().getYear()), a.m().grain()), true);
+    }
     if (a.kind() == Kind.RANGE && isDay(b) || isDay(a) && b.kind() == Kind.RANGE) {
       Piece r = a.kind() == Kind.RANGE ? a : b, d = a.kind() == Kind.RANGE ? b : a;
       long shift = ChronoUnit.DAYS.between(r.m().start().toLocalDate(), d.m().start().toLocalDate());
@@ -129,6 +147,15 @@ final class Merges {
       return new Piece(s, e, Kind.RANGE, m, null, d.relative(), null, null, null);
     }
     return null;
+  }
+
+  /**
+   * The value, when the text has no anchor, of a time of day {@code time} ("T18:00", "TEV") on the relative day {@code
+   * day}: the day's own such value with the time after it ("XXXX-WXX-3TEV" for "mercoledì sera", "ANCHOR-P1DTEV" for
+   * "ieri sera"), so that the time of day never turns the day's reading into a direction from the stand-in anchor.
+   */
+  private static String onUnknownDay(Piece day, String time) {
+    return (day.noAnchor() != null ? day.noAnchor() : TimeTagger.relativeToUnknown(day.m())) + time;
   }
 
   private static Piece range(Piece a, Piece b, Ctx ctx) {

@@ -161,13 +161,31 @@ final class NewsRules {
       boolean first = m.group(g).toLowerCase(java.util.Locale.ROOT).matches("first|prim[ao]");
       return fixed(m.start(), m.end(), Kind.DATE, m.group(g + 1) + (first ? "-H1" : "-H2"));
     }));
+    // the week of a day, TimeML's week holding it: "the week of March 6" (2000-W10), "la settimana del 6 marzo"; the day
+    // without a year is read as a bare day of a month is
+    String wk = it ? "(?:la\\s+|nella\\s+)?settimana\\s+del\\s+(?<d>\\d{1,2})\\s+(?<mo>" + Words.MONTH_IT + ")(?:\\s+(?<y>\\d{4}))?"
+        : "(?:the\\s+)?week\\s+of\\s+(?<mo>" + Words.MONTH_EN + ")\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<y>\\d{4}))?";
+    r.add(new Rule(Pattern.compile(Rules.B + wk + E, F), (m, c) -> {
+      int mo = Words.month(m.group("mo"), lang), d = Integer.parseInt(m.group("d"));
+      Integer y = m.group("y") == null ? null : Integer.valueOf(m.group("y"));
+      if (!Rules.exists(y, mo, d)) return null;
+      java.time.LocalDate day = y != null ? java.time.LocalDate.of(y, mo, d) : TimeTagger.monthDay(c, mo, d, m.start("mo"));
+      java.time.LocalDate monday = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+      return Rules.date(m, 0, Moment.at(monday.atStartOfDay(), Grain.WEEK), y == null);
+    }));
     String decade = it ? "(?:(?:gli|negli|nei|i)\\s+)?(?:(ultimi|scorsi|prossimi)\\s+)?(?:(" + Words.number(lang) + ")\\s+)?(decenni|decennio)"
         + "(?:\\s+(passato|scorso|prossimo))?"
         : "(?:the\\s+)?(?:(past|last|next|coming)\\s+)?(?:(" + Words.number(lang) + ")[\\s-]+)?(decades?)";
-    r.add(new Rule(Pattern.compile(Rules.B + decade + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(Rules.B + decade + "(?:\\s+(?<ago>" + (it ? "fa" : "ago") + "))?" + E, F), (m, c) -> {
       String n = m.group(2);
       double v = n == null ? -1 : Words.value(n, lang);
       boolean plural = m.group(3).matches("decades|decenni");
+      if (m.group("ago") != null) {
+        // "a decade ago", "due decenni fa": a date, as "ten years ago" is, at the grain of a year; "decades ago" the past
+        if (m.group(1) != null || it && m.group(4) != null) return null;
+        if (v < 1 || v != Math.floor(v)) return plural ? fixed(m.start(), m.end(), Kind.DATE, "PAST_REF") : null;
+        return Rules.date(m, 0, Moment.at(c.today().minusYears(10 * (long) v).withDayOfYear(1).atStartOfDay(), Grain.YEAR), true);
+      }
       if (n == null && !plural && m.group(1) == null && (!it || m.group(4) == null)) {
         return null; // "the decade" alone needs its context
       }

@@ -51,6 +51,14 @@ final class Rules {
     return date(m, 0, Moment.at(d.atStartOfDay(), Grain.DAY), relative);
   }
 
+  /**
+   * A weekday resolved to day {@code d}. Without an anchor the week is unknown, so its value is TimeML's weekday of an
+   * unknown week, {@code XXXX-WXX-3} for a Wednesday, never an offset from the stand-in anchor's own weekday.
+   */
+  static Piece weekday(Matcher m, LocalDate d) {
+    return day(m, d, true).withNoAnchor("XXXX-WXX-" + d.getDayOfWeek().getValue());
+  }
+
   /** True when day {@code d} of month {@code mo} (1-12) is in the calendar: in year {@code y}, or in some year if null. */
   static boolean exists(Integer y, int mo, int d) {
     return d >= 1 && (y == null ? d <= java.time.Month.of(mo).maxLength() : java.time.YearMonth.of(y, mo).isValidDay(d));
@@ -187,7 +195,7 @@ final class Rules {
         if (c.duckling() && mod.startsWith("pross") && m.group(1) != null) k = "nextnext";
         LocalDate d = k.equals("nextnext") ? TimeTagger.weekday(c, Words.weekday(m.group(2)), "next", m.start()).plusWeeks(1)
             : TimeTagger.weekday(c, Words.weekday(m.group(2)), k, m.start());
-        return day(m, d, true);
+        return weekday(m, d);
       }));
     } else {
       r.add(new Rule(Pattern.compile(B + "(?:(next|last|this coming|this|coming|past|previous)\\s+)?(" + wd + ")(?:\\s+(?:of\\s+)?(this|next|last)\\s+week)?" + E, F), (m, c) -> {
@@ -198,9 +206,9 @@ final class Rules {
         if (m.group(3) != null) {
           LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
               .plusWeeks(m.group(3).equals("next") ? 1 : m.group(3).equals("last") ? -1 : 0);
-          return day(m, monday.with(TemporalAdjusters.nextOrSame(dow)), true);
+          return weekday(m, monday.with(TemporalAdjusters.nextOrSame(dow)));
         }
-        return day(m, TimeTagger.weekday(c, dow, k, m.start()), true);
+        return weekday(m, TimeTagger.weekday(c, dow, k, m.start()));
       }));
     }
     // weekday + day of month ("martedì 19", "tuesday the 19th")
@@ -340,6 +348,13 @@ final class Rules {
       Part part = new Part(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), v[3]);
       r.add(new Rule(Pattern.compile(B + "(?:" + p[0] + ")" + E, F), (m, c) ->
           new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today(), part), null, true, null, part, null)));
+    }
+    if (!it && !lenient) {
+      // "last night" in news is the night of the day before the anchor (TimeML: 1998-01-19TNI in news of the 20th), and
+      // a clock time in it is on that day; phrases (Duckling's "late last night", …) are read by the Grammar
+      Part night = new Part(18, 24, 0, "NI");
+      r.add(new Rule(Pattern.compile(B + "last\\s+night" + E, F), (m, c) -> new Piece(m.start(), m.end(), Kind.PART,
+          TimeTagger.partOn(c.today().minusDays(1), night), null, true, null, night, null)));
     }
     // seasons
     // an Italian modifier may follow: "l'inverno scorso", "la primavera prossima"

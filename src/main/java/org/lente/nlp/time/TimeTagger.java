@@ -300,6 +300,11 @@ public final class TimeTagger {
     if (p.value() != null) return p.value();
     if (!ctx.anchored() && p.relative()) {
       if (p.noAnchor() != null) return p.noAnchor();
+      if (p.kind() == Kind.PART && p.part() != null) {
+        // a part of day ("stasera", "tonight") is on a day told from the anchor: that day's value with the part's code,
+        // the day written as the anchored value writes it
+        return relativeToUnknown(Moment.at(p.m().start().toLocalDate().atStartOfDay(), Grain.DAY)) + "T" + p.part().code();
+      }
       return relativeToUnknown(p.m());
     }
     if (p.part() != null && p.kind() == Kind.PART) {
@@ -314,7 +319,7 @@ public final class TimeTagger {
   }
 
   /** Value of a moment computed from {@link #NO_ANCHOR}, rewritten relative to an unknown anchor. */
-  private static String relativeToUnknown(Moment m) {
+  static String relativeToUnknown(Moment m) {
     LocalDate a = NO_ANCHOR.toLocalDate();
     if (m.end() == null && m.grain() == Grain.DAY) {
       long d = ChronoUnit.DAYS.between(a, m.start().toLocalDate());

@@ -451,4 +451,43 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2023-11-23 [Thanksgiving Day]"), tagged("He was rescued on Thanksgiving Day.", Lang.EN, LocalDate.of(2024, 1, 10)));
   }
   @Test void aFewUnitsAreUncounted() { assertEquals(List.of("DURATION PTXM [a few minutes]"), en("The speech lasted a few minutes.")); }
+
+  @Test void aMonthBeforeThisYearIsOneDate() {
+    assertEquals(List.of("DATE 2024-02 [February this year]"), en("The talks began in February this year."));
+  }
+  @Test void aMonthBeforeNextYearIsInNextYear() {
+    assertEquals(List.of("DATE 2025-04 [April next year]"), en("The new members will join in April next year."));
+  }
+  @Test void aDayOfAMonthBeforeLastYearIsInLastYear() {
+    assertEquals(List.of("DATE 2023-03-02 [March 2 last year]"), en("The bridge closed on March 2 last year."));
+  }
+  @Test void anItalianMonthOfNextYearIsInNextYear() {
+    assertEquals(List.of("DATE 2025-04 [aprile dell'anno prossimo]"), it("Il cantiere aprirà ad aprile dell'anno prossimo."));
+  }
+  @Test void anItalianMonthOfThisYearIsOneDate() {
+    assertEquals(List.of("DATE 2024-02 [febbraio di quest'anno]"), it("Il cantiere ha aperto a febbraio di quest'anno."));
+  }
+  @Test void aWeekdayBeforeThisYearStaysAWeekday() {
+    assertEquals("DATE 2024-06-18 [Tuesday]", en("The board met on Tuesday; this year it met twice.").get(0));
+  }
+  @Test void lastNightIsTheNightBeforeTheAnchor() {
+    assertEquals(List.of("TIME 2024-06-18TNI [last night]"), en("The council voted last night."));
+  }
+  @Test void aClockTimeLastNightIsOnTheDayBefore() {
+    assertEquals(List.of("TIME 2024-06-18T22:00 [at 10 p.m. last night]"), en("The council voted at 10 p.m. last night."));
+  }
+  @Test void aDecadeAgoIsAYear() { assertEquals(List.of("DATE 2014 [a decade ago]"), en("The plant closed a decade ago.")); }
+  @Test void decadesAgoIsThePast() { assertEquals(List.of("DATE PAST_REF [decades ago]"), en("The plant closed decades ago.")); }
+  @Test void anItalianDecadeAgoIsAYear() {
+    assertEquals(List.of("DATE 2004 [due decenni fa]"), it("La fabbrica ha chiuso due decenni fa."));
+  }
+  @Test void theWeekOfADayIsTheWeekHoldingIt() {
+    assertEquals(List.of("DATE 2024-W27 [the week of July 4]"), en("The results will be out the week of July 4."));
+  }
+  @Test void theWeekOfADayWithAYearIsTheWeekHoldingIt() {
+    assertEquals(List.of("DATE 2023-W02 [the week of Jan. 15, 2023]"), en("The talks began in the week of Jan. 15, 2023."));
+  }
+  @Test void theItalianWeekOfADayIsTheWeekHoldingIt() {
+    assertEquals(List.of("DATE 2024-W27 [nella settimana del 4 luglio]"), it("Il voto si terrà nella settimana del 4 luglio."));
+  }
 }

@@ -22,6 +22,9 @@ class TimeTaggerTest {
 
   private String value(String text, Lang lang) { return first(text, lang, WED).value(); }
 
+  /** The value of the first expression of {@code text} read with no anchor. */
+  private String unanchored(String text, Lang lang) { return first(text, lang, null).value(); }
+
   @Test void capitalisedWeekdayIsTheAnchorDay() { assertEquals("2024-06-19", value("Mercoledì il governo ha approvato il decreto.", Lang.IT)); }
   @Test void pastWeekdayIsEarlierThisWeek() { assertEquals("2024-06-18", value("Il ministro ha parlato martedì.", Lang.IT)); }
   @Test void mondayInReportedSpeech() { assertEquals("2024-06-17", value("Il sindaco ha affermato lunedì che i lavori sono finiti.", Lang.IT)); }
@@ -82,6 +85,25 @@ class TimeTaggerTest {
   }
   @Test void everyMondayEnglish() { assertEquals("XXXX-WXX-1", value("The market opens every Monday.", Lang.EN)); }
   @Test void yesterdayWithoutAnchorIsAnchorRelative() { assertEquals("ANCHOR-P1D", first("Ieri è piovuto.", Lang.IT, null).value()); }
+  @Test void weekdayWithoutAnchorIsThatWeekdayOfAnUnknownWeek() {
+    assertEquals("XXXX-WXX-2", unanchored("Martedì il consiglio ha votato.", Lang.IT));
+  }
+  @Test void weekdayEveningWithoutAnchorFollowsTheWeekday() {
+    assertEquals("XXXX-WXX-3TEV", unanchored("Mercoledì sera il consiglio ha votato.", Lang.IT));
+  }
+  @Test void weekdayEveningAheadWithoutAnchorFollowsTheWeekday() {
+    assertEquals("XXXX-WXX-3TEV", unanchored("Mercoledì sera il consiglio voterà.", Lang.IT));
+  }
+  @Test void englishWeekdayNightWithoutAnchorFollowsTheWeekday() {
+    assertEquals("XXXX-WXX-5TNI", unanchored("The council met on Friday night.", Lang.EN));
+  }
+  @Test void clockOnAWeekdayWithoutAnchorFollowsTheWeekday() {
+    assertEquals("XXXX-WXX-4T15:30", unanchored("Giovedì alle 15:30 il consiglio si è riunito.", Lang.IT));
+  }
+  @Test void yesterdayEveningWithoutAnchorIsTheDayBeforeTheAnchor() {
+    assertEquals("ANCHOR-P1DTEV", unanchored("Ieri sera il consiglio ha votato.", Lang.IT));
+  }
+  @Test void tonightWithoutAnchorIsTheAnchorsEvening() { assertEquals("ANCHORTEV", unanchored("Stasera il consiglio vota.", Lang.IT)); }
   @Test void clockWithoutAnchorHasNoDate() { assertEquals("XXXX-XX-XXT15:30", first("alle 15:30", Lang.IT, null).value()); }
   @Test void offsetsCoverTheText() {
     String text = "Roma, martedì scorso.";
