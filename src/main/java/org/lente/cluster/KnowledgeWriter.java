@@ -128,7 +128,7 @@ public final class KnowledgeWriter implements AutoCloseable {
   private final PostgresConnections pg;
   private final WriterLease lease;
   private final KnowledgeBase kb;
-  private final KafkaConsumer<String, String> consumer;
+  private final RenewingConsumer consumer;
   private final Consumer<String> log;
   private long next; // the offset of the next record to apply, as stored
   private long polling; // nanoseconds spent in Kafka polls since the last batch was applied, for the timing log
@@ -137,14 +137,24 @@ public final class KnowledgeWriter implements AutoCloseable {
 
   private static final System.Logger TIMING = System.getLogger(KnowledgeWriter.class.getName());
 
-  private KnowledgeWriter(PostgresConnections pg, WriterLease lease, KnowledgeBase kb,
-      KafkaConsumer<String, String> consumer, long next, Consumer<String> log) {
+  /**
+   * The writer, its consumer assigned {@link #TOPIC_PARTITION} at {@code next}; a consumer made again after a
+   * failure the client does not recover from ({@link RenewingConsumer}, its waits at most a third of the lease's
+   * {@code ttl}) starts at the writer's {@link #next} then, the offset past the last committed transaction.
+   */
+  private KnowledgeWriter(PostgresConnections pg, WriterLease lease, KnowledgeBase kb, String bootstrap, long next,
+      Duration ttl, Consumer<String> log) {
     this.pg = pg;
     this.lease = lease;
     this.kb = kb;
-    this.consumer = consumer;
     this.next = next;
     this.log = log;
+    this.consumer = new RenewingConsumer("the knowledge writer reading " + TOPIC_PARTITION, () -> consumer(bootstrap),
+        c -> {
+          c.assign(List.of(TOPIC_PARTITION));
+          c.seek(TOPIC_PARTITION, this.next);
+        }, RenewingConsumer.WAITS.stream().map(w -> w.compareTo(ttl.dividedBy(3)) > 0 ? ttl.dividedBy(3) : w)
+            .toList(), log); // each failed poll renews the lease: no wait as long as it
   }
 
   /**
@@ -196,7 +206,6 @@ public final class KnowledgeWriter implements AutoCloseable {
         lease = acquire(pg, holder, ttl);
       }
       long next;
-      KafkaConsumer<String, String> consumer;
       try (Renewal renewal = Renewal.start(pg, lease.get(), ttl, log)) {
         leased.run();
         next = storedOffset(pg);
@@ -204,19 +213,12 @@ public final class KnowledgeWriter implements AutoCloseable {
         Lineage lineage = new Lineage(PostgresStoryStore.on(pg), id -> store.get(id).map(StoredArticle::analysis),
             Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
         kb = new KnowledgeBase(store, index, null, lineage); // closes store, index and lineage
-        consumer = consumer(bootstrap);
       }
-      try {
-        check(pg, lease.get(), "check the lease before the first batch");
-      } catch (IOException | WriterLease.LostException e) {
-        consumer.close(Duration.ofSeconds(5));
-        throw e;
-      }
-      consumer.assign(List.of(TOPIC_PARTITION));
-      consumer.seek(TOPIC_PARTITION, next);
+      check(pg, lease.get(), "check the lease before the first batch");
+      KnowledgeWriter writer = new KnowledgeWriter(pg, lease.get(), kb, bootstrap, next, ttl, log);
       log.accept("knowledge writer " + holder + " holds the lease (epoch " + lease.get().epoch() + "), reading "
           + KafkaTopics.ANALYSED + " from offset " + next);
-      return Optional.of(new KnowledgeWriter(pg, lease.get(), kb, consumer, next, log));
+      return Optional.of(writer);
     } catch (ClusterFileException e) {
       index.close();
       throw new IOException(e.getMessage(), e);
@@ -362,7 +364,9 @@ public final class KnowledgeWriter implements AutoCloseable {
    * @throws WriterLease.LostException when another writer took the lease: nothing of the batch at hand was kept,
    *     and the caller must stop
    * @throws IOException when PostgreSQL fails otherwise than by a lost connection, or the connection stays lost
-   *     after five attempts to resume (the batch at hand is not applied and is read again on restart)
+   *     after five attempts to resume (the batch at hand is not applied and is read again on restart); or when the
+   *     Kafka consumer failed {@link RenewingConsumer#WAITS its budget} of times in a row (made again after each
+   *     failure the client does not recover from, at the offset past the last committed transaction)
    */
   public Counts run(int batch, BooleanSupplier stop) throws IOException, WriterLease.LostException {
     if (batch < 1 || batch > MAX_BATCH) {
@@ -374,8 +378,12 @@ public final class KnowledgeWriter implements AutoCloseable {
     while (!stop.getAsBoolean()) {
       long wait = waiting.isEmpty() ? IDLE_POLL.toMillis() : Math.max(0, (due - System.nanoTime()) / 1_000_000);
       long polled = System.nanoTime();
-      var records = consumer.poll(Duration.ofMillis(wait));
+      long renewals = consumer.renewals();
+      var records = consumer.poll(Duration.ofMillis(wait), stop);
       polling += System.nanoTime() - polled;
+      if (consumer.renewals() != renewals) {
+        waiting.clear(); // a new consumer reads them again from next
+      }
       for (ConsumerRecord<String, String> r : records) {
         if (r.offset() < next) {
           counts[1]++;
@@ -674,7 +682,7 @@ public final class KnowledgeWriter implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close();
       kb.close();
     } finally {
       try {
