@@ -63,8 +63,8 @@ public final class KafkaWorker implements AutoCloseable {
   }
 
   /**
-   * Thrown by a {@link Step} for a record that can never give anything: it becomes a dead letter of {@link #kind()}
-   * at once, not tried again.
+   * Thrown by a {@link Step} for a record that trying again would not help (it can never give anything, or the step
+   * has already spent its retries): it becomes a dead letter of {@link #kind()} at once, not tried again.
    */
   public static final class Refused extends Exception {
     private final KafkaMessages.DeadLetter.Kind kind;
@@ -75,7 +75,7 @@ public final class KafkaWorker implements AutoCloseable {
     }
 
     /**
-     * A fetch that fails however often it is tried ({@link FetchException#permanent}): a
+     * A fetch that failed after the fetcher's own retries (or at once, when {@link FetchException#permanent}): a
      * {@link KafkaMessages.DeadLetter.Kind#FETCH} letter with the fetcher's reason (and status).
      */
     public Refused(FetchException cause) {
@@ -202,9 +202,14 @@ public final class KafkaWorker implements AutoCloseable {
   /**
    * The step of a fetch worker: a {@link KafkaMessages.FetchTask} from {@value KafkaTopics#FETCH} fetched with
    * {@code fetcher} (its address policy, robots.txt and politeness) into a {@link KafkaMessages.FetchedPage} on
-   * {@value KafkaTopics#PAGES}. A failure that fetching again cannot change ({@link FetchException#permanent}: a
-   * private address, robots.txt, an HTTP 404 or 410, ...) is {@link Refused}, a dead letter at once; any other
-   * (a timeout, a 5xx, a connection reset) is tried {@link #ATTEMPTS} times.
+   * {@value KafkaTopics#PAGES}.
+   *
+   * <p>One retry budget per page, the fetcher's: a 429, a 5xx or a connection failure is retried by the fetcher
+   * ({@link Fetcher.Options#maxRetries}, 3 by default: at most 4 requests, with backoff and {@code Retry-After},
+   * all within its {@link Fetcher.Options#deadline}), and a fetch that failed after them is {@link Refused}, a dead
+   * letter at once, not fetched again by the worker's {@link #ATTEMPTS}: those multiplied the fetcher's (up to 12
+   * requests for one 5xx page). A failure that fetching again cannot change ({@link FetchException#permanent}: a
+   * private address, robots.txt, an HTTP 404 or 410, ...) is not retried by the fetcher either.
    */
   public static Step fetch(Fetcher fetcher) {
     return r -> {
@@ -213,10 +218,7 @@ public final class KafkaWorker implements AutoCloseable {
       try {
         page = fetcher.fetch(URI.create(task.url()), Validators.NONE).toPage();
       } catch (FetchException e) {
-        if (e.permanent()) {
-          throw new Refused(e);
-        }
-        throw e;
+        throw new Refused(e); // the fetcher has spent the page's retries
       }
       KafkaMessages.FetchedPage out = new KafkaMessages.FetchedPage(page, task.origin());
       return List.of(new ProducerRecord<>(KafkaTopics.PAGES, out.key(), KafkaMessages.write(out)));
