@@ -229,6 +229,20 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
   }
 
   /**
+   * Ends queued submission {@code id} as {@link State#FAILED} with {@link Submissions#NOT_ANALYSED}, in the knowledge
+   * writer's transaction {@code tx} that stores the offset past its record: the writer passed the record over (no
+   * analysed article could be read from it, or applying it failed by its own fault), as the embedded mode ends a
+   * submission whose analysis or storing failed. A submission no longer queued, or gone, is left as it is.
+   *
+   * @return whether a submission was ended
+   */
+  public static boolean passedOver(Connection tx, String id) throws SQLException {
+    try (PreparedStatement st = tx.prepareStatement(UPDATE)) {
+      return end(st, id, State.FAILED, null, NOT_ANALYSED);
+    }
+  }
+
+  /**
    * Records {@code s}, with {@code key}: the article key expected (the URL as given, or the pasted page's), for the
    * operator; the submission is ended by its id ({@link #added}), not by that key.
    */

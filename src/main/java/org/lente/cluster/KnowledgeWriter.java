@@ -111,7 +111,7 @@ public final class KnowledgeWriter implements AutoCloseable {
 
   /**
    * A record read: its analysis (null when unreadable), the progress of the polled source it came from (or null),
-   * the submission it came from (its id, or null).
+   * the submission it came from (its id, or null; read from the message's origin also when the rest is unreadable).
    */
   private record Parsed(long offset, String key, Analysis analysis, SourceProgress progress, String submission) {
     boolean readable() {
@@ -522,13 +522,16 @@ public final class KnowledgeWriter implements AutoCloseable {
       log.accept("warning: a batch of " + records.size() + " records from offset " + records.get(0).offset()
           + " rolled back (" + e.getMessage() + "); applying them one by one");
     }
+    List<Parsed> passed = new ArrayList<>(); // unreadable records since the last transaction: stored with the next
     for (Parsed p : parsed) {
       if (!p.readable()) {
-        counts[2]++;
-        continue; // its offset is stored with the next record's, or at the end
+        passed.add(p);
+        continue;
       }
+      List<Parsed> with = new ArrayList<>(passed);
+      with.add(p);
       try {
-        counts[0] += inOneTransaction(List.of(p), p.offset() + 1);
+        counts[0] += inOneTransaction(with, p.offset() + 1);
       } catch (IOException | RuntimeException e) {
         IOException fatal = afterRollback(e);
         if (fatal != null) {
@@ -536,13 +539,16 @@ public final class KnowledgeWriter implements AutoCloseable {
         }
         log.accept("warning: offset " + p.offset() + " of " + KafkaTopics.ANALYSED + " (" + p.key() + ") cannot "
             + "be applied, passed over: " + e);
-        pass(p.offset() + 1);
+        pass(with, p.offset() + 1);
         counts[2]++;
       }
+      counts[2] += with.size() - 1; // the unreadable records before p
+      passed.clear();
       next = p.offset() + 1;
     }
     if (next < last) {
-      pass(last); // unreadable records at the end
+      pass(passed, last); // unreadable records at the end
+      counts[2] += passed.size();
     }
     next = last;
   }
@@ -559,7 +565,9 @@ public final class KnowledgeWriter implements AutoCloseable {
     int n = commit("apply " + KafkaTopics.ANALYSED + " up to offset " + last, sent, tx -> {
       int added = 0;
       for (Parsed p : parsed) {
-        if (p.readable()) {
+        if (!p.readable()) {
+          passedOver(tx, p);
+        } else {
           KnowledgeBase.Added a = kb.add(p.key(), p.analysis(), p.progress());
           if (a.failure() != null) {
             log.accept("warning: article " + a.id() + " (" + p.key() + ") stored, its " + a.failure().stage()
@@ -600,7 +608,19 @@ public final class KnowledgeWriter implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.accept("warning: offset " + r.offset() + " of " + KafkaTopics.ANALYSED + " is no analysed article, "
           + "passed over: " + e.getMessage());
-      return new Parsed(r.offset(), r.key(), null, null, null);
+      return new Parsed(r.offset(), r.key(), null, null,
+          ClusterSubmissions.submissionId(KafkaMessages.origin(r.value())).orElse(null));
+    }
+  }
+
+  /**
+   * Ends the submission {@code p} came from, if any and still queued, as failed in {@code tx}: the writer passes
+   * {@code p} over (no analysed article, or one that failed to apply by its own fault).
+   */
+  private void passedOver(java.sql.Connection tx, Parsed p) throws SQLException {
+    if (p.submission() != null && ClusterSubmissions.passedOver(tx, p.submission())) {
+      log.accept("submission " + p.submission() + " failed: its record at offset " + p.offset() + " of "
+          + KafkaTopics.ANALYSED + " was passed over");
     }
   }
 
@@ -649,10 +669,16 @@ public final class KnowledgeWriter implements AutoCloseable {
     return false;
   }
 
-  /** Stores {@code nextOffset} alone, under the lease: records passed over. */
-  private void pass(long nextOffset) throws IOException, WriterLease.LostException {
+  /**
+   * Passes {@code passed} over: stores {@code nextOffset} under the lease, and ends the submissions they came from
+   * ({@link #passedOver}), in one transaction.
+   */
+  private void pass(List<Parsed> passed, long nextOffset) throws IOException, WriterLease.LostException {
     try {
       commit("store offset " + nextOffset + " of " + KafkaTopics.ANALYSED, new InFlight(nextOffset, 0, 0), tx -> {
+        for (Parsed p : passed) {
+          passedOver(tx, p);
+        }
         lease.check(tx);
         AppliedOffsets.record(tx, KafkaTopics.ANALYSED, PARTITION, nextOffset);
         return null;
