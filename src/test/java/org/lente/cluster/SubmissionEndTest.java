@@ -194,26 +194,11 @@ class SubmissionEndTest {
   }
 
   private void execute(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
-        PreparedStatement st = c.prepareStatement(sql)) {
-      st.execute();
-    }
+    PostgresServer.execute(cluster.postgresUrl(), sql);
   }
 
-  /** The rows {@code sql} selects: each its columns joined by "|". */
   private List<String> rows(String sql) throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
-        PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
+    return PostgresServer.rows(cluster.postgresUrl(), sql);
   }
 
   /** Submission {@code id}'s state, article and error. */
