@@ -42,7 +42,8 @@ import org.lente.story.Stories;
  * A record that is no analysed article is passed over (its offset stored with the batch's). When a record fails
  * to apply by its own fault (a {@link RuntimeException}, or PostgreSQL refusing its data: SQLSTATE class 22), the
  * batch rolls back and its records are applied again one per transaction, so that the one at fault is passed over
- * alone (its offset stored) and the others are kept. When the connection to PostgreSQL is lost
+ * alone (its offset stored) and the others are kept. The submission a passed-over record came from ends failed
+ * ({@link ClusterSubmissions#passedOver}) in the transaction that stores the offset past the record. When the connection to PostgreSQL is lost
  * ({@link PostgresConnections#connectionLost}: a restart, a terminated session, a network cut), the writer resumes in
  * the process: it forgets its in-memory state ({@link KnowledgeBase#rolledBack}), checks its lease, reads the offset
  * stored by its last committed transaction and seeks there, so that a batch that rolled back with the session is
