@@ -208,4 +208,35 @@ class RenewingConsumerTest {
     }
     assertEquals(1, g.made.size());
   }
+
+  @Test
+  void anAssignedConsumerIsMadeAgainWhereItsOpeningSeeks() throws Exception {
+    Group g = new Group(4);
+    long[] next = {0}; // as the knowledge writer's offset past its last committed transaction
+    List<MockConsumer<String, String>> made = new ArrayList<>();
+    RenewingConsumer consumer = new RenewingConsumer("the writer", () -> {
+      MockConsumer<String, String> c = new MockConsumer<>("none");
+      c.updateBeginningOffsets(Map.of(TP, 0L));
+      c.schedulePollTask(() -> g.topic.forEach(c::addRecord));
+      if (made.isEmpty()) {
+        c.schedulePollTask(() -> c.setPollException(new KafkaException("not authorized to read " + TOPIC)));
+      }
+      made.add(c);
+      return c;
+    }, c -> {
+      c.assign(List.of(TP));
+      c.seek(TP, next[0]);
+    }, SHORT, g.log::add);
+    try (consumer) {
+      assertEquals(4, consumer.poll(Duration.ofMillis(10), () -> false).count());
+      next[0] = 2; // two of the four applied when the consumer fails
+      assertTrue(consumer.poll(Duration.ofMillis(10), () -> false).isEmpty(), "the failed poll");
+      assertEquals(0, consumer.renewals());
+      List<Long> again = new ArrayList<>();
+      consumer.poll(Duration.ofMillis(10), () -> false).forEach(r -> again.add(r.offset()));
+      assertEquals(1, consumer.renewals(), "a caller holding records of the first consumer can tell");
+      assertEquals(List.of(2L, 3L), again, "read again from where the opening seeks");
+    }
+    assertTrue(made.get(0).closed() && made.get(1).closed());
+  }
 }
