@@ -45,7 +45,9 @@ import picocli.CommandLine.Parameters;
         + "is a consumer group.",
         "A worker creates the topics it needs when missing, runs until SIGINT or SIGTERM, then commits what it "
             + "finished and exits with 130 or 143; it exits with 1 for a bad cluster file and 2 when Kafka cannot be "
-            + "reached or does not take its output (the records not committed are handled again)."},
+            + "reached or does not take its output (the records not committed are handled again). A Kafka consumer "
+            + "that fails in a way Kafka's client does not recover from (its group lost) is made again, up to 6 times "
+            + "in a row over about a minute, each logged; the next failure exits with 2."},
     subcommands = {WorkerCommand.Fetch.class, WorkerCommand.Analyse.class, WorkerCommand.Write.class,
         WorkerCommand.Index.class, WorkerCommand.Poll.class, WorkerCommand.Submit.class})
 final class WorkerCommand {

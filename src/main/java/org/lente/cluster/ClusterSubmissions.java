@@ -88,7 +88,7 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
   private final Extractor extractor = new Extractor();
   private final SecureRandom random = new SecureRandom();
   private final Every prune = new Every(Duration.ofHours(1));
-  private final KafkaConsumer<String, String> deadLetters;
+  private final RenewingConsumer deadLetters;
   private final Thread follower;
   private volatile boolean closing;
 
@@ -96,8 +96,7 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
    * Submissions on {@code db} (the caller's: not closed here) sent with {@code producer} (closed with this), failed by the dead
    * letters {@code deadLetters} reads (subscribed to {@value KafkaTopics#DEAD} and closed here; null: none are).
    */
-  ClusterSubmissions(PostgresConnections db, Producer<String, String> producer,
-      KafkaConsumer<String, String> deadLetters) {
+  ClusterSubmissions(PostgresConnections db, Producer<String, String> producer, RenewingConsumer deadLetters) {
     this.db = Objects.requireNonNull(db, "db");
     this.producer = Objects.requireNonNull(producer, "producer");
     this.deadLetters = deadLetters;
@@ -125,8 +124,10 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     KafkaProducer<String, String> producer = null;
     try {
       producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-      KafkaConsumer<String, String> dead = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-      dead.subscribe(List.of(KafkaTopics.DEAD));
+      RenewingConsumer dead = new RenewingConsumer("the dead-letter follower of group " + DEAD_GROUP,
+          () -> new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer()),
+          consumer -> consumer.subscribe(List.of(KafkaTopics.DEAD)), RenewingConsumer.WAITS,
+          line -> System.err.println("lente serve: " + line));
       return new ClusterSubmissions(db, producer, dead);
     } catch (RuntimeException e) {
       if (producer != null) {
@@ -224,6 +225,20 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
     Objects.requireNonNull(added, "added");
     try (PreparedStatement st = tx.prepareStatement(UPDATE)) {
       return end(st, id, Submissions.ended(added), added.id(), Submissions.endError(added));
+    }
+  }
+
+  /**
+   * Ends queued submission {@code id} as {@link State#FAILED} with {@link Submissions#NOT_ANALYSED}, in the knowledge
+   * writer's transaction {@code tx} that stores the offset past its record: the writer passed the record over (no
+   * analysed article could be read from it, or applying it failed by its own fault), as the embedded mode ends a
+   * submission whose analysis or storing failed. A submission no longer queued, or gone, is left as it is.
+   *
+   * @return whether a submission was ended
+   */
+  public static boolean passedOver(Connection tx, String id) throws SQLException {
+    try (PreparedStatement st = tx.prepareStatement(UPDATE)) {
+      return end(st, id, State.FAILED, null, NOT_ANALYSED);
     }
   }
 
@@ -326,18 +341,20 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
 
   /**
    * Reads {@value KafkaTopics#DEAD} until closed, failing the submissions the dead letters give up on; a dead letter
-   * that is none is passed over with a line on standard error. When PostgreSQL or Kafka fails, the batch is read
-   * again after {@link #FOLLOW_PAUSE}.
+   * that is none is passed over with a line on standard error. When PostgreSQL fails, the batch is read again after
+   * {@link #FOLLOW_PAUSE}; a Kafka consumer that fails is made again ({@link RenewingConsumer}), and one that failed
+   * its budget of times in a row is tried again after {@link #FOLLOW_PAUSE} too: an instance of {@code serve} does not
+   * stop for it.
    */
   private void follow() {
     while (!closing) {
       ConsumerRecords<String, String> batch = ConsumerRecords.empty();
       try {
-        batch = deadLetters.poll(Duration.ofSeconds(1));
+        batch = deadLetters.poll(Duration.ofSeconds(1), () -> closing);
         for (ConsumerRecord<String, String> r : batch) {
           failed(r);
         }
-        deadLetters.commitSync();
+        deadLetters.commit(RenewingConsumer.after(batch));
       } catch (WakeupException e) {
         break;
       } catch (IOException | RuntimeException e) {
@@ -402,7 +419,7 @@ public final class ClusterSubmissions implements Submissions, AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      deadLetters.close(Duration.ofSeconds(10));
+      deadLetters.close();
     }
     producer.close(Duration.ofSeconds(10));
   }

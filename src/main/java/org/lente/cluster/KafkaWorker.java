@@ -14,18 +14,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.CommitFailedException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -63,8 +63,8 @@ public final class KafkaWorker implements AutoCloseable {
   }
 
   /**
-   * Thrown by a {@link Step} for a record that can never give anything: it becomes a dead letter of {@link #kind()}
-   * at once, not tried again.
+   * Thrown by a {@link Step} for a record that trying again would not help (it can never give anything, or the step
+   * has already spent its retries): it becomes a dead letter of {@link #kind()} at once, not tried again.
    */
   public static final class Refused extends Exception {
     private final KafkaMessages.DeadLetter.Kind kind;
@@ -75,7 +75,7 @@ public final class KafkaWorker implements AutoCloseable {
     }
 
     /**
-     * A fetch that fails however often it is tried ({@link FetchException#permanent}): a
+     * A fetch that failed after the fetcher's own retries (or at once, when {@link FetchException#permanent}): a
      * {@link KafkaMessages.DeadLetter.Kind#FETCH} letter with the fetcher's reason (and status).
      */
     public Refused(FetchException cause) {
@@ -107,8 +107,8 @@ public final class KafkaWorker implements AutoCloseable {
   private final Step step;
   private final Consumer<String> log;
   private final Duration backoff;
-  private final KafkaConsumer<String, String> consumer;
-  private final KafkaProducer<String, String> producer;
+  private final RenewingConsumer consumer;
+  private final Producer<String, String> producer;
   private long read;
   private long sent;
   private long dead;
@@ -125,10 +125,43 @@ public final class KafkaWorker implements AutoCloseable {
    */
   public KafkaWorker(String bootstrap, String group, String input, Step step, int maxPollRecords, Duration backoff,
       Consumer<String> log) {
+    this(consumerSettings(bootstrap, group, maxPollRecords), producerSettings(bootstrap, group), group, input, step,
+        backoff, log);
+  }
+
+  private KafkaWorker(Properties consumer, Properties producer, String group, String input, Step step,
+      Duration backoff, Consumer<String> log) {
+    this(() -> new KafkaConsumer<>(consumer, new StringDeserializer(), new StringDeserializer()),
+        new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer()), group, input, step, backoff,
+        RenewingConsumer.WAITS, log);
+  }
+
+  /**
+   * A worker on the consumers {@code consumers} makes (one at first, another after each failure the client does not
+   * recover from: {@link RenewingConsumer}) and {@code producer} (closed with the worker): the seam through which a
+   * test gives kafka-clients' own mock consumers and their failures.
+   *
+   * @param waits the waits after consumer failures in a row
+   */
+  KafkaWorker(Supplier<? extends org.apache.kafka.clients.consumer.Consumer<String, String>> consumers,
+      Producer<String, String> producer, String group, String input, Step step, Duration backoff,
+      List<Duration> waits, Consumer<String> log) {
     this.input = Objects.requireNonNull(input, "input");
     this.step = Objects.requireNonNull(step, "step");
     this.log = Objects.requireNonNull(log, "log");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.producer = Objects.requireNonNull(producer, "producer");
+    try {
+      this.consumer = new RenewingConsumer("the worker of group " + group + " reading " + input, consumers,
+          c -> c.subscribe(List.of(input)), waits, log);
+    } catch (RuntimeException e) {
+      producer.close(Duration.ZERO);
+      throw e;
+    }
+  }
+
+  /** The settings of a worker's consumer: a {@link #groupMember} taking {@code maxPollRecords} per poll at most. */
+  private static Properties consumerSettings(String bootstrap, String group, int maxPollRecords) {
     if (maxPollRecords < 1) {
       throw new IllegalArgumentException("maxPollRecords must be positive: " + maxPollRecords);
     }
@@ -136,6 +169,11 @@ public final class KafkaWorker implements AutoCloseable {
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
     c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.toString(15 * 60_000));
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + ProcessHandle.current().pid());
+    return c;
+  }
+
+  /** The settings of a worker's producer: every record acknowledged by all replicas, idempotent. */
+  private static Properties producerSettings(String bootstrap, String group) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -144,8 +182,7 @@ public final class KafkaWorker implements AutoCloseable {
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(KafkaTopics.MAX_MESSAGE_BYTES + (64 << 10)));
     p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(2L * KafkaTopics.MAX_MESSAGE_BYTES + (64 << 20)));
     p.put(ProducerConfig.CLIENT_ID_CONFIG, group + "-" + ProcessHandle.current().pid() + "-out");
-    this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-    this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    return p;
   }
 
   /**
@@ -165,9 +202,14 @@ public final class KafkaWorker implements AutoCloseable {
   /**
    * The step of a fetch worker: a {@link KafkaMessages.FetchTask} from {@value KafkaTopics#FETCH} fetched with
    * {@code fetcher} (its address policy, robots.txt and politeness) into a {@link KafkaMessages.FetchedPage} on
-   * {@value KafkaTopics#PAGES}. A failure that fetching again cannot change ({@link FetchException#permanent}: a
-   * private address, robots.txt, an HTTP 404 or 410, ...) is {@link Refused}, a dead letter at once; any other
-   * (a timeout, a 5xx, a connection reset) is tried {@link #ATTEMPTS} times.
+   * {@value KafkaTopics#PAGES}.
+   *
+   * <p>One retry budget per page, the fetcher's: a 429, a 5xx or a connection failure is retried by the fetcher
+   * ({@link Fetcher.Options#maxRetries}, 3 by default: at most 4 requests, with backoff and {@code Retry-After},
+   * all within its {@link Fetcher.Options#deadline}), and a fetch that failed after them is {@link Refused}, a dead
+   * letter at once, not fetched again by the worker's {@link #ATTEMPTS}: those multiplied the fetcher's (up to 12
+   * requests for one 5xx page). A failure that fetching again cannot change ({@link FetchException#permanent}: a
+   * private address, robots.txt, an HTTP 404 or 410, ...) is not retried by the fetcher either.
    */
   public static Step fetch(Fetcher fetcher) {
     return r -> {
@@ -176,10 +218,7 @@ public final class KafkaWorker implements AutoCloseable {
       try {
         page = fetcher.fetch(URI.create(task.url()), Validators.NONE).toPage();
       } catch (FetchException e) {
-        if (e.permanent()) {
-          throw new Refused(e);
-        }
-        throw e;
+        throw new Refused(e); // the fetcher has spent the page's retries
       }
       KafkaMessages.FetchedPage out = new KafkaMessages.FetchedPage(page, task.origin());
       return List.of(new ProducerRecord<>(KafkaTopics.PAGES, out.key(), KafkaMessages.write(out)));
@@ -210,14 +249,16 @@ public final class KafkaWorker implements AutoCloseable {
 
   /**
    * Reads and handles records until {@code stop} is true or {@link #wakeup()} is called, then commits what is done.
+   * A consumer that fails in a way Kafka's client does not recover from (its group lost, say) is replaced by a new
+   * member of the group, which starts at the group's committed offsets ({@link RenewingConsumer}).
    *
-   * @throws IOException when the brokers do not acknowledge the output (nothing of the batch in hand is committed)
+   * @throws IOException when the brokers do not acknowledge the output (nothing of the batch in hand is committed),
+   *     or the consumer failed {@link RenewingConsumer#WAITS its budget} of times in a row
    */
   public Counts run(BooleanSupplier stop) throws IOException {
-    consumer.subscribe(List.of(input));
     try {
       while (!stop.getAsBoolean()) {
-        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500), stop);
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> done = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> r : records) {
@@ -333,12 +374,7 @@ public final class KafkaWorker implements AutoCloseable {
         throw new IOException("interrupted while waiting for Kafka's acknowledgements", e);
       }
     }
-    try {
-      consumer.commitSync(done);
-    } catch (CommitFailedException | RebalanceInProgressException e) {
-      log.accept("offsets not committed (the partitions moved to another worker, which handles the records again): "
-          + e.getMessage());
-    }
+    consumer.commit(done);
   }
 
   /** {@code s} (null: null) cut to its first 4096 characters and an ellipsis, when longer. */
@@ -364,7 +400,7 @@ public final class KafkaWorker implements AutoCloseable {
   @Override
   public void close() {
     try {
-      consumer.close(Duration.ofSeconds(10));
+      consumer.close();
     } finally {
       producer.close(Duration.ofSeconds(10));
     }

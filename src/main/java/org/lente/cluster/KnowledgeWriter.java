@@ -42,7 +42,8 @@ import org.lente.story.Stories;
  * A record that is no analysed article is passed over (its offset stored with the batch's). When a record fails
  * to apply by its own fault (a {@link RuntimeException}, or PostgreSQL refusing its data: SQLSTATE class 22), the
  * batch rolls back and its records are applied again one per transaction, so that the one at fault is passed over
- * alone (its offset stored) and the others are kept. When the connection to PostgreSQL is lost
+ * alone (its offset stored) and the others are kept. The submission a passed-over record came from ends failed
+ * ({@link ClusterSubmissions#passedOver}) in the transaction that stores the offset past the record. When the connection to PostgreSQL is lost
  * ({@link PostgresConnections#connectionLost}: a restart, a terminated session, a network cut), the writer resumes in
  * the process: it forgets its in-memory state ({@link KnowledgeBase#rolledBack}), checks its lease, reads the offset
  * stored by its last committed transaction and seeks there, so that a batch that rolled back with the session is
@@ -111,7 +112,7 @@ public final class KnowledgeWriter implements AutoCloseable {
 
   /**
    * A record read: its analysis (null when unreadable), the progress of the polled source it came from (or null),
-   * the submission it came from (its id, or null).
+   * the submission it came from (its id, or null; read from the message's origin also when the rest is unreadable).
    */
   private record Parsed(long offset, String key, Analysis analysis, SourceProgress progress, String submission) {
     boolean readable() {
@@ -128,7 +129,7 @@ public final class KnowledgeWriter implements AutoCloseable {
   private final PostgresConnections pg;
   private final WriterLease lease;
   private final KnowledgeBase kb;
-  private final KafkaConsumer<String, String> consumer;
+  private final RenewingConsumer consumer;
   private final Consumer<String> log;
   private long next; // the offset of the next record to apply, as stored
   private long polling; // nanoseconds spent in Kafka polls since the last batch was applied, for the timing log
@@ -137,14 +138,24 @@ public final class KnowledgeWriter implements AutoCloseable {
 
   private static final System.Logger TIMING = System.getLogger(KnowledgeWriter.class.getName());
 
-  private KnowledgeWriter(PostgresConnections pg, WriterLease lease, KnowledgeBase kb,
-      KafkaConsumer<String, String> consumer, long next, Consumer<String> log) {
+  /**
+   * The writer, its consumer assigned {@link #TOPIC_PARTITION} at {@code next}; a consumer made again after a
+   * failure the client does not recover from ({@link RenewingConsumer}, its waits at most a third of the lease's
+   * {@code ttl}) starts at the writer's {@link #next} then, the offset past the last committed transaction.
+   */
+  private KnowledgeWriter(PostgresConnections pg, WriterLease lease, KnowledgeBase kb, String bootstrap, long next,
+      Duration ttl, Consumer<String> log) {
     this.pg = pg;
     this.lease = lease;
     this.kb = kb;
-    this.consumer = consumer;
     this.next = next;
     this.log = log;
+    this.consumer = new RenewingConsumer("the knowledge writer reading " + TOPIC_PARTITION, () -> consumer(bootstrap),
+        c -> {
+          c.assign(List.of(TOPIC_PARTITION));
+          c.seek(TOPIC_PARTITION, this.next);
+        }, RenewingConsumer.WAITS.stream().map(w -> w.compareTo(ttl.dividedBy(3)) > 0 ? ttl.dividedBy(3) : w)
+            .toList(), log); // each failed poll renews the lease: no wait as long as it
   }
 
   /**
@@ -196,7 +207,6 @@ public final class KnowledgeWriter implements AutoCloseable {
         lease = acquire(pg, holder, ttl);
       }
       long next;
-      KafkaConsumer<String, String> consumer;
       try (Renewal renewal = Renewal.start(pg, lease.get(), ttl, log)) {
         leased.run();
         next = storedOffset(pg);
@@ -204,19 +214,12 @@ public final class KnowledgeWriter implements AutoCloseable {
         Lineage lineage = new Lineage(PostgresStoryStore.on(pg), id -> store.get(id).map(StoredArticle::analysis),
             Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
         kb = new KnowledgeBase(store, index, null, lineage); // closes store, index and lineage
-        consumer = consumer(bootstrap);
       }
-      try {
-        check(pg, lease.get(), "check the lease before the first batch");
-      } catch (IOException | WriterLease.LostException e) {
-        consumer.close(Duration.ofSeconds(5));
-        throw e;
-      }
-      consumer.assign(List.of(TOPIC_PARTITION));
-      consumer.seek(TOPIC_PARTITION, next);
+      check(pg, lease.get(), "check the lease before the first batch");
+      KnowledgeWriter writer = new KnowledgeWriter(pg, lease.get(), kb, bootstrap, next, ttl, log);
       log.accept("knowledge writer " + holder + " holds the lease (epoch " + lease.get().epoch() + "), reading "
           + KafkaTopics.ANALYSED + " from offset " + next);
-      return Optional.of(new KnowledgeWriter(pg, lease.get(), kb, consumer, next, log));
+      return Optional.of(writer);
     } catch (ClusterFileException e) {
       index.close();
       throw new IOException(e.getMessage(), e);
@@ -362,7 +365,9 @@ public final class KnowledgeWriter implements AutoCloseable {
    * @throws WriterLease.LostException when another writer took the lease: nothing of the batch at hand was kept,
    *     and the caller must stop
    * @throws IOException when PostgreSQL fails otherwise than by a lost connection, or the connection stays lost
-   *     after five attempts to resume (the batch at hand is not applied and is read again on restart)
+   *     after five attempts to resume (the batch at hand is not applied and is read again on restart); or when the
+   *     Kafka consumer failed {@link RenewingConsumer#WAITS its budget} of times in a row (made again after each
+   *     failure the client does not recover from, at the offset past the last committed transaction)
    */
   public Counts run(int batch, BooleanSupplier stop) throws IOException, WriterLease.LostException {
     if (batch < 1 || batch > MAX_BATCH) {
@@ -374,8 +379,12 @@ public final class KnowledgeWriter implements AutoCloseable {
     while (!stop.getAsBoolean()) {
       long wait = waiting.isEmpty() ? IDLE_POLL.toMillis() : Math.max(0, (due - System.nanoTime()) / 1_000_000);
       long polled = System.nanoTime();
-      var records = consumer.poll(Duration.ofMillis(wait));
+      long renewals = consumer.renewals();
+      var records = consumer.poll(Duration.ofMillis(wait), stop);
       polling += System.nanoTime() - polled;
+      if (consumer.renewals() != renewals) {
+        waiting.clear(); // a new consumer reads them again from next
+      }
       for (ConsumerRecord<String, String> r : records) {
         if (r.offset() < next) {
           counts[1]++;
@@ -514,13 +523,16 @@ public final class KnowledgeWriter implements AutoCloseable {
       log.accept("warning: a batch of " + records.size() + " records from offset " + records.get(0).offset()
           + " rolled back (" + e.getMessage() + "); applying them one by one");
     }
+    List<Parsed> passed = new ArrayList<>(); // unreadable records since the last transaction: stored with the next
     for (Parsed p : parsed) {
       if (!p.readable()) {
-        counts[2]++;
-        continue; // its offset is stored with the next record's, or at the end
+        passed.add(p);
+        continue;
       }
+      List<Parsed> with = new ArrayList<>(passed);
+      with.add(p);
       try {
-        counts[0] += inOneTransaction(List.of(p), p.offset() + 1);
+        counts[0] += inOneTransaction(with, p.offset() + 1);
       } catch (IOException | RuntimeException e) {
         IOException fatal = afterRollback(e);
         if (fatal != null) {
@@ -528,13 +540,16 @@ public final class KnowledgeWriter implements AutoCloseable {
         }
         log.accept("warning: offset " + p.offset() + " of " + KafkaTopics.ANALYSED + " (" + p.key() + ") cannot "
             + "be applied, passed over: " + e);
-        pass(p.offset() + 1);
+        pass(with, p.offset() + 1);
         counts[2]++;
       }
+      counts[2] += with.size() - 1; // the unreadable records before p
+      passed.clear();
       next = p.offset() + 1;
     }
     if (next < last) {
-      pass(last); // unreadable records at the end
+      pass(passed, last); // unreadable records at the end
+      counts[2] += passed.size();
     }
     next = last;
   }
@@ -551,7 +566,9 @@ public final class KnowledgeWriter implements AutoCloseable {
     int n = commit("apply " + KafkaTopics.ANALYSED + " up to offset " + last, sent, tx -> {
       int added = 0;
       for (Parsed p : parsed) {
-        if (p.readable()) {
+        if (!p.readable()) {
+          passedOver(tx, p);
+        } else {
           KnowledgeBase.Added a = kb.add(p.key(), p.analysis(), p.progress());
           if (a.failure() != null) {
             log.accept("warning: article " + a.id() + " (" + p.key() + ") stored, its " + a.failure().stage()
@@ -592,7 +609,19 @@ public final class KnowledgeWriter implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.accept("warning: offset " + r.offset() + " of " + KafkaTopics.ANALYSED + " is no analysed article, "
           + "passed over: " + e.getMessage());
-      return new Parsed(r.offset(), r.key(), null, null, null);
+      return new Parsed(r.offset(), r.key(), null, null,
+          ClusterSubmissions.submissionId(KafkaMessages.origin(r.value())).orElse(null));
+    }
+  }
+
+  /**
+   * Ends the submission {@code p} came from, if any and still queued, as failed in {@code tx}: the writer passes
+   * {@code p} over (no analysed article, or one that failed to apply by its own fault).
+   */
+  private void passedOver(java.sql.Connection tx, Parsed p) throws SQLException {
+    if (p.submission() != null && ClusterSubmissions.passedOver(tx, p.submission())) {
+      log.accept("submission " + p.submission() + " failed: its record at offset " + p.offset() + " of "
+          + KafkaTopics.ANALYSED + " was passed over");
     }
   }
 
@@ -641,10 +670,16 @@ public final class KnowledgeWriter implements AutoCloseable {
     return false;
   }
 
-  /** Stores {@code nextOffset} alone, under the lease: records passed over. */
-  private void pass(long nextOffset) throws IOException, WriterLease.LostException {
+  /**
+   * Passes {@code passed} over: stores {@code nextOffset} under the lease, and ends the submissions they came from
+   * ({@link #passedOver}), in one transaction.
+   */
+  private void pass(List<Parsed> passed, long nextOffset) throws IOException, WriterLease.LostException {
     try {
       commit("store offset " + nextOffset + " of " + KafkaTopics.ANALYSED, new InFlight(nextOffset, 0, 0), tx -> {
+        for (Parsed p : passed) {
+          passedOver(tx, p);
+        }
         lease.check(tx);
         AppliedOffsets.record(tx, KafkaTopics.ANALYSED, PARTITION, nextOffset);
         return null;
@@ -674,7 +709,7 @@ public final class KnowledgeWriter implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close();
       kb.close();
     } finally {
       try {

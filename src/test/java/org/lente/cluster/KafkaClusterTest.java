@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,21 @@ class KafkaClusterTest {
     return got.stream().map(ConsumerRecord::key).toList();
   }
 
+  /** A started HTTP server on 127.0.0.1, port 0, serving {@link KafkaWorkerTest#article}(N) at /p/N. */
+  private static HttpServer articles() throws IOException {
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+    http.createContext("/p/", exchange -> {
+      int n = Integer.parseInt(exchange.getRequestURI().getPath().substring(3));
+      byte[] body = KafkaWorkerTest.article(n).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    http.start();
+    return http;
+  }
+
   private static void submit(HttpServer http, int first, int count, Set<String> keys) throws Exception {
     for (int i = first; i < first + count; i++) {
       String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/p/" + i;
@@ -79,16 +95,7 @@ class KafkaClusterTest {
 
   @Test
   void everyArticleReachesTheWriterThroughWorkersOneOfWhichIsKilled() throws Exception {
-    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-    http.createContext("/p/", exchange -> {
-      int n = Integer.parseInt(exchange.getRequestURI().getPath().substring(3));
-      byte[] body = KafkaWorkerTest.article(n).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    http.start();
+    HttpServer http = articles();
     try {
       Path cluster = Files.writeString(dir.resolve("cluster.properties"), "postgres.url=jdbc:postgresql://127.0.0.1:1/"
           + "unused\npostgres.user=lente\nkafka.bootstrap=" + KAFKA.bootstrap() + "\n");
@@ -144,6 +151,67 @@ class KafkaClusterTest {
           + "3 analysis workers, one killed: %d records, %d duplicates, %.1f s%n", PAGES, got1.size(),
           KafkaTopics.ANALYSED, duplicates(got1), seconds1, got2.size(), duplicates(got2), seconds2);
       assertEquals(0, duplicates(got1), "nothing is redelivered without a failure");
+    } finally {
+      http.stop(0);
+    }
+  }
+
+  /** Sends {@code signal} (STOP, CONT) to process {@code p}. */
+  private static void signal(Process p, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+    assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + p.pid());
+  }
+
+  /**
+   * The lost group of docs/cluster-e2e.md, on purpose: a fetch worker process is stopped (SIGSTOP, as a starved
+   * worker misses its heartbeats) until the broker drops it from its group, the emptied group is deleted, and the
+   * worker goes on (SIGCONT). Its next heartbeat is answered GROUP_ID_NOT_FOUND ("Consumer group … not found"), which
+   * Kafka's client takes as fatal; the worker must make a new consumer, join the group again and fetch what comes.
+   */
+  @Test
+  void aWorkerWhoseGroupIsLostWhileItIsStoppedJoinsAgainAndGoesOn() throws Exception {
+    HttpServer http = articles();
+    try (Admin admin = KAFKA.admin()) {
+      Path cluster = Files.writeString(dir.resolve("cluster.properties"), "postgres.url=jdbc:postgresql://127.0.0.1:1/"
+          + "unused\npostgres.user=lente\nkafka.bootstrap=" + KAFKA.bootstrap() + "\n");
+      KafkaTopics.ensure(admin, 6);
+      String group = "lost-fetch-" + System.nanoTime();
+      KAFKA.startAtEnd(group, KafkaTopics.FETCH);
+      Process fetch = worker("fetch", "--cluster", cluster.toString(), "--group", group, "--allow-private",
+          "--ignore-robots", "--delay", "0");
+      Map<TopicPartition, Long> from = KAFKA.ends(KafkaTopics.PAGES);
+      Set<String> before = new TreeSet<>();
+      submit(http, 0, 1, before);
+      assertTrue(keysUntil(from, before).containsAll(before), "the first page not fetched\n" + logs());
+
+      signal(fetch, "STOP");
+      try {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS)
+            .members().isEmpty()) {
+          assertTrue(System.nanoTime() < until, "the stopped worker still in its group after 2 minutes");
+          Thread.sleep(500);
+        }
+        admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
+        // the group's offsets went with it: a new member starts at the topic's first record, so none are left before
+        Map<TopicPartition, RecordsToDelete> upTo = new HashMap<>();
+        KAFKA.ends(KafkaTopics.FETCH).forEach((tp, end) -> upTo.put(tp, RecordsToDelete.beforeOffset(end)));
+        admin.deleteRecords(upTo).all().get(30, TimeUnit.SECONDS);
+      } finally {
+        signal(fetch, "CONT");
+      }
+
+      from = KAFKA.ends(KafkaTopics.PAGES);
+      Set<String> after = new TreeSet<>();
+      submit(http, 1, 1, after);
+      assertTrue(keysUntil(from, after).containsAll(after), "the page after the lost group not fetched\n" + logs());
+      String log = workers.log(fetch);
+      log.lines().filter(l -> l.contains("Kafka consumer")).forEach(l -> System.out.println("kafka lost group: " + l));
+      assertTrue(log.contains("GroupIdNotFoundException") && log.contains("closing it")
+          && log.contains("a new Kafka consumer made"), "the lost group met and a new consumer made\n" + log);
+      fetch.destroy();
+      assertTrue(fetch.waitFor(60, TimeUnit.SECONDS), "the worker did not stop on SIGTERM\n" + logs());
+      assertEquals(143, fetch.exitValue(), logs());
     } finally {
       http.stop(0);
     }

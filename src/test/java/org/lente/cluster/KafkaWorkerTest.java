@@ -326,9 +326,14 @@ class KafkaWorkerTest {
     }
   }
 
+  /** The fetcher's retries in {@link #fetchFailing}: the default count, with short waits. */
+  private static final Fetcher.Options RETRYING = Fetcher.Options.defaults().withAllowPrivate(true)
+      .withObeyRobots(false).withRetries(Fetcher.Options.defaults().maxRetries(), Duration.ofMillis(10),
+          Duration.ofSeconds(1));
+
   /**
-   * Serves {@code status} for every request to a fresh path, has a fetch worker fetch it, and returns the dead letter
-   * with how many requests the server got.
+   * Serves {@code status} for every request to a fresh path, has a fetch worker fetch it with {@link #RETRYING}, and
+   * returns the dead letter with how many requests the server got.
    */
   private static Map.Entry<KafkaMessages.DeadLetter, Integer> fetchFailing(TestInfo info, int status)
       throws Exception {
@@ -337,9 +342,7 @@ class KafkaWorkerTest {
           requests.incrementAndGet();
           TestServer.send(exchange, status, "<html><body>" + status + "</body></html>");
         });
-        // no retries in the fetcher, so that the server counts the worker's attempts
-        Fetcher fetcher = new Fetcher(Fetcher.Options.defaults().withAllowPrivate(true).withObeyRobots(false)
-            .withRetries(0, Duration.ofMillis(10), Duration.ZERO))) {
+        Fetcher fetcher = new Fetcher(RETRYING)) {
       String url = http.uri("/pagina").toString() + "?" + System.nanoTime();
       Map<TopicPartition, Long> dead = KAFKA.ends(KafkaTopics.DEAD);
       try (Running w = new Running(group(info), KafkaTopics.FETCH, KafkaWorker.fetch(fetcher), () -> false)) {
@@ -362,13 +365,14 @@ class KafkaWorkerTest {
   }
 
   @Test
-  void aServerErrorIsTriedThreeTimesBeforeTheDeadLetter(TestInfo info) throws Exception {
+  void aServerErrorGetsTheFetchersRetriesAloneOneBudgetPerPage(TestInfo info) throws Exception {
     Map.Entry<KafkaMessages.DeadLetter, Integer> got = fetchFailing(info, 503);
     KafkaMessages.DeadLetter letter = got.getKey();
     assertEquals(FetchException.Reason.HTTP_STATUS, letter.fetchReason());
     assertEquals(503, letter.status());
-    assertEquals(KafkaWorker.ATTEMPTS, letter.attempts());
-    assertEquals(KafkaWorker.ATTEMPTS, got.getValue(), "requests for the page");
+    assertEquals(1, letter.attempts(), "the worker does not fetch again what the fetcher retried");
+    assertEquals(1 + RETRYING.maxRetries(), got.getValue(), "requests for the page: the first and the fetcher's "
+        + RETRYING.maxRetries() + " retries");
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,25 +152,11 @@ class KnowledgeWriterTest {
 
   /** The rows {@code sql} selects, read past the writer: each its columns joined by "|". */
   private List<String> rows(String sql) throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
-        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
+    return PostgresServer.rows(cluster.postgresUrl(), sql);
   }
 
   private void execute(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
-        Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
+    PostgresServer.execute(cluster.postgresUrl(), sql);
   }
 
   private long storedOffset() throws Exception {

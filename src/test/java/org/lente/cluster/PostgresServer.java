@@ -183,6 +183,30 @@ public final class PostgresServer implements BeforeAllCallback, AfterEachCallbac
   }
 
   /** The server of a test run; JUnit closes it when the run ends. */
+  /** The rows {@code sql} selects in the database at {@code url}, read as {@link #USER}: each its columns joined by "|". */
+  public static java.util.List<String> rows(String url, String sql) throws SQLException {
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, USER, null);
+        java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
+  /** Runs {@code sql} in the database at {@code url}, as {@link #USER}. */
+  public static void execute(String url, String sql) throws SQLException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, USER, null);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
   private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final Path bin;

@@ -24,12 +24,15 @@ import org.lente.ingest.fetch.Fetcher;
 import org.lente.ingest.fetch.TestServer;
 import org.lente.nlp.Analyzer;
 import org.lente.nlp.ner.SharedModels;
+import org.lente.nlp.Analysis;
 import org.lente.server.Submissions;
+import org.lente.story.Texts;
 
 /**
  * How a URL submitted to the cluster ({@link ClusterSubmissions}, as {@code lente serve --cluster} submits it) ends,
  * through a real fetch worker, analysis worker and knowledge writer (in this JVM, each on its own thread) on real
- * PostgreSQL and Kafka servers, the page served by a real HTTP server on port 0.
+ * PostgreSQL and Kafka servers, the page served by a real HTTP server on port 0; and how the knowledge writer ends a
+ * submission whose record on {@value KafkaTopics#ANALYSED} it passes over.
  */
 class SubmissionEndTest {
 
@@ -181,5 +184,112 @@ class SubmissionEndTest {
       assertEquals(Submissions.State.UPDATED, again.state(), again.toString());
       assertEquals(first.articleId(), again.articleId());
     }
+  }
+
+  /** Records queued submission {@code id}, as {@link ClusterSubmissions#submit} does before its message is sent. */
+  private void queued(String id) throws Exception {
+    execute("INSERT INTO submissions (id, input, article_key, user_name, submitted_at, state) VALUES ('" + id
+        + "', 'https://cronaca.example/" + id + "', 'https://cronaca.example/" + id + "', 'redazione', now(), "
+        + "'queued')");
+  }
+
+  private void execute(String sql) throws Exception {
+    PostgresServer.execute(cluster.postgresUrl(), sql);
+  }
+
+  private List<String> rows(String sql) throws Exception {
+    return PostgresServer.rows(cluster.postgresUrl(), sql);
+  }
+
+  /** Submission {@code id}'s state, article and error. */
+  private String submission(String id) throws Exception {
+    return String.join("\n", rows("SELECT state, article_id, error FROM submissions WHERE id = '" + id + "'"));
+  }
+
+  /** An analysed article written for these tests, {@code title} and {@code body} its text. */
+  private static Analysis analysis(int n, String title, String body) {
+    return Texts.analysis("cronaca.example/" + n, "La Cronaca", "it", "2026-11-0" + n + "T08:00:00Z", title, body,
+        "Verona=Verona/LOC");
+  }
+
+  /** Sends {@code analysis} under {@code key} to lente.analysed as the message of submission {@code id}. */
+  private static void sendAnalysed(String key, Analysis analysis, String id) throws Exception {
+    KAFKA.send(KafkaTopics.ANALYSED, key, KafkaMessages.write(KafkaMessages.AnalysedArticle.of(key, analysis,
+        ClusterSubmissions.ORIGIN + id)));
+  }
+
+  /** Runs a knowledge writer, {@code batch} records a transaction, until it applied up to {@code until}. */
+  private void write(int batch, long until) throws Exception {
+    try (KnowledgeWriter writer = KnowledgeWriter.open(cluster, SearchIndex.writtenElsewhere("no index in this test"),
+        "test", Duration.ofMinutes(5), () -> false, line -> { }).orElseThrow()) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      writer.run(batch, () -> writer.next() >= until || System.nanoTime() > deadline);
+      assertEquals(until, writer.next(), "the writer did not reach the topic's end in a minute");
+    }
+  }
+
+  private static long analysedEnd() throws Exception {
+    return KAFKA.ends(KafkaTopics.ANALYSED).get(new org.apache.kafka.common.TopicPartition(KafkaTopics.ANALYSED,
+        KnowledgeWriter.PARTITION));
+  }
+
+  /** Whether submission {@code id}'s row was last written by the transaction that wrote the stored offset. */
+  private boolean endedWithTheOffset(String id) throws Exception {
+    return rows("SELECT 1 FROM submissions s, applied_offsets o WHERE s.id = '" + id + "' AND s.xmin = o.xmin")
+        .size() == 1;
+  }
+
+  @Test
+  void aSubmissionWhoseRecordIsNoAnalysedArticleEndsFailedWithTheOffsetPastIt() throws Exception {
+    queued("a1");
+    long start = analysedEnd();
+    KAFKA.send(KafkaTopics.ANALYSED, "rotto", "{\"key\": \"rotto\", \"origin\": \"" + ClusterSubmissions.ORIGIN
+        + "a1\"}"); // an origin, and no analysis
+    write(1, start + 1);
+    assertEquals("failed|null|" + Submissions.NOT_ANALYSED, submission("a1"));
+    assertEquals(true, endedWithTheOffset("a1"), "in the transaction storing the offset");
+  }
+
+  @Test
+  void aSubmissionWhoseArticleFailsToApplyByItsOwnFaultEndsFailedWithTheOffsetPastIt() throws Exception {
+    queued("b1");
+    long start = analysedEnd();
+    sendAnalysed("ponte-nul", analysis(2, "Titolo \u0000 rotto", "Un testo che PostgreSQL rifiuta per il suo "
+        + "titolo."), "b1");
+    write(1, start + 1);
+    assertEquals("failed|null|" + Submissions.NOT_ANALYSED, submission("b1"));
+    assertEquals(true, endedWithTheOffset("b1"), "in the transaction storing the offset");
+    assertEquals(List.of(), keys(), "nothing stored");
+  }
+
+  @Test
+  void everySubmissionOfABatchAppliedOneByOneEnds() throws Exception {
+    for (String id : List.of("c1", "c2", "c3", "c4")) {
+      queued(id);
+    }
+    long start = analysedEnd();
+    sendAnalysed("ponte-1", analysis(1, "Cantiere aperto", "Il cantiere del ponte di Verona apre lunedì."), "c1");
+    KAFKA.send(KafkaTopics.ANALYSED, "rotto-2", "{\"origin\": \"" + ClusterSubmissions.ORIGIN + "c2\"}");
+    sendAnalysed("ponte-3", analysis(3, "Titolo \u0000 rotto", "Un testo che PostgreSQL rifiuta."), "c3");
+    KAFKA.send(KafkaTopics.ANALYSED, "rotto-4", "{\"origin\": \"" + ClusterSubmissions.ORIGIN + "c4\"}");
+    write(4, start + 4); // the batch rolls back on ponte-3, then one by one
+    assertEquals("stored|" + articleId("ponte-1") + "|null", submission("c1"));
+    for (String id : List.of("c2", "c3", "c4")) {
+      assertEquals("failed|null|" + Submissions.NOT_ANALYSED, submission(id), id);
+    }
+    assertEquals(true, endedWithTheOffset("c4"), "the last, in the transaction storing the offset past the batch");
+  }
+
+  @Test
+  void anUnreadableRecordInABatchThatCommitsEndsItsSubmissionInThatTransaction() throws Exception {
+    queued("d1");
+    queued("d2");
+    long start = analysedEnd();
+    KAFKA.send(KafkaTopics.ANALYSED, "rotto-1", "{\"origin\": \"" + ClusterSubmissions.ORIGIN + "d1\"}");
+    sendAnalysed("ponte-2", analysis(2, "Cantiere chiuso", "Il cantiere del ponte di Verona chiude venerdì."), "d2");
+    write(4, start + 2);
+    assertEquals("failed|null|" + Submissions.NOT_ANALYSED, submission("d1"));
+    assertEquals("stored|" + articleId("ponte-2") + "|null", submission("d2"));
+    assertEquals(true, endedWithTheOffset("d1") && endedWithTheOffset("d2"), "one transaction with the offset");
   }
 }
