@@ -18,7 +18,14 @@ import org.lente.nlp.time.Lang;
  *   <li>no lower-case word opens a name: "nordcoreana KCNA" is "KCNA";
  *   <li>in a sports sentence (a score such as "2-0", or words like "gol", "campionato"), a town
  *       that follows a masculine article ("il Reading", "del Bolton") or precedes a score is the
- *       club, an organisation; "a Nottingham" stays a place.
+ *       club, an organisation; "a Nottingham" stays a place;
+ *   <li>a place's state or country set off by commas ("Washington, DC, on Monday", "Springfield,
+ *       Illinois.") is a place, whatever type the model gave it: the model reads "DC" or "Illinois" after
+ *       a comma with little context and types an abbreviation ORG. Only a qualifier typed ORG or MISC: a
+ *       person there is an apposition ("il sindaco di Lecco, Anna Neri, ha detto"). Only when the qualifier (at most
+ *       {@link #MAX_QUALIFIER} words) ends the sentence or is closed by punctuation, and the place does not
+ *       follow a comma or conjunction itself nor is the qualifier followed by another name after a comma, so a
+ *       list ("Roma, Fiat, Eni") is not read as an address.
  * </ul>
  * Stateless and thread-safe.
  */
@@ -62,6 +69,36 @@ final class Corrections {
     if (lang == Lang.IT && rules.contains(Correction.SPORTS_CLUBS)) {
       sportsClubs(lower, labels);
     }
+    if (rules.contains(Correction.QUALIFIED_PLACES)) {
+      qualifiedPlaces(words, lower, labels);
+    }
+  }
+
+  /** The longest qualifier of a place, in words ("New South Wales"). */
+  static final int MAX_QUALIFIER = 3;
+
+  /** The types a model gives a place's qualifier by mistake; a person after "place ," is an apposition. */
+  private static final Set<String> QUALIFIER_TYPES = Set.of("ORG", "MISC");
+
+  private static final Set<String> LIST_JOINERS = Set.of(",", "e", "ed", "o", "and", "or");
+
+  private static void qualifiedPlaces(String[] words, String[] lower, String[] labels) {
+    int n = labels.length;
+    forEachRun(labels, (i, j) -> {
+      if (!labels[i].equals("LOC") || i > 0 && LIST_JOINERS.contains(lower[i - 1]) || j + 1 >= n
+          || !words[j].equals(",") || !QUALIFIER_TYPES.contains(labels[j + 1])) {
+        return;
+      }
+      int k = j + 1;
+      while (k < n && labels[k].equals(labels[j + 1])) {
+        k++;
+      }
+      boolean closed = k == n || isPunctuation(words[k]) && !words[k].equals("-");
+      boolean listGoesOn = k + 1 < n && words[k].equals(",") && !labels[k + 1].equals("O");
+      if (k - j - 1 <= MAX_QUALIFIER && closed && !listGoesOn) {
+        java.util.Arrays.fill(labels, j + 1, k, "LOC");
+      }
+    });
   }
 
   private static void trimEdges(String[] words, String[] lower, String[] labels) {
