@@ -72,6 +72,51 @@ final class Corrections {
     if (rules.contains(Correction.QUALIFIED_PLACES)) {
       qualifiedPlaces(words, lower, labels);
     }
+    if (rules.contains(Correction.SURNAME_PARTICLES)) {
+      surnameParticles(words, labels);
+    }
+  }
+
+  /**
+   * Lower-case particles that open a surname in the languages news most often names people from ("de Gea",
+   * "van Persie", "von der Leyen", "dos Santos"). Not "di", "da", "del", "la", "le": Italian prepositions and
+   * articles.
+   */
+  private static final Set<String> SURNAME_PARTICLES = Set.of("de", "van", "von", "der", "den", "dos", "du");
+
+  /** Capitalised articles that open a title or an outlet's name ("de Il Sole", "von The Times"). */
+  private static final Set<String> TITLE_ARTICLES = Set.of("Il", "Lo", "La", "I", "Gli", "Le", "L'", "The", "Los",
+      "El", "Les");
+
+  /**
+   * A run of lower-case surname particles, not after a capitalised word ("Tour de France", "Banco de
+   * España" are names of their own), then a name typed PER or ORG: the particles join the name, a person
+   * ("de Gea" typed ORG is the goalkeeper). A place after them ("de México") is left alone.
+   */
+  private static void surnameParticles(String[] words, String[] labels) {
+    int n = words.length;
+    for (int i = 0; i < n; i++) {
+      if (!SURNAME_PARTICLES.contains(words[i]) || !labels[i].equals("O")
+          || i > 0 && (!labels[i - 1].equals("O") || Character.isUpperCase(words[i - 1].codePointAt(0)))) {
+        continue;
+      }
+      int j = i;
+      while (j < n && SURNAME_PARTICLES.contains(words[j]) && labels[j].equals("O")) {
+        j++;
+      }
+      if (j < n && (labels[j].equals("PER") || labels[j].equals("ORG")) && !TITLE_ARTICLES.contains(words[j])
+          && Character.isUpperCase(words[j].codePointAt(0))) {
+        int k = j;
+        String type = labels[j];
+        while (k < n && labels[k].equals(type)) {
+          k++;
+        }
+        java.util.Arrays.fill(labels, i, k, "PER");
+        i = k - 1;
+      } else {
+        i = j - 1;
+      }
+    }
   }
 
   /** The longest qualifier of a place, in words ("New South Wales"). */

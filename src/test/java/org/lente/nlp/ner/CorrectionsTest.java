@@ -90,4 +90,19 @@ class CorrectionsTest {
     assertArrayEquals("O O O LOC O PER PER O O O".split(" "), correct(Lang.IT,
         "il sindaco di Lecco , Anna Neri , ha detto", "O O O LOC O PER PER O O O"));
   }
+
+  @Test
+  void aSurnameParticleOpensAPersonsName() {
+    assertArrayEquals("O O PER PER O".split(" "), correct(Lang.IT, "para il de Vries tiro", "O O O ORG O"));
+  }
+
+  @Test
+  void aParticleInsideAnotherNameIsLeftAlone() {
+    assertArrayEquals("O ORG O LOC".split(" "), correct(Lang.IT, "il Banco de Lugo", "O ORG O LOC"));
+  }
+
+  @Test
+  void aParticleBeforeAnOutletsArticleIsLeftAlone() {
+    assertArrayEquals("O O ORG ORG ORG".split(" "), correct(Lang.IT, "articolo de Il Sole Nero", "O O ORG ORG ORG"));
+  }
 }
