@@ -125,12 +125,10 @@ final class Corrections {
   /** The types a model gives a place's qualifier by mistake; a person after "place ," is an apposition. */
   private static final Set<String> QUALIFIER_TYPES = Set.of("ORG", "MISC");
 
-  private static final Set<String> LIST_JOINERS = Set.of(",", "e", "ed", "o", "and", "or");
-
   private static void qualifiedPlaces(String[] words, String[] lower, String[] labels) {
     int n = labels.length;
     forEachRun(labels, (i, j) -> {
-      if (!labels[i].equals("LOC") || i > 0 && LIST_JOINERS.contains(lower[i - 1]) || j + 1 >= n
+      if (!labels[i].equals("LOC") || i > 0 && Coordination.JOINERS.contains(lower[i - 1]) || j + 1 >= n
           || !words[j].equals(",") || !QUALIFIER_TYPES.contains(labels[j + 1])) {
         return;
       }
