@@ -12,8 +12,8 @@ import java.util.Set;
  * Burnley e QPR" four clubs. A CRF types each name from its own neighbours and, in a list, those are
  * other names and commas, so it leaves a member out or gives it a type of its own. Here a list is three
  * or more members joined by a comma or a conjunction ({@link #JOINERS}), a member being a labelled name or
- * a single capitalised word the tagger left out; a member may carry an aside in brackets with no name in
- * it ("Granada ( 12 ) ,", a league table's points). When one type labels at least {@link #MIN_AGREEING}
+ * a single capitalised word the tagger left out; a member may carry an aside in brackets
+ * ("Granada ( 12 ) ,", "Bolton ( 2-1 contro il Derby ) ,"), whose names are not members. When one type labels at least {@link #MIN_AGREEING}
  * members and more than twice as many as any other type, every member gets it. A list of two ("Vasco e
  * Nonciclopedia") says too little and is left alone. Linear in the words; stateless and thread-safe.
  */
@@ -22,8 +22,11 @@ final class Coordination {
   /** The words that join a list's members, Italian and English. */
   static final Set<String> JOINERS = Set.of(",", "e", "ed", "o", "and", "or");
 
-  /** The most words an aside in brackets after a member may hold. */
-  static final int MAX_ASIDE = 6;
+  /**
+   * The most words an aside in brackets after a member may hold: a league table's points or a match's
+   * score and opponent ("( 2-1 contro il Derby )"). Folds 0-2 score the same from 6 to 20; 10 is inside.
+   */
+  static final int MAX_ASIDE = 10;
 
   /** The fewest members the list's type must label. */
   static final int MIN_AGREEING = 2;
@@ -46,10 +49,17 @@ final class Coordination {
    * @param labels one label per word ({@code O}, {@code PER}, ...), as {@link EntityTagger#label} gives
    */
   static void apply(List<String> words, String[] labels) {
-    List<int[]> members = members(words, labels);
     List<int[]> list = new ArrayList<>();
-    for (int[] m : members) {
-      if (!list.isEmpty() && !joined(words, labels, list.get(list.size() - 1)[1], m[0])) {
+    for (int[] m : members(words, labels)) {
+      if (!list.isEmpty()) {
+        int after = afterAside(words, list.get(list.size() - 1)[1]);
+        if (m[0] < after) {
+          continue; // a name inside the last member's aside ("Bolton ( 2-1 contro il Derby ) ,") is not a member
+        }
+        if (after + 1 == m[0] && JOINERS.contains(words.get(after))) {
+          list.add(m);
+          continue;
+        }
         unify(labels, list);
         list = new ArrayList<>();
       }
@@ -79,19 +89,21 @@ final class Coordination {
     return members;
   }
 
-  /** Whether the member ending at {@code end} and the one at {@code next} are joined (past an aside in brackets). */
-  private static boolean joined(List<String> words, String[] labels, int end, int next) {
-    int j = end;
-    if (j < words.size() && words.get(j).equals("(")) {
-      int k = j + 1;
-      while (k < words.size() && k - j - 1 <= MAX_ASIDE && !words.get(k).equals(")") && labels[k].equals("O")) {
+  /**
+   * Where the words after a member ending at {@code end} go on: after its aside in brackets of at most
+   * {@link #MAX_ASIDE} words, if it has one, else at {@code end}.
+   */
+  private static int afterAside(List<String> words, int end) {
+    if (end < words.size() && words.get(end).equals("(")) {
+      int k = end + 1;
+      while (k < words.size() && k - end - 1 <= MAX_ASIDE && !words.get(k).equals(")")) {
         k++;
       }
-      if (k < words.size() && k - j - 1 <= MAX_ASIDE && words.get(k).equals(")")) {
-        j = k + 1;
+      if (k < words.size() && k - end - 1 <= MAX_ASIDE) {
+        return k + 1;
       }
     }
-    return j + 1 == next && JOINERS.contains(words.get(j));
+    return end;
   }
 
   private static void unify(String[] labels, List<int[]> list) {

@@ -54,4 +54,12 @@ class CoordinationTest {
     assertArrayEquals("ORG O LOC O O ORG O O ORG".split(" "),
         after("Fiat apre a Torino , dice Enel , poi Eni", "ORG O LOC O O ORG O O ORG"));
   }
+
+  @Test
+  void aNameInsideAnAsideIsNotAMember() {
+    // the person in brackets neither joins the clubs' list nor breaks it
+    assertArrayEquals("ORG O O O PER O O ORG O ORG O O O O ORG O".split(" "),
+        after("Lecco ( 2-1 , Neri ) , Pavia , Como ( 1-1 ) e Carpi .",
+            "ORG O O O PER O O LOC O ORG O O O O ORG O"));
+  }
 }
