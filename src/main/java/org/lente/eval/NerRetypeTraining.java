@@ -19,11 +19,12 @@ import org.lente.nlp.time.Lang;
  * Learns {@link PlaceOrOrganisation} from the shipped tagger's own errors on text it never saw: KIND's
  * {@code WN_test_a} is tagged once by the shipped pipeline without the re-typer (what
  * {@code bin/lente ner --lang it} does but for that last step), written as {@code OUT/base.tsv}, and cut
- * into folds of whole articles ({@link NerBoundaryTraining#articleStarts}). Every name the tagger typed LOC
+ * into folds of whole articles ({@link ArticleFolds}). Every name the tagger typed LOC
  * or ORG is an example, positive when the gold has a name with the same words and the other of the two
  * types. For fold F a model fitted on the other folds retypes fold F at each threshold of
- * {@link #THRESHOLDS} ({@code OUT/fold-F.retype-T.tsv}, for the standard
- * scorer); then the model fitted on all folds is written as the resource.
+ * {@link #THRESHOLDS}; the held-out files are written for the standard scorer: {@code OUT/fold-F.gold.tsv},
+ * {@code fold-F.base.tsv} (the tagger's) and {@code fold-F.retype-T.tsv}. Then the model fitted on all
+ * folds is written as the resource.
  *
  * <p>Usage: {@code NerRetypeTraining GOLD.tsv K OUT_DIR MODEL.tsv}; run by {@code scripts/ner-test-folds}.
  */
@@ -55,15 +56,12 @@ public final class NerRetypeTraining {
         EnumSet.allOf(Correction.class), null);
     Path base = out.resolve("base.tsv");
     NerFolds.write(base, words, tagger.labelAll(Lang.IT, words));
-    NerBoundaryTraining.Fold all = NerBoundaryTraining.read(goldFile, base);
-    int[] cuts = NerBoundaryTraining.folds(NerBoundaryTraining.articleStarts(all.words()), all.words().size(), k);
-    List<NerBoundaryTraining.Fold> folds = new ArrayList<>();
+    List<ArticleFolds.Fold> folds = ArticleFolds.cut(ArticleFolds.read(goldFile, base), k, System.err::println);
     for (int f = 0; f < k; f++) {
-      folds.add(all.slice(cuts[f], cuts[f + 1]));
-    }
-    for (int f = 0; f < k; f++) {
-      NerBoundaryTraining.Fold held = folds.get(f);
-      List<NerBoundaryTraining.Fold> train = new ArrayList<>(folds);
+      ArticleFolds.Fold held = folds.get(f);
+      NerFolds.writeTags(out.resolve("fold-" + f + ".gold.tsv"), held.words(), held.gold());
+      NerFolds.write(out.resolve("fold-" + f + ".base.tsv"), held.words(), held.predicted());
+      List<ArticleFolds.Fold> train = new ArrayList<>(folds);
       train.remove(f);
       PlaceOrOrganisation model = train(train);
       for (double t : THRESHOLDS) {
@@ -81,10 +79,10 @@ public final class NerRetypeTraining {
   }
 
   /** A model fitted on every LOC or ORG name the tagger gave in the folds. */
-  static PlaceOrOrganisation train(List<NerBoundaryTraining.Fold> folds) {
+  static PlaceOrOrganisation train(List<ArticleFolds.Fold> folds) {
     List<double[]> x = new ArrayList<>();
     List<Boolean> y = new ArrayList<>();
-    for (NerBoundaryTraining.Fold fold : folds) {
+    for (ArticleFolds.Fold fold : folds) {
       for (PlaceOrOrganisation.Candidate c : PlaceOrOrganisation.candidates(fold.words(), fold.predicted())) {
         x.add(c.features());
         y.add(goldHas(fold.gold().get(c.sentence()), c.start(), c.end(), c.other()));

@@ -19,7 +19,7 @@ class NerRetypeTrainingTest {
   @Test
   void aModelLearnsToSwitchWhatTheGoldTypesOtherwise() {
     // in these sentences a place before points in parentheses is, in the gold, a club
-    NerBoundaryTraining.Fold fold = new NerBoundaryTraining.Fold(
+    ArticleFolds.Fold fold = new ArticleFolds.Fold(
         List.of(List.of("seguono", "Lecco", "(", "28", ")"), List.of("piove", "a", "Lecco", ".")),
         List.<String[]>of("O LOC O O O".split(" "), "O O LOC O".split(" ")),
         List.<String[]>of("O B-ORG O O O".split(" "), "O O B-LOC O".split(" ")));

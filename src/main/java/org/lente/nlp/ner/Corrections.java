@@ -18,7 +18,14 @@ import org.lente.nlp.time.Lang;
  *   <li>no lower-case word opens a name: "nordcoreana KCNA" is "KCNA";
  *   <li>in a sports sentence (a score such as "2-0", or words like "gol", "campionato"), a town
  *       that follows a masculine article ("il Reading", "del Bolton") or precedes a score is the
- *       club, an organisation; "a Nottingham" stays a place.
+ *       club, an organisation; "a Nottingham" stays a place;
+ *   <li>a place's state or country set off by commas ("Washington, DC, on Monday", "Springfield,
+ *       Illinois.") is a place, whatever type the model gave it: the model reads "DC" or "Illinois" after
+ *       a comma with little context and types an abbreviation ORG. Only a qualifier typed ORG or MISC: a
+ *       person there is an apposition ("il sindaco di Lecco, Anna Neri, ha detto"). Only when the qualifier (at most
+ *       {@link #MAX_QUALIFIER} words) ends the sentence or is closed by punctuation, and the place does not
+ *       follow a comma or conjunction itself nor is the qualifier followed by another name after a comma, so a
+ *       list ("Roma, Fiat, Eni") is not read as an address.
  * </ul>
  * Stateless and thread-safe.
  */
@@ -62,6 +69,79 @@ final class Corrections {
     if (lang == Lang.IT && rules.contains(Correction.SPORTS_CLUBS)) {
       sportsClubs(lower, labels);
     }
+    if (rules.contains(Correction.QUALIFIED_PLACES)) {
+      qualifiedPlaces(words, lower, labels);
+    }
+    if (rules.contains(Correction.SURNAME_PARTICLES)) {
+      surnameParticles(words, labels);
+    }
+  }
+
+  /**
+   * Lower-case particles that open a surname in the languages news most often names people from ("de Gea",
+   * "van Persie", "von der Leyen", "dos Santos"). Not "di", "da", "del", "la", "le": Italian prepositions and
+   * articles.
+   */
+  private static final Set<String> SURNAME_PARTICLES = Set.of("de", "van", "von", "der", "den", "dos", "du");
+
+  /** Capitalised articles that open a title or an outlet's name ("de Il Sole", "von The Times"). */
+  private static final Set<String> TITLE_ARTICLES = Set.of("Il", "Lo", "La", "I", "Gli", "Le", "L'", "The", "Los",
+      "El", "Les");
+
+  /**
+   * A run of lower-case surname particles, not after a capitalised word ("Tour de France", "Banco de
+   * España" are names of their own), then a name typed PER or ORG: the particles join the name, a person
+   * ("de Gea" typed ORG is the goalkeeper). A place after them ("de México") is left alone.
+   */
+  private static void surnameParticles(String[] words, String[] labels) {
+    int n = words.length;
+    for (int i = 0; i < n; i++) {
+      if (!SURNAME_PARTICLES.contains(words[i]) || !labels[i].equals("O")
+          || i > 0 && (!labels[i - 1].equals("O") || Character.isUpperCase(words[i - 1].codePointAt(0)))) {
+        continue;
+      }
+      int j = i;
+      while (j < n && SURNAME_PARTICLES.contains(words[j]) && labels[j].equals("O")) {
+        j++;
+      }
+      if (j < n && (labels[j].equals("PER") || labels[j].equals("ORG")) && !TITLE_ARTICLES.contains(words[j])
+          && Character.isUpperCase(words[j].codePointAt(0))) {
+        int k = j;
+        String type = labels[j];
+        while (k < n && labels[k].equals(type)) {
+          k++;
+        }
+        java.util.Arrays.fill(labels, i, k, "PER");
+        i = k - 1;
+      } else {
+        i = j - 1;
+      }
+    }
+  }
+
+  /** The longest qualifier of a place, in words ("New South Wales"). */
+  static final int MAX_QUALIFIER = 3;
+
+  /** The types a model gives a place's qualifier by mistake; a person after "place ," is an apposition. */
+  private static final Set<String> QUALIFIER_TYPES = Set.of("ORG", "MISC");
+
+  private static void qualifiedPlaces(String[] words, String[] lower, String[] labels) {
+    int n = labels.length;
+    forEachRun(labels, (i, j) -> {
+      if (!labels[i].equals("LOC") || i > 0 && Coordination.JOINERS.contains(lower[i - 1]) || j + 1 >= n
+          || !words[j].equals(",") || !QUALIFIER_TYPES.contains(labels[j + 1])) {
+        return;
+      }
+      int k = j + 1;
+      while (k < n && labels[k].equals(labels[j + 1])) {
+        k++;
+      }
+      boolean closed = k == n || isPunctuation(words[k]) && !words[k].equals("-");
+      boolean listGoesOn = k + 1 < n && words[k].equals(",") && !labels[k + 1].equals("O");
+      if (k - j - 1 <= MAX_QUALIFIER && closed && !listGoesOn) {
+        java.util.Arrays.fill(labels, j + 1, k, "LOC");
+      }
+    });
   }
 
   private static void trimEdges(String[] words, String[] lower, String[] labels) {

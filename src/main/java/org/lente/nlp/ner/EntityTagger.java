@@ -77,8 +77,9 @@ public final class EntityTagger {
   /**
    * One label array per sentence of one text or file: each sentence by {@link #label}, then
    * {@link NameMemory} across them, so that a name labelled in most places is labelled everywhere,
-   * and {@link PartialNames}, so that a person's surname is a person wherever the text names them in full;
-   * then, in Italian, the re-typer of places and organisations ({@link PlaceOrOrganisation}), if any.
+   * and {@link PartialNames}, so that a person's surname is a person wherever the text names them in full,
+   * and {@link Coordination}, so that the names of one list are of one type; then, in Italian, the re-typer
+   * of places and organisations ({@link PlaceOrOrganisation}), if any.
    */
   public List<String[]> labelAll(Lang lang, List<List<String>> sentences) {
     List<String[]> out = new ArrayList<>(sentences.size());
@@ -87,6 +88,7 @@ public final class EntityTagger {
     }
     NameMemory.apply(sentences, out);
     PartialNames.apply(sentences, out);
+    Coordination.apply(sentences, out);
     if (retyper != null && lang == Lang.IT) {
       retyper.apply(sentences, out);
     }

@@ -61,4 +61,48 @@ class CorrectionsTest {
   void aTownAfterALocativePrepositionStaysAPlace() {
     assertArrayEquals("O O LOC O O".split(" "), correct(Lang.IT, "perde a Siena ( 2-0", "O O LOC O O"));
   }
+
+  @Test
+  void aStateSetOffByCommasAfterAPlaceIsAPlace() {
+    assertArrayEquals("O O O O LOC O LOC O O O O".split(" "), correct(Lang.EN,
+        "The senator flew to Washington , DC , on Monday .", "O O O O LOC O ORG O O O O"));
+  }
+
+  @Test
+  void aQualifierThatEndsTheSentenceIsAPlace() {
+    assertArrayEquals("O O O LOC O LOC O".split(" "), correct(Lang.EN, "She moved to Paris , Texas .", "O O O LOC O ORG O"));
+  }
+
+  @Test
+  void aNameInAListAfterAPlaceKeepsItsType() {
+    assertArrayEquals("O O LOC O ORG O ORG O".split(" "), correct(Lang.EN, "offices in Milan , Fiat , Eni .",
+        "O O LOC O ORG O ORG O"));
+  }
+
+  @Test
+  void aNameThatActsAfterThePlaceKeepsItsType() {
+    assertArrayEquals("O LOC O ORG O O".split(" "), correct(Lang.IT, "a Torino , Fiat annuncia tagli",
+        "O LOC O ORG O O"));
+  }
+
+  @Test
+  void aPersonAfterAPlaceAndACommaStaysAPerson() {
+    assertArrayEquals("O O O LOC O PER PER O O O".split(" "), correct(Lang.IT,
+        "il sindaco di Lecco , Anna Neri , ha detto", "O O O LOC O PER PER O O O"));
+  }
+
+  @Test
+  void aSurnameParticleOpensAPersonsName() {
+    assertArrayEquals("O O PER PER O".split(" "), correct(Lang.IT, "para il de Vries tiro", "O O O ORG O"));
+  }
+
+  @Test
+  void aParticleInsideAnotherNameIsLeftAlone() {
+    assertArrayEquals("O ORG O LOC".split(" "), correct(Lang.IT, "il Banco de Lugo", "O ORG O LOC"));
+  }
+
+  @Test
+  void aParticleBeforeAnOutletsArticleIsLeftAlone() {
+    assertArrayEquals("O O ORG ORG ORG".split(" "), correct(Lang.IT, "articolo de Il Sole Nero", "O O ORG ORG ORG"));
+  }
 }
