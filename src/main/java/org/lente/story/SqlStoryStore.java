@@ -197,7 +197,6 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     sql.append(") GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?");
     return db.read("look up LSH bands", c -> {
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        db.planForValues(ps);
         ps.setString(1, language == null ? "" : language);
         for (int i = 0; i < bands.length; i++) {
           ps.setLong(i + 2, bands[i]);
