@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,18 +130,18 @@ final class ArticleWrites {
     if (id == 0) {
       write = db.statement("INSERT INTO articles (content_hash, stored_at, published, language, title, source, url, "
           + "site, source_id, analysis, snippet, key, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-          + "RETURNING id");
+          + "RETURNING id, day");
       write.setString(12, key);
     } else {
       PreparedStatement keep = db.statement("INSERT INTO article_versions (article_id, version, content_hash, stored_at, "
           + "analysis) SELECT id, version, content_hash, stored_at, analysis FROM articles WHERE id = ?");
       keep.setLong(1, id);
       keep.executeUpdate();
-      aggregates(id, -1);
+      aggregates(id, -1, stored(id));
       deleteFound(id);
       write = db.statement("UPDATE articles SET content_hash = ?, stored_at = ?, published = ?, language = ?, title = ?, "
           + "source = ?, url = ?, site = ?, source_id = ?, analysis = ?, snippet = ?, version = version + 1 "
-          + "WHERE id = ? RETURNING id");
+          + "WHERE id = ? RETURNING id, day");
       write.setLong(12, id);
     }
     write.setString(1, hash);
@@ -156,12 +155,14 @@ final class ArticleWrites {
     write.setObject(9, sourceId);
     write.setString(10, json);
     write.setString(11, snippetColumn(article));
+    String day;
     try (ResultSet rs = write.executeQuery()) {
       rs.next();
       id = rs.getLong(1);
+      day = rs.getString(2);
     }
-    insertFound(id, analysis, nameIds);
-    aggregates(id, +1);
+    Found found = insertFound(id, analysis, nameIds);
+    aggregates(id, +1, new Counted(day, sourceId, found.mentions(), found.authors()));
     authorBio(id, analysis);
     return version == 0 ? new Put(Put.Outcome.STORED, id, 1) : new Put(Put.Outcome.UPDATED, id, version + 1);
   }
@@ -196,11 +197,14 @@ final class ArticleWrites {
     }
   }
 
+  /** What {@link #insertFound} wrote that the aggregates count: the mentions as counted, the byline's author ids. */
+  private record Found(List<CountedMention> mentions, List<Long> authors) { }
+
   /**
    * Authors, mentions, quotes and times of the analysis, as rows for article {@code id}; each mention
    * with its resolver name's id from {@code nameIds} (parallel to the entities; null entries allowed).
    */
-  private void insertFound(long id, Analysis analysis, List<Long> nameIds) throws SQLException {
+  private Found insertFound(long id, Analysis analysis, List<Long> nameIds) throws SQLException {
     Set<String> authors = new LinkedHashSet<>();
     for (String name : analysis.article().authors()) {
       if (!name.isBlank()) {
@@ -211,6 +215,7 @@ final class ArticleWrites {
         + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
     PreparedStatement byline = db.statement("INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)");
     int position = 0;
+    List<Long> authorIds = new ArrayList<>(authors.size());
     for (String name : authors) {
       author.setString(1, name);
       long authorId;
@@ -218,6 +223,7 @@ final class ArticleWrites {
         rs.next();
         authorId = rs.getLong(1);
       }
+      authorIds.add(authorId);
       byline.setLong(1, id);
       byline.setLong(2, authorId);
       byline.setInt(3, position++);
@@ -232,11 +238,14 @@ final class ArticleWrites {
     for (Entity e : analysis.entities()) {
       keys.add(new ResolverTables.EntityKey(e.type().name(), e.canonical()));
     }
-    Map<ResolverTables.EntityKey, Long> entityIds = resolver.entityRows(keys, language);
+    Map<ResolverTables.EntityKey, ResolverTables.EntityRow> rows = resolver.entityRows(keys, language);
+    List<CountedMention> counted = new ArrayList<>(keys.size());
     for (int i = 0; i < analysis.entities().size(); i++) {
       Entity e = analysis.entities().get(i);
+      ResolverTables.EntityRow row = rows.get(keys.get(i));
+      counted.add(new CountedMention(row.kb(), keys.get(i).type(), e.text(), e.role()));
       mention.setLong(1, id);
-      mention.setLong(2, entityIds.get(keys.get(i)));
+      mention.setLong(2, row.id());
       mention.setInt(3, e.start());
       mention.setInt(4, e.end());
       mention.setString(5, e.text());
@@ -283,14 +292,29 @@ final class ArticleWrites {
       time.addBatch();
     }
     time.executeBatch();
+    return new Found(counted, authorIds);
   }
 
   /**
-   * Adds ({@code sign} +1) or removes (-1) article {@code id}'s rows (mentions, byline, source) to or
-   * from the aggregate tables of schema version 2, so that counts stay exact without scanning: called
-   * after its rows are inserted and before they are deleted. Roles' first and last days only widen.
+   * A mention as the aggregates count it: the knowledge-base entity of its entity row, that row's type, the mention's
+   * text (an alias) and its role (null when none).
    */
-  private void aggregates(long id, int sign) throws SQLException {
+  private record CountedMention(long kb, String type, String alias, String role) { }
+
+  /**
+   * What an article adds to the aggregates: its day ({@code articles.day}, '' when undated), its source (null when
+   * none), its mentions of entities linked to a knowledge-base entity, and its byline's authors.
+   */
+  private record Counted(String day, Long sourceId, List<CountedMention> mentions, List<Long> authors) {
+    Counted {
+      Objects.requireNonNull(day, "day");
+      mentions = List.copyOf(mentions);
+      authors = List.copyOf(authors);
+    }
+  }
+
+  /** What article {@code id}'s stored rows add to the aggregates, read back: before they are replaced. */
+  private Counted stored(long id) throws SQLException {
     PreparedStatement art = db.statement("SELECT day, source_id FROM articles WHERE id = ?");
     art.setLong(1, id);
     String day;
@@ -301,115 +325,14 @@ final class ArticleWrites {
       long source = rs.getLong(2);
       sourceId = rs.wasNull() ? null : source;
     }
-    String datedDay = day.isEmpty() ? null : day;
-
-    Map<Long, Integer> mentions = new LinkedHashMap<>();
-    Map<Long, Map<String, Integer>> types = new HashMap<>();
-    Map<Long, Map<String, Integer>> aliases = new HashMap<>();
-    Map<Long, Map<String, Integer>> roles = new HashMap<>();
     PreparedStatement found = db.statement("SELECT e.kb_id, e.type, m.text, m.role FROM mentions m "
         + "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND e.kb_id IS NOT NULL");
     found.setLong(1, id);
+    List<CountedMention> mentions = new ArrayList<>();
     try (ResultSet rs = found.executeQuery()) {
       while (rs.next()) {
-        long kb = rs.getLong(1);
-        mentions.merge(kb, 1, Integer::sum);
-        types.computeIfAbsent(kb, k -> new HashMap<>()).merge(rs.getString(2), 1, Integer::sum);
-        aliases.computeIfAbsent(kb, k -> new HashMap<>()).merge(rs.getString(3), 1, Integer::sum);
-        String role = rs.getString(4);
-        if (role != null) {
-          roles.computeIfAbsent(kb, k -> new HashMap<>()).merge(role, 1, Integer::sum);
-        }
+        mentions.add(new CountedMention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
       }
-    }
-    PreparedStatement articleEntity = db.statement(sign > 0
-        ? "INSERT INTO article_entities (entity_id, day, article_id, mentions) VALUES (?, ?, ?, ?)"
-        : "DELETE FROM article_entities WHERE entity_id = ? AND day = ? AND article_id = ? AND mentions = ?");
-    PreparedStatement perDay = db.statement("INSERT INTO entity_days (entity_id, day, articles, mentions) "
-        + "VALUES (?, ?, ?, ?) ON CONFLICT (entity_id, day) DO UPDATE SET articles = entity_days.articles + excluded.articles, "
-        + "mentions = entity_days.mentions + excluded.mentions");
-    PreparedStatement kbCounts = db.statement("UPDATE kb_entities SET articles = articles + ?, mentions = mentions + ? "
-        + "WHERE id = ?");
-    PreparedStatement typeCount = db.statement("INSERT INTO kb_entity_types (entity_id, type, mentions) VALUES (?, ?, ?) "
-        + "ON CONFLICT (entity_id, type) DO UPDATE SET mentions = kb_entity_types.mentions + excluded.mentions");
-    PreparedStatement kbType = db.statement("UPDATE kb_entities SET type = (SELECT t.type FROM kb_entity_types t "
-        + "WHERE t.entity_id = ? ORDER BY t.mentions DESC, t.type LIMIT 1) WHERE id = ?");
-    PreparedStatement aliasCount = db.statement("INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, ?) "
-        + "ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = entity_aliases.mentions + excluded.mentions");
-    // the days only widen: the earlier first day and the later last day, a null (undated) giving way
-    PreparedStatement roleCount = db.statement("INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) "
-        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity_id, role) DO UPDATE SET "
-        + "mentions = entity_roles.mentions + excluded.mentions, "
-        + "first_day = CASE WHEN entity_roles.first_day IS NULL OR excluded.first_day < entity_roles.first_day "
-        + "THEN excluded.first_day ELSE entity_roles.first_day END, "
-        + "last_day = CASE WHEN entity_roles.last_day IS NULL OR excluded.last_day > entity_roles.last_day "
-        + "THEN excluded.last_day ELSE entity_roles.last_day END");
-    for (Map.Entry<Long, Integer> m : mentions.entrySet()) {
-      long kb = m.getKey();
-      int n = m.getValue();
-      articleEntity.setLong(1, kb);
-      articleEntity.setString(2, day);
-      articleEntity.setLong(3, id);
-      articleEntity.setInt(4, n);
-      articleEntity.addBatch();
-      perDay.setLong(1, kb);
-      perDay.setString(2, day);
-      perDay.setInt(3, sign);
-      perDay.setInt(4, sign * n);
-      perDay.addBatch();
-      kbCounts.setInt(1, sign);
-      kbCounts.setInt(2, sign * n);
-      kbCounts.setLong(3, kb);
-      kbCounts.addBatch();
-      for (Map.Entry<String, Integer> t : types.get(kb).entrySet()) {
-        typeCount.setLong(1, kb);
-        typeCount.setString(2, t.getKey());
-        typeCount.setInt(3, sign * t.getValue());
-        typeCount.addBatch();
-      }
-      for (Map.Entry<String, Integer> a : aliases.get(kb).entrySet()) {
-        aliasCount.setLong(1, kb);
-        aliasCount.setString(2, a.getKey());
-        aliasCount.setInt(3, sign * a.getValue());
-        aliasCount.addBatch();
-      }
-      for (Map.Entry<String, Integer> r : roles.getOrDefault(kb, Map.of()).entrySet()) {
-        roleCount.setLong(1, kb);
-        roleCount.setString(2, r.getKey());
-        roleCount.setInt(3, sign * r.getValue());
-        roleCount.setString(4, datedDay);
-        roleCount.setString(5, datedDay);
-        roleCount.addBatch();
-      }
-    }
-    articleEntity.executeBatch();
-    perDay.executeBatch();
-    kbCounts.executeBatch();
-    typeCount.executeBatch();
-    aliasCount.executeBatch();
-    roleCount.executeBatch();
-    for (long kb : mentions.keySet()) {
-      kbType.setLong(1, kb);
-      kbType.setLong(2, kb);
-      kbType.addBatch();
-    }
-    kbType.executeBatch();
-    if (sign < 0) {
-      for (String table : List.of("entity_days", "kb_entity_types", "entity_aliases", "entity_roles")) {
-        PreparedStatement empty = db.statement("DELETE FROM " + table + " WHERE entity_id = ? AND mentions <= 0");
-        for (long kb : mentions.keySet()) {
-          empty.setLong(1, kb);
-          empty.addBatch();
-        }
-        empty.executeBatch();
-      }
-    }
-
-    if (sourceId != null) {
-      PreparedStatement source = db.statement("UPDATE sources SET articles = articles + ? WHERE id = ?");
-      source.setInt(1, sign);
-      source.setLong(2, sourceId);
-      source.executeUpdate();
     }
     PreparedStatement byline = db.statement("SELECT author_id FROM article_authors WHERE article_id = ?");
     byline.setLong(1, id);
@@ -419,6 +342,118 @@ final class ArticleWrites {
         authors.add(rs.getLong(1));
       }
     }
+    return new Counted(day, sourceId, mentions, authors);
+  }
+
+  /** How many of an article's mentions of knowledge-base entity {@code kb} have {@code key} (a type, an alias, a role). */
+  private record KeyCount(long kb, String key, int count) { }
+
+  /** The counts of {@code mentions} by entity and by what {@code key} gives of each (null: not counted). */
+  private static List<KeyCount> countBy(List<CountedMention> mentions,
+      java.util.function.Function<CountedMention, String> key) {
+    Map<Map.Entry<Long, String>, Integer> counts = new LinkedHashMap<>();
+    for (CountedMention m : mentions) {
+      String k = key.apply(m);
+      if (k != null) {
+        counts.merge(Map.entry(m.kb(), k), 1, Integer::sum);
+      }
+    }
+    List<KeyCount> out = new ArrayList<>(counts.size());
+    counts.forEach((e, n) -> out.add(new KeyCount(e.getKey(), e.getValue(), n)));
+    return out;
+  }
+
+  /**
+   * Adds ({@code sign} +1) or removes (-1) article {@code id}'s rows ({@code counted}: its mentions, byline and source)
+   * to or from the aggregate tables of schema version 2, so that counts stay exact without scanning: called after its
+   * rows are inserted and before they are deleted. Roles' first and last days only widen. Each of the entity tables
+   * keyed by entity and day, type, alias or role takes one multi-row statement per {@link ResolverTables#MAX_ROWS}
+   * rows, whatever their number; the knowledge-base entities' counts, one batch.
+   */
+  private void aggregates(long id, int sign, Counted counted) throws SQLException {
+    String day = counted.day();
+    String datedDay = day.isEmpty() ? null : day;
+    List<KeyCount> entities = countBy(counted.mentions(), m -> ""); // mentions of each entity
+    List<Long> kbs = entities.stream().map(KeyCount::kb).toList();
+    RowBinder<KeyCount> keyCount = (st, p, c) -> {
+      st.setLong(p, c.kb());
+      st.setString(p + 1, c.key());
+      st.setInt(p + 2, sign * c.count());
+      return p + 3;
+    };
+    if (sign > 0) {
+      rows("INSERT INTO article_entities (entity_id, day, article_id, mentions) VALUES " + ROWS, "(?, ?, ?, ?)",
+          entities, (st, p, e) -> {
+            st.setLong(p, e.kb());
+            st.setString(p + 1, day);
+            st.setLong(p + 2, id);
+            st.setInt(p + 3, e.count());
+            return p + 4;
+          });
+    } else {
+      PreparedStatement gone = db.statement("DELETE FROM article_entities WHERE article_id = ?");
+      gone.setLong(1, id);
+      gone.executeUpdate();
+    }
+    rows("INSERT INTO entity_days (entity_id, day, articles, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, day) "
+        + "DO UPDATE SET articles = entity_days.articles + excluded.articles, "
+        + "mentions = entity_days.mentions + excluded.mentions", "(?, ?, ?, ?)", entities, (st, p, e) -> {
+          st.setLong(p, e.kb());
+          st.setString(p + 1, day);
+          st.setInt(p + 2, sign);
+          st.setInt(p + 3, sign * e.count());
+          return p + 4;
+        });
+    rows("INSERT INTO kb_entity_types (entity_id, type, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, type) "
+        + "DO UPDATE SET mentions = kb_entity_types.mentions + excluded.mentions", "(?, ?, ?)",
+        countBy(counted.mentions(), CountedMention::type), keyCount);
+    rows("INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, alias) "
+        + "DO UPDATE SET mentions = entity_aliases.mentions + excluded.mentions", "(?, ?, ?)",
+        countBy(counted.mentions(), CountedMention::alias), keyCount);
+    // the days only widen: the earlier first day and the later last day, a null (undated) giving way
+    rows("INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) VALUES " + ROWS
+        + " ON CONFLICT (entity_id, role) DO UPDATE SET mentions = entity_roles.mentions + excluded.mentions, "
+        + "first_day = CASE WHEN entity_roles.first_day IS NULL OR excluded.first_day < entity_roles.first_day "
+        + "THEN excluded.first_day ELSE entity_roles.first_day END, "
+        + "last_day = CASE WHEN entity_roles.last_day IS NULL OR excluded.last_day > entity_roles.last_day "
+        + "THEN excluded.last_day ELSE entity_roles.last_day END", "(?, ?, ?, ?, ?)",
+        countBy(counted.mentions(), CountedMention::role), (st, p, r) -> {
+          p = keyCount.bind(st, p, r);
+          st.setString(p, datedDay);
+          st.setString(p + 1, datedDay);
+          return p + 2;
+        });
+    // after the types: an entity's type is the one its mentions give most (on a tie, the first in string order).
+    // NOTE: one statement per entity (sent as one batch), each by primary key: as one UPDATE … FROM (VALUES …), its
+    // plan read all of kb_entities for each article (a hash join), as the bench's sampled plans showed.
+    PreparedStatement kbCounts = db.statement("UPDATE kb_entities SET articles = articles + ?, mentions = mentions + ?, "
+        + "type = (SELECT t.type FROM kb_entity_types t WHERE t.entity_id = ? ORDER BY t.mentions DESC, t.type LIMIT 1) "
+        + "WHERE id = ?");
+    for (KeyCount e : entities) {
+      kbCounts.setInt(1, sign);
+      kbCounts.setInt(2, sign * e.count());
+      kbCounts.setLong(3, e.kb());
+      kbCounts.setLong(4, e.kb());
+      kbCounts.addBatch();
+    }
+    kbCounts.executeBatch();
+    if (sign < 0) {
+      for (String table : List.of("entity_days", "kb_entity_types", "entity_aliases", "entity_roles")) {
+        rows("DELETE FROM " + table + " WHERE mentions <= 0 AND entity_id IN (" + ROWS + ")", "?", kbs, (st, p, kb) -> {
+          st.setLong(p, kb);
+          return p + 1;
+        });
+      }
+    }
+
+    Long sourceId = counted.sourceId();
+    if (sourceId != null) {
+      PreparedStatement source = db.statement("UPDATE sources SET articles = articles + ? WHERE id = ?");
+      source.setInt(1, sign);
+      source.setLong(2, sourceId);
+      source.executeUpdate();
+    }
+    List<Long> authors = counted.authors();
     PreparedStatement authorCount = db.statement("UPDATE authors SET articles = articles + ? WHERE id = ?");
     PreparedStatement authorArticle = db.statement(sign > 0
         ? "INSERT INTO author_articles (author_id, day, article_id) VALUES (?, ?, ?)"
@@ -452,6 +487,31 @@ final class ArticleWrites {
         empty.addBatch();
       }
       empty.executeBatch();
+    }
+  }
+
+  /** Where {@link #rows} puts the rows of its multi-row statement. */
+  private static final String ROWS = "{rows}";
+
+  /** Binds one item's row of a multi-row statement from parameter {@code p} on; returns the next parameter's index. */
+  @FunctionalInterface
+  private interface RowBinder<T> {
+    int bind(PreparedStatement st, int p, T item) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} with {@link #ROWS} replaced by one {@code row} per item (comma-separated), one statement per
+   * {@link ResolverTables#MAX_ROWS} items, each bound by {@code bind}; nothing when there are none.
+   */
+  private <T> void rows(String sql, String row, List<T> items, RowBinder<T> bind) throws SQLException {
+    for (int from = 0; from < items.size(); from += ResolverTables.MAX_ROWS) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + ResolverTables.MAX_ROWS));
+      PreparedStatement st = db.statement(sql.replace(ROWS, SqlConnections.valueRows(chunk.size(), row)));
+      int p = 1;
+      for (T item : chunk) {
+        p = bind.bind(st, p, item);
+      }
+      st.executeUpdate();
     }
   }
 

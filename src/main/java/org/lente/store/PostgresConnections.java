@@ -392,6 +392,12 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
     return "";
   }
 
+  /** pgJDBC's prepare threshold 0: the statement is never prepared on the server, so each execution is planned anew. */
+  @Override
+  public void planForValues(PreparedStatement st) throws SQLException {
+    st.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+  }
+
   /** Closes both connections, waiting for the work running on them; later calls do nothing. */
   @Override
   public void close() throws IOException {

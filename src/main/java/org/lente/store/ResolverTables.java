@@ -311,15 +311,15 @@ final class ResolverTables {
     Set<Long> touched = new LinkedHashSet<>();
     PreparedStatement repoint = statements.prepare("UPDATE mentions SET entity_id = ? WHERE name_id = ? AND entity_id = ?");
     for (Object[] f : found) {
-      long row = entityRow((String) f[1], target, (String) f[2]);
-      repoint.setLong(1, row);
+      EntityRow row = entityRow((String) f[1], target, (String) f[2]);
+      repoint.setLong(1, row.id());
       repoint.setLong(2, nameId);
       repoint.setLong(3, (Long) f[0]);
       repoint.executeUpdate();
       if (f[3] != null) {
         touched.add(((Number) f[3]).longValue());
       }
-      touched.add(kbOfRow(row));
+      touched.add(row.kb());
     }
     PreparedStatement speakers = statements.prepare("UPDATE quotes SET speaker_canonical = ? WHERE speaker_canonical = ? "
         + "AND article_id IN (SELECT article_id FROM mentions WHERE name_id = ?)");
@@ -338,20 +338,24 @@ final class ResolverTables {
     }
   }
 
-  /** The id of the entity row (type, canonical name, language), added when missing, linked to the knowledge-base entity of that name. */
-  long entityRow(String type, String canonical, String language) throws SQLException {
+  /** An entity row's id and the id of the knowledge-base entity it is linked to ({@code entities.kb_id}). */
+  record EntityRow(long id, long kb) { }
+
+  /** The entity row (type, canonical name, language), added when missing, linked to the knowledge-base entity of that name. */
+  EntityRow entityRow(String type, String canonical, String language) throws SQLException {
     EntityKey key = new EntityKey(type, canonical);
     return entityRows(List.of(key), language).get(key);
   }
 
   /**
-   * The ids of the entity rows of {@code keys} in {@code language}, added when missing (in the order of the keys), each
-   * linked to the knowledge-base entity of its canonical name, added when missing with the type of the first key that
-   * names it. Two statements per {@link #MAX_ROWS} distinct keys, whatever their number.
+   * The entity rows of {@code keys} in {@code language}, added when missing (in the order of the keys), each linked to
+   * the knowledge-base entity of its canonical name (added when missing with the type of the first key that names it):
+   * its id and that entity's, as stored once the statements ran. Two statements per {@link #MAX_ROWS} distinct keys,
+   * whatever their number.
    */
-  Map<EntityKey, Long> entityRows(java.util.Collection<EntityKey> keys, String language) throws SQLException {
+  Map<EntityKey, EntityRow> entityRows(java.util.Collection<EntityKey> keys, String language) throws SQLException {
     List<EntityKey> all = List.copyOf(new LinkedHashSet<>(keys));
-    Map<EntityKey, Long> ids = new HashMap<>();
+    Map<EntityKey, EntityRow> ids = new HashMap<>();
     for (int from = 0; from < all.size(); from += MAX_ROWS) {
       List<EntityKey> chunk = all.subList(from, Math.min(all.size(), from + MAX_ROWS));
       Map<String, String> typeOf = new LinkedHashMap<>(); // each name once: one row may not be upserted twice
@@ -374,7 +378,8 @@ final class ResolverTables {
       }
       PreparedStatement entity = statements.prepare("INSERT INTO entities (type, canonical, language, canonical_words, "
           + "kb_id) VALUES " + SqlConnections.valueRows(chunk.size(), "(?, ?, ?, ?, ?)")
-          + " ON CONFLICT (type, canonical, language) DO UPDATE SET kb_id = excluded.kb_id RETURNING id, type, canonical");
+          + " ON CONFLICT (type, canonical, language) DO UPDATE SET kb_id = excluded.kb_id "
+          + "RETURNING id, type, canonical, kb_id");
       p = 1;
       for (EntityKey k : chunk) {
         entity.setString(p++, k.type());
@@ -385,20 +390,11 @@ final class ResolverTables {
       }
       try (ResultSet rs = entity.executeQuery()) {
         while (rs.next()) {
-          ids.put(new EntityKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
+          ids.put(new EntityKey(rs.getString(2), rs.getString(3)), new EntityRow(rs.getLong(1), rs.getLong(4)));
         }
       }
     }
     return ids;
-  }
-
-  private long kbOfRow(long row) throws SQLException {
-    PreparedStatement st = statements.prepare("SELECT kb_id FROM entities WHERE id = ?");
-    st.setLong(1, row);
-    try (ResultSet rs = st.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private Long kbId(String name) throws SQLException {

@@ -82,6 +82,14 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
   String byDayIndex();
 
   /**
+   * Makes {@code st} (prepared on one of these connections) planned at each execution for the values bound to it: for
+   * lookups whose best plan depends on those values (how many rows an {@code IN} list's terms or bands hold). PostgreSQL
+   * otherwise switches a statement prepared on the server to a generic plan, made without the values, after five
+   * executions. On SQLite it does nothing.
+   */
+  void planForValues(PreparedStatement st) throws SQLException;
+
+  /**
    * The rows of a multi-row {@code VALUES} list: {@code row} ("(?, ?)", say) {@code rows} times, comma-separated. One
    * statement for many rows is one round trip to the server, where a statement per row is one each.
    */

@@ -82,4 +82,9 @@ record SqliteConnections(Database db) implements SqlConnections {
   public String byDayIndex() {
     return " INDEXED BY entity_days_day";
   }
+
+  @Override
+  public void planForValues(PreparedStatement st) {
+    // no generic plan to avoid here: nothing to do
+  }
 }

@@ -138,6 +138,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
         List<String> rare = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT term FROM anchor_terms WHERE term IN (" + marks
             + ") AND articles <= ?")) {
+          db.planForValues(ps);
           for (int i = 0; i < chunk.size(); i++) {
             ps.setString(i + 1, chunk.get(i));
           }
@@ -152,6 +153,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
           continue;
         }
         try (PreparedStatement ps = c.prepareStatement(postingsQuery(rare.size(), language != null))) {
+          db.planForValues(ps);
           int p = 1;
           for (int branch = 0; branch < (language == null ? 1 : 2); branch++) {
             for (String t : rare) {

@@ -883,33 +883,84 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
         }
         store.put(u, f.build());
       }
-      {
-        assertEquals(rows("SELECT entity_id, day, article_id, mentions FROM article_entities ORDER BY 1, 2, 3"),
-            rows("SELECT e.kb_id, a.day, m.article_id, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                + "JOIN articles a ON a.id = m.article_id GROUP BY e.kb_id, a.day, m.article_id ORDER BY 1, 2, 3"));
-        assertEquals(rows("SELECT entity_id, day, articles, mentions FROM entity_days ORDER BY 1, 2"),
-            rows("SELECT entity_id, day, count(*), sum(mentions) FROM article_entities GROUP BY 1, 2 ORDER BY 1, 2"));
-        assertEquals(rows("SELECT entity_id, alias, mentions FROM entity_aliases ORDER BY 1, 2"),
-            rows("SELECT e.kb_id, m.text, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                + "GROUP BY 1, 2 ORDER BY 1, 2"));
-        assertEquals(rows("SELECT entity_id, type, mentions FROM kb_entity_types ORDER BY 1, 2"),
-            rows("SELECT e.kb_id, e.type, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                + "GROUP BY 1, 2 ORDER BY 1, 2"));
-        assertEquals(rows("SELECT id, articles FROM kb_entities WHERE articles > 0 ORDER BY 1"),
-            rows("SELECT entity_id, count(*) FROM article_entities GROUP BY 1 ORDER BY 1"));
-        assertEquals(rows("SELECT id, articles FROM sources ORDER BY 1"),
-            rows("SELECT s.id, count(a.id) FROM sources s LEFT JOIN articles a ON a.source_id = s.id GROUP BY 1 "
-                + "ORDER BY 1"));
-        assertEquals(rows("SELECT id, articles FROM authors ORDER BY 1"),
-            rows("SELECT w.id, count(aa.article_id) FROM authors w LEFT JOIN article_authors aa "
-                + "ON aa.author_id = w.id GROUP BY 1 ORDER BY 1"));
-        assertEquals(rows("SELECT author_id, source_id, articles FROM author_sources ORDER BY 1, 2"),
-            rows("SELECT aa.author_id, a.source_id, count(*) FROM article_authors aa JOIN articles a "
-                + "ON a.id = aa.article_id GROUP BY 1, 2 ORDER BY 1, 2"));
-        assertEquals(rows("SELECT author_id, day, article_id FROM author_articles ORDER BY 1, 2, 3"),
-            rows("SELECT aa.author_id, a.day, a.id FROM article_authors aa JOIN articles a ON a.id = aa.article_id "
-                + "ORDER BY 1, 2, 3"));
+      assertTheAggregatesEqualARecount();
+    }
+
+    /**
+     * An article of more entities, aliases and roles than one statement writes, then its update to another half of
+     * them, then a second article sharing some: after each put, every aggregate equals a recount from the rows.
+     */
+    @Test
+    void theAggregatesOfMoreEntitiesThanOneStatementWritesEqualARecount() throws Exception {
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < ResolverTables.MAX_ROWS + 30; i++) {
+        names.add("Sindaco" + (char) ('A' + i / 26 % 26) + (char) ('a' + i % 26));
       }
+      store.put(url(1), manyNames(url(1), names, "2024-06-12", 0));
+      assertTheAggregatesEqualARecount();
+      assertEquals(List.of(), rows("SELECT r.entity_id, r.role FROM entity_roles r WHERE r.first_day IS NULL "
+          + "OR r.first_day <> '2024-06-12' OR r.last_day <> '2024-06-12'"));
+      store.put(url(1), manyNames(url(1), names.subList(40, names.size()), "2024-06-13", 1));
+      assertTheAggregatesEqualARecount();
+      store.put(url(2), manyNames(url(2), names.subList(0, 60), "2024-06-14", 2));
+      assertTheAggregatesEqualARecount();
+      assertTrue(Integer.parseInt(rows("SELECT count(*) FROM entity_aliases").get(0)) > 2 * ResolverTables.MAX_ROWS,
+          "too few aliases to need several statements");
+    }
+
+    /**
+     * An article naming each of {@code names} twice, by its surname (a role's holder) and by its full name, every fifth
+     * also as an organisation; {@code variant} changes its text (an update).
+     */
+    private Analysis manyNames(String u, List<String> names, String day, int variant) {
+      StringBuilder text = new StringBuilder("Cronaca " + variant + ":");
+      for (String name : names) {
+        text.append(" il sindaco ").append(name).append(" (").append(name).append(" Rossi),");
+      }
+      Fixtures f = Fixtures.article(u, text.toString()).published(day).author("Anna Rossi");
+      int from = 0;
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i);
+        from = text.indexOf(" il sindaco " + name + " ", from);
+        f.entity(name, Entity.Type.PER, name + " Rossi", from, "sindaco");
+        f.entity(name + " Rossi", i % 5 == 0 ? Entity.Type.ORG : Entity.Type.PER, name + " Rossi", from);
+      }
+      return f.build();
+    }
+
+    /** Every aggregate equals what the migration's backfill computes from the rows themselves. */
+    private void assertTheAggregatesEqualARecount() throws Exception {
+      assertEquals(rows("SELECT entity_id, day, article_id, mentions FROM article_entities ORDER BY 1, 2, 3"),
+          rows("SELECT e.kb_id, a.day, m.article_id, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+              + "JOIN articles a ON a.id = m.article_id GROUP BY e.kb_id, a.day, m.article_id ORDER BY 1, 2, 3"));
+      assertEquals(rows("SELECT entity_id, day, articles, mentions FROM entity_days ORDER BY 1, 2"),
+          rows("SELECT entity_id, day, count(*), sum(mentions) FROM article_entities GROUP BY 1, 2 ORDER BY 1, 2"));
+      assertEquals(rows("SELECT entity_id, alias, mentions FROM entity_aliases ORDER BY 1, 2"),
+          rows("SELECT e.kb_id, m.text, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+              + "GROUP BY 1, 2 ORDER BY 1, 2"));
+      assertEquals(rows("SELECT entity_id, type, mentions FROM kb_entity_types ORDER BY 1, 2"),
+          rows("SELECT e.kb_id, e.type, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+              + "GROUP BY 1, 2 ORDER BY 1, 2"));
+      assertEquals(rows("SELECT id, articles FROM sources ORDER BY 1"),
+          rows("SELECT s.id, count(a.id) FROM sources s LEFT JOIN articles a ON a.source_id = s.id GROUP BY 1 "
+              + "ORDER BY 1"));
+      assertEquals(rows("SELECT id, articles FROM authors ORDER BY 1"),
+          rows("SELECT w.id, count(aa.article_id) FROM authors w LEFT JOIN article_authors aa "
+              + "ON aa.author_id = w.id GROUP BY 1 ORDER BY 1"));
+      assertEquals(rows("SELECT author_id, source_id, articles FROM author_sources ORDER BY 1, 2"),
+          rows("SELECT aa.author_id, a.source_id, count(*) FROM article_authors aa JOIN articles a "
+              + "ON a.id = aa.article_id GROUP BY 1, 2 ORDER BY 1, 2"));
+      assertEquals(rows("SELECT author_id, day, article_id FROM author_articles ORDER BY 1, 2, 3"),
+          rows("SELECT aa.author_id, a.day, a.id FROM article_authors aa JOIN articles a ON a.id = aa.article_id "
+              + "ORDER BY 1, 2, 3"));
+      assertEquals(rows("SELECT entity_id, role, mentions FROM entity_roles ORDER BY 1, 2"),
+          rows("SELECT e.kb_id, m.role, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+              + "WHERE m.role IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"));
+      assertEquals(rows("SELECT id, articles, mentions FROM kb_entities WHERE articles <> 0 OR mentions <> 0 "
+          + "ORDER BY 1"), rows("SELECT entity_id, count(*), sum(mentions) FROM article_entities GROUP BY 1 ORDER BY 1"));
+      assertEquals(rows("SELECT id, type FROM kb_entities WHERE articles > 0 ORDER BY 1"),
+          rows("SELECT t.entity_id, (SELECT u.type FROM kb_entity_types u WHERE u.entity_id = t.entity_id "
+              + "ORDER BY u.mentions DESC, u.type LIMIT 1) FROM kb_entity_types t GROUP BY 1 ORDER BY 1"));
     }
 
     @Test

@@ -176,4 +176,37 @@ class PostgresConnectionsTest {
     assertEquals(1, runs.get());
     assertTrue(!PostgresConnections.connectionLost(e), e.toString());
   }
+
+  /**
+   * A lookup planned for its values ({@link SqlConnections#planForValues}) is never prepared on the server, so never
+   * given a generic plan, however often it runs; the same lookup without it is, after pgJDBC's five executions.
+   */
+  @Test
+  void aStatementPlannedForItsValuesIsNeverPreparedOnTheServer() throws Exception {
+    java.util.List<Long> prepared = db.read("run a lookup ten times, planned for its values and not", c -> {
+      java.util.List<Long> out = new java.util.ArrayList<>();
+      for (boolean forValues : new boolean[] {true, false}) {
+        String sql = "SELECT count(*) FROM notes WHERE body = ? AND " + forValues + " = " + forValues;
+        for (int i = 0; i < 10; i++) {
+          try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            if (forValues) {
+              db.planForValues(ps);
+            }
+            ps.setString(1, "note " + i);
+            ps.executeQuery().close();
+          }
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_prepared_statements "
+            + "WHERE statement = ?")) {
+          ps.setString(1, sql.replace("?", "$1"));
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            out.add(rs.getLong(1));
+          }
+        }
+      }
+      return out;
+    });
+    assertEquals(java.util.List.of(0L, 1L), prepared);
+  }
 }
