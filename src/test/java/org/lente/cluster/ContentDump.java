@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The content of a Lente PostgreSQL database as text, table by table, such that two databases holding the same
@@ -96,6 +99,23 @@ final class ContentDump {
    */
   static final Map<String, Map<String, String>> JSON_REFERENCES = Map.of(
       "stories.story", Map.of("id", "stories", "articles/*", "articles", "timeline/*/article", "articles"));
+
+  /**
+   * The ids written into text inside JSON columns ({@code table.column} → JSON path of the text → where the id is in
+   * it and whose id it is): lineage's evidence names the version a copy derives from ("derives from article 176"),
+   * and a cluster whose writer was killed mid-transaction numbers that article otherwise.
+   */
+  static final Map<String, Map<String, TextReference>> TEXT_REFERENCES = Map.of(
+      "links.evidence", Map.of("*/note", new TextReference(Pattern.compile("\\barticle (\\d+)\\b"), "articles")));
+
+  /** An id inside text: group 1 of {@code pattern} is an id of {@code table}. */
+  record TextReference(Pattern pattern, String table) {
+    TextReference {
+      if (pattern.matcher("").groupCount() < 1) {
+        throw new IllegalArgumentException("pattern " + pattern + " has no group for the id");
+      }
+    }
+  }
 
   /**
    * The columns left out: wall-clock times written when a row is (the only values a second run in the same order
@@ -225,8 +245,9 @@ final class ContentDump {
           boolean mapped = natural && value != null;
           if (mapped && REFERENCES.containsKey(name)) {
             value = keyOf(keys, REFERENCES.get(name), Long.parseLong(value));
-          } else if (mapped && JSON_REFERENCES.containsKey(name)) {
-            value = naturalJson(value, JSON_REFERENCES.get(name), keys);
+          } else if (mapped && (JSON_REFERENCES.containsKey(name) || TEXT_REFERENCES.containsKey(name))) {
+            value = naturalJson(value, JSON_REFERENCES.getOrDefault(name, Map.of()),
+                TEXT_REFERENCES.getOrDefault(name, Map.of()), keys);
           }
           row.append(i > 0 ? "\t" : "").append(value);
         }
@@ -247,8 +268,12 @@ final class ContentDump {
     return key == null ? "<no " + table + " row " + id + ">" : "<" + key + ">";
   }
 
-  /** {@code json} with the ids at {@code paths} replaced by their rows' natural keys. */
-  private static String naturalJson(String json, Map<String, String> paths, Map<String, Map<Long, String>> keys) {
+  /**
+   * {@code json} with the ids at {@code paths}, and those inside the texts at {@code texts}, replaced by their rows'
+   * natural keys.
+   */
+  private static String naturalJson(String json, Map<String, String> paths, Map<String, TextReference> texts,
+      Map<String, Map<Long, String>> keys) {
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -256,31 +281,36 @@ final class ContentDump {
       return json; // not JSON: compared as it is
     }
     for (Map.Entry<String, String> p : new TreeMap<>(paths).entrySet()) {
-      replace(root, List.of(p.getKey().split("/")), p.getValue(), keys);
+      replace(root, List.of(p.getKey().split("/")),
+          leaf -> leaf.isIntegralNumber() ? TextNode.valueOf(keyOf(keys, p.getValue(), leaf.asLong())) : leaf);
+    }
+    for (Map.Entry<String, TextReference> t : new TreeMap<>(texts).entrySet()) {
+      TextReference ref = t.getValue();
+      replace(root, List.of(t.getKey().split("/")), leaf -> !leaf.isTextual() ? leaf
+          : TextNode.valueOf(ref.pattern().matcher(leaf.asText()).replaceAll(m -> Matcher.quoteReplacement(
+              m.group().substring(0, m.start(1) - m.start()) + keyOf(keys, ref.table(), Long.parseLong(m.group(1)))
+                  + m.group().substring(m.end(1) - m.start())))));
     }
     return root.toString();
   }
 
-  private static void replace(JsonNode node, List<String> path, String table, Map<String, Map<Long, String>> keys) {
+  /** Replaces the values at {@code path} under {@code node} ({@code *}: every element of an array) by {@code leaf}. */
+  private static void replace(JsonNode node, List<String> path, UnaryOperator<JsonNode> leaf) {
     String step = path.get(0);
     List<String> rest = path.subList(1, path.size());
     if (step.equals("*") && node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         if (rest.isEmpty()) {
-          if (array.get(i).isIntegralNumber()) {
-            array.set(i, TextNode.valueOf(keyOf(keys, table, array.get(i).asLong())));
-          }
+          array.set(i, leaf.apply(array.get(i)));
         } else {
-          replace(array.get(i), rest, table, keys);
+          replace(array.get(i), rest, leaf);
         }
       }
     } else if (node instanceof ObjectNode object && object.has(step)) {
       if (rest.isEmpty()) {
-        if (object.get(step).isIntegralNumber()) {
-          object.set(step, TextNode.valueOf(keyOf(keys, table, object.get(step).asLong())));
-        }
+        object.set(step, leaf.apply(object.get(step)));
       } else {
-        replace(object.get(step), rest, table, keys);
+        replace(object.get(step), rest, leaf);
       }
     }
   }

@@ -72,6 +72,25 @@ class ContentDumpTest {
   }
 
   @Test
+  void anArticleNamedInALinksNoteDumpsByItsKeyWhateverItsId() throws Exception {
+    List<String> first = links(database(0, "Mario Draghi"), "https://a.example/uno");
+    List<String> shifted = links(database(40, "Mario Draghi"), "https://a.example/uno");
+    assertEquals(first, shifted);
+    assertTrue(first.get(0).contains("derives from article <https://a.example/uno>, a version"), first.toString());
+    assertNotEquals(first, links(database(0, "Mario Draghi"), "https://a.example/due"));
+  }
+
+  /** The links of a database whose one link's evidence note names the article {@code named} by its id. */
+  private static List<String> links(String url, String named) throws Exception {
+    execute(url, "INSERT INTO links (article_id, related_id, relation, direction, score, evidence) SELECT d.id, u.id, "
+        + "'near-duplicate', 'unknown', 0.8, '[{\"kind\":\"closer-version\",\"here\":null,\"there\":null,"
+        + "\"note\":\"the related article derives from article ' || n.id || ', a version of this one\"}]' "
+        + "FROM articles d, articles u, articles n WHERE d.key = 'https://a.example/due' "
+        + "AND u.key = 'https://a.example/uno' AND n.key = '" + named + "'");
+    return ContentDump.dump(url, PostgresServer.USER).get("links");
+  }
+
+  @Test
   void anIdColumnNotDescribedFailsTheDump() throws Exception {
     String url = database(0, "Mario Draghi");
     execute(url, "ALTER TABLE quotes ADD COLUMN story_id BIGINT");
