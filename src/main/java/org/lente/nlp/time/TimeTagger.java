@@ -153,8 +153,8 @@ public final class TimeTagger {
     Ctx ctx = new Ctx(s, text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false, Tenses.of(s, lang), cases);
     List<Timex> out = new ArrayList<>();
     Moment last = null; // the latest date or time mentioned so far
-    Moment lastQuarter = null; // the latest quarter begun by the anchor mentioned so far, comparisons aside
-    Moment topic = null; // the period under discussion: the first quarter begun by the anchor mentioned
+    Moment lastQuarter = null; // the latest quarter over by the anchor mentioned so far, comparisons aside
+    Moment topic = null; // the period under discussion: the first quarter over by the anchor mentioned
     Piece lastDay = null; // the latest day mentioned so far
     for (Piece found : pieces(ctx, rules.get(lang))) {
       if (found.kind() == Kind.ZONE) {
@@ -181,9 +181,9 @@ public final class TimeTagger {
       if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME) && !comparison) {
         last = p.m();
         if (p.m().grain().compareTo(Grain.DAY) <= 0 && p.m().end() == null) lastDay = p;
-        if (p.m().grain() == Grain.QUARTER && p.m().end() == null && !p.m().start().isAfter(ctx.ref())) {
-          // a quarter begun by the anchor: one ahead ("a loss in the fourth quarter" in October) is a forecast, not
-          // the quarter reported
+        if (p.m().grain() == Grain.QUARTER && p.m().end() == null && !Grain.QUARTER.plus(p.m().start(), 1).isAfter(ctx.ref())) {
+          // a quarter over by the anchor: one ahead ("a loss in the fourth quarter" in December) or still under way ("a
+          // fourth-quarter charge" in October) is a forecast, not the quarter reported
           lastQuarter = p.m();
           if (topic == null) topic = p.m();
         }

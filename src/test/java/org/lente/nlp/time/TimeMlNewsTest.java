@@ -512,4 +512,8 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-03-04 [il 4 marzo 2024]", "DATE 2024-03-08 [il venerdì successivo]"),
         it("Il consiglio si è riunito il 4 marzo 2024 e ha votato il venerdì successivo."));
   }
+  @Test void aQuarterUnderWayIsNotTheQuarterReported() {
+    assertEquals(List.of("DATE 2024-Q4 [fourth-quarter]", "DATE 2024-Q3 [the latest quarter]"),
+        tagged("The storm will bring a fourth-quarter charge. Profit fell 5% in the latest quarter.", Lang.EN, LocalDate.of(2024, 10, 30)));
+  }
 }
