@@ -32,7 +32,7 @@ final class EnglishRules {
       + "|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNITS + ")";
   private static final String ORDINAL = "(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
   /** Holiday names that in running text are more often something else: a person, a verb, a noun. */
-  private static final Pattern AMBIGUOUS = Pattern.compile("boss'?s?|(?:mlk|martin luther king'?s?)(?: jr\\.?)?|lent|ascension|muharram", F);
+  private static final Pattern AMBIGUOUS = Pattern.compile("boss'?s?|(?:mlk|martin luther king'?s?)(?: jr\\.?)?|lent|ascension|muharram|election day", F);
   private static final String REL = "(this|current|coming|next|following|last|past|previous)";
   private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
       Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),

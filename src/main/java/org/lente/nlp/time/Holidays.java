@@ -87,6 +87,9 @@ final class Holidays {
     day(h, "labou?r day", y -> nth(y, 9, 1, DayOfWeek.MONDAY));
     day(h, "columbus day|indigenous peoples'? day", y -> nth(y, 10, 2, DayOfWeek.MONDAY));
     day(h, "thanksgiving(?: day)?", y -> nth(y, 11, 4, DayOfWeek.THURSDAY));
+    // the United States' general election: the Tuesday after the first Monday of November, every year (state and local
+    // elections fall on it in odd years)
+    day(h, "election day", y -> nth(y, 11, 1, DayOfWeek.MONDAY).plusDays(1));
     day(h, "black friday", y -> nth(y, 11, 4, DayOfWeek.THURSDAY).plusDays(1));
     day(h, "mother'?s'? day", y -> nth(y, 5, 2, DayOfWeek.SUNDAY));
     day(h, "father'?s'? day", y -> nth(y, 6, 3, DayOfWeek.SUNDAY));

@@ -59,6 +59,16 @@ final class Rules {
     return day(m, d, true).withNoAnchor("XXXX-WXX-" + d.getDayOfWeek().getValue());
   }
 
+  /**
+   * The weekday of group 2 told from the last day the text mentioned, the first one after it ({@code after}) or before
+   * it ("the following Monday", "il venerdì precedente"); read from the anchor until {@link TimeTagger} re-anchors it.
+   */
+  private static Piece weekdayFromLast(Matcher m, Ctx c, boolean after) {
+    DayOfWeek dow = Words.weekday(m.group(2));
+    return weekday(m, TimeTagger.weekday(c, dow, after ? "coming" : "last", m.start()))
+        .withShift(TimeTagger.Shift.weekdayFromLast(dow, after ? 1 : -1));
+  }
+
   /** True when day {@code d} of month {@code mo} (1-12) is in the calendar: in year {@code y}, or in some year if null. */
   static boolean exists(Integer y, int mo, int d) {
     return d >= 1 && (y == null ? d <= java.time.Month.of(mo).maxLength() : java.time.YearMonth.of(y, mo).isValidDay(d));
@@ -189,8 +199,11 @@ final class Rules {
     }
     // weekdays with modifiers
     if (it) {
-      r.add(new Rule(Pattern.compile(B + "(?:(?:il|la)\\s+)?(?:(prossim[oa]|scors[oa]|quest[oa])\\s+)?(" + wd + ")(?:\\s+(prossim[oa]|scors[oa]|passat[oa]|dopo))?" + E, F), (m, c) -> {
+      // in running text "il venerdì precedente", "il lunedì successivo" are told from the last day mentioned (Shift)
+      String narrative = lenient ? "" : "|precedente|successiv[oa]|seguente";
+      r.add(new Rule(Pattern.compile(B + "(?:(?:il|la)\\s+)?(?:(prossim[oa]|scors[oa]|quest[oa])\\s+)?(" + wd + ")(?:\\s+(prossim[oa]|scors[oa]|passat[oa]|dopo" + narrative + "))?" + E, F), (m, c) -> {
         String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
+        if (mod.matches("precedente|successiv[oa]|seguente")) return weekdayFromLast(m, c, !mod.equals("precedente"));
         String k = mod.startsWith("pross") || mod.equals("dopo") ? "next" : mod.startsWith("scors") || mod.startsWith("passat") ? "last" : mod.startsWith("quest") ? "this" : "";
         if (c.duckling() && mod.startsWith("pross") && m.group(1) != null) k = "nextnext";
         LocalDate d = k.equals("nextnext") ? TimeTagger.weekday(c, Words.weekday(m.group(2)), "next", m.start()).plusWeeks(1)
@@ -198,8 +211,11 @@ final class Rules {
         return weekday(m, d);
       }));
     } else {
-      r.add(new Rule(Pattern.compile(B + "(?:(next|last|this coming|this|coming|past|previous)\\s+)?(" + wd + ")(?:\\s+(?:of\\s+)?(this|next|last)\\s+week)?" + E, F), (m, c) -> {
+      // in running text "the previous Friday", "the following Monday" are told from the last day mentioned (Shift)
+      String narrative = lenient ? "" : "|the\\s+previous|the\\s+preceding|the\\s+following";
+      r.add(new Rule(Pattern.compile(B + "(?:(next|last|this coming|this|coming|past" + narrative + "|previous)\\s+)?(" + wd + ")(?:\\s+(?:of\\s+)?(this|next|last)\\s+week)?" + E, F), (m, c) -> {
         String mod = m.group(1) == null ? "" : m.group(1);
+        if (mod.startsWith("the")) return weekdayFromLast(m, c, mod.endsWith("following"));
         // "(this) coming Sunday" is the first Sunday ahead in news; Duckling reads "coming" as "next"
         String k = mod.endsWith("coming") && !c.duckling() ? "coming" : mod.equals("next") || mod.endsWith("coming") ? "next" : mod.equals("last") || mod.equals("past") || mod.equals("previous") ? "last" : mod.equals("this") ? "this" : "";
         DayOfWeek dow = Words.weekday(m.group(2));

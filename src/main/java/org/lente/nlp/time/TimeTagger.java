@@ -58,19 +58,35 @@ public final class TimeTagger {
    * told from the period under discussion instead, the first quarter the text names (earnings news compare with the
    * period they report: "the year-ago quarter", "the year-earlier period"), and {@code year}, when not null, puts that
    * period in the year named ("the 1988 period" is the quarter under discussion in 1988); without such a period the
-   * reading from the last date (or the rule's own) stays.
+   * reading from the last date (or the rule's own) stays. With {@code weekday} not null the date is that weekday, the
+   * first one before ({@code amount} -1) or after (+1) the last day mentioned: "closed lower Friday, down 4% from the
+   * previous Friday" is the Friday a week before the first; after no day, or after a longer period, the rule's own
+   * reading from the anchor stays.
    */
-  record Shift(long amount, Grain unit, boolean fromAnchor, boolean topic, Integer year) {
+  record Shift(long amount, Grain unit, boolean fromAnchor, boolean topic, Integer year, DayOfWeek weekday) {
     Shift {
       Objects.requireNonNull(unit, "unit");
       if (year != null && (!topic || amount != 0)) {
         throw new IllegalArgumentException("bad shift: a year (" + year + ") needs topic and amount 0, got topic=" + topic
             + ", amount=" + amount);
       }
+      if (weekday != null && (Math.abs(amount) != 1 || unit != Grain.WEEK || fromAnchor || topic)) {
+        throw new IllegalArgumentException("bad shift: a weekday (" + weekday + ") needs amount 1 or -1 weeks from the last"
+            + " date, got amount=" + amount + " " + unit + ", fromAnchor=" + fromAnchor + ", topic=" + topic);
+      }
+    }
+
+    Shift(long amount, Grain unit, boolean fromAnchor, boolean topic, Integer year) {
+      this(amount, unit, fromAnchor, topic, year, null);
     }
 
     Shift(long amount, Grain unit, boolean fromAnchor) {
       this(amount, unit, fromAnchor, false, null);
+    }
+
+    /** The first {@code weekday} before ({@code amount} -1) or after (+1) the last day mentioned, see {@link Shift}. */
+    static Shift weekdayFromLast(DayOfWeek weekday, int amount) {
+      return new Shift(amount, Grain.WEEK, false, false, null, Objects.requireNonNull(weekday, "weekday"));
     }
   }
 
@@ -137,8 +153,8 @@ public final class TimeTagger {
     Ctx ctx = new Ctx(s, text, lang, anchor == null ? NO_ANCHOR : anchor, anchor != null, false, Tenses.of(s, lang), cases);
     List<Timex> out = new ArrayList<>();
     Moment last = null; // the latest date or time mentioned so far
-    Moment lastQuarter = null; // the latest quarter begun by the anchor mentioned so far, comparisons aside
-    Moment topic = null; // the period under discussion: the first quarter begun by the anchor mentioned
+    Moment lastQuarter = null; // the latest quarter over by the anchor mentioned so far, comparisons aside
+    Moment topic = null; // the period under discussion: the first quarter over by the anchor mentioned
     Piece lastDay = null; // the latest day mentioned so far
     for (Piece found : pieces(ctx, rules.get(lang))) {
       if (found.kind() == Kind.ZONE) {
@@ -165,9 +181,9 @@ public final class TimeTagger {
       if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME) && !comparison) {
         last = p.m();
         if (p.m().grain().compareTo(Grain.DAY) <= 0 && p.m().end() == null) lastDay = p;
-        if (p.m().grain() == Grain.QUARTER && p.m().end() == null && !p.m().start().isAfter(ctx.ref())) {
-          // a quarter begun by the anchor: one ahead ("a loss in the fourth quarter" in October) is a forecast, not
-          // the quarter reported
+        if (p.m().grain() == Grain.QUARTER && p.m().end() == null && !Grain.QUARTER.plus(p.m().start(), 1).isAfter(ctx.ref())) {
+          // a quarter over by the anchor: one ahead ("a loss in the fourth quarter" in December) or still under way ("a
+          // fourth-quarter charge" in October) is a forecast, not the quarter reported
           lastQuarter = p.m();
           if (topic == null) topic = p.m();
         }
@@ -186,6 +202,12 @@ public final class TimeTagger {
     Shift sh = p.shift();
     if (last == null) {
       return p;
+    }
+    if (sh.weekday() != null) {
+      if (last.grain().compareTo(Grain.DAY) > 0 || last.end() != null) return p; // after a month, a year, a span: no day
+      LocalDate from = last.start().toLocalDate();
+      LocalDate d = from.with(sh.amount() < 0 ? TemporalAdjusters.previous(sh.weekday()) : TemporalAdjusters.next(sh.weekday()));
+      return p.with(p.start(), p.end(), Kind.DATE, Moment.at(d.atStartOfDay(), Grain.DAY), true);
     }
     boolean period = last.grain().compareTo(Grain.DAY) > 0;
     if (sh.amount() == 0 && last.grain() != sh.unit()) {

@@ -29,6 +29,10 @@ class HolidaysTest {
   @Test void memorialDayIsLastMondayOfMay() { assertEquals(LocalDate.of(2024, 5, 27), in("memorial day", 2024)); }
   @Test void laborDay() { assertEquals(LocalDate.of(2024, 9, 2), in("labor day", 2024)); }
   @Test void columbusDay() { assertEquals(LocalDate.of(2024, 10, 14), in("columbus day", 2024)); }
+  @Test void electionDayIsTheTuesdayAfterTheFirstMonday() {
+    assertEquals(LocalDate.of(2024, 11, 5), in("election day", 2024));
+    assertEquals(LocalDate.of(2026, 11, 3), in("election day", 2026)); // 1 November 2026 is a Sunday
+  }
   @Test void thanksgivingIsFourthThursday() { assertEquals(LocalDate.of(2024, 11, 28), in("thanksgiving", 2024)); }
   @Test void mothersAndFathersDay() {
     assertEquals(LocalDate.of(2024, 5, 12), in("mother's day", 2024));

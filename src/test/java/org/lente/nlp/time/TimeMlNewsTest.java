@@ -490,4 +490,30 @@ class TimeMlNewsTest {
   @Test void theItalianWeekOfADayIsTheWeekHoldingIt() {
     assertEquals(List.of("DATE 2024-W27 [nella settimana del 4 luglio]"), it("Il voto si terrà nella settimana del 4 luglio."));
   }
+
+  // round 9
+
+  @Test void electionDayIsTheNextUsElection() {
+    assertEquals(List.of("DATE 2024-11-05 [Election Day]"), en("Voters will choose a new governor on Election Day."));
+  }
+  @Test void aLowerCaseElectionDayIsNoHoliday() { assertEquals(List.of(), en("The party lost heavily on election day.")); }
+  @Test void thePreviousWeekdayIsToldFromTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]", "DATE 2024-06-07 [the previous Friday]"),
+        en("Shares closed lower on Friday, down 4% from the previous Friday."));
+  }
+  @Test void theFollowingWeekdayIsToldFromTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-03-04 [March 4, 2024]", "DATE 2024-03-11 [the following Monday]"),
+        en("The talks opened on March 4, 2024, and closed the following Monday."));
+  }
+  @Test void thePreviousWeekdayWithoutADayBeforeIsTheLastOne() {
+    assertEquals(List.of("DATE 2024-06-14 [the previous Friday]"), en("The index fell 2% from the previous Friday."));
+  }
+  @Test void theItalianFollowingWeekdayIsToldFromTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-03-04 [il 4 marzo 2024]", "DATE 2024-03-08 [il venerdì successivo]"),
+        it("Il consiglio si è riunito il 4 marzo 2024 e ha votato il venerdì successivo."));
+  }
+  @Test void aQuarterUnderWayIsNotTheQuarterReported() {
+    assertEquals(List.of("DATE 2024-Q4 [fourth-quarter]", "DATE 2024-Q3 [the latest quarter]"),
+        tagged("The storm will bring a fourth-quarter charge. Profit fell 5% in the latest quarter.", Lang.EN, LocalDate.of(2024, 10, 30)));
+  }
 }
