@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.lente.index.SearchIndex;
@@ -153,7 +154,7 @@ public final class KnowledgeWriter implements AutoCloseable {
     this.consumer = new RenewingConsumer("the knowledge writer reading " + TOPIC_PARTITION, () -> consumer(bootstrap),
         c -> {
           c.assign(List.of(TOPIC_PARTITION));
-          c.seek(TOPIC_PARTITION, this.next);
+          c.seek(TOPIC_PARTITION, firstKept(c));
         }, RenewingConsumer.WAITS.stream().map(w -> w.compareTo(ttl.dividedBy(3)) > 0 ? ttl.dividedBy(3) : w)
             .toList(), log); // each failed poll renews the lease: no wait as long as it
   }
@@ -337,12 +338,39 @@ public final class KnowledgeWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * The offset to read from: {@link #next}, unless the topic no longer holds it because its retention removed
+   * records before the writer applied them. Then the removed range is logged as a warning (those articles are not
+   * in the knowledge base: their pages must be submitted again) and reading starts at the first record kept, which
+   * becomes {@link #next}. The consumer never resets by itself ({@code auto.offset.reset=none}): a position the topic
+   * does not hold fails its poll, and the consumer made again after that failure comes here. When the topic's
+   * first offset cannot be read, {@link #next} is kept and the poll tells.
+   */
+  private long firstKept(org.apache.kafka.clients.consumer.Consumer<String, String> c) {
+    long first;
+    try {
+      first = c.beginningOffsets(List.of(TOPIC_PARTITION), Duration.ofSeconds(10)).get(TOPIC_PARTITION);
+    } catch (KafkaException e) {
+      log.accept("warning: the first offset kept in " + TOPIC_PARTITION + " could not be read (" + e + "): reading "
+          + "from offset " + next);
+      return next;
+    }
+    if (next < first) {
+      log.accept("warning: records at offsets " + next + " to " + (first - 1) + " of " + TOPIC_PARTITION
+          + " were removed by the topic's retention before this writer applied them: their articles are not in the "
+          + "knowledge base and their pages must be submitted again; reading from offset " + first);
+      next = first;
+    }
+    return next;
+  }
+
   private static KafkaConsumer<String, String> consumer(String bootstrap) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"); // the offset of record is in PostgreSQL
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"); // batches larger than a poll gather over several
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none"); // a position the topic lost fails; see firstKept
     return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
   }
 

@@ -33,13 +33,16 @@ public record Evidence(String kind, String here, String there, String note) {
   private static final Pattern NUMBER_NOTE = Pattern.compile("numbers (\\[.*]) here, (\\[.*]) there");
   private static final Pattern REPLACED_NOTE = Pattern.compile("names (.+) here, (.+) there");
   private static final Pattern OUTLET_NOTE = Pattern.compile("(.+) is named (here|there), not (here|there)");
+  /** A closer version's note: the version's address or title sits between Lente's words for the two sides. */
+  private static final Pattern CLOSER_NOTE = Pattern.compile(
+      "(this article|the related article) derives from (.+), a version of (this one|the related one) (that it is closer to .*)");
 
   /**
    * The same evidence seen from the related article: its values swapped, and its note's words for
    * the two sides ("this article" and "the related article", "here" and "there") swapped with them,
    * so that "the related article was published first" reads right from either side. In a note that
-   * holds the articles' own words (a changed speaker, number or outlet), only Lente's words move:
-   * a speaker called "Officials there" keeps the name.
+   * holds the articles' own words (a changed speaker, number or outlet, the address or title of a closer
+   * version), only Lente's words move: a speaker called "Officials there" keeps the name.
    */
   public Evidence flipped() {
     return new Evidence(kind, there, here, otherSide(kind, note));
@@ -66,11 +69,17 @@ public record Evidence(String kind, String here, String there, String note) {
           return "names " + m.group(2) + " here, " + m.group(1) + " there";
         }
       }
+      case "closer-version" -> {
+        if ((m = CLOSER_NOTE.matcher(note)).matches()) {
+          return SIDES.get(m.group(1)) + " derives from " + m.group(2) + ", a version of " + SIDES.get(m.group(3))
+              + " " + m.group(4);
+        }
+      }
       default -> {
         return otherSide(note);
       }
     }
-    return note; // a changed speaker, number or outlet in a form Lente does not write: left as it is
+    return note; // a note of the articles' own words in a form Lente does not write: left as it is
   }
 
   /** A note of Lente's own words with its words for the two sides swapped. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.lente.extract.Article;
 import org.lente.knowledge.ArticleListener;
 import org.lente.nlp.Analysis;
 
@@ -303,13 +304,28 @@ public final class Lineage implements ArticleListener {
   /**
    * The evidence that a copy derives from {@code closer}, not from the article of {@code farther}
    * (both links seen from the copy); {@code copyIsRelated} when the copy is the related article of
-   * the link that gets the evidence, not the new article itself.
+   * the link that gets the evidence, not the new article itself. The closer version is named by its
+   * address (its title when it has none), never by its id in this store, which another store holding
+   * the same articles does not share.
    */
-  private static Evidence closer(boolean copyIsRelated, Link closer, Link farther) {
+  private Evidence closer(boolean copyIsRelated, Link closer, Link farther) throws IOException {
     return new Evidence("closer-version", null, null, String.format(Locale.ROOT,
-        "%s derives from article %d, a version of %s that it is closer to (%s, %.2f against %.2f)",
-        copyIsRelated ? "the related article" : "this article", closer.related(),
+        "%s derives from %s, a version of %s that it is closer to (%s, %.2f against %.2f)",
+        copyIsRelated ? "the related article" : "this article", named(closer.related()),
         copyIsRelated ? "this one" : "the related one", closer.relation().label(), closer.score(), farther.score()));
+  }
+
+  /** How a note names a stored article: its address, else its quoted title, else (gone from the store) its id. */
+  private String named(long id) throws IOException {
+    Profile p = profile(id);
+    if (p == null) {
+      return "article " + id;
+    }
+    Article a = p.analysis().article();
+    if (a.url() != null && !a.url().isBlank()) {
+      return a.url();
+    }
+    return a.title() == null || a.title().isBlank() ? "article " + id : "\u201c" + a.title() + "\u201d";
   }
 
   /** Keeps a profile among the recent ones, dropping the least recently used beyond the count or characters. */

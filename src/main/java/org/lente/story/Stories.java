@@ -327,11 +327,12 @@ public final class Stories {
     final Set<String> sources = new LinkedHashSet<>();
     final Set<String> languages = new LinkedHashSet<>();
     /**
-     * In key order, so that sums over it (the norm) add in one order whatever the map's history: a story reopened
-     * from its saved centroid then scores to the last bit as the one kept in memory (a HashMap's order depends on
-     * its capacity, which a pruned map keeps).
+     * A hash map, looked up once per term of every candidate article ({@link #cosine}); sums over it are taken in
+     * key order ({@link #norm()}), so that they add in one order whatever the map's history: a story reopened from
+     * its saved centroid then scores to the last bit as the one kept in memory (a hash map's order depends on its
+     * capacity, which a pruned map keeps).
      */
-    final Map<String, Double> centroid = new java.util.TreeMap<>();
+    final Map<String, Double> centroid = new HashMap<>();
     final Map<String, String> names = new HashMap<>();
     final List<String> quotes = new ArrayList<>();
     /** In publication order, undated events last: kept sorted as events are added. */
@@ -360,13 +361,25 @@ public final class Stories {
       st.timeline().forEach(e -> d.place(e, Provenance.instant(e.published())));
       d.first = Provenance.instant(st.first());
       d.last = Provenance.instant(st.last());
-      d.norm = d.centroid.values().stream().mapToDouble(x -> x * x).sum();
+      d.norm = d.norm();
       return d;
     }
 
     boolean within(Instant when, Duration window) {
       return when == null || last == null
           || (!when.isBefore(first.minus(window)) && !when.isAfter(last.plus(window)));
+    }
+
+    /** The centroid's squared norm, its terms added in key order. */
+    private double norm() {
+      String[] terms = centroid.keySet().toArray(new String[0]);
+      java.util.Arrays.sort(terms);
+      double sum = 0;
+      for (String t : terms) {
+        double x = centroid.get(t);
+        sum += x * x;
+      }
+      return sum;
     }
 
     double cosine(Map<String, Double> v) {
@@ -388,7 +401,7 @@ public final class Stories {
         kept.forEach(e -> centroid.put(e.getKey(), e.getValue()));
         names.keySet().retainAll(centroid.keySet());
       }
-      norm = centroid.values().stream().mapToDouble(x -> x * x).sum();
+      norm = norm();
       String outlet = a.article().outlet();
       if (outlet != null) {
         sources.add(outlet);

@@ -48,7 +48,9 @@ import org.lente.ingest.Page;
  * the models' loading and the compiler's warm-up are not per-article costs; a warm-up shared by the n workers left
  * each of 8 too few, and its compiling fell into the measurement) and the writer applies them; then the quotas are
  * set, every counter is read, and the {@code articles} measured ones are sent: the corpus's first {@code articles}
- * texts in its fixed order, the same for every n. The warm-up texts are the corpus's others, never measured: worker
+ * texts in its fixed order, the same for every n. The warm-up texts are the corpus's others, or those of
+ * {@code --warmup-corpus} (a corpus too small for both leaves the compilers too few kinds of text to learn from, and
+ * they go on compiling through the measurement), never measured: worker
  * {@code j} takes {@code warmup} of them from the {@code j·warmup}-th on, cycling when the corpus has fewer than
  * {@code warmup × n}, each under a URL of its own ({@code …/warmup/wJ/…}), so that no two warm-up pages are one
  * article. The analysis is timed from the send to the last analysed
@@ -68,8 +70,8 @@ import org.lente.ingest.Page;
  * long stream's key hashing gives, where a few hundred hashed keys would leave partitions some 20% apart and time
  * the most loaded worker instead of the cluster.
  *
- * <p>Usage: {@code ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] [--quota 0.1] [--articles 192]
- * [--warmup 96] [--lente bin/lente]}, from the project folder, as root; {@code --warmup} is per worker.
+ * <p>Usage: {@code ClusterBench [--corpus DIR] [--warmup-corpus DIR] [--out DIR] [--workers 1,2,4,8] [--quota 0.1]
+ * [--articles 192] [--warmup 96] [--lente bin/lente]}, from the project folder, as root; {@code --warmup} is per worker.
  */
 public final class ClusterBench {
 
@@ -444,17 +446,33 @@ public final class ClusterBench {
     }
     List<Path> texts = texts(corpus);
     int maxN = Arrays.stream(ns).max().orElseThrow();
-    if (texts.size() < articles + Math.min(warmup, 24)) {
-      System.err.println("cluster-scaling: " + corpus + " has " + texts.size() + " texts; --articles " + articles
-          + " needs " + Math.min(warmup, 24) + " more for the warm-up, at least");
+    // the warm-up's texts: --warmup-corpus's, or the corpus's others (never measured either way)
+    Path warmupCorpus = o.containsKey("--warmup-corpus") ? Path.of(o.get("--warmup-corpus")) : null;
+    if (warmupCorpus != null && !Files.isDirectory(warmupCorpus)) {
+      System.err.println("cluster-scaling: no folder at --warmup-corpus " + warmupCorpus);
       System.exit(2);
+    }
+    int needed = warmupCorpus == null ? articles : 0;
+    List<Path> warmupPool = warmupCorpus == null ? texts.subList(Math.min(articles, texts.size()), texts.size())
+        : texts(warmupCorpus);
+    if (texts.size() < articles || warmupPool.size() < Math.min(warmup, 24)) {
+      System.err.println("cluster-scaling: " + corpus + " has " + texts.size() + " texts, and " + warmupPool.size()
+          + " are for the warm-up; --articles " + articles + " needs " + (needed + Math.min(warmup, 24))
+          + " at least" + (warmupCorpus == null ? "" : " in the corpus and " + Math.min(warmup, 24) + " in " + warmupCorpus));
+      System.exit(2);
+    }
+    if (warmupPool.size() < Math.min(warmup, articles)) { // run G of docs/cluster-bench.md
+      System.err.println("cluster-scaling: warning: only " + warmupPool.size() + " texts are for the warm-up, fewer "
+          + "than the " + Math.min(warmup, articles) + " it would take to show the workers as varied a warm-up as the "
+          + "measured texts: their compilers will keep working through the measurement, and X(n) will fall with n "
+          + "for that reason (use fewer --articles, or --warmup-corpus)");
     }
     Path out = Files.createDirectories(Path.of(o.getOrDefault("--out", "target/cluster-bench")));
     ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
     Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
     // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts the others
     // results.md after every run, so that a later run's failure keeps the earlier ones
-    List<List<Run>> repeats = bench.run(corpus, texts.subList(articles, texts.size()), warmup, maxN,
+    List<List<Run>> repeats = bench.run(corpus, warmupPool, warmup, maxN,
         texts.subList(0, articles), ns, quota, repeat, done -> {
           try {
             Files.writeString(out.resolve("results.md"), reports(done, corpus, warmup, articles),
@@ -483,7 +501,7 @@ public final class ClusterBench {
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("usage: ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] "
-            + "[--quota 0.1] [--articles 192] [--warmup 96] [--repeat 1] [--lente bin/lente]; bad at " + args[i]);
+            + "[--quota 0.1] [--articles 192] [--warmup 96] [--repeat 1] [--warmup-corpus DIR] [--lente bin/lente]; bad at " + args[i]);
       }
       o.put(args[i], args[i + 1]);
     }
@@ -565,8 +583,8 @@ public final class ClusterBench {
           warmPrefixes.add("warmup/w" + j + "/");
         }
       }
-      say(String.format(Locale.ROOT, "%d measured texts; warm-up: %d per worker from the other %d texts%s",
-          measured.size(), warmupPerWorker, warmupPool.size(), warmupPerWorker * maxN > warmupPool.size()
+      say(String.format(Locale.ROOT, "%d measured texts; warm-up: %d per worker from %d other texts (the first: %s)%s",
+          measured.size(), warmupPerWorker, warmupPool.size(), warmupPool.get(0), warmupPerWorker * maxN > warmupPool.size()
               ? " (cycled: " + maxN + " workers need " + warmupPerWorker * maxN + "; each under its worker's URLs)"
               : ""));
       List<ProducerRecord<String, String>> warm = pages(corpus, warmTexts, warmPrefixes, false);

@@ -102,8 +102,9 @@ final class ContentDump {
 
   /**
    * The ids written into text inside JSON columns ({@code table.column} → JSON path of the text → where the id is in
-   * it and whose id it is): lineage's evidence names the version a copy derives from ("derives from article 176"),
-   * and a cluster whose writer was killed mid-transaction numbers that article otherwise.
+   * it and whose id it is): lineage's evidence names the version a copy derives from by its address, and by its id
+   * ("derives from article 176") only when that article is gone from the store, and a cluster whose writer was
+   * killed mid-transaction numbers that article otherwise.
    */
   static final Map<String, Map<String, TextReference>> TEXT_REFERENCES = Map.of(
       "links.evidence", Map.of("*/note", new TextReference(Pattern.compile("\\barticle (\\d+)\\b"), "articles")));

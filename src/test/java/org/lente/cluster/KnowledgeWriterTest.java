@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +166,55 @@ class KnowledgeWriterTest {
     try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
       return AppliedOffsets.read(c, KafkaTopics.ANALYSED).get(KnowledgeWriter.PARTITION);
     }
+  }
+
+  @Test
+  void recordsTheTopicRemovedBeforeTheyWereAppliedAreNamedAndTheRestApplied() throws Exception {
+    long start = sendThree();
+    removeBefore(start + 2);
+    Log log = new Log();
+    try (KnowledgeWriter writer = open("a", LONG, () -> false, log).orElseThrow()) {
+      assertEquals(start + 2, writer.next(), log.toString());
+      runTo(writer, start + 3);
+    }
+    assertOnlyTheThirdApplied(start, log);
+  }
+
+  @Test
+  void recordsTheTopicRemovesWhileTheWriterWaitsAreNamedAndTheRestApplied() throws Exception {
+    long start = sendThree();
+    Log log = new Log();
+    try (KnowledgeWriter writer = open("a", LONG, () -> false, log).orElseThrow()) {
+      assertEquals(start, writer.next(), log.toString());
+      removeBefore(start + 2); // its position is gone before its first poll: the poll fails, a new consumer comes
+      runTo(writer, start + 3);
+    }
+    assertEquals(1, log.count("a new Kafka consumer made"), log.toString());
+    assertOnlyTheThirdApplied(start, log);
+  }
+
+  /** Sends three articles to lente.analysed; returns the offset of the first. */
+  private static long sendThree() throws Exception {
+    long start = end();
+    send("verona-1", analysis(1, "Il ponte sull'Adige è stato chiuso per lavori di manutenzione."));
+    send("verona-2", analysis(2, "Il traffico è stato deviato sul lungadige per tutta la settimana."));
+    send("verona-3", analysis(3, "Il ponte sull'Adige riaprirà lunedì, dopo i lavori di manutenzione."));
+    return start;
+  }
+
+  /** Removes lente.analysed's records before {@code offset}, as its retention does with records past its limit. */
+  private static void removeBefore(long offset) throws Exception {
+    TopicPartition analysed = new TopicPartition(KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION);
+    try (Admin admin = KAFKA.admin()) {
+      admin.deleteRecords(Map.of(analysed, RecordsToDelete.beforeOffset(offset))).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private void assertOnlyTheThirdApplied(long start, Log log) throws Exception {
+    assertEquals(1, log.count("records at offsets " + start + " to " + (start + 1) + " of " + KafkaTopics.ANALYSED
+        + "-" + KnowledgeWriter.PARTITION + " were removed by the topic's retention"), log.toString());
+    assertEquals(List.of("verona-3"), rows("SELECT key FROM articles"));
+    assertEquals(start + 3, storedOffset());
   }
 
   @Test

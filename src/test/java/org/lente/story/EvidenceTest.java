@@ -54,4 +54,12 @@ class EvidenceTest {
     Evidence e = new Evidence("changed-outlet", "a", "b", "names Oltre La Linea here, Al Jazeera there");
     assertEquals("names Al Jazeera here, Oltre La Linea there", e.flipped().note());
   }
+
+  @Test
+  void aCloserVersionNoteSwapsItsSidesAndKeepsTheVersionsAddress() {
+    Evidence e = new Evidence("closer-version", null, null, "this article derives from https://example.com/here-and-there,"
+        + " a version of the related one that it is closer to (translation, 0.83 against 0.71)");
+    assertEquals("the related article derives from https://example.com/here-and-there, a version of this one that it is"
+        + " closer to (translation, 0.83 against 0.71)", e.flipped().note());
+  }
 }
