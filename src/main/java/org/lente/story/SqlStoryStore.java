@@ -59,9 +59,9 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     db.writeDerived("store the story and lineage of article " + article, c -> {
       writeStory(c, story.story(), article, score);
       writeCentroid(c, story);
-      writeTerms(c, terms);
-      writeLinks(c, links);
-      writeBands(c, article, language, bands);
+      writeTerms(terms);
+      writeLinks(links);
+      writeBands(article, language, bands);
       return null;
     });
   }
@@ -69,22 +69,21 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putBands(long article, String language, long[] bands) throws IOException {
     db.writeDerived("store the bands of article " + article, c -> {
-      writeBands(c, article, language, bands);
+      writeBands(article, language, bands);
       return null;
     });
   }
 
-  private static void writeBands(Connection c, long article, String language, long[] bands) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO lsh_bands (band_key, article_id, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-      for (long b : bands) {
-        ps.setLong(1, b);
-        ps.setLong(2, article);
-        ps.setString(3, language == null ? "" : language);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+  /** The bands of an article: one statement per {@link SqlConnections#MAX_ROWS} bands (a band twice is kept once). */
+  private void writeBands(long article, String language, long[] bands) throws SQLException {
+    SqlConnections.rows(db::statement, "INSERT INTO lsh_bands (band_key, article_id, language) VALUES "
+        + SqlConnections.ROWS + " ON CONFLICT DO NOTHING", "(?, ?, ?)", java.util.Arrays.stream(bands).boxed().toList(),
+        (ps, p, b) -> {
+          ps.setLong(p, b);
+          ps.setLong(p + 1, article);
+          ps.setString(p + 2, language == null ? "" : language);
+          return p + 3;
+        });
   }
 
   @Override
@@ -92,36 +91,20 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       throws IOException {
     List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
     String lang = language == null ? "" : language;
-    db.writeDerived("store the anchors of article " + article, c -> {
-      for (int from = 0; from < all.size(); from += 500) { // a statement per 500 terms, not two per term
-        List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-        List<String> added = new ArrayList<>(); // the new postings: one more article holds each of their terms
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO anchor_postings (term, article_id, language) "
-            + "VALUES " + SqlConnections.valueRows(chunk.size(), "(?, ?, ?)") + " ON CONFLICT DO NOTHING RETURNING term")) {
-          int p = 1;
-          for (String t : chunk) {
-            ps.setString(p++, t);
-            ps.setLong(p++, article);
-            ps.setString(p++, lang);
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              added.add(rs.getString(1));
-            }
-          }
-        }
-        if (added.isEmpty()) {
-          continue;
-        }
-        try (PreparedStatement count = c.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES "
-            + SqlConnections.valueRows(added.size(), "(?, 1)")
-            + " ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1")) {
-          for (int i = 0; i < added.size(); i++) {
-            count.setString(i + 1, added.get(i));
-          }
-          count.executeUpdate();
-        }
-      }
+    db.writeDerived("store the anchors of article " + article, c -> { // a statement per 100 terms, not two per term
+      List<String> added = new ArrayList<>(); // the new postings: one more article holds each of their terms
+      SqlConnections.rows(db::statement, "INSERT INTO anchor_postings (term, article_id, language) VALUES "
+          + SqlConnections.ROWS + " ON CONFLICT DO NOTHING RETURNING term", "(?, ?, ?)", all, (ps, p, t) -> {
+            ps.setString(p, t);
+            ps.setLong(p + 1, article);
+            ps.setString(p + 2, lang);
+            return p + 3;
+          }, rs -> added.add(rs.getString(1)));
+      SqlConnections.rows(db::statement, "INSERT INTO anchor_terms (term, articles) VALUES " + SqlConnections.ROWS
+          + " ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1", "(?, 1)", added, (ps, p, t) -> {
+            ps.setString(p, t);
+            return p + 1;
+          });
       return null;
     });
   }
@@ -219,29 +202,42 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       return;
     }
     db.writeDerived("store " + links.size() + " links", c -> {
-      writeLinks(c, links);
+      writeLinks(links);
       return null;
     });
   }
 
-  private static void writeLinks(Connection c, List<Link> links) throws SQLException, IOException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO links "
-        + "(article_id, related_id, relation, direction, score, evidence) VALUES (?, ?, ?, ?, ?, ?) "
-        + "ON CONFLICT (article_id, related_id) DO UPDATE SET relation = excluded.relation, "
-        + "direction = excluded.direction, score = excluded.score, evidence = excluded.evidence")) {
-      for (Link l : links) {
-        for (Link side : List.of(l, l.flipped())) {
-          ps.setLong(1, side.article());
-          ps.setLong(2, side.related());
-          ps.setString(3, side.relation().label());
-          ps.setString(4, side.direction().label());
-          ps.setDouble(5, side.score());
-          ps.setString(6, JSON.writeValueAsString(side.evidence()));
-          ps.addBatch();
-        }
+  /**
+   * Each link from both sides ({@link Link#flipped}), replacing the stored link of the same two articles: one
+   * statement per {@link SqlConnections#MAX_ROWS} sides. Of two sides of the same two articles, the later in
+   * {@code links} is stored, as if each were written in turn.
+   */
+  private void writeLinks(List<Link> links) throws SQLException, IOException {
+    Map<List<Long>, Link> sides = new LinkedHashMap<>(); // one row of a statement per pair: each upserted once
+    for (Link l : links) {
+      for (Link side : List.of(l, l.flipped())) {
+        List<Long> pair = List.of(side.article(), side.related());
+        sides.remove(pair);
+        sides.put(pair, side);
       }
-      ps.executeBatch();
     }
+    List<Map.Entry<Link, String>> rows = new ArrayList<>(sides.size()); // each side with its evidence's JSON
+    for (Link side : sides.values()) {
+      rows.add(Map.entry(side, JSON.writeValueAsString(side.evidence())));
+    }
+    SqlConnections.rows(db::statement, "INSERT INTO links (article_id, related_id, relation, direction, score, "
+        + "evidence) VALUES " + SqlConnections.ROWS + " ON CONFLICT (article_id, related_id) DO UPDATE SET "
+        + "relation = excluded.relation, direction = excluded.direction, score = excluded.score, "
+        + "evidence = excluded.evidence", "(?, ?, ?, ?, ?, ?)", rows, (ps, p, row) -> {
+          Link side = row.getKey();
+          ps.setLong(p, side.article());
+          ps.setLong(p + 1, side.related());
+          ps.setString(p + 2, side.relation().label());
+          ps.setString(p + 3, side.direction().label());
+          ps.setDouble(p + 4, side.score());
+          ps.setString(p + 5, row.getValue());
+          return p + 6;
+        });
   }
 
   @Override
@@ -341,23 +337,28 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     }
   }
 
-  /** Counts each term once more, and the article under {@link #COUNTED} (when it has terms). */
-  private static void writeTerms(Connection c, java.util.Collection<String> terms) throws SQLException {
+  /**
+   * Counts each term once more (a term given twice, twice), and the article under {@link #COUNTED} (when it has
+   * terms): one statement per {@link SqlConnections#MAX_ROWS} distinct terms.
+   */
+  private void writeTerms(java.util.Collection<String> terms) throws SQLException {
     if (terms.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = story_terms.df + 1")) {
-      for (String t : terms) {
-        if (!t.isEmpty()) {
-          ps.setString(1, t);
-          ps.addBatch();
-        }
+    Map<String, Integer> counts = new LinkedHashMap<>(); // each term once in a statement: one upsert per row
+    for (String t : terms) {
+      if (!t.isEmpty()) {
+        counts.merge(t, 1, Integer::sum);
       }
-      ps.setString(1, COUNTED);
-      ps.addBatch();
-      ps.executeBatch();
     }
+    counts.put(COUNTED, 1);
+    SqlConnections.rows(db::statement, "INSERT INTO story_terms (term, df) VALUES " + SqlConnections.ROWS
+        + " ON CONFLICT(term) DO UPDATE SET df = story_terms.df + excluded.df", "(?, ?)",
+        List.copyOf(counts.entrySet()), (ps, p, e) -> {
+          ps.setString(p, e.getKey());
+          ps.setInt(p + 1, e.getValue());
+          return p + 2;
+        });
   }
 
   /** The {@code story_terms} row that counts the articles whose terms were counted: no term is empty. */
