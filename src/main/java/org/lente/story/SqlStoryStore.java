@@ -57,8 +57,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   public void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
       double score, List<Link> links, String language, long[] bands) throws IOException {
     db.writeDerived("store the story and lineage of article " + article, c -> {
-      writeStory(c, story.story(), article, score);
-      writeCentroid(c, story);
+      writeStory(c, story.story(), article, score, centroid(story));
       writeTerms(terms);
       writeLinks(links);
       writeBands(article, language, bands);
@@ -262,17 +261,26 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putStory(Story story, long article, double score) throws IOException {
     db.writeDerived("store story " + story.id(), c -> {
-      writeStory(c, story, article, score);
+      writeStory(c, story, article, score, null);
       return null;
     });
   }
 
-  private static void writeStory(Connection c, Story story, long article, double score)
+  /**
+   * Stores {@code story} and article {@code article}'s place in it; with {@code centroid} (its JSON, {@link #centroid})
+   * in the same statement, else the story's stored centroid stays. NOTE: one statement, not an update of the centroid
+   * after the upsert: that update wrote the story's row a second time (0.4 ms of PostgreSQL's time an article, by the
+   * writer-rate bench's statements, docs/cluster-writer.md).
+   */
+  private static void writeStory(Connection c, Story story, long article, double score, String centroid)
       throws SQLException, IOException {
+    String columns = centroid == null ? "" : ", centroid";
     try (PreparedStatement st = c.prepareStatement("INSERT INTO stories "
-        + "(id, title, first_published, last_published, updated_at, story) VALUES (?, ?, ?, ?, ?, ?) "
+        + "(id, title, first_published, last_published, updated_at, story" + columns + ") VALUES (?, ?, ?, ?, ?, ?"
+        + (centroid == null ? "" : ", ?") + ") "
         + "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_published = excluded.first_published, "
-        + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story");
+        + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story"
+        + (centroid == null ? "" : ", centroid = excluded.centroid"));
         PreparedStatement sa = c.prepareStatement(
             "INSERT INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?) "
                 + "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score")) {
@@ -282,6 +290,9 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       st.setString(4, story.last());
       st.setString(5, Instant.now().toString());
       st.setString(6, JSON.writeValueAsString(story));
+      if (centroid != null) {
+        st.setString(7, centroid);
+      }
       st.executeUpdate();
       sa.setLong(1, article);
       sa.setLong(2, story.id());
@@ -329,12 +340,9 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     });
   }
 
-  private static void writeCentroid(Connection c, Stories.Saved story) throws SQLException, IOException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET centroid = ? WHERE id = ?")) {
-      ps.setString(1, SORTED.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names())));
-      ps.setLong(2, story.story().id());
-      ps.executeUpdate();
-    }
+  /** The stored form of {@code story}'s centroid ({@link Centroid}), its maps in key order. */
+  private static String centroid(Stories.Saved story) throws IOException {
+    return SORTED.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names()));
   }
 
   /**
