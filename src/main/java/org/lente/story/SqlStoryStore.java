@@ -268,9 +268,9 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   /**
    * Stores {@code story} and article {@code article}'s place in it; with {@code centroid} (its JSON, {@link #centroid})
-   * in the same statement, else the story's stored centroid stays. NOTE: one statement, not an update of the centroid
-   * after the upsert: that update wrote the story's row a second time (0.4 ms of PostgreSQL's time an article, by the
-   * writer-rate bench's statements, docs/cluster-writer.md).
+   * in the same statement, else the story's stored centroid stays. One statement, not an update of the centroid after
+   * the upsert, which wrote the story's row a second time (docs/cluster-writer.md: it saved little; the row's JSON is
+   * what costs).
    */
   private static void writeStory(Connection c, Story story, long article, double score, String centroid)
       throws SQLException, IOException {
