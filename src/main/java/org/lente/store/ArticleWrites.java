@@ -8,18 +8,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.lente.extract.Article;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.ner.Entity;
-import org.lente.nlp.quote.Quote;
-import org.lente.nlp.time.Timex;
 import org.lente.ingest.source.SourceProgress;
 import org.lente.store.ArticleStore.Put;
 
@@ -205,94 +203,86 @@ final class ArticleWrites {
    * with its resolver name's id from {@code nameIds} (parallel to the entities; null entries allowed).
    */
   private Found insertFound(long id, Analysis analysis, List<Long> nameIds) throws SQLException {
-    Set<String> authors = new LinkedHashSet<>();
-    for (String name : analysis.article().authors()) {
-      if (!name.isBlank()) {
-        authors.add(name.strip());
-      }
-    }
-    PreparedStatement author = db.statement("INSERT INTO authors (name) VALUES (?) "
-        + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
-    PreparedStatement byline = db.statement("INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)");
-    int position = 0;
-    List<Long> authorIds = new ArrayList<>(authors.size());
-    for (String name : authors) {
-      author.setString(1, name);
-      long authorId;
-      try (ResultSet rs = author.executeQuery()) {
-        rs.next();
-        authorId = rs.getLong(1);
-      }
-      authorIds.add(authorId);
-      byline.setLong(1, id);
-      byline.setLong(2, authorId);
-      byline.setInt(3, position++);
-      byline.addBatch();
-    }
-    byline.executeBatch();
+    List<String> authors = List.copyOf(new LinkedHashSet<>(analysis.article().authors().stream()
+        .filter(name -> !name.isBlank()).map(String::strip).toList())); // each name once: one upsert per row
+    Map<String, Long> authorIds = new HashMap<>();
+    SqlConnections.rows(db::statement, "INSERT INTO authors (name) VALUES " + ROWS
+        + " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name", "(?)", authors, (st, p, name) -> {
+          st.setString(p, name);
+          return p + 1;
+        }, rs -> authorIds.put(rs.getString(2), rs.getLong(1)));
+    List<Long> byline = authors.stream().map(authorIds::get).toList();
+    rows("INSERT INTO article_authors (article_id, author_id, position) VALUES " + ROWS, "(?, ?, ?)",
+        positions(byline.size()), (st, p, position) -> {
+          st.setLong(p, id);
+          st.setLong(p + 1, byline.get(position));
+          st.setInt(p + 2, position);
+          return p + 3;
+        });
 
     String language = analysis.textLanguage() != null ? analysis.textLanguage() : "";
-    PreparedStatement mention = db.statement("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, "
-        + "text, role, name_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
     List<ResolverTables.EntityKey> keys = new ArrayList<>(analysis.entities().size());
     for (Entity e : analysis.entities()) {
       keys.add(new ResolverTables.EntityKey(e.type().name(), e.canonical()));
     }
-    Map<ResolverTables.EntityKey, ResolverTables.EntityRow> rows = resolver.entityRows(keys, language);
+    Map<ResolverTables.EntityKey, ResolverTables.EntityRow> entityRows = resolver.entityRows(keys, language);
     List<CountedMention> counted = new ArrayList<>(keys.size());
     for (int i = 0; i < analysis.entities().size(); i++) {
       Entity e = analysis.entities().get(i);
-      ResolverTables.EntityRow row = rows.get(keys.get(i));
-      counted.add(new CountedMention(row.kb(), keys.get(i).type(), e.text(), e.role()));
-      mention.setLong(1, id);
-      mention.setLong(2, row.id());
-      mention.setInt(3, e.start());
-      mention.setInt(4, e.end());
-      mention.setString(5, e.text());
-      mention.setString(6, e.role());
-      mention.setObject(7, nameIds.get(i));
-      mention.addBatch();
+      counted.add(new CountedMention(entityRows.get(keys.get(i)).kb(), keys.get(i).type(), e.text(), e.role()));
     }
-    mention.executeBatch();
+    rows("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text, role, name_id) VALUES " + ROWS,
+        "(?, ?, ?, ?, ?, ?, ?)", positions(keys.size()), (st, p, i) -> {
+          Entity e = analysis.entities().get(i);
+          st.setLong(p, id);
+          st.setLong(p + 1, entityRows.get(keys.get(i)).id());
+          st.setInt(p + 2, e.start());
+          st.setInt(p + 3, e.end());
+          st.setString(p + 4, e.text());
+          st.setString(p + 5, e.role());
+          st.setObject(p + 6, nameIds.get(i));
+          return p + 7;
+        });
 
     LocalDate published = analysis.article().publishedDay();
     String day = published == null ? null : published.toString();
-    PreparedStatement quote = db.statement("INSERT INTO quotes (article_id, text, kind, speaker, speaker_start, "
-        + "speaker_canonical, speaker_words, text_words, cue, start_offset, end_offset, sentence_start, sentence_end, "
-        + "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (Quote q : analysis.quotes()) {
-      int[] span = sentenceSpan(analysis.sentences(), q.start(), q.end());
-      quote.setLong(1, id);
-      quote.setString(2, q.text());
-      quote.setString(3, q.kind().name());
-      quote.setString(4, q.speaker());
-      quote.setObject(5, q.speaker() == null ? null : q.speakerStart());
-      quote.setString(6, q.speakerCanonical());
-      quote.setString(7, Words.ofNames(q.speaker(), q.speakerCanonical()));
-      quote.setString(8, Words.of(q.text()));
-      quote.setString(9, q.cue());
-      quote.setInt(10, q.start());
-      quote.setInt(11, q.end());
-      quote.setInt(12, span[0]);
-      quote.setInt(13, span[1]);
-      quote.setString(14, day);
-      quote.addBatch();
-    }
-    quote.executeBatch();
+    rows("INSERT INTO quotes (article_id, text, kind, speaker, speaker_start, speaker_canonical, speaker_words, "
+        + "text_words, cue, start_offset, end_offset, sentence_start, sentence_end, published) VALUES " + ROWS,
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", analysis.quotes(), (st, p, q) -> {
+          int[] span = sentenceSpan(analysis.sentences(), q.start(), q.end());
+          st.setLong(p, id);
+          st.setString(p + 1, q.text());
+          st.setString(p + 2, q.kind().name());
+          st.setString(p + 3, q.speaker());
+          st.setObject(p + 4, q.speaker() == null ? null : q.speakerStart());
+          st.setString(p + 5, q.speakerCanonical());
+          st.setString(p + 6, Words.ofNames(q.speaker(), q.speakerCanonical()));
+          st.setString(p + 7, Words.of(q.text()));
+          st.setString(p + 8, q.cue());
+          st.setInt(p + 9, q.start());
+          st.setInt(p + 10, q.end());
+          st.setInt(p + 11, span[0]);
+          st.setInt(p + 12, span[1]);
+          st.setString(p + 13, day);
+          return p + 14;
+        });
 
-    PreparedStatement time = db.statement("INSERT INTO times (article_id, text, type, value, start_offset, end_offset) "
-        + "VALUES (?, ?, ?, ?, ?, ?)");
-    for (Timex t : analysis.times()) {
-      time.setLong(1, id);
-      time.setString(2, t.text());
-      time.setString(3, t.type().name());
-      time.setString(4, t.value());
-      time.setInt(5, t.start());
-      time.setInt(6, t.end());
-      time.addBatch();
-    }
-    time.executeBatch();
-    return new Found(counted, authorIds);
+    rows("INSERT INTO times (article_id, text, type, value, start_offset, end_offset) VALUES " + ROWS,
+        "(?, ?, ?, ?, ?, ?)", analysis.times(), (st, p, t) -> {
+          st.setLong(p, id);
+          st.setString(p + 1, t.text());
+          st.setString(p + 2, t.type().name());
+          st.setString(p + 3, t.value());
+          st.setInt(p + 4, t.start());
+          st.setInt(p + 5, t.end());
+          return p + 6;
+        });
+    return new Found(counted, byline);
+  }
+
+  /** 0, 1, …, {@code n - 1}: the positions of a list whose rows {@link #rows} writes with their index. */
+  private static List<Integer> positions(int n) {
+    return java.util.stream.IntStream.range(0, n).boxed().toList();
   }
 
   /**
@@ -367,7 +357,7 @@ final class ArticleWrites {
    * Adds ({@code sign} +1) or removes (-1) article {@code id}'s rows ({@code counted}: its mentions, byline and source)
    * to or from the aggregate tables of schema version 2, so that counts stay exact without scanning: called after its
    * rows are inserted and before they are deleted. Roles' first and last days only widen. Each of the entity tables
-   * keyed by entity and day, type, alias or role takes one multi-row statement per {@link ResolverTables#MAX_ROWS}
+   * keyed by entity and day, type, alias or role takes one multi-row statement per {@link SqlConnections#MAX_ROWS}
    * rows, whatever their number; the knowledge-base entities' counts, one batch.
    */
   private void aggregates(long id, int sign, Counted counted) throws SQLException {
@@ -375,7 +365,7 @@ final class ArticleWrites {
     String datedDay = day.isEmpty() ? null : day;
     List<KeyCount> entities = countBy(counted.mentions(), m -> ""); // mentions of each entity
     List<Long> kbs = entities.stream().map(KeyCount::kb).toList();
-    RowBinder<KeyCount> keyCount = (st, p, c) -> {
+    SqlConnections.RowBinder<KeyCount> keyCount = (st, p, c) -> {
       st.setLong(p, c.kb());
       st.setString(p + 1, c.key());
       st.setInt(p + 2, sign * c.count());
@@ -491,28 +481,11 @@ final class ArticleWrites {
   }
 
   /** Where {@link #rows} puts the rows of its multi-row statement. */
-  private static final String ROWS = "{rows}";
+  private static final String ROWS = SqlConnections.ROWS;
 
-  /** Binds one item's row of a multi-row statement from parameter {@code p} on; returns the next parameter's index. */
-  @FunctionalInterface
-  private interface RowBinder<T> {
-    int bind(PreparedStatement st, int p, T item) throws SQLException;
-  }
-
-  /**
-   * Runs {@code sql} with {@link #ROWS} replaced by one {@code row} per item (comma-separated), one statement per
-   * {@link ResolverTables#MAX_ROWS} items, each bound by {@code bind}; nothing when there are none.
-   */
-  private <T> void rows(String sql, String row, List<T> items, RowBinder<T> bind) throws SQLException {
-    for (int from = 0; from < items.size(); from += ResolverTables.MAX_ROWS) {
-      List<T> chunk = items.subList(from, Math.min(items.size(), from + ResolverTables.MAX_ROWS));
-      PreparedStatement st = db.statement(sql.replace(ROWS, SqlConnections.valueRows(chunk.size(), row)));
-      int p = 1;
-      for (T item : chunk) {
-        p = bind.bind(st, p, item);
-      }
-      st.executeUpdate();
-    }
+  /** {@link SqlConnections#rows} on the store's connection. */
+  private <T> void rows(String sql, String row, List<T> items, SqlConnections.RowBinder<T> bind) throws SQLException {
+    SqlConnections.rows(db::statement, sql, row, items, bind);
   }
 
   /** Keeps the bio the extractor found on a single-author article as its author's latest bio. */

@@ -21,20 +21,12 @@ import org.lente.nlp.ner.Entity;
  */
 final class ResolverTables {
 
-  /** Prepares (and caches) a statement on the store's connection. */
-  @FunctionalInterface
-  interface Statements {
-
-    /** A statement for {@code sql}, prepared once per connection and kept by the store: do not close it. */
-    PreparedStatement prepare(String sql) throws SQLException;
-  }
-
   /** How many redirects are followed at most from a merged entity (a merge of a merge ...). */
   static final int MAX_REDIRECTS = 16;
 
-  private final Statements statements;
+  private final SqlConnections.Statements statements;
 
-  ResolverTables(Statements statements) {
+  ResolverTables(SqlConnections.Statements statements) {
     this.statements = statements;
   }
 
@@ -75,49 +67,38 @@ final class ResolverTables {
     return out;
   }
 
-  /** The most rows one multi-row statement writes: its parameters stay far under SQLite's bound (32,766). */
-  static final int MAX_ROWS = 100;
-
   /**
    * Sets each name of {@code entityOf} (name → entity, the names distinct) to belong to its entity, adding the names
-   * that are new, in their order; returns name → id. One statement per {@link #MAX_ROWS} names.
+   * that are new, in their order; returns name → id. One statement per {@link SqlConnections#MAX_ROWS} names.
    */
   private Map<String, Long> upsertNames(Map<String, String> entityOf) throws SQLException {
     Map<String, Long> ids = new HashMap<>();
-    List<Map.Entry<String, String>> all = List.copyOf(entityOf.entrySet());
-    for (int from = 0; from < all.size(); from += MAX_ROWS) {
-      List<Map.Entry<String, String>> chunk = all.subList(from, Math.min(all.size(), from + MAX_ROWS));
-      PreparedStatement st = statements.prepare("INSERT INTO resolver_names (name, entity) VALUES "
-          + SqlConnections.valueRows(chunk.size(), "(?, ?)")
-          + " ON CONFLICT (name) DO UPDATE SET entity = excluded.entity RETURNING id, name");
-      int p = 1;
-      for (Map.Entry<String, String> e : chunk) {
-        st.setString(p++, e.getKey());
-        st.setString(p++, e.getValue());
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          ids.put(rs.getString(2), rs.getLong(1));
-        }
-      }
-    }
+    SqlConnections.rows(statements, "INSERT INTO resolver_names (name, entity) VALUES " + SqlConnections.ROWS
+        + " ON CONFLICT (name) DO UPDATE SET entity = excluded.entity RETURNING id, name", "(?, ?)",
+        List.copyOf(entityOf.entrySet()), (st, p, e) -> {
+          st.setString(p, e.getKey());
+          st.setString(p + 1, e.getValue());
+          return p + 2;
+        }, rs -> ids.put(rs.getString(2), rs.getLong(1)));
     return ids;
   }
 
-  /** Adds to the counts of sightings keyed by (name id, written, type, language). */
+  /**
+   * Adds to the counts of sightings keyed by (name id, written, type, language), each key once: one statement per
+   * {@link SqlConnections#MAX_ROWS} keys.
+   */
   private void addSightings(Map<List<Object>, Integer> seen) throws SQLException {
-    PreparedStatement st = statements.prepare("INSERT INTO resolver_sightings (name_id, written, type, language, "
-        + "seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_id, written, type, language) "
-        + "DO UPDATE SET seen = resolver_sightings.seen + excluded.seen");
-    for (Map.Entry<List<Object>, Integer> e : seen.entrySet()) {
-      st.setLong(1, (Long) e.getKey().get(0));
-      st.setString(2, (String) e.getKey().get(1));
-      st.setString(3, (String) e.getKey().get(2));
-      st.setString(4, (String) e.getKey().get(3));
-      st.setInt(5, e.getValue());
-      st.addBatch();
-    }
-    st.executeBatch();
+    SqlConnections.rows(statements, "INSERT INTO resolver_sightings (name_id, written, type, language, seen) VALUES "
+        + SqlConnections.ROWS + " ON CONFLICT (name_id, written, type, language) "
+        + "DO UPDATE SET seen = resolver_sightings.seen + excluded.seen", "(?, ?, ?, ?, ?)",
+        List.copyOf(seen.entrySet()), (st, p, e) -> {
+          st.setLong(p, (Long) e.getKey().get(0));
+          st.setString(p + 1, (String) e.getKey().get(1));
+          st.setString(p + 2, (String) e.getKey().get(2));
+          st.setString(p + 3, (String) e.getKey().get(3));
+          st.setInt(p + 4, e.getValue());
+          return p + 5;
+        });
   }
 
   /**
@@ -350,50 +331,34 @@ final class ResolverTables {
   /**
    * The entity rows of {@code keys} in {@code language}, added when missing (in the order of the keys), each linked to
    * the knowledge-base entity of its canonical name (added when missing with the type of the first key that names it):
-   * its id and that entity's, as stored once the statements ran. Two statements per {@link #MAX_ROWS} distinct keys,
-   * whatever their number.
+   * its id and that entity's, as stored once the statements ran. Two statements per {@link SqlConnections#MAX_ROWS}
+   * distinct keys, whatever their number: the knowledge-base entities' (each name once), then the entity rows'.
    */
   Map<EntityKey, EntityRow> entityRows(java.util.Collection<EntityKey> keys, String language) throws SQLException {
     List<EntityKey> all = List.copyOf(new LinkedHashSet<>(keys));
-    Map<EntityKey, EntityRow> ids = new HashMap<>();
-    for (int from = 0; from < all.size(); from += MAX_ROWS) {
-      List<EntityKey> chunk = all.subList(from, Math.min(all.size(), from + MAX_ROWS));
-      Map<String, String> typeOf = new LinkedHashMap<>(); // each name once: one row may not be upserted twice
-      for (EntityKey k : chunk) {
-        typeOf.putIfAbsent(k.canonical(), k.type());
-      }
-      PreparedStatement kb = statements.prepare("INSERT INTO kb_entities (name, type, articles, mentions) VALUES "
-          + SqlConnections.valueRows(typeOf.size(), "(?, ?, 0, 0)")
-          + " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name");
-      int p = 1;
-      for (Map.Entry<String, String> e : typeOf.entrySet()) {
-        kb.setString(p++, e.getKey());
-        kb.setString(p++, e.getValue());
-      }
-      Map<String, Long> kbIds = new HashMap<>();
-      try (ResultSet rs = kb.executeQuery()) {
-        while (rs.next()) {
-          kbIds.put(rs.getString(2), rs.getLong(1));
-        }
-      }
-      PreparedStatement entity = statements.prepare("INSERT INTO entities (type, canonical, language, canonical_words, "
-          + "kb_id) VALUES " + SqlConnections.valueRows(chunk.size(), "(?, ?, ?, ?, ?)")
-          + " ON CONFLICT (type, canonical, language) DO UPDATE SET kb_id = excluded.kb_id "
-          + "RETURNING id, type, canonical, kb_id");
-      p = 1;
-      for (EntityKey k : chunk) {
-        entity.setString(p++, k.type());
-        entity.setString(p++, k.canonical());
-        entity.setString(p++, language);
-        entity.setString(p++, Words.of(k.canonical()));
-        entity.setLong(p++, kbIds.get(k.canonical()));
-      }
-      try (ResultSet rs = entity.executeQuery()) {
-        while (rs.next()) {
-          ids.put(new EntityKey(rs.getString(2), rs.getString(3)), new EntityRow(rs.getLong(1), rs.getLong(4)));
-        }
-      }
+    Map<String, String> typeOf = new LinkedHashMap<>(); // each name once: one row may not be upserted twice
+    for (EntityKey k : all) {
+      typeOf.putIfAbsent(k.canonical(), k.type());
     }
+    Map<String, Long> kbIds = new HashMap<>();
+    SqlConnections.rows(statements, "INSERT INTO kb_entities (name, type, articles, mentions) VALUES "
+        + SqlConnections.ROWS + " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name",
+        "(?, ?, 0, 0)", List.copyOf(typeOf.entrySet()), (st, p, e) -> {
+          st.setString(p, e.getKey());
+          st.setString(p + 1, e.getValue());
+          return p + 2;
+        }, rs -> kbIds.put(rs.getString(2), rs.getLong(1)));
+    Map<EntityKey, EntityRow> ids = new HashMap<>();
+    SqlConnections.rows(statements, "INSERT INTO entities (type, canonical, language, canonical_words, kb_id) VALUES "
+        + SqlConnections.ROWS + " ON CONFLICT (type, canonical, language) DO UPDATE SET kb_id = excluded.kb_id "
+        + "RETURNING id, type, canonical, kb_id", "(?, ?, ?, ?, ?)", all, (st, p, k) -> {
+          st.setString(p, k.type());
+          st.setString(p + 1, k.canonical());
+          st.setString(p + 2, language);
+          st.setString(p + 3, Words.of(k.canonical()));
+          st.setLong(p + 4, kbIds.get(k.canonical()));
+          return p + 5;
+        }, rs -> ids.put(new EntityKey(rs.getString(2), rs.getString(3)), new EntityRow(rs.getLong(1), rs.getLong(4))));
     return ids;
   }
 

@@ -89,6 +89,70 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
    */
   void planForValues(PreparedStatement st) throws SQLException;
 
+  /** Prepares (and caches) a statement on the connection of the work running: {@link #statement}, for code that has no {@code SqlConnections}. */
+  @FunctionalInterface
+  interface Statements {
+
+    /** A statement for {@code sql}, prepared once per connection and kept by the store: do not close it. */
+    PreparedStatement prepare(String sql) throws SQLException;
+  }
+
+  /** The most rows one multi-row statement writes ({@link #rows}): its parameters stay far under SQLite's bound (32,766). */
+  int MAX_ROWS = 100;
+
+  /** Where {@link #rows} puts the rows of its multi-row statement. */
+  String ROWS = "{rows}";
+
+  /** Binds one item's row of a multi-row statement from parameter {@code p} on; returns the next parameter's index. */
+  @FunctionalInterface
+  interface RowBinder<T> {
+    int bind(PreparedStatement st, int p, T item) throws SQLException;
+  }
+
+  /** Reads the row a multi-row statement's {@code RETURNING} gives, at the result's current row. */
+  @FunctionalInterface
+  interface Returned {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} with {@link #ROWS} replaced by one {@code row} per item (comma-separated), one statement per
+   * {@link #MAX_ROWS} items in their order, each item bound by {@code bind}; nothing when there are none. The
+   * statements are prepared by {@code statements} (and kept by it). When {@code returned} is not null, it reads each
+   * row the statements return ({@code RETURNING}; in no promised order), else they run as updates. The items of one
+   * call must not make one statement update one row twice (PostgreSQL refuses an {@code ON CONFLICT DO UPDATE} that
+   * would): callers of such statements give each key once.
+   */
+  static <T> void rows(Statements statements, String sql, String row, List<T> items, RowBinder<T> bind,
+      Returned returned) throws SQLException {
+    if (!sql.contains(ROWS)) {
+      throw new IllegalArgumentException("no " + ROWS + " in: " + sql);
+    }
+    for (int from = 0; from < items.size(); from += MAX_ROWS) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + MAX_ROWS));
+      PreparedStatement st = statements.prepare(sql.replace(ROWS, valueRows(chunk.size(), row)));
+      int p = 1;
+      for (T item : chunk) {
+        p = bind.bind(st, p, item);
+      }
+      if (returned == null) {
+        st.executeUpdate();
+      } else {
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            returned.read(rs);
+          }
+        }
+      }
+    }
+  }
+
+  /** As {@link #rows(Statements, String, String, List, RowBinder, Returned)}, for statements that return nothing. */
+  static <T> void rows(Statements statements, String sql, String row, List<T> items, RowBinder<T> bind)
+      throws SQLException {
+    rows(statements, sql, row, items, bind, null);
+  }
+
   /**
    * The rows of a multi-row {@code VALUES} list: {@code row} ("(?, ?)", say) {@code rows} times, comma-separated. One
    * statement for many rows is one round trip to the server, where a statement per row is one each.

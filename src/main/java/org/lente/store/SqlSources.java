@@ -136,7 +136,7 @@ public abstract sealed class SqlSources implements Sources permits SqliteSources
    * added when {@code added}, and the poll's state when it carries one. Used by a store's article
    * writes, so that the progress and its article are one transaction.
    */
-  static void write(ResolverTables.Statements st, SourceProgress progress, boolean added, Instant at)
+  static void write(SqlConnections.Statements st, SourceProgress progress, boolean added, Instant at)
       throws SQLException {
     handle(st, progress, at);
     if (progress.polled() != null) {
@@ -149,7 +149,7 @@ public abstract sealed class SqlSources implements Sources permits SqliteSources
   }
 
   /** Marks the progress's URL handled for its source, when the source is there. */
-  static void handle(ResolverTables.Statements st, SourceProgress progress, Instant at) throws SQLException {
+  static void handle(SqlConnections.Statements st, SourceProgress progress, Instant at) throws SQLException {
     PreparedStatement ps = st.prepare("INSERT INTO source_urls (source_id, url, handled_at) SELECT ?, ?, ? "
         + "WHERE EXISTS (SELECT 1 FROM polled_sources WHERE id = ?) ON CONFLICT (source_id, url) DO NOTHING");
     ps.setLong(1, progress.source());
@@ -160,7 +160,7 @@ public abstract sealed class SqlSources implements Sources permits SqliteSources
   }
 
   /** Writes a poll's state and count, then drops the source's handled URLs beyond {@link #MAX_HANDLED}. */
-  static boolean record(ResolverTables.Statements st, long id, Source.State polled, long newArticles)
+  static boolean record(SqlConnections.Statements st, long id, Source.State polled, long newArticles)
       throws SQLException {
     PreparedStatement ps = st.prepare("UPDATE polled_sources SET last_poll = ?, next_poll = ?, etag = ?, "
         + "last_modified = ?, last_status = ?, last_error = ?, articles_added = articles_added + ?, "

@@ -57,11 +57,10 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   public void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
       double score, List<Link> links, String language, long[] bands) throws IOException {
     db.writeDerived("store the story and lineage of article " + article, c -> {
-      writeStory(c, story.story(), article, score);
-      writeCentroid(c, story);
-      writeTerms(c, terms);
-      writeLinks(c, links);
-      writeBands(c, article, language, bands);
+      writeStory(c, story.story(), article, score, centroid(story));
+      writeTerms(terms);
+      writeLinks(links);
+      writeBands(article, language, bands);
       return null;
     });
   }
@@ -69,22 +68,21 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putBands(long article, String language, long[] bands) throws IOException {
     db.writeDerived("store the bands of article " + article, c -> {
-      writeBands(c, article, language, bands);
+      writeBands(article, language, bands);
       return null;
     });
   }
 
-  private static void writeBands(Connection c, long article, String language, long[] bands) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO lsh_bands (band_key, article_id, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-      for (long b : bands) {
-        ps.setLong(1, b);
-        ps.setLong(2, article);
-        ps.setString(3, language == null ? "" : language);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+  /** The bands of an article: one statement per {@link SqlConnections#MAX_ROWS} bands (a band twice is kept once). */
+  private void writeBands(long article, String language, long[] bands) throws SQLException {
+    SqlConnections.rows(db::statement, "INSERT INTO lsh_bands (band_key, article_id, language) VALUES "
+        + SqlConnections.ROWS + " ON CONFLICT DO NOTHING", "(?, ?, ?)", java.util.Arrays.stream(bands).boxed().toList(),
+        (ps, p, b) -> {
+          ps.setLong(p, b);
+          ps.setLong(p + 1, article);
+          ps.setString(p + 2, language == null ? "" : language);
+          return p + 3;
+        });
   }
 
   @Override
@@ -92,36 +90,20 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       throws IOException {
     List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
     String lang = language == null ? "" : language;
-    db.writeDerived("store the anchors of article " + article, c -> {
-      for (int from = 0; from < all.size(); from += 500) { // a statement per 500 terms, not two per term
-        List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-        List<String> added = new ArrayList<>(); // the new postings: one more article holds each of their terms
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO anchor_postings (term, article_id, language) "
-            + "VALUES " + SqlConnections.valueRows(chunk.size(), "(?, ?, ?)") + " ON CONFLICT DO NOTHING RETURNING term")) {
-          int p = 1;
-          for (String t : chunk) {
-            ps.setString(p++, t);
-            ps.setLong(p++, article);
-            ps.setString(p++, lang);
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              added.add(rs.getString(1));
-            }
-          }
-        }
-        if (added.isEmpty()) {
-          continue;
-        }
-        try (PreparedStatement count = c.prepareStatement("INSERT INTO anchor_terms (term, articles) VALUES "
-            + SqlConnections.valueRows(added.size(), "(?, 1)")
-            + " ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1")) {
-          for (int i = 0; i < added.size(); i++) {
-            count.setString(i + 1, added.get(i));
-          }
-          count.executeUpdate();
-        }
-      }
+    db.writeDerived("store the anchors of article " + article, c -> { // a statement per 100 terms, not two per term
+      List<String> added = new ArrayList<>(); // the new postings: one more article holds each of their terms
+      SqlConnections.rows(db::statement, "INSERT INTO anchor_postings (term, article_id, language) VALUES "
+          + SqlConnections.ROWS + " ON CONFLICT DO NOTHING RETURNING term", "(?, ?, ?)", all, (ps, p, t) -> {
+            ps.setString(p, t);
+            ps.setLong(p + 1, article);
+            ps.setString(p + 2, lang);
+            return p + 3;
+          }, rs -> added.add(rs.getString(1)));
+      SqlConnections.rows(db::statement, "INSERT INTO anchor_terms (term, articles) VALUES " + SqlConnections.ROWS
+          + " ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1", "(?, 1)", added, (ps, p, t) -> {
+            ps.setString(p, t);
+            return p + 1;
+          });
       return null;
     });
   }
@@ -219,29 +201,42 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       return;
     }
     db.writeDerived("store " + links.size() + " links", c -> {
-      writeLinks(c, links);
+      writeLinks(links);
       return null;
     });
   }
 
-  private static void writeLinks(Connection c, List<Link> links) throws SQLException, IOException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO links "
-        + "(article_id, related_id, relation, direction, score, evidence) VALUES (?, ?, ?, ?, ?, ?) "
-        + "ON CONFLICT (article_id, related_id) DO UPDATE SET relation = excluded.relation, "
-        + "direction = excluded.direction, score = excluded.score, evidence = excluded.evidence")) {
-      for (Link l : links) {
-        for (Link side : List.of(l, l.flipped())) {
-          ps.setLong(1, side.article());
-          ps.setLong(2, side.related());
-          ps.setString(3, side.relation().label());
-          ps.setString(4, side.direction().label());
-          ps.setDouble(5, side.score());
-          ps.setString(6, JSON.writeValueAsString(side.evidence()));
-          ps.addBatch();
-        }
+  /**
+   * Each link from both sides ({@link Link#flipped}), replacing the stored link of the same two articles: one
+   * statement per {@link SqlConnections#MAX_ROWS} sides. Of two sides of the same two articles, the later in
+   * {@code links} is stored, as if each were written in turn.
+   */
+  private void writeLinks(List<Link> links) throws SQLException, IOException {
+    Map<List<Long>, Link> sides = new LinkedHashMap<>(); // one row of a statement per pair: each upserted once
+    for (Link l : links) {
+      for (Link side : List.of(l, l.flipped())) {
+        List<Long> pair = List.of(side.article(), side.related());
+        sides.remove(pair);
+        sides.put(pair, side);
       }
-      ps.executeBatch();
     }
+    List<Map.Entry<Link, String>> rows = new ArrayList<>(sides.size()); // each side with its evidence's JSON
+    for (Link side : sides.values()) {
+      rows.add(Map.entry(side, JSON.writeValueAsString(side.evidence())));
+    }
+    SqlConnections.rows(db::statement, "INSERT INTO links (article_id, related_id, relation, direction, score, "
+        + "evidence) VALUES " + SqlConnections.ROWS + " ON CONFLICT (article_id, related_id) DO UPDATE SET "
+        + "relation = excluded.relation, direction = excluded.direction, score = excluded.score, "
+        + "evidence = excluded.evidence", "(?, ?, ?, ?, ?, ?)", rows, (ps, p, row) -> {
+          Link side = row.getKey();
+          ps.setLong(p, side.article());
+          ps.setLong(p + 1, side.related());
+          ps.setString(p + 2, side.relation().label());
+          ps.setString(p + 3, side.direction().label());
+          ps.setDouble(p + 4, side.score());
+          ps.setString(p + 5, row.getValue());
+          return p + 6;
+        });
   }
 
   @Override
@@ -266,17 +261,26 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putStory(Story story, long article, double score) throws IOException {
     db.writeDerived("store story " + story.id(), c -> {
-      writeStory(c, story, article, score);
+      writeStory(c, story, article, score, null);
       return null;
     });
   }
 
-  private static void writeStory(Connection c, Story story, long article, double score)
+  /**
+   * Stores {@code story} and article {@code article}'s place in it; with {@code centroid} (its JSON, {@link #centroid})
+   * in the same statement, else the story's stored centroid stays. One statement, not an update of the centroid after
+   * the upsert, which wrote the story's row a second time (docs/cluster-writer.md: it saved little; the row's JSON is
+   * what costs).
+   */
+  private static void writeStory(Connection c, Story story, long article, double score, String centroid)
       throws SQLException, IOException {
+    String columns = centroid == null ? "" : ", centroid";
     try (PreparedStatement st = c.prepareStatement("INSERT INTO stories "
-        + "(id, title, first_published, last_published, updated_at, story) VALUES (?, ?, ?, ?, ?, ?) "
+        + "(id, title, first_published, last_published, updated_at, story" + columns + ") VALUES (?, ?, ?, ?, ?, ?"
+        + (centroid == null ? "" : ", ?") + ") "
         + "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_published = excluded.first_published, "
-        + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story");
+        + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story"
+        + (centroid == null ? "" : ", centroid = excluded.centroid"));
         PreparedStatement sa = c.prepareStatement(
             "INSERT INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?) "
                 + "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score")) {
@@ -286,6 +290,9 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       st.setString(4, story.last());
       st.setString(5, Instant.now().toString());
       st.setString(6, JSON.writeValueAsString(story));
+      if (centroid != null) {
+        st.setString(7, centroid);
+      }
       st.executeUpdate();
       sa.setLong(1, article);
       sa.setLong(2, story.id());
@@ -333,31 +340,33 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     });
   }
 
-  private static void writeCentroid(Connection c, Stories.Saved story) throws SQLException, IOException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET centroid = ? WHERE id = ?")) {
-      ps.setString(1, SORTED.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names())));
-      ps.setLong(2, story.story().id());
-      ps.executeUpdate();
-    }
+  /** The stored form of {@code story}'s centroid ({@link Centroid}), its maps in key order. */
+  private static String centroid(Stories.Saved story) throws IOException {
+    return SORTED.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names()));
   }
 
-  /** Counts each term once more, and the article under {@link #COUNTED} (when it has terms). */
-  private static void writeTerms(Connection c, java.util.Collection<String> terms) throws SQLException {
+  /**
+   * Counts each term once more (a term given twice, twice), and the article under {@link #COUNTED} (when it has
+   * terms): one statement per {@link SqlConnections#MAX_ROWS} distinct terms.
+   */
+  private void writeTerms(java.util.Collection<String> terms) throws SQLException {
     if (terms.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = story_terms.df + 1")) {
-      for (String t : terms) {
-        if (!t.isEmpty()) {
-          ps.setString(1, t);
-          ps.addBatch();
-        }
+    Map<String, Integer> counts = new LinkedHashMap<>(); // each term once in a statement: one upsert per row
+    for (String t : terms) {
+      if (!t.isEmpty()) {
+        counts.merge(t, 1, Integer::sum);
       }
-      ps.setString(1, COUNTED);
-      ps.addBatch();
-      ps.executeBatch();
     }
+    counts.put(COUNTED, 1);
+    SqlConnections.rows(db::statement, "INSERT INTO story_terms (term, df) VALUES " + SqlConnections.ROWS
+        + " ON CONFLICT(term) DO UPDATE SET df = story_terms.df + excluded.df", "(?, ?)",
+        List.copyOf(counts.entrySet()), (ps, p, e) -> {
+          ps.setString(p, e.getKey());
+          ps.setInt(p + 1, e.getValue());
+          return p + 2;
+        });
   }
 
   /** The {@code story_terms} row that counts the articles whose terms were counted: no term is empty. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code initdb} and {@code pg_ctl} on the PATH or under {@code /usr/lib/postgresql/N/bin}): a new
  * cluster in a temporary folder, listening on 127.0.0.1 on a free port, trust authentication for the
  * user {@code test}, durability off (a test server). One server serves every test class of a test
- * run, each test taking a database of its own ({@link #newDatabase()}): started by the first class
+ * run (one for each set of extra settings, {@link #PostgresServer(List)}), each test taking a database of its own ({@link #newDatabase()}): started by the first class
  * that needs it, stopped when the run ends by the PID in its {@code postmaster.pid} (a fast
  * shutdown, then a kill), and its folder deleted. As root, the cluster belongs to the
  * {@code postgres} user ({@code initdb} refuses root). Tests are skipped, saying why, when
@@ -45,6 +45,31 @@ public final class PostgresServer implements BeforeAllCallback, AfterEachCallbac
 
   private Running server;
 
+  /** Settings of the server this extension starts, on top of the test server's ({@link #PostgresServer(List)}). */
+  private final List<String> settings;
+
+  /** The test server, shared by every test class of the run that asks for it. */
+  public PostgresServer() {
+    this(List.of());
+  }
+
+  /**
+   * A server started with {@code settings} besides the test server's, each "name=value" (passed to {@code postgres}
+   * as {@code -c}): for a benchmark that needs a library preloaded ({@code shared_preload_libraries}, which only a
+   * server's start can set) without changing the server the tests use. Classes asking for the same settings share
+   * one server; other settings start another.
+   *
+   * @throws IllegalArgumentException when a setting is not a name, "=" and a value of letters, digits, '_', '.' or ','
+   */
+  public PostgresServer(List<String> settings) {
+    for (String s : settings) {
+      if (!s.matches("[a-z_.]+=[A-Za-z0-9_.,]+")) {
+        throw new IllegalArgumentException("not a server setting name=value: " + s);
+      }
+    }
+    this.settings = List.copyOf(settings);
+  }
+
   /** The connections {@link #connections} opened for the test running, closed after it. */
   private final List<org.lente.store.PostgresConnections> opened =
       java.util.Collections.synchronizedList(new ArrayList<>());
@@ -54,7 +79,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterEachCallbac
     Optional<Path> bin = binaries();
     Assumptions.assumeTrue(bin.isPresent(), NOT_INSTALLED);
     server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(Running.class, k -> new Running(bin.get()), Running.class);
+        .getOrComputeIfAbsent(List.of(Running.class, settings), k -> new Running(bin.get(), settings), Running.class);
     server.start();
   }
 
@@ -66,7 +91,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterEachCallbac
    */
   public void startAlone() throws IOException, InterruptedException {
     Path bin = binaries().orElseThrow(() -> new IOException(NOT_INSTALLED));
-    server = new Running(bin);
+    server = new Running(bin, settings);
     server.start();
   }
 
@@ -210,14 +235,16 @@ public final class PostgresServer implements BeforeAllCallback, AfterEachCallbac
   private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final Path bin;
+    private final List<String> settings;
     private final boolean asPostgres = "root".equals(System.getProperty("user.name"));
     private Path home;
     private int port;
     private long pid;
     private String template;
 
-    Running(Path bin) {
+    Running(Path bin, List<String> settings) {
       this.bin = bin;
+      this.settings = settings;
     }
 
     /** Starts the server unless it runs. */
@@ -238,7 +265,8 @@ public final class PostgresServer implements BeforeAllCallback, AfterEachCallbac
         try {
           run(command(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
               home.resolve("log").toString(), "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1"
-                  + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start"));
+                  + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+                  + settings.stream().map(s -> " -c " + s).collect(java.util.stream.Collectors.joining()), "start"));
           pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
         } catch (IOException e) { // the port was taken between the check and the start
           last = e;

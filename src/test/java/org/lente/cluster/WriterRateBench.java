@@ -53,11 +53,20 @@ import org.lente.story.Texts;
  * <p>System properties: {@code lente.bench.articles} (5000), {@code lente.bench.batches} ("1,50"),
  * {@code lente.bench.marks} ("200,1000,4000,5000": the rate is taken between consecutive pairs: 200→1000 and
  * 4000→5000), {@code lente.bench.cpus} (1.0: the quota in cores), {@code lente.bench.explain} (none: a fraction of
- * the writer's statements whose plans {@code auto_explain} writes to PostgreSQL's log, {@code log} in its folder).
+ * the writer's statements whose plans {@code auto_explain} writes to PostgreSQL's log, {@code log} in its folder),
+ * {@code lente.bench.statements} (0: how many of PostgreSQL's statements to list, those taking most time between the
+ * last two marks, by {@code pg_stat_statements}; above 0 the bench's server preloads it, with the planning tracked,
+ * which costs PostgreSQL a little CPU: leave it off when comparing rates).
  */
 class WriterRateBench {
 
-  @RegisterExtension static final PostgresServer PG = new PostgresServer();
+  /** {@code lente.bench.statements}: how many statements to list by time; 0, none (and no pg_stat_statements). */
+  private static final int STATEMENTS = Integer.getInteger("lente.bench.statements", 0);
+
+  @RegisterExtension static final PostgresServer PG = STATEMENTS > 0
+      ? new PostgresServer(List.of("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on",
+          "pg_stat_statements.max=10000"))
+      : new PostgresServer();
   @RegisterExtension static final KafkaServer KAFKA = new KafkaServer();
   @RegisterExtension static final OpenSearchServer OS = new OpenSearchServer();
 
@@ -151,6 +160,11 @@ class WriterRateBench {
     String url = PG.newMigratedDatabase();
     try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
       AppliedOffsets.record(c, KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION, start);
+      if (STATEMENTS > 0) {
+        try (java.sql.Statement st = c.createStatement()) {
+          st.executeUpdate("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
+      }
       String explain = System.getProperty("lente.bench.explain", "").strip();
       if (!explain.isEmpty()) { // the plans of a sample of the writer's statements, in PostgreSQL's log
         String name = url.substring(url.lastIndexOf('/') + 1);
@@ -185,6 +199,7 @@ class WriterRateBench {
       Process writer = new ProcessBuilder(inGroup).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       try {
         Map<Integer, Sample> at = new LinkedHashMap<>();
+        Map<Integer, Map<String, StatementTotals>> statementsAt = new LinkedHashMap<>();
         int next = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
         try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
@@ -193,6 +208,9 @@ class WriterRateBench {
             while (next < marks.size() && done >= marks.get(next)) {
               at.put(marks.get(next), new Sample(System.nanoTime(), group.usageNanos(), pgGroup.usageNanos(),
                   group.throttling()));
+              if (STATEMENTS > 0 && next >= marks.size() - 2) {
+                statementsAt.put(marks.get(next), statementTotals(c));
+              }
               next++;
             }
             Thread.sleep(100);
@@ -216,6 +234,13 @@ class WriterRateBench {
         }
         System.out.println("writer rate: batch " + batch + ", " + timing(Files.readAllLines(log)));
         System.out.println("writer rate: batch " + batch + ", " + tableReads(url, marks.get(marks.size() - 1)));
+        if (STATEMENTS > 0) {
+          int from = marks.get(marks.size() - 2);
+          int to = marks.get(marks.size() - 1);
+          double pgMs = (at.get(to).pgCpu - at.get(from).pgCpu) / 1e6 / (to - from);
+          System.out.println("writer rate: batch " + batch + ", " + statementsBetween(from, statementsAt.get(from), to,
+              statementsAt.get(to), pgMs, STATEMENTS));
+        }
         if (!System.getProperty("lente.bench.explain", "").isBlank()) {
           System.out.println("writer rate: batch " + batch + ", " + sequentialPlans(url));
         }
@@ -286,9 +311,7 @@ class WriterRateBench {
         query = null;
         scanned = new java.util.TreeSet<>();
       } else if (line.strip().startsWith("Query Text: ")) {
-        query = line.strip().substring("Query Text: ".length()).replaceAll("\\$\\d+", "\\$").replaceAll(
-            "(\\$, )+\\$", "\\$…");
-        query = query.length() > 140 ? query.substring(0, 140) + "…" : query;
+        query = shown(line.strip().substring("Query Text: ".length()));
       } else {
         Matcher m = seq.matcher(line);
         while (m.find()) {
@@ -302,6 +325,79 @@ class WriterRateBench {
     counts.entrySet().stream().filter(e -> e.getValue()[1] > 0).sorted((a, b) -> b.getValue()[1] - a.getValue()[1])
         .forEach(e -> out.append(String.format(Locale.ROOT, "%n  %d of %d %s: %s", e.getValue()[1], e.getValue()[0],
             tables.get(e.getKey()), e.getKey())));
+    return out.toString();
+  }
+
+  /**
+   * A statement as the bench lists it: its parameters as {@code $}, a list of them as {@code $…} and the rows of a
+   * {@code VALUES} list as {@code ($…)…} (so that the statements of every length of an {@code IN} list or of a
+   * multi-row {@code VALUES} are one), cut at 140 characters.
+   */
+  static String shown(String query) {
+    String q = query.replaceAll("\\s+", " ").replaceAll("\\$\\d+", "\\$").replaceAll("(\\$, )+\\$", "\\$…")
+        .replaceAll("VALUES (\\(\\$…?\\)(, )?)+", "VALUES (\\$…)…");
+    return q.length() > 140 ? q.substring(0, 140) + "…" : q;
+  }
+
+  /** A statement's totals in {@code pg_stat_statements}: calls, execution and planning time (ms), rows. */
+  record StatementTotals(long calls, double execMs, double planMs, long rows) {
+    StatementTotals plus(StatementTotals o) {
+      return new StatementTotals(calls + o.calls, execMs + o.execMs, planMs + o.planMs, rows + o.rows);
+    }
+
+    StatementTotals minus(StatementTotals o) {
+      return o == null ? this : new StatementTotals(calls - o.calls, execMs - o.execMs, planMs - o.planMs, rows - o.rows);
+    }
+  }
+
+  /**
+   * The totals {@code pg_stat_statements} holds for the statements run on {@code c}'s database, summed by
+   * {@link #shown} text; its own reads left out.
+   */
+  static Map<String, StatementTotals> statementTotals(Connection c) throws java.sql.SQLException {
+    Map<String, StatementTotals> out = new LinkedHashMap<>();
+    try (java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT query, calls, total_exec_time, total_plan_time, rows "
+            + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND query NOT LIKE '%pg_stat_statements%'")) {
+      while (rs.next()) {
+        out.merge(shown(rs.getString(1)), new StatementTotals(rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+            rs.getLong(5)), StatementTotals::plus);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The {@code top} statements that took PostgreSQL most time (execution and planning) while the writer stored the
+   * articles from {@code from} to {@code to}: each its calls, total and mean time and rows, in all and an article; and
+   * all statements' time an article beside PostgreSQL's CPU an article ({@code pgMs}), the rest being its work
+   * outside the statements (the protocol, parsing, commits, the backends' own work).
+   */
+  static String statementsBetween(int from, Map<String, StatementTotals> before, int to,
+      Map<String, StatementTotals> after, double pgMs, int top) {
+    int n = to - from;
+    List<Map.Entry<String, StatementTotals>> diff = new ArrayList<>();
+    StatementTotals all = new StatementTotals(0, 0, 0, 0);
+    for (Map.Entry<String, StatementTotals> e : after.entrySet()) {
+      StatementTotals d = e.getValue().minus(before.get(e.getKey()));
+      if (d.calls() > 0) {
+        diff.add(Map.entry(e.getKey(), d));
+        all = all.plus(d);
+      }
+    }
+    diff.sort((a, b) -> Double.compare(b.getValue().execMs() + b.getValue().planMs(),
+        a.getValue().execMs() + a.getValue().planMs()));
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "PostgreSQL's statements, articles %d to %d "
+        + "(pg_stat_statements): all %d kinds %.2f ms an article executing, %.2f planning, of PostgreSQL's CPU %.2f ms "
+        + "an article; the %d taking most (calls an article; time an article: executing + planning; mean a call; rows "
+        + "an article):", from, to, diff.size(), all.execMs() / n, all.planMs() / n, pgMs, Math.min(top, diff.size())));
+    for (Map.Entry<String, StatementTotals> e : diff.subList(0, Math.min(top, diff.size()))) {
+      StatementTotals d = e.getValue();
+      out.append(String.format(Locale.ROOT, "%n  %.1f calls, %.3f + %.3f ms, mean %.3f ms, %.1f rows: %s",
+          (double) d.calls() / n, d.execMs() / n, d.planMs() / n, (d.execMs() + d.planMs()) / d.calls(),
+          (double) d.rows() / n, e.getKey()));
+    }
     return out.toString();
   }
 

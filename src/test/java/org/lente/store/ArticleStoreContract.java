@@ -297,7 +297,7 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
   @Test
   void moreNamesThanOneStatementWritesAreAllStored() throws Exception {
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < ResolverTables.MAX_ROWS + 7; i++) {
+    for (int i = 0; i < SqlConnections.MAX_ROWS + 7; i++) {
       names.add("Sindaco" + (char) ('A' + i / 26 % 26) + (char) ('a' + i % 26));
     }
     Fixtures f = Fixtures.article(URL, "Hanno parlato " + String.join(", ", names) + ".");
@@ -312,6 +312,90 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
         + "FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN kb_entities k ON k.id = e.kb_id "
         + "JOIN resolver_names r ON r.id = m.name_id WHERE k.name = m.text AND r.entity = m.text"));
     assertEquals(new ResolverCheck(0, 0, 0, n, n), store.checkNames());
+  }
+
+  // ---- an article's found rows, more than one multi-row statement writes
+
+  /** A code of two letters for {@code i} below 676: "Aa", "Ab", …, so that no code is a prefix of another's text. */
+  private static String code(int i) {
+    return "" + (char) ('A' + i / 26 % 26) + (char) ('a' + i % 26);
+  }
+
+  /**
+   * An article of {@code n} sentences "«ParolaXy» disse SindacoXy il giornoXy.", each with its mention (every third
+   * with a role), its quote and its time, and a byline of {@code n} authors: each row's values differ from every
+   * other's, so that a row lost, doubled or given another row's values shows.
+   */
+  private static Analysis manyFound(int n) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      text.append("«Parola").append(code(i)).append("» disse Sindaco").append(code(i)).append(" il giorno")
+          .append(code(i)).append(". ");
+    }
+    Fixtures f = Fixtures.article(URL, text.toString().strip()).published("2024-06-19");
+    for (int i = 0; i < n; i++) {
+      String name = "Sindaco" + code(i);
+      f.entity(name, Entity.Type.PER, name, 0, i % 3 == 0 ? "sindaco" : null);
+      f.quote("Parola" + code(i), name, name, "dire");
+      f.time("giorno" + code(i), Timex.Type.DATE, String.format("2024-%02d-%02d", 1 + i / 28 % 12, 1 + i % 28));
+      f.author("Autore " + code(i));
+    }
+    return f.build();
+  }
+
+  private static final int MANY = SqlConnections.MAX_ROWS + 7;
+
+  @Test
+  void moreMentionsThanOneStatementWritesAreStoredEachWithItsValues() throws Exception {
+    Analysis a = manyFound(MANY);
+    store.put(URL, a, sightings(a), Map.of(), null);
+    List<String> expected = new ArrayList<>();
+    for (Entity e : a.entities()) {
+      expected.add(e.start() + "|" + e.end() + "|" + e.text() + "|" + e.role() + "|" + e.canonical() + "|P|"
+          + e.text().toLowerCase(java.util.Locale.ROOT));
+    }
+    assertEquals(expected, rows("SELECT m.start_offset, m.end_offset, m.text, m.role, e.canonical, r.name FROM "
+        + "mentions m JOIN entities e ON e.id = m.entity_id JOIN resolver_names r ON r.id = m.name_id "
+        + "ORDER BY m.start_offset"));
+  }
+
+  @Test
+  void moreQuotesThanOneStatementWritesAreStoredEachWithItsValues() throws Exception {
+    Analysis a = manyFound(MANY);
+    store.put(URL, a);
+    List<String> expected = new ArrayList<>();
+    for (org.lente.nlp.quote.Quote q : a.quotes()) {
+      int[] span = ArticleWrites.sentenceSpan(a.sentences(), q.start(), q.end());
+      expected.add(q.start() + "|" + q.end() + "|" + q.text() + "|" + q.speaker() + "|" + q.speakerStart() + "|"
+          + q.speakerCanonical() + "|" + span[0] + "|" + span[1] + "|2024-06-19");
+    }
+    assertEquals(expected, rows("SELECT start_offset, end_offset, text, speaker, speaker_start, speaker_canonical, "
+        + "sentence_start, sentence_end, published FROM quotes ORDER BY start_offset"));
+  }
+
+  @Test
+  void moreTimesThanOneStatementWritesAreStoredEachWithItsValues() throws Exception {
+    Analysis a = manyFound(MANY);
+    store.put(URL, a);
+    List<String> expected = new ArrayList<>();
+    for (Timex t : a.times()) {
+      expected.add(t.start() + "|" + t.end() + "|" + t.text() + "|" + t.type() + "|" + t.value());
+    }
+    assertEquals(expected, rows("SELECT start_offset, end_offset, text, type, value FROM times ORDER BY start_offset"));
+  }
+
+  @Test
+  void aBylineLongerThanOneStatementWritesKeepsItsAuthorsInOrder() throws Exception {
+    Analysis a = manyFound(MANY);
+    store.put(URL, a);
+    store.put(URL + "/2", Fixtures.article(URL + "/2", "Un altro testo.").author("Autore " + code(5)).build());
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < MANY; i++) {
+      expected.add(i + "|" + a.article().authors().get(i) + "|" + (i == 5 ? 2 : 1));
+    }
+    assertEquals(expected, rows("SELECT aa.position, au.name, au.articles FROM article_authors aa JOIN authors au "
+        + "ON au.id = aa.author_id JOIN articles ar ON ar.id = aa.article_id WHERE ar.key = '" + URL + "' "
+        + "ORDER BY aa.position"));
   }
 
   @Test
@@ -893,7 +977,7 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
     @Test
     void theAggregatesOfMoreEntitiesThanOneStatementWritesEqualARecount() throws Exception {
       List<String> names = new ArrayList<>();
-      for (int i = 0; i < ResolverTables.MAX_ROWS + 30; i++) {
+      for (int i = 0; i < SqlConnections.MAX_ROWS + 30; i++) {
         names.add("Sindaco" + (char) ('A' + i / 26 % 26) + (char) ('a' + i % 26));
       }
       store.put(url(1), manyNames(url(1), names, "2024-06-12", 0));
@@ -904,7 +988,7 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
       assertTheAggregatesEqualARecount();
       store.put(url(2), manyNames(url(2), names.subList(0, 60), "2024-06-14", 2));
       assertTheAggregatesEqualARecount();
-      assertTrue(Integer.parseInt(rows("SELECT count(*) FROM entity_aliases").get(0)) > 2 * ResolverTables.MAX_ROWS,
+      assertTrue(Integer.parseInt(rows("SELECT count(*) FROM entity_aliases").get(0)) > 2 * SqlConnections.MAX_ROWS,
           "too few aliases to need several statements");
     }
 

@@ -70,6 +70,16 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
     assertEquals(java.util.Map.of("entities", 1, "kb_entities", 1, "resolver_names", 1), counts.read());
   }
 
+  @Test
+  void anArticlesFoundRowsAndSightingsTakeOneStatementPerTableWhateverTheirNumber() throws Exception {
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), "authors", "article_authors", "mentions",
+        "quotes", "times", "resolver_sightings");
+    org.lente.nlp.Analysis a = Fixtures.realistic(1); // 2 authors, 88 mentions, 8 quotes, 10 times
+    store.put(URL, a, sightings(a), java.util.Map.of(), null);
+    assertEquals(java.util.Map.of("authors", 1, "article_authors", 1, "mentions", 1, "quotes", 1, "times", 1,
+        "resolver_sightings", 1), counts.read());
+  }
+
   // ---- a transaction of the caller's, which puts and story writes on the same connections join
 
   @Test

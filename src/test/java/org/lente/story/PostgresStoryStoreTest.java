@@ -45,6 +45,23 @@ class PostgresStoryStoreTest extends StoryStoreContract {
         counts.read());
   }
 
+  @org.junit.jupiter.api.Test
+  void anArticlesTermsBandsAndLinksTakeOneStatementPerTableWhateverTheirNumber() throws Exception {
+    long[] ids = articles(4);
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), "story_terms", "lsh_bands", "links");
+    java.util.List<String> terms = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "k:termine" + i).toList();
+    java.util.List<Link> links = java.util.stream.LongStream.of(ids[1], ids[2], ids[3]).mapToObj(other -> new Link(
+        ids[0], other, Link.Relation.SAME_STORY, Direction.UNKNOWN, 0.5, java.util.List.of())).toList();
+    Story story = new Story(1, "Storia", null, null, java.util.List.of(ids[0]), java.util.List.of("site.example"),
+        java.util.List.of("it"), java.util.List.of(), java.util.List.of(), java.util.List.of());
+    try (SqlStoryStore s = open()) {
+      s.putArticle(ids[0], new Stories.Saved(story, java.util.Map.of("k:termine0", 1.0), java.util.Map.of()), terms,
+          0, links, "it", java.util.stream.LongStream.range(0, MinHash.BANDS).toArray());
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("story_terms", 1, "lsh_bands", 1, "links", 1),
+        counts.read());
+  }
+
   /**
    * 100 Italian articles and 2 English ones holding a term: the lookup for an Italian article reads the 2 English
    * postings, not the 102 of the term (no scan node gives more rows, none drops rows by a filter).

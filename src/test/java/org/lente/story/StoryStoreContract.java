@@ -150,6 +150,71 @@ abstract class StoryStoreContract {
     }
   }
 
+  // ---- more rows than one multi-row statement writes
+
+  private static final int MANY = org.lente.store.SqlConnections.MAX_ROWS + 7;
+
+  @Test
+  void moreTermsThanOneStatementWritesAreEachCountedAsOftenAsGiven() throws Exception {
+    long[] ids = articles(1);
+    List<String> terms = new java.util.ArrayList<>();
+    Map<String, Integer> expected = new java.util.HashMap<>();
+    for (int i = 0; i < MANY; i++) {
+      terms.add("k:termine" + i);
+      expected.put("k:termine" + i, 1);
+    }
+    terms.add("k:termine3"); // given twice: counted twice, as two puts of it would
+    expected.put("k:termine3", 2);
+    try (SqlStoryStore s = open()) {
+      Story st = story(1, null, List.of(ids[0]), "it");
+      s.putArticle(ids[0], new Stories.Saved(st, Map.of("k:termine0", 1.0), Map.of()), terms, 0, List.of(), "it",
+          new long[] {1});
+      assertEquals(expected, s.termCounts());
+      assertEquals(1, s.countedArticles());
+    }
+  }
+
+  @Test
+  void moreBandsThanOneStatementWritesAreAllStored() throws Exception {
+    long[] ids = articles(2);
+    long[] bands = java.util.stream.LongStream.range(0, MANY).map(b -> b * 7919).toArray();
+    try (SqlStoryStore s = open()) {
+      s.putBands(ids[0], "it", bands);
+      s.putBands(ids[1], "it", java.util.Arrays.copyOfRange(bands, MANY - 3, MANY));
+      assertEquals(Map.of(ids[0], MANY, ids[1], 3), s.bandCandidates("it", bands, 10));
+    }
+  }
+
+  @Test
+  void moreLinksThanOneStatementWritesAreStoredFromBothSidesEachWithItsValues() throws Exception {
+    long[] ids = articles(MANY / 2 + 2); // each link is two rows, one from each side
+    List<Link> links = new java.util.ArrayList<>();
+    for (int i = 1; i < ids.length; i++) {
+      links.add(new Link(ids[0], ids[i], i % 2 == 0 ? Link.Relation.TRANSLATION : Link.Relation.NEAR_DUPLICATE,
+          i % 3 == 0 ? Direction.ORIGINAL : Direction.UNKNOWN, 1.0 / (i + 1),
+          List.of(new Evidence("credit", "qui " + i, "là " + i, "nota " + i))));
+    }
+    try (SqlStoryStore s = open()) {
+      s.putLinks(links);
+      assertEquals(links, s.links(ids[0])); // strongest first: the order they were made in
+      for (int i = 1; i < ids.length; i++) {
+        assertEquals(List.of(links.get(i - 1).flipped()), s.links(ids[i]));
+      }
+    }
+  }
+
+  @Test
+  void aLinkGivenTwiceInOneCallIsStoredAsGivenLast() throws Exception {
+    long[] ids = articles(2);
+    Link first = new Link(ids[0], ids[1], Link.Relation.NEAR_DUPLICATE, Direction.ORIGINAL, 0.9, List.of());
+    Link last = new Link(ids[1], ids[0], Link.Relation.TRANSLATION, Direction.UNKNOWN, 0.4, List.of());
+    try (SqlStoryStore s = open()) {
+      s.putLinks(List.of(first, last));
+      assertEquals(List.of(last), s.links(ids[1]));
+      assertEquals(List.of(last.flipped()), s.links(ids[0]));
+    }
+  }
+
   @Test
   void linksSurviveReopeningWithTheirEvidence() throws Exception {
     long[] ids = articles(2);
