@@ -37,12 +37,12 @@ public final class PlaceOrOrganisation {
   public static final List<String> NAMES = names();
 
   /** Articles and prepositions joined with an article: the word before a name that takes one. */
-  private static final Set<String> ARTICLES = Set.copyOf(List.of(("il lo la l' i gli le del dello della dell' dei degli"
+  static final Set<String> ARTICLES = Set.copyOf(List.of(("il lo la l' i gli le del dello della dell' dei degli"
       + " delle al allo alla all' ai agli alle dal dallo dalla dall' dai dagli dalle nel nello nella nell' nei negli"
       + " nelle sul sullo sulla sull' sui sugli sulle").split(" ")));
   private static final Set<String> LOCATIVE = Set.of("in", "a", "ad");
-  private static final Set<String> OF = Set.of("di", "da");
-  private static final Set<String> CLAUSE_MARKS = Set.of(".", ":", ",", ";");
+  static final Set<String> OF = Set.of("di", "da");
+  static final Set<String> CLAUSE_MARKS = Set.of(".", ":", ",", ";");
   private static final Set<String> LIST_MARKS = Set.of(",", "e", ".", ")");
 
   private static final String RESOURCE = "place-or-organisation-model.tsv";
