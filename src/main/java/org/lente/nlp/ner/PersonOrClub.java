@@ -49,10 +49,7 @@ public final class PersonOrClub {
 
   /** @param weights one per {@link #NAMES} */
   public PersonOrClub(double[] weights) {
-    if (weights.length != NAMES.size()) {
-      throw new IllegalArgumentException("expected " + NAMES.size() + " weights, got " + weights.length);
-    }
-    this.weights = weights.clone();
+    this.weights = Logistic.checked(weights, NAMES);
   }
 
   /** The shipped model (Italian), read once. */
@@ -99,11 +96,9 @@ public final class PersonOrClub {
    * @param threshold in (0, 1)
    */
   public void apply(List<List<String>> words, List<String[]> labels, double threshold) {
-    if (!(threshold > 0 && threshold < 1)) {
-      throw new IllegalArgumentException("threshold must be in (0, 1): " + threshold);
-    }
+    double least = Logistic.threshold(threshold);
     for (Candidate c : candidates(words, labels)) {
-      if (probability(c) >= threshold) {
+      if (probability(c) >= least) {
         Arrays.fill(labels.get(c.sentence()), c.start(), c.end(), "ORG");
       }
     }

@@ -51,10 +51,7 @@ public final class PlaceOrOrganisation {
 
   /** @param weights one per {@link #NAMES} */
   public PlaceOrOrganisation(double[] weights) {
-    if (weights.length != NAMES.size()) {
-      throw new IllegalArgumentException("expected " + NAMES.size() + " weights, got " + weights.length);
-    }
-    this.weights = weights.clone();
+    this.weights = Logistic.checked(weights, NAMES);
   }
 
   /** The shipped model (Italian), read once. */
@@ -108,11 +105,9 @@ public final class PlaceOrOrganisation {
    * @param threshold in (0, 1)
    */
   public void apply(List<List<String>> words, List<String[]> labels, double threshold) {
-    if (!(threshold > 0 && threshold < 1)) {
-      throw new IllegalArgumentException("threshold must be in (0, 1): " + threshold);
-    }
+    double least = Logistic.threshold(threshold);
     for (Candidate c : candidates(words, labels)) {
-      if (probability(c) >= threshold) {
+      if (probability(c) >= least) {
         java.util.Arrays.fill(labels.get(c.sentence()), c.start(), c.end(), c.other());
       }
     }
