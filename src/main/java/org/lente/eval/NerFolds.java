@@ -23,8 +23,9 @@ import org.lente.nlp.time.Lang;
  * Tags the held-out part of each fold of a cross-validation of the Italian entity model with the CRF
  * trained on the other folds, once per set of {@link Correction}s: the model alone, every correction,
  * and every correction but one; then every correction followed by {@link NameMemory} over the fold
- * ({@code all+memory}), then {@link PartialNames} ({@code all+memory+partial}, what
- * {@link EntityTagger#labelAll} gives). The output ({@code OUT/fold-F.VARIANT.tsv}, token TAB IOB2 tag) is
+ * ({@code all+memory}), then {@link PartialNames} ({@code all+memory+partial}), then what
+ * {@link EntityTagger#labelAll} gives without re-typers, which adds the lists' types
+ * ({@code all+memory+partial+coordination}). The output ({@code OUT/fold-F.VARIANT.tsv}, token TAB IOB2 tag) is
  * scored by the standard scorer ({@code ../shared/tools/score_ner.py}); a correction is worth keeping
  * when the folds score higher with it than without. The folds' files and models are made by
  * {@code scripts/train-ner-folds}.
@@ -66,6 +67,7 @@ public final class NerFolds {
           write(out.resolve("fold-" + f + ".all+memory.tsv"), words, labels);
           PartialNames.apply(words, labels);
           write(out.resolve("fold-" + f + ".all+memory+partial.tsv"), words, labels);
+          write(out.resolve("fold-" + f + ".all+memory+partial+coordination.tsv"), words, tagger.labelAll(Lang.IT, words));
         }
       }
       System.err.println("fold " + f + ": tagged " + sentences.size() + " sentences");

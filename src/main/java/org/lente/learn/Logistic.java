@@ -59,6 +59,22 @@ public final class Logistic {
     return sb.toString();
   }
 
+  /** A copy of a model's {@code weights}, one per feature of {@code names}; an error gives both counts. */
+  public static double[] checked(double[] weights, List<String> names) {
+    if (weights.length != names.size()) {
+      throw new IllegalArgumentException("expected " + names.size() + " weights, got " + weights.length);
+    }
+    return weights.clone();
+  }
+
+  /** A decision threshold on a probability, checked to lie in (0, 1). */
+  public static double threshold(double threshold) {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("threshold must be in (0, 1): " + threshold);
+    }
+    return threshold;
+  }
+
   /** The logistic of the weighted sum: the probability of the positive class. */
   public static double probability(double[] weights, double[] features) {
     if (features.length != weights.length) {

@@ -217,6 +217,11 @@ final class Corrections {
     return false;
   }
 
+  /** Whether a word is a score ("2-0", "1-1"). */
+  static boolean isScore(String word) {
+    return SCORE.matcher(word).matches();
+  }
+
   private static void sportsClubs(String[] lower, String[] labels) {
     if (!isSportsSentence(lower)) {
       return;

@@ -21,33 +21,39 @@ public final class EntityTagger {
 
   private final Function<Lang, CRFClassifier<CoreLabel>> classifiers;
   private final Set<Correction> corrections;
+  private final PersonOrClub clubs;
   private final PlaceOrOrganisation retyper;
 
-  /** The shipped models with every {@link Correction} and the shipped {@link PlaceOrOrganisation} (Italian). */
+  /**
+   * The shipped models with every {@link Correction} and the shipped re-typers {@link PersonOrClub} and
+   * {@link PlaceOrOrganisation} (Italian).
+   */
   public EntityTagger(NerModels models) {
-    this(models::classifier, EnumSet.allOf(Correction.class), PlaceOrOrganisation.shipped());
+    this(models::classifier, EnumSet.allOf(Correction.class), PersonOrClub.shipped(), PlaceOrOrganisation.shipped());
   }
 
   /**
    * A tagger with other models (an evaluation's model trained on some folds) or fewer corrections, and
-   * no {@link PlaceOrOrganisation}.
+   * no re-typer.
    *
    * @param classifiers the model for a language; called once per sentence, so it should not load
    */
   public EntityTagger(Function<Lang, CRFClassifier<CoreLabel>> classifiers, Set<Correction> corrections) {
-    this(classifiers, corrections, null);
+    this(classifiers, corrections, null, null);
   }
 
   /**
-   * A tagger with other models, corrections or re-typer.
+   * A tagger with other models, corrections or re-typers.
    *
    * @param classifiers the model for a language; called once per sentence, so it should not load
+   * @param clubs applied by {@link #labelAll} to Italian text before {@code retyper}; null for none
    * @param retyper applied last by {@link #labelAll} to Italian text; null for none
    */
   public EntityTagger(Function<Lang, CRFClassifier<CoreLabel>> classifiers, Set<Correction> corrections,
-      PlaceOrOrganisation retyper) {
+      PersonOrClub clubs, PlaceOrOrganisation retyper) {
     this.classifiers = Objects.requireNonNull(classifiers, "classifiers");
     this.corrections = corrections.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(corrections));
+    this.clubs = clubs;
     this.retyper = retyper;
   }
 
@@ -78,8 +84,9 @@ public final class EntityTagger {
    * One label array per sentence of one text or file: each sentence by {@link #label}, then
    * {@link NameMemory} across them, so that a name labelled in most places is labelled everywhere,
    * and {@link PartialNames}, so that a person's surname is a person wherever the text names them in full,
-   * and {@link Coordination}, so that the names of one list are of one type; then, in Italian, the re-typer
-   * of places and organisations ({@link PlaceOrOrganisation}), if any.
+   * and {@link Coordination}, so that the names of one list are of one type; then, in Italian, the re-typers,
+   * if any: of clubs typed as persons in sports sentences ({@link PersonOrClub}), then of places and
+   * organisations ({@link PlaceOrOrganisation}). Both were learned on the labels {@link Coordination} leaves.
    */
   public List<String[]> labelAll(Lang lang, List<List<String>> sentences) {
     List<String[]> out = new ArrayList<>(sentences.size());
@@ -89,6 +96,9 @@ public final class EntityTagger {
     NameMemory.apply(sentences, out);
     PartialNames.apply(sentences, out);
     Coordination.apply(sentences, out);
+    if (clubs != null && lang == Lang.IT) {
+      clubs.apply(sentences, out);
+    }
     if (retyper != null && lang == Lang.IT) {
       retyper.apply(sentences, out);
     }

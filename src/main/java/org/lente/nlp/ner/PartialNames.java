@@ -37,24 +37,7 @@ public final class PartialNames {
    */
   public static void apply(List<List<String>> words, List<String[]> labels) {
     NameMemory.checkPaired(words, labels);
-    Map<String, List<Integer>> fullNameAt = new HashMap<>();
-    for (int s = 0; s < words.size(); s++) {
-      List<String> w = words.get(s);
-      String[] l = labels.get(s);
-      int sentence = s;
-      Corrections.forEachRun(l, (a, b) -> {
-        if (b - a >= 2 && b - a <= NameMemory.MAX_WORDS && l[a].equals("PER")) {
-          for (int k = a + 1; k < b; k++) {
-            if (NameMemory.isCapitalised(w.get(k))) {
-              List<Integer> at = fullNameAt.computeIfAbsent(String.join(" ", w.subList(k, b)), x -> new ArrayList<>());
-              if (at.isEmpty() || at.get(at.size() - 1) != sentence) {
-                at.add(sentence);
-              }
-            }
-          }
-        }
-      });
-    }
+    Map<String, List<Integer>> fullNameAt = fullNames(words, labels);
     for (int s = 0; s < words.size(); s++) {
       List<String> w = words.get(s);
       String[] l = labels.get(s);
@@ -74,20 +57,40 @@ public final class PartialNames {
   }
 
   /**
+   * Where each partial name of a full name labelled PER is vouched for: the trailing words of every run of two to
+   * {@link NameMemory#MAX_WORDS} words labelled PER, each from a capitalised word on ("Rossi", "Teresa Rossi"), with
+   * the sentences of those runs, ascending and each once.
+   */
+  static Map<String, List<Integer>> fullNames(List<List<String>> words, List<String[]> labels) {
+    Map<String, List<Integer>> fullNameAt = new HashMap<>();
+    for (int s = 0; s < words.size(); s++) {
+      List<String> w = words.get(s);
+      String[] l = labels.get(s);
+      int sentence = s;
+      Corrections.forEachRun(l, (a, b) -> {
+        if (b - a >= 2 && b - a <= NameMemory.MAX_WORDS && l[a].equals("PER")) {
+          for (int k = a + 1; k < b; k++) {
+            if (NameMemory.isCapitalised(w.get(k))) {
+              List<Integer> at = fullNameAt.computeIfAbsent(String.join(" ", w.subList(k, b)), x -> new ArrayList<>());
+              if (at.isEmpty() || at.get(at.size() - 1) != sentence) {
+                at.add(sentence);
+              }
+            }
+          }
+        }
+      });
+    }
+    return fullNameAt;
+  }
+
+  /**
    * A name labelled PER in more of its mentions within {@link #WINDOW} sentences than with its own
    * type, and at least as often as with any other type, becomes PER where it is typed otherwise ("di
    * Ferrandi" read as a place among mentions of the person Ferrandi). Only towards PER: KIND types a
    * place by its role in each sentence ("Italia" as LOC or ORG), a person is a person throughout.
    */
   private static void mostlyAPerson(List<List<String>> words, List<String[]> labels) {
-    Map<String, Map<String, List<Integer>>> mentions = new HashMap<>();
-    for (int s = 0; s < words.size(); s++) {
-      List<String> w = words.get(s);
-      String[] l = labels.get(s);
-      int sentence = s;
-      Corrections.forEachRun(l, (a, b) -> mentions.computeIfAbsent(String.join(" ", w.subList(a, b)), x -> new HashMap<>())
-          .computeIfAbsent(l[a], x -> new ArrayList<>()).add(sentence));
-    }
+    Map<String, Map<String, List<Integer>>> mentions = mentionsByType(words, labels);
     for (int s = 0; s < words.size(); s++) {
       List<String> w = words.get(s);
       String[] l = labels.get(s);
@@ -108,13 +111,26 @@ public final class PartialNames {
     }
   }
 
+  /** Every labelled name's words, then its type, then the sentences it has that type in (ascending, repeats allowed). */
+  static Map<String, Map<String, List<Integer>>> mentionsByType(List<List<String>> words, List<String[]> labels) {
+    Map<String, Map<String, List<Integer>>> mentions = new HashMap<>();
+    for (int s = 0; s < words.size(); s++) {
+      List<String> w = words.get(s);
+      String[] l = labels.get(s);
+      int sentence = s;
+      Corrections.forEachRun(l, (a, b) -> mentions.computeIfAbsent(String.join(" ", w.subList(a, b)), x -> new HashMap<>())
+          .computeIfAbsent(l[a], x -> new ArrayList<>()).add(sentence));
+    }
+    return mentions;
+  }
+
   /** Whether one of {@code sentences} (ascending; null for none) is within {@link #WINDOW} of {@code s}. */
-  private static boolean near(List<Integer> sentences, int s) {
+  static boolean near(List<Integer> sentences, int s) {
     return countNear(sentences, s) > 0;
   }
 
   /** How many of {@code sentences} (ascending, repeats allowed; null for none) are within {@link #WINDOW} of {@code s}. */
-  private static int countNear(List<Integer> sentences, int s) {
+  static int countNear(List<Integer> sentences, int s) {
     return sentences == null ? 0 : firstAtLeast(sentences, s + WINDOW + 1) - firstAtLeast(sentences, s - WINDOW);
   }
 

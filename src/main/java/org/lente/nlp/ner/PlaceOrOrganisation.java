@@ -37,12 +37,12 @@ public final class PlaceOrOrganisation {
   public static final List<String> NAMES = names();
 
   /** Articles and prepositions joined with an article: the word before a name that takes one. */
-  private static final Set<String> ARTICLES = Set.copyOf(List.of(("il lo la l' i gli le del dello della dell' dei degli"
+  static final Set<String> ARTICLES = Set.copyOf(List.of(("il lo la l' i gli le del dello della dell' dei degli"
       + " delle al allo alla all' ai agli alle dal dallo dalla dall' dai dagli dalle nel nello nella nell' nei negli"
       + " nelle sul sullo sulla sull' sui sugli sulle").split(" ")));
   private static final Set<String> LOCATIVE = Set.of("in", "a", "ad");
-  private static final Set<String> OF = Set.of("di", "da");
-  private static final Set<String> CLAUSE_MARKS = Set.of(".", ":", ",", ";");
+  static final Set<String> OF = Set.of("di", "da");
+  static final Set<String> CLAUSE_MARKS = Set.of(".", ":", ",", ";");
   private static final Set<String> LIST_MARKS = Set.of(",", "e", ".", ")");
 
   private static final String RESOURCE = "place-or-organisation-model.tsv";
@@ -51,10 +51,7 @@ public final class PlaceOrOrganisation {
 
   /** @param weights one per {@link #NAMES} */
   public PlaceOrOrganisation(double[] weights) {
-    if (weights.length != NAMES.size()) {
-      throw new IllegalArgumentException("expected " + NAMES.size() + " weights, got " + weights.length);
-    }
-    this.weights = weights.clone();
+    this.weights = Logistic.checked(weights, NAMES);
   }
 
   /** The shipped model (Italian), read once. */
@@ -108,11 +105,9 @@ public final class PlaceOrOrganisation {
    * @param threshold in (0, 1)
    */
   public void apply(List<List<String>> words, List<String[]> labels, double threshold) {
-    if (!(threshold > 0 && threshold < 1)) {
-      throw new IllegalArgumentException("threshold must be in (0, 1): " + threshold);
-    }
+    double least = Logistic.threshold(threshold);
     for (Candidate c : candidates(words, labels)) {
-      if (probability(c) >= threshold) {
+      if (probability(c) >= least) {
         java.util.Arrays.fill(labels.get(c.sentence()), c.start(), c.end(), c.other());
       }
     }
