@@ -631,8 +631,10 @@ public final class ClusterBench {
     int[] partition = balanced ? balance(sizes, PARTITIONS) : null;
     List<ProducerRecord<String, String>> records = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      String url = "https://bench.lente.invalid/" + (prefixes == null ? "" : prefixes.get(i))
-          + corpus.relativize(texts.get(i)).toString().replace('\\', '/');
+      Path text = texts.get(i); // a warm-up text of --warmup-corpus is named by its file alone (unique in its folder)
+      String name = text.isAbsolute() == corpus.isAbsolute() && text.startsWith(corpus)
+          ? corpus.relativize(text).toString() : text.getFileName().toString();
+      String url = "https://bench.lente.invalid/" + (prefixes == null ? "" : prefixes.get(i)) + name.replace('\\', '/');
       Page page = new Page(url, Files.readAllBytes(texts.get(i)), "text/plain; charset=utf-8", url, List.of());
       int to = balanced ? partition[i] : i % PARTITIONS;
       KafkaMessages.FetchedPage fp = new KafkaMessages.FetchedPage(page, balanced ? new Measured(to, i).origin()
