@@ -75,6 +75,9 @@ import org.lente.ingest.Page;
  */
 public final class ClusterBench {
 
+  /** The canary's passes before it records (each analyses two texts of about the median size, unthrottled). */
+  private static final int CANARY_WARM = 400;
+
   /** Partitions of lente.pages: divisible by every n the bench runs. */
   static final int PARTITIONS = 24;
 
@@ -277,10 +280,13 @@ public final class ClusterBench {
    *     worker's ({@code lente worker index})
    * @param load the 1-minute load average when the measurement started and ended
    * @param moved whether partitions moved between workers during the measurement (a member left the group)
+   * @param canaryMs the canary's median CPU milliseconds per pass in the busy window ({@link ClusterBenchCanary}),
+   *     NaN without a window or a pass in it
+   * @param canaryPasses the canary's passes that ended in the busy window
    */
   record Run(int n, double quota, int analysed, double wallSeconds, Busy busy, List<WorkerPart> workers,
       List<Done> done, double writerSeconds, double opensearchSeconds, double kafkaSeconds, double postgresSeconds,
-      double indexerSeconds, double[] load, boolean moved) {
+      double indexerSeconds, double[] load, boolean moved, double canaryMs, int canaryPasses) {
     Run {
       if (n < 1 || quota <= 0 || analysed < 1 || wallSeconds <= 0 || workers.size() != n) {
         throw new IllegalArgumentException("bad run: n=" + n + ", quota=" + quota + ", analysed=" + analysed
@@ -289,6 +295,26 @@ public final class ClusterBench {
       workers = List.copyOf(workers);
       done = List.copyOf(done);
       load = load.clone();
+      if (canaryPasses < 0 || canaryPasses == 0 != Double.isNaN(canaryMs)) {
+        throw new IllegalArgumentException("bad canary: " + canaryMs + " ms, " + canaryPasses + " passes");
+      }
+    }
+
+    /**
+     * How much slower the machine ran a CPU-second of analysis in this run's busy window than in {@code first}'s: the
+     * ratio of the canary's CPU per pass ({@link ClusterBenchCanary}); NaN when either has no pass in its window.
+     */
+    double slowdown(Run first) {
+      return canaryMs / first.canaryMs;
+    }
+
+    /**
+     * {@link #sameWorkEfficiency} at {@code first}'s machine speed: times {@link #slowdown}, since a worker's quota of
+     * CPU-seconds does that much less work on a slower machine. A derived figure, which assumes that the canary's
+     * work slows as the articles' does.
+     */
+    double atFirstSpeed(Run first) {
+      return sameWorkEfficiency(first) * slowdown(first);
     }
 
     /** Articles analysed per wall second, from the send to the last one (the idle workers' tail included). */
@@ -398,6 +424,7 @@ public final class ClusterBench {
   private final KafkaServer kafka = new KafkaServer();
   private final OpenSearchServer opensearch = new OpenSearchServer();
   private final Path out;
+  private Process canary; // the ClusterBenchCanary, while the runs go on
   private final Path lente;
   private final List<Process> children = Collections.synchronizedList(new ArrayList<>());
   private final List<CpuGroup> groups = Collections.synchronizedList(new ArrayList<>());
@@ -588,6 +615,7 @@ public final class ClusterBench {
               ? " (cycled: " + maxN + " workers need " + warmupPerWorker * maxN + "; each under its worker's URLs)"
               : ""));
       List<ProducerRecord<String, String>> warm = pages(corpus, warmTexts, warmPrefixes, false);
+      startCanary(warmupPool, quota);
       int perWorker = warmupPerWorker;
       List<ProducerRecord<String, String>> pages = pages(corpus, measured, null, true);
       List<List<Run>> repeats = new ArrayList<>();
@@ -611,11 +639,59 @@ public final class ClusterBench {
       }
       return repeats;
     } finally {
+      if (canary != null) {
+        stop(canary);
+      }
       opensearch.stopAlone();
       kafka.stopAlone();
       pg.stopAlone();
       closeGroups();
     }
+  }
+
+  /** Where the canary writes its passes. */
+  private Path canaryOut() {
+    return out.resolve("canary.tsv");
+  }
+
+  /**
+   * Starts the {@link ClusterBenchCanary} in a group of its own, on the two texts of {@code pool} nearest its median
+   * size, waits for its warm-up (without a quota, at most {@link #IDLE_LIMIT}), then holds it to {@code quota} for the
+   * rest of the bench, beside every run's workers. It is stopped with the bench's other children.
+   */
+  private void startCanary(List<Path> pool, double quota) throws Exception {
+    List<Path> bySize = new ArrayList<>(pool);
+    Map<Path, Long> sizes = new java.util.HashMap<>();
+    for (Path p : bySize) {
+      sizes.put(p, Files.size(p));
+    }
+    bySize.sort(Comparator.comparingLong(sizes::get));
+    int mid = bySize.size() / 2;
+    List<Path> texts = bySize.subList(Math.max(0, mid - 1), Math.min(bySize.size(), mid + 1));
+    Files.deleteIfExists(canaryOut());
+    CpuGroup g = group("canary");
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+        "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        ClusterBenchCanary.class.getName(), canaryOut().toString(), Integer.toString(CANARY_WARM)));
+    texts.forEach(t -> command.add(t.toAbsolutePath().toString()));
+    Process p = startCommand(g, out.resolve("canary.log"), command);
+    canary = p;
+    say("canary: warming up on " + texts.stream().map(t -> t.getFileName() + " (" + sizes.get(t) + " bytes)").toList()
+        + ", " + CANARY_WARM + " passes");
+    long until = System.nanoTime() + IDLE_LIMIT.toNanos();
+    while (!Files.exists(canaryOut()) || !Files.readString(canaryOut(), StandardCharsets.UTF_8)
+        .startsWith(ClusterBenchCanary.WARM)) {
+      if (!p.isAlive()) {
+        throw new IOException("the canary ended (exit " + p.exitValue() + "); see " + out.resolve("canary.log"));
+      }
+      if (System.nanoTime() > until) {
+        say("warning: the canary is still warming up after " + IDLE_LIMIT.toMinutes() + " min; held to its quota now");
+        break;
+      }
+      Thread.sleep(500);
+    }
+    g.limit(quota);
+    say("canary: warm, held to " + quota + " CPU");
   }
 
   /**
@@ -753,6 +829,8 @@ public final class ClusterBench {
       }
       Files.writeString(dir.resolve("done.tsv"), tsv, StandardCharsets.UTF_8);
       Busy busy = Busy.of(completions);
+      double[] canary = busy == null ? new double[] {Double.NaN, 0}
+          : ClusterBenchCanary.Pass.medianMs(ClusterBenchCanary.Pass.read(canaryOut()), busy.from(), busy.to());
       List<WorkerPart> parts = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         int worker = i;
@@ -781,7 +859,8 @@ public final class ClusterBench {
       return new Run(n, quota, analysed, (last - t0) / 1000.0, busy, parts, done,
           (serviceEnd[0] - serviceStart[0]) / 1e9, (serviceEnd[1] - serviceStart[1]) / 1e9,
           (serviceEnd[2] - serviceStart[2]) / 1e9, (serviceEnd[3] - serviceStart[3]) / 1e9,
-          (serviceEnd[4] - serviceStart[4]) / 1e9, new double[] {loadStart, loadEnd}, moved);
+          (serviceEnd[4] - serviceStart[4]) / 1e9, new double[] {loadStart, loadEnd}, moved, canary[0],
+          (int) canary[1]);
     } finally {
       for (Process p : workers) {
         stop(p);
@@ -979,8 +1058,15 @@ public final class ClusterBench {
    * instruction, its output to {@code log}.
    */
   private Process start(CpuGroup group, Path log, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("sh", "-c", group.enterAndExec(), lente.toString()));
+    List<String> command = new ArrayList<>(List.of(lente.toString()));
     command.addAll(List.of(args));
+    return startCommand(group, log, command);
+  }
+
+  /** Starts {@code command} inside {@code group} from its first instruction, its output to {@code log}. */
+  private Process startCommand(CpuGroup group, Path log, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", group.enterAndExec()));
+    command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove("LENTE_JAVA_OPTS");
     Process p = pb.start();
@@ -1164,16 +1250,18 @@ public final class ClusterBench {
     s.append(("| n | CPU quota in all | all busy: s | articles | X(n) articles/s | per quota-second | efficiency "
         + "X(n)/(n·X(%1$d)) | the same, each article counted by its CPU at n = %1$d | analysis CPU ms per article | "
         + "quota used per worker | throttled periods per worker | whole run: wall s, articles/s | partitions per "
-        + "worker | load average start → end | trusted |%n")
+        + "worker | load average start → end | canary CPU ms per pass (passes) | the same work at n = %1$d's machine "
+        + "speed | trusted |%n")
         .formatted(first.n));
-    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Run r : runs) {
       s.append(String.format(Locale.ROOT, "| %d | %.2f | %.1f | %d | %.3f | %.2f | %.2f | %.2f | %.0f | %s | %s "
-          + "| %.1f, %.3f | %s | %.1f → %.1f | %s |%n", r.n, r.n * r.quota, r.busy == null ? 0 : r.busy.seconds(),
+          + "| %.1f, %.3f | %s | %.1f → %.1f | %.1f (%d) | %.2f | %s |%n", r.n, r.n * r.quota, r.busy == null ? 0 : r.busy.seconds(),
           r.busy == null ? 0 : r.busy.articles(), r.throughput(), r.perQuotaSecond(), r.efficiency(first),
           r.sameWorkEfficiency(first), r.busyAnalyseMs(), range(r.busyQuotaUsed(), 100, "%"), range(r.workers.stream()
               .map(w -> w.busyThrottling().share()).toList(), 100, "%"), r.wallSeconds, r.perWallSecond(),
-          r.partitions(), r.load[0], r.load[1], r.distrust() == null ? "yes" : "no: " + r.distrust()));
+          r.partitions(), r.load[0], r.load[1], r.canaryMs, r.canaryPasses, r.atFirstSpeed(first),
+          r.distrust() == null ? "yes" : "no: " + r.distrust()));
     }
     s.append(String.format(Locale.ROOT, "%nAn article's analysis CPU at n = %d (%s)%n", first.n,
         spread(first.costs())));
@@ -1281,15 +1369,16 @@ public final class ClusterBench {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Over %d repeats (each efficiency against its own "
         + "repeat's first run; mean ± sd (min–max), sd over the repeats):%n%n| n | trusted | X(n) articles/s | "
         + "efficiency | the same work | efficiency, each repeat | analysis CPU ms per article (all busy) | writer ms "
-        + "per article | Kafka ms per article | PostgreSQL ms per article |%n"
-        + "|---|---|---|---|---|---|---|---|---|---|%n",
+        + "per article | Kafka ms per article | PostgreSQL ms per article | the machine's slowdown (canary) | the same "
+        + "work at the first run's machine speed |%n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|%n",
         repeats.size()));
     for (int i = 0; i < repeats.get(0).size(); i++) {
       int at = i;
       List<List<Run>> have = repeats.stream().filter(r -> r.size() > at).toList(); // the last may be partial
       List<Run> runs = have.stream().map(r -> r.get(at)).toList();
       List<Double> eff = have.stream().map(r -> r.get(at).efficiency(r.get(0))).toList();
-      s.append(String.format(Locale.ROOT, "| %d | %d of %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      s.append(String.format(Locale.ROOT, "| %d | %d of %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           runs.get(0).n, runs.stream().filter(r -> r.distrust() == null).count(), runs.size(),
           meanSd(runs.stream().map(Run::throughput).toList(), "%.3f"), meanSd(eff, "%.2f"),
           meanSd(have.stream().map(r -> r.get(at).sameWorkEfficiency(r.get(0))).toList(), "%.2f"),
@@ -1297,7 +1386,9 @@ public final class ClusterBench {
           meanSd(runs.stream().map(Run::busyAnalyseMs).toList(), "%.0f"),
           meanSd(runs.stream().map(r -> r.writerSeconds * 1000 / r.analysed).toList(), "%.1f"),
           meanSd(runs.stream().map(r -> r.kafkaSeconds * 1000 / r.analysed).toList(), "%.1f"),
-          meanSd(runs.stream().map(r -> r.postgresSeconds * 1000 / r.analysed).toList(), "%.1f")));
+          meanSd(runs.stream().map(r -> r.postgresSeconds * 1000 / r.analysed).toList(), "%.1f"),
+          meanSd(have.stream().map(r -> r.get(at).slowdown(r.get(0))).toList(), "%.2f"),
+          meanSd(have.stream().map(r -> r.get(at).atFirstSpeed(r.get(0))).toList(), "%.2f")));
     }
     return s.toString();
   }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -140,9 +142,58 @@ class CpuGroupTest {
   }
 
   private static ClusterBench.Run run(int n, double wall, ClusterBench.Busy busy, List<ClusterBench.Done> done) {
+    return run(n, wall, busy, done, Double.NaN, 0);
+  }
+
+  private static ClusterBench.Run run(int n, double wall, ClusterBench.Busy busy, List<ClusterBench.Done> done,
+      double canaryMs, int canaryPasses) {
     List<ClusterBench.WorkerPart> parts = java.util.Collections.nCopies(n, new ClusterBench.WorkerPart(24 / n, 10, 1,
         wall, wall * 0.1, 0.1, new CpuGroup.Throttling(10, 9, 0), 10, null, 0));
-    return new ClusterBench.Run(n, 0.1, 10 * n, wall, busy, parts, done, 1, 1, 1, 1, 1, new double[] {1, 1}, false);
+    return new ClusterBench.Run(n, 0.1, 10 * n, wall, busy, parts, done, 1, 1, 1, 1, 1, new double[] {1, 1}, false,
+        canaryMs, canaryPasses);
+  }
+
+  @Test
+  void aSlowerMachineInTheWindowRaisesTheEfficiencyAtTheFirstRunsSpeedByTheCanarysRatio() {
+    // the same articles at 1/s with two workers as with one (0.5), while the canary's pass cost 120 ms against 100:
+    // at the first run's speed each quota-second would have done 1.2 times the work (0.6)
+    List<ClusterBench.Done> oneDone = List.of(new ClusterBench.Done(0, 0, 1000), new ClusterBench.Done(1, 0, 2000),
+        new ClusterBench.Done(2, 0, 3000));
+    ClusterBench.Run one = run(1, 3, new ClusterBench.Busy(1000, 3000, 2), oneDone, 100, 5);
+    List<ClusterBench.Done> twoDone = List.of(new ClusterBench.Done(0, 0, 1000), new ClusterBench.Done(1, 0, 2000),
+        new ClusterBench.Done(3, 1, 1000), new ClusterBench.Done(2, 1, 2000));
+    ClusterBench.Run two = new ClusterBench.Run(2, 0.1, 4, 2, new ClusterBench.Busy(1000, 3000, 2),
+        java.util.Collections.nCopies(2, new ClusterBench.WorkerPart(12, 2, 1, 2, 0.2, 0.1,
+            new CpuGroup.Throttling(10, 9, 0), 1, null, 0)), twoDone, 1, 1, 1, 1, 1, new double[] {1, 1}, false, 120, 4);
+    assertEquals(0.5, two.efficiency(one), 1e-9, "2 articles in 2 s at n = 2 as at n = 1");
+    assertEquals(0.5, two.sameWorkEfficiency(one), 1e-9, "articles of the same cost at n = 1");
+    assertEquals(1.2, two.slowdown(one), 1e-9);
+    assertEquals(0.6, two.atFirstSpeed(one), 1e-9);
+    assertTrue(Double.isNaN(run(1, 3, new ClusterBench.Busy(1000, 3000, 2), oneDone).slowdown(one)),
+        "no canary pass in the window: no slowdown");
+  }
+
+  @Test
+  void aRunsCanaryFiguresMustAgreeOnWhetherAnyPassWasSeen() {
+    assertThrows(IllegalArgumentException.class, () -> run(1, 3, new ClusterBench.Busy(1000, 3000, 2), List.of(),
+        100, 0));
+    assertThrows(IllegalArgumentException.class, () -> run(1, 3, new ClusterBench.Busy(1000, 3000, 2), List.of(),
+        Double.NaN, 3));
+  }
+
+  @Test
+  void theCanarysPassesAreReadPastItsWarmUpMarkerAndAHalfWrittenLine(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("canary.tsv");
+    Files.writeString(out, ClusterBenchCanary.WARM + "\n1000\t50000000\n2000\t70000000\n3000\t60000000\n"
+        + "4000\t90000000\n50");
+    List<ClusterBenchCanary.Pass> passes = ClusterBenchCanary.Pass.read(out);
+    assertEquals(4, passes.size());
+    // (1000, 4000]: 70, 60, 90 ms: the median 70; (1000, 3000]: 70 and 60, the mean of the two middle ones
+    assertArrayEquals(new double[] {70, 3}, ClusterBenchCanary.Pass.medianMs(passes, 1000, 4000), 1e-9);
+    assertArrayEquals(new double[] {65, 2}, ClusterBenchCanary.Pass.medianMs(passes, 1000, 3000), 1e-9);
+    double[] none = ClusterBenchCanary.Pass.medianMs(passes, 4000, 9000);
+    assertTrue(Double.isNaN(none[0]) && none[1] == 0, "no pass in the window");
   }
 
   @Test
