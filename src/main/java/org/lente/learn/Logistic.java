@@ -75,6 +75,11 @@ public final class Logistic {
     return threshold;
   }
 
+  /** A feature that holds or does not: 1 or 0. */
+  public static double flag(boolean holds) {
+    return holds ? 1 : 0;
+  }
+
   /** The logistic of the weighted sum: the probability of the positive class. */
   public static double probability(double[] weights, double[] features) {
     if (features.length != weights.length) {

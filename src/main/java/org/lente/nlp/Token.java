@@ -30,8 +30,16 @@ public record Token(String text, int start, int end) {
     return text.chars().noneMatch(Character::isLetterOrDigit);
   }
 
-  /** The text lower-cased, with the typographic apostrophe as {@code '}. */
+  /** The text lower-cased, with the typographic apostrophe as {@code '}: {@link #lowerCase(String)}. */
   public String lower() {
-    return text.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
+    return lowerCase(text);
+  }
+
+  /**
+   * A word as the rules compare it: lower-cased (in {@link java.util.Locale#ROOT}), with the typographic
+   * apostrophe as {@code '} ("dell’" is "dell'").
+   */
+  public static String lowerCase(String word) {
+    return word.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
   }
 }

@@ -1,9 +1,10 @@
 package org.lente.nlp.ner;
 
 import java.util.EnumSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.lente.nlp.Token;
 import org.lente.nlp.time.Lang;
 
 /**
@@ -59,10 +60,7 @@ final class Corrections {
 
   /** Corrects {@code labels} in place with the {@code rules} given, in the order of {@link Correction}. */
   static void apply(Lang lang, String[] words, String[] labels, Set<Correction> rules) {
-    String[] lower = new String[words.length];
-    for (int i = 0; i < words.length; i++) {
-      lower[i] = words[i].toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-    }
+    String[] lower = lowerCase(java.util.Arrays.asList(words));
     if (rules.contains(Correction.TRIM_EDGES)) {
       trimEdges(words, lower, labels);
     }
@@ -75,6 +73,15 @@ final class Corrections {
     if (rules.contains(Correction.SURNAME_PARTICLES)) {
       surnameParticles(words, labels);
     }
+  }
+
+  /** The words as the rules and the re-typers compare them, one each: {@link Token#lowerCase(String)}. */
+  static String[] lowerCase(List<String> words) {
+    String[] lower = new String[words.size()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = Token.lowerCase(words.get(i));
+    }
+    return lower;
   }
 
   /**

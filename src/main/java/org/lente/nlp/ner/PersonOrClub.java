@@ -1,9 +1,10 @@
 package org.lente.nlp.ner;
 
+import static org.lente.learn.Logistic.flag;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.lente.learn.Logistic;
@@ -113,10 +114,7 @@ public final class PersonOrClub {
     for (int s = 0; s < words.size(); s++) {
       List<String> w = words.get(s);
       String[] l = labels.get(s);
-      String[] lower = new String[w.size()];
-      for (int i = 0; i < lower.length; i++) {
-        lower[i] = w.get(i).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-      }
+      String[] lower = Corrections.lowerCase(w);
       if (!Corrections.isSportsSentence(lower)) {
         continue;
       }
@@ -166,9 +164,5 @@ public final class PersonOrClub {
   private static boolean joinedTo(String[] lower, String[] labels, int a, int b, String type) {
     return a > 1 && JOINS.contains(lower[a - 1]) && labels[a - 2].equals(type)
         || b + 1 < lower.length && JOINS.contains(lower[b]) && labels[b + 1].equals(type);
-  }
-
-  private static double flag(boolean b) {
-    return b ? 1 : 0;
   }
 }

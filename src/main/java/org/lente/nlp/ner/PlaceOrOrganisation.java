@@ -1,9 +1,10 @@
 package org.lente.nlp.ner;
 
+import static org.lente.learn.Logistic.flag;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.lente.learn.Logistic;
@@ -153,10 +154,7 @@ public final class PlaceOrOrganisation {
 
   private static double[] features(List<String> words, int a, int b, String type, int same, int other) {
     int n = words.size();
-    String[] lower = new String[n];
-    for (int i = 0; i < n; i++) {
-      lower[i] = words.get(i).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-    }
+    String[] lower = Corrections.lowerCase(words);
     String before = a > 0 ? lower[a - 1] : "";
     String after = b < n ? lower[b] : "";
     String name = String.join(" ", words.subList(a, b));
@@ -185,10 +183,6 @@ public final class PlaceOrOrganisation {
       f[2 + shape.length + i] = org ? shape[i] : 0;
     }
     return f;
-  }
-
-  private static double flag(boolean b) {
-    return b ? 1 : 0;
   }
 
   private static List<String> names() {

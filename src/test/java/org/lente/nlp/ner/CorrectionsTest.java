@@ -16,6 +16,12 @@ class CorrectionsTest {
   }
 
   @Test
+  void wordsAreComparedLowerCasedWithTheStraightApostrophe() {
+    assertArrayEquals(new String[] {"dell'", "italia", "l'onu"},
+        Corrections.lowerCase(java.util.List.of("Dell\u2019", "ITALIA", "L'Onu")));
+  }
+
+  @Test
   void aRuleSwitchedOffLeavesTheModelsLabels() {
     String[] labels = "O LOC LOC".split(" ");
     Corrections.apply(Lang.IT, "sostegno alla Russia".split(" "), labels, EnumSet.of(Correction.SPORTS_CLUBS));
