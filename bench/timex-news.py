@@ -127,8 +127,10 @@ def squash(s):
     return ''.join(out), offs
 
 
-def score(doc, analysis, errors):
-    """Counts for one document: gold, found, matched, right value, right type; paragraphs not found in the output."""
+def score(doc, analysis, errors, outcomes=None):
+    """Counts for one document: gold, found, matched, right value, right type; paragraphs not found in the output.
+    With outcomes (a list), one dict per found expression is added to it: its text, type, value, the 40 characters
+    before it and its outcome (right: matched with the gold value; wrong: matched, another value; spurious)."""
     fold, name, dct, paras, gold, scored = doc
     text, offs = squash(analysis.get('article', {}).get('text') or '')
     # each paragraph's place in the printed text (squashed), in order
@@ -170,6 +172,14 @@ def score(doc, analysis, errors):
     for j, t in enumerate(found):
         if j not in used:
             errors.append(f'{fold}\t{name}\tspurious\t{t["text"]}\t\tgot {t["type"]} {t["value"]}')
+    if outcomes is not None:
+        right = {next(j for j, t in enumerate(found) if j in used and t['start'] < ge and gs < t['end'] and t['value'] == va)
+                 for (gs, ge), ty, va in g
+                 if any(j in used and t['start'] < ge and gs < t['end'] and t['value'] == va for j, t in enumerate(found))}
+        for j, t in enumerate(found):
+            outcomes.append(dict(fold=fold, doc=name, text=t['text'], type=t['type'], value=t['value'],
+                                 before=raw[max(0, t['start'] - 40):t['start']],
+                                 outcome='right' if j in right else 'wrong' if j in used else 'spurious'))
     return c
 
 
@@ -188,6 +198,7 @@ def main():
     ap.add_argument('--meantime', default='../shared/data/meantime/en')
     ap.add_argument('--tempeval', default='../shared/data/time/tempeval3/Training/TBAQ-cleaned')
     ap.add_argument('--errors', help='write one line per missed, wrong or spurious expression here')
+    ap.add_argument('--outcomes', help='write one JSON line per found expression of the dev folds here, with its outcome')
     ap.add_argument('--lente', default='bin/lente')
     ap.add_argument('--cases', help='instead of scoring, write the documents of --folds here, one JSON line each '
                     '(fold, lang, dct, paragraphs, gold), for scripts/train-time-direction')
@@ -228,12 +239,12 @@ def main():
                 if line.startswith('{'):
                     o = json.loads(line)
                     results[os.path.basename(str(o.get('article', {}).get('source') or ''))] = o
-    errors, folds = [], {}
+    errors, folds, outcomes = [], {}, []
     for key, d in names.items():
         if key not in results:
             print(f'no output for {d[1]}', file=sys.stderr)
             continue
-        c = score(d, results[key], errors)
+        c = score(d, results[key], errors, outcomes if d[0] in DEV_FOLDS else None)
         f = folds.setdefault(d[0], dict(docs=0, gold=0, found=0, matched=0, value=0, type=0, lost=0))
         f['docs'] += 1
         for k, v in c.items():
@@ -255,6 +266,9 @@ def main():
               f'{min(v):.3f}-{max(v):.3f}; span F1 {x["span_f1"]:.3f}; type accuracy {x["type_acc"]:.3f}')
     if a.errors:
         open(a.errors, 'w', encoding='utf-8').write('\n'.join(errors) + '\n')
+    if a.outcomes:
+        with open(a.outcomes, 'w', encoding='utf-8') as out:
+            out.writelines(json.dumps(o) + '\n' for o in outcomes)
 
 
 if __name__ == '__main__':

@@ -47,6 +47,42 @@ final class EnglishRules {
       Map.entry("cst", -360), Map.entry("cdt", -300), Map.entry("mst", -420), Map.entry("mdt", -360),
       Map.entry("pst", -480), Map.entry("pdt", -420));
 
+  private static final List<String> ONES = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+  private static final List<String> TEENS = List.of("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+      "seventeen", "eighteen", "nineteen");
+  private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+  /** Regex of a number from ten to ninety-nine in words ("eighteen", "ninety-one"). */
+  private static final String TEN_TO_99 = "(?:(?:" + String.join("|", TENS) + ")(?:[\\s-]+(?:" + String.join("|", ONES) + "))?|"
+      + String.join("|", TEENS) + ")";
+  /** Regex of a year in words: "two thousand (and) ten", "two thousand five", "nineteen ninety-one", "twenty fourteen". */
+  static final String YEAR_IN_WORDS = "(?:two\\s+thousand(?:\\s+(?:and\\s+)?(?:" + TEN_TO_99 + "|" + String.join("|", ONES) + "))?"
+      + "|(?:nineteen|twenty)\\s+" + TEN_TO_99 + ")";
+
+  /** Value of a number from one to ninety-nine in words ("seven", "eighteen", "ninety-one"); -1 if unknown. */
+  private static int upTo99(String w) {
+    String[] p = w.trim().toLowerCase(java.util.Locale.ROOT).split("[\\s-]+");
+    int tens = TENS.indexOf(p[0]), ones = p.length > 1 ? ONES.indexOf(p[1]) : -1;
+    if (p.length == 1) {
+      if (tens >= 0) return 20 + 10 * tens;
+      if (TEENS.contains(p[0])) return 10 + TEENS.indexOf(p[0]);
+      return ONES.contains(p[0]) ? ONES.indexOf(p[0]) + 1 : -1;
+    }
+    return p.length == 2 && tens >= 0 && ones >= 0 ? 20 + 10 * tens + ones + 1 : -1;
+  }
+
+  /** The year written in four digits or in words ({@link #YEAR_IN_WORDS}); -1 if it is neither. */
+  static int year(String w) {
+    String t = w.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+    if (t.matches("\\d{4}")) return Integer.parseInt(t);
+    if (t.startsWith("two thousand")) {
+      String rest = t.substring("two thousand".length()).replaceFirst("^ (?:and )?", "");
+      int n = rest.isEmpty() ? 0 : upTo99(rest);
+      return n < 0 ? -1 : 2000 + n;
+    }
+    int n = upTo99(t.substring(t.indexOf(' ') + 1));
+    return n < 10 ? -1 : (t.startsWith("nineteen") ? 1900 : 2000) + n;
+  }
+
   /** Value of an English number from one to fifty-nine in digits or words ("twenty-five"); -1 if unknown. */
   static int small(String w) {
     String t = w.trim().toLowerCase();
@@ -97,7 +133,7 @@ final class EnglishRules {
     List<Rule> r = new ArrayList<>();
 
     // holidays, with an optional year or offset: "MLK day of last year", "thanksgiving 3 months ago"
-    r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(" + Holidays.NAMES + ")(?:\\s+(?:of\\s+|in\\s+)?(?:(\\d{4})|(last|this|next)\\s+year)"
+    r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(" + Holidays.NAMES + ")(?:\\s+(?:of\\s+|in\\s+)?(?:(\\d{4}|" + YEAR_IN_WORDS + ")|(last|this|next)\\s+year)"
         + "|\\s+in\\s+(" + num + ")\\s+(years?|months?)|\\s+(" + num + ")\\s+(years?|months?)\\s+(ago|from now|hence))?" + E, F), EnglishRules::holiday));
 
     // "three days after Easter", "2 weeks before thanksgiving 2030"
@@ -326,7 +362,9 @@ final class EnglishRules {
     LocalDate today = c.today();
     LocalDate[] d;
     if (m.group(3) != null) {
-      d = h.in().apply(Integer.parseInt(m.group(3)));
+      int y = year(m.group(3));
+      if (y < 0) return null;
+      d = h.in().apply(y);
     } else if (m.group(4) != null) {
       d = h.in().apply(today.getYear() + rel(m.group(4)));
     } else if (m.group(5) != null || m.group(7) != null) {
@@ -351,7 +389,9 @@ final class EnglishRules {
     if (d == null) {
       return null;
     }
-    Moment mo = d[1] == null ? Moment.at(d[0].atStartOfDay(), Grain.DAY) : new Moment(d[0].atStartOfDay(), Grain.DAY, d[1].atStartOfDay());
+    // the day itself at the grain Duckling renders the holiday at (a year for another calendar's new year); a day in news
+    Grain g = c.duckling() ? h.grain() : Grain.DAY;
+    Moment mo = d[1] == null ? new Moment(d[0].atStartOfDay(), g, null) : new Moment(d[0].atStartOfDay(), g, d[1].atStartOfDay());
     Piece p = Rules.date(m, 0, mo, m.group(3) == null);
     LocalDate[] a = h.in().apply(2001), b = h.in().apply(2002);
     if (m.group(3) == null && a != null && b != null && a[1] == null && a[0].plusYears(1).equals(b[0])) {

@@ -292,6 +292,14 @@ final class Grammar {
     r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|la|lo|l')\\s*)?" : "(?:the\\s+)?") + "(?:" + ord + "\\s+" + wd + "|" + cyc + ")\\s+" + dir + "\\s+", F),
         (m, c) -> around(m, c, lang, anchors)));
 
+    // a time lasting a count of units: "18th Dec for 10 days", "from 18th Dec for 10 days", "for 10 days from 18th Dec",
+    // "dal 18 dicembre per 10 giorni", "per 10 giorni dal 18 dicembre"
+    String lasting = (it ? "per" : "for") + "\\s+" + cnt + sep + unit + E;
+    String since = it ? "(?:a\\s+partire\\s+)?(?:dal|dalla|dall'|da)" : "(?:from|starting(?:\\s+(?:from|on))?)";
+    Pattern sinceBefore = Pattern.compile(B + since + "\\s*$", F);
+    r.add(new Rule(Pattern.compile(B + lasting, F), (m, c) -> lasting(m, c, lang, anchors, sinceBefore, false)));
+    r.add(new Rule(Pattern.compile(B + lasting + "\\s+" + since + "(?:(?<=')|\\s+)", F), (m, c) -> lasting(m, c, lang, anchors, sinceBefore, true)));
+
     // quarters written Q1-Q4, of the reference's year or a given one
     r.add(new Rule(Pattern.compile(B + "q([1-4])(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
       int y = m.group(2) != null ? Integer.parseInt(m.group(2)) : c.today().getYear();
@@ -421,6 +429,35 @@ final class Grammar {
       mo = Moment.at(g.plus(g.truncate(t), after ? 1 : -1), g);
     }
     return new Piece(m.start(), m.end() + a.end(), Kind.DATE, mo, null, true, null, null, null);
+  }
+
+  /**
+   * A time lasting a count of units (groups 1 and 2 of {@code m}): the time read by {@code anchors} right after the
+   * match ({@code after}) or right before it (with a "from" before it taken in), within {@link #ANCHOR_CHARS}; the
+   * span from its start to its start moved by the count, closed at the time's grain as Duckling closes it ("18th Dec
+   * for 10 days" is 18 to 29 December, exclusive). Null without such a time, or for a time that is already a span.
+   */
+  private static Piece lasting(Matcher m, Ctx c, Lang lang, List<Rule> anchors, Pattern sinceBefore, boolean after) {
+    double n = countValue(m.group(1), lang);
+    if (n < 1 || n != Math.floor(n) || n > 9999) return null;
+    int lo = after ? m.end() : Math.max(0, m.start() - ANCHOR_CHARS), hi = after ? Math.min(c.s().length(), m.end() + ANCHOR_CHARS) : m.start();
+    while (!after && hi > lo && Character.isWhitespace(c.s().charAt(hi - 1))) hi--;
+    String w = c.s().substring(lo, hi);
+    Ctx sub = new Ctx(w, w, lang, c.ref(), c.anchored(), c.duckling());
+    Piece a = null;
+    for (Piece p : TimeTagger.pieces(sub, anchors)) {
+      if (p.m() != null && p.m().end() == null && (after ? p.start() == 0 : p.end() == w.length())) a = p;
+    }
+    if (a == null) return null;
+    int start = after ? m.start() : lo + a.start(), end = after ? m.end() + a.end() : m.end();
+    if (!after) {
+      Matcher f = sinceBefore.matcher(c.s().substring(Math.max(0, start - ANCHOR_CHARS), start));
+      if (f.find()) start -= f.regionEnd() - f.start();
+    }
+    LocalDateTime t = a.m().start();
+    Grain g = a.m().grain();
+    LocalDateTime until = g.plus(Words.grainOf(m.group(2)).plus(t, (long) n), 1);
+    return new Piece(start, end, Kind.DATE, new Moment(t, g, until), null, true, null, null, null);
   }
 
   private static Piece offset(Matcher m, Ctx c, Lang lang, int sign) {

@@ -13,19 +13,29 @@ import java.util.regex.Pattern;
 
 /**
  * Named English holidays and the rules that date them in a Gregorian year: fixed dates, nth weekdays of a month,
- * offsets from Western or Orthodox Easter, and days of the Hijri (java.time's Umm al-Qura) and Hebrew calendars.
- * Hebrew-calendar holidays start on their eve, as in Duckling. Stateless and thread-safe.
+ * offsets from Western or Orthodox Easter, days of the Hijri (java.time's Umm al-Qura) and Hebrew calendars, the
+ * Chinese new year (a new moon, computed astronomically) and the Parsi new year (the Shahenshahi calendar's 365-day
+ * years). Hebrew-calendar holidays start on their eve, as in Duckling. Stateless and thread-safe.
  */
 final class Holidays {
   private Holidays() {}
 
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-  /** A holiday: a regex for its names and its days [start, end) in a Gregorian year (end null for one day). */
-  record Holiday(Pattern names, IntFunction<LocalDate[]> in) {
+  /**
+   * A holiday: a regex for its names, its days [start, end) in a Gregorian year (end null for one day) and the grain
+   * Duckling's convention gives it: a day, or a year for the new year of another calendar (Duckling's gold renders
+   * "chinese new year" and "parsi new year" at a year's grain, its Gregorian "new year's day" at a day's).
+   */
+  record Holiday(Pattern names, IntFunction<LocalDate[]> in, Grain grain) {
     Holiday {
       Objects.requireNonNull(names, "names");
       Objects.requireNonNull(in, "in");
+      Objects.requireNonNull(grain, "grain");
+    }
+
+    Holiday(Pattern names, IntFunction<LocalDate[]> in) {
+      this(names, in, Grain.DAY);
     }
 
     /** The first occurrence starting on or after {@code from}; null if the calendar has none near it. */
@@ -71,6 +81,11 @@ final class Holidays {
     fixed(h, "christmas eve", 12, 24);
     fixed(h, "(?:christmas|xmas)(?: day)?", 12, 25);
     fixed(h, "boxing day", 12, 26);
+    // the new year of another calendar comes before the Gregorian one's names, which it extends
+    h.add(new Holiday(Pattern.compile("chinese (?:lunar )?new year'?s?(?: day)?|lunar new year'?s?(?: day)?", F),
+        y -> one(Lunar.chineseNewYear(y)), Grain.YEAR));
+    // NOTE: Duckling names the Shahenshahi new year "jamshedi navroz" too (in India that name is also used for 21 March)
+    h.add(new Holiday(Pattern.compile("parsi new year'?s?(?: day)?|jamshedi navroz", F), y -> one(shahenshahiNewYear(y)), Grain.YEAR));
     fixed(h, "new year'?s eve", 12, 31);
     fixed(h, "new year'?s(?: day)?", 1, 1);
     fixed(h, "valentine'?s?(?: day)?", 2, 14);
@@ -130,6 +145,11 @@ final class Holidays {
     hebrew(h, "lag b'?a?omer", Hebrew.IYAR, 18);
     h.add(new Holiday(Pattern.compile("shavuot", F), y -> hebrewSpan(y, Hebrew.SIVAN, 5, 3)));
     return List.copyOf(h);
+  }
+
+  /** One day as a holiday's days; null (no occurrence) for null. */
+  private static LocalDate[] one(LocalDate d) {
+    return d == null ? null : new LocalDate[] {d, null};
   }
 
   private static void fixed(List<Holiday> h, String names, int month, int day) {
@@ -214,6 +234,73 @@ final class Holidays {
     int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
     int julianToGregorian = y / 100 - y / 400 - 2;
     return LocalDate.of(y, month, day).plusDays(julianToGregorian);
+  }
+
+  /** First day of the Yazdegerd era, 16 June 632 of the Julian calendar, as a proleptic Gregorian date. */
+  private static final LocalDate YAZDEGERD = LocalDate.of(632, 6, 19);
+
+  /**
+   * The Parsi new year of the Shahenshahi reckoning in Gregorian year {@code y}: the calendar has years of exactly 365
+   * days from the Yazdegerd era, and the Shahenshahi reckoning is one intercalary month (30 days) behind the Qadimi
+   * one, so its new year moves a day earlier every four Gregorian years (17 August 2018, 16 August 2022).
+   */
+  static LocalDate shahenshahiNewYear(int y) {
+    LocalDate first = YAZDEGERD.plusDays(30);
+    long n = Math.floorDiv(java.time.temporal.ChronoUnit.DAYS.between(first, LocalDate.of(y, 1, 1)) + 364, 365);
+    LocalDate d = first.plusDays(365 * n);
+    return d.getYear() == y ? d : null;
+  }
+
+  /**
+   * New moons (Meeus, Astronomical Algorithms, chapter 49: the mean lunation and its periodic terms, without the small
+   * planetary ones; a few minutes of error) and the Chinese new year built on them.
+   */
+  static final class Lunar {
+    private Lunar() {}
+
+    /** Julian day of 1970-01-01T00:00 UTC. */
+    private static final double JD_UNIX = 2440587.5;
+    private static final java.time.ZoneOffset CHINA = java.time.ZoneOffset.ofHours(8);
+
+    /**
+     * The instant of new moon number {@code k} (0 is the one of 6 January 2000), in UTC; terrestrial time is taken as
+     * UTC, a minute's difference that matters only for a new moon a minute from midnight.
+     */
+    static java.time.Instant newMoon(long k) {
+      double t = k / 1236.85, t2 = t * t, t3 = t2 * t, t4 = t3 * t;
+      double jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t2 - 0.000000150 * t3 + 0.00000000073 * t4;
+      double e = 1 - 0.002516 * t - 0.0000074 * t2;
+      double m = Math.toRadians(2.5534 + 29.10535670 * k - 0.0000014 * t2 - 0.00000011 * t3);
+      double mm = Math.toRadians(201.5643 + 385.81693528 * k + 0.0107582 * t2 + 0.00001238 * t3 - 0.000000058 * t4);
+      double f = Math.toRadians(160.7108 + 390.67050284 * k - 0.0016118 * t2 - 0.00000227 * t3 + 0.000000011 * t4);
+      double om = Math.toRadians(124.7746 - 1.56375588 * k + 0.0020672 * t2 + 0.00000215 * t3);
+      jde += -0.40720 * Math.sin(mm) + 0.17241 * e * Math.sin(m) + 0.01608 * Math.sin(2 * mm) + 0.01039 * Math.sin(2 * f)
+          + 0.00739 * e * Math.sin(mm - m) - 0.00514 * e * Math.sin(mm + m) + 0.00208 * e * e * Math.sin(2 * m)
+          - 0.00111 * Math.sin(mm - 2 * f) - 0.00057 * Math.sin(mm + 2 * f) + 0.00056 * e * Math.sin(2 * mm + m)
+          - 0.00042 * Math.sin(3 * mm) + 0.00042 * e * Math.sin(m + 2 * f) + 0.00038 * e * Math.sin(m - 2 * f)
+          - 0.00024 * e * Math.sin(2 * mm - m) - 0.00017 * Math.sin(om) - 0.00007 * Math.sin(mm + 2 * m)
+          + 0.00004 * Math.sin(2 * mm - 2 * f) + 0.00004 * Math.sin(3 * m) + 0.00003 * Math.sin(mm + m - 2 * f)
+          + 0.00003 * Math.sin(2 * mm + 2 * f) - 0.00003 * Math.sin(mm + m + 2 * f) + 0.00003 * Math.sin(mm - m + 2 * f)
+          - 0.00002 * Math.sin(mm - m - 2 * f) - 0.00002 * Math.sin(3 * mm + m) + 0.00002 * Math.sin(4 * mm);
+      return java.time.Instant.ofEpochMilli(Math.round((jde - JD_UNIX) * 86_400_000d));
+    }
+
+    /**
+     * The Chinese new year in Gregorian year {@code y}: the day, in China's time (UTC+8), of the new moon that falls
+     * between 21 January and 20 February (the usual statement of the calendar's rule, the second new moon after the
+     * winter solstice, for years without a leap eleventh or twelfth month); null if none does.
+     */
+    static LocalDate chineseNewYear(int y) {
+      long k = (long) Math.floor((y - 2000 + 20 / 365.25) * 12.3685) - 1;
+      LocalDate from = LocalDate.of(y, 1, 21), to = LocalDate.of(y, 2, 20);
+      for (long i = k; i <= k + 3; i++) {
+        LocalDate d = newMoon(i).atOffset(CHINA).toLocalDate();
+        if (!d.isBefore(from) && !d.isAfter(to)) {
+          return d;
+        }
+      }
+      return null;
+    }
   }
 
   /** The arithmetic Hebrew calendar (Dershowitz and Reingold, Calendrical Calculations); months counted from Tishrei. */

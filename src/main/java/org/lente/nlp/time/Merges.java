@@ -28,6 +28,11 @@ final class Merges {
    * such a time local (only UTC is converted, see {@link #zones}), so the name only joins.
    */
   private static final Pattern ZONE_GAP = Pattern.compile("^\\s*+\\(?(?:[ecmp][sd]t|bst|cest|cet)\\)?,?\\s*+(?:on\\s+)?$", F);
+  /**
+   * A bound between a day and a clock time, "giovedì entro mezzogiorno", "friday before 11": in Duckling's convention
+   * the open interval is scored by its bound, the time on that day (phrases only).
+   */
+  private static final Pattern BOUND_GAP = Pattern.compile("^\\s*+(?:prima\\s+(?:di|delle|della|dell')|entro(?:\\s+(?:le|la|l'))?|before|by)\\s*+$", F);
   private static final Pattern FROM = Pattern.compile("(?:dal|dalle|dalla|da|from|between|tra|fra|tra le|tra il)\\s*$", F);
 
   private static final Pattern WEEKDAY = Pattern.compile("(?:" + Words.WD_IT + "|" + Words.WD_EN + ")", F);
@@ -38,7 +43,26 @@ final class Merges {
   private static final Pattern RELATIVE_YEAR = Pattern.compile("(?:this|last|next) year|quest'anno|(?:l')?anno (?:scorso|prossimo|passato)", F);
 
   static List<Piece> merge(List<Piece> in, Ctx ctx) {
-    return adjacent(zones(adjacent(in, ctx), ctx), ctx);
+    return adjacent(zones(adjacent(timesInParts(in, ctx), ctx), ctx), ctx);
+  }
+
+  /**
+   * Joins each clock time to the part of day next to it before anything else, so that "domani alle 5 del pomeriggio"
+   * is tomorrow at 17:00: the hour binds to its part of day more tightly than to the day before it (joined first to the
+   * day, the hour would lose the part).
+   */
+  private static List<Piece> timesInParts(List<Piece> in, Ctx ctx) {
+    List<Piece> ps = new ArrayList<>(in);
+    for (int i = 0; i + 1 < ps.size(); i++) {
+      Piece a = ps.get(i), b = ps.get(i + 1);
+      boolean pair = a.kind() == Kind.TIME && b.kind() == Kind.PART || a.kind() == Kind.PART && b.kind() == Kind.TIME;
+      Piece c = pair && JOIN.matcher(ctx.s().substring(a.end(), b.start())).matches() ? join(a, b, ctx) : null;
+      if (c != null) {
+        ps.set(i, c);
+        ps.remove(i + 1);
+      }
+    }
+    return ps;
   }
 
   /**
@@ -78,7 +102,8 @@ final class Merges {
       Piece a = ps.get(i), b = ps.get(i + 1);
       String gap = ctx.s().substring(a.end(), b.start());
       boolean zone = ctx.lang() == Lang.EN && a.kind() == Kind.TIME && ZONE_GAP.matcher(gap).matches();
-      Piece c = JOIN.matcher(gap).matches() || zone || OF_THE.matcher(gap).matches() && inYear(a, ctx) ? join(a, b, ctx) : null;
+      boolean bound = ctx.duckling() && isDay(a) && b.kind() == Kind.TIME && BOUND_GAP.matcher(gap).matches();
+      Piece c = JOIN.matcher(gap).matches() || zone || bound || OF_THE.matcher(gap).matches() && inYear(a, ctx) ? join(a, b, ctx) : null;
       if (c == null && TO.matcher(gap).matches()) c = range(a, b, ctx);
       if (c == null) {
         i++;

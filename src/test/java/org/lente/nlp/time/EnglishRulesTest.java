@@ -19,6 +19,13 @@ class EnglishRulesTest {
   @Test void holidayOfNextYear() { assertEquals("2025-09-01T00:00:00 Day", duckling("labor day of next year")); }
   @Test void lastHolidayIsThePreviousOne() { assertEquals("2024-05-27T00:00:00 Day", duckling("last memorial day")); }
   @Test void holidayYearsAgo() { assertEquals("2022-11-24T00:00:00 Day", duckling("thanksgiving 2 years ago")); }
+  @Test void holidayWithAYearInWords() { assertEquals("2021-12-25T00:00:00 Day", duckling("christmas two thousand twenty-one")); }
+  @Test void holidayWithATwentiethCenturyYearInWords() { assertEquals("1991-03-31T00:00:00 Day", duckling("easter nineteen ninety-one")); }
+  @Test void yearsInWords() {
+    assertEquals(2007, EnglishRules.year("two thousand and seven"));
+    assertEquals(2014, EnglishRules.year("twenty fourteen"));
+    assertEquals(-1, EnglishRules.year("twenty five"));
+  }
   @Test void holidayWithYear() { assertEquals("2025-10-01T00:00:00 Day", duckling("yom kippur 2025")); }
   @Test void holidayIntervalWithYear() { assertEquals("2024-03-11T00:00:00|2024-04-10T00:00:00 Day", duckling("ramadan 2024")); }
   @Test void fixedHolidayWithoutAnchor() {

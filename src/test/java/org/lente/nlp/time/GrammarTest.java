@@ -52,6 +52,24 @@ class GrammarTest {
   @Test void weeksAfterTomorrowAtDayGrain() { assertEquals("2024-07-04T00:00:00 Day", en("two weeks after tomorrow")); }
   @Test void daysBeforeAWeekday() { assertEquals("2024-06-18T00:00:00 Day", it("quattro giorni prima di sabato")); }
 
+  // a time lasting a count of units: the closed span from the time, at the time's grain
+  @Test void aDayForACountOfWeeks() { assertEquals("2025-03-03T00:00:00|2025-03-18T00:00:00 Day", en("March 3rd for two weeks")); }
+  @Test void forACountOfDaysFromADay() { assertEquals("2024-07-01T00:00:00|2024-07-07T00:00:00 Day", en("for 5 days from July 1st")); }
+  @Test void fromADayForACountOfDays() { assertEquals("2024-08-02T00:00:00|2024-08-06T00:00:00 Day", en("from August 2 for three days")); }
+  @Test void italianFromADayForACountOfDays() { assertEquals("2024-08-02T00:00:00|2024-08-06T00:00:00 Day", it("dal 2 agosto per tre giorni")); }
+  @Test void italianForAWeekFromAWeekday() { assertEquals("2024-06-24T00:00:00|2024-07-02T00:00:00 Day", it("per una settimana da lunedì")); }
+
+  // an hour joins its part of day before the day; a day and a bound
+  @Test void anHourInAPartOfDayOnADay() { assertEquals("2024-06-20T17:00:00 Hour", it("domani alle 5 del pomeriggio")); }
+  @Test void anEnglishHourInAPartOfDayOnADay() { assertEquals("2024-06-20T17:00:00 Hour", en("tomorrow at 5 in the afternoon")); }
+  @Test void aDayWithinAClockTimeIsThatTimeOnTheDay() { assertEquals("2024-06-20T12:00:00 Hour", it("giovedì entro mezzogiorno")); }
+  @Test void aDayBeforeAClockTimeIsThatTimeOnTheDay() { assertEquals("2024-06-21T11:00:00 Hour", en("friday before 11am")); }
+
+  // another calendar's new year, at the year's grain Duckling renders it at
+  @Test void chineseNewYearIsTheNextOne() { assertEquals("2025-01-29T00:00:00 Year", en("chinese new year")); }
+  @Test void lastChineseNewYearIsTheLastOne() { assertEquals("2024-02-10T00:00:00 Year", en("last chinese new year")); }
+  @Test void parsiNewYearOfAYear() { assertEquals("2024-08-15T00:00:00 Year", en("parsi new year 2024")); }
+
   // the n-th weekday, day, week or weekend of a month or year
   @Test void italianOrdinalWeekdayOfNamedMonth() { assertEquals("2024-10-15T00:00:00 Day", it("il terzo martedì di ottobre")); }
   @Test void italianLastWeekdayOfNextMonth() { assertEquals("2024-07-26T00:00:00 Day", it("l'ultimo venerdì del mese prossimo")); }

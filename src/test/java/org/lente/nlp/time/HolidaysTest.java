@@ -59,5 +59,24 @@ class HolidaysTest {
     assertEquals(LocalDate.of(2024, 5, 1), end("passover", 2024));
   }
   @Test void hanukkahEve() { assertEquals(LocalDate.of(2024, 12, 25), in("hanukkah", 2024)); }
+  @Test void newMoonIsWithinMinutesOfTheAlmanacs() {
+    // the new moon of the total solar eclipse of 8 April 2024, 18:21 UTC
+    long off = java.time.Duration.between(java.time.Instant.parse("2024-04-08T18:21:00Z"), Holidays.Lunar.newMoon(300)).toMinutes();
+    assertEquals(0, off, 10);
+  }
+  @Test void chineseNewYearIsTheNewMoonBetweenJanuary21AndFebruary20() {
+    assertEquals(LocalDate.of(2020, 1, 25), in("chinese new year", 2020));
+    assertEquals(LocalDate.of(2021, 2, 12), in("chinese new year", 2021));
+    assertEquals(LocalDate.of(2023, 1, 22), in("lunar new year", 2023));
+    assertEquals(LocalDate.of(2024, 2, 10), in("chinese new year", 2024));
+  }
+  @Test void chineseNewYearIsOnChinasDate() {
+    // the new moon of 2014 fell on 30 January at 21:39 UTC, the 31st in China
+    assertEquals(LocalDate.of(2014, 1, 31), in("chinese new year", 2014));
+  }
+  @Test void parsiNewYearMovesADayEarlierEveryFourYears() {
+    assertEquals(LocalDate.of(2020, 8, 16), in("parsi new year", 2020));
+    assertEquals(LocalDate.of(2024, 8, 15), in("parsi new year", 2024));
+  }
   @Test void purimInALeapYearIsInAdarII() { assertEquals(LocalDate.of(2024, 3, 23), in("purim", 2024)); }
 }

@@ -450,6 +450,9 @@ class TimeMlNewsTest {
   @Test void aBareHolidayGoneByIsTheLastOne() {
     assertEquals(List.of("DATE 2023-11-23 [Thanksgiving Day]"), tagged("He was rescued on Thanksgiving Day.", Lang.EN, LocalDate.of(2024, 1, 10)));
   }
+  @Test void chineseNewYearInNewsIsADay() {
+    assertEquals(List.of("DATE 2024-02-10 [Chinese New Year]"), en("Factories in Guangdong closed for Chinese New Year."));
+  }
   @Test void aFewUnitsAreUncounted() { assertEquals(List.of("DURATION PTXM [a few minutes]"), en("The speech lasted a few minutes.")); }
 
   @Test void aMonthBeforeThisYearIsOneDate() {
