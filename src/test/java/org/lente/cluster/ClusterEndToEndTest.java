@@ -154,9 +154,10 @@ class ClusterEndToEndTest {
     for (int i = 0; i < analysers; i++) {
       analysing.add(workers.start(analyse));
     }
-    await("the first writer holding the lease", () -> workers.log(writer).contains("holds the lease (epoch"));
+    await("the first writer holding the lease", () -> running(writer) && workers.log(writer).contains(
+        "holds the lease (epoch"));
     // a standby waits beside it before it is killed, started once the writer is past its cold first batch
-    await("the first writer's first batch applied", () -> applied(url) > start);
+    await("the first writer's first batch applied", () -> running(writer) && applied(url) > start);
     Process standby = workers.start(write);
     await("a quarter of the articles analysed", () -> analysed.records().size() >= ARTICLES / 4);
     Process killed = analysing.remove(0);
@@ -166,7 +167,7 @@ class ClusterEndToEndTest {
       analysing.add(workers.start(analyse));
     }
 
-    await("the second writer standing by", () -> workers.log(standby).contains("standby:"));
+    await("the second writer standing by", () -> running(standby) && workers.log(standby).contains("standby:"));
     KAFKA.send(KafkaTopics.PAGES, rest);
     await("a quarter of the articles written", () -> applied(url) >= start + ARTICLES / 4);
     assertTrue(writer.isAlive() && !workers.log(standby).contains("holds the lease (epoch"),
@@ -276,6 +277,18 @@ class ClusterEndToEndTest {
     try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null)) {
       return AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L);
     }
+  }
+
+  /**
+   * True while {@code p} runs; fails with the workers' logs once it ended, as a condition on its log would then never
+   * hold (seen: a standby writer that could not reach the broker under a load of 126 exited, and the wait for it
+   * would have run its 20 minutes).
+   */
+  private boolean running(Process p) throws IOException {
+    if (!p.isAlive()) {
+      throw new AssertionError("worker process " + p.pid() + " ended (exit " + p.exitValue() + ")\n" + workers.logs());
+    }
+    return true;
   }
 
   /** A condition polled while processes work; may throw. */
