@@ -11,35 +11,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One article that a later stage cannot handle never stops the others: real {@code lente} processes
- * (a child JVM each) over a knowledge base in a temporary folder.
+ * One article that a later stage cannot handle never stops the others: {@code lente} commands, one after another,
+ * over a knowledge base in a temporary folder. They run in this JVM ({@link CliRun}): each opens and closes the
+ * knowledge base as a process of its own does, and the NER models, loaded once per JVM, are not loaded again for
+ * every command as a child JVM each did.
  */
 class IngestIsolationTest {
 
   @TempDir Path in;
   @TempDir Path data;
-  @TempDir Path logs;
-
-  /** Runs {@code lente args} in a child JVM and waits for it. */
-  private CliRun lente(String... args) throws IOException, InterruptedException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        "org.lente.cli.Main"));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(logs, "out", ".txt");
-    Path err = Files.createTempFile(logs, "err", ".txt");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "lente " + String.join(" ", args) + " did not end");
-    return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
 
   private Path write(String name, String content) throws IOException {
     return Files.writeString(in.resolve(name), content, StandardCharsets.UTF_8);
@@ -53,15 +37,15 @@ class IngestIsolationTest {
         + "<h1>A long word in a page</h1><p>The mayor spoke on Tuesday in Milan. " + word + "</p></article></body></html>");
     Path next = write("next.txt", "The bridge\n\nThe mayor of Turin said on Wednesday that the new bridge will open in May.\n");
 
-    CliRun first = lente("ingest", "--threads", "1", "--data", data.toString(), text.toString(), page.toString());
+    CliRun first = CliRun.of("ingest", "--threads", "1", "--data", data.toString(), text.toString(), page.toString());
     assertEquals(0, first.code(), first.out() + first.err());
     assertTrue(first.out().startsWith("stored 2,"), first.out());
-    CliRun second = lente("ingest", "--threads", "1", "--data", data.toString(), next.toString());
+    CliRun second = CliRun.of("ingest", "--threads", "1", "--data", data.toString(), next.toString());
     assertEquals(0, second.code(), second.out() + second.err());
     assertTrue(second.out().startsWith("stored 1,"), second.out());
-    CliRun reindex = lente("reindex", "--data", data.toString());
+    CliRun reindex = CliRun.of("reindex", "--data", data.toString());
     assertEquals(0, reindex.code(), reindex.out() + reindex.err());
-    CliRun check = lente("check", "--data", data.toString());
+    CliRun check = CliRun.of("check", "--data", data.toString());
     assertEquals(0, check.code(), check.out() + check.err());
     assertTrue(check.out().startsWith("ok: 3 articles"), check.out());
   }
@@ -89,21 +73,21 @@ class IngestIsolationTest {
         + "close for a day.\n");
     Path after = write("after.txt", "The train\n\nThe rail company of Naples said on Friday that the line reopens on "
         + "Monday.\n");
-    assertEquals(0, lente("ingest", "--threads", "1", "--data", data.toString(), first.toString()).code());
+    assertEquals(0, CliRun.of("ingest", "--threads", "1", "--data", data.toString(), first.toString()).code());
     refuseStoryOf(2);
 
-    CliRun ingest = lente("ingest", "--threads", "1", "--data", data.toString(), refused.toString(), after.toString());
+    CliRun ingest = CliRun.of("ingest", "--threads", "1", "--data", data.toString(), refused.toString(), after.toString());
     assertEquals(2, ingest.code(), ingest.out() + ingest.err());
     assertTrue(ingest.out().startsWith("stored 1, updated 0, duplicates 0, skipped 0, failed 1"), ingest.out());
     assertTrue(ingest.out().contains("stored as article 2, but its story stage failed"), ingest.out());
-    CliRun check = lente("check", "--data", data.toString());
+    CliRun check = CliRun.of("check", "--data", data.toString());
     assertEquals(2, check.code(), check.out());
     assertTrue(check.out().contains("article 2: story failed"), check.out());
 
     accept();
-    CliRun reindex = lente("reindex", "--data", data.toString());
+    CliRun reindex = CliRun.of("reindex", "--data", data.toString());
     assertEquals(0, reindex.code(), reindex.out() + reindex.err());
-    CliRun fixed = lente("check", "--data", data.toString());
+    CliRun fixed = CliRun.of("check", "--data", data.toString());
     assertEquals(0, fixed.code(), fixed.out());
     assertTrue(fixed.out().startsWith("ok: 3 articles"), fixed.out());
   }

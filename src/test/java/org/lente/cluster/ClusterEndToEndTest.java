@@ -65,6 +65,14 @@ class ClusterEndToEndTest {
   private static final Path CORPUS = Path.of("..", "shared", "data", "corpus", "cl-tls-it");
   private static final int ARTICLES = Integer.getInteger("lente.e2e.articles", 40);
   private static final Duration LONG = Duration.ofMinutes(20);
+  /**
+   * The writers' lease, which the standby waits out after the kill. A cold writer's first batches under CI load took
+   * over 10 s, and a standby beside it then took over a writer still warming up (which the fence then stopped), so
+   * the standby starts only once the first writer applied a batch; the lease stays above those 10 s.
+   */
+  private static final Duration LEASE = Duration.ofSeconds(15);
+  /** How often {@link #await} asks its condition. */
+  private static final Duration POLL = Duration.ofMillis(200);
   private static final TopicPartition ANALYSED = new TopicPartition(KafkaTopics.ANALYSED, KnowledgeWriter.PARTITION);
 
   private static Map<String, String> pages; // URL → FetchedPage JSON, in path order
@@ -129,22 +137,28 @@ class ClusterEndToEndTest {
     }
     String group = "e2e-analyse-" + System.nanoTime();
     KAFKA.startAtEnd(group, KafkaTopics.PAGES);
-    KAFKA.send(KafkaTopics.PAGES, pages);
+    // the first half now, the rest once the standby stands by: the writer's kill then falls within the stream
+    Map<String, String> firstHalf = new LinkedHashMap<>();
+    Map<String, String> rest = new LinkedHashMap<>();
+    pages.forEach((key, page) -> (firstHalf.size() < ARTICLES / 2 ? firstHalf : rest).put(key, page));
+    KAFKA.send(KafkaTopics.PAGES, firstHalf);
 
     String[] analyse = {"analyse", "--cluster", file.toString(), "--group", group};
-    // the default lease: a cold writer's first batches under CI load took over 10 s (a 10 s lease let the standby
-    // take over a writer still warming up, which the fence then stopped); small batches, so that the kill falls
-    // within the stream
-    String[] write = {"write", "--cluster", file.toString(), "--lease", "30", "--batch", "4"};
-    // the writer works while the articles arrive; a standby waits beside it before it is killed
+    // small batches, so that the kill falls within the stream; the lease is what the standby waits out after the
+    // kill (LEASE)
+    String[] write = {"write", "--cluster", file.toString(), "--lease", Long.toString(LEASE.toSeconds()), "--batch",
+        "4"};
+    // the writer works while the articles arrive; the analysis workers load their models meanwhile
     Process writer = workers.start(write);
-    await("the first writer holding the lease", () -> workers.log(writer).contains("holds the lease (epoch"));
-    Process standby = workers.start(write);
-    await("the second writer standing by", () -> workers.log(standby).contains("standby:"));
     List<Process> analysing = new ArrayList<>();
     for (int i = 0; i < analysers; i++) {
       analysing.add(workers.start(analyse));
     }
+    await("the first writer holding the lease", () -> running(writer) && workers.log(writer).contains(
+        "holds the lease (epoch"));
+    // a standby waits beside it before it is killed, started once the writer is past its cold first batch
+    await("the first writer's first batch applied", () -> running(writer) && applied(url) > start);
+    Process standby = workers.start(write);
     await("a quarter of the articles analysed", () -> analysed.records().size() >= ARTICLES / 4);
     Process killed = analysing.remove(0);
     killed.destroyForcibly(); // kill -9, mid-stream
@@ -153,6 +167,8 @@ class ClusterEndToEndTest {
       analysing.add(workers.start(analyse));
     }
 
+    await("the second writer standing by", () -> running(standby) && workers.log(standby).contains("standby:"));
+    KAFKA.send(KafkaTopics.PAGES, rest);
     await("a quarter of the articles written", () -> applied(url) >= start + ARTICLES / 4);
     assertTrue(writer.isAlive() && !workers.log(standby).contains("holds the lease (epoch"),
         "the first writer is not the one writing when it is to be killed\n" + workers.logs());
@@ -263,14 +279,26 @@ class ClusterEndToEndTest {
     }
   }
 
+  /**
+   * True while {@code p} runs; fails with the workers' logs once it ended, as a condition on its log would then never
+   * hold (seen: a standby writer that could not reach the broker under a load of 126 exited, and the wait for it
+   * would have run its 20 minutes).
+   */
+  private boolean running(Process p) throws IOException {
+    if (!p.isAlive()) {
+      throw new AssertionError("worker process " + p.pid() + " ended (exit " + p.exitValue() + ")\n" + workers.logs());
+    }
+    return true;
+  }
+
   /** A condition polled while processes work; may throw. */
   private interface Condition {
     boolean holds() throws Exception;
   }
 
   /**
-   * Waits (polling every second) until {@code condition} holds, then prints the time since the run started; fails
-   * with the workers' logs after 20 minutes.
+   * Waits (polling every {@link #POLL}) until {@code condition} holds, then prints the time since the run started;
+   * fails with the workers' logs after 20 minutes.
    */
   private void await(String what, Condition condition) throws Exception {
     long deadline = System.nanoTime() + LONG.toNanos();
@@ -278,7 +306,7 @@ class ClusterEndToEndTest {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("not reached in " + LONG + ": " + what + "\n" + workers.logs());
       }
-      Thread.sleep(1_000);
+      Thread.sleep(POLL.toMillis());
     }
     System.out.printf("cluster e2e: %s after %.1f s%n", what, (System.nanoTime() - started) / 1e9);
   }

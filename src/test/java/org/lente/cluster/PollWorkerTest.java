@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -165,6 +166,12 @@ class PollWorkerTest {
     }
   }
 
+  /** How many times {@code path} was requested so far. */
+  private int requested(String path) {
+    List<Long> times = requests.get(path);
+    return times == null ? 0 : times.size();
+  }
+
   private static void sleepPast(Duration d) throws InterruptedException {
     Thread.sleep(d.toMillis() + 300);
   }
@@ -206,7 +213,11 @@ class PollWorkerTest {
     try {
       Future<PollWorker.Counts> ca = pool.submit(() -> a.run(stop::get));
       Future<PollWorker.Counts> cb = pool.submit(() -> b.run(stop::get));
-      Thread.sleep(9_000);
+      // until each feed was requested three times (two intervals to check), at most the 9 s the count allows
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(9);
+      while (System.nanoTime() < deadline && !IntStream.range(0, 3).allMatch(i -> requested("/f" + i + ".xml") >= 3)) {
+        Thread.sleep(50);
+      }
       stop.set(true);
       long polls = ca.get(1, TimeUnit.MINUTES).polled() + cb.get(1, TimeUnit.MINUTES).polled();
       assertTrue(polls >= 6, "two polls of each feed at least in 9 s: " + polls + "\n" + String.join("\n", log));
@@ -283,7 +294,9 @@ class PollWorkerTest {
 
   /**
    * A worker process holds its claim while its poll waits for the server, and is killed (kill -9): another worker
-   * finds the source claimed until the claim expires, then polls it and hands its item on.
+   * finds the source claimed until the claim expires, then polls it and hands its item on. The claim lasts 10 s
+   * (what the test waits out); the other worker is opened before the kill, so that its first poll comes well within
+   * the claim.
    */
   @Test
   void aKilledWorkersSourceIsPolledByAnotherOnceItsClaimExpires() throws Exception {
@@ -294,8 +307,9 @@ class PollWorkerTest {
     Path childLog = dir.resolve("child.log");
     child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
         "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "org.lente.cli.Main", "worker", "poll",
-        "--cluster", file.toString(), "--allow-private", "--ignore-robots", "--delay", "0", "--claim", "30")
+        "--cluster", file.toString(), "--allow-private", "--ignore-robots", "--delay", "0", "--claim", "10")
         .redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
+    PollWorker other = worker("other", Duration.ofMinutes(1));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (!requests.containsKey("/slow.xml") && System.nanoTime() < deadline && child.isAlive()) {
       Thread.sleep(50);
@@ -305,7 +319,6 @@ class PollWorkerTest {
     child.destroyForcibly(); // kill -9, mid-poll, its claim held
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
 
-    PollWorker other = worker("other", Duration.ofMinutes(1));
     assertEquals(0, other.pollDue(() -> false), "claimed by the killed worker: " + Files.readString(childLog));
     Instant took = null;
     while (took == null && System.nanoTime() < deadline) {
