@@ -24,6 +24,8 @@ import org.lente.nlp.Sentence;
 final class Profile {
 
   private final Analysis analysis;
+  /** The article's text: {@code Article.text()} joins its blocks at each call. */
+  private String text;
   private Signature signature;
   private MinHash.Words words;
   private long[] shingles;
@@ -53,7 +55,10 @@ final class Profile {
   }
 
   String text() {
-    return analysis.article().text();
+    if (text == null) {
+      text = analysis.article().text();
+    }
+    return text;
   }
 
   Signature signature() {
