@@ -54,6 +54,15 @@ final class Profile {
     return analysis;
   }
 
+  /**
+   * Takes the text's words and shingles as computed elsewhere ({@link MinHash#words}, {@link MinHash#shingles} of
+   * {@link #text}), not computed again.
+   */
+  void textFeatures(MinHash.Words words, long[] shingles) {
+    this.words = java.util.Objects.requireNonNull(words, "words");
+    this.shingles = java.util.Objects.requireNonNull(shingles, "shingles");
+  }
+
   String text() {
     if (text == null) {
       text = analysis.article().text();
