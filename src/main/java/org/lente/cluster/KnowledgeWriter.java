@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,8 +68,12 @@ import org.lente.story.Stories;
  * "writer timing: N records to offset O: polls P ms, adds A ms, lease and offset L ms, commit C ms": where the batch's
  * wall time went ({@code bench/writer-rate} sums them).
  *
+ * <p>Records are read as they arrive, on a thread of the writer's own (the JSON read into an analysis, and the work of
+ * its text alone: {@link KnowledgeBase#prepare}), so that the next records are read while the writer waits on
+ * PostgreSQL; they are applied in order on the writer's thread, as before.
+ *
  * <p>Not thread-safe: one thread opens, runs and closes it (the opening's renewal thread is joined before
- * {@link #open} returns).
+ * {@link #open} returns; the reading thread ends with {@link #close}).
  */
 public final class KnowledgeWriter implements AutoCloseable {
 
@@ -113,11 +122,38 @@ public final class KnowledgeWriter implements AutoCloseable {
 
   /**
    * A record read: its analysis (null when unreadable), the progress of the polled source it came from (or null),
-   * the submission it came from (its id, or null; read from the message's origin also when the rest is unreadable).
+   * the submission it came from (its id, or null; read from the message's origin also when the rest is unreadable),
+   * and the warning to log for an unreadable one (null for a readable one).
    */
-  private record Parsed(long offset, String key, Analysis analysis, SourceProgress progress, String submission) {
+  private record Parsed(long offset, String key, Analysis analysis, SourceProgress progress, String submission,
+      String warning) {
     boolean readable() {
       return analysis != null;
+    }
+  }
+
+  /**
+   * A record waiting for its batch, and its parse ({@link #parse}) under way on the reading thread ({@link #reading}).
+   */
+  private record Waiting(ConsumerRecord<String, String> record, Future<Parsed> parse) {
+    /** The record parsed: waits for the reading thread; parsed on the caller's thread when it is interrupted. */
+    Parsed parsed() {
+      try {
+        return parse.get();
+      } catch (ExecutionException e) { // what parse throws (it catches what a bad record makes it throw)
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error r) {
+          throw r;
+        }
+        throw new IllegalStateException("parsing offset " + record.offset() + " failed", e.getCause());
+      } catch (CancellationException | InterruptedException e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        return KnowledgeWriter.parse(record);
+      }
     }
   }
 
@@ -128,6 +164,14 @@ public final class KnowledgeWriter implements AutoCloseable {
   private record InFlight(long next, long applied, long unreadable) {}
 
   private final PostgresConnections pg;
+  /**
+   * Reads the records as they arrive ({@link #readAhead}: the JSON read into an analysis, and the work of its text
+   * alone, {@link KnowledgeBase#prepare}: its content hash, lineage's shingles and bands), one thread, in order: while
+   * the writer's thread waits on PostgreSQL for a record's statements, the next records are read. What is applied,
+   * and in which order, is as it was; only where that work runs changed.
+   */
+  private final ExecutorService reading = Executors.newSingleThreadExecutor(
+      r -> Thread.ofPlatform().daemon().name("knowledge writer: reading ahead").unstarted(r));
   private final WriterLease lease;
   private final KnowledgeBase kb;
   private final RenewingConsumer consumer;
@@ -402,7 +446,7 @@ public final class KnowledgeWriter implements AutoCloseable {
       throw new IllegalArgumentException("batch must be 1 to " + MAX_BATCH + ": " + batch);
     }
     long[] counts = new long[3]; // applied, skipped, unreadable
-    List<ConsumerRecord<String, String>> waiting = new ArrayList<>();
+    List<Waiting> waiting = new ArrayList<>();
     long due = 0; // when the first record waiting must be applied (System.nanoTime)
     while (!stop.getAsBoolean()) {
       long wait = waiting.isEmpty() ? IDLE_POLL.toMillis() : Math.max(0, (due - System.nanoTime()) / 1_000_000);
@@ -411,7 +455,7 @@ public final class KnowledgeWriter implements AutoCloseable {
       var records = consumer.poll(Duration.ofMillis(wait), stop);
       polling += System.nanoTime() - polled;
       if (consumer.renewals() != renewals) {
-        waiting.clear(); // a new consumer reads them again from next
+        drop(waiting); // a new consumer reads them again from next
       }
       for (ConsumerRecord<String, String> r : records) {
         if (r.offset() < next) {
@@ -421,7 +465,7 @@ public final class KnowledgeWriter implements AutoCloseable {
         if (waiting.isEmpty()) {
           due = System.nanoTime() + MAX_WAIT.toNanos();
         }
-        waiting.add(r);
+        waiting.add(new Waiting(r, reading.submit(() -> readAhead(r))));
       }
       try {
         if (waiting.isEmpty()) {
@@ -432,7 +476,7 @@ public final class KnowledgeWriter implements AutoCloseable {
           continue;
         }
         while (waiting.size() >= batch || (!waiting.isEmpty() && System.nanoTime() >= due)) {
-          List<ConsumerRecord<String, String>> taken = waiting.subList(0, Math.min(batch, waiting.size()));
+          List<Waiting> taken = waiting.subList(0, Math.min(batch, waiting.size()));
           apply(List.copyOf(taken), counts);
           taken.clear();
           due = System.nanoTime() + MAX_WAIT.toNanos();
@@ -441,7 +485,7 @@ public final class KnowledgeWriter implements AutoCloseable {
         if (!PostgresConnections.connectionLost(e)) {
           throw e;
         }
-        waiting.clear(); // read again from the stored offset
+        drop(waiting); // read again from the stored offset
         if (!resume(e, stop, counts)) {
           break;
         }
@@ -500,6 +544,12 @@ public final class KnowledgeWriter implements AutoCloseable {
     }
   }
 
+  /** Empties {@code waiting}, its parses not yet begun cancelled: those records will be read again. */
+  private static void drop(List<Waiting> waiting) {
+    waiting.forEach(w -> w.parse().cancel(false));
+    waiting.clear();
+  }
+
   /** Waits {@code wait}, asking {@code stop} every tenth of a second; false when it said to stop. */
   private static boolean sleep(Duration wait, BooleanSupplier stop) {
     long end = System.nanoTime() + wait.toNanos();
@@ -530,14 +580,17 @@ public final class KnowledgeWriter implements AutoCloseable {
     return result;
   }
 
-  /** Applies {@code records} (consecutive, none applied before) in one transaction, else one by one; counts them. */
-  private void apply(List<ConsumerRecord<String, String>> records, long[] counts)
-      throws IOException, WriterLease.LostException {
-    List<Parsed> parsed = new ArrayList<>(records.size());
-    for (ConsumerRecord<String, String> r : records) {
-      parsed.add(parse(r));
+  /** Applies {@code waiting} (consecutive, none applied before) in one transaction, else one by one; counts them. */
+  private void apply(List<Waiting> waiting, long[] counts) throws IOException, WriterLease.LostException {
+    List<Parsed> parsed = new ArrayList<>(waiting.size());
+    for (Waiting w : waiting) {
+      Parsed p = w.parsed();
+      if (p.warning() != null) {
+        log.accept(p.warning());
+      }
+      parsed.add(p);
     }
-    long last = records.get(records.size() - 1).offset() + 1;
+    long last = parsed.get(parsed.size() - 1).offset() + 1;
     try {
       counts[0] += inOneTransaction(parsed, last);
       counts[2] += parsed.stream().filter(p -> !p.readable()).count();
@@ -548,7 +601,7 @@ public final class KnowledgeWriter implements AutoCloseable {
       if (fatal != null) {
         throw fatal;
       }
-      log.accept("warning: a batch of " + records.size() + " records from offset " + records.get(0).offset()
+      log.accept("warning: a batch of " + parsed.size() + " records from offset " + parsed.get(0).offset()
           + " rolled back (" + e.getMessage() + "); applying them one by one");
     }
     List<Parsed> passed = new ArrayList<>(); // unreadable records since the last transaction: stored with the next
@@ -624,8 +677,28 @@ public final class KnowledgeWriter implements AutoCloseable {
     return n;
   }
 
-  /** The record as an analysed article; one with a null analysis (and a warning said) when it is none. */
-  private Parsed parse(ConsumerRecord<String, String> r) {
+  /**
+   * The record parsed ({@link #parse}), and the knowledge base's work of its text {@link KnowledgeBase#prepare
+   * prepared}: on the reading thread. A failure to prepare is left to the addition, which computes it again and fails
+   * as before.
+   */
+  private Parsed readAhead(ConsumerRecord<String, String> r) {
+    Parsed p = parse(r);
+    if (p.readable()) {
+      try {
+        kb.prepare(p.analysis());
+      } catch (RuntimeException e) {
+        // the addition meets it again, in its own path
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The record as an analysed article; one with a null analysis and a warning to log when it is none. Pure (it reads
+   * nothing of the writer's state): it runs on the reading thread ({@link #reading}).
+   */
+  private static Parsed parse(ConsumerRecord<String, String> r) {
     try {
       KafkaMessages.AnalysedArticle a = KafkaMessages.read(r.value(), KafkaMessages.AnalysedArticle.class);
       Analysis analysis = a.read();
@@ -633,12 +706,11 @@ public final class KnowledgeWriter implements AutoCloseable {
         throw new IllegalArgumentException("no key or no text");
       }
       return new Parsed(r.offset(), a.key(), analysis, PollWorker.progress(a.origin()).orElse(null),
-          ClusterSubmissions.submissionId(a.origin()).orElse(null));
+          ClusterSubmissions.submissionId(a.origin()).orElse(null), null);
     } catch (IOException | RuntimeException e) {
-      log.accept("warning: offset " + r.offset() + " of " + KafkaTopics.ANALYSED + " is no analysed article, "
-          + "passed over: " + e.getMessage());
       return new Parsed(r.offset(), r.key(), null, null,
-          ClusterSubmissions.submissionId(KafkaMessages.origin(r.value())).orElse(null));
+          ClusterSubmissions.submissionId(KafkaMessages.origin(r.value())).orElse(null), "warning: offset "
+          + r.offset() + " of " + KafkaTopics.ANALYSED + " is no analysed article, passed over: " + e.getMessage());
     }
   }
 
@@ -737,6 +809,7 @@ public final class KnowledgeWriter implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
+      reading.shutdownNow();
       consumer.close();
       kb.close();
     } finally {

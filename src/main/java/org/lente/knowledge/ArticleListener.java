@@ -17,6 +17,14 @@ public interface ArticleListener extends AutoCloseable {
   void stored(long id, Analysis analysis) throws IOException;
 
   /**
+   * Computes ahead, on any thread, what {@link #stored} will need of {@code analysis}'s text alone, for the next
+   * article with that text to take instead of computing it ({@link KnowledgeBase#prepare}); what {@code stored} does
+   * is the same either way. Nothing by default.
+   */
+  default void prepare(Analysis analysis) {
+  }
+
+  /**
    * Stored articles this listener was not told of: the process stopped (a crash, {@code kill -9})
    * between the store's commit and {@link #stored}. Ids ascending; empty by default.
    */

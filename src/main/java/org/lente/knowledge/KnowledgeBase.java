@@ -256,6 +256,18 @@ public final class KnowledgeBase implements AutoCloseable {
     return new Added(put, failure != null ? failure : story);
   }
 
+  /**
+   * Computes ahead what {@link #add} will need of {@code analysis}'s text alone (the store's content hash, lineage's
+   * shingles and bands: {@link ArticleStore#prepare}, {@link ArticleListener#prepare}), for the next article added with
+   * that text to take instead of computing it; what {@code add} stores is the same either way. Thread-safe, and it
+   * does not wait for an addition under way: the cluster's writer prepares the next records on another thread while
+   * one is added. Articles are meant to be added in the order they were prepared.
+   */
+  public void prepare(Analysis analysis) {
+    store.prepare(analysis);
+    listener.prepare(analysis);
+  }
+
   /** Tells the listener (stories and lineage) of a stored article; the failure recorded when it fails, else null. */
   private ArticleFailure tell(long id, Analysis analysis) throws IOException {
     try {

@@ -45,6 +45,14 @@ public interface ArticleStore extends ArticleReader, AutoCloseable {
   Put put(String key, Analysis analysis, List<NameSighting> sightings, java.util.Map<String, String> moved,
       SourceProgress progress) throws IOException;
 
+  /**
+   * Computes ahead, on any thread, what {@link #put} will need of {@code analysis}'s text alone (its content hash),
+   * for the next put of an article with that text to take instead of computing it; what {@code put} stores is the
+   * same either way. Nothing by default.
+   */
+  default void prepare(Analysis analysis) {
+  }
+
   /** Moves resolver names to other entities, with their mentions, in one transaction (see {@link #put}). */
   void moveNames(java.util.Map<String, String> moved) throws IOException;
 

@@ -27,6 +27,9 @@ public record ArticleSummary(long id, String title, String url, String published
     }
   }
 
+  /** Runs of whitespace: compiled once, not at each article as {@code String.replaceAll} compiles it. */
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /** Among how many of the first blocks a snippet looks for a paragraph. */
   static final int SNIPPET_BLOCKS = 3;
 
@@ -46,7 +49,7 @@ public record ArticleSummary(long id, String title, String url, String published
     if (text == null || text.isBlank()) {
       return null;
     }
-    text = text.replaceAll("\\s+", " ").strip();
+    text = SPACES.matcher(text).replaceAll(" ").strip();
     if (text.length() <= SNIPPET_CHARS) {
       return text;
     }

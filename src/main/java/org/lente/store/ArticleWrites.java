@@ -32,10 +32,17 @@ final class ArticleWrites {
 
   private final SqlConnections db;
   private final ResolverTables resolver;
+  /** The content hashes of the texts of the next puts, computed ahead ({@link #prepare}). */
+  private final Ahead<String> hashes = new Ahead<>(ContentHash::of, Ahead.MAX_WAITING);
 
   ArticleWrites(SqlConnections db, ResolverTables resolver) {
     this.db = db;
     this.resolver = resolver;
+  }
+
+  /** As {@link ArticleStore#prepare}: the text's {@link ContentHash}. */
+  void prepare(Analysis analysis) {
+    hashes.prepare(analysis.article().text());
   }
 
   /** The {@code snippet} column of an article: {@link ArticleSummary#snippet(Article)}, '' when it has none. */
@@ -84,7 +91,7 @@ final class ArticleWrites {
     if (analysis.article().text().isBlank()) {
       throw new IllegalArgumentException("no text: " + key);
     }
-    String hash = ContentHash.of(analysis.article().text());
+    String hash = hashes.take(analysis.article().text());
     String json = AnalysisJson.write(analysis);
     return db.writing("put " + key, () -> {
       Put put = putInTransaction(key, analysis, hash, json, sightings, moved);

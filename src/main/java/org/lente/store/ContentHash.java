@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The hash that says two articles have the same content: SHA-256 of the text in Unicode NFKC,
@@ -14,12 +15,15 @@ import java.util.Locale;
  */
 public final class ContentHash {
 
+  /** Runs of whitespace: compiled once, not at each article as {@code String.replaceAll} compiles it. */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private ContentHash() {}
 
   public static String of(String text) {
-    String norm = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+    String norm = SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
         .replace('’', '\'').replace('‘', '\'').replace('“', '"').replace('”', '"').replace('«', '"')
-        .replace('»', '"').replaceAll("\\s+", " ").strip();
+        .replace('»', '"')).replaceAll(" ").strip();
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(norm.getBytes(StandardCharsets.UTF_8)));

@@ -42,6 +42,11 @@ public abstract sealed class SqlArticleStore extends SqlReads implements Article
   }
 
   @Override
+  public void prepare(Analysis analysis) {
+    writes.prepare(analysis);
+  }
+
+  @Override
   public void moveNames(Map<String, String> moved) throws IOException {
     writes.moveNames(moved);
   }

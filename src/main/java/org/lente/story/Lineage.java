@@ -14,6 +14,7 @@ import java.util.Set;
 import org.lente.extract.Article;
 import org.lente.knowledge.ArticleListener;
 import org.lente.nlp.Analysis;
+import org.lente.store.Ahead;
 
 /**
  * Stories and lineage for each article the knowledge base stores: its story ({@link Stories}), its
@@ -66,6 +67,21 @@ public final class Lineage implements ArticleListener {
 
   private final StoryStore store;
   private final Articles articles;
+  /**
+   * What {@link #prepare} computed of the texts of articles not yet added: under its own lock, not the lineage's, so
+   * that it is filled while an addition runs.
+   */
+  private final Ahead<Prepared> prepared = new Ahead<>(Prepared::of, Ahead.MAX_WAITING);
+
+  /** What {@link #add} needs of an article's text alone: its words and shingles, its LSH bands. */
+  private record Prepared(MinHash.Words words, long[] shingles, long[] bands) {
+    static Prepared of(String text) {
+      MinHash.Words words = MinHash.words(text);
+      long[] shingles = MinHash.shingles(words);
+      return new Prepared(words, shingles, MinHash.bands(MinHash.signature(shingles)));
+    }
+  }
+
   private Stories stories;
   private final java.time.Duration window;
   private final double threshold;
@@ -106,11 +122,27 @@ public final class Lineage implements ArticleListener {
     add(id, analysis);
   }
 
+  /**
+   * {@inheritDoc} Lineage's are the text's words, shingles and LSH bands ({@link Ahead}: what {@link #add} decides and
+   * stores is the same either way). It does not wait for an addition under way.
+   */
+  @Override
+  public void prepare(Analysis analysis) {
+    prepared.prepare(analysis.article().text());
+  }
+
+  /** How many prepared texts wait for their addition. */
+  int preparedTexts() {
+    return prepared.size();
+  }
+
   /** Assigns the article to a story, finds and stores its links; returns them, strongest first. */
   public synchronized List<Link> add(long id, Analysis analysis) throws IOException {
     Profile here = new Profile(analysis);
+    Prepared ready = prepared.take(here.text());
+    here.textFeatures(ready.words(), ready.shingles());
     Signature sig = here.signature();
-    long[] bands = MinHash.bands(MinHash.signature(here.shingles()));
+    long[] bands = ready.bands();
     List<Link> links = new ArrayList<>();
     List<Long> linked = new ArrayList<>();
     boolean first = true;
@@ -405,6 +437,7 @@ public final class Lineage implements ArticleListener {
     stories = null;
     recent.clear();
     recentChars = 0;
+    prepared.clear();
   }
 
   @Override

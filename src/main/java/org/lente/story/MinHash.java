@@ -66,8 +66,12 @@ public final class MinHash {
 
   private static String fold(String w) {
     String lower = w.toLowerCase(Locale.ROOT);
-    return lower.chars().allMatch(c -> c < 128) ? lower
-        : Normalizer.normalize(lower, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    for (int i = 0; i < lower.length(); i++) {
+      if (lower.charAt(i) >= 128) {
+        return Normalizer.normalize(lower, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+      }
+    }
+    return lower;
   }
 
   /** The hash of each shingle, in text order (a text shorter than a shingle is one shingle). */

@@ -1,6 +1,9 @@
 package org.lente.story;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +21,47 @@ final class Numbers {
   /** A number behind a lower-case prefix and a hyphen: "mid-2011", "pre-2008". */
   private static final Pattern PREFIXED = Pattern.compile("\\p{Ll}+-(\\d+)");
   private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([.,])\\d{3}(?:\\1\\d{3})*(?:([.,])(\\d+))?");
+  /**
+   * Every {@link #TOKEN} has a digit among its first this many characters: at most four letters (of two characters
+   * each outside the Basic Multilingual Plane) and a hyphen come before it.
+   */
+  static final int DIGIT_WITHIN = 10;
 
   private Numbers() {
+  }
+
+  /**
+   * The matches of {@link #TOKEN} in {@code text}, in order: those {@link Matcher#find} gives, found faster. The
+   * pattern is tried only at the positions with a digit at most {@link #DIGIT_WITHIN} characters on (at each, with
+   * {@link Matcher#lookingAt} over transparent bounds, so that its lookbehind sees the text before), where
+   * {@code find} tries it at every position: its lookbehind and its alternatives of letters cost at each letter of
+   * the text, and most of a news text is far from any digit.
+   */
+  static List<MatchResult> tokens(String text) {
+    List<MatchResult> out = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int n = text.length();
+    int p = 0; // no token starts before p that find would still give
+    while (p < n) {
+      int digit = p;
+      while (digit < n && !(text.charAt(digit) >= '0' && text.charAt(digit) <= '9')) {
+        digit++;
+      }
+      if (digit == n) {
+        break; // no digit left: no token
+      }
+      int next = digit + 1; // none starts in [p, digit] unless found below
+      for (int start = Math.max(p, digit - DIGIT_WITHIN + 1); start <= digit; start++) {
+        m.region(start, n);
+        if (m.lookingAt()) {
+          out.add(m.toMatchResult());
+          next = m.end();
+          break;
+        }
+      }
+      p = next;
+    }
+    return out;
   }
 
   /**

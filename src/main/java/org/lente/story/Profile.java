@@ -24,6 +24,8 @@ import org.lente.nlp.Sentence;
 final class Profile {
 
   private final Analysis analysis;
+  /** The article's text: {@code Article.text()} joins its blocks at each call. */
+  private String text;
   private Signature signature;
   private MinHash.Words words;
   private long[] shingles;
@@ -52,8 +54,20 @@ final class Profile {
     return analysis;
   }
 
+  /**
+   * Takes the text's words and shingles as computed elsewhere ({@link MinHash#words}, {@link MinHash#shingles} of
+   * {@link #text}), not computed again.
+   */
+  void textFeatures(MinHash.Words words, long[] shingles) {
+    this.words = java.util.Objects.requireNonNull(words, "words");
+    this.shingles = java.util.Objects.requireNonNull(shingles, "shingles");
+  }
+
   String text() {
-    return analysis.article().text();
+    if (text == null) {
+      text = analysis.article().text();
+    }
+    return text;
   }
 
   Signature signature() {

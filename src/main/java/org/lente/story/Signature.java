@@ -62,9 +62,8 @@ public record Signature(String language, String published, List<Anchor> anchors,
       }
     }
     capitalised(text, sentences, analysis.entities(), analysis.times(), named, anchors);
-    Matcher m = Numbers.TOKEN.matcher(text);
     boolean comma = Numbers.decimalComma(language);
-    while (m.find()) {
+    for (java.util.regex.MatchResult m : Numbers.tokens(text)) {
       String plain = Numbers.plain(m.group(), comma);
       if (plain != null && plain.length() <= Anchor.MAX_CHARS) {
         anchors.add(new Anchor(Anchor.Kind.NUMBER, plain, m.start(), sentenceOf(sentences, m.start())));
@@ -111,15 +110,50 @@ public record Signature(String language, String published, List<Anchor> anchors,
    * longer than {@link Anchor#MAX_CHARS} left out.
    */
   static List<String> nameWords(String name) {
-    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT).replace(".", "");
     List<String> out = new ArrayList<>();
-    for (String w : folded.split("[^\\p{L}\\d]+")) {
-      if (w.length() > 1 && w.length() <= Anchor.MAX_CHARS && !NAME_GLUE.contains(w)) {
-        out.add(w);
+    if (!ascii(name)) {
+      String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+          .toLowerCase(Locale.ROOT).replace(".", "");
+      for (String w : folded.split("[^\\p{L}\\d]+")) {
+        keepNameWord(w, out);
+      }
+      return out;
+    }
+    // The same words without the normaliser and the regular expressions (a name in ASCII has no marks to remove;
+    // its letters and digits are a-z, A-Z and 0-9): runs of letters and digits, dots dropped from inside them.
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= name.length(); i++) {
+      char c = i < name.length() ? name.charAt(i) : ' ';
+      if (c == '.') {
+        continue;
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word.append(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        word.append((char) (c + ('a' - 'A')));
+      } else if (!word.isEmpty()) {
+        keepNameWord(word.toString(), out);
+        word.setLength(0);
       }
     }
     return out;
+  }
+
+  /** Adds {@code w} to {@code out} when it is a compared word of a name ({@link #nameWords}). */
+  private static void keepNameWord(String w, List<String> out) {
+    if (w.length() > 1 && w.length() <= Anchor.MAX_CHARS && !NAME_GLUE.contains(w)) {
+      out.add(w);
+    }
+  }
+
+  /** Whether {@code s} is all ASCII. */
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -2,8 +2,6 @@ package org.lente.story;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,11 +30,6 @@ import org.lente.store.StoredJson;
 public abstract sealed class SqlStoryStore implements StoryStore permits SqliteStoryStore, PostgresStoryStore {
 
   private static final ObjectMapper JSON = StoredJson.MAPPER;
-  /**
-   * Writes maps in key order: a saved story's maps come from {@code Map.copyOf}, whose order changes from JVM to
-   * JVM, and the stored bytes must depend on the state alone (the cluster's writers and a single process agree).
-   */
-  private static final ObjectWriter SORTED = JSON.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private final SqlConnections db;
 
@@ -340,9 +333,17 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     });
   }
 
-  /** The stored form of {@code story}'s centroid ({@link Centroid}), its maps in key order. */
-  private static String centroid(Stories.Saved story) throws IOException {
-    return SORTED.writeValueAsString(Map.of("terms", story.centroid(), "names", story.names()));
+  /**
+   * The stored form of {@code story}'s centroid ({@link Centroid}), its maps in key order: the stored bytes depend on
+   * the state alone (the cluster's writers and a single process agree). A {@link Stories.Saved}'s maps iterate in
+   * that order; they are written as they come, not sorted again (Jackson's {@code ORDER_MAP_ENTRIES_BY_KEYS} copied
+   * them into a tree map for each article: docs/cluster-writer.md).
+   */
+  static String centroid(Stories.Saved story) throws IOException {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("names", story.names());
+    fields.put("terms", story.centroid());
+    return JSON.writeValueAsString(fields);
   }
 
   /**

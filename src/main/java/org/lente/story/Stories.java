@@ -70,7 +70,9 @@ public final class Stories {
   }
 
   /**
-   * A story with what the index needs to reopen it.
+   * A story with what the index needs to reopen it. Its maps are unmodifiable copies that iterate in key order
+   * ({@link String#compareTo}), whatever the order of the maps given: what a store writes in that order writes
+   * them as they are, without sorting them again (a story's open state gives them in that order already).
    *
    * @param centroid the story's heaviest terms with their summed weights
    * @param names display names of the entity terms among them
@@ -78,9 +80,39 @@ public final class Stories {
   public record Saved(Story story, Map<String, Double> centroid, Map<String, String> names) {
     public Saved {
       java.util.Objects.requireNonNull(story, "story");
-      centroid = Map.copyOf(centroid);
-      names = Map.copyOf(names);
+      centroid = inKeyOrder(centroid);
+      names = inKeyOrder(names);
     }
+  }
+
+  /**
+   * An unmodifiable copy of {@code map} iterating in key order: its keys sorted, unless they already come in that
+   * order (checked in one pass).
+   *
+   * @throws NullPointerException for a null key or value, as {@link Map#copyOf}
+   */
+  static <V> Map<String, V> inKeyOrder(Map<String, V> map) {
+    String previous = null;
+    boolean ordered = true;
+    for (Map.Entry<String, V> e : map.entrySet()) {
+      String key = Objects.requireNonNull(e.getKey(), "a null key");
+      Objects.requireNonNull(e.getValue(), () -> "a null value for " + key);
+      if (ordered && previous != null && previous.compareTo(key) >= 0) {
+        ordered = false;
+      }
+      previous = key;
+    }
+    Map<String, V> out = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+    if (ordered) {
+      out.putAll(map);
+    } else {
+      String[] keys = map.keySet().toArray(new String[0]);
+      java.util.Arrays.sort(keys);
+      for (String k : keys) {
+        out.put(k, map.get(k));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private final Duration window;
@@ -175,7 +207,8 @@ public final class Stories {
     Instant when = Provenance.instant(analysis.article().published());
     Map<Long, Integer> shared = new HashMap<>();
     for (String term : vector.keySet()) {
-      for (long s : postings.getOrDefault(term, new ArrayDeque<>())) {
+      Deque<Long> list = postings.get(term);
+      for (long s : list == null ? List.<Long>of() : list) {
         if (stories.containsKey(s)) {
           shared.merge(s, 1, Integer::sum);
         }
@@ -239,7 +272,8 @@ public final class Stories {
   /** A story as it is now, with its centroid: what a {@link StoryStore} saves; empty when it is not open. */
   public synchronized Optional<Saved> saved(long id) {
     Draft d = stories.get(id);
-    return d == null ? Optional.empty() : Optional.of(new Saved(d.snapshot(), d.centroid, d.names));
+    return d == null ? Optional.empty()
+        : Optional.of(new Saved(d.snapshot(), d.inKeyOrder(d.centroid), d.inKeyOrder(d.names)));
   }
 
   /**
@@ -333,6 +367,8 @@ public final class Stories {
      * capacity, which a pruned map keeps).
      */
     final Map<String, Double> centroid = new HashMap<>();
+    /** The centroid's terms in key order: kept in step with it as terms come and go, not sorted for each article. */
+    private String[] order = new String[0];
     final Map<String, String> names = new HashMap<>();
     final List<String> quotes = new ArrayList<>();
     /** In publication order, undated events last: kept sorted as events are added. */
@@ -356,6 +392,7 @@ public final class Stories {
       d.sources.addAll(st.sources());
       d.languages.addAll(st.languages());
       d.centroid.putAll(saved.centroid());
+      d.order = sorted(d.centroid.keySet());
       d.names.putAll(saved.names());
       d.quotes.addAll(st.quotes());
       st.timeline().forEach(e -> d.place(e, Provenance.instant(e.published())));
@@ -372,14 +409,52 @@ public final class Stories {
 
     /** The centroid's squared norm, its terms added in key order. */
     private double norm() {
-      String[] terms = centroid.keySet().toArray(new String[0]);
-      java.util.Arrays.sort(terms);
       double sum = 0;
-      for (String t : terms) {
+      for (String t : order) {
         double x = centroid.get(t);
         sum += x * x;
       }
       return sum;
+    }
+
+    /** The keys of {@code keys} sorted. */
+    private static String[] sorted(java.util.Collection<String> keys) {
+      String[] out = keys.toArray(new String[0]);
+      java.util.Arrays.sort(out);
+      return out;
+    }
+
+    /**
+     * {@code map}'s entries in key order, for {@link Saved}: taken in the centroid's order, without a sort, when its
+     * keys are among the centroid's terms (the centroid, and its names: {@link #add} prunes them together).
+     */
+    private <V> Map<String, V> inKeyOrder(Map<String, V> map) {
+      Map<String, V> out = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+      for (String t : order) {
+        V v = map.get(t);
+        if (v != null) {
+          out.put(t, v);
+        }
+      }
+      return out.size() == map.size() ? out : Stories.inKeyOrder(map); // names of a story stored otherwise
+    }
+
+    /** {@link #order} with {@code added} (terms new to the centroid, sorted) merged in. */
+    private static String[] merged(String[] order, String[] added) {
+      String[] out = new String[order.length + added.length];
+      int i = 0;
+      int j = 0;
+      int k = 0;
+      while (i < order.length && j < added.length) {
+        out[k++] = order[i].compareTo(added[j]) < 0 ? order[i++] : added[j++];
+      }
+      while (i < order.length) {
+        out[k++] = order[i++];
+      }
+      while (j < added.length) {
+        out[k++] = added[j++];
+      }
+      return out;
     }
 
     double cosine(Map<String, Double> v) {
@@ -392,7 +467,14 @@ public final class Stories {
 
     void add(long article, Analysis a, Map<String, Double> v, Instant when) {
       articles.add(article);
-      v.forEach((t, w) -> centroid.merge(t, w, Double::sum));
+      List<String> added = new ArrayList<>();
+      v.forEach((t, w) -> {
+        Double before = centroid.get(t);
+        centroid.put(t, before == null ? w : before + w);
+        if (before == null) {
+          added.add(t);
+        }
+      });
       if (centroid.size() > 2 * CENTROID_TERMS) {
         List<Map.Entry<String, Double>> kept = centroid.entrySet().stream()
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -400,6 +482,9 @@ public final class Stories {
         centroid.clear();
         kept.forEach(e -> centroid.put(e.getKey(), e.getValue()));
         names.keySet().retainAll(centroid.keySet());
+        order = sorted(centroid.keySet());
+      } else if (!added.isEmpty()) {
+        order = merged(order, sorted(added));
       }
       norm = norm();
       String outlet = a.article().outlet();
@@ -449,9 +534,9 @@ public final class Stories {
     }
 
     Story snapshot() {
-      List<String> keys = centroid.entrySet().stream()
+      List<String> keys = centroid.entrySet().stream().filter(e -> names.containsKey(e.getKey())) // named, then sorted
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .map(Map.Entry::getKey).filter(names::containsKey).limit(10).map(names::get).toList();
+          .map(Map.Entry::getKey).limit(10).map(names::get).toList();
       List<Story.Event> line = timeline;
       return new Story(id, title, first == null ? null : first.toString(), last == null ? null : last.toString(),
           articles, List.copyOf(sources), List.copyOf(languages), keys, quotes, line);

@@ -1,6 +1,7 @@
 package org.lente.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -340,6 +341,38 @@ class KnowledgeWriterTest {
       assertEquals(new KnowledgeWriter.Counts(1, 0, 0), runTo(writer, start + 1));
     }
     assertEquals(1, versions().size());
+  }
+
+  /** The threads of this JVM named as the writer names its reading thread, alive. */
+  private static java.util.Set<Thread> readingThreads() {
+    java.util.Set<Thread> out = new java.util.HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("knowledge writer: reading ahead") && t.isAlive()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** The records are read on a thread of the writer's own, which ends when the writer is closed. */
+  @Test
+  void recordsAreReadAheadOnAThreadThatEndsWithTheWriter() throws Exception {
+    long start = end();
+    java.util.Set<Thread> before = readingThreads();
+    send("verona-5", analysis(5, "Il ponte è stato riaperto al traffico."));
+    send("verona-6", analysis(6, "I lavori sul lungadige sono finiti in anticipo."));
+    java.util.Set<Thread> ours;
+    try (KnowledgeWriter writer = open("a", LONG)) {
+      assertEquals(new KnowledgeWriter.Counts(2, 0, 0), runTo(writer, start + 2));
+      ours = readingThreads();
+      ours.removeAll(before);
+      assertEquals(1, ours.size(), "the writer's reading thread: " + ours);
+    }
+    for (Thread t : ours) {
+      t.join(Duration.ofSeconds(10).toMillis());
+      assertFalse(t.isAlive(), "the reading thread still runs after the writer closed");
+    }
+    assertEquals(2, versions().size());
   }
 
   @Test

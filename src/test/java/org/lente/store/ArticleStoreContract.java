@@ -91,6 +91,22 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
     assertEquals(ContentHash.of(analysis.article().text()), stored.contentHash());
   }
 
+  /** A put whose text was prepared ahead on another thread stores the hash a put without it stores, and finds duplicates. */
+  @Test
+  void anArticlePreparedAheadIsStoredWithItsContentHash() throws Exception {
+    Analysis analysis = Fixtures.realistic(1);
+    String mirror = "https://mirror.example.com/vertice";
+    Thread reading = Thread.ofPlatform().start(() -> {
+      store.prepare(analysis);
+      store.prepare(Fixtures.plain(mirror, analysis.article().text()));
+    });
+    reading.join();
+    long id = store.put(URL, analysis).id();
+    assertEquals(ContentHash.of(analysis.article().text()), store.get(id).orElseThrow().contentHash());
+    assertEquals(new Put(Outcome.DUPLICATE, id, 1), store.put(mirror, Fixtures.plain(mirror,
+        analysis.article().text())));
+  }
+
   @Test
   void getOfAnUnknownIdIsEmpty() throws IOException {
     assertTrue(store.get(42).isEmpty());

@@ -31,13 +31,14 @@ class LineageTest {
 
   private SqliteStoryStore stories;
   private SqliteStore store;
+  private Lineage lineage;
   private KnowledgeBase kb;
 
   @BeforeEach
   void open() throws IOException {
     store = SqliteStore.open(dir);
     stories = SqliteStoryStore.open(dir);
-    Lineage lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+    lineage = new Lineage(stories, id -> store.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
         Stories.DEFAULT_THRESHOLD);
     kb = new KnowledgeBase(store, LuceneIndex.open(dir.resolve("index")), null, lineage);
   }
@@ -113,6 +114,64 @@ class LineageTest {
       assertEquals(Link.Relation.TRANSLATION, links.get(0).relation());
       assertTrue(st.links(unrelated).isEmpty(), st.links(unrelated).toString());
     }
+  }
+
+  /**
+   * Lineage's work of each text prepared ahead on another thread ({@link Lineage#prepare}, as the cluster's writer
+   * does) is taken by the additions, and they store what additions without it store: the same stories, links and
+   * bands.
+   */
+  @Test
+  void articlesPreparedAheadOnAnotherThreadGetTheStoriesLinksAndBandsOfArticlesNotPrepared(@TempDir Path other)
+      throws Exception {
+    List<Analysis> articles = List.of(Fixtures.english("2024-05-01T08:00:00Z"), Fixtures.italian("2024-05-01T10:00:00Z"),
+        copyOfItalian(), undatedEnglishPort(), Fixtures.otherItalian(), undatedItalianPort());
+    SqliteStore s = SqliteStore.open(other);
+    SqliteStoryStore st = SqliteStoryStore.open(other);
+    Lineage ahead = new Lineage(st, id -> s.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+        Stories.DEFAULT_THRESHOLD);
+    try (KnowledgeBase prepared = new KnowledgeBase(s, LuceneIndex.open(other.resolve("index")), null, ahead)) {
+      Thread reading = Thread.ofPlatform().start(() -> articles.forEach(ahead::prepare));
+      reading.join();
+      assertEquals(articles.size(), ahead.preparedTexts());
+      int links = 0;
+      for (int i = 0; i < articles.size(); i++) {
+        long id = add("article-" + i, articles.get(i));
+        assertEquals(id, prepared.add("article-" + i, articles.get(i)).id());
+        assertEquals(stories.storyOf(id), st.storyOf(id));
+        assertEquals(stories.links(id), st.links(id));
+        links += stories.links(id).size();
+      }
+      assertEquals(0, ahead.preparedTexts(), "each prepared text taken by its addition");
+      assertTrue(links > 0, "no links: nothing compared");
+      assertEquals(bands(dir), bands(other));
+    }
+  }
+
+  /** Texts are added in the order they were prepared: the one added takes its own and drops those before it. */
+  @Test
+  void addingAPreparedTextDropsThosePreparedBeforeIt() throws IOException {
+    lineage.prepare(undatedEnglishPort());
+    lineage.prepare(Fixtures.otherItalian());
+    lineage.prepare(undatedItalianPort());
+    add("other-it", Fixtures.otherItalian());
+    assertEquals(1, lineage.preparedTexts());
+    add("it", undatedItalianPort());
+    assertEquals(0, lineage.preparedTexts());
+  }
+
+  /** The LSH bands stored in the SQLite store in {@code folder}: "band article language", sorted. */
+  private static List<String> bands(Path folder) throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteStore.FILE));
+        PreparedStatement ps = c.prepareStatement("SELECT band_key, article_id, language FROM lsh_bands "
+            + "ORDER BY band_key, article_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getString(3));
+      }
+    }
+    return out;
   }
 
   @Test

@@ -100,4 +100,40 @@ class SignatureTest {
         "an anchor longer than the bound");
     assertEquals(List.of("rome"), terms(s, Anchor.Kind.CAPITAL));
   }
+
+  /**
+   * A name in ASCII takes a path of its own (no normaliser, no regular expressions); it must give the words the
+   * general path gives: that of the same name with a lone accented letter added, a word of one letter that the
+   * general path folds and leaves out.
+   */
+  @Test
+  void anAsciiNameGivesTheWordsOfTheGeneralPath() {
+    for (String name : List.of("Mario Rossi", "U.S.A.", "J.R.R. Tolkien", "Jean-Luc O'Neill", "F-35 A350s",
+        "  Di  Maio ", "USA_TODAY", "a.b.c-d", "Ma2rio", "IBM", "x", "", ".-.", "Van der Berg", "Corea del Nord",
+        "AC/DC 4x4 #1", "Dr. Who", "the Bank of England", "X.Y", "Lung" + "o".repeat(100) + " Nome")) {
+      assertEquals(Signature.nameWords(name + " \u00e9"), Signature.nameWords(name), name);
+    }
+    assertEquals(List.of("usa"), Signature.nameWords("U.S.A."));
+    assertEquals(List.of("jean", "luc", "neill"), Signature.nameWords("Jean-Luc O'Neill"));
+  }
+
+  /** The numeric tokens {@link Numbers#tokens} finds near digits are those {@code Matcher.find} finds everywhere. */
+  @Test
+  void numericTokensAreThoseOfAFindAtEveryPosition() {
+    String ascii = Fixtures.italian(null).article().text() + "\n\n" + Fixtures.english(null).article().text();
+    for (String text : List.of(ascii, "", "nessun numero qui", "2024", "12 A350 A380s KC-30s mid-2011 pre-2008 x",
+        "1.000.000,50 euro e 44,000 dollari, 4,6% o 4.6%", "ABCDE12 ABCD12 abcd-12 ab--12 a1b2c3 F-35A 787-9",
+        "\uD835\uDC00\uD835\uDC01\uD835\uDC02\uD835\uDC0312 e \uD835\uDC00\uD835\uDC01\uD835\uDC02\uD835\uDC03\uD835\uDC0412",
+        "\u0661\u0662\u0663 e 123, \u00e8 l'anno 1999.", "Città3 Perù-4 \u00c0\u00c8\u00cc\u00d2-56 fine9",
+        "x".repeat(40) + "1" + "y".repeat(40) + " 22-33 44..55 ,,66 7")) {
+      java.util.regex.Matcher m = Numbers.TOKEN.matcher(text);
+      List<String> found = new java.util.ArrayList<>();
+      while (m.find()) {
+        found.add(m.start() + ":" + m.group());
+      }
+      assertEquals(found, Numbers.tokens(text).stream().map(r -> r.start() + ":" + r.group()).toList(), text);
+    }
+    assertEquals(List.of("0:12", "3:A350", "8:A380s"), Numbers.tokens("12 A350 A380s").stream()
+        .map(r -> r.start() + ":" + r.group()).toList());
+  }
 }

@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lente.nlp.Analysis;
+import org.lente.store.StoredJson;
 
 class StoriesTest {
 
@@ -78,5 +85,42 @@ class StoriesTest {
     Stories.Assignment a = stories.add(1, Fixtures.english("2024-05-01T08:00:00Z"));
     assertTrue(a.terms().contains("E:qatar airways"), a.terms().toString());
     assertTrue(stories.add(1, Fixtures.english("2024-05-01T08:00:00Z")).terms().isEmpty());
+  }
+
+  /**
+   * A story of 60 articles, each naming the same twelve persons and fourteen of its own: its centroid grows past
+   * twice {@link Stories#CENTROID_TERMS} and is pruned, more than once. After each article, the saved story's maps
+   * iterate in key order, and its stored centroid is the JSON that Jackson gives when it sorts the maps itself (how
+   * it was written before the open story kept its terms in order).
+   */
+  @Test
+  void aSavedStorysCentroidIsInKeyOrderAsItGrowsAndIsPruned() throws Exception {
+    var sorting = StoredJson.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    long story = -1;
+    int prunings = 0;
+    int size = 0;
+    for (int i = 0; i < 60; i++) {
+      StringBuilder body = new StringBuilder("Il consiglio comunale si è riunito di nuovo.");
+      List<String> names = new ArrayList<>();
+      for (int k = 0; k < 26; k++) {
+        String name = k < 12 ? "Consigliere" + (char) ('A' + k) : "Ospite" + i + "x" + k;
+        body.append(" Ha parlato ").append(name).append('.');
+        names.add(name + "=" + name + "/PER");
+      }
+      Analysis a = Texts.analysis("consiglio.example/" + i, "Cronaca del Consiglio", "it",
+          String.format("2024-05-01T%02d:00:00Z", i % 24), "Il consiglio, seduta " + i, body.toString(),
+          names.toArray(String[]::new));
+      long s = stories.add(i + 1, a).story();
+      size = s == story ? size : 0;
+      story = s;
+      Stories.Saved saved = stories.saved(story).orElseThrow();
+      assertEquals(saved.centroid().keySet().stream().sorted().toList(), List.copyOf(saved.centroid().keySet()));
+      assertEquals(saved.names().keySet().stream().sorted().toList(), List.copyOf(saved.names().keySet()));
+      assertEquals(sorting.writeValueAsString(Map.of("terms", new HashMap<>(saved.centroid()),
+          "names", new HashMap<>(saved.names()))), SqlStoryStore.centroid(saved));
+      prunings += saved.centroid().size() < size ? 1 : 0;
+      size = saved.centroid().size();
+    }
+    assertTrue(prunings > 1, "the centroid was pruned " + prunings + " times");
   }
 }
