@@ -133,8 +133,12 @@ public final class PlaceOrOrganisation {
       });
     }
     List<Candidate> out = new ArrayList<>(mentions.size());
+    String[][] lowered = new String[words.size()][]; // each sentence lower-cased once, for all its names
     for (Mention m : mentions) {
       List<String> w = words.get(m.sentence());
+      if (lowered[m.sentence()] == null) {
+        lowered[m.sentence()] = Corrections.lowerCase(w);
+      }
       int same = 0;
       int other = 0;
       for (Mention n : byName.get(String.join(" ", w.subList(m.start(), m.end())))) {
@@ -146,15 +150,16 @@ public final class PlaceOrOrganisation {
           }
         }
       }
-      out.add(new Candidate(m.sentence(), m.start(), m.end(), m.type(), features(w, m.start(), m.end(), m.type(),
-          same, other)));
+      out.add(new Candidate(m.sentence(), m.start(), m.end(), m.type(), features(w, lowered[m.sentence()], m.start(),
+          m.end(), m.type(), same, other)));
     }
     return out;
   }
 
-  private static double[] features(List<String> words, int a, int b, String type, int same, int other) {
+  /** The features of words [{@code a}, {@code b}) of a sentence, given as written and {@code lower}-cased. */
+  private static double[] features(List<String> words, String[] lower, int a, int b, String type, int same,
+      int other) {
     int n = words.size();
-    String[] lower = Corrections.lowerCase(words);
     String before = a > 0 ? lower[a - 1] : "";
     String after = b < n ? lower[b] : "";
     String name = String.join(" ", words.subList(a, b));
