@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The Hindu lunisolar calendar, computed from the Sun's and the Moon's positions, as the panchangas of northern India
@@ -220,29 +221,27 @@ final class HinduCalendar {
 
   /** The instant nearest {@code guess} (within a fortnight) at which the elongation is {@code deg}. */
   static Instant elongationReaches(double deg, Instant guess) {
-    double jd = julianDay(guess);
-    for (int i = 0; i < 30; i++) {
-      double jd0 = jd;
-      double step = signed(deg - norm(moonLongitude(jd) - sunLongitude(jd))) / ELONGATION_RATE;
-      jd += step;
-      if (Math.abs(jd - jd0) < 1e-6) {
-        break;
-      }
-    }
-    return instant(jd);
+    return instant(reach(jd -> moonLongitude(jd) - sunLongitude(jd), deg, ELONGATION_RATE, julianDay(guess)));
   }
 
   /** The instant nearest {@code guess} (within half a year) at which the Sun enters sidereal sign {@code sign} (0-11). */
   static Instant sankranti(int sign, Instant guess) {
-    double jd = julianDay(guess);
+    return instant(reach(HinduCalendar::siderealSun, 30 * sign, SUN_RATE, julianDay(guess)));
+  }
+
+  /**
+   * The Julian day near {@code jd} at which {@code longitude} (degrees, any turn) is {@code deg}: Newton's steps with the
+   * mean {@code rate} (degrees a day) as the slope, until a step is under a tenth of a second.
+   */
+  private static double reach(DoubleUnaryOperator longitude, double deg, double rate, double jd) {
     for (int i = 0; i < 30; i++) {
-      double step = signed(30 * sign - siderealSun(jd)) / SUN_RATE;
+      double step = signed(deg - longitude.applyAsDouble(jd)) / rate;
       jd += step;
       if (Math.abs(step) < 1e-6) {
         break;
       }
     }
-    return instant(jd);
+    return jd;
   }
 
   /** The sankranti of {@code sign} that falls in Gregorian year {@code year} (in India's time). */
