@@ -110,6 +110,8 @@ final class Holidays {
     fixed(h, "(?:the )?fourth of july", 7, 4);
     fixed(h, "veterans'? day", 11, 11);
     fixed(h, "earth day", 4, 22);
+    // the Dutch King's birthday, a day earlier when it falls on a Sunday
+    day(h, "king'?s day|koningsdag", y -> LocalDate.of(y, 4, 27).getDayOfWeek() == DayOfWeek.SUNDAY ? LocalDate.of(y, 4, 26) : LocalDate.of(y, 4, 27));
     day(h, "boss'?s?(?: day)?", y -> weekdayNearest(LocalDate.of(y, 10, 16)));
     day(h, "(?:mlk|martin luther king'?s?)(?: jr\\.?)?(?: day)?|civil rights day", y -> nth(y, 1, 3, DayOfWeek.MONDAY));
     day(h, "presidents'? day|washington'?s birthday", y -> nth(y, 2, 3, DayOfWeek.MONDAY));
@@ -137,7 +139,12 @@ final class Holidays {
     easter(h, "trinity sunday", 56);
     easter(h, "corpus christi", 60);
     h.add(new Holiday(Pattern.compile("lent", F), y -> new LocalDate[] {Rules.easter(y).minusDays(46), Rules.easter(y)}));
-    orthodox(h, "orthodox easter(?: sunday)?", 0);
+    orthodox(h, "orthodox easter mon(?:day)?", 1);
+    orthodox(h, "orthodox easter(?: sunday)?|pascha", 0);
+    orthodox(h, "orthodox holy sat(?:urday)?", -1);
+    orthodox(h, "orthodox (?:branch|palm|yew) sunday", -7);
+    // the Orthodox Great Lent: from Clean Monday to the Friday before Lazarus Saturday
+    h.add(new Holiday(Pattern.compile("great (?:fast|lent)", F), y -> new LocalDate[] {orthodoxEaster(y).minusDays(48), orthodoxEaster(y).minusDays(8)}));
     orthodox(h, "orthodox (?:good|great) friday", -2);
     orthodox(h, "clean monday|orthodox shrove monday|ash monday", -48);
     orthodox(h, "lazarus saturday", -8);
@@ -148,9 +155,22 @@ final class Holidays {
     hijri(h, "islamic new year|hijri new year|muharram", 1, 1);
     hijri(h, "ashura", 1, 10);
     hijri(h, "mawlid(?: al[- ]nabi)?|prophet'?s birthday", 3, 12);
+    hijri(h, "isra and mi'?raj|(?:the )?prophet'?s'? ascension|the night journey", 7, 27);
+    // the last Friday of Ramadan, before Eid al-Fitr
+    h.add(new Holiday(Pattern.compile("jumu'?atul[- ]widaa?'?|jamat[- ]ul[- ]vida", F), y -> {
+      LocalDate[] eid = hijriSpan(y, 10, 1, 10, 1);
+      return eid == null ? null : one(eid[0].minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY)));
+    }));
     h.add(new Holiday(Pattern.compile("rosh hashann?ah?", F), y -> hebrewSpan(y, Hebrew.ELUL, 29, 3)));
     hebrew(h, "yom kippur", Hebrew.TISHREI, 10);
     h.add(new Holiday(Pattern.compile("sukkot", F), y -> hebrewSpan(y, Hebrew.TISHREI, 14, 8)));
+    hebrew(h, "shemini atzeret", Hebrew.TISHREI, 22);
+    hebrew(h, "simc?hat torah", Hebrew.TISHREI, 23);
+    // the fast of 9 Av moves to Sunday when 9 Av is a Sabbath; on its eve, as the other Hebrew days
+    h.add(new Holiday(Pattern.compile("tisha b'?av", F), y -> {
+      LocalDate[] av = hebrewSpan(y, Hebrew.AV, 9, 1);
+      return av == null ? null : one((av[0].getDayOfWeek() == DayOfWeek.SATURDAY ? av[0].plusDays(1) : av[0]).minusDays(1));
+    }));
     h.add(new Holiday(Pattern.compile("hanukk?ah|chanukk?ah", F), y -> hebrewSpan(y, Hebrew.KISLEV, 24, 9)));
     hebrew(h, "tu b'?i?shvat", Hebrew.SHEVAT, 15);
     hebrew(h, "purim", Hebrew.ADAR, 14);
