@@ -1,5 +1,16 @@
 package org.lente.nlp.time;
 
+import static org.lente.nlp.time.HinduCalendar.Month.ASHADHA;
+import static org.lente.nlp.time.HinduCalendar.Month.ASHVIN;
+import static org.lente.nlp.time.HinduCalendar.Month.BHADRAPADA;
+import static org.lente.nlp.time.HinduCalendar.Month.CHAITRA;
+import static org.lente.nlp.time.HinduCalendar.Month.KARTIKA;
+import static org.lente.nlp.time.HinduCalendar.Month.MAGHA;
+import static org.lente.nlp.time.HinduCalendar.Month.PAUSHA;
+import static org.lente.nlp.time.HinduCalendar.Month.PHALGUNA;
+import static org.lente.nlp.time.HinduCalendar.Month.SHRAVANA;
+import static org.lente.nlp.time.HinduCalendar.Month.VAISHAKHA;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.chrono.HijrahDate;
@@ -11,11 +22,15 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
+import org.lente.nlp.time.HinduCalendar.Kala;
+import org.lente.nlp.time.HinduCalendar.SolarRule;
+
 /**
  * Named English holidays and the rules that date them in a Gregorian year: fixed dates, nth weekdays of a month,
  * offsets from Western or Orthodox Easter, days of the Hijri (java.time's Umm al-Qura) and Hebrew calendars, the
- * Chinese new year (a new moon, computed astronomically) and the Parsi new year (the Shahenshahi calendar's 365-day
- * years). Hebrew-calendar holidays start on their eve, as in Duckling. Stateless and thread-safe.
+ * Chinese new year (a new moon, computed astronomically), the Parsi new year (the Shahenshahi calendar's 365-day
+ * years), and the Hindu lunisolar and solar calendars ({@link HinduCalendar}: tithis, amanta months, sankrantis,
+ * nakshatras). Hebrew-calendar holidays start on their eve, as in Duckling. Stateless and thread-safe.
  */
 final class Holidays {
   private Holidays() {}
@@ -95,6 +110,8 @@ final class Holidays {
     fixed(h, "(?:the )?fourth of july", 7, 4);
     fixed(h, "veterans'? day", 11, 11);
     fixed(h, "earth day", 4, 22);
+    // the Dutch King's birthday, a day earlier when it falls on a Sunday
+    day(h, "king'?s day|koningsdag", y -> LocalDate.of(y, 4, 27).getDayOfWeek() == DayOfWeek.SUNDAY ? LocalDate.of(y, 4, 26) : LocalDate.of(y, 4, 27));
     day(h, "boss'?s?(?: day)?", y -> weekdayNearest(LocalDate.of(y, 10, 16)));
     day(h, "(?:mlk|martin luther king'?s?)(?: jr\\.?)?(?: day)?|civil rights day", y -> nth(y, 1, 3, DayOfWeek.MONDAY));
     day(h, "presidents'? day|washington'?s birthday", y -> nth(y, 2, 3, DayOfWeek.MONDAY));
@@ -122,7 +139,12 @@ final class Holidays {
     easter(h, "trinity sunday", 56);
     easter(h, "corpus christi", 60);
     h.add(new Holiday(Pattern.compile("lent", F), y -> new LocalDate[] {Rules.easter(y).minusDays(46), Rules.easter(y)}));
-    orthodox(h, "orthodox easter(?: sunday)?", 0);
+    orthodox(h, "orthodox easter mon(?:day)?", 1);
+    orthodox(h, "orthodox easter(?: sunday)?|pascha", 0);
+    orthodox(h, "orthodox holy sat(?:urday)?", -1);
+    orthodox(h, "orthodox (?:branch|palm|yew) sunday", -7);
+    // the Orthodox Great Lent: from Clean Monday to the Friday before Lazarus Saturday
+    h.add(new Holiday(Pattern.compile("great (?:fast|lent)", F), y -> new LocalDate[] {orthodoxEaster(y).minusDays(48), orthodoxEaster(y).minusDays(8)}));
     orthodox(h, "orthodox (?:good|great) friday", -2);
     orthodox(h, "clean monday|orthodox shrove monday|ash monday", -48);
     orthodox(h, "lazarus saturday", -8);
@@ -133,9 +155,22 @@ final class Holidays {
     hijri(h, "islamic new year|hijri new year|muharram", 1, 1);
     hijri(h, "ashura", 1, 10);
     hijri(h, "mawlid(?: al[- ]nabi)?|prophet'?s birthday", 3, 12);
+    hijri(h, "isra and mi'?raj|(?:the )?prophet'?s'? ascension|the night journey", 7, 27);
+    // the last Friday of Ramadan, before Eid al-Fitr
+    h.add(new Holiday(Pattern.compile("jumu'?atul[- ]widaa?'?|jamat[- ]ul[- ]vida", F), y -> {
+      LocalDate[] eid = hijriSpan(y, 10, 1, 10, 1);
+      return eid == null ? null : one(eid[0].minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY)));
+    }));
     h.add(new Holiday(Pattern.compile("rosh hashann?ah?", F), y -> hebrewSpan(y, Hebrew.ELUL, 29, 3)));
     hebrew(h, "yom kippur", Hebrew.TISHREI, 10);
     h.add(new Holiday(Pattern.compile("sukkot", F), y -> hebrewSpan(y, Hebrew.TISHREI, 14, 8)));
+    hebrew(h, "shemini atzeret", Hebrew.TISHREI, 22);
+    hebrew(h, "simc?hat torah", Hebrew.TISHREI, 23);
+    // the fast of 9 Av moves to Sunday when 9 Av is a Sabbath; on its eve, as the other Hebrew days
+    h.add(new Holiday(Pattern.compile("tisha b'?av", F), y -> {
+      LocalDate[] av = hebrewSpan(y, Hebrew.AV, 9, 1);
+      return av == null ? null : one((av[0].getDayOfWeek() == DayOfWeek.SATURDAY ? av[0].plusDays(1) : av[0]).minusDays(1));
+    }));
     h.add(new Holiday(Pattern.compile("hanukk?ah|chanukk?ah", F), y -> hebrewSpan(y, Hebrew.KISLEV, 24, 9)));
     hebrew(h, "tu b'?i?shvat", Hebrew.SHEVAT, 15);
     hebrew(h, "purim", Hebrew.ADAR, 14);
@@ -144,7 +179,85 @@ final class Holidays {
     hebrew(h, "yom hashoah|holocaust (?:remembrance )?day", Hebrew.NISAN, 27);
     hebrew(h, "lag b'?a?omer", Hebrew.IYAR, 18);
     h.add(new Holiday(Pattern.compile("shavuot", F), y -> hebrewSpan(y, Hebrew.SIVAN, 5, 3)));
+    hindu(h);
     return List.copyOf(h);
+  }
+
+  /**
+   * Holidays of the Hindu lunisolar calendar ({@link HinduCalendar}): a tithi (1-15 bright half, 16-30 dark half) of an
+   * amanta month, on the day it is in force at the time of day its rite is kept; holidays of the solar months (a
+   * sankranti, a nakshatra in a solar month); and days counted from these. Names as Duckling's English rules give them,
+   * with a few common spellings.
+   */
+  private static void hindu(List<Holiday> h) {
+    // Diwali is Lakshmi Puja, on the new moon day of Ashvin (Kartika where months end at full moon) in force at
+    // sunset; the festival's five days are the consecutive days around it
+    tithi(h, "dhanatrayodashi|dhanteras|dhanvantari trayodashi", ASHVIN, 30, Kala.SUNSET, -2);
+    tithi(h, "naraka? (?:nivaran )?chaturdashi|(?:kali|roop) chaudas|chh?oti diwali", ASHVIN, 30, Kala.SUNSET, -1);
+    tithi(h, "deepavali|diwali|lakshmi puja", ASHVIN, 30, Kala.SUNSET, 0);
+    tithi(h, "govardhan puja|annak(?:u|oo)t", ASHVIN, 30, Kala.SUNSET, 1);
+    tithi(h, "bhai(?:ya)? d(?:u|oo)j|bhau[- ]beej|bhai (?:tika|phonta)", ASHVIN, 30, Kala.SUNSET, 2);
+    tithi(h, "chhath (?:parv|puja)|chhathi?|dala (?:chhath|puja)|surya shashthi", KARTIKA, 6, Kala.SUNRISE, 0);
+    tithi(h, "guru (?:gobind|govind) singh (?:birthday|jayanti)", PAUSHA, 7, Kala.SUNRISE, 0);
+    tithi(h, "[bv]asant panchami|saraswati puja", MAGHA, 5, Kala.SUNRISE, 0);
+    tithi(h, "guru ravidass? (?:birthday|jayanti)", MAGHA, 15, Kala.SUNRISE, 0);
+    tithi(h, "(?:(?:maharishi|swami) )?(?:dayananda )?saraswati jayanti", MAGHA, 25, Kala.SUNRISE, 0);
+    tithi(h, "maha ?shiva?ratri", MAGHA, 29, Kala.NIGHT, 0);
+    // Holika is burnt on the full moon of Phalguna in force at sunset; colours are thrown the next day
+    tithi(h, "holika dahan|kamudu pyre|chh?oti holi", PHALGUNA, 15, Kala.SUNSET, 0);
+    tithi(h, "(?:rangwali )?holi|dhuleti|dhulandi|phagwah", PHALGUNA, 15, Kala.SUNSET, 1);
+    tithi(h, "y?ugadi|samvatsaradi|chaitra sukh?ladi|gudi padwa", CHAITRA, 1, Kala.SUNRISE, 0);
+    tithi(h, "ram(?:a)? navami", CHAITRA, 9, Kala.MIDDAY, 0);
+    tithi(h, "(?:mahavir|mahaveer) (?:jayanti|janma kalyanak)", CHAITRA, 13, Kala.SUNRISE, 0);
+    tithi(h, "hanuman jayanti", CHAITRA, 15, Kala.SUNRISE, 0);
+    tithi(h, "v(?:e|ai)sak(?:ha)?|buddha (?:day|purnima|jayanti)", VAISHAKHA, 15, Kala.SUNRISE, 0);
+    tithi(h, "ratha?(?:-| )?yatra|rathjatra|chariot festival", ASHADHA, 2, Kala.SUNRISE, 0);
+    tithi(h, "guru purnima", ASHADHA, 15, Kala.SUNRISE, 0);
+    tithi(h, "raksha ?bandhan|rakhi", SHRAVANA, 15, Kala.AFTERNOON, 0);
+    tithi(h, "(?:krishna )?janmashtami|gokulashtami", SHRAVANA, 23, Kala.NIGHT, 0);
+    tithi(h, "(?:ganesh|vinayaka?) chaturthi", BHADRAPADA, 4, Kala.MIDDAY, 0);
+    // Navaratri's nine nights from the first day of Ashvin's bright half, and (as Duckling counts it) Vijayadashami
+    h.add(new Holiday(Pattern.compile("durga puja|durgotsava|nava?rath?ri", F), y -> {
+      LocalDate a = HinduCalendar.day(ASHVIN, 1, Kala.SUNRISE, y), b = HinduCalendar.day(ASHVIN, 10, Kala.SUNRISE, y);
+      return a == null || b == null ? null : new LocalDate[] {a, b.plusDays(1)};
+    }));
+    tithi(h, "maha saptami", ASHVIN, 7, Kala.SUNRISE, 0);
+    tithi(h, "(?:durga|maha) ?ashtami", ASHVIN, 8, Kala.SUNRISE, 0);
+    tithi(h, "maha navami", ASHVIN, 9, Kala.SUNRISE, 0);
+    tithi(h, "dasara|duss(?:eh|he)ra|vijaya ?dashami", ASHVIN, 10, Kala.SUNRISE, 0);
+    tithi(h, "pargat diwas|(?:maharishi )?valmiki jayanti", ASHVIN, 15, Kala.SUNRISE, 0);
+    // the Moon rises some hours after sunset on the fourth day after full moon, when the fast is broken
+    tithi(h, "karva chauth|karaka chaturthi", ASHVIN, 19, Kala.EVENING, 0);
+    // the Tamil month Thai starts with the Sun's entry into Makara (on the next day if it comes after sunset)
+    solar(h, "boghi|bogi pandigai|bh?ogi", HinduCalendar.MAKARA, SolarRule.BEFORE_SUNSET, -1);
+    solar(h, "pongal pandigai|(?:thai )?pongal|(?:makara? |magha )?sankranth?i|maghi", HinduCalendar.MAKARA, SolarRule.BEFORE_SUNSET, 0);
+    solar(h, "maa?ttu pongal", HinduCalendar.MAKARA, SolarRule.BEFORE_SUNSET, 1);
+    solar(h, "(?:kaanum|kanni) pongal", HinduCalendar.MAKARA, SolarRule.BEFORE_SUNSET, 2);
+    solar(h, "mesadi|[bv]aisakhi|vaisakhadi|vasakhi|vaishakhi", HinduCalendar.MESHA, SolarRule.SAME_DAY, 0);
+    // Tagore's birthday, 25 Boishakh of the Bengali solar calendar, whose year starts the day after Mesha sankranti
+    solar(h, "rabindra(?:nath)? jayanti", HinduCalendar.MESHA, SolarRule.NEXT_DAY, 24);
+    // Thiruvonam: the day in the Malayalam month Chingam (the Sun in Simha) whose sunrise has the Moon in Shravana
+    h.add(new Holiday(Pattern.compile("(?:thiru(?:v| )?)?onam", F),
+        y -> one(HinduCalendar.nakshatraDay(22, HinduCalendar.SIMHA, SolarRule.BEFORE_AFTERNOON_ENDS, y))));
+    // Thaipusam: the day in the Tamil month Thai whose sunrise has the Moon in Pushya
+    h.add(new Holiday(Pattern.compile("thaipusam|thai pusam", F),
+        y -> one(HinduCalendar.nakshatraDay(8, HinduCalendar.MAKARA, SolarRule.BEFORE_SUNSET, y))));
+  }
+
+  /** A tithi of an amanta month, kept at {@code kala}, moved by {@code offset} days. */
+  private static void tithi(List<Holiday> h, String names, HinduCalendar.Month month, int tithi, Kala kala, int offset) {
+    h.add(new Holiday(Pattern.compile(names, F), y -> {
+      LocalDate d = HinduCalendar.day(month, tithi, kala, y);
+      return one(d == null ? null : d.plusDays(offset));
+    }));
+  }
+
+  /** The first day of a solar month (its sankranti by {@code rule}), moved by {@code offset} days. */
+  private static void solar(List<Holiday> h, String names, int sign, SolarRule rule, int offset) {
+    h.add(new Holiday(Pattern.compile(names, F), y -> {
+      LocalDate d = HinduCalendar.solarMonthStart(sign, rule, y);
+      return one(d == null ? null : d.plusDays(offset));
+    }));
   }
 
   /** One day as a holiday's days; null (no occurrence) for null. */

@@ -79,4 +79,30 @@ class HolidaysTest {
     assertEquals(LocalDate.of(2024, 8, 15), in("parsi new year", 2024));
   }
   @Test void purimInALeapYearIsInAdarII() { assertEquals(LocalDate.of(2024, 3, 23), in("purim", 2024)); }
+
+  @Test void orthodoxDaysAroundEaster() {
+    // Orthodox Easter 2024 was 5 May
+    assertEquals(LocalDate.of(2024, 5, 6), in("orthodox easter monday", 2024));
+    assertEquals(LocalDate.of(2024, 5, 4), in("orthodox holy saturday", 2024));
+    assertEquals(LocalDate.of(2024, 4, 28), in("orthodox palm sunday", 2024));
+  }
+  @Test void greatLentEndsBeforeLazarusSaturday() {
+    assertEquals(LocalDate.of(2024, 3, 18), in("great lent", 2024));
+    assertEquals(LocalDate.of(2024, 4, 27), end("great lent", 2024));
+  }
+  @Test void sheminiAtzeretAndSimchatTorahStartOnTheirEves() {
+    // 22 and 23 Tishrei 5785 were 24 and 25 October 2024
+    assertEquals(LocalDate.of(2024, 10, 23), in("shemini atzeret", 2024));
+    assertEquals(LocalDate.of(2024, 10, 24), in("simchat torah", 2024));
+  }
+  @Test void tishaBavMovesOffTheSabbath() {
+    assertEquals(LocalDate.of(2024, 8, 12), in("tisha b'av", 2024)); // 9 Av 5784: Tuesday 13 August
+    assertEquals(LocalDate.of(2022, 8, 6), in("tisha b'av", 2022)); // 9 Av 5782 was Saturday 6 August: the fast on Sunday
+  }
+  @Test void israAndMirajIsTwentySeventhRajab() { assertEquals(LocalDate.of(2024, 2, 8), in("isra and mi'raj", 2024)); }
+  @Test void jumuatulWidaIsTheLastFridayOfRamadan() { assertEquals(LocalDate.of(2024, 4, 5), in("jumu'atul-wida", 2024)); }
+  @Test void kingsDayMovesOffSunday() {
+    assertEquals(LocalDate.of(2024, 4, 27), in("king's day", 2024));
+    assertEquals(LocalDate.of(2025, 4, 26), in("koningsdag", 2025)); // 27 April 2025 is a Sunday
+  }
 }
