@@ -519,4 +519,18 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q4 [fourth-quarter]", "DATE 2024-Q3 [the latest quarter]"),
         tagged("The storm will bring a fourth-quarter charge. Profit fell 5% in the latest quarter.", Lang.EN, LocalDate.of(2024, 10, 30)));
   }
+
+  // round 11
+
+  @Test void aRangeOfDaysIsTwoDates() {
+    assertEquals(List.of("DATE 2024-03-03 [March 3, 2024]", "DATE 2024-03-09 [March 9, 2024]"),
+        en("The strike lasted from March 3, 2024 to March 9, 2024."));
+  }
+  @Test void anItalianRangeOfDaysIsTwoDates() {
+    assertEquals(List.of("DATE 2024-03-03 [3 marzo 2024]", "DATE 2024-03-09 [9 marzo 2024]"),
+        it("La mostra è rimasta aperta dal 3 marzo 2024 al 9 marzo 2024."));
+  }
+  @Test void aYearThroughADayIsTwoDates() {
+    assertEquals(List.of("DATE 2024 [2024]", "DATE 2024-06-14 [June 14]"), en("Sales rose 5% in 2024 through June 14."));
+  }
 }
