@@ -533,4 +533,8 @@ class TimeMlNewsTest {
   @Test void aYearThroughADayIsTwoDates() {
     assertEquals(List.of("DATE 2024 [2024]", "DATE 2024-06-14 [June 14]"), en("Sales rose 5% in 2024 through June 14."));
   }
+  @Test void aYearAfterAPrefixIsTheYear() {
+    assertEquals(List.of("DATE 1996 [mid-1996]"), en("The group began to fall apart in mid-1996."));
+  }
+  @Test void everyQuarterIsASet() { assertEquals(List.of("SET P1Q [every quarter]"), en("The bank pays a dividend every quarter.")); }
 }
