@@ -57,6 +57,16 @@ final class NewsRules {
       String dir = it ? m.group(2) : m.group(1) != null ? m.group(1) : m.group(3);
       return fromLast(m, c, dir.matches("prima|precedente|previous|preceding|prior") ? -1 : 1, Words.grainOf(unitWord));
     }));
+    // the period holding the last date mentioned: "that day", "later that year", "the same week"; "quel giorno",
+    // "nello stesso anno". Resolved (or dropped, after no such date) by TimeTagger, see TimeTagger.Shift
+    String same = it ? "(?:quel|(?:lo|nello|dello|quello)\\s+stesso)\\s+(giorno|mese)"
+        + "|(?:quella|(?:la|nella|della|quella)\\s+stessa)\\s+(settimana)|(?:quell'\\s*|(?:lo|nello|dello|quello)\\s+stesso\\s+)(anno)"
+        : "(?:(?:earlier|later)\\s+)?(?:that(?:\\s+same)?|the\\s+(?:very\\s+)?same)\\s+(day|week|month|year)";
+    r.add(new Rule(Pattern.compile(Rules.B + "(?:" + same + ")" + E, F), (m, c) -> {
+      String unitWord = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return new Piece(m.start(), m.end(), Kind.DATE, null, null, true, null, null, null)
+          .withShift(TimeTagger.Shift.sameAsLast(Words.grainOf(unitWord)));
+    }));
     if (!it) {
       // "the year-ago quarter", "year-earlier results": the period under discussion a year before
       r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?" + E, F),
