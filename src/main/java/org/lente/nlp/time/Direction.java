@@ -36,13 +36,10 @@ final class Direction {
    * The features in the weights file's order; the first is the bias. A month and a quarter share one bias
    * ("period"): news quarters are nearly always the one just over, which the distances already say, and a bias of
    * their own, learned from quarters that are never ahead, would outweigh any future cue ("will open in the first
-   * quarter" in December). A month or a day of a month after a future cue has a weight of its own ("date_future_cue"):
-   * in news it is nearly always the one ahead ("will be named commander for a mission in December"), while a weekday
-   * or a quarter after "will" is as often one gone by ("will report third-quarter results"), so one shared cue weight
-   * is too weak for the first and too strong for the others.
+   * quarter" in December).
    */
   static final List<String> FEATURES = List.of("bias", "period", "month_day", "day_of_month",
-      "future_cue", "past_cue", "weak_past_cue", "intent_cue", "log_days_back", "log_days_ahead", "date_future_cue");
+      "future_cue", "past_cue", "weak_past_cue", "intent_cue", "log_days_back", "log_days_ahead");
   /** Days are scaled by the log of a year and a day, so a distance of up to a year is a feature in [0, 1]. */
   private static final double SCALE = Math.log1p(366);
   private static final double[] WEIGHTS = Logistic.resource(Direction.class, "direction-model.tsv", FEATURES);
@@ -59,8 +56,7 @@ final class Direction {
     double fwd = Math.log1p(Math.max(0, ChronoUnit.DAYS.between(today, ahead))) / SCALE;
     return new double[] {1, kind == Kind.MONTH || kind == Kind.QUARTER ? 1 : 0, kind == Kind.MONTH_DAY ? 1 : 0,
         kind == Kind.DAY_OF_MONTH ? 1 : 0, cue == Tenses.Cue.FUTURE ? 1 : 0, cue == Tenses.Cue.PAST ? 1 : 0,
-        cue == Tenses.Cue.WEAK_PAST ? 1 : 0, intent ? 1 : 0, back, fwd,
-        cue == Tenses.Cue.FUTURE && kind != Kind.WEEKDAY && kind != Kind.QUARTER ? 1 : 0};
+        cue == Tenses.Cue.WEAK_PAST ? 1 : 0, intent ? 1 : 0, back, fwd};
   }
 
   /**

@@ -553,5 +553,4 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 1996 [mid-1996]"), en("The group began to fall apart in mid-1996."));
   }
   @Test void everyQuarterIsASet() { assertEquals(List.of("SET P1Q [every quarter]"), en("The bank pays a dividend every quarter.")); }
-  @Test void aMonthAfterAFutureCueIsAhead() { assertEquals(List.of("DATE 2024-11 [November]"), en("The plant will open in November.")); }
 }
