@@ -12,7 +12,10 @@ import org.lente.nlp.time.TimeTagger.Ctx;
 import org.lente.nlp.time.TimeTagger.Kind;
 import org.lente.nlp.time.TimeTagger.Piece;
 
-/** Combines adjacent pieces: a day with a clock time or part of day, and two ends into an interval. */
+/**
+ * Combines adjacent pieces: a day with a clock time or part of day, and (in Duckling's phrases; news keeps them apart,
+ * as TimeML does) two ends into an interval.
+ */
 final class Merges {
   private Merges() {}
 
@@ -104,7 +107,9 @@ final class Merges {
       boolean zone = ctx.lang() == Lang.EN && a.kind() == Kind.TIME && ZONE_GAP.matcher(gap).matches();
       boolean bound = ctx.duckling() && isDay(a) && b.kind() == Kind.TIME && BOUND_GAP.matcher(gap).matches();
       Piece c = JOIN.matcher(gap).matches() || zone || bound || OF_THE.matcher(gap).matches() && inYear(a, ctx) ? join(a, b, ctx) : null;
-      if (c == null && TO.matcher(gap).matches()) c = range(a, b, ctx);
+      // TimeML tags the two ends of a range apart ("from Sept. 14 to Thursday" is two dates), so only Duckling's
+      // phrases join them into an interval
+      if (c == null && ctx.duckling() && TO.matcher(gap).matches()) c = range(a, b, ctx);
       if (c == null) {
         i++;
       } else {

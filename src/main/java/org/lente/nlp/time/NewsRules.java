@@ -57,6 +57,16 @@ final class NewsRules {
       String dir = it ? m.group(2) : m.group(1) != null ? m.group(1) : m.group(3);
       return fromLast(m, c, dir.matches("prima|precedente|previous|preceding|prior") ? -1 : 1, Words.grainOf(unitWord));
     }));
+    // the period holding the last date mentioned: "that day", "later that year", "the same week"; "quel giorno",
+    // "nello stesso anno". Resolved (or dropped, after no such date) by TimeTagger, see TimeTagger.Shift
+    String same = it ? "(?:quel|(?:lo|nello|dello|quello)\\s+stesso)\\s+(giorno|mese)"
+        + "|(?:quella|(?:la|nella|della|quella)\\s+stessa)\\s+(settimana)|(?:quell'\\s*|(?:lo|nello|dello|quello)\\s+stesso\\s+)(anno)"
+        : "(?:(?:earlier|later)\\s+)?(?:that(?:\\s+same)?|the\\s+(?:very\\s+)?same)\\s+(day|week|month|year)";
+    r.add(new Rule(Pattern.compile(Rules.B + "(?:" + same + ")" + E, F), (m, c) -> {
+      String unitWord = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return new Piece(m.start(), m.end(), Kind.DATE, null, null, true, null, null, null)
+          .withShift(TimeTagger.Shift.sameAsLast(Words.grainOf(unitWord)));
+    }));
     if (!it) {
       // "the year-ago quarter", "year-earlier results": the period under discussion a year before
       r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?" + E, F),
@@ -72,6 +82,10 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:((?:19|20)\\d\\d)\\s+)?(?:the\\s+)?year(?:-|\\s+|'s\\s+)end" + E, F), (m, c) ->
           m.group(1) == null ? Rules.relPeriod(m, c, Grain.YEAR, 0)
               : Rules.date(m, 0, Moment.at(java.time.LocalDateTime.of(Integer.parseInt(m.group(1)), 1, 1, 0, 0), Grain.YEAR), false)));
+      // a year joined to a prefix, "mid-1996", "post-1959", "pre-1990": the year (TimeML puts the part in mod, as for
+      // "early 2009"); the hyphen keeps the year rule, which reads no year after one ("1990-91"), from seeing it
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:mid|early|late|post|pre)-((?:19|20)\\d\\d)" + Rules.E, F), (m, c) ->
+          Rules.date(m, 0, Moment.at(java.time.LocalDateTime.of(Integer.parseInt(m.group(1)), 1, 1, 0, 0), Grain.YEAR), false)));
       // "the 1988 period", "the 1989 quarter": the period under discussion in the year named, else that year
       r.add(new Rule(Pattern.compile(Rules.B + "the\\s+((?:19|20)\\d\\d)\\s+(?:period|quarter)" + E, F), (m, c) -> {
         int y = Integer.parseInt(m.group(1));
@@ -111,9 +125,11 @@ final class NewsRules {
     r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:il|lo|nel|nello|questo|lo scorso|il prossimo)\\s+)?(week-?end)(?:\\s+(scorso|prossimo))?"
         : "(?:(this|last|next|coming|the|over the)\\s+)?(weekend)") + E, F), (m, c) -> weekend(m, c, it)));
     // sets: "daily", "annually", "every morning", "15 a year"
+    // (a quarter, which the grammar's "every day/week/month/year" lacks, is TimeML's P1Q: "dividends paid every quarter")
     String[][] adverbs = it ? new String[][] {{"quotidianamente", "P1D"}, {"settimanalmente", "P1W"}, {"mensilmente", "P1M"},
-        {"annualmente", "P1Y"}}
-        : new String[][] {{"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually|yearly", "P1Y"}, {"hourly", "PT1H"}};
+        {"annualmente", "P1Y"}, {"ogni\\s+trimestre", "P1Q"}}
+        : new String[][] {{"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually|yearly", "P1Y"}, {"hourly", "PT1H"},
+        {"(?:every|each)\\s+quarter", "P1Q"}};
     for (String[] x : adverbs) {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.SET, x[1])));
     }

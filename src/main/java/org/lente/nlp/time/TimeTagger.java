@@ -61,11 +61,17 @@ public final class TimeTagger {
    * reading from the last date (or the rule's own) stays. With {@code weekday} not null the date is that weekday, the
    * first one before ({@code amount} -1) or after (+1) the last day mentioned: "closed lower Friday, down 4% from the
    * previous Friday" is the Friday a week before the first; after no day, or after a longer period, the rule's own
-   * reading from the anchor stays.
+   * reading from the anchor stays. With {@code same} true ("that day", "later that year", "the same week") the date is
+   * the period of grain {@code unit} that holds the last date mentioned, when that date is no longer than the unit;
+   * without one the expression is no date (TimeML leaves the generic "trades made that day" untagged).
    */
-  record Shift(long amount, Grain unit, boolean fromAnchor, boolean topic, Integer year, DayOfWeek weekday) {
+  record Shift(long amount, Grain unit, boolean fromAnchor, boolean topic, Integer year, DayOfWeek weekday, boolean same) {
     Shift {
       Objects.requireNonNull(unit, "unit");
+      if (same && (amount != 0 || fromAnchor || topic || weekday != null)) {
+        throw new IllegalArgumentException("bad shift: the same " + unit + " needs amount 0 from the last date, got amount="
+            + amount + ", fromAnchor=" + fromAnchor + ", topic=" + topic + ", weekday=" + weekday);
+      }
       if (year != null && (!topic || amount != 0)) {
         throw new IllegalArgumentException("bad shift: a year (" + year + ") needs topic and amount 0, got topic=" + topic
             + ", amount=" + amount);
@@ -77,7 +83,7 @@ public final class TimeTagger {
     }
 
     Shift(long amount, Grain unit, boolean fromAnchor, boolean topic, Integer year) {
-      this(amount, unit, fromAnchor, topic, year, null);
+      this(amount, unit, fromAnchor, topic, year, null, false);
     }
 
     Shift(long amount, Grain unit, boolean fromAnchor) {
@@ -86,7 +92,12 @@ public final class TimeTagger {
 
     /** The first {@code weekday} before ({@code amount} -1) or after (+1) the last day mentioned, see {@link Shift}. */
     static Shift weekdayFromLast(DayOfWeek weekday, int amount) {
-      return new Shift(amount, Grain.WEEK, false, false, null, Objects.requireNonNull(weekday, "weekday"));
+      return new Shift(amount, Grain.WEEK, false, false, null, Objects.requireNonNull(weekday, "weekday"), false);
+    }
+
+    /** The period of grain {@code unit} holding the last date mentioned ("that year"), see {@link Shift}. */
+    static Shift sameAsLast(Grain unit) {
+      return new Shift(0, unit, false, false, null, null, true);
     }
   }
 
@@ -156,9 +167,14 @@ public final class TimeTagger {
     Moment lastQuarter = null; // the latest quarter over by the anchor mentioned so far, comparisons aside
     Moment topic = null; // the period under discussion: the first quarter over by the anchor mentioned
     Piece lastDay = null; // the latest day mentioned so far
-    for (Piece found : pieces(ctx, rules.get(lang))) {
-      if (found.kind() == Kind.ZONE) {
+    for (Piece piece : pieces(ctx, rules.get(lang))) {
+      if (piece.kind() == Kind.ZONE) {
         continue;
+      }
+      boolean same = piece.shift() != null && piece.shift().same();
+      Piece found = !same ? piece : ctx.anchored() ? holding(piece, last) : null;
+      if (found == null) {
+        continue; // "that day" after no date as short as a day is a generic day ("trades made that day"), no date
       }
       Shift sh = found.shift();
       Piece p = sh == null || !ctx.anchored() ? found
@@ -178,7 +194,8 @@ public final class TimeTagger {
         // (P6M) are quarters still
         topic = Moment.at(ctx.ref(), Grain.YEAR);
       }
-      if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME) && !comparison) {
+      // "later that year" names the period holding the last date, which stays the last date
+      if (p.m() != null && (p.kind() == Kind.DATE || p.kind() == Kind.TIME) && !comparison && !same) {
         last = p.m();
         if (p.m().grain().compareTo(Grain.DAY) <= 0 && p.m().end() == null) lastDay = p;
         if (p.m().grain() == Grain.QUARTER && p.m().end() == null && !Grain.QUARTER.plus(p.m().start(), 1).isAfter(ctx.ref())) {
@@ -222,6 +239,20 @@ public final class TimeTagger {
     }
     Grain g = period ? last.grain() : sh.unit().compareTo(Grain.DAY) >= 0 ? sh.unit() : last.grain();
     return p.with(p.start(), p.end(), Kind.DATE, Moment.at(sh.unit().plus(last.start(), sh.amount()), g), true);
+  }
+
+  /**
+   * {@code p} ("that year", a {@link Shift} with {@code same}) as the period of its unit holding {@code last}, the date
+   * mentioned before it; null when there is none, when it is longer than the unit ("that day" after "last week" names
+   * no day) or a span across two such periods.
+   */
+  private static Piece holding(Piece p, Moment last) {
+    Grain unit = p.shift().unit();
+    if (last == null || last.grain().compareTo(unit) > 0
+        || last.end() != null && unit.plus(unit.truncate(last.start()), 1).isBefore(last.end())) {
+      return null;
+    }
+    return p.with(p.start(), p.end(), Kind.DATE, Moment.at(last.start(), unit), true);
   }
 
   /** {@code p} (a {@link Shift} with {@code topic}) told from {@code topic}, the period under discussion. */

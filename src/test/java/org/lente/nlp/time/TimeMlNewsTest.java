@@ -519,4 +519,38 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q4 [fourth-quarter]", "DATE 2024-Q3 [the latest quarter]"),
         tagged("The storm will bring a fourth-quarter charge. Profit fell 5% in the latest quarter.", Lang.EN, LocalDate.of(2024, 10, 30)));
   }
+
+  // round 11
+
+  @Test void aRangeOfDaysIsTwoDates() {
+    assertEquals(List.of("DATE 2024-03-03 [March 3, 2024]", "DATE 2024-03-09 [March 9, 2024]"),
+        en("The strike lasted from March 3, 2024 to March 9, 2024."));
+  }
+  @Test void anItalianRangeOfDaysIsTwoDates() {
+    assertEquals(List.of("DATE 2024-03-03 [3 marzo 2024]", "DATE 2024-03-09 [9 marzo 2024]"),
+        it("La mostra è rimasta aperta dal 3 marzo 2024 al 9 marzo 2024."));
+  }
+  @Test void aYearThroughADayIsTwoDates() {
+    assertEquals(List.of("DATE 2024 [2024]", "DATE 2024-06-14 [June 14]"), en("Sales rose 5% in 2024 through June 14."));
+  }
+  @Test void laterThatYearIsTheYearOfTheLastDate() {
+    assertEquals(List.of("DATE 1998-06 [June 1998]", "DATE 1998 [later that year]"),
+        en("He fled to Florida in June 1998 and returned to Cuba later that year."));
+  }
+  @Test void earlierThatDayIsTheLastDay() {
+    assertEquals(List.of("DATE 2024-03-04 [March 4, 2024]", "DATE 2024-03-04 [Earlier that day]"),
+        en("The plant closed on March 4, 2024. Earlier that day, workers had walked out."));
+  }
+  @Test void thatDayAfterALongerPeriodIsNoDate() {
+    assertEquals(List.of("DATE 1987 [1987]"), en("Since the 1987 crash, dealers lose money on trades made that day."));
+  }
+  @Test void thatDayWithoutADateIsNoDate() { assertEquals(List.of(), en("Dealers lose money on trades made that day.")); }
+  @Test void theItalianSameDayIsTheLastDay() {
+    assertEquals(List.of("DATE 2024-03-04 [il 4 marzo 2024]", "DATE 2024-03-04 [quello stesso giorno]"),
+        it("La fabbrica ha chiuso il 4 marzo 2024 e quello stesso giorno gli operai hanno scioperato."));
+  }
+  @Test void aYearAfterAPrefixIsTheYear() {
+    assertEquals(List.of("DATE 1996 [mid-1996]"), en("The group began to fall apart in mid-1996."));
+  }
+  @Test void everyQuarterIsASet() { assertEquals(List.of("SET P1Q [every quarter]"), en("The bank pays a dividend every quarter.")); }
 }
