@@ -31,8 +31,10 @@ final class EnglishRules {
   private static final String MINUTE = "(\\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[\\s-](?:" + UNITS + "))?"
       + "|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + UNITS + ")";
   private static final String ORDINAL = "(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
-  /** Holiday names that in running text are more often something else: a person, a verb, a noun. */
-  private static final Pattern AMBIGUOUS = Pattern.compile("boss'?s?|(?:mlk|martin luther king'?s?)(?: jr\\.?)?|lent|ascension|muharram|election day", F);
+  /** Holiday names that in running text are more often something else, a person or a month: not read in news. */
+  private static final Pattern NOT_IN_NEWS = Pattern.compile("boss'?s?|(?:mlk|martin luther king'?s?)(?: jr\\.?)?|muharram|rakhi", F);
+  /** Holiday names that in running text are a holiday only when capitalised ("Lent", not "lent"). */
+  private static final Pattern CAPITALISED_IN_NEWS = Pattern.compile("lent|ascension|election day", F);
   private static final String REL = "(this|current|coming|next|following|last|past|previous)";
   private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
       Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
@@ -355,8 +357,8 @@ final class EnglishRules {
 
   private static Piece holiday(Matcher m, Ctx c) {
     Holidays.Holiday h = Holidays.named(m.group(2));
-    if (h == null || !c.duckling() && AMBIGUOUS.matcher(m.group(2)).matches()
-        && (m.group(2).startsWith("boss") || m.group(2).startsWith("m") || !Character.isUpperCase(c.original().charAt(m.start(2))))) {
+    if (h == null || !c.duckling() && (NOT_IN_NEWS.matcher(m.group(2)).matches()
+        || CAPITALISED_IN_NEWS.matcher(m.group(2)).matches() && !Character.isUpperCase(c.original().charAt(m.start(2))))) {
       return null;
     }
     LocalDate today = c.today();

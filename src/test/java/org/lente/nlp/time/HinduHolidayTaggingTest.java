@@ -32,6 +32,10 @@ class HinduHolidayTaggingTest {
   @Test void aHolidayInPastNewsIsTheOneGoneBy() {
     assertEquals(List.of("DATE 2023-11-12 [Diwali]"), news("Traders in Delhi said sales of sweets had doubled during Diwali."));
   }
+  @Test void rakhiInNewsIsAGivenNameNotTheHoliday() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), news("Rakhi Sawant said on Monday that she would appeal."));
+    assertEquals("2024-08-19T00:00:00 Day", en("rakhi"));
+  }
   @Test void aHolidayInFutureNewsIsTheOneAhead() {
     assertEquals(List.of("DATE 2024-10-31 [Diwali]"), news("Banks in Mumbai will be closed for Diwali."));
   }
