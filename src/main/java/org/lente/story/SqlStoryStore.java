@@ -147,8 +147,16 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
 
   /** Adds to each term's count of articles holding it what {@code added} gives: one statement per 100 terms. */
   private void countAnchors(Map<String, Integer> added) throws SQLException {
-    SqlConnections.rows(db::statement, "INSERT INTO anchor_terms (term, articles) VALUES " + SqlConnections.ROWS
-        + " ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + excluded.articles", "(?, ?)",
+    addToCounts("anchor_terms", "articles", added);
+  }
+
+  /**
+   * Adds to the count in column {@code count} of {@code table}'s row of each term (keyed by its {@code term}, added when
+   * missing) what {@code added} gives: one statement per {@link SqlConnections#MAX_ROWS} terms.
+   */
+  private void addToCounts(String table, String count, Map<String, Integer> added) throws SQLException {
+    SqlConnections.rows(db::statement, "INSERT INTO " + table + " (term, " + count + ") VALUES " + SqlConnections.ROWS
+        + " ON CONFLICT(term) DO UPDATE SET " + count + " = " + table + "." + count + " + excluded." + count, "(?, ?)",
         List.copyOf(added.entrySet()), (ps, p, e) -> {
           ps.setString(p, e.getKey());
           ps.setInt(p + 1, e.getValue());
@@ -468,13 +476,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
    * {@link StoryRows#COUNTED} among them): one statement per {@link SqlConnections#MAX_ROWS} terms.
    */
   private void writeTerms(Map<String, Integer> counts) throws SQLException {
-    SqlConnections.rows(db::statement, "INSERT INTO story_terms (term, df) VALUES " + SqlConnections.ROWS
-        + " ON CONFLICT(term) DO UPDATE SET df = story_terms.df + excluded.df", "(?, ?)",
-        List.copyOf(counts.entrySet()), (ps, p, e) -> {
-          ps.setString(p, e.getKey());
-          ps.setInt(p + 1, e.getValue());
-          return p + 2;
-        });
+    addToCounts("story_terms", "df", counts);
   }
 
   @Override
