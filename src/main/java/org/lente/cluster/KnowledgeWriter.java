@@ -40,7 +40,9 @@ import org.lente.story.Stories;
  * each batch one PostgreSQL transaction that holds its articles, their resolver names, their stories and lineage
  * (the article and story stores share one {@link PostgresConnections}, whose transaction their writes join), the
  * end of the submissions they came from ({@link ClusterSubmissions#added}), the lease check and the offset past the
- * batch's last record: all of it commits or none, a redelivered record (an
+ * batch's last record: all of it commits or none (the store and lineage hold the rows found in the batch's new
+ * articles and their story rows, and write them at its end, one statement a table:
+ * {@link PostgresArticleStore#holdWrites}, {@link Lineage#holdWrites}), a redelivered record (an
  * offset below the stored one) is skipped, and a writer whose lease was taken over cannot commit
  * ({@link WriterLease.LostException} comes out of {@link #run}).
  *
@@ -256,8 +258,9 @@ public final class KnowledgeWriter implements AutoCloseable {
         leased.run();
         next = storedOffset(pg);
         PostgresArticleStore store = PostgresArticleStore.on(pg); // one transaction for articles and stories
+        store.holdWrites(); // a batch's found rows written at its end: inOneTransaction
         Lineage lineage = new Lineage(PostgresStoryStore.on(pg), id -> store.get(id).map(StoredArticle::analysis),
-            Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
+            Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD).holdWrites(); // written once a batch: inOneTransaction
         kb = new KnowledgeBase(store, index, null, lineage); // closes store, index and lineage
       }
       check(pg, lease.get(), "check the lease before the first batch");
@@ -661,6 +664,7 @@ public final class KnowledgeWriter implements AutoCloseable {
           added++;
         }
       }
+      kb.writeHeld(); // the batch's found and story rows, one statement a table (holdWrites)
       marks[0] = System.nanoTime();
       lease.check(tx);
       AppliedOffsets.record(tx, KafkaTopics.ANALYSED, PARTITION, last);

@@ -17,6 +17,23 @@ public interface ArticleListener extends AutoCloseable {
   void stored(long id, Analysis analysis) throws IOException;
 
   /**
+   * As {@link #stored(long, Analysis)}; {@code first} when the article was stored for the first time (a new id: the
+   * store holds nothing derived from it yet), which lets a listener skip reads whose answer that settles. By default
+   * the same as {@code stored(id, analysis)}.
+   */
+  default void stored(long id, Analysis analysis, boolean first) throws IOException {
+    stored(id, analysis);
+  }
+
+  /**
+   * Writes what the listener holds back of the articles it was told of, now: a caller whose transaction its writes
+   * join calls it before the transaction ends (the cluster's writer, once per batch). Nothing by default, for a
+   * listener that writes as it is told.
+   */
+  default void writeHeld() throws IOException {
+  }
+
+  /**
    * Computes ahead, on any thread, what {@link #stored} will need of {@code analysis}'s text alone, for the next
    * article with that text to take instead of computing it ({@link KnowledgeBase#prepare}); what {@code stored} does
    * is the same either way. Nothing by default.

@@ -126,6 +126,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * stale. The cluster's index outbox (articles indexed from the store after their commit) removes this.
    */
   public synchronized void rolledBack() throws IOException {
+    store.dropHeld();
     pending.clear();
     resolver = readResolver();
     listener.reload();
@@ -252,7 +253,8 @@ public final class KnowledgeBase implements AutoCloseable {
     if (pending.size() >= FLUSH_EVERY) {
       flush();
     }
-    ArticleFailure story = tell(put.id(), seen.analysis()); // what was stored: AnalysisJson reads back what it wrote
+    ArticleFailure story = tell(put.id(), seen.analysis(), // what was stored: AnalysisJson reads back what it wrote
+        put.outcome() == ArticleStore.Put.Outcome.STORED);
     return new Added(put, failure != null ? failure : story);
   }
 
@@ -268,10 +270,22 @@ public final class KnowledgeBase implements AutoCloseable {
     listener.prepare(analysis);
   }
 
-  /** Tells the listener (stories and lineage) of a stored article; the failure recorded when it fails, else null. */
-  private ArticleFailure tell(long id, Analysis analysis) throws IOException {
+  /**
+   * Writes what the store and the listener hold back ({@link ArticleStore#writeHeld}, {@link ArticleListener#writeHeld}):
+   * within a transaction of the caller's that their writes join, before it ends (the cluster's writer, once per batch).
+   */
+  public synchronized void writeHeld() throws IOException {
+    store.writeHeld();
+    listener.writeHeld();
+  }
+
+  /**
+   * Tells the listener (stories and lineage) of a stored article, stored for the {@code first} time or not; the failure
+   * recorded when it fails, else null.
+   */
+  private ArticleFailure tell(long id, Analysis analysis, boolean first) throws IOException {
     try {
-      listener.stored(id, analysis);
+      listener.stored(id, analysis, first);
       return null;
     } catch (IOException | RuntimeException e) {
       return failed(id, ArticleFailure.Stage.STORY, e);
@@ -325,7 +339,7 @@ public final class KnowledgeBase implements AutoCloseable {
         failed(id, ArticleFailure.Stage.STORY, e);
         continue;
       }
-      if (a.isPresent() && tell(id, a.get().analysis()) == null) {
+      if (a.isPresent() && tell(id, a.get().analysis(), false) == null) {
         done++;
         if (failed.contains(id)) {
           store.clearFailed(id, ArticleFailure.Stage.STORY);

@@ -53,6 +53,23 @@ public interface ArticleStore extends ArticleReader, AutoCloseable {
   default void prepare(Analysis analysis) {
   }
 
+  /**
+   * From now on the rows found in each new article ({@link #put} storing it for the first time: its mentions, quotes,
+   * times, its entities by day) and what it adds to the aggregate tables are held in memory, not written, until
+   * {@link #writeHeld}, which writes those of all the articles held in one statement per table, their counts summed:
+   * for a caller that puts a batch of articles in one transaction of its own and calls {@code writeHeld} before it ends
+   * (the cluster's writer). A put that reads such rows (an article stored again, names moved) writes the held ones
+   * first; {@link #dropHeld} drops them (the transaction rolled back). The store's reads do not see held rows: for the
+   * one writer of a store that reads nothing else meanwhile.
+   */
+  void holdWrites();
+
+  /** Writes the rows held ({@link #holdWrites}), if any, in one transaction (or the caller's, which it joins). */
+  void writeHeld() throws IOException;
+
+  /** Drops the rows held ({@link #holdWrites}) unwritten: the transaction they were meant for rolled back. */
+  void dropHeld();
+
   /** Moves resolver names to other entities, with their mentions, in one transaction (see {@link #put}). */
   void moveNames(java.util.Map<String, String> moved) throws IOException;
 

@@ -34,10 +34,48 @@ final class ArticleWrites {
   private final ResolverTables resolver;
   /** The content hashes of the texts of the next puts, computed ahead ({@link #prepare}). */
   private final Ahead<String> hashes = new Ahead<>(ContentHash::of, Ahead.MAX_WAITING);
+  /**
+   * The found rows of new articles held until {@link #writeHeld} ({@link #holdWrites}), or null: each put writes its
+   * own. Read and replaced under the write connection's lock ({@link SqlConnections#writing}), and replaced whole.
+   */
+  private volatile FoundRows held;
 
   ArticleWrites(SqlConnections db, ResolverTables resolver) {
     this.db = db;
     this.resolver = resolver;
+  }
+
+  /** As {@link ArticleStore#holdWrites}. */
+  void holdWrites() {
+    if (held == null) {
+      held = new FoundRows();
+    }
+  }
+
+  /** As {@link ArticleStore#writeHeld}. */
+  void writeHeld() throws IOException {
+    if (held != null) {
+      db.writing("write the rows found in the new articles", () -> {
+        writeHeldRows();
+        return null;
+      });
+    }
+  }
+
+  /** As {@link ArticleStore#dropHeld}. */
+  void dropHeld() {
+    if (held != null) {
+      held = new FoundRows();
+    }
+  }
+
+  /** Writes the held rows, if any, in the transaction running: taken first, so that rows that fail are not written again. */
+  private void writeHeldRows() throws SQLException {
+    FoundRows rows = held;
+    if (rows != null && !rows.isEmpty()) {
+      held = new FoundRows();
+      write(rows);
+    }
   }
 
   /** As {@link ArticleStore#prepare}: the text's {@link ContentHash}. */
@@ -106,27 +144,35 @@ final class ArticleWrites {
       Map<String, String> moved) throws SQLException {
     Article article = analysis.article();
     String storedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-    PreparedStatement byKey = db.statement("SELECT id, content_hash, version FROM articles WHERE key = ?");
-    byKey.setString(1, key);
+    // the article of this key, and the first of this text: one statement, one round trip, for both lookups
+    PreparedStatement known = db.statement("SELECT 0, id, content_hash, version FROM articles WHERE key = ? "
+        + "UNION ALL SELECT 1, id, content_hash, version FROM (SELECT id, content_hash, version FROM articles "
+        + "WHERE content_hash = ? ORDER BY id LIMIT 1) first_of_text");
+    known.setString(1, key);
+    known.setString(2, hash);
     long id = 0;
     int version = 0;
-    try (ResultSet rs = byKey.executeQuery()) {
-      if (rs.next()) {
-        id = rs.getLong(1);
-        version = rs.getInt(3);
-        if (rs.getString(2).equals(hash)) {
-          return new Put(Put.Outcome.DUPLICATE, id, version);
+    String keyHash = null; // the hash of this key's latest text
+    Put sameText = null; // the first article of this text, if any
+    try (ResultSet rs = known.executeQuery()) {
+      while (rs.next()) {
+        if (rs.getInt(1) == 0) {
+          id = rs.getLong(2);
+          keyHash = rs.getString(3);
+          version = rs.getInt(4);
+        } else {
+          sameText = new Put(Put.Outcome.DUPLICATE, rs.getLong(2), rs.getInt(4));
         }
       }
     }
-    if (id == 0) {
-      PreparedStatement byHash = db.statement("SELECT id, version FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1");
-      byHash.setString(1, hash);
-      try (ResultSet rs = byHash.executeQuery()) {
-        if (rs.next()) {
-          return new Put(Put.Outcome.DUPLICATE, rs.getLong(1), rs.getInt(2));
-        }
-      }
+    if (id != 0 && hash.equals(keyHash)) { // this key's latest text again
+      return new Put(Put.Outcome.DUPLICATE, id, version);
+    }
+    if (id == 0 && sameText != null) { // a new key with a text an article holds: a duplicate of the first
+      return sameText;
+    }
+    if (id != 0 || !moved.isEmpty()) {
+      writeHeldRows(); // an update reads its article's rows and a move the mentions: the held ones among them
     }
     resolver.move(moved);
     List<Long> nameIds = resolver.record(sightings, analysis.entities());
@@ -142,7 +188,7 @@ final class ArticleWrites {
           + "analysis) SELECT id, version, content_hash, stored_at, analysis FROM articles WHERE id = ?");
       keep.setLong(1, id);
       keep.executeUpdate();
-      aggregates(id, -1, stored(id));
+      aggregates(id, -1, stored(id), new FoundRows());
       deleteFound(id);
       write = db.statement("UPDATE articles SET content_hash = ?, stored_at = ?, published = ?, language = ?, title = ?, "
           + "source = ?, url = ?, site = ?, source_id = ?, analysis = ?, snippet = ?, version = version + 1 "
@@ -166,8 +212,15 @@ final class ArticleWrites {
       id = rs.getLong(1);
       day = rs.getString(2);
     }
-    Found found = insertFound(id, analysis, nameIds);
-    aggregates(id, +1, new Counted(day, sourceId, found.mentions(), found.authors()));
+    FoundRows rows = new FoundRows();
+    Found found = insertFound(id, analysis, nameIds, rows);
+    aggregates(id, +1, new Counted(day, sourceId, found.mentions(), found.authors()), rows);
+    FoundRows holding = held;
+    if (version == 0 && holding != null) { // a new article's rows wait for the others' (holdWrites)
+      holding.add(rows);
+    } else {
+      write(rows);
+    }
     authorBio(id, analysis);
     return version == 0 ? new Put(Put.Outcome.STORED, id, 1) : new Put(Put.Outcome.UPDATED, id, version + 1);
   }
@@ -207,9 +260,10 @@ final class ArticleWrites {
 
   /**
    * Authors, mentions, quotes and times of the analysis, as rows for article {@code id}; each mention
-   * with its resolver name's id from {@code nameIds} (parallel to the entities; null entries allowed).
+   * with its resolver name's id from {@code nameIds} (parallel to the entities; null entries allowed). The authors and
+   * the byline are written; the mentions, quotes and times are added to {@code rows}.
    */
-  private Found insertFound(long id, Analysis analysis, List<Long> nameIds) throws SQLException {
+  private Found insertFound(long id, Analysis analysis, List<Long> nameIds, FoundRows rows) throws SQLException {
     List<String> authors = List.copyOf(new LinkedHashSet<>(analysis.article().authors().stream()
         .filter(name -> !name.isBlank()).map(String::strip).toList())); // each name once: one upsert per row
     Map<String, Long> authorIds = new HashMap<>();
@@ -237,53 +291,18 @@ final class ArticleWrites {
     for (int i = 0; i < analysis.entities().size(); i++) {
       Entity e = analysis.entities().get(i);
       counted.add(new CountedMention(entityRows.get(keys.get(i)).kb(), keys.get(i).type(), e.text(), e.role()));
+      rows.mentions.add(new FoundRows.MentionRow(id, entityRows.get(keys.get(i)).id(), e.start(), e.end(), e.text(),
+          e.role(), nameIds.get(i)));
     }
-    rows("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text, role, name_id) VALUES " + ROWS,
-        "(?, ?, ?, ?, ?, ?, ?)", positions(keys.size()), (st, p, i) -> {
-          Entity e = analysis.entities().get(i);
-          st.setLong(p, id);
-          st.setLong(p + 1, entityRows.get(keys.get(i)).id());
-          st.setInt(p + 2, e.start());
-          st.setInt(p + 3, e.end());
-          st.setString(p + 4, e.text());
-          st.setString(p + 5, e.role());
-          st.setObject(p + 6, nameIds.get(i));
-          return p + 7;
-        });
-
     LocalDate published = analysis.article().publishedDay();
     String day = published == null ? null : published.toString();
-    rows("INSERT INTO quotes (article_id, text, kind, speaker, speaker_start, speaker_canonical, speaker_words, "
-        + "text_words, cue, start_offset, end_offset, sentence_start, sentence_end, published) VALUES " + ROWS,
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", analysis.quotes(), (st, p, q) -> {
-          int[] span = sentenceSpan(analysis.sentences(), q.start(), q.end());
-          st.setLong(p, id);
-          st.setString(p + 1, q.text());
-          st.setString(p + 2, q.kind().name());
-          st.setString(p + 3, q.speaker());
-          st.setObject(p + 4, q.speaker() == null ? null : q.speakerStart());
-          st.setString(p + 5, q.speakerCanonical());
-          st.setString(p + 6, Words.ofNames(q.speaker(), q.speakerCanonical()));
-          st.setString(p + 7, Words.of(q.text()));
-          st.setString(p + 8, q.cue());
-          st.setInt(p + 9, q.start());
-          st.setInt(p + 10, q.end());
-          st.setInt(p + 11, span[0]);
-          st.setInt(p + 12, span[1]);
-          st.setString(p + 13, day);
-          return p + 14;
-        });
-
-    rows("INSERT INTO times (article_id, text, type, value, start_offset, end_offset) VALUES " + ROWS,
-        "(?, ?, ?, ?, ?, ?)", analysis.times(), (st, p, t) -> {
-          st.setLong(p, id);
-          st.setString(p + 1, t.text());
-          st.setString(p + 2, t.type().name());
-          st.setString(p + 3, t.value());
-          st.setInt(p + 4, t.start());
-          st.setInt(p + 5, t.end());
-          return p + 6;
-        });
+    for (org.lente.nlp.quote.Quote q : analysis.quotes()) {
+      int[] span = sentenceSpan(analysis.sentences(), q.start(), q.end());
+      rows.quotes.add(new FoundRows.QuoteRow(id, q, span[0], span[1], day));
+    }
+    for (org.lente.nlp.time.Timex t : analysis.times()) {
+      rows.times.add(new FoundRows.TimeRow(id, t));
+    }
     return new Found(counted, byline);
   }
 
@@ -363,92 +382,46 @@ final class ArticleWrites {
   /**
    * Adds ({@code sign} +1) or removes (-1) article {@code id}'s rows ({@code counted}: its mentions, byline and source)
    * to or from the aggregate tables of schema version 2, so that counts stay exact without scanning: called after its
-   * rows are inserted and before they are deleted. Roles' first and last days only widen. Each of the entity tables
-   * keyed by entity and day, type, alias or role takes one multi-row statement per {@link SqlConnections#MAX_ROWS}
-   * rows, whatever their number; the knowledge-base entities' counts, one batch.
+   * rows are inserted and before they are deleted. Roles' first and last days only widen. What it adds to the entity
+   * tables keyed by entity and day, type, alias or role, to the knowledge-base entities' counts and to the source's
+   * goes to {@code rows} ({@link #write}: one multi-row statement per table whatever their number, the entities' counts
+   * one batch); for a removal they are written at once, and the rows left without mentions deleted. The byline's
+   * aggregates are written at once.
    */
-  private void aggregates(long id, int sign, Counted counted) throws SQLException {
+  private void aggregates(long id, int sign, Counted counted, FoundRows rows) throws SQLException {
     String day = counted.day();
     String datedDay = day.isEmpty() ? null : day;
     List<KeyCount> entities = countBy(counted.mentions(), m -> ""); // mentions of each entity
     List<Long> kbs = entities.stream().map(KeyCount::kb).toList();
-    SqlConnections.RowBinder<KeyCount> keyCount = (st, p, c) -> {
-      st.setLong(p, c.kb());
-      st.setString(p + 1, c.key());
-      st.setInt(p + 2, sign * c.count());
-      return p + 3;
-    };
     if (sign > 0) {
-      rows("INSERT INTO article_entities (entity_id, day, article_id, mentions) VALUES " + ROWS, "(?, ?, ?, ?)",
-          entities, (st, p, e) -> {
-            st.setLong(p, e.kb());
-            st.setString(p + 1, day);
-            st.setLong(p + 2, id);
-            st.setInt(p + 3, e.count());
-            return p + 4;
-          });
+      for (KeyCount e : entities) {
+        rows.articleEntities.add(new FoundRows.ArticleEntity(e.kb(), day, id, e.count()));
+      }
     } else {
       PreparedStatement gone = db.statement("DELETE FROM article_entities WHERE article_id = ?");
       gone.setLong(1, id);
       gone.executeUpdate();
     }
-    rows("INSERT INTO entity_days (entity_id, day, articles, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, day) "
-        + "DO UPDATE SET articles = entity_days.articles + excluded.articles, "
-        + "mentions = entity_days.mentions + excluded.mentions", "(?, ?, ?, ?)", entities, (st, p, e) -> {
-          st.setLong(p, e.kb());
-          st.setString(p + 1, day);
-          st.setInt(p + 2, sign);
-          st.setInt(p + 3, sign * e.count());
-          return p + 4;
-        });
-    rows("INSERT INTO kb_entity_types (entity_id, type, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, type) "
-        + "DO UPDATE SET mentions = kb_entity_types.mentions + excluded.mentions", "(?, ?, ?)",
-        countBy(counted.mentions(), CountedMention::type), keyCount);
-    rows("INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, alias) "
-        + "DO UPDATE SET mentions = entity_aliases.mentions + excluded.mentions", "(?, ?, ?)",
-        countBy(counted.mentions(), CountedMention::alias), keyCount);
-    // the days only widen: the earlier first day and the later last day, a null (undated) giving way
-    rows("INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) VALUES " + ROWS
-        + " ON CONFLICT (entity_id, role) DO UPDATE SET mentions = entity_roles.mentions + excluded.mentions, "
-        + "first_day = CASE WHEN entity_roles.first_day IS NULL OR excluded.first_day < entity_roles.first_day "
-        + "THEN excluded.first_day ELSE entity_roles.first_day END, "
-        + "last_day = CASE WHEN entity_roles.last_day IS NULL OR excluded.last_day > entity_roles.last_day "
-        + "THEN excluded.last_day ELSE entity_roles.last_day END", "(?, ?, ?, ?, ?)",
-        countBy(counted.mentions(), CountedMention::role), (st, p, r) -> {
-          p = keyCount.bind(st, p, r);
-          st.setString(p, datedDay);
-          st.setString(p + 1, datedDay);
-          return p + 2;
-        });
-    // after the types: an entity's type is the one its mentions give most (on a tie, the first in string order).
-    // NOTE: one statement per entity (sent as one batch), each by primary key: as one UPDATE … FROM (VALUES …), its
-    // plan read all of kb_entities for each article (a hash join), as the bench's sampled plans showed.
-    PreparedStatement kbCounts = db.statement("UPDATE kb_entities SET articles = articles + ?, mentions = mentions + ?, "
-        + "type = (SELECT t.type FROM kb_entity_types t WHERE t.entity_id = ? ORDER BY t.mentions DESC, t.type LIMIT 1) "
-        + "WHERE id = ?");
     for (KeyCount e : entities) {
-      kbCounts.setInt(1, sign);
-      kbCounts.setInt(2, sign * e.count());
-      kbCounts.setLong(3, e.kb());
-      kbCounts.setLong(4, e.kb());
-      kbCounts.addBatch();
+      rows.day(e.kb(), day, sign, sign * e.count());
+      rows.entity(e.kb(), sign, sign * e.count());
     }
-    kbCounts.executeBatch();
+    countBy(counted.mentions(), CountedMention::type).forEach(c -> rows.type(c.kb(), c.key(), sign * c.count()));
+    countBy(counted.mentions(), CountedMention::alias).forEach(c -> rows.alias(c.kb(), c.key(), sign * c.count()));
+    countBy(counted.mentions(), CountedMention::role)
+        .forEach(c -> rows.role(c.kb(), c.key(), sign * c.count(), datedDay));
+    Long sourceId = counted.sourceId();
+    if (sourceId != null) {
+      rows.source(sourceId, sign);
+    }
     if (sign < 0) {
+      write(rows);
       for (String table : List.of("entity_days", "kb_entity_types", "entity_aliases", "entity_roles")) {
         rows("DELETE FROM " + table + " WHERE mentions <= 0 AND entity_id IN (" + ROWS + ")", "?", kbs, (st, p, kb) -> {
           st.setLong(p, kb);
           return p + 1;
         });
       }
-    }
-
-    Long sourceId = counted.sourceId();
-    if (sourceId != null) {
-      PreparedStatement source = db.statement("UPDATE sources SET articles = articles + ? WHERE id = ?");
-      source.setInt(1, sign);
-      source.setLong(2, sourceId);
-      source.executeUpdate();
     }
     List<Long> authors = counted.authors();
     PreparedStatement authorCount = db.statement("UPDATE authors SET articles = articles + ? WHERE id = ?");
@@ -484,6 +457,127 @@ final class ArticleWrites {
         empty.addBatch();
       }
       empty.executeBatch();
+    }
+  }
+
+  /**
+   * Writes {@code rows} (of one article or of several, {@link FoundRows}): the mentions, quotes, times and the
+   * articles' entities by day, then what they add to the entity tables keyed by entity and day, type, alias or role,
+   * one multi-row statement per {@link SqlConnections#MAX_ROWS} rows each; then the knowledge-base entities' counts
+   * and the sources' counts, one batch each.
+   */
+  void write(FoundRows rows) throws SQLException {
+    rows("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text, role, name_id) VALUES " + ROWS,
+        "(?, ?, ?, ?, ?, ?, ?)", rows.mentions, (st, p, m) -> {
+          st.setLong(p, m.article());
+          st.setLong(p + 1, m.entityRow());
+          st.setInt(p + 2, m.start());
+          st.setInt(p + 3, m.end());
+          st.setString(p + 4, m.text());
+          st.setString(p + 5, m.role());
+          st.setObject(p + 6, m.nameId());
+          return p + 7;
+        });
+    rows("INSERT INTO quotes (article_id, text, kind, speaker, speaker_start, speaker_canonical, speaker_words, "
+        + "text_words, cue, start_offset, end_offset, sentence_start, sentence_end, published) VALUES " + ROWS,
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.quotes, (st, p, row) -> {
+          org.lente.nlp.quote.Quote q = row.quote();
+          st.setLong(p, row.article());
+          st.setString(p + 1, q.text());
+          st.setString(p + 2, q.kind().name());
+          st.setString(p + 3, q.speaker());
+          st.setObject(p + 4, q.speaker() == null ? null : q.speakerStart());
+          st.setString(p + 5, q.speakerCanonical());
+          st.setString(p + 6, Words.ofNames(q.speaker(), q.speakerCanonical()));
+          st.setString(p + 7, Words.of(q.text()));
+          st.setString(p + 8, q.cue());
+          st.setInt(p + 9, q.start());
+          st.setInt(p + 10, q.end());
+          st.setInt(p + 11, row.sentenceStart());
+          st.setInt(p + 12, row.sentenceEnd());
+          st.setString(p + 13, row.day());
+          return p + 14;
+        });
+    rows("INSERT INTO times (article_id, text, type, value, start_offset, end_offset) VALUES " + ROWS,
+        "(?, ?, ?, ?, ?, ?)", rows.times, (st, p, row) -> {
+          org.lente.nlp.time.Timex t = row.time();
+          st.setLong(p, row.article());
+          st.setString(p + 1, t.text());
+          st.setString(p + 2, t.type().name());
+          st.setString(p + 3, t.value());
+          st.setInt(p + 4, t.start());
+          st.setInt(p + 5, t.end());
+          return p + 6;
+        });
+    rows("INSERT INTO article_entities (entity_id, day, article_id, mentions) VALUES " + ROWS, "(?, ?, ?, ?)",
+        rows.articleEntities, (st, p, e) -> {
+          st.setLong(p, e.kb());
+          st.setString(p + 1, e.day());
+          st.setLong(p + 2, e.article());
+          st.setInt(p + 3, e.mentions());
+          return p + 4;
+        });
+    rows("INSERT INTO entity_days (entity_id, day, articles, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, day) "
+        + "DO UPDATE SET articles = entity_days.articles + excluded.articles, "
+        + "mentions = entity_days.mentions + excluded.mentions", "(?, ?, ?, ?)", List.copyOf(rows.days.entrySet()),
+        (st, p, e) -> {
+          st.setLong(p, e.getKey().kb());
+          st.setString(p + 1, e.getKey().key());
+          st.setInt(p + 2, e.getValue().articles());
+          st.setInt(p + 3, e.getValue().mentions());
+          return p + 4;
+        });
+    SqlConnections.RowBinder<Map.Entry<FoundRows.Key, Integer>> keyCount = (st, p, e) -> {
+      st.setLong(p, e.getKey().kb());
+      st.setString(p + 1, e.getKey().key());
+      st.setInt(p + 2, e.getValue());
+      return p + 3;
+    };
+    rows("INSERT INTO kb_entity_types (entity_id, type, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, type) "
+        + "DO UPDATE SET mentions = kb_entity_types.mentions + excluded.mentions", "(?, ?, ?)",
+        List.copyOf(rows.types.entrySet()), keyCount);
+    rows("INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES " + ROWS + " ON CONFLICT (entity_id, alias) "
+        + "DO UPDATE SET mentions = entity_aliases.mentions + excluded.mentions", "(?, ?, ?)",
+        List.copyOf(rows.aliases.entrySet()), keyCount);
+    // the days only widen: the earlier first day and the later last day, a null (undated) giving way
+    rows("INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) VALUES " + ROWS
+        + " ON CONFLICT (entity_id, role) DO UPDATE SET mentions = entity_roles.mentions + excluded.mentions, "
+        + "first_day = CASE WHEN entity_roles.first_day IS NULL OR excluded.first_day < entity_roles.first_day "
+        + "THEN excluded.first_day ELSE entity_roles.first_day END, "
+        + "last_day = CASE WHEN entity_roles.last_day IS NULL OR excluded.last_day > entity_roles.last_day "
+        + "THEN excluded.last_day ELSE entity_roles.last_day END", "(?, ?, ?, ?, ?)",
+        List.copyOf(rows.roles.entrySet()), (st, p, e) -> {
+          st.setLong(p, e.getKey().kb());
+          st.setString(p + 1, e.getKey().key());
+          st.setInt(p + 2, e.getValue().mentions());
+          st.setString(p + 3, e.getValue().first());
+          st.setString(p + 4, e.getValue().last());
+          return p + 5;
+        });
+    // after the types: an entity's type is the one its mentions give most (on a tie, the first in string order).
+    // NOTE: one statement per entity (sent as one batch), each by primary key: as one UPDATE … FROM (VALUES …), its
+    // plan read all of kb_entities for each article (a hash join), as the bench's sampled plans showed.
+    if (!rows.entities.isEmpty()) {
+      PreparedStatement kbCounts = db.statement("UPDATE kb_entities SET articles = articles + ?, "
+          + "mentions = mentions + ?, type = (SELECT t.type FROM kb_entity_types t WHERE t.entity_id = ? "
+          + "ORDER BY t.mentions DESC, t.type LIMIT 1) WHERE id = ?");
+      for (Map.Entry<Long, FoundRows.Counts> e : rows.entities.entrySet()) {
+        kbCounts.setInt(1, e.getValue().articles());
+        kbCounts.setInt(2, e.getValue().mentions());
+        kbCounts.setLong(3, e.getKey());
+        kbCounts.setLong(4, e.getKey());
+        kbCounts.addBatch();
+      }
+      kbCounts.executeBatch();
+    }
+    if (!rows.sources.isEmpty()) {
+      PreparedStatement source = db.statement("UPDATE sources SET articles = articles + ? WHERE id = ?");
+      for (Map.Entry<Long, Integer> e : rows.sources.entrySet()) {
+        source.setInt(1, e.getValue());
+        source.setLong(2, e.getKey());
+        source.addBatch();
+      }
+      source.executeBatch();
     }
   }
 
@@ -602,6 +696,7 @@ final class ArticleWrites {
   void moveNames(Map<String, String> moved) throws IOException {
     Objects.requireNonNull(moved, "moved");
     db.writing("move " + moved.size() + " entity names", () -> {
+      writeHeldRows(); // a move reads the mentions
       resolver.move(moved);
       return null;
     });
@@ -611,6 +706,7 @@ final class ArticleWrites {
     Objects.requireNonNull(sightings, "sightings");
     Objects.requireNonNull(entities, "entities");
     db.writing("import " + sightings.size() + " entity names", () -> {
+      writeHeldRows(); // an import may move names, which reads the mentions
       resolver.importNames(sightings, entities);
       return null;
     });

@@ -47,6 +47,21 @@ public abstract sealed class SqlArticleStore extends SqlReads implements Article
   }
 
   @Override
+  public void holdWrites() {
+    writes.holdWrites();
+  }
+
+  @Override
+  public void writeHeld() throws IOException {
+    writes.writeHeld();
+  }
+
+  @Override
+  public void dropHeld() {
+    writes.dropHeld();
+  }
+
+  @Override
   public void moveNames(Map<String, String> moved) throws IOException {
     writes.moveNames(moved);
   }

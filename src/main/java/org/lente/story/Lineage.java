@@ -89,6 +89,13 @@ public final class Lineage implements ArticleListener {
   private final Map<Long, Profile> recent = new java.util.LinkedHashMap<>(64, 0.75f, true); // least recently used first
   /** The characters of the texts of {@link #recent}: kept under {@link #RECENT_CHARS}. */
   private long recentChars;
+  /** The rows held back until {@link #writeHeld} ({@link #holdWrites}), or null: each addition writes its own. */
+  private StoryRows held;
+  /**
+   * The languages of the anchor postings stored and held ({@code ""} for none), while this lineage holds writes (it is
+   * then its store's one writer): read from the store once, then kept up to date here; null until read.
+   */
+  private Set<String> anchorLanguages;
 
   /** Lineage over {@code stories} as they are. */
   public Lineage(StoryStore store, Articles articles, Stories stories) {
@@ -119,7 +126,44 @@ public final class Lineage implements ArticleListener {
 
   @Override
   public void stored(long id, Analysis analysis) throws IOException {
-    add(id, analysis);
+    add(id, analysis, false);
+  }
+
+  /** {@inheritDoc} Lineage skips the read of the story of an article stored {@code first}, and may hold its rows. */
+  @Override
+  public void stored(long id, Analysis analysis, boolean first) throws IOException {
+    add(id, analysis, first);
+  }
+
+  /**
+   * From now on the story rows of each article added for the first time (its story, its place in it, its terms, links,
+   * bands and anchors) are held in memory, not written, until {@link #writeHeld}, which writes all of them in one
+   * statement per table ({@link StoryStore#putRows}): the cluster's writer does so once per batch, before its
+   * transaction stores the offset. What lineage decides is the same as with each article written as it is added: the
+   * bands of the held articles join the store's candidates ({@link StoryRows#merged}), their anchors the stored counts
+   * and postings ({@link #anchorPostings}), the held rows are written before the store's links
+   * are read and before an article stored before (or again) is added; the story of an article added for the first
+   * time is never read. {@link #reload} drops them (the transaction they were meant for rolled back). For the one
+   * writer of its store (the cluster's, under its lease): another process does not see the held rows.
+   *
+   * @return this lineage
+   */
+  public synchronized Lineage holdWrites() {
+    if (held == null) {
+      held = new StoryRows();
+    }
+    return this;
+  }
+
+  /** {@inheritDoc} Lineage writes the rows it holds ({@link #holdWrites}) in one transaction. */
+  @Override
+  public synchronized void writeHeld() throws IOException {
+    if (held == null || held.isEmpty()) {
+      return;
+    }
+    StoryRows rows = held;
+    held = new StoryRows(); // taken before the write: rows that failed are not written again
+    store.putRows(rows);
   }
 
   /**
@@ -137,7 +181,20 @@ public final class Lineage implements ArticleListener {
   }
 
   /** Assigns the article to a story, finds and stores its links; returns them, strongest first. */
-  public synchronized List<Link> add(long id, Analysis analysis) throws IOException {
+  public List<Link> add(long id, Analysis analysis) throws IOException {
+    return add(id, analysis, false);
+  }
+
+  /**
+   * As {@link #add(long, Analysis)}, for an article stored for the first time when {@code newArticle} (the store holds no
+   * story, link, band or anchor of it): its story is not read from the store, and its rows are held when this lineage
+   * holds writes ({@link #holdWrites}).
+   */
+  public synchronized List<Link> add(long id, Analysis analysis, boolean newArticle) throws IOException {
+    boolean holding = held != null && newArticle;
+    if (held != null && !newArticle) {
+      writeHeld(); // its own rows may be among them (a first version in the same batch): its reads must see them
+    }
     Profile here = new Profile(analysis);
     Prepared ready = prepared.take(here.text());
     here.textFeatures(ready.words(), ready.shingles());
@@ -146,7 +203,7 @@ public final class Lineage implements ArticleListener {
     List<Link> links = new ArrayList<>();
     List<Long> linked = new ArrayList<>();
     boolean first = true;
-    for (Map.Entry<Long, Integer> lead : store.bandCandidates(sig.language(), bands, NEAR_CANDIDATES).entrySet()) {
+    for (Map.Entry<Long, Integer> lead : bandCandidates(sig.language(), bands).entrySet()) {
       long other = lead.getKey();
       if (other == id || (!first && lead.getValue() < MIN_BANDS)) {
         continue;
@@ -167,8 +224,9 @@ public final class Lineage implements ArticleListener {
       }
     }
     Stories stories = stories();
-    // An article stored again whose story is no longer open keeps that story; only its links are redone.
-    Optional<Long> kept = stories.storyOf(id).isPresent() ? Optional.empty() : store.storyOf(id);
+    // An article stored again whose story is no longer open keeps that story; only its links are redone. One stored
+    // for the first time has no story in the store.
+    Optional<Long> kept = newArticle || stories.storyOf(id).isPresent() ? Optional.empty() : store.storyOf(id);
     Stories.Assignment assignment = null;
     Stories.Saved saved = null;
     List<Long> peers = List.of();
@@ -203,10 +261,19 @@ public final class Lineage implements ArticleListener {
         }
       }
     }
-    store.putAnchors(id, sig.language(), terms);
-    links = closestOriginal(id, links);
+    if (holding) {
+      held.anchors(id, sig.language(), terms);
+    } else {
+      store.putAnchors(id, sig.language(), terms);
+    }
+    if (anchorLanguages != null && !terms.isEmpty()) {
+      anchorLanguages.add(sig.language() == null ? "" : sig.language());
+    }
+    links = closestOriginal(id, links, holding);
     links.sort(Comparator.comparingDouble(Link::score).reversed());
-    if (saved != null) {
+    if (holding) { // a new article: never a story kept from the store
+      held.article(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
+    } else if (saved != null) {
       store.putArticle(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
     } else {
       store.putLinks(links);
@@ -214,6 +281,70 @@ public final class Lineage implements ArticleListener {
     }
     keep(id, here);
     return links;
+  }
+
+  /**
+   * The stored articles in {@code language} sharing most of {@code bands} ({@link StoryStore#bandCandidates}, at most
+   * {@link #NEAR_CANDIDATES}), the held ones among them ({@link #holdWrites}).
+   */
+  private Map<Long, Integer> bandCandidates(String language, long[] bands) throws IOException {
+    Map<Long, Integer> stored = store.bandCandidates(language, bands, NEAR_CANDIDATES);
+    return held == null ? stored : StoryRows.merged(stored, held.bandCandidates(language, bands), NEAR_CANDIDATES);
+  }
+
+  /**
+   * The articles in other languages than {@code language} holding each of {@code terms} held by at most
+   * {@link #ANCHOR_MAX_ARTICLES} articles ({@link StoryStore#anchorPostings}), the held ones among them
+   * ({@link #holdWrites}): a term is judged by its articles stored and held together, and its held articles follow its
+   * stored ones.
+   */
+  private Map<String, List<Long>> anchorPostings(Set<String> terms, String language) throws IOException {
+    if (held == null || !held.holdsAnchors()) {
+      return store.anchorPostings(terms, language, ANCHOR_MAX_ARTICLES);
+    }
+    Map<String, Integer> stored = store.anchorCounts(terms);
+    Map<String, Integer> inBatch = held.anchorCounts(terms);
+    List<String> rare = new ArrayList<>();
+    List<String> rareStored = new ArrayList<>(); // the rare terms whose stored postings are read
+    for (String t : terms) {
+      int n = stored.getOrDefault(t, 0) + inBatch.getOrDefault(t, 0);
+      if (n > 0 && n <= ANCHOR_MAX_ARTICLES) {
+        rare.add(t);
+        if (stored.containsKey(t)) {
+          rareStored.add(t);
+        }
+      }
+    }
+    Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
+    if (!rareStored.isEmpty()) {
+      store.anchorArticles(rareStored, language).forEach((t, ids) -> out.put(t, new ArrayList<>(ids)));
+    }
+    held.anchorArticles(rare, language).forEach((t, ids) -> out.computeIfAbsent(t, k -> new ArrayList<>()).addAll(ids));
+    return out;
+  }
+
+  /**
+   * Whether an anchor posting in another language than {@code language} may be stored or held: always, unless this
+   * lineage holds writes ({@link #holdWrites}) and so knows the languages of all of them. In a store of one language
+   * the anchor lookup of each article (two reads) finds nothing and is skipped.
+   */
+  private boolean otherLanguages(String language) throws IOException {
+    if (held == null) {
+      return true;
+    }
+    if (anchorLanguages == null) {
+      anchorLanguages = new java.util.HashSet<>(store.anchorLanguages());
+      anchorLanguages.addAll(held.anchorLanguages());
+    }
+    return anchorLanguages.size() > 1 || !anchorLanguages.isEmpty() && !anchorLanguages.contains(language);
+  }
+
+  /** The stored links of {@code article}, the held ones written first ({@link #holdWrites}). */
+  private List<Link> storedLinks(long article) throws IOException {
+    if (held != null && held.holdsLinks()) {
+      writeHeld();
+    }
+    return store.links(article);
   }
 
   /** The distinct anchor terms of a signature: what the anchor index holds of an article. */
@@ -232,11 +363,11 @@ public final class Lineage implements ArticleListener {
    * common one. None when the language is unknown: a translation is told by its other language.
    */
   private List<Long> anchorCandidates(long id, String language, Set<String> terms) throws IOException {
-    if (language == null || terms.isEmpty()) {
+    if (language == null || terms.isEmpty() || !otherLanguages(language)) {
       return List.of();
     }
     Map<Long, Double> score = new HashMap<>();
-    for (Map.Entry<String, List<Long>> e : store.anchorPostings(terms, language, ANCHOR_MAX_ARTICLES).entrySet()) {
+    for (Map.Entry<String, List<Long>> e : anchorPostings(terms, language).entrySet()) {
       double w = Likeness.kindWeight(e.getKey()) / (1 + Math.log(e.getValue().size()));
       for (long other : e.getValue()) {
         if (other != id) {
@@ -263,9 +394,9 @@ public final class Lineage implements ArticleListener {
    * is then stored again. Links that lose become {@link Direction#UNKNOWN}, with a
    * {@code closer-version} evidence naming the version the copy derives from: an English translation
    * of an Italian article and of its lightly edited copy derives from the article whose numbers it
-   * keeps, in whatever order the three are stored.
+   * keeps, in whatever order the three are stored. When {@code holding}, the stored links written again are held.
    */
-  private List<Link> closestOriginal(long id, List<Link> links) throws IOException {
+  private List<Link> closestOriginal(long id, List<Link> links, boolean holding) throws IOException {
     Map<Long, Evidence> instead = new HashMap<>(); // a demoted link's related article -> why
     List<Link> originals = links.stream().filter(Link::derivedFrom).sorted(CLOSER).toList();
     for (int i = 0; originals.size() > 1 && i < originals.size(); i++) {
@@ -273,7 +404,7 @@ public final class Lineage implements ArticleListener {
       if (instead.containsKey(closer.related())) {
         continue;
       }
-      Set<Long> versions = versions(store.links(closer.related()));
+      Set<Long> versions = versions(storedLinks(closer.related()));
       for (Link other : originals.subList(i + 1, originals.size())) {
         if (versions.contains(other.related())) {
           instead.putIfAbsent(other.related(), closer(false, closer, other));
@@ -288,7 +419,7 @@ public final class Lineage implements ArticleListener {
       Link fromCopy = l.flipped();
       List<Link> farther = new ArrayList<>(); // the copy's stored links to versions farther than this article
       Evidence closerStored = null;
-      for (Link theirs : store.links(l.related())) {
+      for (Link theirs : storedLinks(l.related())) {
         if (!theirs.derivedFrom() || theirs.related() == id || !ours.contains(theirs.related())) {
           continue;
         }
@@ -300,6 +431,8 @@ public final class Lineage implements ArticleListener {
       }
       if (closerStored != null) {
         instead.put(l.related(), closerStored);
+      } else if (holding) {
+        held.links(farther);
       } else {
         store.putLinks(farther);
       }
@@ -425,7 +558,7 @@ public final class Lineage implements ArticleListener {
 
   /**
    * {@inheritDoc} The stories are restored from the store again when the next article is added, and
-   * the recent profiles dropped.
+   * the recent profiles and the held rows ({@link #holdWrites}) dropped.
    *
    * @throws IllegalStateException for lineage over stories the caller gave, which it cannot restore
    */
@@ -438,10 +571,15 @@ public final class Lineage implements ArticleListener {
     recent.clear();
     recentChars = 0;
     prepared.clear();
+    if (held != null) {
+      held = new StoryRows(); // written in a transaction that rolled back: the store does not hold them
+    }
+    anchorLanguages = null;
   }
 
   @Override
   public List<Long> behind() throws IOException {
+    writeHeld(); // a held article has its story
     return store.articlesWithoutStory();
   }
 

@@ -3,7 +3,6 @@ package org.lente.story;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,31 +48,56 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putArticle(long article, Stories.Saved story, java.util.Collection<String> terms,
       double score, List<Link> links, String language, long[] bands) throws IOException {
-    db.writeDerived("store the story and lineage of article " + article, c -> {
-      writeStory(c, story.story(), article, score, centroid(story));
-      writeTerms(terms);
-      writeLinks(links);
-      writeBands(article, language, bands);
-      return null;
-    });
+    StoryRows rows = new StoryRows();
+    rows.article(article, story, terms, score, links, language, bands);
+    write("store the story and lineage of article " + article, rows);
   }
 
   @Override
   public void putBands(long article, String language, long[] bands) throws IOException {
-    db.writeDerived("store the bands of article " + article, c -> {
-      writeBands(article, language, bands);
+    StoryRows rows = new StoryRows();
+    rows.bands(article, language, bands);
+    write("store the bands of article " + article, rows);
+  }
+
+  @Override
+  public void putRows(StoryRows rows) throws IOException {
+    if (!rows.isEmpty()) {
+      write("store the stories and lineage of " + rows.joined().size() + " articles", rows);
+    }
+  }
+
+  /**
+   * Writes {@code rows} in one transaction: one statement per {@link SqlConnections#MAX_ROWS} rows of each table, the
+   * stories before the articles' places in them.
+   */
+  private void write(String what, StoryRows rows) throws IOException {
+    db.writeDerived(what, c -> {
+      writeStories(rows.stories(), true);
+      writeJoined(rows.joined());
+      writeTerms(rows.termCounts());
+      writeSides(rows.sides());
+      writeBands(rows.bands());
+      writeAnchors(rows.anchors());
       return null;
     });
   }
 
-  /** The bands of an article: one statement per {@link SqlConnections#MAX_ROWS} bands (a band twice is kept once). */
-  private void writeBands(long article, String language, long[] bands) throws SQLException {
+  /** The bands of the articles, a band twice of one article kept once. */
+  private void writeBands(Map<Long, StoryRows.Banded> bands) throws SQLException {
+    record Band(long key, long article, String language) {
+    }
+    List<Band> rows = new ArrayList<>();
+    bands.forEach((article, held) -> {
+      for (long b : held.bands()) {
+        rows.add(new Band(b, article, held.language()));
+      }
+    });
     SqlConnections.rows(db::statement, "INSERT INTO lsh_bands (band_key, article_id, language) VALUES "
-        + SqlConnections.ROWS + " ON CONFLICT DO NOTHING", "(?, ?, ?)", java.util.Arrays.stream(bands).boxed().toList(),
-        (ps, p, b) -> {
-          ps.setLong(p, b);
-          ps.setLong(p + 1, article);
-          ps.setString(p + 2, language == null ? "" : language);
+        + SqlConnections.ROWS + " ON CONFLICT DO NOTHING", "(?, ?, ?)", rows, (ps, p, row) -> {
+          ps.setLong(p, row.key());
+          ps.setLong(p + 1, row.article());
+          ps.setString(p + 2, row.language());
           return p + 3;
         });
   }
@@ -84,22 +108,64 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
     String lang = language == null ? "" : language;
     db.writeDerived("store the anchors of article " + article, c -> { // a statement per 100 terms, not two per term
-      List<String> added = new ArrayList<>(); // the new postings: one more article holds each of their terms
-      SqlConnections.rows(db::statement, "INSERT INTO anchor_postings (term, article_id, language) VALUES "
-          + SqlConnections.ROWS + " ON CONFLICT DO NOTHING RETURNING term", "(?, ?, ?)", all, (ps, p, t) -> {
-            ps.setString(p, t);
-            ps.setLong(p + 1, article);
-            ps.setString(p + 2, lang);
-            return p + 3;
-          }, rs -> added.add(rs.getString(1)));
-      SqlConnections.rows(db::statement, "INSERT INTO anchor_terms (term, articles) VALUES " + SqlConnections.ROWS
-          + " ON CONFLICT(term) DO UPDATE SET articles = anchor_terms.articles + 1", "(?, 1)", added, (ps, p, t) -> {
-            ps.setString(p, t);
-            return p + 1;
-          });
+      Map<String, Integer> added = new LinkedHashMap<>(); // the new postings: one more article holds each of their terms
+      SqlConnections.rows(db::statement, POSTINGS + " RETURNING term", "(?, ?, ?)", all, (ps, p, t) -> {
+        ps.setString(p, t);
+        ps.setLong(p + 1, article);
+        ps.setString(p + 2, lang);
+        return p + 3;
+      }, rs -> added.put(rs.getString(1), 1));
+      countAnchors(added);
       return null;
     });
   }
+
+  /** The insert of anchor postings (term, article, language): a posting stored already is left as it is. */
+  private static final String POSTINGS = "INSERT INTO anchor_postings (term, article_id, language) VALUES "
+      + SqlConnections.ROWS + " ON CONFLICT DO NOTHING";
+
+  /** The held articles' anchor postings, all new ({@link StoryRows#anchors}), and the counts of their terms. */
+  private void writeAnchors(Map<Long, StoryRows.Anchored> anchors) throws SQLException {
+    record Posting(String term, long article, String language) {
+    }
+    List<Posting> rows = new ArrayList<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    anchors.forEach((article, a) -> {
+      for (String t : a.terms()) {
+        rows.add(new Posting(t, article, a.language()));
+        counts.merge(t, 1, Integer::sum);
+      }
+    });
+    SqlConnections.rows(db::statement, POSTINGS, "(?, ?, ?)", rows, (ps, p, row) -> {
+      ps.setString(p, row.term());
+      ps.setLong(p + 1, row.article());
+      ps.setString(p + 2, row.language());
+      return p + 3;
+    });
+    countAnchors(counts);
+  }
+
+  /** Adds to each term's count of articles holding it what {@code added} gives: one statement per 100 terms. */
+  private void countAnchors(Map<String, Integer> added) throws SQLException {
+    addToCounts("anchor_terms", "articles", added);
+  }
+
+  /**
+   * Adds to the count in column {@code count} of {@code table}'s row of each term (keyed by its {@code term}, added when
+   * missing) what {@code added} gives: one statement per {@link SqlConnections#MAX_ROWS} terms.
+   */
+  private void addToCounts(String table, String count, Map<String, Integer> added) throws SQLException {
+    SqlConnections.rows(db::statement, "INSERT INTO " + table + " (term, " + count + ") VALUES " + SqlConnections.ROWS
+        + " ON CONFLICT(term) DO UPDATE SET " + count + " = " + table + "." + count + " + excluded." + count, "(?, ?)",
+        List.copyOf(added.entrySet()), (ps, p, e) -> {
+          ps.setString(p, e.getKey());
+          ps.setInt(p + 1, e.getValue());
+          return p + 2;
+        });
+  }
+
+  /** The terms of one read: under SQLite's bound on parameters. */
+  private static final int TERMS_A_READ = 500;
 
   @Override
   public Map<String, List<Long>> anchorPostings(java.util.Collection<String> terms, String language,
@@ -107,46 +173,100 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
     return db.read("look up anchor postings", c -> {
       Map<String, List<Long>> out = new LinkedHashMap<>();
-      for (int from = 0; from < all.size(); from += 500) { // under SQLite's bound on parameters
-        List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-        String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      for (int from = 0; from < all.size(); from += TERMS_A_READ) {
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + TERMS_A_READ));
         List<String> rare = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT term FROM anchor_terms WHERE term IN (" + marks
-            + ") AND articles <= ?")) {
-          db.planForValues(ps);
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 1, chunk.get(i));
-          }
-          ps.setInt(chunk.size() + 1, maxArticles);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              rare.add(rs.getString(1));
-            }
-          }
-        }
-        if (rare.isEmpty()) {
-          continue;
-        }
-        try (PreparedStatement ps = c.prepareStatement(postingsQuery(rare.size(), language != null))) {
-          db.planForValues(ps);
-          int p = 1;
-          for (int branch = 0; branch < (language == null ? 1 : 2); branch++) {
-            for (String t : rare) {
-              ps.setString(p++, t);
-            }
-            if (language != null) {
-              ps.setString(p++, language);
-            }
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getLong(2));
-            }
-          }
+        counts(c, chunk, maxArticles, (t, n) -> rare.add(t));
+        postings(c, rare, language, out);
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public java.util.Set<String> anchorLanguages() throws IOException {
+    return db.read("read the anchors' languages", c -> {
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT DISTINCT language FROM anchor_postings")) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
         }
       }
       return out;
     });
+  }
+
+  @Override
+  public Map<String, Integer> anchorCounts(java.util.Collection<String> terms) throws IOException {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
+    return db.read("count anchor articles", c -> {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      for (int from = 0; from < all.size(); from += TERMS_A_READ) {
+        counts(c, all.subList(from, Math.min(all.size(), from + TERMS_A_READ)), Integer.MAX_VALUE, out::put);
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Map<String, List<Long>> anchorArticles(java.util.Collection<String> terms, String language)
+      throws IOException {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(terms));
+    return db.read("look up anchor postings", c -> {
+      Map<String, List<Long>> out = new LinkedHashMap<>();
+      for (int from = 0; from < all.size(); from += TERMS_A_READ) {
+        postings(c, all.subList(from, Math.min(all.size(), from + TERMS_A_READ)), language, out);
+      }
+      return out;
+    });
+  }
+
+  /** Gives {@code counted} each of {@code terms} (distinct) held by 1 to {@code maxArticles} articles, with their number. */
+  private void counts(java.sql.Connection c, List<String> terms, int maxArticles,
+      java.util.function.ObjIntConsumer<String> counted) throws SQLException {
+    if (terms.isEmpty()) {
+      return;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(terms.size(), "?"));
+    try (PreparedStatement ps = c.prepareStatement("SELECT term, articles FROM anchor_terms WHERE term IN (" + marks
+        + ") AND articles <= ?")) {
+      db.planForValues(ps);
+      for (int i = 0; i < terms.size(); i++) {
+        ps.setString(i + 1, terms.get(i));
+      }
+      ps.setInt(terms.size() + 1, maxArticles);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counted.accept(rs.getString(1), rs.getInt(2));
+        }
+      }
+    }
+  }
+
+  /** Adds to {@code out} the articles holding each of {@code terms} (distinct) whose language is not {@code language} (null: any). */
+  private void postings(java.sql.Connection c, List<String> terms, String language, Map<String, List<Long>> out)
+      throws SQLException {
+    if (terms.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(postingsQuery(terms.size(), language != null))) {
+      db.planForValues(ps);
+      int p = 1;
+      for (int branch = 0; branch < (language == null ? 1 : 2); branch++) {
+        for (String t : terms) {
+          ps.setString(p++, t);
+        }
+        if (language != null) {
+          ps.setString(p++, language);
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getLong(2));
+        }
+      }
+    }
   }
 
   /**
@@ -193,28 +313,18 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
     if (links.isEmpty()) {
       return;
     }
-    db.writeDerived("store " + links.size() + " links", c -> {
-      writeLinks(links);
-      return null;
-    });
+    StoryRows rows = new StoryRows();
+    rows.links(links);
+    write("store " + links.size() + " links", rows);
   }
 
   /**
-   * Each link from both sides ({@link Link#flipped}), replacing the stored link of the same two articles: one
-   * statement per {@link SqlConnections#MAX_ROWS} sides. Of two sides of the same two articles, the later in
-   * {@code links} is stored, as if each were written in turn.
+   * Each side of a link ({@link StoryRows#sides}: each pair of articles once), replacing the stored link of the same
+   * two articles: one statement per {@link SqlConnections#MAX_ROWS} sides.
    */
-  private void writeLinks(List<Link> links) throws SQLException, IOException {
-    Map<List<Long>, Link> sides = new LinkedHashMap<>(); // one row of a statement per pair: each upserted once
-    for (Link l : links) {
-      for (Link side : List.of(l, l.flipped())) {
-        List<Long> pair = List.of(side.article(), side.related());
-        sides.remove(pair);
-        sides.put(pair, side);
-      }
-    }
+  private void writeSides(java.util.Collection<Link> sides) throws SQLException, IOException {
     List<Map.Entry<Link, String>> rows = new ArrayList<>(sides.size()); // each side with its evidence's JSON
-    for (Link side : sides.values()) {
+    for (Link side : sides) {
       rows.add(Map.entry(side, JSON.writeValueAsString(side.evidence())));
     }
     SqlConnections.rows(db::statement, "INSERT INTO links (article_id, related_id, relation, direction, score, "
@@ -254,44 +364,59 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   @Override
   public void putStory(Story story, long article, double score) throws IOException {
     db.writeDerived("store story " + story.id(), c -> {
-      writeStory(c, story, article, score, null);
+      // the story alone: its stored centroid stays, so the row's (empty) centroid is not written
+      writeStories(List.of(new StoryRows.StoryRow(new Stories.Saved(story, Map.of(), Map.of()), Instant.now())),
+          false);
+      writeJoined(Map.of(article, new StoryRows.Joined(story.id(), score)));
       return null;
     });
   }
 
   /**
-   * Stores {@code story} and article {@code article}'s place in it; with {@code centroid} (its JSON, {@link #centroid})
-   * in the same statement, else the story's stored centroid stays. One statement, not an update of the centroid after
-   * the upsert, which wrote the story's row a second time (docs/cluster-writer.md: it saved little; the row's JSON is
-   * what costs).
+   * Stores each story as its row gives it (each story once: {@link StoryRows#stories}); with its centroid (its JSON,
+   * {@link #centroid}) when {@code withCentroid}, else the story's stored centroid stays. One statement per
+   * {@link SqlConnections#MAX_ROWS} stories, not an update of the centroid after the upsert, which wrote the story's
+   * row a second time (docs/cluster-writer.md: it saved little; the row's JSON is what costs).
    */
-  private static void writeStory(Connection c, Story story, long article, double score, String centroid)
+  private void writeStories(java.util.Collection<StoryRows.StoryRow> stories, boolean withCentroid)
       throws SQLException, IOException {
-    String columns = centroid == null ? "" : ", centroid";
-    try (PreparedStatement st = c.prepareStatement("INSERT INTO stories "
-        + "(id, title, first_published, last_published, updated_at, story" + columns + ") VALUES (?, ?, ?, ?, ?, ?"
-        + (centroid == null ? "" : ", ?") + ") "
-        + "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_published = excluded.first_published, "
-        + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story"
-        + (centroid == null ? "" : ", centroid = excluded.centroid"));
-        PreparedStatement sa = c.prepareStatement(
-            "INSERT INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?) "
-                + "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score")) {
-      st.setLong(1, story.id());
-      st.setString(2, story.title());
-      st.setString(3, story.first());
-      st.setString(4, story.last());
-      st.setString(5, Instant.now().toString());
-      st.setString(6, JSON.writeValueAsString(story));
-      if (centroid != null) {
-        st.setString(7, centroid);
-      }
-      st.executeUpdate();
-      sa.setLong(1, article);
-      sa.setLong(2, story.id());
-      sa.setDouble(3, score);
-      sa.executeUpdate();
+    record Row(Story story, String json, String centroid, String updatedAt) {
     }
+    List<Row> rows = new ArrayList<>(stories.size());
+    for (StoryRows.StoryRow row : stories) {
+      rows.add(new Row(row.saved().story(), JSON.writeValueAsString(row.saved().story()),
+          withCentroid ? centroid(row.saved()) : null, row.updatedAt().toString()));
+    }
+    SqlConnections.rows(db::statement, "INSERT INTO stories (id, title, first_published, last_published, "
+        + "updated_at, story" + (withCentroid ? ", centroid" : "") + ") VALUES " + SqlConnections.ROWS
+        + " ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_published = excluded.first_published, "
+        + "last_published = excluded.last_published, updated_at = excluded.updated_at, story = excluded.story"
+        + (withCentroid ? ", centroid = excluded.centroid" : ""),
+        withCentroid ? "(?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)", rows, (st, p, row) -> {
+          st.setLong(p, row.story().id());
+          st.setString(p + 1, row.story().title());
+          st.setString(p + 2, row.story().first());
+          st.setString(p + 3, row.story().last());
+          st.setString(p + 4, row.updatedAt());
+          st.setString(p + 5, row.json());
+          if (!withCentroid) {
+            return p + 6;
+          }
+          st.setString(p + 6, row.centroid());
+          return p + 7;
+        });
+  }
+
+  /** Stores each article's place in its story, replacing the stored one. */
+  private void writeJoined(Map<Long, StoryRows.Joined> joined) throws SQLException {
+    SqlConnections.rows(db::statement, "INSERT INTO story_articles (article_id, story_id, score) VALUES "
+        + SqlConnections.ROWS + " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, "
+        + "score = excluded.score", "(?, ?, ?)", List.copyOf(joined.entrySet()), (ps, p, e) -> {
+          ps.setLong(p, e.getKey());
+          ps.setLong(p + 1, e.getValue().story());
+          ps.setDouble(p + 2, e.getValue().score());
+          return p + 3;
+        });
   }
 
   @Override
@@ -347,31 +472,12 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
   }
 
   /**
-   * Counts each term once more (a term given twice, twice), and the article under {@link #COUNTED} (when it has
-   * terms): one statement per {@link SqlConnections#MAX_ROWS} distinct terms.
+   * Adds to each term's count what {@code counts} gives ({@link StoryRows#termCounts}, the article count under
+   * {@link StoryRows#COUNTED} among them): one statement per {@link SqlConnections#MAX_ROWS} terms.
    */
-  private void writeTerms(java.util.Collection<String> terms) throws SQLException {
-    if (terms.isEmpty()) {
-      return;
-    }
-    Map<String, Integer> counts = new LinkedHashMap<>(); // each term once in a statement: one upsert per row
-    for (String t : terms) {
-      if (!t.isEmpty()) {
-        counts.merge(t, 1, Integer::sum);
-      }
-    }
-    counts.put(COUNTED, 1);
-    SqlConnections.rows(db::statement, "INSERT INTO story_terms (term, df) VALUES " + SqlConnections.ROWS
-        + " ON CONFLICT(term) DO UPDATE SET df = story_terms.df + excluded.df", "(?, ?)",
-        List.copyOf(counts.entrySet()), (ps, p, e) -> {
-          ps.setString(p, e.getKey());
-          ps.setInt(p + 1, e.getValue());
-          return p + 2;
-        });
+  private void writeTerms(Map<String, Integer> counts) throws SQLException {
+    addToCounts("story_terms", "df", counts);
   }
-
-  /** The {@code story_terms} row that counts the articles whose terms were counted: no term is empty. */
-  private static final String COUNTED = "";
 
   @Override
   public List<Long> articlesWithoutStory() throws IOException {

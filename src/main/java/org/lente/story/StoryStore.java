@@ -68,6 +68,29 @@ public interface StoryStore extends AutoCloseable {
   Map<String, List<Long>> anchorPostings(java.util.Collection<String> terms, String language, int maxArticles)
       throws IOException;
 
+  /**
+   * Writes rows of several articles held back over a batch ({@link StoryRows}) in one transaction, one statement per
+   * table where {@link #putArticle}, {@link #putLinks} and {@link #putBands} for each article in turn would run one
+   * each: the tables then hold what those calls in the order of the rows' articles would leave (the stories' latest
+   * states, the terms' counts summed). Nothing when {@code rows} is empty.
+   */
+  void putRows(StoryRows rows) throws IOException;
+
+  /**
+   * The languages of the stored anchor postings ({@link #putAnchors}; {@code ""} for articles of no known language): a
+   * scan of them all, for a writer that then keeps them up to date itself ({@link Lineage#holdWrites}).
+   */
+  java.util.Set<String> anchorLanguages() throws IOException;
+
+  /** How many stored articles hold each of {@code terms} ({@link #putAnchors}); a term none holds is left out. */
+  Map<String, Integer> anchorCounts(java.util.Collection<String> terms) throws IOException;
+
+  /**
+   * The stored articles holding each of {@code terms} whose language is not {@code language} (null: any), however many
+   * hold it; a term none of them holds is left out: {@link #anchorPostings} without its bound on the terms' counts.
+   */
+  Map<String, List<Long>> anchorArticles(java.util.Collection<String> terms, String language) throws IOException;
+
   /** Stores each link and its flipped twin, replacing earlier links between the same two articles. */
   void putLinks(List<Link> links) throws IOException;
 

@@ -389,9 +389,10 @@ class WriterRateBench {
     diff.sort((a, b) -> Double.compare(b.getValue().execMs() + b.getValue().planMs(),
         a.getValue().execMs() + a.getValue().planMs()));
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "PostgreSQL's statements, articles %d to %d "
-        + "(pg_stat_statements): all %d kinds %.2f ms an article executing, %.2f planning, of PostgreSQL's CPU %.2f ms "
-        + "an article; the %d taking most (calls an article; time an article: executing + planning; mean a call; rows "
-        + "an article):", from, to, diff.size(), all.execMs() / n, all.planMs() / n, pgMs, Math.min(top, diff.size())));
+        + "(pg_stat_statements): all %d kinds, %.1f calls an article, %.2f ms an article executing, %.2f planning, of "
+        + "PostgreSQL's CPU %.2f ms an article; the %d taking most (calls an article; time an article: executing + "
+        + "planning; mean a call; rows an article):", from, to, diff.size(), (double) all.calls() / n, all.execMs() / n,
+        all.planMs() / n, pgMs, Math.min(top, diff.size())));
     for (Map.Entry<String, StatementTotals> e : diff.subList(0, Math.min(top, diff.size()))) {
       StatementTotals d = e.getValue();
       out.append(String.format(Locale.ROOT, "%n  %.1f calls, %.3f + %.3f ms, mean %.3f ms, %.1f rows: %s",

@@ -80,6 +80,28 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
         "resolver_sightings", 1), counts.read());
   }
 
+  /**
+   * The rows found in three new articles held over a batch ({@link ArticleStore#holdWrites}) are written by
+   * {@link ArticleStore#writeHeld} in one statement per table, where the puts one by one take one each.
+   */
+  @Test
+  void aBatchsHeldFoundRowsTakeOneStatementPerTable() throws Exception {
+    String[] tables = {"quotes", "times", "article_entities", "entity_days", "kb_entity_types", "entity_aliases"};
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), tables);
+    store.holdWrites();
+    for (int n = 1; n <= 3; n++) {
+      org.lente.nlp.Analysis a = Fixtures.realistic(n);
+      store.put("https://www.example.org/batch/" + n, a, sightings(a), java.util.Map.of(), null);
+    }
+    assertEquals(java.util.Map.of(), counts.read(), "rows not held");
+    store.writeHeld();
+    java.util.Map<String, Integer> once = new java.util.TreeMap<>();
+    for (String t : tables) {
+      once.put(t, 1);
+    }
+    assertEquals(once, counts.read());
+  }
+
   // ---- a transaction of the caller's, which puts and story writes on the same connections join
 
   @Test

@@ -30,6 +30,54 @@ class SqliteStoreTest extends ArticleStoreContract<SqliteStore> {
     }
   }
 
+  /**
+   * The rows found in a batch's new articles, held until its end ({@link ArticleStore#holdWrites}, as the cluster's
+   * writer does) and written at once, leave what the articles' puts one by one leave, row for row, in every table they
+   * reach: articles sharing entities (their counts summed), one stored again in the batch (the held rows written
+   * before its update reads them), one new after it.
+   */
+  @Test
+  void rowsFoundInABatchHeldUntilItsEndAreStoredAsByPutsOneByOne(@TempDir Path other) throws Exception {
+    try (SqliteStore batch = SqliteStore.open(other)) {
+      batch.holdWrites();
+      for (SqliteStore s : List.of(store, batch)) {
+        s.put("a1", Fixtures.realistic(1));
+        s.put("a2", Fixtures.realistic(2));
+        s.put("a3", Fixtures.realistic(3));
+      }
+      assertEquals(List.of("0"), rows(other, "SELECT count(*) FROM mentions"), "the new articles' rows not held");
+      for (SqliteStore s : List.of(store, batch)) {
+        s.put("a2", Fixtures.realistic(4)); // stored again: its version 1's rows are read back and replaced
+        s.put("a5", Fixtures.realistic(5));
+        for (String day : List.of("2024-03-02", "2024-01-20", "2024-02-11")) { // a role's days widen both ways
+          s.put("r" + day, Fixtures.article("https://www.example.org/ruoli/" + day,
+              "La ministra Giorgia Meloni ha incontrato Olaf Scholz a Roma il " + day + ".").published(day)
+              .entity("Giorgia Meloni", org.lente.nlp.ner.Entity.Type.PER, "Giorgia Meloni", 0, "ministra")
+              .entity("Olaf Scholz", org.lente.nlp.ner.Entity.Type.PER, "Olaf Scholz", 0, "cancelliere").build());
+        }
+      }
+      batch.writeHeld();
+      List<String> tables = List.of("mentions", "quotes", "times", "article_entities", "entity_days",
+          "kb_entity_types", "entity_aliases", "entity_roles", "kb_entities", "sources", "authors", "article_authors",
+          "author_articles", "author_sources");
+      for (String t : tables) {
+        List<String> held = new java.util.ArrayList<>(rows(other, "SELECT * FROM " + t));
+        List<String> oneByOne = new java.util.ArrayList<>(rows("SELECT * FROM " + t));
+        java.util.Collections.sort(held);
+        java.util.Collections.sort(oneByOne);
+        assertTrue(!oneByOne.isEmpty(), t + " is empty: nothing compared");
+        assertEquals(oneByOne, held, t);
+      }
+    }
+  }
+
+  /** The rows {@code sql} selects in the SQLite store in {@code folder}. */
+  private static List<String> rows(Path folder, String sql) throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteStore.FILE))) {
+      return rows(db, sql);
+    }
+  }
+
   @Test
   void openCreatesTheFolderAndTheDatabase() throws IOException {
     Path nested = dir.resolve("a/b");

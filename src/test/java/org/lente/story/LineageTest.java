@@ -148,6 +148,97 @@ class LineageTest {
     }
   }
 
+  /**
+   * A batch whose rows are held until its end ({@link Lineage#holdWrites}, as the cluster's writer does), where later
+   * articles find earlier ones of the batch as near-duplicates (by their held bands), translations (by their held
+   * anchors) and story peers, and one article is stored again (its rows written first), stores what the same articles
+   * written one by one store: the same stories, links, terms, bands and anchors, row for row.
+   */
+  @Test
+  void aBatchHeldUntilItsEndStoresWhatArticlesWrittenOneByOneStore(@TempDir Path other) throws Exception {
+    List<Analysis> articles = List.of(Fixtures.english("2024-05-01T08:00:00Z"), Fixtures.italian("2024-05-01T10:00:00Z"),
+        copyOfItalian(), undatedEnglishPort(), Fixtures.otherItalian(), undatedItalianPort());
+    SqliteStore s = SqliteStore.open(other);
+    SqliteStoryStore st = SqliteStoryStore.open(other);
+    Lineage holding = new Lineage(st, id -> s.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+        Stories.DEFAULT_THRESHOLD).holdWrites();
+    try (KnowledgeBase batch = new KnowledgeBase(s, LuceneIndex.open(other.resolve("index")), null, holding)) {
+      List<String> keys = new java.util.ArrayList<>();
+      for (int i = 0; i < articles.size(); i++) {
+        keys.add("article-" + i);
+      }
+      keys.add("article-2"); // stored again, in the same batch as its first version
+      List<Analysis> texts = new java.util.ArrayList<>(articles);
+      texts.add(Texts.analysis("altro.example.it/airbus", "Altro Giornale", "it", "2024-05-01T13:00:00Z",
+          "Qatar Airways sceglie Airbus", Fixtures.IT_BODY + " Aggiornato alle 13.", Fixtures.IT_NAMES));
+      for (int i = 0; i < keys.size(); i++) {
+        if (i == articles.size()) { // before the article stored again, which writes the held rows first
+          assertFalse(st.articlesWithoutStory().isEmpty(), "nothing held: every article's story is stored already");
+        }
+        long id = add(keys.get(i), texts.get(i));
+        assertEquals(id, batch.add(keys.get(i), texts.get(i)).id());
+      }
+      batch.writeHeld();
+      assertEquals(List.of(), st.articlesWithoutStory());
+      List<Link.Relation> relations = new java.util.ArrayList<>();
+      for (long id = 1; id <= articles.size(); id++) {
+        assertEquals(stories.storyOf(id), st.storyOf(id));
+        assertEquals(stories.links(id), st.links(id));
+        stories.links(id).forEach(l -> relations.add(l.relation()));
+      }
+      assertTrue(relations.contains(Link.Relation.NEAR_DUPLICATE) && relations.contains(Link.Relation.TRANSLATION),
+          "the batch's articles do not find each other: " + relations);
+      assertEquals(storyTables(dir), storyTables(other));
+    }
+  }
+
+  /** Rows held for a transaction that rolled back are dropped by the reload that follows: none is written after it. */
+  @Test
+  void heldRowsAreDroppedByAReload(@TempDir Path other) throws Exception {
+    SqliteStore s = SqliteStore.open(other);
+    SqliteStoryStore st = SqliteStoryStore.open(other);
+    Lineage holding = new Lineage(st, id -> s.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+        Stories.DEFAULT_THRESHOLD).holdWrites();
+    try (KnowledgeBase batch = new KnowledgeBase(s, LuceneIndex.open(other.resolve("index")), null, holding)) {
+      long en = batch.add("en", Fixtures.english("2024-05-01T08:00:00Z")).id();
+      long it = batch.add("it", Fixtures.italian("2024-05-01T10:00:00Z")).id();
+      holding.reload();
+      batch.writeHeld();
+      assertEquals(List.of(en, it), st.articlesWithoutStory());
+      assertEquals(List.of(), storyTables(other));
+    }
+  }
+
+  /**
+   * The story tables of the SQLite store in {@code folder}, each row as its columns joined, in key order: the stories
+   * (not when they were updated), the articles' places, terms, links, bands and anchors.
+   */
+  private static List<String> storyTables(Path folder) throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteStore.FILE))) {
+      for (String sql : List.of(
+          "SELECT id, title, first_published, last_published, story, centroid FROM stories ORDER BY id",
+          "SELECT article_id, story_id, score FROM story_articles ORDER BY article_id",
+          "SELECT term, df FROM story_terms ORDER BY term",
+          "SELECT article_id, related_id, relation, direction, score, evidence FROM links ORDER BY 1, 2",
+          "SELECT band_key, article_id, language FROM lsh_bands ORDER BY 1, 2",
+          "SELECT term, article_id, language FROM anchor_postings ORDER BY 1, 2",
+          "SELECT term, articles FROM anchor_terms ORDER BY term")) {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            StringBuilder row = new StringBuilder(sql.substring(sql.indexOf(" FROM ") + 6, sql.indexOf(" ORDER")));
+            for (int i = 1; i <= columns; i++) {
+              row.append(" | ").append(rs.getString(i));
+            }
+            out.add(row.toString());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** Texts are added in the order they were prepared: the one added takes its own and drops those before it. */
   @Test
   void addingAPreparedTextDropsThosePreparedBeforeIt() throws IOException {

@@ -62,6 +62,35 @@ class PostgresStoryStoreTest extends StoryStoreContract {
         counts.read());
   }
 
+  /** The rows of ten articles held over a batch take one statement per table, where their puts take one each. */
+  @org.junit.jupiter.api.Test
+  void aBatchsRowsTakeOneStatementPerTableWhateverItsArticles() throws Exception {
+    long[] ids = articles(10);
+    String[] tables = {"stories", "story_articles", "story_terms", "links", "lsh_bands", "anchor_postings",
+        "anchor_terms"};
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), tables);
+    StoryRows rows = new StoryRows();
+    for (int i = 0; i < ids.length; i++) {
+      Story story = new Story(1 + i % 3, "Storia", null, null, java.util.List.of(ids[i]),
+          java.util.List.of("site.example"), java.util.List.of("it"), java.util.List.of(), java.util.List.of(),
+          java.util.List.of());
+      java.util.List<Link> links = i == 0 ? java.util.List.of() : java.util.List.of(new Link(ids[i], ids[i - 1],
+          Link.Relation.SAME_STORY, Direction.UNKNOWN, 0.5, java.util.List.of()));
+      rows.article(ids[i], new Stories.Saved(story, java.util.Map.of("k:termine" + i, 1.0), java.util.Map.of()),
+          java.util.List.of("k:termine" + i, "k:comune"), 0.5, links, "it", new long[] {i, 100 + i});
+      rows.anchors(ids[i], "it", java.util.List.of("n:nome" + i, "n:comune"));
+    }
+    try (SqlStoryStore s = open()) {
+      s.putRows(rows);
+      org.junit.jupiter.api.Assertions.assertEquals(ids.length, s.countedArticles());
+    }
+    java.util.Map<String, Integer> once = new java.util.HashMap<>();
+    for (String t : tables) {
+      once.put(t, 1);
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(once, counts.read());
+  }
+
   /**
    * 100 Italian articles and 2 English ones holding a term: the lookup for an Italian article reads the 2 English
    * postings, not the 102 of the term (no scan node gives more rows, none drops rows by a filter).

@@ -88,6 +88,47 @@ abstract class StoryStoreContract {
     }
   }
 
+  /**
+   * Rows of three articles held together ({@link StoryRows}) and written at once leave what the articles' puts one
+   * after another leave: a story joined twice in its later state and centroid, each article's place, the terms counted
+   * per article, a link given twice as the later gave it (from both sides), the bands and the anchors' postings and
+   * counts.
+   */
+  @Test
+  void rowsOfSeveralArticlesLeaveWhatTheirPutsOneByOneLeave() throws Exception {
+    long[] ids = articles(3);
+    Story first = story(1, "2024-05-01T08:00:00Z", List.of(ids[0]), "it");
+    Story joined = story(1, "2024-05-02T08:00:00Z", List.of(ids[0], ids[1]), "it");
+    Link weak = new Link(ids[1], ids[0], Link.Relation.SAME_STORY, Direction.UNKNOWN, 0.2, List.of());
+    Link strong = new Link(ids[2], ids[0], Link.Relation.TRANSLATION, Direction.ORIGINAL, 0.9, List.of());
+    StoryRows rows = new StoryRows();
+    rows.article(ids[0], new Stories.Saved(first, Map.of("k:airbus", 1.0), Map.of()), List.of("k:airbus"), 0,
+        List.of(), "it", new long[] {1, 2});
+    rows.anchors(ids[0], "it", List.of("n:airbus", "#:60"));
+    rows.article(ids[1], new Stories.Saved(joined, Map.of("k:airbus", 0.5, "k:a350", 0.5), Map.of()),
+        List.of("k:airbus", "k:a350"), 0.7, List.of(weak), "it", new long[] {2, 3});
+    rows.anchors(ids[1], "it", List.of("n:airbus", "n:airbus"));
+    rows.links(List.of(new Link(ids[1], ids[0], Link.Relation.SAME_STORY, Direction.UNKNOWN, 0.3, List.of())));
+    rows.article(ids[2], new Stories.Saved(story(2, null, List.of(ids[2]), "en"), Map.of("k:boeing", 1.0), Map.of()),
+        List.of("k:boeing"), 0, List.of(strong), "en", new long[] {1});
+    rows.anchors(ids[2], "en", List.of("n:airbus"));
+    try (SqlStoryStore s = open()) {
+      s.putRows(rows);
+      assertEquals(Optional.of(joined), s.story(1));
+      assertEquals(Map.of("k:airbus", 0.5, "k:a350", 0.5), s.savedStories(10).stream()
+          .filter(saved -> saved.story().id() == 1).findFirst().orElseThrow().centroid());
+      assertEquals(List.of(Optional.of(1L), Optional.of(1L), Optional.of(2L)),
+          List.of(s.storyOf(ids[0]), s.storyOf(ids[1]), s.storyOf(ids[2])));
+      assertEquals(Map.of("k:airbus", 2, "k:a350", 1, "k:boeing", 1), s.termCounts());
+      assertEquals(3, s.countedArticles());
+      assertEquals(List.of(strong.flipped(), new Link(ids[0], ids[1], Link.Relation.SAME_STORY, Direction.UNKNOWN,
+          0.3, List.of())), s.links(ids[0]));
+      assertEquals(Map.of(ids[0], 2, ids[1], 1), s.bandCandidates("it", new long[] {1, 2}, 10));
+      assertEquals(Map.of("n:airbus", 3, "#:60", 1), s.anchorCounts(List.of("n:airbus", "#:60", "n:boeing")));
+      assertEquals(Map.of("n:airbus", List.of(ids[2])), s.anchorArticles(List.of("n:airbus", "#:60"), "it"));
+    }
+  }
+
   @Test
   void articlesWithoutAStoryAreListedInOrder() throws Exception {
     long[] ids = articles(3);
