@@ -48,9 +48,10 @@ import org.lente.ingest.Page;
  * the models' loading and the compiler's warm-up are not per-article costs; a warm-up shared by the n workers left
  * each of 8 too few, and its compiling fell into the measurement) and the writer applies them; then the quotas are
  * set, every counter is read, and the {@code articles} measured ones are sent: the corpus's first {@code articles}
- * texts in its fixed order, the same for every n. The warm-up texts are the corpus's others, or those of
+ * texts in its fixed order, the same for every n, sent {@link #passes} times (once unless {@code --per-worker}). The warm-up texts are the corpus's others, or those of
  * {@code --warmup-corpus} (a corpus too small for both leaves the compilers too few kinds of text to learn from, and
- * they go on compiling through the measurement), never measured: worker
+ * they go on compiling through the measurement; the corpus itself may be named there, so that the workers have seen
+ * every kind of text they will be measured on, as workers long in service have): worker
  * {@code j} takes {@code warmup} of them from the {@code j·warmup}-th on, cycling when the corpus has fewer than
  * {@code warmup × n}, each under a URL of its own ({@code …/warmup/wJ/…}), so that no two warm-up pages are one
  * article. The analysis is timed from the send to the last analysed
@@ -457,14 +458,16 @@ public final class ClusterBench {
     int articles = Integer.parseInt(o.getOrDefault("--articles", "192"));
     int warmup = Integer.parseInt(o.getOrDefault("--warmup", "96")); // per worker
     int repeat = Integer.parseInt(o.getOrDefault("--repeat", "1"));
+    int perWorker = Integer.parseInt(o.getOrDefault("--per-worker", "0"));
     for (int n : ns) {
       if (n < 1 || PARTITIONS % n != 0) {
         throw new IllegalArgumentException("--workers: each n must divide " + PARTITIONS + ": " + n);
       }
     }
-    if (quota <= 0 || quota > 64 || articles < 1 || warmup < 1 || repeat < 1 || repeat > 20) {
-      throw new IllegalArgumentException("bad --quota, --articles, --warmup or --repeat (1 to 20): " + quota + ", "
-          + articles + ", " + warmup + ", " + repeat);
+    if (quota <= 0 || quota > 64 || articles < 1 || warmup < 1 || repeat < 1 || repeat > 20 || perWorker < 0
+        || perWorker > 10_000) {
+      throw new IllegalArgumentException("bad --quota, --articles, --warmup, --repeat (1 to 20) or --per-worker (0 to "
+          + "10000): " + quota + ", " + articles + ", " + warmup + ", " + repeat + ", " + perWorker);
     }
     if (!Files.isDirectory(corpus)) {
       System.err.println("cluster-scaling: no corpus at " + corpus + " (../shared/data's corpus/cl-tls-it, or --corpus "
@@ -500,25 +503,25 @@ public final class ClusterBench {
     // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts the others
     // results.md after every run, so that a later run's failure keeps the earlier ones
     List<List<Run>> repeats = bench.run(corpus, warmupPool, warmup, maxN,
-        texts.subList(0, articles), ns, quota, repeat, done -> {
+        texts.subList(0, articles), perWorker, ns, quota, repeat, done -> {
           try {
-            Files.writeString(out.resolve("results.md"), reports(done, corpus, warmup, articles),
+            Files.writeString(out.resolve("results.md"), reports(done, corpus, warmup, articles, perWorker),
                 StandardCharsets.UTF_8);
           } catch (IOException e) {
             say("warning: cannot write " + out.resolve("results.md") + ": " + e.getMessage());
           }
         });
-    String report = reports(repeats, corpus, warmup, articles);
+    String report = reports(repeats, corpus, warmup, articles, perWorker);
     System.out.print(report);
     System.exit(0);
   }
 
   /** The tables of each repeat's runs, where the workers' CPU went, and the summary over the repeats. */
-  static String reports(List<List<Run>> repeats, Path corpus, int warmup, int articles) {
+  static String reports(List<List<Run>> repeats, Path corpus, int warmup, int articles, int perWorker) {
     StringBuilder all = new StringBuilder();
     for (int k = 0; k < repeats.size(); k++) {
       all.append(repeats.size() == 1 ? "" : "## Repeat " + (k + 1) + " of " + repeats.size() + "\n\n")
-          .append(report(repeats.get(k), corpus, warmup, articles)).append('\n');
+          .append(report(repeats.get(k), corpus, warmup, articles, perWorker)).append('\n');
     }
     return all.append(threadsReport(repeats)).append('\n').append(summary(repeats)).toString();
   }
@@ -528,7 +531,8 @@ public final class ClusterBench {
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("usage: ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] "
-            + "[--quota 0.1] [--articles 192] [--warmup 96] [--repeat 1] [--warmup-corpus DIR] [--lente bin/lente]; bad at " + args[i]);
+            + "[--quota 0.1] [--articles 192] [--warmup 96] [--repeat 1] [--per-worker 0] [--warmup-corpus DIR] "
+            + "[--lente bin/lente]; bad at " + args[i]);
       }
       o.put(args[i], args[i + 1]);
     }
@@ -587,7 +591,8 @@ public final class ClusterBench {
 
   /** The runs of each repeat, each repeat running every n of {@code ns} in turn. */
   private List<List<Run>> run(Path corpus, List<Path> warmupPool, int warmupPerWorker, int maxN, List<Path> measured,
-      int[] ns, double quota, int repeat, java.util.function.Consumer<List<List<Run>>> progress) throws Exception {
+      int measuredPerWorker, int[] ns, double quota, int repeat,
+      java.util.function.Consumer<List<List<Run>>> progress) throws Exception {
     say("starting PostgreSQL, Kafka and OpenSearch (the test servers)");
     pg.startAlone();
     kafka.startAlone();
@@ -617,13 +622,20 @@ public final class ClusterBench {
       List<ProducerRecord<String, String>> warm = pages(corpus, warmTexts, warmPrefixes, false);
       startCanary(warmupPool, quota);
       int perWorker = warmupPerWorker;
-      List<ProducerRecord<String, String>> pages = pages(corpus, measured, null, true);
+      // pass p > 0 sends the measured texts again, each under new URLs (new articles), to the same partitions
+      List<List<ProducerRecord<String, String>>> passes = new ArrayList<>();
+      for (int p = 0; p < passes(maxN, measured.size(), measuredPerWorker); p++) {
+        passes.add(pages(corpus, measured, p == 0 ? null : Collections.nCopies(measured.size(), "pass" + p + "/"),
+            true));
+      }
       List<List<Run>> repeats = new ArrayList<>();
       for (int k = 0; k < repeat; k++) {
         List<Run> runs = new ArrayList<>();
         repeats.add(runs);
         for (int n : ns) {
           String label = repeat == 1 ? "n" + n : "r" + (k + 1) + "-n" + n;
+          List<ProducerRecord<String, String>> pages = new ArrayList<>();
+          passes.subList(0, passes(n, measured.size(), measuredPerWorker)).forEach(pages::addAll);
           Run r = runOnce(label, n, quota, warm.subList(0, perWorker * n), perWorker, pages, pgGroup, kafkaGroup,
               osGroup);
           runs.add(r);
@@ -647,6 +659,20 @@ public final class ClusterBench {
       pg.stopAlone();
       closeGroups();
     }
+  }
+
+  /**
+   * How many times a run of {@code n} workers is sent the {@code articles} measured texts: enough for each worker to
+   * get {@code perWorker} of them on average (each pass after the first under new URLs, so new articles), and at
+   * least once. {@code perWorker} 0 sends them once whatever {@code n}. A worker's busy window then holds about as
+   * many articles at n = 8 as at n = 4: the heavy tail of an article's CPU and what each JVM still compiles after its
+   * warm-up are spread over as many articles a worker, instead of over fewer the more workers there are.
+   */
+  static int passes(int n, int articles, int perWorker) {
+    if (n < 1 || articles < 1 || perWorker < 0) {
+      throw new IllegalArgumentException("bad n, articles or perWorker: " + n + ", " + articles + ", " + perWorker);
+    }
+    return Math.max(1, (int) Math.ceilDiv((long) perWorker * n, articles));
   }
 
   /** Where the canary writes its passes. */
@@ -698,7 +724,7 @@ public final class ClusterBench {
    * The pages of {@code texts} as lente.pages records: measured ones balanced, warm-up ones round-robin (dealt again
    * to the workers' own partitions by {@link #dealWarmup} in each run).
    */
-  private static List<ProducerRecord<String, String>> pages(Path corpus, List<Path> texts, List<String> prefixes,
+  static List<ProducerRecord<String, String>> pages(Path corpus, List<Path> texts, List<String> prefixes,
       boolean balanced) throws IOException {
     long[] sizes = new long[texts.size()];
     for (int i = 0; i < sizes.length; i++) {
@@ -1240,13 +1266,16 @@ public final class ClusterBench {
   }
 
   /** The Markdown tables of {@code runs}. */
-  static String report(List<Run> runs, Path corpus, int warmup, int articles) { // warmup: per worker
+  static String report(List<Run> runs, Path corpus, int warmup, int articles, int perWorker) { // warmup: per worker
     Run first = runs.get(0);
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "%d measured articles (after %d per worker for warm-up, on its own "
+    String sent = runs.stream().filter(r -> passes(r.n, articles, perWorker) > 1)
+        .map(r -> "n = " + r.n + ": " + passes(r.n, articles, perWorker) + " times").toList().toString();
+    s.append(String.format(Locale.ROOT, "%d measured articles%s (after %d per worker for warm-up, on its own "
         + "partitions, without a quota) of %s, %d partitions; each worker held to %s CPU. X(n) is measured while "
         + "every worker was busy: from the last worker's first analysed article to the first worker's last one%n%n",
-        articles, warmup, corpus, PARTITIONS, first.quota));
+        articles, sent.equals("[]") ? "" : " (sent again under new URLs for " + perWorker + " a worker at least: "
+            + sent.substring(1, sent.length() - 1) + ")", warmup, corpus, PARTITIONS, first.quota));
     s.append(("| n | CPU quota in all | all busy: s | articles | X(n) articles/s | per quota-second | efficiency "
         + "X(n)/(n·X(%1$d)) | the same, each article counted by its CPU at n = %1$d | analysis CPU ms per article | "
         + "quota used per worker | throttled periods per worker | whole run: wall s, articles/s | partitions per "

@@ -2,6 +2,7 @@ package org.lente.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,6 +218,34 @@ class CpuGroupTest {
         new ClusterBench.Done(1, 1, 900), new ClusterBench.Done(2, 1, 2000)));
     assertEquals(1.0, two.efficiency(one), 1e-9);
     assertEquals(1.5, two.sameWorkEfficiency(one), 1e-9);
+  }
+
+  @Test
+  void aRunOfMoreWorkersIsSentTheMeasuredTextsAgainUntilEachHasItsCountOnAverage() {
+    assertEquals(1, ClusterBench.passes(1, 384, 96));
+    assertEquals(1, ClusterBench.passes(4, 384, 96), "4 workers share 384 articles, 96 each");
+    assertEquals(2, ClusterBench.passes(8, 384, 96), "8 workers need 768");
+    assertEquals(3, ClusterBench.passes(8, 100, 30), "240 of 100 texts: three passes");
+    assertEquals(1, ClusterBench.passes(8, 384, 0), "0: once, whatever n");
+    assertThrows(IllegalArgumentException.class, () -> ClusterBench.passes(0, 384, 96));
+  }
+
+  @Test
+  void aLaterPassSendsEachTextAsANewArticleToItsPartitionWithItsMeasuredIndex(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    List<Path> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      texts.add(Files.writeString(dir.resolve("t" + i + ".txt"), "Un articolo di prova numero " + i + ". ".repeat(i + 1)));
+    }
+    var first = ClusterBench.pages(dir, texts, null, true);
+    var again = ClusterBench.pages(dir, texts, java.util.Collections.nCopies(texts.size(), "pass1/"), true);
+    for (int i = 0; i < texts.size(); i++) {
+      assertEquals(first.get(i).partition(), again.get(i).partition(), "the same partition, so the same worker");
+      assertNotEquals(first.get(i).key(), again.get(i).key(), "another article");
+      assertEquals(ClusterBench.Measured.parse(KafkaMessages.read(first.get(i).value(),
+          KafkaMessages.FetchedPage.class).origin()), ClusterBench.Measured.parse(KafkaMessages.read(
+          again.get(i).value(), KafkaMessages.FetchedPage.class).origin()), "the same measured text");
+    }
   }
 
   @Test
