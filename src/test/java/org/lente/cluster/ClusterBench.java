@@ -430,6 +430,8 @@ public final class ClusterBench {
   private final List<Process> children = Collections.synchronizedList(new ArrayList<>());
   private final List<CpuGroup> groups = Collections.synchronizedList(new ArrayList<>());
   private final String prefix = "lente-bench-" + ProcessHandle.current().pid() + "-";
+  /** The CFS period over which every quota is enforced, in microseconds (the kernel's default: 100 ms). */
+  private long periodMicros = 100_000;
 
   private ClusterBench(Path out, Path lente) {
     this.out = out;
@@ -459,6 +461,11 @@ public final class ClusterBench {
     int warmup = Integer.parseInt(o.getOrDefault("--warmup", "96")); // per worker
     int repeat = Integer.parseInt(o.getOrDefault("--repeat", "1"));
     int perWorker = Integer.parseInt(o.getOrDefault("--per-worker", "0"));
+    long periodMicros = Math.round(Double.parseDouble(o.getOrDefault("--period-ms", "100")) * 1000);
+    if (periodMicros < 1000 || periodMicros > 1_000_000) {
+      throw new IllegalArgumentException("--period-ms: 1 to 1000 (the kernel's bounds for a CFS period): "
+          + o.get("--period-ms"));
+    }
     for (int n : ns) {
       if (n < 1 || PARTITIONS % n != 0) {
         throw new IllegalArgumentException("--workers: each n must divide " + PARTITIONS + ": " + n);
@@ -499,21 +506,29 @@ public final class ClusterBench {
     }
     Path out = Files.createDirectories(Path.of(o.getOrDefault("--out", "target/cluster-bench")));
     ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
+    bench.periodMicros = periodMicros;
+    say("quotas enforced over " + periodMicros / 1000.0 + " ms periods");
     Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
     // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts the others
     // results.md after every run, so that a later run's failure keeps the earlier ones
     List<List<Run>> repeats = bench.run(corpus, warmupPool, warmup, maxN,
         texts.subList(0, articles), perWorker, ns, quota, repeat, done -> {
           try {
-            Files.writeString(out.resolve("results.md"), reports(done, corpus, warmup, articles, perWorker),
+            Files.writeString(out.resolve("results.md"), periodLine(periodMicros)
+                + reports(done, corpus, warmup, articles, perWorker),
                 StandardCharsets.UTF_8);
           } catch (IOException e) {
             say("warning: cannot write " + out.resolve("results.md") + ": " + e.getMessage());
           }
         });
-    String report = reports(repeats, corpus, warmup, articles, perWorker);
+    String report = periodLine(periodMicros) + reports(repeats, corpus, warmup, articles, perWorker);
     System.out.print(report);
     System.exit(0);
+  }
+
+  /** The report's first line: the period the quotas were enforced over. */
+  private static String periodLine(long periodMicros) {
+    return String.format(Locale.ROOT, "Quotas enforced over CFS periods of %.0f ms.%n%n", periodMicros / 1000.0);
   }
 
   /** The tables of each repeat's runs, where the workers' CPU went, and the summary over the repeats. */
@@ -532,7 +547,7 @@ public final class ClusterBench {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("usage: ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] "
             + "[--quota 0.1] [--articles 192] [--warmup 96] [--repeat 1] [--per-worker 0] [--warmup-corpus DIR] "
-            + "[--lente bin/lente]; bad at " + args[i]);
+            + "[--period-ms 100] [--lente bin/lente]; bad at " + args[i]);
       }
       o.put(args[i], args[i + 1]);
     }
@@ -716,8 +731,8 @@ public final class ClusterBench {
       }
       Thread.sleep(500);
     }
-    g.limit(quota);
-    say("canary: warm, held to " + quota + " CPU");
+    g.limit(quota, periodMicros);
+    say("canary: warm, held to " + quota + " CPU over " + periodMicros / 1000 + " ms periods");
   }
 
   /**
@@ -808,7 +823,7 @@ public final class ClusterBench {
 
       double[] settle = awaitCompilersIdle(n, workers, dir);
       for (CpuGroup g : workerGroups) {
-        g.limit(quota);
+        g.limit(quota, periodMicros);
       }
       long analysedFrom = kafka.ends(KafkaTopics.ANALYSED).get(analysedTp);
       long[] serviceStart = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),

@@ -115,6 +115,23 @@ final class CpuGroup implements AutoCloseable {
   }
 
   /**
+   * Limits the members to {@code cpus} CPUs in all, enforced over periods of {@code periodMicros} (1,000 to
+   * 1,000,000: the kernel's bounds): 0.1 CPU over 1 s periods lets a member run 100 ms and then waits 900 ms, over the
+   * default 100 ms periods 10 ms and 90 ms. The share is the same; longer periods switch the CPU between groups less
+   * often.
+   *
+   * @throws IllegalArgumentException when {@code periodMicros} is out of the kernel's bounds
+   */
+  void limit(double cpus, long periodMicros) throws IOException {
+    if (periodMicros < 1000 || periodMicros > 1_000_000) {
+      throw new IllegalArgumentException("a CFS period is 1000 to 1000000 microseconds: " + periodMicros);
+    }
+    Files.writeString(cpu.resolve("cpu.cfs_quota_us"), "-1"); // a quota above the new period would be refused
+    Files.writeString(cpu.resolve("cpu.cfs_period_us"), Long.toString(periodMicros));
+    limit(cpus);
+  }
+
+  /**
    * Sets the group's weight against its siblings when CPUs are short ({@code cpu.shares}; a process outside any group
    * weighs 1024): a quota caps a group, a weight lets it reach its cap on a busy machine.
    */

@@ -64,6 +64,36 @@ class CpuGroupTest {
   }
 
   @Test
+  void aTenthOverOneSecondPeriodsRunsInLongerSlicesAndStillTakesATenth() throws Exception {
+    try (CpuGroup g = group("period")) {
+      g.limit(0.1, 1_000_000);
+      g.weigh(16 * 1024);
+      Process p = spin(g);
+      try {
+        Thread.sleep(300);
+        CpuGroup.Reading r0 = g.reading();
+        Thread.sleep(4000);
+        CpuGroup.Reading r1 = g.reading();
+        double cpus = r1.cpusSince(r0);
+        CpuGroup.Throttling t = r1.throttling().since(r0.throttling());
+        assertTrue(cpus > 0.05 && cpus <= 0.13, "used " + cpus + " CPUs under a 0.1 quota over 1 s periods");
+        // 4 s hold 3 to 5 one-second periods, where 100 ms periods would give about 40
+        assertTrue(t.periods() >= 3 && t.periods() <= 6, "periods in 4 s: " + t);
+      } finally {
+        end(p);
+      }
+    }
+  }
+
+  @Test
+  void aPeriodOutsideTheKernelsBoundsIsRefused() throws Exception {
+    try (CpuGroup g = group("badperiod")) {
+      assertThrows(IllegalArgumentException.class, () -> g.limit(0.1, 999));
+      assertThrows(IllegalArgumentException.class, () -> g.limit(0.1, 1_000_001));
+    }
+  }
+
+  @Test
   void usageCountsTheMembersCpuAndNotOthers() throws Exception {
     try (CpuGroup busy = group("busy"); CpuGroup idle = group("idle")) {
       Process p = spin(busy);
