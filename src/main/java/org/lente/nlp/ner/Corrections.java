@@ -14,8 +14,8 @@ import org.lente.nlp.time.Lang;
  * <ul>
  *   <li>no punctuation but quotation marks at an entity's edge (inside, as in "Dolce &amp; Gabbana",
  *       it stays);
- *   <li>no article or preposition at an entity's edge: "alla Russia" is "Russia", a sentence-initial
- *       "Nella" is not a person; capitalised particles inside names stay ("Dell'Utri", "Di Lauro");
+ *   <li>no article or preposition at an entity's edge: "alla Russia" is "Russia", a sentence-initial (first on the line or after
+ *       ". ") "Nella" is not a person; capitalised particles inside names stay ("Dell'Utri", "Di Lauro");
  *   <li>no lower-case word opens a name: "nordcoreana KCNA" is "KCNA";
  *   <li>in a sports sentence (a score such as "2-0", or words like "gol", "campionato"), a town
  *       that follows a masculine article ("il Reading", "del Bolton") or precedes a score is the
@@ -155,7 +155,7 @@ final class Corrections {
     forEachRun(labels, (i, j) -> {
       int a = i;
       int b = j;
-      while (a < b && (isLowerFunction(words[a]) || a == 0 && SENTENCE_OPENERS.contains(lower[a])
+      while (a < b && (isLowerFunction(words[a]) || opensSentence(words, a) && SENTENCE_OPENERS.contains(lower[a])
           || isPunctuation(words[a]) || isLowerOpener(words, a, b))) {
         labels[a++] = "O";
       }
@@ -164,6 +164,18 @@ final class Corrections {
         labels[--b] = "O";
       }
     });
+  }
+
+  /** The marks that close a sentence: a word after one opens the next, whether or not the line was split there. */
+  private static final Set<String> SENTENCE_CLOSERS = Set.of(".", "!", "?");
+
+  /**
+   * Whether word {@code i} opens a sentence: the first word, or the first after a closing mark. A line may hold more
+   * than one sentence ("... al problema . Al Senato il decreto ..."), and a capitalised article or preposition there
+   * is as little part of a name as at the line's start.
+   */
+  private static boolean opensSentence(String[] words, int i) {
+    return i == 0 || SENTENCE_CLOSERS.contains(words[i - 1]);
   }
 
   /** Calls {@code run} with [start, end) of every run of equal labels other than O, left to right. */

@@ -39,6 +39,18 @@ class CorrectionsTest {
   }
 
   @Test
+  void aPrepositionOpeningASecondSentenceOnTheLineIsNotPartOfTheName() {
+    assertArrayEquals("O O O O O ORG O O".split(" "),
+        correct(Lang.IT, "la legge passa . Al Senato il voto", "O O O O ORG ORG O O"));
+  }
+
+  @Test
+  void aCapitalisedPrepositionInsideASentenceStaysInTheName() {
+    assertArrayEquals("O O ORG ORG ORG".split(" "),
+        correct(Lang.IT, "lavora per Al Jazeera English", "O O ORG ORG ORG"));
+  }
+
+  @Test
   void capitalisedParticlesInsideSurnamesStay() {
     assertArrayEquals("O PER PER".split(" "), correct(Lang.IT, "che Dell' Utri", "O PER PER"));
   }
