@@ -175,4 +175,7 @@ class GrammarTest {
   }
   @Test void aTightDashBetweenDayAndMonthIsADate() { assertEquals("2025-03-15T00:00:00 Day", it("15-03")); }
   @Test void theItalianMorningStartsAtFour() { assertEquals("2024-06-19T04:00:00|2024-06-19T12:00:00 Hour", it("stamattina")); }
+  @Test void dalAlWithoutAMonthAreDays() { assertEquals("2024-07-03T00:00:00|2024-07-06T00:00:00 Day", it("dal 3 al 5")); }
+  @Test void nextSeasonSkipsTheNearestOne() { assertEquals("2025-12-21T00:00:00|2026-03-21T00:00:00 Day", it("l'inverno prossimo")); }
+  @Test void ilBeforeAYearIsTheYear() { assertEquals("2015-01-01T00:00:00 Year", it("il 2015")); }
 }
