@@ -227,12 +227,30 @@ final class Grammar {
         (m, c) -> Rules.date(m, 0, Moment.at(c.ref(), Grain.SECOND), true)));
 
     // in/within <count> <unit>; <count> <unit> ago|hence
-    String after = it ? "(?:tra|fra|in|entro|dopo)" : "(?:in|within|after)";
+    String after = it ? "(?:tra|fra|in|dopo)" : "(?:in|within|after)";
     r.add(new Rule(Pattern.compile(B + after + "\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> offset(m, c, lang, 1)));
     String agoWords = it ? "fa|prima|or\\s+sono|orsono|addietro" : "ago|back";
     String henceWords = it ? "dopo|più\\s+tardi|da\\s+(?:ora|adesso)" : "hence|later|from\\s+now|from\\s+right\\s+now";
     r.add(new Rule(Pattern.compile(B + cnt + sep + unit + andHalf + "\\s+(" + agoWords + "|" + henceWords + ")" + E, F), (m, c) ->
         offset(m, c, lang, m.group(4).matches(agoWords) ? -1 : 1)));
+
+    if (it) {
+      // Duckling's Italian "entro <duration>" is the span from now to the offset ("entro tre giorni"), and "entro il
+      // <unit>" ("entro la settimana", "per tutto il mese", "in settimana") the span from now to the next unit's start;
+      // both at a second's grain, the finer of their two ends
+      r.add(new Rule(Pattern.compile(B + "entro\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> {
+        double v = countValue(m.group(1), lang);
+        if (v < 1 || v > 999_999 || v != Math.floor(v) || m.group(3) != null) return null;
+        Grain g = Words.grainOf(m.group(2));
+        return untilNow(m, c, g.plus(g.finer().truncate(c.ref()), (long) v));
+      }));
+      r.add(new Rule(Pattern.compile(B + "(?:(?:entro|durante|per\\s+tutt[oa])\\s+(?:il|la|l')|in|nel|nella|nell')\\s*"
+          + "(secondo|minuto|ora|giorno|settimana|mese|trimestre|anno)(?!\\s+(?:prossim|scors|passat|corrente|successiv|precedente|in\\s+corso|di|del|dell))" + E, F),
+          (m, c) -> {
+            Grain g = Words.grainOf(m.group(1));
+            return untilNow(m, c, g.plus(g.truncate(c.ref()), 1));
+          }));
+    }
 
     // <count> <unit> after|before <day>: the day moved, at a day's grain ("3 years from today", "tre giorni dopo domani")
     String dayWord = it ? "(oggi|domani|ieri|" + Words.WD_IT + ")" : "(today|tomorrow|yesterday|" + Words.WD_EN + ")";
@@ -270,6 +288,17 @@ final class Grammar {
       return Rules.date(m, 0, new Moment(monday.atStartOfDay(), Grain.WEEK, null), m.group(5) == null);
     }));
 
+    // the weekend of a day (Italian, as Duckling's): "il weekend del 16 marzo", "il fine settimana di pasqua"; the day is
+    // read by the phrase rules within ANCHOR_CHARS, and the weekend is the one of its Monday-to-Sunday week
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:(?:il|nel|lo|nello)\\s+)?(?:week-?end|fine\\s+settimana)\\s+(?:del|di|dello|della|dell')\\s*", F), (m, c) -> {
+        Piece a = anchorAfter(m, c, lang, anchors);
+        if (a == null || a.m().grain() != Grain.DAY || a.m().end() != null) return null;
+        LocalDate monday = a.m().start().toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return weekend(m, monday.plusDays(4), true).span(m.start(), m.end() + a.end());
+      }));
+    }
+
     // a day of a relative month: "il 20 del mese prossimo" (English has its own rule)
     if (it) {
       r.add(new Rule(Pattern.compile(B + "(?:il\\s+)?(\\d{1,2}|primo)\\s+(?:del|di)\\s+((?:(?:questo|prossimo|scorso)\\s+)?mese(?:\\s+(?:prossimo|scorso|corrente))?)" + E, F), (m, c) -> {
@@ -291,6 +320,20 @@ final class Grammar {
     String dir = it ? "(dopo|prima\\s+(?:di|del|della|dell'))" : "(after|before)";
     r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|la|lo|l')\\s*)?" : "(?:the\\s+)?") + "(?:" + ord + "\\s+" + wd + "|" + cyc + ")\\s+" + dir + "\\s+", F),
         (m, c) -> around(m, c, lang, anchors)));
+
+    if (it) {
+      // "fino a <time>" opening a phrase: from now to the time's start (Duckling's open interval), the time read by the
+      // phrase rules and this layer ("fino alla fine dell'anno") within ANCHOR_CHARS; after a time it ends a range
+      // ("dal 3 marzo fino al 5 aprile"), which Merges joins
+      List<Rule> layer = r;
+      r.add(new Rule(Pattern.compile("^\\s*(?:fino|sino)\\s+(?:alla|alle|allo|agli|all'|al|ad|a)(?:(?<=')|\\s+)", F), (m, c) -> {
+        List<Rule> all = new ArrayList<>(layer);
+        all.addAll(anchors);
+        Piece a = anchorAfter(m, c, lang, all);
+        Piece p = a == null ? null : untilNow(m, c, a.m().start());
+        return p == null ? null : p.span(m.start(), m.end() + a.end());
+      }));
+    }
 
     // a time lasting a count of units: "18th Dec for 10 days", "from 18th Dec for 10 days", "for 10 days from 18th Dec",
     // "dal 18 dicembre per 10 giorni", "per 10 giorni dal 18 dicembre"
@@ -314,6 +357,18 @@ final class Grammar {
         if (mod.isEmpty()) return null;
         LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(step(mod));
         return Rules.day(m, monday.with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(1)))), true);
+      }));
+    }
+
+    // Duckling's Italian "dal 3 al 5", "tra il 3 e il 5" without a month: days of the month ("dalle 3 alle 5" are hours)
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:dal|tra\\s+il)\\s+(\\d{1,2}|primo)\\s+(?:al|e\\s+il)\\s+(\\d{1,2})" + E
+          + "(?!\\s*(?:[:.]\\d|" + Words.MONTH_IT + "))", F), (m, c) -> {
+        int d1 = m.group(1).equals("primo") ? 1 : Integer.parseInt(m.group(1)), d2 = Integer.parseInt(m.group(2));
+        if (d1 < 1 || d2 <= d1 || d2 > 31) return null;
+        LocalDate a = TimeTagger.dayOfMonth(c, d1, m.start());
+        if (d2 > a.lengthOfMonth()) return null;
+        return span(m, a, a.withDayOfMonth(d2).plusDays(1), Grain.DAY, true);
       }));
     }
 
@@ -352,7 +407,7 @@ final class Grammar {
         return Rules.clock(m, c, h, min, 0, m.group(3) == null ? Grain.HOUR : Grain.MINUTE, fixed ? "x" : null);
       }));
       // "domattina": tomorrow's morning
-      TimeTagger.Part morning = new TimeTagger.Part(0, 12, 0, "MO");
+      TimeTagger.Part morning = new TimeTagger.Part(4, 12, 0, "MO");
       r.add(new Rule(Pattern.compile(B + "domattina" + E, F), (m, c) ->
           new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today().plusDays(1), morning), null, true, null, morning, null)));
     }
@@ -408,10 +463,18 @@ final class Grammar {
     return r;
   }
 
-  private static Piece around(Matcher m, Ctx c, Lang lang, List<Rule> anchors) {
+  /**
+   * The time {@code rules} read right after the match, within {@link #ANCHOR_CHARS}, its offsets relative to the
+   * match's end; null if none starts there.
+   */
+  private static Piece anchorAfter(Matcher m, Ctx c, Lang lang, List<Rule> rules) {
     String rest = c.s().substring(m.end(), Math.min(c.s().length(), m.end() + ANCHOR_CHARS));
     Ctx sub = new Ctx(rest, rest, lang, c.ref(), c.anchored(), c.duckling());
-    Piece a = TimeTagger.pieces(sub, anchors).stream().filter(p -> p.m() != null && p.start() == 0).findFirst().orElse(null);
+    return TimeTagger.pieces(sub, rules).stream().filter(p -> p.m() != null && p.start() == 0).findFirst().orElse(null);
+  }
+
+  private static Piece around(Matcher m, Ctx c, Lang lang, List<Rule> anchors) {
+    Piece a = anchorAfter(m, c, lang, anchors);
     // an anchor with a clock time ("the day after tomorrow at 5pm") is a day and a time: left to the merges
     if (a == null || a.m().grain().compareTo(Grain.DAY) < 0) return null;
     boolean after = m.group(4).matches("dopo|after");
@@ -458,6 +521,11 @@ final class Grammar {
     Grain g = a.m().grain();
     LocalDateTime until = g.plus(Words.grainOf(m.group(2)).plus(t, (long) n), 1);
     return new Piece(start, end, Kind.DATE, new Moment(t, g, until), null, true, null, null, null);
+  }
+
+  /** From the reference to {@code end} (exclusive), at a second's grain: Duckling's open interval from now. */
+  private static Piece untilNow(Matcher m, Ctx c, LocalDateTime end) {
+    return end.isAfter(c.ref()) ? Rules.date(m, 0, new Moment(c.ref(), Grain.SECOND, end), true) : null;
   }
 
   private static Piece offset(Matcher m, Ctx c, Lang lang, int sign) {

@@ -74,16 +74,60 @@ final class Holidays {
       }
       return null;
     }
+
+    /**
+     * The occurrence a bare mention at {@code pos} of news names: as a day of a month, the one gone by or the one
+     * ahead, as {@link Direction} chooses ("sales doubled during Diwali", "banks will close for Diwali"); the
+     * anchor year's when the calendar has no occurrence on one side. Null if it has none.
+     */
+    LocalDate[] inNews(TimeTagger.Ctx c, int pos) {
+      LocalDate today = c.today();
+      LocalDate[] back = before(today.plusDays(1)), ahead = onOrAfter(today.plusDays(1));
+      if (back == null || ahead == null) {
+        return in.apply(today.getYear());
+      }
+      LocalDate backEnd = back[1] == null ? back[0] : back[1].minusDays(1);
+      return Direction.choose(c, pos, Direction.Kind.MONTH_DAY, back[0], backEnd, ahead[0]).equals(back[0]) ? back : ahead;
+    }
+
+    /**
+     * Occurrence {@code d} as the piece for group 0 of {@code m}: at this holiday's grain in Duckling's convention (a
+     * year for another calendar's new year), a day in news; a holiday on the same day every year has the TimeML value
+     * for a text without an anchor ({@code XXXX-12-25}) when {@code relative}.
+     */
+    TimeTagger.Piece piece(java.util.regex.Matcher m, TimeTagger.Ctx c, LocalDate[] d, boolean relative) {
+      Grain g = c.duckling() ? grain : Grain.DAY;
+      Moment mo = new Moment(d[0].atStartOfDay(), g, d[1] == null ? null : d[1].atStartOfDay());
+      TimeTagger.Piece p = Rules.date(m, 0, mo, relative);
+      LocalDate[] a = in.apply(2001), b = in.apply(2002);
+      boolean fixed = a != null && b != null && a[1] == null && a[0].plusYears(1).equals(b[0]);
+      return relative && fixed ? p.withNoAnchor(String.format("XXXX-%02d-%02d", a[0].getMonthValue(), a[0].getDayOfMonth())) : p;
+    }
   }
 
   static final List<Holiday> EN = english();
 
-  /** Regex alternation of every holiday name; a name that extends another ("easter monday") is listed first. */
-  static final String NAMES = String.join("|", EN.stream().map(h -> "(?:" + h.names().pattern() + ")").toList());
+  /** Italian holidays: the public holidays, and Italian names of the holidays {@link #EN} dates. */
+  static final List<Holiday> IT = italian();
 
-  /** The holiday whose names match {@code text} entirely; null if none. */
+  /** Regex alternation of every English holiday name; a name that extends another ("easter monday") is listed first. */
+  static final String NAMES = names(EN);
+
+  /** Regex alternation of every Italian holiday name in {@link #IT}, longer names first as in {@link #NAMES}. */
+  static final String NAMES_IT = names(IT);
+
+  private static String names(List<Holiday> holidays) {
+    return String.join("|", holidays.stream().map(h -> "(?:" + h.names().pattern() + ")").toList());
+  }
+
+  /** The English holiday whose names match {@code text} entirely; null if none. */
   static Holiday named(String text) {
-    for (Holiday h : EN) {
+    return named(text, Lang.EN);
+  }
+
+  /** The holiday of {@code lang} whose names match {@code text} entirely; null if none. */
+  static Holiday named(String text, Lang lang) {
+    for (Holiday h : lang == Lang.IT ? IT : EN) {
       if (h.names().matcher(text).matches()) {
         return h;
       }
@@ -181,6 +225,158 @@ final class Holidays {
     h.add(new Holiday(Pattern.compile("shavuot", F), y -> hebrewSpan(y, Hebrew.SIVAN, 5, 3)));
     hindu(h);
     return List.copyOf(h);
+  }
+
+  /**
+   * The Italian list: each name is the name Italian newspapers use (it.wikipedia's article title or one of its
+   * redirects), dated by the English holiday it names ({@link #as}), so that each date is computed in one place. A name
+   * that extends another ("pentecoste ebraica", "venerdì santo ortodosso") comes first.
+   */
+  private static List<Holiday> italian() {
+    List<Holiday> h = new ArrayList<>();
+    // new years of other calendars, and the Orthodox churches' days (they keep the Julian calendar: Christmas on its
+    // 25 December, the new year on its 1 January), before the Gregorian days whose names they extend
+    as(h, "capodanno (?:cinese|lunare)", "chinese new year");
+    as(h, "capodanno parsi", "parsi new year");
+    as(h, "capodanno ebraico|rosh ha-?shan[aà]h?", "rosh hashanah");
+    as(h, "capodanno (?:islamico|musulmano)|muharram", "islamic new year");
+    day(h, "natale ortodosso", y -> julian(y - 1, 12, 25));
+    day(h, "capodanno ortodosso", y -> julian(y, 1, 1));
+    as(h, "luned[iì] di pasqua ortodossa|pasquetta ortodossa", "orthodox easter monday");
+    as(h, "pasqua ortodossa", "orthodox easter");
+    as(h, "pasqua ebraica|pesach", "passover");
+    // Italy's public holidays and feasts; a short name that is also an ordinary word ("vigilia", "liberazione") comes
+    // after the longer names it starts, and ItalianRules reads it only in phrases
+    fixed(h, "vigilia di capodanno|san silvestro", 12, 31);
+    fixed(h, "vigilia di natale|vigilia", 12, 24);
+    fixed(h, "(?:giorno di )?natale", 12, 25);
+    fixed(h, "santo stefano|s\\. stefano", 12, 26);
+    fixed(h, "capodanno|primo dell'anno", 1, 1);
+    fixed(h, "epifania|befana", 1, 6);
+    fixed(h, "festa del pap[aà]|festa di san giuseppe|s(?:an|\\.) giuseppe", 3, 19);
+    fixed(h, "(?:anniversario|festa) della liberazione|liberazione", 4, 25);
+    fixed(h, "festa dei lavoratori|giorno dei lavoratori|festa del lavoro|primo maggio", 5, 1);
+    fixed(h, "festa della repubblica|repubblica", 6, 2);
+    fixed(h, "ferragosto|assunzione di maria|assunzione", 8, 15);
+    fixed(h, "ognissanti|tutti i santi|festa dei santi|giorno dei santi", 11, 1);
+    fixed(h, "giorno dei morti|festa dei morti|commemorazione dei defunti|morti|defunti", 11, 2);
+    fixed(h, "(?:all')?immacolata(?: concezione)?", 12, 8);
+    fixed(h, "san valentino|festa degli innamorati", 2, 14);
+    as(h, "pasquetta|luned[iì] dell'angelo|luned[iì] di pasqua", "easter monday");
+    as(h, "pasqua", "easter");
+    as(h, "venerd[iì] santo ortodosso", "orthodox good friday");
+    as(h, "(?:grande )?quaresima ortodossa", "great lent");
+    // the Western church's days around Easter
+    as(h, "gioved[iì] santo", "maundy thursday");
+    as(h, "venerd[iì] santo", "good friday");
+    as(h, "sabato santo", "holy saturday");
+    as(h, "domenica delle palme", "palm sunday");
+    as(h, "mercoled[iì] delle ceneri", "ash wednesday");
+    as(h, "marted[iì] grasso", "shrove tuesday");
+    as(h, "quaresima", "lent");
+    as(h, "ascensione", "ascension");
+    as(h, "luned[iì] di pentecoste", "whit monday");
+    as(h, "pentecoste ebraica|shavu'?ot", "shavuot");
+    as(h, "pentecoste", "pentecost");
+    as(h, "corpus domini", "corpus christi");
+    // Islamic days
+    as(h, "ramadan|ramadhan", "ramadan");
+    as(h, "(?:eid|id|aid)[- ](?:al|el|ul)[- ]fitr|festa (?:della fine|di fine) (?:del )?ramadan", "eid al-fitr");
+    as(h, "(?:eid|id|aid)[- ](?:al|el|ul)[- ](?:adha|k[ae]bir)|festa del sacrificio", "eid al-adha");
+    as(h, "laylat al[- ]qadr|notte del destino", "laylat al-qadr");
+    as(h, "ashura", "ashura");
+    as(h, "mawlid(?: an[- ]nabi)?|nascita del profeta", "mawlid");
+    // Jewish days, from their eve
+    as(h, "yom kippur|kippur", "yom kippur");
+    as(h, "sukkot|festa delle capanne|festa dei tabernacoli", "sukkot");
+    as(h, "simchat torah", "simchat torah");
+    as(h, "hanukk?ah?|chanukk?ah", "hanukkah");
+    as(h, "purim", "purim");
+    as(h, "yom ha-?shoah", "yom hashoah");
+    as(h, "tisha b'?av", "tisha b'av");
+    // Hindu, Sikh and Buddhist days: Italian writes their transliterations
+    as(h, "diwali|deepavali|dipavali", "diwali");
+    as(h, "holika dahan", "holika dahan");
+    as(h, "holi", "holi");
+    as(h, "navaratri|navratri|durga puja", "navaratri");
+    as(h, "dussehra|dasara|vijayadashami", "dussehra");
+    as(h, "raksha bandhan", "raksha bandhan");
+    as(h, "janmashtami", "janmashtami");
+    as(h, "ganesh chaturthi", "ganesh chaturthi");
+    as(h, "maha ?shivaratri", "maha shivaratri");
+    as(h, "vesak|buddha purnima", "vesak");
+    as(h, "vaisakhi|baisakhi", "vaisakhi");
+    as(h, "pongal", "pongal");
+    as(h, "onam", "onam");
+    as(h, "chhath(?: puja)?", "chhath puja");
+    // observances shared with the English list, and Italian ones
+    as(h, "festa della mamma", "mother's day");
+    as(h, "(?:festa del|giorno del) ringraziamento", "thanksgiving");
+    as(h, "black friday", "black friday");
+    as(h, "halloween", "halloween");
+    as(h, "(?:(?:festa|giorno) di )?san patrizio", "st. patrick's day");
+    as(h, "giornata della terra", "earth day");
+    fixed(h, "festa della donna", 3, 8);
+    fixed(h, "pesce d'aprile", 4, 1);
+    fixed(h, "festa dei nonni", 10, 2);
+    // Italian days of remembrance (laws 211/2000 and 92/2004)
+    fixed(h, "giorno della memoria", 1, 27);
+    fixed(h, "giorno del ricordo", 2, 10);
+    worldDays(h);
+    return List.copyOf(h);
+  }
+
+  /**
+   * The United Nations' international days (and a few of the WHO's) on fixed dates or weekdays, by their Italian
+   * names: "giornata mondiale dell'acqua", "giornata internazionale della donna". Italian news calls one day
+   * "mondiale" or "internazionale" by turns, so either is read; without either word ("la giornata della pace") the
+   * phrase is too often a day like any other.
+   */
+  private static void worldDays(List<Holiday> h) {
+    String[][] fixed = {
+        {"delle zone umide", "02-02"}, {"contro il cancro", "02-04"}, {"del malato", "02-11"}, {"della radio", "02-13"},
+        {"della giustizia sociale", "02-20"}, {"della lingua madre", "02-21"}, {"contro la discriminazione", "03-01"},
+        {"della (?:fauna|vita) selvatica", "03-03"}, {"della donna", "03-08"}, {"della felicit[aà]", "03-20"},
+        {"della poesia|delle foreste|(?:del|sul)la sindrome di down|per l'eliminazione della discriminazione razziale", "03-21"},
+        {"dell'acqua", "03-22"}, {"della meteorologia", "03-23"}, {"(?:della|contro la) tubercolosi", "03-24"},
+        {"(?:per la )?consapevolezza sull'autismo|dell'autismo", "04-02"}, {"della salute(?! mentale)", "04-07"},
+        {"della terra", "04-22"}, {"del libro(?: e del diritto d'autore)?", "04-23"}, {"(?:della|contro la) malaria", "04-25"},
+        {"della propriet[aà] intellettuale", "04-26"}, {"(?:per la )?(?:salute e )?sicurezza sul lavoro", "04-28"},
+        {"della libert[aà] di stampa", "05-03"}, {"della croce rossa", "05-08"}, {"delle api", "05-20"},
+        {"della biodiversit[aà]", "05-22"}, {"senza tabacco", "05-31"}, {"dei genitori", "06-01"}, {"dell'ambiente", "06-05"},
+        {"degli oceani", "06-08"}, {"contro il lavoro minorile", "06-12"}, {"de(?:l|i) donator[ei] di sangue", "06-14"},
+        {"del rifugiato|dei rifugiati", "06-20"}, {"dello yoga", "06-21"}, {"contro (?:l'abuso di |la )droga", "06-26"},
+        {"della popolazione", "07-11"}, {"(?:di )?nelson mandela", "07-18"}, {"dell'amicizia", "07-30"},
+        {"dei popoli indigeni", "08-09"}, {"dell'aiuto umanitario", "08-19"}, {"della pace", "09-21"},
+        {"del turismo", "09-27"}, {"del cuore", "09-29"}, {"della nonviolenza", "10-02"},
+        {"de(?:gli|ll') insegnant[ei]|dell'insegnante", "10-05"}, {"della salute mentale", "10-10"},
+        {"delle bambine(?: e delle ragazze)?", "10-11"}, {"dell'alimentazione", "10-16"},
+        {"(?:per l'eliminazione della|contro la) povert[aà]", "10-17"}, {"delle citt[aà]", "10-31"}, {"del diabete", "11-14"},
+        {"della tolleranza", "11-16"}, {"(?:dei diritti )?dell'infanzia(?: e dell'adolescenza)?", "11-20"},
+        {"della televisione", "11-21"}, {"(?:per l'eliminazione della|contro la) violenza (?:sulle|contro le) donne", "11-25"},
+        {"(?:di lotta )?contro l'aids", "12-01"}, {"delle persone con disabilit[aà]", "12-03"}, {"del suolo|del volontariato", "12-05"},
+        {"contro la corruzione", "12-09"}, {"dei diritti umani", "12-10"}, {"della montagna", "12-11"},
+        {"de(?:l|i) migranti?", "12-18"}};
+    for (String[] d : fixed) {
+      fixed(h, "giornata (?:mondiale|internazionale) (?:" + d[0] + ")", Integer.parseInt(d[1].substring(0, 2)),
+          Integer.parseInt(d[1].substring(3)));
+    }
+    // UNESCO's philosophy day is the third Thursday of November; World Kidney Day the second Thursday of March
+    day(h, "giornata (?:mondiale|internazionale) della filosofia", y -> nth(y, 11, 3, DayOfWeek.THURSDAY));
+    day(h, "giornata (?:mondiale|internazionale) del rene", y -> nth(y, 3, 2, DayOfWeek.THURSDAY));
+  }
+
+  /** Italian {@code names} for the English holiday named {@code english}: its dates and grain. */
+  private static void as(List<Holiday> h, String names, String english) {
+    Holiday en = Objects.requireNonNull(named(english, Lang.EN), () -> "no English holiday named " + english);
+    h.add(new Holiday(Pattern.compile(names, F), en.in(), en.grain()));
+  }
+
+  /** The Gregorian date of a date of the Julian calendar (the Julian day number, Meeus chapter 7). */
+  static LocalDate julian(int y, int month, int day) {
+    int a = (14 - month) / 12, yy = y + 4800 - a, mm = month + 12 * a - 3;
+    long jdn = day + (153L * mm + 2) / 5 + 365L * yy + Math.floorDiv(yy, 4) - 32083;
+    return LocalDate.ofEpochDay(jdn - 2440588);
   }
 
   /**

@@ -25,7 +25,7 @@ final class Merges {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   // NOTE: possessive runs, as no word here starts with a space or comma: a long gap that does not join fails in one pass
   private static final Pattern JOIN = Pattern.compile("^[\\s,]*+(?:alle|at|@|on|di|del|della|il|the|for|a|in|nella|of)?[\\s,]*+$", F);
-  private static final Pattern TO = Pattern.compile("^\\s*+(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|fino a|fino alle)\\s*+$", F);
+  private static final Pattern TO = Pattern.compile("^\\s*+(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|(?:fino|sino)\\s+(?:a|ad|al|alla|alle|all'))\\s*+$", F);
   /**
    * A gap of a North American or European zone name between a clock time and its day, "5 p.m. EST Nov. 9": news keeps
    * such a time local (only UTC is converted, see {@link #zones}), so the name only joins.

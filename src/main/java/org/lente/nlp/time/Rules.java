@@ -118,7 +118,9 @@ final class Rules {
       int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(3));
       int d = it ? a : b, mo = it ? b : a;
       if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-      if (m.group(4) == null && (!m.group(2).equals("/") && (it || !lenient))) return null;
+      // Duckling's Italian "15-03" (a dash without spaces) is a day of a month in a phrase; "9 - 11" is a clock range
+      boolean tightDash = it && lenient && m.group(2).equals("-") && !m.group(0).contains(" ");
+      if (m.group(4) == null && !m.group(2).equals("/") && (it || !lenient) && !tightDash) return null;
       if (m.group(4) == null && m.group(2).equals(".")) return null;
       if (m.group(4) == null && m.start() >= 2 && c.s().charAt(m.start() - 1) == ' ' && Character.isDigit(c.s().charAt(m.start() - 2))) {
         return null; // "3 7/8": the fraction of a mixed number, as in share prices
@@ -166,7 +168,7 @@ final class Rules {
       return date(m, 0, Moment.at(d.atStartOfDay(), Grain.MONTH), true).withNoAnchor(String.format("XXXX-%02d", mo));
     }));
     // years after a preposition, and in lists
-    String yPrep = it ? "(?:nel|nell'anno|del|dal|al|fino al|entro il|anno|l'anno|dopo il|prima del)" : "(?:in|since|of|by|until|through|before|after|year)";
+    String yPrep = it ? "(?:il|nel|nell'anno|del|dal|al|fino al|entro il|anno|l'anno|dopo il|prima del)" : "(?:in|since|of|by|until|through|before|after|year)";
     r.add(new Rule(Pattern.compile(B + yPrep + "\\s+((?:1[5-9]|20)\\d\\d)(?:\\s*(?:a\\.d\\.|ad|d\\.c\\.))?" + E, F), (m, c) ->
         date(m, 1, Moment.at(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(), Grain.YEAR), false)));
     r.add(new Rule(Pattern.compile("(?<=\\d{4}(?:, ?| e | and | o | or ))((?:1[5-9]|20)\\d\\d)(?!\\s*%)" + E, F), (m, c) ->
@@ -258,13 +260,18 @@ final class Rules {
       return m.group(0).startsWith("dal") || m.group(0).startsWith("from") ? p.span(m.start(1), m.end()) : p;
     }));
     // this/next/last week|month|quarter|year
-    String relUnit = it ? "(settimana|mese|anno|trimestre)" : "(week|month|year|yr|quarter|qtr)";
+    // Duckling's Italian phrases also count the finer units and "l'ultimo" ("la prossima ora", "l'ultimo mese"); in news
+    // "il giorno successivo" is told from the text's last day and "nell'ultimo anno" is a span, so news reads neither
+    String relUnit = it ? (lenient ? "(settimana|mese|anno|trimestre|giorno|ora|minuto|secondo)" : "(settimana|mese|anno|trimestre)")
+        : "(week|month|year|yr|quarter|qtr)";
     if (it) {
-      r.add(new Rule(Pattern.compile(B + "(?:(?:la|il|lo|l'|nella|nel|della|dello|del|nello)\\s*)?(?:(quest[oa']|scors[oa]|prossim[oa]|passat[oa])\\s*)?" + relUnit
+      String last = lenient ? "|ultim[oa]" : "";
+      r.add(new Rule(Pattern.compile(B + "(?:(?:la|il|lo|l'|nella|nel|della|dello|del|nello)\\s*)?(?:(quest[oa']|scors[oa]|prossim[oa]|passat[oa]" + last + ")\\s*)?" + relUnit
           + "(?:\\s+(scors[oa]|prossim[oa]|passat[oa]|corrente|successiv[oa]|precedente|in corso))?" + E, F), (m, c) -> {
         String mod = m.group(1) != null ? m.group(1) : m.group(3);
         if (mod == null) return null;
-        int off = mod.startsWith("pross") || mod.startsWith("succ") ? 1 : mod.startsWith("scors") || mod.startsWith("passat") || mod.startsWith("prec") ? -1 : 0;
+        int off = mod.startsWith("pross") || mod.startsWith("succ") ? 1
+            : mod.startsWith("scors") || mod.startsWith("passat") || mod.startsWith("prec") || mod.startsWith("ultim") ? -1 : 0;
         return relPeriod(m, c, Words.grainOf(m.group(2)), off);
       }));
     } else {
@@ -312,11 +319,13 @@ final class Rules {
     }
     // clock times
     String ampm = "(a\\.?m\\.?|p\\.?m\\.?|a|p)";
-    r.add(new Rule(Pattern.compile(B + "(?:(?:alle|le|verso le|per le|at|@|circa alle)\\s+)?(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?(?:\\s*" + ampm + ")?" + E, F), (m, c) -> {
+    // Italian writes "ore" before a clock time, after a preposition or alone: "alle ore 15.30", "ore 9:00"
+    String ore = it ? "|(?:(?:alle|dalle|entro le|verso le)\\s+)?ore" : "";
+    r.add(new Rule(Pattern.compile(B + "(?:(?:alle|le|verso le|per le|at|@|circa alle" + ore + ")\\s+)?(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?(?:\\s*" + ampm + ")?" + E, F), (m, c) -> {
       int h = Integer.parseInt(m.group(1)), mi = Integer.parseInt(m.group(2));
       int sec = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
       if (h > 23 || mi > 59 || sec > 59) return null; // no such clock time (a leap second's :60 included)
-      if (m.group(0).contains(".") && m.group(4) == null && !m.group(0).matches("(?s).*(alle|le|at).*")) return null;
+      if (m.group(0).contains(".") && m.group(4) == null && !m.group(0).matches("(?s).*(alle|le|at|ore).*")) return null;
       return clock(m, c, h, mi, sec, m.group(3) == null ? Grain.MINUTE : Grain.SECOND, m.group(4));
     }));
     r.add(new Rule(Pattern.compile(B + "(?:(?:at|@)\\s+)?(\\d{1,2})h" + E, F), (m, c) -> {
@@ -327,7 +336,7 @@ final class Rules {
       int h = (int) Words.value(m.group(1), lang);
       return h < 1 || h > 12 ? null : clock(m, c, h, 0, 0, Grain.HOUR, m.group(2));
     }));
-    r.add(new Rule(Pattern.compile(B + (it ? "(?:alle|verso le|per le|le|circa alle|entro le|dalle|prima delle)" : "(?:at|@)") + "\\s+(\\d{1,2}|"
+    r.add(new Rule(Pattern.compile(B + (it ? "(?:alle|verso le|per le|le|circa alle|entro le|dalle|prima delle" + ore + ")" : "(?:at|@)") + "\\s+(\\d{1,2}|"
         + (it ? "una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici" : "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve") + ")"
         + (it ? "" : "(?:\\s*o'?clock)?") + "(?![:.h]?\\d)" + E, F), (m, c) -> {
       int h = (int) Words.value(m.group(1), lang);
@@ -348,7 +357,8 @@ final class Rules {
         {"(?:questa|sta)\\s*sera|stasera|in serata|nella sera(?:ta)?|verso sera|(?:la|alla|di|della)\\s+sera(?:ta)?|sera", "18,24,0,EV"},
         {"stanotte|nella notte|in nottata|(?:la|di)\\s+notte|notte", "0,4,1,NI"},
         {"(?:nel|il|di|del)\\s+pomeriggio|pomeriggio|oggi pomeriggio", "12,19,0,AF"},
-        {"stamattina|stamani|(?:la|di|in|alla|della|nella)\\s+mattina(?:ta)?|mattina(?:ta)?", "0,12,0,MO"},
+        // Duckling's Italian morning starts at 4 (its English one at midnight); "le 3 di mattina" stays 3:00 (Merges)
+        {"stamattina|stamani|(?:la|di|in|alla|della|nella)\\s+mattina(?:ta)?|mattina(?:ta)?", "4,12,0,MO"},
         {"(?:a|al)\\s+pranzo|pranzo", "12,14,0,MI"}}
         : new String[][] {
         {"late tonight|late tonite", "21,24,0,NI"},
@@ -405,44 +415,9 @@ final class Rules {
       else v = "XXXX-WXX-" + Words.weekday(w).getValue();
       return new Piece(m.start(), m.end(), Kind.SET, null, v, false, null, null, null);
     }));
-    // holidays with fixed dates, and Easter / Thanksgiving
-    // {names, date, names read only in a phrase}: the last are ordinary words in running text ("i morti", "alla vigilia
-    // del voto", "l'assunzione di 20 operai"), so news reads the holiday only by its unambiguous names
-    String[][] hol = it ? new String[][] {{"vigilia di natale", "12-24", "la vigilia|alla vigilia"}, {"natale", "12-25", ""},
-        {"santo stefano", "12-26", ""}, {"vigilia di capodanno|san silvestro", "12-31", ""}, {"capodanno", "01-01", ""},
-        {"epifania|befana", "01-06", ""}, {"festa del pap[aà]|festa di san giuseppe", "03-19", "san giuseppe"},
-        {"anniversario della liberazione|festa della liberazione", "04-25", "(?:la|alla) liberazione"},
-        {"festa dei lavoratori|festa del lavoro|primo maggio", "05-01", ""}, {"festa della repubblica", "06-02", ""},
-        {"ferragosto", "08-15", "assunzione"}, {"ognissanti|tutti i santi", "11-01", ""},
-        {"giorno dei morti|festa dei morti|commemorazione dei defunti", "11-02", "(?:ai )?morti"},
-        {"(?:all')?immacolata(?: concezione)?", "12-08", ""}, {"san valentino", "02-14", ""}}
-        : new String[0][]; // English holidays: EnglishRules and Holidays
-    for (String[] h : hol) {
-      int mo = Integer.parseInt(h[1].substring(0, 2)), d = Integer.parseInt(h[1].substring(3));
-      String names = lenient && !h[2].isEmpty() ? h[0] + "|" + h[2] : h[0];
-      r.add(new Rule(Pattern.compile(B + "(?:" + names + ")(?:\\s+(?:del\\s+|di\\s+)?(\\d{4}))?" + E, F), (m, c) -> {
-        if (m.group(1) != null) return day(m, LocalDate.of(Integer.parseInt(m.group(1)), mo, d), false);
-        // without a year, the year of a bare date: forward in Duckling's convention, else from the tense
-        LocalDate x = TimeTagger.monthDay(c, mo, d, m.start());
-        return day(m, x, true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
-      }));
-    }
+    // holidays: Italian ones in ItalianRules, English ones in EnglishRules, both dated by Holidays
     if (it) {
-      r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(pasqua|pasquetta|luned[iì] dell'angelo)(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
-        String w = m.group(2);
-        java.util.function.IntFunction<LocalDate> f = y -> w.startsWith("pasquetta") || w.startsWith("luned") ? easter(y).plusDays(1) : easter(y);
-        if (m.group(3) != null) {
-          return day(m, f.apply(Integer.parseInt(m.group(3))), false);
-        }
-        int y = c.today().getYear();
-        LocalDate x = f.apply(y);
-        if ("last".equals(m.group(1))) {
-          x = x.isBefore(c.today()) ? x : f.apply(y - 1);
-        } else if (c.duckling() && x.isBefore(c.today())) {
-          x = f.apply(y + 1);
-        }
-        return day(m, x, true);
-      }));
+      r.addAll(ItalianRules.of(lenient));
     } else {
       r.addAll(EnglishRules.of(lenient));
     }
@@ -598,6 +573,14 @@ final class Rules {
       startYear = seasonYear(c, modifier, s[i], startYear, m.start());
     } else if (modifier != null && modifier.matches("last\\s*|la scorsa\\s*")) {
       startYear--; // the one before this season, as Duckling reads "last <season>"
+    } else if (modifier != null && modifier.trim().equals("la prossima")) {
+      // Duckling's "<season> prossima" is the one after the season in progress or next to come ("l'inverno prossimo"
+      // in February is next December's)
+      int y0 = y - 1;
+      while (!LocalDate.of(s[i][2] < s[i][0] ? y0 + 1 : y0, s[i][2], s[i][3]).isAfter(c.today())) {
+        y0++;
+      }
+      startYear = y0 + 1;
     }
     LocalDate a = LocalDate.of(startYear, s[i][0], s[i][1]);
     LocalDate b = LocalDate.of(i == 1 ? startYear + 1 : startYear, s[i][2], s[i][3]);

@@ -121,7 +121,7 @@ class GrammarTest {
   @Test void noonAndAHalf() { assertEquals("2024-06-19T12:30:00 Minute", it("mezzogiorno e mezza")); }
   @Test void quarterToInThePm() { assertEquals("2024-06-19T20:45:00 Minute", it("le nove meno un quarto di sera")); }
   @Test void allUna() { assertEquals("2024-06-19T13:00:00 Hour", it("all'una")); }
-  @Test void domattina() { assertEquals("2024-06-20T00:00:00|2024-06-20T12:00:00 Hour", it("domattina")); }
+  @Test void domattinaIsTomorrowFromFour() { assertEquals("2024-06-20T04:00:00|2024-06-20T12:00:00 Hour", it("domattina")); }
 
   // weekends
   @Test void thisWeekend() { assertEquals("2024-06-21T18:00:00|2024-06-24T00:00:00 Hour", it("questo fine settimana")); }
@@ -161,4 +161,21 @@ class GrammarTest {
     assertEquals(List.of("PRESENT_REF"),
         tagger.find("Ne parliamo adesso.", Lang.IT, REF).stream().map(Timex::value).toList());
   }
+  // Duckling's Italian open intervals from now (round 12)
+  @Test void finoAIsFromNowToTheTime() { assertEquals("2024-06-19T10:00:00|2024-06-20T00:00:00 Second", it("fino a domani")); }
+  @Test void finoAllaFineDellAnnoReadsTheBoundaryAsItsEnd() {
+    assertEquals("2024-06-19T10:00:00|2025-01-01T00:00:00 Second", it("fino alla fine dell'anno"));
+  }
+  @Test void finoAfterATimeEndsARange() { assertEquals("2024-07-03T00:00:00|2024-07-06T00:00:00 Day", it("dal 3 luglio fino al 5 luglio")); }
+  @Test void entroACountIsFromNowToTheOffset() { assertEquals("2024-06-19T10:00:00|2024-06-22T10:00:00 Second", it("entro tre giorni")); }
+  @Test void entroLaSettimanaEndsAtTheNextWeek() { assertEquals("2024-06-19T10:00:00|2024-06-24T00:00:00 Second", it("entro la settimana")); }
+  @Test void entroIlMeseProssimoIsTheMonth() { assertEquals("2024-07-01T00:00:00 Month", it("entro il mese prossimo")); }
+  @Test void theWeekendOfADayIsTheOneOfItsWeek() {
+    assertEquals("2024-07-05T18:00:00|2024-07-08T00:00:00 Hour", it("il weekend del 6 luglio"));
+  }
+  @Test void aTightDashBetweenDayAndMonthIsADate() { assertEquals("2025-03-15T00:00:00 Day", it("15-03")); }
+  @Test void theItalianMorningStartsAtFour() { assertEquals("2024-06-19T04:00:00|2024-06-19T12:00:00 Hour", it("stamattina")); }
+  @Test void dalAlWithoutAMonthAreDays() { assertEquals("2024-07-03T00:00:00|2024-07-06T00:00:00 Day", it("dal 3 al 5")); }
+  @Test void nextSeasonSkipsTheNearestOne() { assertEquals("2025-12-21T00:00:00|2026-03-21T00:00:00 Day", it("l'inverno prossimo")); }
+  @Test void ilBeforeAYearIsTheYear() { assertEquals("2015-01-01T00:00:00 Year", it("il 2015")); }
 }

@@ -101,6 +101,21 @@ class HolidaysTest {
   }
   @Test void israAndMirajIsTwentySeventhRajab() { assertEquals(LocalDate.of(2024, 2, 8), in("isra and mi'raj", 2024)); }
   @Test void jumuatulWidaIsTheLastFridayOfRamadan() { assertEquals(LocalDate.of(2024, 4, 5), in("jumu'atul-wida", 2024)); }
+  @Test void julianDatesConvertAcrossTheGregorianReform() {
+    assertEquals(LocalDate.of(1582, 10, 15), Holidays.julian(1582, 10, 5)); // the day after Julian 4 October 1582
+    assertEquals(LocalDate.of(2024, 1, 7), Holidays.julian(2023, 12, 25));
+  }
+  @Test void anItalianNameDatesLikeItsEnglishHoliday() {
+    assertEquals(in("orthodox easter", 2024), Holidays.named("pasqua ortodossa", Lang.IT).in().apply(2024)[0]);
+  }
+  @Test void theChineseNewYearKeepsItsYearGrainInItalian() {
+    assertEquals(Grain.YEAR, Holidays.named("capodanno cinese", Lang.IT).grain());
+    assertEquals(LocalDate.of(2024, 2, 10), Holidays.named("capodanno cinese", Lang.IT).in().apply(2024)[0]);
+  }
+  @Test void italianNamesAreNotEnglishOnes() { assertNull(Holidays.named("pasqua ortodossa")); }
+  @Test void orthodoxNewYearIsTheJulianFirstOfJanuary() {
+    assertEquals(LocalDate.of(2024, 1, 14), Holidays.named("capodanno ortodosso", Lang.IT).in().apply(2024)[0]);
+  }
   @Test void kingsDayMovesOffSunday() {
     assertEquals(LocalDate.of(2024, 4, 27), in("king's day", 2024));
     assertEquals(LocalDate.of(2025, 4, 26), in("koningsdag", 2025)); // 27 April 2025 is a Sunday
