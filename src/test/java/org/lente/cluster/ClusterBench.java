@@ -78,6 +78,8 @@ public final class ClusterBench {
 
   /** The canary's passes before it records (each analyses two texts of about the median size, unthrottled). */
   private static final int CANARY_WARM = 400;
+  /** A filler's passes (eight texts each) before it is stopped and held to its quota. */
+  private static final int FILLER_WARM = 50;
 
   /** Partitions of lente.pages: divisible by every n the bench runs. */
   static final int PARTITIONS = 24;
@@ -426,6 +428,23 @@ public final class ClusterBench {
   private final OpenSearchServer opensearch = new OpenSearchServer();
   private final Path out;
   private Process canary; // the ClusterBenchCanary, while the runs go on
+  /** With {@code --fill}: warm analysing JVMs, stopped, resumed beside a run's workers (see {@link #startFillers}). */
+  private final List<Filler> fillers = new ArrayList<>();
+  /** With {@code --fill N}: N analysing JVMs at their quota in every measurement, workers and fillers together. */
+  private int fill;
+
+  /**
+   * A {@link ClusterBenchCanary} that only loads the machine: held to a worker's quota and resumed ({@code SIGCONT})
+   * for a measurement whose workers are fewer than {@code --fill}, stopped ({@code SIGSTOP}) otherwise.
+   */
+  private record Filler(Process process, CpuGroup group) {
+    void signal(String sig) throws IOException, InterruptedException {
+      Process k = new ProcessBuilder("kill", "-" + sig, Long.toString(process.pid())).start();
+      if (!k.waitFor(10, TimeUnit.SECONDS) || k.exitValue() != 0) {
+        throw new IOException("kill -" + sig + " " + process.pid() + " failed");
+      }
+    }
+  }
   private final Path lente;
   private final List<Process> children = Collections.synchronizedList(new ArrayList<>());
   private final List<CpuGroup> groups = Collections.synchronizedList(new ArrayList<>());
@@ -462,6 +481,7 @@ public final class ClusterBench {
     int repeat = Integer.parseInt(o.getOrDefault("--repeat", "1"));
     int perWorker = Integer.parseInt(o.getOrDefault("--per-worker", "0"));
     long periodMicros = Math.round(Double.parseDouble(o.getOrDefault("--period-ms", "100")) * 1000);
+    int fill = Integer.parseInt(o.getOrDefault("--fill", "0"));
     if (periodMicros < 1000 || periodMicros > 1_000_000) {
       throw new IllegalArgumentException("--period-ms: 1 to 1000 (the kernel's bounds for a CFS period): "
           + o.get("--period-ms"));
@@ -470,6 +490,13 @@ public final class ClusterBench {
       if (n < 1 || PARTITIONS % n != 0) {
         throw new IllegalArgumentException("--workers: each n must divide " + PARTITIONS + ": " + n);
       }
+      if (fill != 0 && n > fill) {
+        throw new IllegalArgumentException("--fill " + fill + " is under --workers' " + n + " (0, or at least the "
+            + "largest n)");
+      }
+    }
+    if (fill < 0 || fill > 32) {
+      throw new IllegalArgumentException("--fill: 0 to 32: " + fill);
     }
     if (quota <= 0 || quota > 64 || articles < 1 || warmup < 1 || repeat < 1 || repeat > 20 || perWorker < 0
         || perWorker > 10_000) {
@@ -507,6 +534,7 @@ public final class ClusterBench {
     Path out = Files.createDirectories(Path.of(o.getOrDefault("--out", "target/cluster-bench")));
     ClusterBench bench = new ClusterBench(out, Path.of(o.getOrDefault("--lente", "bin/lente")).toAbsolutePath());
     bench.periodMicros = periodMicros;
+    bench.fill = fill;
     say("quotas enforced over " + periodMicros / 1000.0 + " ms periods");
     Runtime.getRuntime().addShutdownHook(new Thread(bench::abandon));
     // measured: the first `articles` texts, the same whatever the warm-up or the runs' n; warm-up texts the others
@@ -514,21 +542,24 @@ public final class ClusterBench {
     List<List<Run>> repeats = bench.run(corpus, warmupPool, warmup, maxN,
         texts.subList(0, articles), perWorker, ns, quota, repeat, done -> {
           try {
-            Files.writeString(out.resolve("results.md"), periodLine(periodMicros)
+            Files.writeString(out.resolve("results.md"), periodLine(periodMicros, fill)
                 + reports(done, corpus, warmup, articles, perWorker),
                 StandardCharsets.UTF_8);
           } catch (IOException e) {
             say("warning: cannot write " + out.resolve("results.md") + ": " + e.getMessage());
           }
         });
-    String report = periodLine(periodMicros) + reports(repeats, corpus, warmup, articles, perWorker);
+    String report = periodLine(periodMicros, fill) + reports(repeats, corpus, warmup, articles, perWorker);
     System.out.print(report);
     System.exit(0);
   }
 
-  /** The report's first line: the period the quotas were enforced over. */
-  private static String periodLine(long periodMicros) {
-    return String.format(Locale.ROOT, "Quotas enforced over CFS periods of %.0f ms.%n%n", periodMicros / 1000.0);
+  /** The report's first line: the period the quotas were enforced over, and the fillers. */
+  private static String periodLine(long periodMicros, int fill) {
+    return String.format(Locale.ROOT, "Quotas enforced over CFS periods of %.0f ms.%s%n%n", periodMicros / 1000.0,
+        fill == 0 ? "" : " Every measurement ran " + fill + " analysing JVMs at their quota: its n workers and "
+            + "fill - n fillers (warm JVMs analysing texts of the warm-up pool over and over, not counted), so that "
+            + "the machine is as loaded at n = 1 as at n = " + fill + ".");
   }
 
   /** The tables of each repeat's runs, where the workers' CPU went, and the summary over the repeats. */
@@ -547,7 +578,7 @@ public final class ClusterBench {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("usage: ClusterBench [--corpus DIR] [--out DIR] [--workers 1,2,4,8] "
             + "[--quota 0.1] [--articles 192] [--warmup 96] [--repeat 1] [--per-worker 0] [--warmup-corpus DIR] "
-            + "[--period-ms 100] [--lente bin/lente]; bad at " + args[i]);
+            + "[--period-ms 100] [--fill 0] [--lente bin/lente]; bad at " + args[i]);
       }
       o.put(args[i], args[i + 1]);
     }
@@ -636,6 +667,7 @@ public final class ClusterBench {
               : ""));
       List<ProducerRecord<String, String>> warm = pages(corpus, warmTexts, warmPrefixes, false);
       startCanary(warmupPool, quota);
+      startFillers(warmupPool, quota, fill == 0 ? 0 : fill - Arrays.stream(ns).min().orElseThrow());
       int perWorker = warmupPerWorker;
       // pass p > 0 sends the measured texts again, each under new URLs (new articles), to the same partitions
       List<List<ProducerRecord<String, String>>> passes = new ArrayList<>();
@@ -668,6 +700,10 @@ public final class ClusterBench {
     } finally {
       if (canary != null) {
         stop(canary);
+      }
+      for (Filler f : fillers) {
+        f.signal("CONT"); // a stopped JVM would not see the SIGTERM
+        stop(f.process());
       }
       opensearch.stopAlone();
       kafka.stopAlone();
@@ -733,6 +769,61 @@ public final class ClusterBench {
     }
     g.limit(quota, periodMicros);
     say("canary: warm, held to " + quota + " CPU over " + periodMicros / 1000 + " ms periods");
+  }
+
+  /**
+   * Starts {@code count} fillers, each a {@link ClusterBenchCanary} on its own eight texts of {@code pool}, waits for
+   * their warm-up (without a quota, all at once, at most {@link #IDLE_LIMIT}), then stops them and holds each to
+   * {@code quota}: a run of n workers resumes {@code fill - n} of them for its measurement ({@link #resumeFillers}).
+   */
+  private void startFillers(List<Path> pool, double quota, int count) throws Exception {
+    for (int k = 0; k < count; k++) {
+      Path tsv = out.resolve("filler" + k + ".tsv");
+      Files.deleteIfExists(tsv);
+      CpuGroup g = group("filler" + k);
+      List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+          "-Xmx1g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp",
+          System.getProperty("java.class.path"), ClusterBenchCanary.class.getName(), tsv.toString(),
+          Integer.toString(FILLER_WARM)));
+      for (int i = 0; i < 8; i++) {
+        command.add(pool.get((k * 8 + i) % pool.size()).toAbsolutePath().toString());
+      }
+      fillers.add(new Filler(startCommand(g, out.resolve("filler" + k + ".log"), command), g));
+    }
+    if (count == 0) {
+      return;
+    }
+    say("fillers: " + count + " warming up, " + FILLER_WARM + " passes over 8 texts each");
+    long until = System.nanoTime() + IDLE_LIMIT.toNanos();
+    for (int k = 0; k < count; k++) {
+      Path tsv = out.resolve("filler" + k + ".tsv");
+      while (!Files.exists(tsv) || !Files.readString(tsv, StandardCharsets.UTF_8).startsWith(ClusterBenchCanary.WARM)) {
+        Process p = fillers.get(k).process();
+        if (!p.isAlive()) {
+          throw new IOException("filler " + k + " ended (exit " + p.exitValue() + "); see "
+              + out.resolve("filler" + k + ".log"));
+        }
+        if (System.nanoTime() > until) {
+          say("warning: filler " + k + " is still warming up after " + IDLE_LIMIT.toMinutes() + " min");
+          break;
+        }
+        Thread.sleep(500);
+      }
+    }
+    for (Filler f : fillers) {
+      f.signal("STOP");
+      f.group().limit(quota, periodMicros);
+    }
+    say("fillers: warm, stopped, each held to " + quota + " CPU when resumed");
+  }
+
+  /** Resumes the fillers a run of {@code n} workers needs beside it; returns them (none without {@code --fill}). */
+  private List<Filler> resumeFillers(int n) throws IOException, InterruptedException {
+    List<Filler> on = fill == 0 ? List.of() : fillers.subList(0, fill - n);
+    for (Filler f : on) {
+      f.signal("CONT");
+    }
+    return on;
   }
 
   /**
@@ -829,7 +920,13 @@ public final class ClusterBench {
       long[] serviceStart = {writerGroup.usageNanos(), osGroup.usageNanos(), kafkaGroup.usageNanos(),
           pgGroup.usageNanos(), indexerGroup.usageNanos()};
       double loadStart = load();
-      say("n=" + n + ": measuring, " + pages.size() + " articles, each worker at " + quota + " CPU");
+      List<Filler> on = resumeFillers(n);
+      long[] fillerStart = new long[on.size()];
+      for (int i = 0; i < on.size(); i++) {
+        fillerStart[i] = on.get(i).group().usageNanos();
+      }
+      say("n=" + n + ": measuring, " + pages.size() + " articles, each worker at " + quota + " CPU"
+          + (on.isEmpty() ? "" : ", " + on.size() + " fillers beside them"));
       List<List<CpuGroup.Reading>> readings;
       long t0;
       List<List<ClusterBenchThreads.Reading>> threads;
@@ -839,6 +936,16 @@ public final class ClusterBench {
         awaitAnalysed(admin, group, alive, dir);
         readings = r.stop();
         threads = r.threads();
+      }
+      double seconds = (System.currentTimeMillis() - t0) / 1000.0;
+      List<String> fillerUse = new ArrayList<>();
+      for (int i = 0; i < on.size(); i++) {
+        on.get(i).signal("STOP");
+        fillerUse.add(Math.round(100 * (on.get(i).group().usageNanos() - fillerStart[i]) / 1e9 / seconds / quota)
+            + "%");
+      }
+      if (!on.isEmpty()) {
+        say("n=" + n + ": fillers' quota used over the measurement " + fillerUse);
       }
       double loadEnd = load();
       boolean moved = !members.equals(members(admin, group));
