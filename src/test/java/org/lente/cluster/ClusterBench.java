@@ -745,27 +745,13 @@ public final class ClusterBench {
     bySize.sort(Comparator.comparingLong(sizes::get));
     int mid = bySize.size() / 2;
     List<Path> texts = bySize.subList(Math.max(0, mid - 1), Math.min(bySize.size(), mid + 1));
-    Files.deleteIfExists(canaryOut());
     CpuGroup g = group("canary");
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-        "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        ClusterBenchCanary.class.getName(), canaryOut().toString(), Integer.toString(CANARY_WARM)));
-    texts.forEach(t -> command.add(t.toAbsolutePath().toString()));
-    Process p = startCommand(g, out.resolve("canary.log"), command);
+    Process p = startAnalysing(g, "canary", CANARY_WARM, texts);
     canary = p;
     say("canary: warming up on " + texts.stream().map(t -> t.getFileName() + " (" + sizes.get(t) + " bytes)").toList()
         + ", " + CANARY_WARM + " passes");
-    long until = System.nanoTime() + IDLE_LIMIT.toNanos();
-    while (!Files.exists(canaryOut()) || !Files.readString(canaryOut(), StandardCharsets.UTF_8)
-        .startsWith(ClusterBenchCanary.WARM)) {
-      if (!p.isAlive()) {
-        throw new IOException("the canary ended (exit " + p.exitValue() + "); see " + out.resolve("canary.log"));
-      }
-      if (System.nanoTime() > until) {
-        say("warning: the canary is still warming up after " + IDLE_LIMIT.toMinutes() + " min; held to its quota now");
-        break;
-      }
-      Thread.sleep(500);
+    if (!awaitWarm(p, "canary", System.nanoTime() + IDLE_LIMIT.toNanos())) {
+      say("warning: the canary is still warming up after " + IDLE_LIMIT.toMinutes() + " min; held to its quota now");
     }
     g.limit(quota, periodMicros);
     say("canary: warm, held to " + quota + " CPU over " + periodMicros / 1000 + " ms periods");
@@ -778,17 +764,12 @@ public final class ClusterBench {
    */
   private void startFillers(List<Path> pool, double quota, int count) throws Exception {
     for (int k = 0; k < count; k++) {
-      Path tsv = out.resolve("filler" + k + ".tsv");
-      Files.deleteIfExists(tsv);
       CpuGroup g = group("filler" + k);
-      List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-          "-Xmx1g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp",
-          System.getProperty("java.class.path"), ClusterBenchCanary.class.getName(), tsv.toString(),
-          Integer.toString(FILLER_WARM)));
+      List<Path> texts = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        command.add(pool.get((k * 8 + i) % pool.size()).toAbsolutePath().toString());
+        texts.add(pool.get((k * 8 + i) % pool.size()));
       }
-      fillers.add(new Filler(startCommand(g, out.resolve("filler" + k + ".log"), command), g));
+      fillers.add(new Filler(startAnalysing(g, "filler" + k, FILLER_WARM, texts), g));
     }
     if (count == 0) {
       return;
@@ -796,18 +777,8 @@ public final class ClusterBench {
     say("fillers: " + count + " warming up, " + FILLER_WARM + " passes over 8 texts each");
     long until = System.nanoTime() + IDLE_LIMIT.toNanos();
     for (int k = 0; k < count; k++) {
-      Path tsv = out.resolve("filler" + k + ".tsv");
-      while (!Files.exists(tsv) || !Files.readString(tsv, StandardCharsets.UTF_8).startsWith(ClusterBenchCanary.WARM)) {
-        Process p = fillers.get(k).process();
-        if (!p.isAlive()) {
-          throw new IOException("filler " + k + " ended (exit " + p.exitValue() + "); see "
-              + out.resolve("filler" + k + ".log"));
-        }
-        if (System.nanoTime() > until) {
-          say("warning: filler " + k + " is still warming up after " + IDLE_LIMIT.toMinutes() + " min");
-          break;
-        }
-        Thread.sleep(500);
+      if (!awaitWarm(fillers.get(k).process(), "filler" + k, until)) {
+        say("warning: filler " + k + " is still warming up after " + IDLE_LIMIT.toMinutes() + " min");
       }
     }
     for (Filler f : fillers) {
@@ -815,6 +786,40 @@ public final class ClusterBench {
       f.group().limit(quota, periodMicros);
     }
     say("fillers: warm, stopped, each held to " + quota + " CPU when resumed");
+  }
+
+  /**
+   * Starts a {@link ClusterBenchCanary} in {@code group} on {@code texts}, {@code warm} passes before it records:
+   * its passes go to {@code OUT/NAME.tsv}, its output to {@code OUT/NAME.log}.
+   */
+  private Process startAnalysing(CpuGroup group, String name, int warm, List<Path> texts) throws IOException {
+    Path tsv = out.resolve(name + ".tsv");
+    Files.deleteIfExists(tsv);
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+        "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        ClusterBenchCanary.class.getName(), tsv.toString(), Integer.toString(warm)));
+    texts.forEach(t -> command.add(t.toAbsolutePath().toString()));
+    return startCommand(group, out.resolve(name + ".log"), command);
+  }
+
+  /**
+   * Waits until {@link #startAnalysing}'s JVM {@code name} wrote {@link ClusterBenchCanary#WARM}; false when
+   * {@code until} ({@link System#nanoTime}) came first.
+   *
+   * @throws IOException when it ended
+   */
+  private boolean awaitWarm(Process p, String name, long until) throws IOException, InterruptedException {
+    Path tsv = out.resolve(name + ".tsv");
+    while (!Files.exists(tsv) || !Files.readString(tsv, StandardCharsets.UTF_8).startsWith(ClusterBenchCanary.WARM)) {
+      if (!p.isAlive()) {
+        throw new IOException(name + " ended (exit " + p.exitValue() + "); see " + out.resolve(name + ".log"));
+      }
+      if (System.nanoTime() > until) {
+        return false;
+      }
+      Thread.sleep(500);
+    }
+    return true;
   }
 
   /** Resumes the fillers a run of {@code n} workers needs beside it; returns them (none without {@code --fill}). */

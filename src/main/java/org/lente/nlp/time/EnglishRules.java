@@ -382,23 +382,9 @@ final class EnglishRules {
     } else if (c.duckling() || m.group(1) != null) {
       d = h.onOrAfter(today);
     } else {
-      // a bare holiday in news is, as a day of a month, the occurrence Direction chooses: "was rescued on Thanksgiving
-      // Day" in January is the one gone by, "polls open on Election Day" in October the one ahead
-      LocalDate[] back = h.before(today.plusDays(1)), ahead = h.onOrAfter(today.plusDays(1));
-      d = back == null || ahead == null ? h.in().apply(today.getYear())
-          : Direction.choose(c, m.start(), Direction.Kind.MONTH_DAY, back[0], back[1] == null ? back[0] : back[1].minusDays(1), ahead[0]).equals(back[0]) ? back : ahead;
+      // a bare holiday in news: "was rescued on Thanksgiving Day" in January is the one gone by
+      d = h.inNews(c, m.start());
     }
-    if (d == null) {
-      return null;
-    }
-    // the day itself at the grain Duckling renders the holiday at (a year for another calendar's new year); a day in news
-    Grain g = c.duckling() ? h.grain() : Grain.DAY;
-    Moment mo = d[1] == null ? new Moment(d[0].atStartOfDay(), g, null) : new Moment(d[0].atStartOfDay(), g, d[1].atStartOfDay());
-    Piece p = Rules.date(m, 0, mo, m.group(3) == null);
-    LocalDate[] a = h.in().apply(2001), b = h.in().apply(2002);
-    if (m.group(3) == null && a != null && b != null && a[1] == null && a[0].plusYears(1).equals(b[0])) {
-      p = p.withNoAnchor(String.format("XXXX-%02d-%02d", a[0].getMonthValue(), a[0].getDayOfMonth()));
-    }
-    return p;
+    return d == null ? null : h.piece(m, c, d, m.group(3) == null);
   }
 }

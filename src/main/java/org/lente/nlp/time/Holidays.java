@@ -541,8 +541,7 @@ final class Holidays {
   static LocalDate orthodoxEaster(int y) {
     int a = y % 4, b = y % 7, c = y % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
     int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
-    int julianToGregorian = y / 100 - y / 400 - 2;
-    return LocalDate.of(y, month, day).plusDays(julianToGregorian);
+    return julian(y, month, day);
   }
 
   /** First day of the Yazdegerd era, 16 June 632 of the Julian calendar, as a proleptic Gregorian date. */
