@@ -223,7 +223,8 @@ final class Grammar {
     // now: the reference instant
     r.add(new Rule(Pattern.compile(B + (it
         ? "(?:(?:proprio|giusto)\\s+)?(?:adesso|ora|subito|immediatamente|attualmente|al\\s+momento|in\\s+questo\\s+(?:preciso\\s+)?(?:momento|istante))"
-        : "(?:currently|immediately|right\\s+away|at\\s+(?:this|the\\s+present)\\s+(?:time|moment)|at\\s+present|presently)") + E, F),
+        : "(?:currently|immediately|right\\s+away|at\\s+(?:this|the\\s+present)\\s+(?:time|moment)|at\\s+present|presently"
+            + "|asap|as\\s+soon\\s+as\\s+possible)") + E, F),
         (m, c) -> Rules.date(m, 0, Moment.at(c.ref(), Grain.SECOND), true)));
 
     // in/within <count> <unit>; <count> <unit> ago|hence
@@ -466,6 +467,20 @@ final class Grammar {
       // "the week after next", "the year before last"
       r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(day|week|month|quarter|year)\\s+(after\\s+next|before\\s+last)" + E, F), (m, c) ->
           Rules.relPeriod(m, c, Words.grainOf(m.group(1)), m.group(2).startsWith("after") ? 2 : -2)));
+      // "end of day", "EOD": the coming midnight (Duckling's English rules)
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(?:eod|end\\s+of\\s+(?:the\\s+)?day)" + E, F), (m, c) -> Rules.clock(m, c, 0, 0, 0, Grain.HOUR, "x")));
+      // a month written in digits with its year: "10/2014", "2014-10", "2015/03"
+      r.add(new Rule(Pattern.compile(B + "(?:(0?[1-9]|1[0-2])[/-](\\d{4})|(\\d{4})\\s*[/-]\\s*(1[0-2]|0?[1-9]))" + E, F), (m, c) -> {
+        int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3)), mo = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
+        return Rules.date(m, 0, Moment.at(LocalDate.of(y, mo, 1).atStartOfDay(), Grain.MONTH), false);
+      }));
+      // "by the end of <time>": from now to the end of the time (Duckling's closed interval, at a second's grain)
+      r.add(new Rule(Pattern.compile(B + "by\\s+(?:the\\s+)?end\\s+of\\s+", F), (m, c) -> {
+        Piece a = anchorAfter(m, c, lang, anchors);
+        if (a == null) return null;
+        Piece p = untilNow(m, c, a.m().end() != null ? a.m().end() : a.m().grain().plus(a.m().start(), 1));
+        return p == null ? null : p.span(m.start(), m.end() + a.end());
+      }));
     }
     return r;
   }

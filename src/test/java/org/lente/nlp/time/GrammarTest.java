@@ -179,4 +179,14 @@ class GrammarTest {
   @Test void dalAlWithoutAMonthAreDays() { assertEquals("2024-07-03T00:00:00|2024-07-06T00:00:00 Day", it("dal 3 al 5")); }
   @Test void nextSeasonSkipsTheNearestOne() { assertEquals("2025-12-21T00:00:00|2026-03-21T00:00:00 Day", it("l'inverno prossimo")); }
   @Test void ilBeforeAYearIsTheYear() { assertEquals("2015-01-01T00:00:00 Year", it("il 2015")); }
+
+  // round 13: English categories of Duckling's rules the shared phrases did not show
+  @Test void endOfDayIsTheComingMidnight() { assertEquals("2024-06-20T00:00:00 Hour", en("end of day")); }
+  @Test void eodIsTheComingMidnight() { assertEquals("2024-06-20T00:00:00 Hour", en("EOD")); }
+  @Test void asapIsNow() { assertEquals("2024-06-19T10:00:00 Second", en("asap")); }
+  @Test void aMonthAndYearInDigits() { assertEquals("2014-10-01T00:00:00 Month", en("10/2014")); }
+  @Test void aYearAndMonthInDigits() { assertEquals("2014-10-01T00:00:00 Month", en("2014-10")); }
+  @Test void byTheEndOfAMonthIsFromNowToItsEnd() {
+    assertEquals("2024-06-19T10:00:00|2025-04-01T00:00:00 Second", en("by the end of march"));
+  }
 }
