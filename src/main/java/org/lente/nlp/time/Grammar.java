@@ -223,7 +223,8 @@ final class Grammar {
     // now: the reference instant
     r.add(new Rule(Pattern.compile(B + (it
         ? "(?:(?:proprio|giusto)\\s+)?(?:adesso|ora|subito|immediatamente|attualmente|al\\s+momento|in\\s+questo\\s+(?:preciso\\s+)?(?:momento|istante))"
-        : "(?:currently|immediately|right\\s+away|at\\s+(?:this|the\\s+present)\\s+(?:time|moment)|at\\s+present|presently)") + E, F),
+        : "(?:currently|immediately|right\\s+away|at\\s+(?:this|the\\s+present)\\s+(?:time|moment)|at\\s+present|presently"
+            + "|asap|as\\s+soon\\s+as\\s+possible)") + E, F),
         (m, c) -> Rules.date(m, 0, Moment.at(c.ref(), Grain.SECOND), true)));
 
     // in/within <count> <unit>; <count> <unit> ago|hence
@@ -269,7 +270,7 @@ final class Grammar {
     // the <ordinal> <weekday|day|week> of <month|year>
     String ord = "(" + ordinal(lang) + ")";
     String cycle = it ? "(giorno|settimana|week-?end|fine\\s+settimana|mese|trimestre)" : "(day|week|week-?end|month|quarter)";
-    String of = it ? "(?:di|del|dello|della|dell'|in|nel|nell')\\s*" : "(?:of|in)\\s+";
+    String of = it ? "(?:(?:di|del|dello|della|dell'|in|nel|nell')\\s*)?" : "(?:of|in)\\s+"; // "la prima settimana luglio 2013"
     r.add(new Rule(Pattern.compile(B + (it ? "(?:(?:il|lo|la|l')\\s*)?" : "(?:the\\s+)?") + ord + "\\s+(?:" + wd + "|" + cycle + ")\\s+" + of
         + frame(lang) + E, F), (m, c) -> nth(m, c, lang)));
 
@@ -389,23 +390,21 @@ final class Grammar {
     }));
 
     if (it) {
-      // Italian clock arithmetic: "le 3 e un quarto", "alle 15 e 30", "le tre meno dieci", "mezzogiorno e mezzo", "all'una"
+      // Italian clock arithmetic: "le 3 e un quarto", "alle 15 e 30", "le tre meno dieci", "mezzogiorno e mezzo", "all'una";
+      // after an article the "e" may be left out, "le 10 20", "le 9 un quarto", "le 9 mezzo" (a bare "10 20" is two numbers)
       String hour = "(\\d{1,2}|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici"
           + "|diciassette|diciotto|diciannove|venti|ventuno|ventidue|ventitré|ventitre|mezzogiorno|mezzanotte)";
       String minutes = "(un\\s+quarto|quarto|mezz[oa]|(?:tre|3)\\s+quarti|" + count(lang) + ")(?:\\s+minuti)?";
-      r.add(new Rule(Pattern.compile(B + "(?:(?:alle|le|all'|l'|verso\\s+le|per\\s+le|a)\\s*)?" + hour + "(?:\\s+(e|meno)\\s+" + minutes
-          + "|(?<=all'una|l'una))" + E, F), (m, c) -> {
-        int h = m.group(1).matches("mezzogiorno") ? 12 : m.group(1).matches("mezzanotte") ? 0 : (int) Words.value(m.group(1), lang);
-        int min = m.group(3) == null ? 0 : m.group(3).contains("quart") ? (m.group(3).matches("(?:tre|3)\\s+quarti") ? 45 : 15)
-            : m.group(3).startsWith("mezz") ? 30 : (int) countValue(m.group(3), lang);
-        if (h < 0 || h > 23 || min < 0 || min > 59 || min != 0 && min != Math.floor(min)) return null;
-        if ("meno".equals(m.group(2))) {
-          h = (h + 23) % 24;
-          min = 60 - min;
-        }
-        boolean fixed = m.group(1).matches("mezzogiorno|mezzanotte");
-        return Rules.clock(m, c, h, min, 0, m.group(3) == null ? Grain.HOUR : Grain.MINUTE, fixed ? "x" : null);
+      r.add(new Rule(Pattern.compile(B + "(?:(alle|le|all'|l'|verso\\s+le|per\\s+le|a)\\s*)?" + hour + "(?:\\s+(e|meno)\\s+" + minutes
+          + "|\\s+" + minutes + "|(?<=all'una|l'una))" + E, F), (m, c) -> {
+        if (m.group(5) != null && m.group(1) == null) return null;
+        String min = m.group(4) != null ? m.group(4) : m.group(5);
+        return italianClock(m, c, m.group(2), min, "meno".equals(m.group(3)));
       }));
+      // minutes to an hour: "un quarto alle dieci", "venti minuti a mezzogiorno", "tre quarti all'una", "mezzo a mezzanotte";
+      // not the end of a span ("dalle 3 alle 5", "tra 3 a 5")
+      r.add(new Rule(Pattern.compile(B + "(?<!(?:da|dal|dalle|dall'|tra|fra)\\s)" + minutes + "\\s+(?:alle|all'|a)\\s*" + hour + E, F),
+          (m, c) -> italianClock(m, c, m.group(2), m.group(1), true)));
       // "domattina": tomorrow's morning
       TimeTagger.Part morning = new TimeTagger.Part(4, 12, 0, "MO");
       r.add(new Rule(Pattern.compile(B + "domattina" + E, F), (m, c) ->
@@ -435,6 +434,15 @@ final class Grammar {
       return weekend(m, c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(step(mod)).plusDays(4), true);
     }));
 
+    // Duckling's Italian "i prossimi <units>" without a count: the next three units, from the next one's start
+    if (it) {
+      r.add(new Rule(Pattern.compile(B + "(?:(?:i|le|nei|nelle|dei|delle)\\s+)?prossim[ie]\\s+(secondi|minuti|ore|giorni|settimane|mesi|trimestri|anni)" + E, F), (m, c) -> {
+        Grain g = Words.grainOf(m.group(1));
+        LocalDateTime s = g.plus(g.truncate(c.ref()), 1);
+        return Rules.date(m, 0, new Moment(s, g, g.plus(s, 3)), true);
+      }));
+    }
+
     // beginning, middle or end of a month, week or year (Italian; English has its own rules)
     if (it) {
       r.add(new Rule(Pattern.compile(B + "(?:(?:a|ad|all'|alla|entro\\s+la|verso\\s+la)\\s*)?(inizio|fine|met[aà])\\s+(?:(?:del|dello|della|dell'|di)\\s*)?"
@@ -459,6 +467,20 @@ final class Grammar {
       // "the week after next", "the year before last"
       r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(day|week|month|quarter|year)\\s+(after\\s+next|before\\s+last)" + E, F), (m, c) ->
           Rules.relPeriod(m, c, Words.grainOf(m.group(1)), m.group(2).startsWith("after") ? 2 : -2)));
+      // "end of day", "EOD": the coming midnight (Duckling's English rules)
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(?:eod|end\\s+of\\s+(?:the\\s+)?day)" + E, F), (m, c) -> Rules.clock(m, c, 0, 0, 0, Grain.HOUR, "x")));
+      // a month written in digits with its year: "10/2014", "2014-10", "2015/03"
+      r.add(new Rule(Pattern.compile(B + "(?:(0?[1-9]|1[0-2])[/-](\\d{4})|(\\d{4})\\s*[/-]\\s*(1[0-2]|0?[1-9]))" + E, F), (m, c) -> {
+        int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3)), mo = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
+        return Rules.date(m, 0, Moment.at(LocalDate.of(y, mo, 1).atStartOfDay(), Grain.MONTH), false);
+      }));
+      // "by the end of <time>": from now to the end of the time (Duckling's closed interval, at a second's grain)
+      r.add(new Rule(Pattern.compile(B + "by\\s+(?:the\\s+)?end\\s+of\\s+", F), (m, c) -> {
+        Piece a = anchorAfter(m, c, lang, anchors);
+        if (a == null) return null;
+        Piece p = untilNow(m, c, a.m().end() != null ? a.m().end() : a.m().grain().plus(a.m().start(), 1));
+        return p == null ? null : p.span(m.start(), m.end() + a.end());
+      }));
     }
     return r;
   }
@@ -523,6 +545,25 @@ final class Grammar {
     return new Piece(start, end, Kind.DATE, new Moment(t, g, until), null, true, null, null, null);
   }
 
+  /**
+   * The Italian clock time of the hour written {@code hour} and the minutes written {@code minutes} (null: none; "un
+   * quarto", "mezzo", "tre quarti" or a count) after it, or before it when {@code minus} ("le dieci meno un quarto");
+   * null if out of range.
+   */
+  private static Piece italianClock(Matcher m, Ctx c, String hour, String minutes, boolean minus) {
+    int h = hour.matches("mezzogiorno") ? 12 : hour.matches("mezzanotte") ? 0 : (int) Words.value(hour, Lang.IT);
+    double v = minutes == null ? 0 : minutes.contains("quart") ? (minutes.matches("(?:tre|3)\\s+quarti") ? 45 : 15)
+        : minutes.startsWith("mezz") ? 30 : countValue(minutes, Lang.IT);
+    if (h < 0 || h > 23 || v < 0 || v > 59 || v != Math.floor(v) || minus && v == 0) return null;
+    int min = (int) v;
+    if (minus) {
+      h = (h + 23) % 24;
+      min = 60 - min;
+    }
+    boolean fixed = hour.matches("mezzogiorno|mezzanotte");
+    return Rules.clock(m, c, h, min, 0, minutes == null ? Grain.HOUR : Grain.MINUTE, fixed ? "x" : null);
+  }
+
   /** From the reference to {@code end} (exclusive), at a second's grain: Duckling's open interval from now. */
   private static Piece untilNow(Matcher m, Ctx c, LocalDateTime end) {
     return end.isAfter(c.ref()) ? Rules.date(m, 0, new Moment(c.ref(), Grain.SECOND, end), true) : null;
@@ -555,7 +596,8 @@ final class Grammar {
           : f.first().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).plusWeeks(n - 1L);
       return friday.isBefore(f.end()) ? weekend(m, friday, f.relative()) : null;
     } else {
-      LocalDate monday = (n < 0 ? f.end() : f.first()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      LocalDate monday = n < 0 ? f.end().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+          : f.first().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
       LocalDate week = n < 0 ? monday.minusWeeks(1) : monday.plusWeeks(n - 1L);
       return week.isBefore(f.end()) ? Rules.date(m, 0, new Moment(week.atStartOfDay(), Grain.WEEK, null), f.relative()) : null;
     }

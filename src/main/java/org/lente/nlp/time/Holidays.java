@@ -107,7 +107,10 @@ final class Holidays {
 
   static final List<Holiday> EN = english();
 
-  /** Italian holidays: the public holidays, and Italian names of the holidays {@link #EN} dates. */
+  /** The world days of {@link #IT} (see {@link #worldDays}); news reads them only with "mondiale" or "internazionale". */
+  static final List<Holiday> WORLD_DAYS_IT = worldDays();
+
+  /** Italian holidays: the public holidays, Italian names of the holidays {@link #EN} dates, and the world days. */
   static final List<Holiday> IT = italian();
 
   /** Regex alternation of every English holiday name; a name that extends another ("easter monday") is listed first. */
@@ -316,55 +319,127 @@ final class Holidays {
     as(h, "halloween", "halloween");
     as(h, "(?:(?:festa|giorno) di )?san patrizio", "st. patrick's day");
     as(h, "giornata della terra", "earth day");
+    as(h, "boxing day", "boxing day");
+    as(h, "martin luther king day|giornata dei diritti civili", "mlk day");
+    fixed(h, "(?:giorno|festa) di san giorgio|san giorgio", 4, 23);
+    fixed(h, "(?:giorno|festa) di san francesco(?: d'assisi)?|san francesco d'assisi", 10, 4);
     fixed(h, "festa della donna", 3, 8);
     fixed(h, "pesce d'aprile", 4, 1);
     fixed(h, "festa dei nonni", 10, 2);
     // Italian days of remembrance (laws 211/2000 and 92/2004)
     fixed(h, "giorno della memoria", 1, 27);
     fixed(h, "giorno del ricordo", 2, 10);
-    worldDays(h);
+    h.addAll(WORLD_DAYS_IT);
     return List.copyOf(h);
   }
 
   /**
-   * The United Nations' international days (and a few of the WHO's) on fixed dates or weekdays, by their Italian
-   * names: "giornata mondiale dell'acqua", "giornata internazionale della donna". Italian news calls one day
-   * "mondiale" or "internazionale" by turns, so either is read; without either word ("la giornata della pace") the
-   * phrase is too often a day like any other.
+   * The United Nations' international days (and those of its agencies, the WHO's, UNESCO's, the IMO's, and a few
+   * observances named the same way) on fixed dates or weekdays, by their Italian names: "giornata mondiale
+   * dell'acqua", "giornata internazionale della donna". Italian news calls one day "mondiale" or "internazionale" by
+   * turns, so either is read, and phrases (Duckling's convention) may leave both out ("giornata delle nazioni
+   * unite"); news does not read a name without either word ({@link #QUALIFIED}): "la giornata della pace" is too
+   * often a day like any other.
    */
-  private static void worldDays(List<Holiday> h) {
+  private static List<Holiday> worldDays() {
+    List<Holiday> h = new ArrayList<>();
     String[][] fixed = {
-        {"delle zone umide", "02-02"}, {"contro il cancro", "02-04"}, {"del malato", "02-11"}, {"della radio", "02-13"},
+        {"dell'alfabeto braille|del braille", "01-04"}, {"dell'educazione", "01-24"}, {"delle dogane", "01-26"},
+        {"(?:di commemorazione )?in memoria delle vittime dell'olocausto", "01-27"},
+        {"delle zone umide", "02-02"}, {"contro il cancro", "02-04"},
+        {"(?:della |per la )?tolleranza zero (?:nei confronti |contro )?(?:delle |le )?mutilazioni genitali femminili", "02-06"},
+        {"del malato", "02-11"}, {"(?:del|per)le donne e (?:del)?le ragazze nella scienza", "02-11"}, {"della radio", "02-13"},
         {"della giustizia sociale", "02-20"}, {"della lingua madre", "02-21"}, {"contro la discriminazione", "03-01"},
         {"della (?:fauna|vita) selvatica", "03-03"}, {"della donna", "03-08"}, {"della felicit[aà]", "03-20"},
-        {"della poesia|delle foreste|(?:del|sul)la sindrome di down|per l'eliminazione della discriminazione razziale", "03-21"},
+        {"della poesia|delle foreste|(?:del|sul)la sindrome di down|per l'eliminazione della discriminazione razziale"
+            + "|contro il razzismo|di nowruz", "03-21"},
         {"dell'acqua", "03-22"}, {"della meteorologia", "03-23"}, {"(?:della|contro la) tubercolosi", "03-24"},
-        {"(?:per la )?consapevolezza sull'autismo|dell'autismo", "04-02"}, {"della salute(?! mentale)", "04-07"},
-        {"della terra", "04-22"}, {"del libro(?: e del diritto d'autore)?", "04-23"}, {"(?:della|contro la) malaria", "04-25"},
-        {"della propriet[aà] intellettuale", "04-26"}, {"(?:per la )?(?:salute e )?sicurezza sul lavoro", "04-28"},
-        {"della libert[aà] di stampa", "05-03"}, {"della croce rossa", "05-08"}, {"delle api", "05-20"},
-        {"della biodiversit[aà]", "05-22"}, {"senza tabacco", "05-31"}, {"dei genitori", "06-01"}, {"dell'ambiente", "06-05"},
-        {"degli oceani", "06-08"}, {"contro il lavoro minorile", "06-12"}, {"de(?:l|i) donator[ei] di sangue", "06-14"},
-        {"del rifugiato|dei rifugiati", "06-20"}, {"dello yoga", "06-21"}, {"contro (?:l'abuso di |la )droga", "06-26"},
-        {"della popolazione", "07-11"}, {"(?:di )?nelson mandela", "07-18"}, {"dell'amicizia", "07-30"},
-        {"dei popoli indigeni", "08-09"}, {"dell'aiuto umanitario", "08-19"}, {"della pace", "09-21"},
-        {"del turismo", "09-27"}, {"del cuore", "09-29"}, {"della nonviolenza", "10-02"},
-        {"de(?:gli|ll') insegnant[ei]|dell'insegnante", "10-05"}, {"della salute mentale", "10-10"},
-        {"delle bambine(?: e delle ragazze)?", "10-11"}, {"dell'alimentazione", "10-16"},
-        {"(?:per l'eliminazione della|contro la) povert[aà]", "10-17"}, {"delle citt[aà]", "10-31"}, {"del diabete", "11-14"},
-        {"della tolleranza", "11-16"}, {"(?:dei diritti )?dell'infanzia(?: e dell'adolescenza)?", "11-20"},
+        {"in ricordo delle vittime della schiavit[uù](?: e della tratta transatlantica degli schiavi)?", "03-25"},
+        {"(?:per la )?consapevolezza sull'autismo|dell'autismo", "04-02"},
+        {"(?:contro|per la sensibilizzazione sul)le mine(?: antiuomo)?", "04-04"},
+        {"dello sport per lo sviluppo e la pace", "04-06"},
+        {"della salute(?! mentale)|(?:della riflessione sul|in memoria delle vittime del|del) genocidio (?:del|in) r[wu]anda", "04-07"},
+        {"del volo umano nello spazio", "04-12"}, {"dei monumenti e dei siti", "04-18"}, {"della lingua cinese", "04-20"},
+        {"della terra", "04-22"}, {"del libro(?: e del diritto d'autore)?|della lingua inglese", "04-23"},
+        {"(?:della|contro la) malaria", "04-25"},
+        {"della propriet[aà] intellettuale|(?:della memoria )?del disastro di chernobyl", "04-26"},
+        {"(?:per la )?(?:salute e )?sicurezza sul lavoro", "04-28"},
+        {"in memoria (?:di tutte )?(?:del)?le vittime della guerra chimica", "04-29"}, {"del jazz", "04-30"},
+        {"del tonno", "05-02"}, {"della libert[aà] di stampa", "05-03"}, {"della croce rossa|sul tumore ovarico", "05-08"},
+        {"del lupus", "05-10"}, {"dell'infermiere|degli infermieri", "05-12"}, {"del(?:la|le) famigli[ae]", "05-15"},
+        {"delle telecomunicazioni(?: e della societ[aà] dell'informazione)?|contro l'omofobia", "05-17"},
+        {"delle api", "05-20"}, {"della diversit[aà] culturale(?: per il dialogo e lo sviluppo)?", "05-21"},
+        {"della biodiversit[aà]", "05-22"}, {"per l'eliminazione della fistola ostetrica", "05-23"},
+        {"dell'africa", "05-25"}, {"dei peacekeeper(?:s)? delle nazioni unite|dei caschi blu", "05-29"},
+        {"senza tabacco", "05-31"}, {"dei genitori", "06-01"}, {"dei bambini innocenti vittime di aggressioni", "06-04"},
+        {"dell'ambiente", "06-05"}, {"degli oceani", "06-08"}, {"contro il lavoro minorile", "06-12"},
+        {"(?:di sensibilizzazione )?sull'albinismo", "06-13"}, {"de(?:l|i) donator[ei] di sangue", "06-14"},
+        {"(?:di consapevolezza |contro gli abusi )?sugli abusi sugli anziani|contro gli abusi sugli anziani", "06-15"},
+        {"delle rimesse familiari", "06-16"},
+        {"(?:per la lotta alla|contro la) desertificazione(?: e (?:alla|la) siccit[aà])?", "06-17"},
+        {"(?:per l'eliminazione della|contro la) violenza sessuale nei conflitti(?: armati)?", "06-19"},
+        {"del rifugiato|dei rifugiati", "06-20"}, {"dello yoga", "06-21"},
+        {"delle vedove|del servizio pubblico", "06-23"}, {"della gente di mare|del marittimo", "06-25"},
+        {"contro (?:l'abuso di |la )droga|(?:a sostegno delle vittime|contro la) tortura", "06-26"},
+        {"degli asteroidi", "06-30"}, {"della popolazione", "07-11"}, {"delle competenze giovanili", "07-15"},
+        {"(?:di )?nelson mandela", "07-18"}, {"(?:dell'|contro l')epatite", "07-28"},
+        {"dell'amicizia|contro la tratta di esseri umani", "07-30"}, {"dei popoli indigeni(?: del mondo)?", "08-09"},
+        {"della giovent[uù]|dei giovani", "08-12"}, {"dell'aiuto umanitario", "08-19"},
+        {"(?:per la commemorazione|in ricordo) della tratta degli schiavi(?: e della sua abolizione)?", "08-23"},
+        {"contro i test nucleari", "08-29"}, {"(?:del)?le vittime di sparizion[ei] forzat[ae]", "08-30"},
+        {"(?:contro l'|sull')overdose", "08-31"}, {"del benessere sessuale|della salute sessuale", "09-04"},
+        {"della carit[aà]|della beneficenza", "09-05"}, {"dell'alfabetizzazione", "09-08"},
+        {"(?:per la )?prevenzione del suicidio", "09-10"}, {"(?:per )?la cooperazione sud[- ]sud", "09-12"},
+        {"della democrazia", "09-15"}, {"(?:per la (?:preservazione|protezione) )?(?:dello strato )?(?:di|dell')ozono", "09-16"},
+        {"della pace", "09-21"}, {"della visibilit[aà] bisessuale|dell'orgoglio bisessuale", "09-23"},
+        {"per l'eliminazione totale delle armi nucleari", "09-26"}, {"del turismo", "09-27"}, {"contro la rabbia", "09-28"},
+        {"del cuore", "09-29"}, {"delle persone anziane|degli anziani|dei vegetariani", "10-01"},
+        {"della nonviolenza", "10-02"}, {"degli animali", "10-04"}, {"de(?:gli|ll') ?insegnant[ei]", "10-05"},
+        {"della paralisi cerebrale(?: infantile)?", "10-06"}, {"della posta", "10-09"}, {"della salute mentale", "10-10"},
+        {"delle bambine(?: e delle ragazze)?", "10-11"}, {"per la riduzione de(?:i|l rischio di) disastri(?: naturali)?", "10-13"},
+        {"delle donne rurali", "10-15"}, {"dell'alimentazione", "10-16"},
+        {"(?:per l'eliminazione della|contro la) povert[aà]", "10-17"},
+        {"delle nazioni unite|dell'onu|dell'informazione sullo sviluppo", "10-24"}, {"del patrimonio audiovisivo", "10-27"},
+        {"dell'ictus", "10-29"}, {"delle citt[aà]", "10-31"}, {"de(?:i|l) vegan(?:i|o|ismo)", "11-01"},
+        {"per (?:mettere fine|porre fine) all'impunit[aà] per i crimini contro i giornalisti", "11-02"},
+        {"per (?:prevenire|la prevenzione del)lo sfruttamento dell'ambiente in (?:tempo di )?guerra(?: e (?:nei )?conflitti armati)?", "11-06"},
+        {"della scienza per la pace e (?:lo )?sviluppo", "11-10"}, {"contro la polmonite", "11-12"}, {"del diabete", "11-14"},
+        {"della tolleranza", "11-16"}, {"della prematurit[aà]|dei (?:bambini )?prematuri", "11-17"},
+        {"del gabinetto|dei servizi igienici|dell'uomo", "11-19"},
+        {"(?:dei diritti )?dell'infanzia(?: e dell'adolescenza)?|dell'industrializzazione dell'africa", "11-20"},
         {"della televisione", "11-21"}, {"(?:per l'eliminazione della|contro la) violenza (?:sulle|contro le) donne", "11-25"},
-        {"(?:di lotta )?contro l'aids", "12-01"}, {"delle persone con disabilit[aà]", "12-03"}, {"del suolo|del volontariato", "12-05"},
-        {"contro la corruzione", "12-09"}, {"dei diritti umani", "12-10"}, {"della montagna", "12-11"},
-        {"de(?:l|i) migranti?", "12-18"}};
+        {"(?:di|della) solidariet[aà] (?:con|per) il popolo palestinese", "11-29"},
+        {"(?:di lotta )?contro l'aids", "12-01"}, {"per l'abolizione della schiavit[uù]", "12-02"},
+        {"delle persone con disabilit[aà]", "12-03"}, {"del suolo|del volontariato(?: per lo sviluppo economico e sociale)?", "12-05"},
+        {"dell'aviazione civile", "12-07"},
+        {"contro la corruzione|anticorruzione|(?:per la )?commemorazione (?:e (?:la )?dignit[aà] )?delle vittime (?:di|del) genocidio", "12-09"},
+        {"dei diritti umani|dei diritti dell'uomo", "12-10"}, {"della montagna", "12-11"},
+        {"de(?:l|i) migrant[ei]|della lingua araba", "12-18"}, {"della solidariet[aà] umana", "12-20"}};
     for (String[] d : fixed) {
-      fixed(h, "giornata (?:mondiale|internazionale) (?:" + d[0] + ")", Integer.parseInt(d[1].substring(0, 2)),
-          Integer.parseInt(d[1].substring(3)));
+      fixed(h, WORLD_DAY + "(?:" + d[0] + ")", Integer.parseInt(d[1].substring(0, 2)), Integer.parseInt(d[1].substring(3)));
     }
-    // UNESCO's philosophy day is the third Thursday of November; World Kidney Day the second Thursday of March
-    day(h, "giornata (?:mondiale|internazionale) della filosofia", y -> nth(y, 11, 3, DayOfWeek.THURSDAY));
-    day(h, "giornata (?:mondiale|internazionale) del rene", y -> nth(y, 3, 2, DayOfWeek.THURSDAY));
+    // days on a weekday of a month: UNESCO's philosophy day, World Kidney Day, the WHO's day for road traffic victims,
+    // the cooperatives', leprosy, the IMO's maritime day, migratory birds, habitat, sight, religion
+    Object[][] weekdays = {
+        {"della filosofia", 11, 3, DayOfWeek.THURSDAY}, {"del rene", 3, 2, DayOfWeek.THURSDAY},
+        {"in (?:memoria|ricordo) delle vittime della strada", 11, 3, DayOfWeek.SUNDAY},
+        {"delle cooperative", 7, 1, DayOfWeek.SATURDAY}, {"(?:dei|per i) malati di lebbra", 1, -1, DayOfWeek.SUNDAY},
+        {"del mare", 9, -1, DayOfWeek.THURSDAY}, {"degli uccelli migratori", 5, 2, DayOfWeek.SATURDAY},
+        {"dell'habitat", 10, 1, DayOfWeek.MONDAY}, {"della vista", 10, 2, DayOfWeek.THURSDAY},
+        {"della religione", 1, 3, DayOfWeek.SUNDAY}};
+    for (Object[] d : weekdays) {
+      int month = (Integer) d[1], n = (Integer) d[2];
+      DayOfWeek dow = (DayOfWeek) d[3];
+      day(h, WORLD_DAY + "(?:" + d[0] + ")", y -> nth(y, month, n, dow));
+    }
+    return List.copyOf(h);
   }
+
+  /** The words before a world day's subject: "giornata mondiale", "giornata internazionale", or in phrases "giornata". */
+  private static final String WORLD_DAY = "giorn(?:ata|o) (?:(?:mondiale|internazionale) )?";
+
+  /** The start of a world day's name with "mondiale" or "internazionale", the only form news reads (see {@link #worldDays}). */
+  static final Pattern QUALIFIED = Pattern.compile("giorn(?:ata|o) (?:mondiale|internazionale) ", F);
 
   /** Italian {@code names} for the English holiday named {@code english}: its dates and grain. */
   private static void as(List<Holiday> h, String names, String english) {

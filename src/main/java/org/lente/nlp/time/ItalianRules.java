@@ -24,11 +24,12 @@ final class ItalianRules {
   /**
    * Holiday names that in Italian news are more often something else: an ordinary phrase ("alla vigilia del voto",
    * "la liberazione degli ostaggi", "l'assunzione di 20 operai", "i morti sono dodici", "la Repubblica"), a saint or
-   * a church ("la cattedrale di San Patrizio", "San Giuseppe"), a month ("nel mese di Muharram"), a prank ("un pesce
-   * d'aprile"). Phrases (Duckling's convention) still read them.
+   * a church ("la cattedrale di San Patrizio", "San Giuseppe", "San Giorgio", "la basilica di San Francesco
+   * d'Assisi"), a month ("nel mese di Muharram"), a prank ("un pesce d'aprile"). Phrases (Duckling's convention)
+   * still read them.
    */
   private static final Pattern NOT_IN_NEWS = Pattern.compile("vigilia|liberazione|assunzione|morti|defunti|repubblica"
-      + "|s(?:an|\\.) giuseppe|san patrizio|muharram|pesce d'aprile", F);
+      + "|s(?:an|\\.) giuseppe|san patrizio|san giorgio|san francesco d'assisi|muharram|pesce d'aprile", F);
 
   /** A war named after the holiday it broke out on: "la guerra del Kippur", "la guerra dello Yom Kippur". */
   private static final Pattern WAR_BEFORE = Pattern.compile("guerr[ae]\\s+(?:del|dello|della|dell'|di)\\s*$", F);
@@ -83,10 +84,22 @@ final class ItalianRules {
     return Rules.day(m, TimeTagger.monthDay(c, month, day, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", month, day));
   }
 
-  /** Whether the name in group 2 is read as a holiday in running text (see the patterns above). */
-  private static boolean inNews(Matcher m, Ctx c) {
+  /**
+   * Whether {@code modifier} ("prossimo", "prossima", "dopo") asks for the occurrence after the coming one: Duckling's
+   * Italian rules read "il prossimo <time>" and "<time> prossimo" as the second of the times ahead, the one under way
+   * counted first ("il prossimo natale" in February is next year's, "il prossimo agosto" the one after this August,
+   * "mercoledì prossimo" on a Tuesday the one in eight days, "il prossimo lunedì" the one in thirteen). Only in phrases:
+   * news reads "il prossimo agosto" as the coming one.
+   */
+  static boolean afterTheComing(Ctx c, String modifier) {
+    return c.duckling() && modifier != null && modifier.matches("(?i)prossim[oa]|dopo");
+  }
+
+  /** Whether the name in group 2, of holiday {@code h}, is read as a holiday in running text (see the patterns above). */
+  private static boolean inNews(Matcher m, Ctx c, Holidays.Holiday h) {
     String name = m.group(2);
     if (NOT_IN_NEWS.matcher(name).matches()) return false;
+    if (Holidays.WORLD_DAYS_IT.contains(h) && !Holidays.QUALIFIED.matcher(name).lookingAt()) return false;
     if (CAPITALISED_IN_NEWS.matcher(name).matches() && !Character.isUpperCase(c.original().charAt(m.start(2)))) return false;
     if (WAR_BEFORE.matcher(c.s()).region(Math.max(0, m.start() - 20), m.start()).find()) return false;
     int from = Math.max(0, m.start(2) - 40);
@@ -96,7 +109,7 @@ final class ItalianRules {
 
   private static Piece holiday(Matcher m, Ctx c) {
     Holidays.Holiday h = Holidays.named(m.group(2), Lang.IT);
-    if (h == null || !c.duckling() && !inNews(m, c)) {
+    if (h == null || !c.duckling() && !inNews(m, c, h)) {
       return null;
     }
     LocalDate today = c.today();
@@ -116,6 +129,7 @@ final class ItalianRules {
       d = h.before(today);
     } else if (mod != null || c.duckling()) {
       d = h.onOrAfter(today);
+      if (d != null && mod != null && afterTheComing(c, mod)) d = h.onOrAfter(d[0].plusDays(1));
     } else {
       d = h.inNews(c, m.start());
     }

@@ -134,7 +134,9 @@ final class Rules {
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true);
     }));
     // [weekday] [the] day [of] month [year]
-    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(?:(?:il|the|on the|on)\\s+)?" + dayNum + "\\s*(?:of\\s+|di\\s+)?(" + month + ")(?:,?\\s*" + yr + ")?" + E, F), (m, c) -> {
+    // Italian writes the first of a month with an ordinal indicator, "1° maggio", and a year after "del": "il 5 agosto del 2014"
+    String ind = it ? "[°º]?" : "", ofYear = it ? "(?:,?\\s*|\\s+del\\s+)" : ",?\\s*";
+    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(?:(?:il|the|on the|on)\\s+)?" + dayNum + ind + "\\s*(?:of\\s+|di\\s+)?(" + month + ")(?:" + ofYear + yr + ")?" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(2).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang);
       if (d < 1 || d > 31) return null;
       int mo = Words.month(m.group(3), lang);
@@ -154,7 +156,7 @@ final class Rules {
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
     }));
     // month year
-    r.add(new Rule(Pattern.compile(B + "(" + month + "),?\\s+(\\d{4})" + E, F), (m, c) ->
+    r.add(new Rule(Pattern.compile(B + "(" + month + ")" + (it ? "(?:,?\\s+|\\s+del\\s+)" : ",?\\s+") + "(\\d{4})" + E, F), (m, c) ->
         date(m, 0, Moment.at(LocalDate.of(Integer.parseInt(m.group(2)), Words.month(m.group(1), lang), 1).atStartOfDay(), Grain.MONTH), false)));
     // bare month, optionally next/last
     r.add(new Rule(Pattern.compile(B + "(?:(next|last|prossimo|scorso)\\s+)?(" + (lenient ? month : fullMonth) + ")(?:\\s+(prossimo|scorso))?" + E, F), (m, c) -> {
@@ -165,6 +167,7 @@ final class Rules {
       LocalDate d = TimeTagger.monthDay(c, mo, 0, m.start());
       String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
       if (mod.equals("last") || mod.equals("scorso")) d = LocalDate.of(c.today().getYear() - (mo >= c.today().getMonthValue() ? 1 : 0), mo, 1);
+      if (it && ItalianRules.afterTheComing(c, mod)) d = d.plusYears(1); // the month under way is the coming one
       return date(m, 0, Moment.at(d.atStartOfDay(), Grain.MONTH), true).withNoAnchor(String.format("XXXX-%02d", mo));
     }));
     // years after a preposition, and in lists
@@ -207,10 +210,11 @@ final class Rules {
         String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
         if (mod.matches("precedente|successiv[oa]|seguente")) return weekdayFromLast(m, c, !mod.equals("precedente"));
         String k = mod.startsWith("pross") || mod.equals("dopo") ? "next" : mod.startsWith("scors") || mod.startsWith("passat") ? "last" : mod.startsWith("quest") ? "this" : "";
-        if (c.duckling() && mod.startsWith("pross") && m.group(1) != null) k = "nextnext";
-        LocalDate d = k.equals("nextnext") ? TimeTagger.weekday(c, Words.weekday(m.group(2)), "next", m.start()).plusWeeks(1)
-            : TimeTagger.weekday(c, Words.weekday(m.group(2)), k, m.start());
-        return weekday(m, d);
+        DayOfWeek dow = Words.weekday(m.group(2));
+        if (ItalianRules.afterTheComing(c, mod)) {
+          return weekday(m, c.today().with(TemporalAdjusters.nextOrSame(dow)).plusWeeks(1)); // today's weekday is the coming one
+        }
+        return weekday(m, TimeTagger.weekday(c, dow, k, m.start()));
       }));
     } else {
       // in running text "the previous Friday", "the following Monday" are told from the last day mentioned (Shift)
@@ -346,6 +350,11 @@ final class Rules {
     }));
     r.add(new Rule(Pattern.compile(B + (it ? "(?:a\\s+)?(mezzogiorno|mezzanotte)" : "(?:at\\s+)?(?:the\\s+)?(noon|midday|mid day|midnight)") + E, F), (m, c) ->
         clock(m, c, m.group(1).startsWith("mezzan") || m.group(1).equals("midnight") ? 0 : 12, 0, 0, Grain.HOUR, m.group(1))));
+    if (lenient && it) {
+      // four digits after a word that opens a clock time: "alle 1530" (Duckling's Italian military time)
+      r.add(new Rule(Pattern.compile(B + "(?:alle|dalle|entro le|verso le|ore)\\s+([01]\\d|2[0-3])([0-5]\\d)" + E, F), (m, c) ->
+          clock(m, c, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 0, Grain.MINUTE, null)));
+    }
     if (lenient) {
       r.add(new Rule(Pattern.compile("^(\\d{1,2})$", F), (m, c) -> {
         int h = Integer.parseInt(m.group(1));
@@ -358,7 +367,10 @@ final class Rules {
         {"stanotte|nella notte|in nottata|(?:la|di)\\s+notte|notte", "0,4,1,NI"},
         {"(?:nel|il|di|del)\\s+pomeriggio|pomeriggio|oggi pomeriggio", "12,19,0,AF"},
         // Duckling's Italian morning starts at 4 (its English one at midnight); "le 3 di mattina" stays 3:00 (Merges)
-        {"stamattina|stamani|(?:la|di|in|alla|della|nella)\\s+mattina(?:ta)?|mattina(?:ta)?", "4,12,0,MO"},
+        {"stamattina|stamani", "4,12,0,MO"},
+        // "il mattino" in phrases only: "Il Mattino" is a newspaper ("secondo il Mattino")
+        {lenient ? "(?:(?:la|di|in|alla|della|nella)\\s+)?mattin(?:a|ata)|(?:il|al|del|nel|di)\\s+mattino|mattino"
+            : "(?:la|di|in|alla|della|nella)\\s+mattina(?:ta)?|mattina(?:ta)?", "4,12,0,MO"},
         {"(?:a|al)\\s+pranzo|pranzo", "12,14,0,MI"}}
         : new String[][] {
         {"late tonight|late tonite", "21,24,0,NI"},

@@ -455,15 +455,21 @@ public final class TimeTagger {
     return month.atDay(day);
   }
 
-  /** A clock time on its default day: the anchor's day in news, the next occurrence in Duckling's convention. */
+  /**
+   * A clock time on its default day: the anchor's day in news, the next occurrence in Duckling's convention. There an
+   * English hour from 1 to 12 without a meridiem may be in the morning or the afternoon; an Italian one is read on the
+   * 24-hour clock (Duckling's Italian rules: "alle 3" at 04:30 is tomorrow's 03:00), except one o'clock, "l'una",
+   * which Italian says for 13:00 as well. A part of day still moves an Italian hour ("le 3 del pomeriggio", Merges).
+   */
   static Moment clockDefault(Ctx ctx, Clock c) {
     LocalDateTime ref = ctx.ref();
     if (!ctx.duckling()) return clockOn(ctx.today(), c);
+    boolean twelveHour = c.ambiguous() && c.h() <= 12 && (ctx.lang() == Lang.EN || c.h() == 1);
     List<LocalDateTime> cands = new ArrayList<>();
     for (int day = 0; day <= 1; day++) {
       LocalDate d = ctx.today().plusDays(day);
       cands.add(d.atTime(c.h() % 24, c.min(), c.sec()));
-      if (c.ambiguous() && c.h() <= 12) cands.add(d.atTime((c.h() + 12) % 24, c.min(), c.sec()));
+      if (twelveHour) cands.add(d.atTime((c.h() + 12) % 24, c.min(), c.sec()));
     }
     LocalDateTime best = cands.stream().filter(x -> !x.isBefore(ref)).min(Comparator.naturalOrder()).orElse(cands.get(0));
     return Moment.at(best, c.grain());

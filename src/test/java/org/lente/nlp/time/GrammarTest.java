@@ -74,7 +74,8 @@ class GrammarTest {
   @Test void italianOrdinalWeekdayOfNamedMonth() { assertEquals("2024-10-15T00:00:00 Day", it("il terzo martedì di ottobre")); }
   @Test void italianLastWeekdayOfNextMonth() { assertEquals("2024-07-26T00:00:00 Day", it("l'ultimo venerdì del mese prossimo")); }
   @Test void ordinalWeekdayOfAYear() { assertEquals("2025-01-06T00:00:00 Day", en("the first monday of 2025")); }
-  @Test void firstWeekStartsOnTheMondayOfTheFirstDay() { assertEquals("2024-07-29T00:00:00 Week", it("la prima settimana di agosto")); }
+  // Duckling skips a week that starts before the frame: the first week of August 2024 (a Thursday) starts on the 5th
+  @Test void firstWeekIsTheFirstStartingInTheFrame() { assertEquals("2024-08-05T00:00:00 Week", it("la prima settimana di agosto")); }
   @Test void lastWeekIsTheLastOneStartingInTheMonth() { assertEquals("2024-10-21T00:00:00 Week", en("the last week of october")); }
   @Test void secondDayOfAMonth() { assertEquals("2024-09-02T00:00:00 Day", it("il secondo giorno di settembre")); }
   @Test void lastWeekendOfAMonth() { assertEquals("2024-11-29T18:00:00|2024-12-02T00:00:00 Hour", it("l'ultimo weekend di novembre")); }
@@ -114,9 +115,9 @@ class GrammarTest {
   @Test void hourOfTonight() { assertEquals("2024-06-19T21:00:00 Hour", it("9 di stasera")); }
   @Test void hourInTheMorning() { assertEquals("2024-06-19T11:00:00 Hour", en("11 in the morning")); }
 
-  // Italian clock arithmetic
-  @Test void hourAndAQuarter() { assertEquals("2024-06-19T16:15:00 Minute", it("le 4 e un quarto")); }
-  @Test void hourMinusMinutes() { assertEquals("2024-06-19T18:40:00 Minute", it("alle sette meno venti")); }
+  // Italian clock arithmetic, on the 24-hour clock (at 10:00, "le 4" is tomorrow's 04:00)
+  @Test void hourAndAQuarter() { assertEquals("2024-06-20T04:15:00 Minute", it("le 4 e un quarto")); }
+  @Test void hourMinusMinutes() { assertEquals("2024-06-20T06:40:00 Minute", it("alle sette meno venti")); }
   @Test void hourAndMinutesInWords() { assertEquals("2024-06-19T11:25:00 Minute", it("le undici e venticinque")); }
   @Test void noonAndAHalf() { assertEquals("2024-06-19T12:30:00 Minute", it("mezzogiorno e mezza")); }
   @Test void quarterToInThePm() { assertEquals("2024-06-19T20:45:00 Minute", it("le nove meno un quarto di sera")); }
@@ -178,4 +179,14 @@ class GrammarTest {
   @Test void dalAlWithoutAMonthAreDays() { assertEquals("2024-07-03T00:00:00|2024-07-06T00:00:00 Day", it("dal 3 al 5")); }
   @Test void nextSeasonSkipsTheNearestOne() { assertEquals("2025-12-21T00:00:00|2026-03-21T00:00:00 Day", it("l'inverno prossimo")); }
   @Test void ilBeforeAYearIsTheYear() { assertEquals("2015-01-01T00:00:00 Year", it("il 2015")); }
+
+  // round 13: English categories of Duckling's rules the shared phrases did not show
+  @Test void endOfDayIsTheComingMidnight() { assertEquals("2024-06-20T00:00:00 Hour", en("end of day")); }
+  @Test void eodIsTheComingMidnight() { assertEquals("2024-06-20T00:00:00 Hour", en("EOD")); }
+  @Test void asapIsNow() { assertEquals("2024-06-19T10:00:00 Second", en("asap")); }
+  @Test void aMonthAndYearInDigits() { assertEquals("2014-10-01T00:00:00 Month", en("10/2014")); }
+  @Test void aYearAndMonthInDigits() { assertEquals("2014-10-01T00:00:00 Month", en("2014-10")); }
+  @Test void byTheEndOfAMonthIsFromNowToItsEnd() {
+    assertEquals("2024-06-19T10:00:00|2025-04-01T00:00:00 Second", en("by the end of march"));
+  }
 }

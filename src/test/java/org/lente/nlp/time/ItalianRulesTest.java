@@ -80,4 +80,23 @@ class ItalianRulesTest {
   @Test void christmasEveInNewsKeepsItsName() {
     assertEquals(List.of("DATE 2023-12-24 [vigilia di Natale]"), news("I negozi sono rimasti aperti fino alla vigilia di Natale."));
   }
+
+  // round 13: world days without "mondiale" are phrases only; a day's ordinal indicator and a year after "del" in news
+  @Test void aWorldDayWithoutMondialeIsAPhraseOnly() { assertEquals("2024-09-21T00:00:00 Day", it("giornata della pace")); }
+  @Test void aWorldDayWithoutMondialeIsNotADayInNews() {
+    assertEquals(List.of(), news("La giornata della pace è passata senza incidenti."));
+  }
+  @Test void theFirstOfAMonthWithAnOrdinalIndicator() {
+    assertEquals(List.of("DATE 2024-05-01 [1° maggio 2024]"), news("Il corteo del 1° maggio 2024 ha attraversato Roma."));
+  }
+  @Test void aDayOfAMonthWithItsYearAfterDel() {
+    assertEquals(List.of("DATE 2014-08-05 [il 5 agosto del 2014]"), news("L'accordo fu firmato il 5 agosto del 2014."));
+  }
+  @Test void aMonthWithItsYearAfterDel() {
+    assertEquals(List.of("DATE 2014-03 [marzo del 2014]"), news("Le elezioni si tennero nel marzo del 2014."));
+  }
+  @Test void nextAugustInNewsIsTheComingOne() {
+    assertEquals(List.of("DATE 2024-08 [prossimo agosto]"), news("Il cantiere aprirà il prossimo agosto."));
+  }
+  @Test void nextAugustInAPhraseIsTheOneAfterTheComingOne() { assertEquals("2025-08-01T00:00:00 Month", it("il prossimo agosto")); }
 }
