@@ -553,4 +553,25 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 1996 [mid-1996]"), en("The group began to fall apart in mid-1996."));
   }
   @Test void everyQuarterIsASet() { assertEquals(List.of("SET P1Q [every quarter]"), en("The bank pays a dividend every quarter.")); }
+
+  // round 13: rules outside the direction model
+
+  @Test void aDayAfterByIsTheDeadlineAhead() {
+    assertEquals(List.of("DATE 2025-06-03 [June 3]"), en("The company must file its plan by June 3."));
+  }
+  @Test void aWeekdayAfterUntilAndAClockTimeIsTheDeadlineAhead() {
+    assertEquals(List.of("TIME 2024-06-24T09:00 [9 a.m. Monday]"), en("The union has until 9 a.m. Monday to accept the offer."));
+  }
+  @Test void aMonthAfterEffectiveIsAhead() {
+    assertEquals(List.of("DATE 2025-03 [March]"), en("The new fares apply effective March."));
+  }
+  @Test void aDeadlineInAPastSentenceIsLeftToTheModel() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("The rebels had until Monday to lay down their arms."));
+  }
+  @Test void byBeforeAPossessiveIsNoDeadline() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]"), en("Traders are wary, shaken by Friday's sell-off."));
+  }
+  @Test void anAmountAfterByIsNoClockBeforeADeadline() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("Sales rose by 5 in March."));
+  }
 }
