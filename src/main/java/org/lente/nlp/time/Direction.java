@@ -37,7 +37,13 @@ final class Direction {
      * December, the symptoms worsened"), which the model, with the sentence's cue and the distances, decides. Not "by"
      * before a possessive ("hit by Friday's storm").
      */
-    DEADLINE
+    DEADLINE,
+    /**
+     * A future auxiliary before the expression in its clause, no other verb between ({@link
+     * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day".
+     * Not for a quarter, a reporting period: "will report third-quarter results" is about a quarter over.
+     */
+    FUTURE_AUXILIARY
   }
 
   /**
@@ -109,7 +115,7 @@ final class Direction {
     }
     Tenses.Cue cue = c.tenses().cue(pos);
     double[] f = features(kind, cue, c.tenses().intent(pos), c.today(), backEnd, ahead);
-    Constraint constraint = c.lang() == Lang.EN ? constraint(c.s(), pos, cue) : Constraint.NONE;
+    Constraint constraint = c.lang() == Lang.EN ? constraint(c, pos, kind, cue) : Constraint.NONE;
     if (c.cases() != null) {
       c.cases().accept(new Case(pos, kind, f, back, ahead, constraint));
     }
@@ -125,14 +131,18 @@ final class Direction {
   }
 
   /**
-   * The rule outside the model that applies to the expression at {@code pos} of the normalised text {@code s}, in a
-   * sentence whose tense cue is {@code cue}.
+   * The rule outside the model that applies to an expression of {@code kind} at {@code pos} of the context's text, in
+   * a sentence whose tense cue is {@code cue}.
    */
-  static Constraint constraint(String s, int pos, Tenses.Cue cue) {
+  static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue) {
+    String s = c.s();
     boolean past = cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
     Matcher m = DEADLINE.matcher(s).region(Math.max(0, pos - DEADLINE_REACH), pos).useTransparentBounds(true);
     if (!past && m.find() && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.DEADLINE;
+    }
+    if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
+      return Constraint.FUTURE_AUXILIARY;
     }
     return Constraint.NONE;
   }

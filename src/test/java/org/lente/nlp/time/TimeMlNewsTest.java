@@ -574,4 +574,26 @@ class TimeMlNewsTest {
   @Test void anAmountAfterByIsNoClockBeforeADeadline() {
     assertEquals(List.of("DATE 2024-03 [March]"), en("Sales rose by 5 in March."));
   }
+  @Test void aWeekdayAfterWillInItsClauseIsAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The ministers will meet again on Monday."));
+  }
+  @Test void aMonthAfterWillInItsClauseIsAhead() {
+    assertEquals(List.of("DATE 2024-12 [December]"), en("The crew will fly a mission in December."));
+  }
+  @Test void aWeekdayOfASaidBeforeWillIsLeftToTheModel() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]"), en("The company said Friday it will cut 500 jobs."));
+  }
+  @Test void aWeekdayOfAnotherVerbAfterWillIsLeftToTheModel() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("The firm will replace the plant that closed on Monday."));
+  }
+  @Test void aFutureAuxiliaryInAnotherClauseDoesNotDecide() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Under the plan, which will take effect soon, prices rose on Monday."));
+  }
+  @Test void theNounWillIsNoFutureAuxiliary() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Voters made their will clear on Monday."));
+  }
+  @Test void aQuarterAfterWillIsLeftToTheModel() {
+    assertEquals(List.of("DATE 2024-Q3 [third-quarter]"),
+        tagged("The company will report third-quarter results.", Lang.EN, LocalDate.of(2024, 10, 23)));
+  }
 }
