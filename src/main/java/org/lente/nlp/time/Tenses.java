@@ -180,13 +180,6 @@ final class Tenses {
     return new int[] {after == 0 ? 0 : bounds[after - 1] + 1, after == bounds.length ? length : bounds[after]};
   }
 
-  /** Whether offsets {@code a} and {@code b} lie in the same sentence (no sentence end between them). */
-  boolean sameSentence(int a, int b) {
-    int i = Arrays.binarySearch(ends, Math.min(a, b));
-    int k = i >= 0 ? i : -i - 1; // first end at or after the smaller offset
-    return k == ends.length || ends[k] >= Math.max(a, b);
-  }
-
   /** The matches of one cue pattern as parallel arrays of starts and ends, both ascending (matches do not overlap). */
   private record Cues(int[] starts, int[] ends) {
     static Cues of(Matcher m) {

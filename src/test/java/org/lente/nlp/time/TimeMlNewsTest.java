@@ -300,9 +300,13 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-17T21:30Z [at 21:30 UTC]"),
         en("The probe was launched Monday from the island at 21:30 UTC."));
   }
-  @Test void aDayInAnEarlierSentenceDoesNotMoveAClockTime() {
-    assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-19T21:30 [at 21:30]"),
-        en("The probe was built on Monday. The launch went ahead at 21:30."));
+  @Test void aClockTimeInALaterSentenceIsOnTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]", "TIME 2024-06-14T10:35 [10:35 a.m.]"),
+        en("A bomb went off near the embassy on Friday. The blast came at about 10:35 a.m."));
+  }
+  @Test void aClockTimeWithoutADayBeforeItIsOnTheAnchorsDay() {
+    assertEquals(List.of("TIME 2024-06-19T21:30 [at 21:30]", "DATE 2024-06-17 [Monday]"),
+        en("The launch went ahead at 21:30. The probe was built on Monday."));
   }
   @Test void aZoneNameBetweenATimeAndItsDayJoinsThem() {
     assertEquals(List.of("TIME 2024-06-24T16:00 [at 4 p.m. EDT June 24]"), en("Bids will close at 4 p.m. EDT June 24."));
