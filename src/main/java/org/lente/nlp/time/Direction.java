@@ -16,16 +16,17 @@ import org.lente.learn.Logistic;
  * and how far each of the two occurrences lies from the anchor: a weekday in news is nearly always one gone by, a
  * quarter one just over or current, a month next to the anchor the near one whatever the tense. The model is
  * English's, the language of the news it was learned from; Italian keeps the tense rule. Before the model, English
- * news has rules it cannot trade away ({@link Constraint}): a deadline is ahead. Stateless.
+ * news has rules it cannot trade away ({@link Constraint}): a deadline is ahead, and so is a day or month after a
+ * future auxiliary in its clause. Stateless.
  */
 final class Direction {
   /** What a bare expression names; each has its own bias in the model. */
   enum Kind { WEEKDAY, MONTH, MONTH_DAY, DAY_OF_MONTH, QUARTER }
 
   /**
-   * A rule outside the model that reads an English expression ahead whatever the model says, as the dev folds' news
-   * never has it otherwise; kept apart from the model so that its cases cannot weaken the model's own future cue, as a
-   * feature inside it did (docs/time.md, round 12).
+   * A rule outside the model that reads an English expression ahead whatever the model says, as TimeML news has it
+   * (the dev folds' cases, counted in docs/time.md, round 13); kept apart from the model so that its cases cannot
+   * weaken the model's own future cue, as a feature inside it did (round 12).
    */
   enum Constraint {
     /** No rule applies: the model decides. */
@@ -134,7 +135,7 @@ final class Direction {
    * The rule outside the model that applies to an expression of {@code kind} at {@code pos} of the context's text, in
    * a sentence whose tense cue is {@code cue}.
    */
-  static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue) {
+  private static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue) {
     String s = c.s();
     boolean past = cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
     Matcher m = DEADLINE.matcher(s).region(Math.max(0, pos - DEADLINE_REACH), pos).useTransparentBounds(true);

@@ -56,10 +56,10 @@ final class Tenses {
       Lang.EN, Pattern.compile("\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
 
   /**
-   * Future auxiliaries that put what follows them in their clause ahead of the time of writing: will, shall, 'll, and
-   * "is going / due / scheduled to" in the present. Not "will" the noun ("the will of the people", "the will to
-   * fight", "made their will clear"), nor the weaker {@link #FUTURE} cues ("next", "plans to", "expected to"). English only: an Italian future is
-   * a verb form whose clause this class does not parse.
+   * Future auxiliaries that put what follows them in their clause ahead of the time of writing: will, shall, 'll,
+   * won't, and "is going / due / scheduled to" in the present. Not "will" the noun ("the will of the people", "the
+   * will to fight", "made their will clear"), nor the weaker {@link #FUTURE} cues ("next", "plans to", "expected to").
+   * English only: an Italian future is a verb form whose clause this class does not parse.
    */
   private static final Map<Lang, Pattern> AUXILIARY = Map.of(
       Lang.IT, Pattern.compile("(?!)"),
