@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lente.learn.Logistic;
@@ -138,8 +137,12 @@ final class Direction {
   private static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue) {
     String s = c.s();
     boolean past = cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
-    Matcher m = DEADLINE.matcher(s).region(Math.max(0, pos - DEADLINE_REACH), pos).useTransparentBounds(true);
-    if (!past && m.find() && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
+    int from = Math.max(0, pos - DEADLINE_REACH);
+    // a plain search for the words first, so the pattern runs only where one stands ("til" is in until and till)
+    String before = s.substring(from, pos);
+    if (!past && (before.contains("til") || before.contains("by") || before.contains("effective"))
+        && DEADLINE.matcher(s).region(from, pos).useTransparentBounds(true).find()
+        && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.DEADLINE;
     }
     if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {

@@ -63,8 +63,8 @@ final class Tenses {
    */
   private static final Map<Lang, Pattern> AUXILIARY = Map.of(
       Lang.IT, Pattern.compile("(?!)"),
-      Lang.EN, Pattern.compile("\\b(?:(?<!\\b(?:the|a|his|her|their|its|our|my|your|whose|free)\\s)"
-          + "will(?!\\s*(?:(?:of|to|and|or)\\b|[,.;:]))|shall|won't|'ll"
+      Lang.EN, Pattern.compile("\\b(?:will(?<!\\b(?:the|a|his|her|their|its|our|my|your|whose|free)\\swill)"
+          + "(?!\\s*(?:(?:of|to|and|or)\\b|[,.;:]))|shall|won't|'ll"
           + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled)\\s+to)\\b", F));
   /**
    * Words that make a time after a future auxiliary belong to another verb of its clause: a past auxiliary, a verb of
@@ -101,11 +101,16 @@ final class Tenses {
     this.otherVerb = otherVerb;
   }
 
-  /** The cues of {@code s}, the normalised text the rules match. */
+  /**
+   * The cues of {@code s}, the normalised text the rules match. The verbs that cut a future auxiliary from a time are
+   * looked for only in a text that has an auxiliary (a pass fewer over most texts).
+   */
   static Tenses of(String s, Lang lang) {
+    Cues auxiliary = Cues.of(AUXILIARY.get(lang).matcher(s));
+    Cues otherVerb = auxiliary.starts().length == 0 ? auxiliary : Cues.of(OTHER_VERB.get(lang).matcher(s));
     return new Tenses(s.length(), offsets(s, ENDS, false), offsets(s, CLAUSE_ENDS, true), Cues.of(FUTURE.get(lang).matcher(s)),
         Cues.of(PAST.get(lang).matcher(s)), Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)),
-        Cues.of(AUXILIARY.get(lang).matcher(s)), Cues.of(OTHER_VERB.get(lang).matcher(s)));
+        auxiliary, otherVerb);
   }
 
   /** The offsets of the characters of {@code s} in {@code chars}, ascending; with {@code dashes} the first '-' of "--". */
