@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.lente.learn.Logistic;
 
@@ -13,16 +14,46 @@ import org.lente.learn.Logistic;
  * ({@code scripts/train-time-direction}) over the kind of expression, the tense cue of its sentence ({@link Tenses.Cue})
  * and how far each of the two occurrences lies from the anchor: a weekday in news is nearly always one gone by, a
  * quarter one just over or current, a month next to the anchor the near one whatever the tense. The model is
- * English's, the language of the news it was learned from; Italian keeps the tense rule. Stateless.
+ * English's, the language of the news it was learned from; Italian keeps the tense rule. Before the model, English
+ * news has rules it cannot trade away ({@link Constraint}): a deadline is ahead, and so is a day or month after a
+ * future auxiliary in its clause. Stateless.
  */
 final class Direction {
   /** What a bare expression names; each has its own bias in the model. */
   enum Kind { WEEKDAY, MONTH, MONTH_DAY, DAY_OF_MONTH, QUARTER }
 
-  /** One decision, as the training records it: the expression's offset, its features and its two readings. */
-  record Case(int pos, Kind kind, double[] features, LocalDate back, LocalDate ahead) {
+  /**
+   * A rule outside the model that reads an English expression ahead whatever the model says, as TimeML news has it
+   * (the dev folds' cases, counted in docs/time.md, round 13); kept apart from the model so that its cases cannot
+   * weaken the model's own future cue, as a feature inside it did (round 12).
+   */
+  enum Constraint {
+    /** No rule applies: the model decides. */
+    NONE,
+    /**
+     * A deadline word right before the expression, a clock time allowed between: "until", "till", "by", "effective"
+     * ("by Jan. 14", "has until 9 a.m. Tuesday", "will double its flights by August"), in a sentence whose tense does
+     * not speak of the past: a deadline told in the past may be one gone by ("had until Nov. 1 to submit", "by
+     * December, the symptoms worsened"), which the model, with the sentence's cue and the distances, decides. Not "by"
+     * before a possessive ("hit by Friday's storm").
+     */
+    DEADLINE,
+    /**
+     * A future auxiliary before the expression in its clause, no other verb between ({@link
+     * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day".
+     * Not for a quarter, a reporting period: "will report third-quarter results" is about a quarter over.
+     */
+    FUTURE_AUXILIARY
+  }
+
+  /**
+   * One decision, as the training records it: the expression's offset, its features, its two readings and the rule
+   * outside the model that applies to it (which decides it instead of the model).
+   */
+  record Case(int pos, Kind kind, double[] features, LocalDate back, LocalDate ahead, Constraint constraint) {
     Case {
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(constraint, "constraint");
       Objects.requireNonNull(back, "back");
       Objects.requireNonNull(ahead, "ahead");
       if (features.length != FEATURES.size()) {
@@ -43,6 +74,17 @@ final class Direction {
   /** Days are scaled by the log of a year and a day, so a distance of up to a year is a feature in [0, 1]. */
   private static final double SCALE = Math.log1p(366);
   private static final double[] WEIGHTS = Logistic.resource(Direction.class, "direction-model.tsv", FEATURES);
+  /**
+   * A deadline word ending the text before an expression, a clock time (with a zone) allowed between: matched on the
+   * normalised (lower-case) text up to the expression's start. A clock time needs a.m., p.m. or its minutes, so that
+   * "rose by 5 in March" is no deadline.
+   */
+  private static final Pattern DEADLINE = Pattern.compile("\\b(?:until|till|by|effective)\\s+"
+      + "(?:(?:\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m\\b\\.?|\\d{1,2}:\\d{2}|noon|midnight)(?:\\s+[a-z]{2,4}\\b)?,?\\s+)?$");
+  /** A word with a possessive "'s" at the expression's start: "by Friday's vote" names an agent, not a deadline. */
+  private static final Pattern POSSESSIVE = Pattern.compile("\\p{L}+'s\\b");
+  /** How far before an expression its deadline word may start: the word, a clock time and a zone. */
+  private static final int DEADLINE_REACH = 40;
 
   private Direction() {}
 
@@ -73,13 +115,40 @@ final class Direction {
     }
     Tenses.Cue cue = c.tenses().cue(pos);
     double[] f = features(kind, cue, c.tenses().intent(pos), c.today(), backEnd, ahead);
+    Constraint constraint = c.lang() == Lang.EN ? constraint(c, pos, kind, cue) : Constraint.NONE;
     if (c.cases() != null) {
-      c.cases().accept(new Case(pos, kind, f, back, ahead));
+      c.cases().accept(new Case(pos, kind, f, back, ahead, constraint));
     }
     if (c.lang() != Lang.EN) {
       return byTense(kind, cue, c.today(), back, ahead);
     }
-    return Logistic.probability(WEIGHTS, f) > 0.5 ? ahead : back;
+    return constraint != Constraint.NONE || modelAhead(f) ? ahead : back;
+  }
+
+  /** Whether the model reads a case with features {@code f} ahead. */
+  static boolean modelAhead(double[] f) {
+    return Logistic.probability(WEIGHTS, f) > 0.5;
+  }
+
+  /**
+   * The rule outside the model that applies to an expression of {@code kind} at {@code pos} of the context's text, in
+   * a sentence whose tense cue is {@code cue}.
+   */
+  private static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue) {
+    String s = c.s();
+    boolean past = cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
+    int from = Math.max(0, pos - DEADLINE_REACH);
+    // a plain search for the words first, so the pattern runs only where one stands ("til" is in until and till)
+    String before = s.substring(from, pos);
+    if (!past && (before.contains("til") || before.contains("by") || before.contains("effective"))
+        && DEADLINE.matcher(s).region(from, pos).useTransparentBounds(true).find()
+        && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
+      return Constraint.DEADLINE;
+    }
+    if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
+      return Constraint.FUTURE_AUXILIARY;
+    }
+    return Constraint.NONE;
   }
 
   /**

@@ -20,6 +20,8 @@ import org.lente.learn.Logistic;
  * reads in a document is a case, labelled by which of its two readings the gold TIMEX3 holds (cases whose gold is
  * neither are left out). Validated across folds (each fold scored by a model fitted on the others, beside the tense
  * rule it replaces: ahead in a future sentence, else back), then fitted on every case and written as the weights file.
+ * The cases a rule outside the model decides ({@link Direction.Constraint}) are counted apart, against the shipped
+ * model's reading of them, and stay in the fit, so that adding a rule leaves the model as it was.
  * Run by {@code scripts/train-time-direction}, which writes the documents with {@code bench/timex-news.py --cases}.
  */
 public final class DirectionTraining {
@@ -30,8 +32,14 @@ public final class DirectionTraining {
   private static final int LEAD = 5;
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
 
-  /** One labelled case: its fold, its features and whether the gold holds the reading ahead. */
-  record Example(String fold, double[] x, boolean ahead) {}
+  /** The characters of context before a case that the table of constrained cases shows. */
+  private static final int CONTEXT = 60;
+
+  /**
+   * One labelled case: its fold, its features, whether the gold holds the reading ahead, the rule outside the model
+   * that decides it and the text before it (for reading the rule's cases).
+   */
+  record Example(String fold, double[] x, boolean ahead, Direction.Kind kind, Direction.Constraint constraint, String context) {}
 
   private DirectionTraining() {}
 
@@ -61,10 +69,38 @@ public final class DirectionTraining {
       n[1] += e.ahead() ? 1 : 0;
     }
     table.forEach((k, n) -> System.out.printf(Locale.ROOT, "%s: %d cases, %d ahead%n", k, n[0], n[1]));
+    constrained(examples);
     double[] w = fit(examples);
     Files.writeString(Path.of(args[1]), "# learned by scripts/train-time-direction on " + examples.size() + " cases of folds "
         + String.join(", ", folds.keySet()) + "; L2 " + LAMBDA + ", " + ITERATIONS + " steps\n"
         + Logistic.format(w, Direction.FEATURES), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Prints, for each rule outside the model and each kind, its cases, how many are ahead (the rule right), how many the
+   * shipped model reads right, and how many the rule fixes (the model reads them back, the gold ahead) and breaks (the
+   * model reads them back, as the gold does); then each case with the text before it.
+   */
+  private static void constrained(List<Example> examples) {
+    TreeMap<String, int[]> table = new TreeMap<>(); // rule and kind: cases, ahead, model right, fixed, broken
+    for (Example e : examples) {
+      if (e.constraint() == Direction.Constraint.NONE) continue;
+      boolean model = Direction.modelAhead(e.x());
+      int[] n = table.computeIfAbsent(e.constraint() + ", " + e.kind(), k -> new int[5]);
+      n[0]++;
+      n[1] += e.ahead() ? 1 : 0;
+      n[2] += model == e.ahead() ? 1 : 0;
+      n[3] += e.ahead() && !model ? 1 : 0;
+      n[4] += !e.ahead() && !model ? 1 : 0;
+    }
+    table.forEach((k, n) -> System.out.printf(Locale.ROOT,
+        "%s: %d cases, %d ahead (the rule right), the model right %d; the rule fixes %d, breaks %d%n", k, n[0], n[1], n[2],
+        n[3], n[4]));
+    for (Example e : examples) {
+      if (e.constraint() == Direction.Constraint.NONE) continue;
+      System.out.printf(Locale.ROOT, "  %s %s %s, gold %s, model %s: ...%s%n", e.fold(), e.constraint(), e.kind(),
+          e.ahead() ? "ahead" : "back", Direction.modelAhead(e.x()) ? "ahead" : "back", e.context());
+    }
   }
 
   /** The kind and the tense cue a feature row encodes, for the table of cases. */
@@ -98,12 +134,16 @@ public final class DirectionTraining {
       JsonNode paragraphs = doc.get("paragraphs");
       for (int p = 0; p < paragraphs.size(); p++) {
         List<Direction.Case> cases = new ArrayList<>();
-        tagger.find(paragraphs.get(p).asText(), lang, dct.atStartOfDay(), cases::add);
+        String text = paragraphs.get(p).asText();
+        tagger.find(text, lang, dct.atStartOfDay(), cases::add);
         for (Direction.Case c : cases) {
           String gold = goldAt(doc.get("gold"), p, c.pos());
           if (gold == null) continue;
           boolean back = gold.startsWith(written(c.kind(), c.back())), ahead = gold.startsWith(written(c.kind(), c.ahead()));
-          if (back != ahead) out.add(new Example(doc.get("fold").asText(), c.features(), ahead));
+          if (back != ahead) {
+            String context = text.substring(Math.max(0, c.pos() - CONTEXT), Math.min(text.length(), c.pos() + 20));
+            out.add(new Example(doc.get("fold").asText(), c.features(), ahead, c.kind(), c.constraint(), context));
+          }
         }
       }
     }

@@ -16,12 +16,13 @@ final class Tenses {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   /** Characters that end a sentence for tense purposes; no cue below contains one, so no cue spans two sentences. */
   private static final String ENDS = ".!?\n;";
-  /**
-   * English words in -ed that are no past cue: verbs of saying, which give the time of the report and not of what is
-   * reported, and the future cues "scheduled", "expected" ("is scheduled to" is not a past).
-   */
-  private static final String NOT_PAST_EN = "said|announced|reported|stated|added|noted|claimed|explained|confirmed|disclosed"
-      + "|scheduled|expected";
+  /** Characters that end a clause besides a sentence's ends: a comma, a colon, a bracket, a dash ("--" by its first). */
+  private static final String CLAUSE_ENDS = ENDS + ",:()\u2013\u2014";
+  /** English verbs of saying: they give the time of the report, not of what is reported. */
+  private static final String SAYING_EN = "said|says|told|announced|reported|stated|added|noted|claimed|explained|confirmed"
+      + "|disclosed";
+  /** English words in -ed that are no past cue: verbs of saying and the future cues "scheduled", "expected". */
+  private static final String NOT_PAST_EN = SAYING_EN + "|scheduled|expected";
   /**
    * Strong future cues: auxiliaries and present phrases of intent. Not "would" (as often a past conditional, "feared he
    * would be seen", as the future of reported speech), "expects to" ("expects to report third-quarter results" is about a
@@ -54,35 +55,77 @@ final class Tenses {
       // NOTE: not a reporting verb: "said Dec. 15 is the deadline" dates the report, not the deadline
       Lang.EN, Pattern.compile("\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
 
+  /**
+   * Future auxiliaries that put what follows them in their clause ahead of the time of writing: will, shall, 'll,
+   * won't, and "is going / due / scheduled to" in the present. Not "will" the noun ("the will of the people", "the
+   * will to fight", "made their will clear"), nor the weaker {@link #FUTURE} cues ("next", "plans to", "expected to").
+   * English only: an Italian future is a verb form whose clause this class does not parse.
+   */
+  private static final Map<Lang, Pattern> AUXILIARY = Map.of(
+      Lang.IT, Pattern.compile("(?!)"),
+      Lang.EN, Pattern.compile("\\b(?:will(?<!\\b(?:the|a|his|her|their|its|our|my|your|whose|free)\\swill)"
+          + "(?!\\s*(?:(?:of|to|and|or)\\b|[,.;:]))|shall|won't|'ll"
+          + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled)\\s+to)\\b", F));
+  /**
+   * Words that make a time after a future auxiliary belong to another verb of its clause: a past auxiliary, a verb of
+   * saying, a simple past in -ed ("will replace the plant that closed Monday", "will appeal, its lawyer said Friday")
+   * but not a participle after be, been, have or get ("will be completed in March").
+   */
+  private static final Map<Lang, Pattern> OTHER_VERB = Map.of(
+      Lang.IT, Pattern.compile("(?!)"),
+      Lang.EN, Pattern.compile("\\b(?:was|were|had|did|" + SAYING_EN + ")\\b"
+          + "|(?<!\\b(?:be|been|being|have|has|get|gets|got)\\s)\\b(?!(?:" + NOT_PAST_EN + ")\\b)\\p{L}{2,}ed\\b", F));
+
   private final int length;
   /** Offsets of the sentence-ending characters, ascending. */
   private final int[] ends;
+  /** Offsets of the clause-ending characters (sentence ends among them), ascending. */
+  private final int[] clauseEnds;
   private final Cues future;
   private final Cues past;
   private final Cues weakPast;
   private final Cues intent;
+  private final Cues auxiliary;
+  private final Cues otherVerb;
 
-  private Tenses(int length, int[] ends, Cues future, Cues past, Cues weakPast, Cues intent) {
+  private Tenses(int length, int[] ends, int[] clauseEnds, Cues future, Cues past, Cues weakPast, Cues intent,
+      Cues auxiliary, Cues otherVerb) {
     this.length = length;
     this.ends = ends;
+    this.clauseEnds = clauseEnds;
     this.future = future;
     this.past = past;
     this.weakPast = weakPast;
     this.intent = intent;
+    this.auxiliary = auxiliary;
+    this.otherVerb = otherVerb;
   }
 
-  /** The cues of {@code s}, the normalised text the rules match. */
+  /**
+   * The cues of {@code s}, the normalised text the rules match. The verbs that cut a future auxiliary from a time are
+   * looked for only in a text that has an auxiliary (a pass fewer over most texts).
+   */
   static Tenses of(String s, Lang lang) {
-    int[] ends = new int[16];
+    Cues auxiliary = Cues.of(AUXILIARY.get(lang).matcher(s));
+    Cues otherVerb = auxiliary.starts().length == 0 ? auxiliary : Cues.of(OTHER_VERB.get(lang).matcher(s));
+    return new Tenses(s.length(), offsets(s, ENDS, false), offsets(s, CLAUSE_ENDS, true), Cues.of(FUTURE.get(lang).matcher(s)),
+        Cues.of(PAST.get(lang).matcher(s)), Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)),
+        auxiliary, otherVerb);
+  }
+
+  /** The offsets of the characters of {@code s} in {@code chars}, ascending; with {@code dashes} the first '-' of "--". */
+  private static int[] offsets(String s, String chars, boolean dashes) {
+    int[] out = new int[16];
     int n = 0;
     for (int i = 0; i < s.length(); i++) {
-      if (ENDS.indexOf(s.charAt(i)) >= 0) {
-        if (n == ends.length) ends = Arrays.copyOf(ends, 2 * n);
-        ends[n++] = i;
+      char c = s.charAt(i);
+      boolean dash = dashes && c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '-' && (i == 0 || s.charAt(i - 1) != '-');
+      if (chars.indexOf(c) >= 0 || dash) {
+        if (n == out.length) out = Arrays.copyOf(out, 2 * n);
+        out[n++] = i;
       }
     }
-    return new Tenses(s.length(), Arrays.copyOf(ends, n), Cues.of(FUTURE.get(lang).matcher(s)), Cues.of(PAST.get(lang).matcher(s)),
-        Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)));
+    return Arrays.copyOf(out, n);
   }
 
   /** The tense cue that decides a sentence's direction, strongest first; see {@link #cue(int)}. */
@@ -119,18 +162,27 @@ final class Tenses {
     return intent.distance(pos, sentence[0], sentence[1]) != Integer.MAX_VALUE;
   }
 
-  /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */
-  private int[] sentence(int pos) {
-    int i = Arrays.binarySearch(ends, pos);
-    int after = i >= 0 ? i : -i - 1; // first end at or after pos
-    return new int[] {after == 0 ? 0 : ends[after - 1] + 1, after == ends.length ? length : ends[after]};
+  /**
+   * Whether a future auxiliary ({@link #AUXILIARY}) stands before {@code pos} in its clause with no other verb
+   * between them ({@link #OTHER_VERB}): "The plant will open in March" puts March ahead; "The company said Friday it
+   * will cut jobs", "will replace the plant that closed Monday" and "Officials, who will meet in May, agreed" do not.
+   */
+  boolean futureAuxiliaryBefore(int pos) {
+    int[] clause = around(clauseEnds, pos);
+    int aux = auxiliary.lastEndAtOrBefore(pos);
+    return aux >= clause[0] && !otherVerb.within(aux, pos);
   }
 
-  /** Whether offsets {@code a} and {@code b} lie in the same sentence (no sentence end between them). */
-  boolean sameSentence(int a, int b) {
-    int i = Arrays.binarySearch(ends, Math.min(a, b));
-    int k = i >= 0 ? i : -i - 1; // first end at or after the smaller offset
-    return k == ends.length || ends[k] >= Math.max(a, b);
+  /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */
+  private int[] sentence(int pos) {
+    return around(ends, pos);
+  }
+
+  /** The span around {@code pos} between two of the ascending {@code bounds}: after the previous, up to the next. */
+  private int[] around(int[] bounds, int pos) {
+    int i = Arrays.binarySearch(bounds, pos);
+    int after = i >= 0 ? i : -i - 1; // first bound at or after pos
+    return new int[] {after == 0 ? 0 : bounds[after - 1] + 1, after == bounds.length ? length : bounds[after]};
   }
 
   /** The matches of one cue pattern as parallel arrays of starts and ends, both ascending (matches do not overlap). */
@@ -147,6 +199,20 @@ final class Tenses {
         e[n++] = m.end();
       }
       return new Cues(Arrays.copyOf(s, n), Arrays.copyOf(e, n));
+    }
+
+    /** The end of the last match ending at or before {@code at}, or -1 when none does. */
+    int lastEndAtOrBefore(int at) {
+      int i = Arrays.binarySearch(ends, at + 1);
+      int k = i >= 0 ? i : -i - 1; // matches [0, k) end at or before at
+      return k == 0 ? -1 : ends[k - 1];
+    }
+
+    /** Whether a match lies wholly inside [from, to). */
+    boolean within(int from, int to) {
+      int i = Arrays.binarySearch(starts, from);
+      int k = i >= 0 ? i : -i - 1; // first match starting at or after from
+      return k < starts.length && ends[k] <= to;
     }
 
     /** Characters between {@code at} and the closest match inside [from, to), or MAX_VALUE when none. */

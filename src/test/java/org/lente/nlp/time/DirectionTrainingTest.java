@@ -19,4 +19,11 @@ class DirectionTrainingTest {
   @Test void aCaseWhoseGoldHoldsNeitherReadingIsLeftOut() throws IOException {
     assertEquals(List.of(), DirectionTraining.examples(List.of(String.format(DOC, "[0, 57, 63, \"DATE\", \"XXXX-WXX-1\"]"))));
   }
+  @Test void aCaseAfterADeadlineWordIsCountedAsTheDeadlines() throws IOException {
+    String doc = "{\"fold\": \"f\", \"lang\": \"en\", \"dct\": \"1998-10-21\", \"paragraphs\": [\"Holders may tender "
+        + "their shares until Nov. 2, and the shares rose on Monday.\"], \"gold\": [[0, 38, 44, \"DATE\", \"1998-11-02\"], "
+        + "[0, 69, 75, \"DATE\", \"1998-10-19\"]]}";
+    assertEquals(List.of(Direction.Constraint.DEADLINE, Direction.Constraint.NONE),
+        DirectionTraining.examples(List.of(doc)).stream().map(DirectionTraining.Example::constraint).toList());
+  }
 }

@@ -300,9 +300,13 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-17T21:30Z [at 21:30 UTC]"),
         en("The probe was launched Monday from the island at 21:30 UTC."));
   }
-  @Test void aDayInAnEarlierSentenceDoesNotMoveAClockTime() {
-    assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-19T21:30 [at 21:30]"),
-        en("The probe was built on Monday. The launch went ahead at 21:30."));
+  @Test void aClockTimeInALaterSentenceIsOnTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]", "TIME 2024-06-14T10:35 [10:35 a.m.]"),
+        en("A bomb went off near the embassy on Friday. The blast came at about 10:35 a.m."));
+  }
+  @Test void aClockTimeWithoutADayBeforeItIsOnTheAnchorsDay() {
+    assertEquals(List.of("TIME 2024-06-19T21:30 [at 21:30]", "DATE 2024-06-17 [Monday]"),
+        en("The launch went ahead at 21:30. The probe was built on Monday."));
   }
   @Test void aZoneNameBetweenATimeAndItsDayJoinsThem() {
     assertEquals(List.of("TIME 2024-06-24T16:00 [at 4 p.m. EDT June 24]"), en("Bids will close at 4 p.m. EDT June 24."));
@@ -553,4 +557,47 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 1996 [mid-1996]"), en("The group began to fall apart in mid-1996."));
   }
   @Test void everyQuarterIsASet() { assertEquals(List.of("SET P1Q [every quarter]"), en("The bank pays a dividend every quarter.")); }
+
+  // round 13: rules outside the direction model
+
+  @Test void aDayAfterByIsTheDeadlineAhead() {
+    assertEquals(List.of("DATE 2025-06-03 [June 3]"), en("The company must file its plan by June 3."));
+  }
+  @Test void aWeekdayAfterUntilAndAClockTimeIsTheDeadlineAhead() {
+    assertEquals(List.of("TIME 2024-06-24T09:00 [9 a.m. Monday]"), en("The union has until 9 a.m. Monday to accept the offer."));
+  }
+  @Test void aMonthAfterEffectiveIsAhead() {
+    assertEquals(List.of("DATE 2025-03 [March]"), en("The new fares apply effective March."));
+  }
+  @Test void aDeadlineInAPastSentenceIsLeftToTheModel() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("The rebels had until Monday to lay down their arms."));
+  }
+  @Test void byBeforeAPossessiveIsNoDeadline() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]"), en("Traders are wary, shaken by Friday's sell-off."));
+  }
+  @Test void anAmountAfterByIsNoClockBeforeADeadline() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("Sales rose by 5 in March."));
+  }
+  @Test void aWeekdayAfterWillInItsClauseIsAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The ministers will meet again on Monday."));
+  }
+  @Test void aMonthAfterWillInItsClauseIsAhead() {
+    assertEquals(List.of("DATE 2024-12 [December]"), en("The crew will fly a mission in December."));
+  }
+  @Test void aWeekdayOfASaidBeforeWillIsLeftToTheModel() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]"), en("The company said Friday it will cut 500 jobs."));
+  }
+  @Test void aWeekdayOfAnotherVerbAfterWillIsLeftToTheModel() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("The firm will replace the plant that closed on Monday."));
+  }
+  @Test void aFutureAuxiliaryInAnotherClauseDoesNotDecide() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Under the plan, which will take effect soon, prices rose on Monday."));
+  }
+  @Test void theNounWillIsNoFutureAuxiliary() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Voters made their will clear on Monday."));
+  }
+  @Test void aQuarterAfterWillIsLeftToTheModel() {
+    assertEquals(List.of("DATE 2024-Q3 [third-quarter]"),
+        tagged("The company will report third-quarter results.", Lang.EN, LocalDate.of(2024, 10, 23)));
+  }
 }
