@@ -48,12 +48,10 @@ public final class Lineage implements ArticleListener {
   static final double NEAR_CONTAINMENT = 0.6;
   /**
    * Profiles kept of the latest articles, at most this many and {@link #RECENT_CHARS} characters of
-   * text: a profile of a 5,000-character article holds about 220 KB, of a 49,000-character one 2 MB. The characters
-   * bound the memory; the count, for short articles, is set so that the peers and candidates of a new article are found
-   * here rather than read back from the store and profiled again (a read and a signature each: 13 % of the cluster
-   * writer's CPU with 256, docs/cluster-writer.md, session 18).
+   * text: a profile of a 5,000-character article holds about 220 KB, of a 49,000-character one 2 MB. Four times as
+   * many made the cluster's writer no faster (docs/cluster-writer.md, session 18), though fewer candidates were read back.
    */
-  static final int RECENT_PROFILES = 1024;
+  static final int RECENT_PROFILES = 256;
   static final long RECENT_CHARS = 4_000_000;
   /** Articles of the story compared with a new one, the latest. */
   static final int STORY_PEERS = 5;
