@@ -34,9 +34,10 @@ public interface ArticleListener extends AutoCloseable {
   }
 
   /**
-   * Computes ahead, on any thread, what {@link #stored} will need of {@code analysis}'s text alone, for the next
-   * article with that text to take instead of computing it ({@link KnowledgeBase#prepare}); what {@code stored} does
-   * is the same either way. Nothing by default.
+   * Computes ahead, on any thread, what {@link #stored} will need of {@code analysis}'s text whatever its entities
+   * resolve to (the analysis given is the one before the resolver's names), for the next article with that text to take
+   * instead of computing it ({@link KnowledgeBase#prepare}); what {@code stored} does is the same either way. Nothing by
+   * default.
    */
   default void prepare(Analysis analysis) {
   }

@@ -134,6 +134,11 @@ public final class EntityResolver {
       throw new IllegalArgumentException("no letter or digit in entity name '" + canonicalName + "'"
           + (language == null ? "" : " (" + language + ")"));
     }
+    return sighting(key, canonicalName, type, language);
+  }
+
+  /** The sighting of a name whose {@link #nameKey} is {@code key} (not null). */
+  private static NameSighting sighting(String key, String canonicalName, Entity.Type type, String language) {
     return new NameSighting(key, canonicalName.strip(), type, language == null ? "" : language, 1);
   }
 
@@ -146,7 +151,7 @@ public final class EntityResolver {
     List<NameSighting> sightings = new ArrayList<>(a.entities().size());
     for (Entity e : a.entities()) {
       String key = nameKey(e.canonical(), e.type());
-      NameSighting s = key == null ? null : sighting(e.canonical(), e.type(), a.language());
+      NameSighting s = key == null ? null : sighting(key, e.canonical(), e.type(), a.language());
       sightings.add(s);
       if (s != null) {
         add(s, 1, before);

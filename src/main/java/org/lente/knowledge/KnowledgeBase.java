@@ -259,8 +259,8 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Computes ahead what {@link #add} will need of {@code analysis}'s text alone (the store's content hash, lineage's
-   * shingles and bands: {@link ArticleStore#prepare}, {@link ArticleListener#prepare}), for the next article added with
+   * Computes ahead what {@link #add} will need of {@code analysis}'s text whatever its names resolve to (the store's
+   * content hash, lineage's shingles, bands and text anchors: {@link ArticleStore#prepare}, {@link ArticleListener#prepare}), for the next article added with
    * that text to take instead of computing it; what {@code add} stores is the same either way. Thread-safe, and it
    * does not wait for an addition under way: the cluster's writer prepares the next records on another thread while
    * one is added. Articles are meant to be added in the order they were prepared.

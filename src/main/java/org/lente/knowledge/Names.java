@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How names are compared across articles: the normalised form that {@link EntityResolver} and
@@ -46,9 +47,15 @@ final class Names {
     return String.join(" ", words);
   }
 
-  /** The words of a name as {@link #normalize} sees them, before articles and legal forms go. */
+  /** Runs of combining marks, which {@link #words} removes after the decomposition: compiled once, not at each name. */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  /**
+   * The words of a name as {@link #normalize} sees them, before articles and legal forms go. A name in ASCII skips the
+   * decomposition and the marks' removal, which leave it as it is: the resolver folds every entity of every article.
+   */
   static List<String> words(String name) {
-    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+    String folded = (ascii(name) ? name : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll(""))
         .toLowerCase(Locale.ROOT).replace(".", "");
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
@@ -66,6 +73,16 @@ final class Names {
       words.add(word.toString());
     }
     return words;
+  }
+
+  /** Whether {@code s} is all ASCII (which no decomposition changes, and which holds no combining mark). */
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

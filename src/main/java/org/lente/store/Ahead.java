@@ -7,29 +7,35 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Values computed ahead from texts, for the uses that follow to take instead of computing them: what the cluster's
- * writer needs of an article's text alone (its content hash, lineage's shingles and bands) computed on another thread
- * while the writer waits on PostgreSQL for the articles before. A value is a pure function of its text
- * ({@code compute}): a use gets the same value whether it was prepared or not.
+ * Values computed ahead, kept by text, for the uses that follow to take instead of computing them: what the cluster's
+ * writer needs of an article's text (its content hash; lineage's shingles, bands and the anchors of its text)
+ * computed on another thread while the writer waits on PostgreSQL for the articles before. A value is computed from an
+ * item ({@code compute}) and kept by the item's text ({@code text}); a use gets the same value whether it was prepared
+ * or not: a value is a function of its item's text, or checks itself against the item it is used for (as
+ * {@code Signature}'s text anchors do: an article's analysis after its names' resolution has the text, sentences and
+ * spans of the one prepared).
  *
  * <p>Texts are taken in the order they were prepared: taking one drops those prepared before it (never taken: their
  * articles were duplicates, or were not added); at most {@code max} are kept, the oldest dropped. Thread-safe:
  * {@link #prepare} computes outside the lock, so that a take never waits for a computation.
  *
- * @param <V> what is computed of a text
+ * @param <T> what a value is computed from (an analysis, a text)
+ * @param <V> what is computed
  */
-public final class Ahead<V> {
+public final class Ahead<T, V> {
 
   /** Texts kept by default: more than a batch of the writer's ({@code KnowledgeWriter.MAX_BATCH}) and a poll. */
   public static final int MAX_WAITING = 2_000;
 
-  private final Function<String, V> compute;
+  private final Function<T, String> text;
+  private final Function<T, V> compute;
   private final int max;
   /** Prepared values by text, in the order they were prepared. */
   private final Map<String, V> values = new LinkedHashMap<>();
 
-  /** Values of {@code compute}, at most {@code max} of them kept. */
-  public Ahead(Function<String, V> compute, int max) {
+  /** Values of {@code compute}, kept by the {@code text} of their items, at most {@code max} of them. */
+  public Ahead(Function<T, String> text, Function<T, V> compute, int max) {
+    this.text = Objects.requireNonNull(text, "text");
     this.compute = Objects.requireNonNull(compute, "compute");
     if (max < 1) {
       throw new IllegalArgumentException("at least one value must be kept: " + max);
@@ -37,11 +43,12 @@ public final class Ahead<V> {
     this.max = max;
   }
 
-  /** Computes the value of {@code text} for a later {@link #take}. */
-  public void prepare(String text) {
-    V value = Objects.requireNonNull(compute.apply(text), "a null value");
+  /** Computes the value of {@code item} for a later {@link #take} of an item with its text. */
+  public void prepare(T item) {
+    String key = text.apply(item);
+    V value = Objects.requireNonNull(compute.apply(item), "a null value");
     synchronized (values) {
-      values.put(text, value);
+      values.put(key, value);
       if (values.size() > max) {
         values.remove(values.keySet().iterator().next());
       }
@@ -49,23 +56,24 @@ public final class Ahead<V> {
   }
 
   /**
-   * The value of {@code text}: the prepared one, dropped with those prepared before it; else computed now.
+   * The value of {@code item}: the one prepared for its text, dropped with those prepared before it; else computed now.
    */
-  public V take(String text) {
+  public V take(T item) {
+    String key = text.apply(item);
     synchronized (values) {
-      if (values.containsKey(text)) {
+      if (values.containsKey(key)) {
         for (Iterator<Map.Entry<String, V>> it = values.entrySet().iterator(); ; ) {
           Map.Entry<String, V> e = it.next();
-          String key = e.getKey();
+          String k = e.getKey();
           V value = e.getValue();
           it.remove();
-          if (key.equals(text)) {
+          if (k.equals(key)) {
             return value;
           }
         }
       }
     }
-    return compute.apply(text);
+    return compute.apply(item);
   }
 
   /** How many prepared values wait to be taken. */

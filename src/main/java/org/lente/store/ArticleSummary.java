@@ -49,7 +49,7 @@ public record ArticleSummary(long id, String title, String url, String published
     if (text == null || text.isBlank()) {
       return null;
     }
-    text = SPACES.matcher(text).replaceAll(" ").strip();
+    text = collapsed(text, SNIPPET_CHARS + 1);
     if (text.length() <= SNIPPET_CHARS) {
       return text;
     }
@@ -58,5 +58,21 @@ public record ArticleSummary(long id, String title, String url, String published
       cut = Character.isHighSurrogate(text.charAt(SNIPPET_CHARS - 2)) ? SNIPPET_CHARS - 2 : SNIPPET_CHARS - 1;
     }
     return text.substring(0, cut).stripTrailing() + "…";
+  }
+
+  /**
+   * {@code text} with its whitespace runs collapsed to one space and stripped, or the first {@code enough} characters of
+   * that at least (a snippet reads no further): those of its first {@code 4 * enough} characters collapsed, when they
+   * give as many. The collapse of a text's start is the start of the text's collapse, stripped as well but at its end:
+   * a one-paragraph article of thousands of characters is not collapsed whole for its first 300.
+   */
+  static String collapsed(String text, int enough) {
+    if (text.length() > 4 * enough) {
+      String head = SPACES.matcher(text.substring(0, 4 * enough)).replaceAll(" ").strip();
+      if (head.length() >= enough) {
+        return head;
+      }
+    }
+    return SPACES.matcher(text).replaceAll(" ").strip();
   }
 }

@@ -33,7 +33,7 @@ final class ArticleWrites {
   private final SqlConnections db;
   private final ResolverTables resolver;
   /** The content hashes of the texts of the next puts, computed ahead ({@link #prepare}). */
-  private final Ahead<String> hashes = new Ahead<>(ContentHash::of, Ahead.MAX_WAITING);
+  private final Ahead<String, String> hashes = new Ahead<>(text -> text, ContentHash::of, Ahead.MAX_WAITING);
   /**
    * The found rows of new articles held until {@link #writeHeld} ({@link #holdWrites}), or null: each put writes its
    * own. Read and replaced under the write connection's lock ({@link SqlConnections#writing}), and replaced whole.

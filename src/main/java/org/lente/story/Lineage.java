@@ -48,7 +48,8 @@ public final class Lineage implements ArticleListener {
   static final double NEAR_CONTAINMENT = 0.6;
   /**
    * Profiles kept of the latest articles, at most this many and {@link #RECENT_CHARS} characters of
-   * text: a profile of a 5,000-character article holds about 220 KB, of a 49,000-character one 2 MB.
+   * text: a profile of a 5,000-character article holds about 220 KB, of a 49,000-character one 2 MB. Four times as
+   * many made the cluster's writer no faster (docs/cluster-writer.md, session 18), though fewer candidates were read back.
    */
   static final int RECENT_PROFILES = 256;
   static final long RECENT_CHARS = 4_000_000;
@@ -71,14 +72,18 @@ public final class Lineage implements ArticleListener {
    * What {@link #prepare} computed of the texts of articles not yet added: under its own lock, not the lineage's, so
    * that it is filled while an addition runs.
    */
-  private final Ahead<Prepared> prepared = new Ahead<>(Prepared::of, Ahead.MAX_WAITING);
+  private final Ahead<Profile, Prepared> prepared = new Ahead<>(Profile::text, Prepared::of, Ahead.MAX_WAITING);
 
-  /** What {@link #add} needs of an article's text alone: its words and shingles, its LSH bands. */
-  private record Prepared(MinHash.Words words, long[] shingles, long[] bands) {
-    static Prepared of(String text) {
-      MinHash.Words words = MinHash.words(text);
+  /**
+   * What {@link #add} needs of an article's text, whatever its names resolve to: its words and shingles, its LSH bands,
+   * the anchors of its text ({@link Signature.TextAnchors}).
+   */
+  private record Prepared(MinHash.Words words, long[] shingles, long[] bands, Signature.TextAnchors anchors) {
+    static Prepared of(Profile article) {
+      MinHash.Words words = MinHash.words(article.text());
       long[] shingles = MinHash.shingles(words);
-      return new Prepared(words, shingles, MinHash.bands(MinHash.signature(shingles)));
+      return new Prepared(words, shingles, MinHash.bands(MinHash.signature(shingles)),
+          Signature.TextAnchors.of(article.analysis()));
     }
   }
 
@@ -167,12 +172,12 @@ public final class Lineage implements ArticleListener {
   }
 
   /**
-   * {@inheritDoc} Lineage's are the text's words, shingles and LSH bands ({@link Ahead}: what {@link #add} decides and
-   * stores is the same either way). It does not wait for an addition under way.
+   * {@inheritDoc} Lineage's are the text's words, shingles and LSH bands, and the anchors of its text ({@link Ahead}:
+   * what {@link #add} decides and stores is the same either way). It does not wait for an addition under way.
    */
   @Override
   public void prepare(Analysis analysis) {
-    prepared.prepare(analysis.article().text());
+    prepared.prepare(new Profile(analysis));
   }
 
   /** How many prepared texts wait for their addition. */
@@ -196,8 +201,8 @@ public final class Lineage implements ArticleListener {
       writeHeld(); // its own rows may be among them (a first version in the same batch): its reads must see them
     }
     Profile here = new Profile(analysis);
-    Prepared ready = prepared.take(here.text());
-    here.textFeatures(ready.words(), ready.shingles());
+    Prepared ready = prepared.take(here);
+    here.textFeatures(ready.words(), ready.shingles(), ready.anchors());
     Signature sig = here.signature();
     long[] bands = ready.bands();
     List<Link> links = new ArrayList<>();
@@ -213,8 +218,9 @@ public final class Lineage implements ArticleListener {
       if (there == null) {
         continue;
       }
-      Overlap o = Overlap.of(here, there);
-      if (o.jaccard() >= NEAR_JACCARD || Math.max(o.hereInThere(), o.thereInHere()) >= NEAR_CONTAINMENT) {
+      Overlap.Shingles shared = Overlap.Shingles.of(here, there);
+      if (shared.jaccard() >= NEAR_JACCARD || Math.max(shared.hereInThere(), shared.thereInHere()) >= NEAR_CONTAINMENT) {
+        Overlap o = Overlap.of(here, there, shared); // its passages and differences: for a link only
         Provenance.Verdict v = Provenance.decide(here, there, o);
         List<Evidence> evidence = new ArrayList<>(o.passages());
         evidence.addAll(o.differences());

@@ -45,22 +45,50 @@ public record Overlap(double jaccard, double hereInThere, double thereInHere, Li
 
   /** Compares two articles from their profiles, which keep their words and shingles for later comparisons. */
   static Overlap of(Profile here, Profile there) {
-    Set<Long> setA = here.shingleSet();
-    Set<Long> setB = there.shingleSet();
-    Set<Long> small = setA.size() <= setB.size() ? setA : setB;
-    Set<Long> large = small == setA ? setB : setA;
-    Set<Long> shared = new HashSet<>();
-    for (Long x : small) {
-      if (large.contains(x)) {
-        shared.add(x);
-      }
+    return of(here, there, Shingles.of(here, there));
+  }
+
+  /**
+   * Compares two articles whose shared shingles are {@code shared} ({@link Shingles#of} of the two): the shares, and the
+   * passages and differences that only a pair worth a link needs, which {@link Lineage} computes only for such a pair.
+   */
+  static Overlap of(Profile here, Profile there, Shingles shared) {
+    return new Overlap(shared.jaccard(), shared.hereInThere(), shared.thereInHere(),
+        passages(here.text(), here.words(), here.shingles(), shared.shared()), differences(here, there));
+  }
+
+  /**
+   * The shingles two articles share, and the shares of {@link Overlap} they give: what tells whether a pair is worth
+   * the rest of the comparison (passages and differences read every sentence of both).
+   *
+   * @param shared the shingles of both
+   * @param jaccard shared shingles over all distinct shingles of both
+   * @param hereInThere the share of this article's shingles found in the related one
+   * @param thereInHere the share of the related article's shingles found in this one
+   */
+  record Shingles(Set<Long> shared, double jaccard, double hereInThere, double thereInHere) {
+    Shingles {
+      shared = java.util.Collections.unmodifiableSet(shared);
     }
-    int union = setA.size() + setB.size() - shared.size();
-    double jaccard = union == 0 ? 0 : (double) shared.size() / union;
-    double aInB = setA.isEmpty() ? 0 : (double) shared.size() / setA.size();
-    double bInA = setB.isEmpty() ? 0 : (double) shared.size() / setB.size();
-    return new Overlap(jaccard, aInB, bInA, passages(here.text(), here.words(), here.shingles(), shared),
-        differences(here, there));
+
+    /** The shingles {@code here} and {@code there} share. */
+    static Shingles of(Profile here, Profile there) {
+      Set<Long> setA = here.shingleSet();
+      Set<Long> setB = there.shingleSet();
+      Set<Long> small = setA.size() <= setB.size() ? setA : setB;
+      Set<Long> large = small == setA ? setB : setA;
+      Set<Long> shared = new HashSet<>();
+      for (Long x : small) {
+        if (large.contains(x)) {
+          shared.add(x);
+        }
+      }
+      int union = setA.size() + setB.size() - shared.size();
+      double jaccard = union == 0 ? 0 : (double) shared.size() / union;
+      double aInB = setA.isEmpty() ? 0 : (double) shared.size() / setA.size();
+      double bInA = setB.isEmpty() ? 0 : (double) shared.size() / setB.size();
+      return new Shingles(shared, jaccard, aInB, bInA);
+    }
   }
 
   /** Runs of shared shingles in {@code text}, as passages, longest first. */

@@ -27,6 +27,8 @@ final class Profile {
   /** The article's text: {@code Article.text()} joins its blocks at each call. */
   private String text;
   private Signature signature;
+  /** The anchors of its text read elsewhere ({@link #textFeatures}), until the signature is made of them; else null. */
+  private Signature.TextAnchors textAnchors;
   private MinHash.Words words;
   private long[] shingles;
   private Set<Long> shingleSet;
@@ -56,11 +58,14 @@ final class Profile {
 
   /**
    * Takes the text's words and shingles as computed elsewhere ({@link MinHash#words}, {@link MinHash#shingles} of
-   * {@link #text}), not computed again.
+   * {@link #text}), not computed again, and the anchors of its text for its {@link #signature}
+   * ({@link Signature#of(Analysis, Signature.TextAnchors)}, which reads them again if they were read from another
+   * analysis).
    */
-  void textFeatures(MinHash.Words words, long[] shingles) {
+  void textFeatures(MinHash.Words words, long[] shingles, Signature.TextAnchors anchors) {
     this.words = java.util.Objects.requireNonNull(words, "words");
     this.shingles = java.util.Objects.requireNonNull(shingles, "shingles");
+    this.textAnchors = java.util.Objects.requireNonNull(anchors, "anchors");
   }
 
   String text() {
@@ -72,7 +77,8 @@ final class Profile {
 
   Signature signature() {
     if (signature == null) {
-      signature = Signature.of(analysis);
+      signature = textAnchors == null ? Signature.of(analysis) : Signature.of(analysis, textAnchors);
+      textAnchors = null; // read into the signature
     }
     return signature;
   }

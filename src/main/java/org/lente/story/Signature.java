@@ -50,8 +50,20 @@ public record Signature(String language, String published, List<Anchor> anchors,
 
   /** The signature of an analysed article. */
   public static Signature of(Analysis analysis) {
-    String text = analysis.article().text();
-    String language = analysis.textLanguage();
+    return withNames(analysis, TextAnchors.of(analysis));
+  }
+
+  /**
+   * The signature of an analysed article, its anchors that do not depend on its names taken from {@code read} when they
+   * were read from this analysis's text, language, sentences, entity spans and times ({@link TextAnchors#readFrom}),
+   * else read again: the same signature either way.
+   */
+  static Signature of(Analysis analysis, TextAnchors read) {
+    return withNames(analysis, read.readFrom(analysis) ? read : TextAnchors.of(analysis));
+  }
+
+  /** The signature of {@code analysis} whose {@code text} anchors were read from it: its names and speakers added. */
+  private static Signature withNames(Analysis analysis, TextAnchors text) {
     List<Sentence> sentences = analysis.sentences();
     List<Anchor> anchors = new ArrayList<>();
     Set<String> named = new HashSet<>(); // the words of the names the entity model found
@@ -61,14 +73,11 @@ public record Signature(String language, String published, List<Anchor> anchors,
         named.add(w);
       }
     }
-    capitalised(text, sentences, analysis.entities(), analysis.times(), named, anchors);
-    boolean comma = Numbers.decimalComma(language);
-    for (java.util.regex.MatchResult m : Numbers.tokens(text)) {
-      String plain = Numbers.plain(m.group(), comma);
-      if (plain != null && plain.length() <= Anchor.MAX_CHARS) {
-        anchors.add(new Anchor(Anchor.Kind.NUMBER, plain, m.start(), sentenceOf(sentences, m.start())));
-      }
+    for (TextAnchors.Capital c : text.capitals) {
+      Anchor.Kind kind = named.contains(c.word()) && !c.inTime() ? Anchor.Kind.NAME : Anchor.Kind.CAPITAL; // not "May" of "29 May"
+      anchors.add(new Anchor(kind, c.word(), c.start(), c.sentence()));
     }
+    anchors.addAll(text.numbers);
     for (Quote q : analysis.quotes()) {
       String who = q.speakerCanonical() != null ? q.speakerCanonical() : null;
       if (who != null) {
@@ -78,13 +87,79 @@ public record Signature(String language, String published, List<Anchor> anchors,
         }
       }
     }
-    for (Timex t : analysis.times()) {
-      if (t.type() == Timex.Type.DATE && DATE.matcher(t.value()).matches()) {
-        anchors.add(new Anchor(Anchor.Kind.DATE, t.value(), t.start(), sentenceOf(sentences, t.start())));
-      }
-    }
+    anchors.addAll(text.dates);
     anchors.sort(Comparator.comparingInt(Anchor::start).thenComparing(Anchor::kind));
-    return new Signature(language, analysis.article().published(), anchors, sentences.size());
+    return new Signature(text.language, analysis.article().published(), anchors, sentences.size());
+  }
+
+  /**
+   * What a signature takes of an article's text alone, whatever its entities' names resolve to: its numbers and dates,
+   * and the capitalised words outside its entities (each a {@link Anchor.Kind#NAME NAME} anchor when it is a word of
+   * one of those names, else a {@link Anchor.Kind#CAPITAL CAPITAL} one), with the text, language, sentences, entity
+   * spans and times it was read from. Read ahead of the names' resolution (the cluster's writer reads it on its reading
+   * thread, {@link Lineage#prepare}); {@link #of(Analysis, TextAnchors)} checks that it was read from the analysis it is
+   * given. Immutable.
+   */
+  static final class TextAnchors {
+
+    /** A capitalised word outside the entities: its compared form, offset and sentence, and whether a time holds it. */
+    record Capital(String word, int start, int sentence, boolean inTime) { }
+
+    private final String text;
+    private final String language;
+    private final List<Sentence> sentences;
+    private final int[] entitySpans;
+    private final List<Timex> times;
+    private final List<Capital> capitals;
+    private final List<Anchor> numbers;
+    private final List<Anchor> dates;
+
+    private TextAnchors(Analysis analysis) {
+      text = analysis.article().text();
+      language = analysis.textLanguage();
+      sentences = analysis.sentences();
+      entitySpans = spans(analysis.entities());
+      times = analysis.times();
+      capitals = capitalised(text, sentences, analysis.entities(), times);
+      List<Anchor> found = new ArrayList<>();
+      boolean comma = Numbers.decimalComma(language);
+      for (java.util.regex.MatchResult m : Numbers.tokens(text)) {
+        String plain = Numbers.plain(m.group(), comma);
+        if (plain != null && plain.length() <= Anchor.MAX_CHARS) {
+          found.add(new Anchor(Anchor.Kind.NUMBER, plain, m.start(), sentenceOf(sentences, m.start())));
+        }
+      }
+      numbers = List.copyOf(found);
+      found.clear();
+      for (Timex t : times) {
+        if (t.type() == Timex.Type.DATE && DATE.matcher(t.value()).matches()) {
+          found.add(new Anchor(Anchor.Kind.DATE, t.value(), t.start(), sentenceOf(sentences, t.start())));
+        }
+      }
+      dates = List.copyOf(found);
+    }
+
+    /** The text anchors of {@code analysis}. */
+    static TextAnchors of(Analysis analysis) {
+      return new TextAnchors(analysis);
+    }
+
+    /** Whether these were read from {@code analysis}: its text, language, sentences, entity spans and times. */
+    boolean readFrom(Analysis analysis) {
+      return sentences.equals(analysis.sentences()) && times.equals(analysis.times())
+          && java.util.Arrays.equals(entitySpans, spans(analysis.entities()))
+          && java.util.Objects.equals(language, analysis.textLanguage()) && text.equals(analysis.article().text());
+    }
+
+    /** The entities' offsets, start and end of each in turn. */
+    private static int[] spans(List<Entity> entities) {
+      int[] out = new int[2 * entities.size()];
+      for (int i = 0; i < entities.size(); i++) {
+        out[2 * i] = entities.get(i).start();
+        out[2 * i + 1] = entities.get(i).end();
+      }
+      return out;
+    }
   }
 
   /** A copy without the publication time: what direction must be decided without. */
@@ -158,13 +233,14 @@ public record Signature(String language, String published, List<Anchor> anchors,
 
   /**
    * Capitalised words that do not open a sentence, and words in capitals anywhere, outside the entities
-   * (sorted by offset): names by their shape. A word of a name the article's entities have ({@code named})
-   * is that name, a mention the entity model missed ("Macbook" where it found "Macbook Pro"): a
-   * {@link Anchor.Kind#NAME NAME} anchor, so that one name is not two terms in one article; but not
-   * inside a time expression, so that "Theresa May" does not make the month of "29 May" a name.
+   * (sorted by offset): names by their shape. A word of a name the article's entities have is that name, a mention the
+   * entity model missed ("Macbook" where it found "Macbook Pro"): a {@link Anchor.Kind#NAME NAME} anchor, so that one
+   * name is not two terms in one article; but not inside a time expression ({@link TextAnchors.Capital#inTime}), so
+   * that "Theresa May" does not make the month of "29 May" a name.
    */
-  private static void capitalised(String text, List<Sentence> sentences, List<Entity> entities, List<Timex> times,
-      Set<String> named, List<Anchor> out) {
+  private static List<TextAnchors.Capital> capitalised(String text, List<Sentence> sentences, List<Entity> entities,
+      List<Timex> times) {
+    List<TextAnchors.Capital> out = new ArrayList<>();
     Matcher m = WORD.matcher(text);
     int e = 0;
     while (m.find()) {
@@ -183,12 +259,12 @@ public record Signature(String language, String published, List<Anchor> anchors,
       if (!acronym && opensSentence(text, m.start(), sentences)) {
         continue;
       }
+      boolean inTime = times.stream().anyMatch(t -> t.start() <= at && at < t.end());
       for (String part : nameWords(w)) {
-        boolean name = named.contains(part) && times.stream().noneMatch(t -> t.start() <= at && at < t.end());
-        Anchor.Kind kind = name ? Anchor.Kind.NAME : Anchor.Kind.CAPITAL; // not "May" of "29 May"
-        out.add(new Anchor(kind, part, m.start(), sentenceOf(sentences, m.start())));
+        out.add(new TextAnchors.Capital(part, m.start(), sentenceOf(sentences, m.start()), inTime));
       }
     }
+    return List.copyOf(out);
   }
 
   private static boolean opensSentence(String text, int at, List<Sentence> sentences) {

@@ -53,6 +53,9 @@ public final class Stories {
   /** Stories kept per term in the inverted index, the latest. */
   static final int POSTINGS = 500;
 
+  /** The names a story shows as its key entities, its heaviest named terms ({@link Story#keyEntities}). */
+  static final int KEY_ENTITIES = 10;
+
   /** Terms a story's centroid keeps, its heaviest. */
   static final int CENTROID_TERMS = 200;
   /** Stories open to new articles, those most recently added to. */
@@ -208,7 +211,7 @@ public final class Stories {
     Map<Long, Integer> shared = new HashMap<>();
     for (String term : vector.keySet()) {
       Deque<Long> list = postings.get(term);
-      for (long s : list == null ? List.<Long>of() : list) {
+      for (Long s : list == null ? List.<Long>of() : list) { // boxed as listed: not boxed again for each lookup
         if (stories.containsKey(s)) {
           shared.merge(s, 1, Integer::sum);
         }
@@ -216,9 +219,7 @@ public final class Stories {
     }
     long best = -1;
     double bestScore = 0;
-    List<Map.Entry<Long, Integer>> leads = new ArrayList<>(shared.entrySet());
-    leads.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    for (Map.Entry<Long, Integer> lead : leads.subList(0, Math.min(CANDIDATES, leads.size()))) {
+    for (Map.Entry<Long, Integer> lead : leading(shared, CANDIDATES)) {
       Draft d = stories.get(lead.getKey());
       if (d == null || !d.within(when, window)) { // closed, or too far apart
         continue;
@@ -236,6 +237,46 @@ public final class Stories {
     storyOf.put(id, story.id);
     index(story.id, vector.keySet());
     return new Assignment(story.id, created, created ? 0 : bestScore, counted);
+  }
+
+  /** Stories by the key terms they share with an article: most first, then the lower id. */
+  private static final java.util.Comparator<Map.Entry<Long, Integer>> LEADS =
+      Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+
+  /** A story's terms by weight: the heaviest first, then in key order. */
+  private static final java.util.Comparator<Map.Entry<String, Double>> HEAVIEST =
+      Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+
+  /**
+   * The first {@code n} of {@code shared}'s entries in {@link #LEADS} order, in that order ({@link #first}): an article
+   * shares a common name's key term with hundreds of stories, of which {@link #CANDIDATES} are scored.
+   */
+  static List<Map.Entry<Long, Integer>> leading(Map<Long, Integer> shared, int n) {
+    return first(shared.entrySet(), n, LEADS);
+  }
+
+  /**
+   * The first {@code n} of {@code items} in {@code order} (a total order), in that order: what a sort of all of them cut
+   * at {@code n} gives, kept in a heap of {@code n} as they come.
+   *
+   * @throws IllegalArgumentException when {@code n} is below 1
+   */
+  static <T> List<T> first(Iterable<T> items, int n, java.util.Comparator<T> order) {
+    if (n < 1) {
+      throw new IllegalArgumentException("at least one item comes first: " + n);
+    }
+    java.util.PriorityQueue<T> kept = new java.util.PriorityQueue<>(n + 1, order.reversed());
+    for (T item : items) {
+      if (kept.size() < n) {
+        kept.add(item);
+      } else if (order.compare(item, kept.peek()) < 0) { // before the last kept
+        kept.poll();
+        kept.add(item);
+      }
+    }
+    List<T> out = new ArrayList<>(kept);
+    out.sort(order);
+    return out;
   }
 
   /** Puts a story last among the open ones, closing the least recently added to beyond the limit. */
@@ -336,7 +377,7 @@ public final class Stories {
       w.put(e.getKey(), (1 + Math.log(e.getValue())) * idf);
     }
     List<Map.Entry<String, Double>> top = new ArrayList<>(w.entrySet());
-    top.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    top.sort(HEAVIEST);
     Map<String, Double> out = new LinkedHashMap<>();
     double norm = 0;
     for (Map.Entry<String, Double> e : top.subList(0, Math.min(KEY_TERMS, top.size()))) {
@@ -477,7 +518,7 @@ public final class Stories {
       });
       if (centroid.size() > 2 * CENTROID_TERMS) {
         List<Map.Entry<String, Double>> kept = centroid.entrySet().stream()
-            .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .sorted(HEAVIEST)
             .limit(CENTROID_TERMS).toList();
         centroid.clear();
         kept.forEach(e -> centroid.put(e.getKey(), e.getValue()));
@@ -534,9 +575,13 @@ public final class Stories {
     }
 
     Story snapshot() {
-      List<String> keys = centroid.entrySet().stream().filter(e -> names.containsKey(e.getKey())) // named, then sorted
-          .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .map(Map.Entry::getKey).limit(10).map(names::get).toList();
+      List<Map.Entry<String, Double>> named = new ArrayList<>(names.size());
+      for (Map.Entry<String, Double> e : centroid.entrySet()) {
+        if (names.containsKey(e.getKey())) {
+          named.add(e);
+        }
+      }
+      List<String> keys = first(named, KEY_ENTITIES, HEAVIEST).stream().map(e -> names.get(e.getKey())).toList();
       List<Story.Event> line = timeline;
       return new Story(id, title, first == null ? null : first.toString(), last == null ? null : last.toString(),
           articles, List.copyOf(sources), List.copyOf(languages), keys, quotes, line);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +36,22 @@ class NamesTest {
   void initialsSkipFunctionWordsAndAGenericLastWord() {
     assertEquals(Set.of("usaf"), Names.initials("United States Air Force"));
     assertEquals(Set.of("eadsc", "eads"), Names.initials("European Aeronautic Defence and Space Company"));
+  }
+
+  /**
+   * A name in ASCII, which skips the decomposition, gives the words the general path gives: the same name with a
+   * non-ASCII word after it (which takes that path) gives them and that word.
+   */
+  @Test
+  void anAsciiNameGivesTheWordsOfTheGeneralPath() {
+    for (String name : List.of("Mario Rossi", "U.S.A.", "J.R.R. Tolkien", "Jean-Luc O'Neill", "Kim Jong-un",
+        "  Di  Maio ", "USA_TODAY", "C++ & C#", "F-35 A350s", "AC/DC 4x4", "x", "", ".-.", "the Bank of England",
+        "Apple Inc.", "L'Aia", "Tab\tand\nnewline", "\u007f~")) {
+      List<String> general = new ArrayList<>(Names.words(name));
+      general.add("e");
+      assertEquals(general, Names.words(name + " \u00e9"), name);
+    }
+    assertEquals(List.of("kim", "jong", "un"), Names.words("Kim Jong-un"));
+    assertEquals(List.of("usa"), Names.words("U.S.A."));
   }
 }

@@ -11,7 +11,7 @@ class AheadTest {
 
   /** Computes a text's length, and lists the texts it computed. */
   private final List<String> computed = new ArrayList<>();
-  private final Ahead<Integer> lengths = new Ahead<>(t -> {
+  private final Ahead<String, Integer> lengths = new Ahead<>(t -> t, t -> {
     synchronized (computed) {
       computed.add(t);
     }
@@ -59,6 +59,6 @@ class AheadTest {
 
   @Test
   void keepingNoValueIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new Ahead<>(String::length, 0));
+    assertThrows(IllegalArgumentException.class, () -> new Ahead<String, Integer>(t -> t, String::length, 0));
   }
 }

@@ -1,11 +1,14 @@
 package org.lente.story;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lente.nlp.Analysis;
+import org.lente.nlp.ner.Entity;
+import org.lente.nlp.quote.Quote;
 import org.lente.nlp.time.Timex;
 
 class SignatureTest {
@@ -135,5 +138,58 @@ class SignatureTest {
     }
     assertEquals(List.of("0:12", "3:A350", "8:A380s"), Numbers.tokens("12 A350 A380s").stream()
         .map(r -> r.start() + ":" + r.group()).toList());
+  }
+
+  private static final String RESOLVED_TEXT = "Il ministro Rossi ha incontrato Mario Bianchi a Roma il 2 marzo 2026. "
+      + "Bianchi ha detto: \"Servono 15,5 milioni per la FIAT\". Poi Rossi e Bianchi sono partiti per Torino.";
+
+  /** {@code a} with the canonical name of its "FIAT" and each quote's speaker as the resolver might give them. */
+  private static Analysis resolved(Analysis a, String fiat, String speaker) {
+    List<Entity> entities = a.entities().stream().map(e -> e.text().equals("FIAT")
+        ? new Entity(e.text(), e.type(), e.start(), e.end(), fiat, e.role()) : e).toList();
+    List<Quote> quotes = a.quotes().stream().map(q -> new Quote(q.text(), q.kind(), q.speaker(), q.speakerStart(),
+        speaker, q.cue(), q.start(), q.end())).toList();
+    return new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), entities, quotes, a.times(), a.warnings());
+  }
+
+  /** {@code a} with one time expression, the date of {@link #RESOLVED_TEXT}. */
+  private static Analysis dated(Analysis a) {
+    String text = a.article().text();
+    int at = text.indexOf("2 marzo 2026");
+    return new Analysis(a.article(), a.language(), a.anchor(), a.sentences(), a.entities(), a.quotes(),
+        List.of(new Timex("2 marzo 2026", Timex.Type.DATE, "2026-03-02", at, at + "2 marzo 2026".length())), a.warnings());
+  }
+
+  /**
+   * The anchors of a text read before its names were resolved give the resolved analysis's signature: a capitalised
+   * word is a name by the names resolved ("Torino" once "FIAT" resolves to "Fabbrica Italiana Automobili Torino"), not
+   * by those it was read with.
+   */
+  @Test
+  void textAnchorsReadBeforeTheNamesResolveGiveTheResolvedAnalysisSignature() {
+    Analysis read = dated(Texts.analysis("it.example/r", null, "it", "2026-03-02T08:00:00Z", "t", RESOLVED_TEXT,
+        "FIAT=FIAT/ORG", "Roma=Roma/LOC"));
+    Signature.TextAnchors ahead = Signature.TextAnchors.of(read);
+    Analysis resolved = resolved(read, "Fabbrica Italiana Automobili Torino", "Mario Bianchi");
+
+    Signature signature = Signature.of(resolved, ahead);
+
+    assertEquals(Signature.of(resolved), signature);
+    assertTrue(terms(Signature.of(read), Anchor.Kind.CAPITAL).contains("torino"));
+    assertTrue(terms(signature, Anchor.Kind.NAME).contains("torino"), signature.toString());
+    assertEquals(List.of("2026-03-02"), terms(signature, Anchor.Kind.DATE));
+  }
+
+  /** Anchors read from another analysis of the same text (other entity spans, other times) are read again. */
+  @Test
+  void textAnchorsOfAnotherAnalysisOfTheTextAreReadAgain() {
+    Analysis undated = Texts.analysis("it.example/r", null, "it", null, "t", RESOLVED_TEXT, "Roma=Roma/LOC");
+    Analysis given = dated(Texts.analysis("it.example/r", null, "it", null, "t", RESOLVED_TEXT,
+        "Mario Bianchi=Mario Bianchi/PER", "Roma=Roma/LOC", "FIAT=FIAT/ORG"));
+
+    Signature signature = Signature.of(given, Signature.TextAnchors.of(undated));
+
+    assertEquals(Signature.of(given), signature);
+    assertNotEquals(Signature.of(undated).anchors(), signature.anchors());
   }
 }

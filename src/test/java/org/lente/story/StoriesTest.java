@@ -123,4 +123,24 @@ class StoriesTest {
     }
     assertTrue(prunings > 1, "the centroid was pruned " + prunings + " times");
   }
+
+  /**
+   * The stories scored for an article are those a sort of all the stories sharing its key terms gives first (most
+   * shared terms, then the lower id), in that order: 3,000 stories, most of them sharing one or two terms (ties), in a
+   * hash map's order.
+   */
+  @Test
+  void theLeadingStoriesAreThoseASortOfAllGivesFirst() {
+    java.util.Random random = new java.util.Random(18);
+    Map<Long, Integer> shared = new HashMap<>();
+    for (int i = 0; i < 3000; i++) {
+      shared.put(1 + (long) random.nextInt(1_000_000), random.nextInt(10) < 8 ? 1 + random.nextInt(2) : 1 + random.nextInt(9));
+    }
+    List<Map.Entry<Long, Integer>> all = new ArrayList<>(shared.entrySet());
+    all.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    for (int n : List.of(1, 40, 2999, 3000, 5000)) {
+      assertEquals(all.subList(0, Math.min(n, all.size())), Stories.leading(shared, n), "n = " + n);
+    }
+    assertEquals(List.of(), Stories.leading(Map.of(), 40));
+  }
 }
