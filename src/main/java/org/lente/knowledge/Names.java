@@ -1,12 +1,11 @@
 package org.lente.knowledge;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.lente.nlp.Accents;
 
 /**
  * How names are compared across articles: the normalised form that {@link EntityResolver} and
@@ -47,16 +46,12 @@ final class Names {
     return String.join(" ", words);
   }
 
-  /** Runs of combining marks, which {@link #words} removes after the decomposition: compiled once, not at each name. */
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
   /**
    * The words of a name as {@link #normalize} sees them, before articles and legal forms go. A name in ASCII skips the
    * decomposition and the marks' removal, which leave it as it is: the resolver folds every entity of every article.
    */
   static List<String> words(String name) {
-    String folded = (ascii(name) ? name : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll(""))
-        .toLowerCase(Locale.ROOT).replace(".", "");
+    String folded = Accents.strip(name).toLowerCase(Locale.ROOT).replace(".", "");
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < folded.length(); ) {
@@ -73,16 +68,6 @@ final class Names {
       words.add(word.toString());
     }
     return words;
-  }
-
-  /** Whether {@code s} is all ASCII (which no decomposition changes, and which holds no combining mark). */
-  private static boolean ascii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 128) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

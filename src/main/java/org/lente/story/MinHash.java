@@ -1,12 +1,12 @@
 package org.lente.story;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lente.nlp.Accents;
 
 /**
  * MinHash signatures over word shingles, and their LSH bands: two texts whose sets of
@@ -65,13 +65,7 @@ public final class MinHash {
   }
 
   private static String fold(String w) {
-    String lower = w.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < lower.length(); i++) {
-      if (lower.charAt(i) >= 128) {
-        return Normalizer.normalize(lower, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-      }
-    }
-    return lower;
+    return Accents.strip(w.toLowerCase(Locale.ROOT));
   }
 
   /** The hash of each shingle, in text order (a text shorter than a shingle is one shingle). */

@@ -1,6 +1,5 @@
 package org.lente.story;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lente.nlp.Accents;
 import org.lente.nlp.Analysis;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.ner.Entity;
@@ -186,9 +186,8 @@ public record Signature(String language, String published, List<Anchor> anchors,
    */
   static List<String> nameWords(String name) {
     List<String> out = new ArrayList<>();
-    if (!ascii(name)) {
-      String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-          .toLowerCase(Locale.ROOT).replace(".", "");
+    if (!Accents.isAscii(name)) {
+      String folded = Accents.strip(name).toLowerCase(Locale.ROOT).replace(".", "");
       for (String w : folded.split("[^\\p{L}\\d]+")) {
         keepNameWord(w, out);
       }
@@ -219,16 +218,6 @@ public record Signature(String language, String published, List<Anchor> anchors,
     if (w.length() > 1 && w.length() <= Anchor.MAX_CHARS && !NAME_GLUE.contains(w)) {
       out.add(w);
     }
-  }
-
-  /** Whether {@code s} is all ASCII. */
-  private static boolean ascii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 128) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
