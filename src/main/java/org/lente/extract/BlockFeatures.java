@@ -154,9 +154,12 @@ final class BlockFeatures {
     return contained && x.parent() != null && !parts.contains(x) ? x.parent() : x;
   }
 
-  /** True when none of the element's siblings holds text. */
+  /**
+   * True when none of the element's siblings holds text. Walks the siblings from the first and stops
+   * at the first other one with text, so a container of many paragraphs costs a step or two.
+   */
   private static boolean aloneWithText(Element e, HtmlExtractor.Stats stats) {
-    for (Element sib : e.parent().children()) {
+    for (Element sib = e.parent().firstElementChild(); sib != null; sib = sib.nextElementSibling()) {
       if (sib != e && stats.of(sib).text > 0) {
         return false;
       }
