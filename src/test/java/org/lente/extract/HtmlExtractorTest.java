@@ -368,6 +368,17 @@ class HtmlExtractorTest {
     assertFalse(HtmlExtractor.namesSite("Valley Notes", null, "Night trains return"));
   }
 
+  @Test
+  void rubyReadingsAreLeftOutOfTheText() {
+    Article a = extract("<html><body><article><h1>新しい図書館</h1>"
+        + "<p>町の<ruby>図書館<rp>(</rp><rt>としょかん</rt><rp>)</rp></ruby>は来月から日曜日も開きます。"
+        + "<ruby>利用者<rt>りようしゃ</rt></ruby>の多くが平日に来られないと答えたためです。</p>"
+        + "<p>職員は交代で働き、読書会のボランティアが子ども向けのコーナーを手伝います。</p></article></body></html>");
+
+    assertTrue(a.text().startsWith("町の図書館は来月から日曜日も開きます。利用者の多くが"), a.text());
+    assertFalse(a.text().contains("としょかん"), a.text());
+  }
+
   // ---- other metadata
 
   @Test
