@@ -10,8 +10,8 @@ import org.jsoup.nodes.Element;
 /**
  * The features of {@link BlockModel#FEATURES} for the blocks an article's root was written out as.
  * Every feature is general: lengths, punctuation, links and class words of the element a block came
- * from, its kind, its place among the blocks and its neighbours' lengths; none names a site, page or
- * phrase. Values are scaled to about [0, 1].
+ * from, its kind, its place among the blocks, its neighbours' lengths and the depth of its container
+ * against the article's; none names a site, page or phrase. Values are scaled to about [0, 1].
  */
 final class BlockFeatures {
 
@@ -45,7 +45,8 @@ final class BlockFeatures {
     }
     Map<Integer, Long> byDepth = new HashMap<>(); // the body's characters at each depth of container
     for (int i : body) {
-      byDepth.merge(depth(container(sources.get(i).element(), stats, parts)), (long) sources.get(i).block().text().length(), Long::sum);
+      Source s = sources.get(i);
+      byDepth.merge(depth(container(s.element(), stats, parts)), (long) s.block().text().length(), Long::sum);
     }
     double[][] features = new double[sources.size()][];
     for (int k = 0; k < body.size(); k++) {
@@ -65,7 +66,7 @@ final class BlockFeatures {
   }
 
   private static double[] features(Source s, HtmlExtractor.Stats stats, List<Element> parts, double position,
-      boolean last, double share, String prev, String next, boolean beforeRoot, double containerShare) {
+      boolean last, double share, String prev, String next, boolean beforeRoot, double depthShare) {
     String text = s.block().text();
     Block.Type type = s.block().type();
     int words = 0;
@@ -119,7 +120,7 @@ final class BlockFeatures {
       s.element() != null && s.element().nameIs("p") ? 1 : 0,
       text.length() < SHORT && !ends ? 1 : 0,
       beforeRoot ? 1 : 0,
-      containerShare,
+      depthShare,
     };
   }
 
@@ -139,8 +140,8 @@ final class BlockFeatures {
    * The element that holds a block among its siblings: the parent of a paragraph, heading, list or
    * quote, the element itself when the block is text written directly inside it (a div of text). A
    * wrapper around nothing else with text (an embedded post's box) stands for what it wraps: the
-   * container is looked for from the outermost such wrapper, never above the article's root. Null
-   * for a block without an element.
+   * container is looked for from the outermost such wrapper, never above one of {@code parts} (the
+   * root, its continuing siblings, the elements before it). Null for a block without an element.
    */
   static Element container(Element e, HtmlExtractor.Stats stats, List<Element> parts) {
     if (e == null) {

@@ -184,7 +184,9 @@ public final class HtmlExtractor {
 
   /**
    * The page's headline: its first h1 that is not the site's name (a blog's or a publisher's name
-   * in the page's masthead, {@link #namesSite}); null when there is none.
+   * in the page's masthead, {@link #namesSite}); when every h1 is the site's name, the first h2 that
+   * states the page's title (a blog theme's post title: it holds the title, or the title holds it and
+   * it is at least half as long); null when there is none.
    *
    * @param h1s the page's h1 elements in document order
    */
