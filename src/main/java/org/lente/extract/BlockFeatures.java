@@ -1,15 +1,17 @@
 package org.lente.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
  * The features of {@link BlockModel#FEATURES} for the blocks an article's root was written out as.
  * Every feature is general: lengths, punctuation, links and class words of the element a block came
- * from, its kind, its place among the blocks and its neighbours' lengths; none names a site, page or
- * phrase. Values are scaled to about [0, 1].
+ * from, its kind, its place among the blocks, its neighbours' lengths and the depth of its container
+ * against the article's; none names a site, page or phrase. Values are scaled to about [0, 1].
  */
 final class BlockFeatures {
 
@@ -41,6 +43,11 @@ final class BlockFeatures {
         totalChars += sources.get(i).block().text().length();
       }
     }
+    Map<Integer, Long> byDepth = new HashMap<>(); // the body's characters at each depth of container
+    for (int i : body) {
+      Source s = sources.get(i);
+      byDepth.merge(depth(container(s.element(), stats, parts)), (long) s.block().text().length(), Long::sum);
+    }
     double[][] features = new double[sources.size()][];
     for (int k = 0; k < body.size(); k++) {
       Source s = sources.get(body.get(k));
@@ -48,7 +55,8 @@ final class BlockFeatures {
       String next = k + 1 < body.size() ? sources.get(body.get(k + 1)).block().text() : "";
       double position = body.size() > 1 ? (double) k / (body.size() - 1) : 0;
       features[body.get(k)] = features(s, stats, parts, position, k == body.size() - 1 && body.size() > 1,
-          (double) s.block().text().length() / Math.max(1, totalChars), prev, next, body.get(k) < before);
+          (double) s.block().text().length() / Math.max(1, totalChars), prev, next, body.get(k) < before,
+          (double) byDepth.get(depth(container(s.element(), stats, parts))) / Math.max(1, totalChars));
     }
     List<BlockModel.Candidate> out = new ArrayList<>(sources.size());
     for (int i = 0; i < sources.size(); i++) {
@@ -58,7 +66,7 @@ final class BlockFeatures {
   }
 
   private static double[] features(Source s, HtmlExtractor.Stats stats, List<Element> parts, double position,
-      boolean last, double share, String prev, String next, boolean beforeRoot) {
+      boolean last, double share, String prev, String next, boolean beforeRoot, double depthShare) {
     String text = s.block().text();
     Block.Type type = s.block().type();
     int words = 0;
@@ -112,6 +120,7 @@ final class BlockFeatures {
       s.element() != null && s.element().nameIs("p") ? 1 : 0,
       text.length() < SHORT && !ends ? 1 : 0,
       beforeRoot ? 1 : 0,
+      depthShare,
     };
   }
 
@@ -121,6 +130,51 @@ final class BlockFeatures {
    */
   static boolean judged(Source s) {
     return s.block().type().countsAsBody() && (s.element() == null || !s.element().nameIs("pre"));
+  }
+
+  /** Tags whose element is one block inside a container: a paragraph, a heading, a list, a quote. */
+  private static final Set<String> CONTAINED = Set.of(
+      "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "li", "blockquote", "pre", "table", "figure", "figcaption");
+
+  /**
+   * The element that holds a block among its siblings: the parent of a paragraph, heading, list or
+   * quote, the element itself when the block is text written directly inside it (a div of text). A
+   * wrapper around nothing else with text (an embedded post's box) stands for what it wraps: the
+   * container is looked for from the outermost such wrapper, never above one of {@code parts} (the
+   * root, its continuing siblings, the elements before it). Null for a block without an element.
+   */
+  static Element container(Element e, HtmlExtractor.Stats stats, List<Element> parts) {
+    if (e == null) {
+      return null;
+    }
+    boolean contained = CONTAINED.contains(e.normalName());
+    Element x = e;
+    while (x.parent() != null && !parts.contains(x) && aloneWithText(x, stats)) {
+      x = x.parent();
+    }
+    return contained && x.parent() != null && !parts.contains(x) ? x.parent() : x;
+  }
+
+  /**
+   * True when none of the element's siblings holds text. Walks the siblings from the first and stops
+   * at the first other one with text, so a container of many paragraphs costs a step or two.
+   */
+  private static boolean aloneWithText(Element e, HtmlExtractor.Stats stats) {
+    for (Element sib = e.parent().firstElementChild(); sib != null; sib = sib.nextElementSibling()) {
+      if (sib != e && stats.of(sib).text > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The number of the element's ancestors; -1 for none. */
+  static int depth(Element e) {
+    int d = -1;
+    for (Element x = e; x != null; x = x.parent()) {
+      d++;
+    }
+    return d;
   }
 
   /** True when the text's last character closes a sentence (a closing quote or bracket counts). */

@@ -24,7 +24,8 @@ public final class BlockModel {
   public static final List<String> FEATURES = List.of(
       "bias", "log_chars", "sentence_end", "punctuation_per_word", "link_share", "class_weight",
       "heading", "list", "quote", "position", "last", "share_of_text", "neighbour_log_chars",
-      "capitalised_words", "digits", "log_lines", "paragraph_tag", "short_without_end", "before_root");
+      "capitalised_words", "digits", "log_lines", "paragraph_tag", "short_without_end", "before_root",
+      "depth_share");
 
   /** A block is kept when the model's probability is at least this: the plain logistic decision. */
   public static final double THRESHOLD = 0.5;

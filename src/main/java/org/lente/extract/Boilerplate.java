@@ -15,11 +15,15 @@ import org.jsoup.nodes.Element;
  */
 final class Boilerplate {
 
-  /** Elements never part of an article's text. */
+  /**
+   * Elements never part of an article's text. Ruby annotations ({@code rt}, {@code rp}: the readings
+   * printed small above Japanese or Chinese characters, and their fallback brackets) are left out too:
+   * the text is the characters they annotate.
+   */
   static final Set<String> DROPPED_TAGS = Set.of(
       "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button",
       "input", "select", "textarea", "option", "link", "meta", "audio", "video", "source", "track", "map",
-      "dialog", "menu", "head");
+      "dialog", "menu", "head", "rt", "rp");
 
   /** Page furniture by tag, removed unless it holds most of the text. */
   static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer");

@@ -33,6 +33,7 @@ public final class HtmlExtractor {
 
   private static final java.util.Set<String> SUBTITLE_TAGS = java.util.Set.of("p", "h2", "div", "span");
   static final Evaluator H1 = QueryParser.parse("h1");
+  private static final Evaluator H2 = QueryParser.parse("h2");
 
   private final Limits limits;
   private final BlockModel model;
@@ -97,7 +98,7 @@ public final class HtmlExtractor {
     }
 
     String text = Article.bodyText(blocks);
-    Element lead = standfirst(root, stats);
+    Element lead = standfirst(root, r.headline(), stats);
     String subtitle;
     if (lead != null) {
       subtitle = MetadataReader.clean(lead.text());
@@ -139,8 +140,8 @@ public final class HtmlExtractor {
   }
 
   /** A page read as far as its candidate blocks. */
-  private record Reading(Document doc, MetadataReader.Meta meta, Stats stats, Element root, String title,
-      BlockWriter writer, List<BlockModel.Candidate> candidates) {}
+  private record Reading(Document doc, MetadataReader.Meta meta, Stats stats, Element root, Element headline,
+      String title, BlockWriter writer, List<BlockModel.Candidate> candidates) {}
 
   private Reading read(String html, String pageUrl, List<String> warnings) {
     html = capTags(RawText.strip(html), warnings);
@@ -149,17 +150,18 @@ public final class HtmlExtractor {
     Element body = doc.body();
     Stats stats = Stats.compute(body, Math.max(256, html.length() / 64));
     Element root = ContentRoot.choose(body, stats, meta.jsonLdBody());
-    String title = title(meta.title(), headline(root, stats), meta.site());
+    Element headline = headline(stats.h1s, meta);
+    String title = title(meta.title(), headlineText(root, headline, meta), meta.site());
     List<Element> parts = ContentRoot.parts(root, stats);
     BlockWriter writer = new BlockWriter(stats, parts, title);
-    List<Element> lead = ContentRoot.betweenHeadlineAndRoot(stats.firstH1, parts.get(0), stats);
+    List<Element> lead = ContentRoot.betweenHeadlineAndRoot(headline, parts.get(0), stats);
     List<BlockFeatures.Source> leadBlocks = lead.isEmpty() ? List.of()
         : BlockWriter.outside(stats, lead, title, parts).write();
     List<BlockFeatures.Source> sources = new ArrayList<>(leadBlocks);
     sources.addAll(writer.write());
     List<Element> tops = new ArrayList<>(lead); // class words are read from a block's element up to these
     tops.addAll(parts);
-    return new Reading(doc, meta, stats, root, title, writer,
+    return new Reading(doc, meta, stats, root, headline, title, writer,
         BlockFeatures.of(sources, leadBlocks.size(), stats, tops));
   }
 
@@ -180,11 +182,57 @@ public final class HtmlExtractor {
     return html;
   }
 
-  /** The text of the root's h1, else of the page's first h1. */
-  private static String headline(Element root, Stats stats) {
-    Element h1 = root.selectFirst(H1);
+  /**
+   * The page's headline: its first h1 that is not the site's name (a blog's or a publisher's name
+   * in the page's masthead, {@link #namesSite}); when every h1 is the site's name, the first h2 that
+   * states the page's title (a blog theme's post title: it holds the title, or the title holds it and
+   * it is at least half as long); null when there is none.
+   *
+   * @param h1s the page's h1 elements in document order
+   */
+  static Element headline(List<Element> h1s, MetadataReader.Meta meta) {
+    boolean site = false;
+    for (Element h1 : h1s) {
+      if (!namesSite(h1.text(), meta.site(), meta.title())) {
+        return h1;
+      }
+      site = true;
+    }
+    if (site && meta.title() != null && !h1s.isEmpty()) { // a blog's theme: the post's title is an h2
+      String title = normalized(meta.title());
+      for (Element h2 : h1s.get(0).ownerDocument().select(H2)) {
+        String t = normalized(h2.text());
+        if (!t.isEmpty() && (title.contains(t) && t.length() * 2 >= title.length() || t.contains(title))) {
+          return h2;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when an h1's text is the site's name rather than the article's headline: it is the site's
+   * name, a part of it, or the name with a few words more ("BLOG: Site"), and the page's own title is
+   * something else. Such an h1 is the masthead's logo; the article's headline is elsewhere.
+   */
+  static boolean namesSite(String h1, String site, String pageTitle) {
+    if (site == null || pageTitle == null) {
+      return false;
+    }
+    String h = normalized(h1);
+    String s = normalized(site);
+    if (h.isEmpty() || s.isEmpty() || h.equals(normalized(pageTitle))) {
+      return false;
+    }
+    return h.equals(s) || (" " + s + " ").contains(" " + h + " ")
+        || h.length() <= 2 * s.length() && (" " + h + " ").contains(" " + s + " ");
+  }
+
+  /** The text of the root's first h1 that is not the site's name, else of the page's headline. */
+  private static String headlineText(Element root, Element headline, MetadataReader.Meta meta) {
+    Element h1 = headline(root.select(H1), meta);
     if (h1 == null) {
-      h1 = stats.firstH1;
+      h1 = headline;
     }
     return h1 == null ? null : MetadataReader.clean(h1.text());
   }
@@ -215,8 +263,7 @@ public final class HtmlExtractor {
   }
 
   /** The standfirst: an element marked as one by its class words, or the paragraph right after the h1. */
-  private static Element standfirst(Element root, Stats stats) {
-    Element h1 = stats.firstH1;
+  private static Element standfirst(Element root, Element h1, Stats stats) {
     for (Element e : stats.leadCandidates) {
       if (insideFurniture(e, stats)) {
         continue;
@@ -344,6 +391,8 @@ public final class HtmlExtractor {
     /** Elements whose class words mark a standfirst, after the first h1 (or anywhere when there is none). */
     final List<Element> leadCandidates = new ArrayList<>();
     Element firstH1;
+    /** The page's h1 elements in document order, hidden ones left out. */
+    final List<Element> h1s = new ArrayList<>();
 
     private Stats(int expectedElements) {
       map = new IdentityHashMap<>(expectedElements);
@@ -379,8 +428,11 @@ public final class HtmlExtractor {
             s.verdict = v;
             s.weight = v.weight();
             s.furniture = v.furniture() && !e.nameIs("body");
-            if (stats.firstH1 == null && e.nameIs("h1")) {
-              stats.firstH1 = e;
+            if (e.nameIs("h1")) {
+              stats.h1s.add(e);
+              if (stats.firstH1 == null) {
+                stats.firstH1 = e;
+              }
             }
             if (v.lead() && SUBTITLE_TAGS.contains(e.normalName()) && e.childrenSize() <= 3) {
               (stats.firstH1 == null ? beforeH1 : stats.leadCandidates).add(e);

@@ -77,6 +77,27 @@ class BlockFeaturesTest {
   }
 
   @Test
+  void aBoxNestedInsideTheArticleHasALowerDepthShareThanItsParagraphs() {
+    List<BlockModel.Candidate> c = candidates("<article>" + PROSE
+        + "<div class=\"box\"><p>Also on the site: the ten best reading rooms in the county.</p>"
+        + "<p>Our guide to the region's small libraries, updated every spring.</p></div></article>");
+
+    double paragraph = feature(c.get(0), "depth_share");
+    double box = feature(c.get(c.size() - 1), "depth_share");
+    assertTrue(box < paragraph, box + " against " + paragraph);
+  }
+
+  @Test
+  void aQuoteInAWrapperOfItsOwnSharesTheDepthOfTheParagraphsAroundIt() {
+    List<BlockModel.Candidate> c = candidates("<article>" + PROSE
+        + "<div class=\"embed\"><blockquote><p>Sunday opening at last, thank you to everyone who signed.</p></blockquote>"
+        + "<script>embed()</script></div>" + PROSE + "</article>");
+
+    assertEquals(1.0, feature(c.get(3), "depth_share"), 1e-9);
+    assertEquals(1.0, feature(c.get(0), "depth_share"), 1e-9);
+  }
+
+  @Test
   void aSentenceEndsAtAClosingQuoteToo() {
     assertTrue(BlockFeatures.endsSentence("He said it was \"a good day.\" "));
     assertFalse(BlockFeatures.endsSentence("Opening hours"));

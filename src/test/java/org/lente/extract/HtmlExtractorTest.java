@@ -325,6 +325,60 @@ class HtmlExtractorTest {
     assertFalse(a.text().contains("rail deals"), a.text());
   }
 
+  /**
+   * A blog's page: the masthead's h1 is the blog's name, with its tagline after it; the post's own
+   * title is {@code postTitle} (an h2 of the post), followed by {@code intro} in a box apart from the
+   * post's text.
+   */
+  private static String blogPage(String postTitle, String intro) {
+    return "<html><head><title>Night trains return to the valley line</title>"
+        + "<meta property=\"og:site_name\" content=\"Valley Notes\"></head><body>"
+        + "<div id=\"masthead\"><h1><a href=\"/\">Valley Notes</a></h1>"
+        + "<p class=\"tagline\">Small stories from the end of the line</p></div>"
+        + "<div class=\"post\">" + postTitle + intro + "<div class=\"copy\">"
+        + "<p>The regional operator will run a sleeper service between the coast and the mountain towns four nights a week from March, eleven years after the last one was cancelled.</p>"
+        + "<p>Each train will have six sleeping cars and a dining car, and tickets will go on sale in January at prices the operator says will match a night in a cheap hotel.</p>"
+        + "<p>Mayors along the line had asked for the service for years, arguing that walkers and skiers would leave their cars at home if they could travel overnight.</p>"
+        + "<p>The ministry will cover the losses of the first three years, after which the line must pay for itself or close again, according to the contract signed on Monday.</p>"
+        + "</div></div></body></html>";
+  }
+
+  @Test
+  void theSiteNameInTheMastheadIsNotTheHeadline() {
+    Article a = extract(blogPage("", ""));
+
+    assertEquals("Night trains return to the valley line", a.title());
+    assertTrue(a.text().startsWith("The regional operator"), a.text());
+  }
+
+  @Test
+  void aPostTitledInAnH2UnderTheSiteNameIsTheHeadline() {
+    String intro = "After eleven years without a sleeper, walkers and skiers will be able to cross the region overnight again.";
+    Article a = extract(blogPage("<h2>Night trains return to the valley line</h2>", "<div class=\"intro\"><p>" + intro + "</p></div>"));
+
+    assertTrue(a.text().startsWith(intro + "\n\nThe regional operator"), a.text());
+  }
+
+  @Test
+  void anH1IsTheSiteNameOnlyWhenThePageIsTitledOtherwise() {
+    assertTrue(HtmlExtractor.namesSite("Valley Notes", "Valley Notes", "Night trains return"));
+    assertTrue(HtmlExtractor.namesSite("Blog: Valley Notes", "Valley Notes", "Night trains return"));
+    assertFalse(HtmlExtractor.namesSite("Valley Notes", "Valley Notes", "Valley Notes"));
+    assertFalse(HtmlExtractor.namesSite("Night trains return to Valley Notes country", "Valley Notes", "Night trains"));
+    assertFalse(HtmlExtractor.namesSite("Valley Notes", null, "Night trains return"));
+  }
+
+  @Test
+  void rubyReadingsAreLeftOutOfTheText() {
+    Article a = extract("<html><body><article><h1>新しい図書館</h1>"
+        + "<p>町の<ruby>図書館<rp>(</rp><rt>としょかん</rt><rp>)</rp></ruby>は来月から日曜日も開きます。"
+        + "<ruby>利用者<rt>りようしゃ</rt></ruby>の多くが平日に来られないと答えたためです。</p>"
+        + "<p>職員は交代で働き、読書会のボランティアが子ども向けのコーナーを手伝います。</p></article></body></html>");
+
+    assertTrue(a.text().startsWith("町の図書館は来月から日曜日も開きます。利用者の多くが"), a.text());
+    assertFalse(a.text().contains("としょかん"), a.text());
+  }
+
   // ---- other metadata
 
   @Test
