@@ -581,6 +581,15 @@ class TimeMlNewsTest {
   @Test void aWeekdayAfterWillInItsClauseIsAhead() {
     assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The ministers will meet again on Monday."));
   }
+  @Test void theDotsOfAClockTimeDoNotCutAFutureClause() {
+    assertEquals(List.of("TIME 2024-06-24T04:00 [at 4 a.m. EDT Monday]"), en("The convoy will leave at 4 a.m. EDT Monday."));
+  }
+  @Test void aKnownAbbreviationsDotDoesNotCutAFutureClause() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The board will meet Acme Corp. on Monday."));
+  }
+  @Test void aDecimalPointDoesNotCutAFutureClause() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Fares will rise 3.5 percent on Monday."));
+  }
   @Test void aMonthAfterWillInItsClauseIsAhead() {
     assertEquals(List.of("DATE 2024-12 [December]"), en("The crew will fly a mission in December."));
   }
