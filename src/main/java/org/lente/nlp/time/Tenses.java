@@ -132,19 +132,21 @@ final class Tenses {
     return Arrays.copyOf(out, n);
   }
 
-  /**
-   * Whether the period at {@code i} of the normalised (lower-case) {@code s} is an abbreviation's or a number's, which
-   * ends neither a sentence nor a clause: a dot inside a word or a number ("a.m", "u.s", "3.5"), the closing dot of one
-   * letter or of letters joined by dots ("j.", "a.m.", "u.s."), or the dot of a known abbreviation ({@link
-   * Sentences#isAbbreviation}: "oct.", "corp."). So "will leave at 4 a.m. EDT Thursday" is one sentence, whose "will"
-   * reaches "Thursday". An abbreviation that does end a sentence ("arrived at 4 a.m. The next day") joins two
-   * sentences, whose nearest strong cue then decides: a milder error than a sentence cut in two.
-   */
+  /** The longest word before an abbreviation's period that {@link #abbreviationPeriod} looks at. */
   private static final int LONGEST_ABBREVIATION = 12;
 
+  /**
+   * Whether the period at {@code i} of the normalised (lower-case) {@code s} is an abbreviation's, which ends neither
+   * a sentence nor a clause: a dot inside a word ("a.m", "u.s"), the closing dot of one letter or of letters joined by
+   * dots ("j.", "a.m.", "u.s."), or the dot of a known abbreviation ({@link Sentences#isAbbreviation}: "oct.",
+   * "corp."). So "will leave at 4 a.m. EDT Thursday" is one sentence, whose "will" reaches "Thursday". An abbreviation
+   * that does end a sentence ("arrived at 4 a.m. The next day") joins two sentences, whose nearest strong cue then
+   * decides: a milder error than a sentence cut in two. NOTE: a decimal point still ends a sentence here; joining the
+   * two halves of "rose 3.5%" let a future cue of a later clause reach a weekday before it (docs/time.md, round 14).
+   */
   static boolean abbreviationPeriod(String s, int i) {
     char before = i > 0 ? s.charAt(i - 1) : ' ', after = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
-    if (Character.isLetter(before) && Character.isLetter(after) || Character.isDigit(before) && Character.isDigit(after)) {
+    if (Character.isLetter(before) && Character.isLetter(after)) {
       return true;
     }
     int k = i; // the start of the word before the dot, its inner dots included; no abbreviation is that long
