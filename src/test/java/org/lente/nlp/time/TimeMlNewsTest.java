@@ -34,6 +34,18 @@ class TimeMlNewsTest {
   @Test void aFewWeeksHaveAnUnknownCount() {
     assertEquals(List.of("DURATION PXW [the past few weeks]"), en("Shares slid over the past few weeks."));
   }
+  @Test void anAdjectiveInsideACountOfUnitsKeepsTheDuration() {
+    assertEquals(List.of("DURATION P8D [eight trading days]"), en("Shares fell for eight trading days."));
+  }
+  @Test void anOrdinalBeforeAnAdjectiveAndAUnitIsNoDuration() {
+    assertEquals(List.of(), en("Sales fell for the third straight month."));
+  }
+  @Test void unitsLongIsAnUncountedDuration() {
+    assertEquals(List.of("DURATION PXY [decades-long]"), en("The decades-long feud ended."));
+  }
+  @Test void aVagueCountJoinedToAUnitIsAnUncountedDuration() {
+    assertEquals(List.of("DURATION PXY [several-year]"), en("She began a several-year tenure as editor."));
+  }
   @Test void italianLastYearsAreADuration() {
     assertEquals(List.of("DURATION P3Y [negli ultimi tre anni]"), it("Il fatturato è cresciuto negli ultimi tre anni."));
   }
