@@ -130,21 +130,22 @@ final class NewsRules {
     // consecutive years", "the decades-long feud", "a several-year tenure", "a multi-year review" (decades are years, as
     // in "for decades"). Not before "ago" or "later", whose dates other rules read
     if (!it) {
-      // NOTE: matched from the adjective, the count then read backwards, so the long alternation of number words is
-      // tried only where an adjective stands, not at every offset of every text
+      // NOTE: one pattern for both, matched from the adjective, the count then read backwards, so the long alternation
+      // of number words is tried only where an adjective stands, not at every offset of every text
       Pattern count = Pattern.compile("(?<![\\p{L}\\d])(" + num + ")\\s+$", F);
-      r.add(new Rule(Pattern.compile("(?<=\\s)(?:trading|business|working|consecutive|straight|successive|calendar)\\s+("
-          + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F), (m, c) -> {
+      r.add(new Rule(Pattern.compile(Rules.B + "(?=[bcdfhmstwy])(?:(?:trading|business|working|consecutive|straight|successive|calendar)\\s+("
+          + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")|(?:several|few|multi|many)-(year|month|week|day|hour|decade)"
+          + "|(years|months|weeks|days|hours|decades)-long)" + E, F), (m, c) -> {
+        if (m.group(1) == null) {
+          String u = m.group(2) != null ? m.group(2) : m.group(3);
+          return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("X", u.startsWith("decade") ? Grain.YEAR : Words.grainOf(u)));
+        }
         Matcher n = count.matcher(c.s()).region(Math.max(0, m.start() - COUNT_WORDS), m.start()).useTransparentBounds(true);
         if (!n.find()) return null;
         double v = Words.value(n.group(1), lang);
         if (v < 1 || v != Math.floor(v) || ORDINAL.matcher(n.group(1)).matches()) return null; // "the third straight month"
-        return fixed(n.start(), m.end(), Kind.DURATION, Rules.durationValue(String.valueOf((long) v), Words.grainOf(m.group(1))));
-      }));
-      r.add(new Rule(Pattern.compile(Rules.B + "(?:(?:several|few|multi|many)-(year|month|week|day|hour|decade)"
-          + "|(years|months|weeks|days|hours|decades)-long)" + E, F), (m, c) -> {
-        String u = m.group(1) != null ? m.group(1) : m.group(2);
-        return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("X", u.startsWith("decade") ? Grain.YEAR : Words.grainOf(u)));
+        String units = n.group(1).endsWith("few") ? "X" : String.valueOf((long) v); // "a few trading days": no count
+        return fixed(n.start(), m.end(), Kind.DURATION, Rules.durationValue(units, Words.grainOf(m.group(1))));
       }));
     }
     // the weekend: this week's, the last or next one, or by the tense

@@ -37,6 +37,9 @@ class TimeMlNewsTest {
   @Test void anAdjectiveInsideACountOfUnitsKeepsTheDuration() {
     assertEquals(List.of("DURATION P8D [eight trading days]"), en("Shares fell for eight trading days."));
   }
+  @Test void aFewBeforeAnAdjectiveAndAUnitIsAnUncountedDuration() {
+    assertEquals(List.of("DURATION PXD [a few trading days]"), en("Shares fell for a few trading days."));
+  }
   @Test void anOrdinalBeforeAnAdjectiveAndAUnitIsNoDuration() {
     assertEquals(List.of(), en("Sales fell for the third straight month."));
   }
