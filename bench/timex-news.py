@@ -130,7 +130,8 @@ def squash(s):
 def score(doc, analysis, errors, outcomes=None):
     """Counts for one document: gold, found, matched, right value, right type; paragraphs not found in the output.
     With outcomes (a list), one dict per found expression is added to it: its text, type, value, the 40 characters
-    before it and its outcome (right: matched with the gold value; wrong: matched, another value; spurious)."""
+    before it, the 300 before it (left), the 80 after it (for a decision's features) and its outcome (right: matched
+    with the gold value; wrong: matched, another value; spurious)."""
     fold, name, dct, paras, gold, scored = doc
     text, offs = squash(analysis.get('article', {}).get('text') or '')
     # each paragraph's place in the printed text (squashed), in order
@@ -179,6 +180,7 @@ def score(doc, analysis, errors, outcomes=None):
         for j, t in enumerate(found):
             outcomes.append(dict(fold=fold, doc=name, text=t['text'], type=t['type'], value=t['value'],
                                  before=raw[max(0, t['start'] - 40):t['start']],
+                                 left=raw[max(0, t['start'] - 300):t['start']], after=raw[t['end']:t['end'] + 80],
                                  outcome='right' if j in right else 'wrong' if j in used else 'spurious'))
     return c
 

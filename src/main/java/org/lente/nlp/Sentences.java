@@ -76,7 +76,16 @@ public final class Sentences {
     if (NUMBER_SIGNS.contains(lower)) { // "No. 1", "n. 5", but "said no."
       return i + 1 < tokens.size() && Character.isDigit(tokens.get(i + 1).text().charAt(0));
     }
-    return ABBREVIATIONS.contains(lower);
+    return isAbbreviation(lower);
+  }
+
+  /**
+   * Whether {@code word}, lower-case and without its period, is a known abbreviation whose period ends no sentence:
+   * a title ("mr", "sen"), a company's form ("corp", "co"), a month ("oct", "sept"). Initials and letters joined by
+   * dots ("u.s") are told by their shape, not by this list.
+   */
+  public static boolean isAbbreviation(String word) {
+    return ABBREVIATIONS.contains(word);
   }
 
   private static boolean opensSentence(Token t) {

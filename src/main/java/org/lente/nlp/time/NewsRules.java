@@ -2,6 +2,7 @@ package org.lente.nlp.time;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lente.nlp.time.Rules.Rule;
@@ -19,6 +20,10 @@ final class NewsRules {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   /** Not a compound's first part: "now-defunct" is a modifier, not a time. */
   private static final String E = Rules.E + "(?!-)";
+  /** The most characters a count before an adjective and its unit is read back over ("twenty-five " and its spaces). */
+  private static final int COUNT_WORDS = 40;
+  /** An ordinal where a count may stand: "third", "fifth", "21st". */
+  private static final Pattern ORDINAL = Pattern.compile("first|second|third|\\w*(?:th|1st|2nd|3rd)", F);
 
   /** The rules for {@code lang}. */
   static List<Rule> of(Lang lang) {
@@ -121,6 +126,28 @@ final class NewsRules {
       if (v < 0 || v != Math.floor(v) || u == Grain.QUARTER) return null;
       return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue((long) v + ".5", u));
     }));
+    // a count of units with an adjective inside it, and uncounted spans as modifiers: "eight trading days", "five
+    // consecutive years", "the decades-long feud", "a several-year tenure", "a multi-year review" (decades are years, as
+    // in "for decades"). Not before "ago" or "later", whose dates other rules read
+    if (!it) {
+      // NOTE: one pattern for both, matched from the adjective, the count then read backwards, so the long alternation
+      // of number words is tried only where an adjective stands, not at every offset of every text
+      Pattern count = Pattern.compile("(?<![\\p{L}\\d])(" + num + ")\\s+$", F);
+      r.add(new Rule(Pattern.compile(Rules.B + "(?=[bcdfhmstwy])(?:(?:trading|business|working|consecutive|straight|successive|calendar)\\s+("
+          + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")|(?:several|few|multi|many)-(year|month|week|day|hour|decade)"
+          + "|(years|months|weeks|days|hours|decades)-long)" + E, F), (m, c) -> {
+        if (m.group(1) == null) {
+          String u = m.group(2) != null ? m.group(2) : m.group(3);
+          return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("X", u.startsWith("decade") ? Grain.YEAR : Words.grainOf(u)));
+        }
+        Matcher n = count.matcher(c.s()).region(Math.max(0, m.start() - COUNT_WORDS), m.start()).useTransparentBounds(true);
+        if (!n.find()) return null;
+        double v = Words.value(n.group(1), lang);
+        if (v < 1 || v != Math.floor(v) || ORDINAL.matcher(n.group(1)).matches()) return null; // "the third straight month"
+        String units = n.group(1).endsWith("few") ? "X" : String.valueOf((long) v); // "a few trading days": no count
+        return fixed(n.start(), m.end(), Kind.DURATION, Rules.durationValue(units, Words.grainOf(m.group(1))));
+      }));
+    }
     // the weekend: this week's, the last or next one, or by the tense
     r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:il|lo|nel|nello|questo|lo scorso|il prossimo)\\s+)?(week-?end)(?:\\s+(scorso|prossimo))?"
         : "(?:(this|last|next|coming|the|over the)\\s+)?(weekend)") + E, F), (m, c) -> weekend(m, c, it)));

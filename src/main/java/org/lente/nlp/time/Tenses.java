@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.lente.nlp.Sentences;
 import org.lente.nlp.time.TimeTagger.Tense;
 
 /**
@@ -14,7 +15,10 @@ import org.lente.nlp.time.TimeTagger.Tense;
  */
 final class Tenses {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-  /** Characters that end a sentence for tense purposes; no cue below contains one, so no cue spans two sentences. */
+  /**
+   * Characters that end a sentence for tense purposes; no cue below contains one, so no cue spans two sentences. A
+   * period of an abbreviation ends nothing ({@link #abbreviationPeriod}).
+   */
   private static final String ENDS = ".!?\n;";
   /** Characters that end a clause besides a sentence's ends: a comma, a colon, a bracket, a dash ("--" by its first). */
   private static final String CLAUSE_ENDS = ENDS + ",:()\u2013\u2014";
@@ -120,12 +124,40 @@ final class Tenses {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean dash = dashes && c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '-' && (i == 0 || s.charAt(i - 1) != '-');
-      if (chars.indexOf(c) >= 0 || dash) {
+      if (chars.indexOf(c) >= 0 && !(c == '.' && abbreviationPeriod(s, i)) || dash) {
         if (n == out.length) out = Arrays.copyOf(out, 2 * n);
         out[n++] = i;
       }
     }
     return Arrays.copyOf(out, n);
+  }
+
+  /** The longest word before an abbreviation's period that {@link #abbreviationPeriod} looks at. */
+  private static final int LONGEST_ABBREVIATION = 12;
+
+  /**
+   * Whether the period at {@code i} of the normalised (lower-case) {@code s} is an abbreviation's, which ends neither
+   * a sentence nor a clause: a dot inside a word ("a.m", "u.s"), the closing dot of one letter or of letters joined by
+   * dots ("j.", "a.m.", "u.s."), or the dot of a known abbreviation ({@link Sentences#isAbbreviation}: "oct.",
+   * "corp."). So "will leave at 4 a.m. EDT Thursday" is one sentence, whose "will" reaches "Thursday". An abbreviation
+   * that does end a sentence ("arrived at 4 a.m. The next day") joins two sentences, whose nearest strong cue then
+   * decides: a milder error than a sentence cut in two. NOTE: a decimal point still ends a sentence here; joining the
+   * two halves of "rose 3.5%" let a future cue of a later clause reach a weekday before it (docs/time.md, round 14).
+   */
+  static boolean abbreviationPeriod(String s, int i) {
+    char before = i > 0 ? s.charAt(i - 1) : ' ', after = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+    if (Character.isLetter(before) && Character.isLetter(after)) {
+      return true;
+    }
+    int k = i; // the start of the word before the dot, its inner dots included; no abbreviation is that long
+    while (k > 0 && (Character.isLetter(s.charAt(k - 1)) || s.charAt(k - 1) == '.')) {
+      if (i - --k > LONGEST_ABBREVIATION) return false;
+    }
+    boolean letters = i > k; // single letters joined by dots: "j", "a.m", "u.s"
+    for (int j = k; j < i && letters; j++) {
+      letters = (j - k) % 2 == 0 ? Character.isLetter(s.charAt(j)) : s.charAt(j) == '.';
+    }
+    return letters || i - k > 1 && Sentences.isAbbreviation(s.substring(k, i));
   }
 
   /** The tense cue that decides a sentence's direction, strongest first; see {@link #cue(int)}. */

@@ -34,6 +34,21 @@ class TimeMlNewsTest {
   @Test void aFewWeeksHaveAnUnknownCount() {
     assertEquals(List.of("DURATION PXW [the past few weeks]"), en("Shares slid over the past few weeks."));
   }
+  @Test void anAdjectiveInsideACountOfUnitsKeepsTheDuration() {
+    assertEquals(List.of("DURATION P8D [eight trading days]"), en("Shares fell for eight trading days."));
+  }
+  @Test void aFewBeforeAnAdjectiveAndAUnitIsAnUncountedDuration() {
+    assertEquals(List.of("DURATION PXD [a few trading days]"), en("Shares fell for a few trading days."));
+  }
+  @Test void anOrdinalBeforeAnAdjectiveAndAUnitIsNoDuration() {
+    assertEquals(List.of(), en("Sales fell for the third straight month."));
+  }
+  @Test void unitsLongIsAnUncountedDuration() {
+    assertEquals(List.of("DURATION PXY [decades-long]"), en("The decades-long feud ended."));
+  }
+  @Test void aVagueCountJoinedToAUnitIsAnUncountedDuration() {
+    assertEquals(List.of("DURATION PXY [several-year]"), en("She began a several-year tenure as editor."));
+  }
   @Test void italianLastYearsAreADuration() {
     assertEquals(List.of("DURATION P3Y [negli ultimi tre anni]"), it("Il fatturato è cresciuto negli ultimi tre anni."));
   }
@@ -580,6 +595,12 @@ class TimeMlNewsTest {
   }
   @Test void aWeekdayAfterWillInItsClauseIsAhead() {
     assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The ministers will meet again on Monday."));
+  }
+  @Test void theDotsOfAClockTimeDoNotCutAFutureClause() {
+    assertEquals(List.of("TIME 2024-06-24T04:00 [at 4 a.m. EDT Monday]"), en("The convoy will leave at 4 a.m. EDT Monday."));
+  }
+  @Test void aKnownAbbreviationsDotDoesNotCutAFutureClause() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The board will meet Acme Corp. on Monday."));
   }
   @Test void aMonthAfterWillInItsClauseIsAhead() {
     assertEquals(List.of("DATE 2024-12 [December]"), en("The crew will fly a mission in December."));
