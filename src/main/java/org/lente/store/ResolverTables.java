@@ -33,11 +33,13 @@ final class ResolverTables {
   /**
    * Records {@code sightings} (one per entity of {@code analysis}, null for an entity without a
    * name), each name now belonging to the entity its analysis entity was resolved to; returns the
-   * names' ids in the same order (null where the sighting is null).
+   * names' ids in the same order (null where the sighting is null). The names are written at once (their ids are
+   * needed); what the sightings add to {@code resolver_sightings} goes to {@code rows}, written with them
+   * ({@link #addSightings}): nothing the put or lineage decides reads it back.
    *
    * @throws IllegalArgumentException when the two lists differ in length
    */
-  List<Long> record(List<NameSighting> sightings, List<Entity> entities) throws SQLException {
+  List<Long> record(List<NameSighting> sightings, List<Entity> entities, FoundRows rows) throws SQLException {
     if (sightings.isEmpty()) {
       return java.util.Collections.nCopies(entities.size(), null);
     }
@@ -52,7 +54,6 @@ final class ResolverTables {
       }
     }
     Map<String, Long> ids = upsertNames(entityOf);
-    Map<List<Object>, Integer> seen = new LinkedHashMap<>();
     List<Long> out = new ArrayList<>(sightings.size());
     for (NameSighting s : sightings) {
       if (s == null) {
@@ -61,9 +62,8 @@ final class ResolverTables {
       }
       long id = ids.get(s.name());
       out.add(id);
-      seen.merge(List.of(id, s.written(), s.type().name(), s.language()), s.seen(), Integer::sum);
+      rows.sighting(id, s.written(), s.type().name(), s.language(), s.seen());
     }
-    addSightings(seen);
     return out;
   }
 
@@ -84,18 +84,17 @@ final class ResolverTables {
   }
 
   /**
-   * Adds to the counts of sightings keyed by (name id, written, type, language), each key once: one statement per
-   * {@link SqlConnections#MAX_ROWS} keys.
+   * Adds to the counts of sightings, each key once: one statement per {@link SqlConnections#MAX_ROWS} keys.
    */
-  private void addSightings(Map<List<Object>, Integer> seen) throws SQLException {
+  void addSightings(Map<FoundRows.Sighting, Integer> seen) throws SQLException {
     SqlConnections.rows(statements, "INSERT INTO resolver_sightings (name_id, written, type, language, seen) VALUES "
         + SqlConnections.ROWS + " ON CONFLICT (name_id, written, type, language) "
         + "DO UPDATE SET seen = resolver_sightings.seen + excluded.seen", "(?, ?, ?, ?, ?)",
         List.copyOf(seen.entrySet()), (st, p, e) -> {
-          st.setLong(p, (Long) e.getKey().get(0));
-          st.setString(p + 1, (String) e.getKey().get(1));
-          st.setString(p + 2, (String) e.getKey().get(2));
-          st.setString(p + 3, (String) e.getKey().get(3));
+          st.setLong(p, e.getKey().nameId());
+          st.setString(p + 1, e.getKey().written());
+          st.setString(p + 2, e.getKey().type());
+          st.setString(p + 3, e.getKey().language());
           st.setInt(p + 4, e.getValue());
           return p + 5;
         });
@@ -108,7 +107,7 @@ final class ResolverTables {
   void importNames(List<NameSighting> sightings, Map<String, String> entities) throws SQLException {
     PreparedStatement name = statements.prepare("INSERT INTO resolver_names (name, entity) VALUES (?, ?) "
         + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
-    Map<List<Object>, Integer> seen = new LinkedHashMap<>();
+    FoundRows seen = new FoundRows();
     for (NameSighting s : sightings) {
       name.setString(1, s.name());
       name.setString(2, entities.getOrDefault(s.name(), s.written()));
@@ -117,9 +116,9 @@ final class ResolverTables {
         rs.next();
         id = rs.getLong(1);
       }
-      seen.merge(List.of(id, s.written(), s.type().name(), s.language()), s.seen(), Integer::sum);
+      seen.sighting(id, s.written(), s.type().name(), s.language(), s.seen());
     }
-    addSightings(seen);
+    addSightings(seen.sightings);
   }
 
   /** Every sighting recorded. */

@@ -86,7 +86,8 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
    */
   @Test
   void aBatchsHeldFoundRowsTakeOneStatementPerTable() throws Exception {
-    String[] tables = {"quotes", "times", "article_entities", "entity_days", "kb_entity_types", "entity_aliases"};
+    String[] tables = {"quotes", "times", "article_entities", "entity_days", "kb_entity_types", "entity_aliases",
+        "resolver_sightings"};
     StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), tables);
     store.holdWrites();
     for (int n = 1; n <= 3; n++) {
