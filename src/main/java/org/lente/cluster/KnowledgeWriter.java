@@ -143,8 +143,7 @@ public final class KnowledgeWriter implements AutoCloseable {
    * Reads the records ahead of their batch ({@link #readAhead}: the JSON read into an analysis, and the work of its
    * text alone, {@link KnowledgeBase#prepare}: its content hash, lineage's shingles and bands), one thread, in order, at
    * most a batch ahead ({@link ReadAhead}): while the writer's thread waits on PostgreSQL for a record's statements,
-   * the next records are read. What is applied,
-   * and in which order, is as it was; only where that work runs changed.
+   * the next records are read. What is applied, and in which order, is as it was; only where that work runs changed.
    */
   private final ExecutorService reading = Executors.newSingleThreadExecutor(
       r -> Thread.ofPlatform().daemon().name("knowledge writer: reading ahead").unstarted(r));
