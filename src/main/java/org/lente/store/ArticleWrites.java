@@ -267,8 +267,7 @@ final class ArticleWrites {
     List<String> authors = List.copyOf(new LinkedHashSet<>(analysis.article().authors().stream()
         .filter(name -> !name.isBlank()).map(String::strip).toList())); // each name once: one upsert per row
     Map<String, Long> authorIds = new HashMap<>();
-    SqlConnections.rows(db::statement, "INSERT INTO authors (name) VALUES " + ROWS
-        + " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name", "(?)", authors, (st, p, name) -> {
+    db.addMissing("authors", "name", "(?)", authors, (st, p, name) -> {
           st.setString(p, name);
           return p + 1;
         }, rs -> authorIds.put(rs.getString(2), rs.getLong(1)));

@@ -24,10 +24,12 @@ final class ResolverTables {
   /** How many redirects are followed at most from a merged entity (a merge of a merge ...). */
   static final int MAX_REDIRECTS = 16;
 
+  private final SqlConnections sql;
   private final SqlConnections.Statements statements;
 
-  ResolverTables(SqlConnections.Statements statements) {
-    this.statements = statements;
+  ResolverTables(SqlConnections sql) {
+    this.sql = sql;
+    this.statements = sql::statement;
   }
 
   /**
@@ -330,8 +332,9 @@ final class ResolverTables {
   /**
    * The entity rows of {@code keys} in {@code language}, added when missing (in the order of the keys), each linked to
    * the knowledge-base entity of its canonical name (added when missing with the type of the first key that names it):
-   * its id and that entity's, as stored once the statements ran. Two statements per {@link SqlConnections#MAX_ROWS}
-   * distinct keys, whatever their number: the knowledge-base entities' (each name once), then the entity rows'.
+   * its id and that entity's, as stored once the statements ran. On PostgreSQL two statements per
+   * {@link SqlConnections#MAX_ROWS} distinct keys, whatever their number: the knowledge-base entities' (each name once,
+   * {@link SqlConnections#addMissing}: an entity already there is not written), then the entity rows'.
    */
   Map<EntityKey, EntityRow> entityRows(java.util.Collection<EntityKey> keys, String language) throws SQLException {
     List<EntityKey> all = List.copyOf(new LinkedHashSet<>(keys));
@@ -340,9 +343,8 @@ final class ResolverTables {
       typeOf.putIfAbsent(k.canonical(), k.type());
     }
     Map<String, Long> kbIds = new HashMap<>();
-    SqlConnections.rows(statements, "INSERT INTO kb_entities (name, type, articles, mentions) VALUES "
-        + SqlConnections.ROWS + " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name",
-        "(?, ?, 0, 0)", List.copyOf(typeOf.entrySet()), (st, p, e) -> {
+    sql.addMissing("kb_entities", "name, type, articles, mentions", "(?, ?, 0, 0)", List.copyOf(typeOf.entrySet()),
+        (st, p, e) -> {
           st.setString(p, e.getKey());
           st.setString(p + 1, e.getValue());
           return p + 2;

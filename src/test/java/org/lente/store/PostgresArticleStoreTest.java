@@ -81,6 +81,30 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
   }
 
   /**
+   * A knowledge-base entity already stored is not written again when a later article names it (no new row version,
+   * seen by its {@code xmin}): its counts are held ({@link ArticleStore#holdWrites}), written once a batch, and the
+   * article only needs its id. (An author's row is written at each put anyway: its count is not held.)
+   */
+  @Test
+  void aKnowledgeBaseEntityAlreadyStoredGetsNoNewRowVersionFromALaterArticle() throws Exception {
+    String versions = "SELECT 'kb|' || name || '|' || xmin FROM kb_entities ORDER BY 1";
+    store.holdWrites();
+    org.lente.nlp.Analysis first = Fixtures.realistic(1);
+    store.put(URL, first, sightings(first), java.util.Map.of(), null);
+    store.writeHeld();
+    List<String> before = rows(versions);
+    org.lente.nlp.Analysis later = Fixtures.realistic(2);
+    store.put("https://www.example.org/later", later, sightings(later), java.util.Map.of(), null);
+    List<String> after = rows(versions);
+    long named = later.entities().stream().map(e -> "kb|" + e.canonical() + "|").distinct()
+        .filter(name -> before.stream().anyMatch(row -> row.startsWith(name))).count();
+    assertTrue(named >= 3, "the later article names " + named + " stored entities: too few to tell");
+    assertTrue(before.size() > 10, before.size() + " rows: too few to tell");
+    List<String> rewritten = before.stream().filter(row -> !after.contains(row)).toList();
+    assertEquals(List.of(), rewritten, "rows written again");
+  }
+
+  /**
    * The rows found in three new articles held over a batch ({@link ArticleStore#holdWrites}) are written by
    * {@link ArticleStore#writeHeld} in one statement per table, where the puts one by one take one each.
    */
