@@ -102,9 +102,9 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
    * {@code ON CONFLICT DO UPDATE} there only for {@code RETURNING}, a row already there gets no new version (no dead
    * tuple, WAL or index entry). {@code row} is one item's {@code VALUES} row for {@code columns} (literals allowed),
    * bound by {@code bind}; each key once a call. On PostgreSQL one statement per {@link #MAX_ROWS} items: its
-   * {@code WITH} inserts with {@code ON CONFLICT DO NOTHING RETURNING} (the new rows) and reads the table joined to
-   * the items (the rows there before: every part of the statement sees the table as it was when the statement
-   * began, so the two parts do not overlap).
+   * {@code WITH} inserts with {@code ON CONFLICT DO NOTHING RETURNING} (the new rows) and looks each item's key up in
+   * the table (the rows there before: every part of the statement sees the table as it was when the statement began,
+   * so the two parts do not overlap).
    *
    * @throws SQLException when some key's row is neither added nor found: added by another transaction after the
    *     statement began (the cluster has one writer, fenced, so this is not expected)
@@ -113,11 +113,17 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
       Returned returned) throws SQLException {
     String key = columns.split(",", 2)[0].strip();
     String values = "WITH v (" + columns + ") AS (VALUES " + ROWS + ")";
-    String there = " SELECT t.id, t." + key + " FROM " + table + " t JOIN v ON t." + key + " = v." + key;
+    // each item's row looked up by the key's index (a subquery per item; a null id for an item not there): as a join,
+    // PostgreSQL's plan read the whole table for each statement (a hash join, planned when the table was small)
+    String there = " SELECT (SELECT t.id FROM " + table + " t WHERE t." + key + " = v." + key + "), v." + key
+        + " FROM v";
     int[] read = {0};
     Returned counted = rs -> {
-      read[0]++;
-      returned.read(rs);
+      rs.getLong(1);
+      if (!rs.wasNull()) {
+        read[0]++;
+        returned.read(rs);
+      }
     };
     if (insertsInWith()) {
       rows(this::statement, values + ", ins AS (INSERT INTO " + table + " (" + columns + ") SELECT * FROM v ON CONFLICT ("
