@@ -105,6 +105,41 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
   }
 
   /**
+   * A knowledge-base entity added by another transaction while a put's statement waits on its row is neither added
+   * nor read by that statement (which sees the table as it was when it began): the put fails saying so, rather than
+   * storing the article without that entity's id. The cluster has one writer, fenced: this is the case it rules out.
+   */
+  @Test
+  void aKnowledgeBaseEntityAddedByAnotherTransactionMeanwhileFailsThePutSayingSo() throws Exception {
+    org.lente.nlp.Analysis a = Fixtures.realistic(1);
+    java.util.concurrent.ExecutorService putter = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (Connection other = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
+      other.setAutoCommit(false);
+      try (java.sql.PreparedStatement st = other.prepareStatement(
+          "INSERT INTO kb_entities (name, type, articles, mentions) VALUES (?, 'PER', 0, 0)")) {
+        st.setString(1, a.entities().get(0).canonical());
+        st.executeUpdate();
+      }
+      java.util.concurrent.Future<?> put = putter.submit(() -> store.put(URL, a, sightings(a), java.util.Map.of(), null));
+      long until = System.nanoTime() + 20_000_000_000L;
+      while (!rows("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'").equals(List.of("1"))) {
+        assertTrue(System.nanoTime() < until && !put.isDone(), "the put's statement never waited on the other's row");
+        Thread.sleep(20);
+      }
+      other.commit();
+      java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> put.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        messages.append(t.getMessage()).append(" / ");
+      }
+      assertTrue(messages.toString().contains("kb_entities: "), messages.toString());
+    } finally {
+      putter.shutdownNow();
+    }
+  }
+
+  /**
    * The rows found in three new articles held over a batch ({@link ArticleStore#holdWrites}) are written by
    * {@link ArticleStore#writeHeld} in one statement per table, where the puts one by one take one each.
    */
