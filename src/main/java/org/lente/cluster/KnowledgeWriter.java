@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,9 +67,10 @@ import org.lente.story.Stories;
  * "writer timing: N records to offset O: polls P ms, adds A ms, lease and offset L ms, commit C ms": where the batch's
  * wall time went ({@code bench/writer-rate} sums them).
  *
- * <p>Records are read as they arrive, on a thread of the writer's own (the JSON read into an analysis, and the work of
- * its text alone: {@link KnowledgeBase#prepare}), so that the next records are read while the writer waits on
- * PostgreSQL; they are applied in order on the writer's thread, as before.
+ * <p>Records are read on a thread of the writer's own (the JSON read into an analysis, and the work of its text alone:
+ * {@link KnowledgeBase#prepare}), so that the next batch's records are read while the writer waits on PostgreSQL;
+ * at most a batch of records beyond the one applied is read at once ({@link ReadAhead}), the rest of a poll waits
+ * unread. They are applied in order on the writer's thread, as before.
  *
  * <p>Not thread-safe: one thread opens, runs and closes it (the opening's renewal thread is joined before
  * {@link #open} returns; the reading thread ends with {@link #close}).
@@ -135,31 +133,6 @@ public final class KnowledgeWriter implements AutoCloseable {
   }
 
   /**
-   * A record waiting for its batch, and its parse ({@link #parse}) under way on the reading thread ({@link #reading}).
-   */
-  private record Waiting(ConsumerRecord<String, String> record, Future<Parsed> parse) {
-    /** The record parsed: waits for the reading thread; parsed on the caller's thread when it is interrupted. */
-    Parsed parsed() {
-      try {
-        return parse.get();
-      } catch (ExecutionException e) { // what parse throws (it catches what a bad record makes it throw)
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error r) {
-          throw r;
-        }
-        throw new IllegalStateException("parsing offset " + record.offset() + " failed", e.getCause());
-      } catch (CancellationException | InterruptedException e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        return KnowledgeWriter.parse(record);
-      }
-    }
-  }
-
-  /**
    * A transaction storing offset {@code next} whose commit may be sent: what it counts when it committed. After a
    * lost connection, an offset stored at or past {@code next} says it did.
    */
@@ -167,10 +140,10 @@ public final class KnowledgeWriter implements AutoCloseable {
 
   private final PostgresConnections pg;
   /**
-   * Reads the records as they arrive ({@link #readAhead}: the JSON read into an analysis, and the work of its text
-   * alone, {@link KnowledgeBase#prepare}: its content hash, lineage's shingles and bands), one thread, in order: while
-   * the writer's thread waits on PostgreSQL for a record's statements, the next records are read. What is applied,
-   * and in which order, is as it was; only where that work runs changed.
+   * Reads the records ahead of their batch ({@link #readAhead}: the JSON read into an analysis, and the work of its
+   * text alone, {@link KnowledgeBase#prepare}: its content hash, lineage's shingles and bands), one thread, in order, at
+   * most a batch ahead ({@link ReadAhead}): while the writer's thread waits on PostgreSQL for a record's statements,
+   * the next records are read. What is applied, and in which order, is as it was; only where that work runs changed.
    */
   private final ExecutorService reading = Executors.newSingleThreadExecutor(
       r -> Thread.ofPlatform().daemon().name("knowledge writer: reading ahead").unstarted(r));
@@ -449,7 +422,8 @@ public final class KnowledgeWriter implements AutoCloseable {
       throw new IllegalArgumentException("batch must be 1 to " + MAX_BATCH + ": " + batch);
     }
     long[] counts = new long[3]; // applied, skipped, unreadable
-    List<Waiting> waiting = new ArrayList<>();
+    // the next batch is read while one is applied, and no more: a poll's records wait unread (ReadAhead)
+    ReadAhead<ConsumerRecord<String, String>, Parsed> waiting = new ReadAhead<>(reading, this::readAhead, batch);
     long due = 0; // when the first record waiting must be applied (System.nanoTime)
     while (!stop.getAsBoolean()) {
       long wait = waiting.isEmpty() ? IDLE_POLL.toMillis() : Math.max(0, (due - System.nanoTime()) / 1_000_000);
@@ -458,7 +432,7 @@ public final class KnowledgeWriter implements AutoCloseable {
       var records = consumer.poll(Duration.ofMillis(wait), stop);
       polling += System.nanoTime() - polled;
       if (consumer.renewals() != renewals) {
-        drop(waiting); // a new consumer reads them again from next
+        waiting.drop(); // a new consumer reads them again from next
       }
       for (ConsumerRecord<String, String> r : records) {
         if (r.offset() < next) {
@@ -468,7 +442,7 @@ public final class KnowledgeWriter implements AutoCloseable {
         if (waiting.isEmpty()) {
           due = System.nanoTime() + MAX_WAIT.toNanos();
         }
-        waiting.add(new Waiting(r, reading.submit(() -> readAhead(r))));
+        waiting.add(r);
       }
       try {
         if (waiting.isEmpty()) {
@@ -479,16 +453,14 @@ public final class KnowledgeWriter implements AutoCloseable {
           continue;
         }
         while (waiting.size() >= batch || (!waiting.isEmpty() && System.nanoTime() >= due)) {
-          List<Waiting> taken = waiting.subList(0, Math.min(batch, waiting.size()));
-          apply(List.copyOf(taken), counts);
-          taken.clear();
+          apply(waiting.take(Math.min(batch, waiting.size())), counts);
           due = System.nanoTime() + MAX_WAIT.toNanos();
         }
       } catch (IOException e) {
         if (!PostgresConnections.connectionLost(e)) {
           throw e;
         }
-        drop(waiting); // read again from the stored offset
+        waiting.drop(); // read again from the stored offset
         if (!resume(e, stop, counts)) {
           break;
         }
@@ -547,12 +519,6 @@ public final class KnowledgeWriter implements AutoCloseable {
     }
   }
 
-  /** Empties {@code waiting}, its parses not yet begun cancelled: those records will be read again. */
-  private static void drop(List<Waiting> waiting) {
-    waiting.forEach(w -> w.parse().cancel(false));
-    waiting.clear();
-  }
-
   /** Waits {@code wait}, asking {@code stop} every tenth of a second; false when it said to stop. */
   private static boolean sleep(Duration wait, BooleanSupplier stop) {
     long end = System.nanoTime() + wait.toNanos();
@@ -583,15 +549,12 @@ public final class KnowledgeWriter implements AutoCloseable {
     return result;
   }
 
-  /** Applies {@code waiting} (consecutive, none applied before) in one transaction, else one by one; counts them. */
-  private void apply(List<Waiting> waiting, long[] counts) throws IOException, WriterLease.LostException {
-    List<Parsed> parsed = new ArrayList<>(waiting.size());
-    for (Waiting w : waiting) {
-      Parsed p = w.parsed();
+  /** Applies {@code parsed} (consecutive, none applied before) in one transaction, else one by one; counts them. */
+  private void apply(List<Parsed> parsed, long[] counts) throws IOException, WriterLease.LostException {
+    for (Parsed p : parsed) {
       if (p.warning() != null) {
         log.accept(p.warning());
       }
-      parsed.add(p);
     }
     long last = parsed.get(parsed.size() - 1).offset() + 1;
     try {

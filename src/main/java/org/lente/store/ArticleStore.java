@@ -55,7 +55,8 @@ public interface ArticleStore extends ArticleReader, AutoCloseable {
 
   /**
    * From now on the rows found in each new article ({@link #put} storing it for the first time: its mentions, quotes,
-   * times, its entities by day) and what it adds to the aggregate tables are held in memory, not written, until
+   * times, its entities by day) and what it adds to the aggregate tables and to the resolver's sightings (its names
+   * themselves are written: their ids are needed) are held in memory, not written, until
    * {@link #writeHeld}, which writes those of all the articles held in one statement per table, their counts summed:
    * for a caller that puts a batch of articles in one transaction of its own and calls {@code writeHeld} before it ends
    * (the cluster's writer). A put that reads such rows (an article stored again, names moved) writes the held ones

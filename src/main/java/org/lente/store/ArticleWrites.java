@@ -175,7 +175,8 @@ final class ArticleWrites {
       writeHeldRows(); // an update reads its article's rows and a move the mentions: the held ones among them
     }
     resolver.move(moved);
-    List<Long> nameIds = resolver.record(sightings, analysis.entities());
+    FoundRows rows = new FoundRows();
+    List<Long> nameIds = resolver.record(sightings, analysis.entities(), rows);
     Long sourceId = source(key, article);
     PreparedStatement write;
     if (id == 0) {
@@ -212,7 +213,6 @@ final class ArticleWrites {
       id = rs.getLong(1);
       day = rs.getString(2);
     }
-    FoundRows rows = new FoundRows();
     Found found = insertFound(id, analysis, nameIds, rows);
     aggregates(id, +1, new Counted(day, sourceId, found.mentions(), found.authors()), rows);
     FoundRows holding = held;
@@ -267,8 +267,7 @@ final class ArticleWrites {
     List<String> authors = List.copyOf(new LinkedHashSet<>(analysis.article().authors().stream()
         .filter(name -> !name.isBlank()).map(String::strip).toList())); // each name once: one upsert per row
     Map<String, Long> authorIds = new HashMap<>();
-    SqlConnections.rows(db::statement, "INSERT INTO authors (name) VALUES " + ROWS
-        + " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name", "(?)", authors, (st, p, name) -> {
+    db.addMissing("authors", "name", "(?)", authors, (st, p, name) -> {
           st.setString(p, name);
           return p + 1;
         }, rs -> authorIds.put(rs.getString(2), rs.getLong(1)));
@@ -461,12 +460,13 @@ final class ArticleWrites {
   }
 
   /**
-   * Writes {@code rows} (of one article or of several, {@link FoundRows}): the mentions, quotes, times and the
-   * articles' entities by day, then what they add to the entity tables keyed by entity and day, type, alias or role,
-   * one multi-row statement per {@link SqlConnections#MAX_ROWS} rows each; then the knowledge-base entities' counts
-   * and the sources' counts, one batch each.
+   * Writes {@code rows} (of one article or of several, {@link FoundRows}): what they add to the resolver's sightings,
+   * the mentions, quotes, times and the articles' entities by day, then what they add to the entity tables keyed by
+   * entity and day, type, alias or role, one multi-row statement per {@link SqlConnections#MAX_ROWS} rows each; then
+   * the knowledge-base entities' counts and the sources' counts, one batch each.
    */
   void write(FoundRows rows) throws SQLException {
+    resolver.addSightings(rows.sightings);
     rows("INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text, role, name_id) VALUES " + ROWS,
         "(?, ?, ?, ?, ?, ?, ?)", rows.mentions, (st, p, m) -> {
           st.setLong(p, m.article());

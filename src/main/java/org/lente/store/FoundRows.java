@@ -12,7 +12,7 @@ import org.lente.nlp.time.Timex;
  * What the puts of one or more articles write after their article rows, in the state writing them one article after
  * another would leave: the rows found in the articles (mentions, quotes, times, their entities by day) and what they
  * add to the aggregate tables, summed by each table's key (an entity's day, type, alias and role, its counts, a
- * source's count). {@link ArticleWrites#write} writes them in one statement per table per
+ * source's count, a resolver name's sightings). {@link ArticleWrites#write} writes them in one statement per table per
  * {@link SqlConnections#MAX_ROWS} rows, however many articles they come from: at once for one put, or once per batch
  * for the new articles of the cluster's writer ({@link ArticleStore#holdWrites}). Not thread-safe: its owner's lock
  * guards it.
@@ -34,6 +34,15 @@ final class FoundRows {
   record TimeRow(long article, Timex time) {
     TimeRow {
       Objects.requireNonNull(time, "time");
+    }
+  }
+
+  /** A key of {@code resolver_sightings}: a resolver name (its id) written one way, as a type, in a language. */
+  record Sighting(long nameId, String written, String type, String language) {
+    Sighting {
+      Objects.requireNonNull(written, "written");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(language, "language");
     }
   }
 
@@ -83,6 +92,8 @@ final class FoundRows {
   final Map<Key, Role> roles = new LinkedHashMap<>();
   final Map<Long, Counts> entities = new LinkedHashMap<>();
   final Map<Long, Integer> sources = new LinkedHashMap<>();
+  /** What the articles add to the resolver's sightings, by key. */
+  final Map<Sighting, Integer> sightings = new LinkedHashMap<>();
 
   void day(long kb, String day, int articles, int mentions) {
     days.merge(new Key(kb, day), new Counts(articles, mentions), Counts::plus);
@@ -108,6 +119,10 @@ final class FoundRows {
     sources.merge(source, articles, Integer::sum);
   }
 
+  void sighting(long nameId, String written, String type, String language, int seen) {
+    sightings.merge(new Sighting(nameId, written, type, language), seen, Integer::sum);
+  }
+
   /** Adds {@code other}'s rows after these, its counts to theirs: what writing both in turn would leave. */
   void add(FoundRows other) {
     mentions.addAll(other.mentions);
@@ -120,11 +135,13 @@ final class FoundRows {
     other.roles.forEach((k, v) -> roles.merge(k, v, Role::plus));
     other.entities.forEach((k, v) -> entities.merge(k, v, Counts::plus));
     other.sources.forEach((k, v) -> sources.merge(k, v, Integer::sum));
+    other.sightings.forEach((k, v) -> sightings.merge(k, v, Integer::sum));
   }
 
   /** Whether there are no rows. */
   boolean isEmpty() {
     return mentions.isEmpty() && quotes.isEmpty() && times.isEmpty() && articleEntities.isEmpty() && days.isEmpty()
-        && types.isEmpty() && aliases.isEmpty() && roles.isEmpty() && entities.isEmpty() && sources.isEmpty();
+        && types.isEmpty() && aliases.isEmpty() && roles.isEmpty() && entities.isEmpty() && sources.isEmpty()
+        && sightings.isEmpty();
   }
 }

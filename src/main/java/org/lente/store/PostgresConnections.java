@@ -383,6 +383,11 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
   }
 
   @Override
+  public boolean insertsInWith() {
+    return true;
+  }
+
+  @Override
   public String descNullsLast() {
     return " NULLS LAST";
   }

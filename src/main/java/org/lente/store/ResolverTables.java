@@ -24,20 +24,24 @@ final class ResolverTables {
   /** How many redirects are followed at most from a merged entity (a merge of a merge ...). */
   static final int MAX_REDIRECTS = 16;
 
+  private final SqlConnections sql;
   private final SqlConnections.Statements statements;
 
-  ResolverTables(SqlConnections.Statements statements) {
-    this.statements = statements;
+  ResolverTables(SqlConnections sql) {
+    this.sql = sql;
+    this.statements = sql::statement;
   }
 
   /**
    * Records {@code sightings} (one per entity of {@code analysis}, null for an entity without a
    * name), each name now belonging to the entity its analysis entity was resolved to; returns the
-   * names' ids in the same order (null where the sighting is null).
+   * names' ids in the same order (null where the sighting is null). The names are written at once (their ids are
+   * needed); what the sightings add to {@code resolver_sightings} goes to {@code rows}, written with them
+   * ({@link #addSightings}): nothing the put or lineage decides reads it back.
    *
    * @throws IllegalArgumentException when the two lists differ in length
    */
-  List<Long> record(List<NameSighting> sightings, List<Entity> entities) throws SQLException {
+  List<Long> record(List<NameSighting> sightings, List<Entity> entities, FoundRows rows) throws SQLException {
     if (sightings.isEmpty()) {
       return java.util.Collections.nCopies(entities.size(), null);
     }
@@ -52,7 +56,6 @@ final class ResolverTables {
       }
     }
     Map<String, Long> ids = upsertNames(entityOf);
-    Map<List<Object>, Integer> seen = new LinkedHashMap<>();
     List<Long> out = new ArrayList<>(sightings.size());
     for (NameSighting s : sightings) {
       if (s == null) {
@@ -61,9 +64,8 @@ final class ResolverTables {
       }
       long id = ids.get(s.name());
       out.add(id);
-      seen.merge(List.of(id, s.written(), s.type().name(), s.language()), s.seen(), Integer::sum);
+      rows.sighting(id, s.written(), s.type().name(), s.language(), s.seen());
     }
-    addSightings(seen);
     return out;
   }
 
@@ -84,18 +86,17 @@ final class ResolverTables {
   }
 
   /**
-   * Adds to the counts of sightings keyed by (name id, written, type, language), each key once: one statement per
-   * {@link SqlConnections#MAX_ROWS} keys.
+   * Adds to the counts of sightings, each key once: one statement per {@link SqlConnections#MAX_ROWS} keys.
    */
-  private void addSightings(Map<List<Object>, Integer> seen) throws SQLException {
+  void addSightings(Map<FoundRows.Sighting, Integer> seen) throws SQLException {
     SqlConnections.rows(statements, "INSERT INTO resolver_sightings (name_id, written, type, language, seen) VALUES "
         + SqlConnections.ROWS + " ON CONFLICT (name_id, written, type, language) "
         + "DO UPDATE SET seen = resolver_sightings.seen + excluded.seen", "(?, ?, ?, ?, ?)",
         List.copyOf(seen.entrySet()), (st, p, e) -> {
-          st.setLong(p, (Long) e.getKey().get(0));
-          st.setString(p + 1, (String) e.getKey().get(1));
-          st.setString(p + 2, (String) e.getKey().get(2));
-          st.setString(p + 3, (String) e.getKey().get(3));
+          st.setLong(p, e.getKey().nameId());
+          st.setString(p + 1, e.getKey().written());
+          st.setString(p + 2, e.getKey().type());
+          st.setString(p + 3, e.getKey().language());
           st.setInt(p + 4, e.getValue());
           return p + 5;
         });
@@ -108,7 +109,7 @@ final class ResolverTables {
   void importNames(List<NameSighting> sightings, Map<String, String> entities) throws SQLException {
     PreparedStatement name = statements.prepare("INSERT INTO resolver_names (name, entity) VALUES (?, ?) "
         + "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id");
-    Map<List<Object>, Integer> seen = new LinkedHashMap<>();
+    FoundRows seen = new FoundRows();
     for (NameSighting s : sightings) {
       name.setString(1, s.name());
       name.setString(2, entities.getOrDefault(s.name(), s.written()));
@@ -117,9 +118,9 @@ final class ResolverTables {
         rs.next();
         id = rs.getLong(1);
       }
-      seen.merge(List.of(id, s.written(), s.type().name(), s.language()), s.seen(), Integer::sum);
+      seen.sighting(id, s.written(), s.type().name(), s.language(), s.seen());
     }
-    addSightings(seen);
+    addSightings(seen.sightings);
   }
 
   /** Every sighting recorded. */
@@ -331,8 +332,9 @@ final class ResolverTables {
   /**
    * The entity rows of {@code keys} in {@code language}, added when missing (in the order of the keys), each linked to
    * the knowledge-base entity of its canonical name (added when missing with the type of the first key that names it):
-   * its id and that entity's, as stored once the statements ran. Two statements per {@link SqlConnections#MAX_ROWS}
-   * distinct keys, whatever their number: the knowledge-base entities' (each name once), then the entity rows'.
+   * its id and that entity's, as stored once the statements ran. On PostgreSQL two statements per
+   * {@link SqlConnections#MAX_ROWS} distinct keys, whatever their number: the knowledge-base entities' (each name once,
+   * {@link SqlConnections#addMissing}: an entity already there is not written), then the entity rows'.
    */
   Map<EntityKey, EntityRow> entityRows(java.util.Collection<EntityKey> keys, String language) throws SQLException {
     List<EntityKey> all = List.copyOf(new LinkedHashSet<>(keys));
@@ -341,9 +343,8 @@ final class ResolverTables {
       typeOf.putIfAbsent(k.canonical(), k.type());
     }
     Map<String, Long> kbIds = new HashMap<>();
-    SqlConnections.rows(statements, "INSERT INTO kb_entities (name, type, articles, mentions) VALUES "
-        + SqlConnections.ROWS + " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name",
-        "(?, ?, 0, 0)", List.copyOf(typeOf.entrySet()), (st, p, e) -> {
+    sql.addMissing("kb_entities", "name, type, articles, mentions", "(?, ?, 0, 0)", List.copyOf(typeOf.entrySet()),
+        (st, p, e) -> {
           st.setString(p, e.getKey());
           st.setString(p + 1, e.getValue());
           return p + 2;

@@ -20,7 +20,7 @@ public abstract sealed class SqlArticleStore extends SqlReads implements Article
   final ArticleWrites writes;
 
   SqlArticleStore(SqlConnections sql) {
-    this(sql, new ResolverTables(sql::statement));
+    this(sql, new ResolverTables(sql));
   }
 
   private SqlArticleStore(SqlConnections sql, ResolverTables resolver) {

@@ -89,6 +89,57 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
    */
   void planForValues(PreparedStatement st) throws SQLException;
 
+  /**
+   * Whether a {@code WITH} clause may hold an {@code INSERT} (PostgreSQL), so that {@link #addMissing} adds rows and
+   * reads back the ids of all in one statement; SQLite takes two.
+   */
+  boolean insertsInWith();
+
+  /**
+   * Adds to {@code table} the rows of {@code items} whose key it does not hold yet (the key: the first of
+   * {@code columns}, a unique column), in the items' order, writing nothing to the rows it holds, and gives
+   * {@code returned} the (id, key) of every item's row, new or not, in no promised order. Unlike an
+   * {@code ON CONFLICT DO UPDATE} there only for {@code RETURNING}, a row already there gets no new version (no dead
+   * tuple, WAL or index entry). {@code row} is one item's {@code VALUES} row for {@code columns} (literals allowed),
+   * bound by {@code bind}; each key once a call. On PostgreSQL one statement per {@link #MAX_ROWS} items: its
+   * {@code WITH} inserts with {@code ON CONFLICT DO NOTHING RETURNING} (the new rows) and looks each item's key up in
+   * the table (the rows there before: every part of the statement sees the table as it was when the statement began,
+   * so the two parts do not overlap).
+   *
+   * @throws SQLException when some key's row is neither added nor found: added by another transaction after the
+   *     statement began (the cluster has one writer, fenced, so this is not expected)
+   */
+  default <T> void addMissing(String table, String columns, String row, List<T> items, RowBinder<T> bind,
+      Returned returned) throws SQLException {
+    String key = columns.split(",", 2)[0].strip();
+    String values = "WITH v (" + columns + ") AS (VALUES " + ROWS + ")";
+    // each item's row looked up by the key's index (a subquery per item; a null id for an item not there): as a join,
+    // PostgreSQL's plan read the whole table for each statement (a hash join, planned when the table was small)
+    String there = " SELECT (SELECT t.id FROM " + table + " t WHERE t." + key + " = v." + key + "), v." + key
+        + " FROM v";
+    int[] read = {0};
+    Returned counted = rs -> {
+      rs.getLong(1);
+      if (!rs.wasNull()) {
+        read[0]++;
+        returned.read(rs);
+      }
+    };
+    if (insertsInWith()) {
+      rows(this::statement, values + ", ins AS (INSERT INTO " + table + " (" + columns + ") SELECT * FROM v ON CONFLICT ("
+          + key + ") DO NOTHING RETURNING id, " + key + ") SELECT id, " + key + " FROM ins UNION ALL" + there, row,
+          items, bind, counted);
+    } else {
+      rows(this::statement, "INSERT INTO " + table + " (" + columns + ") VALUES " + ROWS + " ON CONFLICT (" + key
+          + ") DO NOTHING", row, items, bind);
+      rows(this::statement, values + there, row, items, bind, counted);
+    }
+    if (read[0] != items.size()) {
+      throw new SQLException(table + ": " + read[0] + " rows added or found for " + items.size()
+          + " keys; a row added by another transaction meanwhile?");
+    }
+  }
+
   /** Prepares (and caches) a statement on the connection of the work running: {@link #statement}, for code that has no {@code SqlConnections}. */
   @FunctionalInterface
   interface Statements {

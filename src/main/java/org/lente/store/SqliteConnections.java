@@ -70,6 +70,11 @@ record SqliteConnections(Database db) implements SqlConnections {
   }
 
   @Override
+  public boolean insertsInWith() {
+    return false;
+  }
+
+  @Override
   public String descNullsLast() {
     return "";
   }

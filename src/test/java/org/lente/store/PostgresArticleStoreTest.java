@@ -81,12 +81,72 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
   }
 
   /**
+   * A knowledge-base entity already stored is not written again when a later article names it (no new row version,
+   * seen by its {@code xmin}): its counts are held ({@link ArticleStore#holdWrites}), written once a batch, and the
+   * article only needs its id. (An author's row is written at each put anyway: its count is not held.)
+   */
+  @Test
+  void aKnowledgeBaseEntityAlreadyStoredGetsNoNewRowVersionFromALaterArticle() throws Exception {
+    String versions = "SELECT 'kb|' || name || '|' || xmin FROM kb_entities ORDER BY 1";
+    store.holdWrites();
+    org.lente.nlp.Analysis first = Fixtures.realistic(1);
+    store.put(URL, first, sightings(first), java.util.Map.of(), null);
+    store.writeHeld();
+    List<String> before = rows(versions);
+    org.lente.nlp.Analysis later = Fixtures.realistic(2);
+    store.put("https://www.example.org/later", later, sightings(later), java.util.Map.of(), null);
+    List<String> after = rows(versions);
+    long named = later.entities().stream().map(e -> "kb|" + e.canonical() + "|").distinct()
+        .filter(name -> before.stream().anyMatch(row -> row.startsWith(name))).count();
+    assertTrue(named >= 3, "the later article names " + named + " stored entities: too few to tell");
+    assertTrue(before.size() > 10, before.size() + " rows: too few to tell");
+    List<String> rewritten = before.stream().filter(row -> !after.contains(row)).toList();
+    assertEquals(List.of(), rewritten, "rows written again");
+  }
+
+  /**
+   * A knowledge-base entity added by another transaction while a put's statement waits on its row is neither added
+   * nor read by that statement (which sees the table as it was when it began): the put fails saying so, rather than
+   * storing the article without that entity's id. The cluster has one writer, fenced: this is the case it rules out.
+   */
+  @Test
+  void aKnowledgeBaseEntityAddedByAnotherTransactionMeanwhileFailsThePutSayingSo() throws Exception {
+    org.lente.nlp.Analysis a = Fixtures.realistic(1);
+    java.util.concurrent.ExecutorService putter = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (Connection other = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
+      other.setAutoCommit(false);
+      try (java.sql.PreparedStatement st = other.prepareStatement(
+          "INSERT INTO kb_entities (name, type, articles, mentions) VALUES (?, 'PER', 0, 0)")) {
+        st.setString(1, a.entities().get(0).canonical());
+        st.executeUpdate();
+      }
+      java.util.concurrent.Future<?> put = putter.submit(() -> store.put(URL, a, sightings(a), java.util.Map.of(), null));
+      long until = System.nanoTime() + 20_000_000_000L;
+      while (!rows("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'").equals(List.of("1"))) {
+        assertTrue(System.nanoTime() < until && !put.isDone(), "the put's statement never waited on the other's row");
+        Thread.sleep(20);
+      }
+      other.commit();
+      java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> put.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        messages.append(t.getMessage()).append(" / ");
+      }
+      assertTrue(messages.toString().contains("kb_entities: "), messages.toString());
+    } finally {
+      putter.shutdownNow();
+    }
+  }
+
+  /**
    * The rows found in three new articles held over a batch ({@link ArticleStore#holdWrites}) are written by
    * {@link ArticleStore#writeHeld} in one statement per table, where the puts one by one take one each.
    */
   @Test
   void aBatchsHeldFoundRowsTakeOneStatementPerTable() throws Exception {
-    String[] tables = {"quotes", "times", "article_entities", "entity_days", "kb_entity_types", "entity_aliases"};
+    String[] tables = {"quotes", "times", "article_entities", "entity_days", "kb_entity_types", "entity_aliases",
+        "resolver_sightings"};
     StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), tables);
     store.holdWrites();
     for (int n = 1; n <= 3; n++) {

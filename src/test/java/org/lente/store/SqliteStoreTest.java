@@ -71,6 +71,43 @@ class SqliteStoreTest extends ArticleStoreContract<SqliteStore> {
     }
   }
 
+  /**
+   * What a batch's new articles add to the resolver's sightings, held until its end with their found rows, leaves what
+   * their puts one by one leave: each sighting's count summed over the articles naming it, an article stored again in
+   * the batch (the held sightings written before it) and one new after it.
+   */
+  @Test
+  void sightingsHeldUntilABatchsEndAreCountedAsByPutsOneByOne(@TempDir Path other) throws Exception {
+    try (SqliteStore batch = SqliteStore.open(other)) {
+      batch.holdWrites();
+      for (SqliteStore s : List.of(store, batch)) {
+        for (int n = 1; n <= 3; n++) {
+          org.lente.nlp.Analysis a = Fixtures.realistic(n);
+          s.put("s" + n, a, sightings(a), java.util.Map.of(), null);
+        }
+      }
+      assertEquals(List.of("0"), rows(other, "SELECT count(*) FROM resolver_sightings"), "the sightings not held");
+      assertTrue(rows(other, "SELECT count(*) FROM resolver_names").stream().allMatch(n -> Integer.parseInt(n) > 10),
+          "the names are written at once (their ids are needed)");
+      for (SqliteStore s : List.of(store, batch)) {
+        org.lente.nlp.Analysis again = Fixtures.realistic(4);
+        s.put("s2", again, sightings(again), java.util.Map.of(), null); // stored again: the held ones written first
+        org.lente.nlp.Analysis last = Fixtures.realistic(5);
+        s.put("s5", last, sightings(last), java.util.Map.of(), null);
+      }
+      batch.writeHeld();
+      assertTrue(Integer.parseInt(rows("SELECT max(seen) FROM resolver_sightings").get(0)) > 1,
+          "no sighting counted twice: nothing summed");
+      for (String t : List.of("resolver_names", "resolver_sightings")) {
+        List<String> held = new java.util.ArrayList<>(rows(other, "SELECT * FROM " + t));
+        List<String> oneByOne = new java.util.ArrayList<>(rows("SELECT * FROM " + t));
+        java.util.Collections.sort(held);
+        java.util.Collections.sort(oneByOne);
+        assertEquals(oneByOne, held, t);
+      }
+    }
+  }
+
   /** The rows {@code sql} selects in the SQLite store in {@code folder}. */
   private static List<String> rows(Path folder, String sql) throws Exception {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteStore.FILE))) {
