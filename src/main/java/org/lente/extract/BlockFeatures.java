@@ -43,10 +43,12 @@ final class BlockFeatures {
         totalChars += sources.get(i).block().text().length();
       }
     }
+    int[] depths = new int[body.size()]; // each body block's container's depth, found once
     Map<Integer, Long> byDepth = new HashMap<>(); // the body's characters at each depth of container
-    for (int i : body) {
-      Source s = sources.get(i);
-      byDepth.merge(depth(container(s.element(), stats, parts)), (long) s.block().text().length(), Long::sum);
+    for (int k = 0; k < body.size(); k++) {
+      Source s = sources.get(body.get(k));
+      depths[k] = depth(container(s.element(), stats, parts));
+      byDepth.merge(depths[k], (long) s.block().text().length(), Long::sum);
     }
     double[][] features = new double[sources.size()][];
     for (int k = 0; k < body.size(); k++) {
@@ -56,7 +58,7 @@ final class BlockFeatures {
       double position = body.size() > 1 ? (double) k / (body.size() - 1) : 0;
       features[body.get(k)] = features(s, stats, parts, position, k == body.size() - 1 && body.size() > 1,
           (double) s.block().text().length() / Math.max(1, totalChars), prev, next, body.get(k) < before,
-          (double) byDepth.get(depth(container(s.element(), stats, parts))) / Math.max(1, totalChars));
+          (double) byDepth.get(depths[k]) / Math.max(1, totalChars));
     }
     List<BlockModel.Candidate> out = new ArrayList<>(sources.size());
     for (int i = 0; i < sources.size(); i++) {
