@@ -24,6 +24,20 @@ final class NewsRules {
   private static final int COUNT_WORDS = 40;
   /** An ordinal where a count may stand: "third", "fifth", "21st". */
   private static final Pattern ORDINAL = Pattern.compile("first|second|third|\\w*(?:th|1st|2nd|3rd)", F);
+  /** The twelve months' full English names (abbreviations stand in dates, not after "every"). */
+  private static final String FULL_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+  /** TimeML's season codes by English season word. */
+  private static final java.util.Map<String, String> SEASONS = java.util.Map.of("spring", "SP", "summer", "SU", "fall", "FA",
+      "autumn", "FA", "winter", "WI");
+  /**
+   * A time word that is the head of a name: a month, a season or "this week" in capitals, then "of", "for" or "with"
+   * and a capitalized word ("the annual March for Life", "``Spring of Life'' demonstrations", "ABC-TV's "This Week With
+   * David Brinkley""). Not a weekday ("Thursday for Dar es Salaam" is a day) and not before a number or a month ("March
+   * of 1998").
+   */
+  private static final Pattern NAME_HEAD = Pattern.compile("(?:(?:this|last|next)\\s+)?(?:" + FULL_MONTHS
+      + "|spring|summer|fall|autumn|winter|week|month|year)", F);
+  private static final Pattern NAME_TAIL = Pattern.compile("\\s+(?i:of|for|with)\\s+(?:(?i:the|a)\\s+)?(\\p{Lu}\\p{L}*)");
 
   /** The rules for {@code lang}. */
   static List<Rule> of(Lang lang) {
@@ -163,6 +177,19 @@ final class NewsRules {
     String parts = it ? "(?:ogni|tutte le|tutti i)\\s+(mattin[ae]|pomerigg(?:io|i)|ser[ae]|nott[ei])"
         : "(?:every|each)\\s+(morning|afternoon|evening|night)";
     r.add(new Rule(Pattern.compile(Rules.B + parts + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.SET, "XXXX-XX-XXT" + partCode(m.group(1)))));
+    if (!it) {
+      // a month or a season of every year: "each July", "every summer" (TimeML's XXXX-07, XXXX-SU), as "each Thursday"
+      // is a weekday of every week
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:every|each)\\s+(" + FULL_MONTHS + "|spring|summer|fall|autumn|winter)" + E, F), (m, c) -> {
+        String w = m.group(1);
+        String v = w.matches("spring|summer|fall|autumn|winter") ? SEASONS.get(w) : String.format("%02d", Words.month(w, lang));
+        return fixed(m.start(), m.end(), Kind.SET, "XXXX-" + v);
+      }));
+      // the day an event has reached, told in the present: "today is the eighth day of Desert Shield", "It's the second
+      // day of an offensive" is the anchor's day, as "today" is (a past "was the third day of" names another day)
+      r.add(new Rule(Pattern.compile("(?<=(?:" + Rules.B + "is|'s|" + Rules.B + "marks)\\s)the\\s+(" + ORDINAL.pattern() + ")\\s+(?:straight\\s+|consecutive\\s+)?day(?=\\s+of" + Rules.E + ")", F),
+          (m, c) -> Rules.relPeriod(m, c, Grain.DAY, 0)));
+    }
     // a rate: after an amount ("15 a year", "$4 billion a year", "3% all'anno")
     String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
         : "(?<=\\d\\s?|%\\s?|(?:percent|per cent|thousand|million|billion)\\s)(?:a|an|per)\\s+(year|month|week|day)";
@@ -236,6 +263,20 @@ final class NewsRules {
       return fixed(m.start(), m.end(), Kind.DURATION, "P" + count + "Y");
     }));
     return r;
+  }
+
+  /**
+   * Whether {@code text[start, end)}, a time expression in English, is the head of a name rather than a time: every word
+   * of it capitalized and one of {@link #NAME_HEAD}'s, and followed by "of", "for" or "with" and a capitalized word that
+   * is no month or weekday ("March for Life", "Spring of Life").
+   */
+  static boolean headsAName(String text, int start, int end) {
+    String span = text.substring(start, end);
+    if (!NAME_HEAD.matcher(span).matches() || !java.util.Arrays.stream(span.split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
+      return false;
+    }
+    Matcher tail = NAME_TAIL.matcher(text).region(end, text.length());
+    return tail.lookingAt() && !tail.group(1).toLowerCase(java.util.Locale.ROOT).matches(Words.MONTH_EN + "|" + Words.WD_EN);
   }
 
   /**

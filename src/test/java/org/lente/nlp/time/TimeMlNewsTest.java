@@ -621,4 +621,34 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q3 [third-quarter]"),
         tagged("The company will report third-quarter results.", Lang.EN, LocalDate.of(2024, 10, 23)));
   }
+
+  // round 15: names headed by a time word, a month or season of every year, the day an event has reached
+
+  @Test void aMonthHeadingANameIsNoDate() {
+    assertEquals(List.of(), en("Agents scanned the crowd at the annual March for Life on Capitol Hill."));
+  }
+  @Test void aSeasonHeadingANameInQuotesIsNoDate() {
+    assertEquals(List.of("DATE 1992 [1992]"), en("The group started a series of ``Spring of Life'' demonstrations in 1992."));
+  }
+  @Test void thisWeekHeadingAShowsNameIsNoDate() {
+    assertEquals(List.of(), en("Baker said on ABC-TV's \"This Week With David Brinkley\" that the resolutions stand."));
+  }
+  @Test void aWeekdayBeforeForAndAPlaceStaysADay() {
+    assertEquals(List.of("DATE 2024-06-20 [Thursday]"), en("The team will leave Nairobi on Thursday for Dar es Salaam."));
+  }
+  @Test void aMonthBeforeOfAndALowerCaseWordStaysADate() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("Sales rose in March for the third month in a row."));
+  }
+  @Test void eachMonthIsAMonthOfEveryYear() {
+    assertEquals(List.of("SET XXXX-07 [each July]"), en("Orangemen march each July through the town."));
+  }
+  @Test void everySeasonIsASeasonOfEveryYear() {
+    assertEquals(List.of("SET XXXX-SU [every summer]"), en("The festival returns every summer."));
+  }
+  @Test void theOrdinalDayOfAnEventToldInThePresentIsTheAnchorsDay() {
+    assertEquals(List.of("DATE 2024-06-19 [the second day]"), en("It's the second day of an offensive by the security forces."));
+  }
+  @Test void theOrdinalDayOfAnEventToldInThePastIsNoDate() {
+    assertEquals(List.of(), en("It was the third day of talks between the two sides."));
+  }
 }
