@@ -37,6 +37,9 @@ final class NewsRules {
    */
   private static final Pattern NAME_HEAD = Pattern.compile("(?:(?:this|last|next)\\s+)?(?:" + FULL_MONTHS
       + "|spring|summer|fall|autumn|winter|week|month|year)", F);
+  /** A part of day that a greeting names ("Good evening"), and the word before it that makes it one. */
+  private static final Pattern GREETED = Pattern.compile("morning|afternoon|evening|night", F);
+  private static final Pattern GREETING = Pattern.compile(Rules.B + "good\\s$", F);
   private static final Pattern NAME_TAIL = Pattern.compile("\\s+(?i:of|for|with)\\s+(?:(?i:the|a)\\s+)?(\\p{Lu}\\p{L}*)");
 
   /** The rules for {@code lang}. */
@@ -88,7 +91,9 @@ final class NewsRules {
     }));
     if (!it) {
       // "the year-ago quarter", "year-earlier results": the period under discussion a year before
-      r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?" + E, F),
+      // (and "the quarter a year ago", "the period a year earlier", written after the period)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?"
+          + "|the\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\s+(?:a|one)\\s+year\\s+(?:ago|earlier))" + E, F),
           (m, c) -> fromLast(m, c, -1, Grain.YEAR).withShift(new TimeTagger.Shift(-1, Grain.YEAR, false, true, null))));
       // "the year", "the full year", "the fiscal year": the anchor's year; before "ended"/"ending" ("the year ended
       // Sept. 30") a span of twelve months that a date closes, as TimeML writes it. Not "the Year" of a title, nor "the
@@ -266,12 +271,15 @@ final class NewsRules {
   }
 
   /**
-   * Whether {@code text[start, end)}, a time expression in English, is the head of a name rather than a time: every word
-   * of it capitalized and one of {@link #NAME_HEAD}'s, and followed by "of", "for" or "with" and a capitalized word that
-   * is no month or weekday ("March for Life", "Spring of Life").
+   * Whether {@code text[start, end)}, a time expression found in English, is no time: the head of a name (every word of
+   * it capitalized and one of {@link #NAME_HEAD}'s, and followed by "of", "for" or "with" and a capitalized word that is
+   * no month or weekday: "March for Life", "Spring of Life") or a part of day in a greeting ("Good evening from Havana").
    */
-  static boolean headsAName(String text, int start, int end) {
+  static boolean noTime(String text, int start, int end) {
     String span = text.substring(start, end);
+    if (GREETED.matcher(span).matches() && GREETING.matcher(text).region(Math.max(0, start - 5), start).useTransparentBounds(true).find()) {
+      return true;
+    }
     if (!NAME_HEAD.matcher(span).matches() || !java.util.Arrays.stream(span.split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
       return false;
     }

@@ -651,4 +651,12 @@ class TimeMlNewsTest {
   @Test void theOrdinalDayOfAnEventToldInThePastIsNoDate() {
     assertEquals(List.of(), en("It was the third day of talks between the two sides."));
   }
+  @Test void aPartOfDayInAGreetingIsNoTime() {
+    assertEquals(List.of(), en("Good evening from the central park in downtown Havana."));
+  }
+  @Test void thePeriodAYearAgoIsTheYearAgoPeriod() {
+    assertEquals(List.of("DATE 2024-Q3 [the third quarter]", "DATE 2023-Q3 [the quarter a year ago]"),
+        tagged("The thrift lost $226 million in the third quarter. For the quarter a year ago, it earned $16 million.",
+            Lang.EN, LocalDate.of(2024, 10, 23)));
+  }
 }
