@@ -22,6 +22,8 @@ final class NewsRules {
   private static final String E = Rules.E + "(?!-)";
   /** The most characters a count before an adjective and its unit is read back over ("twenty-five " and its spaces). */
   private static final int COUNT_WORDS = 40;
+  /** The most characters an ordinal before "century" is read back over ("the twenty-first " and its spaces). */
+  private static final int ORDINAL_WORDS = 24;
   /** An ordinal where a count may stand: "third", "fifth", "21st". */
   private static final Pattern ORDINAL = Pattern.compile("first|second|third|\\w*(?:th|1st|2nd|3rd)", F);
   /** The twelve months' full English names (abbreviations stand in dates, not after "every"). */
@@ -146,13 +148,14 @@ final class NewsRules {
       return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue((long) v + ".5", u));
     }));
     // a count of units with an adjective inside it, and uncounted spans as modifiers: "eight trading days", "five
-    // consecutive years", "the decades-long feud", "a several-year tenure", "a multi-year review" (decades are years, as
-    // in "for decades"). Not before "ago" or "later", whose dates other rules read
+    // consecutive years", "20 more years", "a full year", "the decades-long feud", "a several-year tenure", "a
+    // multi-year review" (decades are years, as in "for decades"). Not before "ago" or "later", whose dates other rules
+    // read
     if (!it) {
       // NOTE: one pattern for both, matched from the adjective, the count then read backwards, so the long alternation
       // of number words is tried only where an adjective stands, not at every offset of every text
       Pattern count = Pattern.compile("(?<![\\p{L}\\d])(" + num + ")\\s+$", F);
-      r.add(new Rule(Pattern.compile(Rules.B + "(?=[bcdfhmstwy])(?:(?:trading|business|working|consecutive|straight|successive|calendar)\\s+("
+      r.add(new Rule(Pattern.compile(Rules.B + "(?=[abcdefhmstwy])(?:(?:trading|business|working|consecutive|straight|successive|calendar|more|additional|extra|full)\\s+("
           + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")|(?:several|few|multi|many)-(year|month|week|day|hour|decade)"
           + "|(years|months|weeks|days|hours|decades)-long)" + E, F), (m, c) -> {
         if (m.group(1) == null) {
@@ -165,6 +168,16 @@ final class NewsRules {
         if (v < 1 || v != Math.floor(v) || ORDINAL.matcher(n.group(1)).matches()) return null; // "the third straight month"
         String units = n.group(1).endsWith("few") ? "X" : String.valueOf((long) v); // "a few trading days": no count
         return fixed(n.start(), m.end(), Kind.DURATION, Rules.durationValue(units, Words.grainOf(m.group(1))));
+      }));
+    }
+    if (!it) {
+      // centuries as TimeML writes them, the two digits their years begin with: "the 11th century" is 10, "20th-century"
+      // 19. NOTE: matched from "century", the ordinal then read backwards, as the count of the rule above
+      Pattern ordinal = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(" + Grammar.ordinal(lang) + ")[\\s-]+$", F);
+      r.add(new Rule(Pattern.compile(Rules.B + "century" + E, F), (m, c) -> {
+        Matcher o = ordinal.matcher(c.s()).region(Math.max(0, m.start() - ORDINAL_WORDS), m.start()).useTransparentBounds(true);
+        int n = o.find() ? Grammar.ordinalValue(o.group(1), lang) : 0;
+        return n < 1 || n > 21 ? null : fixed(o.start(), m.end(), Kind.DATE, String.format("%02d", n - 1));
       }));
     }
     // the weekend: this week's, the last or next one, or by the tense

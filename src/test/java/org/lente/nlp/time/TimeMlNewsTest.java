@@ -659,4 +659,13 @@ class TimeMlNewsTest {
         tagged("The thrift lost $226 million in the third quarter. For the quarter a year ago, it earned $16 million.",
             Lang.EN, LocalDate.of(2024, 10, 23)));
   }
+  @Test void anOrdinalCenturyIsTheTwoDigitsItsYearsBeginWith() {
+    assertEquals(List.of("DATE 10 [11th century]"), en("Mines were cleared near Angkor Wat, the fabled 11th century temple."));
+  }
+  @Test void aCountWithMoreBeforeItsUnitIsADuration() {
+    assertEquals(List.of("DURATION P20Y [20 more years]"), en("Russia may use the naval base for at least 20 more years."));
+  }
+  @Test void aQuarterCenturyIsNoCentury() {
+    assertEquals(List.of(), en("The rate stayed just above its quarter-century low."));
+  }
 }
