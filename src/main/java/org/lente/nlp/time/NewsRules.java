@@ -171,6 +171,18 @@ final class NewsRules {
       }));
     }
     if (!it) {
+      // a month or a season of a year named after it: "March of 1998" is 1998-03, "the spring of 1998" and "summer 2009"
+      // 1998-SP and 2009-SU (the month alone would be read from the anchor and the year found apart)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:(" + FULL_MONTHS + ")\\s+of|(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of)?)\\s+((?:19|20)\\d\\d)" + E, F), (m, c) -> {
+        int y = Integer.parseInt(m.group(3));
+        if (m.group(2) != null && m.group(2).matches("fall|spring") && Character.isLowerCase(c.original().charAt(m.start(2)))
+            && !m.group().matches("the\\s.*|.*\\sof\\s.*") && !c.s().startsWith("in ", Math.max(0, m.start() - 3))) {
+          return null; // "prices fall 2010 points": the verb, as the season rule reads a bare lower-case "fall"
+        }
+        return m.group(1) != null
+            ? Rules.date(m, 0, Moment.at(java.time.LocalDateTime.of(y, Words.month(m.group(1), lang), 1, 0, 0), Grain.MONTH), false)
+            : fixed(m.start(), m.end(), Kind.DATE, y + "-" + SEASONS.get(m.group(2)));
+      }));
       // centuries as TimeML writes them, the two digits their years begin with: "the 11th century" is 10, "20th-century"
       // 19. NOTE: matched from "century", the ordinal then read backwards, as the count of the rule above
       Pattern ordinal = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(" + Grammar.ordinal(lang) + ")[\\s-]+$", F);

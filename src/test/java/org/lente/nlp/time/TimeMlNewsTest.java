@@ -668,4 +668,13 @@ class TimeMlNewsTest {
   @Test void aQuarterCenturyIsNoCentury() {
     assertEquals(List.of(), en("The rate stayed just above its quarter-century low."));
   }
+  @Test void aMonthOfAYearIsThatMonth() {
+    assertEquals(List.of("DATE 1998-03 [March of 1998]"), en("The plant closed in March of 1998."));
+  }
+  @Test void aSeasonOfAYearIsThatSeason() {
+    assertEquals(List.of("DATE 1998-SP [the spring of 1998]"), en("The plant closed in the spring of 1998."));
+  }
+  @Test void aSeasonBeforeAYearIsThatSeason() {
+    assertEquals(List.of("DATE 2009-SU [summer 2009]"), en("The plant will close after summer 2009."));
+  }
 }
