@@ -183,6 +183,14 @@ final class NewsRules {
             ? Rules.date(m, 0, Moment.at(java.time.LocalDateTime.of(y, Words.month(m.group(1), lang), 1, 0, 0), Grain.MONTH), false)
             : fixed(m.start(), m.end(), Kind.DATE, y + "-" + SEASONS.get(m.group(2)));
       }));
+      // half a unit, "half an hour", "a half-day", "half a year": the fraction on the unit, as "two and a half years" is
+      // P2.5Y (before: "an hour" inside it, PT1H); and a count written with thousands separators, "2,000 years" (before:
+      // "000 years", P0Y)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:half\\s+an?\\s+|an?\\s+half[\\s-]+)(hour|day|week|month|year)"
+          + "(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F),
+          (m, c) -> fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("0.5", Words.grainOf(m.group(1))))));
+      r.add(new Rule(Pattern.compile(Rules.B + "(\\d{1,3}(?:,\\d{3})+)[\\s-]+(" + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F),
+          (m, c) -> fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue(m.group(1).replace(",", ""), Words.grainOf(m.group(2))))));
       // centuries as TimeML writes them, the two digits their years begin with: "the 11th century" is 10, "20th-century"
       // 19. NOTE: matched from "century", the ordinal then read backwards, as the count of the rule above
       Pattern ordinal = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(" + Grammar.ordinal(lang) + ")[\\s-]+$", F);

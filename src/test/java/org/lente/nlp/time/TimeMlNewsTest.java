@@ -677,4 +677,10 @@ class TimeMlNewsTest {
   @Test void aSeasonBeforeAYearIsThatSeason() {
     assertEquals(List.of("DATE 2009-SU [summer 2009]"), en("The plant will close after summer 2009."));
   }
+  @Test void halfAUnitIsTheFractionOfTheUnit() {
+    assertEquals(List.of("DURATION PT0.5H [half an hour]"), en("The rescuers waited half an hour."));
+  }
+  @Test void aCountWithThousandsSeparatorsIsTheWholeCount() {
+    assertEquals(List.of("DURATION P2000Y [2,000 years]"), en("The families kept the secret for 2,000 years."));
+  }
 }
