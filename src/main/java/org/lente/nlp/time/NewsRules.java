@@ -22,8 +22,27 @@ final class NewsRules {
   private static final String E = Rules.E + "(?!-)";
   /** The most characters a count before an adjective and its unit is read back over ("twenty-five " and its spaces). */
   private static final int COUNT_WORDS = 40;
+  /** The most characters an ordinal before "century" is read back over ("the twenty-first " and its spaces). */
+  private static final int ORDINAL_WORDS = 24;
   /** An ordinal where a count may stand: "third", "fifth", "21st". */
   private static final Pattern ORDINAL = Pattern.compile("first|second|third|\\w*(?:th|1st|2nd|3rd)", F);
+  /** The twelve months' full English names (abbreviations stand in dates, not after "every"). */
+  private static final String FULL_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+  /** TimeML's season codes by English season word. */
+  private static final java.util.Map<String, String> SEASONS = java.util.Map.of("spring", "SP", "summer", "SU", "fall", "FA",
+      "autumn", "FA", "winter", "WI");
+  /**
+   * A time word that is the head of a name: a month, a season or "this week" in capitals, then "of", "for" or "with"
+   * and a capitalized word ("the annual March for Life", "``Spring of Life'' demonstrations", "ABC-TV's "This Week With
+   * David Brinkley""). Not a weekday ("Thursday for Dar es Salaam" is a day) and not before a number or a month ("March
+   * of 1998").
+   */
+  private static final Pattern NAME_HEAD = Pattern.compile("(?:(?:this|last|next)\\s+)?(?:" + FULL_MONTHS
+      + "|spring|summer|fall|autumn|winter|week|month|year)", F);
+  /** A part of day that a greeting names ("Good evening"), and the word before it that makes it one. */
+  private static final Pattern GREETED = Pattern.compile("morning|afternoon|evening|night", F);
+  private static final Pattern GREETING = Pattern.compile(Rules.B + "good\\s$", F);
+  private static final Pattern NAME_TAIL = Pattern.compile("\\s+(?i:of|for|with)\\s+(?:(?i:the|a)\\s+)?(\\p{Lu}\\p{L}*)");
 
   /** The rules for {@code lang}. */
   static List<Rule> of(Lang lang) {
@@ -74,7 +93,9 @@ final class NewsRules {
     }));
     if (!it) {
       // "the year-ago quarter", "year-earlier results": the period under discussion a year before
-      r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?" + E, F),
+      // (and "the quarter a year ago", "the period a year earlier", written after the period)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?"
+          + "|the\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\s+(?:a|one)\\s+year\\s+(?:ago|earlier))" + E, F),
           (m, c) -> fromLast(m, c, -1, Grain.YEAR).withShift(new TimeTagger.Shift(-1, Grain.YEAR, false, true, null))));
       // "the year", "the full year", "the fiscal year": the anchor's year; before "ended"/"ending" ("the year ended
       // Sept. 30") a span of twelve months that a date closes, as TimeML writes it. Not "the Year" of a title, nor "the
@@ -127,13 +148,14 @@ final class NewsRules {
       return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue((long) v + ".5", u));
     }));
     // a count of units with an adjective inside it, and uncounted spans as modifiers: "eight trading days", "five
-    // consecutive years", "the decades-long feud", "a several-year tenure", "a multi-year review" (decades are years, as
-    // in "for decades"). Not before "ago" or "later", whose dates other rules read
+    // consecutive years", "20 more years", "a full year", "the decades-long feud", "a several-year tenure", "a
+    // multi-year review" (decades are years, as in "for decades"). Not before "ago" or "later", whose dates other rules
+    // read
     if (!it) {
       // NOTE: one pattern for both, matched from the adjective, the count then read backwards, so the long alternation
       // of number words is tried only where an adjective stands, not at every offset of every text
       Pattern count = Pattern.compile("(?<![\\p{L}\\d])(" + num + ")\\s+$", F);
-      r.add(new Rule(Pattern.compile(Rules.B + "(?=[bcdfhmstwy])(?:(?:trading|business|working|consecutive|straight|successive|calendar)\\s+("
+      r.add(new Rule(Pattern.compile(Rules.B + "(?=[abcdefhmstwy])(?:(?:trading|business|working|consecutive|straight|successive|calendar|more|additional|extra|full)\\s+("
           + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")|(?:several|few|multi|many)-(year|month|week|day|hour|decade)"
           + "|(years|months|weeks|days|hours|decades)-long)" + E, F), (m, c) -> {
         if (m.group(1) == null) {
@@ -146,6 +168,36 @@ final class NewsRules {
         if (v < 1 || v != Math.floor(v) || ORDINAL.matcher(n.group(1)).matches()) return null; // "the third straight month"
         String units = n.group(1).endsWith("few") ? "X" : String.valueOf((long) v); // "a few trading days": no count
         return fixed(n.start(), m.end(), Kind.DURATION, Rules.durationValue(units, Words.grainOf(m.group(1))));
+      }));
+    }
+    if (!it) {
+      // a month or a season of a year named after it: "March of 1998" is 1998-03, "the spring of 1998" and "summer 2009"
+      // 1998-SP and 2009-SU (the month alone would be read from the anchor and the year found apart)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:(" + FULL_MONTHS + ")\\s+of|(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of)?)\\s+((?:19|20)\\d\\d)" + E, F), (m, c) -> {
+        int y = Integer.parseInt(m.group(3));
+        if (m.group(2) != null && m.group(2).matches("fall|spring") && Character.isLowerCase(c.original().charAt(m.start(2)))
+            && !m.group().matches("the\\s.*|.*\\sof\\s.*") && !c.s().startsWith("in ", Math.max(0, m.start() - 3))) {
+          return null; // "prices fall 2010 points": the verb, as the season rule reads a bare lower-case "fall"
+        }
+        return m.group(1) != null
+            ? Rules.date(m, 0, Moment.at(java.time.LocalDateTime.of(y, Words.month(m.group(1), lang), 1, 0, 0), Grain.MONTH), false)
+            : fixed(m.start(), m.end(), Kind.DATE, y + "-" + SEASONS.get(m.group(2)));
+      }));
+      // half a unit, "half an hour", "a half-day", "half a year": the fraction on the unit, as "two and a half years" is
+      // P2.5Y (before: "an hour" inside it, PT1H); and a count written with thousands separators, "2,000 years" (before:
+      // "000 years", P0Y)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:half\\s+an?\\s+|an?\\s+half[\\s-]+)(hour|day|week|month|year)"
+          + "(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F),
+          (m, c) -> fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("0.5", Words.grainOf(m.group(1))))));
+      r.add(new Rule(Pattern.compile(Rules.B + "(\\d{1,3}(?:,\\d{3})+)[\\s-]+(" + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F),
+          (m, c) -> fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue(m.group(1).replace(",", ""), Words.grainOf(m.group(2))))));
+      // centuries as TimeML writes them, the two digits their years begin with: "the 11th century" is 10, "20th-century"
+      // 19. NOTE: matched from "century", the ordinal then read backwards, as the count of the rule above
+      Pattern ordinal = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(" + Grammar.ordinal(lang) + ")[\\s-]+$", F);
+      r.add(new Rule(Pattern.compile(Rules.B + "century" + E, F), (m, c) -> {
+        Matcher o = ordinal.matcher(c.s()).region(Math.max(0, m.start() - ORDINAL_WORDS), m.start()).useTransparentBounds(true);
+        int n = o.find() ? Grammar.ordinalValue(o.group(1), lang) : 0;
+        return n < 1 || n > 21 ? null : fixed(o.start(), m.end(), Kind.DATE, String.format("%02d", n - 1));
       }));
     }
     // the weekend: this week's, the last or next one, or by the tense
@@ -163,6 +215,19 @@ final class NewsRules {
     String parts = it ? "(?:ogni|tutte le|tutti i)\\s+(mattin[ae]|pomerigg(?:io|i)|ser[ae]|nott[ei])"
         : "(?:every|each)\\s+(morning|afternoon|evening|night)";
     r.add(new Rule(Pattern.compile(Rules.B + parts + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.SET, "XXXX-XX-XXT" + partCode(m.group(1)))));
+    if (!it) {
+      // a month or a season of every year: "each July", "every summer" (TimeML's XXXX-07, XXXX-SU), as "each Thursday"
+      // is a weekday of every week
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:every|each)\\s+(" + FULL_MONTHS + "|spring|summer|fall|autumn|winter)" + E, F), (m, c) -> {
+        String w = m.group(1);
+        String v = w.matches("spring|summer|fall|autumn|winter") ? SEASONS.get(w) : String.format("%02d", Words.month(w, lang));
+        return fixed(m.start(), m.end(), Kind.SET, "XXXX-" + v);
+      }));
+      // the day an event has reached, told in the present: "today is the eighth day of Desert Shield", "It's the second
+      // day of an offensive" is the anchor's day, as "today" is (a past "was the third day of" names another day)
+      r.add(new Rule(Pattern.compile("(?<=(?:" + Rules.B + "is|'s|" + Rules.B + "marks)\\s)the\\s+(" + ORDINAL.pattern() + ")\\s+(?:straight\\s+|consecutive\\s+)?day(?=\\s+of" + Rules.E + ")", F),
+          (m, c) -> Rules.relPeriod(m, c, Grain.DAY, 0)));
+    }
     // a rate: after an amount ("15 a year", "$4 billion a year", "3% all'anno")
     String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
         : "(?<=\\d\\s?|%\\s?|(?:percent|per cent|thousand|million|billion)\\s)(?:a|an|per)\\s+(year|month|week|day)";
@@ -236,6 +301,23 @@ final class NewsRules {
       return fixed(m.start(), m.end(), Kind.DURATION, "P" + count + "Y");
     }));
     return r;
+  }
+
+  /**
+   * Whether {@code text[start, end)}, a time expression found in English, is no time: the head of a name (every word of
+   * it capitalized and one of {@link #NAME_HEAD}'s, and followed by "of", "for" or "with" and a capitalized word that is
+   * no month or weekday: "March for Life", "Spring of Life") or a part of day in a greeting ("Good evening from Havana").
+   */
+  static boolean noTime(String text, int start, int end) {
+    String span = text.substring(start, end);
+    if (GREETED.matcher(span).matches() && GREETING.matcher(text).region(Math.max(0, start - 5), start).useTransparentBounds(true).find()) {
+      return true;
+    }
+    if (!NAME_HEAD.matcher(span).matches() || !java.util.Arrays.stream(span.split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
+      return false;
+    }
+    Matcher tail = NAME_TAIL.matcher(text).region(end, text.length());
+    return tail.lookingAt() && !tail.group(1).toLowerCase(java.util.Locale.ROOT).matches(Words.MONTH_EN + "|" + Words.WD_EN);
   }
 
   /**

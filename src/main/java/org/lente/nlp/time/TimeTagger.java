@@ -168,8 +168,8 @@ public final class TimeTagger {
     Moment topic = null; // the period under discussion: the first quarter over by the anchor mentioned
     Piece lastDay = null; // the latest day mentioned so far
     for (Piece piece : pieces(ctx, rules.get(lang))) {
-      if (piece.kind() == Kind.ZONE) {
-        continue;
+      if (piece.kind() == Kind.ZONE || lang == Lang.EN && NewsRules.noTime(text, piece.start(), piece.end())) {
+        continue; // a zone is folded into its time; "the annual March for Life" is a name, "Good evening" a greeting
       }
       boolean same = piece.shift() != null && piece.shift().same();
       Piece found = !same ? piece : ctx.anchored() ? holding(piece, last) : null;

@@ -621,4 +621,66 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-Q3 [third-quarter]"),
         tagged("The company will report third-quarter results.", Lang.EN, LocalDate.of(2024, 10, 23)));
   }
+
+  // round 15: names headed by a time word, a month or season of every year, the day an event has reached
+
+  @Test void aMonthHeadingANameIsNoDate() {
+    assertEquals(List.of(), en("Agents scanned the crowd at the annual March for Life on Capitol Hill."));
+  }
+  @Test void aSeasonHeadingANameInQuotesIsNoDate() {
+    assertEquals(List.of("DATE 1992 [1992]"), en("The group started a series of ``Spring of Life'' demonstrations in 1992."));
+  }
+  @Test void thisWeekHeadingAShowsNameIsNoDate() {
+    assertEquals(List.of(), en("Baker said on ABC-TV's \"This Week With David Brinkley\" that the resolutions stand."));
+  }
+  @Test void aWeekdayBeforeForAndAPlaceStaysADay() {
+    assertEquals(List.of("DATE 2024-06-20 [Thursday]"), en("The team will leave Nairobi on Thursday for Dar es Salaam."));
+  }
+  @Test void aMonthBeforeOfAndALowerCaseWordStaysADate() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("Sales rose in March for the third month in a row."));
+  }
+  @Test void eachMonthIsAMonthOfEveryYear() {
+    assertEquals(List.of("SET XXXX-07 [each July]"), en("Orangemen march each July through the town."));
+  }
+  @Test void everySeasonIsASeasonOfEveryYear() {
+    assertEquals(List.of("SET XXXX-SU [every summer]"), en("The festival returns every summer."));
+  }
+  @Test void theOrdinalDayOfAnEventToldInThePresentIsTheAnchorsDay() {
+    assertEquals(List.of("DATE 2024-06-19 [the second day]"), en("It's the second day of an offensive by the security forces."));
+  }
+  @Test void theOrdinalDayOfAnEventToldInThePastIsNoDate() {
+    assertEquals(List.of(), en("It was the third day of talks between the two sides."));
+  }
+  @Test void aPartOfDayInAGreetingIsNoTime() {
+    assertEquals(List.of(), en("Good evening from the central park in downtown Havana."));
+  }
+  @Test void thePeriodAYearAgoIsTheYearAgoPeriod() {
+    assertEquals(List.of("DATE 2024-Q3 [the third quarter]", "DATE 2023-Q3 [the quarter a year ago]"),
+        tagged("The thrift lost $226 million in the third quarter. For the quarter a year ago, it earned $16 million.",
+            Lang.EN, LocalDate.of(2024, 10, 23)));
+  }
+  @Test void anOrdinalCenturyIsTheTwoDigitsItsYearsBeginWith() {
+    assertEquals(List.of("DATE 10 [11th century]"), en("Mines were cleared near Angkor Wat, the fabled 11th century temple."));
+  }
+  @Test void aCountWithMoreBeforeItsUnitIsADuration() {
+    assertEquals(List.of("DURATION P20Y [20 more years]"), en("Russia may use the naval base for at least 20 more years."));
+  }
+  @Test void aQuarterCenturyIsNoCentury() {
+    assertEquals(List.of(), en("The rate stayed just above its quarter-century low."));
+  }
+  @Test void aMonthOfAYearIsThatMonth() {
+    assertEquals(List.of("DATE 1998-03 [March of 1998]"), en("The plant closed in March of 1998."));
+  }
+  @Test void aSeasonOfAYearIsThatSeason() {
+    assertEquals(List.of("DATE 1998-SP [the spring of 1998]"), en("The plant closed in the spring of 1998."));
+  }
+  @Test void aSeasonBeforeAYearIsThatSeason() {
+    assertEquals(List.of("DATE 2009-SU [summer 2009]"), en("The plant will close after summer 2009."));
+  }
+  @Test void halfAUnitIsTheFractionOfTheUnit() {
+    assertEquals(List.of("DURATION PT0.5H [half an hour]"), en("The rescuers waited half an hour."));
+  }
+  @Test void aCountWithThousandsSeparatorsIsTheWholeCount() {
+    assertEquals(List.of("DURATION P2000Y [2,000 years]"), en("The families kept the secret for 2,000 years."));
+  }
 }
