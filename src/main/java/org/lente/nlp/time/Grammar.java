@@ -228,23 +228,24 @@ final class Grammar {
         (m, c) -> Rules.date(m, 0, Moment.at(c.ref(), Grain.SECOND), true)));
 
     // in/within <count> <unit>; <count> <unit> ago|hence
-    String after = it ? "(?:tra|fra|in|dopo)" : "(?:in|within|after)";
+    String after = it ? "(?:tra|fra|in|dopo)" : "(?:in|after)";
     r.add(new Rule(Pattern.compile(B + after + "\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> offset(m, c, lang, 1)));
     String agoWords = it ? "fa|prima|or\\s+sono|orsono|addietro" : "ago|back";
     String henceWords = it ? "dopo|più\\s+tardi|da\\s+(?:ora|adesso)" : "hence|later|from\\s+now|from\\s+right\\s+now";
     r.add(new Rule(Pattern.compile(B + cnt + sep + unit + andHalf + "\\s+(" + agoWords + "|" + henceWords + ")" + E, F), (m, c) ->
         offset(m, c, lang, m.group(4).matches(agoWords) ? -1 : 1)));
 
+    // Duckling's "within <duration>", Italian "entro <duration>", is the span from now to the offset ("within two weeks",
+    // "entro tre giorni"), at a second's grain, the finer of its two ends
+    r.add(new Rule(Pattern.compile(B + (it ? "entro" : "within") + "\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> {
+      double v = countValue(m.group(1), lang);
+      if (v < 1 || v > 999_999 || v != Math.floor(v) || m.group(3) != null) return null;
+      Grain g = Words.grainOf(m.group(2));
+      return untilNow(m, c, g.plus(g.finer().truncate(c.ref()), (long) v));
+    }));
     if (it) {
-      // Duckling's Italian "entro <duration>" is the span from now to the offset ("entro tre giorni"), and "entro il
-      // <unit>" ("entro la settimana", "per tutto il mese", "in settimana") the span from now to the next unit's start;
-      // both at a second's grain, the finer of their two ends
-      r.add(new Rule(Pattern.compile(B + "entro\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> {
-        double v = countValue(m.group(1), lang);
-        if (v < 1 || v > 999_999 || v != Math.floor(v) || m.group(3) != null) return null;
-        Grain g = Words.grainOf(m.group(2));
-        return untilNow(m, c, g.plus(g.finer().truncate(c.ref()), (long) v));
-      }));
+      // Duckling's Italian "entro il <unit>" ("entro la settimana", "per tutto il mese", "in settimana") is the span from
+      // now to the next unit's start
       r.add(new Rule(Pattern.compile(B + "(?:(?:entro|durante|per\\s+tutt[oa])\\s+(?:il|la|l')|in|nel|nella|nell')\\s*"
           + "(secondo|minuto|ora|giorno|settimana|mese|trimestre|anno)(?!\\s+(?:prossim|scors|passat|corrente|successiv|precedente|in\\s+corso|di|del|dell))" + E, F),
           (m, c) -> {
@@ -375,10 +376,12 @@ final class Grammar {
 
     // from <clock> to <clock>; a bare "9 - 11" only before a day
     String ck = "(" + clock(lang) + ")";
-    String from = it ? "(?:dalle|dalla|dall'|dal|da|tra\\s+le|fra\\s+le|tra\\s+l'|fra\\s+l'|tra|fra)" : "(?:from|between)";
-    String to = it ? "(?:alle|all'|al|a|e\\s+le|e\\s+l'|e|fino\\s+alle|-|–)" : "(?:to|till|until|and|through|-|–)";
+    String from = it ? "(?:dalle|dalla|dall'|dal|da|tra\\s+le|fra\\s+le|tra\\s+l'|fra\\s+l'|tra|fra)" : "(?:from|between|later\\s+than)";
+    String to = it ? "(?:alle|all'|al|a|e\\s+le|e\\s+l'|e|fino\\s+alle|-|–)" : "(?:to|till|until|and|through|(?:but\\s+)?before|-|–)";
     String dayAhead = "(?=\\s+(?:(?:di|on|il|the)\\s+)?(?:" + (it ? Words.WD_IT + "|oggi|domani|dopodomani" : Words.WD_EN + "|today|tomorrow") + "))";
-    r.add(new Rule(Pattern.compile(B + "(?:" + from + "\\s*" + ck + "\\s*" + to + "\\s*" + ck + "|" + ck + "\\s*[-–]\\s*" + ck + dayAhead + ")" + E, F),
+    // (a bare span's second time with am/pm, "3-5pm", is a span of the clock without a day)
+    String ampmEnd = it ? dayAhead : "(?:" + dayAhead + "|(?<=[ap]|[ap]\\.?m\\.?))";
+    r.add(new Rule(Pattern.compile(B + "(?:" + from + "\\s*" + ck + "\\s*" + to + "\\s*" + ck + "|" + ck + "\\s*[-–]\\s*" + ck + ampmEnd + ")" + E, F),
         (m, c) -> clockRange(m, c, lang)));
 
     // an hour read in a part of day ("8 di stasera", "7 in the morning"): the hour alone, joined to the part by Merges
@@ -473,6 +476,38 @@ final class Grammar {
       r.add(new Rule(Pattern.compile(B + "(?:(0?[1-9]|1[0-2])[/-](\\d{4})|(\\d{4})\\s*[/-]\\s*(1[0-2]|0?[1-9]))" + E, F), (m, c) -> {
         int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3)), mo = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
         return Rules.date(m, 0, Moment.at(LocalDate.of(y, mo, 1).atStartOfDay(), Grain.MONTH), false);
+      }));
+      // "by the end of the month|year|week" (Duckling's "by EOM", "by EOY"): from now to the next one's start
+      r.add(new Rule(Pattern.compile(B + "by\\s+(?:the\\s+)?(?:end\\s+of\\s+(?:the\\s+)?(month|year|week)|eo(m|y))" + E, F), (m, c) -> {
+        Grain g = m.group(1) != null ? Words.grainOf(m.group(1)) : m.group(2).equalsIgnoreCase("m") ? Grain.MONTH : Grain.YEAR;
+        return untilNow(m, c, g.plus(g.truncate(c.ref()), 1));
+      }));
+      // "by <time>" opening a phrase: from now to the time's start (Duckling's open interval), the time read by the phrase
+      // rules and this layer within ANCHOR_CHARS ("by friday", "by 5pm", "by next month")
+      List<Rule> layer = r;
+      r.add(new Rule(Pattern.compile("^\\s*by\\s+(?!(?:the\\s+)?end\\s+of" + E + ")", F), (m, c) -> {
+        List<Rule> all = new ArrayList<>(layer);
+        all.addAll(anchors);
+        Piece a = anchorAfter(m, c, lang, all);
+        Piece p = a == null || a.m() == null ? null : untilNow(m, c, a.m().start());
+        return p == null ? null : p.span(m.start(), m.end() + a.end());
+      }));
+      // days of a month from one to another: "march 3-5", "from august 4 through 9", "from the 3rd to the 6th of may"
+      String dd = "(\\d{1,2})(?:st|nd|rd|th)?", till = "\\s*(?:-|–|to|thru|through|till|until)\\s*(?:the\\s+)?";
+      r.add(new Rule(Pattern.compile(B + "(?:from\\s+)?(?:(" + Words.MONTH_EN + ")\\s+(?:the\\s+)?" + dd + till + dd
+          + "|(?:the\\s+)?" + dd + till + dd + "\\s+(?:of\\s+)?(" + Words.MONTH_EN + "))(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+        boolean first = m.group(1) != null;
+        int mo = Words.month(first ? m.group(1) : m.group(6), lang);
+        int d1 = Integer.parseInt(m.group(first ? 2 : 4)), d2 = Integer.parseInt(m.group(first ? 3 : 5));
+        Integer y = m.group(7) == null ? null : Integer.parseInt(m.group(7));
+        if (d2 <= d1 || !Rules.exists(y, mo, d1) || !Rules.exists(y, mo, d2)) return null;
+        LocalDate a = y != null ? LocalDate.of(y, mo, d1) : TimeTagger.monthDay(c, mo, d1, m.start());
+        return span(m, a, a.withDayOfMonth(d2).plusDays(1), Grain.DAY, y == null);
+      }));
+      // a span of years: "1960 - 1961", "from 2010 to 2014" (Duckling's: four digits each, the first the earlier)
+      r.add(new Rule(Pattern.compile(B + "(?:from\\s+)?([12]\\d{3})\\s*(?:-|–|to|thru|through|till|until)\\s*([12]\\d{3})" + E, F), (m, c) -> {
+        int y1 = Integer.parseInt(m.group(1)), y2 = Integer.parseInt(m.group(2));
+        return y1 >= y2 ? null : Rules.date(m, 0, new Moment(LocalDateTime.of(y1, 1, 1, 0, 0), Grain.YEAR, LocalDateTime.of(y2 + 1, 1, 1, 0, 0)), false);
       }));
       // "by the end of <time>": from now to the end of the time (Duckling's closed interval, at a second's grain)
       r.add(new Rule(Pattern.compile(B + "by\\s+(?:the\\s+)?end\\s+of\\s+", F), (m, c) -> {
