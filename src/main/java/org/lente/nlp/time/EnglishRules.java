@@ -198,8 +198,10 @@ final class EnglishRules {
       LocalDateTime a = LocalDateTime.of(y, m.group(1).equals("end") ? 9 : 1, 1, 0, 0);
       return Rules.date(m, 0, new Moment(a, Grain.MONTH, a.plusMonths(m.group(1).equals("end") ? 4 : 3)), m.group(3) == null);
     }));
-    // thirds of a month: "early March", "mid-March", "late March 2020"
-    r.add(new Rule(Pattern.compile(B + "(early|mid|late)[\\s-]+(?:in\\s+)?" + month + "(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+    // thirds of a month: "early March", "mid-March", "late March 2020"; in phrases also its beginning and end (Duckling's
+    // "at the beginning of <month>", its first ten days; "the end of <month>", from the 21st)
+    String third = lenient ? "(early|mid|late|(?:at\\s+)?(?:the\\s+)?(?:beginning|start|end)\\s+of)" : "(early|mid|late)";
+    r.add(new Rule(Pattern.compile(B + third + "[\\s-]+(?:in\\s+)?" + month + "(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
       if (!lenient && m.group(2).equals("may") && !Character.isUpperCase(c.original().charAt(m.start(2)))) {
         return null;
       }
@@ -208,11 +210,9 @@ final class EnglishRules {
       if (!c.duckling()) {
         return Rules.date(m, 0, Moment.at(first.atStartOfDay(), Grain.MONTH), m.group(3) == null); // TimeML: the month, with a mod
       }
-      return switch (m.group(1)) {
-        case "early" -> span(m, first, first.plusDays(10));
-        case "mid" -> span(m, first.plusDays(10), first.plusDays(20));
-        default -> span(m, first.plusDays(20), first.plusMonths(1));
-      };
+      String part = m.group(1).replaceFirst("^(?:at\\s+)?(?:the\\s+)?", "");
+      return part.startsWith("mid") ? span(m, first.plusDays(10), first.plusDays(20))
+          : part.matches("early|beginning.*|start.*") ? span(m, first, first.plusDays(10)) : span(m, first.plusDays(20), first.plusMonths(1));
     }));
     // "upcoming two weeks", "2 upcoming months": the period that starts N periods ahead
     r.add(new Rule(Pattern.compile(B + "(?:upcoming\\s+(" + num + ")\\s+(day|week|month|year)s?|(" + num + ")\\s+upcoming\\s+(day|week|month|year)s?)" + E, F), (m, c) -> {

@@ -223,7 +223,7 @@ final class Grammar {
     // now: the reference instant
     r.add(new Rule(Pattern.compile(B + (it
         ? "(?:(?:proprio|giusto)\\s+)?(?:adesso|ora|subito|immediatamente|attualmente|al\\s+momento|in\\s+questo\\s+(?:preciso\\s+)?(?:momento|istante))"
-        : "(?:currently|immediately|right\\s+away|at\\s+(?:this|the\\s+present)\\s+(?:time|moment)|at\\s+present|presently"
+        : "(?:currently|immediately|right\\s+away|at\\s+this\\s+moment|at\\s+the\\s+present\\s+(?:time|moment)|at\\s+present|presently"
             + "|asap|as\\s+soon\\s+as\\s+possible)") + E, F),
         (m, c) -> Rules.date(m, 0, Moment.at(c.ref(), Grain.SECOND), true)));
 
@@ -515,6 +515,115 @@ final class Grammar {
         if (a == null) return null;
         Piece p = untilNow(m, c, a.m().end() != null ? a.m().end() : a.m().grain().plus(a.m().start(), 1));
         return p == null ? null : p.span(m.start(), m.end() + a.end());
+      }));
+      // Duckling's English rules by category (round 15): each rule below is one way of composing, not one phrase
+      String month = "(" + Words.MONTH_EN + ")";
+      // "at this time" is today (Duckling's "today" rule); a weekday in the plural ("thursdays") is the next one
+      r.add(new Rule(Pattern.compile(B + "at\\s+this\\s+time" + E, F), (m, c) -> Rules.day(m, c.today(), true)));
+      r.add(new Rule(Pattern.compile(B + "(" + Words.WD_EN + ")s" + E, F), (m, c) ->
+          Rules.day(m, c.today().with(TemporalAdjusters.next(Words.weekday(m.group(1)))), true)));
+      // a year of the Christian era: "1066 AD", "in 33 a.d."
+      r.add(new Rule(Pattern.compile(B + "(\\d{1,4})\\s*a\\.?d\\.?(?![\\p{L}\\d])", F), (m, c) -> {
+        int y = Integer.parseInt(m.group(1));
+        return y < 1 ? null : Rules.date(m, 0, Moment.at(LocalDateTime.of(y, 1, 1, 0, 0), Grain.YEAR), false);
+      }));
+      // a day, a named month and a year joined by dashes or slashes: "15-apr-2014", "3/march/2015"
+      r.add(new Rule(Pattern.compile(B + "(\\d{1,2})([-/])" + month + "\\2(\\d{4}|\\d{2})" + E, F), (m, c) -> {
+        int y = Integer.parseInt(m.group(4)), mo = Words.month(m.group(3), lang), d = Integer.parseInt(m.group(1));
+        y = m.group(4).length() == 2 ? 2000 + y : y;
+        return Rules.exists(y, mo, d) ? Rules.day(m, LocalDate.of(y, mo, d), false) : null;
+      }));
+      // the ides of a month: the 15th of March, May, July and October, the 13th of the others
+      r.add(new Rule(Pattern.compile(B + "the\\s+ides?\\s+of\\s+" + month + "(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+        int mo = Words.month(m.group(1), lang), d = mo == 3 || mo == 5 || mo == 7 || mo == 10 ? 15 : 13;
+        return Rules.day(m, m.group(2) != null ? LocalDate.of(Integer.parseInt(m.group(2)), mo, d) : TimeTagger.monthDay(c, mo, d, m.start()), m.group(2) == null);
+      }));
+      // a month of a year: "march of 2015"
+      r.add(new Rule(Pattern.compile(B + month + "\\s+of\\s+(\\d{4})" + E, F), (m, c) ->
+          Rules.date(m, 0, Moment.at(LocalDate.of(Integer.parseInt(m.group(2)), Words.month(m.group(1), lang), 1).atStartOfDay(), Grain.MONTH), false)));
+      // "<weekday> after next": the second one ahead, today's not counted (Duckling's predNth 1)
+      r.add(new Rule(Pattern.compile(B + "(" + Words.WD_EN + ")\\s+after\\s+next" + E, F), (m, c) ->
+          Rules.day(m, c.today().with(TemporalAdjusters.next(Words.weekday(m.group(1)))).plusWeeks(1), true)));
+      // the n-th last day, week or month of a frame: "the second last week of october" (the last is the first)
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(" + ordinal(lang) + ")\\s+last\\s+(day|week|month)\\s+(?:of|in)\\s+" + frame(lang) + E, F), (m, c) -> {
+        int n = ordinalValue(m.group(1), lang);
+        Frame f = frameOf(m, 3, c, lang);
+        if (n < 1 || n > 31 || f == null) return null;
+        Grain g = Words.grainOf(m.group(2));
+        LocalDateTime start = g.plus(g.truncate(f.end().atStartOfDay()), -n);
+        return start.toLocalDate().isBefore(f.first()) && g != Grain.WEEK ? null : Rules.date(m, 0, Moment.at(start, g), f.relative());
+      }));
+      // "the (n-th) closest <weekday> to <time>": the weekdays ordered by their distance to the time, the later first on a tie
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(?:(" + ordinal(lang) + ")\\s+)?closest\\s+(" + Words.WD_EN + ")\\s+to\\s+", F), (m, c) -> {
+        int n = m.group(1) == null ? 1 : ordinalValue(m.group(1), lang);
+        Piece a = anchorAfter(m, c, lang, anchors);
+        if (n < 1 || n > 53 || a == null || a.m().grain().compareTo(Grain.DAY) < 0) return null;
+        LocalDate t = a.m().start().toLocalDate(), later = t.with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(2))));
+        LocalDate before = t.with(TemporalAdjusters.previous(Words.weekday(m.group(2)))), d = null;
+        for (int i = 0; i < n; i++) {
+          boolean ahead = java.time.temporal.ChronoUnit.DAYS.between(t, later) <= java.time.temporal.ChronoUnit.DAYS.between(before, t);
+          d = ahead ? later : before;
+          if (ahead) later = later.plusWeeks(1); else before = before.minusWeeks(1);
+        }
+        return new Piece(m.start(), m.end() + a.end(), Kind.DATE, Moment.at(d.atStartOfDay(), Grain.DAY), null, true, null, null, null);
+      }));
+      // "<ordinal> <cycle> after <time>": the n-th cycle from the first one starting at or after the time (Duckling's
+      // cycleNthAfter); "<count> <weekday>s from <time>": the n-th weekday on or after it
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(?:(" + ordinal(lang) + ")\\s+(day|week|month|quarter|year)|" + cnt + "\\s+(" + Words.WD_EN + ")s?)\\s+(after|from)\\s+", F), (m, c) -> {
+        boolean ofCycle = m.group(1) != null;
+        if (ofCycle != m.group(5).equals("after")) return null;
+        int n = ofCycle ? ordinalValue(m.group(1), lang) : (int) countValue(m.group(3), lang);
+        Piece a = anchorAfter(m, c, lang, anchors);
+        if (n < 1 || n > 99 || a == null || a.m().grain().compareTo(Grain.DAY) < 0) return null;
+        LocalDateTime t = a.m().start();
+        if (!ofCycle) {
+          LocalDate d = t.toLocalDate().with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(4)))).plusWeeks(n - 1L);
+          return new Piece(m.start(), m.end() + a.end(), Kind.DATE, Moment.at(d.atStartOfDay(), Grain.DAY), null, true, null, null, null);
+        }
+        Grain g = Words.grainOf(m.group(2));
+        LocalDateTime first = g.truncate(t).equals(t) ? t : g.plus(g.truncate(t), 1);
+        return new Piece(m.start(), m.end() + a.end(), Kind.DATE, Moment.at(g.plus(first, n - 1L), g), null, true, null, null, null);
+      }));
+      // a weekday, month or clock time in the unit a count of units away: "monday 2 weeks from now", "march 2 years ago",
+      // "friday in 3 weeks", "in 2 days at 6pm" (Duckling's window from the offset to one unit later)
+      r.add(new Rule(Pattern.compile(B + "(?:(" + Words.WD_EN + ")|" + month + ")\\s+(?:(in)\\s+)?" + cnt + sep + unit + "(?:\\s+(from\\s+now|hence|ago))?" + E, F), (m, c) -> {
+        if ((m.group(3) == null) == (m.group(6) == null)) return null;
+        double v = countValue(m.group(4), lang);
+        Grain g = Words.grainOf(m.group(5));
+        if (v < 1 || v > 999 || v != Math.floor(v) || g.compareTo(Grain.WEEK) < 0 && m.group(2) != null || g.compareTo(Grain.DAY) < 0) return null;
+        LocalDateTime lo = g.plus(g.finer().truncate(c.ref()), "ago".equals(m.group(6)) ? -(long) v : (long) v), hi = g.plus(lo, 1);
+        if (m.group(1) != null) {
+          LocalDate d = lo.toLocalDate().with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(1))));
+          return d.atStartOfDay().isAfter(hi) ? null : Rules.day(m, d, true);
+        }
+        LocalDate first = lo.toLocalDate().withDayOfMonth(1);
+        while (first.getMonthValue() != Words.month(m.group(2), lang)) first = first.plusMonths(1);
+        return !first.atStartOfDay().isBefore(hi) ? null
+            : Rules.date(m, 0, Moment.at(first.atStartOfDay(), Grain.MONTH), true);
+      }));
+      r.add(new Rule(Pattern.compile(B + "in\\s+" + cnt + sep + unit + "\\s+at\\s+" + ck + E, F), (m, c) -> {
+        double v = countValue(m.group(1), lang);
+        Grain g = Words.grainOf(m.group(2));
+        Clock k = clockOf(m.group(3), lang);
+        if (k == null || v < 1 || v > 999 || v != Math.floor(v) || g.compareTo(Grain.DAY) < 0) return null;
+        LocalDateTime lo = g.plus(g.finer().truncate(c.ref()), (long) v);
+        LocalDateTime t = lo.toLocalDate().atTime(k.h(), k.min());
+        if (k.ambiguous() && t.isBefore(lo)) t = t.plusHours(12);
+        if (t.isBefore(lo)) t = t.plusDays(1);
+        return Rules.date(m, 0, Moment.at(t, k.grain()), true);
+      }));
+      // four digits after "at" are a clock time: "at 1930", "at 0800"
+      r.add(new Rule(Pattern.compile(B + "(?:at|@)\\s+([01]\\d|2[0-3])([0-5]\\d)" + E, F), (m, c) ->
+          Rules.clock(m, c, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 0, Grain.MINUTE, "x")));
+      // a clock time with "-ish": "noonish", "3pm-ish"
+      r.add(new Rule(Pattern.compile(B + "(?:(?:at|around|about)\\s+)?" + ck + "\\s*-?ish" + E, F), (m, c) -> {
+        Clock k = clockOf(m.group(1), lang);
+        return k == null ? null : new Piece(m.start(), m.end(), Kind.TIME, TimeTagger.clockDefault(c, k), null, true, k, null, null);
+      }));
+      // "all week" (this week to its Saturday, Duckling's end), "rest of the week" (today to that Saturday)
+      r.add(new Rule(Pattern.compile(B + "(all|(?:the\\s+)?rest\\s+of\\s+the)\\s+week" + E, F), (m, c) -> {
+        LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return span(m, m.group(1).equals("all") ? monday : c.today(), monday.plusDays(6), Grain.DAY, true);
       }));
     }
     return r;

@@ -197,7 +197,7 @@ final class Rules {
     // relative days
     String[][] rel = it
         ? new String[][] {{"oggi|in giornata|odierna", "0"}, {"ieri", "-1"}, {"domani", "1"}, {"dopodomani|dopo domani", "2"}, {"l'altro ieri|altroieri|l'altroieri", "-2"}}
-        : new String[][] {{"today", "0"}, {"yesterday", "-1"}, {"tomorrow", "1"}, {"the day after tomorrow|day after tomorrow", "2"}, {"the day before yesterday|day before yesterday", "-2"}};
+        : new String[][] {{"today", "0"}, {"yesterday", "-1"}, {"tomorrow|tmrw?", "1"}, {"the day after tomorrow|day after tomorrow", "2"}, {"the day before yesterday|day before yesterday", "-2"}};
     for (String[] x : rel) {
       int off = Integer.parseInt(x[1]);
       r.add(new Rule(Pattern.compile(B + "(?:" + x[0] + ")" + E, F), (m, c) -> day(m, c.today().plusDays(off), true)));
