@@ -434,7 +434,10 @@ final class Grammar {
         : "(?:(?:the|this|on\\s+the)\\s+)?(?:(next|last|coming|past|previous)\\s+)?week-?end()";
     r.add(new Rule(Pattern.compile(B + weekend + E, F), (m, c) -> {
       String mod = (m.group(1) == null ? "" : m.group(1)) + (m.group(2) == null ? "" : m.group(2));
-      return weekend(m, c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(step(mod)).plusDays(4), true);
+      LocalDate friday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusDays(4);
+      // Duckling's English "next weekend" is the first one ahead not under way, "coming" the one under way or ahead
+      int step = it || step(mod) < 0 ? step(mod) : mod.equals("next") && !c.ref().isBefore(friday.atTime(18, 0)) ? 1 : 0;
+      return weekend(m, friday.plusWeeks(step), true);
     }));
 
     // Duckling's Italian "i prossimi <units>" without a count: the next three units, from the next one's start

@@ -236,7 +236,7 @@ final class Holidays {
       LocalDate[] av = hebrewSpan(y, Hebrew.AV, 9, 1);
       return av == null ? null : one((av[0].getDayOfWeek() == DayOfWeek.SATURDAY ? av[0].plusDays(1) : av[0]).minusDays(1));
     }));
-    h.add(new Holiday(Pattern.compile("hanukk?ah|chanukk?ah", F), y -> hebrewSpan(y, Hebrew.KISLEV, 24, 9)));
+    h.add(new Holiday(Pattern.compile("hanukk?ah|chanukk?ah", F), y -> hebrewSpan(y, Hebrew.KISLEV, 24, 8)));
     hebrew(h, "tu b'?i?shvat", Hebrew.SHEVAT, 15);
     hebrew(h, "purim", Hebrew.ADAR, 14);
     hebrew(h, "shushan purim", Hebrew.ADAR, 15);

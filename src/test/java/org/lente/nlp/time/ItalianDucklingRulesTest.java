@@ -340,12 +340,12 @@ class ItalianDucklingRulesTest {
       """)
   void partsOfTheDay(String phrase, String value, String grain) { reads(phrase, value, grain); }
 
-  /** Seasons (their ends as the English rules render them). */
+  /** Seasons, to the day after the last (Duckling's interval from a day to a day is closed). */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
-      in primavera; 2013-03-20|2013-06-21; Day
+      in primavera; 2013-03-20|2013-06-22; Day
       estate; 2013-06-21|2013-09-24; Day
-      l'autunno; 2013-09-23|2013-12-21; Day
+      l'autunno; 2013-09-23|2013-12-22; Day
       inverno; 2012-12-21|2013-03-21; Day
       l'estate scorsa; 2012-06-21|2012-09-24; Day
       """)
