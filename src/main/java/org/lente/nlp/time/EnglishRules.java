@@ -132,14 +132,15 @@ final class EnglishRules {
     String num = Words.number(Lang.EN);
     String wd = "(" + Words.WD_EN + "|" + Words.WD_EN_ABBR + ")";
     String month = "(" + Words.MONTH_EN + ")";
+    String holidays = lenient ? Holidays.NAMES : Holidays.NAMES_IN_NEWS;
     List<Rule> r = new ArrayList<>();
 
     // holidays, with an optional year or offset: "MLK day of last year", "thanksgiving 3 months ago"
-    r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(" + Holidays.NAMES + ")(?:\\s+(?:of\\s+|in\\s+)?(?:(\\d{4}|" + YEAR_IN_WORDS + ")|(last|this|next)\\s+year)"
+    r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(" + holidays + ")(?:\\s+(?:of\\s+|in\\s+)?(?:(\\d{4}|" + YEAR_IN_WORDS + ")|(last|this|next)\\s+year)"
         + "|\\s+in\\s+(" + num + ")\\s+(years?|months?)|\\s+(" + num + ")\\s+(years?|months?)\\s+(ago|from now|hence))?" + E, F), EnglishRules::holiday));
 
     // "three days after Easter", "2 weeks before thanksgiving 2030"
-    r.add(new Rule(Pattern.compile(B + "(" + num + ")\\s+(days?|weeks?)\\s+(after|before)\\s+(?:the\\s+)?(" + Holidays.NAMES + ")(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(B + "(" + num + ")\\s+(days?|weeks?)\\s+(after|before)\\s+(?:the\\s+)?(" + holidays + ")(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
       double n = Words.value(m.group(1), Lang.EN);
       Holidays.Holiday h = Holidays.named(m.group(4));
       if (n < 1 || n != Math.floor(n) || h == null) {

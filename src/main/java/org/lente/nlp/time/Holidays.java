@@ -111,6 +111,9 @@ final class Holidays {
    */
   static final List<Holiday> WORLD_DAYS_IT = worldDays();
 
+  /** English names of the world days ({@link #worldDaysEnglish}): read in phrases, not in news (see {@link #NAMES_IN_NEWS}). */
+  static final List<Holiday> WORLD_DAYS_EN = worldDaysEnglish();
+
   static final List<Holiday> EN = english();
 
   /** Italian holidays: the public holidays, Italian names of the holidays {@link #EN} dates, and the world days. */
@@ -118,6 +121,12 @@ final class Holidays {
 
   /** Regex alternation of every English holiday name; a name that extends another ("easter monday") is listed first. */
   static final String NAMES = names(EN);
+
+  /**
+   * {@link #NAMES} without the world days' English names, for running text: some 150 more names in the alternation
+   * cost every position of a news text a try each, for days news rarely dates.
+   */
+  static final String NAMES_IN_NEWS = names(EN.stream().filter(h -> !WORLD_DAYS_EN.contains(h)).toList());
 
   /** Regex alternation of every Italian holiday name in {@link #IT}, longer names first as in {@link #NAMES}. */
   static final String NAMES_IT = names(IT);
@@ -160,7 +169,7 @@ final class Holidays {
     fixed(h, "april fool'?s'?(?: day)?", 4, 1);
     fixed(h, "may day", 5, 1);
     day(h, "commonwealth day", y -> nth(y, 3, 2, DayOfWeek.MONDAY));
-    worldDaysEnglish(h);
+    h.addAll(WORLD_DAYS_EN);
     // the new year of another calendar comes before the Gregorian one's names, which it extends
     h.add(new Holiday(Pattern.compile("chinese (?:lunar )?new year'?s?(?: day)?|lunar new year'?s?(?: day)?", F),
         y -> one(Lunar.chineseNewYear(y)), Grain.YEAR));
@@ -457,7 +466,8 @@ final class Holidays {
    * English names of the world days of {@link #WORLD_DAYS_IT} ("world water day", "international day of peace",
    * "human rights day"), each dated by the Italian name it is paired with, so that a day's date is written once.
    */
-  private static void worldDaysEnglish(List<Holiday> h) {
+  private static List<Holiday> worldDaysEnglish() {
+    List<Holiday> h = new ArrayList<>();
     String[][] names = {
         {"world braille day", "giornata mondiale del braille"},
         {"international customs day", "giornata internazionale delle dogane"},
@@ -618,6 +628,7 @@ final class Holidays {
     if (!unknown.isEmpty()) {
       throw new IllegalStateException("no Italian world days named " + unknown);
     }
+    return List.copyOf(h);
   }
 
   /** The words before a world day's subject: "giornata mondiale", "giornata internazionale", or in phrases "giornata". */
