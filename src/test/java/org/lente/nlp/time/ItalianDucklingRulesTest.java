@@ -99,6 +99,10 @@ class ItalianDucklingRulesTest {
       giornata mondiale della biodiversità; 2013-05-22; Day
       giornata mondiale della salute mentale; 2013-10-10; Day
       giornata internazionale della pace; 2013-09-21; Day
+      giornata internazionale a sostegno delle vittime della tortura; 2013-06-26; Day
+      giornata internazionale per la preservazione dello strato di ozono; 2013-09-16; Day
+      giornata internazionale contro le mine; 2013-04-04; Day
+      giornata internazionale per prevenire lo sfruttamento dell'ambiente in guerra; 2013-11-06; Day
       """)
   void worldDays(String phrase, String value, String grain) { reads(phrase, value, grain); }
 
