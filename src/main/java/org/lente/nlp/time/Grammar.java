@@ -623,6 +623,14 @@ final class Grammar {
         Clock k = clockOf(m.group(1), lang);
         return k == null ? null : new Piece(m.start(), m.end(), Kind.TIME, TimeTagger.clockDefault(c, k), null, true, k, null, null);
       }));
+      // Earth Hour: 20:30 to 21:30 on the last Saturday of March, a week earlier when that is Holy Saturday (Duckling's
+      // closed span of sixty minutes, to 21:31 exclusive, at an hour's grain); the next one not over, or a given year's
+      r.add(new Rule(Pattern.compile(B + "earth\\s+hour(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+        int y = m.group(1) != null ? Integer.parseInt(m.group(1)) : c.today().getYear();
+        LocalDateTime start = earthHour(y);
+        if (m.group(1) == null && !start.plusMinutes(61).isAfter(c.ref())) start = earthHour(y + 1);
+        return Rules.date(m, 0, new Moment(start, Grain.HOUR, start.plusMinutes(61)), m.group(1) == null);
+      }));
       // "all week" (this week to its Saturday, Duckling's end), "rest of the week" (today to that Saturday)
       r.add(new Rule(Pattern.compile(B + "(all|(?:the\\s+)?rest\\s+of\\s+the)\\s+week" + E, F), (m, c) -> {
         LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -802,6 +810,12 @@ final class Grammar {
       default -> which.equals("mid") ? span(m, first.plusDays(10), first.plusDays(20), Grain.DAY, rel)
           : which.equals("fine") ? span(m, first.plusDays(20), end, Grain.DAY, rel) : span(m, first, first.plusDays(10), Grain.DAY, rel);
     };
+  }
+
+  /** The start of Earth Hour in year {@code y}: 20:30 on March's last Saturday, or the one before when that is Holy Saturday. */
+  private static LocalDateTime earthHour(int y) {
+    LocalDate saturday = LocalDate.of(y, 3, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+    return (saturday.equals(Rules.easter(y).minusDays(1)) ? saturday.minusWeeks(1) : saturday).atTime(20, 30);
   }
 
   /** The weekend of {@code friday}: from its 18:00 to the Monday after, at an hour's grain (Duckling's rendering). */

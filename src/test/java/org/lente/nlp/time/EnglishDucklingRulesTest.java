@@ -423,7 +423,7 @@ class EnglishDucklingRulesTest {
       """)
   void holidaysComputed(String phrase, String value, String grain) { reads(phrase, value, grain); }
 
-  /** Holidays that last several days, to the day after the last. */
+  /** Holidays that last: several days, to the day after the last; Earth Hour. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
       lent; 2013-02-13|2013-03-31; Day
@@ -432,6 +432,7 @@ class EnglishDucklingRulesTest {
       passover; 2013-03-25|2013-04-03; Day
       ramadan; 2013-07-09|2013-08-08; Day
       rosh hashanah; 2013-09-04|2013-09-07; Day
+      earth hour 2014; 2014-03-29T20:30:00|2014-03-29T21:31:00; Hour
       """)
   void holidaysThatLast(String phrase, String value, String grain) { reads(phrase, value, grain); }
 }
