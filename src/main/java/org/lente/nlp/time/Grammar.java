@@ -232,8 +232,14 @@ final class Grammar {
     r.add(new Rule(Pattern.compile(B + after + "\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> offset(m, c, lang, 1)));
     String agoWords = it ? "fa|prima|or\\s+sono|orsono|addietro" : "ago|back";
     String henceWords = it ? "dopo|più\\s+tardi|da\\s+(?:ora|adesso)" : "hence|later|from\\s+now|from\\s+right\\s+now";
-    r.add(new Rule(Pattern.compile(B + cnt + sep + unit + andHalf + "\\s+(" + agoWords + "|" + henceWords + ")" + E, F), (m, c) ->
-        offset(m, c, lang, m.group(4).matches(agoWords) ? -1 : 1)));
+    r.add(new Rule(Pattern.compile(B + cnt + sep + unit + andHalf + "\\s+(" + agoWords + "|" + henceWords + ")" + E, F), (m, c) -> {
+      double v = countValue(m.group(1), lang);
+      if (!it && m.group(4).matches("from\\s+right\\s+now") && v >= 1 && v <= 999_999 && v == Math.floor(v) && m.group(3) == null) {
+        // Duckling's "right now" is a second, not "now": a duration after it keeps the second (its mergeDuration)
+        return Rules.date(m, 0, Moment.at(Words.grainOf(m.group(2)).plus(c.ref(), (long) v), Grain.SECOND), true);
+      }
+      return offset(m, c, lang, m.group(4).matches(agoWords) ? -1 : 1);
+    }));
 
     // Duckling's "within <duration>", Italian "entro <duration>", is the span from now to the offset ("within two weeks",
     // "entro tre giorni"), at a second's grain, the finer of its two ends

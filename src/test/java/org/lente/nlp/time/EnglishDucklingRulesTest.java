@@ -157,6 +157,7 @@ class EnglishDucklingRulesTest {
       3 fridays back; 2013-01-25; Day
       3 weeks ago; 2013-01-22; Day
       5 years hence; 2018-02-01; Month
+      two weeks from right now; 2013-02-26T04:30:00; Second
       two hours ago; 2013-02-12T02:30:00; Minute
       monday 2 weeks from now; 2013-03-04; Day
       march 2 years ago; 2011-03-01; Month
