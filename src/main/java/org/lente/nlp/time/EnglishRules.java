@@ -132,14 +132,15 @@ final class EnglishRules {
     String num = Words.number(Lang.EN);
     String wd = "(" + Words.WD_EN + "|" + Words.WD_EN_ABBR + ")";
     String month = "(" + Words.MONTH_EN + ")";
+    String holidays = lenient ? Holidays.NAMES : Holidays.NAMES_IN_NEWS;
     List<Rule> r = new ArrayList<>();
 
     // holidays, with an optional year or offset: "MLK day of last year", "thanksgiving 3 months ago"
-    r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(" + Holidays.NAMES + ")(?:\\s+(?:of\\s+|in\\s+)?(?:(\\d{4}|" + YEAR_IN_WORDS + ")|(last|this|next)\\s+year)"
+    r.add(new Rule(Pattern.compile(B + "(?:(last|this|next)\\s+)?(" + holidays + ")(?:\\s+(?:of\\s+|in\\s+)?(?:(\\d{4}|" + YEAR_IN_WORDS + ")|(last|this|next)\\s+year)"
         + "|\\s+in\\s+(" + num + ")\\s+(years?|months?)|\\s+(" + num + ")\\s+(years?|months?)\\s+(ago|from now|hence))?" + E, F), EnglishRules::holiday));
 
     // "three days after Easter", "2 weeks before thanksgiving 2030"
-    r.add(new Rule(Pattern.compile(B + "(" + num + ")\\s+(days?|weeks?)\\s+(after|before)\\s+(?:the\\s+)?(" + Holidays.NAMES + ")(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(B + "(" + num + ")\\s+(days?|weeks?)\\s+(after|before)\\s+(?:the\\s+)?(" + holidays + ")(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
       double n = Words.value(m.group(1), Lang.EN);
       Holidays.Holiday h = Holidays.named(m.group(4));
       if (n < 1 || n != Math.floor(n) || h == null) {
@@ -198,8 +199,10 @@ final class EnglishRules {
       LocalDateTime a = LocalDateTime.of(y, m.group(1).equals("end") ? 9 : 1, 1, 0, 0);
       return Rules.date(m, 0, new Moment(a, Grain.MONTH, a.plusMonths(m.group(1).equals("end") ? 4 : 3)), m.group(3) == null);
     }));
-    // thirds of a month: "early March", "mid-March", "late March 2020"
-    r.add(new Rule(Pattern.compile(B + "(early|mid|late)[\\s-]+(?:in\\s+)?" + month + "(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+    // thirds of a month: "early March", "mid-March", "late March 2020"; in phrases also its beginning and end (Duckling's
+    // "at the beginning of <month>", its first ten days; "the end of <month>", from the 21st)
+    String third = lenient ? "(early|mid|late|(?:at\\s+)?(?:the\\s+)?(?:beginning|start|end)\\s+of)" : "(early|mid|late)";
+    r.add(new Rule(Pattern.compile(B + third + "[\\s-]+(?:in\\s+)?" + month + "(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
       if (!lenient && m.group(2).equals("may") && !Character.isUpperCase(c.original().charAt(m.start(2)))) {
         return null;
       }
@@ -208,11 +211,9 @@ final class EnglishRules {
       if (!c.duckling()) {
         return Rules.date(m, 0, Moment.at(first.atStartOfDay(), Grain.MONTH), m.group(3) == null); // TimeML: the month, with a mod
       }
-      return switch (m.group(1)) {
-        case "early" -> span(m, first, first.plusDays(10));
-        case "mid" -> span(m, first.plusDays(10), first.plusDays(20));
-        default -> span(m, first.plusDays(20), first.plusMonths(1));
-      };
+      String part = m.group(1).replaceFirst("^(?:at\\s+)?(?:the\\s+)?", "");
+      return part.startsWith("mid") ? span(m, first.plusDays(10), first.plusDays(20))
+          : part.matches("early|beginning.*|start.*") ? span(m, first, first.plusDays(10)) : span(m, first.plusDays(20), first.plusMonths(1));
     }));
     // "upcoming two weeks", "2 upcoming months": the period that starts N periods ahead
     r.add(new Rule(Pattern.compile(B + "(?:upcoming\\s+(" + num + ")\\s+(day|week|month|year)s?|(" + num + ")\\s+upcoming\\s+(day|week|month|year)s?)" + E, F), (m, c) -> {

@@ -223,28 +223,35 @@ final class Grammar {
     // now: the reference instant
     r.add(new Rule(Pattern.compile(B + (it
         ? "(?:(?:proprio|giusto)\\s+)?(?:adesso|ora|subito|immediatamente|attualmente|al\\s+momento|in\\s+questo\\s+(?:preciso\\s+)?(?:momento|istante))"
-        : "(?:currently|immediately|right\\s+away|at\\s+(?:this|the\\s+present)\\s+(?:time|moment)|at\\s+present|presently"
+        : "(?:currently|immediately|right\\s+away|at\\s+this\\s+moment|at\\s+the\\s+present\\s+(?:time|moment)|at\\s+present|presently"
             + "|asap|as\\s+soon\\s+as\\s+possible)") + E, F),
         (m, c) -> Rules.date(m, 0, Moment.at(c.ref(), Grain.SECOND), true)));
 
     // in/within <count> <unit>; <count> <unit> ago|hence
-    String after = it ? "(?:tra|fra|in|dopo)" : "(?:in|within|after)";
+    String after = it ? "(?:tra|fra|in|dopo)" : "(?:in|after)";
     r.add(new Rule(Pattern.compile(B + after + "\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> offset(m, c, lang, 1)));
     String agoWords = it ? "fa|prima|or\\s+sono|orsono|addietro" : "ago|back";
     String henceWords = it ? "dopo|più\\s+tardi|da\\s+(?:ora|adesso)" : "hence|later|from\\s+now|from\\s+right\\s+now";
-    r.add(new Rule(Pattern.compile(B + cnt + sep + unit + andHalf + "\\s+(" + agoWords + "|" + henceWords + ")" + E, F), (m, c) ->
-        offset(m, c, lang, m.group(4).matches(agoWords) ? -1 : 1)));
+    r.add(new Rule(Pattern.compile(B + cnt + sep + unit + andHalf + "\\s+(" + agoWords + "|" + henceWords + ")" + E, F), (m, c) -> {
+      double v = countValue(m.group(1), lang);
+      if (!it && m.group(4).matches("from\\s+right\\s+now") && v >= 1 && v <= 999_999 && v == Math.floor(v) && m.group(3) == null) {
+        // Duckling's "right now" is a second, not "now": a duration after it keeps the second (its mergeDuration)
+        return Rules.date(m, 0, Moment.at(Words.grainOf(m.group(2)).plus(c.ref(), (long) v), Grain.SECOND), true);
+      }
+      return offset(m, c, lang, m.group(4).matches(agoWords) ? -1 : 1);
+    }));
 
+    // Duckling's "within <duration>", Italian "entro <duration>", is the span from now to the offset ("within two weeks",
+    // "entro tre giorni"), at a second's grain, the finer of its two ends
+    r.add(new Rule(Pattern.compile(B + (it ? "entro" : "within") + "\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> {
+      double v = countValue(m.group(1), lang);
+      if (v < 1 || v > 999_999 || v != Math.floor(v) || m.group(3) != null) return null;
+      Grain g = Words.grainOf(m.group(2));
+      return untilNow(m, c, g.plus(g.finer().truncate(c.ref()), (long) v));
+    }));
     if (it) {
-      // Duckling's Italian "entro <duration>" is the span from now to the offset ("entro tre giorni"), and "entro il
-      // <unit>" ("entro la settimana", "per tutto il mese", "in settimana") the span from now to the next unit's start;
-      // both at a second's grain, the finer of their two ends
-      r.add(new Rule(Pattern.compile(B + "entro\\s+" + cnt + sep + unit + andHalf + E, F), (m, c) -> {
-        double v = countValue(m.group(1), lang);
-        if (v < 1 || v > 999_999 || v != Math.floor(v) || m.group(3) != null) return null;
-        Grain g = Words.grainOf(m.group(2));
-        return untilNow(m, c, g.plus(g.finer().truncate(c.ref()), (long) v));
-      }));
+      // Duckling's Italian "entro il <unit>" ("entro la settimana", "per tutto il mese", "in settimana") is the span from
+      // now to the next unit's start
       r.add(new Rule(Pattern.compile(B + "(?:(?:entro|durante|per\\s+tutt[oa])\\s+(?:il|la|l')|in|nel|nella|nell')\\s*"
           + "(secondo|minuto|ora|giorno|settimana|mese|trimestre|anno)(?!\\s+(?:prossim|scors|passat|corrente|successiv|precedente|in\\s+corso|di|del|dell))" + E, F),
           (m, c) -> {
@@ -375,10 +382,12 @@ final class Grammar {
 
     // from <clock> to <clock>; a bare "9 - 11" only before a day
     String ck = "(" + clock(lang) + ")";
-    String from = it ? "(?:dalle|dalla|dall'|dal|da|tra\\s+le|fra\\s+le|tra\\s+l'|fra\\s+l'|tra|fra)" : "(?:from|between)";
-    String to = it ? "(?:alle|all'|al|a|e\\s+le|e\\s+l'|e|fino\\s+alle|-|–)" : "(?:to|till|until|and|through|-|–)";
+    String from = it ? "(?:dalle|dalla|dall'|dal|da|tra\\s+le|fra\\s+le|tra\\s+l'|fra\\s+l'|tra|fra)" : "(?:from|between|later\\s+than)";
+    String to = it ? "(?:alle|all'|al|a|e\\s+le|e\\s+l'|e|fino\\s+alle|-|–)" : "(?:to|till|until|and|through|(?:but\\s+)?before|-|–)";
     String dayAhead = "(?=\\s+(?:(?:di|on|il|the)\\s+)?(?:" + (it ? Words.WD_IT + "|oggi|domani|dopodomani" : Words.WD_EN + "|today|tomorrow") + "))";
-    r.add(new Rule(Pattern.compile(B + "(?:" + from + "\\s*" + ck + "\\s*" + to + "\\s*" + ck + "|" + ck + "\\s*[-–]\\s*" + ck + dayAhead + ")" + E, F),
+    // (a bare span's second time with am/pm, "3-5pm", is a span of the clock without a day)
+    String ampmEnd = it ? dayAhead : "(?:" + dayAhead + "|(?<=[ap]|[ap]\\.?m\\.?))";
+    r.add(new Rule(Pattern.compile(B + "(?:" + from + "\\s*" + ck + "\\s*" + to + "\\s*" + ck + "|" + ck + "\\s*[-–]\\s*" + ck + ampmEnd + ")" + E, F),
         (m, c) -> clockRange(m, c, lang)));
 
     // an hour read in a part of day ("8 di stasera", "7 in the morning"): the hour alone, joined to the part by Merges
@@ -431,7 +440,10 @@ final class Grammar {
         : "(?:(?:the|this|on\\s+the)\\s+)?(?:(next|last|coming|past|previous)\\s+)?week-?end()";
     r.add(new Rule(Pattern.compile(B + weekend + E, F), (m, c) -> {
       String mod = (m.group(1) == null ? "" : m.group(1)) + (m.group(2) == null ? "" : m.group(2));
-      return weekend(m, c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(step(mod)).plusDays(4), true);
+      LocalDate friday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusDays(4);
+      // Duckling's English "next weekend" is the first one ahead not under way, "coming" the one under way or ahead
+      int step = it || step(mod) < 0 ? step(mod) : mod.equals("next") && !c.ref().isBefore(friday.atTime(18, 0)) ? 1 : 0;
+      return weekend(m, friday.plusWeeks(step), true);
     }));
 
     // Duckling's Italian "i prossimi <units>" without a count: the next three units, from the next one's start
@@ -474,12 +486,161 @@ final class Grammar {
         int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3)), mo = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
         return Rules.date(m, 0, Moment.at(LocalDate.of(y, mo, 1).atStartOfDay(), Grain.MONTH), false);
       }));
+      // "by the end of the month|year|week" (Duckling's "by EOM", "by EOY"): from now to the next one's start
+      r.add(new Rule(Pattern.compile(B + "by\\s+(?:the\\s+)?(?:end\\s+of\\s+(?:the\\s+)?(month|year|week)|eo(m|y))" + E, F), (m, c) -> {
+        Grain g = m.group(1) != null ? Words.grainOf(m.group(1)) : m.group(2).equalsIgnoreCase("m") ? Grain.MONTH : Grain.YEAR;
+        return untilNow(m, c, g.plus(g.truncate(c.ref()), 1));
+      }));
+      // "by <time>" opening a phrase: from now to the time's start (Duckling's open interval), the time read by the phrase
+      // rules and this layer within ANCHOR_CHARS ("by friday", "by 5pm", "by next month")
+      List<Rule> layer = r;
+      r.add(new Rule(Pattern.compile("^\\s*by\\s+(?!(?:the\\s+)?end\\s+of" + E + ")", F), (m, c) -> {
+        List<Rule> all = new ArrayList<>(layer);
+        all.addAll(anchors);
+        Piece a = anchorAfter(m, c, lang, all);
+        Piece p = a == null || a.m() == null ? null : untilNow(m, c, a.m().start());
+        return p == null ? null : p.span(m.start(), m.end() + a.end());
+      }));
+      // days of a month from one to another: "march 3-5", "from august 4 through 9", "from the 3rd to the 6th of may"
+      String dd = "(\\d{1,2})(?:st|nd|rd|th)?", till = "\\s*(?:-|–|to|thru|through|till|until)\\s*(?:the\\s+)?";
+      r.add(new Rule(Pattern.compile(B + "(?:from\\s+)?(?:(" + Words.MONTH_EN + ")\\s+(?:the\\s+)?" + dd + till + dd
+          + "|(?:the\\s+)?" + dd + till + dd + "\\s+(?:of\\s+)?(" + Words.MONTH_EN + "))(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+        boolean first = m.group(1) != null;
+        int mo = Words.month(first ? m.group(1) : m.group(6), lang);
+        int d1 = Integer.parseInt(m.group(first ? 2 : 4)), d2 = Integer.parseInt(m.group(first ? 3 : 5));
+        Integer y = m.group(7) == null ? null : Integer.parseInt(m.group(7));
+        if (d2 <= d1 || !Rules.exists(y, mo, d1) || !Rules.exists(y, mo, d2)) return null;
+        LocalDate a = y != null ? LocalDate.of(y, mo, d1) : TimeTagger.monthDay(c, mo, d1, m.start());
+        return span(m, a, a.withDayOfMonth(d2).plusDays(1), Grain.DAY, y == null);
+      }));
+      // a span of years: "1960 - 1961", "from 2010 to 2014" (Duckling's: four digits each, the first the earlier)
+      r.add(new Rule(Pattern.compile(B + "(?:from\\s+)?([12]\\d{3})\\s*(?:-|–|to|thru|through|till|until)\\s*([12]\\d{3})" + E, F), (m, c) -> {
+        int y1 = Integer.parseInt(m.group(1)), y2 = Integer.parseInt(m.group(2));
+        return y1 >= y2 ? null : Rules.date(m, 0, new Moment(LocalDateTime.of(y1, 1, 1, 0, 0), Grain.YEAR, LocalDateTime.of(y2 + 1, 1, 1, 0, 0)), false);
+      }));
       // "by the end of <time>": from now to the end of the time (Duckling's closed interval, at a second's grain)
       r.add(new Rule(Pattern.compile(B + "by\\s+(?:the\\s+)?end\\s+of\\s+", F), (m, c) -> {
         Piece a = anchorAfter(m, c, lang, anchors);
         if (a == null) return null;
         Piece p = untilNow(m, c, a.m().end() != null ? a.m().end() : a.m().grain().plus(a.m().start(), 1));
         return p == null ? null : p.span(m.start(), m.end() + a.end());
+      }));
+      // Duckling's English rules by category (round 15): each rule below is one way of composing, not one phrase
+      String month = "(" + Words.MONTH_EN + ")";
+      // "at this time" is today (Duckling's "today" rule); a weekday in the plural ("thursdays") is the next one
+      r.add(new Rule(Pattern.compile(B + "at\\s+this\\s+time" + E, F), (m, c) -> Rules.day(m, c.today(), true)));
+      r.add(new Rule(Pattern.compile(B + "(" + Words.WD_EN + ")s" + E, F), (m, c) ->
+          Rules.day(m, c.today().with(TemporalAdjusters.next(Words.weekday(m.group(1)))), true)));
+      // a year of the Christian era: "1066 AD", "in 33 a.d."
+      r.add(new Rule(Pattern.compile(B + "(\\d{1,4})\\s*a\\.?d\\.?(?![\\p{L}\\d])", F), (m, c) -> {
+        int y = Integer.parseInt(m.group(1));
+        return y < 1 ? null : Rules.date(m, 0, Moment.at(LocalDateTime.of(y, 1, 1, 0, 0), Grain.YEAR), false);
+      }));
+      // a day, a named month and a year joined by dashes or slashes: "15-apr-2014", "3/march/2015"
+      r.add(new Rule(Pattern.compile(B + "(\\d{1,2})([-/])" + month + "\\2(\\d{4}|\\d{2})" + E, F), (m, c) -> {
+        int y = Integer.parseInt(m.group(4)), mo = Words.month(m.group(3), lang), d = Integer.parseInt(m.group(1));
+        y = m.group(4).length() == 2 ? 2000 + y : y;
+        return Rules.exists(y, mo, d) ? Rules.day(m, LocalDate.of(y, mo, d), false) : null;
+      }));
+      // the ides of a month: the 15th of March, May, July and October, the 13th of the others
+      r.add(new Rule(Pattern.compile(B + "the\\s+ides?\\s+of\\s+" + month + "(?:,?\\s+(\\d{4}))?" + E, F), (m, c) -> {
+        int mo = Words.month(m.group(1), lang), d = mo == 3 || mo == 5 || mo == 7 || mo == 10 ? 15 : 13;
+        return Rules.day(m, m.group(2) != null ? LocalDate.of(Integer.parseInt(m.group(2)), mo, d) : TimeTagger.monthDay(c, mo, d, m.start()), m.group(2) == null);
+      }));
+      // a month of a year: "march of 2015"
+      r.add(new Rule(Pattern.compile(B + month + "\\s+of\\s+(\\d{4})" + E, F), (m, c) ->
+          Rules.date(m, 0, Moment.at(LocalDate.of(Integer.parseInt(m.group(2)), Words.month(m.group(1), lang), 1).atStartOfDay(), Grain.MONTH), false)));
+      // "<weekday> after next": the second one ahead, today's not counted (Duckling's predNth 1)
+      r.add(new Rule(Pattern.compile(B + "(" + Words.WD_EN + ")\\s+after\\s+next" + E, F), (m, c) ->
+          Rules.day(m, c.today().with(TemporalAdjusters.next(Words.weekday(m.group(1)))).plusWeeks(1), true)));
+      // the n-th last day, week or month of a frame: "the second last week of october" (the last is the first)
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(" + ordinal(lang) + ")\\s+last\\s+(day|week|month)\\s+(?:of|in)\\s+" + frame(lang) + E, F), (m, c) -> {
+        int n = ordinalValue(m.group(1), lang);
+        Frame f = frameOf(m, 3, c, lang);
+        if (n < 1 || n > 31 || f == null) return null;
+        Grain g = Words.grainOf(m.group(2));
+        LocalDateTime start = g.plus(g.truncate(f.end().atStartOfDay()), -n);
+        return start.toLocalDate().isBefore(f.first()) && g != Grain.WEEK ? null : Rules.date(m, 0, Moment.at(start, g), f.relative());
+      }));
+      // "the (n-th) closest <weekday> to <time>": the weekdays ordered by their distance to the time, the later first on a tie
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(?:(" + ordinal(lang) + ")\\s+)?closest\\s+(" + Words.WD_EN + ")\\s+to\\s+", F), (m, c) -> {
+        int n = m.group(1) == null ? 1 : ordinalValue(m.group(1), lang);
+        Piece a = anchorAfter(m, c, lang, anchors);
+        if (n < 1 || n > 53 || a == null || a.m().grain().compareTo(Grain.DAY) < 0) return null;
+        LocalDate t = a.m().start().toLocalDate(), later = t.with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(2))));
+        LocalDate before = t.with(TemporalAdjusters.previous(Words.weekday(m.group(2)))), d = null;
+        for (int i = 0; i < n; i++) {
+          boolean ahead = java.time.temporal.ChronoUnit.DAYS.between(t, later) <= java.time.temporal.ChronoUnit.DAYS.between(before, t);
+          d = ahead ? later : before;
+          if (ahead) later = later.plusWeeks(1); else before = before.minusWeeks(1);
+        }
+        return new Piece(m.start(), m.end() + a.end(), Kind.DATE, Moment.at(d.atStartOfDay(), Grain.DAY), null, true, null, null, null);
+      }));
+      // "<ordinal> <cycle> after <time>": the n-th cycle from the first one starting at or after the time (Duckling's
+      // cycleNthAfter); "<count> <weekday>s from <time>": the n-th weekday on or after it
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(?:(" + ordinal(lang) + ")\\s+(day|week|month|quarter|year)|" + cnt + "\\s+(" + Words.WD_EN + ")s?)\\s+(after|from)\\s+", F), (m, c) -> {
+        boolean ofCycle = m.group(1) != null;
+        if (ofCycle != m.group(5).equals("after")) return null;
+        int n = ofCycle ? ordinalValue(m.group(1), lang) : (int) countValue(m.group(3), lang);
+        Piece a = anchorAfter(m, c, lang, anchors);
+        if (n < 1 || n > 99 || a == null || a.m().grain().compareTo(Grain.DAY) < 0) return null;
+        LocalDateTime t = a.m().start();
+        if (!ofCycle) {
+          LocalDate d = t.toLocalDate().with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(4)))).plusWeeks(n - 1L);
+          return new Piece(m.start(), m.end() + a.end(), Kind.DATE, Moment.at(d.atStartOfDay(), Grain.DAY), null, true, null, null, null);
+        }
+        Grain g = Words.grainOf(m.group(2));
+        LocalDateTime first = g.truncate(t).equals(t) ? t : g.plus(g.truncate(t), 1);
+        return new Piece(m.start(), m.end() + a.end(), Kind.DATE, Moment.at(g.plus(first, n - 1L), g), null, true, null, null, null);
+      }));
+      // a weekday, month or clock time in the unit a count of units away: "monday 2 weeks from now", "march 2 years ago",
+      // "friday in 3 weeks", "in 2 days at 6pm" (Duckling's window from the offset to one unit later)
+      r.add(new Rule(Pattern.compile(B + "(?:(" + Words.WD_EN + ")|" + month + ")\\s+(?:(in)\\s+)?" + cnt + sep + unit + "(?:\\s+(from\\s+now|hence|ago))?" + E, F), (m, c) -> {
+        if ((m.group(3) == null) == (m.group(6) == null)) return null;
+        double v = countValue(m.group(4), lang);
+        Grain g = Words.grainOf(m.group(5));
+        if (v < 1 || v > 999 || v != Math.floor(v) || g.compareTo(Grain.WEEK) < 0 && m.group(2) != null || g.compareTo(Grain.DAY) < 0) return null;
+        LocalDateTime lo = g.plus(g.finer().truncate(c.ref()), "ago".equals(m.group(6)) ? -(long) v : (long) v), hi = g.plus(lo, 1);
+        if (m.group(1) != null) {
+          LocalDate d = lo.toLocalDate().with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(1))));
+          return d.atStartOfDay().isAfter(hi) ? null : Rules.day(m, d, true);
+        }
+        LocalDate first = lo.toLocalDate().withDayOfMonth(1);
+        while (first.getMonthValue() != Words.month(m.group(2), lang)) first = first.plusMonths(1);
+        return !first.atStartOfDay().isBefore(hi) ? null
+            : Rules.date(m, 0, Moment.at(first.atStartOfDay(), Grain.MONTH), true);
+      }));
+      r.add(new Rule(Pattern.compile(B + "in\\s+" + cnt + sep + unit + "\\s+at\\s+" + ck + E, F), (m, c) -> {
+        double v = countValue(m.group(1), lang);
+        Grain g = Words.grainOf(m.group(2));
+        Clock k = clockOf(m.group(3), lang);
+        if (k == null || v < 1 || v > 999 || v != Math.floor(v) || g.compareTo(Grain.DAY) < 0) return null;
+        LocalDateTime lo = g.plus(g.finer().truncate(c.ref()), (long) v);
+        LocalDateTime t = lo.toLocalDate().atTime(k.h(), k.min());
+        if (k.ambiguous() && t.isBefore(lo)) t = t.plusHours(12);
+        if (t.isBefore(lo)) t = t.plusDays(1);
+        return Rules.date(m, 0, Moment.at(t, k.grain()), true);
+      }));
+      // four digits after "at" are a clock time: "at 1930", "at 0800"
+      r.add(new Rule(Pattern.compile(B + "(?:at|@)\\s+([01]\\d|2[0-3])([0-5]\\d)" + E, F), (m, c) ->
+          Rules.clock(m, c, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 0, Grain.MINUTE, "x")));
+      // a clock time with "-ish": "noonish", "3pm-ish"
+      r.add(new Rule(Pattern.compile(B + "(?:(?:at|around|about)\\s+)?" + ck + "\\s*-?ish" + E, F), (m, c) -> {
+        Clock k = clockOf(m.group(1), lang);
+        return k == null ? null : new Piece(m.start(), m.end(), Kind.TIME, TimeTagger.clockDefault(c, k), null, true, k, null, null);
+      }));
+      // Earth Hour: 20:30 to 21:30 on the last Saturday of March, a week earlier when that is Holy Saturday (Duckling's
+      // closed span of sixty minutes, to 21:31 exclusive, at an hour's grain); the next one not over, or a given year's
+      r.add(new Rule(Pattern.compile(B + "earth\\s+hour(?:\\s+(\\d{4}))?" + E, F), (m, c) -> {
+        int y = m.group(1) != null ? Integer.parseInt(m.group(1)) : c.today().getYear();
+        LocalDateTime start = earthHour(y);
+        if (m.group(1) == null && !start.plusMinutes(61).isAfter(c.ref())) start = earthHour(y + 1);
+        return Rules.date(m, 0, new Moment(start, Grain.HOUR, start.plusMinutes(61)), m.group(1) == null);
+      }));
+      // "all week" (this week to its Saturday, Duckling's end), "rest of the week" (today to that Saturday)
+      r.add(new Rule(Pattern.compile(B + "(all|(?:the\\s+)?rest\\s+of\\s+the)\\s+week" + E, F), (m, c) -> {
+        LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return span(m, m.group(1).equals("all") ? monday : c.today(), monday.plusDays(6), Grain.DAY, true);
       }));
     }
     return r;
@@ -655,6 +816,12 @@ final class Grammar {
       default -> which.equals("mid") ? span(m, first.plusDays(10), first.plusDays(20), Grain.DAY, rel)
           : which.equals("fine") ? span(m, first.plusDays(20), end, Grain.DAY, rel) : span(m, first, first.plusDays(10), Grain.DAY, rel);
     };
+  }
+
+  /** The start of Earth Hour in year {@code y}: 20:30 on March's last Saturday, or the one before when that is Holy Saturday. */
+  private static LocalDateTime earthHour(int y) {
+    LocalDate saturday = LocalDate.of(y, 3, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+    return (saturday.equals(Rules.easter(y).minusDays(1)) ? saturday.minusWeeks(1) : saturday).atTime(20, 30);
   }
 
   /** The weekend of {@code friday}: from its 18:00 to the Monday after, at an hour's grain (Duckling's rendering). */

@@ -105,16 +105,28 @@ final class Holidays {
     }
   }
 
-  static final List<Holiday> EN = english();
-
-  /** The world days of {@link #IT} (see {@link #worldDays}); news reads them only with "mondiale" or "internazionale". */
+  /**
+   * The world days of {@link #IT} (see {@link #worldDays}); news reads them only with "mondiale" or "internazionale".
+   * NOTE: built before {@link #EN}, whose English names of the same days take their dates from here.
+   */
   static final List<Holiday> WORLD_DAYS_IT = worldDays();
+
+  /** English names of the world days ({@link #worldDaysEnglish}): read in phrases, not in news (see {@link #NAMES_IN_NEWS}). */
+  static final List<Holiday> WORLD_DAYS_EN = worldDaysEnglish();
+
+  static final List<Holiday> EN = english();
 
   /** Italian holidays: the public holidays, Italian names of the holidays {@link #EN} dates, and the world days. */
   static final List<Holiday> IT = italian();
 
   /** Regex alternation of every English holiday name; a name that extends another ("easter monday") is listed first. */
   static final String NAMES = names(EN);
+
+  /**
+   * {@link #NAMES} without the world days' English names, for running text: some 150 more names in the alternation
+   * cost every position of a news text a try each, for days news rarely dates.
+   */
+  static final String NAMES_IN_NEWS = names(EN.stream().filter(h -> !WORLD_DAYS_EN.contains(h)).toList());
 
   /** Regex alternation of every Italian holiday name in {@link #IT}, longer names first as in {@link #NAMES}. */
   static final String NAMES_IT = names(IT);
@@ -140,9 +152,24 @@ final class Holidays {
 
   private static List<Holiday> english() {
     List<Holiday> h = new ArrayList<>();
+    // the Orthodox churches keep the Julian calendar: Christmas on its 25 December, the new year on its 1 January
+    day(h, "orthodox christmas(?: day)?", y -> julian(y - 1, 12, 25));
+    day(h, "orthodox new year'?s?(?: day)?", y -> julian(y, 1, 1));
     fixed(h, "christmas eve", 12, 24);
     fixed(h, "(?:christmas|xmas)(?: day)?", 12, 25);
-    fixed(h, "boxing day", 12, 26);
+    fixed(h, "boxing day|(?:saint|st\\.?) stephen'?s day", 12, 26);
+    // the Western church's feasts on fixed dates
+    fixed(h, "(?:the )?epiphany", 1, 6);
+    fixed(h, "all saints'? day", 11, 1);
+    fixed(h, "all souls'? day", 11, 2);
+    fixed(h, "(?:the )?(?:feast of the )?immaculate conception", 12, 8);
+    fixed(h, "(?:the )?assumption of (?:the virgin )?mary", 8, 15);
+    fixed(h, "(?:saint|st\\.?) george'?s day|feast of saint george", 4, 23);
+    fixed(h, "(?:the )?feast of (?:saint|st\\.?) francis(?: of assisi)?", 10, 4);
+    fixed(h, "april fool'?s'?(?: day)?", 4, 1);
+    fixed(h, "may day", 5, 1);
+    day(h, "commonwealth day", y -> nth(y, 3, 2, DayOfWeek.MONDAY));
+    h.addAll(WORLD_DAYS_EN);
     // the new year of another calendar comes before the Gregorian one's names, which it extends
     h.add(new Holiday(Pattern.compile("chinese (?:lunar )?new year'?s?(?: day)?|lunar new year'?s?(?: day)?", F),
         y -> one(Lunar.chineseNewYear(y)), Grain.YEAR));
@@ -218,7 +245,7 @@ final class Holidays {
       LocalDate[] av = hebrewSpan(y, Hebrew.AV, 9, 1);
       return av == null ? null : one((av[0].getDayOfWeek() == DayOfWeek.SATURDAY ? av[0].plusDays(1) : av[0]).minusDays(1));
     }));
-    h.add(new Holiday(Pattern.compile("hanukk?ah|chanukk?ah", F), y -> hebrewSpan(y, Hebrew.KISLEV, 24, 9)));
+    h.add(new Holiday(Pattern.compile("hanukk?ah|chanukk?ah", F), y -> hebrewSpan(y, Hebrew.KISLEV, 24, 8)));
     hebrew(h, "tu b'?i?shvat", Hebrew.SHEVAT, 15);
     hebrew(h, "purim", Hebrew.ADAR, 14);
     hebrew(h, "shushan purim", Hebrew.ADAR, 15);
@@ -243,8 +270,8 @@ final class Holidays {
     as(h, "capodanno parsi", "parsi new year");
     as(h, "capodanno ebraico|rosh ha-?shan[aà]h?", "rosh hashanah");
     as(h, "capodanno (?:islamico|musulmano)|muharram", "islamic new year");
-    day(h, "natale ortodosso", y -> julian(y - 1, 12, 25));
-    day(h, "capodanno ortodosso", y -> julian(y, 1, 1));
+    as(h, "natale ortodosso", "orthodox christmas");
+    as(h, "capodanno ortodosso", "orthodox new year");
     as(h, "luned[iì] di pasqua ortodossa|pasquetta ortodossa", "orthodox easter monday");
     as(h, "pasqua ortodossa", "orthodox easter");
     as(h, "pasqua ebraica|pesach", "passover");
@@ -253,17 +280,17 @@ final class Holidays {
     fixed(h, "vigilia di capodanno|san silvestro", 12, 31);
     fixed(h, "vigilia di natale|vigilia", 12, 24);
     fixed(h, "(?:giorno di )?natale", 12, 25);
-    fixed(h, "santo stefano|s\\. stefano", 12, 26);
+    as(h, "santo stefano|s\\. stefano", "st. stephen's day");
     fixed(h, "capodanno|primo dell'anno", 1, 1);
-    fixed(h, "epifania|befana", 1, 6);
+    as(h, "epifania|befana", "epiphany");
     fixed(h, "festa del pap[aà]|festa di san giuseppe|s(?:an|\\.) giuseppe", 3, 19);
     fixed(h, "(?:anniversario|festa) della liberazione|liberazione", 4, 25);
-    fixed(h, "festa dei lavoratori|giorno dei lavoratori|festa del lavoro|primo maggio", 5, 1);
+    as(h, "festa dei lavoratori|giorno dei lavoratori|festa del lavoro|primo maggio", "may day");
     fixed(h, "festa della repubblica|repubblica", 6, 2);
-    fixed(h, "ferragosto|assunzione di maria|assunzione", 8, 15);
-    fixed(h, "ognissanti|tutti i santi|festa dei santi|giorno dei santi", 11, 1);
-    fixed(h, "giorno dei morti|festa dei morti|commemorazione dei defunti|morti|defunti", 11, 2);
-    fixed(h, "(?:all')?immacolata(?: concezione)?", 12, 8);
+    as(h, "ferragosto|assunzione di maria|assunzione", "assumption of mary");
+    as(h, "ognissanti|tutti i santi|festa dei santi|giorno dei santi", "all saints' day");
+    as(h, "giorno dei morti|festa dei morti|commemorazione dei defunti|morti|defunti", "all souls' day");
+    as(h, "(?:all')?immacolata(?: concezione)?", "immaculate conception");
     fixed(h, "san valentino|festa degli innamorati", 2, 14);
     as(h, "pasquetta|luned[iì] dell'angelo|luned[iì] di pasqua", "easter monday");
     as(h, "pasqua", "easter");
@@ -321,10 +348,10 @@ final class Holidays {
     as(h, "giornata della terra", "earth day");
     as(h, "boxing day", "boxing day");
     as(h, "martin luther king day|giornata dei diritti civili", "mlk day");
-    fixed(h, "(?:giorno|festa) di san giorgio|san giorgio", 4, 23);
-    fixed(h, "(?:giorno|festa) di san francesco(?: d'assisi)?|san francesco d'assisi", 10, 4);
+    as(h, "(?:giorno|festa) di san giorgio|san giorgio", "st. george's day");
+    as(h, "(?:giorno|festa) di san francesco(?: d'assisi)?|san francesco d'assisi", "feast of st. francis of assisi");
     fixed(h, "festa della donna", 3, 8);
-    fixed(h, "pesce d'aprile", 4, 1);
+    as(h, "pesce d'aprile", "april fools' day");
     fixed(h, "festa dei nonni", 10, 2);
     // Italian days of remembrance (laws 211/2000 and 92/2004)
     fixed(h, "giorno della memoria", 1, 27);
@@ -356,7 +383,7 @@ final class Holidays {
         {"dell'acqua", "03-22"}, {"della meteorologia", "03-23"}, {"(?:della|contro la) tubercolosi", "03-24"},
         {"in ricordo delle vittime della schiavit[uù](?: e della tratta transatlantica degli schiavi)?", "03-25"},
         {"(?:per la )?consapevolezza sull'autismo|dell'autismo", "04-02"},
-        {"(?:contro|per la sensibilizzazione sul)le mine(?: antiuomo)?", "04-04"},
+        {"(?:contro le|per la sensibilizzazione sulle) mine(?: antiuomo)?", "04-04"},
         {"dello sport per lo sviluppo e la pace", "04-06"},
         {"della salute(?! mentale)|(?:della riflessione sul|in memoria delle vittime del|del) genocidio (?:del|in) r[wu]anda", "04-07"},
         {"del volo umano nello spazio", "04-12"}, {"dei monumenti e dei siti", "04-18"}, {"della lingua cinese", "04-20"},
@@ -380,7 +407,7 @@ final class Holidays {
         {"(?:per l'eliminazione della|contro la) violenza sessuale nei conflitti(?: armati)?", "06-19"},
         {"del rifugiato|dei rifugiati", "06-20"}, {"dello yoga", "06-21"},
         {"delle vedove|del servizio pubblico", "06-23"}, {"della gente di mare|del marittimo", "06-25"},
-        {"contro (?:l'abuso di |la )droga|(?:a sostegno delle vittime|contro la) tortura", "06-26"},
+        {"contro (?:l'abuso di |la )droga|(?:a sostegno delle vittime della|contro la) tortura", "06-26"},
         {"degli asteroidi", "06-30"}, {"della popolazione", "07-11"}, {"delle competenze giovanili", "07-15"},
         {"(?:di )?nelson mandela", "07-18"}, {"(?:dell'|contro l')epatite", "07-28"},
         {"dell'amicizia|contro la tratta di esseri umani", "07-30"}, {"dei popoli indigeni(?: del mondo)?", "08-09"},
@@ -390,7 +417,7 @@ final class Holidays {
         {"(?:contro l'|sull')overdose", "08-31"}, {"del benessere sessuale|della salute sessuale", "09-04"},
         {"della carit[aà]|della beneficenza", "09-05"}, {"dell'alfabetizzazione", "09-08"},
         {"(?:per la )?prevenzione del suicidio", "09-10"}, {"(?:per )?la cooperazione sud[- ]sud", "09-12"},
-        {"della democrazia", "09-15"}, {"(?:per la (?:preservazione|protezione) )?(?:dello strato )?(?:di|dell')ozono", "09-16"},
+        {"della democrazia", "09-15"}, {"(?:per la (?:preservazione|protezione) )?(?:dello strato )?(?:di |dell')ozono", "09-16"},
         {"della pace", "09-21"}, {"della visibilit[aà] bisessuale|dell'orgoglio bisessuale", "09-23"},
         {"per l'eliminazione totale delle armi nucleari", "09-26"}, {"del turismo", "09-27"}, {"contro la rabbia", "09-28"},
         {"del cuore", "09-29"}, {"delle persone anziane|degli anziani|dei vegetariani", "10-01"},
@@ -402,7 +429,7 @@ final class Holidays {
         {"delle nazioni unite|dell'onu|dell'informazione sullo sviluppo", "10-24"}, {"del patrimonio audiovisivo", "10-27"},
         {"dell'ictus", "10-29"}, {"delle citt[aà]", "10-31"}, {"de(?:i|l) vegan(?:i|o|ismo)", "11-01"},
         {"per (?:mettere fine|porre fine) all'impunit[aà] per i crimini contro i giornalisti", "11-02"},
-        {"per (?:prevenire|la prevenzione del)lo sfruttamento dell'ambiente in (?:tempo di )?guerra(?: e (?:nei )?conflitti armati)?", "11-06"},
+        {"per (?:prevenire lo|la prevenzione dello) sfruttamento dell'ambiente in (?:tempo di )?guerra(?: e (?:nei )?conflitti armati)?", "11-06"},
         {"della scienza per la pace e (?:lo )?sviluppo", "11-10"}, {"contro la polmonite", "11-12"}, {"del diabete", "11-14"},
         {"della tolleranza", "11-16"}, {"della prematurit[aà]|dei (?:bambini )?prematuri", "11-17"},
         {"del gabinetto|dei servizi igienici|dell'uomo", "11-19"},
@@ -431,6 +458,175 @@ final class Holidays {
       int month = (Integer) d[1], n = (Integer) d[2];
       DayOfWeek dow = (DayOfWeek) d[3];
       day(h, WORLD_DAY + "(?:" + d[0] + ")", y -> nth(y, month, n, dow));
+    }
+    return List.copyOf(h);
+  }
+
+  /**
+   * English names of the world days of {@link #WORLD_DAYS_IT} ("world water day", "international day of peace",
+   * "human rights day"), each dated by the Italian name it is paired with, so that a day's date is written once.
+   */
+  private static List<Holiday> worldDaysEnglish() {
+    List<Holiday> h = new ArrayList<>();
+    String[][] names = {
+        {"world braille day", "giornata mondiale del braille"},
+        {"international customs day", "giornata internazionale delle dogane"},
+        {"international day of commemoration in memory of the victims of the holocaust", "giornata internazionale in memoria delle vittime dell'olocausto"},
+        {"world wetlands day", "giornata mondiale delle zone umide"},
+        {"world cancer day", "giornata mondiale contro il cancro"},
+        {"international day of zero tolerance (?:for|to) female genital mutilation", "giornata internazionale della tolleranza zero contro le mutilazioni genitali femminili"},
+        {"world day of the sick", "giornata mondiale del malato"},
+        {"international day of women and girls in science", "giornata internazionale delle donne e delle ragazze nella scienza"},
+        {"world radio day", "giornata mondiale della radio"},
+        {"world day of social justice", "giornata mondiale della giustizia sociale"},
+        {"international mother language day", "giornata internazionale della lingua madre"},
+        {"zero discrimination day", "giornata contro la discriminazione"},
+        {"world wildlife day", "giornata mondiale della fauna selvatica"},
+        {"international women'?s day", "giornata internazionale della donna"},
+        {"international day of happiness", "giornata internazionale della felicità"},
+        {"world poetry day", "giornata mondiale della poesia"},
+        {"international day of forests", "giornata internazionale delle foreste"},
+        {"world down syndrome day", "giornata mondiale della sindrome di down"},
+        {"international day for the elimination of racial discrimination", "giornata internazionale per l'eliminazione della discriminazione razziale"},
+        {"international day of nowruz", "giornata internazionale di nowruz"},
+        {"world water day", "giornata mondiale dell'acqua"},
+        {"world meteorological day", "giornata mondiale della meteorologia"},
+        {"world tuberculosis day", "giornata mondiale della tubercolosi"},
+        {"international day of remembrance of (?:the )?(?:victims of slavery|slavery victims) and the transatlantic slave trade", "giornata internazionale in ricordo delle vittime della schiavitù"},
+        {"world autism awareness day", "giornata mondiale per la consapevolezza sull'autismo"},
+        {"(?:united nations'? )?mine awareness day", "giornata internazionale contro le mine"},
+        {"international day of sport for development and peace", "giornata internazionale dello sport per lo sviluppo e la pace"},
+        {"(?:united nations'? )?world health day", "giornata mondiale della salute"},
+        {"day of remembrance of the victims of the rwanda genocide", "giornata in memoria delle vittime del genocidio in rwanda"},
+        {"international day of human space flight", "giornata internazionale del volo umano nello spazio"},
+        {"international day for monuments and sites", "giornata internazionale dei monumenti e dei siti"},
+        {"chinese language day", "giornata della lingua cinese"},
+        {"english language day", "giornata della lingua inglese"},
+        {"world book(?: and copyright)? day", "giornata mondiale del libro"},
+        {"world malaria day", "giornata mondiale della malaria"},
+        {"world intellectual property day", "giornata mondiale della proprietà intellettuale"},
+        {"international chernobyl disaster remembrance day", "giornata internazionale del disastro di chernobyl"},
+        {"world day for safety and health at work", "giornata mondiale per la salute e sicurezza sul lavoro"},
+        {"day of remembrance for all victims of chemical warfare", "giornata in memoria di tutte le vittime della guerra chimica"},
+        {"international jazz day", "giornata internazionale del jazz"},
+        {"world tuna day", "giornata mondiale del tonno"},
+        {"world press freedom day", "giornata mondiale della libertà di stampa"},
+        {"world ovarian cancer day", "giornata mondiale sul tumore ovarico"},
+        {"international nurses'? day", "giornata internazionale dell'infermiere"},
+        {"international day of families", "giornata internazionale della famiglia"},
+        {"world (?:information society|telecommunication) day", "giornata mondiale delle telecomunicazioni"},
+        {"world day for cultural diversity(?: for dialogue and development)?", "giornata mondiale della diversità culturale"},
+        {"international day for biological diversity|world biodiversity day", "giornata mondiale della biodiversità"},
+        {"international day to end obstetric fistula", "giornata internazionale per l'eliminazione della fistola ostetrica"},
+        {"africa(?:n (?:freedom|liberation))? day", "giornata dell'africa"},
+        {"international day of united nations peacekeepers", "giornata internazionale dei peacekeeper delle nazioni unite"},
+        {"world no tobacco day", "giornata mondiale senza tabacco"},
+        {"global day of parents", "giornata mondiale dei genitori"},
+        {"international day of innocent children victims of aggression", "giornata internazionale dei bambini innocenti vittime di aggressioni"},
+        {"world environment day", "giornata mondiale dell'ambiente"},
+        {"world oceans? day", "giornata mondiale degli oceani"},
+        {"world day against child labou?r", "giornata mondiale contro il lavoro minorile"},
+        {"international albinism awareness day", "giornata internazionale sull'albinismo"},
+        {"world blood donor day", "giornata mondiale del donatore di sangue"},
+        {"world elder abuse awareness day", "giornata mondiale contro gli abusi sugli anziani"},
+        {"international day of family remittances", "giornata internazionale delle rimesse familiari"},
+        {"world day to combat desertification(?: and drought)?", "giornata mondiale contro la desertificazione"},
+        {"international day for the elimination of sexual violence in conflict", "giornata internazionale per l'eliminazione della violenza sessuale nei conflitti"},
+        {"world refugee day", "giornata mondiale del rifugiato"},
+        {"international day of yoga", "giornata internazionale dello yoga"},
+        {"international widows'? day", "giornata internazionale delle vedove"},
+        {"public service day", "giornata del servizio pubblico"},
+        {"day of the seafarer", "giornata della gente di mare"},
+        {"international day against drug abuse and illicit trafficking", "giornata internazionale contro l'abuso di droga"},
+        {"international day in support of victims of torture", "giornata internazionale contro la tortura"},
+        {"international asteroid day", "giornata internazionale degli asteroidi"},
+        {"world population day", "giornata mondiale della popolazione"},
+        {"world youth skills day", "giornata mondiale delle competenze giovanili"},
+        {"(?:international )?nelson mandela day", "giornata internazionale nelson mandela"},
+        {"world hepatitis day", "giornata mondiale dell'epatite"},
+        {"international day of friendship", "giornata internazionale dell'amicizia"},
+        {"world day against trafficking in persons", "giornata mondiale contro la tratta di esseri umani"},
+        {"international day of the world'?s indigenous peoples?", "giornata internazionale dei popoli indigeni"},
+        {"international youth day", "giornata internazionale della gioventù"},
+        {"world humanitarian day", "giornata mondiale dell'aiuto umanitario"},
+        {"international day for the remembrance of the slave trade and its abolition", "giornata internazionale in ricordo della tratta degli schiavi"},
+        {"international day against nuclear tests", "giornata internazionale contro i test nucleari"},
+        {"international day of the victims of enforced disappearances", "giornata internazionale delle vittime di sparizioni forzate"},
+        {"international overdose awareness day", "giornata internazionale contro l'overdose"},
+        {"world sexual health day", "giornata mondiale della salute sessuale"},
+        {"international day of charity", "giornata internazionale della carità"},
+        {"international literacy day", "giornata internazionale dell'alfabetizzazione"},
+        {"world suicide prevention day", "giornata mondiale per la prevenzione del suicidio"},
+        {"international day for south[- ]south cooperation", "giornata internazionale per la cooperazione sud-sud"},
+        {"international day of democracy", "giornata internazionale della democrazia"},
+        {"international day for the preservation of the ozone layer", "giornata internazionale dell'ozono"},
+        {"international day of peace", "giornata internazionale della pace"},
+        {"international celebrate bisexuality day", "giornata internazionale dell'orgoglio bisessuale"},
+        {"international day for the total elimination of nuclear weapons", "giornata internazionale per l'eliminazione totale delle armi nucleari"},
+        {"world tourism day", "giornata mondiale del turismo"},
+        {"world rabies day", "giornata mondiale contro la rabbia"},
+        {"world heart day", "giornata mondiale del cuore"},
+        {"international day of older persons", "giornata internazionale delle persone anziane"},
+        {"world vegetarian day", "giornata mondiale dei vegetariani"},
+        {"international day of non-?violence", "giornata internazionale della nonviolenza"},
+        {"world teachers'? day", "giornata mondiale degli insegnanti"},
+        {"world (?:cerebral palsy|cp) day", "giornata mondiale della paralisi cerebrale"},
+        {"world post day", "giornata mondiale della posta"},
+        {"world mental health day", "giornata mondiale della salute mentale"},
+        {"international day of the girl child", "giornata internazionale delle bambine"},
+        {"international day for (?:natural )?disaster reduction", "giornata internazionale per la riduzione dei disastri"},
+        {"international day of rural women", "giornata internazionale delle donne rurali"},
+        {"world food day", "giornata mondiale dell'alimentazione"},
+        {"international day for the eradication of poverty", "giornata internazionale per l'eliminazione della povertà"},
+        {"united nations day", "giornata delle nazioni unite"},
+        {"world development information day", "giornata mondiale dell'informazione sullo sviluppo"},
+        {"world day for audiovisual heritage", "giornata mondiale del patrimonio audiovisivo"},
+        {"world stroke day", "giornata mondiale dell'ictus"},
+        {"world cities day", "giornata mondiale delle città"},
+        {"international day to end impunity for crimes against journalists", "giornata internazionale per porre fine all'impunità per i crimini contro i giornalisti"},
+        {"international day for preventing the exploitation of the environment in war and armed conflict", "giornata internazionale per la prevenzione dello sfruttamento dell'ambiente in guerra"},
+        {"world science day for peace and development", "giornata mondiale della scienza per la pace e lo sviluppo"},
+        {"world pneumonia day", "giornata mondiale contro la polmonite"},
+        {"world diabetes day", "giornata mondiale del diabete"},
+        {"international day for tolerance", "giornata internazionale della tolleranza"},
+        {"world prematurity day", "giornata mondiale della prematurità"},
+        {"world toilet day", "giornata mondiale del gabinetto"},
+        {"international men'?s day", "giornata internazionale dell'uomo"},
+        {"universal children'?s day", "giornata mondiale dell'infanzia"},
+        {"africa industrialization day", "giornata dell'industrializzazione dell'africa"},
+        {"world television day", "giornata mondiale della televisione"},
+        {"international day for the elimination of violence against women", "giornata internazionale per l'eliminazione della violenza contro le donne"},
+        {"international day of solidarity with the palestinian people", "giornata internazionale di solidarietà con il popolo palestinese"},
+        {"world aids day", "giornata mondiale contro l'aids"},
+        {"(?:international|world) day for the abolition of slavery", "giornata internazionale per l'abolizione della schiavitù"},
+        {"international day of (?:disabled persons|persons with disabilities)", "giornata internazionale delle persone con disabilità"},
+        {"world soil day", "giornata mondiale del suolo"},
+        {"international volunteer day(?: for economic and social development)?", "giornata internazionale del volontariato"},
+        {"international civil aviation day", "giornata internazionale dell'aviazione civile"},
+        {"international anti[- ]?corruption day", "giornata internazionale contro la corruzione"},
+        {"world genocide commemoration day", "giornata internazionale per la commemorazione delle vittime di genocidio"},
+        {"human rights? day", "giornata dei diritti umani"},
+        {"international mountain day", "giornata internazionale della montagna"},
+        {"international migrants'? day", "giornata internazionale dei migranti"},
+        {"arabic language day", "giornata della lingua araba"},
+        {"international human solidarity day", "giornata internazionale della solidarietà umana"},
+        {"world philosophy day", "giornata mondiale della filosofia"},
+        {"world kidney day", "giornata mondiale del rene"},
+        {"(?:world )?day of remembrance for road traffic victims", "giornata mondiale in memoria delle vittime della strada"},
+        {"international day of co-?operatives", "giornata internazionale delle cooperative"},
+        {"world leprosy day", "giornata mondiale dei malati di lebbra"},
+        {"world maritime day", "giornata mondiale del mare"},
+        {"world migratory bird day", "giornata mondiale degli uccelli migratori"},
+        {"world habitat day", "giornata mondiale dell'habitat"},
+        {"world sight day", "giornata mondiale della vista"},
+        {"world religion day", "giornata mondiale della religione"}};
+    List<String> unknown = new ArrayList<>();
+    for (String[] n : names) {
+      WORLD_DAYS_IT.stream().filter(d -> d.names().matcher(n[1]).matches()).findFirst().ifPresentOrElse(
+          it -> h.add(new Holiday(Pattern.compile(n[0], F), it.in(), it.grain())), () -> unknown.add(n[1]));
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("no Italian world days named " + unknown);
     }
     return List.copyOf(h);
   }

@@ -197,7 +197,7 @@ final class Rules {
     // relative days
     String[][] rel = it
         ? new String[][] {{"oggi|in giornata|odierna", "0"}, {"ieri", "-1"}, {"domani", "1"}, {"dopodomani|dopo domani", "2"}, {"l'altro ieri|altroieri|l'altroieri", "-2"}}
-        : new String[][] {{"today", "0"}, {"yesterday", "-1"}, {"tomorrow", "1"}, {"the day after tomorrow|day after tomorrow", "2"}, {"the day before yesterday|day before yesterday", "-2"}};
+        : new String[][] {{"today", "0"}, {"yesterday", "-1"}, {"tomorrow|tmrw?", "1"}, {"the day after tomorrow|day after tomorrow", "2"}, {"the day before yesterday|day before yesterday", "-2"}};
     for (String[] x : rel) {
       int off = Integer.parseInt(x[1]);
       r.add(new Rule(Pattern.compile(B + "(?:" + x[0] + ")" + E, F), (m, c) -> day(m, c.today().plusDays(off), true)));
@@ -576,7 +576,8 @@ final class Rules {
   private static Piece season(Matcher m, Ctx c) {
     String w = m.group(2);
     int y = c.today().getYear();
-    int[][] s = {{6, 21, 9, 24}, {12, 21, 3, 21}, {3, 20, 6, 21}, {9, 23, 12, 21}};
+    // each season to the day after the next one starts, exclusive: Duckling's interval from a day to a day is closed
+    int[][] s = {{6, 21, 9, 24}, {12, 21, 3, 21}, {3, 20, 6, 22}, {9, 23, 12, 22}};
     int i = w.matches("estate|summer") ? 0 : w.matches("inverno|winter") ? 1 : w.matches("primavera|spring") ? 2 : 3;
     int startYear = i == 1 && c.today().getMonthValue() <= 6 ? y - 1 : y;
     String after = m.groupCount() >= 3 ? m.group(3) : null;

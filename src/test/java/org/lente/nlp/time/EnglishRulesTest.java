@@ -68,7 +68,7 @@ class EnglishRulesTest {
   @Test void andAHalfHours() { assertEquals("2024-06-19T13:30:00 Second", duckling("in 3 and a half hours")); }
   @Test void minutesWithPrime() { assertEquals("2024-06-19T10:20:00 Second", duckling("in 20'")); }
   @Test void fractionalOffsetIsToTheSecond() { assertEquals("2024-06-19T11:30:00 Second", duckling("in 1.5 hours")); }
-  @Test void fromRightNow() { assertEquals("2024-06-19T13:00:00 Minute", duckling("3 hours from right now")); }
+  @Test void fromRightNowKeepsTheSecond() { assertEquals("2024-06-19T13:00:00 Second", duckling("3 hours from right now")); }
   @Test void weekdayWithClockIsNotADayOfMonth() { assertEquals("2024-06-21T09:00:00 Hour", duckling("friday 9 am")); }
   @Test void lentAsAVerbIsNotAHoliday() { assertEquals(List.of(), tagger.find("The bank lent money to the firm.", Lang.EN, REF)); }
   @Test void capitalisedLentIsTheSeason() { assertEquals("2024-02-14", tagger.find("Lent begins soon.", Lang.EN, REF).get(0).value()); }
