@@ -134,6 +134,47 @@ class PostgresSchemaTest {
     assertEquals(embedded, cluster, "every embedded table and view, with the same columns");
   }
 
+  /**
+   * The values the knowledge writer writes again and again, large enough to be compressed (an article's analysis, a
+   * story's JSON and centroid), are compressed with lz4, not the default pglz (V15_3; docs/cluster-writer.md, session
+   * 20). Skipped where the server has no lz4, which the script leaves on pglz.
+   */
+  @Test
+  void theWritersLargeValuesAreCompressedWithLz4() throws Exception {
+    String url = PG.newDatabase();
+    PostgresSchema.migrate(cluster(url));
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+        Statement st = c.createStatement()) {
+      boolean lz4;
+      try {
+        st.executeUpdate("CREATE TEMP TABLE lz4_probe (v TEXT COMPRESSION lz4)");
+        lz4 = true;
+      } catch (java.sql.SQLException e) {
+        lz4 = false;
+      }
+      org.junit.jupiter.api.Assumptions.assumeTrue(lz4, "this PostgreSQL has no lz4");
+      String json = "{\"timeline\":[" + "{\"published\":\"2024-05-01T10:00:00Z\",\"title\":\"a title\"},".repeat(400)
+          + "{}]}";
+      st.executeUpdate("INSERT INTO stories (id, title, updated_at, story, centroid) VALUES (1, 't', "
+          + "'2024-05-01T10:00:00Z', '" + json + "', '" + json + "')");
+      try (ResultSet rs = st.executeQuery("SELECT pg_column_compression(story), pg_column_compression(centroid), "
+          + "story = '" + json + "' FROM stories WHERE id = 1")) {
+        assertTrue(rs.next());
+        assertEquals(List.of("lz4", "lz4", "t"), List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
+      }
+      try (ResultSet rs = st.executeQuery("SELECT a.attrelid::regclass || '.' || a.attname FROM pg_attribute a "
+          + "JOIN pg_class t ON t.oid = a.attrelid WHERE a.attcompression = 'l' "
+          + "AND t.relnamespace = 'public'::regnamespace ORDER BY 1")) {
+        List<String> columns = new ArrayList<>();
+        while (rs.next()) {
+          columns.add(rs.getString(1));
+        }
+        assertEquals(List.of("article_versions.analysis", "articles.analysis", "stories.centroid", "stories.story"),
+            columns);
+      }
+    }
+  }
+
   @Test
   void aDatabaseWithANewerSchemaIsRefused() throws Exception {
     ClusterFile c = cluster(PG.newDatabase());
@@ -178,6 +219,9 @@ class PostgresSchemaTest {
           "SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
               + "WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> " + history,
           "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal",
+          "SELECT a.attrelid::regclass || ' ' || a.attname || ' compression ' || a.attcompression::text "
+              + "FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid "
+              + "WHERE a.attcompression <> '' AND t.relnamespace = 'public'::regnamespace",
           "SELECT pg_get_functiondef(oid) FROM pg_proc WHERE pronamespace = 'public'::regnamespace")) {
         try (ResultSet rs = st.executeQuery(sql)) {
           while (rs.next()) {
