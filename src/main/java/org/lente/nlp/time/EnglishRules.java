@@ -154,7 +154,7 @@ final class EnglishRules {
       return Rules.day(m, d[0].plusDays(days), m.group(5) == null);
     }));
     // a month some years on: "March in 2 years", "March after next"
-    r.add(new Rule(Pattern.compile(B + "(" + Words.MONTH_EN.substring(0, Words.MONTH_EN.indexOf("|jan")) + ")\\s+(?:in\\s+(" + num + ")\\s+years?|(after next))" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(B + "(" + Words.MONTH_EN_FULL + ")\\s+(?:in\\s+(" + num + ")\\s+years?|(after next))" + E, F), (m, c) -> {
       double n = m.group(3) != null ? 1 : Words.value(m.group(2), Lang.EN);
       if (n < 1 || n != Math.floor(n)) {
         return null;

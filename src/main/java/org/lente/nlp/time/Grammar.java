@@ -3,6 +3,7 @@ package org.lente.nlp.time;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -547,9 +548,6 @@ final class Grammar {
         int mo = Words.month(m.group(1), lang), d = mo == 3 || mo == 5 || mo == 7 || mo == 10 ? 15 : 13;
         return Rules.day(m, m.group(2) != null ? LocalDate.of(Integer.parseInt(m.group(2)), mo, d) : TimeTagger.monthDay(c, mo, d, m.start()), m.group(2) == null);
       }));
-      // a month of a year: "march of 2015"
-      r.add(new Rule(Pattern.compile(B + month + "\\s+of\\s+(\\d{4})" + E, F), (m, c) ->
-          Rules.date(m, 0, Moment.at(LocalDate.of(Integer.parseInt(m.group(2)), Words.month(m.group(1), lang), 1).atStartOfDay(), Grain.MONTH), false)));
       // "<weekday> after next": the second one ahead, today's not counted (Duckling's predNth 1)
       r.add(new Rule(Pattern.compile(B + "(" + Words.WD_EN + ")\\s+after\\s+next" + E, F), (m, c) ->
           Rules.day(m, c.today().with(TemporalAdjusters.next(Words.weekday(m.group(1)))).plusWeeks(1), true)));
@@ -570,7 +568,7 @@ final class Grammar {
         LocalDate t = a.m().start().toLocalDate(), later = t.with(TemporalAdjusters.nextOrSame(Words.weekday(m.group(2))));
         LocalDate before = t.with(TemporalAdjusters.previous(Words.weekday(m.group(2)))), d = null;
         for (int i = 0; i < n; i++) {
-          boolean ahead = java.time.temporal.ChronoUnit.DAYS.between(t, later) <= java.time.temporal.ChronoUnit.DAYS.between(before, t);
+          boolean ahead = ChronoUnit.DAYS.between(t, later) <= ChronoUnit.DAYS.between(before, t);
           d = ahead ? later : before;
           if (ahead) later = later.plusWeeks(1); else before = before.minusWeeks(1);
         }

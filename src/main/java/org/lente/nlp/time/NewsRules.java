@@ -1,7 +1,9 @@
 package org.lente.nlp.time;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,18 +28,13 @@ final class NewsRules {
   private static final int ORDINAL_WORDS = 24;
   /** An ordinal where a count may stand: "third", "fifth", "21st". */
   private static final Pattern ORDINAL = Pattern.compile("first|second|third|\\w*(?:th|1st|2nd|3rd)", F);
-  /** The twelve months' full English names (abbreviations stand in dates, not after "every"). */
-  private static final String FULL_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-  /** TimeML's season codes by English season word. */
-  private static final java.util.Map<String, String> SEASONS = java.util.Map.of("spring", "SP", "summer", "SU", "fall", "FA",
-      "autumn", "FA", "winter", "WI");
   /**
    * A time word that is the head of a name: a month, a season or "this week" in capitals, then "of", "for" or "with"
    * and a capitalized word ("the annual March for Life", "``Spring of Life'' demonstrations", "ABC-TV's "This Week With
    * David Brinkley""). Not a weekday ("Thursday for Dar es Salaam" is a day) and not before a number or a month ("March
    * of 1998").
    */
-  private static final Pattern NAME_HEAD = Pattern.compile("(?:(?:this|last|next)\\s+)?(?:" + FULL_MONTHS
+  private static final Pattern NAME_HEAD = Pattern.compile("(?:(?:this|last|next)\\s+)?(?:" + Words.MONTH_EN_FULL
       + "|spring|summer|fall|autumn|winter|week|month|year)", F);
   /** A part of day that a greeting names ("Good evening"), and the word before it that makes it one. */
   private static final Pattern GREETED = Pattern.compile("morning|afternoon|evening|night", F);
@@ -171,17 +168,14 @@ final class NewsRules {
       }));
     }
     if (!it) {
-      // a month or a season of a year named after it: "March of 1998" is 1998-03, "the spring of 1998" and "summer 2009"
-      // 1998-SP and 2009-SU (the month alone would be read from the anchor and the year found apart)
-      r.add(new Rule(Pattern.compile(Rules.B + "(?:(" + FULL_MONTHS + ")\\s+of|(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of)?)\\s+((?:19|20)\\d\\d)" + E, F), (m, c) -> {
-        int y = Integer.parseInt(m.group(3));
-        if (m.group(2) != null && m.group(2).matches("fall|spring") && Character.isLowerCase(c.original().charAt(m.start(2)))
+      // a season of a year named after it: "the spring of 1998" and "summer 2009" are 1998-SP and 2009-SU (the season
+      // alone would be read from the anchor and the year found apart; a month's year is the month-year rule's)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of)?\\s+((?:19|20)\\d\\d)" + E, F), (m, c) -> {
+        if (m.group(1).matches("fall|spring") && Character.isLowerCase(c.original().charAt(m.start(1)))
             && !m.group().matches("the\\s.*|.*\\sof\\s.*") && !c.s().startsWith("in ", Math.max(0, m.start() - 3))) {
           return null; // "prices fall 2010 points": the verb, as the season rule reads a bare lower-case "fall"
         }
-        return m.group(1) != null
-            ? Rules.date(m, 0, Moment.at(java.time.LocalDateTime.of(y, Words.month(m.group(1), lang), 1, 0, 0), Grain.MONTH), false)
-            : fixed(m.start(), m.end(), Kind.DATE, y + "-" + SEASONS.get(m.group(2)));
+        return fixed(m.start(), m.end(), Kind.DATE, m.group(2) + "-" + Words.SEASON_CODES.get(Words.season(m.group(1))));
       }));
       // half a unit, "half an hour", "a half-day", "half a year": the fraction on the unit, as "two and a half years" is
       // P2.5Y (before: "an hour" inside it, PT1H); and a count written with thousands separators, "2,000 years" (before:
@@ -218,9 +212,9 @@ final class NewsRules {
     if (!it) {
       // a month or a season of every year: "each July", "every summer" (TimeML's XXXX-07, XXXX-SU), as "each Thursday"
       // is a weekday of every week
-      r.add(new Rule(Pattern.compile(Rules.B + "(?:every|each)\\s+(" + FULL_MONTHS + "|spring|summer|fall|autumn|winter)" + E, F), (m, c) -> {
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:every|each)\\s+(" + Words.MONTH_EN_FULL + "|spring|summer|fall|autumn|winter)" + E, F), (m, c) -> {
         String w = m.group(1);
-        String v = w.matches("spring|summer|fall|autumn|winter") ? SEASONS.get(w) : String.format("%02d", Words.month(w, lang));
+        String v = w.matches("spring|summer|fall|autumn|winter") ? Words.SEASON_CODES.get(Words.season(w)) : String.format("%02d", Words.month(w, lang));
         return fixed(m.start(), m.end(), Kind.SET, "XXXX-" + v);
       }));
       // the day an event has reached, told in the present: "today is the eighth day of Desert Shield", "It's the second
@@ -244,7 +238,7 @@ final class NewsRules {
     r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:gli|negli|degli|agli|dagli|sugli)\\s+)?anni\\s+(?:'|19)?(" + tens + ")"
         : "the\\s+(?:(?:early|mid|late)[\\s-]+)?(?:'(\\d)0s|(?:nineteen[\\s-]+)?(" + tens + "))") + E, F), (m, c) -> {
       String d = m.group(1) != null ? m.group(1) : m.group(2);
-      int n = d.matches("\\d") ? Integer.parseInt(d) : 2 + List.of(tens.split("\\|")).indexOf(d.toLowerCase(java.util.Locale.ROOT));
+      int n = d.matches("\\d") ? Integer.parseInt(d) : 2 + List.of(tens.split("\\|")).indexOf(d.toLowerCase(Locale.ROOT));
       return n < 1 ? null : fixed(m.start(), m.end(), Kind.DATE, "19" + n);
     }));
     if (!it) {
@@ -266,7 +260,7 @@ final class NewsRules {
         + "|(?:(?:il|nel|del)\\s+)?(primo|secondo)\\s+semestre\\s+(?:del\\s+|dell'\\s*)?((?:1[5-9]|20)\\d\\d)"
         : "(?:the\\s+)?(first|second|last|latter)\\s+half\\s+of\\s+((?:1[5-9]|20)\\d\\d)") + E, F), (m, c) -> {
       int g = m.group(1) != null ? 1 : 3;
-      boolean first = m.group(g).toLowerCase(java.util.Locale.ROOT).matches("first|prim[ao]");
+      boolean first = m.group(g).toLowerCase(Locale.ROOT).matches("first|prim[ao]");
       return fixed(m.start(), m.end(), Kind.DATE, m.group(g + 1) + (first ? "-H1" : "-H2"));
     }));
     // the week of a day, TimeML's week holding it: "the week of March 6" (2000-W10), "la settimana del 6 marzo"; the day
@@ -313,11 +307,11 @@ final class NewsRules {
     if (GREETED.matcher(span).matches() && GREETING.matcher(text).region(Math.max(0, start - 5), start).useTransparentBounds(true).find()) {
       return true;
     }
-    if (!NAME_HEAD.matcher(span).matches() || !java.util.Arrays.stream(span.split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
+    if (!NAME_HEAD.matcher(span).matches() || !Arrays.stream(span.split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
       return false;
     }
     Matcher tail = NAME_TAIL.matcher(text).region(end, text.length());
-    return tail.lookingAt() && !tail.group(1).toLowerCase(java.util.Locale.ROOT).matches(Words.MONTH_EN + "|" + Words.WD_EN);
+    return tail.lookingAt() && !tail.group(1).toLowerCase(Locale.ROOT).matches(Words.MONTH_EN + "|" + Words.WD_EN);
   }
 
   /**
@@ -328,7 +322,7 @@ final class NewsRules {
     if (!c.anchored()) {
       return null; // no week to name
     }
-    String mod = (it ? m.group(0) : m.group(1) == null ? "" : m.group(1)).toLowerCase(java.util.Locale.ROOT);
+    String mod = (it ? m.group(0) : m.group(1) == null ? "" : m.group(1)).toLowerCase(Locale.ROOT);
     java.time.LocalDate t = c.today();
     boolean begun = t.getDayOfWeek().getValue() >= 6;
     int shift;
@@ -362,7 +356,7 @@ final class NewsRules {
 
   /** TIMEX3's part-of-day code for a word: MO, AF, EV or NI. */
   private static String partCode(String word) {
-    String w = word.toLowerCase(java.util.Locale.ROOT);
+    String w = word.toLowerCase(Locale.ROOT);
     return w.startsWith("mor") || w.startsWith("matt") ? "MO" : w.startsWith("aft") || w.startsWith("pom") ? "AF"
         : w.startsWith("eve") || w.startsWith("ser") ? "EV" : "NI";
   }

@@ -95,8 +95,7 @@ final class Rules {
     boolean it = lang == Lang.IT;
     String wd = "(?:" + (it ? Words.WD_IT : Words.WD_EN) + (lenient ? "|" + (it ? Words.WD_IT_ABBR : Words.WD_EN_ABBR) + ")\\.?" : ")");
     String month = "(?:" + (it ? Words.MONTH_IT : Words.MONTH_EN) + ")";
-    String fullMonth = it ? "(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)"
-        : "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
+    String fullMonth = "(?:" + (it ? Words.MONTH_IT_FULL : Words.MONTH_EN_FULL) + ")";
     String num = Words.number(lang);
     String unit = "(" + Words.unit(lang) + ")";
     String dayNum = it ? "(\\d{1,2}|primo|" + String.join("|", Words.NUM_IT.keySet().stream().filter(k -> !k.contains("'") && !k.equals("un") && !k.equals("prima")).toList()) + ")"
@@ -155,8 +154,8 @@ final class Rules {
       if (y != null) return day(m, LocalDate.of(y, mo, d), false);
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
     }));
-    // month year
-    r.add(new Rule(Pattern.compile(B + "(" + month + ")" + (it ? "(?:,?\\s+|\\s+del\\s+)" : ",?\\s+") + "(\\d{4})" + E, F), (m, c) ->
+    // month year: "marzo 2015", "agosto del 2014", "March 2015", "March of 2015"
+    r.add(new Rule(Pattern.compile(B + "(" + month + ")" + (it ? "(?:,?\\s+|\\s+del\\s+)" : "(?:,?\\s+|\\s+of\\s+)") + "(\\d{4})" + E, F), (m, c) ->
         date(m, 0, Moment.at(LocalDate.of(Integer.parseInt(m.group(2)), Words.month(m.group(1), lang), 1).atStartOfDay(), Grain.MONTH), false)));
     // bare month, optionally next/last
     r.add(new Rule(Pattern.compile(B + "(?:(next|last|prossimo|scorso)\\s+)?(" + (lenient ? month : fullMonth) + ")(?:\\s+(prossimo|scorso))?" + E, F), (m, c) -> {
@@ -578,7 +577,7 @@ final class Rules {
     int y = c.today().getYear();
     // each season to the day after the next one starts, exclusive: Duckling's interval from a day to a day is closed
     int[][] s = {{6, 21, 9, 24}, {12, 21, 3, 21}, {3, 20, 6, 22}, {9, 23, 12, 22}};
-    int i = w.matches("estate|summer") ? 0 : w.matches("inverno|winter") ? 1 : w.matches("primavera|spring") ? 2 : 3;
+    int i = Words.season(w);
     int startYear = i == 1 && c.today().getMonthValue() <= 6 ? y - 1 : y;
     String after = m.groupCount() >= 3 ? m.group(3) : null;
     String modifier = after == null ? m.group(1) : after.startsWith("pross") ? "la prossima" : "la scorsa";
@@ -597,7 +596,7 @@ final class Rules {
     }
     LocalDate a = LocalDate.of(startYear, s[i][0], s[i][1]);
     LocalDate b = LocalDate.of(i == 1 ? startYear + 1 : startYear, s[i][2], s[i][3]);
-    String code = new String[] {"SU", "WI", "SP", "FA"}[i];
+    String code = Words.SEASON_CODES.get(i);
     return new Piece(m.start(), m.end(), Kind.DATE, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), startYear + "-" + code, true, null, null, "XXXX-" + code);
   }
 

@@ -2,6 +2,7 @@ package org.lente.nlp.time;
 
 import java.time.DayOfWeek;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,10 +15,21 @@ final class Words {
   static final String WD_EN = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
   static final String WD_EN_ABBR = "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
 
-  static final String MONTH_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+  /** The twelve months' full names, without abbreviations. */
+  static final String MONTH_IT_FULL = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre";
+  static final String MONTH_EN_FULL = "january|february|march|april|may|june|july|august|september|october|november|december";
+  static final String MONTH_IT = MONTH_IT_FULL
       + "|genn\\.?|gen\\.?|febb\\.?|feb\\.?|apr\\.?|magg\\.?|mag\\.?|giu\\.?|lug\\.?|ago\\.?|sett\\.?|set\\.?|ott\\.?|nov\\.?|dic\\.?";
-  static final String MONTH_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+  static final String MONTH_EN = MONTH_EN_FULL
       + "|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept\\.?|sep\\.?|oct\\.?|nov\\.?|dec\\.?";
+
+  /** TimeML's season codes, in the order of {@link #season}: summer, winter, spring, autumn. */
+  static final List<String> SEASON_CODES = List.of("SU", "WI", "SP", "FA");
+
+  /** The index in {@link #SEASON_CODES} of a lower-case Italian or English season word; any other word is autumn. */
+  static int season(String word) {
+    return word.matches("estate|summer") ? 0 : word.matches("inverno|winter") ? 1 : word.matches("primavera|spring") ? 2 : 3;
+  }
 
   static final Map<String, Integer> NUM_IT = numbers("un 1 uno 1 una 1 un' 1 primo 1 prima 1 due 2 tre 3 quattro 4 cinque 5 sei 6 sette 7"
       + " otto 8 nove 9 dieci 10 undici 11 dodici 12 tredici 13 quattordici 14 quindici 15 sedici 16 diciassette 17"
