@@ -40,6 +40,11 @@ final class NewsRules {
   private static final Pattern LAST_NEXT = Pattern.compile("(?<![\\p{L}\\d])the\\s+(?:past|last|next|coming)\\s+$", F);
   /** What makes "couple of" a count of two: "a" or "the past/last/next/coming" ("the past couple of months"). */
   private static final Pattern COUPLE_HEAD = Pattern.compile("(?<![\\p{L}\\d])(?:an?|the\\s+(?:past|last|next|coming))\\s+$", F);
+  /** The most characters a part of a year is read back over ("the fourth quarter " and its spaces). */
+  private static final int PART_WORDS = 24;
+  /** A season, quarter or half right before "of last year": "the spring ", "the fourth quarter ", "the first half ". */
+  private static final Pattern PART_OF_YEAR = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(?:(spring|summer|fall|autumn|winter)"
+      + "|(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter|(first|second|last|latter)\\s+half)\\s+$", F);
   /** A part of day that a greeting names ("Good evening"), and the word before it that makes it one. */
   private static final Pattern GREETED = Pattern.compile("morning|afternoon|evening|night", F);
   private static final Pattern GREETING = Pattern.compile(Rules.B + "good\\s$", F);
@@ -210,6 +215,19 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "couple\\s+(?:of\\s+)?(" + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F), (m, c) -> {
         Matcher head = before(COUPLE_HEAD, c.s(), m.start(), COUNT_WORDS);
         return !head.find() ? null : fixed(head.start(), m.end(), Kind.DURATION, Rules.durationValue("2", Words.grainOf(m.group(1))));
+      }));
+      // a season, quarter or half of a year named from the anchor: "the spring of last year" 2023-SP, "the fourth quarter
+      // of last year" 2023-Q4, "the first half of the year" 2024-H1 (before: the part read apart from the year, in the
+      // anchor's year, and "last year" a second expression). Matched from "of ... year", the part read backwards
+      r.add(new Rule(Pattern.compile(Rules.B + "of\\s+(this|last|next|the)\\s+year" + E, F), (m, c) -> {
+        Matcher part = before(PART_OF_YEAR, c.s(), m.start(), PART_WORDS);
+        if (!c.anchored() || !part.find()) return null;
+        String rel = m.group(1).toLowerCase(Locale.ROOT);
+        int year = c.today().getYear() + (rel.equals("last") ? -1 : rel.equals("next") ? 1 : 0);
+        String code = part.group(1) != null ? Words.SEASON_CODES.get(Words.season(part.group(1)))
+            : part.group(2) != null ? "Q" + Grammar.ordinalValue(part.group(2), lang)
+            : part.group(3).toLowerCase(Locale.ROOT).equals("first") ? "H1" : "H2";
+        return fixed(part.start(), m.end(), Kind.DATE, year + "-" + code);
       }));
       // the stretch ahead, uncounted: "the weeks ahead" PXW, as "the next few weeks" is
       r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(days|weeks|months|years)\\s+ahead" + E, F),

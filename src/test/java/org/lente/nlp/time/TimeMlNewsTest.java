@@ -725,4 +725,19 @@ class TimeMlNewsTest {
   @Test void aRateAfterTwiceIsASet() {
     assertEquals(List.of("SET P1W [a week]"), en("The council meets twice a week."));
   }
+  @Test void theEndOfTheMonthIsTheMonth() {
+    assertEquals(List.of("DATE 2024-06 [at the end of the month]"), en("The bonds mature at the end of the month."));
+  }
+  @Test void theBeginningOfNextWeekIsTheWeek() {
+    assertEquals(List.of("DATE 2024-W26 [at the beginning of next week]"), en("The talks resume at the beginning of next week."));
+  }
+  @Test void aSeasonOfLastYearIsThatSeason() {
+    assertEquals(List.of("DATE 2023-SP [the spring of last year]"), en("Prices rose in the spring of last year."));
+  }
+  @Test void aQuarterOfNextYearIsThatQuarter() {
+    assertEquals(List.of("DATE 2025-Q1 [the first quarter of next year]"), en("Sales will rise in the first quarter of next year."));
+  }
+  @Test void aHalfOfTheYearIsTheAnchorsHalf() {
+    assertEquals(List.of("DATE 2024-H1 [the first half of the year]"), en("Profit fell in the first half of the year."));
+  }
 }
