@@ -48,6 +48,9 @@ final class NewsRules {
   /** A part of day that a greeting names ("Good evening"), and the word before it that makes it one. */
   private static final Pattern GREETED = Pattern.compile("morning|afternoon|evening|night", F);
   private static final Pattern GREETING = Pattern.compile(Rules.B + "good\\s$", F);
+  /** A day word capitalized after an acronym, the tail of a name: "USA Today", "This is VOA Today". */
+  private static final Pattern DAY_WORD = Pattern.compile("Today|Tonight|Tomorrow|Yesterday");
+  private static final Pattern ACRONYM = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}{2,}\\s$");
   private static final Pattern NAME_TAIL = Pattern.compile("\\s+(?i:of|for|with)\\s+(?:(?i:the|a)\\s+)?(\\p{Lu}\\p{L}*)");
 
   /** The rules for {@code lang}. */
@@ -347,11 +350,15 @@ final class NewsRules {
   /**
    * Whether {@code text[start, end)}, a time expression found in English, is no time: the head of a name (every word of
    * it capitalized and one of {@link #NAME_HEAD}'s, and followed by "of", "for" or "with" and a capitalized word that is
-   * no month or weekday: "March for Life", "Spring of Life") or a part of day in a greeting ("Good evening from Havana").
+   * no month or weekday: "March for Life", "Spring of Life"), a capitalized day word right after an acronym ("USA Today",
+   * "This is VOA Today") or a part of day in a greeting ("Good evening from Havana").
    */
   static boolean noTime(String text, int start, int end) {
     String span = text.substring(start, end);
-    if (GREETED.matcher(span).matches() && GREETING.matcher(text).region(Math.max(0, start - 5), start).useTransparentBounds(true).find()) {
+    if (DAY_WORD.matcher(span).matches() && before(ACRONYM, text, start, 12).find()) {
+      return true;
+    }
+    if (GREETED.matcher(span).matches() && before(GREETING, text, start, 5).find()) {
       return true;
     }
     if (!NAME_HEAD.matcher(span).matches() || !Arrays.stream(span.split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {

@@ -740,4 +740,10 @@ class TimeMlNewsTest {
   @Test void aHalfOfTheYearIsTheAnchorsHalf() {
     assertEquals(List.of("DATE 2024-H1 [the first half of the year]"), en("Profit fell in the first half of the year."));
   }
+  @Test void aDayWordAfterAnAcronymIsAName() {
+    assertEquals(List.of(), en("He told USA Today that prices rose."));
+  }
+  @Test void aDayWordAfterAnAcronymInLowerCaseStaysADay() {
+    assertEquals(List.of("DATE 2024-06-19 [today]"), en("NATO met today."));
+  }
 }
