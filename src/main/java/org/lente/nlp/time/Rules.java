@@ -403,9 +403,10 @@ final class Rules {
     r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> !c.duckling() && m.group(1) == null
         && m.group(2).matches("fall|spring") && Character.isLowerCase(c.original().charAt(m.start(2))) ? null : season(m, c)));
     // quarters
-    // the year may come after the quarter or, in English, before it: "the third quarter of 1988", "the 1988 third quarter"
+    // the year may come after the quarter or, in English, before it: "the third quarter of 1988", "the 1988 third quarter",
+    // "the second quarter of fiscal 1990" (a fiscal year's quarter, as TimeML numbers it)
     r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?()(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
-        : "(?:the\\s+)?(?:((?:19|20)\\d\\d)\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
+        : "(?:the\\s+)?(?:((?:19|20)\\d\\d)\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
       String q = m.group(2);
       int n = q.startsWith("1") || q.startsWith("fi") || q.startsWith("pri") ? 1 : q.startsWith("2") || q.startsWith("sec") ? 2 : q.startsWith("3") || q.startsWith("th") || q.startsWith("ter") ? 3 : 4;
       String year = m.group(3) != null ? m.group(3) : m.group(1) != null && !m.group(1).isEmpty() ? m.group(1) : null;

@@ -746,4 +746,7 @@ class TimeMlNewsTest {
   @Test void aDayWordAfterAnAcronymInLowerCaseStaysADay() {
     assertEquals(List.of("DATE 2024-06-19 [today]"), en("NATO met today."));
   }
+  @Test void aQuarterOfAFiscalYearIsThatYearsQuarter() {
+    assertEquals(List.of("DATE 1990-Q2 [the second quarter of fiscal 1990]"), en("Profit will rise in the second quarter of fiscal 1990."));
+  }
 }
