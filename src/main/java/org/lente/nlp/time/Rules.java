@@ -392,6 +392,16 @@ final class Rules {
       Part night = new Part(18, 24, 0, "NI");
       r.add(new Rule(Pattern.compile(B + "last\\s+night" + E, F), (m, c) -> new Piece(m.start(), m.end(), Kind.PART,
           TimeTagger.partOn(c.today().minusDays(1), night), null, true, null, night, null)));
+      // "the next morning", "the following night" are on the day after the last day mentioned, "that night" on that day
+      // (TimeTagger re-anchors them; after no day, the anchor's day after, or the anchor's day)
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+(?:next|following)|(that))\\s+(morning|afternoon|evening|night)" + E, F), (m, c) -> {
+        String w = m.group(2).toLowerCase(java.util.Locale.ROOT);
+        Part part = w.equals("morning") ? new Part(0, 12, 0, "MO") : w.equals("afternoon") ? new Part(12, 19, 0, "AF")
+            : w.equals("evening") ? new Part(18, 24, 0, "EV") : night;
+        boolean same = m.group(1) != null;
+        return new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today().plusDays(same ? 0 : 1), part), null, true, null, part, null)
+            .withShift(same ? TimeTagger.Shift.sameAsLast(Grain.DAY) : new TimeTagger.Shift(1, Grain.DAY, false));
+      }));
     }
     // seasons
     // an Italian modifier may follow: "l'inverno scorso", "la primavera prossima"

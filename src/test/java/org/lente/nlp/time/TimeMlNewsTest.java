@@ -749,4 +749,16 @@ class TimeMlNewsTest {
   @Test void aQuarterOfAFiscalYearIsThatYearsQuarter() {
     assertEquals(List.of("DATE 1990-Q2 [the second quarter of fiscal 1990]"), en("Profit will rise in the second quarter of fiscal 1990."));
   }
+  @Test void theNextMorningIsOnTheDayAfterTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-18TMO [the next morning]"),
+        en("He was arrested on Monday and appeared in court the next morning."));
+  }
+  @Test void thatEveningIsOnTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]", "TIME 2024-06-14TEV [that evening]"),
+        en("A bomb exploded on Friday. Police arrived that evening."));
+  }
+  @Test void theNextMorningAfterAMonthIsTheAnchorsNextMorning() {
+    assertEquals(List.of("DATE 2024-03 [March]", "TIME 2024-06-20TMO [The next morning]"),
+        en("In March, the rebels attacked. The next morning, the streets were quiet."));
+  }
 }
