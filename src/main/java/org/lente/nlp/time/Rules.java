@@ -380,9 +380,13 @@ final class Rules {
         {"early (?:in the )?morning|in the early hours of the morning", "0,9,0,MO"},
         {"(?:this|in the)\\s+morning|morning", "0,12,0,MO"},
         {"(?:at\\s+)?lunch", "12,14,0,MI"}};
+    Map<String, Part> partWords = new java.util.HashMap<>(); // each part's bare word: "morning", "night"
     for (String[] p : parts) {
       String[] v = p[1].split(",");
       Part part = new Part(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), v[3]);
+      for (String w : p[0].split("\\|")) {
+        if (w.matches("\\p{L}+")) partWords.putIfAbsent(w, part);
+      }
       r.add(new Rule(Pattern.compile(B + "(?:" + p[0] + ")" + E, F), (m, c) ->
           new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today(), part), null, true, null, part, null)));
     }
@@ -393,11 +397,10 @@ final class Rules {
       r.add(new Rule(Pattern.compile(B + "last\\s+night" + E, F), (m, c) -> new Piece(m.start(), m.end(), Kind.PART,
           TimeTagger.partOn(c.today().minusDays(1), night), null, true, null, night, null)));
       // "the next morning", "the following night" are on the day after the last day mentioned, "that night" on that day
-      // (TimeTagger re-anchors them; after no day, the anchor's day after, or the anchor's day)
+      // (TimeTagger re-anchors them: after no day "the next morning" is the anchor's next, "that night" is dropped, as
+      // "that day" is)
       r.add(new Rule(Pattern.compile(B + "(?:the\\s+(?:next|following)|(that))\\s+(morning|afternoon|evening|night)" + E, F), (m, c) -> {
-        String w = m.group(2).toLowerCase(java.util.Locale.ROOT);
-        Part part = w.equals("morning") ? new Part(0, 12, 0, "MO") : w.equals("afternoon") ? new Part(12, 19, 0, "AF")
-            : w.equals("evening") ? new Part(18, 24, 0, "EV") : night;
+        Part part = partWords.get(m.group(2).toLowerCase(java.util.Locale.ROOT));
         boolean same = m.group(1) != null;
         return new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today().plusDays(same ? 0 : 1), part), null, true, null, part, null)
             .withShift(same ? TimeTagger.Shift.sameAsLast(Grain.DAY) : new TimeTagger.Shift(1, Grain.DAY, false));
