@@ -179,6 +179,9 @@ final class EnglishRules {
     // boundaries of a week: "beginning of next week" is Monday to Wednesday, "end of this week" Friday to Sunday
     r.add(new Rule(Pattern.compile(B + "(?:at\\s+)?(?:the\\s+)?(beginning|start|end)\\s+of\\s+(?:the\\s+)?(?:around\\s+)?" + REL + "\\s+week" + E, F), (m, c) -> {
       LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(rel(m.group(2)));
+      if (!c.duckling()) {
+        return Rules.date(m, 0, Moment.at(monday.atStartOfDay(), Grain.WEEK), true); // TimeML: the week, with a mod
+      }
       return m.group(1).equals("end") ? span(m, monday.plusDays(4), monday.plusDays(7)) : span(m, monday, monday.plusDays(3));
     }));
     // boundaries of a month: the first ten days, or from the 21st
@@ -187,6 +190,9 @@ final class EnglishRules {
         return null;
       }
       LocalDate first = c.today().withDayOfMonth(1).plusMonths(rel(m.group(2)));
+      if (!c.duckling()) {
+        return Rules.date(m, 0, Moment.at(first.atStartOfDay(), Grain.MONTH), true); // TimeML: the month, with a mod
+      }
       boolean end = m.group(3) != null ? m.group(3).equals("eom") : m.group(1).equals("end");
       return end ? span(m, first.plusDays(20), first.plusMonths(1)) : span(m, first, first.plusDays(10));
     }));

@@ -36,9 +36,21 @@ final class NewsRules {
    */
   private static final Pattern NAME_HEAD = Pattern.compile("(?:(?:this|last|next)\\s+)?(?:" + Words.MONTH_EN_FULL
       + "|spring|summer|fall|autumn|winter|week|month|year)", F);
+  /** "the past", "the last", "the next" or "the coming" right before a span: "the past fortnight". */
+  private static final Pattern LAST_NEXT = Pattern.compile("(?<![\\p{L}\\d])the\\s+(?:past|last|next|coming)\\s+$", F);
+  /** What makes "couple of" a count of two: "a" or "the past/last/next/coming" ("the past couple of months"). */
+  private static final Pattern COUPLE_HEAD = Pattern.compile("(?<![\\p{L}\\d])(?:an?|the\\s+(?:past|last|next|coming))\\s+$", F);
+  /** The most characters a part of a year is read back over ("the fourth quarter " and its spaces). */
+  private static final int PART_WORDS = 24;
+  /** A season, quarter or half right before "of last year": "the spring ", "the fourth quarter ", "the first half ". */
+  private static final Pattern PART_OF_YEAR = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(?:(spring|summer|fall|autumn|winter)"
+      + "|(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter|(first|second|last|latter)\\s+half)\\s+$", F);
   /** A part of day that a greeting names ("Good evening"), and the word before it that makes it one. */
   private static final Pattern GREETED = Pattern.compile("morning|afternoon|evening|night", F);
   private static final Pattern GREETING = Pattern.compile(Rules.B + "good\\s$", F);
+  /** A day word capitalized after an acronym, the tail of a name: "USA Today", "This is VOA Today". */
+  private static final Pattern DAY_WORD = Pattern.compile("Today|Tonight|Tomorrow|Yesterday");
+  private static final Pattern ACRONYM = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}{2,}\\s$");
   private static final Pattern NAME_TAIL = Pattern.compile("\\s+(?i:of|for|with)\\s+(?:(?i:the|a)\\s+)?(\\p{Lu}\\p{L}*)");
 
   /** The rules for {@code lang}. */
@@ -57,7 +69,7 @@ final class NewsRules {
         {"recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days)|(?:in\\s+)?the\\s+past" + notSpan, "PAST_REF"},
         // a vague stretch ahead is the future, not a count of units: "the coming months", "the near term"
         {"(?:in\\s+)?the\\s+(?:(?:near|foreseeable)\\s+)?future|(?:in\\s+|over\\s+)?the\\s+(?:near|short)\\s+term"
-            + "|(?:in\\s+|over\\s+)?(?:the\\s+)?coming\\s+(?:weeks|months|years|quarters)|future\\s+(?:months|years|quarters)", "FUTURE_REF"}};
+            + "|(?:in\\s+|over\\s+)?(?:the\\s+)?coming\\s+(?:days|weeks|months|years|quarters)|future\\s+(?:months|years|quarters)", "FUTURE_REF"}};
     for (String[] x : refs) {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.DATE, x[1])));
     }
@@ -134,15 +146,17 @@ final class NewsRules {
     // a count and a half: "two and a half years", "2 1/2 years", "a year and a half", "due anni e mezzo"; TimeML writes
     // the fraction on the unit (P2.5Y). Not before "ago" or "later", whose dates other rules read
     String num = Words.number(lang);
+    // a count read backwards from the word after it (see the rules below that match from their unit)
+    Pattern countBefore = Pattern.compile("(?<![\\p{L}\\d])(" + num + ")\\s+$", F);
+    String halved = unit + (it ? "" : "|decades?|century|centuries"); // "two and a half decades", "a century and a half"
     String half = it ? "(" + num + ")\\s*(" + unit + ")\\s+e\\s+mezz[oa](?!\\s+(?:fa|dopo|prima|più\\s+tardi)" + Rules.E + ")"
-        : "(?:(" + num + ")\\s+and\\s+a\\s+half\\s+(" + unit + ")|(" + num + ")\\s+1/2[\\s-]+(" + unit + ")"
-        + "|(a|an|one)\\s+(" + unit + ")\\s+and\\s+a\\s+half)(?!\\s+(?:ago|later|earlier)" + Rules.E + ")";
+        : "(?:(" + num + ")\\s+and\\s+a\\s+half\\s+(" + halved + ")|(" + num + ")\\s+1/2[\\s-]+(" + halved + ")"
+        + "|(a|an|one)\\s+(" + halved + ")\\s+and\\s+a\\s+half)(?!\\s+(?:ago|later|earlier)" + Rules.E + ")";
     r.add(new Rule(Pattern.compile(Rules.B + half + E, F), (m, c) -> {
       int g = m.group(1) != null ? 1 : m.group(3) != null ? 3 : 5;
       double v = Words.value(m.group(g), lang);
-      Grain u = Words.grainOf(m.group(g + 1));
-      if (v < 0 || v != Math.floor(v) || u == Grain.QUARTER) return null;
-      return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue((long) v + ".5", u));
+      if (v < 0 || v != Math.floor(v) || m.group(g + 1).toLowerCase(Locale.ROOT).startsWith("q")) return null;
+      return fixed(m.start(), m.end(), Kind.DURATION, span(v + 0.5, m.group(g + 1)));
     }));
     // a count of units with an adjective inside it, and uncounted spans as modifiers: "eight trading days", "five
     // consecutive years", "20 more years", "a full year", "the decades-long feud", "a several-year tenure", "a
@@ -151,7 +165,6 @@ final class NewsRules {
     if (!it) {
       // NOTE: one pattern for both, matched from the adjective, the count then read backwards, so the long alternation
       // of number words is tried only where an adjective stands, not at every offset of every text
-      Pattern count = Pattern.compile("(?<![\\p{L}\\d])(" + num + ")\\s+$", F);
       r.add(new Rule(Pattern.compile(Rules.B + "(?=[abcdefhmstwy])(?:(?:trading|business|working|consecutive|straight|successive|calendar|more|additional|extra|full)\\s+("
           + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")|(?:several|few|multi|many)-(year|month|week|day|hour|decade)"
           + "|(years|months|weeks|days|hours|decades)-long)" + E, F), (m, c) -> {
@@ -159,7 +172,7 @@ final class NewsRules {
           String u = m.group(2) != null ? m.group(2) : m.group(3);
           return fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("X", u.startsWith("decade") ? Grain.YEAR : Words.grainOf(u)));
         }
-        Matcher n = count.matcher(c.s()).region(Math.max(0, m.start() - COUNT_WORDS), m.start()).useTransparentBounds(true);
+        Matcher n = before(countBefore, c.s(), m.start(), COUNT_WORDS);
         if (!n.find()) return null;
         double v = Words.value(n.group(1), lang);
         if (v < 1 || v != Math.floor(v) || ORDINAL.matcher(n.group(1)).matches()) return null; // "the third straight month"
@@ -178,18 +191,55 @@ final class NewsRules {
         return fixed(m.start(), m.end(), Kind.DATE, m.group(2) + "-" + Words.SEASON_CODES.get(Words.season(m.group(1))));
       }));
       // half a unit, "half an hour", "a half-day", "half a year": the fraction on the unit, as "two and a half years" is
-      // P2.5Y (before: "an hour" inside it, PT1H); and a count written with thousands separators, "2,000 years" (before:
-      // "000 years", P0Y)
-      r.add(new Rule(Pattern.compile(Rules.B + "(?:half\\s+an?\\s+|an?\\s+half[\\s-]+)(hour|day|week|month|year)"
-          + "(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F),
-          (m, c) -> fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("0.5", Words.grainOf(m.group(1))))));
+      // P2.5Y (before: "an hour" inside it, PT1H); half or a quarter of a decade or a century in years, "half a century"
+      // P50Y, "a quarter of a century" P25Y (before: "a decade" P10Y, "a quarter" P3M); and a count written with
+      // thousands separators, "2,000 years" (before: "000 years", P0Y)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:half\\s+an?\\s+|an?\\s+half[\\s-]+|an?\\s+(quarter)(?:\\s+of\\s+a)?[\\s-]+(?=century))"
+          + "(hour|day|week|month|year|decade|century)(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F),
+          (m, c) -> fixed(m.start(), m.end(), Kind.DURATION, span(m.group(1) != null ? 0.25 : 0.5, m.group(2)))));
       r.add(new Rule(Pattern.compile(Rules.B + "(\\d{1,3}(?:,\\d{3})+)[\\s-]+(" + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F),
           (m, c) -> fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue(m.group(1).replace(",", ""), Words.grainOf(m.group(2))))));
+      // a count of hundreds or thousands of units, "two thousand years" P2000Y, "a hundred days" P100D, and of fortnights,
+      // "a fortnight" P2W, "the past fortnight" P2W (before: nothing). NOTE: matched from the multiple or "fortnight", the
+      // count then read backwards, as the count of an adjective and its unit is above
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:(hundred|thousand)\\s+(" + unit + ")|(fortnights?))(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F), (m, c) -> {
+        Matcher n = before(countBefore, c.s(), m.start(), COUNT_WORDS);
+        double v = n.find() ? Words.value(n.group(1), lang) : -1;
+        if (v < 1 || v != Math.floor(v) || ORDINAL.matcher(n.group(1)).matches()) {
+          Matcher the = before(LAST_NEXT, c.s(), m.start(), COUNT_WORDS);
+          return m.group(3) == null || !the.find() ? null : fixed(the.start(), m.end(), Kind.DURATION, "P2W"); // "the past fortnight"
+        }
+        if (m.group(3) != null) return fixed(n.start(), m.end(), Kind.DURATION, "P" + 2 * (long) v + "W");
+        long times = m.group(1).equalsIgnoreCase("hundred") ? 100 : 1000;
+        return fixed(n.start(), m.end(), Kind.DURATION, Rules.durationValue(String.valueOf(times * (long) v), Words.grainOf(m.group(2))));
+      }));
+      // a couple of units, two of them: "a couple of years" P2Y, "the past couple of months" P2M (before: nothing, or "the
+      // past" alone as PAST_REF). Matched from "couple", what stands before it read backwards
+      r.add(new Rule(Pattern.compile(Rules.B + "couple\\s+(?:of\\s+)?(" + unit + ")(?!\\s+(?:ago|later|earlier)" + Rules.E + ")" + E, F), (m, c) -> {
+        Matcher head = before(COUPLE_HEAD, c.s(), m.start(), COUNT_WORDS);
+        return !head.find() ? null : fixed(head.start(), m.end(), Kind.DURATION, Rules.durationValue("2", Words.grainOf(m.group(1))));
+      }));
+      // a season, quarter or half of a year named from the anchor: "the spring of last year" 2023-SP, "the fourth quarter
+      // of last year" 2023-Q4, "the first half of the year" 2024-H1 (before: the part read apart from the year, in the
+      // anchor's year, and "last year" a second expression). Matched from "of ... year", the part read backwards
+      r.add(new Rule(Pattern.compile(Rules.B + "of\\s+(this|last|next|the)\\s+year" + E, F), (m, c) -> {
+        Matcher part = before(PART_OF_YEAR, c.s(), m.start(), PART_WORDS);
+        if (!c.anchored() || !part.find()) return null;
+        String rel = m.group(1).toLowerCase(Locale.ROOT);
+        int year = c.today().getYear() + (rel.equals("last") ? -1 : rel.equals("next") ? 1 : 0);
+        String code = part.group(1) != null ? Words.SEASON_CODES.get(Words.season(part.group(1)))
+            : part.group(2) != null ? "Q" + Grammar.ordinalValue(part.group(2), lang)
+            : part.group(3).toLowerCase(Locale.ROOT).equals("first") ? "H1" : "H2";
+        return fixed(part.start(), m.end(), Kind.DATE, year + "-" + code);
+      }));
+      // the stretch ahead, uncounted: "the weeks ahead" PXW, as "the next few weeks" is
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(days|weeks|months|years)\\s+ahead" + E, F),
+          (m, c) -> fixed(m.start(), m.end(), Kind.DURATION, Rules.durationValue("X", Words.grainOf(m.group(1))))));
       // centuries as TimeML writes them, the two digits their years begin with: "the 11th century" is 10, "20th-century"
       // 19. NOTE: matched from "century", the ordinal then read backwards, as the count of the rule above
       Pattern ordinal = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(" + Grammar.ordinal(lang) + ")[\\s-]+$", F);
       r.add(new Rule(Pattern.compile(Rules.B + "century" + E, F), (m, c) -> {
-        Matcher o = ordinal.matcher(c.s()).region(Math.max(0, m.start() - ORDINAL_WORDS), m.start()).useTransparentBounds(true);
+        Matcher o = before(ordinal, c.s(), m.start(), ORDINAL_WORDS);
         int n = o.find() ? Grammar.ordinalValue(o.group(1), lang) : 0;
         return n < 1 || n > 21 ? null : fixed(o.start(), m.end(), Kind.DATE, String.format("%02d", n - 1));
       }));
@@ -224,7 +274,7 @@ final class NewsRules {
     }
     // a rate: after an amount ("15 a year", "$4 billion a year", "3% all'anno")
     String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
-        : "(?<=\\d\\s?|%\\s?|(?:percent|per cent|thousand|million|billion)\\s)(?:a|an|per)\\s+(year|month|week|day)";
+        : "(?<=\\d\\s?|%\\s?|(?:percent|per cent|thousand|million|billion|once|twice|times)\\s)(?:a|an|per)\\s+(year|month|week|day)";
     r.add(new Rule(Pattern.compile(rate + E, F), (m, c) ->
         fixed(m.start(), m.end(), Kind.SET, Rules.durationValue("1", Words.grainOf(m.group(1))))));
     // decades: "the 1990s" is 199; "the past decade", "two decades" are spans. NOTE: a space run is read only after a
@@ -300,11 +350,15 @@ final class NewsRules {
   /**
    * Whether {@code text[start, end)}, a time expression found in English, is no time: the head of a name (every word of
    * it capitalized and one of {@link #NAME_HEAD}'s, and followed by "of", "for" or "with" and a capitalized word that is
-   * no month or weekday: "March for Life", "Spring of Life") or a part of day in a greeting ("Good evening from Havana").
+   * no month or weekday: "March for Life", "Spring of Life"), a capitalized day word right after an acronym ("USA Today",
+   * "This is VOA Today") or a part of day in a greeting ("Good evening from Havana").
    */
   static boolean noTime(String text, int start, int end) {
     String span = text.substring(start, end);
-    if (GREETED.matcher(span).matches() && GREETING.matcher(text).region(Math.max(0, start - 5), start).useTransparentBounds(true).find()) {
+    if (DAY_WORD.matcher(span).matches() && before(ACRONYM, text, start, 12).find()) {
+      return true;
+    }
+    if (GREETED.matcher(span).matches() && before(GREETING, text, start, 5).find()) {
       return true;
     }
     if (!NAME_HEAD.matcher(span).matches() || !Arrays.stream(span.split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
@@ -348,6 +402,23 @@ final class NewsRules {
   private static Piece fromLast(java.util.regex.Matcher m, TimeTagger.Ctx c, long amount, Grain unit) {
     Moment fromAnchor = Moment.at(unit.plus(c.ref(), amount), unit);
     return Rules.date(m, 0, fromAnchor, true).withShift(new TimeTagger.Shift(amount, unit, false));
+  }
+
+  /** A matcher of {@code p} over the {@code chars} characters of {@code text} before {@code at}, seeing past that region. */
+  private static Matcher before(Pattern p, String text, int at, int chars) {
+    return p.matcher(text).region(Math.max(0, at - chars), at).useTransparentBounds(true);
+  }
+
+  /**
+   * A span of {@code count} units of {@code unitWord} as TimeML writes it: decades and centuries in years ("a decade and
+   * a half" P15Y, "half a century" P50Y), other units as they are, a fraction on the unit ("half an hour" PT0.5H).
+   */
+  private static String span(double count, String unitWord) {
+    String u = unitWord.toLowerCase(Locale.ROOT);
+    int years = u.startsWith("decade") ? 10 : u.startsWith("centur") ? 100 : 1;
+    double n = count * years;
+    String digits = n == Math.floor(n) ? String.valueOf((long) n) : String.valueOf(n);
+    return Rules.durationValue(digits, years > 1 ? Grain.YEAR : Words.grainOf(u));
   }
 
   private static Piece fixed(int start, int end, Kind kind, String value) {

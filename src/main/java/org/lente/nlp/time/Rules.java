@@ -380,9 +380,13 @@ final class Rules {
         {"early (?:in the )?morning|in the early hours of the morning", "0,9,0,MO"},
         {"(?:this|in the)\\s+morning|morning", "0,12,0,MO"},
         {"(?:at\\s+)?lunch", "12,14,0,MI"}};
+    Map<String, Part> partWords = new java.util.HashMap<>(); // each part's bare word: "morning", "night"
     for (String[] p : parts) {
       String[] v = p[1].split(",");
       Part part = new Part(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), v[3]);
+      for (String w : p[0].split("\\|")) {
+        if (w.matches("\\p{L}+")) partWords.putIfAbsent(w, part);
+      }
       r.add(new Rule(Pattern.compile(B + "(?:" + p[0] + ")" + E, F), (m, c) ->
           new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today(), part), null, true, null, part, null)));
     }
@@ -392,6 +396,15 @@ final class Rules {
       Part night = new Part(18, 24, 0, "NI");
       r.add(new Rule(Pattern.compile(B + "last\\s+night" + E, F), (m, c) -> new Piece(m.start(), m.end(), Kind.PART,
           TimeTagger.partOn(c.today().minusDays(1), night), null, true, null, night, null)));
+      // "the next morning", "the following night" are on the day after the last day mentioned, "that night" on that day
+      // (TimeTagger re-anchors them: after no day "the next morning" is the anchor's next, "that night" is dropped, as
+      // "that day" is)
+      r.add(new Rule(Pattern.compile(B + "(?:the\\s+(?:next|following)|(that))\\s+(morning|afternoon|evening|night)" + E, F), (m, c) -> {
+        Part part = partWords.get(m.group(2).toLowerCase(java.util.Locale.ROOT));
+        boolean same = m.group(1) != null;
+        return new Piece(m.start(), m.end(), Kind.PART, TimeTagger.partOn(c.today().plusDays(same ? 0 : 1), part), null, true, null, part, null)
+            .withShift(same ? TimeTagger.Shift.sameAsLast(Grain.DAY) : new TimeTagger.Shift(1, Grain.DAY, false));
+      }));
     }
     // seasons
     // an Italian modifier may follow: "l'inverno scorso", "la primavera prossima"
@@ -403,9 +416,10 @@ final class Rules {
     r.add(new Rule(Pattern.compile(B + seasons + E, F), (m, c) -> !c.duckling() && m.group(1) == null
         && m.group(2).matches("fall|spring") && Character.isLowerCase(c.original().charAt(m.start(2))) ? null : season(m, c)));
     // quarters
-    // the year may come after the quarter or, in English, before it: "the third quarter of 1988", "the 1988 third quarter"
+    // the year may come after the quarter or, in English, before it: "the third quarter of 1988", "the 1988 third quarter",
+    // "the second quarter of fiscal 1990" (a fiscal year's quarter, as TimeML numbers it)
     r.add(new Rule(Pattern.compile(B + (it ? "(?:il\\s+|del\\s+|nel\\s+)?()(primo|secondo|terzo|quarto)\\s+trimestre(?:\\s+(?:del\\s+)?(\\d{4}))?"
-        : "(?:the\\s+)?(?:((?:19|20)\\d\\d)\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
+        : "(?:the\\s+)?(?:((?:19|20)\\d\\d)\\s+)?(1st|2nd|3rd|4th|first|second|third|fourth)[\\s-]+(?:quarter|qtr)(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(\\d{4}))?") + E, F), (m, c) -> {
       String q = m.group(2);
       int n = q.startsWith("1") || q.startsWith("fi") || q.startsWith("pri") ? 1 : q.startsWith("2") || q.startsWith("sec") ? 2 : q.startsWith("3") || q.startsWith("th") || q.startsWith("ter") ? 3 : 4;
       String year = m.group(3) != null ? m.group(3) : m.group(1) != null && !m.group(1).isEmpty() ? m.group(1) : null;

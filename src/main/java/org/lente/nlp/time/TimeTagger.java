@@ -237,8 +237,11 @@ public final class TimeTagger {
         return p;
       }
     }
+    if (p.kind() == Kind.PART && (period || last.end() != null)) {
+      return p; // "the next morning" after a month or a span: no day to follow
+    }
     Grain g = period ? last.grain() : sh.unit().compareTo(Grain.DAY) >= 0 ? sh.unit() : last.grain();
-    return p.with(p.start(), p.end(), Kind.DATE, Moment.at(sh.unit().plus(last.start(), sh.amount()), g), true);
+    return p.with(p.start(), p.end(), p.kind() == Kind.PART ? Kind.PART : Kind.DATE, Moment.at(sh.unit().plus(last.start(), sh.amount()), g), true);
   }
 
   /**
@@ -252,7 +255,7 @@ public final class TimeTagger {
         || last.end() != null && unit.plus(unit.truncate(last.start()), 1).isBefore(last.end())) {
       return null;
     }
-    return p.with(p.start(), p.end(), Kind.DATE, Moment.at(last.start(), unit), true);
+    return p.with(p.start(), p.end(), p.kind() == Kind.PART ? Kind.PART : Kind.DATE, Moment.at(last.start(), unit), true);
   }
 
   /** {@code p} (a {@link Shift} with {@code topic}) told from {@code topic}, the period under discussion. */

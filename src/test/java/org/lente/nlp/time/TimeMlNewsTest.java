@@ -683,4 +683,82 @@ class TimeMlNewsTest {
   @Test void aCountWithThousandsSeparatorsIsTheWholeCount() {
     assertEquals(List.of("DURATION P2000Y [2,000 years]"), en("The families kept the secret for 2,000 years."));
   }
+
+  // spans read by probing ordinary news sentences (round 16)
+
+  @Test void theComingDaysAreTheFuture() {
+    assertEquals(List.of("DATE FUTURE_REF [in the coming days]"), en("Officials expect more arrests in the coming days."));
+  }
+  @Test void theWeeksAheadAreAnUncountedDuration() {
+    assertEquals(List.of("DURATION PXW [the weeks ahead]"), en("Traders will watch the central bank in the weeks ahead."));
+  }
+  @Test void aDecadeAndAHalfIsFifteenYears() {
+    assertEquals(List.of("DURATION P15Y [a decade and a half]"), en("The civil war lasted a decade and a half."));
+  }
+  @Test void aCountAndAHalfOfCenturiesIsInYears() {
+    assertEquals(List.of("DURATION P150Y [a century and a half]"), en("The dynasty ruled for a century and a half."));
+  }
+  @Test void halfACenturyIsFiftyYears() {
+    assertEquals(List.of("DURATION P50Y [half a century]"), en("The rebels fought the army for half a century."));
+  }
+  @Test void aQuarterOfACenturyIsTwentyFiveYears() {
+    assertEquals(List.of("DURATION P25Y [a quarter of a century]"), en("He ran the agency for a quarter of a century."));
+  }
+  @Test void aQuarterCenturyAsAModifierWithoutAnArticleIsNoDuration() {
+    assertEquals(List.of(), en("Unemployment stayed a notch above its quarter-century low."));
+  }
+  @Test void aFortnightIsTwoWeeks() {
+    assertEquals(List.of("DURATION P2W [a fortnight]"), en("The opposition leader was jailed for a fortnight."));
+  }
+  @Test void thePastFortnightIsTwoWeeks() {
+    assertEquals(List.of("DURATION P2W [the past fortnight]"), en("Shares have slid over the past fortnight."));
+  }
+  @Test void aCountOfThousandsInWordsIsTheWholeCount() {
+    assertEquals(List.of("DURATION P2000Y [two thousand years]"), en("The city has stood for two thousand years."));
+  }
+  @Test void aCoupleOfUnitsIsTwo() {
+    assertEquals(List.of("DURATION P2Y [the past couple of years]"), en("He has led the party for the past couple of years."));
+  }
+  @Test void aCoupleOfUnitsAgoIsNoDuration() {
+    assertEquals(List.of(), en("He was elected a couple of years ago."));
+  }
+  @Test void aRateAfterTwiceIsASet() {
+    assertEquals(List.of("SET P1W [a week]"), en("The council meets twice a week."));
+  }
+  @Test void theEndOfTheMonthIsTheMonth() {
+    assertEquals(List.of("DATE 2024-06 [at the end of the month]"), en("The bonds mature at the end of the month."));
+  }
+  @Test void theBeginningOfNextWeekIsTheWeek() {
+    assertEquals(List.of("DATE 2024-W26 [at the beginning of next week]"), en("The talks resume at the beginning of next week."));
+  }
+  @Test void aSeasonOfLastYearIsThatSeason() {
+    assertEquals(List.of("DATE 2023-SP [the spring of last year]"), en("Prices rose in the spring of last year."));
+  }
+  @Test void aQuarterOfNextYearIsThatQuarter() {
+    assertEquals(List.of("DATE 2025-Q1 [the first quarter of next year]"), en("Sales will rise in the first quarter of next year."));
+  }
+  @Test void aHalfOfTheYearIsTheAnchorsHalf() {
+    assertEquals(List.of("DATE 2024-H1 [the first half of the year]"), en("Profit fell in the first half of the year."));
+  }
+  @Test void aDayWordAfterAnAcronymIsAName() {
+    assertEquals(List.of(), en("He told USA Today that prices rose."));
+  }
+  @Test void aDayWordAfterAnAcronymInLowerCaseStaysADay() {
+    assertEquals(List.of("DATE 2024-06-19 [today]"), en("NATO met today."));
+  }
+  @Test void aQuarterOfAFiscalYearIsThatYearsQuarter() {
+    assertEquals(List.of("DATE 1990-Q2 [the second quarter of fiscal 1990]"), en("Profit will rise in the second quarter of fiscal 1990."));
+  }
+  @Test void theNextMorningIsOnTheDayAfterTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]", "TIME 2024-06-18TMO [the next morning]"),
+        en("He was arrested on Monday and appeared in court the next morning."));
+  }
+  @Test void thatEveningIsOnTheLastDayMentioned() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]", "TIME 2024-06-14TEV [that evening]"),
+        en("A bomb exploded on Friday. Police arrived that evening."));
+  }
+  @Test void theNextMorningAfterAMonthIsTheAnchorsNextMorning() {
+    assertEquals(List.of("DATE 2024-03 [March]", "TIME 2024-06-20TMO [The next morning]"),
+        en("In March, the rebels attacked. The next morning, the streets were quiet."));
+  }
 }
