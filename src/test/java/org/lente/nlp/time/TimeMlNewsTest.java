@@ -779,4 +779,28 @@ class TimeMlNewsTest {
   @Test void earlierInTheWeekWithoutADateIsTheAnchorsWeek() {
     assertEquals(List.of("DATE 2024-W25 [earlier in the week]"), en("Shares fell earlier in the week."));
   }
+  @Test void uncountedUnitsAgoAreThePast() {
+    assertEquals(List.of("DATE PAST_REF [centuries ago]"), en("The town was founded centuries ago."));
+  }
+  @Test void aVagueCountOfUnitsAgoIsNoPastReference() {
+    assertEquals(List.of("DURATION PXY [Several years]"), en("Several years ago, the bank raised rates."));
+  }
+  @Test void centuriesAgoIsAYear() {
+    assertEquals(List.of("DATE 1824 [two centuries ago]"), en("The temple was built two centuries ago."));
+  }
+  @Test void halfACenturyAgoIsAYear() {
+    assertEquals(List.of("DATE 1974 [half a century ago]"), en("The war ended half a century ago."));
+  }
+  @Test void everyOtherWeekIsASetOfTwoWeeks() {
+    assertEquals(List.of("SET P2W [every other week]"), en("The paper is published every other week."));
+  }
+  @Test void everyCountOfUnitsIsASet() {
+    assertEquals(List.of("SET PT15M [every 15 minutes]"), en("Trains run every 15 minutes."));
+  }
+  @Test void biweeklyIsASetOfTwoWeeks() {
+    assertEquals(List.of("SET P2W [biweekly]"), en("The magazine appears biweekly."));
+  }
+  @Test void everyCountOfOtherThingsIsNoSet() {
+    assertEquals(List.of(), en("He gets two shares for every five shares held."));
+  }
 }
