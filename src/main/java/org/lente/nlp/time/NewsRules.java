@@ -42,6 +42,8 @@ final class NewsRules {
   private static final Pattern COUPLE_HEAD = Pattern.compile("(?<![\\p{L}\\d])(?:an?|the\\s+(?:past|last|next|coming))\\s+$", F);
   /** A vague count right before a unit: "several years ago", "a few weeks ago" are read by other rules. */
   private static final Pattern VAGUE_COUNT = Pattern.compile("(?<![\\p{L}\\d])(?:few|several|many|some|couple\\s+of)\\s+$", F);
+  /** "in" and a count right before a unit: "in two weeks' time". */
+  private static final Pattern IN_COUNT = Pattern.compile("(?<![\\p{L}\\d])in\\s+(" + Words.number(Lang.EN) + ")\\s+$", F);
   /** "half a" or "half an" right before a unit: "half a century ago". */
   private static final Pattern HALF_A = Pattern.compile("(?<![\\p{L}\\d])half\\s+an?\\s+$", F);
   /** The most characters a part of a year is read back over ("the fourth quarter " and its spaces). */
@@ -259,6 +261,14 @@ final class NewsRules {
         if (!century || !c.anchored() || v <= 0 || v != Math.floor(v) && v != 0.5) return null;
         Moment year = Moment.at(c.today().minusYears(Math.round(100 * v)).withDayOfYear(1).atStartOfDay(), Grain.YEAR);
         return Rules.date(m, 0, year, true).span(n.start(), m.end());
+      }));
+      // a count of units' time, ahead of the anchor as "in two weeks" of Duckling's phrases is: "in two weeks' time"
+      // 2024-07-03 (before: "two weeks" P2W). Matched from the unit, the count read backwards, "in" before it
+      r.add(new Rule(Pattern.compile(Rules.B + "(days|weeks|months|years|day|week|month|year)['\u2019]s?\\s+time" + E, F), (m, c) -> {
+        Matcher n = before(IN_COUNT, c.s(), m.start(), COUNT_WORDS);
+        double v = n.find() && !ORDINAL.matcher(n.group(1)).matches() ? Words.value(n.group(1), lang) : -1;
+        if (v < 1 || v != Math.floor(v)) return null;
+        return Rules.shift(m, c, v, Words.grainOf(m.group(1)), 1).span(n.start(1), m.end());
       }));
       // a set of every second or every Nth unit: "every other week" P2W, "every three months" P3M, "biweekly" P2W (before:
       // nothing, or "three months" a span)

@@ -803,4 +803,10 @@ class TimeMlNewsTest {
   @Test void everyCountOfOtherThingsIsNoSet() {
     assertEquals(List.of(), en("He gets two shares for every five shares held."));
   }
+  @Test void aCountOfUnitsTimeAfterInIsADateAhead() {
+    assertEquals(List.of("DATE 2024-W27 [two weeks' time]"), en("The plant will reopen in two weeks' time."));
+  }
+  @Test void aCountOfUnitsTimeWithoutInStaysASpan() {
+    assertEquals(List.of("DURATION P2W [two weeks]"), en("It took two weeks' time to fix."));
+  }
 }
