@@ -44,6 +44,10 @@ final class NewsRules {
   private static final Pattern VAGUE_COUNT = Pattern.compile("(?<![\\p{L}\\d])(?:few|several|many|some|couple\\s+of)\\s+$", F);
   /** "in" and a count right before a unit: "in two weeks' time". */
   private static final Pattern IN_COUNT = Pattern.compile("(?<![\\p{L}\\d])in\\s+(" + Words.number(Lang.EN) + ")\\s+$", F);
+  /** The most centuries ago a date is read for: twenty from 2024 is the year 24 of the common era. */
+  private static final int MAX_CENTURIES = 20;
+  /** A digit and a space right before a unit. */
+  private static final Pattern DIGITS = Pattern.compile("\\d\\s$");
   /** "half a" or "half an" right before a unit: "half a century ago". */
   private static final Pattern HALF_A = Pattern.compile("(?<![\\p{L}\\d])half\\s+an?\\s+$", F);
   /** The most characters a part of a year is read back over ("the fourth quarter " and its spaces). */
@@ -252,13 +256,18 @@ final class NewsRules {
         double v = 0.5;
         if (!century || !n.find()) {
           n = before(countBefore, c.s(), m.start(), COUNT_WORDS);
-          v = n.find() && !ORDINAL.matcher(n.group(1)).matches() ? Words.value(n.group(1), lang) : -1; // not "the third"
-          if (v < 0) {
+          if (!n.find()) {
+            // uncounted: not after a vague count ("several years ago") nor after digits no count reads ("1000000000000
+            // years ago", beyond the calendar)
             boolean plural = !m.group(1).equalsIgnoreCase("century");
-            return plural && !before(VAGUE_COUNT, c.s(), m.start(), COUNT_WORDS).find() ? fixed(m.start(), m.end(), Kind.DATE, "PAST_REF") : null;
+            return plural && !before(VAGUE_COUNT, c.s(), m.start(), COUNT_WORDS).find() && !before(DIGITS, c.s(), m.start(), 2).find()
+                ? fixed(m.start(), m.end(), Kind.DATE, "PAST_REF") : null;
           }
+          v = ORDINAL.matcher(n.group(1)).matches() ? -1 : Words.value(n.group(1), lang); // not "the third"
         }
-        if (!century || !c.anchored() || v <= 0 || v != Math.floor(v) && v != 0.5) return null;
+        // a count of years or days is read by the grammar's rule; a count of centuries reaching before the common era
+        // ("1000000000000 centuries ago") is no date, nor the past
+        if (!century || !c.anchored() || v <= 0 || v > MAX_CENTURIES || v != Math.floor(v) && v != 0.5) return null;
         Moment year = Moment.at(c.today().minusYears(Math.round(100 * v)).withDayOfYear(1).atStartOfDay(), Grain.YEAR);
         return Rules.date(m, 0, year, true).span(n.start(), m.end());
       }));

@@ -809,4 +809,7 @@ class TimeMlNewsTest {
   @Test void aCountOfUnitsTimeWithoutInStaysASpan() {
     assertEquals(List.of("DURATION P2W [two weeks]"), en("It took two weeks' time to fix."));
   }
+  @Test void centuriesAgoBeforeTheCommonEraAreNoDate() {
+    assertEquals(List.of(), en("That was 1000000000000 centuries ago."));
+  }
 }
