@@ -84,22 +84,21 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "(?:" + x[0] + ")" + E, F), (m, c) -> fixed(m.start(), m.end(), Kind.DATE, x[1])));
     }
     // dates told from the last date mentioned: "three days later", "a year earlier", "the following year", "the
-    // year-ago quarter"; "tre giorni dopo", "l'anno successivo"; "two years before" and "the week after" closing a
-    // clause, as "two years earlier" ("two years after he was killed" is a span and its event, read by other rules)
+    // year-ago quarter"; "tre giorni dopo", "l'anno successivo"
     String unit = Words.unit(lang);
     String counted = it ? "(" + Words.number(lang) + ")\\s+(" + unit + ")\\s+(dopo|più\\s+tardi|prima)(?!\\s+d)"
-        : "(" + Words.number(lang) + ")[\\s-]+(" + unit + ")[\\s-]+(later|earlier|(?:before|after)(?=\\s*[,.;:!?]|\\s*$))";
+        : "(" + Words.number(lang) + ")[\\s-]+(" + unit + ")[\\s-]+(later|earlier)";
     r.add(new Rule(Pattern.compile(Rules.B + counted + E, F), (m, c) -> {
       double v = Words.value(m.group(1), lang);
-      boolean back = m.group(3).toLowerCase(Locale.ROOT).matches("earlier|before|prima");
+      boolean back = m.group(3).matches("earlier|prima");
       return v < 1 || v != Math.floor(v) ? null : fromLast(m, c, back ? -(long) v : (long) v, Words.grainOf(m.group(2)));
     }));
     String single = it ? "(?:il|lo|la|l')\\s*(giorno|settimana|mese|anno|trimestre)\\s+(dopo|successiv[oa]|seguente|prima|precedente)"
-        : "the\\s+(following|previous|preceding|prior)\\s+(day|week|month|quarter|year)|the\\s+(?:(next)\\s+(day)|(day|week|month|year)\\s+(before|after)(?=\\s*[,.;:!?]|\\s*$))";
+        : "the\\s+(following|previous|preceding|prior)\\s+(day|week|month|quarter|year)|the\\s+(next)\\s+(day)";
     r.add(new Rule(Pattern.compile(Rules.B + "(?:" + single + ")" + E, F), (m, c) -> {
-      String unitWord = it ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : m.group(5);
-      String dir = it ? m.group(2) : m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : m.group(6);
-      return fromLast(m, c, dir.toLowerCase(Locale.ROOT).matches("prima|precedente|previous|preceding|prior|before") ? -1 : 1, Words.grainOf(unitWord));
+      String unitWord = it ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(4);
+      String dir = it ? m.group(2) : m.group(1) != null ? m.group(1) : m.group(3);
+      return fromLast(m, c, dir.matches("prima|precedente|previous|preceding|prior") ? -1 : 1, Words.grainOf(unitWord));
     }));
     // the period holding the last date mentioned: "that day", "later that year", "the same week"; "quel giorno",
     // "nello stesso anno". Resolved (or dropped, after no such date) by TimeTagger, see TimeTagger.Shift
@@ -112,10 +111,6 @@ final class NewsRules {
           .withShift(TimeTagger.Shift.sameAsLast(Words.grainOf(unitWord)));
     }));
     if (!it) {
-      // "later in the day", "earlier in the week": the day or week of the last date mentioned, else the anchor's, as
-      // "later this week" is (before: nothing, or "the day" alone)
-      r.add(new Rule(Pattern.compile(Rules.B + "(?:earlier|later)\\s+in\\s+the\\s+(day|week|month|year)" + E, F),
-          (m, c) -> fromLast(m, c, 0, Words.grainOf(m.group(1)))));
       // "the year-ago quarter", "year-earlier results": the period under discussion a year before
       // (and "the quarter a year ago", "the period a year earlier", written after the period)
       r.add(new Rule(Pattern.compile(Rules.B + "(?:(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?"

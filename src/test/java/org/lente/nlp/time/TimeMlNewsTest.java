@@ -761,24 +761,6 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-03 [March]", "TIME 2024-06-20TMO [The next morning]"),
         en("In March, the rebels attacked. The next morning, the streets were quiet."));
   }
-  @Test void aCountOfUnitsBeforeClosingAClauseIsFromTheLastDate() {
-    assertEquals(List.of("DATE 1990 [1990]", "DATE 1988 [Two years before]"), en("The bomb exploded in 1990. Two years before, the group had split."));
-  }
-  @Test void aCountOfUnitsAfterBeforeAnEventIsASpan() {
-    assertEquals(List.of("DURATION P1D [a day]"), en("The attack came a day after the vote."));
-  }
-  @Test void theDayAfterClosingAClauseIsTheDayAfterTheLastDay() {
-    assertEquals(List.of("DATE 2024-06-17 [Monday]", "DATE 2024-06-18 [The day after]"), en("The bomb exploded on Monday. The day after, police arrived."));
-  }
-  @Test void theWeekBeforeIsTheWeekBeforeTheLastDate() {
-    assertEquals(List.of("DATE 2024-06-17 [Monday]", "DATE 2024-W24 [the week before]"), en("He was arrested on Monday. He had been seen the week before."));
-  }
-  @Test void laterInTheDayIsTheLastDayMentioned() {
-    assertEquals(List.of("DATE 2024-06-17 [Monday]", "DATE 2024-06-17 [later in the day]"), en("The bomb exploded on Monday. The vote was held later in the day."));
-  }
-  @Test void earlierInTheWeekWithoutADateIsTheAnchorsWeek() {
-    assertEquals(List.of("DATE 2024-W25 [earlier in the week]"), en("Shares fell earlier in the week."));
-  }
   @Test void uncountedUnitsAgoAreThePast() {
     assertEquals(List.of("DATE PAST_REF [centuries ago]"), en("The town was founded centuries ago."));
   }
