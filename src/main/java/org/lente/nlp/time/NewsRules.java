@@ -40,6 +40,16 @@ final class NewsRules {
   private static final Pattern LAST_NEXT = Pattern.compile("(?<![\\p{L}\\d])the\\s+(?:past|last|next|coming)\\s+$", F);
   /** What makes "couple of" a count of two: "a" or "the past/last/next/coming" ("the past couple of months"). */
   private static final Pattern COUPLE_HEAD = Pattern.compile("(?<![\\p{L}\\d])(?:an?|the\\s+(?:past|last|next|coming))\\s+$", F);
+  /** A vague count right before a unit: "several years ago", "a few weeks ago" are read by other rules. */
+  private static final Pattern VAGUE_COUNT = Pattern.compile("(?<![\\p{L}\\d])(?:few|several|many|some|couple\\s+of)\\s+$", F);
+  /** "in" and a count right before a unit: "in two weeks' time". */
+  private static final Pattern IN_COUNT = Pattern.compile("(?<![\\p{L}\\d])in\\s+(" + Words.number(Lang.EN) + ")\\s+$", F);
+  /** The most centuries ago a date is read for: twenty from 2024 is the year 24 of the common era. */
+  private static final int MAX_CENTURIES = 20;
+  /** A digit and a space right before a unit. */
+  private static final Pattern DIGITS = Pattern.compile("\\d\\s$");
+  /** "half a" or "half an" right before a unit: "half a century ago". */
+  private static final Pattern HALF_A = Pattern.compile("(?<![\\p{L}\\d])half\\s+an?\\s+$", F);
   /** The most characters a part of a year is read back over ("the fourth quarter " and its spaces). */
   private static final int PART_WORDS = 24;
   /** A season, quarter or half right before "of last year": "the spring ", "the fourth quarter ", "the first half ". */
@@ -231,6 +241,46 @@ final class NewsRules {
             : part.group(2) != null ? "Q" + Grammar.ordinalValue(part.group(2), lang)
             : part.group(3).toLowerCase(Locale.ROOT).equals("first") ? "H1" : "H2";
         return fixed(part.start(), m.end(), Kind.DATE, year + "-" + code);
+      }));
+      // units ago, uncounted, are the past, as "decades ago" is: "years ago", "centuries ago" PAST_REF (before: nothing).
+      // A count of centuries is a year, as "a decade ago" is: "two centuries ago" 1824, "half a century ago" 1974 (before:
+      // nothing, or "half a century" P50Y). NOTE: matched from the unit, the count read backwards
+      r.add(new Rule(Pattern.compile(Rules.B + "(centuries|century|years|months|weeks|days)\\s+ago" + E, F), (m, c) -> {
+        boolean century = m.group(1).toLowerCase(Locale.ROOT).startsWith("centur");
+        Matcher n = before(HALF_A, c.s(), m.start(), COUNT_WORDS);
+        double v = 0.5;
+        if (!century || !n.find()) {
+          n = before(countBefore, c.s(), m.start(), COUNT_WORDS);
+          if (!n.find()) {
+            // uncounted: not after a vague count ("several years ago") nor after digits no count reads ("1000000000000
+            // years ago", beyond the calendar)
+            boolean plural = !m.group(1).equalsIgnoreCase("century");
+            return plural && !before(VAGUE_COUNT, c.s(), m.start(), COUNT_WORDS).find() && !before(DIGITS, c.s(), m.start(), 2).find()
+                ? fixed(m.start(), m.end(), Kind.DATE, "PAST_REF") : null;
+          }
+          v = ORDINAL.matcher(n.group(1)).matches() ? -1 : Words.value(n.group(1), lang); // not "the third"
+        }
+        // a count of years or days is read by the grammar's rule; a count of centuries reaching before the common era
+        // ("1000000000000 centuries ago") is no date, nor the past
+        if (!century || !c.anchored() || v <= 0 || v > MAX_CENTURIES || v != Math.floor(v) && v != 0.5) return null;
+        Moment year = Moment.at(c.today().minusYears(Math.round(100 * v)).withDayOfYear(1).atStartOfDay(), Grain.YEAR);
+        return Rules.date(m, 0, year, true).span(n.start(), m.end());
+      }));
+      // a count of units' time, ahead of the anchor as "in two weeks" of Duckling's phrases is: "in two weeks' time"
+      // 2024-07-03 (before: "two weeks" P2W). Matched from the unit, the count read backwards, "in" before it
+      r.add(new Rule(Pattern.compile(Rules.B + "(days|weeks|months|years|day|week|month|year)['\u2019]s?\\s+time" + E, F), (m, c) -> {
+        Matcher n = before(IN_COUNT, c.s(), m.start(), COUNT_WORDS);
+        double v = n.find() && !ORDINAL.matcher(n.group(1)).matches() ? Words.value(n.group(1), lang) : -1;
+        if (v < 1 || v != Math.floor(v)) return null;
+        return Rules.shift(m, c, v, Words.grainOf(m.group(1)), 1).span(n.start(1), m.end());
+      }));
+      // a set of every second or every Nth unit: "every other week" P2W, "every three months" P3M, "biweekly" P2W (before:
+      // nothing, or "three months" a span)
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:every\\s+(other|" + num + ")\\s+(" + unit + ")|(bi-?weekly))" + E, F), (m, c) -> {
+        if (m.group(3) != null) return fixed(m.start(), m.end(), Kind.SET, "P2W");
+        double v = m.group(1).equalsIgnoreCase("other") ? 2 : Words.value(m.group(1), lang);
+        if (v < 1 || v != Math.floor(v) || ORDINAL.matcher(m.group(1)).matches()) return null;
+        return fixed(m.start(), m.end(), Kind.SET, Rules.durationValue(String.valueOf((long) v), Words.grainOf(m.group(2))));
       }));
       // the stretch ahead, uncounted: "the weeks ahead" PXW, as "the next few weeks" is
       r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(days|weeks|months|years)\\s+ahead" + E, F),

@@ -761,4 +761,37 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2024-03 [March]", "TIME 2024-06-20TMO [The next morning]"),
         en("In March, the rebels attacked. The next morning, the streets were quiet."));
   }
+  @Test void uncountedUnitsAgoAreThePast() {
+    assertEquals(List.of("DATE PAST_REF [centuries ago]"), en("The town was founded centuries ago."));
+  }
+  @Test void aVagueCountOfUnitsAgoIsNoPastReference() {
+    assertEquals(List.of("DURATION PXY [Several years]"), en("Several years ago, the bank raised rates."));
+  }
+  @Test void centuriesAgoIsAYear() {
+    assertEquals(List.of("DATE 1824 [two centuries ago]"), en("The temple was built two centuries ago."));
+  }
+  @Test void halfACenturyAgoIsAYear() {
+    assertEquals(List.of("DATE 1974 [half a century ago]"), en("The war ended half a century ago."));
+  }
+  @Test void everyOtherWeekIsASetOfTwoWeeks() {
+    assertEquals(List.of("SET P2W [every other week]"), en("The paper is published every other week."));
+  }
+  @Test void everyCountOfUnitsIsASet() {
+    assertEquals(List.of("SET PT15M [every 15 minutes]"), en("Trains run every 15 minutes."));
+  }
+  @Test void biweeklyIsASetOfTwoWeeks() {
+    assertEquals(List.of("SET P2W [biweekly]"), en("The magazine appears biweekly."));
+  }
+  @Test void everyCountOfOtherThingsIsNoSet() {
+    assertEquals(List.of(), en("He gets two shares for every five shares held."));
+  }
+  @Test void aCountOfUnitsTimeAfterInIsADateAhead() {
+    assertEquals(List.of("DATE 2024-W27 [two weeks' time]"), en("The plant will reopen in two weeks' time."));
+  }
+  @Test void aCountOfUnitsTimeWithoutInStaysASpan() {
+    assertEquals(List.of("DURATION P2W [two weeks]"), en("It took two weeks' time to fix."));
+  }
+  @Test void centuriesAgoBeforeTheCommonEraAreNoDate() {
+    assertEquals(List.of(), en("That was 1000000000000 centuries ago."));
+  }
 }
