@@ -249,9 +249,14 @@ public final class Lineage implements ArticleListener {
     Optional<Long> kept = newArticle || stories.storyOf(id).isPresent() ? Optional.empty() : store.storyOf(id);
     Stories.Assignment assignment = null;
     Stories.Saved saved = null;
+    java.util.function.Supplier<Stories.Saved> savedWhenWritten = null; // holding: made once a batch, not per article
     List<Long> peers = List.of();
     if (kept.isPresent()) {
       peers = store.story(kept.get()).map(Story::articles).orElse(List.of());
+    } else if (holding) {
+      assignment = stories.add(id, analysis, sig);
+      savedWhenWritten = stories.savedWhenAsked(assignment.story()).orElseThrow();
+      peers = stories.latestArticles(assignment.story(), STORY_PEERS + 1);
     } else {
       assignment = stories.add(id, analysis, sig);
       saved = stories.saved(assignment.story()).orElseThrow();
@@ -292,7 +297,8 @@ public final class Lineage implements ArticleListener {
     links = closestOriginal(id, links, holding);
     links.sort(Comparator.comparingDouble(Link::score).reversed());
     if (holding) { // a new article: never a story kept from the store
-      held.article(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
+      held.article(id, assignment.story(), savedWhenWritten, assignment.terms(), assignment.score(), links,
+          sig.language(), bands);
     } else if (saved != null) {
       store.putArticle(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
     } else {
