@@ -170,7 +170,11 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
    * Runs {@code sql} with {@link #ROWS} replaced by one {@code row} per item (comma-separated), one statement per
    * {@link #MAX_ROWS} items in their order, each item bound by {@code bind}; nothing when there are none. The
    * statements are prepared by {@code statements} (and kept by it). When {@code returned} is not null, it reads each
-   * row the statements return ({@code RETURNING}; in no promised order), else they run as updates. The items of one
+   * row the statements return ({@code RETURNING}; in no promised order), else they run as updates, and when there are
+   * two or more whole statements of {@link #MAX_ROWS} items, those run as one JDBC batch of the one statement
+   * ({@code addBatch}, {@code executeBatch}), before the rest: PostgreSQL's driver sends a batch's executions without
+   * waiting for each answer (one round trip for all, where each statement run alone waits for its own), in the same
+   * order and transaction. The items of one
    * call must not make one statement update one row twice (PostgreSQL refuses an {@code ON CONFLICT DO UPDATE} that
    * would): callers of such statements give each key once.
    */
@@ -179,7 +183,25 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
     if (!sql.contains(ROWS)) {
       throw new IllegalArgumentException("no " + ROWS + " in: " + sql);
     }
-    for (int from = 0; from < items.size(); from += MAX_ROWS) {
+    int whole = items.size() / MAX_ROWS;
+    int rest = 0; // the first item not sent in the batch
+    if (returned == null && whole > 1) { // the whole chunks: one statement's batch, sent together (see the Javadoc)
+      PreparedStatement st = statements.prepare(sql.replace(ROWS, valueRows(MAX_ROWS, row)));
+      try {
+        for (int from = 0; from < whole * MAX_ROWS; from += MAX_ROWS) {
+          int p = 1;
+          for (T item : items.subList(from, from + MAX_ROWS)) {
+            p = bind.bind(st, p, item);
+          }
+          st.addBatch();
+        }
+        st.executeBatch();
+      } finally {
+        st.clearBatch(); // a kept statement: nothing of a failed batch left for its next use
+      }
+      rest = whole * MAX_ROWS;
+    }
+    for (int from = rest; from < items.size(); from += MAX_ROWS) {
       List<T> chunk = items.subList(from, Math.min(items.size(), from + MAX_ROWS));
       PreparedStatement st = statements.prepare(sql.replace(ROWS, valueRows(chunk.size(), row)));
       int p = 1;

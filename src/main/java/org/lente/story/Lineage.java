@@ -53,6 +53,12 @@ public final class Lineage implements ArticleListener {
    */
   static final int RECENT_PROFILES = 256;
   static final long RECENT_CHARS = 4_000_000;
+  /**
+   * Anchors of the signatures kept of articles whose profiles were dropped ({@link #signatures}), at most: some 150
+   * bytes each (the anchor, its value and its term), so about 30 MB. The cluster writer's bench (Italian news) has 18
+   * anchors an article: the signatures of some 11,000 articles past the {@link #RECENT_PROFILES}.
+   */
+  static final long KEPT_SIGNATURE_ANCHORS = 200_000;
   /** Articles of the story compared with a new one, the latest. */
   static final int STORY_PEERS = 5;
   /**
@@ -94,6 +100,14 @@ public final class Lineage implements ArticleListener {
   private final Map<Long, Profile> recent = new java.util.LinkedHashMap<>(64, 0.75f, true); // least recently used first
   /** The characters of the texts of {@link #recent}: kept under {@link #RECENT_CHARS}. */
   private long recentChars;
+  /**
+   * The signatures of articles whose profiles were dropped from {@link #recent}, made from the same analysis as the
+   * profile was (an article stored again drops its own): a story peer or candidate read back from the store is
+   * compared by it, not by a signature made again from its analysis. Least recently used first.
+   */
+  private final Map<Long, Signature> signatures = new java.util.LinkedHashMap<>(64, 0.75f, true);
+  /** The anchors of {@link #signatures}: kept under {@link #KEPT_SIGNATURE_ANCHORS}. */
+  private long signatureAnchors;
   /** The rows held back until {@link #writeHeld} ({@link #holdWrites}), or null: each addition writes its own. */
   private StoryRows held;
   /**
@@ -235,9 +249,14 @@ public final class Lineage implements ArticleListener {
     Optional<Long> kept = newArticle || stories.storyOf(id).isPresent() ? Optional.empty() : store.storyOf(id);
     Stories.Assignment assignment = null;
     Stories.Saved saved = null;
+    java.util.function.Supplier<Stories.Saved> savedWhenWritten = null; // holding: made once a batch, not per article
     List<Long> peers = List.of();
     if (kept.isPresent()) {
       peers = store.story(kept.get()).map(Story::articles).orElse(List.of());
+    } else if (holding) {
+      assignment = stories.add(id, analysis, sig);
+      savedWhenWritten = stories.savedWhenAsked(assignment.story()).orElseThrow();
+      peers = stories.latestArticles(assignment.story(), STORY_PEERS + 1);
     } else {
       assignment = stories.add(id, analysis, sig);
       saved = stories.saved(assignment.story()).orElseThrow();
@@ -278,7 +297,8 @@ public final class Lineage implements ArticleListener {
     links = closestOriginal(id, links, holding);
     links.sort(Comparator.comparingDouble(Link::score).reversed());
     if (holding) { // a new article: never a story kept from the store
-      held.article(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
+      held.article(id, assignment.story(), savedWhenWritten, assignment.terms(), assignment.score(), links,
+          sig.language(), bands);
     } else if (saved != null) {
       store.putArticle(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
     } else {
@@ -499,19 +519,51 @@ public final class Lineage implements ArticleListener {
     return a.title() == null || a.title().isBlank() ? "article " + id : "\u201c" + a.title() + "\u201d";
   }
 
-  /** Keeps a profile among the recent ones, dropping the least recently used beyond the count or characters. */
+  /**
+   * Keeps a profile among the recent ones, dropping the least recently used beyond the count or characters; the
+   * signature of a dropped profile, when it was made, is kept apart ({@link #signatures}).
+   */
   private void keep(long id, Profile p) {
     Profile before = recent.put(id, p);
     recentChars += p.text().length() - (before == null ? 0 : before.text().length());
-    java.util.Iterator<Profile> eldest = recent.values().iterator();
+    unkeepSignature(id); // this profile's, if any, is in it; another analysis's is not this article's any more
+    java.util.Iterator<Map.Entry<Long, Profile>> eldest = recent.entrySet().iterator();
     while ((recentChars > RECENT_CHARS || recent.size() > RECENT_PROFILES) && recent.size() > 1 && eldest.hasNext()) {
-      Profile dropped = eldest.next();
+      Map.Entry<Long, Profile> dropped = eldest.next();
       eldest.remove();
-      recentChars -= dropped.text().length();
+      recentChars -= dropped.getValue().text().length();
+      Signature sig = dropped.getValue().signatureIfMade();
+      if (sig != null) {
+        keepSignature(dropped.getKey(), sig);
+      }
     }
   }
 
-  /** The profile of a stored article, from the latest kept or read from the store; null when it is gone. */
+  /** Keeps the signature of a dropped profile, dropping the least recently used beyond {@link #KEPT_SIGNATURE_ANCHORS}. */
+  private void keepSignature(long id, Signature sig) {
+    unkeepSignature(id);
+    signatures.put(id, sig);
+    signatureAnchors += sig.anchors().size();
+    java.util.Iterator<Signature> eldest = signatures.values().iterator();
+    while (signatureAnchors > KEPT_SIGNATURE_ANCHORS && eldest.hasNext()) {
+      signatureAnchors -= eldest.next().anchors().size();
+      eldest.remove();
+    }
+  }
+
+  /** Drops the kept signature of {@code id}, if any, and returns it. */
+  private Signature unkeepSignature(long id) {
+    Signature sig = signatures.remove(id);
+    if (sig != null) {
+      signatureAnchors -= sig.anchors().size();
+    }
+    return sig;
+  }
+
+  /**
+   * The profile of a stored article, from the latest kept or read from the store (with the signature kept of it, if
+   * any: {@link #signatures}); null when it is gone.
+   */
   private Profile profile(long id) throws IOException {
     Profile p = recent.get(id);
     if (p == null) {
@@ -519,10 +571,15 @@ public final class Lineage implements ArticleListener {
       if (a.isEmpty()) {
         return null;
       }
-      p = new Profile(a.get());
+      p = new Profile(a.get(), signatures.get(id));
       keep(id, p);
     }
     return p;
+  }
+
+  /** How many signatures of dropped profiles are kept, and their anchors: {count, anchors}. */
+  synchronized long[] keptSignatures() {
+    return new long[] {signatures.size(), signatureAnchors};
   }
 
   /** The likeness lineage compares two articles of one story by: anchors weighed by their kind alone. */
@@ -576,6 +633,8 @@ public final class Lineage implements ArticleListener {
     stories = null;
     recent.clear();
     recentChars = 0;
+    signatures.clear();
+    signatureAnchors = 0;
     prepared.clear();
     if (held != null) {
       held = new StoryRows(); // written in a transaction that rolled back: the store does not hold them

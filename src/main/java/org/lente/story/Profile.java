@@ -83,6 +83,11 @@ final class Profile {
     return signature;
   }
 
+  /** The signature when it was made ({@link #signature}), else null: nothing is computed. */
+  Signature signatureIfMade() {
+    return signature;
+  }
+
   MinHash.Words words() {
     if (words == null) {
       words = MinHash.words(text());

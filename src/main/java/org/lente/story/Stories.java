@@ -313,8 +313,31 @@ public final class Stories {
   /** A story as it is now, with its centroid: what a {@link StoryStore} saves; empty when it is not open. */
   public synchronized Optional<Saved> saved(long id) {
     Draft d = stories.get(id);
-    return d == null ? Optional.empty()
-        : Optional.of(new Saved(d.snapshot(), d.inKeyOrder(d.centroid), d.inKeyOrder(d.names)));
+    return d == null ? Optional.empty() : Optional.of(saved(d));
+  }
+
+  /**
+   * What {@link #saved} gives of the story {@code id}, made when asked, not now: of the story as it is then, closed or
+   * not (a closed story changes no more). For rows held until a batch's end, where a story that several articles join
+   * is written once, in its latest state: its state is made once, not at each article. Empty when it is not open now.
+   */
+  public synchronized Optional<java.util.function.Supplier<Saved>> savedWhenAsked(long id) {
+    Draft d = stories.get(id);
+    return d == null ? Optional.empty() : Optional.of(() -> {
+      synchronized (this) {
+        return saved(d);
+      }
+    });
+  }
+
+  /** The latest {@code n} articles of the open story {@code id}, oldest first; empty when it is not open. */
+  public synchronized List<Long> latestArticles(long id, int n) {
+    Draft d = stories.get(id);
+    return d == null ? List.of() : List.copyOf(d.articles.subList(Math.max(0, d.articles.size() - n), d.articles.size()));
+  }
+
+  private Saved saved(Draft d) {
+    return new Saved(d.snapshot(), d.inKeyOrder(d.centroid), d.inKeyOrder(d.names));
   }
 
   /**

@@ -54,7 +54,18 @@ public final class StoryRows {
     }
   }
 
-  private final Map<Long, StoryRow> stories = new LinkedHashMap<>();
+  /** A story's row whose state is made when it is written: the latest a held article gave. */
+  private record Pending(long story, java.util.function.Supplier<Stories.Saved> saved, Instant updatedAt) {
+    StoryRow row() {
+      Stories.Saved s = Objects.requireNonNull(saved.get(), "saved");
+      if (s.story().id() != story) {
+        throw new IllegalStateException("story " + story + " held, story " + s.story().id() + " made");
+      }
+      return new StoryRow(s, updatedAt);
+    }
+  }
+
+  private final Map<Long, Pending> stories = new LinkedHashMap<>();
   private final Map<Long, Joined> joined = new LinkedHashMap<>();
   private final Map<String, Integer> terms = new LinkedHashMap<>();
   private final Map<List<Long>, Link> sides = new LinkedHashMap<>();
@@ -67,8 +78,18 @@ public final class StoryRows {
    */
   void article(long article, Stories.Saved story, Collection<String> terms, double score, List<Link> links,
       String language, long[] bands) {
-    stories.put(story.story().id(), new StoryRow(story, Instant.now()));
-    joined.put(article, new Joined(story.story().id(), score));
+    article(article, story.story().id(), () -> story, terms, score, links, language, bands);
+  }
+
+  /**
+   * As {@link #article(long, Stories.Saved, Collection, double, List, String, long[])}, the state of {@code story} made
+   * when the rows are written ({@link #stories}), not now ({@link Stories#savedWhenAsked}): a story that several held
+   * articles join is made once, in its latest state.
+   */
+  void article(long article, long story, java.util.function.Supplier<Stories.Saved> saved, Collection<String> terms,
+      double score, List<Link> links, String language, long[] bands) {
+    stories.put(story, new Pending(story, saved, Instant.now()));
+    joined.put(article, new Joined(story, score));
     terms(terms);
     links(links);
     bands(article, language, bands);
@@ -228,9 +249,9 @@ public final class StoryRows {
         && anchors.isEmpty();
   }
 
-  /** The stories' rows, each story once in its latest state. */
+  /** The stories' rows, each story once in its latest state, made now. */
   Collection<StoryRow> stories() {
-    return stories.values();
+    return stories.values().stream().map(Pending::row).toList();
   }
 
   /** The articles' places in their stories, by article. */

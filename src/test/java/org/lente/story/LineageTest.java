@@ -116,6 +116,88 @@ class LineageTest {
     }
   }
 
+  /** An English article of its own for these tests: a town's budget, the town and its mayor named by {@code n}. */
+  private static Analysis townBudget(int n) {
+    String town = "Val" + letters(n);
+    String mayor = "Ros" + letters(n + 7);
+    return Texts.analysis("towns.example.com/" + town, "Town News", "en", "2024-05-01T08:00:00Z",
+        town + " approves its budget", "The council of " + town + " approved a budget of " + (100 + n)
+            + " million euros on Monday, mayor " + mayor + " said. " + mayor + " said " + (n % 40 + 3)
+            + " schools will be repaired in " + town + " before " + (2030 + n % 9) + ".",
+        town + "=" + town + "/LOC", mayor + "=" + mayor + "/PER");
+  }
+
+  /** {@code n} in the letters a to z, lowest first: a different word for each {@code n}. */
+  private static String letters(int n) {
+    StringBuilder out = new StringBuilder();
+    for (int i = n; ; i /= 26) {
+      out.append((char) ('a' + i % 26));
+      if (i < 26) {
+        return out.toString();
+      }
+    }
+  }
+
+  /** A lineage over the stores in {@code in}, reading stored analyses from the article store. */
+  private static Lineage lineageOver(SqliteStore articles, SqliteStoryStore in) {
+    return new Lineage(in, id -> articles.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+        Stories.DEFAULT_THRESHOLD);
+  }
+
+  /** Stores {@code a} under {@code key} and adds it to {@code lineage}; returns its id. */
+  private static long stored(SqliteStore articles, Lineage lineage, String key, Analysis a) throws IOException {
+    long id = articles.put(key, a).id();
+    lineage.add(id, a);
+    return id;
+  }
+
+  @Test
+  void theSignaturesOfProfilesDroppedAreKeptAndDroppedByAReload(@TempDir Path other) throws IOException {
+    try (SqliteStore s = SqliteStore.open(other); SqliteStoryStore st = SqliteStoryStore.open(other)) {
+      Lineage lineage = lineageOver(s, st);
+      long anchors = 0;
+      for (int n = 0; n < Lineage.RECENT_PROFILES + 20; n++) {
+        stored(s, lineage, "town-" + n, townBudget(n));
+        if (n < 20) {
+          anchors += Signature.of(townBudget(n)).anchors().size();
+        }
+      }
+      assertEquals(List.of(20L, anchors), java.util.Arrays.stream(lineage.keptSignatures()).boxed().toList());
+      lineage.reload();
+      assertEquals(List.of(0L, 0L), java.util.Arrays.stream(lineage.keptSignatures()).boxed().toList());
+    }
+  }
+
+  /**
+   * An original whose profile was dropped before its translation came is read back and compared by the signature kept
+   * of it: the translation's links are those of a lineage that made the original's signature again from the store.
+   */
+  @Test
+  void aTranslationOfAnArticleWhoseProfileWasDroppedGetsTheLinksOfSignaturesMadeAgain(@TempDir Path one,
+      @TempDir Path two) throws IOException {
+    List<List<Link>> links = new java.util.ArrayList<>();
+    List<Long> originals = new java.util.ArrayList<>();
+    for (Path in : List.of(one, two)) {
+      try (SqliteStore s = SqliteStore.open(in); SqliteStoryStore st = SqliteStoryStore.open(in)) {
+        Lineage lineage = lineageOver(s, st);
+        originals.add(stored(s, lineage, "en", undatedEnglishPort()));
+        for (int n = 0; n < Lineage.RECENT_PROFILES + 5; n++) {
+          stored(s, lineage, "town-" + n, townBudget(n));
+        }
+        if (in.equals(two)) {
+          lineage.reload(); // no profile nor signature kept: each made again from the stored analysis
+        } else {
+          assertTrue(lineage.keptSignatures()[0] > 0, "the original's signature is kept");
+        }
+        long it = s.put("it", undatedItalianPort()).id();
+        links.add(lineage.add(it, undatedItalianPort()));
+      }
+    }
+    assertEquals(List.of(originals.get(0)), links.get(0).stream().map(Link::related).toList(), links.get(0).toString());
+    assertEquals(Link.Relation.TRANSLATION, links.get(0).get(0).relation());
+    assertEquals(links.get(1), links.get(0));
+  }
+
   /**
    * Lineage's work of each text prepared ahead on another thread ({@link Lineage#prepare}, as the cluster's writer
    * does) is taken by the additions, and they store what additions without it store: the same stories, links and

@@ -132,6 +132,68 @@ class PostgresStoryStoreTest extends StoryStoreContract {
     org.junit.jupiter.api.Assertions.assertFalse(plan.toString().contains("Rows Removed"), plan.toString());
   }
 
+  /**
+   * Three hundred bands of an article (three whole statements of {@code SqlConnections.MAX_ROWS} rows) take the round
+   * trips of a hundred (one statement): the three statements are sent as one batch, without waiting for each answer;
+   * they are still three statements, and every band is stored.
+   */
+  @org.junit.jupiter.api.Test
+  void wholeStatementsOfOneTableAreSentInOneRoundTrip() throws Exception {
+    long[] ids = articles(2);
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), "lsh_bands");
+    long[] many = java.util.stream.LongStream.range(0, 3L * org.lente.store.SqlConnections.MAX_ROWS).toArray();
+    long[] few = java.util.stream.LongStream.range(0, org.lente.store.SqlConnections.MAX_ROWS).map(b -> 10_000 + b)
+        .toArray();
+    try (SqlStoryStore s = open()) {
+      s.putBands(ids[1], "it", new long[] {-1}); // the connection and transaction's first statements made
+      int ofFew = roundTrips(() -> s.putBands(ids[1], "it", few));
+      int ofMany = roundTrips(() -> s.putBands(ids[0], "it", many));
+      org.junit.jupiter.api.Assertions.assertEquals(ofFew, ofMany);
+      org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(ids[0], many.length),
+          s.bandCandidates("it", many, 10));
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("lsh_bands", 1 + 1 + 3), counts.read());
+  }
+
+  /** What {@link #roundTrips} runs. */
+  @FunctionalInterface
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** The round trips {@code work} makes to the server: the driver's Sync messages (each waits for the answers before it). */
+  private static int roundTrips(Work work) throws Exception {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
+    java.util.concurrent.atomic.AtomicInteger syncs = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.logging.Handler count = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        if (" FE=> Sync".equals(r.getMessage())) {
+          syncs.incrementAndGet();
+        }
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    java.util.logging.Level was = log.getLevel();
+    count.setLevel(java.util.logging.Level.FINEST);
+    log.setLevel(java.util.logging.Level.FINEST);
+    log.addHandler(count);
+    try {
+      work.run();
+    } finally {
+      log.removeHandler(count);
+      log.setLevel(was);
+    }
+    return syncs.get();
+  }
+
   /** Articles as rows (the cluster's article store is not built yet): what the story tables refer to. */
   @Override
   long[] articles(int n) throws Exception {

@@ -33,6 +33,30 @@ class StoriesTest {
   }
 
   @Test
+  void aStorysStateAskedLaterIsTheStoryAsItIsThenClosedOrNot() {
+    Stories one = new Stories(Duration.ofDays(30), Stories.DEFAULT_THRESHOLD, 1, 1); // one story open at a time
+    long story = one.add(1, Fixtures.english("2024-05-01T08:00:00Z")).story();
+    java.util.function.Supplier<Stories.Saved> later = one.savedWhenAsked(story).orElseThrow();
+    assertEquals(story, one.add(2, Fixtures.italian("2024-05-01T10:00:00Z")).story());
+    Stories.Saved before = one.saved(story).orElseThrow();
+    assertEquals(List.of(1L, 2L), later.get().story().articles());
+    one.add(3, Fixtures.otherItalian()); // closes the Airbus story
+    assertTrue(one.saved(story).isEmpty());
+    assertEquals(before, later.get());
+    assertTrue(one.savedWhenAsked(story).isEmpty());
+  }
+
+  @Test
+  void theLatestArticlesOfAStoryAreTheEndOfItsArticles() {
+    long story = stories.add(1, Fixtures.english("2024-05-01T08:00:00Z")).story();
+    stories.add(2, Fixtures.italian("2024-05-01T10:00:00Z"));
+    stories.add(3, Fixtures.followUpItalian());
+    assertEquals(stories.story(story).orElseThrow().articles(), stories.latestArticles(story, 9));
+    assertEquals(List.of(2L, 3L), stories.latestArticles(story, 2));
+    assertEquals(List.of(), stories.latestArticles(story + 100, 2));
+  }
+
+  @Test
   void otherNewsStartsAStoryOfItsOwn() {
     long first = stories.add(1, Fixtures.english("2024-05-01T08:00:00Z")).story();
     Stories.Assignment other = stories.add(2, Fixtures.otherItalian());
