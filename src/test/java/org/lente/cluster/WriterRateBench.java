@@ -197,6 +197,7 @@ class WriterRateBench {
       List<String> inGroup = new ArrayList<>(List.of("sh", "-c", group.enterAndExec()));
       inGroup.addAll(command);
       Process writer = new ProcessBuilder(inGroup).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      WriterBenchCanary canary = new WriterBenchCanary(); // the machine's speed in each window (closed below)
       try {
         Map<Integer, Sample> at = new LinkedHashMap<>();
         Map<Integer, Map<String, StatementTotals>> statementsAt = new LinkedHashMap<>();
@@ -206,8 +207,8 @@ class WriterRateBench {
           while (next < marks.size() && System.nanoTime() < deadline && writer.isAlive()) {
             long done = AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L) - start;
             while (next < marks.size() && done >= marks.get(next)) {
-              at.put(marks.get(next), new Sample(System.nanoTime(), group.usageNanos(), pgGroup.usageNanos(),
-                  group.throttling()));
+              at.put(marks.get(next), new Sample(System.nanoTime(), System.currentTimeMillis(), group.usageNanos(),
+                  pgGroup.usageNanos(), group.throttling()));
               if (STATEMENTS > 0 && next >= marks.size() - 2) {
                 statementsAt.put(marks.get(next), statementTotals(c));
               }
@@ -226,11 +227,13 @@ class WriterRateBench {
           double writerMs = (b.writerCpu - a.writerCpu) / 1e6 / n;
           double pgMs = (b.pgCpu - a.pgCpu) / 1e6 / n;
           CpuGroup.Throttling t = b.throttling.since(a.throttling);
+          double[] machine = canary.medianMs(a.millis, b.millis);
           System.out.printf(Locale.ROOT, "writer rate: batch %d, articles %d to %d: %.1f articles/s; CPU an article: "
               + "writer %.2f ms, PostgreSQL %.2f ms (projection on one core for the writer alone: %.0f articles/s); "
-              + "quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s%n", batch, marks.get(i),
+              + "quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s; canary %.2f ms a pass "
+              + "(%.0f passes)%n", batch, marks.get(i),
               marks.get(i + 1), n / seconds, writerMs, pgMs, 1000 / writerMs, cpus, t.throttled(), t.periods(),
-              t.throttledNanos() / 1e9, Files.readString(Path.of("/proc/loadavg")).strip());
+              t.throttledNanos() / 1e9, Files.readString(Path.of("/proc/loadavg")).strip(), machine[0], machine[1]);
         }
         System.out.println("writer rate: batch " + batch + ", " + timing(Files.readAllLines(log)));
         System.out.println("writer rate: batch " + batch + ", " + tableReads(url, marks.get(marks.size() - 1)));
@@ -245,6 +248,7 @@ class WriterRateBench {
           System.out.println("writer rate: batch " + batch + ", " + sequentialPlans(url));
         }
       } finally {
+        canary.close();
         writer.destroy();
         if (!writer.waitFor(60, TimeUnit.SECONDS)) {
           writer.destroyForcibly().waitFor();
@@ -256,8 +260,11 @@ class WriterRateBench {
   /** The weight of the writer's and PostgreSQL's groups: sixteen busy processes' worth on a machine shared with builds. */
   private static final int SHARES = 16 * 1024;
 
-  /** What the bench reads at a mark: when, the CPU of the writer's and of PostgreSQL's groups, the writer's throttling. */
-  private record Sample(long nanos, long writerCpu, long pgCpu, CpuGroup.Throttling throttling) { }
+  /**
+   * What the bench reads at a mark: when (monotonic, and the wall clock the canary's passes are timed by), the CPU of
+   * the writer's and of PostgreSQL's groups, the writer's throttling.
+   */
+  private record Sample(long nanos, long millis, long writerCpu, long pgCpu, CpuGroup.Throttling throttling) { }
 
   /**
    * The tables PostgreSQL read most while the writer stored {@code articles} (its statistics, {@code pg_stat_user_tables},
