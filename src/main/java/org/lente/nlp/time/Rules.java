@@ -38,6 +38,9 @@ final class Rules {
       Lang.EN, Pattern.compile("\\s*+(?:a\\.?m\\.?|p\\.?m\\.?|and|or|to|till|until|in|on|at|by|this|tonight|today|tomorrow"
           + "|yesterday|sharp|next|last|local|o'clock|oh|o|fifteen|thirty|forty|forty-five|twenty|ten|five|[ecmp][sd]t|gmt|utc"
           + "|when|but|" + Words.WD_EN + "|" + Words.MONTH_EN + ")(?![\\p{L}\\d])", F));
+  /** What may follow an English dotted clock time in running text ("at 9.30 GMT", "at 7.15 in the morning"). */
+  private static final Pattern DOTTED_CLOCK_CUE = Pattern.compile("\\s*+\\(?(?:gmt|utc|bst|cet|cest|wet|eet|[ecmp][sd]t|local\\s+time"
+      + "|hours|tonight|at\\s+night|(?:in\\s+the|this)\\s+(?:morning|afternoon|evening))(?![\\p{L}\\d])", F);
   /** Words after "a second" that read it as a span of time, not as an ordinal before its noun. */
   private static final Pattern SPAN_AFTER_SECOND = Pattern.compile("\\s*+(?:later|earlier|ago|or|and|before|after|longer)\\b", F);
   private static final Pattern FRACTION = Pattern.compile("(?:an?|\\S+-)\\s*quarters?|\\S+[\\s-]+quarti", F);
@@ -329,6 +332,10 @@ final class Rules {
       int sec = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
       if (h > 23 || mi > 59 || sec > 59) return null; // no such clock time (a leap second's :60 included)
       if (m.group(0).contains(".") && m.group(4) == null && !m.group(0).matches("(?s).*(alle|le|at|ore).*")) return null;
+      // English news writes prices and rates so ("closed at 5.12", "at 3.45 percent") and a clock time with a colon,
+      // am/pm or a zone: a dotted one without them is a number (Duckling's phrases, lenient, keep the clock time)
+      if (!it && !lenient && m.group(0).contains(".") && m.group(4) == null
+          && !DOTTED_CLOCK_CUE.matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) return null;
       return clock(m, c, h, mi, sec, m.group(3) == null ? Grain.MINUTE : Grain.SECOND, m.group(4));
     }));
     r.add(new Rule(Pattern.compile(B + "(?:(?:at|@)\\s+)?(\\d{1,2})h" + E, F), (m, c) -> {
@@ -341,7 +348,7 @@ final class Rules {
     }));
     r.add(new Rule(Pattern.compile(B + (it ? "(?:alle|verso le|per le|le|circa alle|entro le|dalle|prima delle" + ore + ")" : "(?:at|@)") + "\\s+(\\d{1,2}|"
         + (it ? "una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici" : "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve") + ")"
-        + (it ? "" : "(?:\\s*o'?clock)?") + "(?![:.h]?\\d)" + E, F), (m, c) -> {
+        + (it ? "" : "(?:\\s*o'?clock)?") + "(?![:.h]?\\d|,\\d{3}(?!\\d))" + E, F), (m, c) -> { // not "at 8,451", a thousands group
       int h = (int) Words.value(m.group(1), lang);
       if (h < 0 || h > 24 || countsANoun(m, c.s(), lang, !lenient)) return null;
       Piece p = clock(m, c, h, 0, 0, Grain.HOUR, null);

@@ -794,4 +794,22 @@ class TimeMlNewsTest {
   @Test void centuriesAgoBeforeTheCommonEraAreNoDate() {
     assertEquals(List.of(), en("That was 1000000000000 centuries ago."));
   }
+
+  // markets and car makers: figures that are no clock times
+
+  @Test void aNumberWithAThousandsGroupAfterAtIsNoClockTime() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]"), en("The Dow closed at 8,451 on Friday."));
+  }
+  @Test void aDottedNumberAfterAtIsAPriceNotAClockTime() {
+    assertEquals(List.of(), en("Ford shares closed at 5.12, down 3 percent."));
+  }
+  @Test void aDottedRateAfterAtIsNoClockTime() {
+    assertEquals(List.of(), en("The yield on the note stood at 3.45 percent."));
+  }
+  @Test void aDottedClockTimeBeforeAZoneStaysATime() {
+    assertEquals(List.of("TIME 2024-06-19T09:30Z [at 9.30 GMT]"), en("Trading resumed at 9.30 GMT."));
+  }
+  @Test void aDottedClockTimeInThePartOfADayStaysATime() {
+    assertEquals(List.of("TIME 2024-06-19T07:15 [at 7.15 in the morning]"), en("The strike began at 7.15 in the morning."));
+  }
 }
