@@ -137,14 +137,25 @@ final class Rules {
     }));
     // [weekday] [the] day [of] month [year]
     // Italian writes the first of a month with an ordinal indicator, "1° maggio", and a year after "del": "il 5 agosto del 2014"
+    // and after the month "scorso" or "prossimo": "il 30 aprile scorso" is the last 30 April before the anchor
     String ind = it ? "[°º]?" : "", ofYear = it ? "(?:,?\\s*|\\s+del\\s+)" : ",?\\s*";
-    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(?:(?:il|the|on the|on)\\s+)?" + dayNum + ind + "\\s*(?:of\\s+|di\\s+)?(" + month + ")(?:" + ofYear + yr + ")?" + E, F), (m, c) -> {
+    String dayDir = it ? "(?:\\s+(scors|prossim)[oa])?" : "";
+    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(?:(?:il|the|on the|on)\\s+)?" + dayNum + ind + "\\s*(?:of\\s+|di\\s+)?(" + month + ")(?:" + ofYear + yr + ")?" + dayDir + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(2).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang);
       if (d < 1 || d > 31) return null;
       int mo = Words.month(m.group(3), lang);
       Integer y = m.group(4) == null ? null : year(m.group(4));
       if (!exists(y, mo, d)) return noSuchDay(m, c, y, mo);
       if (y != null) return day(m, LocalDate.of(y, mo, d), false);
+      if (it && m.group(5) != null && c.anchored()) {
+        boolean back = m.group(5).equalsIgnoreCase("scors");
+        for (int k = 0; k <= 8; k++) { // eight years hold a 29 February
+          int yy = c.today().getYear() + (back ? -k : k);
+          if (!exists(yy, mo, d)) continue;
+          LocalDate x = LocalDate.of(yy, mo, d);
+          if (back ? x.isBefore(c.today()) : x.isAfter(c.today())) return day(m, x, true);
+        }
+      }
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
     }));
     // [weekday] month [the] day [year]
@@ -250,7 +261,8 @@ final class Rules {
       return null;
     }));
     // day of month alone
-    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%)|-)" + E, F), (m, c) -> {
+    // (not before a percent: "ha perso il 5 per cento")
+    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%|per\\s*cento|percent)|-)" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(1), lang);
       if (d < 1 || d > 31) return null;
       if (!lenient && Character.isLetter(m.group(1).charAt(0))

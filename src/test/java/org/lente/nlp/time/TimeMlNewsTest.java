@@ -812,4 +812,13 @@ class TimeMlNewsTest {
   @Test void aDottedClockTimeInThePartOfADayStaysATime() {
     assertEquals(List.of("TIME 2024-06-19T07:15 [at 7.15 in the morning]"), en("The strike began at 7.15 in the morning."));
   }
+  @Test void anItalianDayBeforeAPercentIsNoDate() {
+    assertEquals(List.of(), it("Il titolo ha perso il 5 per cento."));
+  }
+  @Test void anItalianDayAndMonthBeforeScorsoIsTheLastBeforeTheAnchor() {
+    assertEquals(List.of("DATE 2023-06-30 [Il 30 giugno scorso]"), it("Il 30 giugno scorso Fiat ha firmato l'accordo."));
+  }
+  @Test void anItalianDayAndMonthBeforeProssimoIsTheNextAfterTheAnchor() {
+    assertEquals(List.of("DATE 2025-06-10 [il 10 giugno prossimo]"), it("L'assemblea si terrà il 10 giugno prossimo."));
+  }
 }
