@@ -821,4 +821,31 @@ class TimeMlNewsTest {
   @Test void anItalianDayAndMonthBeforeProssimoIsTheNextAfterTheAnchor() {
     assertEquals(List.of("DATE 2025-06-10 [il 10 giugno prossimo]"), it("L'assemblea si terrà il 10 giugno prossimo."));
   }
+  @Test void aQuarterNamedByAMonthIsTheQuarterHoldingIt() {
+    assertEquals(List.of("DATE 2024-Q1 [the March quarter]"), en("Apple's sales rose in the March quarter."));
+  }
+  @Test void aQuarterOfOtherThingsIsNoQuarter() {
+    assertEquals(List.of(), en("Rates fell a quarter of a point."));
+  }
+  @Test void aHalfAsAModifierIsThatHalfOfTheYear() {
+    assertEquals(List.of("DATE 2024-H1 [First-half]"), en("First-half profit rose 10 percent."));
+  }
+  @Test void theFirstHalfAloneIsNoHalfOfTheYear() {
+    assertEquals(List.of(), en("The team scored twice in the first half."));
+  }
+  @Test void anItalianSemesterWithoutAYearIsThatHalfOfTheYear() {
+    assertEquals(List.of("DATE 2024-H1 [Nel primo semestre]"), it("Nel primo semestre l'utile è salito."));
+  }
+  @Test void anItalianEndOfTheMonthIsTheMonth() {
+    assertEquals(List.of("DATE 2024-06 [fine mese]"), it("Il consiglio si riunirà a fine mese."));
+  }
+  @Test void anItalianBeginningOfTheYearIsTheYear() {
+    assertEquals(List.of("DATE 2024 [inizio anno]"), it("Da inizio anno il titolo ha perso il 40%."));
+  }
+  @Test void anItalianEndOfLastYearIsLastYear() {
+    assertEquals(List.of("DATE 2023 [fine dell'anno scorso]"), it("Alla fine dell'anno scorso le vendite sono calate."));
+  }
+  @Test void anItalianEndOfWeekWithoutDellaIsNoWeek() {
+    assertEquals(List.of(), it("A fine settimana andremo al mare."));
+  }
 }
