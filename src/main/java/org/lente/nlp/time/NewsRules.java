@@ -56,7 +56,8 @@ final class NewsRules {
   private static final Pattern PART_OF_YEAR = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(?:(spring|summer|fall|autumn|winter)"
       + "|(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter|(first|second|last|latter)\\s+half)\\s+$", F);
   /** A month right before "quarter", the quarter that holds it: "the June ", "the December-". */
-  private static final Pattern MONTH_OF_QUARTER = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(" + Words.MONTH_EN_FULL + ")[\\s-]$", F);
+  private static final Pattern MONTH_OF_QUARTER = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(?:(?:" + Words.MONTH_EN_FULL
+      + ")(?:-|\\s+to\\s+))?(" + Words.MONTH_EN_FULL + ")[\\s-]$", F);
   /** The ordinal of a half of a year joined to "half" as a modifier: "first-", "second-" ("first-half profit"). */
   private static final Pattern HALF_ORDINAL = Pattern.compile("(?<![\\p{L}\\d])(first|second)-$", F);
   /** The ordinal of an Italian "semestre", with its article or preposition: "nel primo ", "il secondo ". */
@@ -374,12 +375,23 @@ final class NewsRules {
       // a quarter named by a month of it, as earnings news does: "the June quarter", "the December-quarter results" are
       // the calendar quarter holding the month (before: the month alone). Matched from "quarter", the month read backwards
       r.add(new Rule(Pattern.compile(Rules.B + "quarter" + E, F), (m, c) -> {
-        Matcher month = before(MONTH_OF_QUARTER, c.s(), m.start(), PART_WORDS);
+        Matcher month = before(MONTH_OF_QUARTER, c.s(), m.start(), COUNT_WORDS);
         if (!month.find()) return null;
         int n = (Words.month(month.group(1), lang) - 1) / 3 + 1;
         int y = TimeTagger.quarterYear(c, n, month.start(1));
         return Rules.date(m, 0, new Moment(java.time.LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), true)
             .span(month.start(), m.end());
+      }));
+      // quarters and fiscal years as business news abbreviates them, in capitals: "Q3", "Q3 2009", "Q1'10", "3Q09",
+      // "FY09", "FY2009" (TimeML writes a fiscal year as its year, as the gold has "fiscal 1989")
+      r.add(new Rule(Pattern.compile("(?<![\\p{L}\\d])(?:Q([1-4])(?:\\s+((?:19|20)\\d\\d)|\\s*('\\d\\d)|-((?:19|20)\\d\\d))?"
+          + "|([1-4])Q\\s*('?\\d\\d|(?:19|20)\\d\\d)|FY\\s*('?\\d\\d|(?:19|20)\\d\\d))" + E, F), (m, c) -> {
+        if (c.original().substring(m.start(), m.end()).matches("(?s).*[qfy].*")) return null; // "q3" is no quarter
+        if (m.group(7) != null) return fixed(m.start(), m.end(), Kind.DATE, String.valueOf(Rules.year(m.group(7))));
+        int n = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(5));
+        String y = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(6);
+        int year = y != null ? Rules.year(y) : TimeTagger.quarterYear(c, n, m.start());
+        return Rules.date(m, 0, new Moment(java.time.LocalDateTime.of(year, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), y == null);
       }));
     } else {
       // the beginning or end of this, the last or the next month, year or week is that period, as TimeML writes it (the

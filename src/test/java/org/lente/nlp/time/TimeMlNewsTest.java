@@ -848,4 +848,19 @@ class TimeMlNewsTest {
   @Test void anItalianEndOfWeekWithoutDellaIsNoWeek() {
     assertEquals(List.of(), it("A fine settimana andremo al mare."));
   }
+  @Test void aQuarterNamedByItsMonthsIsThatQuarter() {
+    assertEquals(List.of("DATE 2024-Q1 [the January-March quarter]"), en("The economy shrank in the January-March quarter."));
+  }
+  @Test void anAbbreviatedQuarterWithAYearIsThatQuarter() {
+    assertEquals(List.of("DATE 2009-Q3 [Q3 2009]"), en("Profit fell in Q3 2009."));
+  }
+  @Test void aQuarterWrittenBeforeItsLetterIsThatQuarter() {
+    assertEquals(List.of("DATE 2009-Q3 [3Q09]"), en("Revenue rose in 3Q09."));
+  }
+  @Test void anAbbreviatedFiscalYearIsItsYear() {
+    assertEquals(List.of("DATE 2010 [FY2010]"), en("FY2010 revenue will rise."));
+  }
+  @Test void aLowerCaseQAndDigitIsNoQuarter() {
+    assertEquals(List.of(), en("The q3 value was low."));
+  }
 }
