@@ -62,6 +62,11 @@ final class NewsRules {
   private static final Pattern HALF_ORDINAL = Pattern.compile("(?<![\\p{L}\\d])(first|second)-$", F);
   /** The ordinal of an Italian "semestre", with its article or preposition: "nel primo ", "il secondo ". */
   private static final Pattern SEMESTER_ORDINAL = Pattern.compile("(?<![\\p{L}\\d])(?:(?:il|nel|del|dal|al)\\s+)?(primo|secondo)\\s+$", F);
+  /** A count and the plural noun it counts, right before a rate's unit: "1,200 cars ", "three shifts ", "1.200 auto ". */
+  private static final java.util.Map<Lang, Pattern> COUNTED_NOUN = java.util.Map.of(
+      Lang.EN, Pattern.compile("(?<![\\p{L}])(?:\\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)"
+          + "\\s+(?:more\\s+|new\\s+)?\\p{L}{2,20}s\\s+$", F),
+      Lang.IT, Pattern.compile("(?<![\\p{L}])(?:\\d|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|cento|mille)\\s+(?:nuov[ie]\\s+)?\\p{L}{2,20}\\s+$", F));
   /** A part of day that a greeting names ("Good evening"), and the word before it that makes it one. */
   private static final Pattern GREETED = Pattern.compile("morning|afternoon|evening|night", F);
   private static final Pattern GREETING = Pattern.compile(Rules.B + "good\\s$", F);
@@ -330,10 +335,17 @@ final class NewsRules {
           (m, c) -> Rules.relPeriod(m, c, Grain.DAY, 0)));
     }
     // a rate: after an amount ("15 a year", "$4 billion a year", "3% all'anno")
-    String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
+    String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi|volte)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
         : "(?<=\\d\\s?|%\\s?|(?:percent|per cent|thousand|million|billion|once|twice|times)\\s)(?:a|an|per)\\s+(year|month|week|day)";
     r.add(new Rule(Pattern.compile(rate + E, F), (m, c) ->
         fixed(m.start(), m.end(), Kind.SET, Rules.durationValue("1", Words.grainOf(m.group(1))))));
+    // a rate after a counted noun: "1,200 cars a day", "three shifts a day", "1.200 auto al giorno" are sets, as "15 a
+    // year" is (before: "a day" a span, P1D, or nothing). Matched from the unit, the count and noun read backwards; not
+    // a span that dates ("a day after", "a year ago", "a week or two")
+    r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:all'|al\\s+)(anno|mese|settimana|giorno)" : "(?:a|per)\\s+(year|month|week|day)")
+        + "(?!\\s+(?:ago|after|before|later|earlier|or|and|of|from|since|old|long|dopo|prima|fa|o|e)" + Rules.E + ")" + E, F), (m, c) ->
+        !before(COUNTED_NOUN.get(lang), c.s(), m.start(), COUNT_WORDS).find() ? null
+            : fixed(m.start(), m.end(), Kind.SET, Rules.durationValue("1", Words.grainOf(m.group(1))))));
     // decades: "the 1990s" is 199; "the past decade", "two decades" are spans. NOTE: a space run is read only after a
     // word that starts the phrase, so a long run of spaces is crossed once, not once per space
     r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:gli\\s+anni\\s+)((?:1[5-9]|20)\\d)0" : "(?:the\\s+)?((?:1[5-9]|20)\\d)0'?s") + E, F), (m, c) ->

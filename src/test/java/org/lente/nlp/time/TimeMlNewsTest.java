@@ -863,4 +863,19 @@ class TimeMlNewsTest {
   @Test void aLowerCaseQAndDigitIsNoQuarter() {
     assertEquals(List.of(), en("The q3 value was low."));
   }
+  @Test void aRateAfterACountedNounIsASet() {
+    assertEquals(List.of("SET P1D [a day]"), en("The plant builds 1,200 cars a day."));
+  }
+  @Test void aRateAfterACountInWordsAndANounIsASet() {
+    assertEquals(List.of("SET P1W [a week]"), en("The airline operates four flights a week."));
+  }
+  @Test void aSpanAfterACountedNounBeforeAnEventStaysASpan() {
+    assertEquals(List.of("DURATION P1D [a day]"), en("Ten people died a day after the blast."));
+  }
+  @Test void anItalianRateAfterACountedNounIsASet() {
+    assertEquals(List.of("SET P1Y [all'anno]"), it("L'azienda produce 300.000 vetture all'anno."));
+  }
+  @Test void anItalianRateAfterTimesIsASet() {
+    assertEquals(List.of("SET P1Y [l'anno]"), it("Il dividendo sarà pagato due volte l'anno."));
+  }
 }
