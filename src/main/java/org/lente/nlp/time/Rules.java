@@ -180,6 +180,9 @@ final class Rules {
       LocalDate d = TimeTagger.monthDay(c, mo, 0, m.start());
       String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
       if (mod.equals("last") || mod.equals("scorso")) d = LocalDate.of(c.today().getYear() - (mo >= c.today().getMonthValue() ? 1 : 0), mo, 1);
+      // in news "next June", "giugno prossimo" is the first such month after the one under way, as "last June" is the
+      // last before it (Duckling's phrases read the Italian one as the one after the coming one, below)
+      if (!c.duckling() && (mod.equals("next") || mod.equals("prossimo"))) d = LocalDate.of(c.today().getYear() + (mo <= c.today().getMonthValue() ? 1 : 0), mo, 1);
       if (it && ItalianRules.afterTheComing(c, mod)) d = d.plusYears(1); // the month under way is the coming one
       return date(m, 0, Moment.at(d.atStartOfDay(), Grain.MONTH), true).withNoAnchor(String.format("XXXX-%02d", mo));
     }));

@@ -878,4 +878,13 @@ class TimeMlNewsTest {
   @Test void anItalianRateAfterTimesIsASet() {
     assertEquals(List.of("SET P1Y [l'anno]"), it("Il dividendo sarà pagato due volte l'anno."));
   }
+  @Test void nextAndTheMonthUnderWayIsThatMonthNextYear() {
+    assertEquals(List.of("DATE 2025-06 [next June]"), en("The plant will reopen next June."));
+  }
+  @Test void anItalianMonthUnderWayBeforeProssimoIsThatMonthNextYear() {
+    assertEquals(List.of("DATE 2025-06 [giugno prossimo]"), it("Lo stabilimento riaprirà a giugno prossimo."));
+  }
+  @Test void nextAndAMonthAheadIsThisYearsMonth() {
+    assertEquals(List.of("DATE 2024-12 [next December]"), en("The plant will reopen next December."));
+  }
 }
