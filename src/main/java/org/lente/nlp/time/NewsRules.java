@@ -55,6 +55,18 @@ final class NewsRules {
   /** A season, quarter or half right before "of last year": "the spring ", "the fourth quarter ", "the first half ". */
   private static final Pattern PART_OF_YEAR = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(?:(spring|summer|fall|autumn|winter)"
       + "|(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter|(first|second|last|latter)\\s+half)\\s+$", F);
+  /** A month right before "quarter", the quarter that holds it: "the June ", "the December-". */
+  private static final Pattern MONTH_OF_QUARTER = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(?:(?:" + Words.MONTH_EN_FULL
+      + ")(?:-|\\s+to\\s+))?(" + Words.MONTH_EN_FULL + ")[\\s-]$", F);
+  /** The ordinal of a half of a year joined to "half" as a modifier: "first-", "second-" ("first-half profit"). */
+  private static final Pattern HALF_ORDINAL = Pattern.compile("(?<![\\p{L}\\d])(first|second)-$", F);
+  /** The ordinal of an Italian "semestre", with its article or preposition: "nel primo ", "il secondo ". */
+  private static final Pattern SEMESTER_ORDINAL = Pattern.compile("(?<![\\p{L}\\d])(?:(?:il|nel|del|dal|al)\\s+)?(primo|secondo)\\s+$", F);
+  /** A count and the plural noun it counts, right before a rate's unit: "1,200 cars ", "three shifts ", "1.200 auto ". */
+  private static final java.util.Map<Lang, Pattern> COUNTED_NOUN = java.util.Map.of(
+      Lang.EN, Pattern.compile("(?<![\\p{L}])(?:\\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)"
+          + "\\s+(?:more\\s+|new\\s+)?\\p{L}{2,20}s\\s+$", F),
+      Lang.IT, Pattern.compile("(?<![\\p{L}])(?:\\d|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|cento|mille)\\s+(?:nuov[ie]\\s+)?\\p{L}{2,20}\\s+$", F));
   /** A part of day that a greeting names ("Good evening"), and the word before it that makes it one. */
   private static final Pattern GREETED = Pattern.compile("morning|afternoon|evening|night", F);
   private static final Pattern GREETING = Pattern.compile(Rules.B + "good\\s$", F);
@@ -323,10 +335,17 @@ final class NewsRules {
           (m, c) -> Rules.relPeriod(m, c, Grain.DAY, 0)));
     }
     // a rate: after an amount ("15 a year", "$4 billion a year", "3% all'anno")
-    String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
+    String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi|volte)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
         : "(?<=\\d\\s?|%\\s?|(?:percent|per cent|thousand|million|billion|once|twice|times)\\s)(?:a|an|per)\\s+(year|month|week|day)";
     r.add(new Rule(Pattern.compile(rate + E, F), (m, c) ->
         fixed(m.start(), m.end(), Kind.SET, Rules.durationValue("1", Words.grainOf(m.group(1))))));
+    // a rate after a counted noun: "1,200 cars a day", "three shifts a day", "1.200 auto al giorno" are sets, as "15 a
+    // year" is (before: "a day" a span, P1D, or nothing). Matched from the unit, the count and noun read backwards; not
+    // a span that dates ("a day after", "a year ago", "a week or two")
+    r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:all'|al\\s+)(anno|mese|settimana|giorno)" : "(?:a|per)\\s+(year|month|week|day)")
+        + "(?!\\s+(?:ago|after|before|later|earlier|or|and|of|from|since|old|long|dopo|prima|fa|o|e)" + Rules.E + ")" + E, F), (m, c) ->
+        !before(COUNTED_NOUN.get(lang), c.s(), m.start(), COUNT_WORDS).find() ? null
+            : fixed(m.start(), m.end(), Kind.SET, Rules.durationValue("1", Words.grainOf(m.group(1))))));
     // decades: "the 1990s" is 199; "the past decade", "two decades" are spans. NOTE: a space run is read only after a
     // word that starts the phrase, so a long run of spaces is crossed once, not once per space
     r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:gli\\s+anni\\s+)((?:1[5-9]|20)\\d)0" : "(?:the\\s+)?((?:1[5-9]|20)\\d)0'?s") + E, F), (m, c) ->
@@ -354,6 +373,53 @@ final class NewsRules {
             int y = 1900 + 10 * (2 + List.of(decadeWords.split("\\|")).indexOf(m.group(1))) + (m.group(2) == null ? 0 : 1 + o.indexOf(m.group(2)));
             return fixed(m.start(), m.end(), Kind.DATE, String.valueOf(y));
           }));
+    }
+    // a half of a year without one, as earnings news names it: "first-half profit" (2024-H1), "nel primo semestre";
+    // the year as a quarter's ("the third quarter") is read. Not "the first half" alone, which in news is as often a
+    // game's. Matched from "half" or "semestre", the ordinal read backwards
+    r.add(new Rule(Pattern.compile(Rules.B + (it ? "semestre(?!\\s+(?:del\\s+|dell'\\s*)?(?:1[5-9]|20)\\d\\d)" : "half") + E, F), (m, c) -> {
+      Matcher ord = before(it ? SEMESTER_ORDINAL : HALF_ORDINAL, c.s(), m.start(), PART_WORDS);
+      if (!c.anchored() || !ord.find()) return null;
+      int n = ord.group(1).toLowerCase(Locale.ROOT).matches("first|primo") ? 1 : 2;
+      return fixed(ord.start(), m.end(), Kind.DATE, TimeTagger.partYear(c, 6, n, ord.start(1)) + "-H" + n);
+    }));
+    if (!it) {
+      // a quarter named by a month of it, as earnings news does: "the June quarter", "the December-quarter results" are
+      // the calendar quarter holding the month (before: the month alone). Matched from "quarter", the month read backwards
+      r.add(new Rule(Pattern.compile(Rules.B + "quarter" + E, F), (m, c) -> {
+        Matcher month = before(MONTH_OF_QUARTER, c.s(), m.start(), COUNT_WORDS);
+        if (!month.find()) return null;
+        int n = (Words.month(month.group(1), lang) - 1) / 3 + 1;
+        int y = TimeTagger.quarterYear(c, n, month.start(1));
+        return Rules.date(m, 0, new Moment(java.time.LocalDateTime.of(y, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), true)
+            .span(month.start(), m.end());
+      }));
+      // quarters and fiscal years as business news abbreviates them, in capitals: "Q3", "Q3 2009", "Q1'10", "3Q09",
+      // "FY09", "FY2009" (TimeML writes a fiscal year as its year, as the gold has "fiscal 1989")
+      r.add(new Rule(Pattern.compile("(?<![\\p{L}\\d])(?:Q([1-4])(?:\\s+((?:19|20)\\d\\d)|\\s*('\\d\\d)|-((?:19|20)\\d\\d))?"
+          + "|([1-4])Q\\s*('?\\d\\d|(?:19|20)\\d\\d)|FY\\s*('?\\d\\d|(?:19|20)\\d\\d))" + E, F), (m, c) -> {
+        if (c.original().substring(m.start(), m.end()).matches("(?s).*[qfy].*")) return null; // "q3" is no quarter
+        if (m.group(7) != null) return fixed(m.start(), m.end(), Kind.DATE, String.valueOf(Rules.year(m.group(7))));
+        int n = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(5));
+        String y = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(6);
+        int year = y != null ? Rules.year(y) : TimeTagger.quarterYear(c, n, m.start());
+        return Rules.date(m, 0, new Moment(java.time.LocalDateTime.of(year, 3 * n - 2, 1, 0, 0), Grain.QUARTER, null), y == null);
+      }));
+    } else {
+      // the beginning or end of this, the last or the next month, year or week is that period, as TimeML writes it (the
+      // part goes in mod) and as the English rules read "at the end of the month": "a fine mese", "da inizio anno",
+      // "entro la fine dell'anno prossimo", "alla fine della settimana" (before: nothing). "Fine settimana" without
+      // "della" is the weekend
+      r.add(new Rule(Pattern.compile(Rules.B + "(?:inizio|fine)\\s+(?:(?:del|dello|dell'|di)\\s*)?(?:(?:questo|quest'|il)\\s*)?(mese|anno)"
+          + "(?:\\s+(prossimo|scorso|corrente))?|(?:inizio|fine)\\s+della\\s+(?:(?:questa|prossima|scorsa)\\s+)?(settimana)"
+          + "(?:\\s+(prossima|scorsa|corrente))?" + E, F), (m, c) -> {
+        if (!c.anchored()) return null;
+        String u = m.group(1) != null ? m.group(1) : m.group(3);
+        String rel = (m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : m.group(0)).toLowerCase(Locale.ROOT);
+        int off = rel.contains("prossim") ? 1 : rel.contains("scors") ? -1 : 0;
+        Grain g = u.equalsIgnoreCase("mese") ? Grain.MONTH : u.equalsIgnoreCase("anno") ? Grain.YEAR : Grain.WEEK;
+        return Rules.relPeriod(m, c, g, off);
+      }));
     }
     // halves of a year: "the second half of 1989", "la prima metà del 2019", "il secondo semestre 2019"
     r.add(new Rule(Pattern.compile(Rules.B + (it ? "(?:(?:la|nella|della)\\s+)?(prima|seconda)\\s+metà\\s+(?:del\\s+|dell'\\s*)?((?:1[5-9]|20)\\d\\d)"

@@ -38,6 +38,9 @@ final class Rules {
       Lang.EN, Pattern.compile("\\s*+(?:a\\.?m\\.?|p\\.?m\\.?|and|or|to|till|until|in|on|at|by|this|tonight|today|tomorrow"
           + "|yesterday|sharp|next|last|local|o'clock|oh|o|fifteen|thirty|forty|forty-five|twenty|ten|five|[ecmp][sd]t|gmt|utc"
           + "|when|but|" + Words.WD_EN + "|" + Words.MONTH_EN + ")(?![\\p{L}\\d])", F));
+  /** What may follow an English dotted clock time in running text ("at 9.30 GMT", "at 7.15 in the morning"). */
+  private static final Pattern DOTTED_CLOCK_CUE = Pattern.compile("\\s*+\\(?(?:gmt|utc|bst|cet|cest|wet|eet|[ecmp][sd]t|local\\s+time"
+      + "|hours|tonight|at\\s+night|(?:in\\s+the|this)\\s+(?:morning|afternoon|evening))(?![\\p{L}\\d])", F);
   /** Words after "a second" that read it as a span of time, not as an ordinal before its noun. */
   private static final Pattern SPAN_AFTER_SECOND = Pattern.compile("\\s*+(?:later|earlier|ago|or|and|before|after|longer)\\b", F);
   private static final Pattern FRACTION = Pattern.compile("(?:an?|\\S+-)\\s*quarters?|\\S+[\\s-]+quarti", F);
@@ -134,14 +137,25 @@ final class Rules {
     }));
     // [weekday] [the] day [of] month [year]
     // Italian writes the first of a month with an ordinal indicator, "1° maggio", and a year after "del": "il 5 agosto del 2014"
+    // and after the month "scorso" or "prossimo": "il 30 aprile scorso" is the last 30 April before the anchor
     String ind = it ? "[°º]?" : "", ofYear = it ? "(?:,?\\s*|\\s+del\\s+)" : ",?\\s*";
-    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(?:(?:il|the|on the|on)\\s+)?" + dayNum + ind + "\\s*(?:of\\s+|di\\s+)?(" + month + ")(?:" + ofYear + yr + ")?" + E, F), (m, c) -> {
+    String dayDir = it ? "(?:\\s+(scors|prossim)[oa])?" : "";
+    r.add(new Rule(Pattern.compile(B + "(?:(" + wd + "),?\\s+)?(?:(?:il|the|on the|on)\\s+)?" + dayNum + ind + "\\s*(?:of\\s+|di\\s+)?(" + month + ")(?:" + ofYear + yr + ")?" + dayDir + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(2).replaceAll("(?<=\\d)(st|nd|rd|th)$", ""), lang);
       if (d < 1 || d > 31) return null;
       int mo = Words.month(m.group(3), lang);
       Integer y = m.group(4) == null ? null : year(m.group(4));
       if (!exists(y, mo, d)) return noSuchDay(m, c, y, mo);
       if (y != null) return day(m, LocalDate.of(y, mo, d), false);
+      if (it && m.group(5) != null && c.anchored()) {
+        boolean back = m.group(5).equalsIgnoreCase("scors");
+        for (int k = 0; k <= 8; k++) { // eight years hold a 29 February
+          int yy = c.today().getYear() + (back ? -k : k);
+          if (!exists(yy, mo, d)) continue;
+          LocalDate x = LocalDate.of(yy, mo, d);
+          if (back ? x.isBefore(c.today()) : x.isAfter(c.today())) return day(m, x, true);
+        }
+      }
       return day(m, TimeTagger.monthDay(c, mo, d, m.start()), true).withNoAnchor(String.format("XXXX-%02d-%02d", mo, d));
     }));
     // [weekday] month [the] day [year]
@@ -166,6 +180,9 @@ final class Rules {
       LocalDate d = TimeTagger.monthDay(c, mo, 0, m.start());
       String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
       if (mod.equals("last") || mod.equals("scorso")) d = LocalDate.of(c.today().getYear() - (mo >= c.today().getMonthValue() ? 1 : 0), mo, 1);
+      // in news "next June", "giugno prossimo" is the first such month after the one under way, as "last June" is the
+      // last before it (Duckling's phrases read the Italian one as the one after the coming one, below)
+      if (!c.duckling() && (mod.equals("next") || mod.equals("prossimo"))) d = LocalDate.of(c.today().getYear() + (mo <= c.today().getMonthValue() ? 1 : 0), mo, 1);
       if (it && ItalianRules.afterTheComing(c, mod)) d = d.plusYears(1); // the month under way is the coming one
       return date(m, 0, Moment.at(d.atStartOfDay(), Grain.MONTH), true).withNoAnchor(String.format("XXXX-%02d", mo));
     }));
@@ -247,7 +264,8 @@ final class Rules {
       return null;
     }));
     // day of month alone
-    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%)|-)" + E, F), (m, c) -> {
+    // (not before a percent: "ha perso il 5 per cento")
+    r.add(new Rule(Pattern.compile(B + "(?:il|the|on the|dal|entro il|from the)\\s+(\\d{1,2}|primo|first)(?:st|nd|rd|th)?(?!\\s*(?:[:.%,]\\d|%|per\\s*cento|percent)|-)" + E, F), (m, c) -> {
       int d = (int) Words.value(m.group(1), lang);
       if (d < 1 || d > 31) return null;
       if (!lenient && Character.isLetter(m.group(1).charAt(0))
@@ -329,6 +347,10 @@ final class Rules {
       int sec = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
       if (h > 23 || mi > 59 || sec > 59) return null; // no such clock time (a leap second's :60 included)
       if (m.group(0).contains(".") && m.group(4) == null && !m.group(0).matches("(?s).*(alle|le|at|ore).*")) return null;
+      // English news writes prices and rates so ("closed at 5.12", "at 3.45 percent") and a clock time with a colon,
+      // am/pm or a zone: a dotted one without them is a number (Duckling's phrases, lenient, keep the clock time)
+      if (!it && !lenient && m.group(0).contains(".") && m.group(4) == null
+          && !DOTTED_CLOCK_CUE.matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) return null;
       return clock(m, c, h, mi, sec, m.group(3) == null ? Grain.MINUTE : Grain.SECOND, m.group(4));
     }));
     r.add(new Rule(Pattern.compile(B + "(?:(?:at|@)\\s+)?(\\d{1,2})h" + E, F), (m, c) -> {
@@ -341,7 +363,7 @@ final class Rules {
     }));
     r.add(new Rule(Pattern.compile(B + (it ? "(?:alle|verso le|per le|le|circa alle|entro le|dalle|prima delle" + ore + ")" : "(?:at|@)") + "\\s+(\\d{1,2}|"
         + (it ? "una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici" : "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve") + ")"
-        + (it ? "" : "(?:\\s*o'?clock)?") + "(?![:.h]?\\d)" + E, F), (m, c) -> {
+        + (it ? "" : "(?:\\s*o'?clock)?") + "(?![:.h]?\\d|,\\d{3}(?!\\d))" + E, F), (m, c) -> { // not "at 8,451", a thousands group
       int h = (int) Words.value(m.group(1), lang);
       if (h < 0 || h > 24 || countsANoun(m, c.s(), lang, !lenient)) return null;
       Piece p = clock(m, c, h, 0, 0, Grain.HOUR, null);

@@ -430,13 +430,21 @@ public final class TimeTagger {
    * {@link Direction} chooses between the latest begun by the anchor and the first not over.
    */
   static int quarterYear(Ctx ctx, int n, int pos) {
+    return partYear(ctx, 3, n, pos);
+  }
+
+  /**
+   * Year of part {@code n} (from 1) of a year cut into parts of {@code months} months (3: quarters, 6: halves) given
+   * without one, as {@link #quarterYear} reads a quarter.
+   */
+  static int partYear(Ctx ctx, int months, int n, int pos) {
     LocalDate t = ctx.today();
     if (ctx.duckling()) return t.getYear();
-    LocalDate same = LocalDate.of(t.getYear(), 3 * n - 2, 1);
-    LocalDate current = LocalDate.of(t.getYear(), (t.getMonthValue() - 1) / 3 * 3 + 1, 1);
+    LocalDate same = LocalDate.of(t.getYear(), months * (n - 1) + 1, 1);
+    LocalDate current = LocalDate.of(t.getYear(), (t.getMonthValue() - 1) / months * months + 1, 1);
     LocalDate back = same.isAfter(current) ? same.minusYears(1) : same;
     LocalDate ahead = same.isBefore(current) ? same.plusYears(1) : same;
-    return Direction.choose(ctx, pos, Direction.Kind.QUARTER, back, back.plusMonths(3).minusDays(1), ahead).getYear();
+    return Direction.choose(ctx, pos, Direction.Kind.QUARTER, back, back.plusMonths(months).minusDays(1), ahead).getYear();
   }
 
   /**

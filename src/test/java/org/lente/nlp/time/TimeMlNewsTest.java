@@ -794,4 +794,97 @@ class TimeMlNewsTest {
   @Test void centuriesAgoBeforeTheCommonEraAreNoDate() {
     assertEquals(List.of(), en("That was 1000000000000 centuries ago."));
   }
+
+  // markets and car makers: figures that are no clock times
+
+  @Test void aNumberWithAThousandsGroupAfterAtIsNoClockTime() {
+    assertEquals(List.of("DATE 2024-06-14 [Friday]"), en("The Dow closed at 8,451 on Friday."));
+  }
+  @Test void aDottedNumberAfterAtIsAPriceNotAClockTime() {
+    assertEquals(List.of(), en("Ford shares closed at 5.12, down 3 percent."));
+  }
+  @Test void aDottedRateAfterAtIsNoClockTime() {
+    assertEquals(List.of(), en("The yield on the note stood at 3.45 percent."));
+  }
+  @Test void aDottedClockTimeBeforeAZoneStaysATime() {
+    assertEquals(List.of("TIME 2024-06-19T09:30Z [at 9.30 GMT]"), en("Trading resumed at 9.30 GMT."));
+  }
+  @Test void aDottedClockTimeInThePartOfADayStaysATime() {
+    assertEquals(List.of("TIME 2024-06-19T07:15 [at 7.15 in the morning]"), en("The strike began at 7.15 in the morning."));
+  }
+  @Test void anItalianDayBeforeAPercentIsNoDate() {
+    assertEquals(List.of(), it("Il titolo ha perso il 5 per cento."));
+  }
+  @Test void anItalianDayAndMonthBeforeScorsoIsTheLastBeforeTheAnchor() {
+    assertEquals(List.of("DATE 2023-06-30 [Il 30 giugno scorso]"), it("Il 30 giugno scorso Fiat ha firmato l'accordo."));
+  }
+  @Test void anItalianDayAndMonthBeforeProssimoIsTheNextAfterTheAnchor() {
+    assertEquals(List.of("DATE 2025-06-10 [il 10 giugno prossimo]"), it("L'assemblea si terrà il 10 giugno prossimo."));
+  }
+  @Test void aQuarterNamedByAMonthIsTheQuarterHoldingIt() {
+    assertEquals(List.of("DATE 2024-Q1 [the March quarter]"), en("Apple's sales rose in the March quarter."));
+  }
+  @Test void aQuarterOfOtherThingsIsNoQuarter() {
+    assertEquals(List.of(), en("Rates fell a quarter of a point."));
+  }
+  @Test void aHalfAsAModifierIsThatHalfOfTheYear() {
+    assertEquals(List.of("DATE 2024-H1 [First-half]"), en("First-half profit rose 10 percent."));
+  }
+  @Test void theFirstHalfAloneIsNoHalfOfTheYear() {
+    assertEquals(List.of(), en("The team scored twice in the first half."));
+  }
+  @Test void anItalianSemesterWithoutAYearIsThatHalfOfTheYear() {
+    assertEquals(List.of("DATE 2024-H1 [Nel primo semestre]"), it("Nel primo semestre l'utile è salito."));
+  }
+  @Test void anItalianEndOfTheMonthIsTheMonth() {
+    assertEquals(List.of("DATE 2024-06 [fine mese]"), it("Il consiglio si riunirà a fine mese."));
+  }
+  @Test void anItalianBeginningOfTheYearIsTheYear() {
+    assertEquals(List.of("DATE 2024 [inizio anno]"), it("Da inizio anno il titolo ha perso il 40%."));
+  }
+  @Test void anItalianEndOfLastYearIsLastYear() {
+    assertEquals(List.of("DATE 2023 [fine dell'anno scorso]"), it("Alla fine dell'anno scorso le vendite sono calate."));
+  }
+  @Test void anItalianEndOfWeekWithoutDellaIsNoWeek() {
+    assertEquals(List.of(), it("A fine settimana andremo al mare."));
+  }
+  @Test void aQuarterNamedByItsMonthsIsThatQuarter() {
+    assertEquals(List.of("DATE 2024-Q1 [the January-March quarter]"), en("The economy shrank in the January-March quarter."));
+  }
+  @Test void anAbbreviatedQuarterWithAYearIsThatQuarter() {
+    assertEquals(List.of("DATE 2009-Q3 [Q3 2009]"), en("Profit fell in Q3 2009."));
+  }
+  @Test void aQuarterWrittenBeforeItsLetterIsThatQuarter() {
+    assertEquals(List.of("DATE 2009-Q3 [3Q09]"), en("Revenue rose in 3Q09."));
+  }
+  @Test void anAbbreviatedFiscalYearIsItsYear() {
+    assertEquals(List.of("DATE 2010 [FY2010]"), en("FY2010 revenue will rise."));
+  }
+  @Test void aLowerCaseQAndDigitIsNoQuarter() {
+    assertEquals(List.of(), en("The q3 value was low."));
+  }
+  @Test void aRateAfterACountedNounIsASet() {
+    assertEquals(List.of("SET P1D [a day]"), en("The plant builds 1,200 cars a day."));
+  }
+  @Test void aRateAfterACountInWordsAndANounIsASet() {
+    assertEquals(List.of("SET P1W [a week]"), en("The airline operates four flights a week."));
+  }
+  @Test void aSpanAfterACountedNounBeforeAnEventStaysASpan() {
+    assertEquals(List.of("DURATION P1D [a day]"), en("Ten people died a day after the blast."));
+  }
+  @Test void anItalianRateAfterACountedNounIsASet() {
+    assertEquals(List.of("SET P1Y [all'anno]"), it("L'azienda produce 300.000 vetture all'anno."));
+  }
+  @Test void anItalianRateAfterTimesIsASet() {
+    assertEquals(List.of("SET P1Y [l'anno]"), it("Il dividendo sarà pagato due volte l'anno."));
+  }
+  @Test void nextAndTheMonthUnderWayIsThatMonthNextYear() {
+    assertEquals(List.of("DATE 2025-06 [next June]"), en("The plant will reopen next June."));
+  }
+  @Test void anItalianMonthUnderWayBeforeProssimoIsThatMonthNextYear() {
+    assertEquals(List.of("DATE 2025-06 [giugno prossimo]"), it("Lo stabilimento riaprirà a giugno prossimo."));
+  }
+  @Test void nextAndAMonthAheadIsThisYearsMonth() {
+    assertEquals(List.of("DATE 2024-12 [next December]"), en("The plant will reopen next December."));
+  }
 }
