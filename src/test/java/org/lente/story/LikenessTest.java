@@ -42,6 +42,44 @@ class LikenessTest {
     assertTrue(t > o, "translation " + t + ", other " + o);
   }
 
+  @Test
+  void aTranslationOfTheOriginalsFirstPartCoversAllOfThatPassage() {
+    // the original names twenty things; its translation was cut after the eighth and keeps those, in order
+    String[] original = new String[20];
+    for (int i = 0; i < original.length; i++) {
+      original[i] = (i % 2 == 0 ? "n:name" : "#:") + i;
+    }
+    Signature en = signature("en", original);
+    Signature it = signature("it", java.util.Arrays.copyOf(original, 8));
+    Likeness l = Likeness.of(it, en, Likeness.Weights.UNIFORM);
+    assertEquals(0.4, l.coverage(it, en), 1e-9);
+    assertEquals(1.0, l.passage(it, en), 1e-9);
+  }
+
+  @Test
+  void aFewAnchorsSpreadOverBothArticlesCoverLittleOfTheirPassage() {
+    // two articles of ten anchors each share the first and the last two, everything between them their own
+    Signature a = signature("en", "n:kessler", "#:1", "#:2", "#:3", "n:baltica", "#:4", "#:5", "#:6", "n:estmark",
+        "n:northvale");
+    Signature b = signature("it", "n:kessler", "#:71", "#:72", "#:73", "#:74", "#:75", "#:76", "#:77", "n:estmark",
+        "n:northvale");
+    Likeness l = Likeness.of(b, a, Likeness.Weights.UNIFORM);
+    assertEquals(3, l.aligned().size());
+    assertEquals(0.3, l.passage(b, a), 1e-9);
+  }
+
+  @Test
+  void aNameBothArticlesRepeatCountsOnceInThePassage() {
+    // two articles about one company name it in every other anchor, and share nothing else
+    Signature a = signature("en", "n:apple", "#:1", "n:apple", "#:2", "n:apple", "#:3", "n:apple", "#:4", "n:apple",
+        "#:5");
+    Signature b = signature("it", "n:apple", "#:6", "n:apple", "#:7", "n:apple", "#:8", "n:apple", "#:9", "n:apple",
+        "#:0");
+    Likeness l = Likeness.of(b, a, Likeness.Weights.UNIFORM);
+    assertEquals(5, l.aligned().size());
+    assertEquals(1.0 / 6, l.passage(b, a), 1e-9);
+  }
+
   /** A signature of the terms given ({@code "n:apple"}, {@code "#:199"}), one sentence each. */
   private static Signature signature(String language, String... terms) {
     java.util.List<Anchor> anchors = new java.util.ArrayList<>();
