@@ -13,7 +13,7 @@ import org.lente.story.Signature;
  * Prints, for every pair of articles in different languages of a knowledge base made by
  * {@code lente ingest}, what lineage decides a translation by, one tab-separated line per pair:
  * article, related article (their file names or URL tails), languages, likeness, cosine, order,
- * coverage. bench/lineage-calibrate.py reads it to choose and cross-validate the translation link's
+ * coverage, passage. bench/lineage-calibrate.py reads it to choose and cross-validate the translation link's
  * thresholds by topic. Run with the built jar:
  * {@code java -cp target/lente.jar bench/LineageFeatures.java DATA_DIR > features.tsv}
  */
@@ -27,7 +27,7 @@ public final class LineageFeatures {
         items.add(new Item(key(a.analysis().article()), Signature.of(a.analysis())));
       }
     }
-    System.out.println("article\trelated\tlanguage\trelated_language\tlikeness\tcosine\torder\tcoverage");
+    System.out.println("article\trelated\tlanguage\trelated_language\tlikeness\tcosine\torder\tcoverage\tpassage");
     for (Item a : items) {
       for (Item b : items) {
         if (a == b || a.sig().language() == null || b.sig().language() == null
@@ -35,8 +35,9 @@ public final class LineageFeatures {
           continue;
         }
         Likeness l = Lineage.likeness(a.sig(), b.sig());
-        System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f%n", a.key(), b.key(), a.sig().language(),
-            b.sig().language(), l.score(), l.cosine(), l.order(), l.coverage(a.sig(), b.sig()));
+        System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n", a.key(), b.key(), a.sig().language(),
+            b.sig().language(), l.score(), l.cosine(), l.order(), l.coverage(a.sig(), b.sig()),
+            l.passage(a.sig(), b.sig()));
       }
     }
   }

@@ -5,15 +5,21 @@ professional translations, cross-validated by topic (airbus, apple), and writes 
 Input: tab-separated features of every pair of articles in different languages (bench/LineageFeatures.java,
 over a knowledge base made by `lente ingest` of MEANTIME's texts written by ../shared/tools/meantime_text.py).
 A pair is a translation when both articles have the same file key (TOPIC-ID). The model is a logistic
-regression on the likeness, its order and its coverage (org.lente.story.Likeness), trained on the pairs
+regression on the common sequence's coverage, its passage coverage and its order (org.lente.story.Likeness), trained on the pairs
 of the two languages Lente resolves names in (it, en), with balanced class weights and an L2 penalty;
 the pairs of es and nl (names by their capitals only) are reported apart as a check.
 
-Usage: bench/lineage-calibrate.py FEATURES.tsv [--write src/main/resources/org/lente/story/translation-link.properties]
+More than one features file may be given: those of the variants bench/lineage-variants.py makes (--keep DIR keeps their
+knowledge bases, DIR/VARIANT/kb-undated), each reported apart; the folds are still the topics, every file's pairs of
+one topic together (learn on airbus and its variants, test on apple and its variants, and the reverse).
+--features NAMES (comma-separated) chooses the features, to compare models.
+
+Usage: bench/lineage-calibrate.py FEATURES.tsv [MORE.tsv ...] [--features coverage,passage,order]
+  [--write src/main/resources/org/lente/story/translation-link.properties]
 """
 import csv, math, sys
 
-FEATURES = ['coverage', 'order']
+FEATURES = ['coverage', 'passage', 'order']
 RESOLVED = {'it', 'en'}
 L2 = 0.001
 
@@ -21,7 +27,7 @@ L2 = 0.001
 def load(path):
     out = []
     for r in csv.DictReader(open(path, encoding='utf-8'), delimiter='\t'):
-        out.append({'topic': r['article'].split('-')[0], 'pair': (r['language'], r['related_language']),
+        out.append({'topic': r['article'].split('-')[0], 'pair': (r['language'], r['related_language']), 'file': path,
                     'x': [float(r[f]) for f in FEATURES], 'y': int(r['article'] == r['related'])})
     return out
 
@@ -82,7 +88,12 @@ def report(name, w, rows):
 
 
 def main():
-    rows = load(sys.argv[1])
+    global FEATURES
+    if '--features' in sys.argv:
+        FEATURES = sys.argv[sys.argv.index('--features') + 1].split(',')
+    skip = {sys.argv.index(o) + 1 for o in ('--write', '--features') if o in sys.argv}
+    files = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith('--') and i not in skip]
+    rows = [r for f in files for r in load(f)]
     resolved = [r for r in rows if set(r['pair']) <= RESOLVED]
     others = [r for r in rows if not (set(r['pair']) & RESOLVED)]
     topics = sorted({r['topic'] for r in rows})
@@ -92,17 +103,22 @@ def main():
         print(f'train on {"+".join(t for t in topics if t != test)}, test on {test}: weights '
               + ', '.join(f'{n} {v:.3f}' for n, v in zip(['bias'] + FEATURES, w)))
         f1s.append(report('it/en pairs', w, [r for r in resolved if r['topic'] == test]))
+        for f in files if len(files) > 1 else []:
+            report(f'  of {f}', w, [r for r in resolved if r['topic'] == test and r['file'] == f])
         report('es/nl pairs (check)', w, [r for r in others if r['topic'] == test])
     print(f'it/en F1 by held-out topic: {", ".join(f"{f:.3f}" for f in f1s)}; spread {max(f1s) - min(f1s):.3f}')
     w = train(resolved)
     print('all topics: ' + ', '.join(f'{n} {v:.3f}' for n, v in zip(['bias'] + FEATURES, w)))
     report('it/en pairs (training)', w, resolved)
+    for f in files if len(files) > 1 else []:
+        report(f'  of {f}', w, [r for r in resolved if r['file'] == f])
     if '--write' in sys.argv:
         path = sys.argv[sys.argv.index('--write') + 1]
         with open(path, 'w', encoding='utf-8') as f:
             f.write('# The translation link (org.lente.story.TranslationLink): p = 1 / (1 + exp(-(bias + sum of '
                     'weight * feature))), a translation when p >= 0.5.\n# Made over MEANTIME it/en pairs, ingested as '
-                    'text, by: python3 bench/lineage-calibrate.py FEATURES.tsv --write THIS_FILE. Do not edit by hand.\n')
+                    'text, by: python3 bench/lineage-calibrate.py FEATURES.tsv [VARIANTS.tsv ...] --write THIS_FILE. '
+                    'Do not edit by hand.\n')
             for n, v in zip(['bias'] + FEATURES, w):
                 f.write(f'{n}={v:.4f}\n')
         print('wrote ' + path)

@@ -99,6 +99,40 @@ public record Likeness(double score, double cosine, double order, List<int[]> al
     return larger == 0 ? 0 : Math.min(1, (double) aligned.size() / larger);
   }
 
+  /**
+   * How much of the passage the two articles share the common sequence accounts for, in [0, 1], counted in distinct terms:
+   * the terms of the common sequence over the terms either of the two signatures ({@code a} and {@code b}, those this
+   * likeness was computed from) has from the first aligned anchor to the last, the larger of the two spans, and never
+   * over fewer than the smaller signature has. A translation cut short (its original's first half) or framed by a
+   * translator's note and a credit line carries nearly all the terms of the part it translates, in order: this stays as
+   * high as for a whole translation where {@link #coverage} falls with the part left out. A follow-up on the same news
+   * shares a few terms spread over both articles; a short article that shares a few names with a long one is measured
+   * over all of its own terms; and a name that both articles repeat throughout (the company they are about) counts
+   * once, so that its run does not fill the passage.
+   */
+  public double passage(Signature a, Signature b) {
+    if (aligned.isEmpty()) {
+      return 0;
+    }
+    Set<String> common = new HashSet<>();
+    for (int[] pair : aligned) {
+      common.add(a.anchors().get(pair[0]).term());
+    }
+    int spanA = distinctTerms(a, aligned.getFirst()[0], aligned.getLast()[0] + 1);
+    int spanB = distinctTerms(b, aligned.getFirst()[1], aligned.getLast()[1] + 1);
+    int smaller = Math.min(distinctTerms(a, 0, MAX_ANCHORS), distinctTerms(b, 0, MAX_ANCHORS));
+    return Math.min(1, (double) common.size() / Math.max(Math.max(spanA, spanB), smaller));
+  }
+
+  /** How many distinct terms the anchors of {@code s} from index {@code from} to {@code to} (exclusive) have. */
+  private static int distinctTerms(Signature s, int from, int to) {
+    Set<String> terms = new HashSet<>();
+    for (int i = from; i < Math.min(to, s.anchors().size()); i++) {
+      terms.add(s.anchors().get(i).term());
+    }
+    return terms.size();
+  }
+
   /** A term's weight for its count in one article: {@code 1 + ln(count)}, 1 for one anchor. */
   static double tf(int count) {
     return 1 + Math.log(count);

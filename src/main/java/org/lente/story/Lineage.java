@@ -273,6 +273,7 @@ public final class Lineage implements ArticleListener {
       }
     }
     Set<String> terms = terms(sig);
+    Set<Long> otherStories = new HashSet<>(); // linked only as versions
     for (long other : anchorCandidates(id, sig.language(), terms)) {
       if (linked.contains(other)) {
         continue;
@@ -283,9 +284,11 @@ public final class Lineage implements ArticleListener {
         if (l.relation() == Link.Relation.TRANSLATION) { // another story's article is linked only as a version
           links.add(l);
           linked.add(other);
+          otherStories.add(other);
         }
       }
     }
+    links = oneTranslationPerLanguage(id, here, links, otherStories);
     if (holding) {
       held.anchors(id, sig.language(), terms);
     } else {
@@ -404,6 +407,52 @@ public final class Lineage implements ArticleListener {
     return score.entrySet().stream()
         .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(ANCHOR_CANDIDATES).map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * An article translates one article of each other language, not several: of the new article's translation links to
+   * articles of one language, the strongest stays a translation, and another one that is not a version of it (stored as
+   * its near-duplicate or translation) becomes a same-story link, with a {@code closer-translation} evidence naming the
+   * stronger one; dropped when it is another story's article ({@code otherStories}), which is linked only as a version.
+   * A translation cut short shares the background of a follow-up on the same news written in the original's language,
+   * and may pass the translation link with it too, weaker than with its original.
+   */
+  private List<Link> oneTranslationPerLanguage(long id, Profile here, List<Link> links, Set<Long> otherStories)
+      throws IOException {
+    Map<String, Link> strongest = new HashMap<>();
+    Map<Long, String> language = new HashMap<>();
+    for (Link l : links) {
+      Profile there = l.relation() == Link.Relation.TRANSLATION ? profile(l.related()) : null;
+      String lang = there == null ? null : there.signature().language();
+      if (lang != null) {
+        language.put(l.related(), lang);
+        strongest.merge(lang, l, (a, b) -> CLOSER.compare(a, b) <= 0 ? a : b);
+      }
+    }
+    if (strongest.size() == language.size()) {
+      return links;
+    }
+    List<Link> out = new ArrayList<>(links.size());
+    for (Link l : links) {
+      Link best = strongest.get(language.get(l.related()));
+      if (best == null || best == l || versions(storedLinks(best.related())).contains(l.related())) {
+        out.add(l);
+        continue;
+      }
+      if (otherStories.contains(l.related())) {
+        continue;
+      }
+      Profile there = profile(l.related());
+      Signature sig = here.signature();
+      Signature thereSig = there.signature();
+      List<Evidence> evidence = new ArrayList<>(Passages.aligned(here.analysis(), sig, there.analysis(), thereSig,
+          likeness(sig, thereSig)));
+      evidence.add(new Evidence("closer-translation", null, null, String.format(Locale.ROOT,
+          "this article translates %s, which it is closer to (%.2f against %.2f): this one shares its story",
+          named(best.related()), best.score(), l.score())));
+      out.add(new Link(id, l.related(), Link.Relation.SAME_STORY, Direction.UNKNOWN, l.score(), evidence));
+    }
+    return out;
   }
 
   /** The closer of two candidate originals first: a near-duplicate before a translation, then the higher score. */

@@ -11,12 +11,15 @@ import java.util.Properties;
  * Whether two articles in different languages are translations of one another: a logistic regression
  * on what their {@link Likeness} shows, learned from MEANTIME's professional translations
  * ({@code bench/lineage-calibrate.py}, cross-validated by topic) and kept in
- * {@code translation-link.properties}. It weighs the coverage of the common anchor sequence and its
- * order, not the cosine: another article on the same news shares the names and figures of the news
- * (a high cosine) but not the run of them, which a translation keeps. Immutable.
+ * {@code translation-link.properties}. It weighs the coverage of the common anchor sequence, the
+ * coverage of the passage it spans ({@link Likeness#passage}: a translation cut short or framed by a
+ * translator's note still covers the part it translates) and its order, not the cosine: another
+ * article on the same news shares the names and figures of the news (a high cosine) but not the run
+ * of them, which a translation keeps. Immutable.
  *
  * @param bias the intercept
- * @param weights by feature name: {@code coverage} ({@link Likeness#coverage}), {@code order},
+ * @param weights by feature name: {@code coverage} ({@link Likeness#coverage}), {@code passage}
+ *     ({@link Likeness#passage}), {@code order},
  *     {@code cosine} and {@code likeness} (the score)
  */
 public record TranslationLink(double bias, Map<String, Double> weights) {
@@ -24,7 +27,8 @@ public record TranslationLink(double bias, Map<String, Double> weights) {
   /** The least probability that makes a link a translation. */
   public static final double DECIDES = 0.5;
 
-  private static final java.util.Set<String> FEATURES = java.util.Set.of("coverage", "order", "cosine", "likeness");
+  private static final java.util.Set<String> FEATURES = java.util.Set.of("coverage", "passage", "order", "cosine",
+      "likeness");
 
   /** The model Lente ships. */
   public static final TranslationLink DEFAULT = load("translation-link.properties");
@@ -67,6 +71,7 @@ public record TranslationLink(double bias, Map<String, Double> weights) {
     for (Map.Entry<String, Double> w : weights.entrySet()) {
       z += w.getValue() * switch (w.getKey()) {
         case "coverage" -> l.coverage(a, b);
+        case "passage" -> l.passage(a, b);
         case "order" -> l.order();
         case "cosine" -> l.cosine();
         default -> l.score();

@@ -3,6 +3,7 @@ package org.lente.story;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LikenessTest {
@@ -40,6 +41,43 @@ class LikenessTest {
     double t = Likeness.of(it, translation, Likeness.Weights.UNIFORM).score();
     double o = Likeness.of(it, other, Likeness.Weights.UNIFORM).score();
     assertTrue(t > o, "translation " + t + ", other " + o);
+  }
+
+  @Test
+  void aTranslationOfTheOriginalsFirstPartCoversAllOfThatPassage() {
+    // the original names twenty things; its translation was cut after the eighth and keeps those, in order
+    String[] original = new String[20];
+    for (int i = 0; i < original.length; i++) {
+      original[i] = (i % 2 == 0 ? "n:name" : "#:") + i;
+    }
+    Signature en = signature("en", original);
+    Signature it = signature("it", java.util.Arrays.copyOf(original, 8));
+    Likeness l = Likeness.of(it, en, Likeness.Weights.UNIFORM);
+    assertEquals(0.4, l.coverage(it, en), 1e-9);
+    assertEquals(1.0, l.passage(it, en), 1e-9);
+  }
+
+  @Test
+  void aFewAnchorsSpreadOverBothArticlesCoverLittleOfTheirPassage() {
+    // two articles of ten anchors each share the first and the last two, everything between them their own
+    assertPassage(List.of("n:kessler", "#:1", "#:2", "#:3", "n:baltica", "#:4", "#:5", "#:6", "n:estmark", "n:northvale"),
+        List.of("n:kessler", "#:71", "#:72", "#:73", "#:74", "#:75", "#:76", "#:77", "n:estmark", "n:northvale"), 3, 0.3);
+  }
+
+  @Test
+  void aNameBothArticlesRepeatCountsOnceInThePassage() {
+    // two articles about one company name it in every other anchor, and share nothing else
+    assertPassage(List.of("n:apple", "#:1", "n:apple", "#:2", "n:apple", "#:3", "n:apple", "#:4", "n:apple", "#:5"),
+        List.of("n:apple", "#:6", "n:apple", "#:7", "n:apple", "#:8", "n:apple", "#:9", "n:apple", "#:0"), 5, 1.0 / 6);
+  }
+
+  /** That the Italian and English signatures of the terms given align {@code aligned} anchors and cover {@code passage}. */
+  private static void assertPassage(List<String> en, List<String> it, int aligned, double passage) {
+    Signature a = signature("en", en.toArray(String[]::new));
+    Signature b = signature("it", it.toArray(String[]::new));
+    Likeness l = Likeness.of(b, a, Likeness.Weights.UNIFORM);
+    assertEquals(aligned, l.aligned().size());
+    assertEquals(passage, l.passage(b, a), 1e-9);
   }
 
   /** A signature of the terms given ({@code "n:apple"}, {@code "#:199"}), one sentence each. */

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,37 @@ class LineageTest {
     assertEquals(Link.Relation.TRANSLATION, link.relation());
     assertTrue(link.evidence().stream().anyMatch(e -> e.kind().equals("published")
         && e.note().startsWith("neither article gives a publication date")), link.evidence().toString());
+  }
+
+  /**
+   * An English article of another outlet, written for these tests: it retells the port article's first sentences in
+   * its own words (the same names and figures in the same order), then tells news of its own.
+   */
+  static Analysis undatedEnglishPortFollowUp() {
+    return Texts.analysis("shipping.example.com/northvale-second-line", "Shipping Daily", "en", null,
+        "A second shipping line for Northvale",
+        "Northvale's port, run by Kessler, last month inaugurated its 420 million euro container terminal, built for "
+            + "1.8 million boxes yearly with a staff of 650. Kessler then announced that Baltica Lines would call for 12 "
+            + "years. Now Nordlink Shipping has signed for 5 years as well, Kessler told reporters on Tuesday. Nordlink "
+            + "will call twice a week with ships of 3,000 containers from Rotterdam and Gdansk. The terminal's second "
+            + "quay, worth 75 million euros, opens in 2027.",
+        "Northvale=Northvale/LOC", "Kessler=Marta Kessler/PER", "Baltica Lines=Baltica Lines/ORG",
+        "Nordlink Shipping=Nordlink Shipping/ORG", "Nordlink=Nordlink Shipping/ORG", "Rotterdam=Rotterdam/LOC",
+        "Gdansk=Gdansk/LOC");
+  }
+
+  @Test
+  void aTranslationTranslatesOneArticleOfALanguageAndAFollowUpRetellingItSharesItsStory() throws IOException {
+    long en = add("en", undatedEnglishPort());
+    long followUp = add("en-follow-up", undatedEnglishPortFollowUp());
+    long it = add("it", undatedItalianPort());
+    Map<Long, Link> links = new java.util.HashMap<>();
+    stories.links(it).forEach(l -> links.put(l.related(), l));
+    assertEquals(Link.Relation.TRANSLATION, links.get(en).relation(), links.toString());
+    Link retold = links.get(followUp);
+    assertEquals(Link.Relation.SAME_STORY, retold.relation(), links.toString());
+    assertTrue(retold.evidence().stream().anyMatch(e -> e.kind().equals("closer-translation")
+        && e.note().contains("harbour.example.com/terminal")), retold.evidence().toString());
   }
 
   @Test
