@@ -2,6 +2,7 @@ package org.lente.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,10 +49,14 @@ final class LineageCommand implements Callable<Integer> {
           exit = 2;
           continue;
         }
+        // a local file is named by the path it was ingested from, as extract and analyze name it
+        List<Long> ids = new ArrayList<>(List.of(report.get().article().id()));
+        report.get().related().forEach(r -> ids.add(r.id()));
+        LineageReport named = report.get().withLocalOrigins(stories.localOrigins(ids));
         if (json) {
-          out.println(Json.MAPPER.writeValueAsString(report.get()));
+          out.println(Json.MAPPER.writeValueAsString(named));
         } else {
-          print(out, ref, report.get());
+          print(out, ref, named);
         }
       }
     }

@@ -31,10 +31,15 @@ public record LineageReport(ArticleRef article, Long story, List<Long> derivedFr
   /**
    * An article as the lineage describes it; every field but {@code id} null when it is no longer stored.
    *
-   * @param source the outlet ({@link org.lente.store.SourceRef#outlet()}), null for a local file
+   * @param source the outlet ({@link org.lente.store.SourceRef#outlet()}); for a local file null, or the path it was
+   *     ingested from in a report made {@link LineageReport#withLocalOrigins with its origins}
    * @param language {@link org.lente.nlp.Analysis#textLanguage()}
    */
   public record ArticleRef(long id, String source, String language, String title, String url, String published) {
+
+    ArticleRef withSource(String origin) {
+      return new ArticleRef(id, origin, language, title, url, published);
+    }
 
     static ArticleRef of(ArticleSummary a) {
       return new ArticleRef(a.id(), a.source() == null ? null : a.source().outlet(), a.language(), a.title(), a.url(),
@@ -54,6 +59,10 @@ public record LineageReport(ArticleRef article, Long story, List<Long> derivedFr
       evidence = List.copyOf(evidence);
     }
 
+    RelatedRef withSource(String origin) {
+      return new RelatedRef(id, origin, language, title, url, published, relation, direction, score, evidence);
+    }
+
     static RelatedRef of(Related r) {
       Link l = r.link();
       ArticleRef a = r.article() == null ? new ArticleRef(l.related(), null, null, null, null, null)
@@ -67,6 +76,26 @@ public record LineageReport(ArticleRef article, Long story, List<Long> derivedFr
   @FunctionalInterface
   public interface Summaries {
     List<ArticleSummary> summaries(List<Long> ids) throws IOException;
+  }
+
+  /**
+   * This report with each article that has neither an outlet nor a URL named by the path it was ingested from, its
+   * {@code source}, as {@code lente extract} and {@code analyze} name a local file: {@code origins} maps ids to paths
+   * ({@link StoryReader#localOrigins}); an article it leaves out stays as it is. For the command line: the API leaves
+   * local paths out.
+   */
+  public LineageReport withLocalOrigins(Map<Long, String> origins) {
+    ArticleRef a = local(article.source(), article.url()) && origins.containsKey(article.id())
+        ? article.withSource(origins.get(article.id())) : article;
+    List<RelatedRef> r = new ArrayList<>(related.size());
+    for (RelatedRef x : related) {
+      r.add(local(x.source(), x.url()) && origins.containsKey(x.id()) ? x.withSource(origins.get(x.id())) : x);
+    }
+    return new LineageReport(a, story, derivedFrom, r);
+  }
+
+  private static boolean local(String source, String url) {
+    return source == null && url == null;
   }
 
   /** The lineage of article {@code id}; empty when it is not stored. */

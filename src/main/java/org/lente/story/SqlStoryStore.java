@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -457,6 +458,26 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       }
     });
   }
+  @Override
+  public Map<Long, String> localOrigins(List<Long> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return db.read("look up the origins of " + ids.size() + " articles", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, source FROM articles WHERE url IS NULL AND " + db.inIdList("id"))) {
+        ps.setString(1, db.idList(ids));
+        Map<Long, String> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getLong(1), rs.getString(2));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
 
   /**
    * The stored form of {@code story}'s centroid ({@link Centroid}), its maps in key order: the stored bytes depend on

@@ -90,6 +90,11 @@ public final class StoryReader {
     return reference.matches("\\d{1,18}") ? Optional.of(Long.parseLong(reference)) : stories.articleId(reference);
   }
 
+  /** The paths the articles among {@code ids} that have no URL were ingested from, by id ({@link StoryStore#localOrigins}). */
+  public Map<Long, String> localOrigins(List<Long> ids) throws IOException {
+    return stories.localOrigins(ids);
+  }
+
   /** The id of the story of {@code article}, if it has one. */
   public Optional<Long> storyOf(long article) throws IOException {
     return stories.storyOf(article);

@@ -100,6 +100,12 @@ public interface StoryStore extends AutoCloseable {
   /** The id of the article whose key, URL or source (the path it was ingested from) is {@code reference}. */
   Optional<Long> articleId(String reference) throws IOException;
 
+  /**
+   * Where each of {@code ids} that has no URL was ingested from (the path of a local file given to {@code lente
+   * ingest}), by id; articles with a URL, and ids not stored, are left out.
+   */
+  Map<Long, String> localOrigins(List<Long> ids) throws IOException;
+
   /** Stores a story as it is now, with {@code article} as one of its articles joined at {@code score}. */
   void putStory(Story story, long article, double score) throws IOException;
 

@@ -64,4 +64,23 @@ class LineageCommandTest {
     assertTrue(run.err().contains("no article nowhere"), run.err());
     assertEquals(1, run.out().strip().lines().count());
   }
+
+  @Test
+  void aLocalFileIsNamedByThePathItWasIngestedFrom() throws Exception {
+    Path files = java.nio.file.Files.createDirectories(dir.resolve("files"));
+    Path en = java.nio.file.Files.writeString(files.resolve("en-a380.txt"), "Airbus delivers its first A380\n\n"
+        + "Singapore Airlines received the first Airbus A380 today in Toulouse, its chairman Chew Choon Seng said.\n");
+    Path it = java.nio.file.Files.writeString(files.resolve("it-a380.txt"), "Airbus consegna il primo A380\n\n"
+        + "Singapore Airlines ha ricevuto oggi a Tolosa il primo Airbus A380, ha detto il suo presidente Chew Choon Seng.\n");
+    Path kb = dir.resolve("kb");
+    CliRun ingest = CliRun.of("ingest", "--data", kb.toString(), files.toString());
+    assertEquals(0, ingest.code(), ingest.err());
+    CliRun run = CliRun.of("lineage", "--json", "--data", kb.toString(), it.toString());
+    assertEquals(0, run.code(), run.err());
+    JsonNode o = Json.MAPPER.readTree(run.out());
+    assertEquals(it.toString(), o.get("article").get("source").asText());
+    JsonNode first = o.get("related").get(0);
+    assertEquals("en", first.get("language").asText());
+    assertEquals(en.toString(), first.get("source").asText());
+  }
 }
