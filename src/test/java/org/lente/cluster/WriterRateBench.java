@@ -56,7 +56,8 @@ import org.lente.story.Texts;
  * the writer's statements whose plans {@code auto_explain} writes to PostgreSQL's log, {@code log} in its folder),
  * {@code lente.bench.statements} (0: how many of PostgreSQL's statements to list, those taking most time between the
  * last two marks, by {@code pg_stat_statements}; above 0 the bench's server preloads it, with the planning tracked,
- * which costs PostgreSQL a little CPU: leave it off when comparing rates).
+ * which costs PostgreSQL a little CPU: leave it off when comparing rates), {@code lente.bench.writerJvm} (none: JVM
+ * options for the writer after {@code bin/jvm.options}, the launcher's, with {@code {batch}} replaced by the batch).
  */
 class WriterRateBench {
 
@@ -182,8 +183,9 @@ class WriterRateBench {
     Path logging = Files.writeString(dir.resolve("logging-" + batch + ".properties"), "handlers="
         + "java.util.logging.ConsoleHandler\njava.util.logging.ConsoleHandler.level=FINE\n"
         + "java.util.logging.SimpleFormatter.format=%5$s%n\n" + KnowledgeWriter.class.getName() + ".level=FINE\n");
+    assertTrue(Files.isRegularFile(JVM_OPTIONS), "the launcher's JVM options are missing: " + JVM_OPTIONS);
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx1g", "-XX:+UseSerialGC", "-Djava.util.logging.config.file=" + logging));
+        "@" + JVM_OPTIONS, "-Djava.util.logging.config.file=" + logging));
     String jvm = System.getProperty("lente.bench.writerJvm", "").strip();
     if (!jvm.isEmpty()) {
       command.addAll(List.of(jvm.replace("{batch}", Integer.toString(batch)).split("\\s+")));
@@ -256,6 +258,12 @@ class WriterRateBench {
       }
     }
   }
+
+  /**
+   * The JVM options {@code bin/lente} runs every command with (its heap, collector and native access; a java argument
+   * file): the writer runs with them, as users run {@code lente worker write}. {@code lente.bench.writerJvm} adds to them.
+   */
+  private static final Path JVM_OPTIONS = Path.of("bin", "jvm.options").toAbsolutePath();
 
   /** The weight of the writer's and PostgreSQL's groups: sixteen busy processes' worth on a machine shared with builds. */
   private static final int SHARES = 16 * 1024;
