@@ -209,8 +209,8 @@ class WriterRateBench {
           while (next < marks.size() && System.nanoTime() < deadline && writer.isAlive()) {
             long done = AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L) - start;
             while (next < marks.size() && done >= marks.get(next)) {
-              at.put(marks.get(next), new Sample(System.nanoTime(), System.currentTimeMillis(), group.usageNanos(),
-                  pgGroup.usageNanos(), group.throttling()));
+              at.put(marks.get(next), new Sample(done, System.nanoTime(), System.currentTimeMillis(),
+                  group.usageNanos(), pgGroup.usageNanos(), group.throttling()));
               if (STATEMENTS > 0 && next >= marks.size() - 2) {
                 statementsAt.put(marks.get(next), statementTotals(c));
               }
@@ -224,25 +224,25 @@ class WriterRateBench {
         for (int i = 0; i + 1 < marks.size(); i += 2) {
           Sample a = at.get(marks.get(i));
           Sample b = at.get(marks.get(i + 1));
-          int n = marks.get(i + 1) - marks.get(i);
+          long n = b.done - a.done; // what was stored between the samples: past a mark when a sample came late
           double seconds = (b.nanos - a.nanos) / 1e9;
           double writerMs = (b.writerCpu - a.writerCpu) / 1e6 / n;
           double pgMs = (b.pgCpu - a.pgCpu) / 1e6 / n;
           CpuGroup.Throttling t = b.throttling.since(a.throttling);
           double[] machine = canary.medianMs(a.millis, b.millis);
-          System.out.printf(Locale.ROOT, "writer rate: batch %d, articles %d to %d: %.1f articles/s; CPU an article: "
-              + "writer %.2f ms, PostgreSQL %.2f ms (projection on one core for the writer alone: %.0f articles/s); "
-              + "quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s; canary %.2f ms a pass "
-              + "(%.0f passes)%n", batch, marks.get(i),
-              marks.get(i + 1), n / seconds, writerMs, pgMs, 1000 / writerMs, cpus, t.throttled(), t.periods(),
-              t.throttledNanos() / 1e9, Files.readString(Path.of("/proc/loadavg")).strip(), machine[0], machine[1]);
+          System.out.printf(Locale.ROOT, "writer rate: batch %d, articles %d to %d (read at %d and %d): %.1f "
+              + "articles/s; CPU an article: writer %.2f ms, PostgreSQL %.2f ms (projection on one core for the writer "
+              + "alone: %.0f articles/s); quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s; "
+              + "canary %.2f ms a pass (%.0f passes)%n", batch, marks.get(i), marks.get(i + 1), a.done, b.done,
+              n / seconds, writerMs, pgMs, 1000 / writerMs, cpus, t.throttled(), t.periods(), t.throttledNanos() / 1e9,
+              Files.readString(Path.of("/proc/loadavg")).strip(), machine[0], machine[1]);
         }
         System.out.println("writer rate: batch " + batch + ", " + timing(Files.readAllLines(log)));
         System.out.println("writer rate: batch " + batch + ", " + tableReads(url, marks.get(marks.size() - 1)));
         if (STATEMENTS > 0) {
           int from = marks.get(marks.size() - 2);
           int to = marks.get(marks.size() - 1);
-          double pgMs = (at.get(to).pgCpu - at.get(from).pgCpu) / 1e6 / (to - from);
+          double pgMs = (at.get(to).pgCpu - at.get(from).pgCpu) / 1e6 / (at.get(to).done - at.get(from).done);
           System.out.println("writer rate: batch " + batch + ", " + statementsBetween(from, statementsAt.get(from), to,
               statementsAt.get(to), pgMs, STATEMENTS));
         }
@@ -269,10 +269,13 @@ class WriterRateBench {
   private static final int SHARES = 16 * 1024;
 
   /**
-   * What the bench reads at a mark: when (monotonic, and the wall clock the canary's passes are timed by), the CPU of
-   * the writer's and of PostgreSQL's groups, the writer's throttling.
+   * What the bench reads at a mark: the records stored by then (the mark or past it: the bench's thread, outside the
+   * writer's group, reads late on a loaded machine, and a window counts what was stored between its reads), when
+   * (monotonic, and the wall clock the canary's passes are timed by), the CPU of the writer's and of PostgreSQL's
+   * groups, the writer's throttling.
    */
-  private record Sample(long nanos, long millis, long writerCpu, long pgCpu, CpuGroup.Throttling throttling) { }
+  private record Sample(long done, long nanos, long millis, long writerCpu, long pgCpu,
+      CpuGroup.Throttling throttling) { }
 
   /**
    * The tables PostgreSQL read most while the writer stored {@code articles} (its statistics, {@code pg_stat_user_tables},
