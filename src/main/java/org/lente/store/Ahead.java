@@ -76,6 +76,13 @@ public final class Ahead<T, V> {
     return compute.apply(item);
   }
 
+  /** The first {@code max} prepared values waiting to be taken, in the order they were prepared (a copy). */
+  public java.util.List<V> waiting(int max) {
+    synchronized (values) {
+      return values.values().stream().limit(max).toList();
+    }
+  }
+
   /** How many prepared values wait to be taken. */
   public int size() {
     synchronized (values) {

@@ -84,14 +84,23 @@ public final class Lineage implements ArticleListener {
    * What {@link #add} needs of an article's text, whatever its names resolve to: its words and shingles, its LSH bands,
    * the anchors of its text ({@link Signature.TextAnchors}).
    */
-  private record Prepared(MinHash.Words words, long[] shingles, long[] bands, Signature.TextAnchors anchors) {
+  private record Prepared(MinHash.Words words, long[] shingles, long[] bands, Signature.TextAnchors anchors,
+      String language) {
     static Prepared of(Profile article) {
       MinHash.Words words = MinHash.words(article.text());
       long[] shingles = MinHash.shingles(words);
+      String language = article.analysis().textLanguage();
       return new Prepared(words, shingles, MinHash.bands(MinHash.signature(shingles)),
-          Signature.TextAnchors.of(article.analysis()));
+          Signature.TextAnchors.of(article.analysis()), language == null ? "" : language);
     }
   }
+
+  /**
+   * Texts whose band lookups in the store are made in one statement ({@link StoryStore#bandCandidates(List, int)}),
+   * while lineage holds writes: the article added and the prepared texts after it, at most this many. Two of the
+   * cluster writer's default batches: its reading thread prepares at most a batch beyond the one applied.
+   */
+  static final int BANDS_AHEAD = 100;
 
   private Stories stories;
   private final java.time.Duration window;
@@ -110,6 +119,14 @@ public final class Lineage implements ArticleListener {
   private long signatureAnchors;
   /** The rows held back until {@link #writeHeld} ({@link #holdWrites}), or null: each addition writes its own. */
   private StoryRows held;
+  /**
+   * While holding writes: the store's band candidates of prepared texts not yet added, read in one statement with an
+   * article's own ({@link #storedBands}), by the prepared value (its identity). They stay right while no bands are
+   * written but held ones: those are new articles, merged in from {@link #bandsWrittenSince}.
+   */
+  private final Map<Prepared, Map<Long, Integer>> bandsAhead = new java.util.IdentityHashMap<>();
+  /** The bands of the held rows written since {@link #bandsAhead} was read (only its bands are kept). */
+  private StoryRows bandsWrittenSince = new StoryRows();
   /**
    * The languages of the anchor postings stored and held ({@code ""} for none), while this lineage holds writes (it is
    * then its store's one writer): read from the store once, then kept up to date here; null until read.
@@ -183,6 +200,9 @@ public final class Lineage implements ArticleListener {
     StoryRows rows = held;
     held = new StoryRows(); // taken before the write: rows that failed are not written again
     store.putRows(rows);
+    if (!bandsAhead.isEmpty()) { // the answers read before stay right with these merged in: they are new articles
+      rows.bands().forEach((article, b) -> bandsWrittenSince.bands(article, b.language(), b.bands()));
+    }
   }
 
   /**
@@ -222,7 +242,7 @@ public final class Lineage implements ArticleListener {
     List<Link> links = new ArrayList<>();
     List<Long> linked = new ArrayList<>();
     boolean first = true;
-    for (Map.Entry<Long, Integer> lead : bandCandidates(sig.language(), bands).entrySet()) {
+    for (Map.Entry<Long, Integer> lead : bandCandidates(ready, sig.language()).entrySet()) {
       long other = lead.getKey();
       if (other == id || (!first && lead.getValue() < MIN_BANDS)) {
         continue;
@@ -303,8 +323,10 @@ public final class Lineage implements ArticleListener {
       held.article(id, assignment.story(), savedWhenWritten, assignment.terms(), assignment.score(), links,
           sig.language(), bands);
     } else if (saved != null) {
+      forgetBandsAhead(); // bands written outside the held rows
       store.putArticle(id, saved, assignment.terms(), assignment.score(), links, sig.language(), bands);
     } else {
+      forgetBandsAhead(); // an article stored again: its stored bands may count more now
       store.putLinks(links);
       store.putBands(id, sig.language(), bands);
     }
@@ -313,12 +335,54 @@ public final class Lineage implements ArticleListener {
   }
 
   /**
-   * The stored articles in {@code language} sharing most of {@code bands} ({@link StoryStore#bandCandidates}, at most
-   * {@link #NEAR_CANDIDATES}), the held ones among them ({@link #holdWrites}).
+   * The stored articles in {@code language} sharing most of the bands of {@code ready} ({@link StoryStore#bandCandidates},
+   * at most {@link #NEAR_CANDIDATES}), the held ones among them ({@link #holdWrites}).
    */
-  private Map<Long, Integer> bandCandidates(String language, long[] bands) throws IOException {
-    Map<Long, Integer> stored = store.bandCandidates(language, bands, NEAR_CANDIDATES);
-    return held == null ? stored : StoryRows.merged(stored, held.bandCandidates(language, bands), NEAR_CANDIDATES);
+  private Map<Long, Integer> bandCandidates(Prepared ready, String language) throws IOException {
+    long[] bands = ready.bands();
+    if (held == null) {
+      return store.bandCandidates(language, bands, NEAR_CANDIDATES);
+    }
+    Map<Long, Integer> stored = StoryRows.merged(storedBands(ready, language),
+        bandsWrittenSince.bandCandidates(language, bands), NEAR_CANDIDATES);
+    return StoryRows.merged(stored, held.bandCandidates(language, bands), NEAR_CANDIDATES);
+  }
+
+  /**
+   * The store's band candidates of {@code ready} as they were when {@link #bandsAhead} was read (the bands written
+   * since are {@link #bandsWrittenSince}): read before, or now, in one statement with those of the prepared texts
+   * waiting after it, at most {@link #BANDS_AHEAD} in all, whose answers are kept for their additions.
+   */
+  private Map<Long, Integer> storedBands(Prepared ready, String language) throws IOException {
+    String lang = language == null ? "" : language;
+    Map<Long, Integer> known = bandsAhead.remove(ready);
+    if (known != null && ready.language().equals(lang)) {
+      return known;
+    }
+    forgetBandsAhead();
+    List<Prepared> asked = new ArrayList<>();
+    asked.add(ready);
+    for (Prepared p : prepared.waiting(BANDS_AHEAD - 1)) {
+      if (p != ready) {
+        asked.add(p);
+      }
+    }
+    List<StoryStore.BandQuery> queries = new ArrayList<>(asked.size());
+    queries.add(new StoryStore.BandQuery(lang, ready.bands()));
+    for (Prepared p : asked.subList(1, asked.size())) {
+      queries.add(new StoryStore.BandQuery(p.language(), p.bands()));
+    }
+    List<Map<Long, Integer>> answers = store.bandCandidates(queries, NEAR_CANDIDATES);
+    for (int i = 1; i < asked.size(); i++) {
+      bandsAhead.put(asked.get(i), answers.get(i));
+    }
+    return answers.get(0);
+  }
+
+  /** Drops the band candidates read ahead ({@link #bandsAhead}): bands were written that they do not count. */
+  private void forgetBandsAhead() {
+    bandsAhead.clear();
+    bandsWrittenSince = new StoryRows();
   }
 
   /**
@@ -685,6 +749,7 @@ public final class Lineage implements ArticleListener {
     signatures.clear();
     signatureAnchors = 0;
     prepared.clear();
+    forgetBandsAhead();
     if (held != null) {
       held = new StoryRows(); // written in a transaction that rolled back: the store does not hold them
     }

@@ -54,6 +54,26 @@ public interface StoryStore extends AutoCloseable {
    */
   Map<Long, Integer> bandCandidates(String language, long[] bands, int max) throws IOException;
 
+  /** A {@link #bandCandidates} lookup: the articles in {@code language} ({@code ""} for none) sharing {@code bands}. */
+  record BandQuery(String language, long[] bands) {
+    public BandQuery {
+      java.util.Objects.requireNonNull(language, "language");
+      java.util.Objects.requireNonNull(bands, "bands");
+    }
+  }
+
+  /**
+   * The answers of {@link #bandCandidates} to each of {@code queries}, in their order. By default one lookup after the
+   * other; a store that can answer them in one round trip does.
+   */
+  default List<Map<Long, Integer>> bandCandidates(List<BandQuery> queries, int max) throws IOException {
+    List<Map<Long, Integer>> out = new java.util.ArrayList<>(queries.size());
+    for (BandQuery q : queries) {
+      out.add(bandCandidates(q.language(), q.bands(), max));
+    }
+    return out;
+  }
+
   /**
    * Records the distinct anchor terms of an article ({@link Anchor#term}) in the index that lineage
    * finds versions in other languages with; an article recorded again keeps its earlier terms too.

@@ -56,7 +56,8 @@ import org.lente.story.Texts;
  * the writer's statements whose plans {@code auto_explain} writes to PostgreSQL's log, {@code log} in its folder),
  * {@code lente.bench.statements} (0: how many of PostgreSQL's statements to list, those taking most time between the
  * last two marks, by {@code pg_stat_statements}; above 0 the bench's server preloads it, with the planning tracked,
- * which costs PostgreSQL a little CPU: leave it off when comparing rates).
+ * which costs PostgreSQL a little CPU: leave it off when comparing rates), {@code lente.bench.writerJvm} (none: JVM
+ * options for the writer after {@code bin/jvm.options}, the launcher's, with {@code {batch}} replaced by the batch).
  */
 class WriterRateBench {
 
@@ -182,8 +183,9 @@ class WriterRateBench {
     Path logging = Files.writeString(dir.resolve("logging-" + batch + ".properties"), "handlers="
         + "java.util.logging.ConsoleHandler\njava.util.logging.ConsoleHandler.level=FINE\n"
         + "java.util.logging.SimpleFormatter.format=%5$s%n\n" + KnowledgeWriter.class.getName() + ".level=FINE\n");
+    assertTrue(Files.isRegularFile(JVM_OPTIONS), "the launcher's JVM options are missing: " + JVM_OPTIONS);
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx1g", "-XX:+UseSerialGC", "-Djava.util.logging.config.file=" + logging));
+        "@" + JVM_OPTIONS, "-Djava.util.logging.config.file=" + logging));
     String jvm = System.getProperty("lente.bench.writerJvm", "").strip();
     if (!jvm.isEmpty()) {
       command.addAll(List.of(jvm.replace("{batch}", Integer.toString(batch)).split("\\s+")));
@@ -207,8 +209,8 @@ class WriterRateBench {
           while (next < marks.size() && System.nanoTime() < deadline && writer.isAlive()) {
             long done = AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L) - start;
             while (next < marks.size() && done >= marks.get(next)) {
-              at.put(marks.get(next), new Sample(System.nanoTime(), System.currentTimeMillis(), group.usageNanos(),
-                  pgGroup.usageNanos(), group.throttling()));
+              at.put(marks.get(next), new Sample(done, System.nanoTime(), System.currentTimeMillis(),
+                  group.usageNanos(), pgGroup.usageNanos(), group.throttling()));
               if (STATEMENTS > 0 && next >= marks.size() - 2) {
                 statementsAt.put(marks.get(next), statementTotals(c));
               }
@@ -222,25 +224,25 @@ class WriterRateBench {
         for (int i = 0; i + 1 < marks.size(); i += 2) {
           Sample a = at.get(marks.get(i));
           Sample b = at.get(marks.get(i + 1));
-          int n = marks.get(i + 1) - marks.get(i);
+          long n = b.done - a.done; // what was stored between the samples: past a mark when a sample came late
           double seconds = (b.nanos - a.nanos) / 1e9;
           double writerMs = (b.writerCpu - a.writerCpu) / 1e6 / n;
           double pgMs = (b.pgCpu - a.pgCpu) / 1e6 / n;
           CpuGroup.Throttling t = b.throttling.since(a.throttling);
           double[] machine = canary.medianMs(a.millis, b.millis);
-          System.out.printf(Locale.ROOT, "writer rate: batch %d, articles %d to %d: %.1f articles/s; CPU an article: "
-              + "writer %.2f ms, PostgreSQL %.2f ms (projection on one core for the writer alone: %.0f articles/s); "
-              + "quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s; canary %.2f ms a pass "
-              + "(%.0f passes)%n", batch, marks.get(i),
-              marks.get(i + 1), n / seconds, writerMs, pgMs, 1000 / writerMs, cpus, t.throttled(), t.periods(),
-              t.throttledNanos() / 1e9, Files.readString(Path.of("/proc/loadavg")).strip(), machine[0], machine[1]);
+          System.out.printf(Locale.ROOT, "writer rate: batch %d, articles %d to %d (read at %d and %d): %.1f "
+              + "articles/s; CPU an article: writer %.2f ms, PostgreSQL %.2f ms (projection on one core for the writer "
+              + "alone: %.0f articles/s); quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s; "
+              + "canary %.2f ms a pass (%.0f passes)%n", batch, marks.get(i), marks.get(i + 1), a.done, b.done,
+              n / seconds, writerMs, pgMs, 1000 / writerMs, cpus, t.throttled(), t.periods(), t.throttledNanos() / 1e9,
+              Files.readString(Path.of("/proc/loadavg")).strip(), machine[0], machine[1]);
         }
         System.out.println("writer rate: batch " + batch + ", " + timing(Files.readAllLines(log)));
         System.out.println("writer rate: batch " + batch + ", " + tableReads(url, marks.get(marks.size() - 1)));
         if (STATEMENTS > 0) {
           int from = marks.get(marks.size() - 2);
           int to = marks.get(marks.size() - 1);
-          double pgMs = (at.get(to).pgCpu - at.get(from).pgCpu) / 1e6 / (to - from);
+          double pgMs = (at.get(to).pgCpu - at.get(from).pgCpu) / 1e6 / (at.get(to).done - at.get(from).done);
           System.out.println("writer rate: batch " + batch + ", " + statementsBetween(from, statementsAt.get(from), to,
               statementsAt.get(to), pgMs, STATEMENTS));
         }
@@ -257,14 +259,23 @@ class WriterRateBench {
     }
   }
 
+  /**
+   * The JVM options {@code bin/lente} runs every command with (its heap, collector and native access; a java argument
+   * file): the writer runs with them, as users run {@code lente worker write}. {@code lente.bench.writerJvm} adds to them.
+   */
+  private static final Path JVM_OPTIONS = Path.of("bin", "jvm.options").toAbsolutePath();
+
   /** The weight of the writer's and PostgreSQL's groups: sixteen busy processes' worth on a machine shared with builds. */
   private static final int SHARES = 16 * 1024;
 
   /**
-   * What the bench reads at a mark: when (monotonic, and the wall clock the canary's passes are timed by), the CPU of
-   * the writer's and of PostgreSQL's groups, the writer's throttling.
+   * What the bench reads at a mark: the records stored by then (the mark or past it: the bench's thread, outside the
+   * writer's group, reads late on a loaded machine, and a window counts what was stored between its reads), when
+   * (monotonic, and the wall clock the canary's passes are timed by), the CPU of the writer's and of PostgreSQL's
+   * groups, the writer's throttling.
    */
-  private record Sample(long nanos, long millis, long writerCpu, long pgCpu, CpuGroup.Throttling throttling) { }
+  private record Sample(long done, long nanos, long millis, long writerCpu, long pgCpu,
+      CpuGroup.Throttling throttling) { }
 
   /**
    * The tables PostgreSQL read most while the writer stored {@code articles} (its statistics, {@code pg_stat_user_tables},

@@ -306,6 +306,49 @@ class LineageTest {
     }
   }
 
+  /**
+   * A held batch whose texts are all prepared before the first is added, so that the first addition looks up the bands
+   * of all of them at once ({@link Lineage#BANDS_AHEAD}), with its held rows written after the second article (before
+   * the near-duplicate third, which then finds the second among the bands written since the lookup) and one article
+   * stored again (its bands written outside the held rows), stores what the same articles written one by one store.
+   */
+  @Test
+  void aBatchWhoseBandsAreLookedUpAheadStoresWhatArticlesWrittenOneByOneStore(@TempDir Path other) throws Exception {
+    List<Analysis> texts = new java.util.ArrayList<>(List.of(Fixtures.english("2024-05-01T08:00:00Z"),
+        Fixtures.italian("2024-05-01T10:00:00Z"), copyOfItalian(), undatedEnglishPort(), Fixtures.otherItalian(),
+        undatedItalianPort()));
+    texts.add(texts.get(2)); // stored again
+    texts.add(Texts.analysis("altro.example.it/airbus", "Altro Giornale", "it", "2024-05-01T13:00:00Z",
+        "Qatar Airways sceglie Airbus", Fixtures.IT_BODY + " Aggiornato alle 13.", Fixtures.IT_NAMES));
+    List<String> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      keys.add("article-" + (i == 6 ? 2 : i));
+    }
+    SqliteStore s = SqliteStore.open(other);
+    SqliteStoryStore st = SqliteStoryStore.open(other);
+    Lineage holding = new Lineage(st, id -> s.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
+        Stories.DEFAULT_THRESHOLD).holdWrites();
+    try (KnowledgeBase batch = new KnowledgeBase(s, LuceneIndex.open(other.resolve("index")), null, holding)) {
+      texts.forEach(batch::prepare);
+      List<Link.Relation> relations = new java.util.ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        long id = add(keys.get(i), texts.get(i));
+        assertEquals(id, batch.add(keys.get(i), texts.get(i)).id());
+        if (i == 1) {
+          batch.writeHeld();
+        }
+      }
+      batch.writeHeld();
+      for (long id = 1; id <= 6; id++) {
+        assertEquals(stories.storyOf(id), st.storyOf(id));
+        assertEquals(stories.links(id), st.links(id));
+        stories.links(id).forEach(l -> relations.add(l.relation()));
+      }
+      assertTrue(relations.contains(Link.Relation.NEAR_DUPLICATE), "no near-duplicates found: " + relations);
+      assertEquals(storyTables(dir), storyTables(other));
+    }
+  }
+
   /** Rows held for a transaction that rolled back are dropped by the reload that follows: none is written after it. */
   @Test
   void heldRowsAreDroppedByAReload(@TempDir Path other) throws Exception {

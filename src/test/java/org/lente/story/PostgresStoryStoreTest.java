@@ -155,6 +155,62 @@ class PostgresStoryStoreTest extends StoryStoreContract {
     org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("lsh_bands", 1 + 1 + 3), counts.read());
   }
 
+  /**
+   * The band lookups of fifty articles asked together, over 3,000 articles of 32 bands each, read the primary key's
+   * index for each article's bands: no sequential scan of {@code lsh_bands} (a join of all the bands with the table was
+   * planned as one), and no more rows read than the bands found.
+   */
+  @org.junit.jupiter.api.Test
+  void bandCandidatesAskedTogetherReadTheIndex() throws Exception {
+    long[] ids = articles(3_000);
+    int bands = MinHash.BANDS;
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO lsh_bands (band_key, article_id, language) "
+          + "SELECT a * 1000 + b, a, 'it' FROM unnest(?::bigint[]) AS a, generate_series(1, ?) AS b")) {
+        ps.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+        ps.setInt(2, bands);
+        ps.executeUpdate();
+      }
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("ANALYZE lsh_bands");
+      }
+      String[] languages = new String[50];
+      String[] keys = new String[50];
+      for (int q = 0; q < 50; q++) { // each query half the bands of one article, half none stored
+        languages[q] = "it";
+        long article = ids[q * 60];
+        long other = -100L * q; // negative: no stored band
+        keys[q] = "{" + java.util.stream.IntStream.rangeClosed(1, bands)
+            .mapToObj(b -> Long.toString(b % 2 == 0 ? article * 1000 + b : other - b))
+            .collect(java.util.stream.Collectors.joining(",")) + "}";
+      }
+      StringBuilder plan = new StringBuilder();
+      try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "
+          + PostgresStoryStore.BANDS_OF_EACH)) {
+        ps.setArray(1, c.createArrayOf("text", languages));
+        ps.setArray(2, c.createArrayOf("text", keys));
+        ps.setInt(3, 10);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+      }
+      String text = plan.toString();
+      org.junit.jupiter.api.Assertions.assertFalse(text.contains("Seq Scan on lsh_bands"), text);
+      java.util.regex.Matcher scans = java.util.regex.Pattern.compile("on lsh_bands b \\(actual rows=(\\d+) loops=(\\d+)\\)")
+          .matcher(text);
+      int read = 0;
+      while (scans.find()) {
+        read += Integer.parseInt(scans.group(1)) * Integer.parseInt(scans.group(2));
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(50 * bands / 2, read, text); // the bands found, each read once
+      org.junit.jupiter.api.Assertions.assertTrue(text.contains("Index Only Scan using lsh_bands_pkey")
+          || text.contains("Index Scan using lsh_bands_pkey") || text.contains("Bitmap Index Scan on lsh_bands_pkey"),
+          text);
+    }
+  }
+
   /** What {@link #roundTrips} runs. */
   @FunctionalInterface
   private interface Work {

@@ -138,6 +138,32 @@ abstract class StoryStoreContract {
     }
   }
 
+  /**
+   * Lookups asked together answer as each asked alone: in their order, in their language, most shared first then by
+   * id, a band given twice counted once, at most {@code max}, and none for a query no stored band matches.
+   */
+  @Test
+  void bandCandidatesAskedTogetherAreEachLookupsOwn() throws Exception {
+    long[] ids = articles(4);
+    try (SqlStoryStore s = open()) {
+      s.putBands(ids[0], "it", new long[] {1, 2, 3});
+      s.putBands(ids[1], "it", new long[] {3, 4, 5});
+      s.putBands(ids[2], "en", new long[] {1, 2, 3});
+      s.putBands(ids[3], "it", new long[] {4, 5, 6});
+      List<StoryStore.BandQuery> queries = List.of(new StoryStore.BandQuery("it", new long[] {3, 4, 9}),
+          new StoryStore.BandQuery("en", new long[] {1, 1, 3}), new StoryStore.BandQuery("it", new long[] {77}),
+          new StoryStore.BandQuery("it", new long[] {5, 4, 1}));
+      List<Map<Long, Integer>> together = s.bandCandidates(queries, 2);
+      assertEquals(List.of(List.of(ids[1], ids[0]), List.of(ids[2]), List.of(), List.of(ids[1], ids[3])),
+          together.stream().map(m -> List.copyOf(m.keySet())).toList());
+      assertEquals(List.of(Map.of(ids[1], 2, ids[0], 1), Map.of(ids[2], 2), Map.of(), Map.of(ids[1], 2, ids[3], 2)),
+          together);
+      for (int i = 0; i < queries.size(); i++) {
+        assertEquals(s.bandCandidates(queries.get(i).language(), queries.get(i).bands(), 2), together.get(i));
+      }
+    }
+  }
+
   @Test
   void bandCandidatesComeInTheirLanguageMostSharedFirst() throws Exception {
     long[] ids = articles(3);
