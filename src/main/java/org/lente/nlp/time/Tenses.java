@@ -61,7 +61,7 @@ final class Tenses {
 
   /**
    * Future auxiliaries that put what follows them in their clause ahead of the time of writing: will, shall, 'll,
-   * won't, and "is going / due / scheduled to" in the present. Not "will" the noun ("the will of the people", "the
+   * won't, and "is going / due / scheduled / set / expected to" in the present. Not "will" the noun ("the will of the people", "the
    * will to fight", "made their will clear"), nor the weaker {@link #FUTURE} cues ("next", "plans to", "expected to").
    * English only: an Italian future is a verb form whose clause this class does not parse.
    */
@@ -69,7 +69,7 @@ final class Tenses {
       Lang.IT, Pattern.compile("(?!)"),
       Lang.EN, Pattern.compile("\\b(?:will(?<!\\b(?:the|a|his|her|their|its|our|my|your|whose|free)\\swill)"
           + "(?!\\s*(?:(?:of|to|and|or)\\b|[,.;:]))|shall|won't|'ll"
-          + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled)\\s+to)\\b", F));
+          + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled|set|expected)\\s+to)\\b", F));
   /**
    * Words that make a time after a future auxiliary belong to another verb of its clause: a past auxiliary, a verb of
    * saying, a simple past in -ed ("will replace the plant that closed Monday", "will appeal, its lawyer said Friday")

@@ -911,4 +911,7 @@ class TimeMlNewsTest {
   @Test void aPastVerbBeforeAPronounIsNoSubjectOfASchedule() {
     assertEquals(List.of("DATE 2024-06-18 [Tuesday]"), en("The new jet, the 787, made its first flight Tuesday in Everett."));
   }
+  @Test void isExpectedToInThePresentPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Chrysler is expected to emerge from bankruptcy on Monday."));
+  }
 }
