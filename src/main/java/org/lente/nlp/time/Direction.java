@@ -43,7 +43,14 @@ final class Direction {
      * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day".
      * Not for a quarter, a reporting period: "will report third-quarter results" is about a quarter over.
      */
-    FUTURE_AUXILIARY
+    FUTURE_AUXILIARY,
+    /**
+     * A weekday after a present tense that schedules it ({@link Tenses#schedulesBefore}), in a sentence whose tense
+     * does not speak of the past: "Trading resumes on Monday", "The plant reopens Tuesday", "The talks begin Friday"
+     * name the coming day, as a present in news tells what is fixed ahead. Not when another word follows the weekday
+     * as a verb would ("GM shares on Monday fell"): the weekday must end its clause or stand before a preposition.
+     */
+    SCHEDULE
   }
 
   /**
@@ -85,6 +92,13 @@ final class Direction {
   private static final Pattern POSSESSIVE = Pattern.compile("\\p{L}+'s\\b");
   /** How far before an expression its deadline word may start: the word, a clock time and a zone. */
   private static final int DEADLINE_REACH = 40;
+  /**
+   * A weekday, a part of its day allowed after it, that ends its clause or stands before a preposition: matched on the
+   * normalised text from the weekday's start ({@link Constraint#SCHEDULE}).
+   */
+  private static final Pattern ENDS_CLAUSE = Pattern.compile("\\p{L}+(?:\\s+(?:morning|afternoon|evening|night))?"
+      + "(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:after|in|on|for|at|with|to|from|before|and|or|as|when|until|through|during"
+      + "|amid|despite)\\b)");
 
   private Direction() {}
 
@@ -147,6 +161,10 @@ final class Direction {
     }
     if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
       return Constraint.FUTURE_AUXILIARY;
+    }
+    if (kind == Kind.WEEKDAY && !past && c.tenses().schedulesBefore(c.original(), pos)
+        && ENDS_CLAUSE.matcher(s).region(pos, s.length()).lookingAt()) {
+      return Constraint.SCHEDULE;
     }
     return Constraint.NONE;
   }

@@ -61,7 +61,7 @@ final class Tenses {
 
   /**
    * Future auxiliaries that put what follows them in their clause ahead of the time of writing: will, shall, 'll,
-   * won't, and "is going / due / scheduled to" in the present. Not "will" the noun ("the will of the people", "the
+   * won't, and "is going / due / scheduled / set / expected to" in the present. Not "will" the noun ("the will of the people", "the
    * will to fight", "made their will clear"), nor the weaker {@link #FUTURE} cues ("next", "plans to", "expected to").
    * English only: an Italian future is a verb form whose clause this class does not parse.
    */
@@ -69,7 +69,7 @@ final class Tenses {
       Lang.IT, Pattern.compile("(?!)"),
       Lang.EN, Pattern.compile("\\b(?:will(?<!\\b(?:the|a|his|her|their|its|our|my|your|whose|free)\\swill)"
           + "(?!\\s*(?:(?:of|to|and|or)\\b|[,.;:]))|shall|won't|'ll"
-          + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled)\\s+to)\\b", F));
+          + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled|set|expected)\\s+to)\\b", F));
   /**
    * Words that make a time after a future auxiliary belong to another verb of its clause: a past auxiliary, a verb of
    * saying, a simple past in -ed ("will replace the plant that closed Monday", "will appeal, its lawyer said Friday")
@@ -79,6 +79,46 @@ final class Tenses {
       Lang.IT, Pattern.compile("(?!)"),
       Lang.EN, Pattern.compile("\\b(?:was|were|had|did|" + SAYING_EN + ")\\b"
           + "|(?<!\\b(?:be|been|being|have|has|get|gets|got)\\s)\\b(?!(?:" + NOT_PAST_EN + ")\\b)\\p{L}{2,}ed\\b", F));
+
+  /**
+   * English present forms of the verbs of saying: "says Monday was the worst day" dates the report, not a schedule.
+   */
+  private static final String SAYING_PRESENT_EN = "says|tells|announces|reports|states|adds|notes|claims|explains"
+      + "|confirms|discloses|say|tell|announce|report|state|add|note|claim|explain|confirm|disclose";
+  /**
+   * English past forms without -ed, the verbs of news among them: a plural subject before one ("Shares fell Monday")
+   * tells a past, not a schedule; and after a present verb one is another verb ("GM shares fell Monday"). Forms that
+   * are their own base ("cut", "hit", "set") are here too: they cannot be told apart.
+   */
+  private static final String IRREGULAR_PAST_EN = "was|were|had|did|said|told|fell|rose|began|met|took|sold|made|went"
+      + "|came|gave|got|saw|won|lost|paid|bought|brought|built|held|kept|left|led|sent|set|spent|stood|struck|thought"
+      + "|found|felt|fought|hit|ran|sank|shut|slid|split|spread|swung|threw|became|broke|chose|drew|drove|flew|grew|knew"
+      + "|laid|meant|overtook|put|quit|read|rode|sat|shook|shot|sought|spoke|stuck|taught|tore|withdrew|cut|cost|let"
+      + "|bid|beat|bore|dealt|fed|fled|heard|lit|rebuilt|undertook|upheld|wound|forecast";
+  /**
+   * A clause whose verb is a present tense that schedules what follows ("Trading resumes on", "The plant reopens", "The
+   * talks begin", "The company reports second-quarter results"), matched on the original text from the clause's start
+   * up to a time expression: a subject (a determiner and one or two words, one to three capitalised words, or a
+   * gerund), its verb in the present (in -s after a singular subject; a base form, no -ed nor past form, after a
+   * plural one ending in -s), then up to four words that are no other verb, and an optional "on". Not an auxiliary
+   * ("is", "has", "does": the {@link #AUXILIARY} rule reads "is due to") nor a verb of saying.
+   */
+  private static final Pattern SCHEDULE_EN;
+  static {
+    // a word that is no past verb; a capitalised one in -ed is a name ("The Fed meets")
+    String noVerb = "(?!(?:" + IRREGULAR_PAST_EN + ")\\b)(?!\\p{Ll}[\\p{L}-]*ed\\b)";
+    String word = noVerb + "[\\p{L}&.-]+";
+    String singular = "(?:(?i:the|a|an|its|this|that|his|her|their)\\s+(?:" + word + "\\s+)?" + noVerb + "[\\p{L}&.-]*\\p{L}"
+        + "|" + noVerb + "\\p{Lu}[\\p{L}&.-]*(?:\\s+" + noVerb + "\\p{Lu}[\\p{L}&.-]*){0,2})(?<!s)";
+    String plural = "(?:(?i:the|its|their|some|many|most)\\s+)?(?:" + word + "\\s+)?" + noVerb + "[\\p{L}&.-]*\\p{L}{2}\\p{Ll}s";
+    SCHEDULE_EN = Pattern.compile("^\\s*[\"\u201c]?"
+        + "(?:" + singular + "\\s+(?!(?:does|" + SAYING_PRESENT_EN + ")\\b)\\p{Ll}{2,}[a-rtv-z]s"
+        + "|" + plural + "\\s+(?!(?:are|have|do|will|would|could|should|might|may|must|can|also|still|just|not|never"
+        + "|only|then|now|" + SAYING_PRESENT_EN + "|" + IRREGULAR_PAST_EN + ")\\b)\\p{Ll}{2,}(?<!ed|s|ly|ing))"
+        + "(?:\\s+" + noVerb + "\\p{L}[\\p{L}'-]*){0,4}?\\s+(?:on\\s+)?$");
+  }
+  /** How far before a time expression the clause that schedules it may start: a subject, its verb and four words. */
+  private static final int SCHEDULE_REACH = 100;
 
   private final int length;
   /** Offsets of the sentence-ending characters, ascending. */
@@ -203,6 +243,16 @@ final class Tenses {
     int[] clause = around(clauseEnds, pos);
     int aux = auxiliary.lastEndAtOrBefore(pos);
     return aux >= clause[0] && !otherVerb.within(aux, pos);
+  }
+
+  /**
+   * Whether the English clause around {@code pos} of {@code original} (the text these cues were found in, before
+   * normalising) schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}): "Trading resumes on
+   * Monday", "The plant reopens Tuesday", "The talks begin Friday". Not "GM shares fell Monday", "He says Monday".
+   */
+  boolean schedulesBefore(String original, int pos) {
+    int from = around(clauseEnds, pos)[0];
+    return pos - from <= SCHEDULE_REACH && SCHEDULE_EN.matcher(original).region(from, pos).find();
   }
 
   /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */

@@ -887,4 +887,31 @@ class TimeMlNewsTest {
   @Test void nextAndAMonthAheadIsThisYearsMonth() {
     assertEquals(List.of("DATE 2024-12 [next December]"), en("The plant will reopen next December."));
   }
+
+  // a present that schedules a weekday (round 19)
+
+  @Test void aPresentInSAfterItsSubjectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Trading resumes on Monday."));
+  }
+  @Test void aBaseFormAfterAPluralSubjectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-21 [Friday]"), en("The talks begin Friday in Detroit."));
+  }
+  @Test void aPresentWithAnObjectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-20 [Thursday]"), en("The Senate votes Thursday on the bailout."));
+  }
+  @Test void aPastFormAfterAPluralSubjectLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("GM shares fell Monday."));
+  }
+  @Test void aVerbAfterTheWeekdayLeavesItBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("GM shares on Monday fell sharply."));
+  }
+  @Test void aPresentVerbOfSayingSchedulesNothing() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("He says Monday was the worst day."));
+  }
+  @Test void aPastVerbBeforeAPronounIsNoSubjectOfASchedule() {
+    assertEquals(List.of("DATE 2024-06-18 [Tuesday]"), en("The new jet, the 787, made its first flight Tuesday in Everett."));
+  }
+  @Test void isExpectedToInThePresentPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Chrysler is expected to emerge from bankruptcy on Monday."));
+  }
 }
