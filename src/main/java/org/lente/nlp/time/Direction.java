@@ -48,7 +48,8 @@ final class Direction {
      * A weekday after a present tense that schedules it ({@link Tenses#schedulesBefore}), in a sentence whose tense
      * does not speak of the past: "Trading resumes on Monday", "The plant reopens Tuesday", "The talks begin Friday"
      * name the coming day, as a present in news tells what is fixed ahead. Not when another word follows the weekday
-     * as a verb would ("GM shares on Monday fell"): the weekday must end its clause or stand before a preposition.
+     * as a verb would ("GM shares on Monday fell"): the weekday must end its clause or stand before a preposition. Not
+     * in a headline ({@link #inHeadline}), whose present tells past news.
      */
     SCHEDULE
   }
@@ -92,6 +93,20 @@ final class Direction {
   private static final Pattern POSSESSIVE = Pattern.compile("\\p{L}+'s\\b");
   /** How far before an expression its deadline word may start: the word, a clock time and a zone. */
   private static final int DEADLINE_REACH = 40;
+  /** The marks a sentence of running text ends with, a closing quotation mark or bracket after them allowed. */
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;][\"'\u201d\u2019)\\]]*$");
+
+  /**
+   * Whether {@code pos} of {@code text} lies in a headline: a line (between line breaks) that does not end as a
+   * sentence does. A headline tells past news in the present ("Stocks fall Monday", "GM shares slide Friday"), so its
+   * present schedules nothing ({@link Constraint#SCHEDULE}).
+   */
+  static boolean inHeadline(String text, int pos) {
+    int end = text.indexOf('\n', pos);
+    String line = text.substring(text.lastIndexOf('\n', pos - 1) + 1, end < 0 ? text.length() : end).strip();
+    return !line.isEmpty() && !SENTENCE_END.matcher(line).find();
+  }
+
   /**
    * A weekday, a part of its day allowed after it, that ends its clause or stands before a preposition: matched on the
    * normalised text from the weekday's start ({@link Constraint#SCHEDULE}).
@@ -162,7 +177,7 @@ final class Direction {
     if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
       return Constraint.FUTURE_AUXILIARY;
     }
-    if (kind == Kind.WEEKDAY && !past && c.tenses().schedulesBefore(c.original(), pos)
+    if (kind == Kind.WEEKDAY && !past && !inHeadline(c.original(), pos) && c.tenses().schedulesBefore(c.original(), pos)
         && ENDS_CLAUSE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.SCHEDULE;
     }

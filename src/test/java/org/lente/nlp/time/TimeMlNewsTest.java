@@ -902,6 +902,12 @@ class TimeMlNewsTest {
   @Test void aPastFormAfterAPluralSubjectLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("GM shares fell Monday."));
   }
+  @Test void aPresentInAHeadlineLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Stocks fall Monday\n\nWall Street lost ground as oil prices rose."));
+  }
+  @Test void aScheduleInTheBodyUnderAHeadlineIsAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Markets closed for the holiday\n\nTrading resumes on Monday."));
+  }
   @Test void aVerbAfterTheWeekdayLeavesItBack() {
     assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("GM shares on Monday fell sharply."));
   }
