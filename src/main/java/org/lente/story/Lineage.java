@@ -361,16 +361,14 @@ public final class Lineage implements ArticleListener {
     }
     forgetBandsAhead();
     List<Prepared> asked = new ArrayList<>();
+    List<StoryStore.BandQuery> queries = new ArrayList<>();
     asked.add(ready);
+    queries.add(new StoryStore.BandQuery(lang, ready.bands()));
     for (Prepared p : prepared.waiting(BANDS_AHEAD - 1)) {
       if (p != ready) {
         asked.add(p);
+        queries.add(new StoryStore.BandQuery(p.language(), p.bands()));
       }
-    }
-    List<StoryStore.BandQuery> queries = new ArrayList<>(asked.size());
-    queries.add(new StoryStore.BandQuery(lang, ready.bands()));
-    for (Prepared p : asked.subList(1, asked.size())) {
-      queries.add(new StoryStore.BandQuery(p.language(), p.bands()));
     }
     List<Map<Long, Integer>> answers = store.bandCandidates(queries, NEAR_CANDIDATES);
     for (int i = 1; i < asked.size(); i++) {

@@ -458,6 +458,7 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       }
     });
   }
+
   @Override
   public Map<Long, String> localOrigins(List<Long> ids) throws IOException {
     if (ids.isEmpty()) {
@@ -477,7 +478,6 @@ public abstract sealed class SqlStoryStore implements StoryStore permits SqliteS
       }
     });
   }
-
 
   /**
    * The stored form of {@code story}'s centroid ({@link Centroid}), its maps in key order: the stored bytes depend on
