@@ -45,11 +45,12 @@ final class Direction {
      */
     FUTURE_AUXILIARY,
     /**
-     * A weekday after a present tense that schedules it ({@link Tenses#schedulesBefore}), in a sentence whose tense
-     * does not speak of the past: "Trading resumes on Monday", "The plant reopens Tuesday", "The talks begin Friday"
-     * name the coming day, as a present in news tells what is fixed ahead. Not when another word follows the weekday
-     * as a verb would ("GM shares on Monday fell"): the weekday must end its clause or stand before a preposition. Not
-     * in a headline ({@link #inHeadline}), whose present tells past news.
+     * A weekday, month or day of a month after a present tense that schedules it ({@link Tenses#schedulesBefore}), in
+     * a sentence whose tense does not speak of the past: "Trading resumes on Monday", "The plant reopens Tuesday", "The
+     * contract expires March 1", "The recall begins in December" name the coming day or month, as a present in news
+     * tells what is fixed ahead. Not when another word follows the expression as a verb would ("GM shares on Monday
+     * fell"): it must end its clause or stand before a preposition. Not in a headline ({@link #inHeadline}), whose
+     * present tells past news; not a quarter, a reporting period ("The company reports third-quarter results").
      */
     SCHEDULE
   }
@@ -108,10 +109,12 @@ final class Direction {
   }
 
   /**
-   * A weekday, a part of its day allowed after it, that ends its clause or stands before a preposition: matched on the
-   * normalised text from the weekday's start ({@link Constraint#SCHEDULE}).
+   * A weekday or a month, a day of the month ("March 1", "Jan. 15th") or a part of the day allowed after it, that ends
+   * its clause or stands before a preposition: matched on the normalised text from the expression's start ({@link
+   * Constraint#SCHEDULE}).
    */
-  private static final Pattern ENDS_CLAUSE = Pattern.compile("\\p{L}+(?:\\s+(?:morning|afternoon|evening|night))?"
+  private static final Pattern ENDS_CLAUSE = Pattern.compile("\\p{L}+\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)?"
+      + "(?:\\s+(?:morning|afternoon|evening|night))?"
       + "(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:after|in|on|for|at|with|to|from|before|and|or|as|when|until|through|during"
       + "|amid|despite)\\b)");
 
@@ -177,7 +180,7 @@ final class Direction {
     if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
       return Constraint.FUTURE_AUXILIARY;
     }
-    if (kind == Kind.WEEKDAY && !past && !inHeadline(c.original(), pos) && c.tenses().schedulesBefore(c.original(), pos)
+    if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !past && !inHeadline(c.original(), pos) && c.tenses().schedulesBefore(c.original(), pos)
         && ENDS_CLAUSE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.SCHEDULE;
     }

@@ -920,4 +920,25 @@ class TimeMlNewsTest {
   @Test void isExpectedToInThePresentPutsTheWeekdayAhead() {
     assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Chrysler is expected to emerge from bankruptcy on Monday."));
   }
+
+  // a present that schedules a month or a day of a month (round 20)
+
+  @Test void aPresentSchedulesTheDayOfAMonthAhead() {
+    assertEquals(List.of("DATE 2025-03-01 [March 1]"), en("The contract expires March 1."));
+  }
+  @Test void aPresentSchedulesTheDayOfAMonthAheadBeforeAPreposition() {
+    assertEquals(List.of("DATE 2024-10-15 [Oct. 15]"), en("The fund pays a dividend on Oct. 15 to holders of record."));
+  }
+  @Test void aPresentSchedulesAMonthAhead() {
+    assertEquals(List.of("DATE 2024-12 [December]"), en("The recall begins in December."));
+  }
+  @Test void aPastBeforeAMonthLeavesItBack() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("The shares fell in March."));
+  }
+  @Test void aPresentInAHeadlineLeavesTheMonthBack() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("Car sales jump in March\n\nDealers sold more trucks than they expected."));
+  }
+  @Test void aPresentBeforeAQuarterSchedulesNothing() {
+    assertEquals(List.of("DATE 2024-Q1 [first-quarter]"), en("The company reports first-quarter results."));
+  }
 }
