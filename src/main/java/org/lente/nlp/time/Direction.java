@@ -40,7 +40,8 @@ final class Direction {
     DEADLINE,
     /**
      * A future auxiliary before the expression in its clause, no other verb between ({@link
-     * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day".
+     * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day",
+     * "The Senate may vote Thursday".
      * Not for a quarter, a reporting period: "will report third-quarter results" is about a quarter over.
      */
     FUTURE_AUXILIARY,

@@ -941,4 +941,25 @@ class TimeMlNewsTest {
   @Test void aPresentBeforeAQuarterSchedulesNothing() {
     assertEquals(List.of("DATE 2024-Q1 [first-quarter]"), en("The company reports first-quarter results."));
   }
+
+  // a present modal before a weekday or a month (round 20)
+
+  @Test void aPresentModalPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Investors can buy the new shares Monday."));
+  }
+  @Test void aPresentModalPutsTheMonthAhead() {
+    assertEquals(List.of("DATE 2025-01 [January]"), en("The plant may reopen in January."));
+  }
+  @Test void aDeniedModalLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("A GM spokesman cannot comment Monday on the talks."));
+  }
+  @Test void aModalInThePerfectLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-16 [Sunday]"), en("The fire may have started Sunday."));
+  }
+  @Test void aPastModalLeavesTheWeekdayToTheModel() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Survivors said they could see smoke Monday."));
+  }
+  @Test void theMonthMayAfterAPrepositionIsNoModal() {
+    assertEquals(List.of("DATE 2024-05 [May]", "DATE 2024-06-17 [Monday]"), en("In May the union struck the plant Monday."));
+  }
 }
