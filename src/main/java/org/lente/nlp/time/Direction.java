@@ -51,7 +51,8 @@ final class Direction {
      * contract expires March 1", "The recall begins in December" name the coming day or month, as a present in news
      * tells what is fixed ahead. Not when another word follows the expression as a verb would ("GM shares on Monday
      * fell"): it must end its clause or stand before a preposition. Not in a headline ({@link #inHeadline}), whose
-     * present tells past news; not a quarter, a reporting period ("The company reports third-quarter results").
+     * present tells past news; not a quarter, a reporting period ("The company reports third-quarter results"); not a
+     * month or day of a month over within {@link #UNDER_WAY} days of the anchor, one under way.
      */
     SCHEDULE
   }
@@ -93,6 +94,12 @@ final class Direction {
       + "(?:(?:\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m\\b\\.?|\\d{1,2}:\\d{2}|noon|midnight)(?:\\s+[a-z]{2,4}\\b)?,?\\s+)?$");
   /** A word with a possessive "'s" at the expression's start: "by Friday's vote" names an agent, not a deadline. */
   private static final Pattern POSSESSIVE = Pattern.compile("\\p{L}+'s\\b");
+  /**
+   * Days before the anchor within which a month or a day of a month told in a scheduling present is one under way or
+   * just over ("The conference runs Nov. 1-3" on November 2), not next year's ({@link Constraint#SCHEDULE}): a week, the
+   * reach of a weekday, which such news writes instead of the date.
+   */
+  private static final int UNDER_WAY = 7;
   /** How far before an expression its deadline word may start: the word, a clock time and a zone. */
   private static final int DEADLINE_REACH = 40;
   /** The marks a sentence of running text ends with, a closing quotation mark or bracket after them allowed. */
@@ -148,7 +155,7 @@ final class Direction {
     }
     Tenses.Cue cue = c.tenses().cue(pos);
     double[] f = features(kind, cue, c.tenses().intent(pos), c.today(), backEnd, ahead);
-    Constraint constraint = c.lang() == Lang.EN ? constraint(c, pos, kind, cue) : Constraint.NONE;
+    Constraint constraint = c.lang() == Lang.EN ? constraint(c, pos, kind, cue, backEnd) : Constraint.NONE;
     if (c.cases() != null) {
       c.cases().accept(new Case(pos, kind, f, back, ahead, constraint));
     }
@@ -165,9 +172,9 @@ final class Direction {
 
   /**
    * The rule outside the model that applies to an expression of {@code kind} at {@code pos} of the context's text, in
-   * a sentence whose tense cue is {@code cue}.
+   * a sentence whose tense cue is {@code cue}; {@code backEnd} is the last day of the reading before the anchor.
    */
-  private static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue) {
+  private static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue, LocalDate backEnd) {
     String s = c.s();
     boolean past = cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
     int from = Math.max(0, pos - DEADLINE_REACH);
@@ -181,7 +188,9 @@ final class Direction {
     if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
       return Constraint.FUTURE_AUXILIARY;
     }
-    if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !past && !inHeadline(c.original(), pos) && c.tenses().schedulesBefore(c.original(), pos)
+    boolean recent = kind != Kind.WEEKDAY && ChronoUnit.DAYS.between(backEnd, c.today()) <= UNDER_WAY;
+    if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !recent && !past && !inHeadline(c.original(), pos)
+        && c.tenses().schedulesBefore(c.original(), pos)
         && ENDS_CLAUSE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.SCHEDULE;
     }

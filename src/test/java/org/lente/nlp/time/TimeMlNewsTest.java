@@ -932,6 +932,9 @@ class TimeMlNewsTest {
   @Test void aPresentSchedulesAMonthAhead() {
     assertEquals(List.of("DATE 2024-12 [December]"), en("The recall begins in December."));
   }
+  @Test void aPresentBeforeADayOfAMonthJustOverSchedulesNothing() {
+    assertEquals(List.of("DATE 2024-06-17 [June 17]"), en("The trade show runs June 17 in Detroit."));
+  }
   @Test void aPastBeforeAMonthLeavesItBack() {
     assertEquals(List.of("DATE 2024-03 [March]"), en("The shares fell in March."));
   }
