@@ -32,10 +32,11 @@ final class Direction {
     NONE,
     /**
      * A deadline word right before the expression, a clock time allowed between: "until", "till", "by", "effective"
-     * ("by Jan. 14", "has until 9 a.m. Tuesday", "will double its flights by August"), in a sentence whose tense does
-     * not speak of the past: a deadline told in the past may be one gone by ("had until Nov. 1 to submit", "by
-     * December, the symptoms worsened"), which the model, with the sentence's cue and the distances, decides. Not "by"
-     * before a possessive ("hit by Friday's storm").
+     * ("by Jan. 14", "has until 9 a.m. Tuesday", "will double its flights by August"), or the earliest time, "as soon
+     * as", "as early as" ("The vote could come as early as Tuesday"), in a sentence whose tense does not speak of the
+     * past: a deadline told in the past may be one gone by ("had until Nov. 1 to submit", "by December, the symptoms
+     * worsened"), which the model, with the sentence's cue and the distances, decides. Not "by" before a possessive
+     * ("hit by Friday's storm").
      */
     DEADLINE,
     /**
@@ -86,11 +87,11 @@ final class Direction {
   private static final double SCALE = Math.log1p(366);
   private static final double[] WEIGHTS = Logistic.resource(Direction.class, "direction-model.tsv", FEATURES);
   /**
-   * A deadline word ending the text before an expression, a clock time (with a zone) allowed between: matched on the
-   * normalised (lower-case) text up to the expression's start. A clock time needs a.m., p.m. or its minutes, so that
-   * "rose by 5 in March" is no deadline.
+   * A deadline word (or an earliest time, "as early as") ending the text before an expression, a clock time (with a
+   * zone) allowed between: matched on the normalised (lower-case) text up to the expression's start. A clock time
+   * needs a.m., p.m. or its minutes, so that "rose by 5 in March" is no deadline.
    */
-  private static final Pattern DEADLINE = Pattern.compile("\\b(?:until|till|by|effective)\\s+"
+  private static final Pattern DEADLINE = Pattern.compile("\\b(?:until|till|by|effective|as\\s+(?:soon|early)\\s+as)\\s+"
       + "(?:(?:\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m\\b\\.?|\\d{1,2}:\\d{2}|noon|midnight)(?:\\s+[a-z]{2,4}\\b)?,?\\s+)?$");
   /** A word with a possessive "'s" at the expression's start: "by Friday's vote" names an agent, not a deadline. */
   private static final Pattern POSSESSIVE = Pattern.compile("\\p{L}+'s\\b");
@@ -180,7 +181,7 @@ final class Direction {
     int from = Math.max(0, pos - DEADLINE_REACH);
     // a plain search for the words first, so the pattern runs only where one stands ("til" is in until and till)
     String before = s.substring(from, pos);
-    if (!past && (before.contains("til") || before.contains("by") || before.contains("effective"))
+    if (!past && (before.contains("til") || before.contains("by") || before.contains("effective") || before.contains("as "))
         && DEADLINE.matcher(s).region(from, pos).useTransparentBounds(true).find()
         && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.DEADLINE;

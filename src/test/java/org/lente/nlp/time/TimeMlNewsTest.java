@@ -965,4 +965,16 @@ class TimeMlNewsTest {
   @Test void theMonthMayAfterAPrepositionIsNoModal() {
     assertEquals(List.of("DATE 2024-05 [May]", "DATE 2024-06-17 [Monday]"), en("In May the union struck the plant Monday."));
   }
+
+  // the earliest time, as a deadline is the latest (round 20)
+
+  @Test void asEarlyAsPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-25 [Tuesday]"), en("A Senate vote could come as early as Tuesday."));
+  }
+  @Test void asSoonAsPutsTheMonthAhead() {
+    assertEquals(List.of("DATE 2025-03 [March]"), en("The plant could reopen as soon as March, the union said."));
+  }
+  @Test void asEarlyAsInAPastSentenceLeavesTheMonthBack() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("Engineers had warned of the flaw as early as March."));
+  }
 }
