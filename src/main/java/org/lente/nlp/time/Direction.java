@@ -181,7 +181,7 @@ final class Direction {
     int from = Math.max(0, pos - DEADLINE_REACH);
     // a plain search for the words first, so the pattern runs only where one stands ("til" is in until and till)
     String before = s.substring(from, pos);
-    if (!past && (before.contains("til") || before.contains("by") || before.contains("effective") || before.contains("as "))
+    if (!past && (before.contains("til") || before.contains("by") || before.contains("effective") || before.contains(" as "))
         && DEADLINE.matcher(s).region(from, pos).useTransparentBounds(true).find()
         && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.DEADLINE;

@@ -74,8 +74,9 @@ final class Tenses {
       Lang.EN, Pattern.compile("\\b(?:will(?<!\\b(?:the|a|his|her|their|its|our|my|your|whose|free)\\swill)"
           + "(?!\\s*(?:(?:of|to|and|or)\\b|[,.;:]))|shall|won't|'ll"
           + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled|set|expected)\\s+to"
-          + "|(?<!\\b(?:the|a|in|of|since|until|by|from|through|early|late|mid|next|last|this|that|each|every)[\\s-])"
-          + "(?:may|can|should|must)(?!n't|\\s+(?:not|never|have|well|\\d)\\b))\\b", F));
+          // the look-behind after the modal, so that it runs only where one stands
+          + "|(?:may|can|should|must)(?<!\\b(?:the|a|in|of|since|until|by|from|through|early|late|mid|next|last|this|that"
+          + "|each|every)[\\s-](?:may|can|should|must))(?!n't|\\s+(?:not|never|have|well|\\d)\\b))\\b", F));
   /**
    * Words that make a time after a future auxiliary belong to another verb of its clause: a past auxiliary, a verb of
    * saying, a simple past in -ed ("will replace the plant that closed Monday", "will appeal, its lawyer said Friday")
