@@ -965,6 +965,18 @@ class TimeMlNewsTest {
   @Test void theMonthMayAfterAPrepositionIsNoModal() {
     assertEquals(List.of("DATE 2024-05 [May]", "DATE 2024-06-17 [Monday]"), en("In May the union struck the plant Monday."));
   }
+  @Test void anItalianPresentModalPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-20 [giovedì]"), it("Il Senato può votare giovedì."));
+  }
+  @Test void anItalianPresentModalPutsTheMonthAhead() {
+    assertEquals(List.of("DATE 2025-01 [gennaio]"), it("Lo stabilimento può riaprire a gennaio."));
+  }
+  @Test void anItalianParticipleAfterAModalLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-16 [domenica]"), it("L'incendio può essere partito domenica."));
+  }
+  @Test void anItalianSiDeveIsNoModal() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il calo si deve al crollo di lunedì."));
+  }
 
   // the earliest time, as a deadline is the latest (round 20)
 
