@@ -122,10 +122,12 @@ final class Direction {
    * its clause or stands before a preposition: matched on the normalised text from the expression's start ({@link
    * Constraint#SCHEDULE}).
    */
+  private static final String CLOSES = "(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:after|in|on|for|at|with|to|from|before|and|or|as"
+      + "|when|until|through|during|amid|despite)\\b)";
   private static final Pattern ENDS_CLAUSE = Pattern.compile("\\p{L}+\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)?"
-      + "(?:\\s+(?:morning|afternoon|evening|night))?"
-      + "(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:after|in|on|for|at|with|to|from|before|and|or|as|when|until|through|during"
-      + "|amid|despite)\\b)");
+      + "(?:\\s+(?:morning|afternoon|evening|night))?" + CLOSES);
+  /** As {@link #ENDS_CLAUSE}, from the end of an expression whose end is known (a holiday's name of several words). */
+  private static final Pattern CLOSES_AT = Pattern.compile(CLOSES);
 
   private Direction() {}
 
@@ -148,6 +150,14 @@ final class Direction {
    * the period named. In Duckling's convention always {@code ahead}. The decision is recorded when the context asks.
    */
   static LocalDate choose(TimeTagger.Ctx c, int pos, Kind kind, LocalDate back, LocalDate backEnd, LocalDate ahead) {
+    return choose(c, pos, -1, kind, back, backEnd, ahead);
+  }
+
+  /**
+   * As {@link #choose(TimeTagger.Ctx, int, Kind, LocalDate, LocalDate, LocalDate)}, for an expression that ends at
+   * {@code end} (-1 when not known: then {@link #ENDS_CLAUSE} reads its end from its start).
+   */
+  static LocalDate choose(TimeTagger.Ctx c, int pos, int end, Kind kind, LocalDate back, LocalDate backEnd, LocalDate ahead) {
     if (c.duckling()) {
       return ahead;
     }
@@ -156,7 +166,7 @@ final class Direction {
     }
     Tenses.Cue cue = c.tenses().cue(pos);
     double[] f = features(kind, cue, c.tenses().intent(pos), c.today(), backEnd, ahead);
-    Constraint constraint = c.lang() == Lang.EN ? constraint(c, pos, kind, cue, backEnd) : Constraint.NONE;
+    Constraint constraint = c.lang() == Lang.EN ? constraint(c, pos, end, kind, cue, backEnd) : Constraint.NONE;
     if (c.cases() != null) {
       c.cases().accept(new Case(pos, kind, f, back, ahead, constraint));
     }
@@ -173,9 +183,10 @@ final class Direction {
 
   /**
    * The rule outside the model that applies to an expression of {@code kind} at {@code pos} of the context's text, in
-   * a sentence whose tense cue is {@code cue}; {@code backEnd} is the last day of the reading before the anchor.
+   * a sentence whose tense cue is {@code cue}, ending at {@code end} (-1 if not known); {@code backEnd} is the last day
+   * of the reading before the anchor.
    */
-  private static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue, LocalDate backEnd) {
+  private static Constraint constraint(TimeTagger.Ctx c, int pos, int end, Kind kind, Tenses.Cue cue, LocalDate backEnd) {
     String s = c.s();
     boolean past = cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
     int from = Math.max(0, pos - DEADLINE_REACH);
@@ -192,7 +203,8 @@ final class Direction {
     boolean recent = kind != Kind.WEEKDAY && ChronoUnit.DAYS.between(backEnd, c.today()) <= UNDER_WAY;
     if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !recent && !past && !inHeadline(c.original(), pos)
         && c.tenses().schedulesBefore(c.original(), pos)
-        && ENDS_CLAUSE.matcher(s).region(pos, s.length()).lookingAt()) {
+        && (end < 0 ? ENDS_CLAUSE.matcher(s).region(pos, s.length()) : CLOSES_AT.matcher(s).region(end, s.length()))
+            .lookingAt()) {
       return Constraint.SCHEDULE;
     }
     return Constraint.NONE;

@@ -935,6 +935,12 @@ class TimeMlNewsTest {
   @Test void aPresentBeforeADayOfAMonthJustOverSchedulesNothing() {
     assertEquals(List.of("DATE 2024-06-17 [June 17]"), en("The trade show runs June 17 in Detroit."));
   }
+  @Test void aPresentSchedulesAHolidayOfTwoWordsAhead() {
+    assertEquals(List.of("DATE 2024-12-25 [Christmas Day]"), en("The store reopens on Christmas Day."));
+  }
+  @Test void aPastBeforeAHolidayLeavesItBack() {
+    assertEquals(List.of("DATE 2023-12-25 [Christmas Day]"), en("The store reopened on Christmas Day."));
+  }
   @Test void aPastBeforeAMonthLeavesItBack() {
     assertEquals(List.of("DATE 2024-03 [March]"), en("The shares fell in March."));
   }
