@@ -32,24 +32,28 @@ final class Direction {
     NONE,
     /**
      * A deadline word right before the expression, a clock time allowed between: "until", "till", "by", "effective"
-     * ("by Jan. 14", "has until 9 a.m. Tuesday", "will double its flights by August"), in a sentence whose tense does
-     * not speak of the past: a deadline told in the past may be one gone by ("had until Nov. 1 to submit", "by
-     * December, the symptoms worsened"), which the model, with the sentence's cue and the distances, decides. Not "by"
-     * before a possessive ("hit by Friday's storm").
+     * ("by Jan. 14", "has until 9 a.m. Tuesday", "will double its flights by August"), or the earliest time, "as soon
+     * as", "as early as" ("The vote could come as early as Tuesday"), in a sentence whose tense does not speak of the
+     * past: a deadline told in the past may be one gone by ("had until Nov. 1 to submit", "by December, the symptoms
+     * worsened"), which the model, with the sentence's cue and the distances, decides. Not "by" before a possessive
+     * ("hit by Friday's storm").
      */
     DEADLINE,
     /**
      * A future auxiliary before the expression in its clause, no other verb between ({@link
-     * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day".
+     * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day",
+     * "The Senate may vote Thursday".
      * Not for a quarter, a reporting period: "will report third-quarter results" is about a quarter over.
      */
     FUTURE_AUXILIARY,
     /**
-     * A weekday after a present tense that schedules it ({@link Tenses#schedulesBefore}), in a sentence whose tense
-     * does not speak of the past: "Trading resumes on Monday", "The plant reopens Tuesday", "The talks begin Friday"
-     * name the coming day, as a present in news tells what is fixed ahead. Not when another word follows the weekday
-     * as a verb would ("GM shares on Monday fell"): the weekday must end its clause or stand before a preposition. Not
-     * in a headline ({@link #inHeadline}), whose present tells past news.
+     * A weekday, month or day of a month after a present tense that schedules it ({@link Tenses#schedulesBefore}), in
+     * a sentence whose tense does not speak of the past: "Trading resumes on Monday", "The plant reopens Tuesday", "The
+     * contract expires March 1", "The recall begins in December" name the coming day or month, as a present in news
+     * tells what is fixed ahead. Not when another word follows the expression as a verb would ("GM shares on Monday
+     * fell"): it must end its clause or stand before a preposition. Not in a headline ({@link #inHeadline}), whose
+     * present tells past news; not a quarter, a reporting period ("The company reports third-quarter results"); not a
+     * month or day of a month over within {@link #UNDER_WAY} days of the anchor, one under way.
      */
     SCHEDULE
   }
@@ -83,14 +87,20 @@ final class Direction {
   private static final double SCALE = Math.log1p(366);
   private static final double[] WEIGHTS = Logistic.resource(Direction.class, "direction-model.tsv", FEATURES);
   /**
-   * A deadline word ending the text before an expression, a clock time (with a zone) allowed between: matched on the
-   * normalised (lower-case) text up to the expression's start. A clock time needs a.m., p.m. or its minutes, so that
-   * "rose by 5 in March" is no deadline.
+   * A deadline word (or an earliest time, "as early as") ending the text before an expression, a clock time (with a
+   * zone) allowed between: matched on the normalised (lower-case) text up to the expression's start. A clock time
+   * needs a.m., p.m. or its minutes, so that "rose by 5 in March" is no deadline.
    */
-  private static final Pattern DEADLINE = Pattern.compile("\\b(?:until|till|by|effective)\\s+"
+  private static final Pattern DEADLINE = Pattern.compile("\\b(?:until|till|by|effective|as\\s+(?:soon|early)\\s+as)\\s+"
       + "(?:(?:\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m\\b\\.?|\\d{1,2}:\\d{2}|noon|midnight)(?:\\s+[a-z]{2,4}\\b)?,?\\s+)?$");
   /** A word with a possessive "'s" at the expression's start: "by Friday's vote" names an agent, not a deadline. */
   private static final Pattern POSSESSIVE = Pattern.compile("\\p{L}+'s\\b");
+  /**
+   * Days before the anchor within which a month or a day of a month told in a scheduling present is one under way or
+   * just over ("The conference runs Nov. 1-3" on November 2), not next year's ({@link Constraint#SCHEDULE}): a week, the
+   * reach of a weekday, which such news writes instead of the date.
+   */
+  private static final int UNDER_WAY = 7;
   /** How far before an expression its deadline word may start: the word, a clock time and a zone. */
   private static final int DEADLINE_REACH = 40;
   /** The marks a sentence of running text ends with, a closing quotation mark or bracket after them allowed. */
@@ -108,12 +118,16 @@ final class Direction {
   }
 
   /**
-   * A weekday, a part of its day allowed after it, that ends its clause or stands before a preposition: matched on the
-   * normalised text from the weekday's start ({@link Constraint#SCHEDULE}).
+   * A weekday or a month, a day of the month ("March 1", "Jan. 15th") or a part of the day allowed after it, that ends
+   * its clause or stands before a preposition: matched on the normalised text from the expression's start ({@link
+   * Constraint#SCHEDULE}).
    */
-  private static final Pattern ENDS_CLAUSE = Pattern.compile("\\p{L}+(?:\\s+(?:morning|afternoon|evening|night))?"
-      + "(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:after|in|on|for|at|with|to|from|before|and|or|as|when|until|through|during"
-      + "|amid|despite)\\b)");
+  private static final String CLOSES = "(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:after|in|on|for|at|with|to|from|before|and|or|as"
+      + "|when|until|through|during|amid|despite)\\b)";
+  private static final Pattern ENDS_CLAUSE = Pattern.compile("\\p{L}+\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)?"
+      + "(?:\\s+(?:morning|afternoon|evening|night))?" + CLOSES);
+  /** As {@link #ENDS_CLAUSE}, from the end of an expression whose end is known (a holiday's name of several words). */
+  private static final Pattern CLOSES_AT = Pattern.compile(CLOSES);
 
   private Direction() {}
 
@@ -136,6 +150,14 @@ final class Direction {
    * the period named. In Duckling's convention always {@code ahead}. The decision is recorded when the context asks.
    */
   static LocalDate choose(TimeTagger.Ctx c, int pos, Kind kind, LocalDate back, LocalDate backEnd, LocalDate ahead) {
+    return choose(c, pos, -1, kind, back, backEnd, ahead);
+  }
+
+  /**
+   * As {@link #choose(TimeTagger.Ctx, int, Kind, LocalDate, LocalDate, LocalDate)}, for an expression that ends at
+   * {@code end} (-1 when not known: then {@link #ENDS_CLAUSE} reads its end from its start).
+   */
+  static LocalDate choose(TimeTagger.Ctx c, int pos, int end, Kind kind, LocalDate back, LocalDate backEnd, LocalDate ahead) {
     if (c.duckling()) {
       return ahead;
     }
@@ -144,7 +166,7 @@ final class Direction {
     }
     Tenses.Cue cue = c.tenses().cue(pos);
     double[] f = features(kind, cue, c.tenses().intent(pos), c.today(), backEnd, ahead);
-    Constraint constraint = c.lang() == Lang.EN ? constraint(c, pos, kind, cue) : Constraint.NONE;
+    Constraint constraint = c.lang() == Lang.EN ? constraint(c, pos, end, kind, cue, backEnd) : Constraint.NONE;
     if (c.cases() != null) {
       c.cases().accept(new Case(pos, kind, f, back, ahead, constraint));
     }
@@ -161,15 +183,16 @@ final class Direction {
 
   /**
    * The rule outside the model that applies to an expression of {@code kind} at {@code pos} of the context's text, in
-   * a sentence whose tense cue is {@code cue}.
+   * a sentence whose tense cue is {@code cue}, ending at {@code end} (-1 if not known); {@code backEnd} is the last day
+   * of the reading before the anchor.
    */
-  private static Constraint constraint(TimeTagger.Ctx c, int pos, Kind kind, Tenses.Cue cue) {
+  private static Constraint constraint(TimeTagger.Ctx c, int pos, int end, Kind kind, Tenses.Cue cue, LocalDate backEnd) {
     String s = c.s();
     boolean past = cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
     int from = Math.max(0, pos - DEADLINE_REACH);
     // a plain search for the words first, so the pattern runs only where one stands ("til" is in until and till)
     String before = s.substring(from, pos);
-    if (!past && (before.contains("til") || before.contains("by") || before.contains("effective"))
+    if (!past && (before.contains("til") || before.contains("by") || before.contains("effective") || before.contains(" as "))
         && DEADLINE.matcher(s).region(from, pos).useTransparentBounds(true).find()
         && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.DEADLINE;
@@ -177,8 +200,11 @@ final class Direction {
     if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
       return Constraint.FUTURE_AUXILIARY;
     }
-    if (kind == Kind.WEEKDAY && !past && !inHeadline(c.original(), pos) && c.tenses().schedulesBefore(c.original(), pos)
-        && ENDS_CLAUSE.matcher(s).region(pos, s.length()).lookingAt()) {
+    boolean recent = kind != Kind.WEEKDAY && ChronoUnit.DAYS.between(backEnd, c.today()) <= UNDER_WAY;
+    if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !recent && !past && !inHeadline(c.original(), pos)
+        && c.tenses().schedulesBefore(c.original(), pos)
+        && (end < 0 ? ENDS_CLAUSE.matcher(s).region(pos, s.length()) : CLOSES_AT.matcher(s).region(end, s.length()))
+            .lookingAt()) {
       return Constraint.SCHEDULE;
     }
     return Constraint.NONE;

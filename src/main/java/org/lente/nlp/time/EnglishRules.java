@@ -390,7 +390,7 @@ final class EnglishRules {
       d = h.onOrAfter(today);
     } else {
       // a bare holiday in news: "was rescued on Thanksgiving Day" in January is the one gone by
-      d = h.inNews(c, m.start());
+      d = h.inNews(c, m.start(), m.end());
     }
     return d == null ? null : h.piece(m, c, d, m.group(3) == null);
   }

@@ -76,18 +76,18 @@ final class Holidays {
     }
 
     /**
-     * The occurrence a bare mention at {@code pos} of news names: as a day of a month, the one gone by or the one
+     * The occurrence a bare mention at {@code pos} (up to {@code end}) of news names: as a day of a month, the one gone by or the one
      * ahead, as {@link Direction} chooses ("sales doubled during Diwali", "banks will close for Diwali"); the
      * anchor year's when the calendar has no occurrence on one side. Null if it has none.
      */
-    LocalDate[] inNews(TimeTagger.Ctx c, int pos) {
+    LocalDate[] inNews(TimeTagger.Ctx c, int pos, int end) {
       LocalDate today = c.today();
       LocalDate[] back = before(today.plusDays(1)), ahead = onOrAfter(today.plusDays(1));
       if (back == null || ahead == null) {
         return in.apply(today.getYear());
       }
       LocalDate backEnd = back[1] == null ? back[0] : back[1].minusDays(1);
-      return Direction.choose(c, pos, Direction.Kind.MONTH_DAY, back[0], backEnd, ahead[0]).equals(back[0]) ? back : ahead;
+      return Direction.choose(c, pos, end, Direction.Kind.MONTH_DAY, back[0], backEnd, ahead[0]).equals(back[0]) ? back : ahead;
     }
 
     /**

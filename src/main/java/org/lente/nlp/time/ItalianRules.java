@@ -131,7 +131,7 @@ final class ItalianRules {
       d = h.onOrAfter(today);
       if (d != null && mod != null && afterTheComing(c, mod)) d = h.onOrAfter(d[0].plusDays(1));
     } else {
-      d = h.inNews(c, m.start());
+      d = h.inNews(c, m.start(), m.end());
     }
     return d == null ? null : h.piece(m, c, d, m.group(3) == null);
   }

@@ -30,10 +30,13 @@ final class Tenses {
   /**
    * Strong future cues: auxiliaries and present phrases of intent. Not "would" (as often a past conditional, "feared he
    * would be seen", as the future of reported speech), "expects to" ("expects to report third-quarter results" is about a
-   * quarter over) nor "planned to" (a past intention).
+   * quarter over) nor "planned to" (a past intention). Italian: the future, "prossimo", and the present modals può,
+   * possono, deve, devono ("Il Senato può votare giovedì", as the English {@link #AUXILIARY} reads "may"; a participle
+   * nearer the date still tells a past, "può essere partito domenica"), not "si deve" ("is due to").
    */
   private static final Map<Lang, Pattern> FUTURE = Map.of(
-      Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie])\\b", F),
+      Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie]"
+          + "|può|possono|(?<!\\bsi\\s)(?:deve|devono))\\b", F),
       Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to"
           + "|(?:plans?|intends?|set|supposed) to)\\b", F));
   /**
@@ -61,15 +64,22 @@ final class Tenses {
 
   /**
    * Future auxiliaries that put what follows them in their clause ahead of the time of writing: will, shall, 'll,
-   * won't, and "is going / due / scheduled / set / expected to" in the present. Not "will" the noun ("the will of the people", "the
-   * will to fight", "made their will clear"), nor the weaker {@link #FUTURE} cues ("next", "plans to", "expected to").
+   * won't, "is going / due / scheduled / set / expected to" in the present, and the present modals may, can, should,
+   * must ("The Senate may vote Thursday", "The plant can reopen in March"). Not "will" the noun ("the will of the
+   * people", "the will to fight", "made their will clear"), nor the weaker {@link #FUTURE} cues ("next", "plans to",
+   * "expected to"); not a modal denied or in the perfect ("cannot say Monday", "may have started Sunday", "must have
+   * known in March"), nor "may" the month after a preposition or a determiner ("in May", "early May"); not the past
+   * modals could and might, which report speech as "would" does ("said they could see smoke Monday").
    * English only: an Italian future is a verb form whose clause this class does not parse.
    */
   private static final Map<Lang, Pattern> AUXILIARY = Map.of(
       Lang.IT, Pattern.compile("(?!)"),
       Lang.EN, Pattern.compile("\\b(?:will(?<!\\b(?:the|a|his|her|their|its|our|my|your|whose|free)\\swill)"
           + "(?!\\s*(?:(?:of|to|and|or)\\b|[,.;:]))|shall|won't|'ll"
-          + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled|set|expected)\\s+to)\\b", F));
+          + "|(?:is|are|am|'s|'re)\\s+(?:going|due|scheduled|set|expected)\\s+to"
+          // the look-behind after the modal, so that it runs only where one stands
+          + "|(?:may|can|should|must)(?<!\\b(?:the|a|in|of|since|until|by|from|through|early|late|mid|next|last|this|that"
+          + "|each|every)[\\s-](?:may|can|should|must))(?!n't|\\s+(?:not|never|have|well|\\d)\\b))\\b", F));
   /**
    * Words that make a time after a future auxiliary belong to another verb of its clause: a past auxiliary, a verb of
    * saying, a simple past in -ed ("will replace the plant that closed Monday", "will appeal, its lawyer said Friday")

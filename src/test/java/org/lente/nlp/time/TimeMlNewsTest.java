@@ -920,4 +920,79 @@ class TimeMlNewsTest {
   @Test void isExpectedToInThePresentPutsTheWeekdayAhead() {
     assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Chrysler is expected to emerge from bankruptcy on Monday."));
   }
+
+  // a present that schedules a month or a day of a month (round 20)
+
+  @Test void aPresentSchedulesTheDayOfAMonthAhead() {
+    assertEquals(List.of("DATE 2025-03-01 [March 1]"), en("The contract expires March 1."));
+  }
+  @Test void aPresentSchedulesTheDayOfAMonthAheadBeforeAPreposition() {
+    assertEquals(List.of("DATE 2024-10-15 [Oct. 15]"), en("The fund pays a dividend on Oct. 15 to holders of record."));
+  }
+  @Test void aPresentSchedulesAMonthAhead() {
+    assertEquals(List.of("DATE 2024-12 [December]"), en("The recall begins in December."));
+  }
+  @Test void aPresentBeforeADayOfAMonthJustOverSchedulesNothing() {
+    assertEquals(List.of("DATE 2024-06-17 [June 17]"), en("The trade show runs June 17 in Detroit."));
+  }
+  @Test void aPresentSchedulesAHolidayOfTwoWordsAhead() {
+    assertEquals(List.of("DATE 2024-12-25 [Christmas Day]"), en("The store reopens on Christmas Day."));
+  }
+  @Test void aPastBeforeAHolidayLeavesItBack() {
+    assertEquals(List.of("DATE 2023-12-25 [Christmas Day]"), en("The store reopened on Christmas Day."));
+  }
+  @Test void aPastBeforeAMonthLeavesItBack() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("The shares fell in March."));
+  }
+  @Test void aPresentInAHeadlineLeavesTheMonthBack() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("Car sales jump in March\n\nDealers sold more trucks than they expected."));
+  }
+  @Test void aPresentBeforeAQuarterSchedulesNothing() {
+    assertEquals(List.of("DATE 2024-Q1 [first-quarter]"), en("The company reports first-quarter results."));
+  }
+
+  // a present modal before a weekday or a month (round 20)
+
+  @Test void aPresentModalPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Investors can buy the new shares Monday."));
+  }
+  @Test void aPresentModalPutsTheMonthAhead() {
+    assertEquals(List.of("DATE 2025-01 [January]"), en("The plant may reopen in January."));
+  }
+  @Test void aDeniedModalLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("A GM spokesman cannot comment Monday on the talks."));
+  }
+  @Test void aModalInThePerfectLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-16 [Sunday]"), en("The fire may have started Sunday."));
+  }
+  @Test void aPastModalLeavesTheWeekdayToTheModel() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Survivors said they could see smoke Monday."));
+  }
+  @Test void theMonthMayAfterAPrepositionIsNoModal() {
+    assertEquals(List.of("DATE 2024-05 [May]", "DATE 2024-06-17 [Monday]"), en("In May the union struck the plant Monday."));
+  }
+  @Test void anItalianPresentModalPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-20 [giovedì]"), it("Il Senato può votare giovedì."));
+  }
+  @Test void anItalianPresentModalPutsTheMonthAhead() {
+    assertEquals(List.of("DATE 2025-01 [gennaio]"), it("Lo stabilimento può riaprire a gennaio."));
+  }
+  @Test void anItalianParticipleAfterAModalLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-16 [domenica]"), it("L'incendio può essere partito domenica."));
+  }
+  @Test void anItalianSiDeveIsNoModal() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il calo si deve al crollo di lunedì."));
+  }
+
+  // the earliest time, as a deadline is the latest (round 20)
+
+  @Test void asEarlyAsPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-25 [Tuesday]"), en("A Senate vote could come as early as Tuesday."));
+  }
+  @Test void asSoonAsPutsTheMonthAhead() {
+    assertEquals(List.of("DATE 2025-03 [March]"), en("The plant could reopen as soon as March, the union said."));
+  }
+  @Test void asEarlyAsInAPastSentenceLeavesTheMonthBack() {
+    assertEquals(List.of("DATE 2024-03 [March]"), en("Engineers had warned of the flaw as early as March."));
+  }
 }
