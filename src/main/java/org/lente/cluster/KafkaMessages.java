@@ -202,10 +202,10 @@ public final class KafkaMessages {
 
   /**
    * Reads a JSON value as its text, the inverse of {@link JsonRawValue}. An object or array read from a message's text
-   * ({@link #read}, which gives it as the {@link #SOURCE} attribute) is that text's own characters from its opening to
-   * its closing bracket, cut out as the parser skips it: the exact text the writer inlined (an analysis is as
-   * {@link AnalysisJson#write} wrote it), not parsed into a tree and written again. Other values, and values read
-   * without their source, are written again from their tree.
+   * ({@link KafkaMessages#read}, which gives it as the {@link #SOURCE} attribute) is that text's own characters from
+   * its opening to its closing bracket, cut out as the parser skips it: the exact text the writer inlined (an analysis
+   * is as {@link AnalysisJson#write} wrote it), not parsed into a tree and written again. Other values, and values
+   * read without their source, are written again from their tree.
    */
   static final class Raw extends JsonDeserializer<String> {
 

@@ -239,7 +239,7 @@ public final class Provenance {
     return Instant.ofEpochSecond(days * 86_400 + hour * 3600 + minute * 60 + second - offset);
   }
 
-  /** The number the {@code count} ASCII digits of {@code s} from {@code from} write, or -1 when one is no such digit. */
+  /** The number the {@code count} ASCII digits of {@code s} from {@code from} write; -1 when one is not a digit. */
   private static int digits(String s, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
