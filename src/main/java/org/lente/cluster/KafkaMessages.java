@@ -194,16 +194,39 @@ public final class KafkaMessages {
       throw new IOException("no value (a null message), expected a " + type.getSimpleName());
     }
     try {
-      return MAPPER.readValue(json, type);
+      return MAPPER.readerFor(type).withAttribute(Raw.SOURCE, json).readValue(json);
     } catch (IllegalArgumentException e) { // a record's own check refused the fields
       throw new IOException("bad " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
-  /** Reads a JSON value as its text, the inverse of {@link JsonRawValue}. */
+  /**
+   * Reads a JSON value as its text, the inverse of {@link JsonRawValue}. An object or array read from a message's text
+   * ({@link KafkaMessages#read}, which gives it as the {@link #SOURCE} attribute) is that text's own characters from
+   * its opening to its closing bracket, cut out as the parser skips it: the exact text the writer inlined (an analysis
+   * is as {@link AnalysisJson#write} wrote it), not parsed into a tree and written again. Other values, and values
+   * read without their source, are written again from their tree.
+   */
   static final class Raw extends JsonDeserializer<String> {
+
+    /** The attribute holding the text being read, a {@link String}. */
+    static final Object SOURCE = new Object();
+
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+      JsonToken t = p.currentToken();
+      if (ctx.getAttribute(SOURCE) instanceof String source && (t == JsonToken.START_OBJECT
+          || t == JsonToken.START_ARRAY)) {
+        long start = p.currentTokenLocation().getCharOffset();
+        p.skipChildren();
+        long end = p.currentLocation().getCharOffset();
+        if (start < 0 || end > source.length() || end <= start || source.charAt((int) start) != (t == JsonToken
+            .START_OBJECT ? '{' : '[') || source.charAt((int) end - 1) != (t == JsonToken.START_OBJECT ? '}' : ']')) {
+          throw new IOException("cannot cut the raw value from its message: characters " + start + " to " + end + " of "
+              + source.length());
+        }
+        return source.substring((int) start, (int) end);
+      }
       return MAPPER.writeValueAsString(p.readValueAsTree());
     }
   }

@@ -38,12 +38,46 @@ public final class StoryRows {
   record Joined(long story, double score) {
   }
 
-  /** An article's LSH bands, its language {@code ""} when unknown (as stored). */
+  /**
+   * An article's LSH bands, its language {@code ""} when unknown (as stored): each band once, in ascending order (an
+   * article's bands are a set: a band given twice is one row of {@code lsh_bands}), so that the bands two articles share
+   * are counted by one merge of the two arrays ({@link #shared}).
+   */
   record Banded(String language, long[] bands) {
     Banded {
       Objects.requireNonNull(language, "language");
-      Objects.requireNonNull(bands, "bands");
+      bands = distinctSorted(Objects.requireNonNull(bands, "bands"));
     }
+  }
+
+  /** The distinct values of {@code given} in ascending order, in a new array. */
+  static long[] distinctSorted(long[] given) {
+    long[] sorted = given.clone();
+    java.util.Arrays.sort(sorted);
+    int n = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[n++] = sorted[i];
+      }
+    }
+    return n == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, n);
+  }
+
+  /** How many values two arrays of distinct values in ascending order ({@link #distinctSorted}) have in common. */
+  static int shared(long[] a, long[] b) {
+    int n = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        n++;
+        i++;
+        j++;
+      }
+    }
+    return n;
   }
 
   /** An article's distinct anchor terms, its language {@code ""} when unknown (as stored). */
@@ -128,7 +162,7 @@ public final class StoryRows {
     if (bands.containsKey(article)) {
       throw new IllegalArgumentException("the bands of article " + article + " are held already");
     }
-    bands.put(article, new Banded(language == null ? "" : language, given.clone()));
+    bands.put(article, new Banded(language == null ? "" : language, given));
   }
 
   /**
@@ -193,23 +227,15 @@ public final class StoryRows {
    */
   Map<Long, Integer> bandCandidates(String language, long[] query) {
     String lang = language == null ? "" : language;
-    Set<Long> wanted = new java.util.HashSet<>();
-    for (long b : query) {
-      wanted.add(b);
-    }
+    long[] wanted = distinctSorted(query); // no band boxed: the held articles' bands are sorted as they are held
     Map<Long, Integer> out = new LinkedHashMap<>();
     bands.forEach((article, held) -> {
       if (!held.language().equals(lang)) {
         return;
       }
-      Set<Long> shared = new java.util.HashSet<>();
-      for (long b : held.bands()) {
-        if (wanted.contains(b)) {
-          shared.add(b);
-        }
-      }
-      if (!shared.isEmpty()) {
-        out.put(article, shared.size());
+      int shared = shared(wanted, held.bands());
+      if (shared > 0) {
+        out.put(article, shared);
       }
     });
     return out;

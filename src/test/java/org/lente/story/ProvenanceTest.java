@@ -103,4 +103,28 @@ class ProvenanceTest {
     assertEquals(Direction.UNKNOWN, v.direction(), v.toString());
     assertEquals(0, v.balance(), 1e-9, v.toString());
   }
+
+  @Test
+  void aPlainPublicationTimeReadsAsTheFormatterReadsIt() {
+    for (String iso : java.util.List.of("2026-09-01T08:00:00Z", "1999-12-31T23:59:59Z", "2024-02-29T12:30:05+01:00",
+        "2016-11-01T00:00:00-05:30", "2000-01-01T00:00:00+18:00", "2000-01-01T00:00:00-18:00",
+        "0001-01-01T00:00:00Z")) {
+      assertEquals(java.time.OffsetDateTime.parse(iso).toInstant(), Provenance.plainInstant(iso), iso);
+      assertEquals(java.time.OffsetDateTime.parse(iso).toInstant(), Provenance.instant(iso), iso);
+    }
+  }
+
+  @Test
+  void aPublicationTimeOfAnotherShapeOrOutOfRangeIsLeftToTheFormatter() {
+    for (String iso : java.util.List.of("2026-09-01T08:00:00.250Z", "2026-09-01T08:00Z", "2026-09-01",
+        "2023-02-29T08:00:00Z", "2026-13-01T08:00:00Z", "2026-09-01T24:00:00Z", "2026-09-01T08:60:00Z",
+        "2026-09-01T08:00:60Z", "2026-09-01T08:00:00+19:00", "2026-09-01T08:00:00+0100", "2026-09-01 08:00:00Z",
+        "2026-09-01T08:00:00z", "2026-o9-01T08:00:00Z", "+2026-09-01T08:00:00Z", "2026-09-01T08:00:00+01:60")) {
+      assertNull(Provenance.plainInstant(iso), iso);
+    }
+    assertEquals(java.time.Instant.parse("2026-09-01T08:00:00.250Z"), Provenance.instant("2026-09-01T08:00:00.250Z"));
+    assertEquals(java.time.Instant.parse("2023-02-28T00:00:00Z"), Provenance.instant("2023-02-28T08:00:00 GMT"),
+        "a date-time no formatter reads: its date at midnight, as before");
+    assertNull(Provenance.instant("2023-02-29T08:00:00Z"), "no such day");
+  }
 }
