@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * A JVM's CPU time by kind of thread, from Linux's {@code /proc/PID/task/TID/stat}: how much of an analysis worker's
  * quota its JIT compiler and its collector take beside the analysis itself ({@link ClusterBench};
- * docs/cluster-bench.md).
+ * docs/cluster-bench.md), and of the knowledge writer's beside its writing ({@link WriterRateBench};
+ * docs/cluster-writer.md).
  * HotSpot names its native threads, so the kind is told by the thread's name (Linux keeps its first 15 characters).
  * Linux only; the counters tick at {@code USER_HZ} (100 per second on Linux's user ABI), so a reading is exact to 10 ms
  * per thread.

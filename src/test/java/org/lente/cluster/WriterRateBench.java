@@ -210,7 +210,7 @@ class WriterRateBench {
             long done = AppliedOffsets.read(c, KafkaTopics.ANALYSED).getOrDefault(KnowledgeWriter.PARTITION, 0L) - start;
             while (next < marks.size() && done >= marks.get(next)) {
               at.put(marks.get(next), new Sample(done, System.nanoTime(), System.currentTimeMillis(),
-                  group.usageNanos(), pgGroup.usageNanos(), group.throttling()));
+                  group.usageNanos(), pgGroup.usageNanos(), group.throttling(), ClusterBenchThreads.read(writer.pid())));
               if (STATEMENTS > 0 && next >= marks.size() - 2) {
                 statementsAt.put(marks.get(next), statementTotals(c));
               }
@@ -230,11 +230,14 @@ class WriterRateBench {
           double pgMs = (b.pgCpu - a.pgCpu) / 1e6 / n;
           CpuGroup.Throttling t = b.throttling.since(a.throttling);
           double[] machine = canary.medianMs(a.millis, b.millis);
+          double compilerMs = b.threads.secondsSince(a.threads, ClusterBenchThreads.Kind.COMPILER) * 1e3 / n;
+          double collectorMs = b.threads.secondsSince(a.threads, ClusterBenchThreads.Kind.GC) * 1e3 / n;
           System.out.printf(Locale.ROOT, "writer rate: batch %d, articles %d to %d (read at %d and %d): %.1f "
               + "articles/s; CPU an article: writer %.2f ms, PostgreSQL %.2f ms (projection on one core for the writer "
-              + "alone: %.0f articles/s); quota %.2f core: throttled in %d of %d periods (%.1f s); load average %s; "
-              + "canary %.2f ms a pass (%.0f passes)%n", batch, marks.get(i), marks.get(i + 1), a.done, b.done,
-              n / seconds, writerMs, pgMs, 1000 / writerMs, cpus, t.throttled(), t.periods(), t.throttledNanos() / 1e9,
+              + "alone: %.0f articles/s); of the writer's, its JIT compilers %.2f ms and its collector %.2f ms; quota "
+              + "%.2f core: throttled in %d of %d periods (%.1f s); load average %s; canary %.2f ms a pass (%.0f "
+              + "passes)%n", batch, marks.get(i), marks.get(i + 1), a.done, b.done, n / seconds, writerMs, pgMs,
+              1000 / writerMs, compilerMs, collectorMs, cpus, t.throttled(), t.periods(), t.throttledNanos() / 1e9,
               Files.readString(Path.of("/proc/loadavg")).strip(), machine[0], machine[1]);
         }
         System.out.println("writer rate: batch " + batch + ", " + timing(Files.readAllLines(log)));
@@ -272,10 +275,11 @@ class WriterRateBench {
    * What the bench reads at a mark: the records stored by then (the mark or past it: the bench's thread, outside the
    * writer's group, reads late on a loaded machine, and a window counts what was stored between its reads), when
    * (monotonic, and the wall clock the canary's passes are timed by), the CPU of the writer's and of PostgreSQL's
-   * groups, the writer's throttling.
+   * groups, the writer's throttling, and the writer JVM's CPU by kind of thread (its JIT compilers and collector share
+   * its quota: in a short run's windows the compilers are still at work).
    */
   private record Sample(long done, long nanos, long millis, long writerCpu, long pgCpu,
-      CpuGroup.Throttling throttling) { }
+      CpuGroup.Throttling throttling, ClusterBenchThreads.Reading threads) { }
 
   /**
    * The tables PostgreSQL read most while the writer stored {@code articles} (its statistics, {@code pg_stat_user_tables},
