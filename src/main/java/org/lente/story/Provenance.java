@@ -232,7 +232,7 @@ public final class Provenance {
       offset = (sign == '+' ? 1 : -1) * (oh * 3600 + om * 60);
     }
     if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-        || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        || second < 0 || second > 59 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
       return null;
     }
     long days = LocalDate.of(year, month, day).toEpochDay();

@@ -117,13 +117,14 @@ final class Direction {
     return !line.isEmpty() && !SENTENCE_END.matcher(line).find();
   }
 
+  /** What may follow an expression that ends its clause: a closing mark, the text's end, or a preposition. */
+  private static final String CLOSES = "(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:after|in|on|for|at|with|to|from|before|and|or|as"
+      + "|when|until|through|during|amid|despite)\\b)";
   /**
    * A weekday or a month, a day of the month ("March 1", "Jan. 15th") or a part of the day allowed after it, that ends
    * its clause or stands before a preposition: matched on the normalised text from the expression's start ({@link
    * Constraint#SCHEDULE}).
    */
-  private static final String CLOSES = "(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:after|in|on|for|at|with|to|from|before|and|or|as"
-      + "|when|until|through|during|amid|despite)\\b)";
   private static final Pattern ENDS_CLAUSE = Pattern.compile("\\p{L}+\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)?"
       + "(?:\\s+(?:morning|afternoon|evening|night))?" + CLOSES);
   /** As {@link #ENDS_CLAUSE}, from the end of an expression whose end is known (a holiday's name of several words). */
