@@ -64,6 +64,33 @@ class TimeMlNewsTest {
   @Test void theNextDecadeIsTenYears() {
     assertEquals(List.of("DURATION P10Y [the next decade]"), en("Demand will double in the next decade."));
   }
+  @Test void aRangeOfCountsIsOneSpanOfTheLowerCount() {
+    assertEquals(List.of("DURATION P2W [two to three weeks]"), en("The company will resume shipments within two to three weeks."));
+  }
+  @Test void aRangeOfCountsInDigitsIsOneSpanOfTheLowerCount() {
+    assertEquals(List.of("DURATION P60D [60 to 90 days]"), en("Regulators have 60 to 90 days to review the merger."));
+  }
+  @Test void aHyphenatedRangeOfCountsIsOneSpanOfTheLowerCount() {
+    assertEquals(List.of("DURATION P4W [4-6 weeks]"), en("The repairs are expected to take 4-6 weeks."));
+  }
+  @Test void countsJoinedByOrAreARange() {
+    assertEquals(List.of("DURATION P2Y [two or three years]"), en("The strike could delay the model by two or three years."));
+  }
+  @Test void italianCountsJoinedByOAreARange() {
+    assertEquals(List.of("DURATION P2W [due o tre settimane]"), it("Le consegne riprenderanno entro due o tre settimane."));
+  }
+  @Test void italianRangeOfCountsInDigitsIsOneSpan() {
+    assertEquals(List.of("DURATION P60D [60 a 90 giorni]"), it("L'Antitrust avrà da 60 a 90 giorni per esaminare la fusione."));
+  }
+  @Test void aYearBeforeOrAndACountIsNoRange() {
+    assertEquals(List.of("DATE 1990 [1990]", "DATE 1992 [two years later]"), en("The plant opened in 1990 or two years later."));
+  }
+  @Test void aFallingPairOfCountsIsNoRange() {
+    assertEquals(List.of("DURATION P25D [twenty-five days]"), en("The crew worked twenty-five days in a row."));
+  }
+  @Test void italianYearsAndMonthsAreNoRange() {
+    assertEquals(List.of("DURATION P2Y [due anni]", "DURATION P3M [tre mesi]"), it("La crisi è durata due anni e tre mesi."));
+  }
   @Test void twoDecadesAreTwentyYears() { assertEquals(List.of("DURATION P20Y [two decades]"), en("The dispute lasted two decades.")); }
   @Test void anOrdinalBeforeQuarterIsNotACount() {
     assertEquals(List.of("DATE 2024-Q1 [first-quarter]"), en("The company posted first-quarter profit."));
