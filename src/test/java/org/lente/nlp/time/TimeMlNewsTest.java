@@ -91,6 +91,24 @@ class TimeMlNewsTest {
   @Test void italianYearsAndMonthsAreNoRange() {
     assertEquals(List.of("DURATION P2Y [due anni]", "DURATION P3M [tre mesi]"), it("La crisi è durata due anni e tre mesi."));
   }
+  @Test void aRangeOfDaysInAMonthIsTwoDates() {
+    assertEquals(List.of("DATE 2024-06-03 [June 3]", "DATE 2024-06-05 [5]"), en("The auto show ran June 3-5 in Detroit."));
+  }
+  @Test void aRangeOfDaysWithThroughIsTwoDates() {
+    assertEquals(List.of("DATE 2024-03-03 [March 3]", "DATE 2024-03-09 [9]"), en("The strike lasted from March 3 through 9."));
+  }
+  @Test void aYearAfterARangeOfDaysJoinsItsSecondEnd() {
+    assertEquals(List.of("DATE 2024-05-28 [May 28]", "DATE 2024-05-29 [29, 2024]"), en("The summit was held on May 28-29, 2024."));
+  }
+  @Test void theSecondEndOfARangeOfDaysIsInTheYearOfTheFirst() {
+    assertEquals(List.of("DATE 2025-01-12 [Jan. 12]", "DATE 2025-01-15 [15]"), en("The company will hold its meeting Jan. 12 to 15."));
+  }
+  @Test void aCountAfterADayAndToIsNoSecondEnd() {
+    assertEquals(List.of("DATE 2024-06-03 [June 3]"), en("The board grew on June 3 to 15 members."));
+  }
+  @Test void aRangeOfPercentagesIsNoRangeOfDays() {
+    assertEquals(List.of("DATE 2024-06 [June]"), en("Prices rose 3-5 percent in June."));
+  }
   @Test void twoDecadesAreTwentyYears() { assertEquals(List.of("DURATION P20Y [two decades]"), en("The dispute lasted two decades.")); }
   @Test void anOrdinalBeforeQuarterIsNotACount() {
     assertEquals(List.of("DATE 2024-Q1 [first-quarter]"), en("The company posted first-quarter profit."));
