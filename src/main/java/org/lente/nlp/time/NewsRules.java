@@ -354,28 +354,32 @@ final class NewsRules {
       if (from < 1 || to < 0 || from >= to || from != Math.floor(from) || ORDINAL.matcher(low.group(1)).matches()) return null;
       return fixed(low.start(), m.end(), Kind.DURATION, span(from, m.group(2)));
     }));
-    if (!it) {
-      // the second end of a range of days in one month: "June 3-5", "Jan. 12 to 15", "May 28-29, 2024" are two dates, as
-      // TimeML tags a range's two ends and as "from March 3 to March 9" is read (round 11): the first end is the
-      // month-day rule's, the second the same month of the same year at its own day (before: the first end alone, and a
-      // year after the range a third expression, "2024"). The second day must be later than the first and stand before
-      // punctuation, a preposition or a year ("on June 3 to 15 members" is no range). Matched from the connector, the
-      // month and the first day read backwards
-      r.add(new Rule(Pattern.compile("(?<=\\d)(?:\\s?[-\u2013]\\s?|\\s+(?:to|through|thru)\\s+)(\\d{1,2})(?:,?\\s+((?:19|20)\\d\\d))?"
-          + "(?=\\s*(?:[,.;:)!?]|$)|\\s+(?:in|at|on|and|for|with|from|after|before|during|when|while)" + Rules.E + ")" + E, F), (m, c) -> {
-        Matcher first = before(RANGE_FIRST_DAY, c.s(), m.start(), RANGE_FIRST_CHARS);
-        if (!first.find()) return null;
-        int mo = Words.month(first.group(1), lang);
-        int d1 = Integer.parseInt(first.group(2));
-        int d2 = Integer.parseInt(m.group(1));
-        Integer y = m.group(2) == null ? null : Integer.valueOf(m.group(2));
-        if (mo < 1 || d1 < 1 || d2 <= d1 || !Rules.exists(y, mo, d2)) return null;
-        int year = y != null ? y : TimeTagger.monthDay(c, mo, d1, first.start()).getYear();
-        if (!Rules.exists(year, mo, d2)) return null; // "Feb. 28-29" in a common year
-        Piece end = Rules.day(m, java.time.LocalDate.of(year, mo, d2), y == null).span(m.start(1), m.end());
-        return y != null ? end : end.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d2));
-      }));
-    }
+    // the second end of a range, its own date as TimeML tags a range's two ends and as "from March 3 to March 9" and
+    // "1990\u20131992" are read (round 11). Of years written with a hyphen: "2009-2011", "il piano 2025-2027" (before: the
+    // first year alone, the hyphen keeping the second from the year rule). In English, of days in one month: "June 3-5",
+    // "Jan. 12 to 15", "May 28-29, 2024", the same month of the first end's year at its own day (before: the first end
+    // alone, and a year after the range a third expression, "2024"); the day must stand before punctuation, a
+    // preposition or a year ("on June 3 to 15 members" is no range). The second end must be later than the first. One
+    // rule for both, matched after a digit, the first day's month read backwards: a rule costs a scan of every text
+    String secondYear = "(?<=(?<![\\p{L}\\d])((?:19|20)\\d\\d))-((?:19|20)\\d\\d)" + E;
+    String secondDay = "(?:\\s?[-\u2013]\\s?|\\s+(?:to|through|thru)\\s+)(\\d{1,2})(?:,?\\s+((?:19|20)\\d\\d))?"
+        + "(?=\\s*(?:[,.;:)!?]|$)|\\s+(?:in|at|on|and|for|with|from|after|before|during|when|while)" + Rules.E + ")" + E;
+    r.add(new Rule(Pattern.compile("(?<=\\d)(?:" + secondYear + (it ? "" : "|" + secondDay) + ")", F), (m, c) -> {
+      if (m.group(2) != null) {
+        return Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(1)) ? null : fixed(m.start(2), m.end(2), Kind.DATE, m.group(2));
+      }
+      Matcher first = before(RANGE_FIRST_DAY, c.s(), m.start(), RANGE_FIRST_CHARS);
+      if (!first.find()) return null;
+      int mo = Words.month(first.group(1), lang);
+      int d1 = Integer.parseInt(first.group(2));
+      int d2 = Integer.parseInt(m.group(3));
+      Integer y = m.group(4) == null ? null : Integer.valueOf(m.group(4));
+      if (mo < 1 || d1 < 1 || d2 <= d1 || !Rules.exists(y, mo, d2)) return null;
+      int year = y != null ? y : TimeTagger.monthDay(c, mo, d1, first.start()).getYear();
+      if (!Rules.exists(year, mo, d2)) return null; // "Feb. 28-29" in a common year
+      Piece end = Rules.day(m, java.time.LocalDate.of(year, mo, d2), y == null).span(m.start(3), m.end());
+      return y != null ? end : end.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d2));
+    }));
     // a rate: after an amount ("15 a year", "$4 billion a year", "3% all'anno")
     String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi|volte)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"
         : "(?<=\\d\\s?|%\\s?|(?:percent|per cent|thousand|million|billion|once|twice|times)\\s)(?:a|an|per)\\s+(year|month|week|day)";

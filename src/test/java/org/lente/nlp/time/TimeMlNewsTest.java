@@ -109,6 +109,15 @@ class TimeMlNewsTest {
   @Test void aRangeOfPercentagesIsNoRangeOfDays() {
     assertEquals(List.of("DATE 2024-06 [June]"), en("Prices rose 3-5 percent in June."));
   }
+  @Test void aRangeOfYearsWithAHyphenIsTwoYears() {
+    assertEquals(List.of("DATE 2009 [2009]", "DATE 2011 [2011]"), en("Sales rose in 2009-2011."));
+  }
+  @Test void anItalianRangeOfYearsWithAHyphenIsTwoYears() {
+    assertEquals(List.of("DATE 2025 [2025]", "DATE 2027 [2027]"), it("Il piano industriale 2025-2027 prevede tagli."));
+  }
+  @Test void aFallingPairOfYearsIsNoRange() {
+    assertEquals(List.of("DATE 2011 [2011]"), en("The index stayed at 2011-1990 levels."));
+  }
   @Test void twoDecadesAreTwentyYears() { assertEquals(List.of("DURATION P20Y [two decades]"), en("The dispute lasted two decades.")); }
   @Test void anOrdinalBeforeQuarterIsNotACount() {
     assertEquals(List.of("DATE 2024-Q1 [first-quarter]"), en("The company posted first-quarter profit."));
