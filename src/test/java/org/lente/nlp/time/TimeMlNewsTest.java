@@ -64,6 +64,60 @@ class TimeMlNewsTest {
   @Test void theNextDecadeIsTenYears() {
     assertEquals(List.of("DURATION P10Y [the next decade]"), en("Demand will double in the next decade."));
   }
+  @Test void aRangeOfCountsIsOneSpanOfTheLowerCount() {
+    assertEquals(List.of("DURATION P2W [two to three weeks]"), en("The company will resume shipments within two to three weeks."));
+  }
+  @Test void aRangeOfCountsInDigitsIsOneSpanOfTheLowerCount() {
+    assertEquals(List.of("DURATION P60D [60 to 90 days]"), en("Regulators have 60 to 90 days to review the merger."));
+  }
+  @Test void aHyphenatedRangeOfCountsIsOneSpanOfTheLowerCount() {
+    assertEquals(List.of("DURATION P4W [4-6 weeks]"), en("The repairs are expected to take 4-6 weeks."));
+  }
+  @Test void countsJoinedByOrAreARange() {
+    assertEquals(List.of("DURATION P2Y [two or three years]"), en("The strike could delay the model by two or three years."));
+  }
+  @Test void italianCountsJoinedByOAreARange() {
+    assertEquals(List.of("DURATION P2W [due o tre settimane]"), it("Le consegne riprenderanno entro due o tre settimane."));
+  }
+  @Test void italianRangeOfCountsInDigitsIsOneSpan() {
+    assertEquals(List.of("DURATION P60D [60 a 90 giorni]"), it("L'Antitrust avrà da 60 a 90 giorni per esaminare la fusione."));
+  }
+  @Test void aYearBeforeOrAndACountIsNoRange() {
+    assertEquals(List.of("DATE 1990 [1990]", "DATE 1992 [two years later]"), en("The plant opened in 1990 or two years later."));
+  }
+  @Test void aFallingPairOfCountsIsNoRange() {
+    assertEquals(List.of("DURATION P25D [twenty-five days]"), en("The crew worked twenty-five days in a row."));
+  }
+  @Test void italianYearsAndMonthsAreNoRange() {
+    assertEquals(List.of("DURATION P2Y [due anni]", "DURATION P3M [tre mesi]"), it("La crisi è durata due anni e tre mesi."));
+  }
+  @Test void aRangeOfDaysInAMonthIsTwoDates() {
+    assertEquals(List.of("DATE 2024-06-03 [June 3]", "DATE 2024-06-05 [5]"), en("The auto show ran June 3-5 in Detroit."));
+  }
+  @Test void aRangeOfDaysWithThroughIsTwoDates() {
+    assertEquals(List.of("DATE 2024-03-03 [March 3]", "DATE 2024-03-09 [9]"), en("The strike lasted from March 3 through 9."));
+  }
+  @Test void aYearAfterARangeOfDaysJoinsItsSecondEnd() {
+    assertEquals(List.of("DATE 2024-05-28 [May 28]", "DATE 2024-05-29 [29, 2024]"), en("The summit was held on May 28-29, 2024."));
+  }
+  @Test void theSecondEndOfARangeOfDaysIsInTheYearOfTheFirst() {
+    assertEquals(List.of("DATE 2025-01-12 [Jan. 12]", "DATE 2025-01-15 [15]"), en("The company will hold its meeting Jan. 12 to 15."));
+  }
+  @Test void aCountAfterADayAndToIsNoSecondEnd() {
+    assertEquals(List.of("DATE 2024-06-03 [June 3]"), en("The board grew on June 3 to 15 members."));
+  }
+  @Test void aRangeOfPercentagesIsNoRangeOfDays() {
+    assertEquals(List.of("DATE 2024-06 [June]"), en("Prices rose 3-5 percent in June."));
+  }
+  @Test void aRangeOfYearsWithAHyphenIsTwoYears() {
+    assertEquals(List.of("DATE 2009 [2009]", "DATE 2011 [2011]"), en("Sales rose in 2009-2011."));
+  }
+  @Test void anItalianRangeOfYearsWithAHyphenIsTwoYears() {
+    assertEquals(List.of("DATE 2025 [2025]", "DATE 2027 [2027]"), it("Il piano industriale 2025-2027 prevede tagli."));
+  }
+  @Test void aFallingPairOfYearsIsNoRange() {
+    assertEquals(List.of("DATE 2011 [2011]"), en("The index stayed at 2011-1990 levels."));
+  }
   @Test void twoDecadesAreTwentyYears() { assertEquals(List.of("DURATION P20Y [two decades]"), en("The dispute lasted two decades.")); }
   @Test void anOrdinalBeforeQuarterIsNotACount() {
     assertEquals(List.of("DATE 2024-Q1 [first-quarter]"), en("The company posted first-quarter profit."));
