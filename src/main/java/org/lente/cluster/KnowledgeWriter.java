@@ -454,7 +454,6 @@ public final class KnowledgeWriter implements AutoCloseable {
         }
         while (waiting.size() >= batch || (!waiting.isEmpty() && System.nanoTime() >= due)) {
           apply(waiting.take(Math.min(batch, waiting.size())), counts);
-          pg.transaction("analyse the tables grown", GrownTables::analyse);
           due = System.nanoTime() + MAX_WAIT.toNanos();
         }
       } catch (IOException e) {
