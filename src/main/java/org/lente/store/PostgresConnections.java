@@ -397,6 +397,15 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
     return "";
   }
 
+  /**
+   * {@inheritDoc} A lateral subquery for each entity row; its {@code OFFSET 0} keeps the planner from flattening it
+   * into a join, so its mentions can only be read for that row, where the index is the cheaper plan at any size.
+   */
+  @Override
+  public String entityMentions() {
+    return "entities e CROSS JOIN LATERAL (SELECT * FROM mentions m WHERE m.entity_id = e.id OFFSET 0) m";
+  }
+
   /** pgJDBC's prepare threshold 0: the statement is never prepared on the server, so each execution is planned anew. */
   @Override
   public void planForValues(PreparedStatement st) throws SQLException {

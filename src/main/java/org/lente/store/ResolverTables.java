@@ -26,10 +26,12 @@ final class ResolverTables {
 
   private final SqlConnections sql;
   private final SqlConnections.Statements statements;
+  private final List<String> rebuildSql;
 
   ResolverTables(SqlConnections sql) {
     this.sql = sql;
     this.statements = sql::statement;
+    this.rebuildSql = rebuildStatements(sql);
   }
 
   /**
@@ -277,12 +279,21 @@ final class ResolverTables {
   }
 
   /**
+   * The entity rows (id, type, language, knowledge-base id) that the mentions of one name (the {@code ?}) belong to, by
+   * id: the mentions read by {@code mentions_name}, each row by its primary key (a subquery per column, which neither
+   * engine turns into a join: PostgreSQL planned the join, on tables never analysed, as a read of all the entities).
+   */
+  static final String ENTITY_ROWS_OF_NAME = "SELECT d.entity_id, (SELECT e.type FROM entities e WHERE e.id = d.entity_id), "
+      + "(SELECT e.language FROM entities e WHERE e.id = d.entity_id), "
+      + "(SELECT e.kb_id FROM entities e WHERE e.id = d.entity_id) "
+      + "FROM (SELECT DISTINCT m.entity_id FROM mentions m WHERE m.name_id = ?) d ORDER BY d.entity_id";
+
+  /**
    * Moves the mentions of name {@code nameId} to entity rows named {@code target} (of their type and
    * language); returns the knowledge-base entities whose mentions changed.
    */
   private Set<Long> moveMentions(long nameId, String target, String old) throws SQLException {
-    PreparedStatement rows = statements.prepare("SELECT DISTINCT e.id, e.type, e.language, e.kb_id FROM mentions m "
-        + "JOIN entities e ON e.id = m.entity_id WHERE m.name_id = ?");
+    PreparedStatement rows = statements.prepare(ENTITY_ROWS_OF_NAME);
     rows.setLong(1, nameId);
     List<Object[]> found = new ArrayList<>();
     try (ResultSet rs = rows.executeQuery()) {
@@ -396,32 +407,40 @@ final class ResolverTables {
     }
   }
 
-  /** The aggregate tables of schema version 2, recomputed for one entity from its mentions; each {@code ?} is its id. */
-  private static final List<String> REBUILD = List.of(
-      "DELETE FROM article_entities WHERE entity_id = ?",
-      "DELETE FROM entity_days WHERE entity_id = ?",
-      "DELETE FROM kb_entity_types WHERE entity_id = ?",
-      "DELETE FROM entity_aliases WHERE entity_id = ?",
-      "DELETE FROM entity_roles WHERE entity_id = ?",
-      "INSERT INTO article_entities (entity_id, day, article_id, mentions) SELECT ?, a.day, m.article_id, count(*) "
-          + "FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id "
-          + "WHERE e.kb_id = ? GROUP BY m.article_id, a.day",
-      "INSERT INTO entity_days (entity_id, day, articles, mentions) SELECT ?, day, count(*), sum(mentions) "
-          + "FROM article_entities WHERE entity_id = ? GROUP BY day",
-      "INSERT INTO kb_entity_types (entity_id, type, mentions) SELECT ?, e.type, count(*) FROM entities e "
-          + "JOIN mentions m ON m.entity_id = e.id WHERE e.kb_id = ? GROUP BY e.type",
-      "INSERT INTO entity_aliases (entity_id, alias, mentions) SELECT ?, m.text, count(*) FROM entities e "
-          + "JOIN mentions m ON m.entity_id = e.id WHERE e.kb_id = ? GROUP BY m.text",
-      "INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) SELECT ?, m.role, count(*), "
-          + "min(nullif(a.day, '')), max(nullif(a.day, '')) FROM entities e JOIN mentions m ON m.entity_id = e.id "
-          + "JOIN articles a ON a.id = m.article_id WHERE e.kb_id = ? AND m.role IS NOT NULL GROUP BY m.role",
-      "UPDATE kb_entities SET articles = (SELECT coalesce(sum(articles), 0) FROM entity_days WHERE entity_id = ?), "
-          + "mentions = (SELECT coalesce(sum(mentions), 0) FROM entity_days WHERE entity_id = ?), "
-          + "type = coalesce((SELECT type FROM kb_entity_types WHERE entity_id = ? ORDER BY mentions DESC, type "
-          + "LIMIT 1), type) WHERE id = ?");
+  /**
+   * The statements that recompute the aggregate tables of schema version 2 for one knowledge-base entity from its
+   * mentions (each {@code ?} is its id), on {@code sql}'s engine: the mentions read by the entity rows' index, then
+   * by their entity row's ({@link SqlConnections#entityMentions}), the day of a mention's article by its primary key.
+   */
+  static List<String> rebuildStatements(SqlConnections sql) {
+    String mentions = sql.entityMentions();
+    // a subquery, not a join: PostgreSQL joined the articles, on tables never analysed, by reading them all
+    String day = "(SELECT a.day FROM articles a WHERE a.id = m.article_id)";
+    return List.of(
+        "DELETE FROM article_entities WHERE entity_id = ?",
+        "DELETE FROM entity_days WHERE entity_id = ?",
+        "DELETE FROM kb_entity_types WHERE entity_id = ?",
+        "DELETE FROM entity_aliases WHERE entity_id = ?",
+        "DELETE FROM entity_roles WHERE entity_id = ?",
+        "INSERT INTO article_entities (entity_id, day, article_id, mentions) SELECT ?, " + day + ", m.article_id, "
+            + "count(*) FROM " + mentions + " WHERE e.kb_id = ? GROUP BY m.article_id",
+        "INSERT INTO entity_days (entity_id, day, articles, mentions) SELECT ?, day, count(*), sum(mentions) "
+            + "FROM article_entities WHERE entity_id = ? GROUP BY day",
+        "INSERT INTO kb_entity_types (entity_id, type, mentions) SELECT ?, e.type, count(*) FROM " + mentions
+            + " WHERE e.kb_id = ? GROUP BY e.type",
+        "INSERT INTO entity_aliases (entity_id, alias, mentions) SELECT ?, m.text, count(*) FROM " + mentions
+            + " WHERE e.kb_id = ? GROUP BY m.text",
+        "INSERT INTO entity_roles (entity_id, role, mentions, first_day, last_day) SELECT ?, m.role, count(*), "
+            + "min(nullif(" + day + ", '')), max(nullif(" + day + ", '')) FROM " + mentions + " "
+            + "WHERE e.kb_id = ? AND m.role IS NOT NULL GROUP BY m.role",
+        "UPDATE kb_entities SET articles = (SELECT coalesce(sum(articles), 0) FROM entity_days WHERE entity_id = ?), "
+            + "mentions = (SELECT coalesce(sum(mentions), 0) FROM entity_days WHERE entity_id = ?), "
+            + "type = coalesce((SELECT type FROM kb_entity_types WHERE entity_id = ? ORDER BY mentions DESC, type "
+            + "LIMIT 1), type) WHERE id = ?");
+  }
 
   private void rebuild(long kb) throws SQLException {
-    for (String sql : REBUILD) {
+    for (String sql : rebuildSql) {
       PreparedStatement st = statements.prepare(sql);
       SqlConnections.bindEach(st, sql, kb);
       st.executeUpdate();

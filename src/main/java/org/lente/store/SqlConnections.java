@@ -82,6 +82,16 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
   String byDayIndex();
 
   /**
+   * What follows {@code FROM} to read the entity rows {@code e} of one knowledge-base entity (the statement's
+   * {@code WHERE e.kb_id = ?}) with each row's mentions {@code m} (the columns of {@code mentions}): read by
+   * {@code entities_kb}, then {@code mentions_entity} for each entity row, whatever statistics the planner has. A plain
+   * join of the two tables is planned by PostgreSQL, on tables never analysed (a new store, or one growing faster than
+   * autovacuum visits it), as a hash join reading all the mentions: its default selectivities make the entity rows of
+   * one id look like one in two hundred of them, each with one in two hundred of the mentions.
+   */
+  String entityMentions();
+
+  /**
    * Makes {@code st} (prepared on one of these connections) planned at each execution for the values bound to it: for
    * lookups whose best plan depends on those values (how many rows an {@code IN} list's terms or bands hold). PostgreSQL
    * otherwise switches a statement prepared on the server to a generic plan, made without the values, after five

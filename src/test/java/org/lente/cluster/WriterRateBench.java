@@ -287,14 +287,16 @@ class WriterRateBench {
    */
   static String tableReads(String url, int articles) throws java.sql.SQLException {
     StringBuilder out = new StringBuilder("PostgreSQL's reads, tuples an article (sequential + by index; sequential "
-        + "scans in all):");
+        + "scans in all; analyses, by the writer + by autovacuum):");
     try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
         java.sql.Statement st = c.createStatement();
-        java.sql.ResultSet rs = st.executeQuery("SELECT relname, seq_tup_read, idx_tup_fetch, seq_scan "
-            + "FROM pg_stat_user_tables ORDER BY seq_tup_read + coalesce(idx_tup_fetch, 0) DESC LIMIT 6")) {
+        java.sql.ResultSet rs = st.executeQuery("SELECT relname, seq_tup_read, idx_tup_fetch, seq_scan, "
+            + "analyze_count, autoanalyze_count FROM pg_stat_user_tables "
+            + "ORDER BY seq_tup_read + coalesce(idx_tup_fetch, 0) DESC LIMIT 6")) {
       while (rs.next()) {
-        out.append(String.format(Locale.ROOT, " %s %.0f + %.0f (%d);", rs.getString(1),
-            (double) rs.getLong(2) / articles, (double) rs.getLong(3) / articles, rs.getLong(4)));
+        out.append(String.format(Locale.ROOT, " %s %.0f + %.0f (%d; %d + %d);", rs.getString(1),
+            (double) rs.getLong(2) / articles, (double) rs.getLong(3) / articles, rs.getLong(4), rs.getLong(5),
+            rs.getLong(6)));
       }
     }
     return out.toString();
