@@ -19,6 +19,8 @@ final class CpuGroup implements AutoCloseable {
 
   static final Path CPU = Path.of("/sys/fs/cgroup/cpu");
   static final Path CPUACCT = Path.of("/sys/fs/cgroup/cpuacct");
+  /** The most passes {@link #release} makes over a group whose members keep forking into it. */
+  static final int RELEASE_PASSES = 100;
 
   /**
    * The throttling a group's quota caused so far ({@code cpu.stat}).
@@ -197,17 +199,29 @@ final class CpuGroup implements AutoCloseable {
     return new Throttling(periods, throttled, nanos);
   }
 
-  /** Moves the group's members back to the root group (whose CPU is not counted): a process that outlives the group. */
+  /**
+   * Moves the group's members back to the root group (whose CPU is not counted): a process that outlives the group.
+   * A member that forks while it is moved (PostgreSQL's postmaster starting a backend or an autovacuum worker) puts
+   * its child in the group after the listing was read, so this moves members until a listing of every hierarchy is
+   * empty, for at most {@link #RELEASE_PASSES} passes; what is left then makes {@link #close} fail naming it.
+   */
   void release() throws IOException {
-    for (Path dir : dirs()) {
-      for (String pid : Files.readAllLines(dir.resolve("cgroup.procs"), StandardCharsets.US_ASCII)) {
-        try {
-          Files.writeString(dir.getParent().resolve("cgroup.procs"), pid.strip());
-        } catch (IOException exited) { // a member that ended meanwhile
-          if (ProcessHandle.of(Long.parseLong(pid.strip())).isPresent()) {
-            throw exited;
+    for (int pass = 0; pass < RELEASE_PASSES; pass++) {
+      boolean moved = false;
+      for (Path dir : dirs()) {
+        for (String pid : Files.readAllLines(dir.resolve("cgroup.procs"), StandardCharsets.US_ASCII)) {
+          moved = true;
+          try {
+            Files.writeString(dir.getParent().resolve("cgroup.procs"), pid.strip());
+          } catch (IOException exited) { // a member that ended meanwhile
+            if (ProcessHandle.of(Long.parseLong(pid.strip())).isPresent()) {
+              throw exited;
+            }
           }
         }
+      }
+      if (!moved) {
+        return;
       }
     }
   }

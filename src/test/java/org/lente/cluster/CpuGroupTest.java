@@ -124,6 +124,21 @@ class CpuGroupTest {
   }
 
   @Test
+  void releaseAlsoMovesTheChildrenAMemberForksWhileItIsMoved() throws Exception {
+    CpuGroup g = group("forking");
+    // a parent forking a child every 5 ms, as PostgreSQL's postmaster starts backends and autovacuum workers
+    Process p = new ProcessBuilder("sh", "-c", g.enterAndExec(), "sh", "-c",
+        "while :; do sleep 2 & sleep 0.005; done").start();
+    try {
+      Thread.sleep(500);
+      g.release();
+      g.close(); // fails naming the members left in the group
+    } finally {
+      end(p);
+    }
+  }
+
+  @Test
   void pagesAreSpreadSoPartitionsHoldEqualCountsAndNearlyEqualBytes() {
     long[] sizes = {100, 900, 800, 200, 600, 500, 300, 400, 700};
     int[] to = ClusterBench.balance(sizes, 3);

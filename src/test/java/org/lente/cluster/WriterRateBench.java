@@ -103,7 +103,6 @@ class WriterRateBench {
         run(batch, start, marks, cpus, pg);
       }
       pg.release(); // PostgreSQL outlives the group: the extension stops it after the test
-      pg.release(); // a backend forked while the first pass moved the others
     }
   }
 
