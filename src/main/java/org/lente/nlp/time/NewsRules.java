@@ -374,9 +374,9 @@ final class NewsRules {
       int d1 = Integer.parseInt(first.group(2));
       int d2 = Integer.parseInt(m.group(3));
       Integer y = m.group(4) == null ? null : Integer.valueOf(m.group(4));
-      if (mo < 1 || d1 < 1 || d2 <= d1 || !Rules.exists(y, mo, d2)) return null;
+      if (mo < 1 || d1 < 1 || d2 <= d1) return null;
       int year = y != null ? y : TimeTagger.monthDay(c, mo, d1, first.start()).getYear();
-      if (!Rules.exists(year, mo, d2)) return null; // "Feb. 28-29" in a common year
+      if (!Rules.exists(year, mo, d2)) return null; // a day the month lacks, "Feb. 28-29" in a common year
       Piece end = Rules.day(m, java.time.LocalDate.of(year, mo, d2), y == null).span(m.start(3), m.end());
       return y != null ? end : end.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d2));
     }));
