@@ -28,11 +28,12 @@ class TimeTaggerFuzzTest {
   }
 
   /**
-   * Every rule scans the text once; matches and values cost some kilobytes per character, and under Jazzer's hooks,
-   * which record each regular expression's run, some tens of kilobytes per character and rule. At 20,000 a seed of
-   * 188 bytes, at about 138 MB under the hooks, was within 0.1 MB of its budget (session 19) and went over it in some
-   * runs as rules were added: the bound is for blow-ups (a buffer sized by a length field, a copy per character), which
-   * are orders of magnitude above either figure, not for the tagger's ordinary growth with its rules.
+   * Every rule scans the text once; matches and values cost some kilobytes per character (the seeds: at most 7.3 KB a
+   * byte, 1.4 MB for 190 bytes, 2026-12-07). Up to session 25 the seeds were replayed under Jazzer's
+   * {@code RegexRoadblocks} hooks, which the fuzzer runs without ({@link FuzzBounds#ALLOWANCE}): they cost some hundreds
+   * of kilobytes per byte and grew with every rule added, and a seed of 187 bytes went over this budget at 20,000 and
+   * then at 100,000 (153.0 MB against 152.9). Without them the budget is two orders of magnitude above the tagger's
+   * cost, and a blow-up (a buffer sized by a length field, a copy per character) is still orders above that.
    */
   private static final long BYTES_PER_INPUT_BYTE = 100_000;
 
