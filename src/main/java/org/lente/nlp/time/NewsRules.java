@@ -138,6 +138,15 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:(?:full|fiscal)\\s+)?(year)(?=\\s+(ended|ending)\\b|(?![\\s-]+(?:ago|earlier|before|after|later|two|earlier)\\b|[-'\\u2019]))" + E, F),
           (m, c) -> Character.isUpperCase(c.original().charAt(m.start(1))) ? null
               : m.group(2) != null ? fixed(m.start(), m.end(), Kind.DURATION, "P1Y") : Rules.relPeriod(m, c, Grain.YEAR, 0)));
+      // "the week", as market news writes the week it reports ("For the week, the index fell 3.8%", "the week's most
+      // active session"): a week of the anchor's year whose number the text does not give, which TimeML writes
+      // 1989-WXX; before "ended"/"ending" a span of seven days, as "the year ended". Not "the Week" of a title, not "the
+      // week of", "before", "after", "ahead", "earlier", "later", whose own rules read them (or none), not "-long", and
+      // not a weekday's place in any week ("the busiest day of the week")
+      r.add(new Rule(Pattern.compile(Rules.B + "(?<!days?\\s{1,3}of\\s{1,3})the\\s+(week)(?=\\s+(ended|ending)\\b|(?![\\s-]+(?:of|before|after|ahead|earlier|later|ago)\\b|-))" + E, F),
+          (m, c) -> !c.anchored() || Character.isUpperCase(c.original().charAt(m.start(1))) ? null
+              : m.group(2) != null ? fixed(m.start(), m.end(), Kind.DURATION, "P1W")
+              : fixed(m.start(), m.end(), Kind.DATE, c.today().getYear() + "-WXX")));
       // "year-end", "by year end", "the year's end", "1990 year-end": the end of the year, which TimeML writes as the
       // year (the part goes in mod, as "late November" is the month): the year named, else the anchor's
       r.add(new Rule(Pattern.compile(Rules.B + "(?:((?:19|20)\\d\\d)\\s+)?(?:the\\s+)?year(?:-|\\s+|'s\\s+)end" + E, F), (m, c) ->

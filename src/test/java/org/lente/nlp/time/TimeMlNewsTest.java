@@ -315,6 +315,22 @@ class TimeMlNewsTest {
   @Test void theYearBeforeIsNotTheAnchorsYear() {
     assertEquals(List.of(), en("Exports doubled from the year before.").stream().filter(t -> t.endsWith("[the year]")).toList());
   }
+  @Test void theWeekIsAnUnnumberedWeekOfTheAnchorsYear() {
+    assertEquals(List.of("DATE 2024-WXX [the week]"), en("The bond index gained 2.1% for the week."));
+  }
+  @Test void theWeekBeforeAPossessiveIsAnUnnumberedWeek() {
+    assertEquals(List.of("DATE 2024-WXX [the week]"), en("Copper futures posted the week's biggest gain."));
+  }
+  @Test void theWeekEndedOnADayIsSevenDays() {
+    assertEquals(List.of("DURATION P1W [the week]", "DATE 2024-06-14 [Friday]"),
+        en("Mortgage applications fell 3% in the week ended Friday."));
+  }
+  @Test void theWeekBeforeAnEventIsNotTheAnchorsWeek() {
+    assertEquals(List.of(), en("Turnout was low the week before the vote.").stream().filter(t -> t.contains("[the week")).toList());
+  }
+  @Test void aDayOfTheWeekIsNoWeek() {
+    assertEquals(List.of("DATE 2024-06-18 [Tuesday]"), en("Tuesday is the quietest day of the week for the store."));
+  }
   @Test void aQuarterAheadIsAForecastNotTheLatestQuarter() {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter of 2024]", "DATE 2024-Q4 [the fourth quarter of 2024]",
         "DATE 2024-Q1 [the latest quarter]"),
