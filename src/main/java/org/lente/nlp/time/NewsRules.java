@@ -56,6 +56,10 @@ final class NewsRules {
   private static final Pattern HALF_A = Pattern.compile("(?<![\\p{L}\\d])half\\s+an?\\s+$", F);
   /** The most characters a part of a year is read back over ("the fourth quarter " and its spaces). */
   private static final int PART_WORDS = 24;
+  /** "day of " or "days of " right before "the week": a weekday's place in any week ("the busiest day of the week"). */
+  private static final Pattern DAY_OF = Pattern.compile("(?<![\\p{L}\\d])days?\\s+of\\s+$", F);
+  /** The most characters {@link #DAY_OF} is read back over ("days of " and its spaces). */
+  private static final int DAY_OF_CHARS = 16;
   /** A season, quarter or half right before "of last year": "the spring ", "the fourth quarter ", "the first half ". */
   private static final Pattern PART_OF_YEAR = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(?:(spring|summer|fall|autumn|winter)"
       + "|(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter|(first|second|last|latter)\\s+half)\\s+$", F);
@@ -143,8 +147,9 @@ final class NewsRules {
       // 1989-WXX; before "ended"/"ending" a span of seven days, as "the year ended". Not "the Week" of a title, not "the
       // week of", "before", "after", "ahead", "earlier", "later", whose own rules read them (or none), not "-long", and
       // not a weekday's place in any week ("the busiest day of the week")
-      r.add(new Rule(Pattern.compile(Rules.B + "(?<!days?\\s{1,3}of\\s{1,3})the\\s+(week)(?=\\s+(ended|ending)\\b|(?![\\s-]+(?:of|before|after|ahead|earlier|later|ago)\\b|-))" + E, F),
-          (m, c) -> !c.anchored() || Character.isUpperCase(c.original().charAt(m.start(1))) ? null
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(week)(?=\\s+(ended|ending)\\b|(?![\\s-]+(?:of|before|after|ahead|earlier|later|ago)\\b|-))" + E, F),
+          (m, c) -> !c.anchored() || Character.isUpperCase(c.original().charAt(m.start(1)))
+              || before(DAY_OF, c.s(), m.start(), DAY_OF_CHARS).find() ? null
               : m.group(2) != null ? fixed(m.start(), m.end(), Kind.DURATION, "P1W")
               : fixed(m.start(), m.end(), Kind.DATE, c.today().getYear() + "-WXX")));
       // "year-end", "by year end", "the year's end", "1990 year-end": the end of the year, which TimeML writes as the
