@@ -174,6 +174,12 @@ final class NewsRules {
           (m, c) -> Rules.date(m, 0, Moment.at(Grain.QUARTER.plus(c.ref(), -1), Grain.QUARTER), true)
               .withShift(new TimeTagger.Shift(0, Grain.QUARTER, false))));
     }
+    // the latest week, month or year over, as "last" names it: "the latest fiscal year", "the most recent full year"
+    // (before: nothing; "the latest quarter" is the quarter under discussion, above)
+    if (!it) {
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:latest|most\\s+recent)\\s+(?:(?:fiscal|full|financial)\\s+)?(week|month|year)" + E, F),
+          (m, c) -> Rules.relPeriod(m, c, Words.grainOf(m.group(1)), -1)));
+    }
     // UTC after a clock time, with an offset or not: "18:00 UTC", "6:40 p.m. (GMT +8)"; folded into the time by Merges
     r.add(new Rule(Pattern.compile(Rules.B + "\\(?(?:utc|gmt)(?:\\s*[+-]\\s*\\d{1,2}(?!\\d))?\\)?" + E, F), (m, c) ->
         EnglishRules.zoneOffset(m.group()) == null ? null : new Piece(m.start(), m.end(), Kind.ZONE, null, m.group(), false, null, null, null)));

@@ -264,6 +264,12 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2023-Q4 [the fourth quarter]", "DATE 2023-Q4 [the latest quarter]"),
         en("Net income for the fourth quarter rose 5%. In the latest quarter, sales doubled."));
   }
+  @Test void theLatestFiscalYearIsTheYearOver() {
+    assertEquals(List.of("DATE 2023 [the latest fiscal year]"), en("The grocer had sales of $6 billion in the latest fiscal year."));
+  }
+  @Test void theMostRecentMonthIsTheMonthOver() {
+    assertEquals(List.of("DATE 2024-05 [the most recent month]"), en("Orders for machine tools fell 4% in the most recent month."));
+  }
   @Test void theQuarterWithoutAQuarterMentionedIsTheLatestOneOver() {
     assertEquals(List.of("DATE 2024-Q1 [the quarter]"), en("Sales rose 8% in the quarter."));
   }
