@@ -56,6 +56,10 @@ final class NewsRules {
   private static final Pattern HALF_A = Pattern.compile("(?<![\\p{L}\\d])half\\s+an?\\s+$", F);
   /** The most characters a part of a year is read back over ("the fourth quarter " and its spaces). */
   private static final int PART_WORDS = 24;
+  /** "day of " or "days of " right before "the week": a weekday's place in any week ("the busiest day of the week"). */
+  private static final Pattern DAY_OF = Pattern.compile("(?<![\\p{L}\\d])days?\\s+of\\s+$", F);
+  /** The most characters {@link #DAY_OF} is read back over ("days of " and its spaces). */
+  private static final int DAY_OF_CHARS = 16;
   /** A season, quarter or half right before "of last year": "the spring ", "the fourth quarter ", "the first half ". */
   private static final Pattern PART_OF_YEAR = Pattern.compile("(?<![\\p{L}\\d])(?:the\\s+)?(?:(spring|summer|fall|autumn|winter)"
       + "|(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter|(first|second|last|latter)\\s+half)\\s+$", F);
@@ -138,6 +142,16 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:(?:full|fiscal)\\s+)?(year)(?=\\s+(ended|ending)\\b|(?![\\s-]+(?:ago|earlier|before|after|later|two|earlier)\\b|[-'\\u2019]))" + E, F),
           (m, c) -> Character.isUpperCase(c.original().charAt(m.start(1))) ? null
               : m.group(2) != null ? fixed(m.start(), m.end(), Kind.DURATION, "P1Y") : Rules.relPeriod(m, c, Grain.YEAR, 0)));
+      // "the week", as market news writes the week it reports ("For the week, the index fell 3.8%", "the week's most
+      // active session"): a week of the anchor's year whose number the text does not give, which TimeML writes
+      // 1989-WXX; before "ended"/"ending" a span of seven days, as "the year ended". Not "the Week" of a title, not "the
+      // week of", "before", "after", "ahead", "earlier", "later", whose own rules read them (or none), not "-long", and
+      // not a weekday's place in any week ("the busiest day of the week")
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(week)(?=\\s+(ended|ending)\\b|(?![\\s-]+(?:of|before|after|ahead|earlier|later|ago)\\b|-))" + E, F),
+          (m, c) -> !c.anchored() || Character.isUpperCase(c.original().charAt(m.start(1)))
+              || before(DAY_OF, c.s(), m.start(), DAY_OF_CHARS).find() ? null
+              : m.group(2) != null ? fixed(m.start(), m.end(), Kind.DURATION, "P1W")
+              : fixed(m.start(), m.end(), Kind.DATE, c.today().getYear() + "-WXX")));
       // "year-end", "by year end", "the year's end", "1990 year-end": the end of the year, which TimeML writes as the
       // year (the part goes in mod, as "late November" is the month): the year named, else the anchor's
       r.add(new Rule(Pattern.compile(Rules.B + "(?:((?:19|20)\\d\\d)\\s+)?(?:the\\s+)?year(?:-|\\s+|'s\\s+)end" + E, F), (m, c) ->
@@ -159,6 +173,12 @@ final class NewsRules {
       r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:(?:latest|most\\s+recent)\\s+(?:quarter|period)|quarter)(?![\\s-]+(?:of|century|mile|point|hour|final))" + E, F),
           (m, c) -> Rules.date(m, 0, Moment.at(Grain.QUARTER.plus(c.ref(), -1), Grain.QUARTER), true)
               .withShift(new TimeTagger.Shift(0, Grain.QUARTER, false))));
+    }
+    // the latest week, month or year over, as "last" names it: "the latest fiscal year", "the most recent full year"
+    // (before: nothing; "the latest quarter" is the quarter under discussion, above)
+    if (!it) {
+      r.add(new Rule(Pattern.compile(Rules.B + "the\\s+(?:latest|most\\s+recent)\\s+(?:(?:fiscal|full|financial)\\s+)?(week|month|year)" + E, F),
+          (m, c) -> Rules.relPeriod(m, c, Words.grainOf(m.group(1)), -1)));
     }
     // UTC after a clock time, with an offset or not: "18:00 UTC", "6:40 p.m. (GMT +8)"; folded into the time by Merges
     r.add(new Rule(Pattern.compile(Rules.B + "\\(?(?:utc|gmt)(?:\\s*[+-]\\s*\\d{1,2}(?!\\d))?\\)?" + E, F), (m, c) ->

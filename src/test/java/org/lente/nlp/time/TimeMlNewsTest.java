@@ -264,6 +264,12 @@ class TimeMlNewsTest {
     assertEquals(List.of("DATE 2023-Q4 [the fourth quarter]", "DATE 2023-Q4 [the latest quarter]"),
         en("Net income for the fourth quarter rose 5%. In the latest quarter, sales doubled."));
   }
+  @Test void theLatestFiscalYearIsTheYearOver() {
+    assertEquals(List.of("DATE 2023 [the latest fiscal year]"), en("The grocer had sales of $6 billion in the latest fiscal year."));
+  }
+  @Test void theMostRecentMonthIsTheMonthOver() {
+    assertEquals(List.of("DATE 2024-05 [the most recent month]"), en("Orders for machine tools fell 4% in the most recent month."));
+  }
   @Test void theQuarterWithoutAQuarterMentionedIsTheLatestOneOver() {
     assertEquals(List.of("DATE 2024-Q1 [the quarter]"), en("Sales rose 8% in the quarter."));
   }
@@ -314,6 +320,22 @@ class TimeMlNewsTest {
   }
   @Test void theYearBeforeIsNotTheAnchorsYear() {
     assertEquals(List.of(), en("Exports doubled from the year before.").stream().filter(t -> t.endsWith("[the year]")).toList());
+  }
+  @Test void theWeekIsAnUnnumberedWeekOfTheAnchorsYear() {
+    assertEquals(List.of("DATE 2024-WXX [the week]"), en("The bond index gained 2.1% for the week."));
+  }
+  @Test void theWeekBeforeAPossessiveIsAnUnnumberedWeek() {
+    assertEquals(List.of("DATE 2024-WXX [the week]"), en("Copper futures posted the week's biggest gain."));
+  }
+  @Test void theWeekEndedOnADayIsSevenDays() {
+    assertEquals(List.of("DURATION P1W [the week]", "DATE 2024-06-14 [Friday]"),
+        en("Mortgage applications fell 3% in the week ended Friday."));
+  }
+  @Test void theWeekBeforeAnEventIsNotTheAnchorsWeek() {
+    assertEquals(List.of(), en("Turnout was low the week before the vote.").stream().filter(t -> t.contains("[the week")).toList());
+  }
+  @Test void aDayOfTheWeekIsNoWeek() {
+    assertEquals(List.of("DATE 2024-06-18 [Tuesday]"), en("Tuesday is the quietest day of the week for the store."));
   }
   @Test void aQuarterAheadIsAForecastNotTheLatestQuarter() {
     assertEquals(List.of("DATE 2024-Q1 [the first quarter of 2024]", "DATE 2024-Q4 [the fourth quarter of 2024]",
