@@ -75,6 +75,16 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
   /** {@code ids} as the one parameter of {@link #inIdList}. */
   String idList(List<Long> ids);
 
+  /**
+   * What follows {@code FROM} to read rows of whole numbers as table {@code alias} with {@code columns}: one parameter
+   * a column, in the columns' order, each bound to {@link #idList} of that column's values, the lists of one length
+   * (row i holds the i-th value of each). One statement for any number of rows, its SQL the same whatever their number.
+   * On PostgreSQL an {@code unnest} of arrays, whose rows a join reads in turn; a statement joining them to a table
+   * should also restrict the table by {@link #inIdList}, so that the table is read by its index whatever statistics
+   * the planner has (without the restriction, on a table never analysed, it hashes the rows and reads the table whole).
+   */
+  String numberRows(String alias, String... columns);
+
   /** What follows {@code DESC} in an ORDER BY so that nulls come last, as SQLite has them by default. */
   String descNullsLast();
 

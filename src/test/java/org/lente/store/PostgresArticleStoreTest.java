@@ -163,6 +163,24 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
     assertEquals(once, counts.read());
   }
 
+  /**
+   * What the articles of a batch add to their knowledge-base entities' counts is written by one statement
+   * ({@link ArticleWrites#entityCounts}), not one per entity.
+   */
+  @Test
+  void aBatchsKnowledgeBaseCountsTakeOneStatement() throws Exception {
+    StatementCounts counts = StatementCounts.updates(cluster.postgresUrl(), "kb_entities");
+    store.holdWrites();
+    for (int n = 1; n <= 3; n++) {
+      org.lente.nlp.Analysis a = Fixtures.realistic(n);
+      store.put("https://www.example.org/batch/" + n, a, sightings(a), java.util.Map.of(), null);
+    }
+    store.writeHeld();
+    assertTrue(Integer.parseInt(rows("SELECT count(*) FROM kb_entities WHERE articles > 0").get(0)) > 10,
+        "too few entities to tell");
+    assertEquals(java.util.Map.of("kb_entities update", 1), counts.read());
+  }
+
   // ---- a transaction of the caller's, which puts and story writes on the same connections join
 
   @Test
@@ -258,6 +276,50 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
           }
         }
         assertTrue(!plan.toString().contains("Seq Scan"), sql + "\n" + plan);
+      }
+    }
+  }
+
+  /**
+   * On tables never analysed, a batch's statement adding to its knowledge-base entities' counts
+   * ({@link ArticleWrites#entityCounts}) reads {@code kb_entities} and {@code kb_entity_types} by their indexes, planned
+   * for the values bound and generically: 20,000 entities of two types each, a batch's 400 of them.
+   */
+  @Test
+  void aBatchsKnowledgeBaseCountsReadTheirRowsByIndexOnTablesNeverAnalysed() throws Exception {
+    String[] tables = {"kb_entities", "kb_entity_types"};
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        java.sql.Statement st = c.createStatement(); PostgresConnections pg = PostgresConnections.connect(cluster)) {
+      for (String t : tables) {
+        st.execute("ALTER TABLE " + t + " SET (autovacuum_enabled = false)");
+      }
+      st.execute("INSERT INTO kb_entities (name, type, articles, mentions) SELECT 'Nome ' || i, 'PERSON', 1, 2 "
+          + "FROM generate_series(1, 20000) i");
+      st.execute("INSERT INTO kb_entity_types (entity_id, type, mentions) SELECT i, t, 1 FROM generate_series(1, 20000) i, "
+          + "unnest(ARRAY['PERSON', 'ORGANIZATION']) t");
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_user_tables WHERE relname = ANY ('{"
+          + String.join(",", tables) + "}') AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)")) {
+        rs.next();
+        assertEquals(0, rs.getInt(1), "a table was analysed");
+      }
+      java.util.Map<Long, FoundRows.Counts> batch = new java.util.LinkedHashMap<>();
+      for (long id = 7; batch.size() < 400; id += 47) {
+        batch.put(id, new FoundRows.Counts(1, 3));
+      }
+      String sql = ArticleWrites.entityCounts(pg);
+      for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+        st.execute("SET plan_cache_mode = " + mode);
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN (COSTS OFF) " + sql)) {
+          ArticleWrites.bindEntityCounts(pg, ps, batch);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              plan.append(rs.getString(1)).append('\n');
+            }
+          }
+        }
+        assertTrue(plan.toString().contains("kb_entity_types") && !plan.toString().contains("Seq Scan"),
+            mode + ": " + sql + "\n" + plan);
       }
     }
   }
