@@ -463,7 +463,8 @@ final class ArticleWrites {
    * Writes {@code rows} (of one article or of several, {@link FoundRows}): what they add to the resolver's sightings,
    * the mentions, quotes, times and the articles' entities by day, then what they add to the entity tables keyed by
    * entity and day, type, alias or role, one multi-row statement per {@link SqlConnections#MAX_ROWS} rows each; then
-   * the knowledge-base entities' counts, one statement ({@link #entityCounts}), and the sources' counts, one batch.
+   * the knowledge-base entities' counts and the sources' counts, one statement each ({@link #entityCounts},
+   * {@link #sourceCounts}).
    */
   void write(FoundRows rows) throws SQLException {
     resolver.addSightings(rows.sightings);
@@ -560,13 +561,9 @@ final class ArticleWrites {
       kbCounts.executeUpdate();
     }
     if (!rows.sources.isEmpty()) {
-      PreparedStatement source = db.statement("UPDATE sources SET articles = articles + ? WHERE id = ?");
-      for (Map.Entry<Long, Integer> e : rows.sources.entrySet()) {
-        source.setInt(1, e.getValue());
-        source.setLong(2, e.getKey());
-        source.addBatch();
-      }
-      source.executeBatch();
+      PreparedStatement sourceCounts = db.statement(sourceCounts(db));
+      bindSourceCounts(db, sourceCounts, rows.sources);
+      sourceCounts.executeUpdate();
     }
   }
 
@@ -593,6 +590,24 @@ final class ArticleWrites {
     st.setString(2, db.idList(entities.values().stream().map(c -> (long) c.articles()).toList()));
     st.setString(3, db.idList(entities.values().stream().map(c -> (long) c.mentions()).toList()));
     st.setString(4, db.idList(ids));
+  }
+
+  /**
+   * The statement adding to the sources' counts of articles, for any number of sources ({@link #bindSourceCounts}), on
+   * {@code db}'s engine, each source's row read by its primary key as in {@link #entityCounts}.
+   */
+  static String sourceCounts(SqlConnections db) {
+    return "UPDATE sources AS s SET articles = s.articles + v.articles FROM " + db.numberRows("v", "id", "articles")
+        + " WHERE s.id = v.id AND " + db.inIdList("s.id");
+  }
+
+  /** Binds to {@code st}, prepared from {@link #sourceCounts}, the articles {@code sources} (by id) add. */
+  static void bindSourceCounts(SqlConnections db, PreparedStatement st, Map<Long, Integer> sources)
+      throws SQLException {
+    List<Long> ids = List.copyOf(sources.keySet());
+    st.setString(1, db.idList(ids));
+    st.setString(2, db.idList(sources.values().stream().map(Integer::longValue).toList()));
+    st.setString(3, db.idList(ids));
   }
 
   /** Where {@link #rows} puts the rows of its multi-row statement. */
