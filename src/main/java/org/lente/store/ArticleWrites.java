@@ -571,7 +571,7 @@ final class ArticleWrites {
    * The statement adding to the knowledge-base entities' counts, for any number of entities ({@link #bindEntityCounts}),
    * on {@code db}'s engine; run after the types' rows are written, it sets each entity's type to the one its mentions
    * give most (on a tie, the first in string order). The entities' rows are read by their primary key whatever
-   * statistics the planner has ({@link SqlConnections#numberRows}, restricted by {@link SqlConnections#inIdList}).
+   * statistics the planner has ({@link SqlConnections#numberRows}, restricted by {@link SqlConnections#joinedIdIn}).
    */
   static String entityCounts(SqlConnections db) {
     // NOTE: one statement a batch; as one UPDATE … FROM (VALUES …) (or the rows unrestricted by the ids) PostgreSQL
@@ -579,7 +579,7 @@ final class ArticleWrites {
     return "UPDATE kb_entities AS k SET articles = k.articles + v.articles, mentions = k.mentions + v.mentions, "
         + "type = (SELECT t.type FROM kb_entity_types t WHERE t.entity_id = k.id ORDER BY t.mentions DESC, t.type "
         + "LIMIT 1) FROM " + db.numberRows("v", "id", "articles", "mentions") + " WHERE k.id = v.id AND "
-        + db.inIdList("k.id");
+        + db.joinedIdIn("k.id");
   }
 
   /** Binds to {@code st}, prepared from {@link #entityCounts}, what {@code entities} (by id) add to their counts. */
@@ -598,7 +598,7 @@ final class ArticleWrites {
    */
   static String sourceCounts(SqlConnections db) {
     return "UPDATE sources AS s SET articles = s.articles + v.articles FROM " + db.numberRows("v", "id", "articles")
-        + " WHERE s.id = v.id AND " + db.inIdList("s.id");
+        + " WHERE s.id = v.id AND " + db.joinedIdIn("s.id");
   }
 
   /** Binds to {@code st}, prepared from {@link #sourceCounts}, the articles {@code sources} (by id) add. */

@@ -394,6 +394,11 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
   }
 
   @Override
+  public String joinedIdIn(String column) {
+    return inIdList(column);
+  }
+
+  @Override
   public boolean insertsInWith() {
     return true;
   }

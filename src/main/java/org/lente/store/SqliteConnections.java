@@ -88,6 +88,11 @@ record SqliteConnections(Database db) implements SqlConnections {
   }
 
   @Override
+  public String joinedIdIn(String column) {
+    return "+" + inIdList(column);
+  }
+
+  @Override
   public boolean insertsInWith() {
     return false;
   }
