@@ -384,7 +384,7 @@ final class ArticleWrites {
    * rows are inserted and before they are deleted. Roles' first and last days only widen. What it adds to the entity
    * tables keyed by entity and day, type, alias or role, to the knowledge-base entities' counts and to the source's
    * goes to {@code rows} ({@link #write}: one multi-row statement per table whatever their number, the entities' counts
-   * one batch); for a removal they are written at once, and the rows left without mentions deleted. The byline's
+   * one statement); for a removal they are written at once, and the rows left without mentions deleted. The byline's
    * aggregates are written at once.
    */
   private void aggregates(long id, int sign, Counted counted, FoundRows rows) throws SQLException {
@@ -463,7 +463,8 @@ final class ArticleWrites {
    * Writes {@code rows} (of one article or of several, {@link FoundRows}): what they add to the resolver's sightings,
    * the mentions, quotes, times and the articles' entities by day, then what they add to the entity tables keyed by
    * entity and day, type, alias or role, one multi-row statement per {@link SqlConnections#MAX_ROWS} rows each; then
-   * the knowledge-base entities' counts and the sources' counts, one batch each.
+   * the knowledge-base entities' counts and the sources' counts, one statement each ({@link #entityCounts},
+   * {@link #sourceCounts}).
    */
   void write(FoundRows rows) throws SQLException {
     resolver.addSightings(rows.sightings);
@@ -554,31 +555,59 @@ final class ArticleWrites {
           st.setString(p + 4, e.getValue().last());
           return p + 5;
         });
-    // after the types: an entity's type is the one its mentions give most (on a tie, the first in string order).
-    // NOTE: one statement per entity (sent as one batch), each by primary key: as one UPDATE … FROM (VALUES …), its
-    // plan read all of kb_entities for each article (a hash join), as the bench's sampled plans showed.
     if (!rows.entities.isEmpty()) {
-      PreparedStatement kbCounts = db.statement("UPDATE kb_entities SET articles = articles + ?, "
-          + "mentions = mentions + ?, type = (SELECT t.type FROM kb_entity_types t WHERE t.entity_id = ? "
-          + "ORDER BY t.mentions DESC, t.type LIMIT 1) WHERE id = ?");
-      for (Map.Entry<Long, FoundRows.Counts> e : rows.entities.entrySet()) {
-        kbCounts.setInt(1, e.getValue().articles());
-        kbCounts.setInt(2, e.getValue().mentions());
-        kbCounts.setLong(3, e.getKey());
-        kbCounts.setLong(4, e.getKey());
-        kbCounts.addBatch();
-      }
-      kbCounts.executeBatch();
+      PreparedStatement kbCounts = db.statement(entityCounts(db));
+      bindEntityCounts(db, kbCounts, rows.entities);
+      kbCounts.executeUpdate();
     }
     if (!rows.sources.isEmpty()) {
-      PreparedStatement source = db.statement("UPDATE sources SET articles = articles + ? WHERE id = ?");
-      for (Map.Entry<Long, Integer> e : rows.sources.entrySet()) {
-        source.setInt(1, e.getValue());
-        source.setLong(2, e.getKey());
-        source.addBatch();
-      }
-      source.executeBatch();
+      PreparedStatement sourceCounts = db.statement(sourceCounts(db));
+      bindSourceCounts(db, sourceCounts, rows.sources);
+      sourceCounts.executeUpdate();
     }
+  }
+
+  /**
+   * The statement adding to the knowledge-base entities' counts, for any number of entities ({@link #bindEntityCounts}),
+   * on {@code db}'s engine; run after the types' rows are written, it sets each entity's type to the one its mentions
+   * give most (on a tie, the first in string order). The entities' rows are read by their primary key whatever
+   * statistics the planner has ({@link SqlConnections#numberRows}, restricted by {@link SqlConnections#joinedIdIn}).
+   */
+  static String entityCounts(SqlConnections db) {
+    // NOTE: one statement a batch; as one UPDATE … FROM (VALUES …) (or the rows unrestricted by the ids) PostgreSQL
+    // hashed the rows and read all of kb_entities, and one statement per entity is one execution each
+    return "UPDATE kb_entities AS k SET articles = k.articles + v.articles, mentions = k.mentions + v.mentions, "
+        + "type = (SELECT t.type FROM kb_entity_types t WHERE t.entity_id = k.id ORDER BY t.mentions DESC, t.type "
+        + "LIMIT 1) FROM " + db.numberRows("v", "id", "articles", "mentions") + " WHERE k.id = v.id AND "
+        + db.joinedIdIn("k.id");
+  }
+
+  /** Binds to {@code st}, prepared from {@link #entityCounts}, what {@code entities} (by id) add to their counts. */
+  static void bindEntityCounts(SqlConnections db, PreparedStatement st, Map<Long, FoundRows.Counts> entities)
+      throws SQLException {
+    List<Long> ids = List.copyOf(entities.keySet());
+    st.setString(1, db.idList(ids));
+    st.setString(2, db.idList(entities.values().stream().map(c -> (long) c.articles()).toList()));
+    st.setString(3, db.idList(entities.values().stream().map(c -> (long) c.mentions()).toList()));
+    st.setString(4, db.idList(ids));
+  }
+
+  /**
+   * The statement adding to the sources' counts of articles, for any number of sources ({@link #bindSourceCounts}), on
+   * {@code db}'s engine, each source's row read by its primary key as in {@link #entityCounts}.
+   */
+  static String sourceCounts(SqlConnections db) {
+    return "UPDATE sources AS s SET articles = s.articles + v.articles FROM " + db.numberRows("v", "id", "articles")
+        + " WHERE s.id = v.id AND " + db.joinedIdIn("s.id");
+  }
+
+  /** Binds to {@code st}, prepared from {@link #sourceCounts}, the articles {@code sources} (by id) add. */
+  static void bindSourceCounts(SqlConnections db, PreparedStatement st, Map<Long, Integer> sources)
+      throws SQLException {
+    List<Long> ids = List.copyOf(sources.keySet());
+    st.setString(1, db.idList(ids));
+    st.setString(2, db.idList(sources.values().stream().map(Integer::longValue).toList()));
+    st.setString(3, db.idList(ids));
   }
 
   /** Where {@link #rows} puts the rows of its multi-row statement. */

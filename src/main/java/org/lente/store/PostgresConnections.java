@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresSchema;
 
@@ -380,6 +381,21 @@ public final class PostgresConnections implements SqlConnections, AutoCloseable 
   @Override
   public String idList(List<Long> ids) {
     return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+  }
+
+  /** {@inheritDoc} {@code unnest} of one {@code BIGINT[]} parameter a column: one row a position. */
+  @Override
+  public String numberRows(String alias, String... columns) {
+    if (columns.length == 0) {
+      throw new IllegalArgumentException("no columns for rows " + alias);
+    }
+    return "unnest(" + Stream.of(columns).map(c -> "CAST(? AS BIGINT[])").collect(Collectors.joining(", ")) + ") AS "
+        + alias + " (" + String.join(", ", columns) + ")";
+  }
+
+  @Override
+  public String joinedIdIn(String column) {
+    return inIdList(column);
   }
 
   @Override

@@ -75,6 +75,23 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
   /** {@code ids} as the one parameter of {@link #inIdList}. */
   String idList(List<Long> ids);
 
+  /**
+   * What follows {@code FROM} to read rows of whole numbers as table {@code alias} with {@code columns}: one parameter
+   * a column, in the columns' order, each bound to {@link #idList} of that column's values, the lists of one length
+   * (row i holds the i-th value of each). One statement for any number of rows, its SQL the same whatever their number.
+   * A statement joining them to a table by its id restricts the table by {@link #joinedIdIn} too.
+   */
+  String numberRows(String alias, String... columns);
+
+  /**
+   * A condition true when id {@code column}, of a table joined by it to {@link #numberRows}, is one of the ids its one
+   * {@code ?} binds ({@link #idList} of the rows' ids): on PostgreSQL, an {@code = ANY}, by which the table is read by
+   * its index whatever statistics the planner has (joined to the rows alone, on a table never analysed, the plan
+   * hashes the rows and reads the table whole); on SQLite, an {@code IN} checked on the rows the join reads (its
+   * {@code +} keeps it from leading the join: SQLite read the rows once for each id, quadratic in their number).
+   */
+  String joinedIdIn(String column);
+
   /** What follows {@code DESC} in an ORDER BY so that nulls come last, as SQLite has them by default. */
   String descNullsLast();
 

@@ -69,6 +69,29 @@ record SqliteConnections(Database db) implements SqlConnections {
     return ids.toString();
   }
 
+  /**
+   * {@inheritDoc} The first column's JSON array read by {@code json_each}, each other column's value at the same
+   * position by {@code ->>} (the parameters in a subquery of their own, so that they are numbered in the columns' order).
+   */
+  @Override
+  public String numberRows(String alias, String... columns) {
+    if (columns.length == 0) {
+      throw new IllegalArgumentException("no columns for rows " + alias);
+    }
+    StringBuilder select = new StringBuilder("(SELECT j.value AS ").append(columns[0]);
+    StringBuilder params = new StringBuilder(" FROM (SELECT ? AS c0");
+    for (int i = 1; i < columns.length; i++) {
+      select.append(", p.c").append(i).append(" ->> j.key AS ").append(columns[i]);
+      params.append(", ? AS c").append(i);
+    }
+    return select.append(params).append(") p, json_each(p.c0) j) AS ").append(alias).toString();
+  }
+
+  @Override
+  public String joinedIdIn(String column) {
+    return "+" + inIdList(column);
+  }
+
   @Override
   public boolean insertsInWith() {
     return false;

@@ -163,6 +163,29 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
     assertEquals(once, counts.read());
   }
 
+  /**
+   * What the articles of a batch add to their knowledge-base entities' counts and to their sources' is written by one
+   * statement each ({@link ArticleWrites#entityCounts}, {@link ArticleWrites#sourceCounts}), not one per entity or
+   * source: four articles of three outlets.
+   */
+  @Test
+  void aBatchsKnowledgeBaseAndSourceCountsTakeOneStatementEach() throws Exception {
+    store.holdWrites();
+    List<org.lente.nlp.Analysis> batch = List.of(Fixtures.realistic(1), Fixtures.realistic(2),
+        Fixtures.plain("https://www.example.net/a", "Piove a Roma da tre giorni."),
+        Fixtures.plain("https://www.example.com/b", "A Milano torna il sole."));
+    for (org.lente.nlp.Analysis a : batch) {
+      store.put(a.article().url(), a, sightings(a), java.util.Map.of(), null);
+    }
+    // counted from here: each put's own upsert of its source is an UPDATE statement too (ON CONFLICT DO UPDATE)
+    StatementCounts counts = StatementCounts.updates(cluster.postgresUrl(), "kb_entities", "sources");
+    store.writeHeld();
+    assertTrue(Integer.parseInt(rows("SELECT count(*) FROM kb_entities WHERE articles > 0").get(0)) > 10,
+        "too few entities to tell");
+    assertEquals(List.of("3"), rows("SELECT count(*) FROM sources WHERE articles > 0"));
+    assertEquals(java.util.Map.of("kb_entities update", 1, "sources update", 1), counts.read());
+  }
+
   // ---- a transaction of the caller's, which puts and story writes on the same connections join
 
   @Test
@@ -260,5 +283,71 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
         assertTrue(!plan.toString().contains("Seq Scan"), sql + "\n" + plan);
       }
     }
+  }
+
+  /**
+   * On tables never analysed, a batch's statements adding to its knowledge-base entities' counts and to its sources'
+   * ({@link ArticleWrites#entityCounts}, {@link ArticleWrites#sourceCounts}) read {@code kb_entities},
+   * {@code kb_entity_types} and {@code sources} by their indexes, planned for the values bound and generically: 20,000
+   * entities of two types each and 20,000 sources, a batch's 400 entities and 40 sources.
+   */
+  @Test
+  void aBatchsCountsReadTheirRowsByIndexOnTablesNeverAnalysed() throws Exception {
+    String[] tables = {"kb_entities", "kb_entity_types", "sources"};
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        java.sql.Statement st = c.createStatement(); PostgresConnections pg = PostgresConnections.connect(cluster)) {
+      for (String t : tables) {
+        st.execute("ALTER TABLE " + t + " SET (autovacuum_enabled = false)");
+      }
+      st.execute("INSERT INTO kb_entities (name, type, articles, mentions) SELECT 'Nome ' || i, 'PERSON', 1, 2 "
+          + "FROM generate_series(1, 20000) i");
+      st.execute("INSERT INTO kb_entity_types (entity_id, type, mentions) SELECT i, t, 1 FROM generate_series(1, 20000) i, "
+          + "unnest(ARRAY['PERSON', 'ORGANIZATION']) t");
+      st.execute("INSERT INTO sources (host, articles) SELECT 'sito' || i || '.it', 1 FROM generate_series(1, 20000) i");
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_user_tables WHERE relname = ANY ('{"
+          + String.join(",", tables) + "}') AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)")) {
+        rs.next();
+        assertEquals(0, rs.getInt(1), "a table was analysed");
+      }
+      java.util.Map<Long, FoundRows.Counts> entities = new java.util.LinkedHashMap<>();
+      for (long id = 7; entities.size() < 400; id += 47) {
+        entities.put(id, new FoundRows.Counts(1, 3));
+      }
+      java.util.Map<Long, Integer> sources = new java.util.LinkedHashMap<>();
+      for (long id = 11; sources.size() < 40; id += 401) {
+        sources.put(id, 2);
+      }
+      for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+        st.execute("SET plan_cache_mode = " + mode);
+        String entitySql = ArticleWrites.entityCounts(pg);
+        String entityPlan = plan(c, entitySql, ps -> ArticleWrites.bindEntityCounts(pg, ps, entities));
+        assertTrue(entityPlan.contains(" on kb_entity_types") && !entityPlan.contains("Seq Scan"),
+            mode + ": " + entitySql + "\n" + entityPlan);
+        String sourceSql = ArticleWrites.sourceCounts(pg);
+        String sourcePlan = plan(c, sourceSql, ps -> ArticleWrites.bindSourceCounts(pg, ps, sources));
+        assertTrue(sourcePlan.contains(" on sources") && !sourcePlan.contains("Seq Scan"),
+            mode + ": " + sourceSql + "\n" + sourcePlan);
+      }
+    }
+  }
+
+  /** Binds a prepared statement's parameters. */
+  @FunctionalInterface
+  private interface Binding {
+    void bind(java.sql.PreparedStatement ps) throws java.sql.SQLException;
+  }
+
+  /** {@code EXPLAIN (COSTS OFF)} of {@code sql} on {@code c}, its parameters bound by {@code binding}: the plan's lines. */
+  private static String plan(Connection c, String sql, Binding binding) throws java.sql.SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN (COSTS OFF) " + sql)) {
+      binding.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    return plan.toString();
   }
 }

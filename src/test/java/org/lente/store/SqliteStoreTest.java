@@ -115,6 +115,35 @@ class SqliteStoreTest extends ArticleStoreContract<SqliteStore> {
     }
   }
 
+  /**
+   * A batch's statements adding to its knowledge-base entities' and sources' counts ({@link ArticleWrites#entityCounts},
+   * {@link ArticleWrites#sourceCounts}) read the batch's rows once, then each row of the table by its id: led by the
+   * ids' list, SQLite read the rows once for each id.
+   */
+  @Test
+  void aBatchsCountsReadItsRowsOnceAndEachTableRowByItsId(@TempDir Path other) throws Exception {
+    try (Database db = Database.open(other);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + other.resolve(SqliteStore.FILE))) {
+      for (String sql : List.of(ArticleWrites.entityCounts(db.sql()), ArticleWrites.sourceCounts(db.sql()))) {
+        List<String> plan = rows(c, "EXPLAIN QUERY PLAN " + sql).stream().map(r -> r.substring(r.lastIndexOf('|') + 1))
+            .toList();
+        int rowsRead = firstMatching(plan, "SCAN j .*");
+        int tableRead = firstMatching(plan, "SEARCH [ks] USING INTEGER PRIMARY KEY.*");
+        assertTrue(rowsRead >= 0 && tableRead > rowsRead, sql + "\n" + String.join("\n", plan));
+      }
+    }
+  }
+
+  /** The index of the first of {@code lines} matching {@code regex}, or -1. */
+  private static int firstMatching(List<String> lines, String regex) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).matches(regex)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @Test
   void openCreatesTheFolderAndTheDatabase() throws IOException {
     Path nested = dir.resolve("a/b");
