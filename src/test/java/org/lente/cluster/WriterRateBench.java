@@ -71,7 +71,8 @@ class WriterRateBench {
   @RegisterExtension static final KafkaServer KAFKA = new KafkaServer();
   @RegisterExtension static final OpenSearchServer OS = new OpenSearchServer();
 
-  private static final Path TEXTS = Path.of("..", "shared", "data", "corpus", "dice-italian-crime-news", "texts.jsonl");
+  private static final Path TEXTS = Path.of(System.getProperty("lente.data", "../shared/data"), "corpus",
+      "dice-italian-crime-news", "texts.jsonl");
   private static final Pattern NAME = Pattern.compile("(?<![.!?]\\s)(?<!^)\\b\\p{Lu}\\p{Ll}{2,}(?:\\s\\p{Lu}\\p{Ll}{2,})*");
 
   @TempDir Path dir;
