@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lente.extract.Extractor;
 import org.lente.ingest.PageReader;
@@ -30,9 +31,16 @@ class SeedAnalysisTest {
 
   @BeforeAll
   static void analyze() throws IOException {
-    Assumptions.assumeTrue(Files.isRegularFile(SEED), "seed article not found at " + SEED.toAbsolutePath() + ": skipping");
-    analysis = new Analyzer(SharedModels.MODELS).analyze(new Extractor().extract(new PageReader().read(SEED.toString())),
-        LocalDate.of(2024, 6, 19));
+    // each test skips with the reason (skipWithoutTheSeed): an assumption here left surefire's report with no test
+    if (Files.isRegularFile(SEED)) {
+      analysis = new Analyzer(SharedModels.MODELS).analyze(
+          new Extractor().extract(new PageReader().read(SEED.toString())), LocalDate.of(2024, 6, 19));
+    }
+  }
+
+  @BeforeEach
+  void skipWithoutTheSeed() {
+    Assumptions.assumeTrue(analysis != null, "seed article not found at " + SEED.toAbsolutePath() + ": skipping");
   }
 
   private static Entity entity(String text) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lente.story.Newswire;
@@ -49,8 +50,10 @@ class BrowserFlowTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+    // each test skips with the reason (skipWithoutABrowser): an assumption here left surefire's report with no test
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      return;
+    }
     site = WebSite.start(dir, kb -> {
       Newsroom.fill(kb);
       kb.add("wire-it", Newswire.italian("Stellantis, 850 milioni per Mirafiori"));
@@ -68,6 +71,12 @@ class BrowserFlowTest {
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     Files.createDirectories(SHOTS);
+  }
+
+  @BeforeEach
+  void skipWithoutABrowser() {
+    assumeTrue(driver != null,
+        "browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
   }
 
   @AfterAll

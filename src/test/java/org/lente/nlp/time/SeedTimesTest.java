@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The time expressions of the article that started the project, dated against its publication day. */
@@ -20,8 +21,15 @@ class SeedTimesTest {
 
   @BeforeAll
   static void tag() throws IOException {
-    Assumptions.assumeTrue(Files.isRegularFile(SEED), "seed article not found at " + SEED.toAbsolutePath() + ": skipping");
-    found = new TimeTagger().find(Files.readString(SEED), Lang.IT, LocalDate.of(2024, 6, 19));
+    // each test skips with the reason (skipWithoutTheSeed): an assumption here left surefire's report with no test
+    if (Files.isRegularFile(SEED)) {
+      found = new TimeTagger().find(Files.readString(SEED), Lang.IT, LocalDate.of(2024, 6, 19));
+    }
+  }
+
+  @BeforeEach
+  void skipWithoutTheSeed() {
+    Assumptions.assumeTrue(found != null, "seed article not found at " + SEED.toAbsolutePath() + ": skipping");
   }
 
   private List<String> valuesOf(String text) {
