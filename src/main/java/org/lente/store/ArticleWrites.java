@@ -585,11 +585,9 @@ final class ArticleWrites {
   /** Binds to {@code st}, prepared from {@link #entityCounts}, what {@code entities} (by id) add to their counts. */
   static void bindEntityCounts(SqlConnections db, PreparedStatement st, Map<Long, FoundRows.Counts> entities)
       throws SQLException {
-    List<Long> ids = List.copyOf(entities.keySet());
-    st.setString(1, db.idList(ids));
-    st.setString(2, db.idList(entities.values().stream().map(c -> (long) c.articles()).toList()));
-    st.setString(3, db.idList(entities.values().stream().map(c -> (long) c.mentions()).toList()));
-    st.setString(4, db.idList(ids));
+    bindRows(db, st, List.copyOf(entities.keySet()), List.of(
+        entities.values().stream().map(c -> (long) c.articles()).toList(),
+        entities.values().stream().map(c -> (long) c.mentions()).toList()));
   }
 
   /**
@@ -604,10 +602,22 @@ final class ArticleWrites {
   /** Binds to {@code st}, prepared from {@link #sourceCounts}, the articles {@code sources} (by id) add. */
   static void bindSourceCounts(SqlConnections db, PreparedStatement st, Map<Long, Integer> sources)
       throws SQLException {
-    List<Long> ids = List.copyOf(sources.keySet());
-    st.setString(1, db.idList(ids));
-    st.setString(2, db.idList(sources.values().stream().map(Integer::longValue).toList()));
-    st.setString(3, db.idList(ids));
+    bindRows(db, st, List.copyOf(sources.keySet()), List.of(sources.values().stream().map(Integer::longValue).toList()));
+  }
+
+  /**
+   * Binds a statement that reads {@link SqlConnections#numberRows} joined by id and restricted by
+   * {@link SqlConnections#joinedIdIn}: the rows' {@code ids}, then each other column's values in the columns' order
+   * (row i holds the i-th of each), then the ids again for the restriction.
+   */
+  private static void bindRows(SqlConnections db, PreparedStatement st, List<Long> ids, List<List<Long>> columns)
+      throws SQLException {
+    int p = 1;
+    st.setString(p++, db.idList(ids));
+    for (List<Long> column : columns) {
+      st.setString(p++, db.idList(column));
+    }
+    st.setString(p, db.idList(ids));
   }
 
   /** Where {@link #rows} puts the rows of its multi-row statement. */
