@@ -48,6 +48,14 @@ final class NewsRules {
   private static final int MAX_CENTURIES = 20;
   /** A month and its day right before the connector of a range of days: "June 3", "Jan. 12th". */
   private static final Pattern RANGE_FIRST_DAY = Pattern.compile("(?<![\\p{L}])(" + Words.MONTH_EN + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?$", F);
+  /** "between" right before the lower count of a range joined by "and": "between 9 and 10 days". */
+  private static final Pattern BETWEEN = Pattern.compile("(?<![\\p{L}\\d])between\\s+$", F);
+  /** What makes a range of counts a stretch from the anchor of unknown length: "the next 12 to 18 months". */
+  private static final java.util.Map<Lang, Pattern> RANGE_STRETCH = java.util.Map.of(
+      Lang.EN, LAST_NEXT,
+      Lang.IT, Pattern.compile("(?<![\\p{L}\\d])(?:(?:nei|negli|dei|degli|i|gli)\\s+)?(?:prossimi|ultimi)\\s+$", F));
+  /** The most characters {@link #BETWEEN} and {@link #RANGE_STRETCH} are read back over ("negli ultimi " and its spaces). */
+  private static final int BETWEEN_CHARS = 20;
   /** The most characters a month and its day before a range's connector are read back over ("September 12th"). */
   private static final int RANGE_FIRST_CHARS = 20;
   /** A digit and a space right before a unit. */
@@ -363,16 +371,24 @@ final class NewsRules {
     // TempEval-3's one such span in the dev folds is P2W; where TimeBank splits a range ("between two to six days") the
     // first TIMEX3 is the lower count. The counts must rise ("in 1990 or two years later" is no range), and not before
     // ago or later, whose dates other rules read. Matched from the connector, the lower count read backwards
-    String connector = "(?:(?<=[\\p{L}\\d])-\\s*|(?<=[\\p{L}\\d]\\s)" + (it ? "(?:a|o|e)" : "(?:to|or)") + "\\s+)";
+    //
+    // English "and" joins counts after "between" only ("between 9 and 10 days" P9D; "two and three" alone reads as
+    // counts too often). After "the next", "the past", "the last", "the coming" (Italian "nei prossimi", "negli ultimi")
+    // the range is a stretch from the anchor whose length the text leaves open, TimeML's uncounted span: "the next 12 to
+    // 18 months" PXM, as TempEval-3's one such span in the dev folds (before: "12 to 18 months" P12M)
+    String connector = "(?:(?<=[\\p{L}\\d])-\\s*|(?<=[\\p{L}\\d]\\s)" + (it ? "(?:a|o|e)" : "(?:to|or|(and))") + "\\s+)";
     Pattern rangeLow = Pattern.compile("(?<![\\p{L}\\d])(" + num + ")\\s*$", F);
     r.add(new Rule(Pattern.compile(connector + "(" + num + ")\\s+(" + unit + ")(?!\\s+(?:"
         + (it ? "fa|dopo|prima|più\\s+tardi" : "ago|later|earlier|old") + ")" + Rules.E + ")" + E, F), (m, c) -> {
+      int g = it ? 0 : 1; // English has the group of "and" first
       Matcher low = before(rangeLow, c.s(), m.start(), COUNT_WORDS);
-      if (!low.find()) return null;
+      if (!low.find() || g == 1 && m.group(1) != null && !before(BETWEEN, c.s(), low.start(), BETWEEN_CHARS).find()) return null;
       double from = Words.value(low.group(1), lang);
-      double to = Words.value(m.group(1), lang);
+      double to = Words.value(m.group(g + 1), lang);
       if (from < 1 || to < 0 || from >= to || from != Math.floor(from) || ORDINAL.matcher(low.group(1)).matches()) return null;
-      return fixed(low.start(), m.end(), Kind.DURATION, span(from, m.group(2)));
+      Matcher stretch = before(RANGE_STRETCH.get(lang), c.s(), low.start(), BETWEEN_CHARS);
+      return stretch.find() ? fixed(stretch.start(), m.end(), Kind.DURATION, Rules.durationValue("X", Words.grainOf(m.group(g + 2))))
+          : fixed(low.start(), m.end(), Kind.DURATION, span(from, m.group(g + 2)));
     }));
     // the second end of a range, its own date as TimeML tags a range's two ends and as "from March 3 to March 9" and
     // "1990\u20131992" are read (round 11). Of years written with a hyphen: "2009-2011", "il piano 2025-2027" (before: the

@@ -82,6 +82,21 @@ class TimeMlNewsTest {
   @Test void italianRangeOfCountsInDigitsIsOneSpan() {
     assertEquals(List.of("DURATION P60D [60 a 90 giorni]"), it("L'Antitrust avrà da 60 a 90 giorni per esaminare la fusione."));
   }
+  @Test void aRangeOfCountsAfterTheNextIsAnUncountedStretch() {
+    assertEquals(List.of("DURATION PXM [the next 12 to 18 months]"), en("The brewer plans to buy rivals during the next 12 to 18 months."));
+  }
+  @Test void aRangeOfCountsAfterThePastIsAnUncountedStretch() {
+    assertEquals(List.of("DURATION PXY [the past two to three years]"), en("Margins have narrowed in the past two to three years."));
+  }
+  @Test void italianRangeOfCountsAfterProssimiIsAnUncountedStretch() {
+    assertEquals(List.of("DURATION PXM [nei prossimi 12-18 mesi]"), it("Il gruppo venderà tre stabilimenti nei prossimi 12-18 mesi."));
+  }
+  @Test void countsJoinedByAndAfterBetweenAreARange() {
+    assertEquals(List.of("DURATION P9D [9 and 10 days]"), en("The inspection of each reactor takes between 9 and 10 days."));
+  }
+  @Test void countsJoinedByAndWithoutBetweenAreNoRange() {
+    assertEquals(List.of("DURATION P3Y [three years]"), en("The team won the title two and three years in a row."));
+  }
   @Test void aYearBeforeOrAndACountIsNoRange() {
     assertEquals(List.of("DATE 1990 [1990]", "DATE 1992 [two years later]"), en("The plant opened in 1990 or two years later."));
   }
