@@ -400,7 +400,25 @@ final class NewsRules {
     String secondYear = "(?<=(?<![\\p{L}\\d])((?:19|20)\\d\\d))-((?:19|20)\\d\\d)" + E;
     String secondDay = "(?:\\s?[-\u2013]\\s?|\\s+(?:to|through|thru)\\s+)(\\d{1,2})(?:,?\\s+((?:19|20)\\d\\d))?"
         + "(?=\\s*(?:[,.;:)!?]|$)|\\s+(?:in|at|on|and|for|with|from|after|before|during|when|while)" + Rules.E + ")" + E;
-    r.add(new Rule(Pattern.compile("(?<=\\d)(?:" + secondYear + (it ? "" : "|" + secondDay) + ")", F), (m, c) -> {
+    // The first end of a range of days written day first, "3-5 June", "between 3 and 5 June", "dal 3 al 5 giugno", "tra
+    // il 3 e il 5 giugno": the day alone in the month and year of the second end, which the day-range rule of Rules
+    // gives as "5 June" in running text (before: one span, the first day's date). Italian "il 2" with its article, as
+    // "il 4 settembre" is read, so that the day of the anchor's month that "il 2" alone names does not win
+    String firstDay = "(?<![\\p{L}\\d])" + (it ? "(?:il\\s+)?" : "") + "(?<d1>\\d{1,2})" + (it ? "" : "(?:st|nd|rd|th)?") + "(?=\\s*(?:-|\u2013|"
+        + (it ? "al|e\\s+il|e" : "to|till|through|and") + ")\\s*(?<d2>\\d{1,2})" + (it ? "" : "(?:st|nd|rd|th)?")
+        + "\\s+(?<mo>" + (it ? Words.MONTH_IT : Words.MONTH_EN) + ")(?:\\s+(?<y>(?:19|20)\\d\\d))?" + Rules.E + ")";
+    r.add(new Rule(Pattern.compile("(?<=\\d)(?:" + secondYear + (it ? "" : "|" + secondDay) + ")|" + firstDay, F), (m, c) -> {
+      if (m.group("d1") != null) {
+        int mo = Words.month(m.group("mo"), lang);
+        int d1 = Integer.parseInt(m.group("d1"));
+        int d2 = Integer.parseInt(m.group("d2"));
+        Integer y = m.group("y") == null ? null : Integer.valueOf(m.group("y"));
+        if (mo < 1 || d1 < 1 || d2 <= d1) return null;
+        int year = y != null ? y : TimeTagger.monthDay(c, mo, d1, m.start()).getYear();
+        if (!Rules.exists(year, mo, d2)) return null; // "dal 28 al 29 febbraio" in a common year: the range is marked
+        Piece start = Rules.day(m, java.time.LocalDate.of(year, mo, d1), y == null).span(m.start(), m.end());
+        return y != null ? start : start.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d1));
+      }
       if (m.group(2) != null) {
         return Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(1)) ? null : fixed(m.start(2), m.end(2), Kind.DATE, m.group(2));
       }

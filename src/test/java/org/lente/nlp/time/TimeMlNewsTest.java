@@ -118,6 +118,24 @@ class TimeMlNewsTest {
   @Test void theSecondEndOfARangeOfDaysIsInTheYearOfTheFirst() {
     assertEquals(List.of("DATE 2025-01-12 [Jan. 12]", "DATE 2025-01-15 [15]"), en("The company will hold its meeting Jan. 12 to 15."));
   }
+  @Test void aRangeOfDaysWrittenDayFirstIsTwoDates() {
+    assertEquals(List.of("DATE 2024-09-12 [12]", "DATE 2024-09-16 [16 September]"), en("Ministers will meet in Vienna 12-16 September."));
+  }
+  @Test void aRangeOfDaysDayFirstWithAYearIsTwoDatesOfThatYear() {
+    assertEquals(List.of("DATE 2023-11-20 [20]", "DATE 2023-11-22 [22 November 2023]"), en("The talks took place on 20 to 22 November 2023."));
+  }
+  @Test void aRangeOfDaysAfterBetweenIsTwoDates() {
+    assertEquals(List.of("DATE 2024-07-08 [8]", "DATE 2024-07-10 [10 July]"), en("The ballots will be counted between 8 and 10 July."));
+  }
+  @Test void anItalianRangeOfDaysWithDalAlIsTwoDates() {
+    assertEquals(List.of("DATE 2024-10-14 [14]", "DATE 2024-10-18 [18 ottobre]"), it("Il salone dell'auto resterà aperto dal 14 al 18 ottobre."));
+  }
+  @Test void anItalianRangeOfDaysWithTraIsTwoDates() {
+    assertEquals(List.of("DATE 2024-09-02 [il 2]", "DATE 2024-09-04 [il 4 settembre]"), it("Lo sciopero dei treni cade tra il 2 e il 4 settembre."));
+  }
+  @Test void aFallingPairOfDaysBeforeAMonthIsNoRange() {
+    assertEquals(List.of("DATE 2024-06-12 [June 12]"), en("The council voted 5-3 June 12 to approve the budget."));
+  }
   @Test void aCountAfterADayAndToIsNoSecondEnd() {
     assertEquals(List.of("DATE 2024-06-03 [June 3]"), en("The board grew on June 3 to 15 members."));
   }
