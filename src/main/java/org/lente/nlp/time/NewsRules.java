@@ -544,7 +544,7 @@ final class NewsRules {
     String decade = it ? "(?:(?:gli|negli|nei|i)\\s+)?(?:(ultimi|scorsi|prossimi)\\s+)?(?:(" + Words.number(lang) + ")\\s+)?(decenni|decennio)"
         + "(?:\\s+(passato|scorso|prossimo))?"
         : "(?:the\\s+)?(?:(past|last|next|coming)\\s+)?(?:(" + Words.number(lang) + ")[\\s-]+)?(decades?)";
-    r.add(new Rule(Pattern.compile(Rules.B + decade + "(?:\\s+(?<ago>" + (it ? "fa" : "ago") + "))?" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(Rules.B + decade + "(?:\\s+" + (it ? "" : "(?:or\\s+so\\s+)?") + "(?<ago>" + (it ? "fa" : "ago") + "))?" + E, F), (m, c) -> {
       String n = m.group(2);
       double v = n == null ? -1 : Words.value(n, lang);
       boolean plural = m.group(3).matches("decades|decenni");

@@ -304,7 +304,7 @@ final class Rules {
     }
     // N units ago / in N units / N units from now / after N units
     String agoIt = "(" + num + ")\\s+" + unit + "\\s+(?:fa|prima|or sono)";
-    String agoEn = "(" + num + ")\\s+" + unit + "\\s+ago";
+    String agoEn = "(" + num + ")\\s+" + unit + "\\s+(?:or\\s+so\\s+)?ago"; // "a week or so ago": TimeML's mod APPROX, the same value
     r.add(new Rule(Pattern.compile(B + (it ? agoIt : agoEn) + E, F), (m, c) -> offset(m, c, lang, -1)));
     String inIt = "(?:tra|fra|entro)\\s+(" + num + ")\\s+" + unit;
     String inEn = "(?:in|within|after)\\s+(" + num + ")\\s+" + unit + "|(" + num + ")\\s+" + unit + "\\s+(?:from now|from right now|from today|hence|later)";

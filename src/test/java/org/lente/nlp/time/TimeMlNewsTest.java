@@ -97,6 +97,12 @@ class TimeMlNewsTest {
   @Test void countsJoinedByAndWithoutBetweenAreNoRange() {
     assertEquals(List.of("DURATION P3Y [three years]"), en("The team won the title two and three years in a row."));
   }
+  @Test void orSoBeforeAgoKeepsTheDateOfTheCount() {
+    assertEquals(List.of("DATE 2004 [20 years or so ago]"), en("The family sold the bakery 20 years or so ago."));
+  }
+  @Test void orSoBeforeAgoKeepsTheDateOfADecade() {
+    assertEquals(List.of("DATE 2014 [a decade or so ago]"), en("The mine shut down a decade or so ago."));
+  }
   @Test void aYearBeforeOrAndACountIsNoRange() {
     assertEquals(List.of("DATE 1990 [1990]", "DATE 1992 [two years later]"), en("The plant opened in 1990 or two years later."));
   }
