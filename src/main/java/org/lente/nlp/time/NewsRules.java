@@ -397,7 +397,9 @@ final class NewsRules {
     // alone, and a year after the range a third expression, "2024"); the day must stand before punctuation, a
     // preposition or a year ("on June 3 to 15 members" is no range). The second end must be later than the first. One
     // rule for both, matched after a digit, the first day's month read backwards: a rule costs a scan of every text
-    String secondYear = "(?<=(?<![\\p{L}\\d])((?:19|20)\\d\\d))-((?:19|20)\\d\\d)" + E;
+    // A second year of two digits is in the first's century, "2005-08" 2008, "fiscal 1990-91" 1991 (before: the first
+    // alone); it must be later, so "2024-06", which no range reads, stays the first year alone
+    String secondYear = "(?<=(?<![\\p{L}\\d])((?:19|20)\\d\\d))-((?:19|20)?\\d\\d)" + E;
     String secondDay = "(?:\\s?[-\u2013]\\s?|\\s+(?:to|through|thru)\\s+)(\\d{1,2})(?:,?\\s+((?:19|20)\\d\\d))?"
         + "(?=\\s*(?:[,.;:)!?]|$)|\\s+(?:in|at|on|and|for|with|from|after|before|during|when|while)" + Rules.E + ")" + E;
     // The first end of a range of days written day first, "3-5 June", "between 3 and 5 June", "dal 3 al 5 giugno", "tra
@@ -420,7 +422,9 @@ final class NewsRules {
         return y != null ? start : start.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d1));
       }
       if (m.group(2) != null) {
-        return Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(1)) ? null : fixed(m.start(2), m.end(2), Kind.DATE, m.group(2));
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2).length() == 2 ? from / 100 * 100 + Integer.parseInt(m.group(2)) : Integer.parseInt(m.group(2));
+        return to <= from ? null : fixed(m.start(2), m.end(2), Kind.DATE, String.valueOf(to));
       }
       Matcher first = before(RANGE_FIRST_DAY, c.s(), m.start(), RANGE_FIRST_CHARS);
       if (!first.find()) return null;

@@ -154,6 +154,15 @@ class TimeMlNewsTest {
   @Test void anItalianRangeOfYearsWithAHyphenIsTwoYears() {
     assertEquals(List.of("DATE 2025 [2025]", "DATE 2027 [2027]"), it("Il piano industriale 2025-2027 prevede tagli."));
   }
+  @Test void aSecondYearOfTwoDigitsIsInTheFirstsCentury() {
+    assertEquals(List.of("DATE 2019 [2019]", "DATE 2021 [21]"), en("The carmaker's 2019-21 investment plan was cut."));
+  }
+  @Test void anItalianSecondYearOfTwoDigitsIsInTheFirstsCentury() {
+    assertEquals(List.of("DATE 2025 [2025]", "DATE 2027 [27]"), it("Il piano industriale 2025-27 prevede tagli."));
+  }
+  @Test void aYearAndAnEarlierMonthNumberIsNoRange() {
+    assertEquals(List.of("DATE 2024 [2024]"), en("The report is filed as 2024-06 in the archive."));
+  }
   @Test void aFallingPairOfYearsIsNoRange() {
     assertEquals(List.of("DATE 2011 [2011]"), en("The index stayed at 2011-1990 levels."));
   }
