@@ -1050,6 +1050,15 @@ class TimeMlNewsTest {
   @Test void aPresentSchedulesTheDayOfAMonthAhead() {
     assertEquals(List.of("DATE 2025-03-01 [March 1]"), en("The contract expires March 1."));
   }
+  @Test void aSubjectWithTwoModifiersSchedulesTheDayOfAMonthAhead() {
+    assertEquals(List.of("DATE 2025-01-01 [Jan. 1]"), en("The new labor agreement takes effect Jan. 1."));
+  }
+  @Test void aSubjectWithTwoModifiersSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The annual OPEC meeting opens Monday in Vienna."));
+  }
+  @Test void aPastAfterASubjectWithTwoModifiersLeavesTheDayBack() {
+    assertEquals(List.of("DATE 2024-01-01 [Jan. 1]"), en("The new labor agreement took effect Jan. 1."));
+  }
   @Test void aPresentSchedulesTheDayOfAMonthAheadBeforeAPreposition() {
     assertEquals(List.of("DATE 2024-10-15 [Oct. 15]"), en("The fund pays a dividend on Oct. 15 to holders of record."));
   }
