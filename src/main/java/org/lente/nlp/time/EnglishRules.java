@@ -277,8 +277,11 @@ final class EnglishRules {
     r.add(new Rule(Pattern.compile(B + "(?:(?:at|for)\\s+)?(?:(a\\s+quarter|quarter|half)|" + MINUTE + "(\\s+minutes?)?)\\s+(" + to + "|to)\\s+(noon|midnight|" + HOUR.substring(1)
         + "(?:\\s*" + AMPM + ")?" + E + NO_UNIT, F), (m, c) -> {
       int min = m.group(1) != null ? (m.group(1).equals("half") ? 30 : 15) : small(m.group(2));
-      boolean explicit = m.group(1) != null || m.group(3) != null || lenient || m.group(6) != null || m.group(5).matches("noon|midnight");
       String dir = m.group(4);
+      // in running text an am/pm makes a bare count a clock's minutes after the hour only: "20 past 3pm", but "from 3 to 5
+      // pm" is a range of hours, not 4:57 pm
+      boolean explicit = m.group(1) != null || m.group(3) != null || lenient || m.group(6) != null && !dir.equals("to")
+          || m.group(5).matches("noon|midnight");
       if (min < 1 || min > 59 || !dir.equals("past") && !explicit) {
         return null;
       }

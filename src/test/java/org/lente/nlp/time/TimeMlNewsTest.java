@@ -103,6 +103,12 @@ class TimeMlNewsTest {
   @Test void orSoBeforeAgoKeepsTheDateOfADecade() {
     assertEquals(List.of("DATE 2014 [a decade or so ago]"), en("The mine shut down a decade or so ago."));
   }
+  @Test void aRangeOfHoursBeforePmIsNoClockMinusMinutes() {
+    assertEquals(List.of("TIME 2024-06-19T17:00 [5 p.m.]", "SET P1D [daily]"), en("The museum opens 9 to 5 p.m. daily."));
+  }
+  @Test void minutesToAnHourWithPmStayAClockTime() {
+    assertEquals(List.of("TIME 2024-06-19T16:50 [at ten minutes to 5 pm today]"), en("Polls close at ten minutes to 5 pm today."));
+  }
   @Test void aYearBeforeOrAndACountIsNoRange() {
     assertEquals(List.of("DATE 1990 [1990]", "DATE 1992 [two years later]"), en("The plant opened in 1990 or two years later."));
   }
