@@ -25,6 +25,8 @@ final class EnglishRules {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   private static final String B = "(?<![\\p{L}\\d])";
   private static final String E = "(?![\\p{L}\\d])";
+  /** Not before a unit of time: "12 to 18 months" is a range of counts, not a clock time. */
+  private static final String NO_UNIT = "(?!\\s+(?:" + Words.unit(Lang.EN) + ")" + E + ")";
   private static final String AMPM = "(a\\.?m\\.?|p\\.?m\\.?)";
   private static final String UNITS = "one|two|three|four|five|six|seven|eight|nine";
   private static final String HOUR = "(\\d{1,2}|" + UNITS + "|ten|eleven|twelve)";
@@ -269,13 +271,17 @@ final class EnglishRules {
       LocalDate first = c.today().withDayOfMonth(1).plusMonths(rel(m.group(2)));
       return d < 1 || d > first.lengthOfMonth() ? null : Rules.day(m, first.plusDays(d - 1), true);
     }));
-    // clock phrasing: "a quarter past noon", "20 minutes past 3pm", "half past three", "ten to five"
+    // clock phrasing: "a quarter past noon", "20 minutes past 3pm", "half past three", "ten to five"; not before a unit, a
+    // range of counts ("the next 12 to 18 months" is no 17:48)
     String to = lenient ? "past|after|to|till|before|of|from" : "past|after";
     r.add(new Rule(Pattern.compile(B + "(?:(?:at|for)\\s+)?(?:(a\\s+quarter|quarter|half)|" + MINUTE + "(\\s+minutes?)?)\\s+(" + to + "|to)\\s+(noon|midnight|" + HOUR.substring(1)
-        + "(?:\\s*" + AMPM + ")?" + E, F), (m, c) -> {
+        + "(?:\\s*" + AMPM + ")?" + E + NO_UNIT, F), (m, c) -> {
       int min = m.group(1) != null ? (m.group(1).equals("half") ? 30 : 15) : small(m.group(2));
-      boolean explicit = m.group(1) != null || m.group(3) != null || lenient || m.group(6) != null || m.group(5).matches("noon|midnight");
       String dir = m.group(4);
+      // in running text an am/pm makes a bare count a clock's minutes after the hour only: "20 past 3pm", but "from 3 to 5
+      // pm" is a range of hours, not 4:57 pm
+      boolean explicit = m.group(1) != null || m.group(3) != null || lenient || m.group(6) != null && !dir.equals("to")
+          || m.group(5).matches("noon|midnight");
       if (min < 1 || min > 59 || !dir.equals("past") && !explicit) {
         return null;
       }

@@ -388,7 +388,9 @@ final class Grammar {
     String dayAhead = "(?=\\s+(?:(?:di|on|il|the)\\s+)?(?:" + (it ? Words.WD_IT + "|oggi|domani|dopodomani" : Words.WD_EN + "|today|tomorrow") + "))";
     // (a bare span's second time with am/pm, "3-5pm", is a span of the clock without a day)
     String ampmEnd = it ? dayAhead : "(?:" + dayAhead + "|(?<=[ap]|[ap]\\.?m\\.?))";
-    r.add(new Rule(Pattern.compile(B + "(?:" + from + "\\s*" + ck + "\\s*" + to + "\\s*" + ck + "|" + ck + "\\s*[-–]\\s*" + ck + ampmEnd + ")" + E, F),
+    // (not before a unit: "between 9 and 10 days", "tra 9 e 10 giorni" are a range of counts, no clock times)
+    r.add(new Rule(Pattern.compile(B + "(?:" + from + "\\s*" + ck + "\\s*" + to + "\\s*" + ck + "|" + ck + "\\s*[-–]\\s*" + ck + ampmEnd + ")" + E
+        + "(?!\\s+(?:" + Words.unit(lang) + ")" + E + ")", F),
         (m, c) -> clockRange(m, c, lang)));
 
     // an hour read in a part of day ("8 di stasera", "7 in the morning"): the hour alone, joined to the part by Merges
@@ -401,12 +403,13 @@ final class Grammar {
 
     if (it) {
       // Italian clock arithmetic: "le 3 e un quarto", "alle 15 e 30", "le tre meno dieci", "mezzogiorno e mezzo", "all'una";
-      // after an article the "e" may be left out, "le 10 20", "le 9 un quarto", "le 9 mezzo" (a bare "10 20" is two numbers)
+      // after an article the "e" may be left out, "le 10 20", "le 9 un quarto", "le 9 mezzo" (a bare "10 20" is two numbers);
+      // not before a unit, "tra 9 e 10 giorni" is a range of counts
       String hour = "(\\d{1,2}|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici"
           + "|diciassette|diciotto|diciannove|venti|ventuno|ventidue|ventitré|ventitre|mezzogiorno|mezzanotte)";
       String minutes = "(un\\s+quarto|quarto|mezz[oa]|(?:tre|3)\\s+quarti|" + count(lang) + ")(?:\\s+minuti)?";
       r.add(new Rule(Pattern.compile(B + "(?:(alle|le|all'|l'|verso\\s+le|per\\s+le|a)\\s*)?" + hour + "(?:\\s+(e|meno)\\s+" + minutes
-          + "|\\s+" + minutes + "|(?<=all'una|l'una))" + E, F), (m, c) -> {
+          + "|\\s+" + minutes + "|(?<=all'una|l'una))" + E + "(?!\\s+(?:" + Words.unit(lang) + ")" + E + ")", F), (m, c) -> {
         if (m.group(5) != null && m.group(1) == null) return null;
         String min = m.group(4) != null ? m.group(4) : m.group(5);
         return italianClock(m, c, m.group(2), min, "meno".equals(m.group(3)));

@@ -48,6 +48,14 @@ final class NewsRules {
   private static final int MAX_CENTURIES = 20;
   /** A month and its day right before the connector of a range of days: "June 3", "Jan. 12th". */
   private static final Pattern RANGE_FIRST_DAY = Pattern.compile("(?<![\\p{L}])(" + Words.MONTH_EN + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?$", F);
+  /** "between" right before the lower count of a range joined by "and": "between 9 and 10 days". */
+  private static final Pattern BETWEEN = Pattern.compile("(?<![\\p{L}\\d])between\\s+$", F);
+  /** What makes a range of counts a stretch from the anchor of unknown length: "the next 12 to 18 months". */
+  private static final java.util.Map<Lang, Pattern> RANGE_STRETCH = java.util.Map.of(
+      Lang.EN, LAST_NEXT,
+      Lang.IT, Pattern.compile("(?<![\\p{L}\\d])(?:(?:nei|negli|dei|degli|i|gli)\\s+)?(?:prossimi|ultimi)\\s+$", F));
+  /** The most characters {@link #BETWEEN} and {@link #RANGE_STRETCH} are read back over ("negli ultimi " and its spaces). */
+  private static final int BETWEEN_CHARS = 20;
   /** The most characters a month and its day before a range's connector are read back over ("September 12th"). */
   private static final int RANGE_FIRST_CHARS = 20;
   /** A digit and a space right before a unit. */
@@ -363,16 +371,24 @@ final class NewsRules {
     // TempEval-3's one such span in the dev folds is P2W; where TimeBank splits a range ("between two to six days") the
     // first TIMEX3 is the lower count. The counts must rise ("in 1990 or two years later" is no range), and not before
     // ago or later, whose dates other rules read. Matched from the connector, the lower count read backwards
-    String connector = "(?:(?<=[\\p{L}\\d])-\\s*|(?<=[\\p{L}\\d]\\s)" + (it ? "(?:a|o|e)" : "(?:to|or)") + "\\s+)";
+    //
+    // English "and" joins counts after "between" only ("between 9 and 10 days" P9D; "two and three" alone reads as
+    // counts too often). After "the next", "the past", "the last", "the coming" (Italian "nei prossimi", "negli ultimi")
+    // the range is a stretch from the anchor whose length the text leaves open, TimeML's uncounted span: "the next 12 to
+    // 18 months" PXM, as TempEval-3's one such span in the dev folds (before: "12 to 18 months" P12M)
+    String connector = "(?:(?<=[\\p{L}\\d])-\\s*|(?<=[\\p{L}\\d]\\s)" + (it ? "(?:a|o|e)" : "(?:to|or|(and))") + "\\s+)";
     Pattern rangeLow = Pattern.compile("(?<![\\p{L}\\d])(" + num + ")\\s*$", F);
     r.add(new Rule(Pattern.compile(connector + "(" + num + ")\\s+(" + unit + ")(?!\\s+(?:"
         + (it ? "fa|dopo|prima|più\\s+tardi" : "ago|later|earlier|old") + ")" + Rules.E + ")" + E, F), (m, c) -> {
+      int g = it ? 0 : 1; // English has the group of "and" first
       Matcher low = before(rangeLow, c.s(), m.start(), COUNT_WORDS);
-      if (!low.find()) return null;
+      if (!low.find() || g == 1 && m.group(1) != null && !before(BETWEEN, c.s(), low.start(), BETWEEN_CHARS).find()) return null;
       double from = Words.value(low.group(1), lang);
-      double to = Words.value(m.group(1), lang);
+      double to = Words.value(m.group(g + 1), lang);
       if (from < 1 || to < 0 || from >= to || from != Math.floor(from) || ORDINAL.matcher(low.group(1)).matches()) return null;
-      return fixed(low.start(), m.end(), Kind.DURATION, span(from, m.group(2)));
+      Matcher stretch = before(RANGE_STRETCH.get(lang), c.s(), low.start(), BETWEEN_CHARS);
+      return stretch.find() ? fixed(stretch.start(), m.end(), Kind.DURATION, Rules.durationValue("X", Words.grainOf(m.group(g + 2))))
+          : fixed(low.start(), m.end(), Kind.DURATION, span(from, m.group(g + 2)));
     }));
     // the second end of a range, its own date as TimeML tags a range's two ends and as "from March 3 to March 9" and
     // "1990\u20131992" are read (round 11). Of years written with a hyphen: "2009-2011", "il piano 2025-2027" (before: the
@@ -381,12 +397,34 @@ final class NewsRules {
     // alone, and a year after the range a third expression, "2024"); the day must stand before punctuation, a
     // preposition or a year ("on June 3 to 15 members" is no range). The second end must be later than the first. One
     // rule for both, matched after a digit, the first day's month read backwards: a rule costs a scan of every text
-    String secondYear = "(?<=(?<![\\p{L}\\d])((?:19|20)\\d\\d))-((?:19|20)\\d\\d)" + E;
+    // A second year of two digits is in the first's century, "2005-08" 2008, "fiscal 1990-91" 1991 (before: the first
+    // alone); it must be later, so "2024-06", which no range reads, stays the first year alone
+    String secondYear = "(?<=(?<![\\p{L}\\d])((?:19|20)\\d\\d))-((?:19|20)?\\d\\d)" + E;
     String secondDay = "(?:\\s?[-\u2013]\\s?|\\s+(?:to|through|thru)\\s+)(\\d{1,2})(?:,?\\s+((?:19|20)\\d\\d))?"
         + "(?=\\s*(?:[,.;:)!?]|$)|\\s+(?:in|at|on|and|for|with|from|after|before|during|when|while)" + Rules.E + ")" + E;
-    r.add(new Rule(Pattern.compile("(?<=\\d)(?:" + secondYear + (it ? "" : "|" + secondDay) + ")", F), (m, c) -> {
+    // The first end of a range of days written day first, "3-5 June", "between 3 and 5 June", "dal 3 al 5 giugno", "tra
+    // il 3 e il 5 giugno": the day alone in the month and year of the second end, which the day-range rule of Rules
+    // gives as "5 June" in running text (before: one span, the first day's date). Italian "il 2" with its article, as
+    // "il 4 settembre" is read, so that the day of the anchor's month that "il 2" alone names does not win
+    String firstDay = "(?<![\\p{L}\\d])" + (it ? "(?:il\\s+)?" : "") + "(?<d1>\\d{1,2})" + (it ? "" : "(?:st|nd|rd|th)?") + "(?=\\s*(?:-|\u2013|"
+        + (it ? "al|e\\s+il|e" : "to|till|through|and") + ")\\s*(?<d2>\\d{1,2})" + (it ? "" : "(?:st|nd|rd|th)?")
+        + "\\s+(?<mo>" + (it ? Words.MONTH_IT : Words.MONTH_EN) + ")(?:\\s+(?<y>(?:19|20)\\d\\d))?" + Rules.E + ")";
+    r.add(new Rule(Pattern.compile("(?<=\\d)(?:" + secondYear + (it ? "" : "|" + secondDay) + ")|" + firstDay, F), (m, c) -> {
+      if (m.group("d1") != null) {
+        int mo = Words.month(m.group("mo"), lang);
+        int d1 = Integer.parseInt(m.group("d1"));
+        int d2 = Integer.parseInt(m.group("d2"));
+        Integer y = m.group("y") == null ? null : Integer.valueOf(m.group("y"));
+        if (mo < 1 || d1 < 1 || d2 <= d1) return null;
+        int year = y != null ? y : TimeTagger.monthDay(c, mo, d1, m.start()).getYear();
+        if (!Rules.exists(year, mo, d2)) return null; // "dal 28 al 29 febbraio" in a common year: the range is marked
+        Piece start = Rules.day(m, java.time.LocalDate.of(year, mo, d1), y == null).span(m.start(), m.end());
+        return y != null ? start : start.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d1));
+      }
       if (m.group(2) != null) {
-        return Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(1)) ? null : fixed(m.start(2), m.end(2), Kind.DATE, m.group(2));
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2).length() == 2 ? from / 100 * 100 + Integer.parseInt(m.group(2)) : Integer.parseInt(m.group(2));
+        return to <= from ? null : fixed(m.start(2), m.end(2), Kind.DATE, String.valueOf(to));
       }
       Matcher first = before(RANGE_FIRST_DAY, c.s(), m.start(), RANGE_FIRST_CHARS);
       if (!first.find()) return null;
@@ -510,7 +548,7 @@ final class NewsRules {
     String decade = it ? "(?:(?:gli|negli|nei|i)\\s+)?(?:(ultimi|scorsi|prossimi)\\s+)?(?:(" + Words.number(lang) + ")\\s+)?(decenni|decennio)"
         + "(?:\\s+(passato|scorso|prossimo))?"
         : "(?:the\\s+)?(?:(past|last|next|coming)\\s+)?(?:(" + Words.number(lang) + ")[\\s-]+)?(decades?)";
-    r.add(new Rule(Pattern.compile(Rules.B + decade + "(?:\\s+(?<ago>" + (it ? "fa" : "ago") + "))?" + E, F), (m, c) -> {
+    r.add(new Rule(Pattern.compile(Rules.B + decade + "(?:\\s+" + (it ? "" : "(?:or\\s+so\\s+)?") + "(?<ago>" + (it ? "fa" : "ago") + "))?" + E, F), (m, c) -> {
       String n = m.group(2);
       double v = n == null ? -1 : Words.value(n, lang);
       boolean plural = m.group(3).matches("decades|decenni");

@@ -304,7 +304,7 @@ final class Rules {
     }
     // N units ago / in N units / N units from now / after N units
     String agoIt = "(" + num + ")\\s+" + unit + "\\s+(?:fa|prima|or sono)";
-    String agoEn = "(" + num + ")\\s+" + unit + "\\s+ago";
+    String agoEn = "(" + num + ")\\s+" + unit + "\\s+(?:or\\s+so\\s+)?ago"; // "a week or so ago": TimeML's mod APPROX, the same value
     r.add(new Rule(Pattern.compile(B + (it ? agoIt : agoEn) + E, F), (m, c) -> offset(m, c, lang, -1)));
     String inIt = "(?:tra|fra|entro)\\s+(" + num + ")\\s+" + unit;
     String inEn = "(?:in|within|after)\\s+(" + num + ")\\s+" + unit + "|(" + num + ")\\s+" + unit + "\\s+(?:from now|from right now|from today|hence|later)";
@@ -477,6 +477,12 @@ final class Rules {
       if (!exists(y, mo, d2)) return noSuchDay(m, c, y, mo);
       LocalDate a = y != null ? LocalDate.of(y, mo, d1) : TimeTagger.monthDay(c, mo, d1, m.start());
       if (!exists(a.getYear(), mo, d2)) return noSuchDay(m, c, y, mo); // "dal 28 al 29 febbraio" in a common year
+      if (!lenient && Character.isDigit(m.group(1).charAt(0))) {
+        // running text: TimeML tags a range's two ends, so this is the second, "5 June", "5 giugno 2024"; the first,
+        // "3", is NewsRules' (a phrase keeps Duckling's interval)
+        Piece end = day(m, a.withDayOfMonth(d2), y == null).span(m.start(2), m.end());
+        return y != null ? end : end.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d2));
+      }
       LocalDate b = a.withDayOfMonth(d2).plusDays(1);
       return date(m, 0, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), m.group(4) == null);
     }));

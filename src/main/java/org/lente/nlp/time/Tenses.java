@@ -108,7 +108,7 @@ final class Tenses {
   /**
    * A clause whose verb is a present tense that schedules what follows ("Trading resumes on", "The plant reopens", "The
    * talks begin", "The company reports second-quarter results"), matched on the original text from the clause's start
-   * up to a time expression: a subject (a determiner and one or two words, one to three capitalised words, or a
+   * up to a time expression: a subject (a determiner and one to three words, possessives among them, one to three capitalised words, or a
    * gerund), its verb in the present (in -s after a singular subject; a base form, no -ed nor past form, after a
    * plural one ending in -s), then up to four words that are no other verb, and an optional "on". Not an auxiliary
    * ("is", "has", "does": the {@link #AUXILIARY} rule reads "is due to") nor a verb of saying.
@@ -117,10 +117,10 @@ final class Tenses {
   static {
     // a word that is no past verb; a capitalised one in -ed is a name ("The Fed meets")
     String noVerb = "(?!(?:" + IRREGULAR_PAST_EN + ")\\b)(?!\\p{Ll}[\\p{L}-]*ed\\b)";
-    String word = noVerb + "[\\p{L}&.-]+";
-    String singular = "(?:(?i:the|a|an|its|this|that|his|her|their)\\s+(?:" + word + "\\s+)?" + noVerb + "[\\p{L}&.-]*\\p{L}"
+    String word = noVerb + "[\\p{L}&.-]+(?:['\u2019]s)?"; // a modifier, a possessive among them ("the company's")
+    String singular = "(?:(?i:the|a|an|its|this|that|his|her|their)\\s+(?:" + word + "\\s+){0,2}" + noVerb + "[\\p{L}&.-]*\\p{L}"
         + "|" + noVerb + "\\p{Lu}[\\p{L}&.-]*(?:\\s+" + noVerb + "\\p{Lu}[\\p{L}&.-]*){0,2})(?<!s)";
-    String plural = "(?:(?i:the|its|their|some|many|most)\\s+)?(?:" + word + "\\s+)?" + noVerb + "[\\p{L}&.-]*\\p{L}{2}\\p{Ll}s";
+    String plural = "(?:(?i:the|its|their|some|many|most)\\s+)?(?:" + word + "\\s+){0,2}" + noVerb + "[\\p{L}&.-]*\\p{L}{2}\\p{Ll}s";
     SCHEDULE_EN = Pattern.compile("^\\s*[\"\u201c]?"
         + "(?:" + singular + "\\s+(?!(?:does|" + SAYING_PRESENT_EN + ")\\b)\\p{Ll}{2,}[a-rtv-z]s"
         + "|" + plural + "\\s+(?!(?:are|have|do|will|would|could|should|might|may|must|can|also|still|just|not|never"

@@ -82,6 +82,33 @@ class TimeMlNewsTest {
   @Test void italianRangeOfCountsInDigitsIsOneSpan() {
     assertEquals(List.of("DURATION P60D [60 a 90 giorni]"), it("L'Antitrust avrà da 60 a 90 giorni per esaminare la fusione."));
   }
+  @Test void aRangeOfCountsAfterTheNextIsAnUncountedStretch() {
+    assertEquals(List.of("DURATION PXM [the next 12 to 18 months]"), en("The brewer plans to buy rivals during the next 12 to 18 months."));
+  }
+  @Test void aRangeOfCountsAfterThePastIsAnUncountedStretch() {
+    assertEquals(List.of("DURATION PXY [the past two to three years]"), en("Margins have narrowed in the past two to three years."));
+  }
+  @Test void italianRangeOfCountsAfterProssimiIsAnUncountedStretch() {
+    assertEquals(List.of("DURATION PXM [nei prossimi 12-18 mesi]"), it("Il gruppo venderà tre stabilimenti nei prossimi 12-18 mesi."));
+  }
+  @Test void countsJoinedByAndAfterBetweenAreARange() {
+    assertEquals(List.of("DURATION P9D [9 and 10 days]"), en("The inspection of each reactor takes between 9 and 10 days."));
+  }
+  @Test void countsJoinedByAndWithoutBetweenAreNoRange() {
+    assertEquals(List.of("DURATION P3Y [three years]"), en("The team won the title two and three years in a row."));
+  }
+  @Test void orSoBeforeAgoKeepsTheDateOfTheCount() {
+    assertEquals(List.of("DATE 2004 [20 years or so ago]"), en("The family sold the bakery 20 years or so ago."));
+  }
+  @Test void orSoBeforeAgoKeepsTheDateOfADecade() {
+    assertEquals(List.of("DATE 2014 [a decade or so ago]"), en("The mine shut down a decade or so ago."));
+  }
+  @Test void aRangeOfHoursBeforePmIsNoClockMinusMinutes() {
+    assertEquals(List.of("TIME 2024-06-19T17:00 [5 p.m.]", "SET P1D [daily]"), en("The museum opens 9 to 5 p.m. daily."));
+  }
+  @Test void minutesToAnHourWithPmStayAClockTime() {
+    assertEquals(List.of("TIME 2024-06-19T16:50 [at ten minutes to 5 pm today]"), en("Polls close at ten minutes to 5 pm today."));
+  }
   @Test void aYearBeforeOrAndACountIsNoRange() {
     assertEquals(List.of("DATE 1990 [1990]", "DATE 1992 [two years later]"), en("The plant opened in 1990 or two years later."));
   }
@@ -103,6 +130,24 @@ class TimeMlNewsTest {
   @Test void theSecondEndOfARangeOfDaysIsInTheYearOfTheFirst() {
     assertEquals(List.of("DATE 2025-01-12 [Jan. 12]", "DATE 2025-01-15 [15]"), en("The company will hold its meeting Jan. 12 to 15."));
   }
+  @Test void aRangeOfDaysWrittenDayFirstIsTwoDates() {
+    assertEquals(List.of("DATE 2024-09-12 [12]", "DATE 2024-09-16 [16 September]"), en("Ministers will meet in Vienna 12-16 September."));
+  }
+  @Test void aRangeOfDaysDayFirstWithAYearIsTwoDatesOfThatYear() {
+    assertEquals(List.of("DATE 2023-11-20 [20]", "DATE 2023-11-22 [22 November 2023]"), en("The talks took place on 20 to 22 November 2023."));
+  }
+  @Test void aRangeOfDaysAfterBetweenIsTwoDates() {
+    assertEquals(List.of("DATE 2024-07-08 [8]", "DATE 2024-07-10 [10 July]"), en("The ballots will be counted between 8 and 10 July."));
+  }
+  @Test void anItalianRangeOfDaysWithDalAlIsTwoDates() {
+    assertEquals(List.of("DATE 2024-10-14 [14]", "DATE 2024-10-18 [18 ottobre]"), it("Il salone dell'auto resterà aperto dal 14 al 18 ottobre."));
+  }
+  @Test void anItalianRangeOfDaysWithTraIsTwoDates() {
+    assertEquals(List.of("DATE 2024-09-02 [il 2]", "DATE 2024-09-04 [il 4 settembre]"), it("Lo sciopero dei treni cade tra il 2 e il 4 settembre."));
+  }
+  @Test void aFallingPairOfDaysBeforeAMonthIsNoRange() {
+    assertEquals(List.of("DATE 2024-06-12 [June 12]"), en("The council voted 5-3 June 12 to approve the budget."));
+  }
   @Test void aCountAfterADayAndToIsNoSecondEnd() {
     assertEquals(List.of("DATE 2024-06-03 [June 3]"), en("The board grew on June 3 to 15 members."));
   }
@@ -114,6 +159,15 @@ class TimeMlNewsTest {
   }
   @Test void anItalianRangeOfYearsWithAHyphenIsTwoYears() {
     assertEquals(List.of("DATE 2025 [2025]", "DATE 2027 [2027]"), it("Il piano industriale 2025-2027 prevede tagli."));
+  }
+  @Test void aSecondYearOfTwoDigitsIsInTheFirstsCentury() {
+    assertEquals(List.of("DATE 2019 [2019]", "DATE 2021 [21]"), en("The carmaker's 2019-21 investment plan was cut."));
+  }
+  @Test void anItalianSecondYearOfTwoDigitsIsInTheFirstsCentury() {
+    assertEquals(List.of("DATE 2025 [2025]", "DATE 2027 [27]"), it("Il piano industriale 2025-27 prevede tagli."));
+  }
+  @Test void aYearAndAnEarlierMonthNumberIsNoRange() {
+    assertEquals(List.of("DATE 2024 [2024]"), en("The report is filed as 2024-06 in the archive."));
   }
   @Test void aFallingPairOfYearsIsNoRange() {
     assertEquals(List.of("DATE 2011 [2011]"), en("The index stayed at 2011-1990 levels."));
@@ -1001,6 +1055,15 @@ class TimeMlNewsTest {
 
   @Test void aPresentSchedulesTheDayOfAMonthAhead() {
     assertEquals(List.of("DATE 2025-03-01 [March 1]"), en("The contract expires March 1."));
+  }
+  @Test void aSubjectWithTwoModifiersSchedulesTheDayOfAMonthAhead() {
+    assertEquals(List.of("DATE 2025-01-01 [Jan. 1]"), en("The new labor agreement takes effect Jan. 1."));
+  }
+  @Test void aSubjectWithTwoModifiersSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The annual OPEC meeting opens Monday in Vienna."));
+  }
+  @Test void aPastAfterASubjectWithTwoModifiersLeavesTheDayBack() {
+    assertEquals(List.of("DATE 2024-01-01 [Jan. 1]"), en("The new labor agreement took effect Jan. 1."));
   }
   @Test void aPresentSchedulesTheDayOfAMonthAheadBeforeAPreposition() {
     assertEquals(List.of("DATE 2024-10-15 [Oct. 15]"), en("The fund pays a dividend on Oct. 15 to holders of record."));

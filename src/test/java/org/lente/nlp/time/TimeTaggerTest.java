@@ -117,6 +117,15 @@ class TimeTaggerTest {
     assertEquals("2013-07-13T00:00:00|2013-07-16T00:00:00",
         tagger.duckling("dal 13 al 15 luglio", Lang.IT, org.lente.eval.TimexEval.REFERENCE).orElseThrow().value());
   }
+  @Test void aRangeOfCountsIsNoClockTimeInDucklingConvention() {
+    assertEquals(java.util.Optional.empty(), tagger.duckling("the next 12 to 18 months", Lang.EN, org.lente.eval.TimexEval.REFERENCE));
+  }
+  @Test void countsBetweenAndBeforeAUnitAreNoClockRangeInDucklingConvention() {
+    assertEquals(java.util.Optional.empty(), tagger.duckling("between 9 and 10 days", Lang.EN, org.lente.eval.TimexEval.REFERENCE));
+  }
+  @Test void italianCountsBeforeAUnitAreNoClockTimeInDucklingConvention() {
+    assertEquals(java.util.Optional.empty(), tagger.duckling("tra 9 e 10 giorni", Lang.IT, org.lente.eval.TimexEval.REFERENCE));
+  }
   @Test void bareWeekdayIsNextInDucklingConvention() {
     assertEquals("2013-02-19T00:00:00", tagger.duckling("martedì", Lang.IT, org.lente.eval.TimexEval.REFERENCE).orElseThrow().value());
   }
