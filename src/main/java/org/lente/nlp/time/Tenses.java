@@ -30,12 +30,15 @@ final class Tenses {
   /**
    * Strong future cues: auxiliaries and present phrases of intent. Not "would" (as often a past conditional, "feared he
    * would be seen", as the future of reported speech), "expects to" ("expects to report third-quarter results" is about a
-   * quarter over) nor "planned to" (a past intention). Italian: the future, "prossimo", and the present modals può,
-   * possono, deve, devono ("Il Senato può votare giovedì", as the English {@link #AUXILIARY} reads "may"; a participle
+   * quarter over) nor "planned to" (a past intention). Italian: the future, the regular endings and the stems that drop
+   * their vowel before them (-drà, -trà, -vrà, -prà, -rrà: "andrà", "potrà", "avrà", "saprà", "si terrà", "verranno";
+   * the consonant before the r keeps out "però" and "tiranno"; not their -emo, as "estremo", "supremo"), "prossimo",
+   * and the present modals può, possono, deve, devono ("Il Senato può votare giovedì", as the English {@link #AUXILIARY} reads "may"; a participle
    * nearer the date still tells a past, "può essere partito domenica"), not "si deve" ("is due to").
    */
   private static final Map<Lang, Pattern> FUTURE = Map.of(
-      Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)|sarà|saranno|prossim[oaie]"
+      Lang.IT, Pattern.compile("\\b(\\p{L}+(erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|erò|irò|arò)"
+          + "|\\p{L}*[dtvpr]r(?:à|ò|anno)|sarà|saranno|prossim[oaie]"
           + "|può|possono|(?<!\\bsi\\s)(?:deve|devono))\\b", F),
       Lang.EN, Pattern.compile("\\b(will|shall|'ll|going to|next|upcoming|scheduled|expected to"
           + "|(?:plans?|intends?|set|supposed) to)\\b", F));

@@ -951,6 +951,16 @@ class TimeMlNewsTest {
   @Test void anItalianDayAndMonthBeforeProssimoIsTheNextAfterTheAnchor() {
     assertEquals(List.of("DATE 2025-06-10 [il 10 giugno prossimo]"), it("L'assemblea si terrà il 10 giugno prossimo."));
   }
+  @Test void anItalianFutureWithAShortenedStemPutsABareDateAhead() {
+    assertEquals(List.of("DATE 2025-06-05 [il 5 giugno]"), it("Il vertice si terrà il 5 giugno a Roma."));
+  }
+  @Test void anItalianFutureOfAvereAndPoterePutsABareMonthAhead() {
+    assertEquals(List.of("DATE 2025-03 [marzo]", "DATE 2025-05 [maggio]"),
+        it("L'azienda avrà i conti a marzo. I lavori potranno ripartire a maggio."));
+  }
+  @Test void anItalianWordEndingLikeAFutureIsNoFutureCue() {
+    assertEquals(List.of("DATE 2024-03 [marzo]"), it("Le vendite sono calate nel caso estremo a marzo."));
+  }
   @Test void aQuarterNamedByAMonthIsTheQuarterHoldingIt() {
     assertEquals(List.of("DATE 2024-Q1 [the March quarter]"), en("Apple's sales rose in the March quarter."));
   }
