@@ -147,13 +147,7 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
     String there = " SELECT (SELECT t.id FROM " + table + " t WHERE t." + key + " = v." + key + "), v." + key
         + " FROM v";
     int[] read = {0};
-    Returned counted = rs -> {
-      rs.getLong(1);
-      if (!rs.wasNull()) {
-        read[0]++;
-        returned.read(rs);
-      }
-    };
+    Returned counted = found(returned, read);
     if (insertsInWith()) {
       rows(this::statement, values + ", ins AS (INSERT INTO " + table + " (" + columns + ") SELECT * FROM v ON CONFLICT ("
           + key + ") DO NOTHING RETURNING id, " + key + ") SELECT id, " + key + " FROM ins UNION ALL" + there, row,
@@ -163,10 +157,7 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
           + ") DO NOTHING", row, items, bind);
       rows(this::statement, values + there, row, items, bind, counted);
     }
-    if (read[0] != items.size()) {
-      throw new SQLException(table + ": " + read[0] + " rows added or found for " + items.size()
-          + " keys; a row added by another transaction meanwhile?");
-    }
+    checkFound(table, read[0], items.size());
   }
 
   /**
@@ -196,13 +187,7 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
     String keyList = String.join(", ", key);
     String set = " ON CONFLICT (" + keyList + ") DO UPDATE SET " + changed + " = excluded." + changed;
     int[] read = {0};
-    Returned counted = rs -> {
-      rs.getLong(1);
-      if (!rs.wasNull()) {
-        read[0]++;
-        returned.read(rs);
-      }
-    };
+    Returned counted = found(returned, read);
     if (insertsInWith()) {
       String values = "WITH v (" + columns + ") AS (VALUES " + ROWS + "), w AS (INSERT INTO " + table + " (" + columns
           + ") SELECT * FROM v" + set + " WHERE " + table + "." + changed + " IS DISTINCT FROM excluded." + changed
@@ -220,8 +205,27 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
       rows(this::statement, "INSERT INTO " + table + " (" + columns + ") VALUES " + ROWS + set + " RETURNING id, "
           + returning, row, items, bind, counted);
     }
-    if (read[0] != items.size()) {
-      throw new SQLException(table + ": " + read[0] + " rows added or found for " + items.size()
+    checkFound(table, read[0], items.size());
+  }
+
+  /** {@code returned} given only the rows whose first column (an id) is not null, counted in {@code read[0]}. */
+  private static Returned found(Returned returned, int[] read) {
+    return rs -> {
+      rs.getLong(1);
+      if (!rs.wasNull()) {
+        read[0]++;
+        returned.read(rs);
+      }
+    };
+  }
+
+  /**
+   * @throws SQLException when fewer than {@code keys} rows were added or found: one added by another transaction
+   *     after the statement began
+   */
+  private static void checkFound(String table, int read, int keys) throws SQLException {
+    if (read != keys) {
+      throw new SQLException(table + ": " + read + " rows added or found for " + keys
           + " keys; a row added by another transaction meanwhile?");
     }
   }
