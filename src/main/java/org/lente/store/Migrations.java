@@ -26,7 +26,7 @@ final class Migrations {
       "V4__story_index.sql", "V5__sessions.sql", "V6__derived_from.sql",
       "V7__article_failures.sql", "V8__accounts.sql", "V9__anchor_postings.sql",
       "V10__resolver_names.sql", "V11__story_ids.sql", "V12__sources.sql", "V13__article_snippets.sql",
-      "V14__source_urls.sql", "V15__anchor_languages.sql");
+      "V14__source_urls.sql", "V15__anchor_languages.sql", "V16__unread_article_indexes.sql");
 
   private Migrations() {}
 

@@ -73,12 +73,12 @@ final class ResolverTables {
 
   /**
    * Sets each name of {@code entityOf} (name → entity, the names distinct) to belong to its entity, adding the names
-   * that are new, in their order; returns name → id. One statement per {@link SqlConnections#MAX_ROWS} names.
+   * that are new, in their order; returns name → id. One statement per {@link SqlConnections#MAX_ROWS} names
+   * ({@link SqlConnections#upsertChanged}: a name whose entity is unchanged is not written).
    */
   private Map<String, Long> upsertNames(Map<String, String> entityOf) throws SQLException {
     Map<String, Long> ids = new HashMap<>();
-    SqlConnections.rows(statements, "INSERT INTO resolver_names (name, entity) VALUES " + SqlConnections.ROWS
-        + " ON CONFLICT (name) DO UPDATE SET entity = excluded.entity RETURNING id, name", "(?, ?)",
+    sql.upsertChanged("resolver_names", "name, entity", 1, "entity", "name", "(?, ?)",
         List.copyOf(entityOf.entrySet()), (st, p, e) -> {
           st.setString(p, e.getKey());
           st.setString(p + 1, e.getValue());
@@ -345,7 +345,8 @@ final class ResolverTables {
    * the knowledge-base entity of its canonical name (added when missing with the type of the first key that names it):
    * its id and that entity's, as stored once the statements ran. On PostgreSQL two statements per
    * {@link SqlConnections#MAX_ROWS} distinct keys, whatever their number: the knowledge-base entities' (each name once,
-   * {@link SqlConnections#addMissing}: an entity already there is not written), then the entity rows'.
+   * {@link SqlConnections#addMissing}: an entity already there is not written), then the entity rows'
+   * ({@link SqlConnections#upsertChanged}: a row whose knowledge-base entity is unchanged is not written).
    */
   Map<EntityKey, EntityRow> entityRows(java.util.Collection<EntityKey> keys, String language) throws SQLException {
     List<EntityKey> all = List.copyOf(new LinkedHashSet<>(keys));
@@ -361,9 +362,8 @@ final class ResolverTables {
           return p + 2;
         }, rs -> kbIds.put(rs.getString(2), rs.getLong(1)));
     Map<EntityKey, EntityRow> ids = new HashMap<>();
-    SqlConnections.rows(statements, "INSERT INTO entities (type, canonical, language, canonical_words, kb_id) VALUES "
-        + SqlConnections.ROWS + " ON CONFLICT (type, canonical, language) DO UPDATE SET kb_id = excluded.kb_id "
-        + "RETURNING id, type, canonical, kb_id", "(?, ?, ?, ?, ?)", all, (st, p, k) -> {
+    sql.upsertChanged("entities", "type, canonical, language, canonical_words, kb_id", 3, "kb_id",
+        "type, canonical, kb_id", "(?, ?, ?, ?, ?)", all, (st, p, k) -> {
           st.setString(p, k.type());
           st.setString(p + 1, k.canonical());
           st.setString(p + 2, language);

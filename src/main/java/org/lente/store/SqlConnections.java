@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How SQL written once for both engines runs on one engine: the article store's ({@link ArticleWrites},
@@ -145,13 +147,7 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
     String there = " SELECT (SELECT t.id FROM " + table + " t WHERE t." + key + " = v." + key + "), v." + key
         + " FROM v";
     int[] read = {0};
-    Returned counted = rs -> {
-      rs.getLong(1);
-      if (!rs.wasNull()) {
-        read[0]++;
-        returned.read(rs);
-      }
-    };
+    Returned counted = found(returned, read);
     if (insertsInWith()) {
       rows(this::statement, values + ", ins AS (INSERT INTO " + table + " (" + columns + ") SELECT * FROM v ON CONFLICT ("
           + key + ") DO NOTHING RETURNING id, " + key + ") SELECT id, " + key + " FROM ins UNION ALL" + there, row,
@@ -161,10 +157,82 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
           + ") DO NOTHING", row, items, bind);
       rows(this::statement, values + there, row, items, bind, counted);
     }
-    if (read[0] != items.size()) {
-      throw new SQLException(table + ": " + read[0] + " rows added or found for " + items.size()
+    checkFound(table, read[0], items.size());
+  }
+
+  /**
+   * Adds to {@code table} the rows of {@code items} whose key it does not hold yet, sets column {@code changed} of the
+   * rows it holds where the item's value differs, and writes nothing to the others; gives {@code returned} each item's
+   * row id and its values of {@code returning} (columns of {@code columns}), in no promised order. The key: the first
+   * {@code keys} of {@code columns}, a unique index; each key once a call. {@code row} is one item's {@code VALUES}
+   * row for {@code columns}, bound by {@code bind}. Unlike an {@code ON CONFLICT DO UPDATE} that sets the column in
+   * every row only to have {@code RETURNING} give all their ids, a row left as it was gets no new version (no dead
+   * tuple, WAL of a new row or index entry; PostgreSQL still locks it). One statement per {@link #MAX_ROWS} items on
+   * either engine: on PostgreSQL a {@code WITH} upserts with the condition {@code IS DISTINCT FROM} (its
+   * {@code RETURNING} gives the new and changed rows only) and each item's id is looked up by the key's index in the
+   * table as it was when the statement began, or, for a new row, in what the upsert returned; SQLite, in process,
+   * upserts every row and returns them all.
+   *
+   * @throws SQLException when some item's row is neither added nor found: added by another transaction after the
+   *     statement began (the cluster has one writer, fenced, so this is not expected)
+   */
+  default <T> void upsertChanged(String table, String columns, int keys, String changed, String returning, String row,
+      List<T> items, RowBinder<T> bind, Returned returned) throws SQLException {
+    List<String> names = Arrays.stream(columns.split(",")).map(String::strip).toList();
+    if (keys < 1 || keys >= names.size() || !names.contains(changed) || names.subList(0, keys).contains(changed)) {
+      throw new IllegalArgumentException("bad upsert of " + table + ": keys=" + keys + ", changed=" + changed
+          + ", columns=" + columns);
+    }
+    List<String> key = names.subList(0, keys);
+    String keyList = String.join(", ", key);
+    String set = " ON CONFLICT (" + keyList + ") DO UPDATE SET " + changed + " = excluded." + changed;
+    int[] read = {0};
+    Returned counted = found(returned, read);
+    if (insertsInWith()) {
+      String values = "WITH v (" + columns + ") AS (VALUES " + ROWS + "), w AS (INSERT INTO " + table + " (" + columns
+          + ") SELECT * FROM v" + set + " WHERE " + table + "." + changed + " IS DISTINCT FROM excluded." + changed
+          + " RETURNING id, " + keyList + ")";
+      // the row there before by the key's index (a subquery per item: as a join PostgreSQL's plan read the whole table
+      // when planned on a small one, see addMissing), else the new row's id from the upsert; COALESCE reads the upsert's
+      // rows only for the new keys
+      String there = "(SELECT t.id FROM " + table + " t WHERE " + match("t", key) + ")";
+      String added = "(SELECT w.id FROM w WHERE " + match("w", key) + ")";
+      String rest = Arrays.stream(returning.split(",")).map(c -> "v." + c.strip())
+          .collect(Collectors.joining(", "));
+      rows(this::statement, values + " SELECT COALESCE(" + there + ", " + added + "), " + rest + " FROM v", row, items,
+          bind, counted);
+    } else {
+      rows(this::statement, "INSERT INTO " + table + " (" + columns + ") VALUES " + ROWS + set + " RETURNING id, "
+          + returning, row, items, bind, counted);
+    }
+    checkFound(table, read[0], items.size());
+  }
+
+  /** {@code returned} given only the rows whose first column (an id) is not null, counted in {@code read[0]}. */
+  private static Returned found(Returned returned, int[] read) {
+    return rs -> {
+      rs.getLong(1);
+      if (!rs.wasNull()) {
+        read[0]++;
+        returned.read(rs);
+      }
+    };
+  }
+
+  /**
+   * @throws SQLException when fewer than {@code keys} rows were added or found: one added by another transaction
+   *     after the statement began
+   */
+  private static void checkFound(String table, int read, int keys) throws SQLException {
+    if (read != keys) {
+      throw new SQLException(table + ": " + read + " rows added or found for " + keys
           + " keys; a row added by another transaction meanwhile?");
     }
+  }
+
+  /** {@code alias}'s {@code key} columns equal to {@code v}'s, joined by {@code AND}. */
+  private static String match(String alias, List<String> key) {
+    return key.stream().map(k -> alias + "." + k + " = v." + k).collect(Collectors.joining(" AND "));
   }
 
   /** Prepares (and caches) a statement on the connection of the work running: {@link #statement}, for code that has no {@code SqlConnections}. */

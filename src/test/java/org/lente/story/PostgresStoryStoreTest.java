@@ -211,6 +211,86 @@ class PostgresStoryStoreTest extends StoryStoreContract {
     }
   }
 
+  /**
+   * Each index of the bands and the anchor postings that is no unique key (those the writes' {@code ON CONFLICT}
+   * needs) is read by one of lineage's lookups of the two tables, none of which reads a table whole: over 500 articles'
+   * rows, on tables never analysed. An index no lookup reads is one more entry written at each band and posting
+   * stored (schema V16 dropped the two by article).
+   */
+  @org.junit.jupiter.api.Test
+  void eachIndexOfTheBandsAndPostingsButTheirKeysIsReadByALookup() throws Exception {
+    long[] ids = articles(500);
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("ALTER TABLE lsh_bands SET (autovacuum_enabled = false)");
+        st.execute("ALTER TABLE anchor_postings SET (autovacuum_enabled = false)");
+      }
+      java.sql.Array articles = c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray());
+      try (PreparedStatement bands = c.prepareStatement("INSERT INTO lsh_bands (band_key, article_id, language) "
+          + "SELECT a * 1000 + b, a, 'it' FROM unnest(?::bigint[]) AS a, generate_series(1, 32) AS b");
+          PreparedStatement postings = c.prepareStatement("INSERT INTO anchor_postings (term, article_id, language) "
+              + "SELECT 'n:t' || (a % 50) || '.' || t, a, CASE WHEN a % 10 = 0 THEN 'en' ELSE 'it' END "
+              + "FROM unnest(?::bigint[]) AS a, generate_series(1, 20) AS t")) {
+        bands.setArray(1, articles);
+        bands.executeUpdate();
+        postings.setArray(1, articles);
+        postings.executeUpdate();
+      }
+      StringBuilder plans = new StringBuilder();
+      try (PreparedStatement ps = c.prepareStatement("EXPLAIN (COSTS OFF) " + PostgresStoryStore.BANDS_OF_EACH)) {
+        ps.setArray(1, c.createArrayOf("text", new String[] {"it", "it"}));
+        ps.setArray(2, c.createArrayOf("text", new String[] {"{" + (ids[0] * 1000 + 1) + "," + (ids[0] * 1000 + 2) + "}",
+            "{" + (ids[7] * 1000 + 3) + "}"}));
+        ps.setInt(3, 10);
+        plans.append(plan(ps));
+      }
+      for (boolean otherLanguages : new boolean[] {false, true}) {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (COSTS OFF) "
+            + SqlStoryStore.postingsQuery(2, otherLanguages))) {
+          int p = 1;
+          for (int part = 0; part < (otherLanguages ? 2 : 1); part++) {
+            ps.setString(p++, "n:t3.4");
+            ps.setString(p++, "n:t9.1");
+            if (otherLanguages) {
+              ps.setString(p++, "it");
+            }
+          }
+          plans.append(plan(ps));
+        }
+      }
+      String text = plans.toString();
+      org.junit.jupiter.api.Assertions.assertFalse(text.contains("Seq Scan"), text);
+      java.util.Set<String> read = new java.util.TreeSet<>();
+      java.util.regex.Matcher used = java.util.regex.Pattern.compile("(?:Scan using|Index Scan on) (\\w+)").matcher(text);
+      while (used.find()) {
+        read.add(used.group(1));
+      }
+      java.util.Set<String> indexes = new java.util.TreeSet<>();
+      try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT i.relname FROM pg_index x "
+          + "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid IN ('lsh_bands'::regclass, "
+          + "'anchor_postings'::regclass) AND NOT x.indisunique")) {
+        while (rs.next()) {
+          indexes.add(rs.getString(1));
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertFalse(read.isEmpty(), text);
+      indexes.removeAll(read);
+      org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), indexes, "indexes no lookup reads; plans:\n"
+          + text);
+    }
+  }
+
+  /** The lines of the plan {@code explain} (an {@code EXPLAIN}, its values bound) gives. */
+  private static String plan(PreparedStatement explain) throws Exception {
+    StringBuilder plan = new StringBuilder();
+    try (ResultSet rs = explain.executeQuery()) {
+      while (rs.next()) {
+        plan.append(rs.getString(1)).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+
   /** What {@link #roundTrips} runs. */
   @FunctionalInterface
   private interface Work {
