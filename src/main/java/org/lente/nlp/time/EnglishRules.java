@@ -25,8 +25,6 @@ final class EnglishRules {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   private static final String B = "(?<![\\p{L}\\d])";
   private static final String E = "(?![\\p{L}\\d])";
-  /** Not before a unit of time: "12 to 18 months" is a range of counts, not a clock time. */
-  private static final String NO_UNIT = "(?!\\s+(?:" + Words.unit(Lang.EN) + ")" + E + ")";
   private static final String AMPM = "(a\\.?m\\.?|p\\.?m\\.?)";
   private static final String UNITS = "one|two|three|four|five|six|seven|eight|nine";
   private static final String HOUR = "(\\d{1,2}|" + UNITS + "|ten|eleven|twelve)";
@@ -275,7 +273,7 @@ final class EnglishRules {
     // range of counts ("the next 12 to 18 months" is no 17:48)
     String to = lenient ? "past|after|to|till|before|of|from" : "past|after";
     r.add(new Rule(Pattern.compile(B + "(?:(?:at|for)\\s+)?(?:(a\\s+quarter|quarter|half)|" + MINUTE + "(\\s+minutes?)?)\\s+(" + to + "|to)\\s+(noon|midnight|" + HOUR.substring(1)
-        + "(?:\\s*" + AMPM + ")?" + E + NO_UNIT, F), (m, c) -> {
+        + "(?:\\s*" + AMPM + ")?" + E + Words.notBeforeUnit(Lang.EN), F), (m, c) -> {
       int min = m.group(1) != null ? (m.group(1).equals("half") ? 30 : 15) : small(m.group(2));
       String dir = m.group(4);
       // in running text an am/pm makes a bare count a clock's minutes after the hour only: "20 past 3pm", but "from 3 to 5

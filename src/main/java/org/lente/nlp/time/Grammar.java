@@ -390,7 +390,7 @@ final class Grammar {
     String ampmEnd = it ? dayAhead : "(?:" + dayAhead + "|(?<=[ap]|[ap]\\.?m\\.?))";
     // (not before a unit: "between 9 and 10 days", "tra 9 e 10 giorni" are a range of counts, no clock times)
     r.add(new Rule(Pattern.compile(B + "(?:" + from + "\\s*" + ck + "\\s*" + to + "\\s*" + ck + "|" + ck + "\\s*[-–]\\s*" + ck + ampmEnd + ")" + E
-        + "(?!\\s+(?:" + Words.unit(lang) + ")" + E + ")", F),
+        + Words.notBeforeUnit(lang), F),
         (m, c) -> clockRange(m, c, lang)));
 
     // an hour read in a part of day ("8 di stasera", "7 in the morning"): the hour alone, joined to the part by Merges
@@ -409,7 +409,7 @@ final class Grammar {
           + "|diciassette|diciotto|diciannove|venti|ventuno|ventidue|ventitré|ventitre|mezzogiorno|mezzanotte)";
       String minutes = "(un\\s+quarto|quarto|mezz[oa]|(?:tre|3)\\s+quarti|" + count(lang) + ")(?:\\s+minuti)?";
       r.add(new Rule(Pattern.compile(B + "(?:(alle|le|all'|l'|verso\\s+le|per\\s+le|a)\\s*)?" + hour + "(?:\\s+(e|meno)\\s+" + minutes
-          + "|\\s+" + minutes + "|(?<=all'una|l'una))" + E + "(?!\\s+(?:" + Words.unit(lang) + ")" + E + ")", F), (m, c) -> {
+          + "|\\s+" + minutes + "|(?<=all'una|l'una))" + E + Words.notBeforeUnit(lang), F), (m, c) -> {
         if (m.group(5) != null && m.group(1) == null) return null;
         String min = m.group(4) != null ? m.group(4) : m.group(5);
         return italianClock(m, c, m.group(2), min, "meno".equals(m.group(3)));

@@ -418,8 +418,7 @@ final class NewsRules {
         if (mo < 1 || d1 < 1 || d2 <= d1) return null;
         int year = y != null ? y : TimeTagger.monthDay(c, mo, d1, m.start()).getYear();
         if (!Rules.exists(year, mo, d2)) return null; // "dal 28 al 29 febbraio" in a common year: the range is marked
-        Piece start = Rules.day(m, java.time.LocalDate.of(year, mo, d1), y == null).span(m.start(), m.end());
-        return y != null ? start : start.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d1));
+        return Rules.rangeEnd(m, java.time.LocalDate.of(year, mo, d1), y != null).span(m.start(), m.end());
       }
       if (m.group(2) != null) {
         int from = Integer.parseInt(m.group(1));
@@ -435,8 +434,7 @@ final class NewsRules {
       if (mo < 1 || d1 < 1 || d2 <= d1) return null;
       int year = y != null ? y : TimeTagger.monthDay(c, mo, d1, first.start()).getYear();
       if (!Rules.exists(year, mo, d2)) return null; // a day the month lacks, "Feb. 28-29" in a common year
-      Piece end = Rules.day(m, java.time.LocalDate.of(year, mo, d2), y == null).span(m.start(3), m.end());
-      return y != null ? end : end.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d2));
+      return Rules.rangeEnd(m, java.time.LocalDate.of(year, mo, d2), y != null).span(m.start(3), m.end());
     }));
     // a rate: after an amount ("15 a year", "$4 billion a year", "3% all'anno")
     String rate = it ? "(?<=\\d\\s?|%\\s?|(?:mila|milioni|miliardi|volte)\\s)(?:all'|al\\s+|a\\s+|l')(anno|mese|settimana|giorno)"

@@ -55,6 +55,15 @@ final class Rules {
   }
 
   /**
+   * Day {@code d} as one end of a range of days; {@code yearWritten} false when the text gives no year, so that the
+   * date is relative and, without an anchor, its value that day of an unknown year ("XXXX-06-05").
+   */
+  static Piece rangeEnd(Matcher m, LocalDate d, boolean yearWritten) {
+    Piece p = day(m, d, !yearWritten);
+    return yearWritten ? p : p.withNoAnchor(String.format("XXXX-%02d-%02d", d.getMonthValue(), d.getDayOfMonth()));
+  }
+
+  /**
    * A weekday resolved to day {@code d}. Without an anchor the week is unknown, so its value is TimeML's weekday of an
    * unknown week, {@code XXXX-WXX-3} for a Wednesday, never an offset from the stand-in anchor's own weekday.
    */
@@ -480,8 +489,7 @@ final class Rules {
       if (!lenient && Character.isDigit(m.group(1).charAt(0))) {
         // running text: TimeML tags a range's two ends, so this is the second, "5 June", "5 giugno 2024"; the first,
         // "3", is NewsRules' (a phrase keeps Duckling's interval)
-        Piece end = day(m, a.withDayOfMonth(d2), y == null).span(m.start(2), m.end());
-        return y != null ? end : end.withNoAnchor(String.format("XXXX-%02d-%02d", mo, d2));
+        return rangeEnd(m, a.withDayOfMonth(d2), y != null).span(m.start(2), m.end());
       }
       LocalDate b = a.withDayOfMonth(d2).plusDays(1);
       return date(m, 0, new Moment(a.atStartOfDay(), Grain.DAY, b.atStartOfDay()), m.group(4) == null);

@@ -99,6 +99,11 @@ final class Words {
         : "seconds|second|secs|sec|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|weeks|week|months|month|years|year|yrs|yr|quarters|quarter|qtrs|qtr";
   }
 
+  /** A look-ahead: no unit of time follows ("12 to 18 months" is a range of counts, not clock times). */
+  static String notBeforeUnit(Lang lang) {
+    return "(?!\\s+(?:" + unit(lang) + ")(?![\\p{L}\\d]))";
+  }
+
   static Grain grainOf(String unit) {
     String u = unit.toLowerCase();
     if (u.startsWith("sec")) return Grain.SECOND;
