@@ -139,6 +139,17 @@ final class NewsRules {
           .withShift(TimeTagger.Shift.sameAsLast(Words.grainOf(unitWord)));
     }));
     if (!it) {
+      // the first end of a clock range, a bare hour that only the second end's am/pm makes a clock time: "from 3 to 5
+      // pm", "between 9 and 11 a.m.", "3-5 p.m."; the hour alone, as TimeML tags the two ends (Merges.rangeStarts gives
+      // it the second end's half of the day and day)
+      r.add(new Rule(Pattern.compile("(?:" + Rules.B + "(?<from>from|between)\\s+)?(?<![\\p{L}\\d.,:$/-])(?<h>\\d{1,2})(?::(?<min>\\d{2}))?(?=\\s*"
+          + "(?<to>(?:to|till|until|and|through)(?=\\s)|[-\u2013])\\s*\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m(?![\\p{L}\\d]))", F), (m, c) -> {
+        if (m.group("from") == null && Character.isLetter(m.group("to").charAt(0))) return null; // "rose 9 to 5 p.m.": a word joins no range without "from"
+        int h = Integer.parseInt(m.group("h")), min = m.group("min") == null ? 0 : Integer.parseInt(m.group("min"));
+        if (h < 1 || h > 12 || min > 59) return null;
+        Piece p = Rules.clock(m, c, h, min, 0, m.group("min") == null ? Grain.HOUR : Grain.MINUTE, null);
+        return p == null ? null : p.span(m.start("h"), m.end());
+      }));
       // "the year-ago quarter", "year-earlier results": the period under discussion a year before
       // (and "the quarter a year ago", "the period a year earlier", written after the period)
       r.add(new Rule(Pattern.compile(Rules.B + "(?:(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?"

@@ -145,6 +145,33 @@ class TimeMlNewsTest {
   @Test void anItalianRangeOfDaysWithTraIsTwoDates() {
     assertEquals(List.of("DATE 2024-09-02 [il 2]", "DATE 2024-09-04 [il 4 settembre]"), it("Lo sciopero dei treni cade tra il 2 e il 4 settembre."));
   }
+  @Test void aClockRangeTagsItsFirstEndInTheSecondsAfternoon() {
+    assertEquals(List.of("TIME 2024-06-19T15:00 [3]", "TIME 2024-06-19T17:00 [5 pm.]"), en("The pharmacy is open from 3 to 5 pm."));
+  }
+  @Test void aClockRangeEndingInTheMorningKeepsItsFirstEndInTheMorning() {
+    assertEquals(List.of("TIME 2024-06-19T09:00 [9]", "TIME 2024-06-19T11:00 [11 a.m.]"), en("Voters can call the hotline between 9 and 11 a.m."));
+  }
+  @Test void aClockRangeWithADashTagsBothEnds() {
+    assertEquals(List.of("TIME 2024-06-13T14:00 [2]", "TIME 2024-06-13T16:00 [4 p.m. on Thursday]"), en("The clinic saw patients 2-4 p.m. on Thursday."));
+  }
+  @Test void theFirstEndOfAClockRangeIsOnTheSecondsDay() {
+    assertEquals(List.of("TIME 2024-06-23T08:00 [8 a.m.]", "TIME 2024-06-23T18:00 [6 p.m. on June 23]"), en("The polls will be open from 8 a.m. to 6 p.m. on June 23."));
+  }
+  @Test void anItalianClockRangeWithTraIsOnTheSecondsDay() {
+    assertEquals(List.of("TIME 2024-06-25T09:00 [le 9]", "TIME 2024-06-25T11:00 [le 11 di martedì]"), it("Il seggio resterà aperto tra le 9 e le 11 di martedì."));
+  }
+  @Test void anItalianClockRangeWithDalleIsOnTheSecondsDay() {
+    assertEquals(List.of("TIME 2024-06-21T15:00 [15]", "TIME 2024-06-21T17:00 [alle 17 di venerdì]"), it("Lo sportello sarà aperto dalle 15 alle 17 di venerdì."));
+  }
+  @Test void anItalianClockRangeTakesTheAfternoonOfItsSecondEnd() {
+    assertEquals(List.of("TIME 2024-06-19T15:00 [3]", "TIME 2024-06-19T17:00 [alle 5 del pomeriggio]"), it("La farmacia è aperta dalle 3 alle 5 del pomeriggio."));
+  }
+  @Test void twoItalianClockTimesWithoutDalleAreNoRange() {
+    assertEquals(List.of("TIME 2024-06-19T09:00 [Alle 9]", "TIME 2024-06-19T23:00 [alle 11 di sera]"), it("Alle 9 alle 11 di sera."));
+  }
+  @Test void anHourAndAnotherWithPmWithoutFromAreNoRange() {
+    assertEquals(List.of("TIME 2024-06-19T17:00 [5 p.m.]"), en("The museum closed 9 to 5 p.m."));
+  }
   @Test void aFallingPairOfDaysBeforeAMonthIsNoRange() {
     assertEquals(List.of("DATE 2024-06-12 [June 12]"), en("The council voted 5-3 June 12 to approve the budget."));
   }
