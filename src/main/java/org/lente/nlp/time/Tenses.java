@@ -58,12 +58,15 @@ final class Tenses {
       Lang.EN, Pattern.compile("\\b(was|were|had|did)\\b", F));
   /**
    * Weak past cues, heard only in a sentence without any strong cue: English words in -ed are a simple past as often
-   * as a participle or an adjective ("preferred shares", "as originally planned", "an unspecified date").
+   * as a participle or an adjective ("preferred shares", "as originally planned", "an unspecified date"); not one after
+   * a present of "be", an adverb allowed between, which is a present passive or state ("Markets are closed Monday",
+   * "The bridge is still closed").
    */
   private static final Map<Lang, Pattern> WEAK_PAST = Map.of(
       Lang.IT, Pattern.compile("(?!)"), // none: an Italian participle follows its auxiliary, a strong cue
       // NOTE: not a reporting verb: "said Dec. 15 is the deadline" dates the report, not the deadline
-      Lang.EN, Pattern.compile("\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
+      Lang.EN, Pattern.compile("(?<!\\b(?:is|are|am)\\s{1,3}|\\b(?:is|are|am)\\s{1,3}\\p{L}{1,12}ly\\s{1,3})"
+          + "\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
 
   /**
    * Future auxiliaries that put what follows them in their clause ahead of the time of writing: will, shall, 'll,
@@ -113,8 +116,9 @@ final class Tenses {
    * talks begin", "The company reports second-quarter results"), matched on the original text from the clause's start
    * up to a time expression: a subject (a determiner and one to three words, possessives among them, one to three capitalised words, or a
    * gerund), its verb in the present (in -s after a singular subject; a base form, no -ed nor past form, after a
-   * plural one ending in -s), then up to four words that are no other verb, and an optional "on". Not an auxiliary
-   * ("is", "has", "does": the {@link #AUXILIARY} rule reads "is due to") nor a verb of saying.
+   * plural one ending in -s; or "is", "are" before a state or an arrangement: "Markets are closed", "The leaders are
+   * meeting"), then up to four words that are no other verb or parts of a clock time ("between 9 and 11 a.m."), and an
+   * optional "on". Not "has", "does" (the {@link #AUXILIARY} rule reads "is due to") nor a verb of saying.
    */
   private static final Pattern SCHEDULE_EN;
   static {
@@ -124,11 +128,18 @@ final class Tenses {
     String singular = "(?:(?i:the|a|an|its|this|that|his|her|their)\\s+(?:" + word + "\\s+){0,2}" + noVerb + "[\\p{L}&.-]*\\p{L}"
         + "|" + noVerb + "\\p{Lu}[\\p{L}&.-]*(?:\\s+" + noVerb + "\\p{Lu}[\\p{L}&.-]*){0,2})(?<!s)";
     String plural = "(?:(?i:the|its|their|some|many|most)\\s+)?(?:" + word + "\\s+){0,2}" + noVerb + "[\\p{L}&.-]*\\p{L}{2}\\p{Ll}s";
+    // a present state or arrangement after "is" or "are": "Markets are closed", "The museum is open", "The leaders are
+    // meeting"; a participle in -ed, a form in -ing, or open, closed, shut
+    String state = "\\s+(?:open|closed|shut|\\p{Ll}{3,}(?:ed|ing))";
+    // a clock time between the verb and the day, "runs between 9 and 11 a.m. Tuesday", "are open 7-9 p.m. Thursday"
+    String hour = "\\d{1,2}(?:[:.]\\d{2})?";
+    String clock = hour + "(?:\\s*[-\u2013]\\s*" + hour + ")?(?:\\s*[ap]\\.m\\.|\\s*[ap]m\\b)?";
     SCHEDULE_EN = Pattern.compile("^\\s*[\"\u201c]?"
         + "(?:" + singular + "\\s+(?!(?:does|" + SAYING_PRESENT_EN + ")\\b)\\p{Ll}{2,}[a-rtv-z]s"
         + "|" + plural + "\\s+(?!(?:are|have|do|will|would|could|should|might|may|must|can|also|still|just|not|never"
-        + "|only|then|now|" + SAYING_PRESENT_EN + "|" + IRREGULAR_PAST_EN + ")\\b)\\p{Ll}{2,}(?<!ed|s|ly|ing))"
-        + "(?:\\s+" + noVerb + "\\p{L}[\\p{L}'-]*){0,4}?\\s+(?:on\\s+)?$");
+        + "|only|then|now|" + SAYING_PRESENT_EN + "|" + IRREGULAR_PAST_EN + ")\\b)\\p{Ll}{2,}(?<!ed|s|ly|ing)"
+        + "|(?:" + singular + "\\s+is|" + plural + "\\s+are)" + state + ")"
+        + "(?:\\s+(?:" + noVerb + "\\p{L}[\\p{L}'-]*|" + clock + ")){0,4}?\\s+(?:on\\s+)?$");
   }
   /** How far before a time expression the clause that schedules it may start: a subject, its verb and four words. */
   private static final int SCHEDULE_REACH = 100;

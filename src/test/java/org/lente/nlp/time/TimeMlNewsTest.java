@@ -1066,6 +1066,24 @@ class TimeMlNewsTest {
   @Test void aPresentWithAnObjectSchedulesTheWeekdayAhead() {
     assertEquals(List.of("DATE 2024-06-20 [Thursday]"), en("The Senate votes Thursday on the bailout."));
   }
+  @Test void aPresentPassiveAfterAPluralSubjectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Markets are closed Monday."));
+  }
+  @Test void aPresentPassiveBeforeAReportingClauseSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The market is closed Monday, traders said."));
+  }
+  @Test void aPresentProgressiveSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The union is holding a vote Monday."));
+  }
+  @Test void aClockRangeBetweenAScheduleAndItsWeekdayKeepsItAhead() {
+    assertEquals(List.of("TIME 2024-06-25T09:00 [9]", "TIME 2024-06-25T11:00 [11 a.m. Tuesday]"), en("The show runs between 9 and 11 a.m. Tuesday."));
+  }
+  @Test void anAdjectiveStateAfterAreSchedulesAClockRangesWeekdayAhead() {
+    assertEquals(List.of("TIME 2024-06-20T19:00 [7]", "TIME 2024-06-20T21:00 [9 p.m. Thursday]"), en("Polls are open 7-9 p.m. Thursday."));
+  }
+  @Test void aPastPassiveLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("U.S. markets were closed Monday."));
+  }
   @Test void aPastFormAfterAPluralSubjectLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("GM shares fell Monday."));
   }
