@@ -97,11 +97,14 @@ final class NewsRules {
     List<Rule> r = new ArrayList<>();
     // a number or unit after "the past" makes it a span ("the past two years"), which other rules read
     String notSpan = "(?!\\s+(?:" + Words.number(lang) + "|" + Words.unit(lang) + "|decades?|decenni)" + Rules.E + ")";
+    String notOf = "(?!\\s+(?:di|del|dello|della|dei|degli|delle|dell')" + Rules.E + ")";
     String[][] refs = it ? new String[][] {
         {"attualmente|adesso|oggigiorno|al momento|tuttora", "PRESENT_REF"},
-        {"recentemente|di recente|ultimamente|in passato|negli ultimi (?:anni|mesi|giorni)", "PAST_REF"},
+        // (the stretch before or after the anchor, as "in recent weeks", "in the coming days"; not "negli ultimi giorni
+        // di maggio", the end of a month)
+        {"recentemente|di recente|ultimamente|in passato|(?:negli\\s+ultimi\\s+(?:anni|mesi|giorni)|nelle\\s+ultime\\s+settimane)" + notOf, "PAST_REF"},
         {"in futuro|(?:il|nel)\\s+(?:prossimo\\s+)?futuro|(?:nel|a)\\s+(?:breve|medio)\\s+termine"
-            + "|(?:nei|nelle|i|le)\\s+prossim[ie]\\s+(?:settimane|mesi|anni|trimestri)", "FUTURE_REF"}}
+            + "|(?:nei|nelle|i|le)\\s+prossim[ie]\\s+(?:giorni|settimane|mesi|anni|trimestri)" + notOf, "FUTURE_REF"}}
         : new String[][] {
         {"now|currently|at present|nowadays|these days", "PRESENT_REF"},
         {"recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days)|(?:in\\s+)?the\\s+past" + notSpan, "PAST_REF"},

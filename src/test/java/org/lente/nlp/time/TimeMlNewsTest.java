@@ -557,7 +557,28 @@ class TimeMlNewsTest {
   }
   @Test void italianNextMonthsWithoutACountAreTheFuture() {
     assertEquals(List.of("DATE FUTURE_REF [nei prossimi mesi]"), it("I tassi scenderanno nei prossimi mesi."));
+  }  @Test void anItalianLastWeekIsTheWeekBeforeAsInEnglish() {
+    assertEquals(List.of("DATE 2024-W24 [nell'ultima settimana]"), it("Il prezzo del gas è salito nell'ultima settimana."));
   }
+  @Test void anItalianLastMonthIsTheMonthBefore() {
+    assertEquals(List.of("DATE 2024-05 [nell'ultimo mese]"), it("Le vendite sono calate nell'ultimo mese."));
+  }
+  @Test void anItalianLastYearOfSomethingIsNoDate() {
+    assertEquals(List.of(), it("È stato l'ultimo anno del suo mandato."));
+  }
+  @Test void theLastYearOfSomethingIsNoDate() {
+    assertEquals(List.of(), en("It was the last year of his term."));
+  }
+  @Test void italianRecentWeeksAreThePast() {
+    assertEquals(List.of("DATE PAST_REF [nelle ultime settimane]"), it("Le borse hanno perso molto nelle ultime settimane."));
+  }
+  @Test void italianComingDaysAreTheFuture() {
+    assertEquals(List.of("DATE FUTURE_REF [nei prossimi giorni]"), it("Il governo deciderà nei prossimi giorni."));
+  }
+  @Test void theLastDaysOfAMonthAreNoStretchBeforeTheAnchor() {
+    assertEquals(List.of("DATE 2024-05 [maggio]"), it("I prezzi sono saliti negli ultimi giorni di maggio."));
+  }
+
   @Test void italianShortTermIsTheFuture() {
     assertEquals(List.of("DATE FUTURE_REF [nel breve termine]"), it("I margini resteranno bassi nel breve termine."));
   }
