@@ -141,6 +141,32 @@ final class Tenses {
         + "|(?:" + singular + "\\s+is|" + plural + "\\s+are)" + state + ")"
         + "(?:\\s+(?:" + noVerb + "\\p{L}[\\p{L}'-]*|" + clock + ")){0,4}?\\s+(?:on\\s+)?$");
   }
+  /**
+   * The Italian {@link #SCHEDULE_EN}: a subject (an article and one to three words, or one to three capitalised words),
+   * its verb in the present ("riapre", "chiude", "si riunisce", "votano"; "è" or "sono" before a word, "è chiuso"), up
+   * to four words and the time expression: "Il museo riapre lunedì", "La Borsa è chiusa venerdì". The verb is read by
+   * its ending (-a, -e, -ano, -ono) in a sentence without a tense cue, where no auxiliary or participle stands; not an
+   * imperfect (-ava, -eva, -iva), a function word ending so ("della", "anche", "come"), a word after an article or a
+   * preposition ("della commissione") nor a verb of saying; and not a time after "di", which belongs to a noun ("il
+   * crollo di lunedì").
+   */
+  private static final Pattern SCHEDULE_IT;
+  static {
+    String function = "la|le|una|della|delle|alla|alle|dalla|dalle|nella|nelle|sulla|sulle|che|come|anche|ancora|sempre"
+        + "|prima|mentre|questa|queste|quella|quelle|sua|sue|nostra|nostre|loro|cosa|dove|quale|quando|ne|se|e|o|ma";
+    String saying = "dice|dicono|afferma|affermano|annuncia|annunciano|spiega|spiegano|sostiene|sostengono|conferma"
+        + "|confermano|riferisce|riferiscono|comunica|comunicano|scrive|scrivono|racconta|raccontano";
+    String subject = "(?:(?i:il|lo|la|i|gli|le|un|una|uno)\\s+(?:\\p{L}+\\s+){0,2}\\p{L}+|(?i:l')\\s*(?:\\p{L}+\\s+){0,2}\\p{L}+"
+        + "|\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})";
+    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + saying + ")\\b)(?!\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
+        + "\\p{Ll}{3,}(?:a|e|ano|ono))";
+    // a verb never follows an article or a preposition: "della commissione" is no verb
+    String notAfterArticle = "(?<!(?<![\\p{L}'])(?i:di|del|dello|della|dei|degli|delle|a|al|alla|alle|ai|agli|da|dal|dalla|dalle"
+        + "|in|nel|nella|nelle|nei|negli|su|sul|sulla|con|per|tra|fra|il|lo|la|i|gli|le|un|una|uno)\\s{1,3})";
+    SCHEDULE_IT = Pattern.compile("^\\s*[\"\u201c\u00ab]?" + subject + "\\s+" + notAfterArticle + verb + "(?:\\s+\\p{L}[\\p{L}'-]*){0,4}?\\s+"
+        + "(?<!(?<![\\p{L}'])(?i:di|del|dello|della|dei|degli|delle)\\s{1,3})$",
+        Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+  }
   /** How far before a time expression the clause that schedules it may start: a subject, its verb and four words. */
   private static final int SCHEDULE_REACH = 100;
 
@@ -155,9 +181,12 @@ final class Tenses {
   private final Cues intent;
   private final Cues auxiliary;
   private final Cues otherVerb;
+  /** The clause that schedules a time in the present: {@link #SCHEDULE_EN} or {@link #SCHEDULE_IT}. */
+  private final Pattern schedule;
 
   private Tenses(int length, int[] ends, int[] clauseEnds, Cues future, Cues past, Cues weakPast, Cues intent,
-      Cues auxiliary, Cues otherVerb) {
+      Cues auxiliary, Cues otherVerb, Pattern schedule) {
+    this.schedule = schedule;
     this.length = length;
     this.ends = ends;
     this.clauseEnds = clauseEnds;
@@ -178,7 +207,7 @@ final class Tenses {
     Cues otherVerb = auxiliary.starts().length == 0 ? auxiliary : Cues.of(OTHER_VERB.get(lang).matcher(s));
     return new Tenses(s.length(), offsets(s, ENDS, false), offsets(s, CLAUSE_ENDS, true), Cues.of(FUTURE.get(lang).matcher(s)),
         Cues.of(PAST.get(lang).matcher(s)), Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)),
-        auxiliary, otherVerb);
+        auxiliary, otherVerb, lang == Lang.IT ? SCHEDULE_IT : SCHEDULE_EN);
   }
 
   /** The offsets of the characters of {@code s} in {@code chars}, ascending; with {@code dashes} the first '-' of "--". */
@@ -270,13 +299,14 @@ final class Tenses {
   }
 
   /**
-   * Whether the English clause around {@code pos} of {@code original} (the text these cues were found in, before
-   * normalising) schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}): "Trading resumes on
-   * Monday", "The plant reopens Tuesday", "The talks begin Friday". Not "GM shares fell Monday", "He says Monday".
+   * Whether the clause around {@code pos} of {@code original} (the text these cues were found in, before normalising)
+   * schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}, {@link #SCHEDULE_IT}): "Trading
+   * resumes on Monday", "The plant reopens Tuesday", "Il museo riapre lunedì". Not "GM shares fell Monday", "He says
+   * Monday".
    */
   boolean schedulesBefore(String original, int pos) {
     int from = around(clauseEnds, pos)[0];
-    return pos - from <= SCHEDULE_REACH && SCHEDULE_EN.matcher(original).region(from, pos).find();
+    return pos - from <= SCHEDULE_REACH && schedule.matcher(original).region(from, pos).find();
   }
 
   /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */

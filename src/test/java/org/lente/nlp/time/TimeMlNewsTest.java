@@ -1102,6 +1102,24 @@ class TimeMlNewsTest {
   @Test void anAdjectiveStateAfterAreSchedulesAClockRangesWeekdayAhead() {
     assertEquals(List.of("TIME 2024-06-20T19:00 [7]", "TIME 2024-06-20T21:00 [9 p.m. Thursday]"), en("Polls are open 7-9 p.m. Thursday."));
   }
+  @Test void anItalianPresentSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il museo riapre lunedì."));
+  }
+  @Test void anItalianPresentWithEIsASchedule() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("La Borsa è chiusa lunedì."));
+  }
+  @Test void anItalianReflexivePresentSchedulesTheWeekdayAndItsHourAhead() {
+    assertEquals(List.of("TIME 2024-06-24T10:00 [lunedì alle 10]"), it("Il Consiglio dei ministri si riunisce lunedì alle 10."));
+  }
+  @Test void anItalianNounAfterAPrepositionIsNoScheduleVerb() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("La riunione della commissione lunedì."));
+  }
+  @Test void anItalianImperfectIsNoSchedule() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il negozio chiudeva lunedì."));
+  }
+  @Test void anItalianPresentVerbOfSayingSchedulesNothing() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro dice lunedì che la legge è pronta."));
+  }
   @Test void aPastPassiveLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("U.S. markets were closed Monday."));
   }
