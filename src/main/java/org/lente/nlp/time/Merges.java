@@ -71,7 +71,8 @@ final class Merges {
       Clock end = b.clock() != null ? b.clock() : new Clock(e.getHour(), e.getMinute(), e.getSecond(), b.m().grain(), false);
       Clock start = a.clock().startOf(end);
       Moment on = TimeTagger.clockOn(e.toLocalDate(), start);
-      String clock = TimeTagger.clockTimex(on).substring(TimeTagger.clockTimex(on).indexOf('T'));
+      String timex = TimeTagger.clockTimex(on);
+      String clock = timex.substring(timex.indexOf('T'));
       int t = b.noAnchor() == null ? -1 : b.noAnchor().indexOf('T');
       ps.set(i, new Piece(a.start(), a.end(), Kind.TIME, on, null, b.relative(), start, null,
           t < 0 ? null : b.noAnchor().substring(0, t) + clock));
