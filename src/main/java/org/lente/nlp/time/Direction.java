@@ -129,6 +129,8 @@ final class Direction {
       + "(?:\\s+(?:morning|afternoon|evening|night))?" + CLOSES);
   /** As {@link #ENDS_CLAUSE}, from the end of an expression whose end is known (a holiday's name of several words). */
   private static final Pattern CLOSES_AT = Pattern.compile(CLOSES);
+  /** An Italian weekday that ends its clause or stands before a preposition ("riapre lunedì alle 9", "chiude martedì per"). */
+  private static final Pattern ENDS_CLAUSE_IT = Pattern.compile("\\p{L}+(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:a|alle|all'|al|in|per|con|dopo|prima|e|o|da|dalle|fino|tra|fra)\\b)");
 
   private Direction() {}
 
@@ -172,7 +174,11 @@ final class Direction {
       c.cases().accept(new Case(pos, kind, f, back, ahead, constraint));
     }
     if (c.lang() != Lang.EN) {
-      return byTense(kind, cue, c.today(), back, ahead);
+      // a weekday after a present that schedules it in a sentence with no tense cue: "Il museo riapre lunedì" (the
+      // tense rule alone reads a weekday without a cue as the one gone by)
+      boolean schedule = kind == Kind.WEEKDAY && cue == Tenses.Cue.NONE && !inHeadline(c.original(), pos)
+          && c.tenses().schedulesBefore(c.original(), pos) && ENDS_CLAUSE_IT.matcher(c.s()).region(pos, c.s().length()).lookingAt();
+      return schedule ? ahead : byTense(kind, cue, c.today(), back, ahead);
     }
     return constraint != Constraint.NONE || modelAhead(f) ? ahead : back;
   }

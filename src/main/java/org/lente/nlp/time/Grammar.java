@@ -770,9 +770,7 @@ final class Grammar {
     boolean bare = m.group(1) == null;
     Clock a = clockOf(m.group(bare ? 3 : 1), lang), b = clockOf(m.group(bare ? 4 : 2), lang);
     if (a == null || b == null) return null;
-    if (a.ambiguous() && !b.ambiguous() && b.h() >= 12 && b.h() < 24 && a.h() < 12 && a.h() + 12 <= b.h()) {
-      a = new Clock(a.h() + 12, a.min(), a.sec(), a.grain(), false); // "3 to 5pm": the afternoon of both
-    }
+    a = a.startOf(b); // "3 to 5pm": the afternoon of both
     Moment start = TimeTagger.clockDefault(c, a);
     LocalDateTime end = start.start().toLocalDate().atTime(b.h() % 24, b.min());
     if (b.ambiguous() && end.isBefore(start.start())) end = end.plusHours(12);

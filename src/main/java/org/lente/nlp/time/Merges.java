@@ -25,6 +25,8 @@ final class Merges {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   // NOTE: possessive runs, as no word here starts with a space or comma: a long gap that does not join fails in one pass
   private static final Pattern JOIN = Pattern.compile("^[\\s,]*+(?:alle|at|@|on|di|del|della|il|the|for|a|in|nella|of)?[\\s,]*+$", F);
+  /** The Italian joining word a clock time's piece starts with: "alle 17" in "dalle 15 alle 17". */
+  private static final Pattern TO_INSIDE = Pattern.compile("(?:alle|all')\\s*+(?=\\d)", F);
   private static final Pattern TO = Pattern.compile("^\\s*+(?:-|–|to|till|until|untill|through|al|alle|a|e le|e|and|(?:fino|sino)\\s+(?:a|ad|al|alla|alle|all'))\\s*+$", F);
   /**
    * A gap of a North American or European zone name between a clock time and its day, "5 p.m. EST Nov. 9": news keeps
@@ -46,7 +48,36 @@ final class Merges {
   private static final Pattern RELATIVE_YEAR = Pattern.compile("(?:this|last|next) year|quest'anno|(?:l')?anno (?:scorso|prossimo|passato)", F);
 
   static List<Piece> merge(List<Piece> in, Ctx ctx) {
-    return adjacent(zones(adjacent(timesInParts(in, ctx), ctx), ctx), ctx);
+    List<Piece> merged = adjacent(zones(adjacent(timesInParts(in, ctx), ctx), ctx), ctx);
+    return ctx.duckling() ? merged : rangeStarts(merged, ctx);
+  }
+
+  /**
+   * In running text, where TimeML tags a range's two ends apart, the first end of a clock range that has no day of its
+   * own takes the second end's half of the day and day: "from 3 to 5 pm Tuesday" is Tuesday 15:00 and Tuesday 17:00,
+   * "tra le 9 e le 11 di martedì" Tuesday 9:00 and 11:00 (see {@link Clock#startOf}). A first end with its own day or
+   * in UTC ("from 8 a.m. Monday", "from 18:00 UTC") is left as it is; so is one whose second end has no clock time.
+   */
+  private static List<Piece> rangeStarts(List<Piece> in, Ctx ctx) {
+    List<Piece> ps = new ArrayList<>(in);
+    for (int i = 0; i + 1 < ps.size(); i++) {
+      Piece a = ps.get(i), b = ps.get(i + 1);
+      if (a.kind() != Kind.TIME || b.kind() != Kind.TIME || a.clock() == null || a.value() != null || a.m() == null
+          || b.m() == null || b.m().end() != null || b.m().grain().compareTo(Grain.HOUR) > 0
+          || !a.m().start().toLocalDate().equals(ctx.today()) || !joinedAsRange(a, b, ctx)) {
+        continue;
+      }
+      LocalDateTime e = b.m().start();
+      Clock end = b.clock() != null ? b.clock() : new Clock(e.getHour(), e.getMinute(), e.getSecond(), b.m().grain(), false);
+      Clock start = a.clock().startOf(end);
+      Moment on = TimeTagger.clockOn(e.toLocalDate(), start);
+      String timex = TimeTagger.clockTimex(on);
+      String clock = timex.substring(timex.indexOf('T'));
+      int t = b.noAnchor() == null ? -1 : b.noAnchor().indexOf('T');
+      ps.set(i, new Piece(a.start(), a.end(), Kind.TIME, on, null, b.relative(), start, null,
+          t < 0 ? null : b.noAnchor().substring(0, t) + clock));
+    }
+    return ps;
   }
 
   /**
@@ -120,6 +151,16 @@ final class Merges {
       }
     }
     return ps;
+  }
+
+  /**
+   * True when the text between {@code a} and {@code b} joins them as a range's ends, or when {@code b} opens with the
+   * joining word and a word opening a range comes before {@code a} ("dalle 15 alle 17"; not "alle 9, alle 11").
+   */
+  private static boolean joinedAsRange(Piece a, Piece b, Ctx ctx) {
+    String gap = ctx.s().substring(a.end(), b.start());
+    return TO.matcher(gap).matches() || gap.isBlank() && !gap.isEmpty() && TO_INSIDE.matcher(ctx.s()).region(b.start(), b.end()).lookingAt()
+        && FROM.matcher(ctx.s().substring(Math.max(0, a.start() - 12), a.start())).find();
   }
 
   private static boolean isDay(Piece p) {

@@ -97,11 +97,14 @@ final class NewsRules {
     List<Rule> r = new ArrayList<>();
     // a number or unit after "the past" makes it a span ("the past two years"), which other rules read
     String notSpan = "(?!\\s+(?:" + Words.number(lang) + "|" + Words.unit(lang) + "|decades?|decenni)" + Rules.E + ")";
+    String notOf = "(?!\\s+(?:di|del|dello|della|dei|degli|delle|dell')" + Rules.E + ")";
     String[][] refs = it ? new String[][] {
         {"attualmente|adesso|oggigiorno|al momento|tuttora", "PRESENT_REF"},
-        {"recentemente|di recente|ultimamente|in passato|negli ultimi (?:anni|mesi|giorni)", "PAST_REF"},
+        // (the stretch before or after the anchor, as "in recent weeks", "in the coming days"; not "negli ultimi giorni
+        // di maggio", the end of a month)
+        {"recentemente|di recente|ultimamente|in passato|(?:negli\\s+ultimi\\s+(?:anni|mesi|giorni)|nelle\\s+ultime\\s+settimane)" + notOf, "PAST_REF"},
         {"in futuro|(?:il|nel)\\s+(?:prossimo\\s+)?futuro|(?:nel|a)\\s+(?:breve|medio)\\s+termine"
-            + "|(?:nei|nelle|i|le)\\s+prossim[ie]\\s+(?:settimane|mesi|anni|trimestri)", "FUTURE_REF"}}
+            + "|(?:nei|nelle|i|le)\\s+prossim[ie]\\s+(?:giorni|settimane|mesi|anni|trimestri)" + notOf, "FUTURE_REF"}}
         : new String[][] {
         {"now|currently|at present|nowadays|these days", "PRESENT_REF"},
         {"recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days)|(?:in\\s+)?the\\s+past" + notSpan, "PAST_REF"},
@@ -139,6 +142,17 @@ final class NewsRules {
           .withShift(TimeTagger.Shift.sameAsLast(Words.grainOf(unitWord)));
     }));
     if (!it) {
+      // the first end of a clock range, a bare hour that only the second end's am/pm makes a clock time: "from 3 to 5
+      // pm", "between 9 and 11 a.m.", "3-5 p.m."; the hour alone, as TimeML tags the two ends (Merges.rangeStarts gives
+      // it the second end's half of the day and day)
+      r.add(new Rule(Pattern.compile("(?:" + Rules.B + "(?<from>from|between)\\s+)?(?<![\\p{L}\\d.,:$/-])(?<h>\\d{1,2})(?::(?<min>\\d{2}))?(?=\\s*"
+          + "(?<to>(?:to|till|until|and|through)(?=\\s)|[-\u2013])\\s*\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m(?![\\p{L}\\d]))", F), (m, c) -> {
+        if (m.group("from") == null && Character.isLetter(m.group("to").charAt(0))) return null; // "rose 9 to 5 p.m.": a word joins no range without "from"
+        int h = Integer.parseInt(m.group("h")), min = m.group("min") == null ? 0 : Integer.parseInt(m.group("min"));
+        if (h < 1 || h > 12 || min > 59) return null;
+        Piece p = Rules.clock(m, c, h, min, 0, m.group("min") == null ? Grain.HOUR : Grain.MINUTE, null);
+        return p == null ? null : p.span(m.start("h"), m.end());
+      }));
       // "the year-ago quarter", "year-earlier results": the period under discussion a year before
       // (and "the quarter a year ago", "the period a year earlier", written after the period)
       r.add(new Rule(Pattern.compile(Rules.B + "(?:(?:the\\s+)?year-(?:ago|earlier)(?:\\s+(?:(?:first|second|third|fourth)[\\s-]+)?(?:quarter|period))?"

@@ -24,6 +24,10 @@ final class Rules {
 
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
   static final String B = "(?<![\\p{L}\\d])";
+  /** "of" and a word after "the last year", "l'ultimo anno": the end of what follows ("of his term", "del mandato"), no date. */
+  private static final Map<Lang, Pattern> OF_SOMETHING = Map.of(
+      Lang.EN, Pattern.compile("\\s+of\\s+\\p{L}", Pattern.CASE_INSENSITIVE),
+      Lang.IT, Pattern.compile("\\s+(?:di|del|dello|della|dei|degli|delle|dell')\\s*\\p{L}", Pattern.CASE_INSENSITIVE));
   static final String E = "(?![\\p{L}\\d])";
 
   record Rule(Pattern pattern, BiFunction<Matcher, Ctx, Piece> resolve) {}
@@ -290,16 +294,18 @@ final class Rules {
       return m.group(0).startsWith("dal") || m.group(0).startsWith("from") ? p.span(m.start(1), m.end()) : p;
     }));
     // this/next/last week|month|quarter|year
-    // Duckling's Italian phrases also count the finer units and "l'ultimo" ("la prossima ora", "l'ultimo mese"); in news
-    // "il giorno successivo" is told from the text's last day and "nell'ultimo anno" is a span, so news reads neither
+    // Duckling's Italian phrases also count the finer units ("la prossima ora"); in news "il giorno successivo" is told
+    // from the text's last day, so news reads no finer unit. "l'ultimo mese", "nell'ultima settimana" are the period
+    // before this one, as "the last month", "the last week" are (round 24; before, news read them as nothing), but
+    // "l'ultimo anno del mandato", "the last year of his term" name the end of something else, no date
     String relUnit = it ? (lenient ? "(settimana|mese|anno|trimestre|giorno|ora|minuto|secondo)" : "(settimana|mese|anno|trimestre)")
         : "(week|month|year|yr|quarter|qtr)";
     if (it) {
-      String last = lenient ? "|ultim[oa]" : "";
-      r.add(new Rule(Pattern.compile(B + "(?:(?:la|il|lo|l'|nella|nel|della|dello|del|nello)\\s*)?(?:(quest[oa']|scors[oa]|prossim[oa]|passat[oa]" + last + ")\\s*)?" + relUnit
+      r.add(new Rule(Pattern.compile(B + "(?:(?:la|il|lo|l'|nella|nel|nell'|della|dello|del|nello)\\s*)?(?:(quest[oa']|scors[oa]|prossim[oa]|passat[oa]|ultim[oa])\\s*)?" + relUnit
           + "(?:\\s+(scors[oa]|prossim[oa]|passat[oa]|corrente|successiv[oa]|precedente|in corso))?" + E, F), (m, c) -> {
         String mod = m.group(1) != null ? m.group(1) : m.group(3);
         if (mod == null) return null;
+        if (!lenient && mod.startsWith("ultim") && OF_SOMETHING.get(lang).matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) return null;
         int off = mod.startsWith("pross") || mod.startsWith("succ") ? 1
             : mod.startsWith("scors") || mod.startsWith("passat") || mod.startsWith("prec") || mod.startsWith("ultim") ? -1 : 0;
         return relPeriod(m, c, Words.grainOf(m.group(2)), off);
@@ -307,6 +313,7 @@ final class Rules {
     } else {
       r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(last|past|previous|this|current|next|coming|upcoming|following)\\s+(?:fiscal\\s+)?" + relUnit + E, F), (m, c) -> {
         String mod = m.group(1);
+        if (!lenient && mod.equals("last") && OF_SOMETHING.get(lang).matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) return null;
         int off = mod.matches("next|coming|upcoming|following") ? 1 : mod.matches("last|past|previous") ? -1 : 0;
         return relPeriod(m, c, Words.grainOf(m.group(2)), off);
       }));

@@ -58,12 +58,15 @@ final class Tenses {
       Lang.EN, Pattern.compile("\\b(was|were|had|did)\\b", F));
   /**
    * Weak past cues, heard only in a sentence without any strong cue: English words in -ed are a simple past as often
-   * as a participle or an adjective ("preferred shares", "as originally planned", "an unspecified date").
+   * as a participle or an adjective ("preferred shares", "as originally planned", "an unspecified date"); not one after
+   * a present of "be", an adverb allowed between, which is a present passive or state ("Markets are closed Monday",
+   * "The bridge is still closed").
    */
   private static final Map<Lang, Pattern> WEAK_PAST = Map.of(
       Lang.IT, Pattern.compile("(?!)"), // none: an Italian participle follows its auxiliary, a strong cue
       // NOTE: not a reporting verb: "said Dec. 15 is the deadline" dates the report, not the deadline
-      Lang.EN, Pattern.compile("\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
+      Lang.EN, Pattern.compile("(?<!\\b(?:is|are|am)\\s{1,3}|\\b(?:is|are|am)\\s{1,3}\\p{L}{1,12}ly\\s{1,3})"
+          + "\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
 
   /**
    * Future auxiliaries that put what follows them in their clause ahead of the time of writing: will, shall, 'll,
@@ -113,8 +116,9 @@ final class Tenses {
    * talks begin", "The company reports second-quarter results"), matched on the original text from the clause's start
    * up to a time expression: a subject (a determiner and one to three words, possessives among them, one to three capitalised words, or a
    * gerund), its verb in the present (in -s after a singular subject; a base form, no -ed nor past form, after a
-   * plural one ending in -s), then up to four words that are no other verb, and an optional "on". Not an auxiliary
-   * ("is", "has", "does": the {@link #AUXILIARY} rule reads "is due to") nor a verb of saying.
+   * plural one ending in -s; or "is", "are" before a state or an arrangement: "Markets are closed", "The leaders are
+   * meeting"), then up to four words that are no other verb or parts of a clock time ("between 9 and 11 a.m."), and an
+   * optional "on". Not "has", "does" (the {@link #AUXILIARY} rule reads "is due to") nor a verb of saying.
    */
   private static final Pattern SCHEDULE_EN;
   static {
@@ -124,11 +128,44 @@ final class Tenses {
     String singular = "(?:(?i:the|a|an|its|this|that|his|her|their)\\s+(?:" + word + "\\s+){0,2}" + noVerb + "[\\p{L}&.-]*\\p{L}"
         + "|" + noVerb + "\\p{Lu}[\\p{L}&.-]*(?:\\s+" + noVerb + "\\p{Lu}[\\p{L}&.-]*){0,2})(?<!s)";
     String plural = "(?:(?i:the|its|their|some|many|most)\\s+)?(?:" + word + "\\s+){0,2}" + noVerb + "[\\p{L}&.-]*\\p{L}{2}\\p{Ll}s";
+    // a present state or arrangement after "is" or "are": "Markets are closed", "The museum is open", "The leaders are
+    // meeting"; a participle in -ed, a form in -ing, or open, closed, shut
+    String state = "\\s+(?:open|closed|shut|\\p{Ll}{3,}(?:ed|ing))";
+    // a clock time between the verb and the day, "runs between 9 and 11 a.m. Tuesday", "are open 7-9 p.m. Thursday"
+    String hour = "\\d{1,2}(?:[:.]\\d{2})?";
+    String clock = hour + "(?:\\s*[-\u2013]\\s*" + hour + ")?(?:\\s*[ap]\\.m\\.|\\s*[ap]m\\b)?";
     SCHEDULE_EN = Pattern.compile("^\\s*[\"\u201c]?"
         + "(?:" + singular + "\\s+(?!(?:does|" + SAYING_PRESENT_EN + ")\\b)\\p{Ll}{2,}[a-rtv-z]s"
         + "|" + plural + "\\s+(?!(?:are|have|do|will|would|could|should|might|may|must|can|also|still|just|not|never"
-        + "|only|then|now|" + SAYING_PRESENT_EN + "|" + IRREGULAR_PAST_EN + ")\\b)\\p{Ll}{2,}(?<!ed|s|ly|ing))"
-        + "(?:\\s+" + noVerb + "\\p{L}[\\p{L}'-]*){0,4}?\\s+(?:on\\s+)?$");
+        + "|only|then|now|" + SAYING_PRESENT_EN + "|" + IRREGULAR_PAST_EN + ")\\b)\\p{Ll}{2,}(?<!ed|s|ly|ing)"
+        + "|(?:" + singular + "\\s+is|" + plural + "\\s+are)" + state + ")"
+        + "(?:\\s+(?:" + noVerb + "\\p{L}[\\p{L}'-]*|" + clock + ")){0,4}?\\s+(?:on\\s+)?$");
+  }
+  /**
+   * The Italian {@link #SCHEDULE_EN}: a subject (an article and one to three words, or one to three capitalised words),
+   * its verb in the present ("riapre", "chiude", "si riunisce", "votano"; "è" or "sono" before a word, "è chiuso"), up
+   * to four words and the time expression: "Il museo riapre lunedì", "La Borsa è chiusa venerdì". The verb is read by
+   * its ending (-a, -e, -ano, -ono) in a sentence without a tense cue, where no auxiliary or participle stands; not an
+   * imperfect (-ava, -eva, -iva), a function word ending so ("della", "anche", "come"), a word after an article or a
+   * preposition ("della commissione") nor a verb of saying; and not a time after "di", which belongs to a noun ("il
+   * crollo di lunedì").
+   */
+  private static final Pattern SCHEDULE_IT;
+  static {
+    String function = "la|le|una|della|delle|alla|alle|dalla|dalle|nella|nelle|sulla|sulle|che|come|anche|ancora|sempre"
+        + "|prima|mentre|questa|queste|quella|quelle|sua|sue|nostra|nostre|loro|cosa|dove|quale|quando|ne|se|e|o|ma";
+    String saying = "dice|dicono|afferma|affermano|annuncia|annunciano|spiega|spiegano|sostiene|sostengono|conferma"
+        + "|confermano|riferisce|riferiscono|comunica|comunicano|scrive|scrivono|racconta|raccontano";
+    String subject = "(?:(?i:il|lo|la|i|gli|le|un|una|uno)\\s+(?:\\p{L}+\\s+){0,2}\\p{L}+|(?i:l')\\s*(?:\\p{L}+\\s+){0,2}\\p{L}+"
+        + "|\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})";
+    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + saying + ")\\b)(?!\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
+        + "\\p{Ll}{3,}(?:a|e|ano|ono))";
+    // a verb never follows an article or a preposition: "della commissione" is no verb
+    String notAfterArticle = "(?<!(?<![\\p{L}'])(?i:di|del|dello|della|dei|degli|delle|a|al|alla|alle|ai|agli|da|dal|dalla|dalle"
+        + "|in|nel|nella|nelle|nei|negli|su|sul|sulla|con|per|tra|fra|il|lo|la|i|gli|le|un|una|uno)\\s{1,3})";
+    SCHEDULE_IT = Pattern.compile("^\\s*[\"\u201c\u00ab]?" + subject + "\\s+" + notAfterArticle + verb + "(?:\\s+\\p{L}[\\p{L}'-]*){0,4}?\\s+"
+        + "(?<!(?<![\\p{L}'])(?i:di|del|dello|della|dei|degli|delle)\\s{1,3})$",
+        Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
   }
   /** How far before a time expression the clause that schedules it may start: a subject, its verb and four words. */
   private static final int SCHEDULE_REACH = 100;
@@ -144,9 +181,12 @@ final class Tenses {
   private final Cues intent;
   private final Cues auxiliary;
   private final Cues otherVerb;
+  /** The clause that schedules a time in the present: {@link #SCHEDULE_EN} or {@link #SCHEDULE_IT}. */
+  private final Pattern schedule;
 
   private Tenses(int length, int[] ends, int[] clauseEnds, Cues future, Cues past, Cues weakPast, Cues intent,
-      Cues auxiliary, Cues otherVerb) {
+      Cues auxiliary, Cues otherVerb, Pattern schedule) {
+    this.schedule = schedule;
     this.length = length;
     this.ends = ends;
     this.clauseEnds = clauseEnds;
@@ -167,7 +207,7 @@ final class Tenses {
     Cues otherVerb = auxiliary.starts().length == 0 ? auxiliary : Cues.of(OTHER_VERB.get(lang).matcher(s));
     return new Tenses(s.length(), offsets(s, ENDS, false), offsets(s, CLAUSE_ENDS, true), Cues.of(FUTURE.get(lang).matcher(s)),
         Cues.of(PAST.get(lang).matcher(s)), Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)),
-        auxiliary, otherVerb);
+        auxiliary, otherVerb, lang == Lang.IT ? SCHEDULE_IT : SCHEDULE_EN);
   }
 
   /** The offsets of the characters of {@code s} in {@code chars}, ascending; with {@code dashes} the first '-' of "--". */
@@ -259,13 +299,14 @@ final class Tenses {
   }
 
   /**
-   * Whether the English clause around {@code pos} of {@code original} (the text these cues were found in, before
-   * normalising) schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}): "Trading resumes on
-   * Monday", "The plant reopens Tuesday", "The talks begin Friday". Not "GM shares fell Monday", "He says Monday".
+   * Whether the clause around {@code pos} of {@code original} (the text these cues were found in, before normalising)
+   * schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}, {@link #SCHEDULE_IT}): "Trading
+   * resumes on Monday", "The plant reopens Tuesday", "Il museo riapre lunedì". Not "GM shares fell Monday", "He says
+   * Monday".
    */
   boolean schedulesBefore(String original, int pos) {
     int from = around(clauseEnds, pos)[0];
-    return pos - from <= SCHEDULE_REACH && SCHEDULE_EN.matcher(original).region(from, pos).find();
+    return pos - from <= SCHEDULE_REACH && schedule.matcher(original).region(from, pos).find();
   }
 
   /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */

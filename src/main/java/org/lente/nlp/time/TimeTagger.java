@@ -45,7 +45,17 @@ public final class TimeTagger {
 
   enum Tense { PAST, FUTURE, NONE }
 
-  record Clock(int h, int min, int sec, Grain grain, boolean ambiguous) {}
+  record Clock(int h, int min, int sec, Grain grain, boolean ambiguous) {
+    /**
+     * This clock as the first end of a range that ends at {@code end}: an hour written without its half of the day
+     * takes the afternoon when the end is in it and the start fits before it ("3 to 5 pm" is 15:00 to 17:00, "10 to 2
+     * pm" stays 10:00, "9 to 11 a.m." 9:00); otherwise this clock unchanged.
+     */
+    Clock startOf(Clock end) {
+      return ambiguous && !end.ambiguous() && end.h() >= 12 && end.h() < 24 && h < 12 && h + 12 <= end.h()
+          ? new Clock(h + 12, min, sec, grain, false) : this;
+    }
+  }
 
   record Part(int from, int to, int dayShift, String code) {}
 

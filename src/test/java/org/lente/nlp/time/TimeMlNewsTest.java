@@ -145,6 +145,33 @@ class TimeMlNewsTest {
   @Test void anItalianRangeOfDaysWithTraIsTwoDates() {
     assertEquals(List.of("DATE 2024-09-02 [il 2]", "DATE 2024-09-04 [il 4 settembre]"), it("Lo sciopero dei treni cade tra il 2 e il 4 settembre."));
   }
+  @Test void aClockRangeTagsItsFirstEndInTheSecondsAfternoon() {
+    assertEquals(List.of("TIME 2024-06-19T15:00 [3]", "TIME 2024-06-19T17:00 [5 pm.]"), en("The pharmacy is open from 3 to 5 pm."));
+  }
+  @Test void aClockRangeEndingInTheMorningKeepsItsFirstEndInTheMorning() {
+    assertEquals(List.of("TIME 2024-06-19T09:00 [9]", "TIME 2024-06-19T11:00 [11 a.m.]"), en("Voters can call the hotline between 9 and 11 a.m."));
+  }
+  @Test void aClockRangeWithADashTagsBothEnds() {
+    assertEquals(List.of("TIME 2024-06-13T14:00 [2]", "TIME 2024-06-13T16:00 [4 p.m. on Thursday]"), en("The clinic saw patients 2-4 p.m. on Thursday."));
+  }
+  @Test void theFirstEndOfAClockRangeIsOnTheSecondsDay() {
+    assertEquals(List.of("TIME 2024-06-23T08:00 [8 a.m.]", "TIME 2024-06-23T18:00 [6 p.m. on June 23]"), en("The polls will be open from 8 a.m. to 6 p.m. on June 23."));
+  }
+  @Test void anItalianClockRangeWithTraIsOnTheSecondsDay() {
+    assertEquals(List.of("TIME 2024-06-25T09:00 [le 9]", "TIME 2024-06-25T11:00 [le 11 di martedì]"), it("Il seggio resterà aperto tra le 9 e le 11 di martedì."));
+  }
+  @Test void anItalianClockRangeWithDalleIsOnTheSecondsDay() {
+    assertEquals(List.of("TIME 2024-06-21T15:00 [15]", "TIME 2024-06-21T17:00 [alle 17 di venerdì]"), it("Lo sportello sarà aperto dalle 15 alle 17 di venerdì."));
+  }
+  @Test void anItalianClockRangeTakesTheAfternoonOfItsSecondEnd() {
+    assertEquals(List.of("TIME 2024-06-19T15:00 [3]", "TIME 2024-06-19T17:00 [alle 5 del pomeriggio]"), it("La farmacia è aperta dalle 3 alle 5 del pomeriggio."));
+  }
+  @Test void twoItalianClockTimesWithoutDalleAreNoRange() {
+    assertEquals(List.of("TIME 2024-06-19T09:00 [Alle 9]", "TIME 2024-06-19T23:00 [alle 11 di sera]"), it("Alle 9 alle 11 di sera."));
+  }
+  @Test void anHourAndAnotherWithPmWithoutFromAreNoRange() {
+    assertEquals(List.of("TIME 2024-06-19T17:00 [5 p.m.]"), en("The museum closed 9 to 5 p.m."));
+  }
   @Test void aFallingPairOfDaysBeforeAMonthIsNoRange() {
     assertEquals(List.of("DATE 2024-06-12 [June 12]"), en("The council voted 5-3 June 12 to approve the budget."));
   }
@@ -530,7 +557,28 @@ class TimeMlNewsTest {
   }
   @Test void italianNextMonthsWithoutACountAreTheFuture() {
     assertEquals(List.of("DATE FUTURE_REF [nei prossimi mesi]"), it("I tassi scenderanno nei prossimi mesi."));
+  }  @Test void anItalianLastWeekIsTheWeekBeforeAsInEnglish() {
+    assertEquals(List.of("DATE 2024-W24 [nell'ultima settimana]"), it("Il prezzo del gas è salito nell'ultima settimana."));
   }
+  @Test void anItalianLastMonthIsTheMonthBefore() {
+    assertEquals(List.of("DATE 2024-05 [nell'ultimo mese]"), it("Le vendite sono calate nell'ultimo mese."));
+  }
+  @Test void anItalianLastYearOfSomethingIsNoDate() {
+    assertEquals(List.of(), it("È stato l'ultimo anno del suo mandato."));
+  }
+  @Test void theLastYearOfSomethingIsNoDate() {
+    assertEquals(List.of(), en("It was the last year of his term."));
+  }
+  @Test void italianRecentWeeksAreThePast() {
+    assertEquals(List.of("DATE PAST_REF [nelle ultime settimane]"), it("Le borse hanno perso molto nelle ultime settimane."));
+  }
+  @Test void italianComingDaysAreTheFuture() {
+    assertEquals(List.of("DATE FUTURE_REF [nei prossimi giorni]"), it("Il governo deciderà nei prossimi giorni."));
+  }
+  @Test void theLastDaysOfAMonthAreNoStretchBeforeTheAnchor() {
+    assertEquals(List.of("DATE 2024-05 [maggio]"), it("I prezzi sono saliti negli ultimi giorni di maggio."));
+  }
+
   @Test void italianShortTermIsTheFuture() {
     assertEquals(List.of("DATE FUTURE_REF [nel breve termine]"), it("I margini resteranno bassi nel breve termine."));
   }
@@ -1038,6 +1086,42 @@ class TimeMlNewsTest {
   }
   @Test void aPresentWithAnObjectSchedulesTheWeekdayAhead() {
     assertEquals(List.of("DATE 2024-06-20 [Thursday]"), en("The Senate votes Thursday on the bailout."));
+  }
+  @Test void aPresentPassiveAfterAPluralSubjectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Markets are closed Monday."));
+  }
+  @Test void aPresentPassiveBeforeAReportingClauseSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The market is closed Monday, traders said."));
+  }
+  @Test void aPresentProgressiveSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The union is holding a vote Monday."));
+  }
+  @Test void aClockRangeBetweenAScheduleAndItsWeekdayKeepsItAhead() {
+    assertEquals(List.of("TIME 2024-06-25T09:00 [9]", "TIME 2024-06-25T11:00 [11 a.m. Tuesday]"), en("The show runs between 9 and 11 a.m. Tuesday."));
+  }
+  @Test void anAdjectiveStateAfterAreSchedulesAClockRangesWeekdayAhead() {
+    assertEquals(List.of("TIME 2024-06-20T19:00 [7]", "TIME 2024-06-20T21:00 [9 p.m. Thursday]"), en("Polls are open 7-9 p.m. Thursday."));
+  }
+  @Test void anItalianPresentSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il museo riapre lunedì."));
+  }
+  @Test void anItalianPresentWithEIsASchedule() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("La Borsa è chiusa lunedì."));
+  }
+  @Test void anItalianReflexivePresentSchedulesTheWeekdayAndItsHourAhead() {
+    assertEquals(List.of("TIME 2024-06-24T10:00 [lunedì alle 10]"), it("Il Consiglio dei ministri si riunisce lunedì alle 10."));
+  }
+  @Test void anItalianNounAfterAPrepositionIsNoScheduleVerb() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("La riunione della commissione lunedì."));
+  }
+  @Test void anItalianImperfectIsNoSchedule() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il negozio chiudeva lunedì."));
+  }
+  @Test void anItalianPresentVerbOfSayingSchedulesNothing() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro dice lunedì che la legge è pronta."));
+  }
+  @Test void aPastPassiveLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("U.S. markets were closed Monday."));
   }
   @Test void aPastFormAfterAPluralSubjectLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("GM shares fell Monday."));
