@@ -37,6 +37,8 @@ final class ArticleWrites {
       t -> new ArticleLookups.Asked(t.key(), ContentHash.of(t.text())), Ahead.MAX_WAITING);
   /** The puts' first lookups, read ahead while writes are held ({@link #holdWrites}). */
   private final ArticleLookups lookups = new ArticleLookups();
+  /** The sources' rows as the puts wrote them, while writes are held: a put that would change none sends nothing. */
+  private final KnownSources sources = new KnownSources();
 
   /** An article's key and text, as {@link #prepare} is given them. */
   private record KeyAndText(String key, String text) { }
@@ -68,12 +70,16 @@ final class ArticleWrites {
     }
   }
 
-  /** As {@link ArticleStore#dropHeld}; the lookups read ahead are dropped too (read in the transaction rolled back). */
+  /**
+   * As {@link ArticleStore#dropHeld}; the lookups read ahead and the sources known are dropped too (read or written in
+   * the transaction rolled back).
+   */
   void dropHeld() {
     if (held != null) {
       held = new FoundRows();
     }
     lookups.forget();
+    sources.forget();
   }
 
   /** Writes the held rows, if any, in the transaction running: taken first, so that rows that fail are not written again. */
@@ -221,7 +227,10 @@ final class ArticleWrites {
     return version == 0 ? new Put(Put.Outcome.STORED, id, 1) : new Put(Put.Outcome.UPDATED, id, version + 1);
   }
 
-  /** The id of the article's site in {@code sources}, added when new; null when no host is known. */
+  /**
+   * The id of the article's site in {@code sources}, added when new, its site set when the article has one; null when
+   * no host is known. While writes are held, a row this would leave as it is ({@link KnownSources}) is not written.
+   */
   private Long source(String key, Article article) throws SQLException {
     String host = Article.host(article.url());
     if (host == null) {
@@ -233,13 +242,21 @@ final class ArticleWrites {
     if (host == null) {
       return null;
     }
+    Long known = held != null ? sources.unchanged(host, article.site()) : null;
+    if (known != null) {
+      return known;
+    }
     PreparedStatement st = db.statement("INSERT INTO sources (host, site) VALUES (?, ?) ON CONFLICT (host) "
-        + "DO UPDATE SET site = coalesce(excluded.site, sources.site) RETURNING id");
+        + "DO UPDATE SET site = coalesce(excluded.site, sources.site) RETURNING id, site");
     st.setString(1, host);
     st.setString(2, article.site());
     try (ResultSet rs = st.executeQuery()) {
       rs.next();
-      return rs.getLong(1);
+      long id = rs.getLong(1);
+      if (held != null) {
+        sources.written(host, id, rs.getString(2));
+      }
+      return id;
     }
   }
 

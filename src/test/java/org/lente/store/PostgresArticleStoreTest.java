@@ -221,6 +221,45 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
     assertEquals(java.util.Map.of("kb_entities update", 1, "sources update", 1), counts.read());
   }
 
+  /**
+   * While writes are held, an outlet's row in {@code sources} is written by the put of its first article and by one
+   * that changes its site, not by those that would leave it as it is (the same site, or none).
+   */
+  @Test
+  void aHeldBatchWritesAnOutletsSourceRowOnlyWhenAPutChangesIt() throws Exception {
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), "sources");
+    store.holdWrites();
+    String[] sites = {"Cronaca di Lucca", null, "Cronaca di Lucca", "La Cronaca di Lucca"};
+    for (int n = 0; n < sites.length; n++) {
+      String url = "https://www.cronacalucca.example/" + n;
+      Fixtures article = Fixtures.article(url, "Il ponte sul Serchio riapre dopo " + (n + 2) + " mesi di lavori.");
+      store.put(url, (sites[n] == null ? article : article.site(sites[n])).published("2024-06-19").build());
+    }
+    store.writeHeld();
+    assertEquals(java.util.Map.of("sources", 2), counts.read());
+    assertEquals(List.of("cronacalucca.example|La Cronaca di Lucca|4"), rows("SELECT host, site, articles "
+        + "FROM sources"));
+  }
+
+  /** A source row a rolled-back transaction added is written again by the next put of its outlet (after dropHeld). */
+  @Test
+  void aSourceRowOfATransactionThatRolledBackIsAddedAgain() throws Exception {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster)) {
+      PostgresArticleStore held = PostgresArticleStore.on(pg);
+      held.holdWrites();
+      String url = "https://www.cronacalucca.example/ponte";
+      org.lente.nlp.Analysis a = Fixtures.plain(url, "Il ponte sul Serchio riapre dopo due mesi di lavori.");
+      assertThrows(IOException.class, () -> pg.transaction("a batch that rolls back", tx -> {
+        held.put(url, a);
+        throw new java.sql.SQLException("rolled back by the test");
+      }));
+      held.dropHeld();
+      assertEquals(ArticleStore.Put.Outcome.STORED, held.put(url, a).outcome());
+      held.writeHeld();
+      assertEquals(List.of("cronacalucca.example|1"), rows("SELECT host, articles FROM sources"));
+    }
+  }
+
   // ---- a transaction of the caller's, which puts and story writes on the same connections join
 
   @Test
