@@ -405,6 +405,37 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
     }
   }
 
+  /**
+   * On a table never analysed, the puts' lookups read ahead ({@link ArticleLookups#LOOKUP}) read {@code articles} by its
+   * key's and its hashes' indexes, planned for the values bound and generically, not by a walk of its primary key
+   * filtered by the hash: 50,000 articles, 50 lookups of new keys and texts (the walk's cost, as planned, stays that
+   * of 200 rows whatever the table's size, where the hashes' index's grows with it: a large table is where it is chosen).
+   */
+  @Test
+  void aBatchsLookupsReadArticlesByKeyAndHashOnATableNeverAnalysed() throws Exception {
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE articles SET (autovacuum_enabled = false)");
+      st.execute("INSERT INTO articles (key, content_hash, version, stored_at, source, analysis) SELECT "
+          + "'https://www.example.org/' || i, md5(i::text), 1, '2026-12-07T12:00:00Z', 'www.example.org', '{}' "
+          + "FROM generate_series(1, 50000) i");
+      assertEquals(List.of("0"), rows("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'articles' "
+          + "AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)"), "analysed");
+      String sql = ArticleLookups.LOOKUP.replace(SqlConnections.ROWS, SqlConnections.valueRows(50, "(?, ?)"));
+      for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+        st.execute("SET plan_cache_mode = " + mode);
+        String plan = plan(c, sql, ps -> {
+          for (int i = 0; i < 50; i++) {
+            ps.setString(2 * i + 1, "https://www.example.org/new/" + i);
+            ps.setString(2 * i + 2, "new text " + i);
+          }
+        });
+        assertTrue(plan.contains("articles_content_hash") && !plan.contains("Seq Scan")
+            && !plan.contains("Filter: (content_hash"), mode + ":\n" + plan);
+      }
+    }
+  }
+
   /** Binds a prepared statement's parameters. */
   @FunctionalInterface
   private interface Binding {
