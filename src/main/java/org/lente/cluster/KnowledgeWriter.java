@@ -653,7 +653,7 @@ public final class KnowledgeWriter implements AutoCloseable {
     Parsed p = parse(r);
     if (p.readable()) {
       try {
-        kb.prepare(p.analysis());
+        kb.prepare(p.key(), p.analysis());
       } catch (RuntimeException e) {
         // the addition meets it again, in its own path
       }

@@ -261,12 +261,13 @@ public final class KnowledgeBase implements AutoCloseable {
   /**
    * Computes ahead what {@link #add} will need of {@code analysis}'s text whatever its names resolve to (the store's
    * content hash, lineage's shingles, bands and text anchors: {@link ArticleStore#prepare}, {@link ArticleListener#prepare}), for the next article added with
-   * that text to take instead of computing it; what {@code add} stores is the same either way. Thread-safe, and it
+   * that text to take instead of computing it, and tells the store that {@code key} is to be added (its lookup may be
+   * read with an earlier one's); what {@code add} stores is the same either way. Thread-safe, and it
    * does not wait for an addition under way: the cluster's writer prepares the next records on another thread while
    * one is added. Articles are meant to be added in the order they were prepared.
    */
-  public void prepare(Analysis analysis) {
-    store.prepare(analysis);
+  public void prepare(String key, Analysis analysis) {
+    store.prepare(key, analysis);
     listener.prepare(analysis);
   }
 

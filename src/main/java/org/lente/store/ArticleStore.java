@@ -47,10 +47,11 @@ public interface ArticleStore extends ArticleReader, AutoCloseable {
 
   /**
    * Computes ahead, on any thread, what {@link #put} will need of {@code analysis}'s text alone (its content hash),
-   * for the next put of an article with that text to take instead of computing it; what {@code put} stores is the
-   * same either way. Nothing by default.
+   * for the next put of an article with that text to take instead of computing it, and notes that a put of
+   * {@code key} is expected (while writes are held, {@link #holdWrites}, its first lookup may be read with an earlier
+   * put's); what {@code put} stores is the same either way. Nothing by default.
    */
-  default void prepare(Analysis analysis) {
+  default void prepare(String key, Analysis analysis) {
   }
 
   /**

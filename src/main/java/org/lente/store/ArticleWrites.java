@@ -32,8 +32,16 @@ final class ArticleWrites {
 
   private final SqlConnections db;
   private final ResolverTables resolver;
-  /** The content hashes of the texts of the next puts, computed ahead ({@link #prepare}). */
-  private final Ahead<String, String> hashes = new Ahead<>(text -> text, ContentHash::of, Ahead.MAX_WAITING);
+  /** The keys and content hashes of the next puts, computed ahead ({@link #prepare}), kept by key and text. */
+  private final Ahead<KeyAndText, ArticleLookups.Asked> hashes = new Ahead<>(t -> t,
+      t -> new ArticleLookups.Asked(t.key(), ContentHash.of(t.text())), Ahead.MAX_WAITING);
+  /** The puts' first lookups, read ahead while writes are held ({@link #holdWrites}). */
+  private final ArticleLookups lookups = new ArticleLookups();
+  /** The sources' rows as the puts wrote them, while writes are held: a put that would change none sends nothing. */
+  private final KnownSources sources = new KnownSources();
+
+  /** An article's key and text, as {@link #prepare} is given them. */
+  private record KeyAndText(String key, String text) { }
   /**
    * The found rows of new articles held until {@link #writeHeld} ({@link #holdWrites}), or null: each put writes its
    * own. Read and replaced under the write connection's lock ({@link SqlConnections#writing}), and replaced whole.
@@ -62,11 +70,16 @@ final class ArticleWrites {
     }
   }
 
-  /** As {@link ArticleStore#dropHeld}. */
+  /**
+   * As {@link ArticleStore#dropHeld}; the lookups read ahead and the sources known are dropped too (read or written in
+   * the transaction rolled back).
+   */
   void dropHeld() {
     if (held != null) {
       held = new FoundRows();
     }
+    lookups.forget();
+    sources.forget();
   }
 
   /** Writes the held rows, if any, in the transaction running: taken first, so that rows that fail are not written again. */
@@ -78,9 +91,9 @@ final class ArticleWrites {
     }
   }
 
-  /** As {@link ArticleStore#prepare}: the text's {@link ContentHash}. */
-  void prepare(Analysis analysis) {
-    hashes.prepare(analysis.article().text());
+  /** As {@link ArticleStore#prepare}: the text's {@link ContentHash}, kept with the key for the lookups read ahead. */
+  void prepare(String key, Analysis analysis) {
+    hashes.prepare(new KeyAndText(key, analysis.article().text()));
   }
 
   /** The {@code snippet} column of an article: {@link ArticleSummary#snippet(Article)}, '' when it has none. */
@@ -129,7 +142,7 @@ final class ArticleWrites {
     if (analysis.article().text().isBlank()) {
       throw new IllegalArgumentException("no text: " + key);
     }
-    String hash = hashes.take(analysis.article().text());
+    String hash = hashes.take(new KeyAndText(key, analysis.article().text())).hash();
     String json = AnalysisJson.write(analysis);
     return db.writing("put " + key, () -> {
       Put put = putInTransaction(key, analysis, hash, json, sightings, moved);
@@ -144,33 +157,22 @@ final class ArticleWrites {
       Map<String, String> moved) throws SQLException {
     Article article = analysis.article();
     String storedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-    // the article of this key, and the first of this text: one statement, one round trip, for both lookups
-    PreparedStatement known = db.statement("SELECT 0, id, content_hash, version FROM articles WHERE key = ? "
-        + "UNION ALL SELECT 1, id, content_hash, version FROM (SELECT id, content_hash, version FROM articles "
-        + "WHERE content_hash = ? ORDER BY id LIMIT 1) first_of_text");
-    known.setString(1, key);
-    known.setString(2, hash);
-    long id = 0;
-    int version = 0;
-    String keyHash = null; // the hash of this key's latest text
-    Put sameText = null; // the first article of this text, if any
-    try (ResultSet rs = known.executeQuery()) {
-      while (rs.next()) {
-        if (rs.getInt(1) == 0) {
-          id = rs.getLong(2);
-          keyHash = rs.getString(3);
-          version = rs.getInt(4);
-        } else {
-          sameText = new Put(Put.Outcome.DUPLICATE, rs.getLong(2), rs.getInt(4));
-        }
-      }
-    }
+    // the article of this key, and the first of this text: one statement for both, read ahead for the next puts' too
+    // while writes are held (the store's one writer: ArticleLookups)
+    ArticleLookups.Asked asked = new ArticleLookups.Asked(key, hash);
+    ArticleLookups.Known known = held != null
+        ? lookups.known(db::statement, asked, hashes.waiting(ArticleLookups.AHEAD - 1))
+        : ArticleLookups.read(db::statement, List.of(asked)).get(asked);
+    long id = known.keyId();
+    int version = known.keyVersion();
+    String keyHash = known.keyHash(); // the hash of this key's latest text
     if (id != 0 && hash.equals(keyHash)) { // this key's latest text again
       return new Put(Put.Outcome.DUPLICATE, id, version);
     }
-    if (id == 0 && sameText != null) { // a new key with a text an article holds: a duplicate of the first
-      return sameText;
+    if (id == 0 && known.textId() != 0) { // a new key with a text an article holds: a duplicate of the first
+      return new Put(Put.Outcome.DUPLICATE, known.textId(), known.textVersion());
     }
+    lookups.written(key, keyHash, hash); // the article of this key is written below, with this text
     if (id != 0 || !moved.isEmpty()) {
       writeHeldRows(); // an update reads its article's rows and a move the mentions: the held ones among them
     }
@@ -225,7 +227,10 @@ final class ArticleWrites {
     return version == 0 ? new Put(Put.Outcome.STORED, id, 1) : new Put(Put.Outcome.UPDATED, id, version + 1);
   }
 
-  /** The id of the article's site in {@code sources}, added when new; null when no host is known. */
+  /**
+   * The id of the article's site in {@code sources}, added when new, its site set when the article has one; null when
+   * no host is known. While writes are held, a row this would leave as it is ({@link KnownSources}) is not written.
+   */
   private Long source(String key, Article article) throws SQLException {
     String host = Article.host(article.url());
     if (host == null) {
@@ -237,13 +242,21 @@ final class ArticleWrites {
     if (host == null) {
       return null;
     }
+    Long known = held != null ? sources.unchanged(host, article.site()) : null;
+    if (known != null) {
+      return known;
+    }
     PreparedStatement st = db.statement("INSERT INTO sources (host, site) VALUES (?, ?) ON CONFLICT (host) "
-        + "DO UPDATE SET site = coalesce(excluded.site, sources.site) RETURNING id");
+        + "DO UPDATE SET site = coalesce(excluded.site, sources.site) RETURNING id, site");
     st.setString(1, host);
     st.setString(2, article.site());
     try (ResultSet rs = st.executeQuery()) {
       rs.next();
-      return rs.getLong(1);
+      long id = rs.getLong(1);
+      if (held != null) {
+        sources.written(host, id, rs.getString(2));
+      }
+      return id;
     }
   }
 

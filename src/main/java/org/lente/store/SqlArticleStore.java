@@ -42,8 +42,8 @@ public abstract sealed class SqlArticleStore extends SqlReads implements Article
   }
 
   @Override
-  public void prepare(Analysis analysis) {
-    writes.prepare(analysis);
+  public void prepare(String key, Analysis analysis) {
+    writes.prepare(key, analysis);
   }
 
   @Override

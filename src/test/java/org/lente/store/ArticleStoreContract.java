@@ -97,14 +97,42 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
     Analysis analysis = Fixtures.realistic(1);
     String mirror = "https://mirror.example.com/vertice";
     Thread reading = Thread.ofPlatform().start(() -> {
-      store.prepare(analysis);
-      store.prepare(Fixtures.plain(mirror, analysis.article().text()));
+      store.prepare(URL, analysis);
+      store.prepare(mirror, Fixtures.plain(mirror, analysis.article().text()));
     });
     reading.join();
     long id = store.put(URL, analysis).id();
     assertEquals(ContentHash.of(analysis.article().text()), store.get(id).orElseThrow().contentHash());
     assertEquals(new Put(Outcome.DUPLICATE, id, 1), store.put(mirror, Fixtures.plain(mirror,
         analysis.article().text())));
+  }
+
+  /**
+   * While writes are held, the puts prepared ahead have their lookups read with the first put's; a put after one that
+   * wrote an article of its key or of its text (its new text, or the one it replaced) decides from that write, as
+   * puts one by one decide: the key's new text an update, its old text under a new key stored anew (no article's
+   * latest text now), the same text under a third key a duplicate of that new article.
+   */
+  @Test
+  void heldPutsPreparedAheadDecideFromTheArticlesWrittenBeforeThem() throws IOException {
+    String mirror = "https://mirror.example.com/vertice";
+    String other = "https://other.example.net/vertice";
+    Analysis first = Fixtures.plain(URL, "Il vertice si è aperto a Ginevra con due ore di ritardo.");
+    Analysis second = Fixtures.plain(URL, "Il vertice si è aperto a Ginevra con tre ore di ritardo.");
+    Analysis oldText = Fixtures.plain(mirror, first.article().text());
+    Analysis copy = Fixtures.plain(other, first.article().text());
+    store.holdWrites();
+    store.prepare(URL, first);
+    store.prepare(URL, second);
+    store.prepare(mirror, oldText);
+    store.prepare(other, copy);
+    long id = store.put(URL, first).id();
+    assertEquals(new Put(Outcome.UPDATED, id, 2), store.put(URL, second));
+    Put stored = store.put(mirror, oldText);
+    assertEquals(Outcome.STORED, stored.outcome());
+    assertEquals(new Put(Outcome.DUPLICATE, stored.id(), 1), store.put(other, copy));
+    store.writeHeld();
+    assertEquals(2, store.stats().articles());
   }
 
   @Test

@@ -221,6 +221,45 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
     assertEquals(java.util.Map.of("kb_entities update", 1, "sources update", 1), counts.read());
   }
 
+  /**
+   * While writes are held, an outlet's row in {@code sources} is written by the put of its first article and by one
+   * that changes its site, not by those that would leave it as it is (the same site, or none).
+   */
+  @Test
+  void aHeldBatchWritesAnOutletsSourceRowOnlyWhenAPutChangesIt() throws Exception {
+    StatementCounts counts = StatementCounts.on(cluster.postgresUrl(), "sources");
+    store.holdWrites();
+    String[] sites = {"Cronaca di Lucca", null, "Cronaca di Lucca", "La Cronaca di Lucca"};
+    for (int n = 0; n < sites.length; n++) {
+      String url = "https://www.cronacalucca.example/" + n;
+      Fixtures article = Fixtures.article(url, "Il ponte sul Serchio riapre dopo " + (n + 2) + " mesi di lavori.");
+      store.put(url, (sites[n] == null ? article : article.site(sites[n])).published("2024-06-19").build());
+    }
+    store.writeHeld();
+    assertEquals(java.util.Map.of("sources", 2), counts.read());
+    assertEquals(List.of("cronacalucca.example|La Cronaca di Lucca|4"), rows("SELECT host, site, articles "
+        + "FROM sources"));
+  }
+
+  /** A source row a rolled-back transaction added is written again by the next put of its outlet (after dropHeld). */
+  @Test
+  void aSourceRowOfATransactionThatRolledBackIsAddedAgain() throws Exception {
+    try (PostgresConnections pg = PostgresConnections.connect(cluster)) {
+      PostgresArticleStore held = PostgresArticleStore.on(pg);
+      held.holdWrites();
+      String url = "https://www.cronacalucca.example/ponte";
+      org.lente.nlp.Analysis a = Fixtures.plain(url, "Il ponte sul Serchio riapre dopo due mesi di lavori.");
+      assertThrows(IOException.class, () -> pg.transaction("a batch that rolls back", tx -> {
+        held.put(url, a);
+        throw new java.sql.SQLException("rolled back by the test");
+      }));
+      held.dropHeld();
+      assertEquals(ArticleStore.Put.Outcome.STORED, held.put(url, a).outcome());
+      held.writeHeld();
+      assertEquals(List.of("cronacalucca.example|1"), rows("SELECT host, articles FROM sources"));
+    }
+  }
+
   // ---- a transaction of the caller's, which puts and story writes on the same connections join
 
   @Test
@@ -362,6 +401,37 @@ class PostgresArticleStoreTest extends ArticleStoreContract<PostgresArticleStore
         String sourcePlan = plan(c, sourceSql, ps -> ArticleWrites.bindSourceCounts(pg, ps, sources));
         assertTrue(sourcePlan.contains(" on sources") && !sourcePlan.contains("Seq Scan"),
             mode + ": " + sourceSql + "\n" + sourcePlan);
+      }
+    }
+  }
+
+  /**
+   * On a table never analysed, the puts' lookups read ahead ({@link ArticleLookups#LOOKUP}) read {@code articles} by its
+   * key's and its hashes' indexes, planned for the values bound and generically, not by a walk of its primary key
+   * filtered by the hash: 50,000 articles, 50 lookups of new keys and texts (the walk's cost, as planned, stays that
+   * of 200 rows whatever the table's size, where the hashes' index's grows with it: a large table is where it is chosen).
+   */
+  @Test
+  void aBatchsLookupsReadArticlesByKeyAndHashOnATableNeverAnalysed() throws Exception {
+    try (Connection c = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE articles SET (autovacuum_enabled = false)");
+      st.execute("INSERT INTO articles (key, content_hash, version, stored_at, source, analysis) SELECT "
+          + "'https://www.example.org/' || i, md5(i::text), 1, '2026-12-07T12:00:00Z', 'www.example.org', '{}' "
+          + "FROM generate_series(1, 50000) i");
+      assertEquals(List.of("0"), rows("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'articles' "
+          + "AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)"), "analysed");
+      String sql = ArticleLookups.LOOKUP.replace(SqlConnections.ROWS, SqlConnections.valueRows(50, "(?, ?)"));
+      for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+        st.execute("SET plan_cache_mode = " + mode);
+        String plan = plan(c, sql, ps -> {
+          for (int i = 0; i < 50; i++) {
+            ps.setString(2 * i + 1, "https://www.example.org/new/" + i);
+            ps.setString(2 * i + 2, "new text " + i);
+          }
+        });
+        assertTrue(plan.contains("articles_content_hash") && !plan.contains("Seq Scan")
+            && !plan.contains("Filter: (content_hash"), mode + ":\n" + plan);
       }
     }
   }

@@ -329,7 +329,9 @@ class LineageTest {
     Lineage holding = new Lineage(st, id -> s.get(id).map(StoredArticle::analysis), Stories.DEFAULT_WINDOW,
         Stories.DEFAULT_THRESHOLD).holdWrites();
     try (KnowledgeBase batch = new KnowledgeBase(s, LuceneIndex.open(other.resolve("index")), null, holding)) {
-      texts.forEach(batch::prepare);
+      for (int i = 0; i < texts.size(); i++) {
+        batch.prepare(keys.get(i), texts.get(i));
+      }
       List<Link.Relation> relations = new java.util.ArrayList<>();
       for (int i = 0; i < texts.size(); i++) {
         long id = add(keys.get(i), texts.get(i));
