@@ -27,7 +27,8 @@ import org.lente.nlp.ner.Entity;
  * ("Blinken ha detto", "he said") or after it ("ha detto Blinken", "said the senator"); a subject
  * named as "X di Y" or "X of Y" is X. A quote with no attribution of its own continues the
  * previous speaker when that one spoke in the three sentences before ("“…”, ha aggiunto."), else is
- * given to the person the sentence names before it. Pronouns are resolved to the previous speaker
+ * given to the person the sentence names before it; a cue after the quote with no subject of its own
+ * ("«…», ha spiegato.") is given to the first person the sentence before names. Pronouns are resolved to the previous speaker
  * or the last person named. A speaker never crosses a line, is never a "Label:" opening a line
  * ("Siria: …") and is never taken from a headline other than the quote's own line. Thread-safe and
  * stateless.
@@ -418,8 +419,24 @@ public final class QuoteFinder {
           recent.speakerCanonical(), a.cue, span[0], span[1]);
       return new Candidate(q, evidence(doc, span, open, close, how, distance, null));
     }
-    Quote q = make(doc, quoted, Quote.Kind.DIRECT, a.speaker, a.cue, span[0], span[1], previous);
-    return new Candidate(q, evidence(doc, span, open, close, how, distance, a.speaker));
+    Mention speaker = a.speaker;
+    if (speaker == null && how == Evidence.How.CUE_AFTER && sOpen > 0) {
+      // a cue with its subject left unsaid ("«…», ha spiegato."): the person the sentence before names first
+      speaker = speakerOrNull(doc, firstPerson(doc, doc.sentences.get(sOpen - 1)), span);
+    }
+    Quote q = make(doc, quoted, Quote.Kind.DIRECT, speaker, a.cue, span[0], span[1], previous);
+    return new Candidate(q, evidence(doc, span, open, close, how, distance, speaker));
+  }
+
+  /** The first person named in {@code s} outside quotation marks, or null. */
+  private static Mention firstPerson(Doc doc, Sentence s) {
+    for (int k = s.first(); k < s.last(); k++) {
+      int e = doc.tokenEntity[k];
+      if (e >= 0 && !doc.inQuote[k] && doc.entities.get(e).type() == Entity.Type.PER) {
+        return entityMention(doc, k);
+      }
+    }
+    return null;
   }
 
   /** Tokens between token {@code k} and a quote's opening or closing mark. */

@@ -213,6 +213,14 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aCueWithoutSubjectIsSaidByThePersonTheSentenceBeforeNamesFirst() {
+    List<Quote> qs = quotes("Il segretario Luca Benedetti si è detto cauto davanti a Sara Monti. "
+        + "«Servono medici, non solo muri», ha spiegato.", Lang.IT, "PER:Luca Benedetti", "PER:Sara Monti");
+    Quote direct = only(qs, Quote.Kind.DIRECT);
+    assertEquals("Luca Benedetti", direct.speakerCanonical());
+  }
+
+  @Test
   void theSubjectIsTheHeadOfXDiY() {
     Quote q = only(quotes("Luca Bassi di Radio Valle ha detto che i lavori sono finiti.", Lang.IT,
         "PER:Luca Bassi", "ORG:Radio Valle"), Quote.Kind.INDIRECT);
