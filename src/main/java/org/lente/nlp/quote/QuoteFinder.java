@@ -30,7 +30,7 @@ import org.lente.nlp.ner.Entity;
  * given to the person the sentence names before it; a cue after the quote with no subject of its own
  * ("«…», ha spiegato.") is given to the first person the sentence before names. Pronouns are resolved to the previous speaker
  * or the last person named. A speaker never crosses a line, is never a "Label:" opening a line
- * ("Siria: …") and is never taken from a headline other than the quote's own line. Thread-safe and
+ * ("Siria: …") nor a place or a bare word before a colon opening a sentence ("Libia: …", "Sanità: …") and is never taken from a headline other than the quote's own line. Thread-safe and
  * stateless.
  */
 public final class QuoteFinder {
@@ -387,11 +387,13 @@ public final class QuoteFinder {
         how = a.cue == null ? Evidence.How.COLON : Evidence.How.CUE_BEFORE;
       }
     }
+    boolean labelled = false;
     if (a != null) {
       a = new Attribution(a.cue, speakerOrNull(doc, a.speaker, span), a.at);
       if (a.cue == null && a.speaker == null) {
-        a = null; // a colon after a label or a headline: no attribution
+        a = null; // a colon after a label or a headline: no attribution, nor the previous speaker's
         how = Evidence.How.NONE;
+        labelled = true;
       }
     }
     int distance = a == null || a.at < 0 ? -1 : Math.min(distance(a.at, open, close),
@@ -406,7 +408,7 @@ public final class QuoteFinder {
       }
     }
     if (a == null) {
-      if (recent != null) {
+      if (recent != null && !labelled) {
         Quote q = new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
             recent.speakerCanonical(), null, span[0], span[1]);
         return new Candidate(q, evidence(doc, span, open, close, Evidence.How.CONTINUED, -1, null));
@@ -491,7 +493,8 @@ public final class QuoteFinder {
 
   /**
    * The speaker, unless it cannot be one: a span that crosses a line (a headline and the text after
-   * it), a "Label:" opening a line ("Siria: …"), or words of a headline other than the quote's.
+   * it), a "Label:" opening a line ("Siria: …"), a place or a single word that is no name before a colon
+   * opening a sentence ("Libia: …", "Sanità: …"), or words of a headline other than the quote's.
    */
   private static Mention speakerOrNull(Doc doc, Mention m, int[] span) {
     if (m == null) {
@@ -508,9 +511,13 @@ public final class QuoteFinder {
       lineEnd = doc.text.length();
     }
     String line = doc.text.substring(lineStart, lineEnd);
-    if (doc.text.substring(lineStart, s).isBlank() && m.to < doc.tokens.size()
-        && doc.tokens.get(m.to).text().equals(":")) {
+    boolean colon = m.to < doc.tokens.size() && doc.tokens.get(m.to).text().equals(":");
+    if (colon && doc.text.substring(lineStart, s).isBlank()) {
       return null; // "Siria: …", "Alcuni: …": a label, not a source
+    }
+    if (colon && m.from == doc.sentences.get(doc.tokenSentence[m.from]).first()
+        && (m.entity == null ? m.to - m.from == 1 : m.entity.type() == Entity.Type.LOC)) {
+      return null; // a label opening a sentence of a paragraph: "Libia: …", "Sanità: …" (not "Il ministro: …")
     }
     boolean sameLine = span[0] >= lineStart && span[0] <= lineEnd;
     if (!sameLine && isHeadline(line)) {

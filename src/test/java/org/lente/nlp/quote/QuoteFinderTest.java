@@ -164,6 +164,39 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aPlaceAsLabelOpeningASentenceIsNeverTheSpeaker() {
+    String text = "Il vertice si è chiuso senza accordo. Libia: «Il cessate il fuoco regge ancora».";
+    for (QuoteFinder.Candidate c : candidates(text, Lang.IT, "LOC:Libia")) {
+      assertNull(c.quote().speaker(), () -> c.quote().toString());
+    }
+  }
+
+  @Test
+  void aBareWordAsLabelOpeningASentenceIsNeverTheSpeaker() {
+    String text = "La manovra arriva in aula domani. Sanità: «Nessun taglio agli ospedali».";
+    for (QuoteFinder.Candidate c : candidates(text, Lang.IT)) {
+      assertNull(c.quote().speaker(), () -> c.quote().toString());
+    }
+  }
+
+  @Test
+  void aLabelledQuoteDoesNotContinueThePreviousSpeaker() {
+    String text = "Il sindaco Pietro Valli ha detto: «Apriremo il ponte a maggio». Trasporti: «Nessun rincaro dei biglietti».";
+    for (QuoteFinder.Candidate c : candidates(text, Lang.IT, "PER:Pietro Valli")) {
+      if (c.quote().text().startsWith("Nessun")) {
+        assertNull(c.quote().speaker(), () -> c.quote().toString());
+      }
+    }
+  }
+
+  @Test
+  void aNamedSourceOpeningASentenceWithAColonIsStillTheSpeaker() {
+    String text = "La manovra arriva in aula domani. Il ministro Carlo Neri: «Nessun taglio agli ospedali».";
+    Quote q = only(quotes(text, Lang.IT, "PER:Carlo Neri"), Quote.Kind.DIRECT);
+    assertEquals("Carlo Neri", q.speakerCanonical());
+  }
+
+  @Test
   void aSpeakerIsNeverTakenFromAHeadline() {
     String text = "Washington Post Hit Piece Exploits Trump\n“This is a disgrace and we will fight it in court.”";
     for (QuoteFinder.Candidate c : candidates(text, Lang.EN, "ORG:Washington Post", "PER:Trump")) {
