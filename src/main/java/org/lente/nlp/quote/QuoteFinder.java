@@ -28,7 +28,8 @@ import org.lente.nlp.ner.Entity;
  * named as "X di Y" or "X of Y" is X. A quote with no attribution of its own continues the
  * previous speaker when that one spoke in the three sentences before ("“…”, ha aggiunto."), else is
  * given to the person the sentence names before it; a cue after the quote with no subject of its own
- * ("«…», ha spiegato.") is given to the first person the sentence before names. Pronouns are resolved to the previous speaker
+ * ("«…», ha spiegato.") is given to the person the sentence before names as its subject (before its
+ * first auxiliary or cue), before the previous speaker. Pronouns are resolved to the previous speaker
  * or the last person named. A speaker never crosses a line, is never a "Label:" opening a line
  * ("Siria: …") nor a place or a bare word before a colon opening a sentence ("Libia: …", "Sanità: …") and is never taken from a headline other than the quote's own line. Thread-safe and
  * stateless.
@@ -416,26 +417,32 @@ public final class QuoteFinder {
       Quote q = make(doc, quoted, Quote.Kind.DIRECT, null, null, span[0], span[1], previous);
       return new Candidate(q, evidence(doc, span, open, close, Evidence.How.NONE, -1, null));
     }
-    if (a.speaker == null && recent != null) {
+    Mention speaker = a.speaker;
+    if (speaker == null && how == Evidence.How.CUE_AFTER && sOpen > 0) {
+      // a cue with its subject left unsaid ("«…», ha spiegato."): the subject of the sentence before
+      speaker = speakerOrNull(doc, subjectPerson(doc, doc.sentences.get(sOpen - 1)), span);
+    }
+    if (speaker == null && recent != null) {
       Quote q = new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
           recent.speakerCanonical(), a.cue, span[0], span[1]);
       return new Candidate(q, evidence(doc, span, open, close, how, distance, null));
-    }
-    Mention speaker = a.speaker;
-    if (speaker == null && how == Evidence.How.CUE_AFTER && sOpen > 0) {
-      // a cue with its subject left unsaid ("«…», ha spiegato."): the person the sentence before names first
-      speaker = speakerOrNull(doc, firstPerson(doc, doc.sentences.get(sOpen - 1)), span);
     }
     Quote q = make(doc, quoted, Quote.Kind.DIRECT, speaker, a.cue, span[0], span[1], previous);
     return new Candidate(q, evidence(doc, span, open, close, how, distance, speaker));
   }
 
-  /** The first person named in {@code s} outside quotation marks, or null. */
-  private static Mention firstPerson(Doc doc, Sentence s) {
-    for (int k = s.first(); k < s.last(); k++) {
+  /**
+   * The person {@code s} names before its first auxiliary or cue ("Il segretario Luca Benedetti si è
+   * detto cauto"), its subject; null when none does ("Poi ha incontrato Gino Sala").
+   */
+  private static Mention subjectPerson(Doc doc, Sentence s) {
+    for (int k = s.first(); k < s.last() && !doc.inQuote[k]; k++) {
       int e = doc.tokenEntity[k];
-      if (e >= 0 && !doc.inQuote[k] && doc.entities.get(e).type() == Entity.Type.PER) {
+      if (e >= 0 && doc.entities.get(e).type() == Entity.Type.PER) {
         return entityMention(doc, k);
+      }
+      if (e < 0 && (Cues.AUXILIARIES.contains(doc.tokens.get(k).lower()) || cue(doc, k) != null)) {
+        return null;
       }
     }
     return null;
@@ -728,7 +735,8 @@ public final class QuoteFinder {
         break;
       }
     }
-    if (comma > s.first() + 2 && tokens.get(comma).text().equals(",") && !anyQuoted(doc, s.first(), comma)) {
+    if (comma > s.first() + 2 && tokens.get(comma).text().equals(",") && !anyQuoted(doc, s.first(), comma)
+        && !closesApposition(doc, comma)) {
       Mention m = mentionBefore(doc, comma + 1, c);
       if (m == null) {
         m = mentionAfter(doc, c + 1, Math.min(last, c + 10));
@@ -745,6 +753,19 @@ public final class QuoteFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * True when the comma at {@code comma} closes a name set off by commas ("Il presidente del club,
+   * Franco Lodi, ha commentato"): the name is the cue's subject, not the end of reported speech.
+   */
+  private static boolean closesApposition(Doc doc, int comma) {
+    int e = doc.tokenEntity[comma - 1];
+    if (e < 0 || doc.entities.get(e).type() == Entity.Type.LOC || doc.entities.get(e).type() == Entity.Type.MISC) {
+      return false;
+    }
+    int from = entityMention(doc, comma - 1).from;
+    return from > 0 && doc.tokens.get(from - 1).text().equals(",");
   }
 
   /** "secondo X, …", "according to X, …", "…, secondo X." */

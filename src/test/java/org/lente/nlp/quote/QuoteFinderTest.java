@@ -254,6 +254,37 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aNameInAppositionBeforeTheCueIsNotReportedSpeech() {
+    List<Quote> qs = quotes("Il presidente del club, Franco Lodi, ha commentato a margine della riunione.", Lang.IT,
+        "PER:Franco Lodi");
+    assertTrue(qs.stream().noneMatch(q -> q.text().contains("Franco Lodi")), () -> "quotes: " + qs);
+  }
+
+  @Test
+  void anEnglishNameInAppositionBeforeTheCueIsNotReportedSpeech() {
+    List<Quote> qs = quotes("The general secretary, Karen Blythe, said the offer was too low.", Lang.EN,
+        "PER:Karen Blythe");
+    assertTrue(qs.stream().noneMatch(q -> q.text().contains("Karen Blythe")), () -> "quotes: " + qs);
+  }
+
+  @Test
+  void aCueWithoutSubjectIsSaidByTheNewSubjectRatherThanTheRecentSpeaker() {
+    List<Quote> qs = quotes("La ministra Elena Marchetti ha dichiarato: «Il concorso partirà a gennaio». "
+        + "Il segretario Roberto Fanti ha parlato subito dopo. «Servono assunzioni vere», ha detto.", Lang.IT,
+        "PER:Elena Marchetti", "PER:Roberto Fanti");
+    Quote last = direct(qs).get(direct(qs).size() - 1);
+    assertEquals("Roberto Fanti", last.speakerCanonical());
+  }
+
+  @Test
+  void aPersonNamedAfterTheVerbDoesNotTakeOverFromTheRecentSpeaker() {
+    List<Quote> qs = quotes("Marta Riva ha detto: «La giunta ha deciso». Poi ha incontrato Gino Sala. "
+        + "«È stata una scelta difficile», ha aggiunto.", Lang.IT, "PER:Marta Riva", "PER:Gino Sala");
+    Quote last = direct(qs).get(direct(qs).size() - 1);
+    assertEquals("Marta Riva", last.speakerCanonical());
+  }
+
+  @Test
   void theSubjectIsTheHeadOfXDiY() {
     Quote q = only(quotes("Luca Bassi di Radio Valle ha detto che i lavori sono finiti.", Lang.IT,
         "PER:Luca Bassi", "ORG:Radio Valle"), Quote.Kind.INDIRECT);
