@@ -1078,14 +1078,20 @@ public final class QuoteFinder {
   }
 
   /**
-   * The speaker's fullest name: an entity's canonical name, a pronoun's antecedent, the names a phrase
-   * ending in a name holds, else the words.
+   * The speaker's fullest name: an entity's canonical name, a pronoun's antecedent (the subject of the
+   * sentence before when named after the previous speaker, else the previous speaker, else the last
+   * person named), the names a phrase ending in a name holds, else the words.
    */
   private static String canonical(Doc doc, Mention m, Quote previous) {
     if (m.entity != null) {
       return m.entity.canonical();
     }
     if (m.to - m.from == 1 && PRONOUNS.contains(doc.tokens.get(m.from).lower())) {
+      int sentence = doc.tokenSentence[m.from];
+      Mention subject = sentence > 0 ? subjectPerson(doc, doc.sentences.get(sentence - 1)) : null;
+      if (subject != null && (previous == null || previous.speakerStart() < doc.tokens.get(subject.from).start())) {
+        return subject.entity.canonical(); // "Anna Freeland, who …, thanked her family. “…,” she said."
+      }
       if (previous != null && previous.speakerCanonical() != null && previous.speakerStart() < doc.tokens.get(m.from).start()) {
         return previous.speakerCanonical();
       }

@@ -237,6 +237,14 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aPronounResolvesToTheNewSubjectRatherThanTheRecentSpeaker() {
+    List<Quote> qs = quotes("The jury called the novel “astonishing” in its report. Anna Freeland, who wrote the book "
+        + "at night, thanked her family. “I never expected any of this,” she said.", Lang.EN, "PER:Anna Freeland");
+    Quote q = only(qs, Quote.Kind.DIRECT);
+    assertEquals("Anna Freeland", q.speakerCanonical());
+  }
+
+  @Test
   void aQuoteWithoutCueContinuesThePreviousSpeaker() {
     List<Quote> qs = quotes("Marta Riva ha detto che la giunta ha deciso. “È stata una scelta difficile”, ha aggiunto.",
         Lang.IT, "PER:Marta Riva");
