@@ -635,6 +635,15 @@ public final class QuoteFinder {
       }
       if (t.text().equals(":") && c == open - 1 && !(c > from && cue(doc, c - 1) != null)) {
         Mention m = mentionBefore(doc, from, c);
+        boolean person = m != null && m.entity != null && m.entity.type() == Entity.Type.PER;
+        for (int k = c - 2; !person && k >= Math.max(from, c - 7) && !tokens.get(k).punctuation(); k--) {
+          // "X told the BBC: “…”", "X ha detto ai sindaci: «…»": the words after the cue are its listener
+          // (a person there is the subject after its verb: "Lo ha spiegato ieri Anna Ferri: «…»")
+          Mention speaker = cue(doc, k) != null ? mentionBefore(doc, from, k) : null;
+          if (speaker != null) {
+            return new Attribution(cue(doc, k), speaker, k);
+          }
+        }
         if (m != null) {
           return new Attribution(null, m, -1);
         }

@@ -245,6 +245,20 @@ class QuoteFinderTest {
   }
 
   @Test
+  void theListenerOfTellBeforeAColonIsNotTheSpeaker() {
+    List<Quote> qs = quotes("Karen Blythe later told the BBC: “Our members have had enough.”", Lang.EN,
+        "PER:Karen Blythe", "ORG:BBC");
+    assertEquals("Karen Blythe", only(qs, Quote.Kind.DIRECT).speakerCanonical());
+  }
+
+  @Test
+  void theListenerOfAnItalianCueBeforeAColonIsNotTheSpeaker() {
+    List<Quote> qs = quotes("Il ministro Carlo Neri ha detto ai sindaci della Rai: «Nessun rinvio del piano».", Lang.IT,
+        "PER:Carlo Neri", "ORG:Rai");
+    assertEquals("Carlo Neri", only(qs, Quote.Kind.DIRECT).speakerCanonical());
+  }
+
+  @Test
   void aQuoteWithoutCueContinuesThePreviousSpeaker() {
     List<Quote> qs = quotes("Marta Riva ha detto che la giunta ha deciso. “È stata una scelta difficile”, ha aggiunto.",
         Lang.IT, "PER:Marta Riva");
