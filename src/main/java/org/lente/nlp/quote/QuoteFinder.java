@@ -57,6 +57,13 @@ public final class QuoteFinder {
       "here", "there", "today", "yesterday", "tonight", "anche", "poi", "già", "ancora", "sempre", "mai", "non",
       "oggi", "ieri", "invece", "però", "quindi", "inoltre", "ora", "allora", "per", "con", "su", "tra",
       "fra", "o");
+  /**
+   * Prepositions that open a phrase of place, means or time after a speaker's noun phrase ("i
+   * lavoratori su uno striscione", "the workers on a banner"), not a complement of its head ("il
+   * sindaco di Roma", "the minister for Europe").
+   */
+  private static final Set<String> ADVERBIAL_PREPOSITIONS = Set.of("su", "sul", "sullo", "sulla", "sui", "sugli",
+      "sulle", "con", "durante", "on", "with", "during");
   private static final Set<String> CLAUSE_ENDS = Set.of("ma", "but", ";", "mentre", "while", "whereas");
   private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our",
       "my", "your", "these", "those", "this", "'s", "’s", "il", "la", "le", "i", "gli", "sue", "suoi");
@@ -956,7 +963,7 @@ public final class QuoteFinder {
       int e = k + 1;
       while (e < end && e < k + 8 && !tokens.get(e).punctuation() && !doc.inQuote[e]
           && !isTimeWord(tokens.get(e)) && !(tokens.get(e).lower().equals("a") || tokens.get(e).lower().startsWith("ai")
-          || tokens.get(e).lower().equals("to"))) {
+          || tokens.get(e).lower().equals("to") || ADVERBIAL_PREPOSITIONS.contains(tokens.get(e).lower()))) {
         if (doc.tokenEntity[e] >= 0 && doc.entities.get(doc.tokenEntity[e]).type() == Entity.Type.PER) {
           return entityMention(doc, e); // "the Republican nominee Donald Trump"
         }

@@ -259,6 +259,12 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aSpeakerAfterTheCueEndsBeforeAPhraseOfPlaceOrManner() {
+    List<Quote> qs = quotes("«Non ci sono alternative», hanno scritto i lavoratori su uno striscione.", Lang.IT);
+    assertEquals("i lavoratori", only(qs, Quote.Kind.DIRECT).speaker());
+  }
+
+  @Test
   void aQuoteWithoutCueContinuesThePreviousSpeaker() {
     List<Quote> qs = quotes("Marta Riva ha detto che la giunta ha deciso. “È stata una scelta difficile”, ha aggiunto.",
         Lang.IT, "PER:Marta Riva");
