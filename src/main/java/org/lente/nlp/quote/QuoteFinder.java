@@ -27,9 +27,11 @@ import org.lente.nlp.ner.Entity;
  * ("Blinken ha detto", "he said") or after it ("ha detto Blinken", "said the senator"); a subject
  * named as "X di Y" or "X of Y" is X. A quote with no attribution of its own continues the
  * previous speaker when that one spoke in the three sentences before ("“…”, ha aggiunto."), else is
- * given to the person the sentence names before it. Pronouns are resolved to the previous speaker
+ * given to the person the sentence names before it; a cue after the quote with no subject of its own
+ * ("«…», ha spiegato.") is given to the person the sentence before names as its subject (before its
+ * first auxiliary or cue), before the previous speaker. Pronouns are resolved to the previous speaker
  * or the last person named. A speaker never crosses a line, is never a "Label:" opening a line
- * ("Siria: …") and is never taken from a headline other than the quote's own line. Thread-safe and
+ * ("Siria: …") nor a place or a bare word before a colon opening a sentence ("Libia: …", "Sanità: …") and is never taken from a headline other than the quote's own line. Thread-safe and
  * stateless.
  */
 public final class QuoteFinder {
@@ -55,6 +57,13 @@ public final class QuoteFinder {
       "here", "there", "today", "yesterday", "tonight", "anche", "poi", "già", "ancora", "sempre", "mai", "non",
       "oggi", "ieri", "invece", "però", "quindi", "inoltre", "ora", "allora", "per", "con", "su", "tra",
       "fra", "o");
+  /**
+   * Prepositions that open a phrase of place, means or time after a speaker's noun phrase ("i
+   * lavoratori su uno striscione", "the workers on a banner"), not a complement of its head ("il
+   * sindaco di Roma", "the minister for Europe").
+   */
+  private static final Set<String> ADVERBIAL_PREPOSITIONS = Set.of("su", "sul", "sullo", "sulla", "sui", "sugli",
+      "sulle", "con", "durante", "on", "with", "during");
   private static final Set<String> CLAUSE_ENDS = Set.of("ma", "but", ";", "mentre", "while", "whereas");
   private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our",
       "my", "your", "these", "those", "this", "'s", "’s", "il", "la", "le", "i", "gli", "sue", "suoi");
@@ -386,11 +395,13 @@ public final class QuoteFinder {
         how = a.cue == null ? Evidence.How.COLON : Evidence.How.CUE_BEFORE;
       }
     }
+    boolean labelled = false;
     if (a != null) {
       a = new Attribution(a.cue, speakerOrNull(doc, a.speaker, span), a.at);
       if (a.cue == null && a.speaker == null) {
-        a = null; // a colon after a label or a headline: no attribution
+        a = null; // a colon after a label or a headline: no attribution, nor the previous speaker's
         how = Evidence.How.NONE;
+        labelled = true;
       }
     }
     int distance = a == null || a.at < 0 ? -1 : Math.min(distance(a.at, open, close),
@@ -405,7 +416,7 @@ public final class QuoteFinder {
       }
     }
     if (a == null) {
-      if (recent != null) {
+      if (recent != null && !labelled) {
         Quote q = new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
             recent.speakerCanonical(), null, span[0], span[1]);
         return new Candidate(q, evidence(doc, span, open, close, Evidence.How.CONTINUED, -1, null));
@@ -413,13 +424,35 @@ public final class QuoteFinder {
       Quote q = make(doc, quoted, Quote.Kind.DIRECT, null, null, span[0], span[1], previous);
       return new Candidate(q, evidence(doc, span, open, close, Evidence.How.NONE, -1, null));
     }
-    if (a.speaker == null && recent != null) {
+    Mention speaker = a.speaker;
+    if (speaker == null && how == Evidence.How.CUE_AFTER && sOpen > 0) {
+      // a cue with its subject left unsaid ("«…», ha spiegato."): the subject of the sentence before
+      speaker = speakerOrNull(doc, subjectPerson(doc, doc.sentences.get(sOpen - 1)), span);
+    }
+    if (speaker == null && recent != null) {
       Quote q = new Quote(quoted, Quote.Kind.DIRECT, recent.speaker(), recent.speakerStart(),
           recent.speakerCanonical(), a.cue, span[0], span[1]);
       return new Candidate(q, evidence(doc, span, open, close, how, distance, null));
     }
-    Quote q = make(doc, quoted, Quote.Kind.DIRECT, a.speaker, a.cue, span[0], span[1], previous);
-    return new Candidate(q, evidence(doc, span, open, close, how, distance, a.speaker));
+    Quote q = make(doc, quoted, Quote.Kind.DIRECT, speaker, a.cue, span[0], span[1], previous);
+    return new Candidate(q, evidence(doc, span, open, close, how, distance, speaker));
+  }
+
+  /**
+   * The person {@code s} names before its first auxiliary or cue ("Il segretario Luca Benedetti si è
+   * detto cauto"), its subject; null when none does ("Poi ha incontrato Gino Sala").
+   */
+  private static Mention subjectPerson(Doc doc, Sentence s) {
+    for (int k = s.first(); k < s.last() && !doc.inQuote[k]; k++) {
+      int e = doc.tokenEntity[k];
+      if (e >= 0 && doc.entities.get(e).type() == Entity.Type.PER) {
+        return entityMention(doc, k);
+      }
+      if (e < 0 && (Cues.AUXILIARIES.contains(doc.tokens.get(k).lower()) || cue(doc, k) != null)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Tokens between token {@code k} and a quote's opening or closing mark. */
@@ -474,7 +507,8 @@ public final class QuoteFinder {
 
   /**
    * The speaker, unless it cannot be one: a span that crosses a line (a headline and the text after
-   * it), a "Label:" opening a line ("Siria: …"), or words of a headline other than the quote's.
+   * it), a "Label:" opening a line ("Siria: …"), a place or a single word that is no name before a colon
+   * opening a sentence ("Libia: …", "Sanità: …"), or words of a headline other than the quote's.
    */
   private static Mention speakerOrNull(Doc doc, Mention m, int[] span) {
     if (m == null) {
@@ -491,9 +525,13 @@ public final class QuoteFinder {
       lineEnd = doc.text.length();
     }
     String line = doc.text.substring(lineStart, lineEnd);
-    if (doc.text.substring(lineStart, s).isBlank() && m.to < doc.tokens.size()
-        && doc.tokens.get(m.to).text().equals(":")) {
+    boolean colon = m.to < doc.tokens.size() && doc.tokens.get(m.to).text().equals(":");
+    if (colon && doc.text.substring(lineStart, s).isBlank()) {
       return null; // "Siria: …", "Alcuni: …": a label, not a source
+    }
+    if (colon && m.from == doc.sentences.get(doc.tokenSentence[m.from]).first()
+        && (m.entity == null ? m.to - m.from == 1 : m.entity.type() == Entity.Type.LOC)) {
+      return null; // a label opening a sentence of a paragraph: "Libia: …", "Sanità: …" (not "Il ministro: …")
     }
     boolean sameLine = span[0] >= lineStart && span[0] <= lineEnd;
     if (!sameLine && isHeadline(line)) {
@@ -604,6 +642,15 @@ public final class QuoteFinder {
       }
       if (t.text().equals(":") && c == open - 1 && !(c > from && cue(doc, c - 1) != null)) {
         Mention m = mentionBefore(doc, from, c);
+        boolean person = m != null && m.entity != null && m.entity.type() == Entity.Type.PER;
+        for (int k = c - 2; !person && k >= Math.max(from, c - 7) && !tokens.get(k).punctuation(); k--) {
+          // "X told the BBC: “…”", "X ha detto ai sindaci: «…»": the words after the cue are its listener
+          // (a person there is the subject after its verb: "Lo ha spiegato ieri Anna Ferri: «…»")
+          Mention speaker = cue(doc, k) != null ? mentionBefore(doc, from, k) : null;
+          if (speaker != null) {
+            return new Attribution(cue(doc, k), speaker, k);
+          }
+        }
         if (m != null) {
           return new Attribution(null, m, -1);
         }
@@ -704,7 +751,8 @@ public final class QuoteFinder {
         break;
       }
     }
-    if (comma > s.first() + 2 && tokens.get(comma).text().equals(",") && !anyQuoted(doc, s.first(), comma)) {
+    if (comma > s.first() + 2 && tokens.get(comma).text().equals(",") && !anyQuoted(doc, s.first(), comma)
+        && !closesApposition(doc, comma)) {
       Mention m = mentionBefore(doc, comma + 1, c);
       if (m == null) {
         m = mentionAfter(doc, c + 1, Math.min(last, c + 10));
@@ -721,6 +769,19 @@ public final class QuoteFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * True when the comma at {@code comma} closes a name set off by commas ("Il presidente del club,
+   * Franco Lodi, ha commentato"): the name is the cue's subject, not the end of reported speech.
+   */
+  private static boolean closesApposition(Doc doc, int comma) {
+    int e = doc.tokenEntity[comma - 1];
+    if (e < 0 || doc.entities.get(e).type() == Entity.Type.LOC || doc.entities.get(e).type() == Entity.Type.MISC) {
+      return false;
+    }
+    int from = entityMention(doc, comma - 1).from;
+    return from > 0 && doc.tokens.get(from - 1).text().equals(",");
   }
 
   /** "secondo X, …", "according to X, …", "…, secondo X." */
@@ -902,7 +963,7 @@ public final class QuoteFinder {
       int e = k + 1;
       while (e < end && e < k + 8 && !tokens.get(e).punctuation() && !doc.inQuote[e]
           && !isTimeWord(tokens.get(e)) && !(tokens.get(e).lower().equals("a") || tokens.get(e).lower().startsWith("ai")
-          || tokens.get(e).lower().equals("to"))) {
+          || tokens.get(e).lower().equals("to") || ADVERBIAL_PREPOSITIONS.contains(tokens.get(e).lower()))) {
         if (doc.tokenEntity[e] >= 0 && doc.entities.get(doc.tokenEntity[e]).type() == Entity.Type.PER) {
           return entityMention(doc, e); // "the Republican nominee Donald Trump"
         }
@@ -1033,14 +1094,20 @@ public final class QuoteFinder {
   }
 
   /**
-   * The speaker's fullest name: an entity's canonical name, a pronoun's antecedent, the names a phrase
-   * ending in a name holds, else the words.
+   * The speaker's fullest name: an entity's canonical name, a pronoun's antecedent (the subject of the
+   * sentence before when named after the previous speaker, else the previous speaker, else the last
+   * person named), the names a phrase ending in a name holds, else the words.
    */
   private static String canonical(Doc doc, Mention m, Quote previous) {
     if (m.entity != null) {
       return m.entity.canonical();
     }
     if (m.to - m.from == 1 && PRONOUNS.contains(doc.tokens.get(m.from).lower())) {
+      int sentence = doc.tokenSentence[m.from];
+      Mention subject = sentence > 0 ? subjectPerson(doc, doc.sentences.get(sentence - 1)) : null;
+      if (subject != null && (previous == null || previous.speakerStart() < doc.tokens.get(subject.from).start())) {
+        return subject.entity.canonical(); // "Anna Freeland, who …, thanked her family. “…,” she said."
+      }
       if (previous != null && previous.speakerCanonical() != null && previous.speakerStart() < doc.tokens.get(m.from).start()) {
         return previous.speakerCanonical();
       }

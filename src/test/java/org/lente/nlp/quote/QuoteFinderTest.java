@@ -164,6 +164,39 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aPlaceAsLabelOpeningASentenceIsNeverTheSpeaker() {
+    String text = "Il vertice si è chiuso senza accordo. Libia: «Il cessate il fuoco regge ancora».";
+    for (QuoteFinder.Candidate c : candidates(text, Lang.IT, "LOC:Libia")) {
+      assertNull(c.quote().speaker(), () -> c.quote().toString());
+    }
+  }
+
+  @Test
+  void aBareWordAsLabelOpeningASentenceIsNeverTheSpeaker() {
+    String text = "La manovra arriva in aula domani. Sanità: «Nessun taglio agli ospedali».";
+    for (QuoteFinder.Candidate c : candidates(text, Lang.IT)) {
+      assertNull(c.quote().speaker(), () -> c.quote().toString());
+    }
+  }
+
+  @Test
+  void aLabelledQuoteDoesNotContinueThePreviousSpeaker() {
+    String text = "Il sindaco Pietro Valli ha detto: «Apriremo il ponte a maggio». Trasporti: «Nessun rincaro dei biglietti».";
+    for (QuoteFinder.Candidate c : candidates(text, Lang.IT, "PER:Pietro Valli")) {
+      if (c.quote().text().startsWith("Nessun")) {
+        assertNull(c.quote().speaker(), () -> c.quote().toString());
+      }
+    }
+  }
+
+  @Test
+  void aNamedSourceOpeningASentenceWithAColonIsStillTheSpeaker() {
+    String text = "La manovra arriva in aula domani. Il ministro Carlo Neri: «Nessun taglio agli ospedali».";
+    Quote q = only(quotes(text, Lang.IT, "PER:Carlo Neri"), Quote.Kind.DIRECT);
+    assertEquals("Carlo Neri", q.speakerCanonical());
+  }
+
+  @Test
   void aSpeakerIsNeverTakenFromAHeadline() {
     String text = "Washington Post Hit Piece Exploits Trump\n“This is a disgrace and we will fight it in court.”";
     for (QuoteFinder.Candidate c : candidates(text, Lang.EN, "ORG:Washington Post", "PER:Trump")) {
@@ -204,12 +237,79 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aPronounResolvesToTheNewSubjectRatherThanTheRecentSpeaker() {
+    List<Quote> qs = quotes("The jury called the novel “astonishing” in its report. Anna Freeland, who wrote the book "
+        + "at night, thanked her family. “I never expected any of this,” she said.", Lang.EN, "PER:Anna Freeland");
+    Quote q = only(qs, Quote.Kind.DIRECT);
+    assertEquals("Anna Freeland", q.speakerCanonical());
+  }
+
+  @Test
+  void theListenerOfTellBeforeAColonIsNotTheSpeaker() {
+    List<Quote> qs = quotes("Karen Blythe later told the BBC: “Our members have had enough.”", Lang.EN,
+        "PER:Karen Blythe", "ORG:BBC");
+    assertEquals("Karen Blythe", only(qs, Quote.Kind.DIRECT).speakerCanonical());
+  }
+
+  @Test
+  void theListenerOfAnItalianCueBeforeAColonIsNotTheSpeaker() {
+    List<Quote> qs = quotes("Il ministro Carlo Neri ha detto ai sindaci della Rai: «Nessun rinvio del piano».", Lang.IT,
+        "PER:Carlo Neri", "ORG:Rai");
+    assertEquals("Carlo Neri", only(qs, Quote.Kind.DIRECT).speakerCanonical());
+  }
+
+  @Test
+  void aSpeakerAfterTheCueEndsBeforeAPhraseOfPlaceOrManner() {
+    List<Quote> qs = quotes("«Non ci sono alternative», hanno scritto i lavoratori su uno striscione.", Lang.IT);
+    assertEquals("i lavoratori", only(qs, Quote.Kind.DIRECT).speaker());
+  }
+
+  @Test
   void aQuoteWithoutCueContinuesThePreviousSpeaker() {
     List<Quote> qs = quotes("Marta Riva ha detto che la giunta ha deciso. “È stata una scelta difficile”, ha aggiunto.",
         Lang.IT, "PER:Marta Riva");
     Quote direct = only(qs, Quote.Kind.DIRECT);
     assertEquals("Marta Riva", direct.speakerCanonical());
     assertEquals("aggiungere", direct.cue());
+  }
+
+  @Test
+  void aCueWithoutSubjectIsSaidByThePersonTheSentenceBeforeNamesFirst() {
+    List<Quote> qs = quotes("Il segretario Luca Benedetti si è detto cauto davanti a Sara Monti. "
+        + "«Servono medici, non solo muri», ha spiegato.", Lang.IT, "PER:Luca Benedetti", "PER:Sara Monti");
+    Quote direct = only(qs, Quote.Kind.DIRECT);
+    assertEquals("Luca Benedetti", direct.speakerCanonical());
+  }
+
+  @Test
+  void aNameInAppositionBeforeTheCueIsNotReportedSpeech() {
+    List<Quote> qs = quotes("Il presidente del club, Franco Lodi, ha commentato a margine della riunione.", Lang.IT,
+        "PER:Franco Lodi");
+    assertTrue(qs.stream().noneMatch(q -> q.text().contains("Franco Lodi")), () -> "quotes: " + qs);
+  }
+
+  @Test
+  void anEnglishNameInAppositionBeforeTheCueIsNotReportedSpeech() {
+    List<Quote> qs = quotes("The general secretary, Karen Blythe, said the offer was too low.", Lang.EN,
+        "PER:Karen Blythe");
+    assertTrue(qs.stream().noneMatch(q -> q.text().contains("Karen Blythe")), () -> "quotes: " + qs);
+  }
+
+  @Test
+  void aCueWithoutSubjectIsSaidByTheNewSubjectRatherThanTheRecentSpeaker() {
+    List<Quote> qs = quotes("La ministra Elena Marchetti ha dichiarato: «Il concorso partirà a gennaio». "
+        + "Il segretario Roberto Fanti ha parlato subito dopo. «Servono assunzioni vere», ha detto.", Lang.IT,
+        "PER:Elena Marchetti", "PER:Roberto Fanti");
+    Quote last = direct(qs).get(direct(qs).size() - 1);
+    assertEquals("Roberto Fanti", last.speakerCanonical());
+  }
+
+  @Test
+  void aPersonNamedAfterTheVerbDoesNotTakeOverFromTheRecentSpeaker() {
+    List<Quote> qs = quotes("Marta Riva ha detto: «La giunta ha deciso». Poi ha incontrato Gino Sala. "
+        + "«È stata una scelta difficile», ha aggiunto.", Lang.IT, "PER:Marta Riva", "PER:Gino Sala");
+    Quote last = direct(qs).get(direct(qs).size() - 1);
+    assertEquals("Marta Riva", last.speakerCanonical());
   }
 
   @Test
