@@ -29,10 +29,11 @@ import org.lente.nlp.ner.Entity;
  * previous speaker when that one spoke in the three sentences before ("“…”, ha aggiunto."), else is
  * given to the person the sentence names before it; a cue after the quote with no subject of its own
  * ("«…», ha spiegato.") is given to the person the sentence before names as its subject (before its
- * first auxiliary or cue), before the previous speaker. Pronouns are resolved to the previous speaker
- * or the last person named. A speaker never crosses a line, is never a "Label:" opening a line
- * ("Siria: …") nor a place or a bare word before a colon opening a sentence ("Libia: …", "Sanità: …") and is never taken from a headline other than the quote's own line. Thread-safe and
- * stateless.
+ * first auxiliary or cue), before the previous speaker. Pronouns are resolved to the subject of the
+ * sentence before when it is named after the previous speaker, else to the previous speaker or the
+ * last person named. A speaker never crosses a line, is never a "Label:" opening a line ("Siria: …")
+ * nor a place or a bare word before a colon opening a sentence ("Libia: …", "Sanità: …"), and is
+ * never taken from a headline other than the quote's own line. Thread-safe and stateless.
  */
 public final class QuoteFinder {
 
