@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lente.nlp.time.TimeTagger.Clock;
@@ -74,10 +75,29 @@ final class Merges {
       String timex = TimeTagger.clockTimex(on);
       String clock = timex.substring(timex.indexOf('T'));
       int t = b.noAnchor() == null ? -1 : b.noAnchor().indexOf('T');
-      ps.set(i, new Piece(a.start(), a.end(), Kind.TIME, on, null, b.relative(), start, null,
+      // the second end's zone is the first's: in UTC ("from 2 to 4 p.m. UTC") the first end's clock is UTC's too; in
+      // another zone the second end's clock was moved to UTC, so the first is left without one
+      String zoned = b.value() != null && b.value().endsWith("Z") && inUtc(ctx.s().substring(b.start(), b.end()))
+          ? timex + "Z" : null;
+      ps.set(i, new Piece(a.start(), a.end(), Kind.TIME, on, zoned, b.relative(), start, null,
           t < 0 ? null : b.noAnchor().substring(0, t) + clock));
     }
     return ps;
+  }
+
+  /** A word of a zone and its offset, as news writes it after a clock time ("UTC", "GMT+8", "EST"). */
+  private static final Pattern ZONE_WORD = Pattern.compile("\\b[a-z]{1,4}(?:[+-]\\d{1,2})?\\b");
+
+  /** Whether the (normalised) {@code text} of a zoned clock time names a zone of offset 0: "4 p.m. utc", "18:00 gmt". */
+  private static boolean inUtc(String text) {
+    Matcher m = ZONE_WORD.matcher(text);
+    while (m.find()) {
+      Integer offset = EnglishRules.zoneOffset(m.group());
+      if (offset != null) {
+        return offset == 0;
+      }
+    }
+    return false;
   }
 
   /**
@@ -248,7 +268,7 @@ final class Merges {
     LocalDateTime end = b.m().grain().plus(bs, 1);
     if (!end.isAfter(a.m().start())) return null;
     int s = a.start();
-    java.util.regex.Matcher f = FROM.matcher(ctx.s().substring(Math.max(0, s - 12), s));
+    Matcher f = FROM.matcher(ctx.s().substring(Math.max(0, s - 12), s));
     if (f.find()) s = Math.max(0, s - 12) + f.start();
     return new Piece(s, b.end(), times ? Kind.RANGE : Kind.DATE, new Moment(a.m().start(), g, end), null, a.relative() || b.relative(), null, null, null);
   }

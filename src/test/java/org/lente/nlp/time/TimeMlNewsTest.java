@@ -148,6 +148,14 @@ class TimeMlNewsTest {
   @Test void aClockRangeTagsItsFirstEndInTheSecondsAfternoon() {
     assertEquals(List.of("TIME 2024-06-19T15:00 [3]", "TIME 2024-06-19T17:00 [5 pm.]"), en("The pharmacy is open from 3 to 5 pm."));
   }
+  @Test void theFirstEndOfAClockRangeInUtcIsInUtc() {
+    assertEquals(List.of("TIME 2024-06-21T14:00Z [2]", "TIME 2024-06-21T16:00Z [4 p.m. UTC on Friday]"),
+        en("The agency will hold the briefing from 2 to 4 p.m. UTC on Friday."));
+  }
+  @Test void theFirstEndOfAClockRangeInAnotherZoneTakesNoUtcMark() {
+    assertEquals("TIME 2024-06-21T14:00 [2]",
+        en("The agency will hold the briefing from 2 to 4 p.m. EST on Friday.").get(0));
+  }
   @Test void aClockRangeEndingInTheMorningKeepsItsFirstEndInTheMorning() {
     assertEquals(List.of("TIME 2024-06-19T09:00 [9]", "TIME 2024-06-19T11:00 [11 a.m.]"), en("Voters can call the hotline between 9 and 11 a.m."));
   }
