@@ -97,7 +97,7 @@ final class NewsRules {
     List<Rule> r = new ArrayList<>();
     // a number or unit after "the past" makes it a span ("the past two years"), which other rules read
     String notSpan = "(?!\\s+(?:" + Words.number(lang) + "|" + Words.unit(lang) + "|decades?|decenni)" + Rules.E + ")";
-    String notOf = "(?!\\s+(?:di|del|dello|della|dei|degli|delle|dell')" + Rules.E + ")";
+    String notOf = "(?!\\s+(?:" + Words.OF_IT + "|dell')" + Rules.E + ")";
     String[][] refs = it ? new String[][] {
         {"attualmente|adesso|oggigiorno|al momento|tuttora", "PRESENT_REF"},
         // (the stretch before or after the anchor, as "in recent weeks", "in the coming days"; not "negli ultimi giorni

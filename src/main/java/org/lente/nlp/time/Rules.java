@@ -27,7 +27,12 @@ final class Rules {
   /** "of" and a word after "the last year", "l'ultimo anno": the end of what follows ("of his term", "del mandato"), no date. */
   private static final Map<Lang, Pattern> OF_SOMETHING = Map.of(
       Lang.EN, Pattern.compile("\\s+of\\s+\\p{L}", Pattern.CASE_INSENSITIVE),
-      Lang.IT, Pattern.compile("\\s+(?:di|del|dello|della|dei|degli|delle|dell')\\s*\\p{L}", Pattern.CASE_INSENSITIVE));
+      Lang.IT, Pattern.compile("\\s+(?:" + Words.OF_IT + "|dell')\\s*\\p{L}", Pattern.CASE_INSENSITIVE));
+
+  /** Whether "of" and a word follow {@code m} ({@link #OF_SOMETHING}): "the last year of his term" names no date. */
+  private static boolean beforeOfSomething(Matcher m, Ctx c, Lang lang) {
+    return OF_SOMETHING.get(lang).matcher(c.s()).region(m.end(), c.s().length()).lookingAt();
+  }
   static final String E = "(?![\\p{L}\\d])";
 
   record Rule(Pattern pattern, BiFunction<Matcher, Ctx, Piece> resolve) {}
@@ -305,7 +310,7 @@ final class Rules {
           + "(?:\\s+(scors[oa]|prossim[oa]|passat[oa]|corrente|successiv[oa]|precedente|in corso))?" + E, F), (m, c) -> {
         String mod = m.group(1) != null ? m.group(1) : m.group(3);
         if (mod == null) return null;
-        if (!lenient && mod.startsWith("ultim") && OF_SOMETHING.get(lang).matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) return null;
+        if (!lenient && mod.startsWith("ultim") && beforeOfSomething(m, c, lang)) return null;
         int off = mod.startsWith("pross") || mod.startsWith("succ") ? 1
             : mod.startsWith("scors") || mod.startsWith("passat") || mod.startsWith("prec") || mod.startsWith("ultim") ? -1 : 0;
         return relPeriod(m, c, Words.grainOf(m.group(2)), off);
@@ -313,7 +318,7 @@ final class Rules {
     } else {
       r.add(new Rule(Pattern.compile(B + "(?:the\\s+)?(last|past|previous|this|current|next|coming|upcoming|following)\\s+(?:fiscal\\s+)?" + relUnit + E, F), (m, c) -> {
         String mod = m.group(1);
-        if (!lenient && mod.equals("last") && OF_SOMETHING.get(lang).matcher(c.s()).region(m.end(), c.s().length()).lookingAt()) return null;
+        if (!lenient && mod.equals("last") && beforeOfSomething(m, c, lang)) return null;
         int off = mod.matches("next|coming|upcoming|following") ? 1 : mod.matches("last|past|previous") ? -1 : 0;
         return relPeriod(m, c, Words.grainOf(m.group(2)), off);
       }));

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 final class Words {
   private Words() {}
 
+  /** The Italian "of" and its forms with an article ("di", "del", ..., "delle"), the elided "dell'" apart. */
+  static final String OF_IT = "di|del|dello|della|dei|degli|delle";
   static final String WD_IT = "luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica";
   static final String WD_IT_ABBR = "lun|mar|mer|gio|ven|sab|dom";
   static final String WD_EN = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
