@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.Token;
+import org.lente.nlp.ner.Entities;
 import org.lente.nlp.ner.Entity;
 
 /**
@@ -31,7 +32,9 @@ import org.lente.nlp.ner.Entity;
  * ("«…», ha spiegato.") is given to the person the sentence before names as its subject (before its
  * first auxiliary or cue), before the previous speaker. Pronouns are resolved to the subject of the
  * sentence before when it is named after the previous speaker, else to the previous speaker or the
- * last person named. A speaker never crosses a line, is never a "Label:" opening a line ("Siria: …")
+ * last person named. A speaker named by a role with a definite article ("il ministro", "the senator") is, as
+ * its canonical name, the nearest person named before with that role noun ("il ministro degli Esteri Sergej
+ * Lavrov"). A speaker never crosses a line, is never a "Label:" opening a line ("Siria: …")
  * nor a place or a bare word before a colon opening a sentence ("Libia: …", "Sanità: …"), and is
  * never taken from a headline other than the quote's own line. Thread-safe and stateless.
  */
@@ -77,6 +80,8 @@ public final class QuoteFinder {
       "who", "whom", "whose", "cui",
       "è", "era", "sono", "erano", "mentre", "dopo", "quando", "se", "perché", "che", "poiché", "prima");
   private static final Set<String> ACCORDING = Set.of("secondo");
+  /** Singular definite articles: a role noun after one names a single known holder ("il ministro", "the senator"). */
+  private static final Set<String> DEFINITE = Set.of("il", "lo", "la", "l'", "the");
 
   /** Everything the finder needs about one text. */
   private record Doc(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities,
@@ -1097,7 +1102,8 @@ public final class QuoteFinder {
   /**
    * The speaker's fullest name: an entity's canonical name, a pronoun's antecedent (the subject of the
    * sentence before when named after the previous speaker, else the previous speaker, else the last
-   * person named), the names a phrase ending in a name holds, else the words.
+   * person named), the names a phrase ending in a name holds, the person a definite role phrase stands for
+   * ("il ministro" for the Sergej Lavrov named before as "il ministro degli Esteri"), else the words.
    */
   private static String canonical(Doc doc, Mention m, Quote previous) {
     if (m.entity != null) {
@@ -1126,10 +1132,41 @@ public final class QuoteFinder {
         names.add(doc.entities.get(e).canonical());
       }
     }
+    if (doc.tokenEntity[m.to - 1] >= 0 && !names.isEmpty()) {
+      return String.join(", ", names);
+    }
     // a phrase whose head is not a name ("the Vermont senator", "the Trump campaign") is not the name it holds
-    return names.isEmpty() || doc.tokenEntity[m.to - 1] < 0
-        ? doc.text.substring(doc.tokens.get(m.from).start(), doc.tokens.get(m.to - 1).end())
-        : String.join(", ", names);
+    Entity holder = roleHolder(doc, m);
+    return holder != null ? holder.canonical()
+        : doc.text.substring(doc.tokens.get(m.from).start(), doc.tokens.get(m.to - 1).end());
+  }
+
+  /**
+   * The person a definite phrase naming a role stands for ("il ministro", "la premier", "the senator", "the
+   * company's chief executive"): the nearest person named before it whose role ({@link Entity#role()}, as the
+   * entity finder read it beside a mention of that name: "il ministro degli Esteri russo Sergej Lavrov",
+   * "Lavrov, the foreign minister,") has all the phrase's role nouns ({@link Entities#roleNouns}: "il
+   * segretario" for "segretario generale della NATO", "the chief executive" for "chief executive"). Null when
+   * the phrase does not open with a singular definite article, has no role noun, or no person named before it
+   * holds that role.
+   */
+  private static Entity roleHolder(Doc doc, Mention m) {
+    if (!DEFINITE.contains(doc.tokens.get(m.from).lower())) {
+      return null;
+    }
+    Set<String> nouns = Entities.roleNouns(doc.text.substring(doc.tokens.get(m.from).start(),
+        doc.tokens.get(m.to - 1).end()));
+    if (nouns.isEmpty()) {
+      return null;
+    }
+    for (int k = m.from - 1; k >= 0; k--) {
+      int e = doc.tokenEntity[k];
+      if (e >= 0 && doc.entities.get(e).type() == Entity.Type.PER && doc.entities.get(e).role() != null
+          && Entities.roleNouns(doc.entities.get(e).role()).containsAll(nouns)) {
+        return doc.entities.get(e);
+      }
+    }
+    return null;
   }
 
   /**

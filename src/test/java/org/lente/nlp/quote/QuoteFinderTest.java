@@ -17,14 +17,19 @@ import org.lente.nlp.time.Lang;
 
 class QuoteFinderTest {
 
-  /** Quotes of {@code text}, with every occurrence of each {@code TYPE:Name} as an entity. */
+  /**
+   * Quotes of {@code text}, with every occurrence of each {@code TYPE:Name} as an entity; {@code TYPE:Name|role}
+   * gives each the role the entity finder reads beside one of them.
+   */
   private static List<Quote> quotes(String text, Lang lang, String... names) {
     List<Entity> entities = new ArrayList<>();
     for (String n : names) {
       Entity.Type type = Entity.Type.valueOf(n.substring(0, 3));
-      String name = n.substring(4);
+      String[] nameAndRole = n.substring(4).split("\\|");
+      String name = nameAndRole[0];
+      String role = nameAndRole.length > 1 ? nameAndRole[1] : null;
       for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-        entities.add(new Entity(name, type, i, i + name.length(), name, null));
+        entities.add(new Entity(name, type, i, i + name.length(), name, role));
       }
     }
     entities.sort(Comparator.comparingInt(Entity::start));
@@ -388,5 +393,25 @@ class QuoteFinderTest {
     assertNull(cs.get(0).quote().speaker());
     assertEquals(-1, cs.get(0).quote().speakerStart());
     assertEquals(Evidence.How.NONE, cs.get(0).evidence().how());
+  }
+
+  @Test
+  void aRoleSpeakerIsTheNearestPersonNamedBeforeWithThatRole() {
+    String text = "Il ministro della Difesa Carlo Neri ha accolto ieri a Roma il ministro degli Esteri russo Sergej "
+        + "Lavrov. «Il dialogo continua», ha dichiarato il ministro ai giornalisti.";
+    Quote q = only(quotes(text, Lang.IT, "PER:Carlo Neri|ministro della Difesa",
+        "PER:Sergej Lavrov|ministro degli Esteri russo"), Quote.Kind.DIRECT);
+    assertEquals("il ministro", q.speaker());
+    assertEquals("Sergej Lavrov", q.speakerCanonical());
+  }
+
+  @Test
+  void anEnglishRoleSpeakerIsTheNearestPersonWithThatRoleNoun() {
+    String text = "Senator Ada Ruiz met Mayor Tom Hale and the company's chief executive, Lena Moss, on Monday. "
+        + "“We will build it here,” the chief executive told reporters.";
+    Quote q = only(quotes(text, Lang.EN, "PER:Ada Ruiz|Senator", "PER:Tom Hale|Mayor", "PER:Lena Moss|chief executive"),
+        Quote.Kind.DIRECT);
+    assertEquals("the chief executive", q.speaker());
+    assertEquals("Lena Moss", q.speakerCanonical());
   }
 }
