@@ -21,8 +21,10 @@ import org.lente.nlp.ner.Entity;
  * <p>Text between quotation marks is a direct quote only when {@link DirectQuoteModel} finds the
  * evidence of speech around it ({@link Evidence}: a cue and speaker nearby, a colon introduction, the
  * length and form of a sentence). Quoted words it rejects that still have a cue and a speaker are
- * reported speech ("X ha promesso «pieno sostegno» a Y"): an indirect quote of those words. The
- * rest (scare quotes, titles, nicknames, slogans) are no quotes.
+ * reported speech ("X ha promesso «pieno sostegno» a Y"): an indirect quote of those words. Quoted words
+ * it rejects that end a reported clause, unless written as a title, are a partial quote of the clause's speaker
+ * ("Secondo X, le sanzioni «non hanno alcun effetto»"), and the reported speech holds them whole, marks included. The rest (scare
+ * quotes, titles, nicknames, slogans) are no quotes.
  *
  * <p>The speaker is found next to the cue verb: a name, a pronoun or a short noun phrase before it
  * ("Blinken ha detto", "he said") or after it ("ha detto Blinken", "said the senator"); a subject
@@ -182,6 +184,13 @@ public final class QuoteFinder {
       Candidate c = direct(doc, s, previous, sentence - previousSentence <= 3 ? previous : null);
       if (decide && !model.accepts(c.evidence.features())) {
         Quote q = c.quote;
+        Quote around = c.evidence.titled() ? null : closedBy(indirect, q); // "on CNN’s “New Day”": a title
+        if (around != null) {
+          // the speaker's own words ending a reported clause: "Secondo X, le sanzioni «non hanno alcun effetto»"
+          out.add(new Candidate(new Quote(q.text(), Quote.Kind.PARTIAL, around.speaker(), around.speakerStart(),
+              around.speakerCanonical(), around.cue(), q.start(), q.end()), c.evidence));
+          continue;
+        }
         if (q.speaker() == null || q.cue() == null || overlapsAny(out, q) || overlapsAny(indirect, q)) {
           continue; // a scare quote, a title, a nickname: not something someone said
         }
@@ -200,6 +209,21 @@ public final class QuoteFinder {
       out.add(new Candidate(indirect.get(nextIndirect++), null));
     }
     return out;
+  }
+
+  /**
+   * The reported speech with a speaker that {@code q}, a quotation, ends: {@code q} lies inside it and only its
+   * closing mark and punctuation follow it there ("le sanzioni occidentali «non hanno alcun effetto»"); null when
+   * none does (a quotation in the middle of a clause is more often a term or a title: "il cosiddetto «superbonus»").
+   */
+  private static Quote closedBy(List<Quote> indirect, Quote q) {
+    for (Quote r : indirect) {
+      if (r.speaker() != null && r.start() < q.start() && q.end() <= r.end()
+          && r.text().substring(q.end() - r.start()).codePoints().noneMatch(Character::isLetterOrDigit)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private static boolean overlapsAny(List<?> quotes, Quote q) {
@@ -814,13 +838,34 @@ public final class QuoteFinder {
     return null;
   }
 
-  /** Reported speech over tokens [from, to), without quotation marks at its ends (its words are reported, not quoted). */
+  /**
+   * Reported speech over tokens [from, to) of one sentence, without quotation marks at its ends (its words are
+   * reported, not quoted: "Secondo X, «il sistema regge»" reports "il sistema regge"), but never cut inside a
+   * quotation: one opened within it runs to its closing mark ("le sanzioni occidentali «non hanno alcun effetto»").
+   */
   private Quote span(Doc doc, int from, int to, Mention m, String cue) {
-    while (from < to && isMark(doc.tokens.get(from))) {
-      from++;
+    if (to <= from) {
+      return null;
     }
-    while (to > from && isMark(doc.tokens.get(to - 1))) {
-      to--;
+    Sentence s = doc.sentences.get(doc.tokenSentence[from]);
+    int[] partner = partners(doc.tokens, s.first(), Math.max(s.last(), to));
+    int base = s.first();
+    while (from < to) {
+      int pair = partner[from - base];
+      if (isMark(doc.tokens.get(from)) && (pair < from || pair >= to - 1)) {
+        to -= pair == to - 1 ? 1 : 0; // «…» whole, or a quotation that runs on after the clause: reported
+        from++;
+      } else if (isMark(doc.tokens.get(to - 1)) && (partner[to - 1 - base] < from || partner[to - 1 - base] >= to)) {
+        to--;
+      } else {
+        break;
+      }
+    }
+    for (int k = from; k < to; k++) {
+      int pair = partner[k - base];
+      if (pair >= to) {
+        to = pair + 1; // a quotation opened inside runs to its closing mark
+      }
     }
     if (to <= from) {
       return null;
@@ -828,6 +873,29 @@ public final class QuoteFinder {
     int start = doc.tokens.get(from).start();
     int end = doc.tokens.get(to - 1).end();
     return make(doc, doc.text.substring(start, end), Quote.Kind.INDIRECT, m, cue, start, end, null);
+  }
+
+  /**
+   * For each token of [from, to) (indexed from {@code from}), the token of the range its quotation mark pairs with:
+   * an opening mark with the next closing one not paired yet, a straight mark with the straight mark open before it;
+   * -1 for a word and for a mark without its pair in the range.
+   */
+  private static int[] partners(List<Token> tokens, int from, int to) {
+    int[] out = new int[to - from];
+    Arrays.fill(out, -1);
+    java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
+    for (int k = from; k < to; k++) {
+      Token t = tokens.get(k);
+      boolean straight = t.text().equals("\"");
+      if (!open.isEmpty() && (straight ? tokens.get(open.peek()).text().equals("\"") : closesQuote(t))) {
+        int o = open.pop();
+        out[o - from] = k;
+        out[k - from] = o;
+      } else if (straight || isOpenMark(t)) {
+        open.push(k);
+      }
+    }
+    return out;
   }
 
   private int clauseEnd(Doc doc, int from, int last) {

@@ -136,6 +136,8 @@ class QuoteFinderTest {
         Quote.Kind.INDIRECT);
     assertEquals("Il cosiddetto «superbonus» ha pesato sui conti pubblici", q.text());
     assertEquals("il ministro", q.speaker());
+    assertTrue(quotes("Il cosiddetto «superbonus» ha pesato sui conti pubblici, ha spiegato il ministro.", Lang.IT)
+        .stream().noneMatch(p -> p.kind() == Quote.Kind.PARTIAL), "a term in the middle of the clause is no partial quote");
   }
 
   @Test
@@ -413,5 +415,34 @@ class QuoteFinderTest {
         Quote.Kind.DIRECT);
     assertEquals("the chief executive", q.speaker());
     assertEquals("Lena Moss", q.speakerCanonical());
+  }
+
+  @Test
+  void reportedSpeechIsNotCutInsideTheQuotationThatEndsIt() {
+    Quote q = only(quotes("Secondo il sindaco, i lavori in piazza «non hanno causato alcun danno».", Lang.IT),
+        Quote.Kind.INDIRECT);
+    assertEquals("i lavori in piazza «non hanno causato alcun danno»", q.text());
+  }
+
+  @Test
+  void quotedWordsEndingReportedSpeechAreAPartialQuoteOfItsSpeaker() {
+    Quote q = only(quotes("Secondo il sindaco, i lavori in piazza «non hanno causato alcun danno».", Lang.IT),
+        Quote.Kind.PARTIAL);
+    assertEquals("non hanno causato alcun danno", q.text());
+    assertEquals("il sindaco", q.speaker());
+  }
+
+  @Test
+  void aTitleEndingReportedSpeechIsNoPartialQuote() {
+    List<Quote> found = quotes("The mayor said on Friday that she would appear on Sunday's \"Morning Harbour Hour.\"",
+        Lang.EN);
+    assertTrue(found.stream().noneMatch(q -> q.kind() == Quote.Kind.PARTIAL), () -> "quotes: " + found);
+  }
+
+  @Test
+  void englishReportedSpeechKeepsTheQuotationThatEndsIt() {
+    Quote q = only(quotes("According to the mayor, the repairs have caused \"no damage at all.\"", Lang.EN),
+        Quote.Kind.INDIRECT);
+    assertEquals("the repairs have caused \"no damage at all.\"", q.text());
   }
 }
