@@ -99,7 +99,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     for (Quote q : a.quotes()) {
       String who = q.speaker() == null ? "?" : q.speakerCanonical() != null && !q.speakerCanonical().equals(q.speaker())
           ? q.speakerCanonical() + " [" + q.speaker() + "]" : q.speaker();
-      String what = q.kind() == Quote.Kind.DIRECT ? "“" + q.text() + "”" : q.text();
+      String what = q.kind().quoted() ? "“" + q.text() + "”" : q.text();
       out.printf("  %-8s %s — %s%s%n", q.kind().name().toLowerCase(java.util.Locale.ROOT), what, who,
           q.cue() == null ? "" : " (" + q.cue() + ")");
     }

@@ -59,7 +59,7 @@ final class Json {
   /**
    * A quote in the analysed text, with the offsets of its speaker's mention (null when no speaker was found).
    *
-   * @param kind {@link Quote.Kind#label()}: {@code direct} or {@code indirect}, as the API spells it
+   * @param kind {@link Quote.Kind#label()}: {@code direct}, {@code indirect} or {@code partial}, as the API spells it
    */
   record QuoteSpan(String text, String kind, String speaker, Integer speakerStart, Integer speakerEnd,
       String speakerCanonical, String cue, int start, int end) {

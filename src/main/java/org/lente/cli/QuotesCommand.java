@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lente.nlp.quote.Quote;
 import org.lente.store.QuoteHit;
 import org.lente.store.QuoteQuery;
 import picocli.CommandLine;
@@ -59,7 +58,7 @@ final class QuotesCommand implements Callable<Integer> {
       if (json) {
         out.println(Json.MAPPER.writeValueAsString(h));
       } else {
-        out.printf("%s — %s%s (%s, %s)%n", h.kind().equals(Quote.Kind.DIRECT.label()) ? "“" + h.text() + "”" : h.text(),
+        out.printf("%s — %s%s (%s, %s)%n", h.quoted() ? "“" + h.text() + "”" : h.text(),
             h.speakerCanonical() != null ? h.speakerCanonical() : h.speaker() == null ? "?" : h.speaker(),
             h.cue() == null ? "" : " [" + h.cue() + "]", h.title(), h.published() == null ? "undated" : h.published());
       }

@@ -10,7 +10,7 @@ import org.lente.nlp.quote.Quote;
  * in a listing, written as is by Jackson for {@code lente quotes --json}, {@code lente entity --json} and the
  * API's quotes ({@code GET /api/v1/quotes}, an entity's quotes and profile).
  *
- * @param kind {@code direct} or {@code indirect} ({@link Quote.Kind#label()}); any case is accepted
+ * @param kind {@code direct}, {@code indirect} or {@code partial} ({@link Quote.Kind#label()}); any case is accepted
  * @param position the quote's place in the order quotes are listed (newest first), opaque and
  *     URL-safe: a {@link QuoteQuery} with it as cursor lists the quotes after this one. Not in the JSON: the
  *     API's {@code next} URL carries it
@@ -22,5 +22,10 @@ public record QuoteHit(long articleId, String title, String url, String publishe
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(kind, "kind");
     kind = Quote.Kind.valueOf(kind.toUpperCase(Locale.ROOT)).label(); // an unknown kind: IllegalArgumentException
+  }
+
+  /** True when the quote is the speaker's own words between quotation marks ({@link Quote.Kind#quoted()}). */
+  public boolean quoted() {
+    return Quote.Kind.valueOf(kind.toUpperCase(Locale.ROOT)).quoted();
   }
 }

@@ -173,7 +173,7 @@ public final class ArticleText {
               .append(Escape.html(m.t("quote.mark", speakerName(q)))).append("\" aria-describedby=\"")
               .append(tip).append("\">❝</span>");
           openTip(tip);
-          out.append(Escape.html(m.t(q.kind() == Quote.Kind.DIRECT ? "quote.direct" : "quote.indirect")))
+          out.append(Escape.html(m.t("quote." + q.kind().label())))
               .append(": ");
           if (q.speaker() == null) {
             out.append(Escape.html(m.t("quote.nospeaker")));

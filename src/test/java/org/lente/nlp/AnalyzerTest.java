@@ -56,6 +56,17 @@ class AnalyzerTest {
   }
 
   @Test
+  void aSpeakerNamedByARoleIsThePersonTheArticleGaveThatRole() throws IOException {
+    String item = "Lavrov a Pyongyang\n\nIl ministro degli Esteri russo Sergej Lavrov è arrivato ieri a Pyongyang per "
+        + "incontrare Kim Jong-un. «La cooperazione tra i nostri paesi è solida e crescerà ancora nei prossimi anni», "
+        + "ha dichiarato il ministro ai giornalisti.";
+    Analysis a = ANALYZER.analyze(article(item, "lavrov.txt"), LocalDate.of(2026, 3, 4));
+    Quote direct = a.quotes().stream().filter(q -> q.kind() == Quote.Kind.DIRECT).findFirst().orElseThrow();
+    assertEquals("il ministro", direct.speaker());
+    assertEquals("Sergej Lavrov", direct.speakerCanonical());
+  }
+
+  @Test
   void withoutAPublicationDateRelativeTimesStayRelative() throws IOException {
     Analysis a = ANALYZER.analyze(article(ENGLISH, "bridge.txt"), null);
     assertTrue(a.warnings().stream().anyMatch(w -> w.contains("no publication date")), a.warnings().toString());

@@ -53,9 +53,12 @@ public final class Entities {
       "acting", "assistant", "senior", "chief", "foreign", "prime", "state", "then", "top", "co-founder"));
   private static final Set<String> ARTICLES = Set.of(
       "il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'", "the", "a", "an");
-  /** Prepositions inside a role: "ministro della Difesa", "Secretary of State". */
+  /** Prepositions inside a role: "ministro della Difesa", "Secretary of State", "senator from Texas". */
   private static final Set<String> OF = Set.of(
-      "di", "del", "dello", "della", "dell'", "dei", "degli", "delle", "of", "for", "per");
+      "di", "del", "dello", "della", "dell'", "dei", "degli", "delle", "of", "for", "per", "from");
+  /** Role nouns written short, with the noun they stand for: "Sen. Ted Cruz" is the senator. */
+  private static final Map<String, String> ROLE_ABBREVIATIONS = Map.of("sen.", "senator", "rep.", "representative",
+      "gov.", "governor", "gen.", "general");
 
   private final EntityTagger tagger;
 
@@ -281,7 +284,7 @@ public final class Entities {
    * article or a clause break, built on a role noun with its modifiers ("il [segretario di Stato
    * americano] Antony Blinken", "[Russian President] Vladimir Putin", "il [vice primo ministro]
    * Denis Mantrurov"); or an apposition after it ("Jens Stoltenberg, [segretario generale della
-   * NATO],"). Null when there is none.
+   * NATO],", "Lena Moss, the company's [chief executive],"). Null when there is none.
    */
   static String role(String text, List<Token> words, int first, int end) {
     if (first >= 2 && words.get(first - 1).text().equals(",")) {
@@ -314,6 +317,9 @@ public final class Entities {
       while (k < words.size() && ARTICLES.contains(words.get(k).lower())) {
         k++;
       }
+      if (k + 2 < words.size() && words.get(k + 1).lower().equals("'s")) {
+        k += 2; // "Lena Moss, the company's chief executive,": the role is the company's
+      }
       int h = k;
       while (h < words.size() && h < k + 3 && ROLE_PREFIXES.contains(words.get(h).lower())) {
         h++;
@@ -329,6 +335,28 @@ public final class Entities {
       }
     }
     return null;
+  }
+
+  /**
+   * The role nouns of {@code phrase}, a role as {@link Entity#role()} gives it or a noun phrase that names someone
+   * by a role, before its first preposition: lower-cased, abbreviations written out ("ministro degli Esteri russo"
+   * and "il ministro" → [ministro], "Foreign Minister" → [minister], "the company's chief executive" → [chief,
+   * executive], "segretario generale della NATO" → [segretario, generale], "Sen." → [senator]). Empty when it has
+   * none ("the workers", "il governo"). The head is one of them (the first in Italian, the last in English, "Attorney
+   * General" aside): a phrase whose role nouns are all among a role's names that role.
+   */
+  public static Set<String> roleNouns(String phrase) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String word : phrase.toLowerCase(Locale.ROOT).replace('’', '\'').split("[\\s,;:]+|(?<=')")) {
+      String w = ROLE_ABBREVIATIONS.getOrDefault(word, word);
+      if (OF.contains(w)) {
+        break;
+      }
+      if (ROLE_HEADS.contains(w)) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /** A word that may stand inside a role phrase: a capitalised word, "di/of", an adjective. */

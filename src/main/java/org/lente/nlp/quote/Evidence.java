@@ -86,7 +86,7 @@ public record Evidence(How how, int cueDistance, SpeakerKind speaker, List<Token
     f[5] = !words.isEmpty() && words.get(0).capitalized() ? 1 : 0;
     f[6] = words.stream().anyMatch(t -> PERSON.contains(t.lower())) ? 1 : 0;
     f[7] = words.stream().anyMatch(t -> CLAUSE.contains(t.lower()) || t.lower().endsWith("n't")) ? 1 : 0;
-    f[8] = titleCase(words) ? 1 : 0;
+    f[8] = titled() ? 1 : 0;
     f[9] = how == How.CUE_AFTER ? 1 : 0;
     f[10] = how == How.CUE_BEFORE ? 1 : 0;
     f[11] = cueDistance >= 0 && cueDistance <= 3 ? 1 : 0;
@@ -102,6 +102,11 @@ public record Evidence(How how, int cueDistance, SpeakerKind speaker, List<Token
         && !Cues.AUXILIARIES.contains(after.lower()) ? 1 : 0;
     f[21] = continuesSplit ? 1 : 0;
     return f;
+  }
+
+  /** True when the quoted words read as a title or a name: two or more, all capitalised but the minor ones. */
+  boolean titled() {
+    return titleCase(tokens.stream().filter(t -> !t.punctuation()).toList());
   }
 
   /** A sentence end inside the quote: ". " or "? " or "! " followed by more words. */

@@ -19,13 +19,23 @@ import java.util.Objects;
 public record Quote(String text, Kind kind, String speaker, int speakerStart, String speakerCanonical, String cue,
     int start, int end) {
 
-  /** Direct: between quotation marks; indirect: reported speech. */
+  /**
+   * Direct: between quotation marks; indirect: reported speech; partial: the speaker's own words, between
+   * quotation marks, that end a reported clause ("Secondo X, le sanzioni «non hanno alcun effetto»": the
+   * indirect quote holds the whole clause, marks included, and the partial one its quoted words, with the
+   * same speaker). PolNeAR annotates such words as part of the reported content, never as a direct quote.
+   */
   public enum Kind {
-    DIRECT, INDIRECT;
+    DIRECT, INDIRECT, PARTIAL;
 
-    /** How JSON and the reader spell it: {@code direct} or {@code indirect}. */
+    /** How JSON and the reader spell it: {@code direct}, {@code indirect} or {@code partial}. */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True for the speaker's own words between quotation marks (direct and partial), which readers show in marks. */
+    public boolean quoted() {
+      return this != INDIRECT;
     }
   }
 

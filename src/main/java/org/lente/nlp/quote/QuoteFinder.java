@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.lente.nlp.Sentence;
 import org.lente.nlp.Token;
+import org.lente.nlp.ner.Entities;
 import org.lente.nlp.ner.Entity;
 
 /**
@@ -20,8 +21,10 @@ import org.lente.nlp.ner.Entity;
  * <p>Text between quotation marks is a direct quote only when {@link DirectQuoteModel} finds the
  * evidence of speech around it ({@link Evidence}: a cue and speaker nearby, a colon introduction, the
  * length and form of a sentence). Quoted words it rejects that still have a cue and a speaker are
- * reported speech ("X ha promesso «pieno sostegno» a Y"): an indirect quote of those words. The
- * rest (scare quotes, titles, nicknames, slogans) are no quotes.
+ * reported speech ("X ha promesso «pieno sostegno» a Y"): an indirect quote of those words. Quoted words
+ * it rejects that end a reported clause, unless written as a title, are a partial quote of the clause's speaker
+ * ("Secondo X, le sanzioni «non hanno alcun effetto»"), and the reported speech holds them whole, marks included. The rest (scare
+ * quotes, titles, nicknames, slogans) are no quotes.
  *
  * <p>The speaker is found next to the cue verb: a name, a pronoun or a short noun phrase before it
  * ("Blinken ha detto", "he said") or after it ("ha detto Blinken", "said the senator"); a subject
@@ -31,7 +34,9 @@ import org.lente.nlp.ner.Entity;
  * ("«…», ha spiegato.") is given to the person the sentence before names as its subject (before its
  * first auxiliary or cue), before the previous speaker. Pronouns are resolved to the subject of the
  * sentence before when it is named after the previous speaker, else to the previous speaker or the
- * last person named. A speaker never crosses a line, is never a "Label:" opening a line ("Siria: …")
+ * last person named. A speaker named by a role with a definite article ("il ministro", "the senator") is, as
+ * its canonical name, the nearest person named before with that role noun ("il ministro degli Esteri Sergej
+ * Lavrov"). A speaker never crosses a line, is never a "Label:" opening a line ("Siria: …")
  * nor a place or a bare word before a colon opening a sentence ("Libia: …", "Sanità: …"), and is
  * never taken from a headline other than the quote's own line. Thread-safe and stateless.
  */
@@ -77,6 +82,8 @@ public final class QuoteFinder {
       "who", "whom", "whose", "cui",
       "è", "era", "sono", "erano", "mentre", "dopo", "quando", "se", "perché", "che", "poiché", "prima");
   private static final Set<String> ACCORDING = Set.of("secondo");
+  /** Singular definite articles: a role noun after one names a single known holder ("il ministro", "the senator"). */
+  private static final Set<String> DEFINITE = Set.of("il", "lo", "la", "l'", "the");
 
   /** Everything the finder needs about one text. */
   private record Doc(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities,
@@ -177,6 +184,13 @@ public final class QuoteFinder {
       Candidate c = direct(doc, s, previous, sentence - previousSentence <= 3 ? previous : null);
       if (decide && !model.accepts(c.evidence.features())) {
         Quote q = c.quote;
+        Quote around = c.evidence.titled() ? null : closedBy(indirect, q); // "on CNN’s “New Day”": a title
+        if (around != null) {
+          // the speaker's own words ending a reported clause: "Secondo X, le sanzioni «non hanno alcun effetto»"
+          out.add(new Candidate(new Quote(q.text(), Quote.Kind.PARTIAL, around.speaker(), around.speakerStart(),
+              around.speakerCanonical(), around.cue(), q.start(), q.end()), c.evidence));
+          continue;
+        }
         if (q.speaker() == null || q.cue() == null || overlapsAny(out, q) || overlapsAny(indirect, q)) {
           continue; // a scare quote, a title, a nickname: not something someone said
         }
@@ -195,6 +209,21 @@ public final class QuoteFinder {
       out.add(new Candidate(indirect.get(nextIndirect++), null));
     }
     return out;
+  }
+
+  /**
+   * The reported speech with a speaker that {@code q}, a quotation, ends: {@code q} lies inside it and only its
+   * closing mark and punctuation follow it there ("le sanzioni occidentali «non hanno alcun effetto»"); null when
+   * none does (a quotation in the middle of a clause is more often a term or a title: "il cosiddetto «superbonus»").
+   */
+  private static Quote closedBy(List<Quote> indirect, Quote q) {
+    for (Quote r : indirect) {
+      if (r.speaker() != null && r.start() < q.start() && q.end() <= r.end()
+          && r.text().substring(q.end() - r.start()).codePoints().noneMatch(Character::isLetterOrDigit)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private static boolean overlapsAny(List<?> quotes, Quote q) {
@@ -809,13 +838,34 @@ public final class QuoteFinder {
     return null;
   }
 
-  /** Reported speech over tokens [from, to), without quotation marks at its ends (its words are reported, not quoted). */
+  /**
+   * Reported speech over tokens [from, to) of one sentence, without quotation marks at its ends (its words are
+   * reported, not quoted: "Secondo X, «il sistema regge»" reports "il sistema regge"), but never cut inside a
+   * quotation: one opened within it runs to its closing mark ("le sanzioni occidentali «non hanno alcun effetto»").
+   */
   private Quote span(Doc doc, int from, int to, Mention m, String cue) {
-    while (from < to && isMark(doc.tokens.get(from))) {
-      from++;
+    if (to <= from) {
+      return null;
     }
-    while (to > from && isMark(doc.tokens.get(to - 1))) {
-      to--;
+    Sentence s = doc.sentences.get(doc.tokenSentence[from]);
+    int[] partner = partners(doc.tokens, s.first(), Math.max(s.last(), to));
+    int base = s.first();
+    while (from < to) {
+      int pair = partner[from - base];
+      if (isMark(doc.tokens.get(from)) && (pair < from || pair >= to - 1)) {
+        to -= pair == to - 1 ? 1 : 0; // «…» whole, or a quotation that runs on after the clause: reported
+        from++;
+      } else if (isMark(doc.tokens.get(to - 1)) && (partner[to - 1 - base] < from || partner[to - 1 - base] >= to)) {
+        to--;
+      } else {
+        break;
+      }
+    }
+    for (int k = from; k < to; k++) {
+      int pair = partner[k - base];
+      if (pair >= to) {
+        to = pair + 1; // a quotation opened inside runs to its closing mark
+      }
     }
     if (to <= from) {
       return null;
@@ -823,6 +873,29 @@ public final class QuoteFinder {
     int start = doc.tokens.get(from).start();
     int end = doc.tokens.get(to - 1).end();
     return make(doc, doc.text.substring(start, end), Quote.Kind.INDIRECT, m, cue, start, end, null);
+  }
+
+  /**
+   * For each token of [from, to) (indexed from {@code from}), the token of the range its quotation mark pairs with:
+   * an opening mark with the next closing one not paired yet, a straight mark with the straight mark open before it;
+   * -1 for a word and for a mark without its pair in the range.
+   */
+  private static int[] partners(List<Token> tokens, int from, int to) {
+    int[] out = new int[to - from];
+    Arrays.fill(out, -1);
+    java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
+    for (int k = from; k < to; k++) {
+      Token t = tokens.get(k);
+      boolean straight = t.text().equals("\"");
+      if (!open.isEmpty() && (straight ? tokens.get(open.peek()).text().equals("\"") : closesQuote(t))) {
+        int o = open.pop();
+        out[o - from] = k;
+        out[k - from] = o;
+      } else if (straight || isOpenMark(t)) {
+        open.push(k);
+      }
+    }
+    return out;
   }
 
   private int clauseEnd(Doc doc, int from, int last) {
@@ -1097,7 +1170,8 @@ public final class QuoteFinder {
   /**
    * The speaker's fullest name: an entity's canonical name, a pronoun's antecedent (the subject of the
    * sentence before when named after the previous speaker, else the previous speaker, else the last
-   * person named), the names a phrase ending in a name holds, else the words.
+   * person named), the names a phrase ending in a name holds, the person a definite role phrase stands for
+   * ("il ministro" for the Sergej Lavrov named before as "il ministro degli Esteri"), else the words.
    */
   private static String canonical(Doc doc, Mention m, Quote previous) {
     if (m.entity != null) {
@@ -1126,10 +1200,41 @@ public final class QuoteFinder {
         names.add(doc.entities.get(e).canonical());
       }
     }
+    if (doc.tokenEntity[m.to - 1] >= 0 && !names.isEmpty()) {
+      return String.join(", ", names);
+    }
     // a phrase whose head is not a name ("the Vermont senator", "the Trump campaign") is not the name it holds
-    return names.isEmpty() || doc.tokenEntity[m.to - 1] < 0
-        ? doc.text.substring(doc.tokens.get(m.from).start(), doc.tokens.get(m.to - 1).end())
-        : String.join(", ", names);
+    Entity holder = roleHolder(doc, m);
+    return holder != null ? holder.canonical()
+        : doc.text.substring(doc.tokens.get(m.from).start(), doc.tokens.get(m.to - 1).end());
+  }
+
+  /**
+   * The person a definite phrase naming a role stands for ("il ministro", "la premier", "the senator", "the
+   * company's chief executive"): the nearest person named before it whose role ({@link Entity#role()}, as the
+   * entity finder read it beside a mention of that name: "il ministro degli Esteri russo Sergej Lavrov",
+   * "Lavrov, the foreign minister,") has all the phrase's role nouns ({@link Entities#roleNouns}: "il
+   * segretario" for "segretario generale della NATO", "the chief executive" for "chief executive"). Null when
+   * the phrase does not open with a singular definite article, has no role noun, or no person named before it
+   * holds that role.
+   */
+  private static Entity roleHolder(Doc doc, Mention m) {
+    if (!DEFINITE.contains(doc.tokens.get(m.from).lower())) {
+      return null;
+    }
+    Set<String> nouns = Entities.roleNouns(doc.text.substring(doc.tokens.get(m.from).start(),
+        doc.tokens.get(m.to - 1).end()));
+    if (nouns.isEmpty()) {
+      return null;
+    }
+    for (int k = m.from - 1; k >= 0; k--) {
+      int e = doc.tokenEntity[k];
+      if (e >= 0 && doc.entities.get(e).type() == Entity.Type.PER && doc.entities.get(e).role() != null
+          && Entities.roleNouns(doc.entities.get(e).role()).containsAll(nouns)) {
+        return doc.entities.get(e);
+      }
+    }
+    return null;
   }
 
   /**

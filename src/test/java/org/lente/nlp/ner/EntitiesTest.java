@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lente.nlp.Sentences;
 import org.lente.nlp.Token;
@@ -54,6 +55,29 @@ class EntitiesTest {
   void roleBeforeACommaAndTheName() {
     assertEquals("presidente dell'Autorità",
         role("ha detto il presidente dell'Autorità, Luciano Marchetti, durante", "Luciano Marchetti", Lang.IT));
+  }
+
+  @Test
+  void roleInAnAppositionAfterAPossessor() {
+    assertEquals("chief executive",
+        role("Lena Moss, the company's chief executive, opened the plant", "Lena Moss", Lang.EN));
+  }
+
+  @Test
+  void aRoleFromAPlaceBeforeACommaAndTheName() {
+    assertEquals("Republican senator from Texas",
+        role("said the Republican senator from Texas, Ted Cruz, on Monday", "Ted Cruz", Lang.EN));
+  }
+
+  @Test
+  void theRoleNounsOfARoleOrARolePhraseComeBeforeItsFirstPreposition() {
+    assertEquals(Set.of("ministro"), Entities.roleNouns("ministro degli Esteri russo"));
+    assertEquals(Set.of("ministro"), Entities.roleNouns("il ministro"));
+    assertEquals(Set.of("minister"), Entities.roleNouns("Foreign Minister"));
+    assertEquals(Set.of("chief", "executive"), Entities.roleNouns("the company's chief executive"));
+    assertEquals(Set.of("ambasciatore"), Entities.roleNouns("l'ambasciatore"));
+    assertEquals(Set.of("senator"), Entities.roleNouns("Sen."));
+    assertEquals(Set.of(), Entities.roleNouns("the workers"));
   }
 
   @Test

@@ -17,14 +17,19 @@ import org.lente.nlp.time.Lang;
 
 class QuoteFinderTest {
 
-  /** Quotes of {@code text}, with every occurrence of each {@code TYPE:Name} as an entity. */
+  /**
+   * Quotes of {@code text}, with every occurrence of each {@code TYPE:Name} as an entity; {@code TYPE:Name|role}
+   * gives each the role the entity finder reads beside one of them.
+   */
   private static List<Quote> quotes(String text, Lang lang, String... names) {
     List<Entity> entities = new ArrayList<>();
     for (String n : names) {
       Entity.Type type = Entity.Type.valueOf(n.substring(0, 3));
-      String name = n.substring(4);
+      String[] nameAndRole = n.substring(4).split("\\|");
+      String name = nameAndRole[0];
+      String role = nameAndRole.length > 1 ? nameAndRole[1] : null;
       for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-        entities.add(new Entity(name, type, i, i + name.length(), name, null));
+        entities.add(new Entity(name, type, i, i + name.length(), name, role));
       }
     }
     entities.sort(Comparator.comparingInt(Entity::start));
@@ -127,10 +132,12 @@ class QuoteFinderTest {
 
   @Test
   void reportedSpeechAroundAScareQuoteIsFoundWhole() {
-    Quote q = only(quotes("Il cosiddetto «superbonus» ha pesato sui conti pubblici, ha spiegato il ministro.", Lang.IT),
-        Quote.Kind.INDIRECT);
+    List<Quote> found = quotes("Il cosiddetto «superbonus» ha pesato sui conti pubblici, ha spiegato il ministro.",
+        Lang.IT);
+    Quote q = only(found, Quote.Kind.INDIRECT);
     assertEquals("Il cosiddetto «superbonus» ha pesato sui conti pubblici", q.text());
     assertEquals("il ministro", q.speaker());
+    assertTrue(found.stream().noneMatch(p -> p.kind() == Quote.Kind.PARTIAL), "a term mid-clause is no partial quote");
   }
 
   @Test
@@ -388,5 +395,54 @@ class QuoteFinderTest {
     assertNull(cs.get(0).quote().speaker());
     assertEquals(-1, cs.get(0).quote().speakerStart());
     assertEquals(Evidence.How.NONE, cs.get(0).evidence().how());
+  }
+
+  @Test
+  void aRoleSpeakerIsTheNearestPersonNamedBeforeWithThatRole() {
+    String text = "Il ministro della Difesa Carlo Neri ha accolto ieri a Roma il ministro degli Esteri russo Sergej "
+        + "Lavrov. «Il dialogo continua», ha dichiarato il ministro ai giornalisti.";
+    Quote q = only(quotes(text, Lang.IT, "PER:Carlo Neri|ministro della Difesa",
+        "PER:Sergej Lavrov|ministro degli Esteri russo"), Quote.Kind.DIRECT);
+    assertEquals("il ministro", q.speaker());
+    assertEquals("Sergej Lavrov", q.speakerCanonical());
+  }
+
+  @Test
+  void anEnglishRoleSpeakerIsTheNearestPersonWithThatRoleNoun() {
+    String text = "Senator Ada Ruiz met Mayor Tom Hale and the company's chief executive, Lena Moss, on Monday. "
+        + "“We will build it here,” the chief executive told reporters.";
+    Quote q = only(quotes(text, Lang.EN, "PER:Ada Ruiz|Senator", "PER:Tom Hale|Mayor", "PER:Lena Moss|chief executive"),
+        Quote.Kind.DIRECT);
+    assertEquals("the chief executive", q.speaker());
+    assertEquals("Lena Moss", q.speakerCanonical());
+  }
+
+  @Test
+  void reportedSpeechIsNotCutInsideTheQuotationThatEndsIt() {
+    Quote q = only(quotes("Secondo il sindaco, i lavori in piazza «non hanno causato alcun danno».", Lang.IT),
+        Quote.Kind.INDIRECT);
+    assertEquals("i lavori in piazza «non hanno causato alcun danno»", q.text());
+  }
+
+  @Test
+  void quotedWordsEndingReportedSpeechAreAPartialQuoteOfItsSpeaker() {
+    Quote q = only(quotes("Secondo il sindaco, i lavori in piazza «non hanno causato alcun danno».", Lang.IT),
+        Quote.Kind.PARTIAL);
+    assertEquals("non hanno causato alcun danno", q.text());
+    assertEquals("il sindaco", q.speaker());
+  }
+
+  @Test
+  void aTitleEndingReportedSpeechIsNoPartialQuote() {
+    List<Quote> found = quotes("The mayor said on Friday that she would appear on Sunday's \"Morning Harbour Hour.\"",
+        Lang.EN);
+    assertTrue(found.stream().noneMatch(q -> q.kind() == Quote.Kind.PARTIAL), () -> "quotes: " + found);
+  }
+
+  @Test
+  void englishReportedSpeechKeepsTheQuotationThatEndsIt() {
+    Quote q = only(quotes("According to the mayor, the repairs have caused \"no damage at all.\"", Lang.EN),
+        Quote.Kind.INDIRECT);
+    assertEquals("the repairs have caused \"no damage at all.\"", q.text());
   }
 }
