@@ -168,7 +168,8 @@ public final class Stories {
   /**
    * @param window how far apart in publication time an article and a story's latest article may be
    *     (articles without a date are compared with every story)
-   * @param threshold the least cosine with a story's centroid to join it, in (0, 1)
+   * @param threshold the least cosine with a story's centroid to join it, in (0, 1); at least {@link #UNDATED_THRESHOLD}
+   *     when the article or the story has no date
    */
   public Stories(Duration window, double threshold) {
     this(window, threshold, 1);
