@@ -65,6 +65,24 @@ class StoriesTest {
   }
 
   @Test
+  void anUndatedArticleSharingOnlyItsProvinceWithAnUndatedStoryStartsItsOwn() {
+    // cosine 0.22 with the first article's story: over the default threshold, under the undated one
+    Analysis theft = Texts.analysis("cronaca.example.it/furto", "Cronaca", "it", null, "Furto in negozio",
+        "Furto in un negozio di Modena. Un uomo di 30 anni ha preso alcune bottiglie in via Emilia ed è stato fermato "
+            + "dalla Polizia Locale vicino a Piazza Grande.",
+        "Modena=Modena/LOC", "via Emilia=via Emilia/LOC", "Polizia Locale=Polizia Locale/ORG",
+        "Piazza Grande=Piazza Grande/LOC");
+    Analysis scam = Texts.analysis("cronaca.example.it/truffa", "Cronaca", "it", null, "Truffa a un'anziana",
+        "Truffa a un'anziana in provincia di Modena. Due donne si sono presentate a Vignola come tecniche di Hera e "
+            + "sono fuggite con i gioielli verso Spilamberto.",
+        "Modena=Modena/LOC", "Vignola=Vignola/LOC", "Hera=Hera/ORG", "Spilamberto=Spilamberto/LOC");
+    long first = stories.add(1, theft).story();
+    Stories.Assignment other = stories.add(2, scam);
+    assertTrue(other.created(), other.toString());
+    assertNotEquals(first, other.story());
+  }
+
+  @Test
   void theSameNewsMonthsLaterIsANewStory() {
     long first = stories.add(1, Fixtures.english("2024-01-01T08:00:00Z")).story();
     assertNotEquals(first, stories.add(2, Fixtures.italian("2024-06-01T08:00:00Z")).story());
