@@ -47,10 +47,11 @@ final class Direction {
      */
     FUTURE_AUXILIARY,
     /**
-     * A weekday, month or day of a month after a present tense that schedules it ({@link Tenses#schedulesBefore}), in
+     * A weekday, month or day of a month after a present tense that schedules it ({@link Tenses#scheduleCue}), in
      * a sentence whose tense does not speak of the past: "Trading resumes on Monday", "The plant reopens Tuesday", "The
      * contract expires March 1", "The recall begins in December" name the coming day or month, as a present in news
-     * tells what is fixed ahead. Not when another word follows the expression as a verb would ("GM shares on Monday
+     * tells what is fixed ahead. A reported present counts as its clause's own ("Officials said the bridge is closed
+     * Monday"). Not when another word follows the expression as a verb would ("GM shares on Monday
      * fell"): it must end its clause or stand before a preposition. Not in a headline ({@link #inHeadline}), whose
      * present tells past news; not a quarter, a reporting period ("The company reports third-quarter results"); not a
      * month or day of a month over within {@link #UNDER_WAY} days of the anchor, one under way.
@@ -174,10 +175,12 @@ final class Direction {
       c.cases().accept(new Case(pos, kind, f, back, ahead, constraint));
     }
     if (c.lang() != Lang.EN) {
-      // a weekday after a present that schedules it in a sentence with no tense cue: "Il museo riapre lunedì" (the
-      // tense rule alone reads a weekday without a cue as the one gone by)
-      boolean schedule = kind == Kind.WEEKDAY && cue == Tenses.Cue.NONE && !inHeadline(c.original(), pos)
-          && c.tenses().schedulesBefore(c.original(), pos) && ENDS_CLAUSE_IT.matcher(c.s()).region(pos, c.s().length()).lookingAt();
+      // a weekday after a present that schedules it in a sentence, or a reported clause, with no tense cue: "Il museo
+      // riapre lunedì", "Ha detto che il museo riapre lunedì" (the tense rule alone reads a weekday without a cue as
+      // the one gone by)
+      boolean schedule = kind == Kind.WEEKDAY && !inHeadline(c.original(), pos)
+          && c.tenses().scheduleCue(c.original(), pos) == Tenses.Cue.NONE
+          && ENDS_CLAUSE_IT.matcher(c.s()).region(pos, c.s().length()).lookingAt();
       return schedule ? ahead : byTense(kind, cue, c.today(), back, ahead);
     }
     return constraint != Constraint.NONE || modelAhead(f) ? ahead : back;
@@ -208,13 +211,18 @@ final class Direction {
       return Constraint.FUTURE_AUXILIARY;
     }
     boolean recent = kind != Kind.WEEKDAY && ChronoUnit.DAYS.between(backEnd, c.today()) <= UNDER_WAY;
-    if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !recent && !past && !inHeadline(c.original(), pos)
-        && c.tenses().schedulesBefore(c.original(), pos)
+    if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !recent && !inHeadline(c.original(), pos)
+        && !pastOrNone(c.tenses().scheduleCue(c.original(), pos))
         && (end < 0 ? ENDS_CLAUSE.matcher(s).region(pos, s.length()) : CLOSES_AT.matcher(s).region(end, s.length()))
             .lookingAt()) {
       return Constraint.SCHEDULE;
     }
     return Constraint.NONE;
+  }
+
+  /** Whether {@code cue} is a past one, or null: no present schedules the expression ({@link Tenses#scheduleCue}). */
+  private static boolean pastOrNone(Tenses.Cue cue) {
+    return cue == null || cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
   }
 
   /**

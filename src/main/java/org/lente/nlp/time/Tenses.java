@@ -141,6 +141,22 @@ final class Tenses {
         + "|(?:" + singular + "\\s+is|" + plural + "\\s+are)" + state + ")"
         + "(?:\\s+(?:" + noVerb + "\\p{L}[\\p{L}'-]*|" + clock + ")){0,4}?\\s+(?:on\\s+)?$");
   }
+  /** Italian verbs of saying in the present ("dice", "annuncia"): they report, and schedule nothing. */
+  private static final String SAYING_IT = "dice|dicono|afferma|affermano|annuncia|annunciano|spiega|spiegano|sostiene"
+      + "|sostengono|conferma|confermano|riferisce|riferiscono|comunica|comunicano|scrive|scrivono|racconta|raccontano";
+  /** Italian verbs of saying in a past: the participle after "ha", the simple past, the imperfect. */
+  private static final String SAYING_PAST_IT = "detto|affermato|annunciato|spiegato|sostenuto|confermato|riferito"
+      + "|comunicato|scritto|raccontato|dichiarato|precisato|sottolineato|ribadito|assicurato|aggiunto|disse|dissero"
+      + "|diceva|dicevano";
+  /**
+   * Where a reported clause opens: a verb of saying, past or present, and "that" (one word allowed between: "told
+   * reporters that", "said Monday that") or, in English, its subject right away ("Officials said the bridge is
+   * closed"); Italian "ha detto che", "annuncia che". The clause after it has its own tense ({@link #ownCue}): the verb
+   * of saying tells when the report was made, not when what it reports takes place.
+   */
+  private static final Map<Lang, Pattern> REPORTED = Map.of(
+      Lang.IT, Pattern.compile("\\b(?:" + SAYING_IT + "|" + SAYING_PAST_IT + ")(?:\\s+\\p{L}+)?\\s+che\\b", F),
+      Lang.EN, Pattern.compile("\\b(?:" + SAYING_EN + "|" + SAYING_PRESENT_EN + ")(?:(?:\\s+\\p{L}+)?\\s+that)?\\b", F));
   /**
    * The Italian {@link #SCHEDULE_EN}: a subject (an article and one to three words, or one to three capitalised words),
    * its verb in the present ("riapre", "chiude", "si riunisce", "votano"; "è" or "sono" before a word, "è chiuso"), up
@@ -154,11 +170,9 @@ final class Tenses {
   static {
     String function = "la|le|una|della|delle|alla|alle|dalla|dalle|nella|nelle|sulla|sulle|che|come|anche|ancora|sempre"
         + "|prima|mentre|questa|queste|quella|quelle|sua|sue|nostra|nostre|loro|cosa|dove|quale|quando|ne|se|e|o|ma";
-    String saying = "dice|dicono|afferma|affermano|annuncia|annunciano|spiega|spiegano|sostiene|sostengono|conferma"
-        + "|confermano|riferisce|riferiscono|comunica|comunicano|scrive|scrivono|racconta|raccontano";
     String subject = "(?:(?i:il|lo|la|i|gli|le|un|una|uno)\\s+(?:\\p{L}+\\s+){0,2}\\p{L}+|(?i:l')\\s*(?:\\p{L}+\\s+){0,2}\\p{L}+"
         + "|\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})";
-    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + saying + ")\\b)(?!\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
+    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + SAYING_IT + ")\\b)(?!\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
         + "\\p{Ll}{3,}(?:a|e|ano|ono))";
     // a verb never follows an article or a preposition: "della commissione" is no verb
     String notAfterArticle = "(?<!(?<![\\p{L}'])(?i:" + Words.OF_IT + "|a|al|alla|alle|ai|agli|da|dal|dalla|dalle"
@@ -181,12 +195,15 @@ final class Tenses {
   private final Cues intent;
   private final Cues auxiliary;
   private final Cues otherVerb;
+  /** Where reported clauses open ({@link #REPORTED}). */
+  private final Cues reported;
   /** The clause that schedules a time in the present: {@link #SCHEDULE_EN} or {@link #SCHEDULE_IT}. */
   private final Pattern schedule;
 
   private Tenses(int length, int[] ends, int[] clauseEnds, Cues future, Cues past, Cues weakPast, Cues intent,
-      Cues auxiliary, Cues otherVerb, Pattern schedule) {
+      Cues auxiliary, Cues otherVerb, Cues reported, Pattern schedule) {
     this.schedule = schedule;
+    this.reported = reported;
     this.length = length;
     this.ends = ends;
     this.clauseEnds = clauseEnds;
@@ -207,7 +224,7 @@ final class Tenses {
     Cues otherVerb = auxiliary.starts().length == 0 ? auxiliary : Cues.of(OTHER_VERB.get(lang).matcher(s));
     return new Tenses(s.length(), offsets(s, ENDS, false), offsets(s, CLAUSE_ENDS, true), Cues.of(FUTURE.get(lang).matcher(s)),
         Cues.of(PAST.get(lang).matcher(s)), Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)),
-        auxiliary, otherVerb, lang == Lang.IT ? SCHEDULE_IT : SCHEDULE_EN);
+        auxiliary, otherVerb, Cues.of(REPORTED.get(lang).matcher(s)), lang == Lang.IT ? SCHEDULE_IT : SCHEDULE_EN);
   }
 
   /** The offsets of the characters of {@code s} in {@code chars}, ascending; with {@code dashes} the first '-' of "--". */
@@ -272,7 +289,11 @@ final class Tenses {
   /** The cue {@link #at(int)} reads: the nearest strong cue of the sentence around {@code pos}, else a weak one. */
   Cue cue(int pos) {
     int[] sentence = sentence(pos);
-    int from = sentence[0], to = sentence[1];
+    return cue(pos, sentence[0], sentence[1]);
+  }
+
+  /** The nearest strong cue to {@code pos} inside [from, to), else a weak one there. */
+  private Cue cue(int pos, int from, int to) {
     int f = future.distance(pos, from, to);
     int p = past.distance(pos, from, to);
     if (f == Integer.MAX_VALUE && p == Integer.MAX_VALUE) {
@@ -300,13 +321,23 @@ final class Tenses {
 
   /**
    * Whether the clause around {@code pos} of {@code original} (the text these cues were found in, before normalising)
-   * schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}, {@link #SCHEDULE_IT}): "Trading
-   * resumes on Monday", "The plant reopens Tuesday", "Il museo riapre lunedì". Not "GM shares fell Monday", "He says
-   * Monday".
+   * schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}, {@link #SCHEDULE_IT}), and the
+   * tense cue that then decides, or null when no present schedules it: "Trading resumes on Monday", "The plant reopens
+   * Tuesday", "Il museo riapre lunedì" give the sentence's {@link #cue(int)}; a reported present, after a verb of saying
+   * and its "that" ({@link #REPORTED}: "Officials said the bridge is closed Monday", "Il ministro ha detto che la legge
+   * entra in vigore lunedì", whose "ha" tells the report's past, not the law's), gives the reported clause's own cue.
+   * Null for "GM shares fell Monday", "He says Monday".
    */
-  boolean schedulesBefore(String original, int pos) {
+  Cue scheduleCue(String original, int pos) {
     int from = around(clauseEnds, pos)[0];
-    return pos - from <= SCHEDULE_REACH && schedule.matcher(original).region(from, pos).find();
+    if (pos - from <= SCHEDULE_REACH && schedule.matcher(original).region(from, pos).find()) {
+      return cue(pos);
+    }
+    int report = reported.lastEndAtOrBefore(pos);
+    if (report > from && pos - report <= SCHEDULE_REACH && schedule.matcher(original).region(report, pos).find()) {
+      return cue(pos, report, sentence(pos)[1]);
+    }
+    return null;
   }
 
   /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */

@@ -1236,4 +1236,25 @@ class TimeMlNewsTest {
   @Test void asEarlyAsInAPastSentenceLeavesTheMonthBack() {
     assertEquals(List.of("DATE 2024-03 [March]"), en("Engineers had warned of the flaw as early as March."));
   }
+
+  // a reported present keeps its schedule (round 25)
+
+  @Test void aReportedPresentSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Officials said the bridge is closed Monday."));
+  }
+  @Test void aReportedPresentAfterThatSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-25 [Tuesday]"), en("The company told workers that its plant reopens Tuesday."));
+  }
+  @Test void anItalianReportedPresentSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il ministro ha detto che la legge entra in vigore lunedì."));
+  }
+  @Test void aReportedPastLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Officials said the bridge was closed Monday."));
+  }
+  @Test void theWeekdayOfTheReportStaysBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Officials said Monday that the bridge is closed."));
+  }
+  @Test void anItalianReportedPastLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro ha detto che la legge è entrata in vigore lunedì."));
+  }
 }
