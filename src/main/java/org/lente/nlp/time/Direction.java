@@ -40,6 +40,14 @@ final class Direction {
      */
     DEADLINE,
     /**
+     * A date fixed ahead, "scheduled for", "slated for", "set for", "timed for" right before the expression, a clock
+     * time allowed between as for a {@link #DEADLINE} ("The vote is set for Monday", "The launch is slated for the
+     * first quarter"), in a sentence without any past cue ({@link Tenses#speaksOfThePast}): "The vote was scheduled
+     * for Monday but was postponed", "The vote, scheduled for Monday, was postponed" are left to the model, as "was"
+     * is no nearer cue there than the future cue "scheduled". Not "set on" ("its record high set on Aug. 6").
+     */
+    APPOINTED,
+    /**
      * A future auxiliary before the expression in its clause, no other verb between ({@link
      * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day",
      * "The Senate may vote Thursday".
@@ -88,12 +96,26 @@ final class Direction {
   private static final double SCALE = Math.log1p(366);
   private static final double[] WEIGHTS = Logistic.resource(Direction.class, "direction-model.tsv", FEATURES);
   /**
-   * A deadline word (or an earliest time, "as early as") ending the text before an expression, a clock time (with a
-   * zone) allowed between: matched on the normalised (lower-case) text up to the expression's start. A clock time
-   * needs a.m., p.m. or its minutes, so that "rose by 5 in March" is no deadline.
+   * The end of a pattern that ends the text before an expression: an optional clock time (with a zone) and the
+   * expression's start. A clock time needs a.m., p.m. or its minutes, so that "rose by 5 in March" is no deadline.
+   */
+  private static final String CLOCK_BETWEEN = "(?:(?:\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m\\b\\.?|\\d{1,2}:\\d{2}|noon|midnight)"
+      + "(?:\\s+[a-z]{2,4}\\b)?,?\\s+)?$";
+  /**
+   * A deadline word (or an earliest time, "as early as") ending the text before an expression, a clock time allowed
+   * between: matched on the normalised (lower-case) text up to the expression's start.
    */
   private static final Pattern DEADLINE = Pattern.compile("\\b(?:until|till|by|effective|as\\s+(?:soon|early)\\s+as)\\s+"
-      + "(?:(?:\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m\\b\\.?|\\d{1,2}:\\d{2}|noon|midnight)(?:\\s+[a-z]{2,4}\\b)?,?\\s+)?$");
+      + CLOCK_BETWEEN);
+  /** The words of {@link Constraint#APPOINTED} ending the text before an expression, as {@link #DEADLINE}'s. */
+  private static final Pattern APPOINTED = Pattern.compile("\\b(?:scheduled|slated|set|timed)\\s+for\\s+" + CLOCK_BETWEEN);
+  /**
+   * An Italian word that fixes the date after it, "fissato per", "prevista per", "programmata per", "in programma"
+   * ("Il voto è fissato per il 3 marzo", "La partita è in programma domenica"), an article allowed before the date:
+   * matched on the normalised text up to the expression's start, as {@link #APPOINTED} is in English.
+   */
+  private static final Pattern APPOINTED_IT = Pattern.compile("\\b(?:(?:" + Tenses.FIXED_IT + ")[oaie]|in\\s+programma)"
+      + "(?:\\s+per)?(?:\\s+(?:il|lo|la|i|gli|le|l'))?\\s*$");
   /** A word with a possessive "'s" at the expression's start: "by Friday's vote" names an agent, not a deadline. */
   private static final Pattern POSSESSIVE = Pattern.compile("\\p{L}+'s\\b");
   /**
@@ -181,7 +203,10 @@ final class Direction {
       boolean schedule = kind == Kind.WEEKDAY && !inHeadline(c.original(), pos)
           && c.tenses().scheduleCue(c.original(), pos) == Tenses.Cue.NONE
           && ENDS_CLAUSE_IT.matcher(c.s()).region(pos, c.s().length()).lookingAt();
-      return schedule ? ahead : byTense(kind, cue, c.today(), back, ahead);
+      // a date fixed ahead, "è fissata per il 3 marzo", in a sentence without a past cue (Constraint.APPOINTED)
+      boolean appointed = !c.tenses().speaksOfThePast(pos)
+          && APPOINTED_IT.matcher(c.s()).region(Math.max(0, pos - DEADLINE_REACH), pos).useTransparentBounds(true).find();
+      return schedule || appointed ? ahead : byTense(kind, cue, c.today(), back, ahead);
     }
     return constraint != Constraint.NONE || modelAhead(f) ? ahead : back;
   }
@@ -206,6 +231,10 @@ final class Direction {
         && DEADLINE.matcher(s).region(from, pos).useTransparentBounds(true).find()
         && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.DEADLINE;
+    }
+    if (before.contains("for") && APPOINTED.matcher(s).region(from, pos).useTransparentBounds(true).find()
+        && !c.tenses().speaksOfThePast(pos)) {
+      return Constraint.APPOINTED;
     }
     if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
       return Constraint.FUTURE_AUXILIARY;

@@ -52,9 +52,19 @@ final class Tenses {
           + "|prevede|prevedono|previst[oaie]|programmat[oaie]|in programma|intende|intendono)\\b", F),
       Lang.EN, Pattern.compile("\\b(would|'d|plans?|planned|planning|intends?|intended"
           + "|expects?|expected|expecting|scheduled|hopes? to|hoped to|aims? to|set to|forecast|projected)\\b", F));
-  /** Strong past cues: auxiliaries and, in Italian, participles (which follow an auxiliary). */
+  /**
+   * The stems of the Italian participles that fix a date ahead, before their ending -o, -a, -i, -e: "fissata per il 3
+   * marzo", "previsto per lunedì", "programmata per", "calendarizzato per".
+   */
+  static final String FIXED_IT = "fissat|previst|programmat|calendarizzat";
+  /**
+   * Strong past cues: auxiliaries and, in Italian, participles (which follow an auxiliary); not a participle that fixes
+   * a date ({@link #FIXED_IT}: "La votazione è fissata per il 3 marzo" is a present state, as "è chiusa" is), nor "stato"
+   * before one and "per" ("è stata fissata per il 3 marzo"); "era fissata" keeps its past auxiliary.
+   */
   private static final Map<Lang, Pattern> PAST = Map.of(
-      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
+      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|(?!(?:" + FIXED_IT + ")[oaie]\\b)"
+          + "(?!stat[oaie]\\s+(?:" + FIXED_IT + ")[oaie]\\s+per\\b)\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
       Lang.EN, Pattern.compile("\\b(was|were|had|did)\\b", F));
   /**
    * Weak past cues, heard only in a sentence without any strong cue: English words in -ed are a simple past as often
@@ -300,6 +310,16 @@ final class Tenses {
       return weakPast.distance(pos, from, to) == Integer.MAX_VALUE ? Cue.NONE : Cue.WEAK_PAST;
     }
     return f < p ? Cue.FUTURE : Cue.PAST;
+  }
+
+  /**
+   * Whether the sentence around {@code pos} holds a past cue, strong or weak, wherever it stands: "The vote, scheduled
+   * for Monday, was postponed" speaks of the past, though its future cue "scheduled" is the one nearest to Monday.
+   */
+  boolean speaksOfThePast(int pos) {
+    int[] sentence = sentence(pos);
+    return past.distance(pos, sentence[0], sentence[1]) != Integer.MAX_VALUE
+        || weakPast.distance(pos, sentence[0], sentence[1]) != Integer.MAX_VALUE;
   }
 
   /** Whether the sentence around {@code pos} holds a word of intent, schedule or expectation, wherever it stands. */

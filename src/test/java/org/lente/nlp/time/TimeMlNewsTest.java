@@ -1257,4 +1257,28 @@ class TimeMlNewsTest {
   @Test void anItalianReportedPastLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro ha detto che la legge è entrata in vigore lunedì."));
   }
+
+  // a date fixed ahead: scheduled for, set for, fissata per (round 25)
+
+  @Test void setForPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The vote is set for Monday."));
+  }
+  @Test void slatedForPutsAQuarterAhead() {
+    assertEquals(List.of("DATE 2025-Q1 [the first quarter]"), en("The launch is slated for the first quarter."));
+  }
+  @Test void scheduledForInAPastSentenceLeavesTheWeekdayToTheModel() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("The vote was scheduled for Monday but was postponed."));
+  }
+  @Test void anItalianFixedForPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("La votazione è fissata per lunedì."));
+  }
+  @Test void anItalianInProgrammaPutsTheDayOfAMonthAhead() {
+    assertEquals(List.of("DATE 2025-03-03 [il 3 marzo]"), it("Il concerto è in programma il 3 marzo."));
+  }
+  @Test void anItalianPerfectOfFixingPutsTheDayOfAMonthAhead() {
+    assertEquals(List.of("DATE 2025-03-03 [il 3 marzo]"), it("La riunione è stata fissata per il 3 marzo."));
+  }
+  @Test void anItalianImperfectOfFixingLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("La votazione era fissata per lunedì."));
+  }
 }
