@@ -60,10 +60,11 @@ final class Tenses {
   /**
    * Strong past cues: auxiliaries and, in Italian, participles (which follow an auxiliary); not a participle that fixes
    * a date ({@link #FIXED_IT}: "La votazione è fissata per il 3 marzo" is a present state, as "è chiusa" is), nor "stato"
-   * before one and "per" ("è stata fissata per il 3 marzo"); "era fissata" keeps its past auxiliary.
+   * before one and "per" ("è stata fissata per il 3 marzo"); "era fissata" keeps its past auxiliary. Nor "sabato", a
+   * weekday ending as a participle does ({@link Words#WD_IT}).
    */
   private static final Map<Lang, Pattern> PAST = Map.of(
-      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|(?!(?:" + FIXED_IT + ")[oaie]\\b)"
+      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|(?!(?:" + FIXED_IT + ")[oaie]\\b|(?:" + Words.WD_IT + ")\\b)"
           + "(?!stat[oaie]\\s+(?:" + FIXED_IT + ")[oaie]\\s+per\\b)\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
       Lang.EN, Pattern.compile("\\b(was|were|had|did)\\b", F));
   /**

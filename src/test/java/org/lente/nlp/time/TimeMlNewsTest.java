@@ -1281,4 +1281,10 @@ class TimeMlNewsTest {
   @Test void anItalianImperfectOfFixingLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("La votazione era fissata per lunedì."));
   }
+
+  // "sabato" is a weekday, not a participle (round 25)
+
+  @Test void anItalianPresentSchedulesSaturdayAhead() {
+    assertEquals(List.of("DATE 2024-06-22 [sabato]"), it("Il museo riapre sabato."));
+  }
 }
