@@ -25,6 +25,12 @@ final class Tenses {
   /** English verbs of saying: they give the time of the report, not of what is reported. */
   private static final String SAYING_EN = "said|says|told|announced|reported|stated|added|noted|claimed|explained|confirmed"
       + "|disclosed";
+  /**
+   * English verbs that link a subject to a present state ("is closed", "remains shut", "stay open"), and the adverbs
+   * that may stand between them and the state ("is still closed", "are now open", "is temporarily closed").
+   */
+  private static final String LINKING_EN = "is|are|am|remains?|stays?";
+  private static final String STILL_EN = "still|again|also|now|already|\\p{L}{1,12}ly";
   /** English words in -ed that are no past cue: verbs of saying and the future cues "scheduled", "expected". */
   private static final String NOT_PAST_EN = SAYING_EN + "|scheduled|expected";
   /**
@@ -70,13 +76,13 @@ final class Tenses {
   /**
    * Weak past cues, heard only in a sentence without any strong cue: English words in -ed are a simple past as often
    * as a participle or an adjective ("preferred shares", "as originally planned", "an unspecified date"); not one after
-   * a present of "be", an adverb allowed between, which is a present passive or state ("Markets are closed Monday",
-   * "The bridge is still closed").
+   * a present of "be", "remain" or "stay" ({@link #LINKING_EN}), an adverb allowed between, which is a present passive
+   * or state ("Markets are closed Monday", "The bridge is still closed", "The border remains closed").
    */
   private static final Map<Lang, Pattern> WEAK_PAST = Map.of(
       Lang.IT, Pattern.compile("(?!)"), // none: an Italian participle follows its auxiliary, a strong cue
       // NOTE: not a reporting verb: "said Dec. 15 is the deadline" dates the report, not the deadline
-      Lang.EN, Pattern.compile("(?<!\\b(?:is|are|am)\\s{1,3}|\\b(?:is|are|am)\\s{1,3}\\p{L}{1,12}ly\\s{1,3})"
+      Lang.EN, Pattern.compile("(?<!\\b(?:" + LINKING_EN + ")\\s{1,3}|\\b(?:" + LINKING_EN + ")\\s{1,3}(?:" + STILL_EN + ")\\s{1,3})"
           + "\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
 
   /**
@@ -127,8 +133,9 @@ final class Tenses {
    * talks begin", "The company reports second-quarter results"), matched on the original text from the clause's start
    * up to a time expression: a subject (a determiner and one to three words, possessives among them, one to three capitalised words, or a
    * gerund), its verb in the present (in -s after a singular subject; a base form, no -ed nor past form, after a
-   * plural one ending in -s; or "is", "are" before a state or an arrangement: "Markets are closed", "The leaders are
-   * meeting"), then up to four words that are no other verb or parts of a clock time ("between 9 and 11 a.m."), and an
+   * plural one ending in -s; or "is", "are", "remains", "stay" before a state or an arrangement, an adverb allowed
+   * between: "Markets are closed", "The leaders are meeting", "The bridge is still closed", "The border remains
+   * shut"), then up to four words that are no other verb or parts of a clock time ("between 9 and 11 a.m."), and an
    * optional "on". Not "has", "does" (the {@link #AUXILIARY} rule reads "is due to") nor a verb of saying.
    */
   private static final Pattern SCHEDULE_EN;
@@ -149,7 +156,8 @@ final class Tenses {
         + "(?:" + singular + "\\s+(?!(?:does|" + SAYING_PRESENT_EN + ")\\b)\\p{Ll}{2,}[a-rtv-z]s"
         + "|" + plural + "\\s+(?!(?:are|have|do|will|would|could|should|might|may|must|can|also|still|just|not|never"
         + "|only|then|now|" + SAYING_PRESENT_EN + "|" + IRREGULAR_PAST_EN + ")\\b)\\p{Ll}{2,}(?<!ed|s|ly|ing)"
-        + "|(?:" + singular + "\\s+is|" + plural + "\\s+are)" + state + ")"
+        + "|(?:" + singular + "\\s+(?:is|remains|stays)|" + plural + "\\s+(?:are|remain|stay))(?:\\s+(?:" + STILL_EN + "))?"
+        + state + ")"
         + "(?:\\s+(?:" + noVerb + "\\p{L}[\\p{L}'-]*|" + clock + ")){0,4}?\\s+(?:on\\s+)?$");
   }
   /** Italian verbs of saying in the present ("dice", "annuncia"): they report, and schedule nothing. */

@@ -1287,4 +1287,16 @@ class TimeMlNewsTest {
   @Test void anItalianPresentSchedulesSaturdayAhead() {
     assertEquals(List.of("DATE 2024-06-22 [sabato]"), it("Il museo riapre sabato."));
   }
+
+  // a state after an adverb or after "remains" (round 25)
+
+  @Test void aStateAfterAnAdverbSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-25 [Tuesday]"), en("The bridge is still closed Tuesday."));
+  }
+  @Test void aStateAfterRemainsSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The border remains closed Monday."));
+  }
+  @Test void aPastStateAfterAnAdverbLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-18 [Tuesday]"), en("The bridge was still closed Tuesday."));
+  }
 }
