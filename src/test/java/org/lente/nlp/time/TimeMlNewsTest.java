@@ -1299,4 +1299,13 @@ class TimeMlNewsTest {
   @Test void aPastStateAfterAnAdverbLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-18 [Tuesday]"), en("The bridge was still closed Tuesday."));
   }
+
+  // "dopo" before an article is a preposition (round 25)
+
+  @Test void anItalianDopoBeforeAnArticleIsNoPartOfTheWeekday() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il museo riapre lunedì dopo i lavori."));
+  }
+  @Test void anItalianDopoEndingTheClauseIsTheWeekdayAfter() {
+    assertEquals(List.of("DATE 2024-06-24 [il lunedì dopo]"), it("Il museo riapre il lunedì dopo."));
+  }
 }
