@@ -152,8 +152,12 @@ final class Direction {
       + "(?:\\s+(?:morning|afternoon|evening|night))?" + CLOSES);
   /** As {@link #ENDS_CLAUSE}, from the end of an expression whose end is known (a holiday's name of several words). */
   private static final Pattern CLOSES_AT = Pattern.compile(CLOSES);
-  /** An Italian weekday that ends its clause or stands before a preposition ("riapre lunedì alle 9", "chiude martedì per"). */
-  private static final Pattern ENDS_CLAUSE_IT = Pattern.compile("\\p{L}+(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:a|alle|all'|al|in|per|con|dopo|prima|e|o|da|dalle|fino|tra|fra)\\b)");
+  /**
+   * An Italian weekday that ends its clause, stands before a preposition ("riapre lunedì alle 9", "chiude martedì per")
+   * or before its verb's object, an article and its noun ("Il sindaco incontra giovedì i commercianti").
+   */
+  private static final Pattern ENDS_CLAUSE_IT = Pattern.compile("\\p{L}+(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:a|alle|all'|al|in|per|con|dopo"
+      + "|prima|e|o|da|dalle|fino|tra|fra)\\b|\\s+(?:(?:il|lo|la|i|gli|le|un|una|uno)\\s+|l')\\p{L})");
 
   private Direction() {}
 

@@ -1308,4 +1308,16 @@ class TimeMlNewsTest {
   @Test void anItalianDopoEndingTheClauseIsTheWeekdayAfter() {
     assertEquals(List.of("DATE 2024-06-24 [il lunedì dopo]"), it("Il museo riapre il lunedì dopo."));
   }
+
+  // an Italian weekday before the verb's object (round 25)
+
+  @Test void anItalianWeekdayBeforeTheObjectIsScheduled() {
+    assertEquals(List.of("DATE 2024-06-20 [giovedì]"), it("Il sindaco incontra giovedì i commercianti."));
+  }
+  @Test void anItalianImperfectBeforeTheObjectLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-13 [giovedì]"), it("Il sindaco incontrava giovedì i commercianti."));
+  }
+  @Test void anItalianPerfectBeforeTheObjectLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-13 [giovedì]"), it("Il sindaco ha incontrato giovedì i commercianti."));
+  }
 }
