@@ -1320,4 +1320,22 @@ class TimeMlNewsTest {
   @Test void anItalianPerfectBeforeTheObjectLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-13 [giovedì]"), it("Il sindaco ha incontrato giovedì i commercianti."));
   }
+
+  // a weekday as a habit: "il lunedì" with a present, "on Mondays" (round 25)
+
+  @Test void anItalianWeekdayWithItsArticleAfterAPresentIsAHabit() {
+    assertEquals(List.of("SET XXXX-WXX-1 [il lunedì]"), it("La fiera si tiene il lunedì."));
+  }
+  @Test void anItalianWeekdayWithItsArticleAfterAPresentStateIsAHabit() {
+    assertEquals(List.of("SET XXXX-WXX-1 [il lunedì]"), it("Il museo è chiuso il lunedì."));
+  }
+  @Test void anItalianWeekdayWithItsArticleAfterAPastIsADate() {
+    assertEquals(List.of("DATE 2024-06-17 [il lunedì]"), it("Il mercato si è tenuto il lunedì."));
+  }
+  @Test void anItalianWeekdayWithItsArticleAndANarrativeModifierIsADate() {
+    assertEquals(List.of("DATE 2024-06-24 [il lunedì successivo]"), it("Il museo riapre il lunedì successivo."));
+  }
+  @Test void aWeekdayInThePluralIsAHabit() {
+    assertEquals(List.of("SET XXXX-WXX-1 [Mondays]"), en("The market is held on Mondays."));
+  }
 }
