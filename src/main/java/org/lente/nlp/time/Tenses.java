@@ -63,14 +63,21 @@ final class Tenses {
    * marzo", "previsto per lunedì", "programmata per", "calendarizzato per".
    */
   static final String FIXED_IT = "fissat|previst|programmat|calendarizzat";
+  /** The forms of "essere" and "avere" after which an Italian word in -ato, -ito, -uto is a participle. */
+  private static final String BEFORE_PARTICIPLE_IT = "è|sono|sei|siamo|siete|essere|esser|essendo|ho|hai|ha|abbiamo|avete"
+      + "|hanno|avere|aver|avendo|aveva|avevano|era|erano|fu|furono|stat[oaie]";
   /**
-   * Strong past cues: auxiliaries and, in Italian, participles (which follow an auxiliary); not a participle that fixes
+   * Strong past cues: auxiliaries and, in Italian, participles after a form of "essere" or "avere", one word allowed
+   * between ("è arrivato", "sono stati arrestati", "può essere partito"): a word in -ato, -ito, -uto elsewhere is as
+   * often a noun ("il mercato", "il Senato", "l'estate", "i sindacati"), which tells no tense. Not a participle that fixes
    * a date ({@link #FIXED_IT}: "La votazione è fissata per il 3 marzo" is a present state, as "è chiusa" is), nor "stato"
    * before one and "per" ("è stata fissata per il 3 marzo"); "era fissata" keeps its past auxiliary. Nor "sabato", a
    * weekday ending as a participle does ({@link Words#WD_IT}).
    */
   private static final Map<Lang, Pattern> PAST = Map.of(
-      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|(?!(?:" + FIXED_IT + ")[oaie]\\b|(?:" + Words.WD_IT + ")\\b)"
+      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono"
+          + "|(?<=\\b(?:" + BEFORE_PARTICIPLE_IT + ")"
+          + "\\s{1,3}(?:\\p{L}{1,12}\\s{1,3})?)(?!(?:" + FIXED_IT + ")[oaie]\\b|(?:" + Words.WD_IT + ")\\b)"
           + "(?!stat[oaie]\\s+(?:" + FIXED_IT + ")[oaie]\\s+per\\b)\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
       Lang.EN, Pattern.compile("\\b(was|were|had|did)\\b", F));
   /**

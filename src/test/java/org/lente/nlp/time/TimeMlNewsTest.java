@@ -1338,4 +1338,16 @@ class TimeMlNewsTest {
   @Test void aWeekdayInThePluralIsAHabit() {
     assertEquals(List.of("SET XXXX-WXX-1 [Mondays]"), en("The market is held on Mondays."));
   }
+
+  // an Italian word in -ato is a past cue only after an auxiliary (round 25)
+
+  @Test void anItalianNounEndingAsAParticipleIsNoPastCue() {
+    assertEquals(List.of("SET XXXX-WXX-1 [il lunedì]"), it("Il mercato si tiene il lunedì."));
+  }
+  @Test void anItalianSubjectEndingAsAParticipleIsNoPastCue() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il risultato esce lunedì."));
+  }
+  @Test void anItalianParticipleAfterEssereIsAPastCue() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro è arrivato lunedì."));
+  }
 }
