@@ -40,6 +40,14 @@ final class Direction {
      */
     DEADLINE,
     /**
+     * A date fixed ahead, "scheduled for", "slated for", "set for", "timed for" right before the expression, a clock
+     * time allowed between as for a {@link #DEADLINE} ("The vote is set for Monday", "The launch is slated for the
+     * first quarter"), in a sentence without any past cue ({@link Tenses#speaksOfThePast}): "The vote was scheduled
+     * for Monday but was postponed", "The vote, scheduled for Monday, was postponed" are left to the model, as "was"
+     * is no nearer cue there than the future cue "scheduled". Not "set on" ("its record high set on Aug. 6").
+     */
+    APPOINTED,
+    /**
      * A future auxiliary before the expression in its clause, no other verb between ({@link
      * Tenses#futureAuxiliaryBefore}): "The plant will open in March", "Voters will choose a governor on Election Day",
      * "The Senate may vote Thursday".
@@ -47,10 +55,11 @@ final class Direction {
      */
     FUTURE_AUXILIARY,
     /**
-     * A weekday, month or day of a month after a present tense that schedules it ({@link Tenses#schedulesBefore}), in
+     * A weekday, month or day of a month after a present tense that schedules it ({@link Tenses#scheduleCue}), in
      * a sentence whose tense does not speak of the past: "Trading resumes on Monday", "The plant reopens Tuesday", "The
      * contract expires March 1", "The recall begins in December" name the coming day or month, as a present in news
-     * tells what is fixed ahead. Not when another word follows the expression as a verb would ("GM shares on Monday
+     * tells what is fixed ahead. A reported present counts as its clause's own ("Officials said the bridge is closed
+     * Monday"). Not when another word follows the expression as a verb would ("GM shares on Monday
      * fell"): it must end its clause or stand before a preposition. Not in a headline ({@link #inHeadline}), whose
      * present tells past news; not a quarter, a reporting period ("The company reports third-quarter results"); not a
      * month or day of a month over within {@link #UNDER_WAY} days of the anchor, one under way.
@@ -87,12 +96,26 @@ final class Direction {
   private static final double SCALE = Math.log1p(366);
   private static final double[] WEIGHTS = Logistic.resource(Direction.class, "direction-model.tsv", FEATURES);
   /**
-   * A deadline word (or an earliest time, "as early as") ending the text before an expression, a clock time (with a
-   * zone) allowed between: matched on the normalised (lower-case) text up to the expression's start. A clock time
-   * needs a.m., p.m. or its minutes, so that "rose by 5 in March" is no deadline.
+   * The end of a pattern that ends the text before an expression: an optional clock time (with a zone) and the
+   * expression's start. A clock time needs a.m., p.m. or its minutes, so that "rose by 5 in March" is no deadline.
+   */
+  private static final String CLOCK_BETWEEN = "(?:(?:\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m\\b\\.?|\\d{1,2}:\\d{2}|noon|midnight)"
+      + "(?:\\s+[a-z]{2,4}\\b)?,?\\s+)?$";
+  /**
+   * A deadline word (or an earliest time, "as early as") ending the text before an expression, a clock time allowed
+   * between: matched on the normalised (lower-case) text up to the expression's start.
    */
   private static final Pattern DEADLINE = Pattern.compile("\\b(?:until|till|by|effective|as\\s+(?:soon|early)\\s+as)\\s+"
-      + "(?:(?:\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m\\b\\.?|\\d{1,2}:\\d{2}|noon|midnight)(?:\\s+[a-z]{2,4}\\b)?,?\\s+)?$");
+      + CLOCK_BETWEEN);
+  /** The words of {@link Constraint#APPOINTED} ending the text before an expression, as {@link #DEADLINE}'s. */
+  private static final Pattern APPOINTED = Pattern.compile("\\b(?:scheduled|slated|set|timed)\\s+for\\s+" + CLOCK_BETWEEN);
+  /**
+   * An Italian word that fixes the date after it, "fissato per", "prevista per", "programmata per", "in programma"
+   * ("Il voto è fissato per il 3 marzo", "La partita è in programma domenica"), an article allowed before the date:
+   * matched on the normalised text up to the expression's start, as {@link #APPOINTED} is in English.
+   */
+  private static final Pattern APPOINTED_IT = Pattern.compile("\\b(?:(?:" + Tenses.FIXED_IT + ")[oaie]|in\\s+programma)"
+      + "(?:\\s+per)?(?:\\s+(?:il|lo|la|i|gli|le|l'))?\\s*$");
   /** A word with a possessive "'s" at the expression's start: "by Friday's vote" names an agent, not a deadline. */
   private static final Pattern POSSESSIVE = Pattern.compile("\\p{L}+'s\\b");
   /**
@@ -129,8 +152,12 @@ final class Direction {
       + "(?:\\s+(?:morning|afternoon|evening|night))?" + CLOSES);
   /** As {@link #ENDS_CLAUSE}, from the end of an expression whose end is known (a holiday's name of several words). */
   private static final Pattern CLOSES_AT = Pattern.compile(CLOSES);
-  /** An Italian weekday that ends its clause or stands before a preposition ("riapre lunedì alle 9", "chiude martedì per"). */
-  private static final Pattern ENDS_CLAUSE_IT = Pattern.compile("\\p{L}+(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:a|alle|all'|al|in|per|con|dopo|prima|e|o|da|dalle|fino|tra|fra)\\b)");
+  /**
+   * An Italian weekday that ends its clause, stands before a preposition ("riapre lunedì alle 9", "chiude martedì per")
+   * or before its verb's object, an article and its noun ("Il sindaco incontra giovedì i commercianti").
+   */
+  private static final Pattern ENDS_CLAUSE_IT = Pattern.compile("\\p{L}+(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:a|alle|all'|al|in|per|con|dopo"
+      + "|prima|e|o|da|dalle|fino|tra|fra)\\b|\\s+(?:(?:il|lo|la|i|gli|le|un|una|uno)\\s+|l')\\p{L})");
 
   private Direction() {}
 
@@ -174,11 +201,16 @@ final class Direction {
       c.cases().accept(new Case(pos, kind, f, back, ahead, constraint));
     }
     if (c.lang() != Lang.EN) {
-      // a weekday after a present that schedules it in a sentence with no tense cue: "Il museo riapre lunedì" (the
-      // tense rule alone reads a weekday without a cue as the one gone by)
-      boolean schedule = kind == Kind.WEEKDAY && cue == Tenses.Cue.NONE && !inHeadline(c.original(), pos)
-          && c.tenses().schedulesBefore(c.original(), pos) && ENDS_CLAUSE_IT.matcher(c.s()).region(pos, c.s().length()).lookingAt();
-      return schedule ? ahead : byTense(kind, cue, c.today(), back, ahead);
+      // a weekday after a present that schedules it in a sentence, or a reported clause, with no tense cue: "Il museo
+      // riapre lunedì", "Ha detto che il museo riapre lunedì" (the tense rule alone reads a weekday without a cue as
+      // the one gone by)
+      boolean schedule = kind == Kind.WEEKDAY && !inHeadline(c.original(), pos)
+          && c.tenses().scheduleCue(c.original(), pos) == Tenses.Cue.NONE
+          && ENDS_CLAUSE_IT.matcher(c.s()).region(pos, c.s().length()).lookingAt();
+      // a date fixed ahead, "è fissata per il 3 marzo", in a sentence without a past cue (Constraint.APPOINTED)
+      boolean appointed = !c.tenses().speaksOfThePast(pos)
+          && APPOINTED_IT.matcher(c.s()).region(Math.max(0, pos - DEADLINE_REACH), pos).useTransparentBounds(true).find();
+      return schedule || appointed ? ahead : byTense(kind, cue, c.today(), back, ahead);
     }
     return constraint != Constraint.NONE || modelAhead(f) ? ahead : back;
   }
@@ -204,17 +236,26 @@ final class Direction {
         && !POSSESSIVE.matcher(s).region(pos, s.length()).lookingAt()) {
       return Constraint.DEADLINE;
     }
+    if (before.contains("for") && APPOINTED.matcher(s).region(from, pos).useTransparentBounds(true).find()
+        && !c.tenses().speaksOfThePast(pos)) {
+      return Constraint.APPOINTED;
+    }
     if (kind != Kind.QUARTER && c.tenses().futureAuxiliaryBefore(pos)) {
       return Constraint.FUTURE_AUXILIARY;
     }
     boolean recent = kind != Kind.WEEKDAY && ChronoUnit.DAYS.between(backEnd, c.today()) <= UNDER_WAY;
-    if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !recent && !past && !inHeadline(c.original(), pos)
-        && c.tenses().schedulesBefore(c.original(), pos)
+    if (kind != Kind.QUARTER && kind != Kind.DAY_OF_MONTH && !recent && !inHeadline(c.original(), pos)
+        && !pastOrNone(c.tenses().scheduleCue(c.original(), pos))
         && (end < 0 ? ENDS_CLAUSE.matcher(s).region(pos, s.length()) : CLOSES_AT.matcher(s).region(end, s.length()))
             .lookingAt()) {
       return Constraint.SCHEDULE;
     }
     return Constraint.NONE;
+  }
+
+  /** Whether {@code cue} is a past one, or null: no present schedules the expression ({@link Tenses#scheduleCue}). */
+  private static boolean pastOrNone(Tenses.Cue cue) {
+    return cue == null || cue == Tenses.Cue.PAST || cue == Tenses.Cue.WEAK_PAST;
   }
 
   /**

@@ -80,6 +80,17 @@ final class Rules {
     return day(m, d, true).withNoAnchor("XXXX-WXX-" + d.getDayOfWeek().getValue());
   }
 
+  /** A clock time after an Italian weekday: "alle 8", "dalle 9", "all'una", "ore 10", "10:30". */
+  private static final Pattern CLOCK_AFTER_IT = Pattern.compile("\\s+(?:alle|dalle|all'|dall'|ore|\\d)");
+
+  /**
+   * Every {@code dow}, a habit: TimeML's set {@code XXXX-WXX-1} for Mondays ("ogni lunedì", "every Monday", "on
+   * Mondays", "Il mercato si tiene il lunedì").
+   */
+  static Piece everyWeekday(Matcher m, DayOfWeek dow) {
+    return new Piece(m.start(), m.end(), Kind.SET, null, "XXXX-WXX-" + dow.getValue(), false, null, null, null);
+  }
+
   /**
    * The weekday of group 2 told from the last day the text mentioned, the first one after it ({@code after}) or before
    * it ("the following Monday", "il venerdì precedente"); read from the anchor until {@link TimeTagger} re-anchors it.
@@ -238,19 +249,33 @@ final class Rules {
     }
     // weekdays with modifiers
     if (it) {
-      // in running text "il venerdì precedente", "il lunedì successivo" are told from the last day mentioned (Shift)
+      // in running text "il venerdì precedente", "il lunedì successivo" are told from the last day mentioned (Shift);
+      // "dopo" is "the Monday after" only when no article or number follows it: "riapre lunedì dopo i lavori" has a
+      // preposition, whose noun phrase is no part of the day
       String narrative = lenient ? "" : "|precedente|successiv[oa]|seguente";
-      r.add(new Rule(Pattern.compile(B + "(?:(?:il|la)\\s+)?(?:(prossim[oa]|scors[oa]|quest[oa])\\s+)?(" + wd + ")(?:\\s+(prossim[oa]|scors[oa]|passat[oa]|dopo" + narrative + "))?" + E, F), (m, c) -> {
+      String after = "dopo(?!\\s+(?:(?:il|lo|la|i|gli|le|un|una|uno)\\b|l'|\\d))";
+      r.add(new Rule(Pattern.compile(B + "(?:(?:il|la)\\s+)?(?:(prossim[oa]|scors[oa]|quest[oa])\\s+)?(" + wd + ")(?:\\s+(prossim[oa]|scors[oa]|passat[oa]|" + after + narrative + "))?" + E, F), (m, c) -> {
         String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
         if (mod.matches("precedente|successiv[oa]|seguente")) return weekdayFromLast(m, c, !mod.equals("precedente"));
         String k = mod.startsWith("pross") || mod.equals("dopo") ? "next" : mod.startsWith("scors") || mod.startsWith("passat") ? "last" : mod.startsWith("quest") ? "this" : "";
         DayOfWeek dow = Words.weekday(m.group(2));
+        if (!lenient && mod.isEmpty() && m.group(1) == null && !m.group().startsWith(m.group(2))
+            && !CLOCK_AFTER_IT.matcher(c.s()).region(m.end(), c.s().length()).lookingAt()
+            && c.tenses().scheduleCue(c.original(), m.start()) == Tenses.Cue.NONE) {
+          // "La fiera si tiene il lunedì": a present and the article tell a habit; not before a clock time, whose
+          // habit ("il lunedì alle 8", XXXX-WXX-1T08:00) no rule writes yet: it stays the day
+          return everyWeekday(m, dow);
+        }
         if (ItalianRules.afterTheComing(c, mod)) {
           return weekday(m, c.today().with(TemporalAdjusters.nextOrSame(dow)).plusWeeks(1)); // today's weekday is the coming one
         }
         return weekday(m, TimeTagger.weekday(c, dow, k, m.start()));
       }));
     } else {
+      if (!lenient) {
+        // "The market is held on Mondays": a weekday in the plural is a habit
+        r.add(new Rule(Pattern.compile(B + "(" + wd + ")s" + E, F), (m, c) -> everyWeekday(m, Words.weekday(m.group(1)))));
+      }
       // in running text "the previous Friday", "the following Monday" are told from the last day mentioned (Shift)
       String narrative = lenient ? "" : "|the\\s+previous|the\\s+preceding|the\\s+following";
       r.add(new Rule(Pattern.compile(B + "(?:(next|last|this coming|this|coming|past" + narrative + "|previous)\\s+)?(" + wd + ")(?:\\s+(?:of\\s+)?(this|next|last)\\s+week)?" + E, F), (m, c) -> {
@@ -480,7 +505,7 @@ final class Rules {
       else if (w.matches("settimana|week")) v = "P1W";
       else if (w.matches("mese|month")) v = "P1M";
       else if (w.matches("anno|year")) v = "P1Y";
-      else v = "XXXX-WXX-" + Words.weekday(w).getValue();
+      else return everyWeekday(m, Words.weekday(w));
       return new Piece(m.start(), m.end(), Kind.SET, null, v, false, null, null, null);
     }));
     // holidays: Italian ones in ItalianRules, English ones in EnglishRules, both dated by Holidays

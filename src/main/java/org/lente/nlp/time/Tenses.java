@@ -25,6 +25,12 @@ final class Tenses {
   /** English verbs of saying: they give the time of the report, not of what is reported. */
   private static final String SAYING_EN = "said|says|told|announced|reported|stated|added|noted|claimed|explained|confirmed"
       + "|disclosed";
+  /**
+   * English verbs that link a subject to a present state ("is closed", "remains shut", "stay open"), and the adverbs
+   * that may stand between them and the state ("is still closed", "are now open", "is temporarily closed").
+   */
+  private static final String LINKING_EN = "is|are|am|remains?|stays?";
+  private static final String STILL_EN = "still|again|also|now|already|\\p{L}{1,12}ly";
   /** English words in -ed that are no past cue: verbs of saying and the future cues "scheduled", "expected". */
   private static final String NOT_PAST_EN = SAYING_EN + "|scheduled|expected";
   /**
@@ -52,20 +58,38 @@ final class Tenses {
           + "|prevede|prevedono|previst[oaie]|programmat[oaie]|in programma|intende|intendono)\\b", F),
       Lang.EN, Pattern.compile("\\b(would|'d|plans?|planned|planning|intends?|intended"
           + "|expects?|expected|expecting|scheduled|hopes? to|hoped to|aims? to|set to|forecast|projected)\\b", F));
-  /** Strong past cues: auxiliaries and, in Italian, participles (which follow an auxiliary). */
+  /**
+   * The stems of the Italian participles that fix a date ahead, before their ending -o, -a, -i, -e: "fissata per il 3
+   * marzo", "previsto per lunedì", "programmata per", "calendarizzato per".
+   */
+  static final String FIXED_IT = "fissat|previst|programmat|calendarizzat";
+  /** The forms of "essere" and "avere" after which an Italian word in -ato, -ito, -uto is a participle. */
+  private static final String BEFORE_PARTICIPLE_IT = "è|sono|sei|siamo|siete|essere|esser|essendo|ho|hai|ha|abbiamo|avete"
+      + "|hanno|avere|aver|avendo|aveva|avevano|era|erano|fu|furono|stat[oaie]";
+  /**
+   * Strong past cues: auxiliaries and, in Italian, participles after a form of "essere" or "avere", one word allowed
+   * between ("è arrivato", "sono stati arrestati", "può essere partito"): a word in -ato, -ito, -uto elsewhere is as
+   * often a noun ("il mercato", "il Senato", "l'estate", "i sindacati"), which tells no tense. Not a participle that fixes
+   * a date ({@link #FIXED_IT}: "La votazione è fissata per il 3 marzo" is a present state, as "è chiusa" is), nor "stato"
+   * before one and "per" ("è stata fissata per il 3 marzo"); "era fissata" keeps its past auxiliary. Nor "sabato", a
+   * weekday ending as a participle does ({@link Words#WD_IT}).
+   */
   private static final Map<Lang, Pattern> PAST = Map.of(
-      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono|\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
+      Lang.IT, Pattern.compile("\\b(ha|hanno|aveva|avevano|era|erano|fu|furono"
+          + "|(?<=\\b(?:" + BEFORE_PARTICIPLE_IT + ")"
+          + "\\s{1,3}(?:\\p{L}{1,12}\\s{1,3})?)(?!(?:" + FIXED_IT + ")[oaie]\\b|(?:" + Words.WD_IT + ")\\b)"
+          + "(?!stat[oaie]\\s+(?:" + FIXED_IT + ")[oaie]\\s+per\\b)\\p{L}{2,}(ato|ata|ati|ate|ito|ita|iti|uto|uta))\\b", F),
       Lang.EN, Pattern.compile("\\b(was|were|had|did)\\b", F));
   /**
    * Weak past cues, heard only in a sentence without any strong cue: English words in -ed are a simple past as often
    * as a participle or an adjective ("preferred shares", "as originally planned", "an unspecified date"); not one after
-   * a present of "be", an adverb allowed between, which is a present passive or state ("Markets are closed Monday",
-   * "The bridge is still closed").
+   * a present of "be", "remain" or "stay" ({@link #LINKING_EN}), an adverb allowed between, which is a present passive
+   * or state ("Markets are closed Monday", "The bridge is still closed", "The border remains closed").
    */
   private static final Map<Lang, Pattern> WEAK_PAST = Map.of(
       Lang.IT, Pattern.compile("(?!)"), // none: an Italian participle follows its auxiliary, a strong cue
       // NOTE: not a reporting verb: "said Dec. 15 is the deadline" dates the report, not the deadline
-      Lang.EN, Pattern.compile("(?<!\\b(?:is|are|am)\\s{1,3}|\\b(?:is|are|am)\\s{1,3}\\p{L}{1,12}ly\\s{1,3})"
+      Lang.EN, Pattern.compile("(?<!\\b(?:" + LINKING_EN + ")\\s{1,3}|\\b(?:" + LINKING_EN + ")\\s{1,3}(?:" + STILL_EN + ")\\s{1,3})"
           + "\\b(?!(?:" + NOT_PAST_EN + ")\\b)(\\p{L}{2,}ed)\\b", F));
 
   /**
@@ -116,8 +140,9 @@ final class Tenses {
    * talks begin", "The company reports second-quarter results"), matched on the original text from the clause's start
    * up to a time expression: a subject (a determiner and one to three words, possessives among them, one to three capitalised words, or a
    * gerund), its verb in the present (in -s after a singular subject; a base form, no -ed nor past form, after a
-   * plural one ending in -s; or "is", "are" before a state or an arrangement: "Markets are closed", "The leaders are
-   * meeting"), then up to four words that are no other verb or parts of a clock time ("between 9 and 11 a.m."), and an
+   * plural one ending in -s; or "is", "are", "remains", "stay" before a state or an arrangement, an adverb allowed
+   * between: "Markets are closed", "The leaders are meeting", "The bridge is still closed", "The border remains
+   * shut"), then up to four words that are no other verb or parts of a clock time ("between 9 and 11 a.m."), and an
    * optional "on". Not "has", "does" (the {@link #AUXILIARY} rule reads "is due to") nor a verb of saying.
    */
   private static final Pattern SCHEDULE_EN;
@@ -138,9 +163,26 @@ final class Tenses {
         + "(?:" + singular + "\\s+(?!(?:does|" + SAYING_PRESENT_EN + ")\\b)\\p{Ll}{2,}[a-rtv-z]s"
         + "|" + plural + "\\s+(?!(?:are|have|do|will|would|could|should|might|may|must|can|also|still|just|not|never"
         + "|only|then|now|" + SAYING_PRESENT_EN + "|" + IRREGULAR_PAST_EN + ")\\b)\\p{Ll}{2,}(?<!ed|s|ly|ing)"
-        + "|(?:" + singular + "\\s+is|" + plural + "\\s+are)" + state + ")"
+        + "|(?:" + singular + "\\s+(?:is|remains|stays)|" + plural + "\\s+(?:are|remain|stay))(?:\\s+(?:" + STILL_EN + "))?"
+        + state + ")"
         + "(?:\\s+(?:" + noVerb + "\\p{L}[\\p{L}'-]*|" + clock + ")){0,4}?\\s+(?:on\\s+)?$");
   }
+  /** Italian verbs of saying in the present ("dice", "annuncia"): they report, and schedule nothing. */
+  private static final String SAYING_IT = "dice|dicono|afferma|affermano|annuncia|annunciano|spiega|spiegano|sostiene"
+      + "|sostengono|conferma|confermano|riferisce|riferiscono|comunica|comunicano|scrive|scrivono|racconta|raccontano";
+  /** Italian verbs of saying in a past: the participle after "ha", the simple past, the imperfect. */
+  private static final String SAYING_PAST_IT = "detto|affermato|annunciato|spiegato|sostenuto|confermato|riferito"
+      + "|comunicato|scritto|raccontato|dichiarato|precisato|sottolineato|ribadito|assicurato|aggiunto|disse|dissero"
+      + "|diceva|dicevano";
+  /**
+   * Where a reported clause opens: a verb of saying, past or present, and "that" (one word allowed between: "told
+   * reporters that", "said Monday that") or, in English, its subject right away ("Officials said the bridge is
+   * closed"); Italian "ha detto che", "annuncia che". The clause after it has its own tense ({@link #ownCue}): the verb
+   * of saying tells when the report was made, not when what it reports takes place.
+   */
+  private static final Map<Lang, Pattern> REPORTED = Map.of(
+      Lang.IT, Pattern.compile("\\b(?:" + SAYING_IT + "|" + SAYING_PAST_IT + ")(?:\\s+\\p{L}+)?\\s+che\\b", F),
+      Lang.EN, Pattern.compile("\\b(?:" + SAYING_EN + "|" + SAYING_PRESENT_EN + ")(?:(?:\\s+\\p{L}+)?\\s+that)?\\b", F));
   /**
    * The Italian {@link #SCHEDULE_EN}: a subject (an article and one to three words, or one to three capitalised words),
    * its verb in the present ("riapre", "chiude", "si riunisce", "votano"; "è" or "sono" before a word, "è chiuso"), up
@@ -154,11 +196,9 @@ final class Tenses {
   static {
     String function = "la|le|una|della|delle|alla|alle|dalla|dalle|nella|nelle|sulla|sulle|che|come|anche|ancora|sempre"
         + "|prima|mentre|questa|queste|quella|quelle|sua|sue|nostra|nostre|loro|cosa|dove|quale|quando|ne|se|e|o|ma";
-    String saying = "dice|dicono|afferma|affermano|annuncia|annunciano|spiega|spiegano|sostiene|sostengono|conferma"
-        + "|confermano|riferisce|riferiscono|comunica|comunicano|scrive|scrivono|racconta|raccontano";
     String subject = "(?:(?i:il|lo|la|i|gli|le|un|una|uno)\\s+(?:\\p{L}+\\s+){0,2}\\p{L}+|(?i:l')\\s*(?:\\p{L}+\\s+){0,2}\\p{L}+"
         + "|\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})";
-    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + saying + ")\\b)(?!\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
+    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + SAYING_IT + ")\\b)(?!\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
         + "\\p{Ll}{3,}(?:a|e|ano|ono))";
     // a verb never follows an article or a preposition: "della commissione" is no verb
     String notAfterArticle = "(?<!(?<![\\p{L}'])(?i:" + Words.OF_IT + "|a|al|alla|alle|ai|agli|da|dal|dalla|dalle"
@@ -181,12 +221,15 @@ final class Tenses {
   private final Cues intent;
   private final Cues auxiliary;
   private final Cues otherVerb;
+  /** Where reported clauses open ({@link #REPORTED}). */
+  private final Cues reported;
   /** The clause that schedules a time in the present: {@link #SCHEDULE_EN} or {@link #SCHEDULE_IT}. */
   private final Pattern schedule;
 
   private Tenses(int length, int[] ends, int[] clauseEnds, Cues future, Cues past, Cues weakPast, Cues intent,
-      Cues auxiliary, Cues otherVerb, Pattern schedule) {
+      Cues auxiliary, Cues otherVerb, Cues reported, Pattern schedule) {
     this.schedule = schedule;
+    this.reported = reported;
     this.length = length;
     this.ends = ends;
     this.clauseEnds = clauseEnds;
@@ -207,7 +250,7 @@ final class Tenses {
     Cues otherVerb = auxiliary.starts().length == 0 ? auxiliary : Cues.of(OTHER_VERB.get(lang).matcher(s));
     return new Tenses(s.length(), offsets(s, ENDS, false), offsets(s, CLAUSE_ENDS, true), Cues.of(FUTURE.get(lang).matcher(s)),
         Cues.of(PAST.get(lang).matcher(s)), Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)),
-        auxiliary, otherVerb, lang == Lang.IT ? SCHEDULE_IT : SCHEDULE_EN);
+        auxiliary, otherVerb, Cues.of(REPORTED.get(lang).matcher(s)), lang == Lang.IT ? SCHEDULE_IT : SCHEDULE_EN);
   }
 
   /** The offsets of the characters of {@code s} in {@code chars}, ascending; with {@code dashes} the first '-' of "--". */
@@ -272,13 +315,27 @@ final class Tenses {
   /** The cue {@link #at(int)} reads: the nearest strong cue of the sentence around {@code pos}, else a weak one. */
   Cue cue(int pos) {
     int[] sentence = sentence(pos);
-    int from = sentence[0], to = sentence[1];
+    return cue(pos, sentence[0], sentence[1]);
+  }
+
+  /** The nearest strong cue to {@code pos} inside [from, to), else a weak one there. */
+  private Cue cue(int pos, int from, int to) {
     int f = future.distance(pos, from, to);
     int p = past.distance(pos, from, to);
     if (f == Integer.MAX_VALUE && p == Integer.MAX_VALUE) {
       return weakPast.distance(pos, from, to) == Integer.MAX_VALUE ? Cue.NONE : Cue.WEAK_PAST;
     }
     return f < p ? Cue.FUTURE : Cue.PAST;
+  }
+
+  /**
+   * Whether the sentence around {@code pos} holds a past cue, strong or weak, wherever it stands: "The vote, scheduled
+   * for Monday, was postponed" speaks of the past, though its future cue "scheduled" is the one nearest to Monday.
+   */
+  boolean speaksOfThePast(int pos) {
+    int[] sentence = sentence(pos);
+    return past.distance(pos, sentence[0], sentence[1]) != Integer.MAX_VALUE
+        || weakPast.distance(pos, sentence[0], sentence[1]) != Integer.MAX_VALUE;
   }
 
   /** Whether the sentence around {@code pos} holds a word of intent, schedule or expectation, wherever it stands. */
@@ -300,13 +357,23 @@ final class Tenses {
 
   /**
    * Whether the clause around {@code pos} of {@code original} (the text these cues were found in, before normalising)
-   * schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}, {@link #SCHEDULE_IT}): "Trading
-   * resumes on Monday", "The plant reopens Tuesday", "Il museo riapre lunedì". Not "GM shares fell Monday", "He says
-   * Monday".
+   * schedules what stands at {@code pos} in the present tense ({@link #SCHEDULE_EN}, {@link #SCHEDULE_IT}), and the
+   * tense cue that then decides, or null when no present schedules it: "Trading resumes on Monday", "The plant reopens
+   * Tuesday", "Il museo riapre lunedì" give the sentence's {@link #cue(int)}; a reported present, after a verb of saying
+   * and its "that" ({@link #REPORTED}: "Officials said the bridge is closed Monday", "Il ministro ha detto che la legge
+   * entra in vigore lunedì", whose "ha" tells the report's past, not the law's), gives the reported clause's own cue.
+   * Null for "GM shares fell Monday", "He says Monday".
    */
-  boolean schedulesBefore(String original, int pos) {
+  Cue scheduleCue(String original, int pos) {
     int from = around(clauseEnds, pos)[0];
-    return pos - from <= SCHEDULE_REACH && schedule.matcher(original).region(from, pos).find();
+    if (pos - from <= SCHEDULE_REACH && schedule.matcher(original).region(from, pos).find()) {
+      return cue(pos);
+    }
+    int report = reported.lastEndAtOrBefore(pos);
+    if (report > from && pos - report <= SCHEDULE_REACH && schedule.matcher(original).region(report, pos).find()) {
+      return cue(pos, report, sentence(pos)[1]);
+    }
+    return null;
   }
 
   /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */

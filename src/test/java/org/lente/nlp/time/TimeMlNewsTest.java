@@ -1236,4 +1236,118 @@ class TimeMlNewsTest {
   @Test void asEarlyAsInAPastSentenceLeavesTheMonthBack() {
     assertEquals(List.of("DATE 2024-03 [March]"), en("Engineers had warned of the flaw as early as March."));
   }
+
+  // a reported present keeps its schedule (round 25)
+
+  @Test void aReportedPresentSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("Officials said the bridge is closed Monday."));
+  }
+  @Test void aReportedPresentAfterThatSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-25 [Tuesday]"), en("The company told workers that its plant reopens Tuesday."));
+  }
+  @Test void anItalianReportedPresentSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il ministro ha detto che la legge entra in vigore lunedì."));
+  }
+  @Test void aReportedPastLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Officials said the bridge was closed Monday."));
+  }
+  @Test void theWeekdayOfTheReportStaysBack() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("Officials said Monday that the bridge is closed."));
+  }
+  @Test void anItalianReportedPastLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro ha detto che la legge è entrata in vigore lunedì."));
+  }
+
+  // a date fixed ahead: scheduled for, set for, fissata per (round 25)
+
+  @Test void setForPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The vote is set for Monday."));
+  }
+  @Test void slatedForPutsAQuarterAhead() {
+    assertEquals(List.of("DATE 2025-Q1 [the first quarter]"), en("The launch is slated for the first quarter."));
+  }
+  @Test void scheduledForInAPastSentenceLeavesTheWeekdayToTheModel() {
+    assertEquals(List.of("DATE 2024-06-17 [Monday]"), en("The vote was scheduled for Monday but was postponed."));
+  }
+  @Test void anItalianFixedForPutsTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("La votazione è fissata per lunedì."));
+  }
+  @Test void anItalianInProgrammaPutsTheDayOfAMonthAhead() {
+    assertEquals(List.of("DATE 2025-03-03 [il 3 marzo]"), it("Il concerto è in programma il 3 marzo."));
+  }
+  @Test void anItalianPerfectOfFixingPutsTheDayOfAMonthAhead() {
+    assertEquals(List.of("DATE 2025-03-03 [il 3 marzo]"), it("La riunione è stata fissata per il 3 marzo."));
+  }
+  @Test void anItalianImperfectOfFixingLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("La votazione era fissata per lunedì."));
+  }
+
+  // "sabato" is a weekday, not a participle (round 25)
+
+  @Test void anItalianPresentSchedulesSaturdayAhead() {
+    assertEquals(List.of("DATE 2024-06-22 [sabato]"), it("Il museo riapre sabato."));
+  }
+
+  // a state after an adverb or after "remains" (round 25)
+
+  @Test void aStateAfterAnAdverbSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-25 [Tuesday]"), en("The bridge is still closed Tuesday."));
+  }
+  @Test void aStateAfterRemainsSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The border remains closed Monday."));
+  }
+  @Test void aPastStateAfterAnAdverbLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-18 [Tuesday]"), en("The bridge was still closed Tuesday."));
+  }
+
+  // "dopo" before an article is a preposition (round 25)
+
+  @Test void anItalianDopoBeforeAnArticleIsNoPartOfTheWeekday() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il museo riapre lunedì dopo i lavori."));
+  }
+  @Test void anItalianDopoEndingTheClauseIsTheWeekdayAfter() {
+    assertEquals(List.of("DATE 2024-06-24 [il lunedì dopo]"), it("Il museo riapre il lunedì dopo."));
+  }
+
+  // an Italian weekday before the verb's object (round 25)
+
+  @Test void anItalianWeekdayBeforeTheObjectIsScheduled() {
+    assertEquals(List.of("DATE 2024-06-20 [giovedì]"), it("Il sindaco incontra giovedì i commercianti."));
+  }
+  @Test void anItalianImperfectBeforeTheObjectLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-13 [giovedì]"), it("Il sindaco incontrava giovedì i commercianti."));
+  }
+  @Test void anItalianPerfectBeforeTheObjectLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-13 [giovedì]"), it("Il sindaco ha incontrato giovedì i commercianti."));
+  }
+
+  // a weekday as a habit: "il lunedì" with a present, "on Mondays" (round 25)
+
+  @Test void anItalianWeekdayWithItsArticleAfterAPresentIsAHabit() {
+    assertEquals(List.of("SET XXXX-WXX-1 [il lunedì]"), it("La fiera si tiene il lunedì."));
+  }
+  @Test void anItalianWeekdayWithItsArticleAfterAPresentStateIsAHabit() {
+    assertEquals(List.of("SET XXXX-WXX-1 [il lunedì]"), it("Il museo è chiuso il lunedì."));
+  }
+  @Test void anItalianWeekdayWithItsArticleAfterAPastIsADate() {
+    assertEquals(List.of("DATE 2024-06-17 [il lunedì]"), it("Il mercato si è tenuto il lunedì."));
+  }
+  @Test void anItalianWeekdayWithItsArticleAndANarrativeModifierIsADate() {
+    assertEquals(List.of("DATE 2024-06-24 [il lunedì successivo]"), it("Il museo riapre il lunedì successivo."));
+  }
+  @Test void aWeekdayInThePluralIsAHabit() {
+    assertEquals(List.of("SET XXXX-WXX-1 [Mondays]"), en("The market is held on Mondays."));
+  }
+
+  // an Italian word in -ato is a past cue only after an auxiliary (round 25)
+
+  @Test void anItalianNounEndingAsAParticipleIsNoPastCue() {
+    assertEquals(List.of("SET XXXX-WXX-1 [il lunedì]"), it("Il mercato si tiene il lunedì."));
+  }
+  @Test void anItalianSubjectEndingAsAParticipleIsNoPastCue() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il risultato esce lunedì."));
+  }
+  @Test void anItalianParticipleAfterEssereIsAPastCue() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro è arrivato lunedì."));
+  }
 }
