@@ -67,6 +67,15 @@ class AnalyzerTest {
   }
 
   @Test
+  void aHyphenatedNameIsOneEntityAndItsSurnameLaterIsTheSamePerson() throws IOException {
+    String item = "Siria, parla il presidente\n\nIl presidente siriano Bashar al-Assad ha parlato ieri a Damasco con "
+        + "Ban Ki-moon. Assad ha detto che la tregua reggerà.";
+    Analysis a = ANALYZER.analyze(article(item, "assad.txt"), LocalDate.of(2026, 3, 4));
+    List<String> people = a.entities().stream().filter(e -> e.type() == Entity.Type.PER).map(Entity::canonical).toList();
+    assertEquals(List.of("Bashar al-Assad", "Ban Ki-moon", "Bashar al-Assad"), people);
+  }
+
+  @Test
   void withoutAPublicationDateRelativeTimesStayRelative() throws IOException {
     Analysis a = ANALYZER.analyze(article(ENGLISH, "bridge.txt"), null);
     assertTrue(a.warnings().stream().anyMatch(w -> w.contains("no publication date")), a.warnings().toString());

@@ -29,6 +29,29 @@ class TokenizerTest {
   }
 
   @Test
+  void aHyphenBeforeALowerCasePartJoinsOneWord() {
+    assertEquals(List.of("Kim", "Jong-un", "e", "Ban", "Ki-moon", "al", "centro-destra"),
+        words("Kim Jong-un e Ban Ki-moon al centro-destra", Lang.IT));
+  }
+
+  @Test
+  void aHyphenAfterAnArabicArticleJoinsTheName() {
+    assertEquals(List.of("Bashar", "al-Assad", "and", "Al-Qaeda"), words("Bashar al-Assad and Al-Qaeda", Lang.EN));
+  }
+
+  @Test
+  void twoCapitalisedPartsBeforeASurnameAreOneGivenName() {
+    assertEquals(List.of("Jean-Claude", "Juncker", "in", "Friuli-Venezia", "Giulia"),
+        words("Jean-Claude Juncker in Friuli-Venezia Giulia", Lang.IT));
+  }
+
+  @Test
+  void twoCapitalisedNamesAndAPrefixBeforeANameStayApart() {
+    assertEquals(List.of("la", "guerra", "Russia", "-", "Ucraina", "e", "i", "cortei", "anti", "-", "Assad"),
+        words("la guerra Russia-Ucraina e i cortei anti-Assad", Lang.IT));
+  }
+
+  @Test
   void titlesInitialsAndAcronymsKeepTheirDots() {
     assertEquals(List.of("Mr.", "Obama", "and", "Mary", "J.", "Blige", "in", "the", "U.S.", "."),
         words("Mr. Obama and Mary J. Blige in the U.S..", Lang.EN));
