@@ -157,7 +157,7 @@ final class Direction {
    * or before its verb's object, an article and its noun ("Il sindaco incontra giovedì i commercianti").
    */
   private static final Pattern ENDS_CLAUSE_IT = Pattern.compile("\\p{L}+(?:\\s*(?:[.,;:!?)\\n]|$)|\\s+(?:a|alle|all'|al|in|per|con|dopo"
-      + "|prima|e|o|da|dalle|fino|tra|fra)\\b|\\s+(?:(?:il|lo|la|i|gli|le|un|una|uno)\\s+|l')\\p{L})");
+      + "|prima|e|o|da|dalle|fino|tra|fra)\\b|\\s+(?:(?:" + Words.ARTICLES_IT + ")\\s+|l')\\p{L})");
 
   private Direction() {}
 

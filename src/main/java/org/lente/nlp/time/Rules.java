@@ -253,7 +253,7 @@ final class Rules {
       // "dopo" is "the Monday after" only when no article or number follows it: "riapre lunedì dopo i lavori" has a
       // preposition, whose noun phrase is no part of the day
       String narrative = lenient ? "" : "|precedente|successiv[oa]|seguente";
-      String after = "dopo(?!\\s+(?:(?:il|lo|la|i|gli|le|un|una|uno)\\b|l'|\\d))";
+      String after = "dopo(?!\\s+(?:(?:" + Words.ARTICLES_IT + ")\\b|l'|\\d))";
       r.add(new Rule(Pattern.compile(B + "(?:(?:il|la)\\s+)?(?:(prossim[oa]|scors[oa]|quest[oa])\\s+)?(" + wd + ")(?:\\s+(prossim[oa]|scors[oa]|passat[oa]|" + after + narrative + "))?" + E, F), (m, c) -> {
         String mod = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : "";
         if (mod.matches("precedente|successiv[oa]|seguente")) return weekdayFromLast(m, c, !mod.equals("precedente"));

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 final class Words {
   private Words() {}
 
+  /** The Italian articles written as words (the elided "l'" and "un'" aside): "il", "la", "gli", "una", … */
+  static final String ARTICLES_IT = "il|lo|la|i|gli|le|un|una|uno";
   /** The Italian "of" and its forms with an article ("di", "del", ..., "delle"), the elided "dell'" apart. */
   static final String OF_IT = "di|del|dello|della|dei|degli|delle";
   static final String WD_IT = "luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica";
