@@ -40,14 +40,17 @@ import org.lente.store.NameSighting;
  *       words and more, and, when it has two or more words, the same last word ("Vladimir Putin" for
  *       "Putin"; "George W. Bush" for "George Bush"). Organisations: the fuller names of a name
  *       written in capitals ("EADS") are the names of three or more words whose initials spell it
- *       ("European Aeronautic Defence and Space Company").
+ *       ("European Aeronautic Defence and Space Company"). A person's words are compared with the
+ *       spellings of transliteration folded ({@link Names#transliterationFold}): "Sergej Lavrov" and
+ *       "Sergei Lavrov" are two spellings of one name, and "Navalnyj" has the fuller name "Alexei Navalny".
  *   <li>When the fuller names all have one root, that is the name's root too; with none, or with
  *       two or more roots ("Kim" with Kim Jong Un and Kim Il Sung; "Rossi" with Mario and Luca
- *       Rossi), the name is its own root: an entity of its own, whichever fuller name came first.
+ *       Rossi), the name is its own root: an entity of its own, whichever fuller name came first. A
+ *       person's name with other spellings seen has, instead of itself, the spelling first in key order.
  * </ol>
  *
  * <p>An entity's name is its table line's preferred name, else the way its root was written most
- * often (on a tie, the first in string order); its type is the type its names were seen with most
+ * often (a person's over all the spellings of its name; on a tie, the first in string order); its type is the type its names were seen with most
  * often (on a tie, the first in {@link Entity.Type} order); its key is made from its namespace or
  * table type and its root's normalised name ("per:vladimir-putin", "loc:north-korea"). So a name
  * arriving later may move earlier names to another entity: "Vladimir Putin" after "Putin" merges
@@ -82,6 +85,8 @@ public final class EntityResolver {
   private final Map<String, Name> names = new HashMap<>();
   /** Persons by each word of their name. */
   private final Map<String, List<Name>> personsByWord = new HashMap<>();
+  /** Persons by their words joined: the spellings of one name ({@link Names#transliterationFold}), in key order. */
+  private final Map<String, TreeSet<Name>> spellings = new HashMap<>();
   /** Organisations and places by the acronyms their names of three or more words could be. */
   private final Map<String, List<Name>> byInitials = new HashMap<>();
   /** The names of each root (a root name's key or a table line's {@link #tableKey}). */
@@ -286,7 +291,8 @@ public final class EntityResolver {
     Name(String key, Equivalents.Entry entry) {
       this.key = key;
       this.person = key.startsWith("P|");
-      this.words = List.of(key.substring(2).split(" "));
+      List<String> split = List.of(key.substring(2).split(" "));
+      this.words = person ? split.stream().map(Names::transliterationFold).toList() : split;
       this.entry = entry;
       this.initials = person ? Set.of() : Names.initials(key.substring(2));
     }
@@ -316,6 +322,9 @@ public final class EntityResolver {
       for (String w : indexWords(n)) {
         personsByWord.computeIfAbsent(w, x -> new ArrayList<>()).add(n);
       }
+      if (n.person) {
+        spellings.computeIfAbsent(String.join(" ", n.words), x -> new TreeSet<>(BY_KEY)).add(n);
+      }
       for (String acronym : n.initials) {
         byInitials.computeIfAbsent(acronym, x -> new ArrayList<>()).add(n);
       }
@@ -336,6 +345,13 @@ public final class EntityResolver {
       names.remove(n.key);
       for (String w : indexWords(n)) {
         personsByWord.get(w).remove(n);
+      }
+      if (n.person) {
+        String spelled = String.join(" ", n.words);
+        spellings.get(spelled).remove(n);
+        if (spellings.get(spelled).isEmpty()) {
+          spellings.remove(spelled);
+        }
       }
       for (String acronym : n.initials) {
         byInitials.get(acronym).remove(n);
@@ -390,14 +406,33 @@ public final class EntityResolver {
     }
   }
 
+  private static final Comparator<Name> BY_KEY = Comparator.comparing(n -> n.key);
+
+  /** The spellings of person {@code n}'s name seen, itself included, in key order. */
+  private Set<Name> spellingsOf(Name n) {
+    TreeSet<Name> seen = spellings.get(String.join(" ", n.words));
+    if (seen != null) {
+      return seen;
+    }
+    TreeSet<Name> alone = new TreeSet<>(BY_KEY);
+    alone.add(n);
+    return alone;
+  }
+
   /**
-   * The names whose root may change when {@code n}'s sightings change: {@code n}, and the names it is
-   * a fuller name of, fewest words last (their roots depend on the fuller names' roots).
+   * The names whose root may change when {@code n}'s sightings change: {@code n}, its other spellings (which one is
+   * first in key order may change), and the names they are a fuller name of, fewest words last (their roots depend
+   * on the fuller names' roots).
    */
   private List<Name> affectedBy(Name n) {
     List<Name> out = new ArrayList<>();
     out.add(n);
     if (n.person) {
+      for (Name v : spellingsOf(n)) {
+        if (v != n) {
+          out.add(v);
+        }
+      }
       Set<Name> shorter = new LinkedHashSet<>();
       for (String w : indexWords(n)) {
         for (Name p : personsByWord.getOrDefault(w, List.of())) {
@@ -445,7 +480,10 @@ public final class EntityResolver {
         }
       }
     }
-    return roots.size() == 1 ? roots.iterator().next() : n.key;
+    if (roots.size() == 1) {
+      return roots.iterator().next();
+    }
+    return n.person ? spellingsOf(n).iterator().next().key : n.key;
   }
 
   private static String tableKey(Equivalents.Entry entry) {
@@ -459,7 +497,10 @@ public final class EntityResolver {
       return any.entry.preferred();
     }
     Map<String, Integer> written = new TreeMap<>();
-    names.get(root).sightings.forEach((w, seen) -> written.merge(w.written(), seen, Integer::sum));
+    Name r = names.get(root);
+    for (Name spelling : r.person ? spellingsOf(r) : Set.of(r)) {
+      spelling.sightings.forEach((w, seen) -> written.merge(w.written(), seen, Integer::sum));
+    }
     String best = null;
     for (Map.Entry<String, Integer> e : written.entrySet()) {
       if (best == null || e.getValue() > written.get(best)) {

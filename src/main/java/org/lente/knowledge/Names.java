@@ -71,6 +71,36 @@ final class Names {
   }
 
   /**
+   * A word of a person's normalised name with the spellings that transliterations of one name from another script
+   * differ by folded together, so that the Italian and English press's forms of one person compare equal: "x" is "ks"
+   * ("alexei", "aleksei"); a "y" opening the word before a vowel is "j" ("yulia", "julia"); an ending "ij", "yj", "iy",
+   * "yi" or "ii" is "i" ("dmitrij", "dmitry", "dmitrii" are "dmitri"; "navalnyj", "navalny" are "navalni"), "ej" and
+   * "ey" are "ei" ("sergej", "sergey", "sergei"), and a "y" after a consonant ending a word of three or more letters is
+   * "i". Other letters stay: "jan" and "ian" are two names, and so are "ch" and "kh".
+   */
+  static String transliterationFold(String word) {
+    String w = word.indexOf('x') < 0 ? word : word.replace("x", "ks");
+    if (w.length() > 1 && w.charAt(0) == 'y' && "aeou".indexOf(w.charAt(1)) >= 0) {
+      w = "j" + w.substring(1);
+    }
+    int n = w.length();
+    if (n < 3) {
+      return w;
+    }
+    String end = w.substring(n - 2);
+    if (n > 3 && (end.equals("ij") || end.equals("yj") || end.equals("iy") || end.equals("yi") || end.equals("ii"))) {
+      return w.substring(0, n - 2) + "i";
+    }
+    if (end.equals("ej") || end.equals("ey")) {
+      return w.substring(0, n - 2) + "ei";
+    }
+    if (w.charAt(n - 1) == 'y' && Character.isLetter(w.charAt(n - 2)) && "aeiouy".indexOf(w.charAt(n - 2)) < 0) {
+      return w.substring(0, n - 1) + "i";
+    }
+    return w;
+  }
+
+  /**
    * Whether a name is written as an acronym: one word of three to eight capital letters once dots
    * are removed ("NATO", "U.S.A.", "USAF"); "Nato" is not, though it normalises to the same form.
    */

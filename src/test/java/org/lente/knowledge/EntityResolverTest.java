@@ -37,6 +37,32 @@ class EntityResolverTest {
   }
 
   @Test
+  void theItalianAndEnglishTransliterationsOfAPersonAreOnePerson() {
+    resolver.resolve("Sergej Lavrov", Type.PER, "it");
+    resolver.resolve("Sergei Lavrov", Type.PER, "en");
+    resolver.resolve("Sergei Lavrov", Type.PER, "en");
+    ResolvedEntity italian = resolver.find("Sergej Lavrov", Type.PER).orElseThrow();
+    assertEquals(italian, resolver.find("Sergei Lavrov", Type.PER).orElseThrow());
+    assertEquals("Sergei Lavrov", italian.name()); // written so twice, "Sergej Lavrov" once
+    assertEquals(1, resolver.size());
+  }
+
+  @Test
+  void aSurnameInOneTransliterationJoinsTheFullNameInAnother() {
+    resolver.resolve("Navalnyj", Type.PER, "it");
+    ResolvedEntity full = resolver.resolve("Alexei Navalny", Type.PER, "en");
+    assertEquals(full.key(), resolver.find("Navalnyj", Type.PER).orElseThrow().key());
+    assertEquals(1, resolver.size());
+  }
+
+  @Test
+  void namesThatNoTransliterationSeparatesStayTwo() {
+    resolver.resolve("Jan Smith", Type.PER, "en");
+    resolver.resolve("Ian Smith", Type.PER, "en");
+    assertEquals(2, resolver.size());
+  }
+
+  @Test
   void coreaDelNordAndNorthKoreaAreOneCountry() {
     ResolvedEntity it = resolver.resolve("Corea del Nord", Type.LOC, "it");
     ResolvedEntity en = resolver.resolve("North Korea", Type.LOC, "en");
@@ -187,7 +213,8 @@ class EntityResolverTest {
 
   /** Every order of these names, as an article gives them. */
   private static final List<String> NAMES = List.of("Putin", "Vladimir Putin", "Kim", "Kim Jong Un", "Kim Il Sung",
-      "Mario Rossi", "Luca Rossi", "Rossi", "Jong Un");
+      "Mario Rossi", "Luca Rossi", "Rossi", "Jong Un", "Sergej Lavrov", "Sergei Lavrov", "Sergey Lavrov", "Lavrov",
+      "Dmitrij Peskov", "Dmitry Peskov");
 
   @Test
   void theSameNamesInAnyOrderGiveTheSameEntities() {
@@ -202,8 +229,9 @@ class EntityResolverTest {
     }
     assertEquals(1, outcomes.size(), outcomes.toString());
     List<ResolvedEntity> entities = outcomes.iterator().next();
-    assertEquals(List.of("per:kim", "per:kim-il-sung", "per:kim-jong-un", "per:luca-rossi", "per:mario-rossi",
-        "per:rossi", "per:vladimir-putin"), entities.stream().map(ResolvedEntity::key).toList());
+    assertEquals(List.of("per:dmitrij-peskov", "per:kim", "per:kim-il-sung", "per:kim-jong-un", "per:luca-rossi",
+        "per:mario-rossi", "per:rossi", "per:sergei-lavrov", "per:vladimir-putin"),
+        entities.stream().map(ResolvedEntity::key).toList());
   }
 
   @Test

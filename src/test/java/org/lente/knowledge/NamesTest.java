@@ -38,6 +38,20 @@ class NamesTest {
     assertEquals(Set.of("eadsc", "eads"), Names.initials("European Aeronautic Defence and Space Company"));
   }
 
+  @Test
+  void transliterationsOfOneNameFoldToOneSpelling() {
+    for (List<String> same : List.of(List.of("sergej", "sergey", "sergei"), List.of("dmitrij", "dmitry", "dmitrii", "dmitri"),
+        List.of("navalnyj", "navalny", "navalniy"), List.of("aleksej", "alexei", "aleksey"), List.of("yulia", "julia"),
+        List.of("zelenskyj", "zelensky", "zelenskiy", "zelenskij"))) {
+      for (String word : same) {
+        assertEquals(Names.transliterationFold(same.get(0)), Names.transliterationFold(word), word);
+      }
+    }
+    for (String kept : List.of("jan", "ian", "lavrov", "putin", "kim", "yi", "li", "may", "marco")) {
+      assertEquals(kept, Names.transliterationFold(kept));
+    }
+  }
+
   /**
    * A name in ASCII, which skips the decomposition, gives the words the general path gives: the same name with a
    * non-ASCII word after it (which takes that path) gives them and that word.
