@@ -26,6 +26,16 @@ public final class Tokenizer {
 
   private Tokenizer() {}
 
+  /**
+   * Whether {@code word} is an Arabic name written with its article before a hyphen and a capital ("al-Assad",
+   * "el-Sisi", "ash-Sham"): a name's word though it opens in lower case.
+   */
+  public static boolean isArticledName(String word) {
+    int h = word.indexOf('-');
+    return h > 0 && h + 1 < word.length() && Character.isUpperCase(word.charAt(h + 1))
+        && NAME_ARTICLES.contains(word.substring(0, h).toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The tokens of {@code text}. */
   public static List<Token> tokenize(String text, Lang lang) {
     List<Token> out = new ArrayList<>(text.length() / 5 + 4);

@@ -3,6 +3,7 @@ package org.lente.nlp.ner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lente.nlp.Tokenizer;
 
 /**
  * One label per name across a batch of sentences: a name (a run of capitalised words) that the tagger
@@ -90,9 +91,9 @@ public final class NameMemory {
     }
   }
 
-  /** Whether the word begins with a capital letter. */
+  /** Whether the word begins with a capital letter, or is an Arabic name after its article ("al-Assad"). */
   static boolean isCapitalised(String w) {
-    return !w.isEmpty() && Character.isUpperCase(w.codePointAt(0));
+    return !w.isEmpty() && (Character.isUpperCase(w.codePointAt(0)) || Tokenizer.isArticledName(w));
   }
 
   /** How often a name was labelled with each type, and how often it was left out. */

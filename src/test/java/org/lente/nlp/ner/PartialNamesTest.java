@@ -30,6 +30,12 @@ class PartialNamesTest {
   }
 
   @Test
+  void aLoneSurnameAfterItsArabicArticleIsThePerson() {
+    assertArrayEquals("O O PER O".split(" "), after(1,
+        "parla Bashar al-Assad oggi", "O PER PER O", "secondo fonti al-Assad tace", "O O O O"));
+  }
+
+  @Test
   void theTrailingWordsOfALongerNameAreThePerson() {
     assertArrayEquals("O PER PER O".split(" "), after(1,
         "con Anna Maria Ferrandi ieri", "O PER PER PER O", "e Maria Ferrandi ha", "O ORG ORG O"));
