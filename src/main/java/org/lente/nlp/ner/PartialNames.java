@@ -14,7 +14,8 @@ import java.util.Map;
  * in news), each beginning with a capital; a full name is a run of two to {@link NameMemory#MAX_WORDS}
  * words labelled PER, and it must stand within {@link #WINDOW} sentences of the partial name, so that
  * in a file of many articles a surname that is a bridge, a stadium or a firm in another article
- * ("il Morandi", "lo Stirpe") keeps its type. Then a name that is a person in most of its nearby
+ * ("il Morandi", "lo Stirpe") keeps its type. A lone word left out is not filled when it is an article, a preposition
+ * or a conjunction opening a sentence ("Un accordo …" after "Kim Jong Un"). Then a name that is a person in most of its nearby
  * mentions is a person in the others ({@link #mostlyAPerson}). Runs after {@link NameMemory}; linear in
  * the number of words (times the log of a name's mentions).
  */
@@ -48,7 +49,8 @@ public final class PartialNames {
         }
       });
       NameMemory.forEachCapitalisedRun(w, (a, b) -> {
-        if (b - a == 1 && l[a].equals("O") && near(fullNameAt.get(w.get(a)), sentence)) {
+        if (b - a == 1 && l[a].equals("O") && near(fullNameAt.get(w.get(a)), sentence)
+            && !Corrections.isFunctionWord(w.get(a).toLowerCase(java.util.Locale.ROOT))) {
           l[a] = "PER";
         }
       });

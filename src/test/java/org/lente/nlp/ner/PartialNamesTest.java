@@ -36,6 +36,12 @@ class PartialNamesTest {
   }
 
   @Test
+  void anArticleOpeningASentenceIsNotTheTrailingWordOfAName() {
+    assertArrayEquals("O O O O".split(" "), after(1,
+        "parla Kim Jong Un oggi", "O PER PER PER O", "Un accordo è firmato", "O O O O"));
+  }
+
+  @Test
   void theTrailingWordsOfALongerNameAreThePerson() {
     assertArrayEquals("O PER PER O".split(" "), after(1,
         "con Anna Maria Ferrandi ieri", "O PER PER PER O", "e Maria Ferrandi ha", "O ORG ORG O"));
