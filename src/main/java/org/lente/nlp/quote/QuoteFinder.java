@@ -258,9 +258,31 @@ public final class QuoteFinder {
 
   // ---------------------------------------------------------------- direct quotes
 
-  /** Content spans [start, end) between quotation marks, trimmed of spaces. */
+  /**
+   * A text between quotation marks: its content [start, end), trimmed of spaces, within [open, close), which
+   * also holds the marks (both apostrophes of a doubled one); {@code close} is the content's end when no mark
+   * closes it (a long quote continued in the next paragraph).
+   */
+  public record Quotation(int open, int start, int end, int close) {
+    public Quotation {
+      if (open < 0 || open >= start || start >= end || end > close) {
+        throw new IllegalArgumentException("not a quotation: " + open + ", " + start + ", " + end + ", " + close);
+      }
+    }
+  }
+
+  /** Content spans [start, end) between quotation marks, trimmed of spaces: the {@link #quotations} without marks. */
   static List<int[]> directSpans(String text) {
-    List<int[]> out = new ArrayList<>();
+    return quotations(text).stream().map(q -> new int[] {q.start(), q.end()}).toList();
+  }
+
+  /**
+   * The texts between quotation marks in {@code text}, in text order: curly, angle and straight marks, and two
+   * apostrophes as one mark ("''It's over,'' she said"); a straight mark opens only before a word, and a
+   * quotation opened at a paragraph's start without a closing mark runs to the paragraph's end.
+   */
+  public static List<Quotation> quotations(String text) {
+    List<Quotation> out = new ArrayList<>();
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -275,7 +297,7 @@ public final class QuoteFinder {
             e--;
           }
           if (e > s && text.substring(s, e).chars().anyMatch(Character::isLetterOrDigit)) {
-            out.add(new int[] {s, e});
+            out.add(new Quotation(i, s, e, close + 2));
           }
           i = close + 2;
           continue;
@@ -301,6 +323,7 @@ public final class QuoteFinder {
           break;
         }
       }
+      boolean marked = close >= 0;
       if (close < 0 && atParagraphStart(text, i) && c != '‘') {
         close = paragraphEnd; // a long quote continued in the next paragraph
       }
@@ -317,7 +340,7 @@ public final class QuoteFinder {
         e--;
       }
       if (e > s && text.substring(s, e).chars().anyMatch(Character::isLetterOrDigit)) {
-        out.add(new int[] {s, e});
+        out.add(new Quotation(i, s, e, marked ? close + 1 : e));
       }
       i = close + 1;
     }
