@@ -87,7 +87,7 @@ public final class QuoteFinder {
 
   /** Everything the finder needs about one text. */
   private record Doc(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities,
-      int[] tokenSentence, int[] tokenEntity, boolean[] inQuote) {}
+      int[] tokenSentence, int[] tokenEntity, boolean[] inQuote, List<Quotation> quotations) {}
 
   /** A speaker mention: its tokens [from, to) and the entity it is, if any. */
   private record Mention(int from, int to, Entity entity) {}
@@ -253,7 +253,8 @@ public final class QuoteFinder {
         tokenEntity[j] = e;
       }
     }
-    return new Doc(text, tokens, sentences, entities, tokenSentence, tokenEntity, new boolean[tokens.size()]);
+    return new Doc(text, tokens, sentences, entities, tokenSentence, tokenEntity, new boolean[tokens.size()],
+        quotations(text));
   }
 
   // ---------------------------------------------------------------- direct quotes
@@ -268,6 +269,11 @@ public final class QuoteFinder {
       if (open < 0 || open >= start || start >= end || end > close) {
         throw new IllegalArgumentException("not a quotation: " + open + ", " + start + ", " + end + ", " + close);
       }
+    }
+
+    /** True when a mark closes it; false for a quote that runs on into the next paragraph. */
+    public boolean closed() {
+      return close > end;
     }
   }
 
@@ -871,7 +877,7 @@ public final class QuoteFinder {
       return null;
     }
     Sentence s = doc.sentences.get(doc.tokenSentence[from]);
-    int[] partner = partners(doc.tokens, s.first(), Math.max(s.last(), to));
+    int[] partner = partners(doc, s.first(), Math.max(s.last(), to));
     int base = s.first();
     while (from < to) {
       int pair = partner[from - base];
@@ -899,23 +905,19 @@ public final class QuoteFinder {
   }
 
   /**
-   * For each token of [from, to) (indexed from {@code from}), the token of the range its quotation mark pairs with:
-   * an opening mark with the next closing one not paired yet, a straight mark with the straight mark open before it;
-   * -1 for a word and for a mark without its pair in the range.
+   * For each token of [from, to) (indexed from {@code from}), the token of the range its quotation mark pairs with,
+   * as {@link #quotations} paired the marks on the characters: an opening mark's (first) token with the closing
+   * mark's (last) one; -1 for a word, for a mark that pairs with none in the range or with no mark at all.
    */
-  private static int[] partners(List<Token> tokens, int from, int to) {
+  private static int[] partners(Doc doc, int from, int to) {
     int[] out = new int[to - from];
     Arrays.fill(out, -1);
-    java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
-    for (int k = from; k < to; k++) {
-      Token t = tokens.get(k);
-      boolean straight = t.text().equals("\"");
-      if (!open.isEmpty() && (straight ? tokens.get(open.peek()).text().equals("\"") : closesQuote(t))) {
-        int o = open.pop();
-        out[o - from] = k;
-        out[k - from] = o;
-      } else if (straight || isOpenMark(t)) {
-        open.push(k);
+    for (Quotation q : doc.quotations) {
+      int open = tokenAt(doc.tokens, q.open());
+      int close = tokenAt(doc.tokens, q.close() - 1);
+      if (q.closed() && from <= open && open < close && close < to) {
+        out[open - from] = close;
+        out[close - from] = open;
       }
     }
     return out;

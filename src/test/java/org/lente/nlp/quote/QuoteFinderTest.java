@@ -445,4 +445,18 @@ class QuoteFinderTest {
         Quote.Kind.INDIRECT);
     assertEquals("the repairs have caused \"no damage at all.\"", q.text());
   }
+
+  @Test
+  void anInchMarkDoesNotCloseTheQuotationThatEndsReportedSpeech() {
+    Quote q = only(quotes("According to the engineer, the 12\" pipes \"will not hold under this pressure.\"", Lang.EN),
+        Quote.Kind.INDIRECT);
+    assertEquals("the 12\" pipes \"will not hold under this pressure.\"", q.text());
+  }
+
+  @Test
+  void reportedSpeechRunsToTheDoubledApostrophesThatCloseItsQuotation() {
+    Quote q = only(quotes("According to the mayor, the repairs have caused ''no damage at all.''", Lang.EN),
+        Quote.Kind.INDIRECT);
+    assertEquals("the repairs have caused ''no damage at all.''", q.text());
+  }
 }
