@@ -77,18 +77,9 @@ public final class QuoteModelTraining {
       for (QuoteFinder.Candidate c : finder.candidates(text, tokens, sentences,
           entities.find(text, Lang.EN, tokens, sentences))) {
         Quote q = c.quote();
-        int s = q.start();
-        int e = q.end();
-        if (s > 0 && OPEN.indexOf(text.charAt(s - 1)) >= 0) {
-          s--;
-        }
-        if (e < text.length() && CLOSE.indexOf(text.charAt(e)) >= 0) {
-          e++;
-        }
-        int fs = s;
-        int fe = e;
-        boolean y = gold.stream().anyMatch(g -> g[0] < fe && fs < g[1]);
-        examples.add(new Example(doc, s, e, q.speaker(), c.evidence().features(), y));
+        int[] marked = withMarks(text, q);
+        boolean y = gold.stream().anyMatch(g -> g[0] < marked[1] && marked[0] < g[1]);
+        examples.add(new Example(doc, marked[0], marked[1], q.speaker(), c.evidence().features(), y));
       }
       byDoc.add(examples);
       if (++n % 100 == 0) {
@@ -169,6 +160,20 @@ public final class QuoteModelTraining {
     }
     Files.write(modelFile, lines);
     lines.forEach(System.out::println);
+  }
+
+  /**
+   * The extent [start, end) of direct quote {@code q} of {@code text} with its quotation marks, as the scorer's
+   * gold extents run: the marks of the {@link QuoteFinder#quotations quotation} whose content {@code q} is, both
+   * apostrophes of a doubled one ("''It's over,''"); {@code q}'s own extent when no quotation holds it.
+   */
+  static int[] withMarks(String text, Quote q) {
+    for (QuoteFinder.Quotation m : QuoteFinder.quotations(text)) {
+      if (m.start() == q.start() && m.end() == q.end()) {
+        return new int[] {m.open(), m.close()};
+      }
+    }
+    return new int[] {q.start(), q.end()};
   }
 
   /** A candidate quote as the jsonl files hold it, one line each; {@code speaker} null when none was found. */

@@ -87,7 +87,7 @@ public final class QuoteFinder {
 
   /** Everything the finder needs about one text. */
   private record Doc(String text, List<Token> tokens, List<Sentence> sentences, List<Entity> entities,
-      int[] tokenSentence, int[] tokenEntity, boolean[] inQuote) {}
+      int[] tokenSentence, int[] tokenEntity, boolean[] inQuote, List<Quotation> quotations) {}
 
   /** A speaker mention: its tokens [from, to) and the entity it is, if any. */
   private record Mention(int from, int to, Entity entity) {}
@@ -253,14 +253,42 @@ public final class QuoteFinder {
         tokenEntity[j] = e;
       }
     }
-    return new Doc(text, tokens, sentences, entities, tokenSentence, tokenEntity, new boolean[tokens.size()]);
+    return new Doc(text, tokens, sentences, entities, tokenSentence, tokenEntity, new boolean[tokens.size()],
+        quotations(text));
   }
 
   // ---------------------------------------------------------------- direct quotes
 
-  /** Content spans [start, end) between quotation marks, trimmed of spaces. */
+  /**
+   * A text between quotation marks: its content [start, end), trimmed of spaces, within [open, close), which
+   * also holds the marks (both apostrophes of a doubled one); {@code close} is the content's end when no mark
+   * closes it (a long quote continued in the next paragraph).
+   */
+  public record Quotation(int open, int start, int end, int close) {
+    public Quotation {
+      if (open < 0 || open >= start || start >= end || end > close) {
+        throw new IllegalArgumentException("not a quotation: " + open + ", " + start + ", " + end + ", " + close);
+      }
+    }
+
+    /** True when a mark closes it; false for a quote that runs on into the next paragraph. */
+    public boolean closed() {
+      return close > end;
+    }
+  }
+
+  /** Content spans [start, end) between quotation marks, trimmed of spaces: the {@link #quotations} without marks. */
   static List<int[]> directSpans(String text) {
-    List<int[]> out = new ArrayList<>();
+    return quotations(text).stream().map(q -> new int[] {q.start(), q.end()}).toList();
+  }
+
+  /**
+   * The texts between quotation marks in {@code text}, in text order: curly, angle and straight marks, and two
+   * apostrophes as one mark ("''It's over,'' she said"); a straight mark opens only before a word, and a
+   * quotation opened at a paragraph's start without a closing mark runs to the paragraph's end.
+   */
+  public static List<Quotation> quotations(String text) {
+    List<Quotation> out = new ArrayList<>();
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -275,7 +303,7 @@ public final class QuoteFinder {
             e--;
           }
           if (e > s && text.substring(s, e).chars().anyMatch(Character::isLetterOrDigit)) {
-            out.add(new int[] {s, e});
+            out.add(new Quotation(i, s, e, close + 2));
           }
           i = close + 2;
           continue;
@@ -301,6 +329,7 @@ public final class QuoteFinder {
           break;
         }
       }
+      boolean marked = close >= 0;
       if (close < 0 && atParagraphStart(text, i) && c != '‘') {
         close = paragraphEnd; // a long quote continued in the next paragraph
       }
@@ -317,7 +346,7 @@ public final class QuoteFinder {
         e--;
       }
       if (e > s && text.substring(s, e).chars().anyMatch(Character::isLetterOrDigit)) {
-        out.add(new int[] {s, e});
+        out.add(new Quotation(i, s, e, marked ? close + 1 : e));
       }
       i = close + 1;
     }
@@ -848,7 +877,7 @@ public final class QuoteFinder {
       return null;
     }
     Sentence s = doc.sentences.get(doc.tokenSentence[from]);
-    int[] partner = partners(doc.tokens, s.first(), Math.max(s.last(), to));
+    int[] partner = partners(doc, s.first(), Math.max(s.last(), to));
     int base = s.first();
     while (from < to) {
       int pair = partner[from - base];
@@ -876,23 +905,19 @@ public final class QuoteFinder {
   }
 
   /**
-   * For each token of [from, to) (indexed from {@code from}), the token of the range its quotation mark pairs with:
-   * an opening mark with the next closing one not paired yet, a straight mark with the straight mark open before it;
-   * -1 for a word and for a mark without its pair in the range.
+   * For each token of [from, to) (indexed from {@code from}), the token of the range its quotation mark pairs with,
+   * as {@link #quotations} paired the marks on the characters: an opening mark's (first) token with the closing
+   * mark's (last) one; -1 for a word, for a mark that pairs with none in the range or with no mark at all.
    */
-  private static int[] partners(List<Token> tokens, int from, int to) {
+  private static int[] partners(Doc doc, int from, int to) {
     int[] out = new int[to - from];
     Arrays.fill(out, -1);
-    java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
-    for (int k = from; k < to; k++) {
-      Token t = tokens.get(k);
-      boolean straight = t.text().equals("\"");
-      if (!open.isEmpty() && (straight ? tokens.get(open.peek()).text().equals("\"") : closesQuote(t))) {
-        int o = open.pop();
-        out[o - from] = k;
-        out[k - from] = o;
-      } else if (straight || isOpenMark(t)) {
-        open.push(k);
+    for (Quotation q : doc.quotations) {
+      int open = tokenAt(doc.tokens, q.open());
+      int close = tokenAt(doc.tokens, q.close() - 1);
+      if (q.closed() && from <= open && open < close && close < to) {
+        out[open - from] = close;
+        out[close - from] = open;
       }
     }
     return out;

@@ -57,6 +57,11 @@ class QuoteFinderTest {
     return quotes.stream().filter(q -> q.kind() == Quote.Kind.DIRECT).toList();
   }
 
+  /** The text of the one reported-speech (indirect) quote of {@code text}. */
+  private static String reported(String text, Lang lang) {
+    return only(quotes(text, lang), Quote.Kind.INDIRECT).text();
+  }
+
   private static Quote only(List<Quote> quotes, Quote.Kind kind) {
     List<Quote> of = quotes.stream().filter(q -> q.kind() == kind).toList();
     assertEquals(1, of.size(), () -> "quotes: " + quotes);
@@ -419,9 +424,8 @@ class QuoteFinderTest {
 
   @Test
   void reportedSpeechIsNotCutInsideTheQuotationThatEndsIt() {
-    Quote q = only(quotes("Secondo il sindaco, i lavori in piazza «non hanno causato alcun danno».", Lang.IT),
-        Quote.Kind.INDIRECT);
-    assertEquals("i lavori in piazza «non hanno causato alcun danno»", q.text());
+    assertEquals("i lavori in piazza «non hanno causato alcun danno»",
+        reported("Secondo il sindaco, i lavori in piazza «non hanno causato alcun danno».", Lang.IT));
   }
 
   @Test
@@ -441,8 +445,19 @@ class QuoteFinderTest {
 
   @Test
   void englishReportedSpeechKeepsTheQuotationThatEndsIt() {
-    Quote q = only(quotes("According to the mayor, the repairs have caused \"no damage at all.\"", Lang.EN),
-        Quote.Kind.INDIRECT);
-    assertEquals("the repairs have caused \"no damage at all.\"", q.text());
+    assertEquals("the repairs have caused \"no damage at all.\"",
+        reported("According to the mayor, the repairs have caused \"no damage at all.\"", Lang.EN));
+  }
+
+  @Test
+  void anInchMarkDoesNotCloseTheQuotationThatEndsReportedSpeech() {
+    assertEquals("the 12\" pipes \"will not hold under this pressure.\"",
+        reported("According to the engineer, the 12\" pipes \"will not hold under this pressure.\"", Lang.EN));
+  }
+
+  @Test
+  void reportedSpeechRunsToTheDoubledApostrophesThatCloseItsQuotation() {
+    assertEquals("the repairs have caused ''no damage at all.''",
+        reported("According to the mayor, the repairs have caused ''no damage at all.''", Lang.EN));
   }
 }
