@@ -188,17 +188,24 @@ final class Tenses {
    * its verb in the present ("riapre", "chiude", "si riunisce", "votano"; "è" or "sono" before a word, "è chiuso"), up
    * to four words and the time expression: "Il museo riapre lunedì", "La Borsa è chiusa venerdì". The verb is read by
    * its ending (-a, -e, -ano, -ono) in a sentence without a tense cue, where no auxiliary or participle stands; not an
-   * imperfect (-ava, -eva, -iva), a function word ending so ("della", "anche", "come"), a word after an article or a
-   * preposition ("della commissione") nor a verb of saying; and not a time after "di", which belongs to a noun ("il
-   * crollo di lunedì").
+   * imperfect (-ava, -eva, -iva; but "arriva", "rileva" are a present, {@link #PRESENT_AS_IMPERFECT_IT}), a function
+   * word ending so ("della", "anche", "come"), a word after an article or a preposition ("della commissione") nor a verb
+   * of saying; and not a time after "di", which belongs to a noun ("il crollo di lunedì").
    */
   private static final Pattern SCHEDULE_IT;
+  /**
+   * The stems of the Italian verbs in -avare, -evare, -ivare, whose present ("arriva", "arrivano", "rileva", "aggrava")
+   * ends as an imperfect of -are, -ere, -ire ("chiudeva", "partiva") does: before -a or -ano they are a present.
+   */
+  private static final String PRESENT_AS_IMPERFECT_IT = "arriv|deriv|attiv|riattiv|disattiv|coltiv|motiv|priv|ravviv"
+      + "|incentiv|lev|rilev|sollev|prelev|allev|elev|lav|scav|grav|aggrav";
   static {
     String function = "la|le|una|della|delle|alla|alle|dalla|dalle|nella|nelle|sulla|sulle|che|come|anche|ancora|sempre"
         + "|prima|mentre|questa|queste|quella|quelle|sua|sue|nostra|nostre|loro|cosa|dove|quale|quando|ne|se|e|o|ma";
     String subject = "(?:(?i:" + Words.ARTICLES_IT + ")\\s+(?:\\p{L}+\\s+){0,2}\\p{L}+|(?i:l')\\s*(?:\\p{L}+\\s+){0,2}\\p{L}+"
         + "|\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})";
-    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + SAYING_IT + ")\\b)(?!\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
+    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + SAYING_IT + ")\\b)"
+        + "(?!(?!(?:" + PRESENT_AS_IMPERFECT_IT + ")(?:a|ano)\\b)\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
         + "\\p{Ll}{3,}(?:a|e|ano|ono))";
     // a verb never follows an article or a preposition: "della commissione" is no verb
     String notAfterArticle = "(?<!(?<![\\p{L}'])(?i:" + Words.OF_IT + "|a|al|alla|alle|ai|agli|da|dal|dalla|dalle"

@@ -1350,4 +1350,19 @@ class TimeMlNewsTest {
   @Test void anItalianParticipleAfterEssereIsAPastCue() {
     assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro è arrivato lunedì."));
   }
+
+  // an Italian present in -iva, -eva, -ava of the verbs in -ivare, -evare, -avare (round 26)
+
+  @Test void anItalianPresentEndingAsAnImperfectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il risultato arriva lunedì."));
+  }
+  @Test void anItalianPluralPresentEndingAsAnImperfectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("I turisti arrivano lunedì."));
+  }
+  @Test void anItalianImperfectInIvaLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il treno partiva lunedì."));
+  }
+  @Test void anItalianImperfectOfAVerbInIvareLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il treno arrivava lunedì."));
+  }
 }
