@@ -1365,4 +1365,28 @@ class TimeMlNewsTest {
   @Test void anItalianImperfectOfAVerbInIvareLeavesTheWeekdayBack() {
     assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il treno arrivava lunedì."));
   }
+
+  // a report told after what it reports has its own tense (round 26)
+
+  @Test void anItalianDateFixedAheadKeepsItsPlaceBeforeATrailingReport() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("La votazione è fissata per lunedì, ha detto il ministro."));
+  }
+  @Test void anItalianPresentBeforeATrailingReportSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il museo riapre lunedì, ha spiegato il sindaco."));
+  }
+  @Test void anItalianTrailingReportWithItsSubjectFirstHasItsOwnTense() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il museo riapre lunedì, il sindaco ha spiegato."));
+  }
+  @Test void anEnglishTrailingReportInThePastPerfectHasItsOwnTense() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The vote is set for Monday, officials had said."));
+  }
+  @Test void anItalianPastBeforeATrailingReportLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il museo ha riaperto lunedì, ha spiegato il sindaco."));
+  }
+  @Test void aWeekdayInsideAnItalianTrailingReportTakesItsPast() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("La legge entra in vigore, ha detto lunedì il ministro."));
+  }
+  @Test void anItalianClauseAfterATrailingReportKeepsTheWholeSentence() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il museo riapre lunedì, ha detto il sindaco, ma era chiuso."));
+  }
 }
