@@ -80,8 +80,8 @@ final class Rules {
     return day(m, d, true).withNoAnchor("XXXX-WXX-" + d.getDayOfWeek().getValue());
   }
 
-  /** A clock time after an Italian weekday: "alle 8", "dalle 9", "all'una", "ore 10", "10:30". */
-  private static final Pattern CLOCK_AFTER_IT = Pattern.compile("\\s+(?:alle|dalle|all'|dall'|ore|\\d)");
+  /** A clock range after an Italian weekday: "dalle 9", "dall'una". */
+  private static final Pattern RANGE_AFTER_IT = Pattern.compile("\\s+(?:dalle|dall')");
 
   /**
    * Every {@code dow}, a habit: TimeML's set {@code XXXX-WXX-1} for Mondays ("ogni lunedì", "every Monday", "on
@@ -260,10 +260,11 @@ final class Rules {
         String k = mod.startsWith("pross") || mod.equals("dopo") ? "next" : mod.startsWith("scors") || mod.startsWith("passat") ? "last" : mod.startsWith("quest") ? "this" : "";
         DayOfWeek dow = Words.weekday(m.group(2));
         if (!lenient && mod.isEmpty() && m.group(1) == null && !m.group().startsWith(m.group(2))
-            && !CLOCK_AFTER_IT.matcher(c.s()).region(m.end(), c.s().length()).lookingAt()
+            && !RANGE_AFTER_IT.matcher(c.s()).region(m.end(), c.s().length()).lookingAt()
             && c.tenses().scheduleCue(c.original(), m.start()) == Tenses.Cue.NONE) {
-          // "La fiera si tiene il lunedì": a present and the article tell a habit; not before a clock time, whose
-          // habit ("il lunedì alle 8", XXXX-WXX-1T08:00) no rule writes yet: it stays the day
+          // "La fiera si tiene il lunedì": a present and the article tell a habit, its hour joined to it by Merges
+          // ("il lunedì alle 8", XXXX-WXX-1T08:00); not before a clock range ("il lunedì dalle 9 alle 11"), whose
+          // habit no rule writes: it stays the day
           return everyWeekday(m, dow);
         }
         if (ItalianRules.afterTheComing(c, mod)) {

@@ -2,6 +2,7 @@ package org.lente.nlp.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -1388,5 +1389,26 @@ class TimeMlNewsTest {
   }
   @Test void anItalianClauseAfterATrailingReportKeepsTheWholeSentence() {
     assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il museo riapre lunedì, ha detto il sindaco, ma era chiuso."));
+  }
+
+  // a weekly habit with its hour (round 26)
+
+  @Test void anItalianHabitWithItsHourIsASetAtThatHour() {
+    assertEquals(List.of("SET XXXX-WXX-1T08:00 [il lunedì alle 8]"), it("La fiera si tiene il lunedì alle 8."));
+  }
+  @Test void anItalianEveryWeekdayWithItsHourIsOneSet() {
+    assertEquals(List.of("SET XXXX-WXX-1T08:00 [ogni lunedì alle 8]"), it("Il mercato apre ogni lunedì alle 8."));
+  }
+  @Test void aWeekdayInThePluralWithItsHourIsOneSet() {
+    assertEquals(List.of("SET XXXX-WXX-1T08:00 [Mondays at 8 a.m.]"), en("The market opens on Mondays at 8 a.m."));
+  }
+  @Test void aWeeklyHabitAtAnHourInUtcKeepsTheMark() {
+    assertEquals(List.of("SET XXXX-WXX-1T18:00Z [every Monday at 18:00 UTC]"), en("The market opens every Monday at 18:00 UTC."));
+  }
+  @Test void anItalianWeekdayWithItsArticleAndHourAfterAPastIsATime() {
+    assertEquals(List.of("TIME 2024-06-17T08:00 [il lunedì alle 8]"), it("La fiera si è tenuta il lunedì alle 8."));
+  }
+  @Test void anItalianWeekdayBeforeAClockRangeTakesNoHourOfTheRange() {
+    assertTrue(it("La fiera si tiene il lunedì dalle 9 alle 11.").stream().noneMatch(t -> t.startsWith("SET")));
   }
 }
