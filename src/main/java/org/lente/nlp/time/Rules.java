@@ -41,9 +41,12 @@ final class Rules {
   /** A share, not a span: "a quarter of the votes", "three-quarters". */
   /** Words that may follow an hour written as a word ({@link #countsANoun}) or a day of the month alone ("the 12th and"). */
   private static final Map<Lang, Pattern> AFTER_HOUR_WORD = Map.of(
-      Lang.IT, Pattern.compile("\\s*+(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
+      Lang.IT, Pattern.compile("\\s*+(?:(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
+          // the articulated prepositions, which open a place after an hour ("alle 10 nella sede") and count no noun
+          + "|nel|nello|nella|nelle|nei|negli|allo|ai|agli|dallo|dalla|dai|dagli|sullo|sulla|sulle|sui|sugli|presso|davanti"
+          + "|dopo|prima"
           + "|precise|esatte|ora|oggi|domani|ieri|dopodomani|stasera|stamattina|stamani|stanotte|sera|mattina|notte|pomeriggio"
-          + "|fino|tra|fra|quando|ma|" + Words.WD_IT + "|" + Words.MONTH_IT + ")(?![\\p{L}\\d])", F),
+          + "|fino|tra|fra|quando|ma|" + Words.WD_IT + "|" + Words.MONTH_IT + ")(?![\\p{L}\\d])|(?:nell|all|dall|sull)')", F),
       Lang.EN, Pattern.compile("\\s*+(?:a\\.?m\\.?|p\\.?m\\.?|and|or|to|till|until|in|on|at|by|this|tonight|today|tomorrow"
           + "|yesterday|sharp|next|last|local|o'clock|oh|o|fifteen|thirty|forty|forty-five|twenty|ten|five|[ecmp][sd]t|gmt|utc"
           + "|when|but|" + Words.WD_EN + "|" + Words.MONTH_EN + ")(?![\\p{L}\\d])", F));

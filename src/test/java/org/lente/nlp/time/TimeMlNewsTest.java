@@ -1411,4 +1411,16 @@ class TimeMlNewsTest {
   @Test void anItalianWeekdayBeforeAClockRangeTakesNoHourOfTheRange() {
     assertTrue(it("La fiera si tiene il lunedì dalle 9 alle 11.").stream().noneMatch(t -> t.startsWith("SET")));
   }
+
+  // an Italian hour before an articulated preposition (round 26)
+
+  @Test void anItalianHourBeforeAPlaceIsAnHour() {
+    assertEquals(List.of("TIME 2024-06-19T10:00 [alle 10]"), it("Il Consiglio si riunisce alle 10 nella sede del governo."));
+  }
+  @Test void anItalianHourBeforeAnElidedPlaceIsAnHour() {
+    assertEquals(List.of("TIME 2024-06-19T10:00 [alle 10]"), it("Il Consiglio si riunisce alle 10 nell'aula del Senato."));
+  }
+  @Test void anItalianCountBeforeItsNounIsNoHour() {
+    assertEquals(List.of(), it("Le 3 aziende nella lista del governo hanno chiuso."));
+  }
 }
