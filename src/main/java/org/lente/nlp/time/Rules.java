@@ -42,11 +42,12 @@ final class Rules {
   /** Words that may follow an hour written as a word ({@link #countsANoun}) or a day of the month alone ("the 12th and"). */
   private static final Map<Lang, Pattern> AFTER_HOUR_WORD = Map.of(
       Lang.IT, Pattern.compile("\\s*+(?:(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
-          // the articulated prepositions, which open a place after an hour ("alle 10 nella sede") and count no noun
+          // the articulated prepositions, which open a place after an hour ("alle 10 nella sede"), and the articles,
+          // which open the next noun phrase ("alle 8 il mercato apre"): a count stands right before its noun
           + "|nel|nello|nella|nelle|nei|negli|allo|ai|agli|dallo|dalla|dai|dagli|sullo|sulla|sulle|sui|sugli|presso|davanti"
-          + "|dopo|prima"
+          + "|dopo|prima|il|lo|la|i|gli|le|un|uno|una"
           + "|precise|esatte|ora|oggi|domani|ieri|dopodomani|stasera|stamattina|stamani|stanotte|sera|mattina|notte|pomeriggio"
-          + "|fino|tra|fra|quando|ma|" + Words.WD_IT + "|" + Words.MONTH_IT + ")(?![\\p{L}\\d])|(?:nell|all|dall|sull)')", F),
+          + "|fino|tra|fra|quando|ma|" + Words.WD_IT + "|" + Words.MONTH_IT + ")(?![\\p{L}\\d])|(?:nell|all|dall|sull|l|un)')", F),
       Lang.EN, Pattern.compile("\\s*+(?:a\\.?m\\.?|p\\.?m\\.?|and|or|to|till|until|in|on|at|by|this|tonight|today|tomorrow"
           + "|yesterday|sharp|next|last|local|o'clock|oh|o|fifteen|thirty|forty|forty-five|twenty|ten|five|[ecmp][sd]t|gmt|utc"
           + "|when|but|" + Words.WD_EN + "|" + Words.MONTH_EN + ")(?![\\p{L}\\d])", F));

@@ -1423,4 +1423,7 @@ class TimeMlNewsTest {
   @Test void anItalianCountBeforeItsNounIsNoHour() {
     assertEquals(List.of(), it("Le 3 aziende nella lista del governo hanno chiuso."));
   }
+  @Test void anItalianHourBeforeAnArticleIsAnHour() {
+    assertEquals(List.of("SET XXXX-WXX-1T08:00 [Ogni lunedì alle 8]"), it("Ogni lunedì alle 8 il mercato apre in piazza."));
+  }
 }
