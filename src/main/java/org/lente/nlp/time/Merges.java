@@ -43,6 +43,8 @@ final class Merges {
 
   private static final Pattern WEEKDAY = Pattern.compile("(?:" + Words.WD_IT + "|" + Words.WD_EN + ")", F);
   private static final Pattern MONTH = Pattern.compile("\\b(?:" + Words.MONTH_IT + "|" + Words.MONTH_EN + ")", F);
+  /** The value of a weekday as a habit ({@link Rules#everyWeekday}). */
+  private static final Pattern WEEKLY = Pattern.compile("XXXX-WXX-[1-7]");
   /** The Italian "of the" elided before "anno": "aprile dell'anno prossimo". */
   private static final Pattern OF_THE = Pattern.compile("^\\s*+dell'$", F);
   /** A year told from the anchor, which can put a month or a day of a month before it in that year. */
@@ -157,7 +159,10 @@ final class Merges {
       String gap = ctx.s().substring(a.end(), b.start());
       boolean zone = ctx.lang() == Lang.EN && a.kind() == Kind.TIME && ZONE_GAP.matcher(gap).matches();
       boolean bound = ctx.duckling() && isDay(a) && b.kind() == Kind.TIME && BOUND_GAP.matcher(gap).matches();
-      Piece c = JOIN.matcher(gap).matches() || zone || bound || OF_THE.matcher(gap).matches() && inYear(a, ctx) ? join(a, b, ctx) : null;
+      // a habit waits for its hour's zone, which zones() folds in between the two passes ("on Mondays at 18:00 UTC")
+      boolean zoneNext = isWeeklyHabit(a) && i + 2 < ps.size() && ps.get(i + 2).kind() == Kind.ZONE;
+      Piece c = (JOIN.matcher(gap).matches() || zone || bound || OF_THE.matcher(gap).matches() && inYear(a, ctx)) && !zoneNext
+          ? join(a, b, ctx) : null;
       // TimeML tags the two ends of a range apart ("from Sept. 14 to Thursday" is two dates), so only Duckling's
       // phrases join them into an interval
       if (c == null && ctx.duckling() && TO.matcher(gap).matches()) c = range(a, b, ctx);
@@ -183,6 +188,11 @@ final class Merges {
         && FROM.matcher(ctx.s().substring(Math.max(0, a.start() - 12), a.start())).find();
   }
 
+  /** True when {@code p} is a weekday as a habit, "every Monday", "on Mondays", "il lunedì" (a set without an hour). */
+  private static boolean isWeeklyHabit(Piece p) {
+    return p.kind() == Kind.SET && p.value() != null && WEEKLY.matcher(p.value()).matches();
+  }
+
   private static boolean isDay(Piece p) {
     return p.kind() == Kind.DATE && p.m() != null && p.m().end() == null && p.m().grain() == Grain.DAY;
   }
@@ -197,6 +207,13 @@ final class Merges {
   private static Piece join(Piece a, Piece b, Ctx ctx) {
     int s = a.start(), e = b.end();
     boolean rel = a.relative() && b.relative();
+    if (!ctx.duckling() && isWeeklyHabit(a) && b.kind() == Kind.TIME && b.clock() != null) {
+      // "every Monday at 8 a.m.", "il lunedì alle 8": the habit at its hour, TimeML's XXXX-WXX-1T08:00; a time in UTC
+      // keeps its mark (see zones)
+      String clock = TimeTagger.clockTimex(TimeTagger.clockOn(ctx.today(), b.clock()));
+      String utc = b.value() != null && b.value().endsWith("Z") ? "Z" : "";
+      return new Piece(s, e, Kind.SET, null, a.value() + clock.substring(clock.indexOf('T')) + utc, false, b.clock(), null, null);
+    }
     if (isDay(a) && b.kind() == Kind.TIME || isDay(b) && a.kind() == Kind.TIME) {
       Piece d = isDay(a) ? a : b, t = isDay(a) ? b : a;
       Clock c = t.clock();

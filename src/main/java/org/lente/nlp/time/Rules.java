@@ -41,9 +41,13 @@ final class Rules {
   /** A share, not a span: "a quarter of the votes", "three-quarters". */
   /** Words that may follow an hour written as a word ({@link #countsANoun}) or a day of the month alone ("the 12th and"). */
   private static final Map<Lang, Pattern> AFTER_HOUR_WORD = Map.of(
-      Lang.IT, Pattern.compile("\\s*+(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
+      Lang.IT, Pattern.compile("\\s*+(?:(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
+          // the articulated prepositions, which open a place after an hour ("alle 10 nella sede"), and the articles,
+          // which open the next noun phrase ("alle 8 il mercato apre"): a count stands right before its noun
+          + "|nel|nello|nella|nelle|nei|negli|allo|ai|agli|dallo|dalla|dai|dagli|sullo|sulla|sulle|sui|sugli|presso|davanti"
+          + "|dopo|prima|il|lo|la|i|gli|le|un|uno|una"
           + "|precise|esatte|ora|oggi|domani|ieri|dopodomani|stasera|stamattina|stamani|stanotte|sera|mattina|notte|pomeriggio"
-          + "|fino|tra|fra|quando|ma|" + Words.WD_IT + "|" + Words.MONTH_IT + ")(?![\\p{L}\\d])", F),
+          + "|fino|tra|fra|quando|ma|" + Words.WD_IT + "|" + Words.MONTH_IT + ")(?![\\p{L}\\d])|(?:nell|all|dall|sull|l|un)')", F),
       Lang.EN, Pattern.compile("\\s*+(?:a\\.?m\\.?|p\\.?m\\.?|and|or|to|till|until|in|on|at|by|this|tonight|today|tomorrow"
           + "|yesterday|sharp|next|last|local|o'clock|oh|o|fifteen|thirty|forty|forty-five|twenty|ten|five|[ecmp][sd]t|gmt|utc"
           + "|when|but|" + Words.WD_EN + "|" + Words.MONTH_EN + ")(?![\\p{L}\\d])", F));
@@ -80,8 +84,8 @@ final class Rules {
     return day(m, d, true).withNoAnchor("XXXX-WXX-" + d.getDayOfWeek().getValue());
   }
 
-  /** A clock time after an Italian weekday: "alle 8", "dalle 9", "all'una", "ore 10", "10:30". */
-  private static final Pattern CLOCK_AFTER_IT = Pattern.compile("\\s+(?:alle|dalle|all'|dall'|ore|\\d)");
+  /** A clock range after an Italian weekday: "dalle 9", "dall'una". */
+  private static final Pattern RANGE_AFTER_IT = Pattern.compile("\\s+(?:dalle|dall')");
 
   /**
    * Every {@code dow}, a habit: TimeML's set {@code XXXX-WXX-1} for Mondays ("ogni lunedì", "every Monday", "on
@@ -260,10 +264,11 @@ final class Rules {
         String k = mod.startsWith("pross") || mod.equals("dopo") ? "next" : mod.startsWith("scors") || mod.startsWith("passat") ? "last" : mod.startsWith("quest") ? "this" : "";
         DayOfWeek dow = Words.weekday(m.group(2));
         if (!lenient && mod.isEmpty() && m.group(1) == null && !m.group().startsWith(m.group(2))
-            && !CLOCK_AFTER_IT.matcher(c.s()).region(m.end(), c.s().length()).lookingAt()
+            && !RANGE_AFTER_IT.matcher(c.s()).region(m.end(), c.s().length()).lookingAt()
             && c.tenses().scheduleCue(c.original(), m.start()) == Tenses.Cue.NONE) {
-          // "La fiera si tiene il lunedì": a present and the article tell a habit; not before a clock time, whose
-          // habit ("il lunedì alle 8", XXXX-WXX-1T08:00) no rule writes yet: it stays the day
+          // "La fiera si tiene il lunedì": a present and the article tell a habit, its hour joined to it by Merges
+          // ("il lunedì alle 8", XXXX-WXX-1T08:00); not before a clock range ("il lunedì dalle 9 alle 11"), whose
+          // habit no rule writes: it stays the day
           return everyWeekday(m, dow);
         }
         if (ItalianRules.afterTheComing(c, mod)) {

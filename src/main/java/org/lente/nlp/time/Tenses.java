@@ -184,21 +184,43 @@ final class Tenses {
       Lang.IT, Pattern.compile("\\b(?:" + SAYING_IT + "|" + SAYING_PAST_IT + ")(?:\\s+\\p{L}+)?\\s+che\\b", F),
       Lang.EN, Pattern.compile("\\b(?:" + SAYING_EN + "|" + SAYING_PRESENT_EN + ")(?:(?:\\s+\\p{L}+)?\\s+that)?\\b", F));
   /**
+   * A report told after what it reports: a comma, up to four words (its subject), a verb of saying and the rest of the
+   * sentence without another comma ("…, ha detto il ministro", "…, il sindaco ha spiegato", "…, officials had said").
+   * Its tense is the report's, not that of the clause before it ({@link #sentence}): "La votazione è fissata per
+   * lunedì, ha detto il ministro" fixes Monday ahead as the sentence without its last clause does.
+   */
+  private static final Map<Lang, Pattern> TRAILING_REPORT = Map.of(
+      Lang.IT, trailingReport("(?:(?:ha|hanno|aveva|avevano)\\s+)?(?:" + SAYING_PAST_IT + "|" + SAYING_IT + ")"),
+      Lang.EN, trailingReport("(?:" + SAYING_EN + "|" + SAYING_PRESENT_EN + ")"));
+
+  /** A {@link #TRAILING_REPORT} whose verb of saying is {@code saying}, a regular expression. */
+  private static Pattern trailingReport(String saying) {
+    return Pattern.compile(",\\s*(?:[\\p{L}.'-]+\\s+){0,4}?" + saying + "\\b[^,.!?;\n]*(?=[.!?;\n]|$)", F);
+  }
+
+  /**
    * The Italian {@link #SCHEDULE_EN}: a subject (an article and one to three words, or one to three capitalised words),
    * its verb in the present ("riapre", "chiude", "si riunisce", "votano"; "è" or "sono" before a word, "è chiuso"), up
    * to four words and the time expression: "Il museo riapre lunedì", "La Borsa è chiusa venerdì". The verb is read by
    * its ending (-a, -e, -ano, -ono) in a sentence without a tense cue, where no auxiliary or participle stands; not an
-   * imperfect (-ava, -eva, -iva), a function word ending so ("della", "anche", "come"), a word after an article or a
-   * preposition ("della commissione") nor a verb of saying; and not a time after "di", which belongs to a noun ("il
-   * crollo di lunedì").
+   * imperfect (-ava, -eva, -iva; but "arriva", "rileva" are a present, {@link #PRESENT_AS_IMPERFECT_IT}), a function
+   * word ending so ("della", "anche", "come"), a word after an article or a preposition ("della commissione") nor a verb
+   * of saying; and not a time after "di", which belongs to a noun ("il crollo di lunedì").
    */
   private static final Pattern SCHEDULE_IT;
+  /**
+   * The stems of the Italian verbs in -avare, -evare, -ivare, whose present ("arriva", "arrivano", "rileva", "aggrava")
+   * ends as an imperfect of -are, -ere, -ire ("chiudeva", "partiva") does: before -a or -ano they are a present.
+   */
+  private static final String PRESENT_AS_IMPERFECT_IT = "arriv|deriv|attiv|riattiv|disattiv|coltiv|motiv|priv|ravviv"
+      + "|incentiv|lev|rilev|sollev|prelev|allev|elev|lav|scav|grav|aggrav";
   static {
     String function = "la|le|una|della|delle|alla|alle|dalla|dalle|nella|nelle|sulla|sulle|che|come|anche|ancora|sempre"
         + "|prima|mentre|questa|queste|quella|quelle|sua|sue|nostra|nostre|loro|cosa|dove|quale|quando|ne|se|e|o|ma";
     String subject = "(?:(?i:" + Words.ARTICLES_IT + ")\\s+(?:\\p{L}+\\s+){0,2}\\p{L}+|(?i:l')\\s*(?:\\p{L}+\\s+){0,2}\\p{L}+"
         + "|\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})";
-    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + SAYING_IT + ")\\b)(?!\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
+    String verb = "(?:(?:è|sono)\\s+\\p{L}+|(?:si\\s+)?(?!(?:" + function + "|" + SAYING_IT + ")\\b)"
+        + "(?!(?!(?:" + PRESENT_AS_IMPERFECT_IT + ")(?:a|ano)\\b)\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
         + "\\p{Ll}{3,}(?:a|e|ano|ono))";
     // a verb never follows an article or a preposition: "della commissione" is no verb
     String notAfterArticle = "(?<!(?<![\\p{L}'])(?i:" + Words.OF_IT + "|a|al|alla|alle|ai|agli|da|dal|dalla|dalle"
@@ -223,12 +245,15 @@ final class Tenses {
   private final Cues otherVerb;
   /** Where reported clauses open ({@link #REPORTED}). */
   private final Cues reported;
+  /** Reports told after what they report ({@link #TRAILING_REPORT}), each up to its sentence's end. */
+  private final Cues trailing;
   /** The clause that schedules a time in the present: {@link #SCHEDULE_EN} or {@link #SCHEDULE_IT}. */
   private final Pattern schedule;
 
   private Tenses(int length, int[] ends, int[] clauseEnds, Cues future, Cues past, Cues weakPast, Cues intent,
-      Cues auxiliary, Cues otherVerb, Cues reported, Pattern schedule) {
+      Cues auxiliary, Cues otherVerb, Cues reported, Cues trailing, Pattern schedule) {
     this.schedule = schedule;
+    this.trailing = trailing;
     this.reported = reported;
     this.length = length;
     this.ends = ends;
@@ -250,7 +275,8 @@ final class Tenses {
     Cues otherVerb = auxiliary.starts().length == 0 ? auxiliary : Cues.of(OTHER_VERB.get(lang).matcher(s));
     return new Tenses(s.length(), offsets(s, ENDS, false), offsets(s, CLAUSE_ENDS, true), Cues.of(FUTURE.get(lang).matcher(s)),
         Cues.of(PAST.get(lang).matcher(s)), Cues.of(WEAK_PAST.get(lang).matcher(s)), Cues.of(INTENT.get(lang).matcher(s)),
-        auxiliary, otherVerb, Cues.of(REPORTED.get(lang).matcher(s)), lang == Lang.IT ? SCHEDULE_IT : SCHEDULE_EN);
+        auxiliary, otherVerb, Cues.of(REPORTED.get(lang).matcher(s)), Cues.of(TRAILING_REPORT.get(lang).matcher(s)),
+        lang == Lang.IT ? SCHEDULE_IT : SCHEDULE_EN);
   }
 
   /** The offsets of the characters of {@code s} in {@code chars}, ascending; with {@code dashes} the first '-' of "--". */
@@ -376,9 +402,18 @@ final class Tenses {
     return null;
   }
 
-  /** The start and end offsets of the sentence around {@code pos}: after the previous sentence end, up to the next. */
+  /**
+   * The start and end offsets of the sentence around {@code pos} for its tense: after the previous sentence end, up to
+   * the next, or up to a report told after {@code pos} ({@link #TRAILING_REPORT}), whose verb tells when the report was
+   * made. A time inside such a report has the whole sentence.
+   */
   private int[] sentence(int pos) {
-    return around(ends, pos);
+    int[] sentence = around(ends, pos);
+    int report = trailing.firstStartAtOrAfter(pos);
+    if (report >= 0 && report < sentence[1]) {
+      sentence[1] = report;
+    }
+    return sentence;
   }
 
   /** The span around {@code pos} between two of the ascending {@code bounds}: after the previous, up to the next. */
@@ -409,6 +444,13 @@ final class Tenses {
       int i = Arrays.binarySearch(ends, at + 1);
       int k = i >= 0 ? i : -i - 1; // matches [0, k) end at or before at
       return k == 0 ? -1 : ends[k - 1];
+    }
+
+    /** The start of the first match starting at or after {@code at}, or -1 when none does. */
+    int firstStartAtOrAfter(int at) {
+      int i = Arrays.binarySearch(starts, at);
+      int k = i >= 0 ? i : -i - 1;
+      return k < starts.length ? starts[k] : -1;
     }
 
     /** Whether a match lies wholly inside [from, to). */

@@ -2,6 +2,7 @@ package org.lente.nlp.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -1349,5 +1350,80 @@ class TimeMlNewsTest {
   }
   @Test void anItalianParticipleAfterEssereIsAPastCue() {
     assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il ministro è arrivato lunedì."));
+  }
+
+  // an Italian present in -iva, -eva, -ava of the verbs in -ivare, -evare, -avare (round 26)
+
+  @Test void anItalianPresentEndingAsAnImperfectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il risultato arriva lunedì."));
+  }
+  @Test void anItalianPluralPresentEndingAsAnImperfectSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("I turisti arrivano lunedì."));
+  }
+  @Test void anItalianImperfectInIvaLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il treno partiva lunedì."));
+  }
+  @Test void anItalianImperfectOfAVerbInIvareLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il treno arrivava lunedì."));
+  }
+
+  // a report told after what it reports has its own tense (round 26)
+
+  @Test void anItalianDateFixedAheadKeepsItsPlaceBeforeATrailingReport() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("La votazione è fissata per lunedì, ha detto il ministro."));
+  }
+  @Test void anItalianPresentBeforeATrailingReportSchedulesTheWeekdayAhead() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il museo riapre lunedì, ha spiegato il sindaco."));
+  }
+  @Test void anItalianTrailingReportWithItsSubjectFirstHasItsOwnTense() {
+    assertEquals(List.of("DATE 2024-06-24 [lunedì]"), it("Il museo riapre lunedì, il sindaco ha spiegato."));
+  }
+  @Test void anEnglishTrailingReportInThePastPerfectHasItsOwnTense() {
+    assertEquals(List.of("DATE 2024-06-24 [Monday]"), en("The vote is set for Monday, officials had said."));
+  }
+  @Test void anItalianPastBeforeATrailingReportLeavesTheWeekdayBack() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il museo ha riaperto lunedì, ha spiegato il sindaco."));
+  }
+  @Test void aWeekdayInsideAnItalianTrailingReportTakesItsPast() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("La legge entra in vigore, ha detto lunedì il ministro."));
+  }
+  @Test void anItalianClauseAfterATrailingReportKeepsTheWholeSentence() {
+    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il museo riapre lunedì, ha detto il sindaco, ma era chiuso."));
+  }
+
+  // a weekly habit with its hour (round 26)
+
+  @Test void anItalianHabitWithItsHourIsASetAtThatHour() {
+    assertEquals(List.of("SET XXXX-WXX-1T08:00 [il lunedì alle 8]"), it("La fiera si tiene il lunedì alle 8."));
+  }
+  @Test void anItalianEveryWeekdayWithItsHourIsOneSet() {
+    assertEquals(List.of("SET XXXX-WXX-1T08:00 [ogni lunedì alle 8]"), it("Il mercato apre ogni lunedì alle 8."));
+  }
+  @Test void aWeekdayInThePluralWithItsHourIsOneSet() {
+    assertEquals(List.of("SET XXXX-WXX-1T08:00 [Mondays at 8 a.m.]"), en("The market opens on Mondays at 8 a.m."));
+  }
+  @Test void aWeeklyHabitAtAnHourInUtcKeepsTheMark() {
+    assertEquals(List.of("SET XXXX-WXX-1T18:00Z [every Monday at 18:00 UTC]"), en("The market opens every Monday at 18:00 UTC."));
+  }
+  @Test void anItalianWeekdayWithItsArticleAndHourAfterAPastIsATime() {
+    assertEquals(List.of("TIME 2024-06-17T08:00 [il lunedì alle 8]"), it("La fiera si è tenuta il lunedì alle 8."));
+  }
+  @Test void anItalianWeekdayBeforeAClockRangeTakesNoHourOfTheRange() {
+    assertTrue(it("La fiera si tiene il lunedì dalle 9 alle 11.").stream().noneMatch(t -> t.startsWith("SET")));
+  }
+
+  // an Italian hour before an articulated preposition (round 26)
+
+  @Test void anItalianHourBeforeAPlaceIsAnHour() {
+    assertEquals(List.of("TIME 2024-06-19T10:00 [alle 10]"), it("Il Consiglio si riunisce alle 10 nella sede del governo."));
+  }
+  @Test void anItalianHourBeforeAnElidedPlaceIsAnHour() {
+    assertEquals(List.of("TIME 2024-06-19T10:00 [alle 10]"), it("Il Consiglio si riunisce alle 10 nell'aula del Senato."));
+  }
+  @Test void anItalianCountBeforeItsNounIsNoHour() {
+    assertEquals(List.of(), it("Le 3 aziende nella lista del governo hanno chiuso."));
+  }
+  @Test void anItalianHourBeforeAnArticleIsAnHour() {
+    assertEquals(List.of("SET XXXX-WXX-1T08:00 [Ogni lunedì alle 8]"), it("Ogni lunedì alle 8 il mercato apre in piazza."));
   }
 }
