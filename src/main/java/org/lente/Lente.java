@@ -15,7 +15,6 @@ import org.lente.store.PrivateFiles;
 import org.lente.store.Sources;
 import org.lente.store.SqliteSources;
 import org.lente.store.SqliteStore;
-import org.lente.store.StoredArticle;
 import org.lente.story.Lineage;
 import org.lente.story.SqliteStoryStore;
 import org.lente.story.Stories;
@@ -168,7 +167,7 @@ public final class Lente implements AutoCloseable {
       SqliteStore store = readOnly ? SqliteStore.openReadOnly(dir) : SqliteStore.open(dir);
       opened.push(store);
       SqliteStoryStore storyStore = SqliteStoryStore.on(store.database());
-      Lineage lineage = new Lineage(storyStore, id -> store.get(id).map(StoredArticle::analysis),
+      Lineage lineage = new Lineage(storyStore, Lineage.Articles.of(store),
           Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD); // closes storyStore
       Path indexDir = dir.resolve("index");
       LuceneIndex index;

@@ -24,7 +24,6 @@ import org.lente.knowledge.KnowledgeBase;
 import org.lente.nlp.Analysis;
 import org.lente.store.PostgresArticleStore;
 import org.lente.store.PostgresConnections;
-import org.lente.store.StoredArticle;
 import org.lente.story.Lineage;
 import org.lente.story.PostgresStoryStore;
 import org.lente.story.Stories;
@@ -232,7 +231,7 @@ public final class KnowledgeWriter implements AutoCloseable {
         next = storedOffset(pg);
         PostgresArticleStore store = PostgresArticleStore.on(pg); // one transaction for articles and stories
         store.holdWrites(); // a batch's found rows written at its end: inOneTransaction
-        Lineage lineage = new Lineage(PostgresStoryStore.on(pg), id -> store.get(id).map(StoredArticle::analysis),
+        Lineage lineage = new Lineage(PostgresStoryStore.on(pg), Lineage.Articles.of(store),
             Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD).holdWrites(); // written once a batch: inOneTransaction
         kb = new KnowledgeBase(store, index, null, lineage); // closes store, index and lineage
       }

@@ -24,6 +24,12 @@ public interface ArticleReader extends PageQueries {
 
   Optional<StoredArticle> get(long id) throws IOException;
 
+  /**
+   * The latest versions of the stored articles among {@code ids}, by id (an id not stored is absent), as {@link #get}
+   * reads each (this process's writes seen): one read for all.
+   */
+  Map<Long, StoredArticle> getAll(java.util.Collection<Long> ids) throws IOException;
+
   /** Articles whose latest version is not marked indexed, in id order, at most {@code max}. */
   default List<StoredArticle> unindexed(int max) throws IOException {
     return unindexed(0, max);

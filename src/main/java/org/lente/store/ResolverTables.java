@@ -343,13 +343,49 @@ final class ResolverTables {
   /**
    * The entity rows of {@code keys} in {@code language}, added when missing (in the order of the keys), each linked to
    * the knowledge-base entity of its canonical name (added when missing with the type of the first key that names it):
-   * its id and that entity's, as stored once the statements ran. On PostgreSQL two statements per
-   * {@link SqlConnections#MAX_ROWS} distinct keys, whatever their number: the knowledge-base entities' (each name once,
-   * {@link SqlConnections#addMissing}: an entity already there is not written), then the entity rows'
-   * ({@link SqlConnections#upsertChanged}: a row whose knowledge-base entity is unchanged is not written).
+   * its id and that entity's, as stored once the statements ran. Neither table gets a new version of a row left as it
+   * was: an entity already there is not written, nor a row whose knowledge-base entity is unchanged. On PostgreSQL
+   * one statement per {@link SqlConnections#MAX_ROWS} distinct keys ({@link #ENTITY_ROWS}: one answered round trip);
+   * on SQLite, in process, the knowledge-base entities' ({@link SqlConnections#addMissing}), then the entity rows'
+   * ({@link SqlConnections#upsertChanged}).
+   *
+   * @throws SQLException when some key's row is neither added nor found: added by another transaction after the
+   *     statement began (the cluster has one writer, fenced, so this is not expected)
    */
   Map<EntityKey, EntityRow> entityRows(java.util.Collection<EntityKey> keys, String language) throws SQLException {
     List<EntityKey> all = List.copyOf(new LinkedHashSet<>(keys));
+    Map<EntityKey, EntityRow> ids = new HashMap<>();
+    SqlConnections.Returned read = rs -> ids.put(new EntityKey(rs.getString(2), rs.getString(3)),
+        new EntityRow(rs.getLong(1), rs.getLong(4)));
+    if (sql.insertsInWith()) {
+      List<Map.Entry<Integer, EntityKey>> numbered = new ArrayList<>(all.size());
+      Set<String> names = new java.util.HashSet<>();
+      for (EntityKey k : all) {
+        numbered.add(Map.entry(numbered.size(), k));
+        names.add(k.canonical());
+      }
+      Set<String> namesFound = new java.util.HashSet<>();
+      SqlConnections.rows(statements, ENTITY_ROWS, "(?, ?, ?, ?, ?)", numbered, (st, p, e) -> {
+        st.setInt(p, e.getKey());
+        st.setString(p + 1, e.getValue().type());
+        st.setString(p + 2, e.getValue().canonical());
+        st.setString(p + 3, language);
+        st.setString(p + 4, Words.of(e.getValue().canonical()));
+        return p + 5;
+      }, rs -> {
+        rs.getLong(4);
+        if (!rs.wasNull()) {
+          namesFound.add(rs.getString(3));
+          rs.getLong(1);
+          if (!rs.wasNull()) {
+            read.read(rs);
+          }
+        }
+      });
+      SqlConnections.checkFound("kb_entities", namesFound.size(), names.size());
+      SqlConnections.checkFound("entities", ids.size(), all.size());
+      return ids;
+    }
     Map<String, String> typeOf = new LinkedHashMap<>(); // each name once: one row may not be upserted twice
     for (EntityKey k : all) {
       typeOf.putIfAbsent(k.canonical(), k.type());
@@ -361,7 +397,6 @@ final class ResolverTables {
           st.setString(p + 1, e.getValue());
           return p + 2;
         }, rs -> kbIds.put(rs.getString(2), rs.getLong(1)));
-    Map<EntityKey, EntityRow> ids = new HashMap<>();
     sql.upsertChanged("entities", "type, canonical, language, canonical_words, kb_id", 3, "kb_id",
         "type, canonical, kb_id", "(?, ?, ?, ?, ?)", all, (st, p, k) -> {
           st.setString(p, k.type());
@@ -370,9 +405,35 @@ final class ResolverTables {
           st.setString(p + 3, Words.of(k.canonical()));
           st.setLong(p + 4, kbIds.get(k.canonical()));
           return p + 5;
-        }, rs -> ids.put(new EntityKey(rs.getString(2), rs.getString(3)), new EntityRow(rs.getLong(1), rs.getLong(4))));
+        }, read);
     return ids;
   }
+
+  /**
+   * {@link #entityRows} on PostgreSQL as one statement for up to {@link SqlConnections#MAX_ROWS} keys, rows
+   * {@code (n, type, canonical, language, canonical_words)} numbered in the keys' order: what
+   * {@link SqlConnections#addMissing} does for {@code kb_entities} (each canonical name once, with the type of its
+   * first key, added in the names' order, {@code ON CONFLICT DO NOTHING}) and {@link SqlConnections#upsertChanged}
+   * for {@code entities} (added in the keys' order, {@code kb_id} set only where it differs), the second reading the
+   * first's ids from its {@code RETURNING} or, for an entity there before, by the names' index. Every part sees the
+   * tables as they were when the statement began, so a row is looked up there, else in what its insert returned. It
+   * returns (id, type, canonical, kb_id) of every key; both ids null for a key whose knowledge-base entity was neither
+   * added nor found (not expected: one writer).
+   */
+  private static final String ENTITY_ROWS = "WITH v (n, type, canonical, language, canonical_words) AS (VALUES "
+      + SqlConnections.ROWS + "), "
+      + "k AS (SELECT DISTINCT ON (canonical) n, canonical, type FROM v ORDER BY canonical, n), "
+      + "ki AS (INSERT INTO kb_entities (name, type, articles, mentions) SELECT canonical, type, 0, 0 FROM k ORDER BY n "
+      + "ON CONFLICT (name) DO NOTHING RETURNING id, name), "
+      + "r AS (SELECT v.*, COALESCE((SELECT t.id FROM kb_entities t WHERE t.name = v.canonical), "
+      + "(SELECT ki.id FROM ki WHERE ki.name = v.canonical)) AS kb_id FROM v), "
+      + "w AS (INSERT INTO entities (type, canonical, language, canonical_words, kb_id) "
+      + "SELECT type, canonical, language, canonical_words, kb_id FROM r WHERE kb_id IS NOT NULL ORDER BY n "
+      + "ON CONFLICT (type, canonical, language) DO UPDATE SET kb_id = excluded.kb_id "
+      + "WHERE entities.kb_id IS DISTINCT FROM excluded.kb_id RETURNING id, type, canonical, language) "
+      + "SELECT COALESCE((SELECT t.id FROM entities t WHERE t.type = r.type AND t.canonical = r.canonical "
+      + "AND t.language = r.language), (SELECT w.id FROM w WHERE w.type = r.type AND w.canonical = r.canonical "
+      + "AND w.language = r.language)), r.type, r.canonical, r.kb_id FROM r";
 
   private Long kbId(String name) throws SQLException {
     PreparedStatement st = statements.prepare("SELECT id FROM kb_entities WHERE name = ?");

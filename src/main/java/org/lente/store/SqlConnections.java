@@ -220,10 +220,10 @@ public sealed interface SqlConnections permits SqliteConnections, PostgresConnec
   }
 
   /**
-   * @throws SQLException when fewer than {@code keys} rows were added or found: one added by another transaction
-   *     after the statement began
+   * @throws SQLException when fewer than {@code keys} rows of {@code table} were added or found ({@code read}): one
+   *     added by another transaction after the statement began
    */
-  private static void checkFound(String table, int read, int keys) throws SQLException {
+  static void checkFound(String table, int read, int keys) throws SQLException {
     if (read != keys) {
       throw new SQLException(table + ": " + read + " rows added or found for " + keys
           + " keys; a row added by another transaction meanwhile?");

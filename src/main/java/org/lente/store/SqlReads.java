@@ -48,6 +48,24 @@ abstract sealed class SqlReads implements ArticleReader permits SqlArticleStore 
     });
   }
 
+  /** {@inheritDoc} On PostgreSQL by {@code id = ANY}: the primary key read for each id. */
+  @Override
+  public Map<Long, StoredArticle> getAll(java.util.Collection<Long> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return db.locked("get " + ids.size() + " articles", () -> {
+      PreparedStatement st = db.statement("SELECT " + ARTICLE_COLUMNS + " FROM articles a WHERE "
+          + db.inIdList("a.id"));
+      st.setString(1, db.idList(List.copyOf(ids)));
+      Map<Long, StoredArticle> out = new java.util.HashMap<>();
+      for (StoredArticle a : articles(st)) {
+        out.put(a.id(), a);
+      }
+      return out;
+    });
+  }
+
   @Override
   public List<StoredArticle> unindexed(long after, int max) throws IOException {
     if (max < 1) {

@@ -15,6 +15,8 @@ import org.lente.extract.Article;
 import org.lente.knowledge.ArticleListener;
 import org.lente.nlp.Analysis;
 import org.lente.store.Ahead;
+import org.lente.store.ArticleReader;
+import org.lente.store.StoredArticle;
 
 /**
  * Stories and lineage for each article the knowledge base stores: its story ({@link Stories}), its
@@ -34,6 +36,36 @@ public final class Lineage implements ArticleListener {
   @FunctionalInterface
   public interface Articles {
     Optional<Analysis> analysis(long id) throws IOException;
+
+    /**
+     * The analyses of the stored articles among {@code ids}, by id, an article gone absent: here one {@link #analysis}
+     * each; {@link #of} reads them all at once.
+     */
+    default Map<Long, Analysis> analyses(java.util.Collection<Long> ids) throws IOException {
+      Map<Long, Analysis> out = new HashMap<>();
+      for (long id : ids) {
+        analysis(id).ifPresent(a -> out.put(id, a));
+      }
+      return out;
+    }
+
+    /** The latest analyses of {@code store}'s articles, many read in one statement ({@link ArticleReader#getAll}). */
+    static Articles of(ArticleReader store) {
+      Objects.requireNonNull(store, "store");
+      return new Articles() {
+        @Override
+        public Optional<Analysis> analysis(long id) throws IOException {
+          return store.get(id).map(StoredArticle::analysis);
+        }
+
+        @Override
+        public Map<Long, Analysis> analyses(java.util.Collection<Long> ids) throws IOException {
+          Map<Long, Analysis> out = new HashMap<>();
+          store.getAll(ids).forEach((id, a) -> out.put(id, a.analysis()));
+          return out;
+        }
+      };
+    }
   }
 
   /** Near-duplicate candidates compared word for word, those sharing most bands. */
@@ -241,26 +273,10 @@ public final class Lineage implements ArticleListener {
     long[] bands = ready.bands();
     List<Link> links = new ArrayList<>();
     List<Long> linked = new ArrayList<>();
-    boolean first = true;
+    List<Long> near = new ArrayList<>(); // the band candidates compared
     for (Map.Entry<Long, Integer> lead : bandCandidates(ready, sig.language()).entrySet()) {
-      long other = lead.getKey();
-      if (other == id || (!first && lead.getValue() < MIN_BANDS)) {
-        continue;
-      }
-      first = false;
-      Profile there = profile(other);
-      if (there == null) {
-        continue;
-      }
-      Overlap.Shingles shared = Overlap.Shingles.of(here, there);
-      if (shared.jaccard() >= NEAR_JACCARD || Math.max(shared.hereInThere(), shared.thereInHere()) >= NEAR_CONTAINMENT) {
-        Overlap o = Overlap.of(here, there, shared); // its passages and differences: for a link only
-        Provenance.Verdict v = Provenance.decide(here, there, o);
-        List<Evidence> evidence = new ArrayList<>(o.passages());
-        evidence.addAll(o.differences());
-        evidence.addAll(v.evidence());
-        links.add(new Link(id, other, Link.Relation.NEAR_DUPLICATE, v.direction(), o.jaccard(), evidence));
-        linked.add(other);
+      if (lead.getKey() != id && (near.isEmpty() || lead.getValue() >= MIN_BANDS)) {
+        near.add(lead.getKey());
       }
     }
     Stories stories = stories();
@@ -282,7 +298,27 @@ public final class Lineage implements ArticleListener {
       saved = stories.saved(assignment.story()).orElseThrow();
       peers = saved.story().articles();
     }
-    for (long other : peers.subList(Math.max(0, peers.size() - 1 - STORY_PEERS), peers.size())) {
+    peers = peers.subList(Math.max(0, peers.size() - 1 - STORY_PEERS), peers.size());
+    Set<String> terms = terms(sig);
+    List<Long> anchored = anchorCandidates(id, sig.language(), terms);
+    readProfiles(id, near, peers, anchored);
+    for (long other : near) {
+      Profile there = profile(other);
+      if (there == null) {
+        continue;
+      }
+      Overlap.Shingles shared = Overlap.Shingles.of(here, there);
+      if (shared.jaccard() >= NEAR_JACCARD || Math.max(shared.hereInThere(), shared.thereInHere()) >= NEAR_CONTAINMENT) {
+        Overlap o = Overlap.of(here, there, shared); // its passages and differences: for a link only
+        Provenance.Verdict v = Provenance.decide(here, there, o);
+        List<Evidence> evidence = new ArrayList<>(o.passages());
+        evidence.addAll(o.differences());
+        evidence.addAll(v.evidence());
+        links.add(new Link(id, other, Link.Relation.NEAR_DUPLICATE, v.direction(), o.jaccard(), evidence));
+        linked.add(other);
+      }
+    }
+    for (long other : peers) {
       if (other == id || linked.contains(other)) {
         continue;
       }
@@ -292,9 +328,8 @@ public final class Lineage implements ArticleListener {
         linked.add(other);
       }
     }
-    Set<String> terms = terms(sig);
     Set<Long> otherStories = new HashSet<>(); // linked only as versions
-    for (long other : anchorCandidates(id, sig.language(), terms)) {
+    for (long other : anchored) {
       if (linked.contains(other)) {
         continue;
       }
@@ -669,6 +704,32 @@ public final class Lineage implements ArticleListener {
       signatureAnchors -= sig.anchors().size();
     }
     return sig;
+  }
+
+  /**
+   * Reads at once the profiles of the articles of {@code candidates} of article {@code id}, but its own, not kept
+   * ({@link #recent}), so that {@link #profile} finds them: one read of an article's candidates, not one a candidate.
+   */
+  @SafeVarargs
+  private void readProfiles(long id, List<Long>... candidates) throws IOException {
+    Set<Long> missing = new java.util.LinkedHashSet<>();
+    for (List<Long> ids : candidates) {
+      for (long other : ids) {
+        if (other != id && !recent.containsKey(other)) {
+          missing.add(other);
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    Map<Long, Analysis> read = articles.analyses(missing);
+    for (long other : missing) { // kept in the candidates' order, as profile() would
+      Analysis a = read.get(other);
+      if (a != null) {
+        keep(other, new Profile(a, signatures.get(other)));
+      }
+    }
   }
 
   /**

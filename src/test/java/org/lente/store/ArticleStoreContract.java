@@ -135,6 +135,20 @@ abstract class ArticleStoreContract<S extends ArticleStore> {
     assertEquals(2, store.stats().articles());
   }
 
+  /** Many articles read at once: the latest version of each stored one, an id not stored absent. */
+  @Test
+  void getAllGivesTheLatestVersionOfEachStoredArticleAsked() throws IOException {
+    String other = "https://other.example.net/grandine";
+    long updated = store.put(URL, Fixtures.plain(URL, "Grandine su Torino nella notte.")).id();
+    Analysis latest = Fixtures.plain(URL, "Grandine su Torino e Asti nella notte.");
+    store.put(URL, latest);
+    long plain = store.put(other, Fixtures.plain(other, "Il Po cresce di un metro.")).id();
+    Map<Long, StoredArticle> read = store.getAll(List.of(updated, plain, plain + 100));
+    assertEquals(Set.of(updated, plain), read.keySet());
+    assertEquals(List.of(2, latest), List.of(read.get(updated).version(), read.get(updated).analysis()));
+    assertEquals(store.get(plain).orElseThrow(), read.get(plain));
+  }
+
   @Test
   void getOfAnUnknownIdIsEmpty() throws IOException {
     assertTrue(store.get(42).isEmpty());

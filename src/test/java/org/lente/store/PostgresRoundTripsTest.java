@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lente.cluster.ClusterFile;
 import org.lente.cluster.PostgresServer;
 import org.lente.nlp.Analysis;
+import org.lente.nlp.ner.Entity;
 
 /**
  * The store's reads counted by PostgreSQL itself ({@code pg_stat_statements}, on a server that preloads it): reads
@@ -32,12 +33,7 @@ class PostgresRoundTripsTest {
    */
   @Test
   void heldPutsPreparedAheadReadTheirKeysAndTextsInOneStatement() throws Exception {
-    ClusterFile cluster = PG.newMigratedCluster(dir);
-    try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
-        Statement st = db.createStatement()) {
-      st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-      st.execute("SELECT pg_stat_statements_reset()");
-    }
+    ClusterFile cluster = counted();
     PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster));
     store.holdWrites();
     List<Analysis> batch = List.of(Fixtures.plain("https://www.example.org/a", "Piove a Roma da tre giorni."),
@@ -52,10 +48,49 @@ class PostgresRoundTripsTest {
     }
     store.writeHeld();
     assertEquals(4, store.stats().articles());
+    assertEquals("1", calls(cluster, "query LIKE '%FROM articles%key = %'"));
+  }
+
+  /**
+   * An article's entity rows and the knowledge-base entities they link to (one of them new, one there before, one name
+   * given two types) are written in one statement, where the two tables' upserts were one each.
+   */
+  @Test
+  void anArticlesEntityRowsAndTheirKnowledgeBaseEntitiesAreWrittenInOneStatement() throws Exception {
+    ClusterFile cluster = counted();
+    PostgresArticleStore store = PostgresArticleStore.on(PG.connections(cluster));
+    store.put("https://www.example.org/a", Fixtures.article("https://www.example.org/a", "Grandina a Torino.")
+        .entity("Torino", Entity.Type.LOC, "Torino").build());
+    try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        Statement st = db.createStatement()) {
+      st.execute("SELECT pg_stat_statements_reset()");
+    }
+    store.put("https://www.example.org/b", Fixtures.article("https://www.example.org/b",
+        "Il Torino gioca a Torino contro il Genoa.").entity("Torino", Entity.Type.ORG, "Torino")
+        .entity("Torino", Entity.Type.LOC, "Torino", 10).entity("Genoa", Entity.Type.ORG, "Genoa").build());
+    assertEquals("1", calls(cluster, "(query LIKE '%INTO kb_entities%' OR query LIKE '%INTO entities%')"));
     try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
-      assertEquals(List.of("1"), ArticleStoreContract.rows(db, "SELECT sum(calls) FROM pg_stat_statements "
-          + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-          + "AND query LIKE '%FROM articles%key = %'"));
+      assertEquals(List.of("Genoa|ORG|ORG", "Torino|LOC|LOC", "Torino|LOC|ORG"), ArticleStoreContract.rows(db,
+          "SELECT k.name, k.type, e.type FROM entities e JOIN kb_entities k ON k.id = e.kb_id ORDER BY 1, 3"));
+    }
+  }
+
+  /** A new migrated cluster whose server counts its statements from now ({@code pg_stat_statements} reset). */
+  private ClusterFile counted() throws Exception {
+    ClusterFile cluster = PG.newMigratedCluster(dir);
+    try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null);
+        Statement st = db.createStatement()) {
+      st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      st.execute("SELECT pg_stat_statements_reset()");
+    }
+    return cluster;
+  }
+
+  /** The calls, counted since the reset, of the statements of the cluster's database matching {@code condition}. */
+  private static String calls(ClusterFile cluster, String condition) throws Exception {
+    try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), PostgresServer.USER, null)) {
+      return ArticleStoreContract.rows(db, "SELECT sum(calls) FROM pg_stat_statements "
+          + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND " + condition).get(0);
     }
   }
 }

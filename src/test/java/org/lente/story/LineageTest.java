@@ -231,6 +231,41 @@ class LineageTest {
   }
 
   /**
+   * An article whose candidates (near-duplicates and story peers) are not kept, after a reload, reads their analyses in
+   * one read of the store, not one a candidate, and links them all.
+   */
+  @Test
+  void theCandidatesNotKeptAreReadInOneRead(@TempDir Path other) throws IOException {
+    try (SqliteStore s = SqliteStore.open(other); SqliteStoryStore st = SqliteStoryStore.open(other)) {
+      List<String> reads = new java.util.ArrayList<>();
+      Lineage.Articles all = Lineage.Articles.of(s);
+      Lineage lineage = new Lineage(st, new Lineage.Articles() {
+        @Override
+        public java.util.Optional<Analysis> analysis(long id) throws IOException {
+          reads.add("one " + id);
+          return all.analysis(id);
+        }
+
+        @Override
+        public Map<Long, Analysis> analyses(java.util.Collection<Long> ids) throws IOException {
+          reads.add("all " + new java.util.TreeSet<>(ids));
+          return all.analyses(ids);
+        }
+      }, Stories.DEFAULT_WINDOW, Stories.DEFAULT_THRESHOLD);
+      long first = stored(s, lineage, "it", Fixtures.italian("2024-05-01T10:00:00Z"));
+      long second = stored(s, lineage, "copy", copyOfItalian());
+      lineage.reload();
+      reads.clear();
+      Analysis third = Texts.analysis("terzo.example.it/airbus", "Terzo Giornale", "it", "2024-05-01T13:00:00Z",
+          "Qatar Airways sceglie Airbus", Fixtures.IT_BODY + " Aggiornato alle 13.", Fixtures.IT_NAMES);
+      List<Link> links = lineage.add(s.put("third", third).id(), third);
+      assertEquals(List.of("all " + List.of(first, second)), reads);
+      assertEquals(java.util.Set.of(first, second), links.stream().map(Link::related)
+          .collect(java.util.stream.Collectors.toSet()), links.toString());
+    }
+  }
+
+  /**
    * Lineage's work of each text prepared ahead on another thread ({@link Lineage#prepare}, as the cluster's writer
    * does) is taken by the additions, and they store what additions without it store: the same stories, links and
    * bands.
