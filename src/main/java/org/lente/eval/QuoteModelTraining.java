@@ -165,7 +165,9 @@ public final class QuoteModelTraining {
   /**
    * The extent [start, end) of direct quote {@code q} of {@code text} with its quotation marks, as the scorer's
    * gold extents run: the marks of the {@link QuoteFinder#quotations quotation} whose content {@code q} is, both
-   * apostrophes of a doubled one ("''It's over,''"); {@code q}'s own extent when no quotation holds it.
+   * apostrophes of a doubled one ("''It's over,''"); {@code q}'s own extent when no quotation holds it. Not the
+   * ruler's mapping (`../shared/tools/measure` finds the text in the raw file and widens it by one character), so the
+   * folds' exact figure is not the ruler's: {@code bench/quote-ruler-folds} scores the folds as the ruler does.
    */
   static int[] withMarks(String text, Quote q) {
     for (QuoteFinder.Quotation m : QuoteFinder.quotations(text)) {

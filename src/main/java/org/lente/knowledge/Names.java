@@ -73,14 +73,16 @@ final class Names {
   /**
    * A word of a person's normalised name with the spellings that transliterations of one name from another script
    * differ by folded together, so that the Italian and English press's forms of one person compare equal: "x" is "ks"
-   * ("alexei", "aleksei"); a "y" opening the word before a vowel is "j" ("yulia", "julia"); an ending "ij", "yj", "iy",
-   * "yi" or "ii" is "i" ("dmitrij", "dmitry", "dmitrii" are "dmitri"; "navalnyj", "navalny" are "navalni"), "ej" and
-   * "ey" are "ei" ("sergej", "sergey", "sergei"), and a "y" after a consonant ending a word of three or more letters is
-   * "i". Other letters stay: "jan" and "ian" are two names, and so are "ch" and "kh".
+   * ("alexei", "aleksei"); "ya" and "yu" opening the word are "ja" and "ju" (the Cyrillic letters "я" and "ю": "yulia",
+   * "julia"; not "yo" or "ye", which Korean names keep apart from "jo" and "je": Kim Yong Nam is not Kim Jong Nam); an
+   * ending "ij", "yj", "iy", "yi", "ii" or "yy" is "i" ("dmitrij", "dmitry", "dmitrii" are "dmitri"; "navalnyj",
+   * "navalny" are "navalni"; "zelenskyy" is "zelenski"), "ej" and "ey" are "ei" ("sergej", "sergey", "sergei"), and a
+   * "y" after a consonant ending a word of three or more letters is "i". Other letters stay: "jan" and "ian" are two
+   * names, and so are "ch" and "kh".
    */
   static String transliterationFold(String word) {
     String w = word.indexOf('x') < 0 ? word : word.replace("x", "ks");
-    if (w.length() > 1 && w.charAt(0) == 'y' && "aeou".indexOf(w.charAt(1)) >= 0) {
+    if (w.length() > 1 && w.charAt(0) == 'y' && (w.charAt(1) == 'a' || w.charAt(1) == 'u')) {
       w = "j" + w.substring(1);
     }
     int n = w.length();
@@ -88,7 +90,8 @@ final class Names {
       return w;
     }
     String end = w.substring(n - 2);
-    if (n > 3 && (end.equals("ij") || end.equals("yj") || end.equals("iy") || end.equals("yi") || end.equals("ii"))) {
+    if (n > 3 && (end.equals("ij") || end.equals("yj") || end.equals("iy") || end.equals("yi") || end.equals("ii")
+        || end.equals("yy"))) {
       return w.substring(0, n - 2) + "i";
     }
     if (end.equals("ej") || end.equals("ey")) {

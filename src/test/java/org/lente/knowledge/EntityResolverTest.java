@@ -59,7 +59,9 @@ class EntityResolverTest {
   void namesThatNoTransliterationSeparatesStayTwo() {
     resolver.resolve("Jan Smith", Type.PER, "en");
     resolver.resolve("Ian Smith", Type.PER, "en");
-    assertEquals(2, resolver.size());
+    resolver.resolve("Kim Yong Nam", Type.PER, "en");
+    resolver.resolve("Kim Jong Nam", Type.PER, "en");
+    assertEquals(4, resolver.size());
   }
 
   @Test

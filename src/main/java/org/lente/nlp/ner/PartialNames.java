@@ -50,7 +50,7 @@ public final class PartialNames {
       });
       NameMemory.forEachCapitalisedRun(w, (a, b) -> {
         if (b - a == 1 && l[a].equals("O") && near(fullNameAt.get(w.get(a)), sentence)
-            && !Corrections.isFunctionWord(w.get(a).toLowerCase(java.util.Locale.ROOT))) {
+            && !(a == 0 && Corrections.isFunctionWord(w.get(a).toLowerCase(java.util.Locale.ROOT)))) {
           l[a] = "PER";
         }
       });

@@ -158,7 +158,7 @@ public final class QuoteFinder {
       boolean decide, Set<Integer> plain) {
     Doc doc = index(text, tokens, sentences, entities);
     Doc reported = plain.isEmpty() ? doc : index(text, tokens, sentences, entities);
-    List<int[]> spans = directSpans(text);
+    List<int[]> spans = doc.quotations.stream().map(q -> new int[] {q.start(), q.end()}).toList();
     for (int[] s : spans) {
       for (int k = tokenAt(tokens, s[0]); k < tokens.size() && tokens.get(k).start() < s[1]; k++) {
         doc.inQuote[k] = true;
@@ -912,7 +912,25 @@ public final class QuoteFinder {
   private static int[] partners(Doc doc, int from, int to) {
     int[] out = new int[to - from];
     Arrays.fill(out, -1);
-    for (Quotation q : doc.quotations) {
+    if (to <= from) {
+      return out;
+    }
+    int start = doc.tokens.get(from).start();
+    int end = doc.tokens.get(to - 1).end();
+    int lo = 0; // the first quotation opening at or after the range's start: the range's own, not all the text's
+    int hi = doc.quotations.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (doc.quotations.get(mid).open() < start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (Quotation q : doc.quotations.subList(lo, doc.quotations.size())) {
+      if (q.open() >= end) {
+        break;
+      }
       int open = tokenAt(doc.tokens, q.open());
       int close = tokenAt(doc.tokens, q.close() - 1);
       if (q.closed() && from <= open && open < close && close < to) {

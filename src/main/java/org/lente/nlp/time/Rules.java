@@ -41,11 +41,10 @@ final class Rules {
   /** A share, not a span: "a quarter of the votes", "three-quarters". */
   /** Words that may follow an hour written as a word ({@link #countsANoun}) or a day of the month alone ("the 12th and"). */
   private static final Map<Lang, Pattern> AFTER_HOUR_WORD = Map.of(
-      Lang.IT, Pattern.compile("\\s*+(?:(?:e|ed|o|di|del|della|dell'|in|a|al|alla|alle|da|dal|dalle|per|con|su|sul|meno|circa"
+      Lang.IT, Pattern.compile("\\s*+(?:(?:e|ed|o|di|del|della|in|a|da|per|con|su|meno|circa"
           // the articulated prepositions, which open a place after an hour ("alle 10 nella sede"), and the articles,
           // which open the next noun phrase ("alle 8 il mercato apre"): a count stands right before its noun
-          + "|nel|nello|nella|nelle|nei|negli|allo|ai|agli|dallo|dalla|dai|dagli|sullo|sulla|sulle|sui|sugli|presso|davanti"
-          + "|dopo|prima|il|lo|la|i|gli|le|un|uno|una"
+          + "|" + Words.ARTICULATED_IT + "|presso|davanti|dopo|prima|" + Words.ARTICLES_IT
           + "|precise|esatte|ora|oggi|domani|ieri|dopodomani|stasera|stamattina|stamani|stanotte|sera|mattina|notte|pomeriggio"
           + "|fino|tra|fra|quando|ma|" + Words.WD_IT + "|" + Words.MONTH_IT + ")(?![\\p{L}\\d])|(?:nell|all|dall|sull|l|un)')", F),
       Lang.EN, Pattern.compile("\\s*+(?:a\\.?m\\.?|p\\.?m\\.?|and|or|to|till|until|in|on|at|by|this|tonight|today|tomorrow"

@@ -223,8 +223,8 @@ final class Tenses {
         + "(?!(?!(?:" + PRESENT_AS_IMPERFECT_IT + ")(?:a|ano)\\b)\\p{L}*(?:ava|eva|iva|avano|evano|ivano)\\b)"
         + "\\p{Ll}{3,}(?:a|e|ano|ono))";
     // a verb never follows an article or a preposition: "della commissione" is no verb
-    String notAfterArticle = "(?<!(?<![\\p{L}'])(?i:" + Words.OF_IT + "|a|al|alla|alle|ai|agli|da|dal|dalla|dalle"
-        + "|in|nel|nella|nelle|nei|negli|su|sul|sulla|con|per|tra|fra|il|lo|la|i|gli|le|un|una|uno)\\s{1,3})";
+    String notAfterArticle = "(?<!(?<![\\p{L}'])(?i:" + Words.OF_IT + "|a|da|in|su|con|per|tra|fra|" + Words.ARTICULATED_IT
+        + "|" + Words.ARTICLES_IT + ")\\s{1,3})";
     SCHEDULE_IT = Pattern.compile("^\\s*[\"\u201c\u00ab]?" + subject + "\\s+" + notAfterArticle + verb + "(?:\\s+\\p{L}[\\p{L}'-]*){0,4}?\\s+"
         + "(?<!(?<![\\p{L}'])(?i:" + Words.OF_IT + ")\\s{1,3})$",
         Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);

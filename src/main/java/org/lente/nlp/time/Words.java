@@ -14,6 +14,9 @@ final class Words {
   static final String ARTICLES_IT = "il|lo|la|i|gli|le|un|una|uno";
   /** The Italian "of" and its forms with an article ("di", "del", ..., "delle"), the elided "dell'" apart. */
   static final String OF_IT = "di|del|dello|della|dei|degli|delle";
+  /** The Italian "a", "da", "in", "su" with an article ("al", "dallo", "nella", "sui", …), the elided forms apart. */
+  static final String ARTICULATED_IT = "al|allo|alla|ai|agli|alle|dal|dallo|dalla|dai|dagli|dalle"
+      + "|nel|nello|nella|nei|negli|nelle|sul|sullo|sulla|sui|sugli|sulle";
   static final String WD_IT = "luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica";
   static final String WD_IT_ABBR = "lun|mar|mer|gio|ven|sab|dom";
   static final String WD_EN = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";

@@ -1387,9 +1387,6 @@ class TimeMlNewsTest {
   @Test void aWeekdayInsideAnItalianTrailingReportTakesItsPast() {
     assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("La legge entra in vigore, ha detto lunedì il ministro."));
   }
-  @Test void anItalianClauseAfterATrailingReportKeepsTheWholeSentence() {
-    assertEquals(List.of("DATE 2024-06-17 [lunedì]"), it("Il museo riapre lunedì, ha detto il sindaco, ma era chiuso."));
-  }
 
   // a weekly habit with its hour (round 26)
 
