@@ -279,6 +279,8 @@ public final class EntityResolver {
     final String key;
     final boolean person;
     final List<String> words;
+    /** Its words joined: two spellings of one name share it, their key in the resolver's spellings. */
+    final String spelling;
     final Equivalents.Entry entry;
     /** The acronyms an organisation's or place's name could be written as ({@link Names#initials}). */
     final Set<String> initials;
@@ -293,6 +295,7 @@ public final class EntityResolver {
       this.person = key.startsWith("P|");
       List<String> split = List.of(key.substring(2).split(" "));
       this.words = person ? split.stream().map(Names::transliterationFold).toList() : split;
+      this.spelling = String.join(" ", words);
       this.entry = entry;
       this.initials = person ? Set.of() : Names.initials(key.substring(2));
     }
@@ -323,7 +326,7 @@ public final class EntityResolver {
         personsByWord.computeIfAbsent(w, x -> new ArrayList<>()).add(n);
       }
       if (n.person) {
-        spellings.computeIfAbsent(String.join(" ", n.words), x -> new TreeSet<>(BY_KEY)).add(n);
+        spellings.computeIfAbsent(n.spelling, x -> new TreeSet<>(BY_KEY)).add(n);
       }
       for (String acronym : n.initials) {
         byInitials.computeIfAbsent(acronym, x -> new ArrayList<>()).add(n);
@@ -347,10 +350,9 @@ public final class EntityResolver {
         personsByWord.get(w).remove(n);
       }
       if (n.person) {
-        String spelled = String.join(" ", n.words);
-        spellings.get(spelled).remove(n);
-        if (spellings.get(spelled).isEmpty()) {
-          spellings.remove(spelled);
+        spellings.get(n.spelling).remove(n);
+        if (spellings.get(n.spelling).isEmpty()) {
+          spellings.remove(n.spelling);
         }
       }
       for (String acronym : n.initials) {
@@ -410,13 +412,8 @@ public final class EntityResolver {
 
   /** The spellings of person {@code n}'s name seen, itself included, in key order. */
   private Set<Name> spellingsOf(Name n) {
-    TreeSet<Name> seen = spellings.get(String.join(" ", n.words));
-    if (seen != null) {
-      return seen;
-    }
-    TreeSet<Name> alone = new TreeSet<>(BY_KEY);
-    alone.add(n);
-    return alone;
+    Set<Name> seen = spellings.get(n.spelling);
+    return seen != null ? seen : Set.of(n);
   }
 
   /**
