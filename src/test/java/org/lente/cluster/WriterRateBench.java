@@ -57,17 +57,25 @@ import org.lente.story.Texts;
  * {@code lente.bench.statements} (0: how many of PostgreSQL's statements to list, those taking most time between the
  * last two marks, by {@code pg_stat_statements}; above 0 the bench's server preloads it, with the planning tracked,
  * which costs PostgreSQL a little CPU: leave it off when comparing rates), {@code lente.bench.writerJvm} (none: JVM
- * options for the writer after {@code bin/jvm.options}, the launcher's, with {@code {batch}} replaced by the batch).
+ * options for the writer after {@code bin/jvm.options}, the launcher's, with {@code {batch}} replaced by the batch),
+ * {@code lente.bench.postgres} (none: the server's settings besides the test server's, "name=value" separated by spaces).
  */
 class WriterRateBench {
 
   /** {@code lente.bench.statements}: how many statements to list by time; 0, none (and no pg_stat_statements). */
   private static final int STATEMENTS = Integer.getInteger("lente.bench.statements", 0);
 
-  @RegisterExtension static final PostgresServer PG = STATEMENTS > 0
-      ? new PostgresServer(List.of("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on",
-          "pg_stat_statements.max=10000"))
-      : new PostgresServer();
+  /**
+   * {@code lente.bench.postgres}: settings of the bench's PostgreSQL besides the test server's, "name=value" separated
+   * by spaces (none by default).
+   */
+  private static final List<String> POSTGRES = java.util.Arrays.stream(
+      System.getProperty("lente.bench.postgres", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+
+  @RegisterExtension static final PostgresServer PG = new PostgresServer(java.util.stream.Stream.concat(
+      STATEMENTS > 0 ? java.util.stream.Stream.of("shared_preload_libraries=pg_stat_statements",
+          "pg_stat_statements.track_planning=on", "pg_stat_statements.max=10000") : java.util.stream.Stream.<String>empty(),
+      POSTGRES.stream()).toList());
   @RegisterExtension static final KafkaServer KAFKA = new KafkaServer();
   @RegisterExtension static final OpenSearchServer OS = new OpenSearchServer();
 
