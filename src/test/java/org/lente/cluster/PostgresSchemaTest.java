@@ -135,6 +135,42 @@ class PostgresSchemaTest {
   }
 
   /**
+   * PostgreSQL checks none of the references among the knowledge tables that the embedded schema declares (V16_1:
+   * the knowledge writer is their one writer and deletes no row referred to; each check was a lookup and a lock in
+   * the parent table for every row written, docs/cluster-writer.md, session 30), and keeps those that delete in
+   * cascade (a user's tokens and sessions, a polled source's claim and addresses).
+   */
+  @Test
+  void onlyTheReferencesThatDeleteInCascadeAreChecked() throws Exception {
+    String url = PG.newDatabase();
+    PostgresSchema.migrate(cluster(url));
+    EmbeddedReferences declared = EmbeddedReferences.of(dir);
+    Set<String> cascading = new TreeSet<>();
+    for (EmbeddedReferences.Reference r : declared.all()) {
+      if (r.cascade()) {
+        cascading.add(r.name());
+      }
+    }
+    assertTrue(declared.all().size() > cascading.size() + 10, "the embedded schema's references: " + declared);
+    Set<String> checked = new TreeSet<>();
+    Set<String> notCascading = new TreeSet<>();
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT k.conrelid::regclass::text || '.' || a.attname, k.confdeltype "
+            + "FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
+            + "WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace")) {
+      while (rs.next()) {
+        checked.add(rs.getString(1));
+        if (!"c".equals(rs.getString(2))) {
+          notCascading.add(rs.getString(1));
+        }
+      }
+    }
+    assertEquals(Set.of(), notCascading, "references PostgreSQL checks that do not delete in cascade");
+    assertTrue(checked.containsAll(cascading), "the cascading references of the embedded schema: " + checked);
+  }
+
+  /**
    * The values the knowledge writer writes again and again, large enough to be compressed (an article's analysis, a
    * story's JSON and centroid), are compressed with lz4, not the default pglz (V15_3; docs/cluster-writer.md, session
    * 20). Skipped where the server has no lz4, which the script leaves on pglz.
