@@ -693,9 +693,12 @@ public final class KnowledgeWriter implements AutoCloseable {
 
   /**
    * After a transaction failed with {@code e} and rolled back: the knowledge base forgets what it held of it
-   * ({@link KnowledgeBase#rolledBack}; a failure of that joins {@code e}); then the failure to throw when it is
-   * PostgreSQL's, or null when it is the record's ({@link #recordsFault}). A lost connection is returned at once:
-   * {@link #run} resumes, and the state is forgotten then.
+   * ({@link KnowledgeBase#rolledBack}); then the failure to throw when it is PostgreSQL's, or null when it is the
+   * record's ({@link #recordsFault}). When the forgetting itself fails, the writer's memory may still hold what
+   * rolled back (an article id PostgreSQL will not hand out again, which the next story would refer to): that
+   * failure is thrown, {@code e} suppressed in it, whatever {@code e} was, so that the writer stops or, the
+   * connection lost, resumes and forgets again. A lost connection is returned at once: {@link #run} resumes, and the
+   * state is forgotten then.
    *
    * @throws WriterLease.LostException when the lease was lost
    */
@@ -703,12 +706,19 @@ public final class KnowledgeWriter implements AutoCloseable {
     if (e instanceof IOException io && PostgresConnections.connectionLost(io)) {
       return io; // run resumes, and forgets the state then: reading it now would need the connection too
     }
+    Optional<WriterLease.LostException> l = lost(e);
     try {
       kb.rolledBack();
     } catch (IOException | RuntimeException r) {
-      e.addSuppressed(r);
+      if (l.isPresent()) {
+        l.get().addSuppressed(r);
+        throw l.get();
+      }
+      IOException forgetting = r instanceof IOException io ? io
+          : new IOException("the writer's memory could not be read again after a rollback: " + r, r);
+      forgetting.addSuppressed(e);
+      return forgetting;
     }
-    Optional<WriterLease.LostException> l = lost(e);
     if (l.isPresent()) {
       throw l.get();
     }

@@ -119,7 +119,8 @@ public final class KnowledgeBase implements AutoCloseable {
    * (see {@link #add(String, Analysis, SourceProgress)}), so that it keeps nothing the store did not:
    * the articles waiting for an index commit are dropped (those the store kept stay unindexed there,
    * for the next {@link #catchUp}), the entity resolver's names are read again from the store, and
-   * the listener rereads its state ({@link ArticleListener#reload}).
+   * the listener rereads its state ({@link ArticleListener#reload}). The listener rereads it also when the names
+   * cannot be read (that failure is thrown after it), so that it never keeps an article the store did not.
    *
    * <p>NOTE: the index may already hold an article that rolled back (added to it before the
    * transaction ended): {@link #check} shows it as extra, or, for a new version that rolled back, as
@@ -128,9 +129,25 @@ public final class KnowledgeBase implements AutoCloseable {
   public synchronized void rolledBack() throws IOException {
     store.dropHeld();
     pending.clear();
-    resolver = readResolver();
-    listener.reload();
+    IOException failed = null;
+    try {
+      resolver = readResolver();
+    } catch (IOException e) {
+      failed = e;
+    }
+    try {
+      listener.reload();
+    } catch (IOException e) {
+      if (failed == null) {
+        failed = e;
+      } else {
+        failed.addSuppressed(e);
+      }
+    }
     status.changed();
+    if (failed != null) {
+      throw failed;
+    }
   }
 
   /** The names whose stored entity is not the one the resolver gives them now, with that one. */

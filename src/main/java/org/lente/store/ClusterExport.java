@@ -25,8 +25,10 @@ import org.lente.cluster.PostgresSchema;
  * Copies an embedded knowledge base's database into a cluster's empty PostgreSQL database, ids
  * kept: every table of the cluster's schema (which has the embedded schema's tables and columns, see
  * {@link PostgresSchema}), read from one snapshot of the SQLite file and written in one PostgreSQL
- * transaction, so the copy is whole or nothing. Parent tables are copied before the tables that
- * refer to them, and each identity sequence is moved past the largest id copied. The search index is
+ * transaction, so the copy is whole or nothing. A parent table is copied before the tables that refer to
+ * it by a reference PostgreSQL checks (those of accounts and polled sources; it checks none among the
+ * knowledge tables, which SQLite checked as they were written), and each identity sequence is moved past the
+ * largest id copied. The search index is
  * not copied: it is derived from the store and rebuilt from it.
  */
 public final class ClusterExport {
@@ -98,7 +100,10 @@ public final class ClusterExport {
     }
   }
 
-  /** The cluster schema's tables (not views, not Flyway's history), each after the tables it refers to. */
+  /**
+   * The cluster schema's tables (not views, not Flyway's history), each after the tables it refers to by a
+   * reference PostgreSQL checks.
+   */
   private static List<String> tablesParentsFirst(Connection to) throws SQLException {
     Set<String> tables = new java.util.TreeSet<>();
     try (Statement st = to.createStatement(); ResultSet rs = st.executeQuery("SELECT table_name FROM "

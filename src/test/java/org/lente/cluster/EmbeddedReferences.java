@@ -26,6 +26,13 @@ record EmbeddedReferences(List<Reference> all) {
    * @param cascade whether deleting the row referred to deletes the referring rows ({@code ON DELETE CASCADE})
    */
   record Reference(String table, String column, String parent, String parentColumn, boolean cascade) {
+    Reference {
+      java.util.Objects.requireNonNull(table, "table");
+      java.util.Objects.requireNonNull(column, "column");
+      java.util.Objects.requireNonNull(parent, "parent");
+      java.util.Objects.requireNonNull(parentColumn, "parentColumn");
+    }
+
     /** "table.column", as a catalog names it. */
     String name() {
       return table + "." + column;
@@ -36,15 +43,22 @@ record EmbeddedReferences(List<Reference> all) {
     all = List.copyOf(all);
   }
 
-  /** The references of a store made now in {@code dir} (an empty folder). */
+  /**
+   * The references of a store made now in {@code dir} (an empty folder). A reference naming no parent column refers
+   * to the parent's key, which is {@code id} in every table of the embedded schema; each reference is one column (the
+   * schema has no composite ones: {@code seq} above 0 would say so, and fails here).
+   */
   static EmbeddedReferences of(Path dir) throws IOException, SQLException {
     SqliteStore.open(dir).close();
     List<Reference> all = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT m.name, p.\"from\", p.\"table\", p.\"to\", p.on_delete "
+        ResultSet rs = st.executeQuery("SELECT m.name, p.\"from\", p.\"table\", p.\"to\", p.on_delete, p.seq "
             + "FROM sqlite_master m, pragma_foreign_key_list(m.name) p WHERE m.type = 'table' ORDER BY 1, 2")) {
       while (rs.next()) {
+        if (rs.getInt(6) != 0) {
+          throw new IllegalStateException("a reference of " + rs.getString(1) + " has more than one column");
+        }
         all.add(new Reference(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4) == null ? "id" : rs.getString(4), "CASCADE".equals(rs.getString(5))));
       }

@@ -168,6 +168,7 @@ class PostgresSchemaTest {
     }
     assertEquals(Set.of(), notCascading, "references PostgreSQL checks that do not delete in cascade");
     assertTrue(checked.containsAll(cascading), "the cascading references of the embedded schema: " + checked);
+    assertTrue(checked.contains("source_claims.source_id"), "the cluster-only claim of a polled source: " + checked);
   }
 
   /**

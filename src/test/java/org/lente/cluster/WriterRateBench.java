@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,13 +71,12 @@ class WriterRateBench {
    * {@code lente.bench.postgres}: settings of the bench's PostgreSQL besides the test server's, "name=value" separated
    * by spaces (none by default).
    */
-  private static final List<String> POSTGRES = java.util.Arrays.stream(
+  private static final List<String> POSTGRES = Arrays.stream(
       System.getProperty("lente.bench.postgres", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
 
-  @RegisterExtension static final PostgresServer PG = new PostgresServer(java.util.stream.Stream.concat(
-      STATEMENTS > 0 ? java.util.stream.Stream.of("shared_preload_libraries=pg_stat_statements",
-          "pg_stat_statements.track_planning=on", "pg_stat_statements.max=10000") : java.util.stream.Stream.<String>empty(),
-      POSTGRES.stream()).toList());
+  @RegisterExtension static final PostgresServer PG = new PostgresServer(Stream.concat(STATEMENTS > 0
+      ? Stream.of("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on",
+          "pg_stat_statements.max=10000") : Stream.<String>empty(), POSTGRES.stream()).toList());
   @RegisterExtension static final KafkaServer KAFKA = new KafkaServer();
   @RegisterExtension static final OpenSearchServer OS = new OpenSearchServer();
 

@@ -204,4 +204,34 @@ class KnowledgeBaseTest {
       assertEquals("Putin", told.get(0).entities().get(0).text());
     }
   }
+  /**
+   * A rollback's forgetting rereads the listener's state also when the resolver's names cannot be read (the cluster's
+   * writer would otherwise keep an article id that rolled back, with no foreign key left to refuse it), and says the
+   * names' failure.
+   */
+  @Test
+  void aRollbackRereadsTheListenerEvenWhenTheNamesCannotBeRead() throws Exception {
+    int[] reloads = new int[1];
+    ArticleListener listener = new ArticleListener() {
+      @Override
+      public void stored(long id, Analysis analysis) {
+      }
+
+      @Override
+      public void reload() {
+        reloads[0]++;
+      }
+    };
+    try (KnowledgeBase kb = new KnowledgeBase(SqliteStore.open(dir), SearchIndex.writtenElsewhere("a test"), null,
+        listener)) {
+      kb.add("it-1", analysis("it", "2024-06-19", "Putin ha parlato a Mosca.", "PER:Putin"));
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+          Statement st = c.createStatement()) {
+        st.executeUpdate("ALTER TABLE resolver_sightings RENAME TO resolver_sightings_gone");
+      }
+      IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, kb::rolledBack);
+      assertTrue(e.toString().contains("resolver_sightings"), e.toString());
+      assertEquals(1, reloads[0]);
+    }
+  }
 }

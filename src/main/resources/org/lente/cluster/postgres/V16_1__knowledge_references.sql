@@ -1,11 +1,14 @@
 -- Cluster-only (a point version, as V14_1; PostgresSchema says why): PostgreSQL no longer checks the references
--- between the knowledge tables. The one process writing these tables is the knowledge writer, and it writes a row
--- that refers to another only with the id that row's insert or lookup gave it in the same transaction; no statement
--- deletes an article, an entity, a name, a story or a source. Each check was one more lookup and row lock in the
--- parent table for every row written (some 120 an article: its mentions three times, its bands, its anchor
--- postings, its links twice), about a quarter of PostgreSQL's CPU an article in the writer's bench
--- (docs/cluster-writer.md, session 30). The embedded store keeps them (SQLite checks them in process, for little);
--- the cluster's end-to-end test counts the rows that refer to none by the references the embedded schema declares.
+-- between the knowledge tables. No statement deletes a row they refer to (an article, an author, an entity row, a
+-- knowledge-base entity, a name, a story or a source); the knowledge writer writes the referring rows with ids its
+-- own transaction's inserts and lookups gave, or ids it keeps in memory from earlier committed batches, which it
+-- forgets after every rollback (KnowledgeBase.rolledBack; a failure to forget stops it); the index workers,
+-- `lente reindex --cluster` and `lente export --to-cluster` write article failures or copies with ids of rows they
+-- read. Each check was one more lookup and row lock in the parent table for every row written (some 120 an article:
+-- its mentions three times, its bands, its anchor postings, its links twice), about a quarter of PostgreSQL's CPU an
+-- article in the writer's bench (docs/cluster-writer.md, session 30). The embedded store keeps them (SQLite checks
+-- them in process, for little); the cluster's tests count the rows that refer to none by the references the
+-- embedded schema declares.
 --
 -- The references of accounts and polled sources stay: their ON DELETE CASCADE removes a deleted user's tokens and
 -- sessions and a removed source's claim and addresses.
