@@ -413,6 +413,7 @@ public final class KnowledgeWriter implements AutoCloseable {
    *     and the caller must stop
    * @throws IOException when PostgreSQL fails otherwise than by a lost connection, or the connection stays lost
    *     after five attempts to resume (the batch at hand is not applied and is read again on restart); or when the
+   *     writer's memory cannot be read again after a rollback (the same: nothing of the batch passed over); or when the
    *     Kafka consumer failed {@link RenewingConsumer#WAITS its budget} of times in a row (made again after each
    *     failure the client does not recover from, at the offset past the last committed transaction)
    */

@@ -129,15 +129,15 @@ public final class KnowledgeBase implements AutoCloseable {
   public synchronized void rolledBack() throws IOException {
     store.dropHeld();
     pending.clear();
-    IOException failed = null;
+    Exception failed = null;
     try {
       resolver = readResolver();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       failed = e;
     }
     try {
       listener.reload();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       if (failed == null) {
         failed = e;
       } else {
@@ -145,8 +145,11 @@ public final class KnowledgeBase implements AutoCloseable {
       }
     }
     status.changed();
+    if (failed instanceof IOException io) {
+      throw io;
+    }
     if (failed != null) {
-      throw failed;
+      throw (RuntimeException) failed;
     }
   }
 

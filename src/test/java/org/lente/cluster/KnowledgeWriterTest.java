@@ -458,6 +458,24 @@ class KnowledgeWriterTest {
     assertNoRowReferringToNone();
   }
 
+  @Test
+  void aWriterThatCannotReadItsMemoryAgainAfterARollbackStopsWithoutPassingTheRecordOver() throws Exception {
+    long start = end();
+    send("ponte-1", analysis(1, "Cantiere aperto", "Il cantiere del ponte di Verona apre lunedì."));
+    send("ponte-2", analysis(2, "Titolo \u0000 rotto", "Un testo che PostgreSQL rifiuta per il suo titolo."));
+    try (KnowledgeWriter writer = open("a", LONG)) {
+      // stored after the writer read its names: a sighting of a type no resolver reads, so that the forgetting after
+      // the rollback of ponte-2 (its title refused: the record's fault) fails
+      execute("INSERT INTO resolver_names (name, entity) VALUES ('zz guasto', 'zz guasto')");
+      execute("INSERT INTO resolver_sightings (name_id, written, type, language, seen) SELECT id, 'ZZ Guasto', "
+          + "'NOT_A_TYPE', 'it', 1 FROM resolver_names WHERE name = 'zz guasto'");
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      IOException e = assertThrows(IOException.class, () -> writer.run(2, () -> System.nanoTime() > deadline));
+      assertTrue(says(e, "NOT_A_TYPE"), e.toString());
+    }
+    assertTrue(storedOffset() < start + 2, "ponte-2 was passed over: " + storedOffset());
+  }
+
   /**
    * No row of the test's database refers to a row that is not there, by each reference the embedded schema declares:
    * PostgreSQL does not check them among the knowledge tables (V16_1), the writer's forgetting after a rollback does.

@@ -2,6 +2,7 @@ package org.lente.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -204,6 +205,7 @@ class KnowledgeBaseTest {
       assertEquals("Putin", told.get(0).entities().get(0).text());
     }
   }
+
   /**
    * A rollback's forgetting rereads the listener's state also when the resolver's names cannot be read (the cluster's
    * writer would otherwise keep an article id that rolled back, with no foreign key left to refuse it), and says the
@@ -229,7 +231,7 @@ class KnowledgeBaseTest {
           Statement st = c.createStatement()) {
         st.executeUpdate("ALTER TABLE resolver_sightings RENAME TO resolver_sightings_gone");
       }
-      IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, kb::rolledBack);
+      IOException e = assertThrows(IOException.class, kb::rolledBack);
       assertTrue(e.toString().contains("resolver_sightings"), e.toString());
       assertEquals(1, reloads[0]);
     }

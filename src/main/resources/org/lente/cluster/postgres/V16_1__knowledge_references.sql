@@ -2,7 +2,8 @@
 -- between the knowledge tables. No statement deletes a row they refer to (an article, an author, an entity row, a
 -- knowledge-base entity, a name, a story or a source); the knowledge writer writes the referring rows with ids its
 -- own transaction's inserts and lookups gave, or ids it keeps in memory from earlier committed batches, which it
--- forgets after every rollback (KnowledgeBase.rolledBack; a failure to forget stops it); the index workers,
+-- forgets after every rollback (KnowledgeBase.rolledBack; a failure to forget stops it, or, the connection lost,
+-- it resumes and forgets again); the index workers,
 -- `lente reindex --cluster` and `lente export --to-cluster` write article failures or copies with ids of rows they
 -- read. Each check was one more lookup and row lock in the parent table for every row written (some 120 an article:
 -- its mentions three times, its bands, its anchor postings, its links twice), about a quarter of PostgreSQL's CPU an
